@@ -1,0 +1,53 @@
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Storage;
+
+namespace KhuyenCongBot.Core.Conversations;
+
+/// <summary>Everything a handler needs to answer one message; handlers add replies with <see cref="Say(string)"/>.</summary>
+public sealed class BotContext(
+    Incoming message,
+    BotUser user,
+    ConversationState state,
+    IBotStore store,
+    CatalogueIndex catalogue,
+    DateTimeOffset now,
+    string language,
+    IServiceProvider services)
+{
+    public Incoming Message { get; } = message;
+    public BotUser User { get; } = user;
+    public ConversationState State { get; } = state;
+    public IBotStore Store { get; } = store;
+    public CatalogueIndex Catalogue { get; } = catalogue;
+
+    /// <summary>Now in Vietnam time.</summary>
+    public DateTimeOffset Now { get; } = now;
+
+    public DateOnly Today => DateOnly.FromDateTime(Now.DateTime);
+
+    /// <summary>"vi" (default) or "en".</summary>
+    public string Language { get; } = language;
+
+    public bool English => Language == "en";
+
+    public IServiceProvider Services { get; } = services;
+
+    public List<Reply> Replies { get; } = [];
+
+    /// <summary>Whether the channel shows buttons (Telegram) or only text (terminal, Zalo).</summary>
+    public bool HasButtons => Message.Channel == "telegram";
+
+    /// <summary>Picks the message in the person's language.</summary>
+    public string T(string vi, string en) => English ? en : vi;
+
+    public void Say(string text) => Replies.Add(Reply.Of(text));
+
+    public void Say(Reply reply) => Replies.Add(reply);
+
+    public void Ask(string text, IEnumerable<Choice> choices, bool editsPrevious = false) =>
+        Replies.Add(new Reply { Text = text, Choices = choices.ToList(), EditsPrevious = editsPrevious });
+
+    public bool IsAdmin => User.Role == Role.Admin;
+}

@@ -1,0 +1,350 @@
+using System.Collections.Concurrent;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.Options;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Text;
+using KhuyenCongBot.Core.Time;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KhuyenCongBot.Core.Conversations;
+
+/// <summary>Routes each message: who is it, is a flow active, is it a command, a button or a question. One message at a time per person.</summary>
+public sealed class BotEngine : IBotEngine
+{
+    /// <summary>Longest text the bot reads; longer messages are refused politely.</summary>
+    public const int MaxTextLength = 4000;
+
+    private readonly IBotStore _store;
+    private readonly CatalogueIndex _catalogue;
+    private readonly BotClock _clock;
+    private readonly IServiceProvider _services;
+    private readonly IUnknownUserHandler _unknown;
+    private readonly ILogger<BotEngine> _logger;
+    private readonly BotOptions _options;
+    private readonly IReadOnlyList<IBotModule> _modules;
+    private readonly Dictionary<string, BotCommand> _commands = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IConversationFlow> _flows = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
+
+    public BotEngine(
+        IBotStore store,
+        CatalogueIndex catalogue,
+        BotClock clock,
+        IEnumerable<IBotModule> modules,
+        IUnknownUserHandler unknown,
+        IOptions<BotOptions> options,
+        IServiceProvider services,
+        ILogger<BotEngine> logger)
+    {
+        _store = store;
+        _catalogue = catalogue;
+        _clock = clock;
+        _services = services;
+        _unknown = unknown;
+        _logger = logger;
+        _options = options.Value;
+        _modules = modules.ToList();
+        foreach (var module in _modules)
+        {
+            foreach (var command in module.Commands)
+            {
+                foreach (var name in command.Aliases.Prepend(command.Name))
+                {
+                    _commands[name] = command;
+                }
+            }
+            foreach (var flow in module.Flows)
+            {
+                _flows[flow.Name] = flow;
+            }
+        }
+    }
+
+    /// <summary>All commands, in module order, for /help and the channel menus.</summary>
+    public IEnumerable<BotCommand> Commands => _modules.SelectMany(m => m.Commands);
+
+    public IReadOnlyList<IBotModule> Modules => _modules;
+
+    public IReadOnlyList<(string Command, string Description)> MenuCommands(string language) =>
+        Commands.Where(c => c.InMenu)
+            .SelectMany(c => new[] { (c.Name, language == "en" ? c.DescriptionEn : c.DescriptionVi) })
+            .ToList();
+
+    public async Task<IReadOnlyList<Reply>> HandleAsync(Incoming message, CancellationToken cancellationToken = default)
+    {
+        if (message.IsGroupChat && !message.AddressedToBot)
+        {
+            return [];
+        }
+        var gate = _locks.GetOrAdd(message.IdentityKey, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (message.UpdateKey is not null && _store.Meta.Get("update:" + message.UpdateKey) is not null)
+            {
+                _logger.LogInformation("Update {Key} already handled; ignored", message.UpdateKey);
+                return [];
+            }
+            var replies = await HandleOneAsync(message, cancellationToken).ConfigureAwait(false);
+            if (message.UpdateKey is not null)
+            {
+                _store.Meta.TryMarkHandled(message.UpdateKey, _clock.Now);
+            }
+            return replies;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<Reply>> HandleOneAsync(Incoming message, CancellationToken ct)
+    {
+        var language = LanguageOf(message.LanguageCode);
+        var user = _store.Users.FindByIdentity(message.IdentityKey);
+        if (user is null && _options.Admins.Any(a => string.Equals(a.Trim(), message.IdentityKey, StringComparison.OrdinalIgnoreCase)))
+        {
+            user = new BotUser
+            {
+                DisplayName = message.DisplayName ?? message.IdentityKey,
+                Role = Role.Admin,
+                ScopeKind = ScopeKind.All,
+                Identities = [message.IdentityKey],
+                CreatedAt = _clock.Now,
+                Language = language,
+            };
+            user.Id = _store.Users.Add(user);
+            _logger.LogInformation("Bootstrap admin {Identity} registered as user {Id}", message.IdentityKey, user.Id);
+        }
+        if (user is null || !user.Active)
+        {
+            try
+            {
+                var (replies, registered) = await _unknown.HandleAsync(message, ct).ConfigureAwait(false);
+                if (registered is null)
+                {
+                    return replies;
+                }
+                user = registered;
+                if (replies.Count > 0)
+                {
+                    return replies;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogError(ex, "Unknown-user handling failed for {Identity}", message.IdentityKey);
+                return [Reply.Of(Texts.Error(language))];
+            }
+        }
+
+        if (!message.IsGroupChat && user.Chats.GetValueOrDefault(message.Channel) != message.ChatId)
+        {
+            user.Chats[message.Channel] = message.ChatId;
+            _store.Users.Update(user);
+        }
+
+        var state = _store.Conversations.Get(user.Id) ?? new ConversationState { Id = user.Id };
+        var context = new BotContext(message, user, state, _store, _catalogue, _clock.Now, language, _services);
+        try
+        {
+            await DispatchAsync(context, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogError(ex, "Handling a message from user {UserId} failed", user.Id);
+            context.Replies.Clear();
+            context.Say(context.T(
+                "Xin lỗi, bot gặp lỗi khi xử lý tin nhắn này. Những gì đã lưu vẫn còn nguyên; bạn thử lại hoặc gõ /help.",
+                "Sorry, something went wrong with that message. Nothing saved was lost; try again or type /help."));
+            // Reload: the handler may have changed the state object before failing.
+            state = _store.Conversations.Get(user.Id) ?? new ConversationState { Id = user.Id };
+            state.UpdatedAt = _clock.Now;
+            _store.Conversations.Save(state);
+            return context.Replies;
+        }
+
+        var lastWithChoices = context.Replies.LastOrDefault(r => r.Choices.Count > 0);
+        state.LastChoices = lastWithChoices?.Choices.ToList() ?? [];
+        state.LastChannel = message.Channel;
+        state.LastChatId = message.ChatId;
+        state.UpdatedAt = _clock.Now;
+        _store.Conversations.Save(state);
+        return context.Replies;
+    }
+
+    private async Task DispatchAsync(BotContext context, CancellationToken ct)
+    {
+        var message = context.Message;
+        var state = context.State;
+
+        if (message.ButtonData is { } data)
+        {
+            await DispatchButtonAsync(context, data, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var raw = message.Text ?? "";
+        var text = Sanitize(raw).Trim();
+        if (text.Length == 0)
+        {
+            if (message.Document is not null)
+            {
+                foreach (var module in _modules)
+                {
+                    if (await module.TryHandleTextAsync(context, "", ct).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+                }
+            }
+            context.Say(context.T(
+                "Tin nhắn trống. Bạn hãy gõ câu hỏi (ví dụ: \"bao nhiêu gian hàng từ đầu năm\") hoặc /help để xem hướng dẫn.",
+                "Empty message. Type a question (e.g. \"how many booths this year\") or /help."));
+            RepeatPrompt(context);
+            return;
+        }
+        if (text.Length > MaxTextLength)
+        {
+            context.Say(context.T(
+                $"Tin nhắn quá dài ({VnFormat.Number(text.Length)} ký tự). Bot chỉ đọc tối đa {VnFormat.Number(MaxTextLength)} ký tự; bạn gửi ngắn hơn nhé.",
+                $"That message is too long ({text.Length:N0} characters). The bot reads at most {MaxTextLength:N0}."));
+            RepeatPrompt(context);
+            return;
+        }
+
+        // A typed number or label answers the choices last offered.
+        var mapped = MapToChoice(state, text);
+
+        if (mapped is null && text.StartsWith('/'))
+        {
+            await DispatchCommandAsync(context, text, ct).ConfigureAwait(false);
+            return;
+        }
+
+        if (state.Flow is { } flowName && _flows.TryGetValue(flowName, out var flow))
+        {
+            await flow.ContinueAsync(context, mapped ?? text, mapped is not null, ct).ConfigureAwait(false);
+            return;
+        }
+        if (state.Flow is not null)
+        {
+            state.Clear();
+        }
+
+        if (mapped is not null)
+        {
+            await DispatchButtonAsync(context, mapped, ct).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var module in _modules.OrderBy(m => m.TextPriority))
+        {
+            if (await module.TryHandleTextAsync(context, text, ct).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+        context.Say(context.T(
+            "Bot chưa hiểu câu này. Gõ /help để xem bot làm được gì.",
+            "The bot did not understand that. Type /help to see what it can do."));
+    }
+
+    private async Task DispatchButtonAsync(BotContext context, string data, CancellationToken ct)
+    {
+        if (context.State.Flow is { } flowName && _flows.TryGetValue(flowName, out var flow))
+        {
+            await flow.ContinueAsync(context, data, true, ct).ConfigureAwait(false);
+            return;
+        }
+        foreach (var module in _modules)
+        {
+            if (await module.TryHandleButtonAsync(context, data, ct).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+        context.Say(context.T(
+            "Nút này đã hết hạn (thao tác đã xong hoặc đã hủy). Gõ /help để bắt đầu lại.",
+            "This button has expired. Type /help to start again."));
+    }
+
+    private async Task DispatchCommandAsync(BotContext context, string text, CancellationToken ct)
+    {
+        var space = text.IndexOfAny([' ', '\n']);
+        var head = space < 0 ? text[1..] : text[1..space];
+        var args = space < 0 ? "" : text[(space + 1)..].Trim();
+        var at = head.IndexOf('@');
+        if (at >= 0)
+        {
+            head = head[..at];
+        }
+        if (!_commands.TryGetValue(head, out var command))
+        {
+            context.Say(context.T(
+                $"Không có lệnh /{head}. Gõ /help để xem các lệnh.",
+                $"There is no /{head} command. Type /help to see the commands."));
+            return;
+        }
+        if (context.User.Role < command.MinRole)
+        {
+            context.Say(context.T(
+                $"Lệnh /{command.Name} chỉ dành cho {Texts.RoleName(command.MinRole, "vi")}. Bạn không có quyền dùng lệnh này.",
+                $"/{command.Name} is for {Texts.RoleName(command.MinRole, "en")} only."));
+            return;
+        }
+        if (command.PrivateOnly && context.Message.IsGroupChat)
+        {
+            context.Say(context.T(
+                $"Lệnh /{command.Name} chỉ dùng trong tin nhắn riêng với bot.",
+                $"/{command.Name} works only in a private chat with the bot."));
+            return;
+        }
+        await command.Handler(context, args, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Maps "2" or a choice's label to that choice's data; null when the text is not a choice.</summary>
+    internal static string? MapToChoice(ConversationState state, string text)
+    {
+        if (state.LastChoices.Count == 0)
+        {
+            return null;
+        }
+        var numbered = state.LastChoices.Where(c => c.Numbered).ToList();
+        if (int.TryParse(text.TrimEnd('.', ')'), out var n) && n >= 1 && n <= numbered.Count)
+        {
+            return numbered[n - 1].Data;
+        }
+        var folded = VnText.FoldWords(text);
+        if (folded.Length == 0)
+        {
+            return null;
+        }
+        var hit = state.LastChoices.FirstOrDefault(c => VnText.FoldWords(c.Label) == folded);
+        return hit?.Data;
+    }
+
+    private void RepeatPrompt(BotContext context)
+    {
+        if (context.State.LastChoices.Count > 0)
+        {
+            context.Ask(context.T("Các lựa chọn:", "Choices:"), context.State.LastChoices);
+        }
+    }
+
+    /// <summary>Drops control characters (other than new lines and tabs) that some clients send.</summary>
+    internal static string Sanitize(string text)
+    {
+        if (!text.Any(c => char.IsControl(c) && c is not '\n' and not '\t' and not '\r'))
+        {
+            return text;
+        }
+        return new string(text.Where(c => !char.IsControl(c) || c is '\n' or '\t' or '\r').ToArray());
+    }
+
+    private static string LanguageOf(string? code) =>
+        code is not null && code.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "vi";
+}

@@ -1,0 +1,57 @@
+using KhuyenCongBot.Core.People;
+
+namespace KhuyenCongBot.Core.Conversations;
+
+/// <summary>Handles a command's arguments (the text after the command, trimmed).</summary>
+public delegate Task CommandHandler(BotContext context, string arguments, CancellationToken cancellationToken);
+
+/// <summary>A slash command with its Vietnamese aliases ("/log", "/ghi").</summary>
+public sealed record BotCommand(
+    string Name,
+    IReadOnlyList<string> Aliases,
+    string DescriptionVi,
+    string DescriptionEn,
+    Role MinRole,
+    CommandHandler Handler,
+    bool InMenu = true,
+    bool PrivateOnly = false);
+
+/// <summary>A multi-step exchange (a form, a composer); its position lives in <see cref="ConversationState"/>.</summary>
+public interface IConversationFlow
+{
+    /// <summary>The value of <see cref="ConversationState.Flow"/> while this flow is active.</summary>
+    string Name { get; }
+
+    /// <summary>Takes the next answer (typed text, or a button's data when <paramref name="isButton"/>).</summary>
+    Task ContinueAsync(BotContext context, string input, bool isButton, CancellationToken cancellationToken);
+
+    /// <summary>A one-line description of the unfinished work, for reminders and "continue or discard?" prompts.</summary>
+    string Describe(BotContext context) => context.T("một thao tác đang dở", "an unfinished step");
+}
+
+/// <summary>A capability of the bot: its commands, its flows, and what it understands in free text or buttons.</summary>
+public interface IBotModule
+{
+    IEnumerable<BotCommand> Commands { get; }
+
+    IEnumerable<IConversationFlow> Flows => [];
+
+    /// <summary>Lower runs first when the person is idle and types free text.</summary>
+    int TextPriority => 1000;
+
+    /// <summary>Free text when no flow is active; true when handled.</summary>
+    Task<bool> TryHandleTextAsync(BotContext context, string text, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    /// <summary>A button press that no active flow took (e.g. "chart" after an answer); true when handled.</summary>
+    Task<bool> TryHandleButtonAsync(BotContext context, string data, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    /// <summary>Example lines for /help, in the person's language.</summary>
+    IEnumerable<string> HelpExamples(BotContext context) => [];
+}
+
+/// <summary>Decides what a person unknown to the bot gets (the people module redeems invitation codes here).</summary>
+public interface IUnknownUserHandler
+{
+    /// <summary>Returns the replies for an unknown person; may register them (then returns the new user).</summary>
+    Task<(IReadOnlyList<Messaging.Reply> Replies, BotUser? Registered)> HandleAsync(Messaging.Incoming message, CancellationToken cancellationToken);
+}

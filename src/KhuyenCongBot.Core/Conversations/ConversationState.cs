@@ -1,0 +1,39 @@
+using KhuyenCongBot.Core.Messaging;
+
+namespace KhuyenCongBot.Core.Conversations;
+
+/// <summary>Where a person is in a conversation: the flow (a form, a composer...) and its answers so far. Stored after every message.</summary>
+public sealed class ConversationState
+{
+    /// <summary>The BotUser id.</summary>
+    public long Id { get; set; }
+
+    /// <summary>The active flow's name (e.g. "form"), or null when idle.</summary>
+    public string? Flow { get; set; }
+
+    /// <summary>The flow's position (e.g. the field index of a form).</summary>
+    public int Step { get; set; }
+
+    /// <summary>The flow's data (answers so far, by key).</summary>
+    public Dictionary<string, string> Data { get; set; } = [];
+
+    /// <summary>The choices last offered, so a typed number or label can be mapped back to them.</summary>
+    public List<Choice> LastChoices { get; set; } = [];
+
+    /// <summary>Channel and chat of the last message (for reminders).</summary>
+    public string? LastChannel { get; set; }
+    public string? LastChatId { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? RemindedAt { get; set; }
+
+    /// <summary>Ends the active flow and forgets its data.</summary>
+    public void Clear()
+    {
+        Flow = null;
+        Step = 0;
+        Data.Clear();
+        LastChoices.Clear();
+        RemindedAt = null;
+    }
+}

@@ -1,0 +1,78 @@
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.Options;
+using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Time;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace KhuyenCongBot.Core;
+
+/// <summary>Registers the channel-agnostic core: options, clock, catalogue, engine and modules.</summary>
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddKhuyenCongCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new BotClock(
+            sp.GetRequiredService<TimeProvider>(),
+            BotClock.FindZone(sp.GetRequiredService<IOptions<BotOptions>>().Value.TimeZone)));
+        services.TryAddSingleton<Seeder>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<Seeder>().EnsureSeeded());
+        services.TryAddSingleton<IUnknownUserHandler, DefaultUnknownUserHandler>();
+        services.AddSingleton<IBotModule, CoreModule>();
+        services.TryAddSingleton<BotEngine>();
+        services.TryAddSingleton<IBotEngine>(sp => sp.GetRequiredService<BotEngine>());
+        return services;
+    }
+}
+
+/// <summary>Loads the catalogue (and, when asked, the demo data) from seeds/ into the store; safe to run at every start.</summary>
+public sealed class Seeder(IBotStore store, IOptions<StorageOptions> options, IServiceProvider services)
+{
+    public string SeedsPath => SeedFiles.Locate(options.Value.SeedsPath);
+
+    public CatalogueIndex EnsureSeeded()
+    {
+        var seeds = SeedsPath;
+        store.Catalogue.UpsertActivities(SeedFiles.Activities(seeds));
+        store.Catalogue.UpsertProvinces(SeedFiles.Provinces(seeds));
+        store.Catalogue.UpsertRegions(SeedFiles.Regions(seeds));
+        var index = new CatalogueIndex(store.Catalogue.Activities(), store.Catalogue.Provinces(), store.Catalogue.Regions());
+        if (options.Value.LoadDemoData && store.Meta.Get("demo-loaded") is null)
+        {
+            var importer = services.GetService<Records.IRecordImporter>()
+                ?? throw new InvalidOperationException("No IRecordImporter registered to load the demo data.");
+            LoadDemo(seeds, importer);
+        }
+        return index;
+    }
+
+    private void LoadDemo(string seeds, Records.IRecordImporter importer)
+    {
+        var records = Path.Combine(seeds, "demo", "records.csv");
+        var plans = Path.Combine(seeds, "demo", "plans.csv");
+        using (var reader = new StreamReader(records))
+        {
+            var result = importer.ImportRecords(reader, 0, "demo");
+            if (!result.Ok)
+            {
+                throw new SeedException(records, string.Join("; ", result.Errors.Take(5).Select(e => $"dòng {e.Line}: {e.Reason}")));
+            }
+        }
+        using (var reader = new StreamReader(plans))
+        {
+            var result = importer.ImportPlans(reader);
+            if (!result.Ok)
+            {
+                throw new SeedException(plans, string.Join("; ", result.Errors.Take(5).Select(e => $"dòng {e.Line}: {e.Reason}")));
+            }
+        }
+        store.Meta.Set("demo-loaded", "1");
+    }
+}

@@ -1,0 +1,115 @@
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Records;
+
+namespace KhuyenCongBot.Core.Storage;
+
+/// <summary>The bot's one database. All methods are synchronous and thread-safe.</summary>
+public interface IBotStore : IDisposable
+{
+    ICatalogueRepository Catalogue { get; }
+    IRecordRepository Records { get; }
+    IFacilityRepository Facilities { get; }
+    IPlanRepository Plans { get; }
+    IUserRepository Users { get; }
+    IInvitationRepository Invitations { get; }
+    IConversationRepository Conversations { get; }
+    IAuditRepository Audit { get; }
+    IMetaRepository Meta { get; }
+
+    /// <summary>Runs <paramref name="work"/> in one transaction: all of its writes happen, or none.</summary>
+    T InTransaction<T>(Func<T> work);
+
+    /// <summary>Writes everything to the data file (checkpoint).</summary>
+    void Checkpoint();
+}
+
+public interface ICatalogueRepository
+{
+    IReadOnlyList<Activity> Activities();
+    IReadOnlyList<ProvinceUnit> Provinces();
+    IReadOnlyList<Region> Regions();
+    void UpsertActivities(IEnumerable<Activity> activities);
+    void UpsertProvinces(IEnumerable<ProvinceUnit> provinces);
+    void UpsertRegions(IEnumerable<Region> regions);
+}
+
+/// <summary>A record change, raised after the write is committed.</summary>
+public sealed record RecordChange(SupportRecord? Before, SupportRecord? After);
+
+public interface IRecordRepository
+{
+    /// <summary>Raised after a record is added, changed or deleted.</summary>
+    event Action<RecordChange>? Changed;
+
+    SupportRecord? Get(long id);
+
+    /// <summary>Adds the record and sets its Id.</summary>
+    long Add(SupportRecord record);
+
+    /// <summary>Adds many records at once (import), in one transaction.</summary>
+    void AddMany(IReadOnlyList<SupportRecord> records);
+
+    void Update(SupportRecord record);
+    bool Delete(long id);
+    IReadOnlyList<SupportRecord> ByUser(long userId, int limit);
+    IEnumerable<SupportRecord> All();
+    int Count();
+}
+
+public interface IFacilityRepository
+{
+    Facility? Get(long id);
+    long Add(Facility facility);
+    Facility? FindByName(string provinceId, string normalizedName);
+    IReadOnlyList<Facility> InProvince(string provinceId);
+    IEnumerable<Facility> All();
+}
+
+public interface IPlanRepository
+{
+    void Upsert(Plan plan);
+    void UpsertMany(IEnumerable<Plan> plans);
+    IReadOnlyList<Plan> ForYear(int year);
+    IEnumerable<Plan> All();
+}
+
+public interface IUserRepository
+{
+    BotUser? Get(long id);
+    BotUser? FindByIdentity(string identityKey);
+    long Add(BotUser user);
+    void Update(BotUser user);
+    IReadOnlyList<BotUser> All();
+}
+
+public interface IInvitationRepository
+{
+    Invitation? Get(string code);
+    void Add(Invitation invitation);
+    void Update(Invitation invitation);
+}
+
+public interface IConversationRepository
+{
+    ConversationState? Get(long userId);
+    void Save(ConversationState state);
+    IReadOnlyList<ConversationState> Active();
+}
+
+public interface IAuditRepository
+{
+    void Add(AuditEntry entry);
+    IReadOnlyList<AuditEntry> ForEntity(string entity, string entityId);
+}
+
+/// <summary>Small named values (seed versions, processed update keys).</summary>
+public interface IMetaRepository
+{
+    string? Get(string key);
+    void Set(string key, string value);
+
+    /// <summary>Marks an update key handled; false when it was already handled.</summary>
+    bool TryMarkHandled(string updateKey, DateTimeOffset at);
+}

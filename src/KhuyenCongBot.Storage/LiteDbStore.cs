@@ -1,0 +1,116 @@
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Storage;
+using LiteDB;
+
+namespace KhuyenCongBot.Storage;
+
+/// <summary>The bot's store in one LiteDB file (or ":memory:" for tests).</summary>
+public sealed class LiteDbStore : IBotStore
+{
+    private readonly LiteDatabase _db;
+    private readonly object _txLock = new();
+
+    public LiteDbStore(string path)
+    {
+        Mapper = CreateMapper();
+        if (path == ":memory:")
+        {
+            _db = new LiteDatabase(new MemoryStream(), Mapper);
+        }
+        else
+        {
+            var full = Path.GetFullPath(path);
+            var dir = Path.GetDirectoryName(full);
+            if (!string.IsNullOrEmpty(dir))
+            {
+                Directory.CreateDirectory(dir);
+            }
+            _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, Mapper);
+        }
+        Path_ = path;
+        Catalogue = new CatalogueRepository(_db);
+        Records = new RecordRepository(_db, this);
+        Facilities = new FacilityRepository(_db);
+        Plans = new PlanRepository(_db);
+        Users = new UserRepository(_db);
+        Invitations = new InvitationRepository(_db);
+        Conversations = new ConversationRepository(_db);
+        Audit = new AuditRepository(_db);
+        Meta = new MetaRepository(_db);
+    }
+
+    internal BsonMapper Mapper { get; }
+
+    public string Path_ { get; }
+
+    public LiteDatabase Database => _db;
+
+    public ICatalogueRepository Catalogue { get; }
+    public IRecordRepository Records { get; }
+    public IFacilityRepository Facilities { get; }
+    public IPlanRepository Plans { get; }
+    public IUserRepository Users { get; }
+    public IInvitationRepository Invitations { get; }
+    public IConversationRepository Conversations { get; }
+    public IAuditRepository Audit { get; }
+    public IMetaRepository Meta { get; }
+
+    public T InTransaction<T>(Func<T> work)
+    {
+        // LiteDB transactions belong to a thread; the lock keeps concurrent callers from interleaving.
+        lock (_txLock)
+        {
+            var began = _db.BeginTrans();
+            try
+            {
+                var result = work();
+                if (began)
+                {
+                    _db.Commit();
+                }
+                ((RecordRepository)Records).FlushChanges(true);
+                return result;
+            }
+            catch
+            {
+                if (began)
+                {
+                    _db.Rollback();
+                }
+                ((RecordRepository)Records).FlushChanges(false);
+                throw;
+            }
+        }
+    }
+
+    internal bool InTransactionNow => Monitor.IsEntered(_txLock);
+
+    public void Checkpoint() => _db.Checkpoint();
+
+    public void Dispose() => _db.Dispose();
+
+    private static BsonMapper CreateMapper()
+    {
+        var mapper = new BsonMapper { EnumAsInteger = true };
+        mapper.RegisterType(d => new BsonValue(d.DayNumber), b => DateOnly.FromDayNumber(b.AsInt32));
+        mapper.RegisterType<DateTimeOffset>(
+            d => new BsonDocument { ["t"] = d.UtcTicks, ["o"] = (int)d.Offset.TotalMinutes },
+            b => new DateTimeOffset(b["t"].AsInt64, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(b["o"].AsInt32)));
+        mapper.RegisterType<DateTimeOffset?>(
+            d => d is null ? BsonValue.Null : new BsonDocument { ["t"] = d.Value.UtcTicks, ["o"] = (int)d.Value.Offset.TotalMinutes },
+            b => b.IsNull ? null : new DateTimeOffset(b["t"].AsInt64, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(b["o"].AsInt32)));
+        mapper.Entity<SupportRecord>().Id(r => r.Id, autoId: true);
+        mapper.Entity<Facility>().Id(f => f.Id, autoId: true);
+        mapper.Entity<BotUser>().Id(u => u.Id, autoId: true);
+        mapper.Entity<AuditEntry>().Id(a => a.Id, autoId: true);
+        mapper.Entity<ConversationState>().Id(s => s.Id, autoId: false);
+        mapper.Entity<Invitation>().Id(i => i.Code, autoId: false);
+        mapper.Entity<Plan>().Id(p => p.Id, autoId: false);
+        mapper.Entity<Activity>().Id(a => a.Id, autoId: false);
+        mapper.Entity<Region>().Id(r => r.Id, autoId: false);
+        return mapper;
+    }
+}

@@ -1,0 +1,267 @@
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Storage;
+using LiteDB;
+
+namespace KhuyenCongBot.Storage;
+
+internal sealed class CatalogueRepository(LiteDatabase db) : ICatalogueRepository
+{
+    private ILiteCollection<Activity> ActivitiesCol => db.GetCollection<Activity>("activities");
+    private ILiteCollection<BsonDocument> ProvincesCol => db.GetCollection("provinces");
+    private ILiteCollection<Region> RegionsCol => db.GetCollection<Region>("regions");
+
+    public IReadOnlyList<Activity> Activities() => ActivitiesCol.FindAll().OrderBy(a => a.Order).ToList();
+
+    public IReadOnlyList<ProvinceUnit> Provinces() =>
+        ProvincesCol.FindAll().Select(d => db.Mapper.ToObject<ProvinceUnit>(d)).ToList();
+
+    public IReadOnlyList<Region> Regions() => RegionsCol.FindAll().ToList();
+
+    public void UpsertActivities(IEnumerable<Activity> activities) => ActivitiesCol.Upsert(activities);
+
+    public void UpsertProvinces(IEnumerable<ProvinceUnit> provinces)
+    {
+        // Current and former units may share an id ("phu-tho"); the key is id + kind.
+        foreach (var p in provinces)
+        {
+            var doc = db.Mapper.ToDocument(p);
+            doc["_id"] = (p.IsCurrent ? "c:" : "f:") + p.Id;
+            ProvincesCol.Upsert(doc);
+        }
+    }
+
+    public void UpsertRegions(IEnumerable<Region> regions) => RegionsCol.Upsert(regions);
+}
+
+internal sealed class RecordRepository : IRecordRepository
+{
+    private readonly LiteDatabase _db;
+    private readonly LiteDbStore _store;
+    private readonly List<RecordChange> _pending = [];
+
+    public RecordRepository(LiteDatabase db, LiteDbStore store)
+    {
+        _db = db;
+        _store = store;
+        Col.EnsureIndex(r => r.CreatedByUserId);
+    }
+
+    public event Action<RecordChange>? Changed;
+
+    private ILiteCollection<SupportRecord> Col => _db.GetCollection<SupportRecord>("records");
+
+    public SupportRecord? Get(long id) => Col.FindById(id);
+
+    public long Add(SupportRecord record)
+    {
+        Col.Insert(record);
+        Raise(new RecordChange(null, record.Clone()));
+        return record.Id;
+    }
+
+    public void AddMany(IReadOnlyList<SupportRecord> records)
+    {
+        _store.InTransaction(() => Col.InsertBulk(records));
+        foreach (var r in records)
+        {
+            Raise(new RecordChange(null, r.Clone()));
+        }
+    }
+
+    public void Update(SupportRecord record)
+    {
+        var before = Col.FindById(record.Id);
+        Col.Update(record);
+        Raise(new RecordChange(before, record.Clone()));
+    }
+
+    public bool Delete(long id)
+    {
+        var before = Col.FindById(id);
+        if (before is null || !Col.Delete(id))
+        {
+            return false;
+        }
+        Raise(new RecordChange(before, null));
+        return true;
+    }
+
+    public IReadOnlyList<SupportRecord> ByUser(long userId, int limit) =>
+        Col.Query().Where(r => r.CreatedByUserId == userId).OrderByDescending(r => r.Id).Limit(limit).ToList();
+
+    public IEnumerable<SupportRecord> All() => Col.FindAll();
+
+    public int Count() => Col.Count();
+
+    private void Raise(RecordChange change)
+    {
+        if (_store.InTransactionNow)
+        {
+            lock (_pending)
+            {
+                _pending.Add(change);
+            }
+            return;
+        }
+        Changed?.Invoke(change);
+    }
+
+    /// <summary>Raises the changes held back during a transaction once it commits; drops them on rollback.</summary>
+    internal void FlushChanges(bool committed)
+    {
+        if (_store.InTransactionNow && !committed)
+        {
+            lock (_pending)
+            {
+                _pending.Clear();
+            }
+            return;
+        }
+        List<RecordChange> changes;
+        lock (_pending)
+        {
+            changes = [.. _pending];
+            _pending.Clear();
+        }
+        if (committed)
+        {
+            foreach (var c in changes)
+            {
+                Changed?.Invoke(c);
+            }
+        }
+    }
+}
+
+internal sealed class FacilityRepository : IFacilityRepository
+{
+    private readonly LiteDatabase _db;
+
+    public FacilityRepository(LiteDatabase db)
+    {
+        _db = db;
+        Col.EnsureIndex(f => f.ProvinceId);
+        Col.EnsureIndex(f => f.NormalizedName);
+    }
+
+    private ILiteCollection<Facility> Col => _db.GetCollection<Facility>("facilities");
+
+    public Facility? Get(long id) => Col.FindById(id);
+
+    public long Add(Facility facility)
+    {
+        Col.Insert(facility);
+        return facility.Id;
+    }
+
+    public Facility? FindByName(string provinceId, string normalizedName) =>
+        Col.FindOne(f => f.ProvinceId == provinceId && f.NormalizedName == normalizedName);
+
+    public IReadOnlyList<Facility> InProvince(string provinceId) => Col.Find(f => f.ProvinceId == provinceId).ToList();
+
+    public IEnumerable<Facility> All() => Col.FindAll();
+}
+
+internal sealed class PlanRepository(LiteDatabase db) : IPlanRepository
+{
+    private ILiteCollection<Plan> Col => db.GetCollection<Plan>("plans");
+
+    public void Upsert(Plan plan) => Col.Upsert(plan);
+
+    public void UpsertMany(IEnumerable<Plan> plans) => Col.Upsert(plans);
+
+    public IReadOnlyList<Plan> ForYear(int year) => Col.Find(p => p.Year == year).ToList();
+
+    public IEnumerable<Plan> All() => Col.FindAll();
+}
+
+internal sealed class UserRepository : IUserRepository
+{
+    private readonly LiteDatabase _db;
+
+    public UserRepository(LiteDatabase db)
+    {
+        _db = db;
+        Col.EnsureIndex("identities", "$.Identities[*]");
+    }
+
+    private ILiteCollection<BotUser> Col => _db.GetCollection<BotUser>("users");
+
+    public BotUser? Get(long id) => Col.FindById(id);
+
+    public BotUser? FindByIdentity(string identityKey) =>
+        Col.FindOne(Query.EQ("$.Identities[*] ANY", identityKey));
+
+    public long Add(BotUser user)
+    {
+        Col.Insert(user);
+        return user.Id;
+    }
+
+    public void Update(BotUser user) => Col.Update(user);
+
+    public IReadOnlyList<BotUser> All() => Col.FindAll().ToList();
+}
+
+internal sealed class InvitationRepository(LiteDatabase db) : IInvitationRepository
+{
+    private ILiteCollection<Invitation> Col => db.GetCollection<Invitation>("invitations");
+
+    public Invitation? Get(string code) => Col.FindById(code);
+
+    public void Add(Invitation invitation) => Col.Insert(invitation);
+
+    public void Update(Invitation invitation) => Col.Update(invitation);
+}
+
+internal sealed class ConversationRepository(LiteDatabase db) : IConversationRepository
+{
+    private ILiteCollection<ConversationState> Col => db.GetCollection<ConversationState>("conversations");
+
+    public ConversationState? Get(long userId) => Col.FindById(userId);
+
+    public void Save(ConversationState state) => Col.Upsert(state);
+
+    public IReadOnlyList<ConversationState> Active() => Col.Find(s => s.Flow != null).ToList();
+}
+
+internal sealed class AuditRepository : IAuditRepository
+{
+    private readonly LiteDatabase _db;
+
+    public AuditRepository(LiteDatabase db)
+    {
+        _db = db;
+        Col.EnsureIndex(a => a.EntityId);
+    }
+
+    private ILiteCollection<AuditEntry> Col => _db.GetCollection<AuditEntry>("audit");
+
+    public void Add(AuditEntry entry) => Col.Insert(entry);
+
+    public IReadOnlyList<AuditEntry> ForEntity(string entity, string entityId) =>
+        Col.Find(a => a.EntityId == entityId && a.Entity == entity).OrderBy(a => a.Id).ToList();
+}
+
+internal sealed class MetaRepository(LiteDatabase db) : IMetaRepository
+{
+    private ILiteCollection<BsonDocument> Col => db.GetCollection("meta");
+
+    public string? Get(string key) => Col.FindById(key)?["v"].AsString;
+
+    public void Set(string key, string value) => Col.Upsert(new BsonDocument { ["_id"] = key, ["v"] = value });
+
+    public bool TryMarkHandled(string updateKey, DateTimeOffset at)
+    {
+        var key = "update:" + updateKey;
+        if (Col.FindById(key) is not null)
+        {
+            return false;
+        }
+        Col.Insert(new BsonDocument { ["_id"] = key, ["v"] = at.UtcDateTime.ToString("O") });
+        return true;
+    }
+}
