@@ -1,0 +1,57 @@
+using KhuyenCongBot.Core.Records;
+
+namespace KhuyenCongBot.Core.Figures;
+
+/// <summary>What to count: a metric over a period and a set of recorded province units.</summary>
+/// <param name="ActivityId">A catalogue activity id, or null for all activities.</param>
+/// <param name="Measure">facilities (distinct), participations (records), booths, projects (records), revenue_vnd, funding_vnd.</param>
+/// <param name="ProvinceIds">Recorded unit ids to include (current and former); null for everything.</param>
+/// <param name="Status">Only estimates or only actuals; null for both.</param>
+public sealed record FigureQuery(
+    string? ActivityId,
+    string Measure,
+    DateOnly From,
+    DateOnly To,
+    IReadOnlySet<string>? ProvinceIds = null,
+    RecordStatus? Status = null)
+{
+    /// <summary>"trade_fair.booths"; "*.facilities" for all activities.</summary>
+    public string Metric => $"{ActivityId ?? "*"}.{Measure}";
+}
+
+/// <summary>A figure: its value, how much of it is estimates (ước), and how many records it came from.</summary>
+public readonly record struct FigureValue(decimal Value, decimal EstimatePart, int Records);
+
+/// <summary>How to break a figure down.</summary>
+public enum BreakdownBy
+{
+    /// <summary>By current province (former units counted in the unit they merged into).</summary>
+    Province,
+
+    /// <summary>By the unit as recorded (former provinces kept apart).</summary>
+    RecordedProvince,
+    Activity,
+    Month,
+}
+
+/// <summary>Computes figures from the records; implementations must give identical answers.</summary>
+public interface IFigureSource
+{
+    FigureValue Total(FigureQuery query);
+
+    /// <summary>One figure per key (province id, activity id, or "yyyy-MM"), largest first for provinces and activities, in order for months.</summary>
+    IReadOnlyList<KeyValuePair<string, FigureValue>> Breakdown(FigureQuery query, BreakdownBy by);
+}
+
+/// <summary>Measure names, fixed by the domain brief.</summary>
+public static class Measures
+{
+    public const string Facilities = "facilities";
+    public const string Participations = "participations";
+    public const string Booths = "booths";
+    public const string Projects = "projects";
+    public const string Revenue = "revenue_vnd";
+    public const string Funding = "funding_vnd";
+
+    public static readonly IReadOnlyList<string> All = [Facilities, Participations, Booths, Projects, Revenue, Funding];
+}

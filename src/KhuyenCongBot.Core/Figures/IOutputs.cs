@@ -1,0 +1,24 @@
+using KhuyenCongBot.Core.Records;
+
+namespace KhuyenCongBot.Core.Figures;
+
+/// <summary>One bar or point of a chart, with its Vietnamese label.</summary>
+public sealed record ChartPoint(string Label, double Value);
+
+/// <summary>Draws PNG charts with Vietnamese labels.</summary>
+public interface IChartRenderer
+{
+    /// <summary>Bars (by province or by month).</summary>
+    byte[] Bars(string title, string valueLabel, IReadOnlyList<ChartPoint> points);
+
+    /// <summary>Progress against plan: achieved vs target per item (one pair of bars each, with the % written).</summary>
+    byte[] Progress(string title, IReadOnlyList<(string Label, double Achieved, double Target)> items);
+}
+
+/// <summary>Writes .xlsx files: a summary sheet and the underlying records.</summary>
+public interface ISpreadsheetWriter
+{
+    /// <param name="summary">Rows of the summary sheet (first row is the header).</param>
+    /// <param name="records">The records in scope, written in the import/export columns with Vietnamese headers.</param>
+    byte[] Write(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, Catalogue.CatalogueIndex catalogue);
+}
