@@ -215,6 +215,8 @@ public static class BotApp
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = commandLine.ConfigurationArgs, ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.AddInMemoryCollection(FlagOverrides(commandLine));
+        // HttpClient logs request URLs, and Bot API URLs carry the token: keep them out of the log.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         var channels = ChannelRegistration.AddChannels(builder.Services, builder.Configuration);
         if (channels.Count == 0)
         {
