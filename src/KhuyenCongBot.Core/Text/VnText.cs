@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace KhuyenCongBot.Core.Text;
@@ -13,20 +12,21 @@ public static class VnText
         {
             return "";
         }
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
+        var sb = new StringBuilder(text.Length);
         var lastSpace = true;
-        foreach (var ch in decomposed)
+        foreach (var ch in text)
         {
-            var cat = CharUnicodeInfo.GetUnicodeCategory(ch);
-            if (cat == UnicodeCategory.NonSpacingMark)
+            // Combining marks (text typed in decomposed form) are dropped; precomposed letters are mapped
+            // through an explicit table, since invariant globalization mode does not decompose them.
+            if (ch is >= '\u0300' and <= '\u036F')
             {
                 continue;
             }
             var c = ch switch
             {
                 'đ' or 'Đ' => 'd',
-                _ => char.ToLowerInvariant(ch),
+                < '\u00C0' => char.ToLowerInvariant(ch),
+                _ => Unaccent(ch),
             };
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
@@ -46,6 +46,23 @@ public static class VnText
         }
         return sb.ToString();
     }
+
+    private const string Accented = "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳḀḁḂḃḄḅḆḇḈḉḊḋḌḍḎḏḐḑḒḓḔḕḖḗḘḙḚḛḜḝḞḟḠḡḢḣḤḥḦḧḨḩḪḫḬḭḮḯḰḱḲḳḴḵḶḷḸḹḺḻḼḽḾḿṀṁṂṃṄṅṆṇṈṉṊṋṌṍṎṏṐṑṒṓṔṕṖṗṘṙṚṛṜṝṞṟṠṡṢṣṤṥṦṧṨṩṪṫṬṭṮṯṰṱṲṳṴṵṶṷṸṹṺṻṼṽṾṿẀẁẂẃẄẅẆẇẈẉẊẋẌẍẎẏẐẑẒẓẔẕẖẗẘẙẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ";
+    private const string Plain = "aaaaaaceeeeiiiinooooouuuuyaaaaaaceeeeiiiinooooouuuuyyaaaaaaccccccccddeeeeeeeeeegggggggghhiiiiiiiiijjkkllllllnnnnnnoooooorrrrrrssssssssttttuuuuuuuuuuuuwwyyyzzzzzzoouuaaiioouuuuuuuuuuaaaaggkkoooojggnnaaaaaaeeeeiiiioooorrrruuuusstthhaaeeooooooooyyaabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmmmmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwyaaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy";
+    private static readonly Dictionary<char, char> UnaccentMap = BuildMap();
+
+    private static Dictionary<char, char> BuildMap()
+    {
+        var map = new Dictionary<char, char>(Accented.Length);
+        for (var i = 0; i < Accented.Length; i++)
+        {
+            map[Accented[i]] = Plain[i];
+        }
+        return map;
+    }
+
+    /// <summary>"ệ" -> 'e', "Ả" -> 'a'; other characters lower-cased.</summary>
+    private static char Unaccent(char ch) => UnaccentMap.TryGetValue(ch, out var plain) ? plain : char.ToLowerInvariant(ch);
 
     /// <summary>Folds and keeps only letters, digits and single spaces: "Thanh Hoá," -> "thanh hoa".</summary>
     public static string FoldWords(string? text)
