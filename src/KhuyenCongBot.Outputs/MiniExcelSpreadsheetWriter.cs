@@ -27,7 +27,7 @@ public sealed class MiniExcelSpreadsheetWriter : ISpreadsheetWriter
             [SummarySheet] = SummaryRows(summary),
             [RecordsSheet] = RecordRows(records, catalogue),
         };
-        var config = new OpenXmlConfiguration { EnableAutoWidth = true, AutoFilter = false, FreezeRowCount = 1 };
+        var config = new OpenXmlConfiguration { FastMode = true, EnableAutoWidth = true, AutoFilter = false, FreezeRowCount = 1 };
         using var stream = new MemoryStream();
         // Headers are written as the first data row of each sheet, so the summary keeps its header text exactly.
         stream.SaveAs(sheets, printHeader: false, excelType: ExcelType.XLSX, configuration: config);
