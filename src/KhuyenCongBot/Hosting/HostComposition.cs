@@ -13,6 +13,11 @@ public static class HostComposition
         services.AddKhuyenCongCore(configuration);
         services.AddKhuyenCongStorage();
         services.AddKhuyenCongOutputs();
+        services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BackupService>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackupService>());
+        services.AddSingleton<Core.Conversations.IBotModule, BackupModule>();
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         return services;
     }
 }
