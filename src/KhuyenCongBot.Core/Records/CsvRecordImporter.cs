@@ -319,9 +319,14 @@ public sealed class CsvRecordImporter : IRecordImporter
             problems.Add($"chỉ tiêu '{metric}': đơn vị đo '{measure}' không dùng cho hoạt động {activity.Id}");
         }
 
-        if (!TryParseCount(row[3], "chỉ tiêu kế hoạch", problems, out var target) && row[3].Trim().Length == 0)
+        long target = 0;
+        if (row[3].Trim().Length == 0)
         {
             problems.Add("thiếu chỉ tiêu kế hoạch");
+        }
+        else
+        {
+            TryParseCount(row[3], "chỉ tiêu kế hoạch", problems, out target);
         }
         if (problems.Count > 0 || province is null || activity is null)
         {
