@@ -1,4 +1,5 @@
 using KhuyenCongBot.Core;
+using KhuyenCongBot.Core.Records;
 using KhuyenCongBot.Outputs;
 using KhuyenCongBot.Storage;
 
@@ -12,6 +13,7 @@ public static class HostComposition
     {
         services.AddKhuyenCongCore(configuration);
         services.AddKhuyenCongStorage();
+        services.AddKhuyenCongRecords();
         services.AddKhuyenCongOutputs();
         services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BackupService>();
