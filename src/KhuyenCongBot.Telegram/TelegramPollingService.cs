@@ -53,7 +53,7 @@ public sealed class TelegramPollingService(
                 }
                 // Different chats run concurrently, each chat in order; the batch is confirmed (offset) only once handled.
                 await Task.WhenAll(updates.Select(u => queue.Enqueue(u, ct))).ConfigureAwait(false);
-                offset = updates.Max(u => u.Id) + 1;
+                offset = Math.Max(offset, updates.Max(u => u.Id) + 1);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
