@@ -120,6 +120,18 @@ public sealed class TelegramReplyTests
         Assert.True((await transient).Permanent);
     }
 
+    [Fact]
+    public async Task A_short_429_from_the_rate_limit_is_waited_out_by_the_client()
+    {
+        await using var bot = await StartAsync();
+        bot.Server.LimitPerChatPerSecond = 2;
+
+        var parts = await bot.Say(Admin, "/dai");
+
+        Assert.Equal(3, parts.Count);
+        Assert.Equal(1, bot.Server.RateLimited);
+    }
+
     [Theory]
     [InlineData("a\nb", 10, new[] { "a\nb" })]
     [InlineData("aaaa\nbbbb\ncc", 9, new[] { "aaaa\nbbbb", "cc" })]

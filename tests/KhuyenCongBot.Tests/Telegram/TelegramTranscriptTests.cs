@@ -32,6 +32,8 @@ public sealed class TelegramTranscriptTests
         Assert.Contains(vi.Fields["commands"]!.AsArray(), c => c!["description"]!.ToString() == "Hướng dẫn sử dụng");
         Assert.Contains(en.Fields["commands"]!.AsArray(), c => c!["description"]!.ToString() == "How to use the bot");
         Assert.Single(bot.Server.CallsTo("deleteWebhook"));
+        var botOptions = bot.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KhuyenCongBot.Core.Options.BotOptions>>().Value;
+        Assert.Equal(FakeTelegramServer.BotUsername, botOptions.TelegramBotUsername);
     }
 
     [Fact]
@@ -124,9 +126,14 @@ public sealed class TelegramTranscriptTests
         var command = await bot.Deliver(group, () => bot.Server.UserSendsInGroup(group, Admin, "/help@" + FakeTelegramServer.BotUsername));
         var otherBot = await bot.Deliver(group, () => bot.Server.UserSendsInGroup(group, Admin, "/help@other_bot"));
 
+        var mention = await bot.Deliver(group, () => bot.Server.UserSendsInGroup(group, Admin, "@" + FakeTelegramServer.BotUsername + " /huy"));
+        var replyToBot = await bot.Deliver(group, () => bot.Server.UserSendsInGroup(group, Admin, "/cancel", replyToMessageId: command[0].MessageId));
+
         Assert.Empty(ignored);
         Assert.Contains("Các lệnh:", Assert.Single(command).Text);
         Assert.Empty(otherBot);
+        Assert.Contains("Không có thao tác", Assert.Single(mention).Text);
+        Assert.Contains("Không có thao tác", Assert.Single(replyToBot).Text);
     }
 
     [Fact]
