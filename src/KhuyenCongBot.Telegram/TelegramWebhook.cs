@@ -48,8 +48,20 @@ public static class TelegramWebhookEndpoints
             }
             if (update is not null)
             {
-                // Answer at once; the update is handled in the background, in order for its chat.
-                _ = queue.Enqueue(update, lifetime.ApplicationStopping);
+                // Answer once the update is handled (in order for its chat): if the process dies first, Telegram
+                // redelivers it, and the core recognises an update it already handled by its update_id.
+                try
+                {
+                    await queue.Enqueue(update, lifetime.ApplicationStopping).WaitAsync(TimeSpan.FromSeconds(20), http.RequestAborted);
+                }
+                catch (TimeoutException)
+                {
+                    return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+                }
+                catch (OperationCanceledException)
+                {
+                    return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+                }
             }
             return Results.Ok();
         });
