@@ -11,6 +11,7 @@ public static class HostComposition
     {
         services.AddKhuyenCongCore(configuration);
         services.AddKhuyenCongStorage();
+        KhuyenCongBot.Core.People.PeopleServiceCollectionExtensions.AddKhuyenCongPeople(services, configuration).AddKhuyenCongBroadcastStorage();
         return services;
     }
 }
