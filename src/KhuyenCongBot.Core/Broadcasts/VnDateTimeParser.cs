@@ -12,7 +12,7 @@ public static partial class VnDateTimeParser
     public static bool TryParse(string? text, DateTimeOffset now, out DateTimeOffset at)
     {
         at = default;
-        var t = VnText.Fold(text).Replace(',', ' ').Trim();
+        var t = Strip(VnText.Fold(text)).Replace(',', ' ').Trim();
         if (t.Length == 0)
         {
             return false;
@@ -151,6 +151,24 @@ public static partial class VnDateTimeParser
         return true;
     }
 
+    private const string Marked = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
+    private const string Plain = "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd";
+
+    /// <summary>Removes Vietnamese tone and vowel marks from lower-case text without relying on Unicode normalisation data.</summary>
+    private static string Strip(string text)
+    {
+        var chars = text.ToLowerInvariant().ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var k = Marked.IndexOf(chars[i], StringComparison.Ordinal);
+            if (k >= 0)
+            {
+                chars[i] = Plain[k];
+            }
+        }
+        return new string(chars);
+    }
+
     private static readonly (string Word, int Offset)[] DayWords =
     [
         ("ngay mai", 1), ("ngay kia", 2), ("ngay mot", 2), ("hom nay", 0), ("mai", 1), ("mot", 2), ("nay", 0),
@@ -176,7 +194,7 @@ public static partial class VnDateTimeParser
     [GeneratedRegex(@"(?<![\p{L}\d])(?:(?:thu|t)\s*(?<w>hai|ba|tu|nam|sau|bay|[2-7])|(?<w>chu nhat|cn))(?![\p{L}\d])")]
     private static partial Regex Weekday();
 
-    [GeneratedRegex(@"(?<![\d/:])(?<h>\d{1,2})\s*(?:(?::|h|g|gio)\s*(?<m>\d{2})?(?:\s*(?:phut|p))?(?<half>\s*ruoi)?)(?![\d/])")]
+    [GeneratedRegex(@"(?<![\d/:])(?<h>\d{1,2})\s*(?:(?::|gio|h|g)\s*(?<m>\d{2})?(?:\s*(?:phut|p))?(?<half>\s*ruoi)?)(?![\d/])")]
     private static partial Regex ClockRx();
 
     [GeneratedRegex(@"(?<![\p{L}])(?<p>sang|trua|chieu|toi|dem)(?![\p{L}])")]
