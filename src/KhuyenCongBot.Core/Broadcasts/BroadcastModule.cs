@@ -32,7 +32,7 @@ public sealed class BroadcastModule(IBroadcastRepository repository, BroadcastRu
             await ContinueAsync(context, "", false, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        if (VnText.FoldWords(text) is "da nhan" or "nhan roi" or "da nhan duoc")
+        if (VnDateTimeParser.Strip(VnText.FoldWords(text)) is "da nhan" or "nhan roi" or "da nhan duoc")
         {
             var latest = repository.ForUser(context.User.Id, 5).FirstOrDefault(r => r.State == DeliveryState.Sent && r.AcknowledgedAt is null);
             if (latest is not null)
@@ -303,7 +303,7 @@ public sealed class BroadcastModule(IBroadcastRepository repository, BroadcastRu
             return;
         }
         DateTimeOffset at;
-        if (input == "when:now" || VnText.FoldWords(input) is "ngay" or "gui ngay" or "bay gio" or "now")
+        if (input == "when:now" || VnDateTimeParser.Strip(VnText.FoldWords(input)) is "ngay" or "gui ngay" or "bay gio" or "now")
         {
             at = context.Now;
         }
@@ -364,7 +364,7 @@ public sealed class BroadcastModule(IBroadcastRepository repository, BroadcastRu
         {
             return;
         }
-        var folded = VnText.FoldWords(input);
+        var folded = VnDateTimeParser.Strip(VnText.FoldWords(input));
         if (input == "drop" || folded is "huy" or "khong")
         {
             draft.Status = BroadcastStatus.Cancelled;

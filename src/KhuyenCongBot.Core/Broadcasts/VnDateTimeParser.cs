@@ -155,7 +155,7 @@ public static partial class VnDateTimeParser
     private const string Plain = "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd";
 
     /// <summary>Removes Vietnamese tone and vowel marks from lower-case text without relying on Unicode normalisation data.</summary>
-    private static string Strip(string text)
+    internal static string Strip(string text)
     {
         var chars = text.ToLowerInvariant().ToCharArray();
         for (var i = 0; i < chars.Length; i++)

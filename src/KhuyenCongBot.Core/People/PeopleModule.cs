@@ -350,7 +350,7 @@ public sealed class PeopleModule(InvitationService invitations, AccessPolicy acc
         "role:officer" => Role.Officer,
         "role:manager" => Role.Manager,
         "role:admin" => Role.Admin,
-        _ => VnText.FoldWords(input) switch
+        _ => Broadcasts.VnDateTimeParser.Strip(VnText.FoldWords(input)) switch
         {
             "can bo" or "can bo khuyen cong" or "officer" => Role.Officer,
             "quan ly" or "lanh dao" or "manager" => Role.Manager,
