@@ -16,7 +16,13 @@ internal sealed class CatalogueRepository(LiteDatabase db) : ICatalogueRepositor
     public IReadOnlyList<Activity> Activities() => ActivitiesCol.FindAll().OrderBy(a => a.Order).ToList();
 
     public IReadOnlyList<ProvinceUnit> Provinces() =>
-        ProvincesCol.FindAll().Select(d => db.Mapper.ToObject<ProvinceUnit>(d)).ToList();
+        ProvincesCol.FindAll().Select(d =>
+        {
+            // The stored key is "c:" or "f:" + id (see UpsertProvinces); the mapper reads it back into Id.
+            var unit = db.Mapper.ToObject<ProvinceUnit>(d);
+            unit.Id = unit.Id.Length > 2 && unit.Id[1] == ':' ? unit.Id[2..] : unit.Id;
+            return unit;
+        }).ToList();
 
     public IReadOnlyList<Region> Regions() => RegionsCol.FindAll().ToList();
 

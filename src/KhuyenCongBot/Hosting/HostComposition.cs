@@ -20,6 +20,7 @@ public static class HostComposition
         services.AddHostedService(sp => sp.GetRequiredService<BackupService>());
         services.AddSingleton<Core.Conversations.IBotModule, BackupModule>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        KhuyenCongBot.Core.People.PeopleServiceCollectionExtensions.AddKhuyenCongPeople(services, configuration).AddKhuyenCongBroadcastStorage();
         return services;
     }
 }
