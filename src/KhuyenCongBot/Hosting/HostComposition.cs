@@ -1,4 +1,8 @@
 using KhuyenCongBot.Core;
+using KhuyenCongBot.Core.Figures;
+using KhuyenCongBot.Core.Figures.Questions;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Outputs;
 using KhuyenCongBot.Storage;
 
 namespace KhuyenCongBot.Hosting;
@@ -11,6 +15,10 @@ public static class HostComposition
     {
         services.AddKhuyenCongCore(configuration);
         services.AddKhuyenCongStorage();
+        services.AddKhuyenCongRecords();
+        services.AddKhuyenCongFigureIndex();
+        services.AddKhuyenCongOutputs();
+        services.AddKhuyenCongQuestions();
         return services;
     }
 }
