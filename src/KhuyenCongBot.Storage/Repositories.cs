@@ -16,7 +16,14 @@ internal sealed class CatalogueRepository(LiteDatabase db) : ICatalogueRepositor
     public IReadOnlyList<Activity> Activities() => ActivitiesCol.FindAll().OrderBy(a => a.Order).ToList();
 
     public IReadOnlyList<ProvinceUnit> Provinces() =>
-        ProvincesCol.FindAll().Select(d => db.Mapper.ToObject<ProvinceUnit>(d)).ToList();
+        ProvincesCol.FindAll().Select(d =>
+        {
+            // The stored key is "c:"/"f:" + id (see UpsertProvinces); the unit's own id is what follows.
+            var unit = db.Mapper.ToObject<ProvinceUnit>(d);
+            var key = d["_id"].AsString;
+            unit.Id = key.Length > 2 && key[1] == ':' ? key[2..] : key;
+            return unit;
+        }).ToList();
 
     public IReadOnlyList<Region> Regions() => RegionsCol.FindAll().ToList();
 
