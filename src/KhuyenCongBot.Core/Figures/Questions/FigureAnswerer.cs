@@ -29,8 +29,25 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         {
             return activity.Measures.Select(m => ((string?)activity.Id, m)).ToList();
         }
-        return catalogue.Activities.SelectMany(a => a.Measures.Where(m => m != Measures.Funding).Select(m => ((string?)a.Id, m)))
+        // The summary: each activity's headline measures (up to its first count of facilities or participations), as the article reports them.
+        return catalogue.Activities.SelectMany(a => HeadlineMeasures(a).Select(m => ((string?)a.Id, m)))
             .Append((null, Measures.Facilities)).Append((null, Measures.Funding)).ToList();
+    }
+
+    private static IEnumerable<string> HeadlineMeasures(Activity activity)
+    {
+        foreach (var m in activity.Measures)
+        {
+            if (m == Measures.Funding)
+            {
+                continue;
+            }
+            yield return m;
+            if (m is Measures.Facilities or Measures.Participations)
+            {
+                yield break;
+            }
+        }
     }
 
     /// <summary>The metric used for breakdowns, charts and comparisons of a many-metric question.</summary>

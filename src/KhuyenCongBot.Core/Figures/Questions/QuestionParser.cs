@@ -22,7 +22,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
     [
         ("luot co so", Measures.Participations), ("luot tham gia", Measures.Participations), ("luot doanh nghiep", Measures.Participations),
         ("participations", Measures.Participations), ("participation", Measures.Participations), ("luot", Measures.Participations),
-        ("gian hang", Measures.Booths), ("booths", Measures.Booths), ("booth", Measures.Booths), ("stands", Measures.Booths), ("gian", Measures.Booths),
+        ("gian hang", Measures.Booths), ("booths", Measures.Booths), ("booth", Measures.Booths), ("stands", Measures.Booths),
         ("du an", Measures.Projects), ("de an", Measures.Projects), ("projects", Measures.Projects), ("project", Measures.Projects),
         ("doanh thu", Measures.Revenue), ("revenue", Measures.Revenue), ("turnover", Measures.Revenue),
         ("kinh phi", Measures.Funding), ("ngan sach", Measures.Funding), ("tien ho tro", Measures.Funding), ("so tien", Measures.Funding),
@@ -148,6 +148,17 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
             }
             s = Cut(s, topN);
         }
+        if (parts.Top is null && Regex.IsMatch(s, " (nhat|dan dau|top|highest|lowest|most|least) "))
+        {
+            var loose = LooseTopRegex().Match(s);
+            if (loose.Success)
+            {
+                parts.Top = int.Parse(loose.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                parts.Breakdown = ByWord(loose.Groups["what"].Value);
+                parts.Ascending = Regex.IsMatch(s, " (it|thap|lowest|least) ");
+                s = Cut(s, loose);
+            }
+        }
         var by = ByRegex().Match(s);
         if (by.Success)
         {
@@ -170,6 +181,10 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
                 parts.Ascending = true;
             }
             s = Cut(s, most);
+        }
+        if (parts.Top is not null && !parts.Ascending && Regex.IsMatch(s, @" (it|thap)( \w+){0,4} nhat "))
+        {
+            parts.Ascending = true;
         }
         if (parts.Top is not null)
         {
@@ -361,6 +376,9 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
 
     [GeneratedRegex(@" (top (?<n>\d{1,2})( (?<what>tinh|dia phuong|hoat dong|thang|provinces?|activities|months?))?|(?<m>\d{1,2}) (?<what>tinh|dia phuong|hoat dong|thang|provinces?|activities|months?)( \w+)? (dan dau|cao nhat|nhieu nhat|lon nhat|top|highest|(?<low>thap nhat|it nhat|lowest)))(?= )")]
     private static partial Regex TopRegex();
+
+    [GeneratedRegex(@" (?<m>\d{1,2}) (?<what>tinh thanh|tinh|dia phuong|hoat dong|provinces|activities)(?= )")]
+    private static partial Regex LooseTopRegex();
 
     [GeneratedRegex(@" (theo tung|theo cac|theo|tung|cac|moi|chia theo|phan theo|by|per|each) (?<what>tinh thanh|tinh|dia phuong|hoat dong|linh vuc|noi dung|thang|province|provinces|activity|activities|month|months)(?= )| (?<what>month)ly(?= )")]
     private static partial Regex ByRegex();
