@@ -70,6 +70,21 @@ public class PeriodParserTests
     [InlineData("30 ngay qua", "2026-10-28", "2026-11-26", "30 ngày qua (28/10–26/11/2026)", "30 ngay qua")]
     [InlineData("doanh thu 6 thang dau nam so voi cung ky nam truoc", "2026-01-01", "2026-06-30", "6 tháng đầu năm 2026", "6 thang dau nam")]
     [InlineData("gian hang nam nay so voi nam ngoai", "2026-01-01", "2026-12-31", "năm 2026", "nam nay")]
+    [InlineData("Quy\u0301 I/2024 nhe\u0301", "2024-01-01", "2024-03-31", "quý I/2024", "Quy\u0301 I/2024")] // decomposed input
+    [InlineData("q1/2024", "2024-01-01", "2024-03-31", "quý I/2024", "q1/2024")]
+    [InlineData("QUÝ IV NĂM 2025", "2025-10-01", "2025-12-31", "quý IV/2025", "QUÝ IV NĂM 2025")]
+    [InlineData("h1 2024", "2024-01-01", "2024-06-30", "6 tháng đầu năm 2024", "h1 2024")]
+    [InlineData("second half of 2024", "2024-07-01", "2024-12-31", "6 tháng cuối năm 2024", "second half of 2024")]
+    [InlineData("6 thang dau nam nay", "2026-01-01", "2026-06-30", "6 tháng đầu năm 2026", "6 thang dau nam nay")]
+    [InlineData("nửa đầu năm 2024", "2024-01-01", "2024-06-30", "6 tháng đầu năm 2024", "nửa đầu năm 2024")]
+    [InlineData("tu dau nam 2024", "2024-01-01", "2024-12-31", "năm 2024", "tu dau nam 2024")]
+    [InlineData("luy ke tu dau nam den 30/6", "2026-01-01", "2026-06-30", "từ đầu năm 2026 đến 30/06/2026", "luy ke tu dau nam den 30/6")]
+    [InlineData("thang 10", "2026-10-01", "2026-10-31", "tháng 10/2026", "thang 10")]
+    [InlineData("bao cao thang 11.", "2026-11-01", "2026-11-30", "tháng 11/2026", "thang 11")]
+    [InlineData("ngay 15 thang 5 nam 2024", "2024-05-15", "2024-05-15", "ngày 15/05/2024", "ngay 15 thang 5 nam 2024")]
+    [InlineData("ho tro ngay 15/5", "2026-05-15", "2026-05-15", "ngày 15/05/2026", "ngay 15/5")]
+    [InlineData("hôm kia", "2026-11-24", "2026-11-24", "hôm kia (24/11/2026)", "hôm kia")]
+    [InlineData("3 thang gan day", "2026-08-27", "2026-11-26", "3 tháng qua (27/08–26/11/2026)", "3 thang gan day")]
     public void Finds_period(string text, string from, string to, string label, string matched)
     {
         Assert.True(PeriodParser.TryFind(text, new DateOnly(2026, 11, 26), out var period, out var m), text);
