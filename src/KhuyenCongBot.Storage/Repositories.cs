@@ -18,9 +18,12 @@ internal sealed class CatalogueRepository(LiteDatabase db) : ICatalogueRepositor
     public IReadOnlyList<ProvinceUnit> Provinces() =>
         ProvincesCol.FindAll().Select(d =>
         {
-            // The stored key is "c:" or "f:" + id (see UpsertProvinces); the mapper reads it back into Id.
+            // The mapper reads Id from _id, which carries the "c:"/"f:" kind prefix: strip it.
             var unit = db.Mapper.ToObject<ProvinceUnit>(d);
-            unit.Id = unit.Id.Length > 2 && unit.Id[1] == ':' ? unit.Id[2..] : unit.Id;
+            if (unit.Id.Length > 2 && unit.Id[1] == ':' && unit.Id[0] is 'c' or 'f')
+            {
+                unit.Id = unit.Id[2..];
+            }
             return unit;
         }).ToList();
 

@@ -1,4 +1,7 @@
 using KhuyenCongBot.Core;
+using KhuyenCongBot.Core.Figures;
+using KhuyenCongBot.Core.Figures.Questions;
+using KhuyenCongBot.Core.People;
 using KhuyenCongBot.Core.Records;
 using KhuyenCongBot.Outputs;
 using KhuyenCongBot.Storage;
@@ -14,13 +17,15 @@ public static class HostComposition
         services.AddKhuyenCongCore(configuration);
         services.AddKhuyenCongStorage();
         services.AddKhuyenCongRecords();
+        services.AddKhuyenCongFigureIndex();
         services.AddKhuyenCongOutputs();
+        services.AddKhuyenCongQuestions();
+        services.AddKhuyenCongPeople(configuration).AddKhuyenCongBroadcastStorage();
         services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BackupService>();
         services.AddHostedService(sp => sp.GetRequiredService<BackupService>());
         services.AddSingleton<Core.Conversations.IBotModule, BackupModule>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
-        KhuyenCongBot.Core.People.PeopleServiceCollectionExtensions.AddKhuyenCongPeople(services, configuration).AddKhuyenCongBroadcastStorage();
         return services;
     }
 }
