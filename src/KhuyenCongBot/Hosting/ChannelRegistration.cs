@@ -7,11 +7,20 @@ public static class ChannelRegistration
     public static IReadOnlyList<string> AddChannels(IServiceCollection services, IConfiguration configuration)
     {
         var channels = new List<string>();
+        if (!string.IsNullOrWhiteSpace(configuration["Zalo:BotToken"]))
+        {
+            Zalo.ZaloServiceCollectionExtensions.AddKhuyenCongZalo(services, configuration);
+            channels.Add("zalo");
+        }
         return channels;
     }
 
     public static void MapEndpoints(WebApplication app)
     {
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        if (app.Services.GetService<Zalo.ZaloApiClient>() is not null)
+        {
+            Zalo.ZaloServiceCollectionExtensions.MapZaloEndpoints(app);
+        }
     }
 }
