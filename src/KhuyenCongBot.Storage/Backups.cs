@@ -17,7 +17,7 @@ public static class Backups
         {
             Directory.CreateDirectory(dir);
         }
-        store.InTransaction(() =>
+        store.Exclusive(() =>
         {
             store.Checkpoint();
             var temp = target + ".tmp";
@@ -27,7 +27,6 @@ public static class Backups
                 source.CopyTo(copy);
             }
             File.Move(temp, target, overwrite: true);
-            return 0;
         });
     }
 

@@ -102,6 +102,15 @@ public sealed class LiteDbStore : IBotStore
         }
     }
 
+    /// <summary>Runs <paramref name="work"/> while no transaction of this store runs (for consistent file copies).</summary>
+    public void Exclusive(Action work)
+    {
+        lock (_txLock)
+        {
+            work();
+        }
+    }
+
     internal bool InTransactionNow => Monitor.IsEntered(_txLock);
 
     public void Checkpoint() => _db.Checkpoint();

@@ -1,11 +1,16 @@
+using System.Globalization;
 using System.Text;
 
 namespace KhuyenCongBot.Core.Text;
 
-/// <summary>Folds Vietnamese text for matching: NFC, lower case, no diacritics, "đ" to "d", single spaces.</summary>
+/// <summary>Folds Vietnamese text for matching: lower case, no diacritics (precomposed or combining), "đ" to "d", single spaces.</summary>
 public static class VnText
 {
     /// <summary>Folds text: "Bao nhiêu GIAN HÀNG  từ đầu năm?" -> "bao nhieu gian hang tu dau nam?".</summary>
+    /// <remarks>
+    /// Works without culture data: in InvariantGlobalization mode string.Normalize is a no-op, so precomposed
+    /// letters are mapped through <see cref="BaseLetter"/>; combining marks (decomposed input) are dropped.
+    /// </remarks>
     public static string Fold(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -16,18 +21,11 @@ public static class VnText
         var lastSpace = true;
         foreach (var ch in text)
         {
-            // Combining marks (text typed in decomposed form) are dropped; precomposed letters are mapped
-            // through an explicit table, since invariant globalization mode does not decompose them.
-            if (ch is >= '\u0300' and <= '\u036F')
+            if (IsMark(ch))
             {
                 continue;
             }
-            var c = ch switch
-            {
-                'đ' or 'Đ' => 'd',
-                < '\u00C0' => char.ToLowerInvariant(ch),
-                _ => Unaccent(ch),
-            };
+            var c = BaseLetter(ch);
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
                 if (!lastSpace)
@@ -47,22 +45,51 @@ public static class VnText
         return sb.ToString();
     }
 
-    private const string Accented = "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯȰȱȲȳḀḁḂḃḄḅḆḇḈḉḊḋḌḍḎḏḐḑḒḓḔḕḖḗḘḙḚḛḜḝḞḟḠḡḢḣḤḥḦḧḨḩḪḫḬḭḮḯḰḱḲḳḴḵḶḷḸḹḺḻḼḽḾḿṀṁṂṃṄṅṆṇṈṉṊṋṌṍṎṏṐṑṒṓṔṕṖṗṘṙṚṛṜṝṞṟṠṡṢṣṤṥṦṧṨṩṪṫṬṭṮṯṰṱṲṳṴṵṶṷṸṹṺṻṼṽṾṿẀẁẂẃẄẅẆẇẈẉẊẋẌẍẎẏẐẑẒẓẔẕẖẗẘẙẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ";
-    private const string Plain = "aaaaaaceeeeiiiinooooouuuuyaaaaaaceeeeiiiinooooouuuuyyaaaaaaccccccccddeeeeeeeeeegggggggghhiiiiiiiiijjkkllllllnnnnnnoooooorrrrrrssssssssttttuuuuuuuuuuuuwwyyyzzzzzzoouuaaiioouuuuuuuuuuaaaaggkkoooojggnnaaaaaaeeeeiiiioooorrrruuuusstthhaaeeooooooooyyaabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmmmmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwyaaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy";
-    private static readonly Dictionary<char, char> UnaccentMap = BuildMap();
-
-    private static Dictionary<char, char> BuildMap()
+    /// <summary>Whether <paramref name="ch"/> is a combining mark (tone marks of decomposed text) or a zero-width format character.</summary>
+    internal static bool IsMark(char ch)
     {
-        var map = new Dictionary<char, char>(Accented.Length);
-        for (var i = 0; i < Accented.Length; i++)
+        var cat = CharUnicodeInfo.GetUnicodeCategory(ch);
+        return cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark
+            || cat == UnicodeCategory.Format;
+    }
+
+    /// <summary>Lower case without diacritics for one character: 'Ệ' -> 'e', 'Đ' -> 'd'; other characters lower-cased.</summary>
+    internal static char BaseLetter(char ch)
+    {
+        var lower = char.ToLowerInvariant(ch);
+        if (lower < 128)
         {
-            map[Accented[i]] = Plain[i];
+            return lower;
+        }
+        return Bases.TryGetValue(lower, out var b) ? b : lower;
+    }
+
+    private static readonly Dictionary<char, char> Bases = BuildBases();
+
+    private static Dictionary<char, char> BuildBases()
+    {
+        var groups = new (char Base, string Letters)[]
+        {
+            ('a', "àáảãạăằắẳẵặâầấẩẫậäåāą"),
+            ('e', "èéẻẽẹêềếểễệëēę"),
+            ('i', "ìíỉĩịîïī"),
+            ('o', "òóỏõọôồốổỗộơờớởỡợöøō"),
+            ('u', "ùúủũụưừứửữựûüū"),
+            ('y', "ỳýỷỹỵÿ"),
+            ('d', "đð"),
+            ('c', "ç"),
+            ('n', "ñ"),
+        };
+        var map = new Dictionary<char, char>();
+        foreach (var (b, letters) in groups)
+        {
+            foreach (var l in letters)
+            {
+                map[l] = b;
+            }
         }
         return map;
     }
-
-    /// <summary>"ệ" -> 'e', "Ả" -> 'a'; other characters lower-cased.</summary>
-    private static char Unaccent(char ch) => UnaccentMap.TryGetValue(ch, out var plain) ? plain : char.ToLowerInvariant(ch);
 
     /// <summary>Folds and keeps only letters, digits and single spaces: "Thanh Hoá," -> "thanh hoa".</summary>
     public static string FoldWords(string? text)

@@ -1,4 +1,5 @@
 using KhuyenCongBot.Core;
+using KhuyenCongBot.Core.Records;
 using KhuyenCongBot.Outputs;
 using KhuyenCongBot.Storage;
 
@@ -12,7 +13,13 @@ public static class HostComposition
     {
         services.AddKhuyenCongCore(configuration);
         services.AddKhuyenCongStorage();
+        services.AddKhuyenCongRecords();
         services.AddKhuyenCongOutputs();
+        services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BackupService>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackupService>());
+        services.AddSingleton<Core.Conversations.IBotModule, BackupModule>();
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         return services;
     }
 }
