@@ -14,6 +14,11 @@ public static class ChannelRegistration
             services.AddKhuyenCongTelegram(configuration);
             channels.Add("telegram");
         }
+        if (!string.IsNullOrWhiteSpace(configuration["Zalo:BotToken"]))
+        {
+            Zalo.ZaloServiceCollectionExtensions.AddKhuyenCongZalo(services, configuration);
+            channels.Add("zalo");
+        }
         return channels;
     }
 
@@ -23,6 +28,10 @@ public static class ChannelRegistration
         if (app.Services.GetService<TelegramBot>() is not null)
         {
             app.MapTelegramWebhook();
+        }
+        if (app.Services.GetService<Zalo.ZaloApiClient>() is not null)
+        {
+            Zalo.ZaloServiceCollectionExtensions.MapZaloEndpoints(app);
         }
     }
 }
