@@ -38,6 +38,26 @@ public sealed class InvitationService(IBotStore store, BotClock clock, IOptions<
         return invitation;
     }
 
+    /// <summary>Creates a code that links another channel's account to <paramref name="user"/> (same role, scope, history).</summary>
+    public Invitation CreateLink(BotUser user)
+    {
+        var now = clock.Now;
+        var invitation = new Invitation
+        {
+            Code = NewCode(),
+            Role = user.Role,
+            ScopeKind = user.ScopeKind,
+            ScopeId = user.ScopeId,
+            LinkUserId = user.Id,
+            CreatedByUserId = user.Id,
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(1),
+        };
+        store.Invitations.Add(invitation);
+        Audit(user.Id, "link-code", "invitation", invitation.Code, null, Describe(invitation));
+        return invitation;
+    }
+
     /// <summary>The deep link for a code, or null when the Telegram bot's username is not known yet.</summary>
     public string? DeepLink(string code) =>
         string.IsNullOrWhiteSpace(options.Value.TelegramBotUsername)

@@ -21,6 +21,7 @@ public static class PeopleServiceCollectionExtensions
         services.TryAddSingleton<InvitationService>();
         services.Replace(ServiceDescriptor.Singleton<IUnknownUserHandler, InvitationUnknownUserHandler>());
         services.AddSingleton<IBotModule, PeopleModule>();
+        services.AddSingleton<IBotModule, AccountLinkModule>();
         services.TryAddSingleton<BroadcastSignal>();
         services.TryAddSingleton(sp => new BroadcastRunner(
             sp.GetRequiredService<IBroadcastRepository>(),
