@@ -1,4 +1,5 @@
 using KhuyenCongBot.Core;
+using KhuyenCongBot.Core.Forms;
 using KhuyenCongBot.Storage;
 
 namespace KhuyenCongBot.Hosting;
@@ -11,6 +12,7 @@ public static class HostComposition
     {
         services.AddKhuyenCongCore(configuration);
         services.AddKhuyenCongStorage();
+        services.AddKhuyenCongForms();
         return services;
     }
 }
