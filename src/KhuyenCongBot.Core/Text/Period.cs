@@ -6,15 +6,23 @@ public sealed record Period(DateOnly From, DateOnly To, string Label)
     public int Year => To.Year;
 
     /// <summary>The same period one year earlier ("cùng kỳ năm trước"); 29/2 becomes 28/2.</summary>
-    public Period SamePeriodLastYear() => throw new NotImplementedException();
+    /// <remarks>
+    /// Same dates one year back, except that a period of whole months keeps whole months (tháng 2/2025 -> 01/02-29/02/2024).
+    /// The label is rebuilt from the dates: "6 tháng đầu năm 2023", "quý I/2023", "từ 01/01/2025 đến 26/11/2025".
+    /// </remarks>
+    public Period SamePeriodLastYear()
+    {
+        var from = From.AddYears(-1);
+        var to = To.AddYears(-1);
+        if (From.Day == 1 && To.Day == DateTime.DaysInMonth(To.Year, To.Month))
+        {
+            to = PeriodLabels.EndOfMonth(to.Year, to.Month);
+        }
+        return new Period(from, to, PeriodLabels.Describe(from, to));
+    }
 
     public bool Contains(DateOnly date) => date >= From && date <= To;
-}
 
-/// <summary>Finds a period in a question: today, this/last week or month, tháng 5, quý I-IV, 6 tháng đầu/cuối năm, 9 tháng, từ đầu năm (đến nay), năm nay, năm ngoái, năm 2023, từ 1/3/2024 đến 15/5/2024; and simple English.</summary>
-public static class PeriodParser
-{
-    /// <summary>Looks for a period phrase in <paramref name="foldedText"/> (already folded by <see cref="VnText.FoldWords"/>).</summary>
-    /// <param name="matched">The phrase that was read, so callers can remove it before reading the rest.</param>
-    public static bool TryFind(string foldedText, DateOnly today, out Period period, out string matched) => throw new NotImplementedException();
+    /// <summary>A period labelled from its dates alone ("tháng 5/2024", "quý I/2024", "năm 2023", "từ 01/03/2024 đến 15/05/2024").</summary>
+    public static Period Of(DateOnly from, DateOnly to) => new(from, to, PeriodLabels.Describe(from, to));
 }

@@ -30,16 +30,20 @@ public static class VnFormat
     public static string MoneyFull(long vnd) => Number(vnd) + " đồng";
 
     /// <summary>Short amount as reports write it: 4870000000 -> "4,87 tỷ đồng"; 120000000 -> "120 triệu đồng".</summary>
+    /// <remarks>An amount that rounds up to the next unit moves to it: 999.999.999 -> "1 tỷ đồng", not "1.000 triệu đồng".</remarks>
     public static string Money(long vnd)
     {
-        var abs = Math.Abs(vnd);
-        return abs switch
+        var abs = Math.Abs((decimal)vnd);
+        (decimal Size, string Name)[] units = [(1_000_000_000m, "tỷ"), (1_000_000m, "triệu"), (1_000m, "nghìn")];
+        foreach (var (size, name) in units)
         {
-            >= 1_000_000_000 => Decimal(vnd / 1_000_000_000m, 2) + " tỷ đồng",
-            >= 1_000_000 => Decimal(vnd / 1_000_000m, 2) + " triệu đồng",
-            >= 1_000 => Decimal(vnd / 1_000m, 2) + " nghìn đồng",
-            _ => Number(vnd) + " đồng",
-        };
+            var rounded = Math.Round(abs / size, 2, MidpointRounding.AwayFromZero);
+            if (rounded >= 1m && (size > 1_000m || abs >= 1_000m))
+            {
+                return Decimal(vnd / size, 2) + " " + name + " đồng";
+            }
+        }
+        return Number(vnd) + " đồng";
     }
 
     /// <summary>dd/MM/yyyy.</summary>

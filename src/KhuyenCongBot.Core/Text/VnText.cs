@@ -3,31 +3,29 @@ using System.Text;
 
 namespace KhuyenCongBot.Core.Text;
 
-/// <summary>Folds Vietnamese text for matching: NFC, lower case, no diacritics, "đ" to "d", single spaces.</summary>
+/// <summary>Folds Vietnamese text for matching: lower case, no diacritics (precomposed or combining), "đ" to "d", single spaces.</summary>
 public static class VnText
 {
     /// <summary>Folds text: "Bao nhiêu GIAN HÀNG  từ đầu năm?" -> "bao nhieu gian hang tu dau nam?".</summary>
+    /// <remarks>
+    /// Works without culture data: in InvariantGlobalization mode string.Normalize is a no-op, so precomposed
+    /// letters are mapped through <see cref="BaseLetter"/>; combining marks (decomposed input) are dropped.
+    /// </remarks>
     public static string Fold(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
             return "";
         }
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
+        var sb = new StringBuilder(text.Length);
         var lastSpace = true;
-        foreach (var ch in decomposed)
+        foreach (var ch in text)
         {
-            var cat = CharUnicodeInfo.GetUnicodeCategory(ch);
-            if (cat == UnicodeCategory.NonSpacingMark)
+            if (IsMark(ch))
             {
                 continue;
             }
-            var c = ch switch
-            {
-                'đ' or 'Đ' => 'd',
-                _ => char.ToLowerInvariant(ch),
-            };
+            var c = BaseLetter(ch);
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
                 if (!lastSpace)
@@ -45,6 +43,52 @@ public static class VnText
             sb.Length--;
         }
         return sb.ToString();
+    }
+
+    /// <summary>Whether <paramref name="ch"/> is a combining mark (tone marks of decomposed text) or a zero-width format character.</summary>
+    internal static bool IsMark(char ch)
+    {
+        var cat = CharUnicodeInfo.GetUnicodeCategory(ch);
+        return cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark
+            || cat == UnicodeCategory.Format;
+    }
+
+    /// <summary>Lower case without diacritics for one character: 'Ệ' -> 'e', 'Đ' -> 'd'; other characters lower-cased.</summary>
+    internal static char BaseLetter(char ch)
+    {
+        var lower = char.ToLowerInvariant(ch);
+        if (lower < 128)
+        {
+            return lower;
+        }
+        return Bases.TryGetValue(lower, out var b) ? b : lower;
+    }
+
+    private static readonly Dictionary<char, char> Bases = BuildBases();
+
+    private static Dictionary<char, char> BuildBases()
+    {
+        var groups = new (char Base, string Letters)[]
+        {
+            ('a', "àáảãạăằắẳẵặâầấẩẫậäåāą"),
+            ('e', "èéẻẽẹêềếểễệëēę"),
+            ('i', "ìíỉĩịîïī"),
+            ('o', "òóỏõọôồốổỗộơờớởỡợöøō"),
+            ('u', "ùúủũụưừứửữựûüū"),
+            ('y', "ỳýỷỹỵÿ"),
+            ('d', "đð"),
+            ('c', "ç"),
+            ('n', "ñ"),
+        };
+        var map = new Dictionary<char, char>();
+        foreach (var (b, letters) in groups)
+        {
+            foreach (var l in letters)
+            {
+                map[l] = b;
+            }
+        }
+        return map;
     }
 
     /// <summary>Folds and keeps only letters, digits and single spaces: "Thanh Hoá," -> "thanh hoa".</summary>
