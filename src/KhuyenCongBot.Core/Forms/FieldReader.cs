@@ -84,7 +84,7 @@ public static class FieldReader
     public static string MoneyRule(FormField field, bool english)
     {
         var label = field.LabelIn(english);
-        var range = (field.Min, field.Max) switch
+        var range = (field.Min is 0 ? null : field.Min, field.Max) switch
         {
             ({ } min, { } max) => T(english, $" từ {VnFormat.Money((long)min)} đến {VnFormat.Money((long)max)}", $" from {VnFormat.Money((long)min)} to {VnFormat.Money((long)max)}"),
             (null, { } max) => T(english, $" không quá {VnFormat.Money((long)max)}", $" up to {VnFormat.Money((long)max)}"),

@@ -158,6 +158,12 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
                 s.EditId = from.Id;
             }
         }
+        // An officer logs for one province only: no need to ask it (it stays in the summary and can be corrected there).
+        if (form.Bound("province") is { } provinceField && !s.HasAnswer(provinceField.Id)
+            && FieldReader.AllowedProvinces(ctx.Catalogue, ctx.User) is [var only])
+        {
+            s.SetAnswer(provinceField.Id, only.Id);
+        }
         var intro = edit
             ? ctx.T($"✏ Sửa bản ghi số {from!.Id}.", $"✏ Correcting record {from!.Id}.")
             : from is not null

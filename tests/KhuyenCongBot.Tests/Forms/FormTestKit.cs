@@ -1,0 +1,93 @@
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Tests.Support;
+
+namespace KhuyenCongBot.Tests.Forms;
+
+/// <summary>Shared set-up for the form transcripts: a harness with an officer of Phú Thọ and a few registered facilities.</summary>
+internal static class FormTestKit
+{
+    public static readonly DateOnly Today = new(2026, 11, 26);
+
+    public static BotHarness Create(string? databasePath = null, IDictionary<string, string?>? settings = null)
+    {
+        var bot = BotHarness.Create(Today, databasePath: databasePath, settings: settings);
+        return bot;
+    }
+
+    /// <summary>An officer of Phú Thọ ("o1") and three facilities of Phú Thọ (one registered under the former Vĩnh Phúc name).</summary>
+    public static BotHarness WithOfficer(string user = "o1", string province = "phu-tho")
+    {
+        var bot = Create();
+        bot.AddUser(user, Role.Officer, province);
+        AddFacility(bot, "Gốm Phù Lãng", "phu-tho", "xã Phù Lãng");
+        AddFacility(bot, "HTX Mây tre đan Phú Thọ", "phu-tho", "xã Tiên Phong");
+        AddFacility(bot, "Công ty TNHH Chè Hùng Vương", "phu-tho", "phường Thanh Miếu");
+        AddFacility(bot, "Gốm Bát Tràng", "ha-noi", "xã Bát Tràng");
+        return bot;
+    }
+
+    public static long AddFacility(BotHarness bot, string name, string province, string? commune = null) =>
+        bot.Store.Facilities.Add(new Facility
+        {
+            Name = name,
+            NormalizedName = KhuyenCongBot.Core.Text.VnText.FoldWords(name),
+            ProvinceId = province,
+            Commune = commune,
+            CreatedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(7)),
+        });
+
+    /// <summary>Sends the lines in order as one person and returns the whole transcript.</summary>
+    public static async Task<string> Talk(BotHarness bot, string user, params string[] lines)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var line in lines)
+        {
+            sb.Append("> ").AppendLine(line);
+            sb.AppendLine(await bot.Say(line, user));
+        }
+        return sb.ToString();
+    }
+}
+
+/// <summary>Answers whatever question the form is at with a valid typed answer, reading the position from the store.</summary>
+internal static class FormDriver
+{
+    public static async Task<string> FillAndSave(BotHarness bot, string user, int maxSteps = 60)
+    {
+        var forms = (KhuyenCongBot.Core.Forms.FormCatalogue)bot.Services.GetService(typeof(KhuyenCongBot.Core.Forms.FormCatalogue))!;
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < maxSteps; i++)
+        {
+            var u = bot.Store.Users.FindByIdentity("terminal:" + user)!;
+            var state = bot.Store.Conversations.Get(u.Id);
+            if (state?.Flow is null)
+            {
+                return sb.ToString();
+            }
+            var s = new KhuyenCongBot.Core.Forms.FormSession(state);
+            var form = forms.Get(s.FormId)!;
+            var field = form.Fields[s.Step];
+            var answer = s.Phase switch
+            {
+                "summary" => "lưu",
+                "fac" => "1",
+                "nf_dup" => "Vẫn tạo mới",
+                "nf_commune" => "xã Tiên Phong",
+                "nf_village" or "nf_phone" => "bỏ qua",
+                _ => field.Kind switch
+                {
+                    KhuyenCongBot.Core.Forms.FieldType.Province => "Phú Thọ",
+                    KhuyenCongBot.Core.Forms.FieldType.Facility => "Gốm Phù Lãng",
+                    KhuyenCongBot.Core.Forms.FieldType.Integer => field.Default ?? ((long)(field.Min ?? 1)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    KhuyenCongBot.Core.Forms.FieldType.Money => "120tr",
+                    KhuyenCongBot.Core.Forms.FieldType.Date => "hôm nay",
+                    KhuyenCongBot.Core.Forms.FieldType.Choice => "1",
+                    _ => field.Example ?? "Nội dung thử nghiệm",
+                },
+            };
+            sb.Append("> ").AppendLine(answer).AppendLine(await bot.Say(answer, user));
+        }
+        throw new InvalidOperationException("The form did not finish:\n" + sb);
+    }
+}
