@@ -426,19 +426,19 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             case "def" when field.Default is not null:
                 result = DefaultValue(ctx, field) is { } dv ? FieldResult.Accept(dv) : FieldResult.Refuse(ctx.T("Không có giá trị mặc định.", "No default."));
                 break;
-            case "today":
+            case "today" when field.Kind == FieldType.Date:
                 result = FieldResult.Accept(ctx.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 break;
-            case "yday":
+            case "yday" when field.Kind == FieldType.Date:
                 result = FieldResult.Accept(ctx.Today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 break;
-            case "v" when int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < field.Choices.Count:
+            case "v" when field.Kind == FieldType.Choice && int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < field.Choices.Count:
                 result = FieldResult.Accept(field.Choices[i].Value);
                 break;
-            case "prov":
+            case "prov" when field.Kind == FieldType.Province:
                 result = FieldReader.Read(field, ctx.Catalogue.Province(arg)?.Name ?? arg, ctx.Today, ctx.Catalogue, ctx.User, ctx.English);
                 break;
-            case "cm" when int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var ci) && Suggestion(s, ci) is { } commune:
+            case "cm" when field.Kind == FieldType.Commune && int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var ci) && Suggestion(s, ci) is { } commune:
                 result = FieldResult.Accept(commune);
                 break;
             case "text":

@@ -55,39 +55,57 @@ internal static class FormDriver
 {
     public static async Task<string> FillAndSave(BotHarness bot, string user, int maxSteps = 60)
     {
-        var forms = (KhuyenCongBot.Core.Forms.FormCatalogue)bot.Services.GetService(typeof(KhuyenCongBot.Core.Forms.FormCatalogue))!;
         var sb = new System.Text.StringBuilder();
         for (var i = 0; i < maxSteps; i++)
         {
-            var u = bot.Store.Users.FindByIdentity("terminal:" + user)!;
-            var state = bot.Store.Conversations.Get(u.Id);
-            if (state?.Flow is null)
+            if (NextAnswer(bot, user) is not { } answer)
             {
                 return sb.ToString();
             }
-            var s = new KhuyenCongBot.Core.Forms.FormSession(state);
-            var form = forms.Get(s.FormId)!;
-            var field = form.Fields[s.Step];
-            var answer = s.Phase switch
-            {
-                "summary" => "lưu",
-                "fac" => "1",
-                "nf_dup" => "Vẫn tạo mới",
-                "nf_commune" => "xã Tiên Phong",
-                "nf_village" or "nf_phone" => "bỏ qua",
-                _ => field.Kind switch
-                {
-                    KhuyenCongBot.Core.Forms.FieldType.Province => "Phú Thọ",
-                    KhuyenCongBot.Core.Forms.FieldType.Facility => "Gốm Phù Lãng",
-                    KhuyenCongBot.Core.Forms.FieldType.Integer => field.Default ?? ((long)(field.Min ?? 1)).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    KhuyenCongBot.Core.Forms.FieldType.Money => "120tr",
-                    KhuyenCongBot.Core.Forms.FieldType.Date => "hôm nay",
-                    KhuyenCongBot.Core.Forms.FieldType.Choice => "1",
-                    _ => field.Example ?? "Nội dung thử nghiệm",
-                },
-            };
             sb.Append("> ").AppendLine(answer).AppendLine(await bot.Say(answer, user));
         }
         throw new InvalidOperationException("The form did not finish:\n" + sb);
+    }
+
+    /// <summary>A valid answer to the question the person is at; null when no form is active.</summary>
+    public static string? NextAnswer(BotHarness bot, string user)
+    {
+        var forms = (KhuyenCongBot.Core.Forms.FormCatalogue)bot.Services.GetService(typeof(KhuyenCongBot.Core.Forms.FormCatalogue))!;
+        var u = bot.Store.Users.FindByIdentity("terminal:" + user)!;
+        var state = bot.Store.Conversations.Get(u.Id);
+        if (state?.Flow is null)
+        {
+            return null;
+        }
+        var s = new KhuyenCongBot.Core.Forms.FormSession(state);
+        if (s.Phase == "pick")
+        {
+            return "hội chợ";
+        }
+        if (s.Phase == "draft")
+        {
+            return "1";
+        }
+        var form = forms.Get(s.FormId)!;
+        var field = form.Fields[s.Step];
+        return s.Phase switch
+        {
+            "summary" => "lưu",
+            "editpick" => "quay lại",
+            "fac" => "1",
+            "nf_dup" => "Vẫn tạo mới",
+            "nf_commune" => "xã Tiên Phong",
+            "nf_village" or "nf_phone" => "bỏ qua",
+            _ => field.Kind switch
+            {
+                KhuyenCongBot.Core.Forms.FieldType.Province => "Phú Thọ",
+                KhuyenCongBot.Core.Forms.FieldType.Facility => "Gốm Phù Lãng",
+                KhuyenCongBot.Core.Forms.FieldType.Integer => field.Default ?? ((long)(field.Min ?? 1)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                KhuyenCongBot.Core.Forms.FieldType.Money => "120tr",
+                KhuyenCongBot.Core.Forms.FieldType.Date => "hôm nay",
+                KhuyenCongBot.Core.Forms.FieldType.Choice => "1",
+                _ => field.Example ?? "Nội dung thử nghiệm",
+            },
+        };
     }
 }
