@@ -28,7 +28,23 @@ public sealed class LiteDbStore : IBotStore
             {
                 Directory.CreateDirectory(dir);
             }
-            _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, Mapper);
+            try
+            {
+                _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, Mapper);
+                _ = _db.GetCollectionNames().Count();
+            }
+            catch (IOException ex)
+            {
+                throw new StoreOpenException(full, "không mở được, có thể một bot khác đang dùng tệp này (" + ex.Message + ")");
+            }
+            catch (LiteException ex)
+            {
+                throw new StoreOpenException(full, "tệp hỏng hoặc không phải LiteDB (" + ex.Message + "); khôi phục từ bản sao lưu bằng lệnh restore");
+            }
+            catch (InvalidCastException ex)
+            {
+                throw new StoreOpenException(full, "tệp hỏng (" + ex.Message + "); khôi phục từ bản sao lưu bằng lệnh restore");
+            }
         }
         Path_ = path;
         Catalogue = new CatalogueRepository(_db);
@@ -83,6 +99,15 @@ public sealed class LiteDbStore : IBotStore
                 ((RecordRepository)Records).FlushChanges(false);
                 throw;
             }
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> while no transaction of this store runs (for consistent file copies).</summary>
+    public void Exclusive(Action work)
+    {
+        lock (_txLock)
+        {
+            work();
         }
     }
 

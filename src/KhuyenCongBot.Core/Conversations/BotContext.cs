@@ -50,4 +50,21 @@ public sealed class BotContext(
         Replies.Add(new Reply { Text = text, Choices = choices.ToList(), EditsPrevious = editsPrevious });
 
     public bool IsAdmin => User.Role == Role.Admin;
+
+    /// <summary>
+    /// Runs <paramref name="writes"/> together with saving the conversation state and marking this update handled,
+    /// in one transaction: after a crash either all of it happened (a redelivered update is ignored) or none.
+    /// Change <see cref="State"/> (e.g. clear the form) before calling.
+    /// </summary>
+    public T CommitAtomically<T>(Func<T> writes) => Store.InTransaction(() =>
+    {
+        var result = writes();
+        State.UpdatedAt = Now;
+        Store.Conversations.Save(State);
+        if (Message.UpdateKey is { } key)
+        {
+            Store.Meta.TryMarkHandled(key, Now);
+        }
+        return result;
+    });
 }

@@ -28,6 +28,7 @@ public sealed class BotEngine : IBotEngine
     private readonly Dictionary<string, BotCommand> _commands = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, IConversationFlow> _flows = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
+    private readonly FloodGate _flood;
 
     public BotEngine(
         IBotStore store,
@@ -47,6 +48,7 @@ public sealed class BotEngine : IBotEngine
         _logger = logger;
         _options = options.Value;
         _modules = modules.ToList();
+        _flood = new FloodGate(clock.TimeProvider, _options.FloodBurst, _options.FloodPerSecond);
         foreach (var module in _modules)
         {
             foreach (var command in module.Commands)
@@ -78,6 +80,16 @@ public sealed class BotEngine : IBotEngine
         if (message.IsGroupChat && !message.AddressedToBot)
         {
             return [];
+        }
+        switch (_flood.Take(message.IdentityKey))
+        {
+            case FloodGate.Verdict.RefusedFirst:
+                _logger.LogWarning("Flood from {Identity}: slowed down", message.IdentityKey);
+                return [Reply.Of(LanguageOf(message.LanguageCode) == "en"
+                    ? "You are sending messages too fast. Please wait a few seconds; the last messages were not processed."
+                    : "Bạn gửi tin nhắn nhanh quá. Vui lòng chờ vài giây rồi gửi tiếp; các tin vừa rồi chưa được xử lý.")];
+            case FloodGate.Verdict.RefusedAgain:
+                return [];
         }
         var gate = _locks.GetOrAdd(message.IdentityKey, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -25,6 +25,14 @@ public sealed class BotOptions
     [Range(1, 365)]
     public int InvitationDays { get; set; } = 7;
 
+    /// <summary>Messages a person may send in a burst before being slowed down (0 = no limit).</summary>
+    [Range(0, 10000)]
+    public int FloodBurst { get; set; } = 20;
+
+    /// <summary>Messages a second a person may keep sending after the burst.</summary>
+    [Range(0.01, 1000)]
+    public double FloodPerSecond { get; set; } = 2;
+
     /// <summary>The Telegram bot's username, for invitation deep links (filled from getMe when empty).</summary>
     public string? TelegramBotUsername { get; set; }
 }

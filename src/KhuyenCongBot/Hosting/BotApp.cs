@@ -27,15 +27,22 @@ public static class BotApp
                 "import" => await ImportAsync(commandLine, output, error, ct),
                 "export" => await ExportAsync(commandLine, output, error, ct),
                 "help" => await WriteUsage(output),
+                "backup" => await BackupAsync(commandLine, output, error, ct),
+                "restore" => await RestoreAsync(commandLine, output, error),
                 _ => await ServeAsync(commandLine, error, ct),
             };
         }
         catch (OptionsValidationException ex)
         {
-            await error.WriteLineAsync("Cấu hình không hợp lệ: " + string.Join("; ", ex.Failures));
+            await error.WriteLineAsync("Cấu hình không hợp lệ: " + string.Join("; ", ex.Failures.Select(f => NameKeys(f, ex.OptionsType))));
             return ExitConfiguration;
         }
         catch (SeedException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return ExitConfiguration;
+        }
+        catch (Storage.StoreOpenException ex)
         {
             await error.WriteLineAsync(ex.Message);
             return ExitConfiguration;
@@ -45,6 +52,16 @@ public static class BotApp
             await error.WriteLineAsync(ex.Message);
             return ExitConfiguration;
         }
+    }
+
+    /// <summary>Rewrites "DataAnnotation validation failed for 'BotOptions' members: 'X'" so that it names the key "Bot:X".</summary>
+    internal static string NameKeys(string failure, Type optionsType)
+    {
+        var section = optionsType.GetField("Section")?.GetValue(null) as string ?? optionsType.Name.Replace("Options", "");
+        return System.Text.RegularExpressions.Regex.Replace(
+            failure,
+            @"DataAnnotation validation failed for '\w+' members: '(\w+)' with the error: '(.*)'\.?$",
+            m => $"{section}:{m.Groups[1].Value}: {m.Groups[2].Value}");
     }
 
     private static async Task<int> WriteUsage(TextWriter output)
@@ -119,6 +136,42 @@ public static class BotApp
         {
             await host.StopAsync(CancellationToken.None);
         }
+    }
+
+    private static async Task<int> BackupAsync(CommandLine commandLine, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        if (commandLine.Arguments.Count != 1)
+        {
+            await error.WriteLineAsync("Cần đúng một tệp: backup FILE");
+            return 64;
+        }
+        var builder = CreateBuilder(commandLine, LogLevel.Warning);
+        using var host = builder.Build();
+        var store = (Storage.LiteDbStore)host.Services.GetRequiredService<IBotStore>();
+        Storage.Backups.BackupTo(store, commandLine.Arguments[0]);
+        await output.WriteLineAsync($"Đã sao lưu {store.Records.Count()} bản ghi vào {commandLine.Arguments[0]}.");
+        return 0;
+    }
+
+    private static async Task<int> RestoreAsync(CommandLine commandLine, TextWriter output, TextWriter error)
+    {
+        if (commandLine.Arguments.Count != 1)
+        {
+            await error.WriteLineAsync("Cần đúng một tệp: restore FILE");
+            return 64;
+        }
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(commandLine.ConfigurationArgs)
+            .AddInMemoryCollection(FlagOverrides(commandLine))
+            .Build();
+        var target = configuration["Storage:DatabasePath"] ?? new StorageOptions().DatabasePath;
+        var records = Storage.Backups.Verify(commandLine.Arguments[0]);
+        Storage.Backups.Restore(commandLine.Arguments[0], target);
+        await output.WriteLineAsync($"Đã khôi phục {target} từ {commandLine.Arguments[0]} ({records} bản ghi); tệp cũ giữ ở {target}.bak.");
+        return 0;
     }
 
     private static Role ParseRole(string? role) => role?.ToLowerInvariant() switch
@@ -215,6 +268,8 @@ public static class BotApp
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = commandLine.ConfigurationArgs, ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.AddInMemoryCollection(FlagOverrides(commandLine));
+        // HttpClient logs request URLs, and Bot API URLs carry the token: keep them out of the log.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         var channels = ChannelRegistration.AddChannels(builder.Services, builder.Configuration);
         if (channels.Count == 0)
         {

@@ -1,3 +1,5 @@
+using KhuyenCongBot.Telegram;
+
 namespace KhuyenCongBot.Hosting;
 
 /// <summary>Adds the channels that have a token configured and maps their webhook endpoints.</summary>
@@ -7,11 +9,29 @@ public static class ChannelRegistration
     public static IReadOnlyList<string> AddChannels(IServiceCollection services, IConfiguration configuration)
     {
         var channels = new List<string>();
+        if (!string.IsNullOrWhiteSpace(configuration["Telegram:BotToken"]))
+        {
+            services.AddKhuyenCongTelegram(configuration);
+            channels.Add("telegram");
+        }
+        if (!string.IsNullOrWhiteSpace(configuration["Zalo:BotToken"]))
+        {
+            Zalo.ZaloServiceCollectionExtensions.AddKhuyenCongZalo(services, configuration);
+            channels.Add("zalo");
+        }
         return channels;
     }
 
     public static void MapEndpoints(WebApplication app)
     {
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        if (app.Services.GetService<TelegramBot>() is not null)
+        {
+            app.MapTelegramWebhook();
+        }
+        if (app.Services.GetService<Zalo.ZaloApiClient>() is not null)
+        {
+            Zalo.ZaloServiceCollectionExtensions.MapZaloEndpoints(app);
+        }
     }
 }

@@ -5,7 +5,7 @@ namespace KhuyenCongBot.Hosting;
 /// <summary>The verb and its flags; everything else goes to configuration (e.g. --Storage:DatabasePath=x).</summary>
 public sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string?> Flags, string[] ConfigurationArgs)
 {
-    private static readonly HashSet<string> Verbs = ["run", "chat", "import", "export", "help"];
+    private static readonly HashSet<string> Verbs = ["run", "chat", "import", "export", "backup", "restore", "help"];
     private static readonly HashSet<string> ValueFlags = ["--today", "--user", "--role", "--province", "--lang", "--db"];
     private static readonly HashSet<string> SwitchFlags = ["--demo"];
 
@@ -82,6 +82,8 @@ public sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments, I
                                    trò chuyện với bot trên terminal (mỗi dòng là một tin nhắn)
           import FILE.csv          nhập bản ghi (records) hoặc kế hoạch (plans) từ CSV
           export FILE.csv|.xlsx    xuất toàn bộ bản ghi
+          backup FILE              sao lưu cơ sở dữ liệu ra FILE
+          restore FILE             khôi phục cơ sở dữ liệu từ FILE (dừng bot trước)
         Cấu hình: appsettings.json, biến môi trường (Telegram__BotToken) hoặc --Telegram:BotToken=...
         """;
 }

@@ -68,3 +68,28 @@ public sealed class EngineTests
         Assert.Equal(Role.Admin, user!.Role);
     }
 }
+
+/// <summary>A person who floods the bot is slowed down politely; others are not affected.</summary>
+public sealed class FloodTests
+{
+    [Fact]
+    public async Task A_flood_is_slowed_down_once_then_ignored_until_tokens_refill()
+    {
+        using var bot = BotHarness.Create(new DateOnly(2026, 11, 26), settings: new Dictionary<string, string?>
+        {
+            ["Bot:FloodBurst"] = "5",
+            ["Bot:FloodPerSecond"] = "1",
+        });
+        bot.AddUser("a", Role.Admin);
+        bot.AddUser("b", Role.Admin);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Contains("/help", await bot.Say("/help", user: "a"));
+        }
+        Assert.Contains("nhanh quá", await bot.Say("/help", user: "a"));
+        Assert.Equal("", await bot.Say("/help", user: "a"));
+        Assert.Contains("/help", await bot.Say("/help", user: "b"));
+        bot.Time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Contains("/help", await bot.Say("/help", user: "a"));
+    }
+}

@@ -36,6 +36,24 @@ public sealed class AllFormsTests(ITestOutputHelper output)
         Assert.Contains($"Đã lưu bản ghi số {record.Id}", transcript);
         var change = Assert.Single(changes);
         Assert.Equal(record.Id, change.After!.Id);
+        var figures = bot.Services.GetRequiredService<KhuyenCongBot.Core.Figures.IFigureSource>();
+        var participations = figures.Total(new KhuyenCongBot.Core.Figures.FigureQuery(
+            activityId, KhuyenCongBot.Core.Figures.Measures.Participations, FormTestKit.Today.AddDays(-1), FormTestKit.Today));
+        Assert.Equal(1, participations.Value);
+    }
+
+    [Fact]
+    public async Task Booths_count_in_the_figures_at_once_and_leave_them_on_deletion()
+    {
+        using var bot = FormTestKit.WithOfficer();
+        var figures = bot.Services.GetRequiredService<KhuyenCongBot.Core.Figures.IFigureSource>();
+        var query = new KhuyenCongBot.Core.Figures.FigureQuery("trade_fair", KhuyenCongBot.Core.Figures.Measures.Booths, new DateOnly(2026, 1, 1), FormTestKit.Today);
+        var before = figures.Total(query).Value;
+        await FormTestKit.Talk(bot, "o1", "ghi hội chợ", "Gốm Phù Lãng", "Hội chợ Xuân", "12", "hôm nay", "bỏ qua", "1", "bỏ qua", "lưu");
+        Assert.Equal(before + 12, figures.Total(query).Value);
+        var id = Assert.Single(bot.Store.Records.All()).Id;
+        await bot.Press($"f:rdy:{id}", "o1");
+        Assert.Equal(before, figures.Total(query).Value);
     }
 
     [Fact]

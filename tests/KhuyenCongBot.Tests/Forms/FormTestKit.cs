@@ -11,8 +11,13 @@ internal static class FormTestKit
 
     public static BotHarness Create(string? databasePath = null, IDictionary<string, string?>? settings = null)
     {
-        var bot = BotHarness.Create(Today, databasePath: databasePath, settings: settings);
-        return bot;
+        // The fake clock stands still, so the flood gate would see every transcript as one burst: it is tested elsewhere.
+        var all = new Dictionary<string, string?> { ["Bot:FloodBurst"] = "0" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+        return BotHarness.Create(Today, databasePath: databasePath, settings: all);
     }
 
     /// <summary>An officer of Phú Thọ ("o1") and three facilities of Phú Thọ (one registered under the former Vĩnh Phúc name).</summary>
@@ -76,6 +81,11 @@ internal static class FormDriver
         if (state?.Flow is null)
         {
             return null;
+        }
+        if (state.Flow != KhuyenCongBot.Core.Forms.FormRunner.FlowName)
+        {
+            // Another module's exchange (e.g. a figures clarification): leave it.
+            return "/huy";
         }
         var s = new KhuyenCongBot.Core.Forms.FormSession(state);
         if (s.Phase == "pick")

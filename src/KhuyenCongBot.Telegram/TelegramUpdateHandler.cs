@@ -1,0 +1,190 @@
+using KhuyenCongBot.Core.Messaging;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace KhuyenCongBot.Telegram;
+
+/// <summary>Turns one Telegram update into an <see cref="Incoming"/>, asks the engine, and sends the replies; never throws.</summary>
+public sealed class TelegramUpdateHandler(
+    TelegramBot bot,
+    IBotEngine engine,
+    TelegramReplySender sender,
+    ILogger<TelegramUpdateHandler> logger)
+{
+    public const string ChannelName = "telegram";
+
+    /// <summary>Raised after an update has been handled (or ignored), with its update_id; tests wait on it.</summary>
+    public event Action<int>? Handled;
+
+    public async Task HandleAsync(Update update, CancellationToken ct)
+    {
+        try
+        {
+            await HandleCoreAsync(update, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogError("Telegram update {UpdateId} failed: {Error}", update.Id, bot.Redact(ex));
+        }
+        finally
+        {
+            Handled?.Invoke(update.Id);
+        }
+    }
+
+    private async Task HandleCoreAsync(Update update, CancellationToken ct)
+    {
+        if (update.CallbackQuery is { } query)
+        {
+            await AnswerAsync(query, ct).ConfigureAwait(false);
+        }
+        var incoming = ToIncoming(update, bot.Me);
+        if (incoming is null)
+        {
+            return;
+        }
+        var replies = await engine.HandleAsync(incoming, ct).ConfigureAwait(false);
+        var chatId = long.Parse(incoming.ChatId, System.Globalization.CultureInfo.InvariantCulture);
+        var language = incoming.LanguageCode is { } code && code.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "vi";
+        int? editable = incoming.ButtonData is not null && int.TryParse(incoming.SourceMessageId, out var source) ? source : null;
+        foreach (var reply in replies)
+        {
+            var edit = reply.EditsPrevious ? editable : null;
+            if (edit is not null)
+            {
+                editable = null;
+            }
+            try
+            {
+                await sender.SendAsync(chatId, reply, edit, language, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning("Sending a reply to chat {ChatId} failed: {Error}", chatId, bot.Redact(ex.Message));
+            }
+        }
+    }
+
+    private async Task AnswerAsync(CallbackQuery query, CancellationToken ct)
+    {
+        try
+        {
+            await bot.Client.AnswerCallbackQuery(query.Id, cancellationToken: ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogInformation("answerCallbackQuery failed: {Error}", bot.Redact(ex.Message));
+        }
+    }
+
+    /// <summary>The engine's view of an update; null for update kinds the bot does not handle.</summary>
+    public Incoming? ToIncoming(Update update, User? me)
+    {
+        var key = "telegram:" + update.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (update.CallbackQuery is { } query)
+        {
+            if (query.Data is null)
+            {
+                return null;
+            }
+            var chat = query.Message?.Chat;
+            return new Incoming
+            {
+                Channel = ChannelName,
+                ChatId = Id(chat?.Id ?? query.From.Id),
+                UserId = Id(query.From.Id),
+                DisplayName = NameOf(query.From),
+                ButtonData = query.Data,
+                LanguageCode = query.From.LanguageCode,
+                IsGroupChat = chat is not null && IsGroup(chat.Type),
+                AddressedToBot = true,
+                UpdateKey = key,
+                SourceMessageId = query.Message is { } m ? m.MessageId.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+            };
+        }
+        if (update.Message is not { From: { } from } message || from.IsBot)
+        {
+            return null;
+        }
+        var text = message.Text ?? message.Caption;
+        if (text is null && message.Document is null)
+        {
+            return null;
+        }
+        var group = IsGroup(message.Chat.Type);
+        var addressed = !group || IsAddressed(message, text, me);
+        if (group && addressed && text is not null && me?.Username is { } username)
+        {
+            text = StripMention(text, username);
+        }
+        return new Incoming
+        {
+            Channel = ChannelName,
+            ChatId = Id(message.Chat.Id),
+            UserId = Id(from.Id),
+            DisplayName = NameOf(from),
+            Text = text,
+            LanguageCode = from.LanguageCode,
+            IsGroupChat = group,
+            AddressedToBot = addressed,
+            UpdateKey = key,
+            Document = message.Document is { } doc ? DocumentOf(doc) : null,
+        };
+    }
+
+    private IncomingDocument DocumentOf(Document doc) =>
+        new(doc.FileName ?? "tep", doc.FileSize ?? 0, async ct =>
+        {
+            var file = await bot.Client.GetFile(doc.FileId, ct).ConfigureAwait(false);
+            var buffer = new MemoryStream();
+            await bot.Client.DownloadFile(file.FilePath!, buffer, ct).ConfigureAwait(false);
+            buffer.Position = 0;
+            return buffer;
+        });
+
+    /// <summary>In a group the bot reads commands (not aimed at another bot), mentions of itself and replies to its messages.</summary>
+    public static bool IsAddressed(Message message, string? text, User? me)
+    {
+        if (me is not null && message.ReplyToMessage?.From?.Id == me.Id)
+        {
+            return true;
+        }
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+        var username = me?.Username;
+        if (text.StartsWith('/'))
+        {
+            var head = text.Split(' ', '\n')[0];
+            var at = head.IndexOf('@');
+            return at < 0 || (username is not null && head[(at + 1)..].Equals(username, StringComparison.OrdinalIgnoreCase));
+        }
+        return username is not null && text.Contains("@" + username, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string StripMention(string text, string username)
+    {
+        if (text.StartsWith('/'))
+        {
+            return text;
+        }
+        var stripped = text.Replace("@" + username, "", StringComparison.OrdinalIgnoreCase).Trim();
+        return stripped.Length == 0 ? text : stripped;
+    }
+
+    private static bool IsGroup(ChatType type) => type is ChatType.Group or ChatType.Supergroup;
+
+    private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string NameOf(User user)
+    {
+        var name = string.Join(' ', new[] { user.FirstName, user.LastName }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        return name.Length > 0 ? name : user.Username ?? Id(user.Id);
+    }
+}

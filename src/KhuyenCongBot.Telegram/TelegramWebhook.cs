@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace KhuyenCongBot.Telegram;
+
+/// <summary>Webhook mode: the endpoint Telegram posts updates to.</summary>
+public static class TelegramWebhookEndpoints
+{
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    /// <summary>Maps POST on the path of Telegram:WebhookUrl when the mode is Webhook (nothing in Polling mode).</summary>
+    public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints)
+    {
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<TelegramOptions>>().Value;
+        if (options.Mode != TelegramMode.Webhook)
+        {
+            return endpoints;
+        }
+        var path = new Uri(options.WebhookUrl!).AbsolutePath;
+        var secret = Encoding.UTF8.GetBytes(options.WebhookSecret!);
+        endpoints.MapPost(path, async (HttpContext http, TelegramUpdateQueue queue, IHostApplicationLifetime lifetime, ILoggerFactory loggers) =>
+        {
+            var given = Encoding.UTF8.GetBytes(http.Request.Headers[SecretHeader].ToString());
+            if (!CryptographicOperations.FixedTimeEquals(given, secret))
+            {
+                return Results.Unauthorized();
+            }
+            Update? update;
+            try
+            {
+                update = await JsonSerializer.DeserializeAsync<Update>(http.Request.Body, JsonBotAPI.Options, http.RequestAborted);
+            }
+            catch (JsonException)
+            {
+                loggers.CreateLogger(typeof(TelegramWebhookEndpoints)).LogWarning("Webhook body is not a Telegram update");
+                return Results.BadRequest();
+            }
+            if (update is not null)
+            {
+                // Answer once the update is handled (in order for its chat): if the process dies first, Telegram
+                // redelivers it, and the core recognises an update it already handled by its update_id.
+                try
+                {
+                    await queue.Enqueue(update, lifetime.ApplicationStopping).WaitAsync(TimeSpan.FromSeconds(20), http.RequestAborted);
+                }
+                catch (TimeoutException)
+                {
+                    return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+                }
+                catch (OperationCanceledException)
+                {
+                    return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+                }
+            }
+            return Results.Ok();
+        });
+        return endpoints;
+    }
+}
+
+/// <summary>Webhook mode: at start, getMe, the menus, then setWebhook with the secret.</summary>
+public sealed class TelegramWebhookService(
+    TelegramBot bot,
+    TelegramInitializer initializer,
+    TelegramUpdateQueue queue,
+    IOptions<TelegramOptions> options,
+    ILogger<TelegramWebhookService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await initializer.InitializeAsync(stoppingToken).ConfigureAwait(false);
+            var o = options.Value;
+            await initializer.Retry("setWebhook", async () =>
+            {
+                await bot.Client.SetWebhook(o.WebhookUrl!, secretToken: o.WebhookSecret,
+                    allowedUpdates: [UpdateType.Message, UpdateType.CallbackQuery], cancellationToken: stoppingToken).ConfigureAwait(false);
+                return true;
+            }, stoppingToken).ConfigureAwait(false);
+            logger.LogInformation("Telegram webhook set to {Url}", o.WebhookUrl);
+            await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        await queue.Drain().WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+    }
+}
