@@ -1,6 +1,7 @@
 using KhuyenCongBot.Core;
 using KhuyenCongBot.Core.Figures;
 using KhuyenCongBot.Core.Figures.Questions;
+using KhuyenCongBot.Core.Forms;
 using KhuyenCongBot.Core.People;
 using KhuyenCongBot.Core.Records;
 using KhuyenCongBot.Outputs;
@@ -20,6 +21,7 @@ public static class HostComposition
         services.AddKhuyenCongFigureIndex();
         services.AddKhuyenCongOutputs();
         services.AddKhuyenCongQuestions();
+        services.AddKhuyenCongForms();
         services.AddKhuyenCongPeople(configuration).AddKhuyenCongBroadcastStorage();
         services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BackupService>();
