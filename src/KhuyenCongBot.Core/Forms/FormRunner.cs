@@ -396,6 +396,11 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
     private void HandleAnswer(BotContext ctx, FormSession s, FormDefinition form, string verb, string arg, string input, bool isButton)
     {
         var field = form.Fields[s.Step];
+        if (verb == "skip" && field.IsRequired && field.Default is not null)
+        {
+            // Skipping a required question that has a default takes the default ("Chính thức", today).
+            verb = "def";
+        }
         switch (verb)
         {
             case "back":

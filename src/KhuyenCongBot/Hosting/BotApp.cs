@@ -76,7 +76,10 @@ public static class BotApp
         var overrides = new Dictionary<string, string?>();
         if (commandLine.Has("--demo"))
         {
-            overrides["Storage:DatabasePath"] = "data/demo.db";
+            if (!commandLine.ConfigurationArgs.Any(a => a.StartsWith("--Storage:DatabasePath", StringComparison.OrdinalIgnoreCase)))
+            {
+                overrides["Storage:DatabasePath"] = "data/demo.db";
+            }
             overrides["Storage:LoadDemoData"] = "true";
         }
         if (commandLine.Get("--db") is { } db)
