@@ -73,11 +73,15 @@ internal static class FormDriver
     }
 
     /// <summary>A valid answer to the question the person is at; null when no form is active.</summary>
-    public static string? NextAnswer(BotHarness bot, string user)
+    public static string? NextAnswer(BotHarness bot, string user) => NextAnswer(bot.Services, "terminal:" + user);
+
+    /// <summary>A valid answer for the person with this identity ("telegram:123"), on any channel.</summary>
+    public static string? NextAnswer(IServiceProvider services, string identityKey)
     {
-        var forms = (KhuyenCongBot.Core.Forms.FormCatalogue)bot.Services.GetService(typeof(KhuyenCongBot.Core.Forms.FormCatalogue))!;
-        var u = bot.Store.Users.FindByIdentity("terminal:" + user)!;
-        var state = bot.Store.Conversations.Get(u.Id);
+        var forms = (KhuyenCongBot.Core.Forms.FormCatalogue)services.GetService(typeof(KhuyenCongBot.Core.Forms.FormCatalogue))!;
+        var store = (KhuyenCongBot.Core.Storage.IBotStore)services.GetService(typeof(KhuyenCongBot.Core.Storage.IBotStore))!;
+        var u = store.Users.FindByIdentity(identityKey)!;
+        var state = store.Conversations.Get(u.Id);
         if (state?.Flow is null)
         {
             return null;
