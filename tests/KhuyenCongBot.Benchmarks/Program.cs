@@ -10,6 +10,7 @@ public static class Program
         switch (args.FirstOrDefault())
         {
             case "figures":
+                FiguresBenchmark.CreateAnswerer ??= EngineAnswerer.Create;
                 return FiguresBenchmark.Run(args[1..]);
             default:
                 Console.WriteLine("usage: dotnet run -c Release --project tests/KhuyenCongBot.Benchmarks -- <figures|broadcast|pipeline>");
