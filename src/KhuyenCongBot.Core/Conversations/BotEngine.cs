@@ -161,6 +161,11 @@ public sealed class BotEngine : IBotEngine
 
         var state = _store.Conversations.Get(user.Id) ?? new ConversationState { Id = user.Id };
         var context = new BotContext(message, user, state, _store, _catalogue, _clock.Now, language, _services);
+        if (message.IsGroupChat)
+        {
+            // Remember who is in the group, so figures shown there are limited to what every member may see.
+            (_services.GetService(typeof(AccessPolicy)) as AccessPolicy)?.NoteGroupMember(context);
+        }
         try
         {
             await DispatchAsync(context, ct).ConfigureAwait(false);

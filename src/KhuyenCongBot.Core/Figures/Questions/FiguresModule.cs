@@ -25,10 +25,12 @@ public sealed class FiguresModule : IBotModule
     private readonly ReportWriter _reports;
     private readonly FigureOutputs _outputs;
     private readonly PlanCommands _plans;
+    private readonly IServiceProvider _services;
 
     public FiguresModule(IServiceProvider services, CatalogueIndex catalogue, IFigureSource figures, Storage.IBotStore store)
     {
         _catalogue = catalogue;
+        _services = services;
         _parser = new QuestionParser(catalogue);
         _scopes = new ScopeResolver(catalogue);
         _answerer = new FigureAnswerer(figures, store, catalogue, _scopes);
@@ -171,8 +173,23 @@ public sealed class FiguresModule : IBotModule
 
     public static Period YearToDate(DateOnly today) => new(new DateOnly(today.Year, 1, 1), today, $"từ đầu năm {today.Year} đến nay");
 
+    /// <summary>In a group chat: why the figures of <paramref name="scope"/> may not be shown there (some member may not see them), or null.</summary>
+    private string? GroupRefusal(BotContext context, string scope)
+    {
+        if (!context.Message.IsGroupChat || _services.GetService<People.AccessPolicy>() is not { } access)
+        {
+            return null;
+        }
+        return access.RefusalInChat(context, _scopes.UnitIds(scope));
+    }
+
     private void Respond(BotContext context, Question question, string? scopeName)
     {
+        if (GroupRefusal(context, question.Scope) is { } groupRefusal)
+        {
+            context.Say(groupRefusal);
+            return;
+        }
         if (_scopes.Refusal(context.User, question.Scope, context.English) is { } refusal)
         {
             var own = question with { Scope = _scopes.DefaultScope(context.User), Output = OutputKind.Text };
@@ -349,7 +366,7 @@ public sealed class FiguresModule : IBotModule
         }
         var period = parts.Period ?? YearToDate(context.Today);
         var scope = parts.Scope is null or "own" ? _scopes.DefaultScope(context.User) : parts.Scope;
-        if (_scopes.Refusal(context.User, scope, context.English) is { } refusal)
+        if ((GroupRefusal(context, scope) ?? _scopes.Refusal(context.User, scope, context.English)) is { } refusal)
         {
             context.Say(refusal);
             return;
