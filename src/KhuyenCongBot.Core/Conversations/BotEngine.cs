@@ -209,9 +209,15 @@ public sealed class BotEngine : IBotEngine
         var text = Sanitize(raw).Trim();
         if (text.Length == 0)
         {
+            if (message.Document is not null && state.Flow is { } docFlow && _flows.TryGetValue(docFlow, out var awaiting))
+            {
+                // A document without caption is an answer to the active flow (e.g. the broadcast composer's attachment).
+                await awaiting.ContinueAsync(context, "", false, ct).ConfigureAwait(false);
+                return;
+            }
             if (message.Document is not null)
             {
-                foreach (var module in _modules)
+                foreach (var module in _modules.OrderBy(m => m.TextPriority))
                 {
                     if (await module.TryHandleTextAsync(context, "", ct).ConfigureAwait(false))
                     {

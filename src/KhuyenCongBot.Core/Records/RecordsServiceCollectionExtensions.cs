@@ -12,6 +12,7 @@ public static class RecordsServiceCollectionExtensions
     {
         // The seeder asks for the importer while it is building the CatalogueIndex singleton, so the
         // importer reads the catalogue from the store (already seeded by then) on first use instead.
+        services.AddSingleton<Conversations.IBotModule, ImportModule>();
         services.AddSingleton<IRecordImporter>(sp =>
         {
             var store = sp.GetRequiredService<IBotStore>();
