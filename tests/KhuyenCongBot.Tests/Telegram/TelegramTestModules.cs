@@ -10,6 +10,9 @@ public sealed class DocumentEcho(Action<string> received) : IBotModule
 {
     public IEnumerable<BotCommand> Commands => [];
 
+    /// <summary>Before the import module (5), so this test sees the raw document.</summary>
+    public int TextPriority => 0;
+
     public async Task<bool> TryHandleTextAsync(BotContext context, string text, CancellationToken cancellationToken)
     {
         if (context.Message.Document is not { } doc)
