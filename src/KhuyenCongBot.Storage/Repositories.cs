@@ -16,7 +16,16 @@ internal sealed class CatalogueRepository(LiteDatabase db) : ICatalogueRepositor
     public IReadOnlyList<Activity> Activities() => ActivitiesCol.FindAll().OrderBy(a => a.Order).ToList();
 
     public IReadOnlyList<ProvinceUnit> Provinces() =>
-        ProvincesCol.FindAll().Select(d => db.Mapper.ToObject<ProvinceUnit>(d)).ToList();
+        ProvincesCol.FindAll().Select(d =>
+        {
+            // The mapper reads Id from _id, which carries the "c:"/"f:" kind prefix: strip it.
+            var unit = db.Mapper.ToObject<ProvinceUnit>(d);
+            if (unit.Id.Length > 2 && unit.Id[1] == ':' && unit.Id[0] is 'c' or 'f')
+            {
+                unit.Id = unit.Id[2..];
+            }
+            return unit;
+        }).ToList();
 
     public IReadOnlyList<Region> Regions() => RegionsCol.FindAll().ToList();
 

@@ -1,4 +1,5 @@
 using KhuyenCongBot.Core;
+using KhuyenCongBot.Core.Forms;
 using KhuyenCongBot.Core.Records;
 using KhuyenCongBot.Outputs;
 using KhuyenCongBot.Storage;
@@ -20,6 +21,7 @@ public static class HostComposition
         services.AddHostedService(sp => sp.GetRequiredService<BackupService>());
         services.AddSingleton<Core.Conversations.IBotModule, BackupModule>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        services.AddKhuyenCongForms();
         return services;
     }
 }

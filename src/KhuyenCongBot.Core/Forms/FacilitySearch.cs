@@ -1,0 +1,117 @@
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Forms;
+
+/// <summary>Finds facilities by a typed name: diacritic-insensitive, tolerant of small typos and of partial names.</summary>
+public static class FacilitySearch
+{
+    /// <summary>Below this score a facility is not offered.</summary>
+    public const double OfferThreshold = 0.6;
+
+    /// <summary>At or above this score a new facility is a likely duplicate.</summary>
+    public const double DuplicateThreshold = 0.8;
+
+    /// <summary>The best matches for <paramref name="query"/>, best first.</summary>
+    public static IReadOnlyList<(Facility Facility, double Score)> Find(IEnumerable<Facility> facilities, string query, int limit = 5, double threshold = OfferThreshold)
+    {
+        var q = VnText.FoldWords(query);
+        if (q.Length == 0)
+        {
+            return [];
+        }
+        return facilities
+            .Select(f => (Facility: f, Score: Score(q, VnText.FoldWords(f.Name))))
+            .Where(x => x.Score >= threshold)
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Facility.Name, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
+    }
+
+    /// <summary>Similarity of a folded query and a folded name, 0..1.</summary>
+    public static double Score(string query, string name)
+    {
+        if (query.Length == 0 || name.Length == 0)
+        {
+            return 0;
+        }
+        if (query == name)
+        {
+            return 1;
+        }
+        var whole = 1.0 - (double)Levenshtein(query, name) / Math.Max(query.Length, name.Length);
+        if (VnText.ContainsWords(name, query))
+        {
+            return Math.Max(whole, 0.9);
+        }
+        var qWords = query.Split(' ');
+        var nWords = name.Split(' ');
+        var matched = 0.0;
+        foreach (var qw in qWords)
+        {
+            var best = 0.0;
+            foreach (var nw in nWords)
+            {
+                best = Math.Max(best, WordScore(qw, nw));
+            }
+            matched += best;
+        }
+        var coverage = matched / qWords.Length;
+        var tokens = coverage >= 0.75 ? 0.55 + 0.3 * coverage * Math.Min(1.0, (double)qWords.Length / nWords.Length + 0.5) : 0;
+        return Math.Max(whole, Math.Min(0.89, tokens));
+    }
+
+    private static double WordScore(string q, string w)
+    {
+        if (q == w)
+        {
+            return 1;
+        }
+        if (q.Length >= 3 && w.StartsWith(q, StringComparison.Ordinal))
+        {
+            return 0.9;
+        }
+        var allowed = q.Length >= 7 ? 2 : q.Length >= 4 ? 1 : 0;
+        if (allowed == 0)
+        {
+            return 0;
+        }
+        var d = Levenshtein(q, w);
+        return d <= allowed ? 1.0 - 0.15 * d : 0;
+    }
+
+    /// <summary>Edit distance (insert, delete, substitute, swap of neighbours).</summary>
+    public static int Levenshtein(string a, string b)
+    {
+        if (a.Length == 0)
+        {
+            return b.Length;
+        }
+        if (b.Length == 0)
+        {
+            return a.Length;
+        }
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+        return d[a.Length, b.Length];
+    }
+}

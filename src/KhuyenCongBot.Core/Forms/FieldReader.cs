@@ -1,0 +1,310 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Forms;
+
+/// <summary>The outcome of reading an answer: the canonical value (and a remark to show), or why it was refused.</summary>
+public sealed record FieldResult(bool Ok, string Value, string? Note, string? Error)
+{
+    public static FieldResult Accept(string value, string? note = null) => new(true, value, note, null);
+
+    public static FieldResult Refuse(string error) => new(false, "", null, error);
+}
+
+/// <summary>Reads typed answers for each field type the way officers write them, and shows stored answers back.</summary>
+public static class FieldReader
+{
+    public static readonly DateOnly MergerDate = new(2025, 7, 1);
+
+    /// <summary>Reads <paramref name="text"/> for <paramref name="field"/> (not for facility fields).</summary>
+    public static FieldResult Read(FormField field, string text, DateOnly today, CatalogueIndex catalogue, BotUser user, bool english)
+    {
+        text = text.Trim();
+        return field.Kind switch
+        {
+            FieldType.Integer => ReadInteger(field, text, english),
+            FieldType.Money => ReadMoney(field, text, english),
+            FieldType.Date => ReadDate(field, text, today, english),
+            FieldType.Choice => ReadChoice(field, text, english),
+            FieldType.Province => ReadProvince(text, catalogue, user, english),
+            FieldType.Text or FieldType.Commune => ReadText(field, text, english),
+            _ => FieldResult.Refuse(english ? "This question needs a choice." : "Câu này cần chọn một mục."),
+        };
+    }
+
+    private static string T(bool english, string vi, string en) => english ? en : vi;
+
+    private static string StripUnit(FormField field, string text)
+    {
+        if (field.Unit is null)
+        {
+            return text;
+        }
+        var folded = VnText.FoldWords(text);
+        var unit = VnText.FoldWords(field.Unit);
+        if (unit.Length > 0 && folded.EndsWith(" " + unit, StringComparison.Ordinal))
+        {
+            // Drop as many trailing words as the unit has.
+            var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var unitWords = unit.Split(' ').Length;
+            if (words.Length > unitWords)
+            {
+                return string.Join(' ', words[..^unitWords]);
+            }
+        }
+        return text;
+    }
+
+    /// <summary>"Số gian hàng phải là số nguyên từ 1 đến 50".</summary>
+    public static string IntegerRule(FormField field, bool english)
+    {
+        var label = field.LabelIn(english);
+        return (field.Min, field.Max) switch
+        {
+            ({ } min, { } max) => T(english, $"{label} phải là số nguyên từ {VnFormat.Number((long)min)} đến {VnFormat.Number((long)max)}",
+                $"{label} must be a whole number from {min:0} to {max:0}"),
+            ({ } min, null) => T(english, $"{label} phải là số nguyên từ {VnFormat.Number((long)min)} trở lên", $"{label} must be a whole number of at least {min:0}"),
+            (null, { } max) => T(english, $"{label} phải là số nguyên không quá {VnFormat.Number((long)max)}", $"{label} must be a whole number up to {max:0}"),
+            _ => T(english, $"{label} phải là số nguyên", $"{label} must be a whole number"),
+        };
+    }
+
+    private static FieldResult ReadInteger(FormField field, string text, bool english)
+    {
+        if (!VnParse.TryParseInteger(StripUnit(field, text), out var n) || (field.Min is { } min && n < min) || (field.Max is { } max && n > max))
+        {
+            return FieldResult.Refuse(IntegerRule(field, english) + ".");
+        }
+        return FieldResult.Accept(n.ToString(CultureInfo.InvariantCulture));
+    }
+
+    public static string MoneyRule(FormField field, bool english)
+    {
+        var label = field.LabelIn(english);
+        var range = (field.Min, field.Max) switch
+        {
+            ({ } min, { } max) => T(english, $" từ {VnFormat.Money((long)min)} đến {VnFormat.Money((long)max)}", $" from {VnFormat.Money((long)min)} to {VnFormat.Money((long)max)}"),
+            (null, { } max) => T(english, $" không quá {VnFormat.Money((long)max)}", $" up to {VnFormat.Money((long)max)}"),
+            ({ } min, null) => T(english, $" từ {VnFormat.Money((long)min)} trở lên", $" of at least {VnFormat.Money((long)min)}"),
+            _ => "",
+        };
+        return T(english, $"{label} phải là số tiền{range}, ví dụ: 120tr, 1,5 tỷ, 45.000.000, 500 nghìn",
+            $"{label} must be an amount in VND{range}, e.g. 120tr, 1,5 tỷ, 45.000.000, 500 nghìn");
+    }
+
+    private static FieldResult ReadMoney(FormField field, string text, bool english)
+    {
+        if (!VnParse.TryParseMoney(text, out var vnd) || vnd < 0 || (field.Min is { } min && vnd < min) || (field.Max is { } max && vnd > max))
+        {
+            return FieldResult.Refuse(MoneyRule(field, english) + ".");
+        }
+        return FieldResult.Accept(vnd.ToString(CultureInfo.InvariantCulture), ReadBackMoney(vnd, english));
+    }
+
+    /// <summary>"1.500.000.000 đồng (một tỉ năm trăm triệu đồng)".</summary>
+    public static string ReadBackMoney(long vnd, bool english)
+    {
+        string words;
+        try
+        {
+            words = VnWords.Money(vnd);
+        }
+        catch (Exception ex) when (ex is NotImplementedException or ArgumentException)
+        {
+            return VnFormat.MoneyFull(vnd);
+        }
+        return english ? $"{VnFormat.MoneyFull(vnd)} ({words})" : $"{VnFormat.MoneyFull(vnd)} ({words})";
+    }
+
+    public static (DateOnly Min, DateOnly Max) DateBounds(FormField field, DateOnly today)
+    {
+        var min = field.MinDate is { } m
+            ? DateOnly.ParseExact(m, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : new DateOnly(2010, 1, 1);
+        return (min, today.AddDays(field.MaxDaysAhead ?? 0));
+    }
+
+    private static readonly Regex HasYear = new(@"\d{4}|\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{2}\b", RegexOptions.CultureInvariant);
+
+    private static FieldResult ReadDate(FormField field, string text, DateOnly today, bool english)
+    {
+        if (!VnParse.TryParseDate(text, today, out var date))
+        {
+            return FieldResult.Refuse(T(english,
+                "Ngày chưa đúng. Gõ ngày/tháng/năm (15/05/2024), ngày/tháng (15/5), \"hôm nay\" hoặc \"hôm qua\".",
+                "That is not a date. Type day/month/year (15/05/2024), day/month (15/5), \"hôm nay\" (today) or \"hôm qua\" (yesterday)."));
+        }
+        var (min, max) = DateBounds(field, today);
+        // "15/12" typed in January means last December.
+        if (date > max && !HasYear.IsMatch(text) && date.AddYears(-1) >= min)
+        {
+            date = date.AddYears(-1);
+        }
+        if (date > max)
+        {
+            return FieldResult.Refuse(max == today
+                ? T(english, $"Ngày {VnFormat.Date(date)} chưa tới; ngày phải là hôm nay ({VnFormat.Date(today)}) hoặc trước đó.",
+                    $"{VnFormat.Date(date)} is in the future; the date must be today ({VnFormat.Date(today)}) or earlier.")
+                : T(english, $"Ngày {VnFormat.Date(date)} quá xa; ngày phải trước {VnFormat.Date(max.AddDays(1))}.",
+                    $"{VnFormat.Date(date)} is too far ahead; the date must be before {VnFormat.Date(max.AddDays(1))}."));
+        }
+        if (date < min)
+        {
+            return FieldResult.Refuse(T(english, $"Ngày {VnFormat.Date(date)} quá cũ; ngày phải từ {VnFormat.Date(min)} trở đi.",
+                $"{VnFormat.Date(date)} is too early; the date must be {VnFormat.Date(min)} or later."));
+        }
+        return FieldResult.Accept(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    private static FieldResult ReadChoice(FormField field, string text, bool english)
+    {
+        var folded = VnText.FoldWords(text);
+        if (folded.Length > 0)
+        {
+            foreach (var c in field.Choices)
+            {
+                var names = new[] { c.Value, c.Label, c.LabelEn ?? "" }.Concat(c.Aliases).Select(VnText.FoldWords);
+                if (names.Any(n => n.Length > 0 && n == folded))
+                {
+                    return FieldResult.Accept(c.Value);
+                }
+            }
+            // A unique choice containing every typed word ("quoc gia" for "Cấp quốc gia").
+            var partial = field.Choices.Where(c => new[] { c.Label, c.LabelEn ?? "" }.Concat(c.Aliases)
+                .Any(n => VnText.ContainsWords(VnText.FoldWords(n), folded))).ToList();
+            if (partial.Count == 1)
+            {
+                return FieldResult.Accept(partial[0].Value);
+            }
+        }
+        var list = string.Join("; ", field.Choices.Select((c, i) => $"{i + 1}. {c.LabelIn(english)}"));
+        return FieldResult.Refuse(T(english, $"Hãy chọn một trong các mục: {list} (gõ số thứ tự hoặc tên).",
+            $"Please pick one of: {list} (type the number or the name)."));
+    }
+
+    private static FieldResult ReadText(FormField field, string text, bool english)
+    {
+        var value = Regex.Replace(text, @"\s+", " ").Trim();
+        var label = field.LabelIn(english);
+        var min = (int)(field.Min ?? 1);
+        var max = (int)(field.Max ?? 200);
+        if (value.Length < min || value.Length > max)
+        {
+            return FieldResult.Refuse(T(english, $"{label} cần từ {min} đến {max} ký tự (bạn gõ {value.Length}).",
+                $"{label} needs {min} to {max} characters (you typed {value.Length})."));
+        }
+        if (field.Pattern is { } pattern)
+        {
+            bool match;
+            try
+            {
+                match = Regex.IsMatch(value, pattern, RegexOptions.None, TimeSpan.FromMilliseconds(200));
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                match = false;
+            }
+            if (!match)
+            {
+                var hint = field.PatternHint is { } h ? ": " + h : "";
+                return FieldResult.Refuse(T(english, $"{label} chưa đúng định dạng{hint}.", $"{label} is not in the expected format{hint}."));
+            }
+        }
+        return FieldResult.Accept(value);
+    }
+
+    /// <summary>Current units the person may log records for: their province, their region's members, or all.</summary>
+    public static IReadOnlyList<ProvinceUnit> AllowedProvinces(CatalogueIndex catalogue, BotUser user) => user.ScopeKind switch
+    {
+        ScopeKind.Province when user.ScopeId is not null && catalogue.CurrentOf(user.ScopeId) is { } p => [p],
+        ScopeKind.Region when user.ScopeId is not null && catalogue.Region(user.ScopeId) is { } r =>
+            r.Members.Select(catalogue.Province).OfType<ProvinceUnit>().ToList(),
+        _ => catalogue.CurrentProvinces.ToList(),
+    };
+
+    private static FieldResult ReadProvince(string text, CatalogueIndex catalogue, BotUser user, bool english)
+    {
+        var unit = catalogue.FindProvince(text) ?? FindFormer(catalogue, text);
+        if (unit is null)
+        {
+            return FieldResult.Refuse(T(english,
+                $"Không tìm thấy tỉnh/thành phố \"{Short(text)}\". Gõ tên tỉnh, có dấu hoặc không dấu, ví dụ: Phú Thọ, Vinh Phuc, Hà Nội.",
+                $"No province named \"{Short(text)}\". Type a province name, e.g. Phú Thọ, Vinh Phuc, Hà Nội."));
+        }
+        var folded = VnText.FoldWords(text);
+        var typedFormer = catalogue.Provinces.FirstOrDefault(p => !p.IsCurrent
+            && (VnText.FoldWords(p.Name) == folded || p.Aliases.Any(a => VnText.FoldWords(a) == folded)));
+        var current = catalogue.CurrentOf(unit.Id) ?? unit;
+        var allowed = AllowedProvinces(catalogue, user);
+        if (!allowed.Any(p => p.Id == current.Id))
+        {
+            var names = string.Join(", ", allowed.Take(6).Select(p => p.ShortName)) + (allowed.Count > 6 ? "…" : "");
+            return FieldResult.Refuse(T(english,
+                $"Bạn chỉ ghi được bản ghi cho {names}; {current.ShortName} nằm ngoài phạm vi của bạn.",
+                $"You can log records only for {names}; {current.ShortName} is outside your scope."));
+        }
+        string? note = null;
+        if (typedFormer is not null && typedFormer.Name != current.Name && typedFormer.CurrentId == current.Id
+            && VnText.FoldWords(typedFormer.Name) != VnText.FoldWords(current.ShortName))
+        {
+            note = T(english,
+                $"{typedFormer.Name} đã hợp nhất vào {current.Name} từ 01/07/2025; bản ghi được lưu cho {current.Name}.",
+                $"{typedFormer.Name} was merged into {current.Name} on 1/7/2025; the record is stored under {current.Name}.");
+        }
+        return FieldResult.Accept(current.Id, note);
+    }
+
+    private static ProvinceUnit? FindFormer(CatalogueIndex catalogue, string text)
+    {
+        var folded = VnText.FoldWords(text);
+        return folded.Length == 0 ? null : catalogue.Provinces.FirstOrDefault(p => VnText.FoldWords(p.Name) == folded);
+    }
+
+    private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    /// <summary>A stored answer as people read it.</summary>
+    public static string Display(FormField field, string? value, CatalogueIndex catalogue, bool english)
+    {
+        if (value is null)
+        {
+            return english ? "(not answered)" : "(chưa trả lời)";
+        }
+        if (value.Length == 0)
+        {
+            return english ? "— (skipped)" : "— (bỏ qua)";
+        }
+        switch (field.Kind)
+        {
+            case FieldType.Integer:
+                return long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+                    ? VnFormat.Number(n) + (field.Unit is { } u ? " " + u : "")
+                    : value;
+            case FieldType.Money:
+                return long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var vnd) ? ReadBackMoney(vnd, english) : value;
+            case FieldType.Date:
+                return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? VnFormat.Date(d) : value;
+            case FieldType.Choice:
+                return field.Choices.FirstOrDefault(c => string.Equals(c.Value, value, StringComparison.OrdinalIgnoreCase))?.LabelIn(english) ?? value;
+            case FieldType.Province:
+                return catalogue.Province(value)?.Name ?? value;
+            default:
+                return value;
+        }
+    }
+
+    /// <summary>A typical answer, for the hint after three misses.</summary>
+    public static string Example(FormField field, DateOnly today) => field.Example ?? field.Kind switch
+    {
+        FieldType.Integer => ((long)(field.Min ?? 0) + Math.Min(2, (long)((field.Max ?? 10) - (field.Min ?? 0)))).ToString(CultureInfo.InvariantCulture),
+        FieldType.Money => "120tr",
+        FieldType.Date => VnFormat.Date(today)[..5],
+        FieldType.Choice => field.Choices[0].Label,
+        FieldType.Province => "Phú Thọ",
+        FieldType.Commune => "xã Tiên Phong",
+        FieldType.Facility => "Gốm Phù Lãng",
+        _ => field.Label,
+    };
+}

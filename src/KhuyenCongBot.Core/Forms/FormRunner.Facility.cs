@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Forms;
+
+/// <summary>The facility question: search the registry as they type, pick one, or create a new facility (duplicates shown first).</summary>
+public sealed partial class FormRunner
+{
+    private const int MaxFacilityName = 120;
+
+    /// <summary>The current province whose facilities are offered: the form's province answer, else the person's province.</summary>
+    private static string? FacilityProvince(BotContext ctx, FormSession s, FormDefinition form)
+    {
+        if (form.Bound("province") is { } pf && s.Answer(pf.Id) is { Length: > 0 } answered)
+        {
+            return ctx.Catalogue.CurrentOf(answered)?.Id ?? answered;
+        }
+        return ctx.User.ScopeKind == ScopeKind.Province && ctx.User.ScopeId is { } scope ? ctx.Catalogue.CurrentOf(scope)?.Id ?? scope : null;
+    }
+
+    private static IReadOnlyList<Facility> FacilitiesFor(BotContext ctx, FormSession s, FormDefinition form)
+    {
+        var province = FacilityProvince(ctx, s, form);
+        if (province is null)
+        {
+            return ctx.Store.Facilities.All().ToList();
+        }
+        return ctx.Catalogue.UnitsOf(province).SelectMany(ctx.Store.Facilities.InProvince).DistinctBy(f => f.Id).ToList();
+    }
+
+    private static List<Facility> RecentFacilities(BotContext ctx, FormSession s, FormDefinition form)
+    {
+        var province = FacilityProvince(ctx, s, form);
+        var units = province is null ? null : ctx.Catalogue.UnitsOf(province);
+        return ctx.Store.Records.ByUser(ctx.User.Id, 30)
+            .Where(r => r.FacilityId is not null && (units is null || units.Contains(r.ProvinceId)))
+            .Select(r => r.FacilityId!.Value).Distinct().Take(4)
+            .Select(ctx.Store.Facilities.Get).OfType<Facility>().ToList();
+    }
+
+    private void HandleFacilityAnswer(BotContext ctx, FormSession s, FormDefinition form, FormField field, string verb, string arg, string input, bool isButton)
+    {
+        switch (verb)
+        {
+            case "fid" when long.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && ctx.Store.Facilities.Get(id) is { } facility:
+                SelectFacility(ctx, s, form, field, facility, null);
+                return;
+            case "fnew" when s.Get("fq") is { Length: > 0 }:
+                NewFacility(ctx, s, form, field);
+                return;
+            case "text":
+                SearchFacility(ctx, s, form, field, input);
+                return;
+            default:
+                Prompt(ctx, s, ctx.T("Nút đó không dùng được ở câu này.", "That button does not apply here."));
+                return;
+        }
+    }
+
+    private void SearchFacility(BotContext ctx, FormSession s, FormDefinition form, FormField field, string input)
+    {
+        var query = Regex.Replace(input, @"\s+", " ").Trim();
+        var folded = VnText.FoldWords(query);
+        if (folded.Replace(" ", "").Length < 2 || query.Length > MaxFacilityName)
+        {
+            s.Phase = "ask";
+            Refuse(ctx, s, form, ctx.T($"Tên cơ sở cần từ 2 đến {MaxFacilityName} ký tự.", $"A facility name needs 2 to {MaxFacilityName} characters."));
+            return;
+        }
+        var pool = FacilitiesFor(ctx, s, form);
+        var exact = pool.Where(f => VnText.FoldWords(f.Name) == folded).ToList();
+        if (exact.Count == 1)
+        {
+            SelectFacility(ctx, s, form, field, exact[0], ctx.T("(cơ sở đã có trong danh bạ)", "(already in the registry)"));
+            return;
+        }
+        s.Set("fq", query);
+        s.Phase = "fac";
+        s.Misses = 0;
+        Prompt(ctx, s);
+    }
+
+    private void SelectFacility(BotContext ctx, FormSession s, FormDefinition form, FormField field, Facility facility, string? note)
+    {
+        s.SetAnswer(field.Id, facility.Id.ToString(CultureInfo.InvariantCulture));
+        s.Set("fname", facility.Name);
+        foreach (var key in new[] { "fq", "nf:name", "nf:commune", "nf:village", "nf:phone", "cms" })
+        {
+            s.Set(key, null);
+        }
+        var echo = $"✓ {field.LabelIn(ctx.English)}: {facility.Name}" + (facility.Commune is { } c ? $" ({c})" : "") + (note is null ? "" : " " + note);
+        Advance(ctx, s, form, s.Step, echo);
+    }
+
+    private void NewFacility(BotContext ctx, FormSession s, FormDefinition form, FormField field)
+    {
+        var name = s.Get("fq")!;
+        s.Set("nf:name", name);
+        var duplicates = FacilitySearch.Find(FacilitiesFor(ctx, s, form), name, 3, FacilitySearch.DuplicateThreshold);
+        s.Phase = duplicates.Count > 0 && s.Phase != "nf_dup" ? "nf_dup" : "nf_commune";
+        s.Misses = 0;
+        Prompt(ctx, s);
+    }
+
+    private (string, List<Choice>) RenderFacilityResults(BotContext ctx, FormSession s, FormDefinition form, FormField field)
+    {
+        var query = s.Get("fq") ?? "";
+        var step = s.Step.ToString(CultureInfo.InvariantCulture);
+        var province = FacilityProvince(ctx, s, form) is { } pid ? ctx.Catalogue.Province(pid)?.ShortName : null;
+        var where = province is null ? "" : ctx.T($" ở {province}", $" in {province}");
+        var pool = FacilitiesFor(ctx, s, form);
+        var duplicate = s.Phase == "nf_dup";
+        var matches = FacilitySearch.Find(pool, query, duplicate ? 3 : 5, duplicate ? FacilitySearch.DuplicateThreshold : FacilitySearch.OfferThreshold);
+        var choices = matches.Select(m => new Choice(
+            Clip(m.Facility.Name + (m.Facility.Commune is { } c ? $" ({c})" : ""), MaxButtonLabel), $"f:{step}:fid:{m.Facility.Id}")).ToList();
+        string text;
+        if (duplicate)
+        {
+            text = ctx.T($"⚠ Có thể cơ sở \"{query}\" đã có{where}. Chọn nếu đúng là cơ sở đó, hoặc chọn \"Vẫn tạo mới\".",
+                $"⚠ \"{query}\" may already exist{where}. Pick it if it is the same facility, or choose \"Create anyway\".");
+            choices.Add(new Choice(ctx.T("➕ Vẫn tạo mới", "➕ Create anyway"), $"f:{step}:fnew"));
+        }
+        else if (matches.Count > 0)
+        {
+            text = ctx.T($"🔎 Các cơ sở gần giống \"{query}\"{where}. Chọn một, gõ tên khác để tìm lại, hoặc tạo cơ sở mới.",
+                $"🔎 Facilities like \"{query}\"{where}. Pick one, type another name to search again, or create a new one.");
+            choices.Add(new Choice(Clip(ctx.T("➕ Tạo mới: ", "➕ New: ") + query, MaxButtonLabel), $"f:{step}:fnew"));
+        }
+        else
+        {
+            text = ctx.T($"🔎 Chưa có cơ sở nào tên giống \"{query}\"{where}. Tạo cơ sở mới với tên này, hoặc gõ tên khác để tìm lại.",
+                $"🔎 No facility like \"{query}\"{where}. Create a new one with this name, or type another name.");
+            choices.Add(new Choice(Clip(ctx.T("➕ Tạo mới: ", "➕ New: ") + query, MaxButtonLabel), $"f:{step}:fnew"));
+        }
+        choices.Add(Back(ctx));
+        choices.Add(CancelChoice(ctx));
+        return (Header(ctx, s, form) + "\n" + text, choices);
+    }
+
+    private (string, List<Choice>) RenderNewFacility(BotContext ctx, FormSession s, FormDefinition form, FormField field)
+    {
+        var name = s.Get("nf:name") ?? "";
+        var step = s.Step.ToString(CultureInfo.InvariantCulture);
+        var choices = new List<Choice>();
+        string question;
+        switch (s.Phase)
+        {
+            case "nf_commune":
+                question = ctx.T($"➕ Cơ sở mới \"{name}\". Cơ sở ở xã/phường nào?", $"➕ New facility \"{name}\". Which commune/ward is it in?");
+                AddCommuneSuggestions(ctx, s, form, step, choices);
+                break;
+            case "nf_village":
+                question = ctx.T($"Cơ sở \"{name}\" thuộc làng nghề nào? (không bắt buộc)", $"Which craft village is \"{name}\" in? (optional)");
+                choices.Add(Skip(ctx));
+                break;
+            default:
+                question = ctx.T($"Số điện thoại của cơ sở \"{name}\"? (không bắt buộc)", $"Phone number of \"{name}\"? (optional)");
+                choices.Add(Skip(ctx));
+                break;
+        }
+        choices.Insert(choices.Count(c => c.Numbered), Back(ctx));
+        choices.Add(CancelChoice(ctx));
+        return (Header(ctx, s, form) + "\n" + question, choices);
+    }
+
+    private void HandleFacilityPhase(BotContext ctx, FormSession s, FormDefinition form, string verb, string arg, string input, bool isButton)
+    {
+        var field = form.Fields[s.Step];
+        if (field.Kind != FieldType.Facility)
+        {
+            s.Phase = "ask";
+            Prompt(ctx, s);
+            return;
+        }
+        if (verb == "fid" || (verb == "text" && s.Phase is "fac" or "nf_dup"))
+        {
+            HandleFacilityAnswer(ctx, s, form, field, verb, arg, input, isButton);
+            return;
+        }
+        if (verb == "fnew" && s.Phase is "fac" or "nf_dup")
+        {
+            NewFacility(ctx, s, form, field);
+            return;
+        }
+        if (verb == "back")
+        {
+            s.Phase = s.Phase switch
+            {
+                "nf_phone" => "nf_village",
+                "nf_village" => "nf_commune",
+                _ => "ask",
+            };
+            s.Misses = 0;
+            Prompt(ctx, s);
+            return;
+        }
+        switch (s.Phase)
+        {
+            case "nf_commune":
+                var commune = verb == "cm" && int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var ci) ? Suggestion(s, ci) : verb == "text" ? Clean(input) : null;
+                if (verb == "skip")
+                {
+                    Refuse(ctx, s, form, ctx.T("Xã/phường của cơ sở mới là bắt buộc.", "The new facility's commune is required."));
+                    return;
+                }
+                if (commune is null || commune.Length < 2 || commune.Length > 80)
+                {
+                    Refuse(ctx, s, form, ctx.T("Tên xã/phường cần từ 2 đến 80 ký tự, ví dụ: xã Tiên Phong.", "A commune name needs 2 to 80 characters, e.g. xã Tiên Phong."));
+                    return;
+                }
+                s.Set("nf:commune", commune);
+                s.Phase = "nf_village";
+                s.Misses = 0;
+                Prompt(ctx, s, $"✓ {ctx.T("Xã/phường", "Commune")}: {commune}");
+                return;
+            case "nf_village":
+                if (verb == "skip")
+                {
+                    s.Set("nf:village", null);
+                }
+                else if (verb == "text" && Clean(input) is { Length: >= 2 and <= 80 } village)
+                {
+                    s.Set("nf:village", village);
+                }
+                else
+                {
+                    Refuse(ctx, s, form, ctx.T("Tên làng nghề cần từ 2 đến 80 ký tự; gõ \"bỏ qua\" nếu không thuộc làng nghề.",
+                        "A craft village name needs 2 to 80 characters; type \"skip\" if none."));
+                    return;
+                }
+                s.Phase = "nf_phone";
+                s.Misses = 0;
+                Prompt(ctx, s);
+                return;
+            case "nf_phone":
+                if (verb == "skip")
+                {
+                    s.Set("nf:phone", null);
+                }
+                else if (verb == "text" && NormalizePhone(input) is { } phone)
+                {
+                    s.Set("nf:phone", phone);
+                }
+                else
+                {
+                    Refuse(ctx, s, form, ctx.T("Số điện thoại cần 10 hoặc 11 chữ số, bắt đầu bằng 0 (ví dụ 0912345678); gõ \"bỏ qua\" nếu không có.",
+                        "A phone number has 10 or 11 digits starting with 0 (e.g. 0912345678); type \"skip\" if none."));
+                    return;
+                }
+                s.SetAnswer(field.Id, "new");
+                s.Set("fname", s.Get("nf:name"));
+                Advance(ctx, s, form, s.Step, $"✓ {field.LabelIn(ctx.English)}: {s.Get("nf:name")} " + ctx.T("(cơ sở mới, sẽ được thêm khi lưu)", "(new facility, added on saving)"));
+                return;
+        }
+        Prompt(ctx, s, ctx.T("Nút đó không dùng được ở bước này.", "That button does not apply here."));
+    }
+
+    private static string Clean(string text) => Regex.Replace(text, @"\s+", " ").Trim();
+
+    /// <summary>"0912 345 678", "+84 912.345.678" -> "0912345678"; null when not a Vietnamese phone number.</summary>
+    public static string? NormalizePhone(string text)
+    {
+        var digits = Regex.Replace(text, @"[\s.\-()]", "");
+        if (digits.StartsWith("+84", StringComparison.Ordinal))
+        {
+            digits = "0" + digits[3..];
+        }
+        else if (digits.StartsWith("84", StringComparison.Ordinal) && digits.Length >= 11)
+        {
+            digits = "0" + digits[2..];
+        }
+        return Regex.IsMatch(digits, @"^0\d{9,10}$") ? digits : null;
+    }
+}

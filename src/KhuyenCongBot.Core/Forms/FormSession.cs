@@ -1,0 +1,150 @@
+using System.Globalization;
+using KhuyenCongBot.Core.Conversations;
+
+namespace KhuyenCongBot.Core.Forms;
+
+/// <summary>A form in progress, kept in <see cref="ConversationState.Data"/>: which form, which phase, the answers (canonical strings).</summary>
+public sealed class FormSession(ConversationState state)
+{
+    private const string AnswerPrefix = "a:";
+
+    public ConversationState State { get; } = state;
+
+    private Dictionary<string, string> Data => State.Data;
+
+    public string? FormId
+    {
+        get => Data.GetValueOrDefault("form");
+        set => Set("form", value);
+    }
+
+    /// <summary>pick, draft, ask, fac, nf_dup, nf_commune, nf_village, nf_phone, summary, editpick.</summary>
+    public string Phase
+    {
+        get => Data.GetValueOrDefault("phase") ?? "ask";
+        set => Data["phase"] = value;
+    }
+
+    /// <summary>The field index being asked.</summary>
+    public int Step
+    {
+        get => State.Step;
+        set => State.Step = value;
+    }
+
+    /// <summary>The record being corrected, in edit mode.</summary>
+    public long? EditId
+    {
+        get => long.TryParse(Data.GetValueOrDefault("edit"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        set => Set("edit", value?.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Wrong answers in a row at the current question.</summary>
+    public int Misses
+    {
+        get => int.TryParse(Data.GetValueOrDefault("miss"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        set => Set("miss", value == 0 ? null : value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    public string? Get(string key) => Data.GetValueOrDefault(key);
+
+    public void Set(string key, string? value)
+    {
+        if (value is null)
+        {
+            Data.Remove(key);
+        }
+        else
+        {
+            Data[key] = value;
+        }
+    }
+
+    public bool HasAnswer(string fieldId) => Data.ContainsKey(AnswerPrefix + fieldId);
+
+    /// <summary>The canonical answer; "" when skipped; null when not answered.</summary>
+    public string? Answer(string fieldId) => Data.GetValueOrDefault(AnswerPrefix + fieldId);
+
+    public void SetAnswer(string fieldId, string value) => Data[AnswerPrefix + fieldId] = value;
+
+    public void ClearAnswer(string fieldId) => Data.Remove(AnswerPrefix + fieldId);
+
+    /// <summary>Whether the field is asked given the answers so far (its askIf holds, and the field it refers to is itself asked).</summary>
+    public bool Applies(FormDefinition form, FormField field, int depth = 0)
+    {
+        if (field.AskIf is not { } cond || depth > form.Fields.Count)
+        {
+            return true;
+        }
+        var referenced = form.Field(cond.Field);
+        if (referenced is null || !Applies(form, referenced, depth + 1))
+        {
+            return false;
+        }
+        var answer = Answer(cond.Field);
+        return Holds(cond, answer);
+    }
+
+    internal static bool Holds(AskIf cond, string? answer)
+    {
+        var value = cond.Value ?? "";
+        switch (cond.Op)
+        {
+            case "set":
+                return !string.IsNullOrEmpty(answer);
+            case "empty":
+                return string.IsNullOrEmpty(answer);
+            case "eq":
+                return string.Equals(answer, value, StringComparison.OrdinalIgnoreCase);
+            case "ne":
+                return !string.IsNullOrEmpty(answer) && !string.Equals(answer, value, StringComparison.OrdinalIgnoreCase);
+            case "in":
+                return answer is not null && value.Split(',', StringSplitOptions.TrimEntries).Contains(answer, StringComparer.OrdinalIgnoreCase);
+        }
+        if (!decimal.TryParse(answer, NumberStyles.Number, CultureInfo.InvariantCulture, out var a)
+            || !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var b))
+        {
+            return false;
+        }
+        return cond.Op switch
+        {
+            "gt" => a > b,
+            "ge" => a >= b,
+            "lt" => a < b,
+            "le" => a <= b,
+            _ => false,
+        };
+    }
+
+    /// <summary>Indexes of the fields asked given the answers so far.</summary>
+    public List<int> Applicable(FormDefinition form) =>
+        Enumerable.Range(0, form.Fields.Count).Where(i => Applies(form, form.Fields[i])).ToList();
+
+    /// <summary>The first asked field after <paramref name="from"/> that has no answer yet; -1 when all are answered.</summary>
+    public int NextMissing(FormDefinition form, int from = -1)
+    {
+        foreach (var i in Applicable(form))
+        {
+            if (i > from && !HasAnswer(form.Fields[i].Id))
+            {
+                return i;
+            }
+        }
+        // An earlier field may have become relevant (an edited answer switched its skip logic on).
+        foreach (var i in Applicable(form))
+        {
+            if (!HasAnswer(form.Fields[i].Id))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>The asked field before <paramref name="index"/>; -1 at the first.</summary>
+    public int Previous(FormDefinition form, int index) =>
+        Applicable(form).Where(i => i < index).DefaultIfEmpty(-1).Max();
+
+    /// <summary>Forgets the form (keeps nothing).</summary>
+    public void End() => State.Clear();
+}

@@ -1,0 +1,59 @@
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.People;
+
+namespace KhuyenCongBot.Core.Forms;
+
+/// <summary>The "form" flow: hands every answer to the <see cref="FormRunner"/>.</summary>
+public sealed class FormFlow(FormRunner runner) : IConversationFlow
+{
+    public string Name => FormRunner.FlowName;
+
+    public Task ContinueAsync(BotContext context, string input, bool isButton, CancellationToken cancellationToken) =>
+        runner.ContinueAsync(context, input, isButton, cancellationToken);
+
+    public string Describe(BotContext context) => runner.Describe(context, new FormSession(context.State));
+}
+
+/// <summary>Logging support through conversational forms: /log (/ghi), "ghi hội chợ", /my (/cuatoi), receipts and corrections.</summary>
+public sealed class FormsModule(FormRunner runner, FormFlow flow) : IBotModule
+{
+    public IEnumerable<BotCommand> Commands =>
+    [
+        new("log", ["ghi", "nhap"], "Ghi nhận hỗ trợ (mở phiếu)", "Log support (open a form)", Role.Officer, runner.LogCommandAsync, PrivateOnly: true),
+        new("my", ["cuatoi"], "Bản ghi của tôi (xem, sửa, xóa)", "My records (view, correct, delete)", Role.Officer, runner.MyCommandAsync, PrivateOnly: true),
+    ];
+
+    public IEnumerable<IConversationFlow> Flows => [flow];
+
+    public int TextPriority => 100;
+
+    public Task<bool> TryHandleTextAsync(BotContext context, string text, CancellationToken cancellationToken)
+    {
+        if (context.Message.IsGroupChat || runner.ParseIntent(context.Catalogue, text) is not { } activity)
+        {
+            return Task.FromResult(false);
+        }
+        runner.Start(context, activity.Length == 0 ? "pick" : "a:" + activity);
+        return Task.FromResult(true);
+    }
+
+    public Task<bool> TryHandleButtonAsync(BotContext context, string data, CancellationToken cancellationToken)
+    {
+        if (!data.StartsWith("f:", StringComparison.Ordinal))
+        {
+            return Task.FromResult(false);
+        }
+        if (FormRunner.IsGlobal(data) && runner.HandleGlobal(context, data))
+        {
+            return Task.FromResult(true);
+        }
+        context.Say(context.T("Phiếu đó đã kết thúc (đã lưu hoặc đã hủy). Gõ /ghi để mở phiếu mới.",
+            "That form is over (saved or cancelled). Type /log to open a new one."));
+        return Task.FromResult(true);
+    }
+
+    public IEnumerable<string> HelpExamples(BotContext context) =>
+        context.English
+            ? ["log trade fair", "/my – your records"]
+            : ["ghi hội chợ", "thêm hỗ trợ máy móc", "/cuatoi – bản ghi của tôi"];
+}

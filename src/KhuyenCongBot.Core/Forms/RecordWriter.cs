@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text.Json;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Forms;
+
+/// <summary>Turns a finished form into a SupportRecord (and back), and writes it with its audit entry in one transaction.</summary>
+public static class RecordWriter
+{
+    private static readonly JsonSerializerOptions AuditJson = new() { WriteIndented = false };
+
+    /// <summary>A new facility typed in the form, not yet in the registry.</summary>
+    public sealed record NewFacility(string Name, string? Commune, string? CraftVillage, string? Phone);
+
+    /// <summary>Fills <paramref name="record"/> from the answers of the fields that apply; returns the new facility to create, if any.</summary>
+    public static NewFacility? Fill(SupportRecord record, FormDefinition form, FormSession session, IBotStore store)
+    {
+        record.ActivityId = form.Activity;
+        record.Extra = new Dictionary<string, string>(record.Extra.Where(kv => form.Field(kv.Key) is null));
+        NewFacility? created = null;
+        string? facilityCommune = null;
+        var hasCommuneField = form.Bound("commune") is not null;
+        foreach (var field in form.Fields)
+        {
+            var applies = session.Applies(form, field);
+            var value = applies ? session.Answer(field.Id) ?? "" : "";
+            switch (field.Bind)
+            {
+                case "date":
+                    record.Date = DateOnly.ParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    break;
+                case "province":
+                    record.ProvinceId = value;
+                    break;
+                case "facility":
+                    if (value == "new")
+                    {
+                        created = new NewFacility(session.Get("nf:name") ?? "", session.Get("nf:commune"), session.Get("nf:village"), session.Get("nf:phone"));
+                        record.FacilityId = null;
+                        record.FacilityName = created.Name;
+                        facilityCommune = created.Commune;
+                    }
+                    else if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && store.Facilities.Get(id) is { } facility)
+                    {
+                        record.FacilityId = id;
+                        record.FacilityName = facility.Name;
+                        facilityCommune = facility.Commune;
+                    }
+                    else if (value == "keep")
+                    {
+                        // An imported record with a name but no registry entry keeps what it had.
+                    }
+                    else
+                    {
+                        record.FacilityId = null;
+                        record.FacilityName = null;
+                    }
+                    break;
+                case "commune":
+                    record.Commune = Null(value);
+                    break;
+                case "booths":
+                    record.Booths = value.Length == 0 ? 0 : int.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                case "revenue_vnd":
+                    record.RevenueVnd = value.Length == 0 ? 0 : long.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                case "funding_vnd":
+                    record.FundingVnd = value.Length == 0 ? 0 : long.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                case "funding_source":
+                    record.FundingSource = Null(value);
+                    break;
+                case "status":
+                    record.Status = value == "estimate" ? RecordStatus.Estimate : RecordStatus.Actual;
+                    break;
+                case "note":
+                    record.Note = Null(value);
+                    break;
+                default:
+                    if (value.Length > 0)
+                    {
+                        record.Extra[field.Id] = value;
+                    }
+                    break;
+            }
+        }
+        if (!hasCommuneField && facilityCommune is not null)
+        {
+            record.Commune = facilityCommune;
+        }
+        return created;
+    }
+
+    private static string? Null(string value) => value.Length == 0 ? null : value;
+
+    /// <summary>Loads a record's values into the form's answers (for corrections and "log another like this").</summary>
+    public static void Load(SupportRecord record, FormDefinition form, FormSession session, Func<FormField, bool> which)
+    {
+        foreach (var field in form.Fields.Where(which))
+        {
+            string? value = field.Bind switch
+            {
+                "date" => record.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                "province" => record.ProvinceId,
+                "facility" => record.FacilityId is { } id ? id.ToString(CultureInfo.InvariantCulture) : record.FacilityName is null ? "" : "keep",
+                "commune" => record.Commune ?? "",
+                "booths" => record.Booths.ToString(CultureInfo.InvariantCulture),
+                "revenue_vnd" => record.RevenueVnd.ToString(CultureInfo.InvariantCulture),
+                "funding_vnd" => record.FundingVnd.ToString(CultureInfo.InvariantCulture),
+                "funding_source" => record.FundingSource ?? "",
+                "status" => record.Status == RecordStatus.Estimate ? "estimate" : "actual",
+                "note" => record.Note ?? "",
+                _ => record.Extra.GetValueOrDefault(field.Id) ?? "",
+            };
+            if (field.Bind == "facility" && record.FacilityName is not null)
+            {
+                session.Set("fname", record.FacilityName);
+            }
+            if (field.Bind == "booths" && record.Booths == 0 && field.IsRequired)
+            {
+                continue;
+            }
+            if (field.Kind == FieldType.Money && field.IsRequired && value == "0" && field.Min > 0)
+            {
+                continue;
+            }
+            if (value.Length == 0 && field.IsRequired)
+            {
+                continue;
+            }
+            session.SetAnswer(field.Id, value);
+        }
+    }
+
+    /// <summary>Adds the record (and a new facility, when one was typed) with its audit entry; all or nothing.</summary>
+    public static long Add(IBotStore store, SupportRecord record, NewFacility? facility, long userId, DateTimeOffset now)
+    {
+        return store.InTransaction(() =>
+        {
+            if (facility is not null)
+            {
+                record.FacilityId = EnsureFacility(store, facility, record.ProvinceId, now);
+            }
+            var id = store.Records.Add(record);
+            store.Audit.Add(new AuditEntry
+            {
+                At = now, UserId = userId, Action = "create", Entity = "record",
+                EntityId = id.ToString(CultureInfo.InvariantCulture), After = Json(record),
+            });
+            return id;
+        });
+    }
+
+    /// <summary>Replaces a record with its corrected version and keeps before/after in the audit trail.</summary>
+    public static void Update(IBotStore store, SupportRecord before, SupportRecord after, NewFacility? facility, long userId, DateTimeOffset now)
+    {
+        store.InTransaction(() =>
+        {
+            if (facility is not null)
+            {
+                after.FacilityId = EnsureFacility(store, facility, after.ProvinceId, now);
+            }
+            after.UpdatedAt = now;
+            store.Records.Update(after);
+            store.Audit.Add(new AuditEntry
+            {
+                At = now, UserId = userId, Action = "update", Entity = "record",
+                EntityId = after.Id.ToString(CultureInfo.InvariantCulture), Before = Json(before), After = Json(after),
+            });
+            return 0;
+        });
+    }
+
+    /// <summary>Deletes a record and keeps what it was in the audit trail.</summary>
+    public static bool Delete(IBotStore store, SupportRecord before, long userId, DateTimeOffset now) =>
+        store.InTransaction(() =>
+        {
+            if (!store.Records.Delete(before.Id))
+            {
+                return false;
+            }
+            store.Audit.Add(new AuditEntry
+            {
+                At = now, UserId = userId, Action = "delete", Entity = "record",
+                EntityId = before.Id.ToString(CultureInfo.InvariantCulture), Before = Json(before),
+            });
+            return true;
+        });
+
+    private static long EnsureFacility(IBotStore store, NewFacility facility, string provinceId, DateTimeOffset now)
+    {
+        var normalized = VnText.FoldWords(facility.Name);
+        var existing = store.Facilities.FindByName(provinceId, normalized);
+        return existing?.Id ?? store.Facilities.Add(new Facility
+        {
+            Name = facility.Name,
+            NormalizedName = normalized,
+            ProvinceId = provinceId,
+            Commune = facility.Commune,
+            CraftVillage = facility.CraftVillage,
+            Phone = facility.Phone,
+            CreatedAt = now,
+        });
+    }
+
+    public static string Json(SupportRecord record) => JsonSerializer.Serialize(record, AuditJson);
+
+    /// <summary>Whether the person may still correct or delete the record.</summary>
+    public static bool CanChange(SupportRecord record, BotUser user, DateTimeOffset now, int windowDays) =>
+        record.CreatedByUserId == user.Id && now - record.CreatedAt <= TimeSpan.FromDays(windowDays);
+
+    /// <summary>One line per record for lists: "#12 · 15/05/2024 · Hội chợ · Gốm Phù Lãng · 3 gian hàng".</summary>
+    public static string Line(SupportRecord r, CatalogueIndex catalogue)
+    {
+        var parts = new List<string> { "#" + r.Id.ToString(CultureInfo.InvariantCulture), VnFormat.Date(r.Date), catalogue.Activity(r.ActivityId)?.ShortName ?? r.ActivityId };
+        if (r.FacilityName is { } f)
+        {
+            parts.Add(f);
+        }
+        if (r.Booths > 0)
+        {
+            parts.Add(VnFormat.Number(r.Booths) + " gian hàng");
+        }
+        if (r.RevenueVnd > 0)
+        {
+            parts.Add("doanh thu " + VnFormat.Money(r.RevenueVnd));
+        }
+        if (r.FundingVnd > 0)
+        {
+            parts.Add("kinh phí " + VnFormat.Money(r.FundingVnd));
+        }
+        return string.Join(" · ", parts);
+    }
+}
