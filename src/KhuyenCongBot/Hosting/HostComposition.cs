@@ -1,4 +1,6 @@
 using KhuyenCongBot.Core;
+using KhuyenCongBot.Core.Figures;
+using KhuyenCongBot.Core.Figures.Questions;
 using KhuyenCongBot.Core.Forms;
 using KhuyenCongBot.Core.Records;
 using KhuyenCongBot.Outputs;
@@ -15,7 +17,9 @@ public static class HostComposition
         services.AddKhuyenCongCore(configuration);
         services.AddKhuyenCongStorage();
         services.AddKhuyenCongRecords();
+        services.AddKhuyenCongFigureIndex();
         services.AddKhuyenCongOutputs();
+        services.AddKhuyenCongQuestions();
         services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BackupService>();
         services.AddHostedService(sp => sp.GetRequiredService<BackupService>());

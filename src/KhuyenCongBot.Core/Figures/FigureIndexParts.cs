@@ -1,0 +1,173 @@
+using System.Runtime.InteropServices;
+
+namespace KhuyenCongBot.Core.Figures;
+
+/// <summary>One record in the index, as compact as the figures need (40 bytes).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct IndexEntry
+{
+    public long Id;
+    public long Revenue;
+    public long Funding;
+    public int Day;
+
+    /// <summary>Dense facility number, or -1 when the record names no facility.</summary>
+    public int Facility;
+    public int Booths;
+    public ushort Unit;
+    public bool Estimate;
+}
+
+/// <summary>Sums of the additive measures over a set of records, in total and for estimates only.</summary>
+internal struct Sums
+{
+    public long Count, EstCount, Booths, EstBooths, Revenue, EstRevenue, Funding, EstFunding;
+
+    public void Add(in IndexEntry e, int sign)
+    {
+        Count += sign;
+        Booths += sign * (long)e.Booths;
+        Revenue += sign * e.Revenue;
+        Funding += sign * e.Funding;
+        if (e.Estimate)
+        {
+            EstCount += sign;
+            EstBooths += sign * (long)e.Booths;
+            EstRevenue += sign * e.Revenue;
+            EstFunding += sign * e.Funding;
+        }
+    }
+
+    public readonly (long Total, long Estimate) Of(MeasureKind kind) => kind switch
+    {
+        MeasureKind.Count => (Count, EstCount),
+        MeasureKind.Booths => (Booths, EstBooths),
+        MeasureKind.Revenue => (Revenue, EstRevenue),
+        _ => (Funding, EstFunding),
+    };
+}
+
+/// <summary>The measures as the index computes them.</summary>
+internal enum MeasureKind { Count, Booths, Revenue, Funding, Facilities }
+
+/// <summary>The records of one activity in one calendar month, with their sums per recorded unit.</summary>
+internal sealed class MonthBucket
+{
+    public IndexEntry[] Items = new IndexEntry[8];
+    public int Count;
+    public Sums Total;
+    public Sums[] ByUnit = [];
+
+    public void Add(in IndexEntry e)
+    {
+        if (Count == Items.Length)
+        {
+            Array.Resize(ref Items, Items.Length * 2);
+        }
+        Items[Count++] = e;
+        Total.Add(e, 1);
+        if (e.Unit >= ByUnit.Length)
+        {
+            Array.Resize(ref ByUnit, Math.Max(e.Unit + 1, ByUnit.Length * 2));
+        }
+        ByUnit[e.Unit].Add(e, 1);
+    }
+
+    /// <summary>Removes the entry with this record id; false when it is not here.</summary>
+    public bool Remove(long id)
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            if (Items[i].Id == id)
+            {
+                var e = Items[i];
+                Total.Add(e, -1);
+                ByUnit[e.Unit].Add(e, -1);
+                Items[i] = Items[--Count];
+                Items[Count] = default;
+                return true;
+            }
+        }
+        return false;
+    }
+}
+
+/// <summary>The months of one activity: buckets indexed by month number (year * 12 + month - 1) from a base month.</summary>
+internal sealed class ActivitySeries
+{
+    public int BaseMonth;
+    public MonthBucket?[] Months = [];
+
+    public MonthBucket? Get(int month)
+    {
+        var i = month - BaseMonth;
+        return i >= 0 && i < Months.Length ? Months[i] : null;
+    }
+
+    public MonthBucket GetOrAdd(int month)
+    {
+        if (Months.Length == 0)
+        {
+            BaseMonth = month;
+            Months = new MonthBucket?[1];
+        }
+        else if (month < BaseMonth)
+        {
+            var grown = new MonthBucket?[Months.Length + (BaseMonth - month)];
+            Array.Copy(Months, 0, grown, BaseMonth - month, Months.Length);
+            Months = grown;
+            BaseMonth = month;
+        }
+        else if (month - BaseMonth >= Months.Length)
+        {
+            Array.Resize(ref Months, month - BaseMonth + 1);
+        }
+        return Months[month - BaseMonth] ??= new MonthBucket();
+    }
+}
+
+/// <summary>Per-thread scratch for counting distinct facilities per group without clearing arrays between questions.</summary>
+internal sealed class DistinctMarks
+{
+    [ThreadStatic] private static DistinctMarks? _all;
+    [ThreadStatic] private static DistinctMarks? _estimates;
+
+    private int[] _stamp = [];
+    private int[] _group = [];
+    private int _generation;
+    private readonly HashSet<long> _overflow = [];
+
+    public static DistinctMarks All => _all ??= new DistinctMarks();
+
+    public static DistinctMarks Estimates => _estimates ??= new DistinctMarks();
+
+    /// <summary>Forgets every mark; sized for facility numbers below <paramref name="facilities"/>.</summary>
+    public void Reset(int facilities)
+    {
+        if (_stamp.Length < facilities)
+        {
+            var size = Math.Max(facilities, _stamp.Length * 2);
+            _stamp = new int[size];
+            _group = new int[size];
+            _generation = 0;
+        }
+        if (++_generation == int.MaxValue)
+        {
+            Array.Clear(_stamp);
+            _generation = 1;
+        }
+        _overflow.Clear();
+    }
+
+    /// <summary>Marks a facility as seen in a group; true when it was not seen in that group before.</summary>
+    public bool Mark(int facility, int group)
+    {
+        if (_stamp[facility] != _generation)
+        {
+            _stamp[facility] = _generation;
+            _group[facility] = group;
+            return true;
+        }
+        return _group[facility] != group && _overflow.Add(((long)group << 32) | (uint)facility);
+    }
+}

@@ -1,0 +1,40 @@
+namespace KhuyenCongBot.Core.Figures;
+
+/// <summary>Rules shared by every figure source: which measures exist, how breakdowns are ordered.</summary>
+/// <remarks>
+/// Semantics (identical in every <see cref="IFigureSource"/>):
+/// Value is computed on all matching records; EstimatePart is the same measure computed on the matching
+/// records whose Status is Estimate (for facilities: the distinct facilities among the estimate records);
+/// Records is the number of matching records. Facilities = distinct FacilityId, each record without a
+/// facility counting as one. A breakdown lists only keys with at least one matching record.
+/// </remarks>
+public static class FigureRules
+{
+    /// <summary>True for the measures that are plain sums over records (all but facilities).</summary>
+    public static bool IsAdditive(string measure) => measure != Measures.Facilities;
+
+    /// <summary>Throws <see cref="ArgumentException"/> for a measure outside <see cref="Measures.All"/>.</summary>
+    public static void Validate(FigureQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (!Measures.All.Contains(query.Measure))
+        {
+            throw new ArgumentException($"Unknown measure '{query.Measure}'.", nameof(query));
+        }
+    }
+
+    /// <summary>Months in chronological order; other keys largest value first, ties by key (ordinal).</summary>
+    public static IReadOnlyList<KeyValuePair<string, FigureValue>> Order(IEnumerable<KeyValuePair<string, FigureValue>> groups, BreakdownBy by) =>
+        by == BreakdownBy.Month
+            ? groups.OrderBy(g => g.Key, StringComparer.Ordinal).ToList()
+            : groups.OrderByDescending(g => g.Value.Value).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+
+    /// <summary>"yyyy-MM" of a date, without culture data.</summary>
+    public static string MonthKey(int year, int month) =>
+        string.Create(7, (year, month), static (span, ym) =>
+        {
+            ym.year.TryFormat(span[..4], out _, "D4", System.Globalization.CultureInfo.InvariantCulture);
+            span[4] = '-';
+            ym.month.TryFormat(span[5..], out _, "D2", System.Globalization.CultureInfo.InvariantCulture);
+        });
+}

@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Storage;
+
+namespace KhuyenCongBot.Core.Figures;
+
+/// <summary>Figures from an in-memory index of the records, built once from the store and kept current by its change events.</summary>
+/// <remarks>
+/// Records are bucketed by (activity, calendar month); each bucket keeps compact entries and the sums of the
+/// additive measures per recorded unit. A question over whole months adds bucket sums; the months at the edges of
+/// the period and distinct facilities are scanned. Readers share a lock; a change takes it exclusively.
+/// </remarks>
+public sealed partial class FiguresIndex : IFigureSource, IDisposable
+{
+    private readonly IBotStore _store;
+    private readonly CatalogueIndex _catalogue;
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+
+    private readonly List<string> _activityIds = [];
+    private readonly Dictionary<string, int> _activityIndex = new(StringComparer.Ordinal);
+    private readonly List<ActivitySeries> _series = [];
+    private readonly List<string> _unitIds = [];
+    private readonly Dictionary<string, int> _unitIndex = new(StringComparer.Ordinal);
+    private readonly List<int> _unitGroup = [];
+    private readonly List<string> _groupIds = [];
+    private readonly Dictionary<string, int> _groupIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, int> _facilityIndex = [];
+    private int _records;
+    private int _minMonth = int.MaxValue;
+    private int _maxMonth = int.MinValue;
+
+    public FiguresIndex(IBotStore store, CatalogueIndex catalogue)
+    {
+        _store = store;
+        _catalogue = catalogue;
+        var watch = Stopwatch.StartNew();
+        _lock.EnterWriteLock();
+        try
+        {
+            // Subscribed before reading so no change is lost; a change during the build waits for the lock,
+            // and adding a record already read replaces it (adds are idempotent by record id).
+            store.Records.Changed += OnChanged;
+            foreach (var record in store.Records.All())
+            {
+                Insert(record);
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+        BuildTime = watch.Elapsed;
+    }
+
+    /// <summary>How long the first build from the store took (reading the store included).</summary>
+    public TimeSpan BuildTime { get; }
+
+    /// <summary>Number of records in the index.</summary>
+    public int Count
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try
+            {
+                return _records;
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _store.Records.Changed -= OnChanged;
+        _lock.Dispose();
+    }
+
+    private void OnChanged(RecordChange change)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (change.Before is { } before)
+            {
+                Remove(before);
+            }
+            if (change.After is { } after)
+            {
+                Remove(after);
+                Insert(after);
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    private static int MonthOf(DateOnly date) => date.Year * 12 + date.Month - 1;
+
+    private static int FirstDay(int month) => new DateOnly(month / 12, month % 12 + 1, 1).DayNumber;
+
+    private void Insert(SupportRecord r)
+    {
+        if (!_activityIndex.TryGetValue(r.ActivityId, out var a))
+        {
+            a = _activityIds.Count;
+            _activityIds.Add(r.ActivityId);
+            _activityIndex[r.ActivityId] = a;
+            _series.Add(new ActivitySeries());
+        }
+        var facility = -1;
+        if (r.FacilityId is { } fid && !_facilityIndex.TryGetValue(fid, out facility))
+        {
+            facility = _facilityIndex.Count;
+            _facilityIndex[fid] = facility;
+        }
+        var month = MonthOf(r.Date);
+        _minMonth = Math.Min(_minMonth, month);
+        _maxMonth = Math.Max(_maxMonth, month);
+        _series[a].GetOrAdd(month).Add(new IndexEntry
+        {
+            Id = r.Id, Day = r.Date.DayNumber, Unit = UnitOf(r.ProvinceId), Facility = facility,
+            Booths = r.Booths, Revenue = r.RevenueVnd, Funding = r.FundingVnd, Estimate = r.Status == RecordStatus.Estimate,
+        });
+        _records++;
+    }
+
+    private ushort UnitOf(string provinceId)
+    {
+        if (_unitIndex.TryGetValue(provinceId, out var u))
+        {
+            return (ushort)u;
+        }
+        if (_unitIds.Count == ushort.MaxValue)
+        {
+            throw new InvalidOperationException("Too many distinct province units in the records.");
+        }
+        u = _unitIds.Count;
+        _unitIds.Add(provinceId);
+        _unitIndex[provinceId] = u;
+        var current = _catalogue.CurrentOf(provinceId)?.Id ?? provinceId;
+        if (!_groupIndex.TryGetValue(current, out var g))
+        {
+            g = _groupIds.Count;
+            _groupIds.Add(current);
+            _groupIndex[current] = g;
+        }
+        _unitGroup.Add(g);
+        return (ushort)u;
+    }
+
+    /// <summary>Removes the record with this id, looking first where <paramref name="r"/> says it is.</summary>
+    private void Remove(SupportRecord r)
+    {
+        if (_activityIndex.TryGetValue(r.ActivityId, out var a) && _series[a].Get(MonthOf(r.Date)) is { } bucket && bucket.Remove(r.Id))
+        {
+            _records--;
+        }
+    }
+}

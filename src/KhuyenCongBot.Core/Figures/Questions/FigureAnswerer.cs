@@ -1,0 +1,271 @@
+using System.Text;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>One metric line of an answer.</summary>
+public sealed record AnswerLine(string? ActivityId, string Measure, FigureValue Value);
+
+/// <summary>Computes what a question asks (figures, plan, same period, breakdown) and writes the answer in Vietnamese format.</summary>
+public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, CatalogueIndex catalogue, ScopeResolver scopes)
+{
+    public FigureQuery Query(Question q, string? activityId, string measure, Period? period = null)
+    {
+        var p = period ?? q.Period;
+        return new FigureQuery(activityId, measure, p.From, p.To, scopes.UnitIds(q.Scope));
+    }
+
+    /// <summary>The (activity, measure) pairs a question covers: one, an activity's measures, or the whole summary.</summary>
+    public IReadOnlyList<(string? ActivityId, string Measure)> Metrics(Question q)
+    {
+        if (q.Measure is not null)
+        {
+            return [(q.ActivityId, q.Measure)];
+        }
+        if (q.ActivityId is not null && catalogue.Activity(q.ActivityId) is { } activity)
+        {
+            return activity.Measures.Select(m => ((string?)activity.Id, m)).ToList();
+        }
+        // The summary: each activity's headline measures (up to its first count of facilities or participations), as the article reports them.
+        return catalogue.Activities.SelectMany(a => HeadlineMeasures(a).Select(m => ((string?)a.Id, m)))
+            .Append((null, Measures.Facilities)).Append((null, Measures.Funding)).ToList();
+    }
+
+    private static IEnumerable<string> HeadlineMeasures(Activity activity)
+    {
+        foreach (var m in activity.Measures)
+        {
+            if (m == Measures.Funding)
+            {
+                continue;
+            }
+            yield return m;
+            if (m is Measures.Facilities or Measures.Participations)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>The metric used for breakdowns, charts and comparisons of a many-metric question.</summary>
+    public (string? ActivityId, string Measure) Primary(Question q)
+    {
+        if (q.Measure is not null)
+        {
+            return (q.ActivityId, q.Measure);
+        }
+        if (q.ActivityId is not null && catalogue.Activity(q.ActivityId) is { Measures.Count: > 0 } activity)
+        {
+            return (activity.Id, activity.Measures[0]);
+        }
+        return (null, Measures.Participations);
+    }
+
+    public IReadOnlyList<AnswerLine> Lines(Question q)
+    {
+        var lines = Metrics(q).Select(m => new AnswerLine(m.ActivityId, m.Measure, figures.Total(Query(q, m.ActivityId, m.Measure)))).ToList();
+        if (q.Measure is null)
+        {
+            // Many metrics: keep those with data (and always the first, so an empty answer still says 0).
+            var kept = lines.Where(l => l.Value.Value != 0).ToList();
+            return kept.Count > 0 ? kept : lines.Take(1).ToList();
+        }
+        return lines;
+    }
+
+    /// <summary>The year plan of a metric over a set of recorded units (a region's plan is the sum of its provinces'); null when none is set.</summary>
+    public decimal? PlanTarget(int year, string metric, IReadOnlySet<string>? unitIds)
+    {
+        var plans = store.Plans.ForYear(year).Where(p => p.Metric == metric && (unitIds is null || unitIds.Contains(p.ProvinceId))).ToList();
+        return plans.Count == 0 ? null : plans.Sum(p => p.Target);
+    }
+
+    /// <summary>The period of the comparison year ("cùng kỳ năm 2023").</summary>
+    public static Period BasePeriod(Question q)
+    {
+        var period = q.Period;
+        var years = Math.Max(1, q.To.Year - (q.CompareYear ?? q.To.Year - 1));
+        for (var i = 0; i < years; i++)
+        {
+            period = period.SamePeriodLastYear();
+        }
+        return period;
+    }
+
+    /// <summary>The whole text answer.</summary>
+    public string Answer(Question q, bool english)
+    {
+        var sb = new StringBuilder();
+        var lines = Lines(q);
+        if (lines.Count == 1)
+        {
+            var l = lines[0];
+            sb.Append(MetricText.Title(catalogue, l.ActivityId, l.Measure, english)).Append(": ")
+              .Append(MetricText.Value(l.Measure, l.Value.Value, english)).Append(MetricText.EstimateNote(l.Measure, l.Value, english)).AppendLine();
+        }
+        else
+        {
+            var title = q.Summary || q.ActivityId is null
+                ? (english ? "Summary of results" : "Tổng hợp kết quả")
+                : english ? catalogue.Activity(q.ActivityId)?.EnglishName : catalogue.Activity(q.ActivityId)?.ShortName;
+            sb.Append(title).AppendLine(":");
+            foreach (var l in lines)
+            {
+                sb.Append("• ").Append(MetricText.Title(catalogue, l.ActivityId, l.Measure, english)).Append(": ")
+                  .Append(MetricText.Value(l.Measure, l.Value.Value, english)).Append(MetricText.EstimateNote(l.Measure, l.Value, english)).AppendLine();
+            }
+        }
+        sb.Append(english ? "Period: " : "Thời gian: ").Append(q.PeriodLabel)
+          .Append(" (").Append(VnFormat.Date(q.From)).Append(" – ").Append(VnFormat.Date(q.To)).AppendLine(")");
+        sb.Append(english ? "Scope: " : "Phạm vi: ").AppendLine(scopes.Label(q.Scope, english));
+
+        var (activity, measure) = Primary(q);
+        var main = lines.FirstOrDefault(l => l.ActivityId == activity && l.Measure == measure)
+            ?? new AnswerLine(activity, measure, figures.Total(Query(q, activity, measure)));
+        var comparedMetric = lines.Count > 1 ? " " + MetricText.Title(catalogue, activity, measure, english) : "";
+        if (q.ComparePlan)
+        {
+            sb.AppendLine(PlanLine(q, main, comparedMetric, english));
+        }
+        if (q.CompareLastYear || q.Change)
+        {
+            sb.AppendLine(YearLine(q, main, comparedMetric, english));
+        }
+        if (q.Breakdown is { } by)
+        {
+            sb.Append(BreakdownText(q, activity, measure, by, english));
+        }
+        return sb.ToString().TrimEnd();
+    }
+
+    public string PlanLine(Question q, AnswerLine main, string metricName, bool english)
+    {
+        var metric = $"{main.ActivityId ?? "*"}.{main.Measure}";
+        var target = PlanTarget(q.To.Year, metric, scopes.UnitIds(q.Scope));
+        if (target is not { } t || t == 0)
+        {
+            return english
+                ? $"No {q.To.Year} plan is set for{metricName} {metric} in this scope (admins set it with /plan)."
+                : $"Chưa có kế hoạch năm {q.To.Year} cho chỉ tiêu{metricName} ({metric}) trong phạm vi này (quản trị viên đặt bằng /kehoach).";
+        }
+        var ratio = main.Value.Value / t;
+        return english
+            ? $"Against the {q.To.Year} plan{metricName} ({MetricText.Value(main.Measure, t, true)}): {VnFormat.Percent(ratio)} achieved."
+            : $"So với kế hoạch năm {q.To.Year}{metricName} ({MetricText.Value(main.Measure, t)}): đạt {VnFormat.Percent(ratio)} kế hoạch năm.";
+    }
+
+    public string YearLine(Question q, AnswerLine main, string metricName, bool english)
+    {
+        var basePeriod = BasePeriod(q);
+        var before = figures.Total(Query(q, main.ActivityId, main.Measure, basePeriod));
+        var range = $"{VnFormat.Date(basePeriod.From)} – {VnFormat.Date(basePeriod.To)}";
+        var delta = main.Value.Value - before.Value;
+        var deltaText = MetricText.Value(main.Measure, Math.Abs(delta), english);
+        var change = english
+            ? delta == 0 ? "no change" : (delta > 0 ? "up " : "down ") + deltaText
+            : delta == 0 ? "không thay đổi" : (delta > 0 ? "tăng " : "giảm ") + deltaText;
+        if (before.Value == 0)
+        {
+            return english
+                ? $"Same period of {basePeriod.To.Year} ({range}){metricName}: 0, so no ratio; {change}."
+                : $"Cùng kỳ năm {basePeriod.To.Year} ({range}){metricName}: chưa có số liệu (0), không tính được tỷ lệ; {change}.";
+        }
+        var ratio = main.Value.Value / before.Value;
+        return english
+            ? $"Against the same period of {basePeriod.To.Year}{metricName} ({MetricText.Value(main.Measure, before.Value, true)}, {range}): {VnFormat.Percent(ratio)}, {change}."
+            : $"So với cùng kỳ năm {basePeriod.To.Year}{metricName} ({MetricText.Value(main.Measure, before.Value)}{MetricText.EstimateNote(main.Measure, before)}, {range}): đạt {VnFormat.Percent(ratio)}, {change}.";
+    }
+
+    /// <summary>Breakdown rows with labels, ordered and cut to the question's top N.</summary>
+    public IReadOnlyList<(string Key, string Label, FigureValue Value)> BreakdownRows(Question q, string? activityId, string measure, BreakdownBy by)
+    {
+        var rows = figures.Breakdown(Query(q, by == BreakdownBy.Activity ? null : activityId, measure), by)
+            .Where(kv => kv.Value.Value != 0)
+            .Select(kv => (kv.Key, Label: KeyLabel(kv.Key, by), kv.Value))
+            .ToList();
+        if (by == BreakdownBy.Month)
+        {
+            rows = rows.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+            if (q.Top is not null)
+            {
+                rows = (q.Ascending ? rows.OrderBy(r => r.Value.Value) : rows.OrderByDescending(r => r.Value.Value)).ToList();
+            }
+        }
+        else
+        {
+            rows = (q.Ascending ? rows.OrderBy(r => r.Value.Value) : rows.OrderByDescending(r => r.Value.Value)).ThenBy(r => r.Label, StringComparer.Ordinal).ToList();
+        }
+        return rows;
+    }
+
+    public string KeyLabel(string key, BreakdownBy by, bool english = false) => by switch
+    {
+        BreakdownBy.Province or BreakdownBy.RecordedProvince => catalogue.Province(key)?.ShortName ?? key,
+        BreakdownBy.Activity => (english ? catalogue.Activity(key)?.EnglishName : catalogue.Activity(key)?.ShortName) ?? key,
+        _ => MetricText.MonthLabel(key, english),
+    };
+
+    private string BreakdownText(Question q, string? activityId, string measure, BreakdownBy by, bool english)
+    {
+        var rows = BreakdownRows(q, activityId, measure, by);
+        var sb = new StringBuilder();
+        var what = (by, english) switch
+        {
+            (BreakdownBy.Month, false) => "tháng",
+            (BreakdownBy.Activity, false) => "hoạt động",
+            (_, false) => "tỉnh, thành phố",
+            (BreakdownBy.Month, true) => "month",
+            (BreakdownBy.Activity, true) => "activity",
+            _ => "province",
+        };
+        if (rows.Count == 0)
+        {
+            return english ? $"No data to break down by {what}.\n" : $"Không có số liệu để chia theo {what}.\n";
+        }
+        if (q.Top is 1)
+        {
+            var first = rows[0];
+            var most = english ? (q.Ascending ? "lowest" : "highest") : (q.Ascending ? "thấp nhất" : "cao nhất");
+            sb.Append(english ? $"The {what} with the {most} figure: " : $"{Capital(what)} có số liệu {most}: ")
+              .Append(first.Label).Append(" – ").Append(MetricText.Value(measure, first.Value.Value, english))
+              .Append(MetricText.EstimateNote(measure, first.Value, english)).AppendLine(".");
+            if (rows.Count > 1)
+            {
+                sb.Append(english ? "Next: " : "Tiếp theo: ")
+                  .AppendLine(string.Join("; ", rows.Skip(1).Take(3).Select(r => $"{r.Label} – {MetricText.Value(measure, r.Value.Value, english)}")) + ".");
+            }
+            return sb.ToString();
+        }
+        var shown = rows.Take(q.Top ?? 40).ToList();
+        sb.AppendLine(q.Top is { } n
+            ? (english ? $"Top {n} by {what}:" : $"{n} {what} {(q.Ascending ? "thấp nhất" : "cao nhất")}:")
+            : (english ? $"By {what}:" : $"Chia theo {what}:"));
+        var i = 1;
+        foreach (var r in shown)
+        {
+            sb.Append(i++).Append(". ").Append(r.Label).Append(": ").Append(MetricText.Value(measure, r.Value.Value, english))
+              .AppendLine(MetricText.EstimateNote(measure, r.Value, english));
+        }
+        if (rows.Count > shown.Count && q.Top is null)
+        {
+            sb.AppendLine(english ? $"... and {rows.Count - shown.Count} more." : $"... và {rows.Count - shown.Count} mục khác.");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Records in the question's scope and period (and activity), for the spreadsheet.</summary>
+    public IEnumerable<SupportRecord> RecordsOf(Question q)
+    {
+        var units = scopes.UnitIds(q.Scope);
+        return store.Records.All()
+            .Where(r => r.Date >= q.From && r.Date <= q.To)
+            .Where(r => units is null || units.Contains(r.ProvinceId))
+            .Where(r => q.ActivityId is null || r.ActivityId == q.ActivityId)
+            .OrderBy(r => r.Date).ThenBy(r => r.Id);
+    }
+
+    private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}

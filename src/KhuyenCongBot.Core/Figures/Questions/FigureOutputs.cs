@@ -1,0 +1,95 @@
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>Charts (PNG photos) and spreadsheets (.xlsx documents) for a question, with Vietnamese labels.</summary>
+public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes, CatalogueIndex catalogue, IChartRenderer? charts, ISpreadsheetWriter? sheets)
+{
+    public Reply Chart(Question q, bool english)
+    {
+        if (charts is null)
+        {
+            return Reply.Of(english ? "Charts are not available on this installation." : "Bản cài đặt này chưa có chức năng vẽ biểu đồ.");
+        }
+        var (activity, measure) = answerer.Primary(q);
+        var by = q.Breakdown ?? (scopes.IsMultiProvince(q.Scope) ? BreakdownBy.Province : BreakdownBy.Month);
+        var title = $"{MetricText.Title(catalogue, activity, measure, english)} – {q.PeriodLabel} – {scopes.ShortName(q.Scope)}";
+        var unit = MetricText.IsMoney(measure) ? (english ? "million VND" : "triệu đồng") : MetricText.Unit(measure, english);
+        var scale = MetricText.IsMoney(measure) ? 1_000_000d : 1d;
+        var rows = answerer.BreakdownRows(q, activity, measure, by);
+        if (q.Top is { } n && by != BreakdownBy.Month)
+        {
+            rows = rows.Take(Math.Max(n, 3)).ToList();
+        }
+        byte[] png;
+        string caption;
+        if (q.ComparePlan && by == BreakdownBy.Province)
+        {
+            var metric = $"{activity ?? "*"}.{measure}";
+            var items = rows
+                .Select(r => (r.Label, Achieved: (double)r.Value.Value / scale, Target: (double)(answerer.PlanTarget(q.To.Year, metric, catalogue.UnitsOf(r.Key).ToHashSet()) ?? 0) / scale))
+                .ToList();
+            png = charts.Progress(title + (english ? " vs plan" : " so với kế hoạch năm"), items);
+            caption = english ? "Chart: progress against the year plan by province." : "Biểu đồ: tiến độ so với kế hoạch năm theo tỉnh.";
+        }
+        else
+        {
+            var points = rows.Select(r => new ChartPoint(answerer.KeyLabel(r.Key, by, english), (double)r.Value.Value / scale)).ToList();
+            png = charts.Bars(title, unit, points);
+            caption = english
+                ? $"Chart: {MetricText.Title(catalogue, activity, measure, true)} by {(by == BreakdownBy.Month ? "month" : by == BreakdownBy.Activity ? "activity" : "province")}, {q.PeriodLabel}."
+                : $"Biểu đồ: {MetricText.Title(catalogue, activity, measure)} theo {(by == BreakdownBy.Month ? "tháng" : by == BreakdownBy.Activity ? "hoạt động" : "tỉnh")}, {q.PeriodLabel}, {scopes.ShortName(q.Scope)}.";
+        }
+        return new Reply { Text = caption, Attachment = new Attachment(AttachmentKind.Photo, "bieu-do.png", png, "image/png") };
+    }
+
+    public Reply Spreadsheet(Question q, bool english)
+    {
+        if (sheets is null)
+        {
+            return Reply.Of(english ? "Spreadsheets are not available on this installation." : "Bản cài đặt này chưa có chức năng xuất Excel.");
+        }
+        var summary = new List<IReadOnlyList<string>>
+        {
+            new[] { "Chỉ tiêu", "Giá trị", "Trong đó ước thực hiện", "Đơn vị", "Thời gian", "Từ ngày", "Đến ngày", "Phạm vi" },
+        };
+        foreach (var line in answerer.Lines(q))
+        {
+            summary.Add(Row(MetricText.Title(catalogue, line.ActivityId, line.Measure), line.Measure, line.Value, q));
+        }
+        var (activity, measure) = answerer.Primary(q);
+        if (q.Breakdown is { } by)
+        {
+            summary.Add(new[] { "" });
+            foreach (var r in answerer.BreakdownRows(q, activity, measure, by))
+            {
+                summary.Add(Row($"{MetricText.Title(catalogue, activity, measure)} – {r.Label}", measure, r.Value, q));
+            }
+        }
+        var records = answerer.RecordsOf(q).ToList();
+        var bytes = sheets.Write(summary, records, catalogue);
+        var name = $"so-lieu-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}.xlsx";
+        var text = english
+            ? $"Spreadsheet: summary and {records.Count} records ({q.PeriodLabel}, {scopes.ShortName(q.Scope)})."
+            : $"Tệp Excel: bảng tổng hợp và {VnFormat.Number(records.Count)} bản ghi chi tiết ({q.PeriodLabel}, {scopes.ShortName(q.Scope)}).";
+        return new Reply
+        {
+            Text = text,
+            Attachment = new Attachment(AttachmentKind.Document, name, bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        };
+    }
+
+    private IReadOnlyList<string> Row(string title, string measure, FigureValue value, Question q) =>
+    [
+        title,
+        VnFormat.Number((long)value.Value),
+        VnFormat.Number((long)value.EstimatePart),
+        MetricText.Unit(measure),
+        q.PeriodLabel,
+        VnFormat.Date(q.From),
+        VnFormat.Date(q.To),
+        scopes.ShortName(q.Scope),
+    ];
+}

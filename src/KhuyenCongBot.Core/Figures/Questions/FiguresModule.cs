@@ -1,0 +1,388 @@
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Text;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>Answers managers' questions about figures in free text (the bot's fallback), /report (/baocao) and /kehoach (/plan).</summary>
+public sealed class FiguresModule : IBotModule
+{
+    /// <summary>ConversationState.Data key of the last answered question (compact JSON), for follow-ups and buttons.</summary>
+    public const string LastKey = "q:last";
+
+    /// <summary>ConversationState.Data key of the question waiting for a clarification.</summary>
+    public const string PendingKey = "q:pending";
+
+    public const string ClarifyFlow = "figures:clarify";
+
+    private readonly CatalogueIndex _catalogue;
+    private readonly QuestionParser _parser;
+    private readonly ScopeResolver _scopes;
+    private readonly FigureAnswerer _answerer;
+    private readonly ReportWriter _reports;
+    private readonly FigureOutputs _outputs;
+    private readonly PlanCommands _plans;
+
+    public FiguresModule(IServiceProvider services, CatalogueIndex catalogue, IFigureSource figures, Storage.IBotStore store)
+    {
+        _catalogue = catalogue;
+        _parser = new QuestionParser(catalogue);
+        _scopes = new ScopeResolver(catalogue);
+        _answerer = new FigureAnswerer(figures, store, catalogue, _scopes);
+        _reports = new ReportWriter(figures, _answerer, _scopes, catalogue);
+        _outputs = new FigureOutputs(_answerer, _scopes, catalogue, services.GetService<IChartRenderer>(), services.GetService<ISpreadsheetWriter>());
+        _plans = new PlanCommands(catalogue, _scopes);
+        Flows = [new ClarifyFlowImpl(this)];
+    }
+
+    /// <summary>Example questions that work, shown when a question is not understood.</summary>
+    public static readonly IReadOnlyList<string> Examples =
+    [
+        "bao nhiêu gian hàng từ đầu năm",
+        "doanh thu tư vấn 6 tháng đầu năm 2024 đạt bao nhiêu % kế hoạch",
+        "tỉnh nào nhiều gian hàng nhất năm 2024",
+    ];
+
+    private static readonly IReadOnlyList<string> ExamplesEn =
+    [
+        "how many booths this year",
+        "consulting revenue first half 2024 vs plan",
+        "which province has the most booths in 2024",
+    ];
+
+    public int TextPriority => 900;
+
+    public IEnumerable<BotCommand> Commands =>
+    [
+        new("baocao", ["report"], "Viết đoạn báo cáo theo kỳ (vd: /baocao 6 tháng đầu năm 2024)", "Write a report paragraph (e.g. /report first half 2024)", Role.Officer, ReportAsync),
+        new("kehoach", ["plan"], "Kế hoạch năm theo tỉnh và chỉ tiêu (xem; quản trị viên đặt)", "Year plans by province and metric", Role.Manager, _plans.HandleAsync),
+    ];
+
+    public IEnumerable<IConversationFlow> Flows { get; }
+
+    public IEnumerable<string> HelpExamples(BotContext context) => context.English
+        ? ExamplesEn
+        : [.. Examples, "bn co so duoc ho tro may moc quy 1", "so với cùng kỳ năm trước", "/baocao 6 tháng đầu năm 2024"];
+
+    public Task<bool> TryHandleTextAsync(BotContext context, string text, CancellationToken cancellationToken)
+    {
+        if (text.Length == 0)
+        {
+            return Task.FromResult(false);
+        }
+        HandleQuestion(context, text);
+        return Task.FromResult(true);
+    }
+
+    public Task<bool> TryHandleButtonAsync(BotContext context, string data, CancellationToken cancellationToken)
+    {
+        if (!data.StartsWith("fq:", StringComparison.Ordinal))
+        {
+            return Task.FromResult(false);
+        }
+        HandleButton(context, data);
+        return Task.FromResult(true);
+    }
+
+    private void HandleQuestion(BotContext context, string text)
+    {
+        var parts = _parser.Parse(text, context.Today);
+        var last = Question.FromJson(context.State.Data.GetValueOrDefault(LastKey));
+        if (parts.IsEmpty || (!parts.HasMetric && !parts.HasModifier && last is null && !parts.QuestionWords))
+        {
+            NotUnderstood(context);
+            return;
+        }
+        Question question;
+        if (!parts.HasMetric)
+        {
+            if (last is not null && parts.HasModifier)
+            {
+                question = Merge(last, parts, context);
+            }
+            else
+            {
+                AskMetric(context, Fill(new Question(), parts, context));
+                return;
+            }
+        }
+        else
+        {
+            var baseQuestion = last is not null && parts.FollowUpMarker ? last with { Breakdown = null, Top = null, ComparePlan = false, CompareLastYear = false, Change = false } : null;
+            question = baseQuestion is null ? Fill(new Question(), parts, context) : Merge(baseQuestion, parts, context);
+            question = question with { ActivityId = parts.ActivityId, Measure = parts.Measure, Summary = parts.Summary };
+            if (parts.BareFacilities && IsParticipationFirst(parts.ActivityId))
+            {
+                AskFacilitiesOrParticipations(context, question);
+                return;
+            }
+        }
+        Respond(context, question, parts.Scope == "own" ? null : parts.ScopeName);
+    }
+
+    /// <summary>"cơ sở" with an activity counted per participation (fairs, product awards) could mean either.</summary>
+    private bool IsParticipationFirst(string? activityId)
+    {
+        var measures = activityId is null ? null : _catalogue.Activity(activityId)?.Measures;
+        return measures is not null && measures.IndexOf(Measures.Participations) is >= 0 and var p && p < measures.IndexOf(Measures.Facilities);
+    }
+
+    /// <summary>A new question: what the parser found, with the person's default scope and "from the start of the year" as defaults.</summary>
+    private Question Fill(Question q, QuestionParts parts, BotContext context)
+    {
+        var period = parts.Period ?? YearToDate(context.Today);
+        return q.WithPeriod(period) with
+        {
+            ActivityId = parts.ActivityId,
+            Measure = parts.Measure,
+            Summary = parts.Summary,
+            Scope = parts.Scope is null or "own" ? _scopes.DefaultScope(context.User) : parts.Scope,
+            ComparePlan = parts.ComparePlan,
+            CompareLastYear = parts.CompareLastYear,
+            CompareYear = parts.CompareYear,
+            Change = parts.Change,
+            Breakdown = parts.Breakdown,
+            Top = parts.Top,
+            Ascending = parts.Ascending,
+            Output = parts.Output,
+        };
+    }
+
+    /// <summary>A follow-up: the previous question with what the new message changes.</summary>
+    private Question Merge(Question last, QuestionParts parts, BotContext context)
+    {
+        var q = parts.Period is { } p ? last.WithPeriod(p) : last;
+        return q with
+        {
+            Scope = parts.Scope is null ? last.Scope : parts.Scope == "own" ? _scopes.DefaultScope(context.User) : parts.Scope,
+            ComparePlan = parts.ComparePlan || (last.ComparePlan && !parts.CompareLastYear && parts.Period is null && parts.Scope is null),
+            CompareLastYear = parts.CompareLastYear || (last.CompareLastYear && !parts.ComparePlan && parts.Period is null && parts.Scope is null),
+            CompareYear = parts.CompareYear ?? (parts.CompareLastYear ? null : last.CompareYear),
+            Change = parts.Change,
+            Breakdown = parts.Breakdown ?? (parts.Top is null && parts.Output == OutputKind.Text && !parts.ComparePlan && !parts.CompareLastYear ? last.Breakdown : null),
+            Top = parts.Top,
+            Ascending = parts.Ascending,
+            Output = parts.Output,
+        };
+    }
+
+    public static Period YearToDate(DateOnly today) => new(new DateOnly(today.Year, 1, 1), today, $"từ đầu năm {today.Year} đến nay");
+
+    private void Respond(BotContext context, Question question, string? scopeName)
+    {
+        if (_scopes.Refusal(context.User, question.Scope, context.English) is { } refusal)
+        {
+            var own = question with { Scope = _scopes.DefaultScope(context.User), Output = OutputKind.Text };
+            context.State.Data[LastKey] = own.ToJson();
+            context.Ask(refusal, [new Choice(context.T($"Xem số liệu {_scopes.ShortName(own.Scope)}", $"See {_scopes.ShortName(own.Scope)}"), "fq:again")]);
+            return;
+        }
+        var text = _answerer.Answer(question, context.English);
+        context.State.Data[LastKey] = (question with { Output = OutputKind.Text }).ToJson();
+        switch (question.Output)
+        {
+            case OutputKind.Chart:
+                context.Say(text);
+                context.Say(_outputs.Chart(question, context.English));
+                break;
+            case OutputKind.Excel:
+                context.Say(text);
+                context.Say(_outputs.Spreadsheet(question, context.English));
+                break;
+            default:
+                context.Ask(text, NextSteps(context, question));
+                return;
+        }
+        var lastReply = context.Replies[^1];
+        context.Replies[^1] = lastReply with { Choices = NextSteps(context, question) };
+    }
+
+    private List<Choice> NextSteps(BotContext context, Question q)
+    {
+        var choices = new List<Choice>();
+        if (q.Breakdown != BreakdownBy.Province && _scopes.IsMultiProvince(q.Scope))
+        {
+            choices.Add(new Choice(context.T("Theo tỉnh", "By province"), "fq:by:p"));
+        }
+        if (q.Breakdown != BreakdownBy.Month)
+        {
+            choices.Add(new Choice(context.T("Theo tháng", "By month"), "fq:by:m"));
+        }
+        if (q.Breakdown != BreakdownBy.Activity && q.Measure is not null && q.ActivityId is null)
+        {
+            choices.Add(new Choice(context.T("Theo hoạt động", "By activity"), "fq:by:a"));
+        }
+        if (!q.ComparePlan)
+        {
+            choices.Add(new Choice(context.T("So với kế hoạch", "Against plan"), "fq:cmp:plan"));
+        }
+        if (!q.CompareLastYear)
+        {
+            choices.Add(new Choice(context.T("So với cùng kỳ", "Same period last year"), "fq:cmp:yoy"));
+        }
+        choices.Add(new Choice(context.T("Biểu đồ", "Chart"), "fq:chart"));
+        choices.Add(new Choice(context.T("Tải Excel", "Excel file"), "fq:xlsx"));
+        return choices;
+    }
+
+    private void HandleButton(BotContext context, string data)
+    {
+        if (data.StartsWith("fq:ex:", StringComparison.Ordinal) && int.TryParse(data[6..], out var ex) && ex >= 0 && ex < Examples.Count)
+        {
+            HandleQuestion(context, context.English ? ExamplesEn[ex] : Examples[ex]);
+            return;
+        }
+        var pending = Question.FromJson(context.State.Data.GetValueOrDefault(PendingKey));
+        var last = data.StartsWith("fq:m:", StringComparison.Ordinal) && pending is not null
+            ? pending
+            : Question.FromJson(context.State.Data.GetValueOrDefault(LastKey));
+        EndClarify(context);
+        if (last is null)
+        {
+            context.Say(context.T(
+                "Câu hỏi trước không còn lưu, bạn hãy hỏi lại (ví dụ: \"bao nhiêu gian hàng từ đầu năm\").",
+                "The previous question is no longer kept; please ask again."));
+            return;
+        }
+        var q = last with { Output = OutputKind.Text };
+        switch (data)
+        {
+            case "fq:by:p": q = q with { Breakdown = BreakdownBy.Province, Top = null }; break;
+            case "fq:by:m": q = q with { Breakdown = BreakdownBy.Month, Top = null }; break;
+            case "fq:by:a": q = q with { Breakdown = BreakdownBy.Activity, Top = null }; break;
+            case "fq:cmp:plan": q = q with { ComparePlan = true }; break;
+            case "fq:cmp:yoy": q = q with { CompareLastYear = true, Change = true }; break;
+            case "fq:chart": q = q with { Output = OutputKind.Chart }; break;
+            case "fq:xlsx": q = q with { Output = OutputKind.Excel }; break;
+            case "fq:again": break;
+            default:
+                if (data.StartsWith("fq:m:", StringComparison.Ordinal))
+                {
+                    q = ApplyMetric(q, data[5..]);
+                    break;
+                }
+                context.Say(context.T("Nút này đã hết hạn. Bạn hãy hỏi lại.", "This button has expired. Please ask again."));
+                return;
+        }
+        Respond(context, q, null);
+    }
+
+    private static Question ApplyMetric(Question q, string metric)
+    {
+        if (metric == "all")
+        {
+            return q with { Summary = true, ActivityId = null, Measure = null };
+        }
+        var dot = metric.IndexOf('.');
+        var activity = dot <= 0 ? null : metric[..dot];
+        var measure = dot < 0 ? metric : metric[(dot + 1)..];
+        return q with { Summary = false, ActivityId = activity == "*" ? null : activity, Measure = measure.Length == 0 ? null : measure };
+    }
+
+    private void AskMetric(BotContext context, Question pending)
+    {
+        context.State.Flow = ClarifyFlow;
+        context.State.Step = 0;
+        context.State.Data[PendingKey] = pending.ToJson();
+        context.Ask(
+            context.T(
+                $"Bạn muốn xem số liệu nào ({pending.PeriodLabel}, {_scopes.ShortName(pending.Scope)})?",
+                $"Which figure do you want ({pending.PeriodLabel}, {_scopes.ShortName(pending.Scope)})?"),
+            [
+                new Choice(context.T("Số gian hàng hội chợ", "Fair booths"), "fq:m:trade_fair.booths"),
+                new Choice(context.T("Số lượt cơ sở tham gia", "Facility participations"), "fq:m:*.participations"),
+                new Choice(context.T("Số cơ sở được hỗ trợ", "Facilities supported"), "fq:m:*.facilities"),
+                new Choice(context.T("Doanh thu tư vấn", "Consulting revenue"), "fq:m:consulting.revenue_vnd"),
+                new Choice(context.T("Kinh phí hỗ trợ", "Funding"), "fq:m:*.funding_vnd"),
+                new Choice(context.T("Tất cả (tổng hợp)", "Everything (summary)"), "fq:m:all"),
+            ]);
+    }
+
+    private void AskFacilitiesOrParticipations(BotContext context, Question pending)
+    {
+        context.State.Flow = ClarifyFlow;
+        context.State.Step = 0;
+        context.State.Data[PendingKey] = pending.ToJson();
+        var activity = _catalogue.Activity(pending.ActivityId!)!;
+        context.Ask(
+            context.T(
+                $"\"Cơ sở\" ({activity.ShortName}) có thể hiểu hai cách: bạn muốn đếm số cơ sở (mỗi cơ sở một lần) hay số lượt cơ sở (mỗi lần tham gia một lượt)?",
+                $"Do you want distinct facilities (each once) or participations (each time counted) for {activity.EnglishName}?"),
+            [
+                new Choice(context.T("Số cơ sở (không trùng)", "Distinct facilities"), $"fq:m:{activity.Id}.{Measures.Facilities}"),
+                new Choice(context.T("Số lượt cơ sở", "Participations"), $"fq:m:{activity.Id}.{Measures.Participations}"),
+            ]);
+    }
+
+    private static void EndClarify(BotContext context)
+    {
+        if (context.State.Flow == ClarifyFlow)
+        {
+            context.State.Flow = null;
+            context.State.Step = 0;
+        }
+        context.State.Data.Remove(PendingKey);
+    }
+
+    private static void NotUnderstood(BotContext context)
+    {
+        var examples = context.English ? ExamplesEn : Examples;
+        context.Ask(
+            context.T(
+                "Bot chưa hiểu câu hỏi này. Bạn có thể hỏi, có dấu hoặc không dấu, ví dụ:",
+                "The bot did not understand that question. You can ask, for example:"),
+            examples.Select((e, i) => new Choice(e, "fq:ex:" + i)));
+    }
+
+    private async Task ReportAsync(BotContext context, string arguments, CancellationToken ct)
+    {
+        var parts = _parser.Parse(arguments, context.Today);
+        if (arguments.Trim().Length > 0 && parts.Period is null)
+        {
+            context.Say(context.T(
+                "Bot chưa đọc được kỳ báo cáo. Ví dụ: /baocao 6 tháng đầu năm 2024, /baocao quý III, /baocao năm nay.",
+                "Could not read the period. E.g. /report first half 2024."));
+            return;
+        }
+        var period = parts.Period ?? YearToDate(context.Today);
+        var scope = parts.Scope is null or "own" ? _scopes.DefaultScope(context.User) : parts.Scope;
+        if (_scopes.Refusal(context.User, scope, context.English) is { } refusal)
+        {
+            context.Say(refusal);
+            return;
+        }
+        var paragraph = _reports.Write(period, scope);
+        var summary = new Question { Summary = true, Scope = scope }.WithPeriod(period);
+        context.State.Data[LastKey] = summary.ToJson();
+        context.Ask(
+            paragraph,
+            [
+                new Choice(context.T("Tải Excel", "Excel file"), "fq:xlsx"),
+                new Choice(context.T("Biểu đồ", "Chart"), "fq:chart"),
+            ]);
+        await Task.CompletedTask;
+    }
+
+    /// <summary>Waits for the answer to one clarifying question; anything typed instead is read as a new question.</summary>
+    private sealed class ClarifyFlowImpl(FiguresModule module) : IConversationFlow
+    {
+        public string Name => ClarifyFlow;
+
+        public Task ContinueAsync(BotContext context, string input, bool isButton, CancellationToken cancellationToken)
+        {
+            if (isButton && input.StartsWith("fq:", StringComparison.Ordinal))
+            {
+                module.HandleButton(context, input);
+                return Task.CompletedTask;
+            }
+            EndClarify(context);
+            module.HandleQuestion(context, input);
+            return Task.CompletedTask;
+        }
+
+        public string Describe(BotContext context) => context.T("một câu hỏi số liệu đang chờ bạn chọn", "a figures question waiting for your choice");
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>/kehoach (/plan): lists a year's plans; admins set one ("/kehoach 2026 Phú Thọ trade_fair.booths 120").</summary>
+public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
+{
+    private const string Usage =
+        "Cách dùng:\n/kehoach 2026 – xem kế hoạch năm 2026\n/kehoach 2026 Phú Thọ trade_fair.booths 120 – đặt kế hoạch (quản trị viên)\n"
+        + "Chỉ tiêu: <hoạt động>.<đại lượng>, ví dụ trade_fair.booths, machinery.facilities, consulting.revenue_vnd (doanh thu nhập như 9,92 tỷ).\n"
+        + "Có thể nhập cả tệp plans.csv (year,province,metric,target) bằng lệnh import của chương trình.";
+
+    public Task HandleAsync(BotContext context, string arguments, CancellationToken cancellationToken)
+    {
+        var tokens = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (tokens.Length == 0)
+        {
+            List(context, context.Today.Year);
+            context.Say(Usage);
+            return Task.CompletedTask;
+        }
+        if (!int.TryParse(tokens[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 2000 || year > 2100)
+        {
+            context.Say("Năm không hợp lệ: \"" + tokens[0] + "\".\n" + Usage);
+            return Task.CompletedTask;
+        }
+        if (tokens.Length == 1)
+        {
+            List(context, year);
+            return Task.CompletedTask;
+        }
+        if (!context.IsAdmin)
+        {
+            context.Say("Chỉ quản trị viên được đặt kế hoạch. Bạn có thể xem kế hoạch bằng /kehoach " + year + ".");
+            return Task.CompletedTask;
+        }
+        Set(context, year, tokens[1..]);
+        return Task.CompletedTask;
+    }
+
+    private void Set(BotContext context, int year, string[] tokens)
+    {
+        var metricIndex = Array.FindIndex(tokens, t => t.Contains('.') && char.IsLetter(t[0]) || t.StartsWith("*.", StringComparison.Ordinal));
+        if (metricIndex < 1 || metricIndex == tokens.Length - 1)
+        {
+            context.Say("Thiếu tỉnh, chỉ tiêu hoặc số kế hoạch.\n" + Usage);
+            return;
+        }
+        var provinceText = string.Join(' ', tokens[..metricIndex]);
+        var province = catalogue.FindProvince(provinceText);
+        if (province is null)
+        {
+            context.Say($"Không có tỉnh/thành phố \"{provinceText}\" trong danh mục.");
+            return;
+        }
+        var metric = tokens[metricIndex].ToLowerInvariant();
+        var dot = metric.IndexOf('.');
+        var activityId = metric[..dot];
+        var measure = metric[(dot + 1)..];
+        var activity = catalogue.Activity(activityId);
+        if ((activity is null && activityId != "*") || !Measures.All.Contains(measure))
+        {
+            context.Say($"Chỉ tiêu \"{metric}\" không hợp lệ. Hoạt động: {string.Join(", ", catalogue.Activities.Select(a => a.Id))}; đại lượng: {string.Join(", ", Measures.All)}.");
+            return;
+        }
+        var amountText = string.Join(' ', tokens[(metricIndex + 1)..]);
+        long target;
+        var ok = MetricText.IsMoney(measure) ? VnParse.TryParseMoney(amountText, out target) : VnParse.TryParseInteger(amountText, out target);
+        if (!ok || target < 0)
+        {
+            context.Say($"Số kế hoạch \"{amountText}\" không hợp lệ" + (MetricText.IsMoney(measure) ? " (ví dụ: 9,92 tỷ; 500 triệu; 120000000)." : " (ví dụ: 120)."));
+            return;
+        }
+        var plan = new Plan { Id = Plan.MakeId(year, province.Id, metric), Year = year, ProvinceId = province.Id, Metric = metric, Target = target };
+        var before = context.Store.Plans.ForYear(year).FirstOrDefault(p => p.Id == plan.Id);
+        context.Store.Plans.Upsert(plan);
+        context.Store.Audit.Add(new AuditEntry
+        {
+            At = context.Now, UserId = context.User.Id, Action = before is null ? "create" : "update", Entity = "plan", EntityId = plan.Id,
+            Before = before is null ? null : JsonSerializer.Serialize(before), After = JsonSerializer.Serialize(plan),
+        });
+        var value = MetricText.IsMoney(measure) ? VnFormat.MoneyFull(target) : MetricText.Value(measure, target);
+        context.Say($"Đã đặt kế hoạch năm {year} của {province.ShortName}: {MetricText.Title(catalogue, activity?.Id, measure)} = {value}"
+            + (before is null ? "." : $" (trước đây {VnFormat.Number((long)before.Target)})."));
+    }
+
+    private void List(BotContext context, int year)
+    {
+        var units = scopes.UnitIds(scopes.DefaultScope(context.User));
+        var plans = context.Store.Plans.ForYear(year)
+            .Where(p => units is null || units.Contains(p.ProvinceId))
+            .OrderBy(p => p.Metric, StringComparer.Ordinal).ThenBy(p => catalogue.Province(p.ProvinceId)?.ShortName ?? p.ProvinceId, StringComparer.Ordinal)
+            .ToList();
+        if (plans.Count == 0)
+        {
+            context.Say($"Chưa có kế hoạch năm {year} trong phạm vi của bạn.");
+            return;
+        }
+        var sb = new StringBuilder($"Kế hoạch năm {year} ({scopes.ShortName(scopes.DefaultScope(context.User))}):\n");
+        foreach (var group in plans.GroupBy(p => p.Metric))
+        {
+            var dot = group.Key.IndexOf('.');
+            var measure = dot < 0 ? group.Key : group.Key[(dot + 1)..];
+            var activity = dot <= 0 ? null : group.Key[..dot];
+            var name = Measures.All.Contains(measure) ? MetricText.Title(catalogue, activity == "*" ? null : activity, measure) : group.Key;
+            sb.Append("• ").Append(name).Append(" (").Append(group.Key).Append("): tổng ")
+              .Append(Format(measure, group.Sum(p => p.Target))).Append(" – ")
+              .AppendLine(string.Join("; ", group.Take(8).Select(p => $"{catalogue.Province(p.ProvinceId)?.ShortName ?? p.ProvinceId} {Format(measure, p.Target)}"))
+                  + (group.Count() > 8 ? $"; và {group.Count() - 8} tỉnh khác" : ""));
+        }
+        context.Say(sb.ToString().TrimEnd());
+    }
+
+    private static string Format(string measure, decimal value) =>
+        MetricText.IsMoney(measure) ? VnFormat.Money((long)value) : VnFormat.Number((long)value);
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>What to show with a figure besides itself.</summary>
+public enum OutputKind { Text = 0, Chart = 1, Excel = 2 }
+
+/// <summary>A fully understood question: metric, period, scope, comparisons, breakdown, output; stored as compact JSON for follow-ups.</summary>
+public sealed record Question
+{
+    /// <summary>Catalogue activity id, or null for all activities.</summary>
+    [JsonPropertyName("a")] public string? ActivityId { get; init; }
+
+    /// <summary>One of <see cref="Measures"/>, or null with an activity (its main measures) or with <see cref="Summary"/>.</summary>
+    [JsonPropertyName("m")] public string? Measure { get; init; }
+
+    /// <summary>"tất cả": the whole summary.</summary>
+    [JsonPropertyName("s")] public bool Summary { get; init; }
+
+    [JsonPropertyName("f")] public DateOnly From { get; init; }
+    [JsonPropertyName("t")] public DateOnly To { get; init; }
+    [JsonPropertyName("l")] public string PeriodLabel { get; init; } = "";
+
+    /// <summary>"all", "r:&lt;region&gt;", "p:&lt;current unit&gt;", "f:&lt;former unit&gt;".</summary>
+    [JsonPropertyName("sc")] public string Scope { get; init; } = "all";
+
+    [JsonPropertyName("cp")] public bool ComparePlan { get; init; }
+    [JsonPropertyName("cy")] public bool CompareLastYear { get; init; }
+
+    /// <summary>Year to compare with ("cùng kỳ năm 2023"); null for the year before.</summary>
+    [JsonPropertyName("yb")] public int? CompareYear { get; init; }
+
+    /// <summary>Show the change in absolute terms.</summary>
+    [JsonPropertyName("ch")] public bool Change { get; init; }
+
+    [JsonPropertyName("b")] public BreakdownBy? Breakdown { get; init; }
+    [JsonPropertyName("n")] public int? Top { get; init; }
+    [JsonPropertyName("asc")] public bool Ascending { get; init; }
+    [JsonPropertyName("o")] public OutputKind Output { get; init; }
+
+    [JsonIgnore] public Period Period => new(From, To, PeriodLabel);
+
+    public Question WithPeriod(Period period) => this with { From = period.From, To = period.To, PeriodLabel = period.Label };
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static Question? FromJson(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<Question>(json, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>What the parser found in one message; every part is optional.</summary>
+public sealed class QuestionParts
+{
+    public string? ActivityId { get; set; }
+    public string? Measure { get; set; }
+    public bool Summary { get; set; }
+
+    /// <summary>"cơ sở" typed without "lượt" and without "khác nhau": facilities or participations may be meant.</summary>
+    public bool BareFacilities { get; set; }
+
+    public Period? Period { get; set; }
+
+    /// <summary>A scope named in the text ("all", "r:bac", "p:phu-tho", "f:bac-giang"), or "own" for "tỉnh tôi".</summary>
+    public string? Scope { get; set; }
+
+    /// <summary>The words that named the scope, for refusals.</summary>
+    public string? ScopeName { get; set; }
+
+    public bool ComparePlan { get; set; }
+    public bool CompareLastYear { get; set; }
+    public int? CompareYear { get; set; }
+    public bool Change { get; set; }
+    public BreakdownBy? Breakdown { get; set; }
+    public int? Top { get; set; }
+    public bool Ascending { get; set; }
+    public OutputKind Output { get; set; }
+
+    /// <summary>"còn ... thì sao", "what about": builds on the previous question.</summary>
+    public bool FollowUpMarker { get; set; }
+
+    /// <summary>"bao nhiêu", "how many", "?": it looks like a question.</summary>
+    public bool QuestionWords { get; set; }
+
+    public bool HasMetric => ActivityId is not null || Measure is not null || Summary;
+
+    public bool HasModifier => Period is not null || Scope is not null || ComparePlan || CompareLastYear || Change
+        || Breakdown is not null || Top is not null || Output != OutputKind.Text;
+
+    public bool IsEmpty => !HasMetric && !HasModifier && !QuestionWords;
+}

@@ -1,0 +1,403 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>Reads a manager's free-text question (Vietnamese with or without diacritics, or simple English) into <see cref="QuestionParts"/>.</summary>
+public sealed partial class QuestionParser(CatalogueIndex catalogue)
+{
+    private static readonly Dictionary<string, string> Shorthand = new(StringComparer.Ordinal)
+    {
+        ["bn"] = "bao nhieu", ["bnh"] = "bao nhieu", ["bnhieu"] = "bao nhieu", ["ko"] = "khong", ["k"] = "khong", ["kg"] = "khong",
+        ["dc"] = "duoc", ["kh"] = "ke hoach", ["kehoach"] = "ke hoach", ["ck"] = "cung ky", ["dt"] = "doanh thu",
+        ["sl"] = "so luong", ["cs"] = "co so", ["gh"] = "gian hang", ["vs"] = "so voi", ["ss"] = "so sanh", 
+        ["ntn"] = "nhu the nao", ["hcm"] = "ho chi minh", ["tphcm"] = "ho chi minh", ["sxsh"] = "san xuat sach hon",
+        ["cnnt"] = "cong nghiep nong thon", ["xlsx"] = "excel", ["png"] = "bieu do", ["pct"] = "phan tram",
+    };
+
+    // Longest phrases first within each table.
+    private static readonly (string Phrase, string Measure)[] MeasurePhrases =
+    [
+        ("luot co so", Measures.Participations), ("luot tham gia", Measures.Participations), ("luot doanh nghiep", Measures.Participations),
+        ("participations", Measures.Participations), ("participation", Measures.Participations), ("luot", Measures.Participations),
+        ("gian hang", Measures.Booths), ("booths", Measures.Booths), ("booth", Measures.Booths), ("stands", Measures.Booths),
+        ("du an", Measures.Projects), ("de an", Measures.Projects), ("projects", Measures.Projects), ("project", Measures.Projects),
+        ("doanh thu", Measures.Revenue), ("revenue", Measures.Revenue), ("turnover", Measures.Revenue),
+        ("kinh phi", Measures.Funding), ("ngan sach", Measures.Funding), ("tien ho tro", Measures.Funding), ("so tien", Measures.Funding),
+        ("von ho tro", Measures.Funding), ("funding", Measures.Funding), ("budget", Measures.Funding), ("spending", Measures.Funding),
+        ("co so cong nghiep nong thon", Measures.Facilities), ("co so", Measures.Facilities), ("doanh nghiep", Measures.Facilities),
+        ("hop tac xa", Measures.Facilities), ("htx", Measures.Facilities), ("facilities", Measures.Facilities), ("facility", Measures.Facilities),
+        ("businesses", Measures.Facilities), ("firms", Measures.Facilities),
+    ];
+
+    private static readonly string[] SummaryPhrases =
+    [
+        "tat ca cac chi tieu", "tat ca chi tieu", "tat ca so lieu", "toan bo so lieu", "tong hop", "tong quan", "moi chi tieu", "cac chi tieu",
+        "tat ca", "toan bo", "summary", "overview", "everything", "all figures", "all metrics", "ket qua chung",
+    ];
+
+    private static readonly string[] AllScopePhrases =
+    [
+        "ca nuoc", "toan quoc", "tat ca cac tinh", "tat ca tinh", "moi tinh", "toan bo cac tinh", "nationwide", "whole country", "all provinces", "the country",
+    ];
+
+    private static readonly string[] OwnScopePhrases = ["tinh toi", "tinh minh", "tinh nha", "dia phuong toi", "cua toi", "my province", "our province"];
+
+    private static readonly string[] ChartPhrases = ["ve bieu do", "bieu do", "do thi", "chart", "graph", "plot", "ve hinh", "hinh anh"];
+
+    private static readonly string[] ExcelPhrases = ["bang tinh", "excel", "spreadsheet", "xuat file", "tai file", "file", "tep", "xls"];
+
+    private static readonly string[] QuestionPhrases =
+    [
+        "bao nhieu", "may", "the nao", "ra sao", "so lieu", "ket qua", "how many", "how much", "what", "which", "dat duoc", "tong so", "tong cong", "co khong",
+    ];
+
+    /// <summary>Parses one message; <paramref name="today"/> anchors relative periods.</summary>
+    public QuestionParts Parse(string text, DateOnly today)
+    {
+        var parts = new QuestionParts { QuestionWords = text.Contains('?') };
+        var s = " " + Expand(VnText.FoldWords(text)) + " ";
+
+        if (Regex.IsMatch(s, @"^ (con|the con|vay con|and|what about|how about) ") || s.Contains(" thi sao ") || s.EndsWith(" sao ", StringComparison.Ordinal))
+        {
+            parts.FollowUpMarker = true;
+        }
+
+        // Output.
+        if (Take(ref s, ChartPhrases) is not null)
+        {
+            parts.Output = OutputKind.Chart;
+        }
+        else if (Take(ref s, ExcelPhrases) is not null)
+        {
+            parts.Output = OutputKind.Excel;
+        }
+
+        ReadComparisons(ref s, parts);
+        ReadScope(ref s, parts);
+        ReadBreakdown(ref s, parts);
+        ReadPeriod(ref s, parts, today);
+        ReadMetric(ref s, parts);
+
+        foreach (var phrase in QuestionPhrases)
+        {
+            if (VnText.ContainsWords(s, phrase))
+            {
+                parts.QuestionWords = true;
+            }
+        }
+        return parts;
+    }
+
+    private static void ReadComparisons(ref string s, QuestionParts parts)
+    {
+        var yoy = YoyRegex().Match(s);
+        if (yoy.Success)
+        {
+            parts.CompareLastYear = true;
+            if (yoy.Groups["year"].Success)
+            {
+                parts.CompareYear = int.Parse(yoy.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+            s = Cut(s, yoy);
+        }
+        else if (YoyShortRegex().Match(s) is { Success: true } shortYoy)
+        {
+            parts.CompareLastYear = true;
+            s = Cut(s, shortYoy);
+        }
+        var plan = PlanRegex().Match(s);
+        if (plan.Success)
+        {
+            parts.ComparePlan = true;
+            s = Cut(s, plan);
+        }
+        var change = ChangeRegex().Match(s);
+        if (change.Success)
+        {
+            parts.Change = true;
+            if (!parts.ComparePlan)
+            {
+                parts.CompareLastYear = true;
+            }
+            s = Cut(s, change);
+        }
+        if (!parts.CompareLastYear && !parts.ComparePlan && VsYearRegex().Match(s) is { Success: true } vs)
+        {
+            parts.CompareLastYear = true;
+            parts.CompareYear = int.Parse(vs.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            s = Cut(s, vs);
+        }
+    }
+
+    private static void ReadBreakdown(ref string s, QuestionParts parts)
+    {
+        var topN = TopRegex().Match(s);
+        if (topN.Success)
+        {
+            parts.Top = int.Parse(topN.Groups["n"].Success ? topN.Groups["n"].Value : topN.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (topN.Groups["what"].Success)
+            {
+                parts.Breakdown = ByWord(topN.Groups["what"].Value);
+            }
+            if (topN.Groups["low"].Success)
+            {
+                parts.Ascending = true;
+            }
+            s = Cut(s, topN);
+        }
+        if (parts.Top is null && Regex.IsMatch(s, " (nhat|dan dau|top|highest|lowest|most|least) "))
+        {
+            var loose = LooseTopRegex().Match(s);
+            if (loose.Success)
+            {
+                parts.Top = int.Parse(loose.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                parts.Breakdown = ByWord(loose.Groups["what"].Value);
+                parts.Ascending = Regex.IsMatch(s, " (it|thap|lowest|least) ");
+                s = Cut(s, loose);
+            }
+        }
+        var by = ByRegex().Match(s);
+        if (by.Success)
+        {
+            parts.Breakdown ??= ByWord(by.Groups["what"].Value);
+            s = Cut(s, by);
+        }
+        var which = WhichRegex().Match(s);
+        if (which.Success)
+        {
+            parts.Breakdown ??= ByWord(which.Groups["what"].Value);
+            parts.Top ??= 1;
+            s = Cut(s, which);
+        }
+        var most = MostRegex().Match(s);
+        if (most.Success)
+        {
+            parts.Top ??= 1;
+            if (most.Groups["low"].Success)
+            {
+                parts.Ascending = true;
+            }
+            s = Cut(s, most);
+        }
+        if (parts.Top is not null && !parts.Ascending && Regex.IsMatch(s, @" (it|thap)( \w+){0,4} nhat "))
+        {
+            parts.Ascending = true;
+        }
+        if (parts.Top is not null)
+        {
+            parts.Breakdown ??= BreakdownBy.Province;
+        }
+    }
+
+    private static BreakdownBy ByWord(string word) => word switch
+    {
+        _ when word.StartsWith("thang", StringComparison.Ordinal) || word.StartsWith("month", StringComparison.Ordinal) => BreakdownBy.Month,
+        _ when word.StartsWith("hoat dong", StringComparison.Ordinal) || word.StartsWith("linh vuc", StringComparison.Ordinal)
+            || word.StartsWith("noi dung", StringComparison.Ordinal) || word.StartsWith("activit", StringComparison.Ordinal) => BreakdownBy.Activity,
+        _ => BreakdownBy.Province,
+    };
+
+    private void ReadScope(ref string s, QuestionParts parts)
+    {
+        if (Take(ref s, AllScopePhrases) is { } all)
+        {
+            parts.Scope = "all";
+            parts.ScopeName = all;
+            return;
+        }
+        if (Take(ref s, OwnScopePhrases) is not null)
+        {
+            parts.Scope = "own";
+            return;
+        }
+        foreach (var (phrase, region) in catalogue.Regions
+                     .SelectMany(r => r.Aliases.Append(r.Name).Select(a => (VnText.FoldWords(a), r)))
+                     .OrderByDescending(x => x.Item1.Length))
+        {
+            if (phrase.Length > 0 && VnText.ContainsWords(s, phrase))
+            {
+                parts.Scope = "r:" + region.Id;
+                parts.ScopeName = region.Name;
+                s = Remove(s, phrase);
+                return;
+            }
+        }
+        var hit = catalogue.FindProvinceIn(s.Trim());
+        if (hit is { } found)
+        {
+            // A former province keeps its own name; the catalogue returns the current unit when a former one shares its id.
+            var former = catalogue.Provinces.FirstOrDefault(p => !p.IsCurrent && p.Id != p.CurrentId
+                && new[] { p.Name, p.ShortName }.Concat(p.Aliases).Any(a => VnText.FoldWords(a) == found.Phrase));
+            if (former is not null)
+            {
+                parts.Scope = "f:" + former.Id;
+                parts.ScopeName = former.Name;
+            }
+            else
+            {
+                parts.Scope = (found.Unit.IsCurrent ? "p:" : "f:") + found.Unit.Id;
+                parts.ScopeName = found.Unit.ShortName;
+            }
+            var before = s;
+            foreach (var prefix in new[] { "tinh ", "thanh pho ", "tp ", "o ", "tai ", "cua ", "in ", "of ", "" })
+            {
+                s = Remove(s, prefix + found.Phrase);
+                if (s != before)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void ReadPeriod(ref string s, QuestionParts parts, DateOnly today)
+    {
+        var text = Regex.Replace(s.Trim(), " +", " ");
+        if (PeriodParser.TryFind(text, today, out var period, out var matched))
+        {
+            parts.Period = period;
+            s = matched.Length > 0 ? Remove(" " + text + " ", matched) : " " + text + " ";
+            return;
+        }
+        var year = BareYearRegex().Match(s);
+        if (year.Success)
+        {
+            var y = int.Parse(year.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var to = y == today.Year ? today : new DateOnly(y, 12, 31);
+            parts.Period = new Period(new DateOnly(y, 1, 1), to, y == today.Year ? $"từ đầu năm {y} đến nay" : $"năm {y}");
+            s = Cut(s, year);
+        }
+    }
+
+    private void ReadMetric(ref string s, QuestionParts parts)
+    {
+        var distinct = Take(ref s, ["khac nhau", "rieng biet", "distinct", "unique", "khong trung"]) is not null;
+        if (Take(ref s, SummaryPhrases) is not null)
+        {
+            parts.Summary = true;
+        }
+        foreach (var (phrase, measure) in MeasurePhrases)
+        {
+            if (VnText.ContainsWords(s, phrase))
+            {
+                parts.Measure = measure;
+                parts.BareFacilities = measure == Measures.Facilities && !distinct;
+                s = Remove(s, phrase);
+                break;
+            }
+        }
+        if (distinct)
+        {
+            parts.Measure ??= Measures.Facilities;
+        }
+        parts.ActivityId = catalogue.FindActivityIn(s.Trim())?.Id;
+        if (parts.ActivityId is null)
+        {
+            parts.ActivityId = parts.Measure switch
+            {
+                Measures.Booths => "trade_fair",
+                Measures.Projects or Measures.Revenue => "consulting",
+                _ => null,
+            };
+        }
+        if (parts.Measure is not null || parts.ActivityId is not null)
+        {
+            parts.Summary = false;
+        }
+    }
+
+    private static string Expand(string folded)
+    {
+        var sb = new StringBuilder();
+        foreach (var token in folded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var t = token;
+            if (Shorthand.TryGetValue(t, out var full))
+            {
+                t = full;
+            }
+            else if (QuarterToken().Match(t) is { Success: true } q)
+            {
+                t = "quy " + q.Groups[1].Value;
+            }
+            else if (MonthToken().Match(t) is { Success: true } m)
+            {
+                t = "thang " + m.Groups[1].Value;
+            }
+            else if (MonthsToken().Match(t) is { Success: true } ms)
+            {
+                t = ms.Groups[1].Value + " thang";
+            }
+            sb.Append(t).Append(' ');
+        }
+        return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>Removes the first phrase of <paramref name="phrases"/> found as whole words and returns it.</summary>
+    private static string? Take(ref string s, IEnumerable<string> phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            if (VnText.ContainsWords(s, phrase))
+            {
+                s = Remove(s, phrase);
+                return phrase;
+            }
+        }
+        return null;
+    }
+
+    private static string Remove(string s, string phrase)
+    {
+        var padded = " " + phrase + " ";
+        var index = s.IndexOf(padded, StringComparison.Ordinal);
+        return index < 0 ? s : s[..index] + " " + s[(index + padded.Length)..];
+    }
+
+    private static string Cut(string s, Match m) => s[..m.Index] + " " + s[(m.Index + m.Length)..];
+
+    [GeneratedRegex(@" (so voi |so sanh voi |so sanh |voi |compared (to|with) (the )?|vs )?(cung ky|same period)( (cua )?(nam |year )?(?<year>\d{4})| (cua )?(nam|year) (truoc|ngoai|before)| (of )?last year)?(?= )")]
+    private static partial Regex YoyRegex();
+
+    [GeneratedRegex(@" (so voi |so sanh voi |compared (to|with) |vs )(nam truoc|nam ngoai|last year|the year before|previous year)(?= )|( year on year| yoy)(?= )")]
+    private static partial Regex YoyShortRegex();
+
+    [GeneratedRegex(@" (so voi |so sanh voi |compared (to|with) )(nam )?(?<year>\d{4})(?= )")]
+    private static partial Regex VsYearRegex();
+
+    [GeneratedRegex(@" ((dat )?(duoc )?(bao nhieu )?(phan tram |ty le |%)?(hoan thanh )?(so voi |so voi |cua |of |against |vs )?(the )?(ke hoach|chi tieu|plan|target|annual plan|year plan)( nam| year)?(?! \d))(?= )")]
+    private static partial Regex PlanRegex();
+
+    [GeneratedRegex(@" (tang giam|tang hay giam|tang hoac giam|tang bao nhieu|giam bao nhieu|chenh lech|thay doi|bien dong|change|difference)(?= )")]
+    private static partial Regex ChangeRegex();
+
+    [GeneratedRegex(@" (top (?<n>\d{1,2})( (?<what>tinh|dia phuong|hoat dong|thang|provinces?|activities|months?))?|(?<m>\d{1,2}) (?<what>tinh|dia phuong|hoat dong|thang|provinces?|activities|months?)( \w+)? (dan dau|cao nhat|nhieu nhat|lon nhat|top|highest|(?<low>thap nhat|it nhat|lowest)))(?= )")]
+    private static partial Regex TopRegex();
+
+    [GeneratedRegex(@" (?<m>\d{1,2}) (?<what>tinh thanh|tinh|dia phuong|hoat dong|provinces|activities)(?= )")]
+    private static partial Regex LooseTopRegex();
+
+    [GeneratedRegex(@" (theo tung|theo cac|theo|tung|cac|moi|chia theo|phan theo|by|per|each) (?<what>tinh thanh|tinh|dia phuong|hoat dong|linh vuc|noi dung|thang|province|provinces|activity|activities|month|months)(?= )| (?<what>month)ly(?= )")]
+    private static partial Regex ByRegex();
+
+    [GeneratedRegex(@" (?<what>tinh thanh|tinh|dia phuong|hoat dong|linh vuc|noi dung|thang) nao| which (?<what>province|activity|month)")]
+    private static partial Regex WhichRegex();
+
+    [GeneratedRegex(@" (nhieu nhat|cao nhat|lon nhat|dan dau|dung dau|the most|most|highest|largest|(?<low>it nhat|thap nhat|the least|least|lowest))(?= )")]
+    private static partial Regex MostRegex();
+
+    [GeneratedRegex(@" (nam |year |in )?(?<y>20\d\d)(?= )")]
+    private static partial Regex BareYearRegex();
+
+    [GeneratedRegex(@"^q([1-4])$")]
+    private static partial Regex QuarterToken();
+
+    [GeneratedRegex(@"^t([1-9]|1[0-2])$")]
+    private static partial Regex MonthToken();
+
+    [GeneratedRegex(@"^([69])t$")]
+    private static partial Regex MonthsToken();
+}

@@ -1,0 +1,112 @@
+using System.Text;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>Writes the paragraph a manager pastes into a report, in the style of the Northern-region conference article, from the data.</summary>
+public sealed class ReportWriter(IFigureSource figures, FigureAnswerer answerer, ScopeResolver scopes, CatalogueIndex catalogue)
+{
+    public string Write(Period period, string scope)
+    {
+        var q = new Question { Summary = true, Scope = scope }.WithPeriod(period);
+        FigureValue V(string activity, string measure) => figures.Total(answerer.Query(q, activity, measure));
+        static string N(FigureValue v) => VnFormat.Number((long)v.Value);
+
+        var machinery = V("machinery", Measures.Facilities);
+        var cleaner = V("cleaner_production", Measures.Facilities);
+        var booths = V("trade_fair", Measures.Booths);
+        var fairTurns = V("trade_fair", Measures.Participations);
+        var award = V("product_award", Measures.Participations);
+        var trademark = V("trademark", Measures.Facilities);
+        var projects = V("consulting", Measures.Projects);
+        var revenue = V("consulting", Measures.Revenue);
+        var all = new[] { machinery, cleaner, booths, fairTurns, award, trademark, projects, revenue };
+
+        var where = scopes.ShortName(scope);
+        var estimate = all.Sum(v => v.EstimatePart);
+        var total = all.Sum(v => v.Value);
+        var basis = estimate == 0 ? "theo số liệu chính thức" : estimate >= total ? "theo báo cáo ước thực hiện" : "theo báo cáo (một phần số liệu là ước thực hiện)";
+        var sb = new StringBuilder();
+        sb.Append($"{Capital(basis)} {period.Label} ({VnFormat.Date(period.From)} – {VnFormat.Date(period.To)}), ngành công thương {where} ");
+        if (total == 0)
+        {
+            sb.Append("chưa ghi nhận kết quả hỗ trợ khuyến công nào trong kỳ.");
+            return sb.ToString();
+        }
+
+        // (connective when not first, body)
+        var sentences = new List<(string Connective, string Body)>();
+        var first = new List<string>();
+        if (machinery.Value > 0)
+        {
+            first.Add($"{N(machinery)} cơ sở công nghiệp nông thôn ứng dụng máy móc thiết bị tiên tiến vào dây chuyền sản xuất công nghiệp - tiểu thủ công nghiệp");
+        }
+        if (cleaner.Value > 0)
+        {
+            first.Add($"{N(cleaner)} cơ sở công nghiệp nông thôn được hỗ trợ đánh giá sản xuất sạch hơn");
+        }
+        if (first.Count > 0)
+        {
+            sentences.Add(("", "giúp " + string.Join(" và ", first)));
+        }
+        if (booths.Value > 0 || fairTurns.Value > 0)
+        {
+            sentences.Add(("Đồng thời, ", booths.Value > 0
+                ? $"hỗ trợ được {N(booths)} gian hàng tiêu chuẩn cho {N(fairTurns)} lượt cơ sở công nghiệp nông thôn tham gia các hội chợ triển lãm trong nước"
+                : $"hỗ trợ {N(fairTurns)} lượt cơ sở công nghiệp nông thôn tham gia các hội chợ triển lãm trong nước"));
+        }
+        var third = new List<string>();
+        if (award.Value > 0)
+        {
+            third.Add($"tổ chức bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cho {N(award)} lượt cơ sở");
+        }
+        if (trademark.Value > 0)
+        {
+            third.Add($"hỗ trợ đăng ký nhãn hiệu và trưng bày quảng bá sản phẩm cho {N(trademark)} cơ sở công nghiệp nông thôn");
+        }
+        if (third.Count > 0)
+        {
+            sentences.Add(("Ngoài ra, ", string.Join("; ", third)));
+        }
+        if (projects.Value > 0 || revenue.Value > 0)
+        {
+            var consulting = new StringBuilder($"tư vấn phát triển công nghiệp cho {N(projects)} dự án");
+            if (revenue.Value > 0)
+            {
+                consulting.Append($", với doanh thu đạt {VnFormat.Money((long)revenue.Value)}");
+                var target = answerer.PlanTarget(period.To.Year, "consulting." + Measures.Revenue, scopes.UnitIds(scope));
+                if (target is > 0)
+                {
+                    consulting.Append($", đạt {VnFormat.Percent(revenue.Value / target.Value)} kế hoạch năm");
+                }
+                var basePeriod = period.SamePeriodLastYear();
+                var before = figures.Total(answerer.Query(q, "consulting", Measures.Revenue, basePeriod));
+                if (before.Value > 0)
+                {
+                    consulting.Append($", đạt {VnFormat.Percent(revenue.Value / before.Value)} so với cùng kỳ năm {basePeriod.To.Year}");
+                }
+            }
+            sentences.Add(("Bên cạnh đó, ngành công thương đã ", consulting.ToString()));
+        }
+        var others = catalogue.Activities.Skip(6)
+            .Select(a => (a, v: figures.Total(answerer.Query(q, a.Id, Measures.Participations))))
+            .Where(x => x.v.Value > 0)
+            .Select(x => $"{LowerFirst(x.a.ShortName)} {N(x.v)} lượt cơ sở")
+            .ToList();
+        if (others.Count > 0)
+        {
+            sentences.Add(("Các hoạt động khác: ", "hỗ trợ " + string.Join("; ", others)));
+        }
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var (connective, body) = sentences[i];
+            sb.Append(i == 0 ? "đã " + body : (i > 0 ? " " : "") + connective + body).Append('.');
+        }
+        return sb.ToString();
+    }
+
+    private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    private static string LowerFirst(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
+}

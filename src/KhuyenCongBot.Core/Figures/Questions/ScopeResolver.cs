@@ -1,0 +1,105 @@
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.People;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>Turns a scope ("all", "r:bac", "p:phu-tho", "f:bac-giang") into recorded unit ids and labels, and checks who may see it.</summary>
+public sealed class ScopeResolver(CatalogueIndex catalogue)
+{
+    /// <summary>The scope a person gets when the question names none: their province, their region, or everything.</summary>
+    public string DefaultScope(BotUser user) => user.ScopeKind switch
+    {
+        ScopeKind.Province when user.ScopeId is not null => "p:" + (catalogue.CurrentOf(user.ScopeId)?.Id ?? user.ScopeId),
+        ScopeKind.Region when user.ScopeId is not null => "r:" + user.ScopeId,
+        _ => "all",
+    };
+
+    /// <summary>Recorded unit ids in a scope; null for everything.</summary>
+    public IReadOnlySet<string>? UnitIds(string scope)
+    {
+        var (kind, id) = Split(scope);
+        return kind switch
+        {
+            "p" => catalogue.UnitsOf(id).ToHashSet(),
+            "f" => new HashSet<string> { id },
+            "r" => (catalogue.Region(id)?.Members ?? []).SelectMany(catalogue.UnitsOf).ToHashSet(),
+            _ => null,
+        };
+    }
+
+    /// <summary>Whether a scope covers more than one current unit (so a breakdown by province makes sense).</summary>
+    public bool IsMultiProvince(string scope) => Split(scope).Kind is "all" or "r";
+
+    /// <summary>"Khu vực phía Bắc (18 tỉnh, thành)", "Phú Thọ (gồm số liệu ghi dưới tên Vĩnh Phúc, Hòa Bình cũ)", "Bắc Giang (tỉnh cũ, trước 1/7/2025)".</summary>
+    public string Label(string scope, bool english = false)
+    {
+        var (kind, id) = Split(scope);
+        switch (kind)
+        {
+            case "p":
+                var unit = catalogue.Province(id);
+                var name = unit?.ShortName ?? id;
+                var former = catalogue.FormerUnitsOf(id).Select(f => f.ShortName).ToList();
+                return former.Count == 0
+                    ? name
+                    : english
+                        ? $"{name} (including records under former {string.Join(", ", former)})"
+                        : $"{name} (gồm cả số liệu ghi dưới tên {string.Join(", ", former)} trước sáp nhập)";
+            case "f":
+                var old = catalogue.Province(id);
+                var current = old is null ? null : catalogue.CurrentOf(old.Id);
+                return english
+                    ? $"{old?.Name ?? id} (former province, now part of {current?.ShortName})"
+                    : $"{old?.Name ?? id} (tỉnh cũ, nay thuộc {current?.ShortName}; chỉ số liệu ghi dưới tên này)";
+            case "r":
+                var region = catalogue.Region(id);
+                return english
+                    ? $"{region?.Name ?? id} ({region?.Members.Count ?? 0} provinces)"
+                    : $"{region?.Name ?? id} ({region?.Members.Count ?? 0} tỉnh, thành phố)";
+            default:
+                return english ? "all provinces" : "cả nước (mọi tỉnh, thành phố có số liệu)";
+        }
+    }
+
+    /// <summary>A short name for sentences: "Phú Thọ", "khu vực phía Bắc", "cả nước".</summary>
+    public string ShortName(string scope)
+    {
+        var (kind, id) = Split(scope);
+        return kind switch
+        {
+            "p" or "f" => catalogue.Province(id)?.ShortName ?? id,
+            "r" => LowerFirst(catalogue.Region(id)?.Name ?? id),
+            _ => "cả nước",
+        };
+    }
+
+    /// <summary>Null when <paramref name="user"/> may see <paramref name="scope"/>; otherwise the polite reason.</summary>
+    public string? Refusal(BotUser user, string scope, bool english)
+    {
+        var allowed = UnitIds(DefaultScope(user));
+        if (allowed is null)
+        {
+            return null;
+        }
+        var wanted = UnitIds(scope);
+        if (wanted is not null && wanted.All(allowed.Contains))
+        {
+            return null;
+        }
+        var own = Label(DefaultScope(user), english);
+        var role = Conversations.Texts.RoleName(user.Role, english ? "en" : "vi");
+        var asked = scope == "all" ? (english ? "all provinces" : "cả nước") : ShortName(scope);
+        return english
+            ? $"Sorry, your account ({role}) covers {own} only, so the bot cannot show figures for {asked}. Ask an administrator if your role should cover more."
+            : $"Xin lỗi, tài khoản của bạn ({role}) chỉ được xem số liệu của {own}, nên bot không thể trả lời số liệu của {asked}. "
+              + "Nếu bạn cần phạm vi rộng hơn, hãy liên hệ quản trị viên.";
+    }
+
+    public static (string Kind, string Id) Split(string scope)
+    {
+        var colon = scope.IndexOf(':');
+        return colon < 0 ? (scope, "") : (scope[..colon], scope[(colon + 1)..]);
+    }
+
+    private static string LowerFirst(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
+}

@@ -1,0 +1,54 @@
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Storage;
+
+namespace KhuyenCongBot.Core.Figures;
+
+/// <summary>The plain reference: reads every record from the store for each question (slow, obviously correct).</summary>
+public sealed class ScanFigureSource(IBotStore store, CatalogueIndex catalogue) : IFigureSource
+{
+    public FigureValue Total(FigureQuery query)
+    {
+        FigureRules.Validate(query);
+        return Compute(Matching(query).ToList(), query.Measure);
+    }
+
+    public IReadOnlyList<KeyValuePair<string, FigureValue>> Breakdown(FigureQuery query, BreakdownBy by)
+    {
+        FigureRules.Validate(query);
+        var groups = Matching(query)
+            .GroupBy(r => KeyOf(r, by), StringComparer.Ordinal)
+            .Select(g => new KeyValuePair<string, FigureValue>(g.Key, Compute(g.ToList(), query.Measure)));
+        return FigureRules.Order(groups, by);
+    }
+
+    private IEnumerable<SupportRecord> Matching(FigureQuery q) =>
+        store.Records.All().Where(r =>
+            (q.ActivityId is null || r.ActivityId == q.ActivityId)
+            && r.Date >= q.From && r.Date <= q.To
+            && (q.ProvinceIds is null || q.ProvinceIds.Contains(r.ProvinceId))
+            && (q.Status is null || r.Status == q.Status));
+
+    private string KeyOf(SupportRecord r, BreakdownBy by) => by switch
+    {
+        BreakdownBy.Province => catalogue.CurrentOf(r.ProvinceId)?.Id ?? r.ProvinceId,
+        BreakdownBy.RecordedProvince => r.ProvinceId,
+        BreakdownBy.Activity => r.ActivityId,
+        BreakdownBy.Month => FigureRules.MonthKey(r.Date.Year, r.Date.Month),
+        _ => throw new ArgumentOutOfRangeException(nameof(by)),
+    };
+
+    private static FigureValue Compute(List<SupportRecord> records, string measure) =>
+        new(Measure(records, measure), Measure(records.Where(r => r.Status == RecordStatus.Estimate).ToList(), measure), records.Count);
+
+    private static decimal Measure(List<SupportRecord> records, string measure) => measure switch
+    {
+        Measures.Facilities => records.Where(r => r.FacilityId is not null).Select(r => r.FacilityId).Distinct().Count()
+                               + records.Count(r => r.FacilityId is null),
+        Measures.Participations or Measures.Projects => records.Count,
+        Measures.Booths => records.Sum(r => (decimal)r.Booths),
+        Measures.Revenue => records.Sum(r => (decimal)r.RevenueVnd),
+        Measures.Funding => records.Sum(r => (decimal)r.FundingVnd),
+        _ => throw new ArgumentException($"Unknown measure '{measure}'.", nameof(measure)),
+    };
+}
