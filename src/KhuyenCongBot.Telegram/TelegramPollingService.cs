@@ -35,38 +35,71 @@ public sealed class TelegramPollingService(
         }
     }
 
+    /// <summary>How long updates in hand may still run after a stop was asked (the host allows 10 seconds in all).</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(7);
+
     private async Task PollAsync(CancellationToken ct)
     {
         var timeout = options.Value.PollTimeoutSeconds;
         var initialDelay = TimeSpan.FromMilliseconds(options.Value.ErrorBackoffMilliseconds);
         var delay = initialDelay;
         var offset = 0;
-        while (!ct.IsCancellationRequested)
+        var confirmed = 0;
+        // Updates in hand finish on a stop (SIGTERM): their token is cancelled only if they overrun the grace period.
+        using var handling = new CancellationTokenSource();
+        using var onStop = ct.Register(() => handling.CancelAfter(StopGrace));
+        try
         {
-            try
+            while (!ct.IsCancellationRequested)
             {
-                var updates = await bot.Client.GetUpdates(offset, 100, timeout, Allowed, ct).ConfigureAwait(false);
-                delay = initialDelay;
-                if (updates.Length == 0)
+                try
                 {
-                    continue;
+                    var updates = await bot.Client.GetUpdates(offset, 100, timeout, Allowed, ct).ConfigureAwait(false);
+                    confirmed = offset;
+                    delay = initialDelay;
+                    if (updates.Length == 0)
+                    {
+                        continue;
+                    }
+                    // Different chats run concurrently, each chat in order; the batch is confirmed (offset) only once handled.
+                    await Task.WhenAll(updates.Select(u => queue.Enqueue(u, handling.Token))).ConfigureAwait(false);
+                    offset = Math.Max(offset, updates.Max(u => u.Id) + 1);
                 }
-                // Different chats run concurrently, each chat in order; the batch is confirmed (offset) only once handled.
-                await Task.WhenAll(updates.Select(u => queue.Enqueue(u, ct))).ConfigureAwait(false);
-                offset = Math.Max(offset, updates.Max(u => u.Id) + 1);
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    var conflict = ex is ApiRequestException { ErrorCode: 409 };
+                    logger.LogWarning("getUpdates failed{Hint}, retrying in {Delay}: {Error}",
+                        conflict ? " (another instance or a webhook is using this token)" : "", delay, bot.Redact(ex.Message));
+                    await Task.Delay(delay, ct).ConfigureAwait(false);
+                    delay = TelegramInitializer.Next(delay);
+                }
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        }
+        finally
+        {
+            if (offset > confirmed)
             {
-                return;
+                await ConfirmAsync(offset).ConfigureAwait(false);
             }
-            catch (Exception ex)
-            {
-                var conflict = ex is ApiRequestException { ErrorCode: 409 };
-                logger.LogWarning("getUpdates failed{Hint}, retrying in {Delay}: {Error}",
-                    conflict ? " (another instance or a webhook is using this token)" : "", delay, bot.Redact(ex.Message));
-                await Task.Delay(delay, ct).ConfigureAwait(false);
-                delay = TelegramInitializer.Next(delay);
-            }
+        }
+    }
+
+    /// <summary>Tells Telegram the handled batch is done (getUpdates with the new offset), so it is not delivered again after a stop.</summary>
+    private async Task ConfirmAsync(int offset)
+    {
+        try
+        {
+            using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await bot.Client.GetUpdates(offset, 1, 0, Allowed, quick.Token).ConfigureAwait(false);
+            logger.LogInformation("Confirmed handled updates up to {Offset} before stopping", offset - 1);
+        }
+        catch (Exception ex)
+        {
+            logger.LogInformation("Could not confirm updates before stopping (they will be recognised if delivered again): {Error}", bot.Redact(ex.Message));
         }
     }
 }

@@ -175,7 +175,7 @@ public sealed class BotEngine : IBotEngine
             // Reload: the handler may have changed the state object before failing.
             state = _store.Conversations.Get(user.Id) ?? new ConversationState { Id = user.Id };
             state.UpdatedAt = _clock.Now;
-            _store.Conversations.Save(state);
+            SaveState(state, message);
             return context.Replies;
         }
 
@@ -184,9 +184,20 @@ public sealed class BotEngine : IBotEngine
         state.LastChannel = message.Channel;
         state.LastChatId = message.ChatId;
         state.UpdatedAt = _clock.Now;
-        _store.Conversations.Save(state);
+        SaveState(state, message);
         return context.Replies;
     }
+
+    /// <summary>Saves where the conversation is and marks the update handled together: a redelivered update never moves a form on twice.</summary>
+    private void SaveState(ConversationState state, Incoming message) => _store.InTransaction(() =>
+    {
+        _store.Conversations.Save(state);
+        if (message.UpdateKey is { } key)
+        {
+            _store.Meta.TryMarkHandled(key, _clock.Now);
+        }
+        return 0;
+    });
 
     private async Task DispatchAsync(BotContext context, CancellationToken ct)
     {
