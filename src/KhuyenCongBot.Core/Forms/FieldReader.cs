@@ -263,7 +263,7 @@ public static class FieldReader
         return folded.Length == 0 ? null : catalogue.Provinces.FirstOrDefault(p => VnText.FoldWords(p.Name) == folded);
     }
 
-    private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string Short(string text) => text.Length <= 40 ? text : text[..(char.IsHighSurrogate(text[39]) ? 39 : 40)] + "…";
 
     /// <summary>A stored answer as people read it.</summary>
     public static string Display(FormField field, string? value, CatalogueIndex catalogue, bool english)
