@@ -121,7 +121,8 @@ public sealed class TelegramUpdateHandler(
         var key = "telegram:" + update.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (update.CallbackQuery is { } query)
         {
-            if (query.Data is null)
+            // A press without data or sender (malformed or from a game) has nothing to answer.
+            if (query.Data is null || query.From is null)
             {
                 return null;
             }
@@ -140,7 +141,7 @@ public sealed class TelegramUpdateHandler(
                 SourceMessageId = query.Message is { } m ? m.MessageId.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
             };
         }
-        if (update.Message is not { From: { } from } message || from.IsBot)
+        if (update.Message is not { From: { } from, Chat: not null } message || from.IsBot)
         {
             return null;
         }
