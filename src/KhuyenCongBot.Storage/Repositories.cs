@@ -18,10 +18,12 @@ internal sealed class CatalogueRepository(LiteDatabase db) : ICatalogueRepositor
     public IReadOnlyList<ProvinceUnit> Provinces() =>
         ProvincesCol.FindAll().Select(d =>
         {
-            // The stored key is "c:"/"f:" + id (see UpsertProvinces); the unit's own id is what follows.
+            // The mapper reads Id from _id, which carries the "c:"/"f:" kind prefix: strip it.
             var unit = db.Mapper.ToObject<ProvinceUnit>(d);
-            var key = d["_id"].AsString;
-            unit.Id = key.Length > 2 && key[1] == ':' ? key[2..] : key;
+            if (unit.Id.Length > 2 && unit.Id[1] == ':' && unit.Id[0] is 'c' or 'f')
+            {
+                unit.Id = unit.Id[2..];
+            }
             return unit;
         }).ToList();
 

@@ -1,3 +1,5 @@
+using KhuyenCongBot.Benchmarks.Figures;
+
 namespace KhuyenCongBot.Benchmarks;
 
 /// <summary>Entry point of the benchmark harness; each benchmark is a verb.</summary>
@@ -5,7 +7,15 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        Console.WriteLine("usage: dotnet run -c Release --project tests/KhuyenCongBot.Benchmarks -- <figures|broadcast|pipeline>");
-        return args.Length == 0 ? 2 : 0;
+        switch (args.FirstOrDefault())
+        {
+            case "figures":
+                FiguresBenchmark.CreateAnswerer ??= EngineAnswerer.Create;
+                return FiguresBenchmark.Run(args[1..]);
+            default:
+                Console.WriteLine("usage: dotnet run -c Release --project tests/KhuyenCongBot.Benchmarks -- <figures|broadcast|pipeline>");
+                Console.WriteLine("  figures [--records 1000000] [--index-reps 500] [--sqlite-reps 20] [--scan-reps 3] [--out file.md]");
+                return args.Length == 0 ? 2 : 0;
+        }
     }
 }

@@ -182,6 +182,7 @@ public sealed class BotEngine : IBotEngine
 
         var lastWithChoices = context.Replies.LastOrDefault(r => r.Choices.Count > 0);
         state.LastChoices = lastWithChoices?.Choices.ToList() ?? [];
+        state.LastPrompt = state.Flow is not null && context.Replies.Count > 0 ? context.Replies[^1].Text : null;
         state.LastChannel = message.Channel;
         state.LastChatId = message.ChatId;
         state.UpdatedAt = _clock.Now;
@@ -353,7 +354,11 @@ public sealed class BotEngine : IBotEngine
 
     private void RepeatPrompt(BotContext context)
     {
-        if (context.State.LastChoices.Count > 0)
+        if (context.State.Flow is not null && context.State.LastPrompt is { Length: > 0 } prompt)
+        {
+            context.Ask(prompt, context.State.LastChoices);
+        }
+        else if (context.State.LastChoices.Count > 0)
         {
             context.Ask(context.T("Các lựa chọn:", "Choices:"), context.State.LastChoices);
         }

@@ -20,6 +20,9 @@ public sealed class ConversationState
     /// <summary>The choices last offered, so a typed number or label can be mapped back to them.</summary>
     public List<Choice> LastChoices { get; set; } = [];
 
+    /// <summary>The text of the last question asked within the active flow, repeated after an empty or unreadable message.</summary>
+    public string? LastPrompt { get; set; }
+
     /// <summary>Channel and chat of the last message (for reminders).</summary>
     public string? LastChannel { get; set; }
     public string? LastChatId { get; set; }
@@ -34,6 +37,7 @@ public sealed class ConversationState
         Step = 0;
         Data.Clear();
         LastChoices.Clear();
+        LastPrompt = null;
         RemindedAt = null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace KhuyenCongBot.Core.Figures;
@@ -23,6 +24,7 @@ internal struct Sums
 {
     public long Count, EstCount, Booths, EstBooths, Revenue, EstRevenue, Funding, EstFunding;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(in IndexEntry e, int sign)
     {
         Count += sign;
@@ -62,7 +64,7 @@ internal sealed class MonthBucket
     {
         if (Count == Items.Length)
         {
-            Array.Resize(ref Items, Items.Length * 2);
+            Array.Resize(ref Items, Math.Max(8, Items.Length * 2));
         }
         Items[Count++] = e;
         Total.Add(e, 1);
@@ -97,6 +99,18 @@ internal sealed class ActivitySeries
 {
     public int BaseMonth;
     public MonthBucket?[] Months = [];
+
+    /// <summary>Drops the spare capacity of every bucket (after the first build; later adds grow it again).</summary>
+    public void TrimExcess()
+    {
+        foreach (var bucket in Months)
+        {
+            if (bucket is not null && bucket.Items.Length > bucket.Count)
+            {
+                Array.Resize(ref bucket.Items, Math.Max(bucket.Count, 1));
+            }
+        }
+    }
 
     public MonthBucket? Get(int month)
     {
@@ -160,6 +174,7 @@ internal sealed class DistinctMarks
     }
 
     /// <summary>Marks a facility as seen in a group; true when it was not seen in that group before.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Mark(int facility, int group)
     {
         if (_stamp[facility] != _generation)

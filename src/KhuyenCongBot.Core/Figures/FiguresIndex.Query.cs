@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using KhuyenCongBot.Core.Records;
 
 namespace KhuyenCongBot.Core.Figures;
@@ -193,7 +194,7 @@ public sealed partial class FiguresIndex
             {
                 return;
             }
-            var whole = FirstDay(month) >= _fromDay && FirstDay(month + 1) - 1 <= _toDay;
+            var whole = FirstDay(month) >= _fromDay && LastDay(month) <= _toDay;
             var fixedGroup = by switch
             {
                 null => 0,
@@ -211,6 +212,8 @@ public sealed partial class FiguresIndex
             }
         }
 
+        // Hot loops are compiled fully optimized at once: the first questions after a start should be fast too.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void AddSums(MonthBucket bucket, int fixedGroup)
         {
             if (fixedGroup >= 0 && selected is null)
@@ -242,6 +245,7 @@ public sealed partial class FiguresIndex
 
         private int GroupOfUnit(int u) => by == BreakdownBy.Province ? index._unitGroup[u] : u;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Scan(MonthBucket bucket, int fixedGroup)
         {
             var items = bucket.Items.AsSpan(0, bucket.Count);

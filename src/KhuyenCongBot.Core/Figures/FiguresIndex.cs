@@ -45,6 +45,10 @@ public sealed partial class FiguresIndex : IFigureSource, IDisposable
             {
                 Insert(record);
             }
+            foreach (var series in _series)
+            {
+                series.TrimExcess();
+            }
         }
         finally
         {
@@ -103,6 +107,8 @@ public sealed partial class FiguresIndex : IFigureSource, IDisposable
     private static int MonthOf(DateOnly date) => date.Year * 12 + date.Month - 1;
 
     private static int FirstDay(int month) => new DateOnly(month / 12, month % 12 + 1, 1).DayNumber;
+
+    private static int LastDay(int month) => month >= MonthOf(DateOnly.MaxValue) ? DateOnly.MaxValue.DayNumber : FirstDay(month + 1) - 1;
 
     private void Insert(SupportRecord r)
     {

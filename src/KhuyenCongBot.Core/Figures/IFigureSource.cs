@@ -20,6 +20,7 @@ public sealed record FigureQuery(
 }
 
 /// <summary>A figure: its value, how much of it is estimates (ước), and how many records it came from.</summary>
+/// <remarks>EstimatePart is the measure computed on the estimate records alone; for facilities, the distinct facilities among them (see <see cref="FigureRules"/>).</remarks>
 public readonly record struct FigureValue(decimal Value, decimal EstimatePart, int Records);
 
 /// <summary>How to break a figure down.</summary>

@@ -84,7 +84,7 @@ public static class FieldReader
     public static string MoneyRule(FormField field, bool english)
     {
         var label = field.LabelIn(english);
-        var range = (field.Min, field.Max) switch
+        var range = (field.Min is 0 ? null : field.Min, field.Max) switch
         {
             ({ } min, { } max) => T(english, $" từ {VnFormat.Money((long)min)} đến {VnFormat.Money((long)max)}", $" from {VnFormat.Money((long)min)} to {VnFormat.Money((long)max)}"),
             (null, { } max) => T(english, $" không quá {VnFormat.Money((long)max)}", $" up to {VnFormat.Money((long)max)}"),
@@ -264,6 +264,19 @@ public static class FieldReader
     }
 
     private static string Short(string text) => text.Length <= 40 ? text : text[..(char.IsHighSurrogate(text[39]) ? 39 : 40)] + "…";
+
+    /// <summary>Whether a stored (non-empty) answer has the canonical form of its field, so a record can be built from it.</summary>
+    public static bool IsCanonical(FormField field, string value) => field.Kind switch
+    {
+        FieldType.Integer => int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+            && (field.Min is null || n >= field.Min) && (field.Max is null || n <= field.Max),
+        FieldType.Money => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+            && (field.Min is null || m >= field.Min) && (field.Max is null || m <= field.Max),
+        FieldType.Date => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+        FieldType.Choice => field.Choices.Any(c => string.Equals(c.Value, value, StringComparison.OrdinalIgnoreCase)),
+        FieldType.Facility => value is "new" or "keep" || long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _),
+        _ => true,
+    };
 
     /// <summary>A stored answer as people read it.</summary>
     public static string Display(FormField field, string? value, CatalogueIndex catalogue, bool english)

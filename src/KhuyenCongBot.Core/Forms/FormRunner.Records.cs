@@ -18,7 +18,8 @@ public sealed partial class FormRunner
         foreach (var i in s.Applicable(form))
         {
             var f = form.Fields[i];
-            if (f.IsRequired && string.IsNullOrEmpty(s.Answer(f.Id)))
+            var answer = s.Answer(f.Id);
+            if ((f.IsRequired && string.IsNullOrEmpty(answer)) || (answer is { Length: > 0 } && !FieldReader.IsCanonical(f, answer)))
             {
                 s.ClearAnswer(f.Id);
                 s.Step = i;

@@ -158,6 +158,12 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
                 s.EditId = from.Id;
             }
         }
+        // An officer logs for one province only: no need to ask it (it stays in the summary and can be corrected there).
+        if (form.Bound("province") is { } provinceField && !s.HasAnswer(provinceField.Id)
+            && FieldReader.AllowedProvinces(ctx.Catalogue, ctx.User) is [var only])
+        {
+            s.SetAnswer(provinceField.Id, only.Id);
+        }
         var intro = edit
             ? ctx.T($"✏ Sửa bản ghi số {from!.Id}.", $"✏ Correcting record {from!.Id}.")
             : from is not null
@@ -390,6 +396,11 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
     private void HandleAnswer(BotContext ctx, FormSession s, FormDefinition form, string verb, string arg, string input, bool isButton)
     {
         var field = form.Fields[s.Step];
+        if (verb == "skip" && field.IsRequired && field.Default is not null)
+        {
+            // Skipping a required question that has a default takes the default ("Chính thức", today).
+            verb = "def";
+        }
         switch (verb)
         {
             case "back":
@@ -420,19 +431,19 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             case "def" when field.Default is not null:
                 result = DefaultValue(ctx, field) is { } dv ? FieldResult.Accept(dv) : FieldResult.Refuse(ctx.T("Không có giá trị mặc định.", "No default."));
                 break;
-            case "today":
+            case "today" when field.Kind == FieldType.Date:
                 result = FieldResult.Accept(ctx.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 break;
-            case "yday":
+            case "yday" when field.Kind == FieldType.Date:
                 result = FieldResult.Accept(ctx.Today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 break;
-            case "v" when int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < field.Choices.Count:
+            case "v" when field.Kind == FieldType.Choice && int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < field.Choices.Count:
                 result = FieldResult.Accept(field.Choices[i].Value);
                 break;
-            case "prov":
+            case "prov" when field.Kind == FieldType.Province:
                 result = FieldReader.Read(field, ctx.Catalogue.Province(arg)?.Name ?? arg, ctx.Today, ctx.Catalogue, ctx.User, ctx.English);
                 break;
-            case "cm" when int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var ci) && Suggestion(s, ci) is { } commune:
+            case "cm" when field.Kind == FieldType.Commune && int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var ci) && Suggestion(s, ci) is { } commune:
                 result = FieldResult.Accept(commune);
                 break;
             case "text":

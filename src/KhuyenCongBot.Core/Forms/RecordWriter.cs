@@ -11,7 +11,7 @@ namespace KhuyenCongBot.Core.Forms;
 /// <summary>Turns a finished form into a SupportRecord (and back), and writes it with its audit entry in one transaction.</summary>
 public static class RecordWriter
 {
-    private static readonly JsonSerializerOptions AuditJson = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions AuditJson = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>A new facility typed in the form, not yet in the registry.</summary>
     public sealed record NewFacility(string Name, string? Commune, string? CraftVillage, string? Phone);

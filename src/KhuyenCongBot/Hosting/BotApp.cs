@@ -34,7 +34,7 @@ public static class BotApp
         }
         catch (OptionsValidationException ex)
         {
-            await error.WriteLineAsync("Cấu hình không hợp lệ: " + string.Join("; ", ex.Failures));
+            await error.WriteLineAsync("Cấu hình không hợp lệ: " + string.Join("; ", ex.Failures.Select(f => NameKeys(f, ex.OptionsType))));
             return ExitConfiguration;
         }
         catch (SeedException ex)
@@ -54,6 +54,16 @@ public static class BotApp
         }
     }
 
+    /// <summary>Rewrites "DataAnnotation validation failed for 'BotOptions' members: 'X'" so that it names the key "Bot:X".</summary>
+    internal static string NameKeys(string failure, Type optionsType)
+    {
+        var section = optionsType.GetField("Section")?.GetValue(null) as string ?? optionsType.Name.Replace("Options", "");
+        return System.Text.RegularExpressions.Regex.Replace(
+            failure,
+            @"DataAnnotation validation failed for '\w+' members: '(\w+)' with the error: '(.*)'\.?$",
+            m => $"{section}:{m.Groups[1].Value}: {m.Groups[2].Value}");
+    }
+
     private static async Task<int> WriteUsage(TextWriter output)
     {
         await output.WriteLineAsync(CommandLine.Usage);
@@ -66,7 +76,10 @@ public static class BotApp
         var overrides = new Dictionary<string, string?>();
         if (commandLine.Has("--demo"))
         {
-            overrides["Storage:DatabasePath"] = "data/demo.db";
+            if (!commandLine.ConfigurationArgs.Any(a => a.StartsWith("--Storage:DatabasePath", StringComparison.OrdinalIgnoreCase)))
+            {
+                overrides["Storage:DatabasePath"] = "data/demo.db";
+            }
             overrides["Storage:LoadDemoData"] = "true";
         }
         if (commandLine.Get("--db") is { } db)

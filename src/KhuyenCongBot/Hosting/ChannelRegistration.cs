@@ -16,6 +16,11 @@ public static class ChannelRegistration
             services.AddKhuyenCongTelegram(configuration);
             channels.Add("telegram");
         }
+        if (!string.IsNullOrWhiteSpace(configuration["Zalo:BotToken"]))
+        {
+            Zalo.ZaloServiceCollectionExtensions.AddKhuyenCongZalo(services, configuration);
+            channels.Add("zalo");
+        }
         return channels;
     }
 
@@ -25,6 +30,10 @@ public static class ChannelRegistration
         if (app.Services.GetService<TelegramBot>() is not null)
         {
             app.MapTelegramWebhook();
+        }
+        if (app.Services.GetService<Zalo.ZaloApiClient>() is not null)
+        {
+            Zalo.ZaloServiceCollectionExtensions.MapZaloEndpoints(app);
         }
     }
 }

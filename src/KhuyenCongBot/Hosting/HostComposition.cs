@@ -2,6 +2,7 @@ using KhuyenCongBot.Core;
 using KhuyenCongBot.Core.Figures;
 using KhuyenCongBot.Core.Figures.Questions;
 using KhuyenCongBot.Core.Forms;
+using KhuyenCongBot.Core.People;
 using KhuyenCongBot.Core.Records;
 using KhuyenCongBot.Outputs;
 using KhuyenCongBot.Storage;
@@ -20,12 +21,13 @@ public static class HostComposition
         services.AddKhuyenCongFigureIndex();
         services.AddKhuyenCongOutputs();
         services.AddKhuyenCongQuestions();
+        services.AddKhuyenCongForms();
+        services.AddKhuyenCongPeople(configuration).AddKhuyenCongBroadcastStorage();
         services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BackupService>();
         services.AddHostedService(sp => sp.GetRequiredService<BackupService>());
         services.AddSingleton<Core.Conversations.IBotModule, BackupModule>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
-        services.AddKhuyenCongForms();
         return services;
     }
 }

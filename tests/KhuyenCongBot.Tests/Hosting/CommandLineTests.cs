@@ -85,3 +85,22 @@ public sealed class CommandLineTests
         Assert.Equal(before, await File.ReadAllBytesAsync(db));
     }
 }
+
+/// <summary>Bad configuration stops the program with a message that names the key.</summary>
+public sealed class ConfigurationValidationTests
+{
+    [Theory]
+    [InlineData("--Telegram:BotToken=not-a-token", "Telegram:BotToken")]
+    [InlineData("--Bot:EditWindowDays=-3", "Bot:EditWindowDays")]
+    public async Task Run_with_a_bad_value_exits_2_naming_the_key(string setting, string key)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "kcb-tests", Guid.NewGuid().ToString("N"));
+        var error = new StringWriter();
+        string[] args = setting.StartsWith("--Telegram", StringComparison.Ordinal)
+            ? ["run", setting, $"--Storage:DatabasePath={folder}/x.db", "--Urls=http://127.0.0.1:0"]
+            : ["run", "--Telegram:BotToken=123456:abcdef", "--Telegram:ApiBaseUrl=http://127.0.0.1:9", setting, $"--Storage:DatabasePath={folder}/x.db", "--Urls=http://127.0.0.1:0"];
+        var code = await BotApp.RunAsync(CommandLine.Parse(args), TextReader.Null, TextWriter.Null, error, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(2, code);
+        Assert.Contains(key, error.ToString());
+    }
+}

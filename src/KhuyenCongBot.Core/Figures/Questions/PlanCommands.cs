@@ -13,7 +13,7 @@ namespace KhuyenCongBot.Core.Figures.Questions;
 public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
 {
     private const string Usage =
-        "Cách dùng:\n/kehoach 2026 – xem kế hoạch năm 2026\n/kehoach 2026 Phú Thọ trade_fair.booths 120 – đặt kế hoạch (quản trị viên)\n"
+        "Cách dùng:\n/kehoach 2026 – xem kế hoạch năm 2026 (/kehoach 2026 Phú Thọ – của một tỉnh)\n/kehoach 2026 Phú Thọ trade_fair.booths 120 – đặt kế hoạch (quản trị viên)\n"
         + "Chỉ tiêu: <hoạt động>.<đại lượng>, ví dụ trade_fair.booths, machinery.facilities, consulting.revenue_vnd (doanh thu nhập như 9,92 tỷ).\n"
         + "Có thể nhập cả tệp plans.csv (year,province,metric,target) bằng lệnh import của chương trình.";
 
@@ -34,6 +34,17 @@ public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
         if (tokens.Length == 1)
         {
             List(context, year);
+            return Task.CompletedTask;
+        }
+        if (!tokens.Skip(1).Any(t => t.Contains('.')))
+        {
+            var province = catalogue.FindProvince(string.Join(' ', tokens[1..]));
+            if (province is null)
+            {
+                context.Say($"Không có tỉnh/thành phố \"{string.Join(' ', tokens[1..])}\" trong danh mục.");
+                return Task.CompletedTask;
+            }
+            List(context, year, province.Id);
             return Task.CompletedTask;
         }
         if (!context.IsAdmin)
@@ -91,11 +102,12 @@ public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
             + (before is null ? "." : $" (trước đây {VnFormat.Number((long)before.Target)})."));
     }
 
-    private void List(BotContext context, int year)
+    private void List(BotContext context, int year, string? provinceId = null)
     {
         var units = scopes.UnitIds(scopes.DefaultScope(context.User));
         var plans = context.Store.Plans.ForYear(year)
             .Where(p => units is null || units.Contains(p.ProvinceId))
+            .Where(p => provinceId is null || p.ProvinceId == provinceId)
             .OrderBy(p => p.Metric, StringComparer.Ordinal).ThenBy(p => catalogue.Province(p.ProvinceId)?.ShortName ?? p.ProvinceId, StringComparer.Ordinal)
             .ToList();
         if (plans.Count == 0)

@@ -1,0 +1,169 @@
+using System.Globalization;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Storage;
+
+namespace KhuyenCongBot.Core.People;
+
+/// <summary>Who may log, edit and see what: one place for the rules every module follows.</summary>
+/// <remarks>
+/// Officers log and edit records of their own province only and see its figures; managers see the figures
+/// of their scope (a province, a region or all) and edit nothing; admins do everything. Province ids may be
+/// current or former units: a former unit counts as the current unit it was merged into.
+/// </remarks>
+public sealed class AccessPolicy(CatalogueIndex catalogue, IBotStore store)
+{
+    /// <summary>Whether <paramref name="user"/> may log a record for <paramref name="provinceId"/> (current or former id).</summary>
+    public bool CanLog(BotUser user, string provinceId)
+    {
+        if (!user.Active)
+        {
+            return false;
+        }
+        if (user.Role == Role.Admin)
+        {
+            return true;
+        }
+        return user.Role == Role.Officer && user.ScopeKind == ScopeKind.Province
+            && user.ScopeId is not null && CurrentIdOf(provinceId) == user.ScopeId;
+    }
+
+    /// <summary>Whether <paramref name="user"/> may change or delete <paramref name="record"/> (the edit window is the forms' rule).</summary>
+    public bool CanEdit(BotUser user, SupportRecord record) => CanLog(user, record.ProvinceId);
+
+    /// <summary>Whether <paramref name="user"/> may see figures of <paramref name="provinceId"/> (current or former id).</summary>
+    public bool CanSeeProvince(BotUser user, string provinceId)
+    {
+        if (!user.Active)
+        {
+            return false;
+        }
+        var visible = VisibleProvinces(user);
+        return visible is null || visible.Contains(CurrentIdOf(provinceId));
+    }
+
+    /// <summary>Whether <paramref name="user"/> may see figures of the whole country (or every unit of a region when a region id is given).</summary>
+    public bool CanSeeAll(BotUser user, string? regionId = null)
+    {
+        var visible = VisibleProvinces(user);
+        if (visible is null)
+        {
+            return user.Active;
+        }
+        if (regionId is null || catalogue.Region(regionId) is not { } region)
+        {
+            return false;
+        }
+        return region.Members.All(visible.Contains);
+    }
+
+    /// <summary>Current unit ids whose figures the person may see; null means all of them.</summary>
+    public IReadOnlySet<string>? VisibleProvinces(BotUser user)
+    {
+        if (!user.Active)
+        {
+            return new HashSet<string>();
+        }
+        if (user.Role == Role.Admin || user.ScopeKind == ScopeKind.All)
+        {
+            return null;
+        }
+        if (user.ScopeKind == ScopeKind.Region)
+        {
+            return catalogue.Region(user.ScopeId ?? "")?.Members.ToHashSet(StringComparer.Ordinal) ?? [];
+        }
+        return user.ScopeId is null ? new HashSet<string>() : new HashSet<string>(StringComparer.Ordinal) { CurrentIdOf(user.ScopeId) };
+    }
+
+    /// <summary>Like <see cref="VisibleProvinces"/>, with the former units merged into each visible unit (to filter records as stored).</summary>
+    public IReadOnlySet<string>? VisibleUnits(BotUser user) =>
+        VisibleProvinces(user) is { } current ? current.SelectMany(catalogue.UnitsOf).ToHashSet(StringComparer.Ordinal) : null;
+
+    /// <summary>Current units every known registered member of the chat may see (null = all); in a private chat, the person's own.</summary>
+    public IReadOnlySet<string>? VisibleInChat(BotContext context)
+    {
+        if (!context.Message.IsGroupChat)
+        {
+            return VisibleProvinces(context.User);
+        }
+        NoteGroupMember(context);
+        HashSet<string>? common = null;
+        foreach (var member in GroupMembers(context.Message.Channel, context.Message.ChatId))
+        {
+            var visible = VisibleProvinces(member);
+            if (visible is null)
+            {
+                continue;
+            }
+            common = common is null ? new HashSet<string>(visible, StringComparer.Ordinal) : [.. common.Intersect(visible)];
+        }
+        return common;
+    }
+
+    /// <summary>Null when the figures of <paramref name="provinceIds"/> (null = the whole country) may be shown in this chat; otherwise why not, in the person's language.</summary>
+    public string? RefusalInChat(BotContext context, IEnumerable<string>? provinceIds)
+    {
+        var visible = VisibleInChat(context);
+        if (visible is null)
+        {
+            return null;
+        }
+        var wanted = provinceIds?.Select(CurrentIdOf).Distinct().ToList();
+        var hidden = wanted is null ? null : wanted.Where(id => !visible.Contains(id)).ToList();
+        if (hidden is { Count: 0 })
+        {
+            return null;
+        }
+        var names = hidden is null
+            ? context.T("cả nước", "the whole country")
+            : string.Join(", ", hidden.Select(id => catalogue.Province(id)?.ShortName ?? id));
+        if (context.Message.IsGroupChat)
+        {
+            return context.T(
+                $"Bot không trả lời số liệu của {names} trong nhóm này vì có thành viên của nhóm không được xem số liệu đó. Bạn hỏi bot trong tin nhắn riêng nhé.",
+                $"The bot will not show figures for {names} in this group: some members of the group may not see them. Ask in a private chat.");
+        }
+        return context.T(
+            $"Bạn không có quyền xem số liệu của {names}. Bạn chỉ xem được số liệu trong phạm vi được giao ({ScopeName(context.User, "vi")}).",
+            $"You may not see figures for {names}. You can see figures within your scope ({ScopeName(context.User, "en")}).");
+    }
+
+    /// <summary>Remembers that a registered person wrote in a group chat (Telegram has no member list for bots).</summary>
+    public void NoteGroupMember(BotContext context)
+    {
+        if (!context.Message.IsGroupChat)
+        {
+            return;
+        }
+        var key = GroupKey(context.Message.Channel, context.Message.ChatId);
+        var ids = MemberIds(key);
+        if (ids.Add(context.User.Id))
+        {
+            store.Meta.Set(key, string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture))));
+        }
+    }
+
+    /// <summary>The registered people seen in a group chat, as stored now (a deactivated person sees nothing, so blocks everything).</summary>
+    public IReadOnlyList<BotUser> GroupMembers(string channel, string chatId) =>
+        MemberIds(GroupKey(channel, chatId)).Select(store.Users.Get).OfType<BotUser>().ToList();
+
+    /// <summary>"Phú Thọ", "Khu vực phía Bắc", "cả nước".</summary>
+    public string ScopeName(BotUser user, string language) => ScopeName(user.ScopeKind, user.ScopeId, language);
+
+    /// <summary>Names a scope for people.</summary>
+    public string ScopeName(ScopeKind kind, string? scopeId, string language) => kind switch
+    {
+        ScopeKind.All => language == "en" ? "whole country" : "cả nước",
+        ScopeKind.Region => catalogue.Region(scopeId ?? "")?.Name ?? scopeId ?? "?",
+        _ => catalogue.Province(scopeId ?? "")?.ShortName ?? scopeId ?? "?",
+    };
+
+    private string CurrentIdOf(string provinceId) => catalogue.CurrentOf(provinceId)?.Id ?? provinceId;
+
+    private HashSet<long> MemberIds(string key) =>
+        (store.Meta.Get(key) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToHashSet();
+
+    private static string GroupKey(string channel, string chatId) => $"group-members:{channel}:{chatId}";
+}

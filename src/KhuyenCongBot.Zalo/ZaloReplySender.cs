@@ -1,0 +1,74 @@
+using KhuyenCongBot.Core.Messaging;
+using Microsoft.Extensions.Logging;
+
+namespace KhuyenCongBot.Zalo;
+
+/// <summary>Sends a core <see cref="Reply"/> on Zalo: numbered choices as text, 2,000-character messages, charts by URL, files as links.</summary>
+public sealed class ZaloReplySender(ZaloApiClient api, ZaloFileStore files, ILogger<ZaloReplySender> logger)
+{
+    /// <summary>Sends one reply; <paramref name="beforeEachCall"/> runs before every API call (a rate limit for broadcasts).</summary>
+    public async Task SendAsync(string chatId, Reply reply, string language, CancellationToken ct,
+        Func<CancellationToken, Task>? beforeEachCall = null)
+    {
+        var english = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+        var text = TextRendering.Render(reply, english ? "en" : "vi");
+        var chunks = ZaloTextSplitter.Split(text).ToList();
+        string? photoUrl = null;
+        if (reply.Attachment is { } attachment)
+        {
+            var name = files.Put(attachment);
+            var url = files.UrlOf(name);
+            if (url is null)
+            {
+                logger.LogWarning("Zalo:PublicBaseUrl is not set; a {Kind} could not be sent on Zalo", attachment.Kind);
+                chunks.AddRange(ZaloTextSplitter.Split(NoPublicUrl(attachment, english)));
+            }
+            else if (attachment.Kind == AttachmentKind.Photo)
+            {
+                photoUrl = url;
+            }
+            else
+            {
+                chunks.AddRange(ZaloTextSplitter.Split(english
+                    ? $"Download {attachment.FileName}: {url}\n(The link works for 24 hours.)"
+                    : $"Tải tệp {attachment.FileName}: {url}\n(Liên kết dùng được trong 24 giờ.)"));
+            }
+        }
+        // A chart goes with its text as caption when the text fits in one message.
+        string? caption = null;
+        if (photoUrl is not null && chunks.Count == 1)
+        {
+            caption = chunks[0];
+            chunks.Clear();
+        }
+        foreach (var chunk in chunks)
+        {
+            if (beforeEachCall is not null)
+            {
+                await beforeEachCall(ct).ConfigureAwait(false);
+            }
+            await api.SendMessageAsync(chatId, chunk, ct).ConfigureAwait(false);
+        }
+        if (photoUrl is not null)
+        {
+            if (beforeEachCall is not null)
+            {
+                await beforeEachCall(ct).ConfigureAwait(false);
+            }
+            await api.SendPhotoAsync(chatId, photoUrl, caption, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>What people read when a chart or file cannot be sent because the bot has no public address.</summary>
+    public static string NoPublicUrl(Attachment attachment, bool english)
+    {
+        var photo = attachment.Kind == AttachmentKind.Photo;
+        return english
+            ? (photo ? "The chart was made" : $"The file {attachment.FileName} was made")
+              + $", but the bot has no public address (Zalo:PublicBaseUrl) to send the {(photo ? "picture" : "file")} over Zalo. "
+              + "Ask the administrator to set Zalo:PublicBaseUrl (e.g. https://bot.example.vn); meanwhile use Telegram for charts and files."
+            : (photo ? "Biểu đồ đã tạo" : $"Tệp {attachment.FileName} đã tạo")
+              + $" nhưng bot chưa có địa chỉ công khai (Zalo:PublicBaseUrl) để gửi {(photo ? "ảnh" : "tệp")} qua Zalo. "
+              + "Quản trị viên cần đặt Zalo:PublicBaseUrl (ví dụ https://bot.example.vn); trong lúc chờ, bạn có thể xem biểu đồ và tệp qua Telegram.";
+    }
+}

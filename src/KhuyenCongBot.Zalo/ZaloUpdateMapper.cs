@@ -1,0 +1,92 @@
+using System.Text.Json;
+using KhuyenCongBot.Core.Messaging;
+
+namespace KhuyenCongBot.Zalo;
+
+/// <summary>What to do with one Zalo update: hand a message to the core, answer it directly, or ignore it.</summary>
+/// <param name="ChatId">Where a reply goes (null when the update names no chat).</param>
+/// <param name="MessageId">Zalo's message id (for replay checks), when present.</param>
+/// <param name="Incoming">The message for the core, or null.</param>
+/// <param name="DirectReply">A polite answer the channel gives itself (pictures, stickers, unsupported kinds), or null.</param>
+public sealed record ZaloInbound(string? ChatId, string? MessageId, Incoming? Incoming, string? DirectReply)
+{
+    public bool Ignored => Incoming is null && DirectReply is null;
+}
+
+/// <summary>Reads Zalo updates (flat or wrapped in {ok, result}) and maps them to the core's <see cref="Incoming"/>.</summary>
+public static class ZaloUpdateMapper
+{
+    public const string Channel = "zalo";
+
+    public const string ImageReply =
+        "Bot chưa đọc được ảnh. Bạn hãy gõ nội dung bằng chữ, hoặc gõ /help để xem hướng dẫn.";
+
+    public const string StickerReply =
+        "Cảm ơn bạn! Bot chỉ hiểu tin nhắn chữ: bạn hãy gõ câu hỏi, hoặc /help để xem hướng dẫn.";
+
+    public const string UnsupportedReply =
+        "Bot chưa xử lý được loại tin nhắn này (tệp, tin thoại, danh thiếp…). Bạn hãy gõ nội dung bằng chữ, hoặc /help để xem hướng dẫn.";
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = false };
+
+    /// <summary>
+    /// The updates in a getUpdates result or a webhook body: one object (the documented shape), an array of them,
+    /// or either wrapped in {"ok": true, "result": ...} as some clients report for webhooks.
+    /// </summary>
+    public static IReadOnlyList<ZaloUpdate> ParseUpdates(JsonElement element, bool unwrap = true)
+    {
+        if (unwrap && element.ValueKind == JsonValueKind.Object && element.TryGetProperty("result", out var inner)
+            && !element.TryGetProperty("message", out _) && !element.TryGetProperty("event_name", out _))
+        {
+            element = inner;
+        }
+        return element.ValueKind switch
+        {
+            JsonValueKind.Array => element.EnumerateArray().Select(e => ParseUpdates(e, unwrap)).SelectMany(u => u).ToList(),
+            JsonValueKind.Object when element.TryGetProperty("message", out _) || element.TryGetProperty("event_name", out _) =>
+                [element.Deserialize<ZaloUpdate>(Json)!],
+            _ => [],
+        };
+    }
+
+    /// <summary>Maps an update. In a group only messages that start with "/" or mention the bot are addressed to it.</summary>
+    public static ZaloInbound Map(ZaloUpdate update, string? botName = null, string? languageCode = null)
+    {
+        var message = update.Message;
+        var chatId = message?.Chat?.Id ?? message?.From?.Id;
+        var userId = message?.From?.Id;
+        if (message is null || string.IsNullOrEmpty(chatId) || string.IsNullOrEmpty(userId) || message.From?.IsBot == true)
+        {
+            return new ZaloInbound(chatId, message?.MessageId, null, null);
+        }
+        var isGroup = string.Equals(message.Chat?.ChatType, "GROUP", StringComparison.OrdinalIgnoreCase);
+        var eventName = update.EventName ?? (message.Text is not null ? ZaloUpdate.TextReceived : ZaloUpdate.UnsupportedReceived);
+        if (eventName != ZaloUpdate.TextReceived)
+        {
+            // Pictures, stickers and the rest: a polite word in a private chat, silence in a group.
+            var polite = eventName switch
+            {
+                ZaloUpdate.ImageReceived => ImageReply,
+                ZaloUpdate.StickerReceived => StickerReply,
+                _ => UnsupportedReply,
+            };
+            return new ZaloInbound(chatId, message.MessageId, null, isGroup ? null : polite);
+        }
+        var text = message.Text ?? "";
+        var addressed = !isGroup || text.TrimStart().StartsWith('/')
+            || (!string.IsNullOrWhiteSpace(botName) && text.Contains("@" + botName, StringComparison.OrdinalIgnoreCase));
+        var incoming = new Incoming
+        {
+            Channel = Channel,
+            ChatId = chatId,
+            UserId = userId,
+            DisplayName = message.From?.DisplayName ?? message.From?.FirstName,
+            Text = text,
+            LanguageCode = languageCode,
+            IsGroupChat = isGroup,
+            AddressedToBot = addressed,
+            UpdateKey = string.IsNullOrEmpty(message.MessageId) ? null : Channel + ":" + message.MessageId,
+        };
+        return new ZaloInbound(chatId, message.MessageId, incoming, null);
+    }
+}

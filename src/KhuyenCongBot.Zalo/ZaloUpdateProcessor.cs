@@ -1,0 +1,91 @@
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace KhuyenCongBot.Zalo;
+
+/// <summary>Handles one Zalo update: maps it, asks the core, sends the replies; failures are logged, never shown as exception text.</summary>
+public sealed class ZaloUpdateProcessor(
+    IBotEngine engine,
+    IBotStore store,
+    ZaloApiClient api,
+    ZaloReplySender sender,
+    ILogger<ZaloUpdateProcessor> logger)
+{
+    /// <summary>Raised after an update has been handled (with its message id, or "" when it had none).</summary>
+    public event Action<string>? UpdateHandled;
+
+    /// <summary>The bot's name from getMe, to tell whether a group message mentions it.</summary>
+    public string? BotName { get; set; }
+
+    public async Task HandleAsync(ZaloUpdate update, CancellationToken ct)
+    {
+        var messageId = update.Message?.MessageId ?? "";
+        try
+        {
+            var userId = update.Message?.From?.Id;
+            var language = userId is null ? null : store.Users.FindByIdentity(ZaloUpdateMapper.Channel + ":" + userId)?.Language;
+            var inbound = ZaloUpdateMapper.Map(update, BotName, language);
+            if (inbound.Ignored)
+            {
+                logger.LogDebug("Zalo update {Event} ignored", update.EventName);
+                return;
+            }
+            var chatId = inbound.ChatId!;
+            if (inbound.DirectReply is { } polite)
+            {
+                await api.SendMessageAsync(chatId, polite, ct).ConfigureAwait(false);
+                return;
+            }
+            var incoming = inbound.Incoming!;
+            if (incoming.IsGroupChat && !incoming.AddressedToBot)
+            {
+                return;
+            }
+            _ = TypingAsync(chatId, ct);
+            IReadOnlyList<Reply> replies;
+            try
+            {
+                replies = await engine.HandleAsync(incoming, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "The core failed on a Zalo message");
+                replies = [Reply.Of(language == "en"
+                    ? "Sorry, something went wrong with that message. Try again or type /help."
+                    : "Xin lỗi, bot gặp lỗi khi xử lý tin nhắn này. Bạn thử lại hoặc gõ /help.")];
+            }
+            foreach (var reply in replies)
+            {
+                await sender.SendAsync(chatId, reply, language ?? "vi", ct).ConfigureAwait(false);
+            }
+        }
+        catch (ZaloApiException ex)
+        {
+            logger.LogWarning("Zalo {Method} failed with {Code}: {Description}", ex.Method, ex.ErrorCode, ex.Description);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogError("Handling a Zalo update failed: {Error}", api.Scrub(ex.GetType().Name + ": " + ex.Message));
+        }
+        finally
+        {
+            UpdateHandled?.Invoke(messageId);
+        }
+    }
+
+    private async Task TypingAsync(string chatId, CancellationToken ct)
+    {
+        try
+        {
+            await api.SendChatActionAsync(chatId, "typing", ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ZaloApiException or OperationCanceledException)
+        {
+            logger.LogDebug("Zalo typing indicator not shown");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Records;
+
+namespace KhuyenCongBot.Benchmarks.Figures;
+
+/// <summary>Generates realistic support records over 2017–2026: former units before 1/7/2025, current units after.</summary>
+internal sealed class BenchData
+{
+    public static readonly DateOnly Merger = new(2025, 7, 1);
+    private static readonly DateOnly First = new(2017, 1, 1);
+    private static readonly DateOnly Last = new(2026, 12, 31);
+
+    // Weighted towards the six activities of the conference report.
+    private static readonly (string Id, int Weight)[] ActivityWeights =
+    [
+        ("trade_fair", 22), ("product_award", 14), ("machinery", 14), ("consulting", 12), ("cleaner_production", 6),
+        ("trademark", 6), ("training", 6), ("demo_model", 5), ("pollution", 4), ("market", 5), ("information", 3), ("cluster", 3),
+    ];
+
+    private readonly Random _random = new(20260515);
+    private readonly string[] _activityTable;
+    private readonly string[] _currentIds;
+    private readonly Dictionary<string, string[]> _formerOf;
+    private readonly int[] _facilityHome;
+
+    public BenchData(CatalogueIndex catalogue, int facilities = 120_000)
+    {
+        _activityTable = ActivityWeights.SelectMany(a => Enumerable.Repeat(a.Id, a.Weight)).ToArray();
+        _currentIds = catalogue.CurrentProvinces.Select(p => p.Id).ToArray();
+        _formerOf = _currentIds.ToDictionary(id => id, id =>
+        {
+            var former = catalogue.Provinces.Where(p => !p.IsCurrent && p.CurrentId == id).Select(p => p.Id).Distinct().ToArray();
+            return former.Length > 0 ? former : [id];
+        });
+        // A facility belongs to one current unit and, before the merger, to one of its former units.
+        _facilityHome = Enumerable.Range(0, facilities).Select(_ => _random.Next(_currentIds.Length)).ToArray();
+    }
+
+    public IEnumerable<SupportRecord> Records(int count)
+    {
+        var days = Last.DayNumber - First.DayNumber + 1;
+        for (var i = 0; i < count; i++)
+        {
+            var r = _random;
+            var date = DateOnly.FromDayNumber(First.DayNumber + r.Next(days));
+            var facility = r.Next(_facilityHome.Length);
+            var current = _currentIds[_facilityHome[facility]];
+            string province;
+            if (date >= Merger)
+            {
+                province = current;
+            }
+            else
+            {
+                var former = _formerOf[current];
+                province = former[facility % former.Length];
+            }
+            var activity = _activityTable[r.Next(_activityTable.Length)];
+            yield return new SupportRecord
+            {
+                ActivityId = activity,
+                Date = date,
+                ProvinceId = province,
+                FacilityId = r.Next(20) == 0 ? null : facility + 1,
+                Booths = activity == "trade_fair" ? r.Next(1, 9) : 0,
+                RevenueVnd = activity == "consulting" ? r.NextInt64(10, 500) * 1_000_000 : 0,
+                FundingVnd = r.Next(3) == 0 ? 0 : r.NextInt64(5, 800) * 1_000_000,
+                FundingSource = r.Next(2) == 0 ? "KCQG" : "KCDP",
+                Status = date >= new DateOnly(2026, 1, 1) || r.Next(10) == 0 ? RecordStatus.Estimate : RecordStatus.Actual,
+                CreatedByUserId = 1 + r.Next(200),
+                CreatedAt = new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7)),
+                Source = "bench",
+            };
+        }
+    }
+}

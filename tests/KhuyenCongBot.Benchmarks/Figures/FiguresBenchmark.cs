@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Figures;
+using KhuyenCongBot.Storage;
+
+namespace KhuyenCongBot.Benchmarks.Figures;
+
+/// <summary>What a question answerer can use: the store, the catalogue and the index built over the benchmark data.</summary>
+public sealed record BenchContext(LiteDbStore Store, CatalogueIndex Catalogue, FiguresIndex Index, DateOnly Today);
+
+/// <summary>The `figures` verb: 1M records in LiteDB and SQLite, then p50/p95 of typical questions for the scan, SQLite and the index.</summary>
+public static class FiguresBenchmark
+{
+    /// <summary>Hook for the question parser: builds a "question text -> reply text" function; when set, a second table is printed.</summary>
+    public static Func<BenchContext, Func<string, string>>? CreateAnswerer { get; set; }
+
+    private sealed record Options(int Records, int ScanReps, int SqliteReps, int IndexReps, string? Output);
+
+    public static int Run(string[] args)
+    {
+        var o = new Options(
+            Arg(args, "--records", 1_000_000), Arg(args, "--scan-reps", 3), Arg(args, "--sqlite-reps", 20), Arg(args, "--index-reps", 500),
+            args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault());
+        var seeds = SeedFiles.Locate(null);
+        var catalogue = new CatalogueIndex(SeedFiles.Activities(seeds), SeedFiles.Provinces(seeds), SeedFiles.Regions(seeds));
+        var dir = Path.Combine(Path.GetTempPath(), "kcbot-bench-" + Environment.ProcessId);
+        Directory.CreateDirectory(dir);
+        var liteFile = Path.Combine(dir, "figures.litedb");
+        var sqliteFile = Path.Combine(dir, "figures.sqlite");
+        var report = new StringBuilder();
+        try
+        {
+            Log($"generating {o.Records:N0} records into {dir}");
+            var watch = Stopwatch.StartNew();
+            using var store = new LiteDbStore(liteFile);
+            using var sqlite = SqliteFigureSource.Create(sqliteFile, catalogue);
+            var data = new BenchData(catalogue);
+            foreach (var batch in data.Records(o.Records).Chunk(25_000))
+            {
+                store.Records.AddMany(batch);
+                sqlite.Insert(batch);
+            }
+            store.Checkpoint();
+            var loadTime = watch.Elapsed;
+            watch.Restart();
+            sqlite.CreateIndexes();
+            var sqliteIndexTime = watch.Elapsed;
+            Log($"loaded in {loadTime.TotalSeconds:F0} s; SQLite indexes in {sqliteIndexTime.TotalSeconds:F1} s");
+
+            // The first build fills LiteDB's page cache (about the file's size); a second build measures the index alone.
+            var coldIndex = new FiguresIndex(store, catalogue);
+            var coldBuild = coldIndex.BuildTime;
+            var heapWithCache = GC.GetTotalMemory(true);
+            var peakAfterIndex = Process.GetCurrentProcess().PeakWorkingSet64;
+            using var index = new FiguresIndex(store, catalogue);
+            var indexBytes = GC.GetTotalMemory(true) - heapWithCache;
+            coldIndex.Dispose();
+            coldIndex = null;
+            GC.Collect();
+            Log($"index built in {coldBuild.TotalSeconds:F1} s (again {index.BuildTime.TotalSeconds:F1} s), {index.Count:N0} records, {Mb(indexBytes)}");
+
+            var queries = BenchQueries.Create(catalogue);
+            var sources = new (string Name, IFigureSource Source, int Reps)[]
+            {
+                ("FiguresIndex", index, o.IndexReps),
+                ("SQLite (indexed)", sqlite, o.SqliteReps),
+                ("LiteDB scan", new ScanFigureSource(store, catalogue), o.ScanReps),
+            };
+            var timings = new Dictionary<(string, string), (double P50, double P95)>();
+            var answers = new Dictionary<string, IReadOnlyList<KeyValuePair<string, Core.Figures.FigureValue>>>();
+            var mismatches = new List<string>();
+            foreach (var (name, source, reps) in sources)
+            {
+                foreach (var q in queries)
+                {
+                    var first = Stopwatch.GetTimestamp();
+                    var answer = q.Run(source); // warm-up, and the answer compared across sources
+                    var slow = Stopwatch.GetElapsedTime(first).TotalSeconds >= 1;
+                    if (!answers.TryGetValue(q.Name, out var expected))
+                    {
+                        answers[q.Name] = answer;
+                    }
+                    else if (!expected.SequenceEqual(answer))
+                    {
+                        mismatches.Add($"{name}: {q.Name}");
+                    }
+                    if (!slow)
+                    {
+                        WarmUp(() => q.Run(source), reps);
+                    }
+                    timings[(name, q.Name)] = Measure(() => q.Run(source), reps);
+                    Log($"{name,-18} {q.Name,-45} p50 {timings[(name, q.Name)].P50,9:F3} ms");
+                }
+            }
+            var peakEnd = Process.GetCurrentProcess().PeakWorkingSet64;
+
+            report.AppendLine($"Command: `dotnet run -c Release --project tests/KhuyenCongBot.Benchmarks -- figures`  ");
+            report.AppendLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; run {DateTime.UtcNow:yyyy-MM-dd} (UTC)  ");
+            report.AppendLine($"Data: {o.Records:N0} records, 2017-01-01..2026-12-31, 12 activities, 34 current units (former units before 1/7/2025), 120,000 facilities  ");
+            report.AppendLine($"Repetitions per question: index {o.IndexReps}, SQLite {o.SqliteReps}, LiteDB scan {o.ScanReps}, after a warm-up (one checked run, then, when it took under 1 s, up to 20 runs or 1 s)");
+            report.AppendLine();
+            report.AppendLine("| | |");
+            report.AppendLine("|---|---|");
+            report.AppendLine($"| load (LiteDB AddMany + SQLite insert) | {loadTime.TotalSeconds:F1} s |");
+            report.AppendLine($"| LiteDB file size | {Mb(new FileInfo(liteFile).Length)} |");
+            report.AppendLine($"| SQLite file size (with indexes) | {Mb(new FileInfo(sqliteFile).Length)} |");
+            report.AppendLine($"| SQLite index creation | {sqliteIndexTime.TotalSeconds:F1} s |");
+            report.AppendLine($"| FiguresIndex build at start (reading all records from LiteDB included; second build) | {coldBuild.TotalSeconds:F1} s ({index.BuildTime.TotalSeconds:F1} s) |");
+            report.AppendLine($"| FiguresIndex size (managed heap growth of the second build) | {Mb(indexBytes)} |");
+            report.AppendLine($"| managed heap with LiteDB's page cache and the first index | {Mb(heapWithCache)} |");
+            report.AppendLine($"| process peak working set after load and index build | {Mb(peakAfterIndex)} |");
+            report.AppendLine($"| process peak working set at the end (scan baseline included) | {Mb(peakEnd)} |");
+            report.AppendLine($"| answers identical across the three sources | {(mismatches.Count == 0 ? "yes" : "NO: " + string.Join("; ", mismatches))} |");
+            report.AppendLine();
+            report.AppendLine("Latency per question, milliseconds (p50 / p95):");
+            report.AppendLine();
+            report.AppendLine("| question | FiguresIndex | SQLite (indexed) | LiteDB scan | SQLite / index (p95) |");
+            report.AppendLine("|---|---:|---:|---:|---:|");
+            foreach (var q in queries)
+            {
+                var i = timings[("FiguresIndex", q.Name)];
+                var s = timings[("SQLite (indexed)", q.Name)];
+                var l = timings[("LiteDB scan", q.Name)];
+                report.AppendLine($"| {q.Name} | {Ms(i)} | {Ms(s)} | {Ms(l)} | {s.P95 / Math.Max(i.P95, 0.0001):F0}x |");
+            }
+            var worstIndex = queries.Max(q => timings[("FiguresIndex", q.Name)].P95);
+            report.AppendLine();
+            report.AppendLine($"Worst FiguresIndex p95: {worstIndex:F3} ms.");
+
+            if (CreateAnswerer is { } create)
+            {
+                AppendAnswers(report, create(new BenchContext(store, catalogue, index, BenchQueries.Today)), queries, o.IndexReps);
+            }
+            Console.WriteLine();
+            Console.WriteLine(report);
+            if (o.Output is { } path)
+            {
+                File.WriteAllText(path, report.ToString());
+            }
+            return mismatches.Count == 0 ? 0 : 1;
+        }
+        finally
+        {
+            SqliteCleanup();
+            try
+            {
+                Directory.Delete(dir, true);
+            }
+            catch (IOException)
+            {
+                Log($"could not delete {dir}");
+            }
+        }
+    }
+
+    /// <summary>Second table: the time from question text to reply text, with the reply.</summary>
+    private static void AppendAnswers(StringBuilder report, Func<string, string> answer, IReadOnlyList<BenchQuery> queries, int reps)
+    {
+        report.AppendLine();
+        report.AppendLine("Question text -> reply text (FiguresIndex behind the answerer), milliseconds:");
+        report.AppendLine();
+        report.AppendLine("| question | p50 | p95 | reply |");
+        report.AppendLine("|---|---:|---:|---|");
+        foreach (var q in queries)
+        {
+            var reply = answer(q.Question);
+            WarmUp(() => answer(q.Question), reps);
+            var t = Measure(() => answer(q.Question), reps);
+            report.AppendLine($"| {q.Question} | {t.P50:F3} | {t.P95:F3} | {reply.ReplaceLineEndings(" ").Replace("|", "\\|")} |");
+        }
+    }
+
+    /// <summary>Runs a question a few more times (up to 20 runs or 1 s) so the measured runs see jitted, cached code.</summary>
+    private static void WarmUp(Action run, int reps)
+    {
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < Math.Min(20, reps) && Stopwatch.GetElapsedTime(start).TotalSeconds < 1; i++)
+        {
+            run();
+        }
+    }
+
+    private static (double P50, double P95) Measure(Action run, int reps)
+    {
+        var samples = new double[Math.Max(1, reps)];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            run();
+            samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        Array.Sort(samples);
+        return (Percentile(samples, 0.50), Percentile(samples, 0.95));
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private static string Ms((double P50, double P95) t) =>
+        string.Create(CultureInfo.InvariantCulture, $"{t.P50:F3} / {t.P95:F3}");
+
+    private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:F0} MB");
+
+    private static int Arg(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) ? v : fallback;
+    }
+
+    private static void SqliteCleanup() => Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+    private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
+}

@@ -1,0 +1,303 @@
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Text;
+using KhuyenCongBot.Tests.Support;
+
+namespace KhuyenCongBot.Tests.Figures.Questions;
+
+/// <summary>One demo-data bot shared by the answer tests (each test talks as its own user).</summary>
+public sealed class DemoBotFixture : IDisposable
+{
+    public BotHarness Bot { get; } = BotHarness.Create(new DateOnly(2026, 11, 26), demo: true);
+
+    public List<SupportRecord> Records => Bot.Store.Records.All().ToList();
+
+    public void Dispose() => Bot.Dispose();
+}
+
+/// <summary>Answers on the demo data, checked against plain LINQ over the same records.</summary>
+public class FiguresModuleTests(DemoBotFixture fixture) : IClassFixture<DemoBotFixture>
+{
+    private static readonly DateOnly H1From = new(2024, 1, 1), H1To = new(2024, 6, 30);
+    private BotHarness Bot => fixture.Bot;
+    private CatalogueIndex Catalogue => Bot.Catalogue;
+
+    private string NewManager(Role role = Role.Manager, string? province = null)
+    {
+        var id = "u" + Guid.NewGuid().ToString("N")[..8];
+        Bot.AddUser(id, role, province);
+        return id;
+    }
+
+    private IEnumerable<SupportRecord> In(string activity, DateOnly from, DateOnly to, IEnumerable<string>? units = null) =>
+        fixture.Records.Where(r => r.ActivityId == activity && r.Date >= from && r.Date <= to && (units is null || units.Contains(r.ProvinceId)));
+
+    private static int Distinct(IEnumerable<SupportRecord> records) =>
+        records.Where(r => r.FacilityId is not null).Select(r => r.FacilityId).Distinct().Count() + records.Count(r => r.FacilityId is null);
+
+    [Fact]
+    public async Task BoothsFromTheStartOfTheYear()
+    {
+        var user = NewManager();
+        var answer = await Bot.Say("bao nhiêu gian hàng từ đầu năm", user);
+        var expected = In("trade_fair", new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 26)).Sum(r => r.Booths);
+        Assert.Contains(VnFormat.Number(expected) + " gian hàng", answer);
+        Assert.Contains("từ đầu năm 2026", answer);
+        Assert.Contains("Phạm vi:", answer);
+        Assert.Contains("Theo tỉnh", answer);
+    }
+
+    [Fact]
+    public async Task TheArticleFiguresAnswerOneByOne()
+    {
+        var user = NewManager();
+        Assert.Contains("701 gian hàng (ước thực hiện)", await Bot.Say("bao nhiêu gian hàng 6 tháng đầu năm 2024", user));
+        var machinery = Distinct(In("machinery", H1From, H1To));
+        Assert.Equal(57, machinery);
+        Assert.Contains("57 cơ sở", await Bot.Say("bn co so duoc ho tro may moc 6 thang dau nam 2024", user));
+        Assert.Contains("11 cơ sở", await Bot.Say("so co so duoc ho tro san xuat sach hon 6 thang dau nam 2024", user));
+        Assert.Contains(VnFormat.Number(In("trade_fair", H1From, H1To).Count()) + " lượt cơ sở", await Bot.Say("bao nhieu luot co so tham gia hoi cho 6 thang dau nam 2024", user));
+        Assert.Contains("245 lượt cơ sở", await Bot.Say("binh chon san pham tieu bieu 6 thang dau nam 2024 bao nhieu luot", user));
+        Assert.Contains("62 dự án", await Bot.Say("so du an tu van 6 thang dau nam 2024", user));
+    }
+
+    [Fact]
+    public async Task MachineryInTheFirstQuarterMatchesLinq()
+    {
+        var user = NewManager();
+        var answer = await Bot.Say("bn co so duoc ho tro may moc quy 1 2024", user);
+        Assert.Contains(VnFormat.Number(Distinct(In("machinery", new DateOnly(2024, 1, 1), new DateOnly(2024, 3, 31)))) + " cơ sở", answer);
+        Assert.Contains("quý I/2024", answer);
+    }
+
+    [Fact]
+    public async Task ConsultingRevenueAgainstPlanThenSamePeriodAsFollowUp()
+    {
+        var user = NewManager();
+        var answer = await Bot.Say("doanh thu tu van 6 thang dau nam 2024 dat bao nhieu % ke hoach", user);
+        var revenue = In("consulting", H1From, H1To).Sum(r => r.RevenueVnd);
+        var plan = Bot.Store.Plans.ForYear(2024).Where(p => p.Metric == "consulting.revenue_vnd").Sum(p => p.Target);
+        Assert.Contains(VnFormat.Money(revenue), answer);
+        Assert.Contains("4,87 tỷ đồng", answer);
+        Assert.Contains("ước thực hiện", answer);
+        Assert.Contains(VnFormat.Percent(revenue / plan), answer);
+        Assert.Contains("49,1%", answer);
+        Assert.Contains("6 tháng đầu năm 2024", answer);
+
+        var followUp = await Bot.Say("so voi cung ky nam truoc", user);
+        var before = In("consulting", new DateOnly(2023, 1, 1), new DateOnly(2023, 6, 30)).Sum(r => r.RevenueVnd);
+        Assert.Contains(VnFormat.Percent((decimal)revenue / before), followUp);
+        Assert.Contains("153,7%", followUp);
+        Assert.Contains("4,87 tỷ đồng", followUp);
+    }
+
+    [Fact]
+    public async Task ProvinceWithMostBooths()
+    {
+        var user = NewManager();
+        var answer = await Bot.Say("tỉnh nào nhiều gian hàng nhất năm 2024", user);
+        var top = In("trade_fair", new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31))
+            .GroupBy(r => Catalogue.CurrentOf(r.ProvinceId)!.Id)
+            .Select(g => (Id: g.Key, Booths: g.Sum(r => r.Booths)))
+            .OrderByDescending(x => x.Booths).First();
+        Assert.Contains($"{Catalogue.Province(top.Id)!.ShortName} – {VnFormat.Number(top.Booths)} gian hàng", answer);
+    }
+
+    [Fact]
+    public async Task FormerProvinceCountsItsOwnRecords()
+    {
+        var user = NewManager();
+        var answer = await Bot.Say("Bắc Giang 2024 có bao nhiêu lượt cơ sở tham gia hội chợ", user);
+        var count = In("trade_fair", new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), ["bac-giang"]).Count();
+        Assert.Contains(VnFormat.Number(count) + " lượt cơ sở", answer);
+        Assert.Contains("Bắc Giang (tỉnh cũ, nay thuộc Bắc Ninh", answer);
+    }
+
+    [Fact]
+    public async Task CurrentProvinceIncludesItsFormerUnits()
+    {
+        var user = NewManager();
+        var answer = await Bot.Say("Phú Thọ năm 2024 bao nhiêu gian hàng", user);
+        var units = Catalogue.UnitsOf("phu-tho");
+        Assert.Contains("vinh-phuc", units);
+        Assert.Contains(VnFormat.Number(In("trade_fair", new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), units).Sum(r => r.Booths)) + " gian hàng", answer);
+        Assert.Contains("Vĩnh Phúc", answer);
+    }
+
+    [Fact]
+    public async Task BreakdownByMonthMatchesLinq()
+    {
+        var user = NewManager();
+        var answer = await Bot.Say("gian hang theo thang nam 2024", user);
+        foreach (var g in In("trade_fair", new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)).GroupBy(r => r.Date.Month))
+        {
+            Assert.Contains($"Tháng {g.Key}/2024: {VnFormat.Number(g.Sum(r => r.Booths))} gian hàng", answer);
+        }
+    }
+
+    [Fact]
+    public async Task ButtonsBreakDownTheLastQuestion()
+    {
+        var user = NewManager();
+        await Bot.Say("gian hang 6 thang dau nam 2024", user);
+        var replies = await Bot.Press("fq:by:p", user);
+        var text = string.Join("\n", replies.Select(r => r.Text));
+        var top = In("trade_fair", H1From, H1To).GroupBy(r => Catalogue.CurrentOf(r.ProvinceId)!.Id)
+            .Select(g => (Id: g.Key, Booths: g.Sum(r => r.Booths))).OrderByDescending(x => x.Booths).First();
+        Assert.Contains($"1. {Catalogue.Province(top.Id)!.ShortName}: {VnFormat.Number(top.Booths)} gian hàng", text);
+    }
+
+    [Fact]
+    public async Task ReportOnTheFirstHalfOf2024HasEveryArticleFigure()
+    {
+        var user = NewManager();
+        var report = await Bot.Say("/baocao 6 tháng đầu năm 2024 khu vực phía Bắc", user);
+        var participations = In("trade_fair", H1From, H1To).Count();
+        foreach (var figure in new[] { "57 cơ sở", "11 cơ sở", "701 gian hàng", VnFormat.Number(participations) + " lượt cơ sở", "245 lượt cơ sở", "5 cơ sở", "62 dự án", "4,87 tỷ đồng", "49,1%", "153,7%" })
+        {
+            Assert.Contains(figure, report);
+        }
+        Assert.Contains("ước thực hiện", report);
+        Assert.Contains("khu vực phía Bắc", report);
+        var alias = await Bot.Say("/report 6 thang dau nam 2024", user);
+        Assert.Contains("701 gian hàng", alias);
+    }
+
+    [Fact]
+    public async Task ReportForAQuarterWithoutYear()
+    {
+        var user = NewManager();
+        var report = await Bot.Say("/baocao quý III", user);
+        Assert.Contains("quý III/2026", report);
+        Assert.DoesNotContain("Exception", report);
+    }
+
+    [Fact]
+    public async Task OfficerSeesOwnProvinceAndIsRefusedAnother()
+    {
+        var officer = NewManager(Role.Officer, "bac-ninh");
+        var own = await Bot.Say("bao nhieu gian hang nam 2024", officer);
+        var units = Catalogue.UnitsOf("bac-ninh");
+        Assert.Contains(VnFormat.Number(In("trade_fair", new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), units).Sum(r => r.Booths)) + " gian hàng", own);
+        Assert.Contains("Bắc Ninh", own);
+
+        var former = await Bot.Say("Bắc Giang 2024 bao nhiêu gian hàng", officer);
+        Assert.DoesNotContain("Xin lỗi", former);
+
+        var other = await Bot.Say("Hà Nội năm 2024 bao nhiêu gian hàng", officer);
+        Assert.Contains("chỉ được xem số liệu của Bắc Ninh", other);
+        var haNoi = In("trade_fair", new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), Catalogue.UnitsOf("ha-noi")).Sum(r => r.Booths);
+        Assert.DoesNotContain(VnFormat.Number(haNoi) + " gian hàng", other);
+
+        var region = await Bot.Say("khu vực phía Bắc năm 2024 bao nhiêu gian hàng", officer);
+        Assert.Contains("Xin lỗi", region);
+    }
+
+    [Fact]
+    public async Task OfficerBreakdownStaysInsideTheProvince()
+    {
+        var officer = NewManager(Role.Officer, "phu-tho");
+        var answer = await Bot.Say("gian hang theo tinh nam 2024", officer);
+        Assert.DoesNotContain("Hà Nội", answer);
+        Assert.Contains("Phú Thọ", answer);
+    }
+
+    [Fact]
+    public async Task AmbiguousFacilitiesGetOneClarifyingQuestion()
+    {
+        var user = NewManager();
+        var ask = await Bot.Say("bao nhiêu cơ sở tham gia hội chợ năm 2024", user);
+        Assert.Contains("hai cách", ask);
+        Assert.Contains("1. Số cơ sở (không trùng)", ask);
+        var answer = await Bot.Say("2", user);
+        Assert.Contains(VnFormat.Number(In("trade_fair", new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)).Count()) + " lượt cơ sở", answer);
+        var distinct = await Bot.Say("bao nhiêu cơ sở tham gia hội chợ năm 2024", user);
+        Assert.Contains("hai cách", distinct);
+        var one = await Bot.Say("1", user);
+        Assert.Contains(VnFormat.Number(Distinct(In("trade_fair", new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)))) + " cơ sở", one);
+    }
+
+    [Fact]
+    public async Task QuestionWithoutMetricAsksWhichFigure()
+    {
+        var user = NewManager();
+        var ask = await Bot.Say("quý 2 năm 2024 bao nhiêu", user);
+        Assert.Contains("Bạn muốn xem số liệu nào", ask);
+        var answer = await Bot.Say("1", user);
+        Assert.Contains(VnFormat.Number(In("trade_fair", new DateOnly(2024, 4, 1), new DateOnly(2024, 6, 30)).Sum(r => r.Booths)) + " gian hàng", answer);
+        Assert.Contains("quý II/2024", answer);
+    }
+
+    [Fact]
+    public async Task NonsenseGetsThreeExamplesThatWork()
+    {
+        var user = NewManager();
+        var answer = await Bot.Say("xin chao ban", user);
+        Assert.Contains("chưa hiểu", answer);
+        Assert.Contains("1. bao nhiêu gian hàng từ đầu năm", answer);
+        Assert.Contains("3. ", answer);
+        var example = await Bot.Say("3", user);
+        Assert.Contains("gian hàng", example);
+        Assert.Contains("năm 2024", example);
+    }
+
+    [Fact]
+    public async Task ChartIsAPngPhoto()
+    {
+        var user = NewManager();
+        await Bot.Say("gian hang nam 2024", user);
+        var replies = await Bot.Press("fq:chart", user);
+        var photo = Assert.Single(replies, r => r.Attachment is not null).Attachment!;
+        Assert.Equal(AttachmentKind.Photo, photo.Kind);
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], photo.Content.Take(4).ToArray());
+        var typed = await Bot.Say("bieu do doanh thu tu van theo thang nam 2024", user);
+        Assert.Contains("[Photo: bieu-do.png]", typed);
+    }
+
+    [Fact]
+    public async Task ExcelIsAnXlsxDocument()
+    {
+        var user = NewManager();
+        var text = await Bot.Say("xuat excel gian hang 6 thang dau nam 2024", user);
+        Assert.Contains("[Document: ", text);
+        Assert.Contains(VnFormat.Number(In("trade_fair", H1From, H1To).Count()) + " bản ghi", text);
+        await Bot.Say("tu van nam 2024", user);
+        var replies = await Bot.Press("fq:xlsx", user);
+        var file = Assert.Single(replies, r => r.Attachment is not null).Attachment!;
+        Assert.Equal(AttachmentKind.Document, file.Kind);
+        Assert.EndsWith(".xlsx", file.FileName);
+        Assert.Equal((byte)'P', file.Content[0]);
+        Assert.Equal((byte)'K', file.Content[1]);
+    }
+
+    [Fact]
+    public async Task FollowUpChangesPeriodAndKeepsTheMetric()
+    {
+        var user = NewManager();
+        await Bot.Say("gian hang quy 1 2024", user);
+        var answer = await Bot.Say("còn quý 2 năm 2024 thì sao", user);
+        Assert.Contains(VnFormat.Number(In("trade_fair", new DateOnly(2024, 4, 1), new DateOnly(2024, 6, 30)).Sum(r => r.Booths)) + " gian hàng", answer);
+        var state = Bot.Store.Conversations.Get(Bot.Store.Users.FindByIdentity("terminal:" + user)!.Id)!;
+        Assert.Null(state.Flow);
+        Assert.Contains("q:last", state.Data.Keys);
+    }
+
+    [Fact]
+    public async Task AdminSetsAndListsPlans()
+    {
+        var admin = NewManager(Role.Admin);
+        var set = await Bot.Say("/kehoach 2026 Phú Thọ trade_fair.booths 120", admin);
+        Assert.Contains("Đã đặt kế hoạch năm 2026 của Phú Thọ", set);
+        Assert.Contains(Bot.Store.Plans.ForYear(2026), p => p.ProvinceId == "phu-tho" && p.Metric == "trade_fair.booths" && p.Target == 120);
+        var list = await Bot.Say("/plan 2026 Phú Thọ", admin);
+        Assert.Contains("Phú Thọ 120", list);
+        Assert.Contains("Kế hoạch năm 2026", await Bot.Say("/kehoach 2026", admin));
+        var manager = NewManager();
+        var refused = await Bot.Say("/kehoach 2026 Phú Thọ trade_fair.booths 130", manager);
+        Assert.Contains("Chỉ quản trị viên", refused);
+        var bad = await Bot.Say("/kehoach 2026 Atlantis trade_fair.booths 130", admin);
+        Assert.Contains("Không có tỉnh", bad);
+    }
+}

@@ -1,0 +1,19 @@
+using KhuyenCongBot.Core.People;
+
+namespace KhuyenCongBot.Tests.Support;
+
+/// <summary>A person-eye view of one channel, so a transcript test runs unchanged on Telegram and on Zalo.</summary>
+public interface IChatDriver : IAsyncDisposable
+{
+    /// <summary>"telegram" or "zalo".</summary>
+    string Channel { get; }
+
+    /// <summary>Registers a person with a role and (for officers and managers) a current province id.</summary>
+    void AddUser(string user, Role role, string? provinceId);
+
+    /// <summary>The person types <paramref name="text"/>; returns the bot's messages as the person sees them, in order.</summary>
+    Task<IReadOnlyList<string>> SayAsync(string user, string text);
+
+    /// <summary>Picks a choice: presses the button labelled <paramref name="label"/> on Telegram, types <paramref name="number"/> on Zalo.</summary>
+    Task<IReadOnlyList<string>> ChooseAsync(string user, int number, string label);
+}

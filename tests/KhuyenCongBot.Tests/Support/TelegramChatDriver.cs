@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Time;
+using KhuyenCongBot.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KhuyenCongBot.Tests.Support;
+
+/// <summary>The <see cref="IChatDriver"/> for Telegram: the real Telegram.Bot client against <see cref="FakeTelegramServer"/>; choices are button presses.</summary>
+public sealed class TelegramChatDriver : IChatDriver
+{
+    private readonly ConcurrentDictionary<string, long> _ids = new();
+    private long _next = 500_000;
+
+    private TelegramChatDriver(TelegramBotFixture bot) => Bot = bot;
+
+    public string Channel => "telegram";
+    public TelegramBotFixture Bot { get; }
+    public IBotStore Store => Bot.Services.GetRequiredService<IBotStore>();
+
+    public static async Task<TelegramChatDriver> StartAsync(DateOnly today, bool demo = false, IDictionary<string, string?>? settings = null) =>
+        new(await TelegramBotFixture.StartAsync(o =>
+        {
+            o.Today = today;
+            o.Demo = demo;
+            foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
+            {
+                o.Settings[k] = v;
+            }
+        }));
+
+    /// <summary>The Telegram user id standing for a named person.</summary>
+    public long IdOf(string user) => _ids.GetOrAdd(user, _ => Interlocked.Increment(ref _next));
+
+    public void AddUser(string user, Role role, string? provinceId)
+    {
+        var id = IdOf(user);
+        var person = new BotUser
+        {
+            DisplayName = user, Role = role,
+            ScopeKind = provinceId is null ? ScopeKind.All : ScopeKind.Province, ScopeId = provinceId,
+            Identities = [$"telegram:{id}"], Chats = { ["telegram"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            CreatedAt = Bot.Services.GetRequiredService<BotClock>().Now,
+        };
+        person.Id = Store.Users.Add(person);
+    }
+
+    public async Task<IReadOnlyList<string>> SayAsync(string user, string text) =>
+        (await Bot.Say(IdOf(user), text)).Select(m => m.ToString()).ToList();
+
+    public async Task<IReadOnlyList<string>> ChooseAsync(string user, int number, string label)
+    {
+        var id = IdOf(user);
+        var message = Bot.Server.SentTo(id).LastOrDefault(m => m.AllButtons.Any(b => b.Text == label))
+            ?? throw new InvalidOperationException($"No button '{label}' in the chat of {user}:\n{TelegramBotFixture.Transcript(Bot.Server.SentTo(id))}");
+        return (await Bot.Press(id, message, label)).Select(m => m.ToString()).ToList();
+    }
+
+    public ValueTask DisposeAsync() => Bot.DisposeAsync();
+}

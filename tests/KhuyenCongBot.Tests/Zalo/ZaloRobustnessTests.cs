@@ -1,0 +1,112 @@
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Tests.Support;
+using KhuyenCongBot.Zalo;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using KhuyenCongBot.Core.Conversations;
+
+namespace KhuyenCongBot.Tests.Zalo;
+
+/// <summary>Polling that waits quietly, recovers from errors, keeps the token out of logs; broadcasts map Zalo's refusals.</summary>
+public sealed class ZaloRobustnessTests
+{
+    [Fact]
+    public async Task Empty_polls_answered_408_neither_spam_nor_stop_the_bot()
+    {
+        await using var bot = await ZaloChatDriver.StartAsync();
+        bot.Fake.MaxPollMilliseconds = 200;
+        bot.AddUser("patient", Role.Officer, "01");
+        var start = bot.Fake.CallCount("getUpdates");
+        await Task.Delay(1500);
+        var held = bot.Fake.CallCount("getUpdates") - start;
+        Assert.InRange(held, 2, 1500 / 200 + 1);
+
+        // A server that answers 408 at once: the bot still waits between polls.
+        bot.Fake.Instant408 = true;
+        start = bot.Fake.CallCount("getUpdates");
+        await Task.Delay(1000);
+        Assert.InRange(bot.Fake.CallCount("getUpdates") - start, 1, 1000 / 500 + 1);
+        bot.Fake.Instant408 = false;
+
+        Assert.Empty(bot.Logs.AtLeast(LogLevel.Warning));
+        Assert.Contains("/help", Assert.Single(await bot.SayAsync("patient", "/help")));
+    }
+
+    [Fact]
+    public async Task Errors_back_off_and_the_token_never_reaches_the_logs()
+    {
+        await using var bot = await ZaloChatDriver.StartAsync(new ZaloDriverOptions
+        {
+            Services = s => s.AddSingleton<IBotModule, ZaloTestModule>(),
+        });
+        bot.AddUser("survivor", Role.Officer, "01");
+        bot.Fake.Fail("getUpdates", 500, "Internal Server Error", times: 3);
+        bot.Fake.Fail("sendMessage", 429, "Too Many Requests");
+        var lost = await bot.SayAsync("survivor", "/help");
+        Assert.Empty(lost);
+        Assert.Contains("/help", Assert.Single(await bot.SayAsync("survivor", "/help")));
+        bot.Fake.Fail("getUpdates", 401, "Unauthorized");
+        Assert.Single(await bot.SayAsync("survivor", "/dai").ContinueWith(t => t.Result.Take(1).ToList()));
+
+        var warnings = bot.Logs.AtLeast(LogLevel.Warning);
+        Assert.Contains(warnings, l => l.Contains("getUpdates") && l.Contains("500"));
+        Assert.Contains(warnings, l => l.Contains("sendMessage") && l.Contains("429"));
+        Assert.Contains(warnings, l => l.Contains("401") && l.Contains("Zalo:BotToken"));
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("Zalo call sendMessage"));
+        var secretPart = bot.Fake.Token[(bot.Fake.Token.IndexOf(':') + 1)..];
+        Assert.DoesNotContain(secretPart, bot.Logs.All);
+        Assert.DoesNotContain(bot.Fake.Token, bot.Logs.All);
+    }
+
+    [Fact]
+    public async Task Without_a_public_address_a_chart_is_explained_in_Vietnamese()
+    {
+        await using var bot = await ZaloChatDriver.StartAsync(new ZaloDriverOptions
+        {
+            PublicBaseUrl = false,
+            Services = s => s.AddSingleton<IBotModule, ZaloTestModule>(),
+        });
+        bot.AddUser("no-url", Role.Manager, null);
+        var replies = await bot.SayAsync("no-url", "/bieudo");
+        Assert.Equal(2, replies.Count);
+        Assert.Equal("Biểu đồ gian hàng hội chợ", replies[0]);
+        var text = replies[1];
+        Assert.Contains("Biểu đồ đã tạo nhưng bot chưa có địa chỉ công khai (Zalo:PublicBaseUrl) để gửi ảnh qua Zalo", text);
+        Assert.Equal(0, bot.Fake.CallCount("sendPhoto"));
+    }
+
+    [Fact]
+    public async Task Broadcast_sends_map_refusals_to_permanent_or_transient_failures()
+    {
+        await using var bot = await ZaloChatDriver.StartAsync(new ZaloDriverOptions
+        {
+            Settings = new Dictionary<string, string?> { ["Zalo:MessagesPerSecond"] = "20" },
+        });
+        var sender = bot.Services.GetServices<IMessageSender>().Single(s => s.Channel == "zalo");
+
+        await sender.SendAsync("reader-1", Reply.Of("Thông báo: họp giao ban thứ Hai."));
+        Assert.Equal("Thông báo: họp giao ban thứ Hai.", Assert.Single(bot.Fake.SentTo("reader-1")).Text);
+
+        bot.Fake.Block("blocked-1");
+        var blocked = await Assert.ThrowsAsync<SendFailedException>(() => sender.SendAsync("blocked-1", Reply.Of("x")));
+        Assert.True(blocked.Permanent);
+
+        bot.Fake.Fail("sendMessage", 429, "Too Many Requests");
+        var limited = await Assert.ThrowsAsync<SendFailedException>(() => sender.SendAsync("reader-2", Reply.Of("x")));
+        Assert.False(limited.Permanent);
+        Assert.NotNull(limited.RetryAfter);
+
+        bot.Fake.Fail("sendMessage", 500, "Internal Server Error");
+        Assert.False((await Assert.ThrowsAsync<SendFailedException>(() => sender.SendAsync("reader-2", Reply.Of("x")))).Permanent);
+
+        // 20 messages at 20 per second take about a second, not less.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 21; i++)
+        {
+            await sender.SendAsync("reader-3", Reply.Of("Tin " + i));
+        }
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(5));
+        Assert.Equal(21, bot.Fake.SentTo("reader-3").Count);
+    }
+}
