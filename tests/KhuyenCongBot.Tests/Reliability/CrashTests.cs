@@ -45,6 +45,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         await Task.Delay(1500);
         var (exit, took) = await last.TerminateAsync(TimeSpan.FromSeconds(10));
         await last.DisposeAsync();
+        officers.ForEach(o => o.ReadRest());
 
         var receipts = officers.SelectMany(o => o.Receipts).ToList();
         using var store = new LiteDbStore(db);

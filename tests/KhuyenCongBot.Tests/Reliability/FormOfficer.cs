@@ -122,6 +122,19 @@ public sealed partial class FormOfficer(FakeTelegramServer server, long id, Func
     private bool Actionable(string text) =>
         text.Contains("Đã lưu bản ghi số", StringComparison.Ordinal) || text.Contains("Kiểm tra trước khi lưu", StringComparison.Ordinal) || Ask(text) is not null;
 
+    /// <summary>After the run: reads the messages that arrived after the officer stopped, for late receipts.</summary>
+    public void ReadRest()
+    {
+        foreach (var m in server.SentTo(id).Skip(_cursor))
+        {
+            if (ReceiptText().Match(m.Text) is { Success: true } r)
+            {
+                Receipts.Add(new Receipt(id, long.Parse(r.Groups[1].Value, CultureInfo.InvariantCulture), _formStartedInRun, run()));
+            }
+        }
+        _cursor = server.SentTo(id).Count;
+    }
+
     /// <summary>The newest message the officer can act on, once one arrives; null after <paramref name="patience"/> of silence. Records receipts on the way.</summary>
     private async Task<string?> WaitPromptAsync(TimeSpan patience, CancellationToken stop)
     {
