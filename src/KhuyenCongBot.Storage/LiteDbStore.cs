@@ -86,8 +86,9 @@ public sealed class LiteDbStore : IBotStore
                 if (began)
                 {
                     _db.Commit();
+                    // Only the outermost transaction publishes changes: a nested one is not committed yet.
+                    ((RecordRepository)Records).FlushChanges(true);
                 }
-                ((RecordRepository)Records).FlushChanges(true);
                 return result;
             }
             catch
@@ -95,8 +96,8 @@ public sealed class LiteDbStore : IBotStore
                 if (began)
                 {
                     _db.Rollback();
+                    ((RecordRepository)Records).FlushChanges(false);
                 }
-                ((RecordRepository)Records).FlushChanges(false);
                 throw;
             }
         }

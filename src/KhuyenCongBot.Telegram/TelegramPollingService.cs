@@ -1,8 +1,11 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace KhuyenCongBot.Telegram;
@@ -35,38 +38,159 @@ public sealed class TelegramPollingService(
         }
     }
 
+    /// <summary>How long updates in hand may still run after a stop was asked (the host allows 10 seconds in all).</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(7);
+
     private async Task PollAsync(CancellationToken ct)
     {
         var timeout = options.Value.PollTimeoutSeconds;
         var initialDelay = TimeSpan.FromMilliseconds(options.Value.ErrorBackoffMilliseconds);
         var delay = initialDelay;
         var offset = 0;
-        while (!ct.IsCancellationRequested)
+        var confirmed = 0;
+        // Updates in hand finish on a stop (SIGTERM): their token is cancelled only if they overrun the grace period.
+        using var handling = new CancellationTokenSource();
+        using var onStop = ct.Register(() => handling.CancelAfter(StopGrace));
+        try
         {
+            while (!ct.IsCancellationRequested)
+            {
+                try
+                {
+                    var updates = await bot.Client.GetUpdates(offset, 100, timeout, Allowed, ct).ConfigureAwait(false);
+                    confirmed = offset;
+                    delay = initialDelay;
+                    if (updates.Length == 0)
+                    {
+                        continue;
+                    }
+                    // Different chats run concurrently, each chat in order; the batch is confirmed (offset) only once handled.
+                    await Task.WhenAll(updates.Select(u => Enqueue(u, handling.Token))).ConfigureAwait(false);
+                    offset = Math.Max(offset, updates.Max(u => u.Id) + 1);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (RequestException ex) when (ex.InnerException is JsonException || ex.Message.Contains("deserializ", StringComparison.OrdinalIgnoreCase))
+                {
+                    // One update the client cannot read must not stop the loop: read the batch one update at a time.
+                    if (await SafeOneByOneAsync(offset, handling.Token, ct).ConfigureAwait(false) is { } next)
+                    {
+                        offset = next;
+                        continue;
+                    }
+                    logger.LogWarning("getUpdates answer could not be read, retrying in {Delay}", delay);
+                    await Task.Delay(delay, ct).ConfigureAwait(false);
+                    delay = TelegramInitializer.Next(delay);
+                }
+                catch (Exception ex)
+                {
+                    var conflict = ex is ApiRequestException { ErrorCode: 409 };
+                    logger.LogWarning("getUpdates failed{Hint}, retrying in {Delay}: {Error}",
+                        conflict ? " (another instance or a webhook is using this token)" : "", delay, bot.Redact(ex.Message));
+                    await Task.Delay(delay, ct).ConfigureAwait(false);
+                    delay = TelegramInitializer.Next(delay);
+                }
+            }
+        }
+        finally
+        {
+            if (offset > confirmed)
+            {
+                await ConfirmAsync(offset).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Queues one update; a failure is logged with its id and never fails (and so repeats) the whole batch.</summary>
+    private Task Enqueue(Update update, CancellationToken handling)
+    {
+        try
+        {
+            return queue.Enqueue(update, handling);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError("Update {UpdateId} could not be queued and is skipped: {Error}", update.Id, bot.Redact(ex));
+            return Task.CompletedTask;
+        }
+    }
+
+    private async Task<int?> SafeOneByOneAsync(int offset, CancellationToken handling, CancellationToken ct)
+    {
+        try
+        {
+            return await HandleOneByOneAsync(offset, handling, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Reading updates one by one failed: {Error}", bot.Redact(ex.Message));
+            return null;
+        }
+    }
+
+    private static readonly HttpClient Raw = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>
+    /// Fetches the batch as raw JSON and reads each update on its own: the readable ones are handled, an unreadable one is
+    /// logged with its update_id and skipped. Returns the next offset, or null when not even the ids could be read.
+    /// </summary>
+    private async Task<int?> HandleOneByOneAsync(int offset, CancellationToken handling, CancellationToken ct)
+    {
+        var o = options.Value;
+        var baseUrl = string.IsNullOrWhiteSpace(o.ApiBaseUrl) ? "https://api.telegram.org" : o.ApiBaseUrl.Trim().TrimEnd('/');
+        JsonArray? items;
+        try
+        {
+            var body = new JsonObject { ["offset"] = offset, ["limit"] = 100, ["timeout"] = 0, ["allowed_updates"] = new JsonArray("message", "callback_query") };
+            using var content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+            using var response = await Raw.PostAsync($"{baseUrl}/bot{o.BotToken!.Trim()}/getUpdates", content, ct).ConfigureAwait(false);
+            items = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false))?["result"] as JsonArray;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Reading updates one by one failed: {Error}", bot.Redact(ex.Message));
+            return null;
+        }
+        if (items is null)
+        {
+            return null;
+        }
+        var max = -1;
+        var readable = new List<Update>();
+        foreach (var item in items)
+        {
+            var id = item?["update_id"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : -1;
+            max = Math.Max(max, id);
             try
             {
-                var updates = await bot.Client.GetUpdates(offset, 100, timeout, Allowed, ct).ConfigureAwait(false);
-                delay = initialDelay;
-                if (updates.Length == 0)
+                if (item.Deserialize<Update>(JsonBotAPI.Options) is { } update)
                 {
-                    continue;
+                    readable.Add(update);
                 }
-                // Different chats run concurrently, each chat in order; the batch is confirmed (offset) only once handled.
-                await Task.WhenAll(updates.Select(u => queue.Enqueue(u, ct))).ConfigureAwait(false);
-                offset = Math.Max(offset, updates.Max(u => u.Id) + 1);
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException or FormatException or ArgumentException)
             {
-                return;
+                logger.LogWarning("Update {UpdateId} cannot be read and is skipped: {Error}", id, bot.Redact(ex.Message));
             }
-            catch (Exception ex)
-            {
-                var conflict = ex is ApiRequestException { ErrorCode: 409 };
-                logger.LogWarning("getUpdates failed{Hint}, retrying in {Delay}: {Error}",
-                    conflict ? " (another instance or a webhook is using this token)" : "", delay, bot.Redact(ex.Message));
-                await Task.Delay(delay, ct).ConfigureAwait(false);
-                delay = TelegramInitializer.Next(delay);
-            }
+        }
+        await Task.WhenAll(readable.Select(u => Enqueue(u, handling))).ConfigureAwait(false);
+        return max < 0 ? null : Math.Max(offset, max + 1);
+    }
+
+    /// <summary>Tells Telegram the handled batch is done (getUpdates with the new offset), so it is not delivered again after a stop.</summary>
+    private async Task ConfirmAsync(int offset)
+    {
+        try
+        {
+            using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await bot.Client.GetUpdates(offset, 1, 0, Allowed, quick.Token).ConfigureAwait(false);
+            logger.LogInformation("Confirmed handled updates up to {Offset} before stopping", offset - 1);
+        }
+        catch (Exception ex)
+        {
+            logger.LogInformation("Could not confirm updates before stopping (they will be recognised if delivered again): {Error}", bot.Redact(ex.Message));
         }
     }
 }

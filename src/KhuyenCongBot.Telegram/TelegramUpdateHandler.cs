@@ -1,6 +1,7 @@
 using KhuyenCongBot.Core.Messaging;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
@@ -59,16 +60,48 @@ public sealed class TelegramUpdateHandler(
             {
                 editable = null;
             }
+            await SendWithRetryAsync(chatId, reply, edit, language, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits before each new attempt at a reply that failed for a passing reason (timeout, 5xx, 429).</summary>
+    public static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)];
+
+    private async Task SendWithRetryAsync(long chatId, Reply reply, int? edit, string language, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
             try
             {
                 await sender.SendAsync(chatId, reply, edit, language, ct).ConfigureAwait(false);
+                return;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                logger.LogWarning("Sending a reply to chat {ChatId} failed: {Error}", chatId, bot.Redact(ex.Message));
+                var wait = attempt < RetryDelays.Length ? Transient(ex) : null;
+                if (wait is null)
+                {
+                    // Never silently: the chat and the reason stay in the log.
+                    logger.Log(ex is ApiRequestException { ErrorCode: 403 } ? LogLevel.Warning : LogLevel.Error,
+                        "Reply to chat {ChatId} was not delivered after {Attempts} attempt(s): {Error}", chatId, attempt + 1, bot.Redact(ex.Message));
+                    return;
+                }
+                var delay = wait.Value > RetryDelays[attempt] ? wait.Value : RetryDelays[attempt];
+                logger.LogWarning("Reply to chat {ChatId} failed ({Error}); retrying in {Delay}", chatId, bot.Redact(ex.Message), delay);
+                await Task.Delay(delay, ct).ConfigureAwait(false);
             }
         }
     }
+
+    /// <summary>For a failure worth retrying, the least wait Telegram asked for (zero if none); null when retrying cannot help.</summary>
+    private static TimeSpan? Transient(Exception ex) => ex switch
+    {
+        ApiRequestException { ErrorCode: 429 } api => api.Parameters?.RetryAfter is { } s && s <= 10 ? TimeSpan.FromSeconds(s) : api.Parameters?.RetryAfter is null ? TimeSpan.Zero : null,
+        ApiRequestException { ErrorCode: >= 500 } => TimeSpan.Zero,
+        ApiRequestException => null,
+        RequestException or HttpRequestException or TimeoutException or OperationCanceledException => TimeSpan.Zero,
+        _ => null,
+    };
 
     private async Task AnswerAsync(CallbackQuery query, CancellationToken ct)
     {
@@ -88,7 +121,8 @@ public sealed class TelegramUpdateHandler(
         var key = "telegram:" + update.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (update.CallbackQuery is { } query)
         {
-            if (query.Data is null)
+            // A press without data or sender (malformed or from a game) has nothing to answer.
+            if (query.Data is null || query.From is null)
             {
                 return null;
             }
@@ -107,7 +141,7 @@ public sealed class TelegramUpdateHandler(
                 SourceMessageId = query.Message is { } m ? m.MessageId.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
             };
         }
-        if (update.Message is not { From: { } from } message || from.IsBot)
+        if (update.Message is not { From: { } from, Chat: not null } message || from.IsBot)
         {
             return null;
         }

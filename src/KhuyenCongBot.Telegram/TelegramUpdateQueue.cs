@@ -47,9 +47,9 @@ public sealed class TelegramUpdateQueue(TelegramUpdateHandler handler)
     }
 
     private static long ChatKey(Update update) =>
-        update.Message?.Chat.Id
-        ?? update.CallbackQuery?.Message?.Chat.Id
-        ?? update.CallbackQuery?.From.Id
+        update.Message?.Chat?.Id
+        ?? update.CallbackQuery?.Message?.Chat?.Id
+        ?? update.CallbackQuery?.From?.Id
         // Kinds the bot ignores: each is its own "chat" (no ordering needed); negative ids keep clear of real chats.
         ?? long.MinValue + update.Id;
 }

@@ -28,10 +28,11 @@ public static class TelegramWebhookEndpoints
             return endpoints;
         }
         var path = new Uri(options.WebhookUrl!).AbsolutePath;
-        var secret = Encoding.UTF8.GetBytes(options.WebhookSecret!);
+        // Hashes have one length, so the comparison takes the same time whatever was sent (length included).
+        var secret = SHA256.HashData(Encoding.UTF8.GetBytes(options.WebhookSecret!));
         endpoints.MapPost(path, async (HttpContext http, TelegramUpdateQueue queue, IHostApplicationLifetime lifetime, ILoggerFactory loggers) =>
         {
-            var given = Encoding.UTF8.GetBytes(http.Request.Headers[SecretHeader].ToString());
+            var given = SHA256.HashData(Encoding.UTF8.GetBytes(http.Request.Headers[SecretHeader].ToString()));
             if (!CryptographicOperations.FixedTimeEquals(given, secret))
             {
                 return Results.Unauthorized();

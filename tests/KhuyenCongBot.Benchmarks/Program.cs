@@ -12,6 +12,7 @@ public static class Program
             case "figures":
                 FiguresBenchmark.CreateAnswerer ??= EngineAnswerer.Create;
                 return FiguresBenchmark.Run(args[1..]);
+            case "pipeline": return Pipeline.PipelineBenchmark.Run(args[1..]);
             default:
                 Console.WriteLine("usage: dotnet run -c Release --project tests/KhuyenCongBot.Benchmarks -- <figures|broadcast|pipeline>");
                 Console.WriteLine("  figures [--records 1000000] [--index-reps 500] [--sqlite-reps 20] [--scan-reps 3] [--out file.md]");

@@ -77,6 +77,7 @@ public sealed class BotEngine : IBotEngine
 
     public async Task<IReadOnlyList<Reply>> HandleAsync(Incoming message, CancellationToken cancellationToken = default)
     {
+        message = WellFormed(message);
         if (message.IsGroupChat && !message.AddressedToBot)
         {
             return [];
@@ -180,7 +181,7 @@ public sealed class BotEngine : IBotEngine
             // Reload: the handler may have changed the state object before failing.
             state = _store.Conversations.Get(user.Id) ?? new ConversationState { Id = user.Id };
             state.UpdatedAt = _clock.Now;
-            _store.Conversations.Save(state);
+            SaveState(state, message);
             return context.Replies;
         }
 
@@ -190,9 +191,20 @@ public sealed class BotEngine : IBotEngine
         state.LastChannel = message.Channel;
         state.LastChatId = message.ChatId;
         state.UpdatedAt = _clock.Now;
-        _store.Conversations.Save(state);
+        SaveState(state, message);
         return context.Replies;
     }
+
+    /// <summary>Saves where the conversation is and marks the update handled together: a redelivered update never moves a form on twice.</summary>
+    private void SaveState(ConversationState state, Incoming message) => _store.InTransaction(() =>
+    {
+        _store.Conversations.Save(state);
+        if (message.UpdateKey is { } key)
+        {
+            _store.Meta.TryMarkHandled(key, _clock.Now);
+        }
+        return 0;
+    });
 
     private async Task DispatchAsync(BotContext context, CancellationToken ct)
     {
@@ -361,6 +373,53 @@ public sealed class BotEngine : IBotEngine
         {
             context.Ask(context.T("Các lựa chọn:", "Choices:"), context.State.LastChoices);
         }
+    }
+
+    /// <summary>The message with lone UTF-16 surrogates (which no channel can store or send back) replaced by U+FFFD.</summary>
+    internal static Incoming WellFormed(Incoming message) =>
+        HasLoneSurrogate(message.Text) || HasLoneSurrogate(message.ButtonData) || HasLoneSurrogate(message.DisplayName)
+            ? message with { Text = FixSurrogates(message.Text), ButtonData = FixSurrogates(message.ButtonData), DisplayName = FixSurrogates(message.DisplayName) }
+            : message;
+
+    private static bool HasLoneSurrogate(string? text)
+    {
+        if (text is null)
+        {
+            return false;
+        }
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static string? FixSurrogates(string? text)
+    {
+        if (!HasLoneSurrogate(text))
+        {
+            return text;
+        }
+        var chars = text!.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+        return new string(chars);
     }
 
     /// <summary>Drops control characters (other than new lines and tabs) that some clients send.</summary>

@@ -263,7 +263,7 @@ public static class FieldReader
         return folded.Length == 0 ? null : catalogue.Provinces.FirstOrDefault(p => VnText.FoldWords(p.Name) == folded);
     }
 
-    private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string Short(string text) => text.Length <= 40 ? text : text[..(char.IsHighSurrogate(text[39]) ? 39 : 40)] + "…";
 
     /// <summary>Whether a stored (non-empty) answer has the canonical form of its field, so a record can be built from it.</summary>
     public static bool IsCanonical(FormField field, string value) => field.Kind switch

@@ -55,8 +55,13 @@ public sealed partial class FormRunner
             }
             var after = before.Clone();
             var created = RecordWriter.Fill(after, form, s, ctx.Store);
-            RecordWriter.Update(ctx.Store, before, after, created, ctx.User.Id, ctx.Now);
             s.End();
+            // With the state and the update mark, so a redelivered update after a crash does not apply it twice.
+            ctx.CommitAtomically(() =>
+            {
+                RecordWriter.Update(ctx.Store, before, after, created, ctx.User.Id, ctx.Now);
+                return 0;
+            });
             ctx.Ask(ctx.T($"✅ Đã sửa bản ghi số {editId}.", $"✅ Record {editId} corrected.") + "\n" + RecordWriter.Line(after, ctx.Catalogue),
                 [new Choice(ctx.T("📋 Bản ghi của tôi", "📋 My records"), "f:my")]);
             return;
@@ -68,8 +73,9 @@ public sealed partial class FormRunner
             Source = "form",
         };
         var newFacility = RecordWriter.Fill(record, form, s, ctx.Store);
-        var id = RecordWriter.Add(ctx.Store, record, newFacility, ctx.User.Id, ctx.Now);
         s.End();
+        // Record, cleared form and update mark in one transaction: a redelivered update is then recognised, never saved twice.
+        var id = ctx.CommitAtomically(() => RecordWriter.Add(ctx.Store, record, newFacility, ctx.User.Id, ctx.Now));
         var receipt = new StringBuilder(ctx.T($"✅ Đã lưu bản ghi số {id}.", $"✅ Saved as record {id}."))
             .Append('\n').Append(RecordWriter.Line(record, ctx.Catalogue));
         if (newFacility is not null)
@@ -239,7 +245,7 @@ public sealed partial class FormRunner
         {
             new FormSession(ctx.State).End();
         }
-        var deleted = RecordWriter.Delete(ctx.Store, record, ctx.User.Id, ctx.Now);
+        var deleted = ctx.CommitAtomically(() => RecordWriter.Delete(ctx.Store, record, ctx.User.Id, ctx.Now));
         ctx.Ask(deleted
                 ? ctx.T($"🗑 Đã xóa bản ghi số {id}.", $"🗑 Record {id} deleted.")
                 : ctx.T($"Bản ghi số {id} không còn.", $"Record {id} no longer exists."),

@@ -481,7 +481,7 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
         return index >= 0 && index < list.Length ? list[index] : null;
     }
 
-    private static readonly Regex EditCommand = new(@"^(?:sua|edit|doi|s)\s*(?:cau\s*|so\s*)?(\d{1,3})$", RegexOptions.CultureInvariant);
+    private static readonly Regex EditCommand = new(@"^(?:sua|edit|doi|s)\s*(?:cau\s*|so\s*)?([0-9]{1,3})$", RegexOptions.CultureInvariant);
 
     private void HandleSummary(BotContext ctx, FormSession s, FormDefinition form, string verb, string arg, string input, bool isButton, string folded)
     {
@@ -552,7 +552,16 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             "⚠ Choose ✅ Save, or type \"edit N\" (e.g. edit 2) to change item N."), edits: false);
     }
 
-    internal static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    internal static string Clip(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+        // Never cut an emoji (a surrogate pair) in half: the half could not be stored or sent.
+        var cut = char.IsHighSurrogate(text[max - 2]) ? max - 2 : max - 1;
+        return text[..cut] + "…";
+    }
 
     internal static string Title(BotContext ctx, FormDefinition form) =>
         ctx.English

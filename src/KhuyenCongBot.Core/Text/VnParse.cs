@@ -323,13 +323,13 @@ public static partial class VnParse
         return parts.Length > minGroups && parts[0].Length is >= 1 and <= 3 && parts.Skip(1).All(p => p.Length == 3);
     }
 
-    [GeneratedRegex(@"^(?:\d+|\d{1,3}(?:\.\d{3})+|\d{1,3}(?: \d{3})+|\d{1,3}(?:,\d{3}){2,})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3})+|[0-9]{1,3}(?:,[0-9]{3}){2,})$", RegexOptions.CultureInvariant)]
     private static partial Regex IntegerDigits();
 
-    [GeneratedRegex(@"^(?<d>\d{1,2})\s*(?<s>[/.\-])\s*(?<m>\d{1,2})(?:\s*\k<s>\s*(?<y>\d{4}|\d{2}))?$|^(?<d>\d{1,2}) thang (?<m>\d{1,2})(?:,? nam (?<y>\d{4}))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<d>[0-9]{1,2})\s*(?<s>[/.\-])\s*(?<m>[0-9]{1,2})(?:\s*\k<s>\s*(?<y>[0-9]{4}|[0-9]{2}))?$|^(?<d>[0-9]{1,2}) thang (?<m>[0-9]{1,2})(?:,? nam (?<y>[0-9]{4}))?$", RegexOptions.CultureInvariant)]
     private static partial Regex DayMonthYear();
 
-    [GeneratedRegex(@"^(?<y>\d{4})(?<s>[/.\-])(?<m>\d{1,2})\k<s>(?<d>\d{1,2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})(?<s>[/.\-])(?<m>[0-9]{1,2})\k<s>(?<d>[0-9]{1,2})$", RegexOptions.CultureInvariant)]
     private static partial Regex YearMonthDay();
 }
 

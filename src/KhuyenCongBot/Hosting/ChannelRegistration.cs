@@ -9,6 +9,8 @@ public static class ChannelRegistration
     public static IReadOnlyList<string> AddChannels(IServiceCollection services, IConfiguration configuration)
     {
         var channels = new List<string>();
+        // /health and the webhook answer without naming the web server.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         if (!string.IsNullOrWhiteSpace(configuration["Telegram:BotToken"]))
         {
             services.AddKhuyenCongTelegram(configuration);

@@ -276,7 +276,7 @@ public sealed class FiguresModule : IBotModule
             case "fq:xlsx": q = q with { Output = OutputKind.Excel }; break;
             case "fq:again": break;
             default:
-                if (data.StartsWith("fq:m:", StringComparison.Ordinal))
+                if (data.StartsWith("fq:m:", StringComparison.Ordinal) && IsKnownMetric(context, data[5..]))
                 {
                     q = ApplyMetric(q, data[5..]);
                     break;
@@ -285,6 +285,20 @@ public sealed class FiguresModule : IBotModule
                 return;
         }
         Respond(context, q, null);
+    }
+
+    /// <summary>Whether button data names a metric the bot offers (tampered data is treated as an expired button).</summary>
+    private static bool IsKnownMetric(BotContext context, string metric)
+    {
+        if (metric == "all")
+        {
+            return true;
+        }
+        var dot = metric.IndexOf('.');
+        var activity = dot <= 0 ? null : metric[..dot];
+        var measure = dot < 0 ? metric : metric[(dot + 1)..];
+        return (measure.Length == 0 || Measures.All.Contains(measure))
+            && (activity is null or "*" || context.Catalogue.Activity(activity) is not null);
     }
 
     private static Question ApplyMetric(Question q, string metric)

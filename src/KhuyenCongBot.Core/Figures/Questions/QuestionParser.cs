@@ -359,25 +359,25 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
 
     private static string Cut(string s, Match m) => s[..m.Index] + " " + s[(m.Index + m.Length)..];
 
-    [GeneratedRegex(@" (so voi |so sanh voi |so sanh |voi |compared (to|with) (the )?|vs )?(cung ky|same period)( (cua )?(nam |year )?(?<year>\d{4})| (cua )?(nam|year) (truoc|ngoai|before)| (of )?last year)?(?= )")]
+    [GeneratedRegex(@" (so voi |so sanh voi |so sanh |voi |compared (to|with) (the )?|vs )?(cung ky|same period)( (cua )?(nam |year )?(?<year>[0-9]{4})| (cua )?(nam|year) (truoc|ngoai|before)| (of )?last year)?(?= )")]
     private static partial Regex YoyRegex();
 
     [GeneratedRegex(@" (so voi |so sanh voi |compared (to|with) |vs )(nam truoc|nam ngoai|last year|the year before|previous year)(?= )|( year on year| yoy)(?= )")]
     private static partial Regex YoyShortRegex();
 
-    [GeneratedRegex(@" (so voi |so sanh voi |compared (to|with) )(nam )?(?<year>\d{4})(?= )")]
+    [GeneratedRegex(@" (so voi |so sanh voi |compared (to|with) )(nam )?(?<year>[0-9]{4})(?= )")]
     private static partial Regex VsYearRegex();
 
-    [GeneratedRegex(@" ((dat )?(duoc )?(bao nhieu )?(phan tram |ty le |%)?(hoan thanh )?(so voi |so voi |cua |of |against |vs )?(the )?(ke hoach|chi tieu|plan|target|annual plan|year plan)( nam| year)?(?! \d))(?= )")]
+    [GeneratedRegex(@" ((dat )?(duoc )?(bao nhieu )?(phan tram |ty le |%)?(hoan thanh )?(so voi |so voi |cua |of |against |vs )?(the )?(ke hoach|chi tieu|plan|target|annual plan|year plan)( nam| year)?(?! [0-9]))(?= )")]
     private static partial Regex PlanRegex();
 
     [GeneratedRegex(@" (tang giam|tang hay giam|tang hoac giam|tang bao nhieu|giam bao nhieu|chenh lech|thay doi|bien dong|change|difference)(?= )")]
     private static partial Regex ChangeRegex();
 
-    [GeneratedRegex(@" (top (?<n>\d{1,2})( (?<what>tinh|dia phuong|hoat dong|thang|provinces?|activities|months?))?|(?<m>\d{1,2}) (?<what>tinh|dia phuong|hoat dong|thang|provinces?|activities|months?)( \w+)? (dan dau|cao nhat|nhieu nhat|lon nhat|top|highest|(?<low>thap nhat|it nhat|lowest)))(?= )")]
+    [GeneratedRegex(@" (top (?<n>[0-9]{1,2})( (?<what>tinh|dia phuong|hoat dong|thang|provinces?|activities|months?))?|(?<m>[0-9]{1,2}) (?<what>tinh|dia phuong|hoat dong|thang|provinces?|activities|months?)( \w+)? (dan dau|cao nhat|nhieu nhat|lon nhat|top|highest|(?<low>thap nhat|it nhat|lowest)))(?= )")]
     private static partial Regex TopRegex();
 
-    [GeneratedRegex(@" (?<m>\d{1,2}) (?<what>tinh thanh|tinh|dia phuong|hoat dong|provinces|activities)(?= )")]
+    [GeneratedRegex(@" (?<m>[0-9]{1,2}) (?<what>tinh thanh|tinh|dia phuong|hoat dong|provinces|activities)(?= )")]
     private static partial Regex LooseTopRegex();
 
     [GeneratedRegex(@" (theo tung|theo cac|theo|tung|cac|moi|chia theo|phan theo|by|per|each) (?<what>tinh thanh|tinh|dia phuong|hoat dong|linh vuc|noi dung|thang|province|provinces|activity|activities|month|months)(?= )| (?<what>month)ly(?= )")]
@@ -389,7 +389,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
     [GeneratedRegex(@" (nhieu nhat|cao nhat|lon nhat|dan dau|dung dau|the most|most|highest|largest|(?<low>it nhat|thap nhat|the least|least|lowest))(?= )")]
     private static partial Regex MostRegex();
 
-    [GeneratedRegex(@" (nam |year |in )?(?<y>20\d\d)(?= )")]
+    [GeneratedRegex(@" (nam |year |in )?(?<y>20[0-9][0-9])(?= )")]
     private static partial Regex BareYearRegex();
 
     [GeneratedRegex(@"^q([1-4])$")]

@@ -1,0 +1,291 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using KhuyenCongBot.Benchmarks.Figures;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Hosting;
+using KhuyenCongBot.Storage;
+using KhuyenCongBot.Telegram;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+
+namespace KhuyenCongBot.Benchmarks.Pipeline;
+
+/// <summary>
+/// The whole pipeline under load: simulated officers on a loopback Bot API, the real Telegram.Bot client and polling loop,
+/// the engine and forms, LiteDB on a file. Compared in the same run with a bare echo bot on the same harness (the ceiling).
+/// Then the bot as its own process on 10.000 users and 1.000.000 records, for its peak memory.
+/// </summary>
+public static class PipelineBenchmark
+{
+    private sealed record Result(string Name, double UpdatesPerSecond, double P50, double P99, double Max, int Samples, int Timeouts, int Saved);
+
+    public static int Run(string[] args)
+    {
+        var officers = Arg(args, "--officers", 500);
+        var seconds = Arg(args, "--seconds", 20);
+        var warmup = Arg(args, "--warmup", 5);
+        var users = Arg(args, "--users", 10_000);
+        var records = Arg(args, "--records", 1_000_000);
+        var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
+        var dir = Path.Combine(Path.GetTempPath(), "kcbot-pipeline-" + Environment.ProcessId);
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var rate = Arg(args, "--rate", 1000);
+            var interval = TimeSpan.FromSeconds((double)officers / rate);
+            var echo = Measure("echo bot (ceiling), saturated", dir, officers, seconds, warmup, echo: true, TimeSpan.Zero).GetAwaiter().GetResult();
+            var bot = Measure("KhuyenCongBot forms, saturated", dir, officers, seconds, warmup, echo: false, TimeSpan.Zero).GetAwaiter().GetResult();
+            var echoPaced = Measure($"echo bot, paced at {rate}/s", dir, officers, seconds, warmup, echo: true, interval).GetAwaiter().GetResult();
+            var botPaced = Measure($"KhuyenCongBot forms, paced at {rate}/s", dir, officers, seconds, warmup, echo: false, interval).GetAwaiter().GetResult();
+            (long PeakBytes, long RssBytes, double SeedSeconds, double Rate, long FileBytes)? memory = args.Contains("--no-memory") ? null : Memory(dir, users, records, officers).GetAwaiter().GetResult();
+            var report = Report(args, officers, seconds, warmup, users, records, bot, echo, botPaced, echoPaced, rate, memory);
+            Console.WriteLine(report);
+            if (output is not null)
+            {
+                File.WriteAllText(output, report);
+            }
+            return 0;
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(dir, true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static async Task<Result> Measure(string name, string dir, int officers, int seconds, int warmup, bool echo, TimeSpan interval)
+    {
+        Log($"{name}: {officers} officers, {warmup} s warm-up + {seconds} s measured");
+        await using var api = await LoopbackBotApi.StartAsync();
+        var ids = Enumerable.Range(0, officers).Select(i => 100_000L + i).ToList();
+        using var stopBot = new CancellationTokenSource();
+        WebApplication? app = null;
+        Task? echoLoop = null;
+        if (echo)
+        {
+            echoLoop = EchoAsync(api, stopBot.Token);
+        }
+        else
+        {
+            app = await StartBotAsync(api, Path.Combine(dir, $"pipeline-{Guid.NewGuid():N}.db"), ids);
+        }
+        var sims = ids.Select(id => new SimOfficer(api, id, echo)).ToList();
+        using var stop = new CancellationTokenSource();
+        var running = sims.Select(s => Task.Run(() => s.RunAsync(stop.Token, interval))).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(warmup));
+        var from = Stopwatch.GetTimestamp();
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        var to = Stopwatch.GetTimestamp();
+        await stop.CancelAsync();
+        await Task.WhenAll(running);
+        await stopBot.CancelAsync();
+        if (echoLoop is not null)
+        {
+            await echoLoop;
+        }
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+        var window = sims.SelectMany(s => s.Samples).Where(s => s.At >= from && s.At <= to).Select(s => s.Ms).OrderBy(ms => ms).ToList();
+        var elapsed = Stopwatch.GetElapsedTime(from, to).TotalSeconds;
+        var result = new Result(name, window.Count / elapsed, Percentile(window, 0.50), Percentile(window, 0.99), window.Count > 0 ? window[^1] : 0,
+            window.Count, sims.Sum(s => s.Timeouts), sims.Sum(s => s.Saved));
+        Log($"{name}: {result.UpdatesPerSecond:F0} updates/s, p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, {result.Saved} forms saved");
+        return result;
+    }
+
+    /// <summary>The bot composed as `run` composes it, polling the loopback API, on a LiteDB file; the officers are admins from configuration.</summary>
+    private static async Task<WebApplication> StartBotAsync(LoopbackBotApi api, string db, IReadOnlyList<long> officers)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:DatabasePath"] = db,
+            ["Storage:OutputPath"] = Path.Combine(Path.GetDirectoryName(db)!, "out"),
+            ["Telegram:BotToken"] = LoopbackBotApi.Token,
+            ["Telegram:ApiBaseUrl"] = api.BaseUrl,
+            ["Telegram:PollTimeoutSeconds"] = "1",
+            ["Backup:Enabled"] = "false",
+            // Simulated officers answer instantly, faster than the per-person flood limit lets a person type.
+            ["Bot:FloodBurst"] = "0",
+        };
+        for (var i = 0; i < officers.Count; i++)
+        {
+            settings[$"Bot:Admins:{i}"] = "telegram:" + officers[i].ToString(CultureInfo.InvariantCulture);
+        }
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+        ChannelRegistration.AddChannels(builder.Services, builder.Configuration);
+        builder.Services.AddKhuyenCongBot(builder.Configuration);
+        var app = builder.Build();
+        ChannelRegistration.MapEndpoints(app);
+        await app.StartAsync();
+        await app.Services.GetRequiredService<TelegramBot>().Ready.WaitAsync(TimeSpan.FromSeconds(30));
+        return app;
+    }
+
+    /// <summary>The ceiling: a bare echo bot with the same client, long polling and batch handling as the real one.</summary>
+    private static async Task EchoAsync(LoopbackBotApi api, CancellationToken ct)
+    {
+        var client = new TelegramBotClient(new TelegramBotClientOptions(LoopbackBotApi.Token, api.BaseUrl));
+        var offset = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                var updates = await client.GetUpdates(offset, 100, 1, cancellationToken: ct);
+                await Task.WhenAll(updates.Select(u => client.SendMessage(u.Message!.Chat.Id, u.Message.Text ?? "", cancellationToken: ct)));
+                if (updates.Length > 0)
+                {
+                    offset = updates.Max(u => u.Id) + 1;
+                }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Seeds users and records into a LiteDB file, runs the real bot process on it under the officers' load, reads its peak resident memory.</summary>
+    private static async Task<(long PeakBytes, long RssBytes, double SeedSeconds, double Rate, long FileBytes)> Memory(string dir, int users, int records, int officers)
+    {
+        var db = Path.Combine(dir, "memory.db");
+        var watch = Stopwatch.StartNew();
+        var seeds = SeedFiles.Locate(null);
+        var catalogue = new CatalogueIndex(SeedFiles.Activities(seeds), SeedFiles.Provinces(seeds), SeedFiles.Regions(seeds));
+        using (var store = new LiteDbStore(db))
+        {
+            var provinces = catalogue.CurrentProvinces.Select(p => p.Id).ToArray();
+            for (var i = 0; i < users; i++)
+            {
+                store.Users.Add(new BotUser
+                {
+                    DisplayName = "Cán bộ " + i, Role = Role.Officer, ScopeKind = ScopeKind.Province,
+                    ScopeId = i < officers ? "bac-ninh" : provinces[i % provinces.Length],
+                    Identities = ["telegram:" + (100_000 + i).ToString(CultureInfo.InvariantCulture)], CreatedAt = DateTimeOffset.UtcNow,
+                });
+            }
+            foreach (var batch in new BenchData(catalogue).Records(records).Chunk(25_000))
+            {
+                store.Records.AddMany(batch);
+            }
+            store.Checkpoint();
+        }
+        var seedSeconds = watch.Elapsed.TotalSeconds;
+        Log($"seeded {users:N0} users and {records:N0} records in {seedSeconds:F0} s; starting the bot process");
+        await using var api = await LoopbackBotApi.StartAsync();
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "KhuyenCongBot.dll"));
+        foreach (var a in new[]
+        {
+            "run", "--Telegram:BotToken=" + LoopbackBotApi.Token, "--Telegram:ApiBaseUrl=" + api.BaseUrl, "--Telegram:PollTimeoutSeconds=1",
+            "--Storage:DatabasePath=" + db, "--Backup:Enabled=false", "--Bot:FloodBurst=0", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
+        })
+        {
+            info.ArgumentList.Add(a);
+        }
+        using var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var sims = Enumerable.Range(0, officers).Select(i => new SimOfficer(api, 100_000 + i, echo: false)).ToList();
+        using var stop = new CancellationTokenSource();
+        var running = sims.Select(s => Task.Run(() => s.RunAsync(stop.Token))).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(40));
+        var (peak, rss) = ReadMemory(process.Id);
+        var answered = sims.Sum(s => s.Samples.Count);
+        await stop.CancelAsync();
+        await Task.WhenAll(running);
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        await process.WaitForExitAsync();
+        Log($"bot process: peak {peak / 1048576} MB, now {rss / 1048576} MB, {answered} updates answered");
+        return (peak, rss, seedSeconds, answered / 40.0, new FileInfo(db).Length);
+    }
+
+    /// <summary>VmHWM (peak resident set) and VmRSS of a process, from /proc.</summary>
+    private static (long Peak, long Rss) ReadMemory(int pid)
+    {
+        long Field(string[] lines, string name) =>
+            long.Parse(lines.First(l => l.StartsWith(name, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        var status = File.ReadAllLines($"/proc/{pid}/status");
+        return (Field(status, "VmHWM:"), Field(status, "VmRSS:"));
+    }
+
+    private static string Report(string[] args, int officers, int seconds, int warmup, int users, int records, Result bot, Result echo, Result botPaced, Result echoPaced, int rate,
+        (long PeakBytes, long RssBytes, double SeedSeconds, double Rate, long FileBytes)? memory)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("## Pipeline: updates per second and update-to-reply latency");
+        sb.AppendLine();
+        sb.AppendLine("Command: `dotnet run -c Release --project tests/KhuyenCongBot.Benchmarks -- pipeline " + string.Join(' ', args) + "`");
+        sb.AppendLine();
+        sb.AppendLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}. {officers} simulated officers on a loopback Bot API (Kestrel, 127.0.0.1),");
+        sb.AppendLine("each sending its next answer as soon as the bot's question arrives (one update in flight per officer); the real Telegram.Bot");
+        sb.AppendLine("client long-polls getUpdates (batches of up to 100, confirmed after handling), the engine runs the trade-fair form,");
+        sb.AppendLine($"LiteDB writes to a file. {warmup} s warm-up, then {seconds} s measured. Latency = update queued on the API -> the reply");
+        sb.AppendLine("that asks the next question (or the receipt) is received by the API. Flood limit off (simulated officers type instantly).");
+        sb.AppendLine("Harness, API and bot share the same 2 cores.");
+        sb.AppendLine();
+        sb.AppendLine("| pipeline | updates/s | p50 ms | p99 ms | max ms | updates measured | forms saved | timeouts |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in new[] { bot, echo, botPaced, echoPaced })
+        {
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Name} | {r.UpdatesPerSecond:F0} | {r.P50:F1} | {r.P99:F1} | {r.Max:F0} | {r.Samples} | {r.Saved} | {r.Timeouts} |"));
+        }
+        sb.AppendLine();
+        var ratio = echo.UpdatesPerSecond > 0 ? bot.UpdatesPerSecond / echo.UpdatesPerSecond : 0;
+        sb.AppendLine("Saturated: every officer answers the moment the question arrives, so the rate is the most the pipeline sustains and the");
+        sb.AppendLine($"latency is mostly queueing (500 messages always in flight). Paced: each officer sends one message every {officers}/{rate} s, i.e. {rate} updates/s offered.");
+        sb.AppendLine();
+        sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Targets: >= 1000 updates/s sustained ({Verdict(bot.UpdatesPerSecond >= 1000)}: {bot.UpdatesPerSecond:F0}); p99 < 50 ms at {rate} updates/s ({Verdict(botPaced.P99 < 50)}: {botPaced.P99:F1} ms); >= 50% of the echo bot's rate ({Verdict(ratio >= 0.5)}: {ratio:P0})."));
+        if (memory is { } m)
+        {
+            sb.AppendLine();
+            sb.AppendLine("## Peak memory with 10.000 users and 1.000.000 records");
+            sb.AppendLine();
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{users:N0} users and {records:N0} records (generated as in the figures benchmark) seeded into a LiteDB file of {m.FileBytes / 1048576} MB in {m.SeedSeconds:F0} s;"));
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"then the real bot (`KhuyenCongBot.dll run`, its own process) ran on it for 40 s with {officers} officers filling forms ({m.Rate:F0} updates/s)."));
+            sb.AppendLine();
+            sb.AppendLine("| measure | value |");
+            sb.AppendLine("|---|---:|");
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| bot process peak resident memory (VmHWM) | {m.PeakBytes / 1048576} MB |"));
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| bot process resident memory at the end (VmRSS) | {m.RssBytes / 1048576} MB |"));
+            sb.AppendLine();
+            sb.AppendLine($"Target: peak under 300 MB ({Verdict(m.PeakBytes < 300L * 1048576)}).");
+        }
+        return sb.ToString();
+    }
+
+    private static string Verdict(bool ok) => ok ? "met" : "MISSED";
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static int Arg(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
+}

@@ -1,0 +1,141 @@
+using System.Text;
+using KhuyenCongBot.Storage;
+using KhuyenCongBot.Tests.Fakes;
+using Xunit.Abstractions;
+
+namespace KhuyenCongBot.Tests.Reliability;
+
+/// <summary>The bot as its own process, killed (SIGKILL) or stopped (SIGTERM) while officers fill forms through the fake Bot API.</summary>
+[Collection(nameof(CrashTests))]
+[CollectionDefinition(nameof(CrashTests), DisableParallelization = true)]
+public sealed class CrashTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "kcb-tests", "crash-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    [Trait("Category", "Crash")]
+    public async Task Killing_the_bot_at_random_moments_loses_no_saved_record_and_duplicates_none()
+    {
+        Directory.CreateDirectory(_folder);
+        var db = Path.Combine(_folder, "bot.db");
+        await using var server = await FakeTelegramServer.StartAsync();
+        var random = new Random(7);
+        var run = 1;
+        var officers = Enumerable.Range(0, 20).Select(i => new FormOfficer(server, 6000 + i, () => Volatile.Read(ref run))).ToList();
+        var log = new StringBuilder();
+        using var stop = new CancellationTokenSource();
+        var driving = officers.Select(o => Task.Run(() => o.RunAsync(TimeSpan.FromSeconds(4), stop.Token))).ToList();
+
+        const int Kills = 6;
+        for (var k = 0; k < Kills; k++)
+        {
+            await using var bot = BotProcess.Start(server, db, log, officers.Select(o => o.Id));
+            await WaitPolling(server, bot);
+            await Task.Delay(random.Next(800, 3000));
+            await bot.KillAsync();
+            output.WriteLine($"run {run}: killed after {server.CallsTo("sendMessage").Count} messages in all");
+            Interlocked.Increment(ref run);
+        }
+        // A last run without a kill lets every officer get through the form in hand, then a normal stop.
+        var last = BotProcess.Start(server, db, log, officers.Select(o => o.Id));
+        await WaitPolling(server, last);
+        await Task.Delay(5000);
+        await stop.CancelAsync();
+        await Task.WhenAll(driving);
+        await Task.Delay(1500);
+        var (exit, took) = await last.TerminateAsync(TimeSpan.FromSeconds(10));
+        await last.DisposeAsync();
+        officers.ForEach(o => o.ReadRest());
+
+        var receipts = officers.SelectMany(o => o.Receipts).ToList();
+        using var store = new LiteDbStore(db);
+        var records = store.Records.All().Where(r => r.Extra.TryGetValue("fair_name", out var f) && f.StartsWith("Hội chợ thử ", StringComparison.Ordinal)).ToList();
+        var byId = records.ToDictionary(r => r.Id);
+        var uncertain = officers.SelectMany(o => o.Uncertain).ToHashSet();
+        var spanning = receipts.Count(r => r.ReceivedInRun > r.StartedInRun);
+        output.WriteLine($"{Kills} kills; {receipts.Count} receipts, {records.Count} records, {uncertain.Count} forms whose receipt was lost in a crash, {spanning} forms finished in a later run than they started; stop took {took.TotalSeconds:F1} s");
+
+        Assert.True(receipts.Count >= 40, $"only {receipts.Count} forms saved: the officers did not get far enough for the test to mean anything");
+        Assert.True(spanning > 0, "no form survived a restart");
+        // None lost: every receipt an officer saw is a record in the file, the officer's own.
+        foreach (var receipt in receipts)
+        {
+            Assert.True(byId.TryGetValue(receipt.RecordId, out var record), $"receipt for record {receipt.RecordId} (officer {receipt.Officer}) but no such record");
+            Assert.StartsWith(FormOfficer.MarkerPrefix(receipt.Officer), record.Extra["fair_name"]);
+        }
+        Assert.Equal(receipts.Count, receipts.Select(r => r.RecordId).Distinct().Count());
+        // None duplicated: each form (marker) is saved at most once.
+        var duplicated = records.GroupBy(r => r.Extra["fair_name"]).Where(g => g.Count() > 1).Select(g => $"{g.Key} x{g.Count()}").ToList();
+        Assert.True(duplicated.Count == 0, "saved twice: " + string.Join(", ", duplicated));
+        // A record without a receipt can only be a form whose receipt was lost when the bot died right after saving.
+        var receipted = receipts.Select(r => r.RecordId).ToHashSet();
+        var unexplained = records.Where(r => !receipted.Contains(r.Id) && !uncertain.Contains(r.Extra["fair_name"])).Select(r => $"#{r.Id} {r.Extra["fair_name"]}").ToList();
+        Assert.True(unexplained.Count == 0, "records nobody was told about: " + string.Join(", ", unexplained));
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain(server.Token, log.ToString());
+        Assert.DoesNotContain(server.Token.Split(':')[1], log.ToString());
+    }
+
+    [Fact]
+    [Trait("Category", "Crash")]
+    public async Task Sigterm_finishes_updates_in_hand_checkpoints_and_exits_within_ten_seconds()
+    {
+        Directory.CreateDirectory(_folder);
+        var db = Path.Combine(_folder, "bot.db");
+        await using var server = await FakeTelegramServer.StartAsync();
+        var officers = Enumerable.Range(0, 10).Select(i => new FormOfficer(server, 7000 + i, () => 1)).ToList();
+        var log = new StringBuilder();
+        using var stop = new CancellationTokenSource();
+        var bot = BotProcess.Start(server, db, log, officers.Select(o => o.Id));
+        await WaitPolling(server, bot);
+        var driving = officers.Select(o => Task.Run(() => o.RunAsync(TimeSpan.FromSeconds(4), stop.Token))).ToList();
+        await Task.Delay(4000);
+
+        var (exit, took) = await bot.TerminateAsync(TimeSpan.FromSeconds(12));
+        await stop.CancelAsync();
+        await Task.WhenAll(driving);
+        await bot.DisposeAsync();
+
+        output.WriteLine($"SIGTERM: exit {exit} after {took.TotalSeconds:F2} s");
+        Assert.Equal(0, exit);
+        Assert.True(took < TimeSpan.FromSeconds(10), $"took {took}");
+        var logFile = Path.Combine(_folder, "bot-log.db");
+        var logBytes = File.Exists(logFile) ? new FileInfo(logFile).Length : 0;
+        Assert.True(logBytes == 0, $"LiteDB log not checkpointed: {logBytes} bytes");
+        var receipts = officers.SelectMany(o => o.Receipts).ToList();
+        Assert.NotEmpty(receipts);
+        using var store = new LiteDbStore(db);
+        foreach (var receipt in receipts)
+        {
+            Assert.NotNull(store.Records.Get(receipt.RecordId));
+        }
+        Assert.Contains("Database checkpointed on stop", log.ToString());
+        Assert.DoesNotContain(server.Token, log.ToString());
+    }
+
+    /// <summary>Waits until the new process polls getUpdates (it is up and reading).</summary>
+    private static async Task WaitPolling(FakeTelegramServer server, BotProcess bot)
+    {
+        var before = server.CallsTo("deleteWebhook").Count;
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+        while (server.CallsTo("deleteWebhook").Count == before)
+        {
+            if (bot.HasExited || DateTimeOffset.UtcNow > deadline)
+            {
+                throw new InvalidOperationException("The bot process did not start:\n" + bot.Output);
+            }
+            await Task.Delay(20);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_folder, true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
