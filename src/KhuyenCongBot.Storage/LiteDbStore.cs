@@ -58,6 +58,9 @@ public sealed class LiteDbStore : IBotStore
         Meta = new MetaRepository(_db);
     }
 
+    /// <summary>Records read per query by Records.All(): LiteDB pins every page a query reads until it ends (a few MB here).</summary>
+    public const int RecordReadChunk = 5_000;
+
     internal BsonMapper Mapper { get; }
 
     public string Path_ { get; }

@@ -101,7 +101,30 @@ internal sealed class RecordRepository : IRecordRepository
     public IReadOnlyList<SupportRecord> ByUser(long userId, int limit) =>
         Col.Query().Where(r => r.CreatedByUserId == userId).OrderByDescending(r => r.Id).Limit(limit).ToList();
 
-    public IEnumerable<SupportRecord> All() => Col.FindAll();
+    /// <summary>Every record in id order, read in chunks of <see cref="LiteDbStore.RecordReadChunk"/> records, each its own short query.</summary>
+    /// <remarks>
+    /// LiteDB 5 keeps every page a query reads pinned in its page cache until the query ends, and never gives the cache's
+    /// memory back while the database is open: one FindAll over 1.000.000 records grew the cache to ~450 MB for good.
+    /// Short queries let the cache reuse the pages of the previous chunk, so a full read costs a few MB.
+    /// A record changed between two chunks is seen as it is when its chunk is read.
+    /// </remarks>
+    public IEnumerable<SupportRecord> All()
+    {
+        var last = long.MinValue;
+        while (true)
+        {
+            var chunk = Col.Find(Query.GT("_id", last), 0, LiteDbStore.RecordReadChunk).ToList();
+            foreach (var r in chunk)
+            {
+                yield return r;
+            }
+            if (chunk.Count < LiteDbStore.RecordReadChunk)
+            {
+                yield break;
+            }
+            last = chunk[^1].Id;
+        }
+    }
 
     public int Count() => Col.Count();
 
