@@ -51,7 +51,7 @@ public sealed class TelegramBotFixture : IAsyncDisposable
     private readonly Lock _gate = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private TelegramBotFixture(FakeTelegramServer server, bool ownsServer, WebApplication app, CapturingLoggerProvider logs, string folder, FakeTimeProvider? time)
+    private TelegramBotFixture(FakeTelegramServer server, bool ownsServer, WebApplication app, RecordingLoggerProvider logs, string folder, FakeTimeProvider? time)
     {
         Server = server;
         _ownsServer = ownsServer;
@@ -64,7 +64,7 @@ public sealed class TelegramBotFixture : IAsyncDisposable
     public FakeTelegramServer Server { get; }
     public WebApplication App { get; }
     public IServiceProvider Services => App.Services;
-    public CapturingLoggerProvider Logs { get; }
+    public RecordingLoggerProvider Logs { get; }
     public FakeTimeProvider? Time { get; }
 
     /// <summary>The bot's own base URL (for posting to the webhook).</summary>
@@ -105,7 +105,7 @@ public sealed class TelegramBotFixture : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(settings);
-        var logs = new CapturingLoggerProvider();
+        var logs = new RecordingLoggerProvider();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
