@@ -229,9 +229,9 @@ public static class BroadcastBenchmark
                 var waits = refused.Select(r => byChatTimes[r.Chat].Where(t => t > r.At).Select(t => (t - r.At).TotalSeconds - r.RetryAfter).DefaultIfEmpty(double.NaN).Min()).ToList();
                 var honoured = waits.Count(w => w >= 0);
                 var early = waits.Count(w => w < 0);
-                var shortest = honoured > 0 ? waits.Where(w => w >= 0).Min() : double.NaN;
+                var earliest = early > 0 ? -waits.Where(w => w < 0).Min() * 1000 : 0;
                 notes.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"after a 429 the chat's next accepted message came at least retry_after later for {honoured} of {refused.Count} refusals, earlier for {early} (shortest extra wait {shortest:F2} s)"));
+                    $"after a 429 the chat's next accepted message came at least retry_after later for {honoured} of {refused.Count} refusals, earlier for {early} (by at most {earliest:F1} ms)"));
             }
             var unsent = recipients.Count(r => r.State is DeliveryState.Pending or DeliveryState.Sending);
             if (unsent > 0 || status != BroadcastStatus.Done)
