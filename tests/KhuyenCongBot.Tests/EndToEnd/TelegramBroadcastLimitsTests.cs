@@ -110,21 +110,20 @@ public sealed partial class TelegramBroadcastLimitsTests
     [Fact]
     public async Task A_host_stopped_mid_broadcast_resumes_on_restart_without_duplicates_or_gaps()
     {
-        const int perSecond = 4;
         var folder = Path.Combine(Path.GetTempPath(), "kcb-tests", "restart-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         await using var server = await FakeTelegramServer.StartAsync();
         var settings = new Dictionary<string, string?>
         {
             ["Bot:FloodBurst"] = "0", ["Broadcast:ReminderEnabled"] = "false",
-            ["Broadcast:MessagesPerSecond"] = perSecond.ToString(CultureInfo.InvariantCulture),
+            ["Broadcast:MessagesPerSecond"] = "4",
         };
         try
         {
             long id;
             Dictionary<string, long> chats;
             long adminChat;
-            // First host: on a fake clock that does not move, the limiter lets exactly one second's worth through, then waits.
+            // First host: its fake clock moves in small steps, the evenly spacing limiter lets a few sends through; then the host stops.
             await using (var first = await TelegramChatDriver.StartAsync(Today, settings: settings, configure: o => { o.Server = server; o.Folder = folder; }))
             {
                 first.AddUser("admin", Role.Admin, null);
@@ -136,11 +135,12 @@ public sealed partial class TelegramBroadcastLimitsTests
                 adminChat = first.IdOf("admin");
                 id = await SendToOfficersAsync(first);
                 var repository = first.Services.GetRequiredService<IBroadcastRepository>();
-                await WaitUntilAsync(() => repository.Recipients(id).Count(r => r.State == DeliveryState.Sent) == perSecond, "the first second of sends");
-                await Task.Delay(200);
-                Assert.Equal(perSecond, Officers.Sum(o => CopiesTo(server, chats[o])));
+                await WaitUntilAsync(() => repository.Recipients(id).Count(r => r.State == DeliveryState.Sent) >= 5, "a few sends",
+                    () => first.Advance(TimeSpan.FromMilliseconds(50)));
                 Assert.Equal(BroadcastStatus.Sending, repository.Get(id)!.Status);
             }
+            var partial = Officers.Sum(o => CopiesTo(server, chats[o]));
+            Assert.InRange(partial, 5, Officers.Length - 1);
 
             // Second host on the same database and the same Bot API: it resumes by itself.
             await using var second = await TelegramChatDriver.StartAsync(Today, settings: settings, configure: o => { o.Server = server; o.Folder = folder; });
@@ -161,9 +161,6 @@ public sealed partial class TelegramBroadcastLimitsTests
             Assert.DoesNotContain(recipients, r => r.Reason?.StartsWith("uncertain", StringComparison.Ordinal) == true);
             Assert.Equal(Officers.Length, BroadcastCalls(server).Count);
             Assert.Contains("Đã gửi: 12", server.SentTo(adminChat).Last().Text);
-            var sw = System.Diagnostics.Stopwatch.StartNew();
-            await second.DisposeAsync();
-            File.WriteAllText("/tmp/tbl.log", sw.ElapsedMilliseconds + "\n" + second.Bot.Logs.All);
         }
         finally
         {
