@@ -17,13 +17,23 @@ public sealed class TelegramBot
         var clientOptions = string.IsNullOrWhiteSpace(o.ApiBaseUrl)
             ? new TelegramBotClientOptions(_token)
             : new TelegramBotClientOptions(_token, o.ApiBaseUrl.Trim());
-        // Short 429 waits are retried by the client; longer ones surface to callers (broadcasts reschedule).
+        // Short 429 waits are retried by the client; longer ones surface to callers.
         clientOptions.RetryThreshold = 5;
         clientOptions.RetryCount = 2;
         Client = new TelegramBotClient(clientOptions);
+        // Broadcasts never retry inside the client: a hidden retry would bypass the broadcast rate limiter and its
+        // global pause after a 429; every 429 reaches the BroadcastRunner, which pauses all sends and reschedules.
+        var broadcastOptions = string.IsNullOrWhiteSpace(o.ApiBaseUrl)
+            ? new TelegramBotClientOptions(_token)
+            : new TelegramBotClientOptions(_token, o.ApiBaseUrl.Trim());
+        broadcastOptions.RetryThreshold = 0;
+        BroadcastClient = new TelegramBotClient(broadcastOptions);
     }
 
     public ITelegramBotClient Client { get; }
+
+    /// <summary>The client for broadcasts: 429 answers are never retried silently.</summary>
+    public ITelegramBotClient BroadcastClient { get; }
 
     /// <summary>The bot's own user once getMe answered; null before.</summary>
     public User? Me { get; private set; }

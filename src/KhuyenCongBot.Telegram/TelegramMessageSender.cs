@@ -17,7 +17,7 @@ public sealed class TelegramMessageSender(TelegramBot bot, TelegramReplySender s
         }
         try
         {
-            await sender.SendAsync(id, reply, null, "vi", cancellationToken).ConfigureAwait(false);
+            await sender.SendAsync(id, reply, null, "vi", cancellationToken, bot.BroadcastClient).ConfigureAwait(false);
         }
         catch (ApiRequestException ex)
         {

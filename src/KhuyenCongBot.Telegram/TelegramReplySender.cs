@@ -16,10 +16,10 @@ public sealed class TelegramReplySender(TelegramBot bot, ILogger<TelegramReplySe
     public const int MaxCaptionLength = 1024;
     private const int ShortLabel = 18;
 
-    /// <summary>Sends <paramref name="reply"/>; when <paramref name="editMessageId"/> is set, first tries to edit that message.</summary>
-    public async Task SendAsync(long chatId, Reply reply, int? editMessageId, string language, CancellationToken ct)
+    /// <summary>Sends <paramref name="reply"/>; when <paramref name="editMessageId"/> is set, first tries to edit that message; <paramref name="client"/> defaults to the bot's client.</summary>
+    public async Task SendAsync(long chatId, Reply reply, int? editMessageId, string language, CancellationToken ct, ITelegramBotClient? client = null)
     {
-        var client = bot.Client;
+        client ??= bot.Client;
         var (text, keyboard) = Layout(reply, language);
         if (editMessageId is { } messageId && reply.Attachment is null && text.Length <= MaxMessageLength)
         {
@@ -43,7 +43,7 @@ public sealed class TelegramReplySender(TelegramBot bot, ILogger<TelegramReplySe
             var caption = text.Length <= MaxCaptionLength ? text : null;
             if (caption is null)
             {
-                await SendTextAsync(chatId, text, null, ct).ConfigureAwait(false);
+                await SendTextAsync(client, chatId, text, null, ct).ConfigureAwait(false);
             }
             using var stream = new MemoryStream(attachment.Content, writable: false);
             var file = InputFile.FromStream(stream, attachment.FileName);
@@ -58,17 +58,17 @@ public sealed class TelegramReplySender(TelegramBot bot, ILogger<TelegramReplySe
             }
             return;
         }
-        await SendTextAsync(chatId, text, keyboard, ct).ConfigureAwait(false);
+        await SendTextAsync(client, chatId, text, keyboard, ct).ConfigureAwait(false);
     }
 
-    private async Task SendTextAsync(long chatId, string text, InlineKeyboardMarkup? keyboard, CancellationToken ct)
+    private static async Task SendTextAsync(ITelegramBotClient client, long chatId, string text, InlineKeyboardMarkup? keyboard, CancellationToken ct)
     {
         var parts = Split(text, MaxMessageLength);
         for (var i = 0; i < parts.Count; i++)
         {
             var last = i == parts.Count - 1;
             // Plain text (no parse mode): "<b>" typed by a person is shown as typed and never breaks a message.
-            await bot.Client.SendMessage(chatId, parts[i], ParseMode.None, replyMarkup: last ? keyboard : null, cancellationToken: ct)
+            await client.SendMessage(chatId, parts[i], ParseMode.None, replyMarkup: last ? keyboard : null, cancellationToken: ct)
                 .ConfigureAwait(false);
         }
     }

@@ -1,14 +1,21 @@
 namespace KhuyenCongBot.Core.Broadcasts;
 
-/// <summary>Spaces sends: at most N in any second overall, one per chat per 1/PerChat seconds, and a global pause after a 429; its clock is a <see cref="TimeProvider"/>.</summary>
+/// <summary>Spaces sends: evenly at 1/N seconds and at most N in any second overall, one per chat per 1/PerChat seconds, and a global pause after a 429; its clock is a <see cref="TimeProvider"/>.</summary>
+/// <remarks>
+/// Even spacing matters: with a window alone, N sends leave in a burst at the start of each second, and a burst
+/// delayed in transit (first connection, a slow write, a GC pause) reaches the server next to the following
+/// burst, so the server counts more than N in its own second and answers 429 (seen in the broadcast benchmark).
+/// </remarks>
 public sealed class SendRateLimiter(TimeProvider time, int perSecond, int perChatPerSecond)
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
     private readonly Queue<DateTimeOffset> _recent = new();
     private readonly Dictionary<string, DateTimeOffset> _lastByChat = new(StringComparer.Ordinal);
     private readonly TimeSpan _chatInterval = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / perChatPerSecond);
+    private readonly TimeSpan _spacing = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / perSecond);
     private readonly object _lock = new();
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+    private DateTimeOffset _nextSlot = DateTimeOffset.MinValue;
 
     /// <summary>Waits until a message may be sent to <paramref name="chatKey"/>, then counts it as sent now.</summary>
     public async Task WaitAsync(string chatKey, CancellationToken cancellationToken)
@@ -28,6 +35,10 @@ public sealed class SendRateLimiter(TimeProvider time, int perSecond, int perCha
                 {
                     wait = _pausedUntil - now;
                 }
+                if (_nextSlot > now)
+                {
+                    wait = Max(wait, _nextSlot - now);
+                }
                 if (_recent.Count >= perSecond)
                 {
                     wait = Max(wait, _recent.Peek() + Window - now);
@@ -39,6 +50,8 @@ public sealed class SendRateLimiter(TimeProvider time, int perSecond, int perCha
                 if (wait <= TimeSpan.Zero)
                 {
                     _recent.Enqueue(now);
+                    // A send that woke late keeps the schedule (the next slot is not pushed back), so timer lateness does not lower the rate.
+                    _nextSlot = (_nextSlot > now - _spacing ? _nextSlot : now) + _spacing;
                     _lastByChat[chatKey] = now;
                     if (_lastByChat.Count > 50_000)
                     {

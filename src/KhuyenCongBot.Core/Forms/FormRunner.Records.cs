@@ -134,6 +134,10 @@ public sealed partial class FormRunner
     /// <summary>/my (/cuatoi): the person's recent records.</summary>
     public Task MyCommandAsync(BotContext ctx, string arguments, CancellationToken ct)
     {
+        if (RefusedAsManager(ctx))
+        {
+            return Task.CompletedTask;
+        }
         ListMine(ctx);
         return Task.CompletedTask;
     }

@@ -69,9 +69,26 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
         return Task.CompletedTask;
     }
 
+    /// <summary>Managers see figures and edit nothing (AccessPolicy): true, with a refusal said, when the person is a manager.</summary>
+    private static bool RefusedAsManager(BotContext ctx)
+    {
+        if (ctx.User.Role != People.Role.Manager)
+        {
+            return false;
+        }
+        ctx.Say(ctx.T(
+            "Ghi nhận và sửa bản ghi chỉ dành cho cán bộ khuyến công và quản trị viên. Lãnh đạo, quản lý xem số liệu bằng cách hỏi bot, ví dụ: \"bao nhiêu gian hàng từ đầu năm\".",
+            "Logging and correcting records is for officers and admins. Managers read the figures by asking, e.g. \"how many booths this year\"."));
+        return true;
+    }
+
     /// <summary>Starts a form ("pick", "a:trade_fair", "edit:12", "again:12"), asking first when a draft would be lost.</summary>
     public void Start(BotContext ctx, string target)
     {
+        if (RefusedAsManager(ctx))
+        {
+            return;
+        }
         var state = ctx.State;
         if (state.Flow == FlowName)
         {

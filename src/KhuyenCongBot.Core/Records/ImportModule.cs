@@ -47,9 +47,10 @@ public sealed class ImportModule(IRecordImporter importer) : IBotModule
             return true;
         }
         string content;
-        await using (var stream = await document.OpenAsync(cancellationToken).ConfigureAwait(false))
-        using (var reader = new StreamReader(stream, Encoding.UTF8))
+        try
         {
+            await using var stream = await document.OpenAsync(cancellationToken).ConfigureAwait(false);
+            using var reader = new StreamReader(stream, Encoding.UTF8);
             var buffer = new char[MaxBytes + 1];
             var read = await reader.ReadBlockAsync(buffer, cancellationToken).ConfigureAwait(false);
             if (read > MaxBytes)
@@ -58,6 +59,14 @@ public sealed class ImportModule(IRecordImporter importer) : IBotModule
                 return true;
             }
             content = new string(buffer, 0, read);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // The platform refused or lost the file (expired file id, network): nothing was imported.
+            context.Say(context.T(
+                $"Bot không tải được tệp \"{document.FileName}\" từ máy chủ tin nhắn. Bạn gửi lại tệp nhé; chưa có gì được nhập.",
+                $"Could not download \"{document.FileName}\". Please send it again; nothing was imported."));
+            return true;
         }
         var isPlans = content.TrimStart('\uFEFF').StartsWith("year", StringComparison.OrdinalIgnoreCase);
         var result = isPlans ? importer.ImportPlans(new StringReader(content)) : importer.ImportRecords(new StringReader(content), context.User.Id);

@@ -32,6 +32,9 @@ public sealed class TelegramBotFixtureOptions
 
     /// <summary>An already running fake server to use (not disposed by the fixture).</summary>
     public FakeTelegramServer? Server { get; set; }
+
+    /// <summary>A folder for the database and outputs, kept on dispose (to start another host on the same data); a new temp folder when null.</summary>
+    public string? Folder { get; set; }
 }
 
 /// <summary>
@@ -46,15 +49,17 @@ public sealed class TelegramBotFixture : IAsyncDisposable
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     private readonly bool _ownsServer;
+    private readonly bool _ownsFolder;
     private readonly string _folder;
     private readonly ConcurrentDictionary<int, int> _handled = new();
     private readonly Lock _gate = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private TelegramBotFixture(FakeTelegramServer server, bool ownsServer, WebApplication app, CapturingLoggerProvider logs, string folder, FakeTimeProvider? time)
+    private TelegramBotFixture(FakeTelegramServer server, bool ownsServer, WebApplication app, RecordingLoggerProvider logs, string folder, bool ownsFolder, FakeTimeProvider? time)
     {
         Server = server;
         _ownsServer = ownsServer;
+        _ownsFolder = ownsFolder;
         App = app;
         Logs = logs;
         _folder = folder;
@@ -64,7 +69,7 @@ public sealed class TelegramBotFixture : IAsyncDisposable
     public FakeTelegramServer Server { get; }
     public WebApplication App { get; }
     public IServiceProvider Services => App.Services;
-    public CapturingLoggerProvider Logs { get; }
+    public RecordingLoggerProvider Logs { get; }
     public FakeTimeProvider? Time { get; }
 
     /// <summary>The bot's own base URL (for posting to the webhook).</summary>
@@ -75,7 +80,7 @@ public sealed class TelegramBotFixture : IAsyncDisposable
         var options = new TelegramBotFixtureOptions();
         configure?.Invoke(options);
         var server = options.Server ?? await FakeTelegramServer.StartAsync();
-        var folder = Path.Combine(Path.GetTempPath(), "kcb-tests", Guid.NewGuid().ToString("N"));
+        var folder = options.Folder ?? Path.Combine(Path.GetTempPath(), "kcb-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var settings = new Dictionary<string, string?>
         {
@@ -105,7 +110,7 @@ public sealed class TelegramBotFixture : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(settings);
-        var logs = new CapturingLoggerProvider();
+        var logs = new RecordingLoggerProvider();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
@@ -125,7 +130,7 @@ public sealed class TelegramBotFixture : IAsyncDisposable
         var app = builder.Build();
         ChannelRegistration.MapEndpoints(app);
 
-        var fixture = new TelegramBotFixture(server, options.Server is null, app, logs, folder, time);
+        var fixture = new TelegramBotFixture(server, options.Server is null, app, logs, folder, options.Folder is null, time);
         app.Services.GetRequiredService<TelegramUpdateHandler>().Handled += fixture.OnHandled;
         await app.StartAsync();
         await app.Services.GetRequiredService<TelegramBot>().Ready.WaitAsync(Timeout);
@@ -205,6 +210,10 @@ public sealed class TelegramBotFixture : IAsyncDisposable
         if (_ownsServer)
         {
             await Server.DisposeAsync();
+        }
+        if (!_ownsFolder)
+        {
+            return;
         }
         try
         {

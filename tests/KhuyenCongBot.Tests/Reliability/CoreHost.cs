@@ -17,7 +17,7 @@ public sealed class CoreHost : IDisposable
     private readonly ServiceProvider _services;
     private readonly string _folder;
 
-    private CoreHost(ServiceProvider services, CapturingLoggerProvider logs, FakeTimeProvider time, string folder)
+    private CoreHost(ServiceProvider services, RecordingLoggerProvider logs, FakeTimeProvider time, string folder)
     {
         _services = services;
         Logs = logs;
@@ -25,7 +25,7 @@ public sealed class CoreHost : IDisposable
         _folder = folder;
     }
 
-    public CapturingLoggerProvider Logs { get; }
+    public RecordingLoggerProvider Logs { get; }
     public FakeTimeProvider Time { get; }
     public IServiceProvider Services => _services;
     public IBotStore Store => _services.GetRequiredService<IBotStore>();
@@ -50,7 +50,7 @@ public sealed class CoreHost : IDisposable
         }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
         var time = new FakeTimeProvider(new DateTimeOffset(2024, 6, 20, 9, 0, 0, TimeSpan.FromHours(7)));
-        var logs = new CapturingLoggerProvider();
+        var logs = new RecordingLoggerProvider();
         var services = new ServiceCollection();
         services.AddLogging(b => b.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);

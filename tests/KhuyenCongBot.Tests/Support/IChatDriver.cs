@@ -1,4 +1,5 @@
 using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Storage;
 
 namespace KhuyenCongBot.Tests.Support;
 
@@ -13,6 +14,21 @@ public interface IChatDriver : IAsyncDisposable
 
     /// <summary>The person types <paramref name="text"/>; returns the bot's messages as the person sees them, in order.</summary>
     Task<IReadOnlyList<string>> SayAsync(string user, string text);
+
+    /// <summary>The bot's services (repositories, options).</summary>
+    IServiceProvider Services { get; }
+
+    /// <summary>The bot's store.</summary>
+    IBotStore Store { get; }
+
+    /// <summary>The identity key of a named person on this channel ("telegram:500001", "zalo:name").</summary>
+    string IdentityOf(string user);
+
+    /// <summary>Moves the bot's fake clock forward.</summary>
+    void Advance(TimeSpan by);
+
+    /// <summary>Every message the bot has sent to the person's private chat so far, as they see it.</summary>
+    IReadOnlyList<string> Received(string user);
 
     /// <summary>Picks a choice: presses the button labelled <paramref name="label"/> on Telegram, types <paramref name="number"/> on Zalo.</summary>
     Task<IReadOnlyList<string>> ChooseAsync(string user, int number, string label);

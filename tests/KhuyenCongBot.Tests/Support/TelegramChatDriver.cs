@@ -18,8 +18,10 @@ public sealed class TelegramChatDriver : IChatDriver
     public string Channel => "telegram";
     public TelegramBotFixture Bot { get; }
     public IBotStore Store => Bot.Services.GetRequiredService<IBotStore>();
+    public IServiceProvider Services => Bot.Services;
 
-    public static async Task<TelegramChatDriver> StartAsync(DateOnly today, bool demo = false, IDictionary<string, string?>? settings = null) =>
+    /// <summary>Starts the bot; <paramref name="configure"/> may change the fixture's options further (a shared server, a database folder).</summary>
+    public static async Task<TelegramChatDriver> StartAsync(DateOnly today, bool demo = false, IDictionary<string, string?>? settings = null, Action<TelegramBotFixtureOptions>? configure = null) =>
         new(await TelegramBotFixture.StartAsync(o =>
         {
             o.Today = today;
@@ -28,7 +30,14 @@ public sealed class TelegramChatDriver : IChatDriver
             {
                 o.Settings[k] = v;
             }
+            configure?.Invoke(o);
         }));
+
+    public string IdentityOf(string user) => "telegram:" + IdOf(user).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public void Advance(TimeSpan by) => (Bot.Time ?? throw new InvalidOperationException("The bot runs on the real clock")).Advance(by);
+
+    public IReadOnlyList<string> Received(string user) => Bot.Server.SentTo(IdOf(user)).Select(m => m.ToString()).ToList();
 
     /// <summary>The Telegram user id standing for a named person.</summary>
     public long IdOf(string user) => _ids.GetOrAdd(user, _ => Interlocked.Increment(ref _next));

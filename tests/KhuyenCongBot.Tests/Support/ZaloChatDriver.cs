@@ -131,6 +131,12 @@ public sealed class ZaloChatDriver : IChatDriver
         return driver;
     }
 
+    public string IdentityOf(string user) => "zalo:" + user;
+
+    public void Advance(TimeSpan by) => Time.Advance(by);
+
+    public IReadOnlyList<string> Received(string user) => Fake.SentTo(user).Select(m => m.ToString()).ToList();
+
     public void AddUser(string user, Role role, string? provinceId)
     {
         var person = new BotUser
