@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace KhuyenCongBot.Core.Text;
 
-/// <summary>Finds a period in a question: today, this/last week or month, tháng 5, quý I-IV, 6 tháng đầu/cuối năm, 9 tháng, từ đầu năm (đến nay), năm nay, năm ngoái, năm 2023, từ 1/3/2024 đến 15/5/2024; and simple English.</summary>
+/// <summary>Finds a period in a question: today, this/last week or month, tháng 5, quý I-IV, 6 tháng đầu/cuối năm, 9 tháng, từ đầu năm (đến nay), năm nay, năm ngoái, năm 2023, từ 1/3/2024 đến 15/5/2024, 3 năm qua, từ năm 2020 đến nay, giai đoạn 2021-2025; and simple English.</summary>
 /// <remarks>
 /// Rules: weeks run Monday-Sunday; a missing year is the year of today, except that a month, quarter or
 /// "N tháng đầu/cuối năm" that would start after today means last year ("tháng 12" asked in May 2026 is 12/2025).
@@ -118,6 +118,8 @@ public static class PeriodParser
     private const string B = "(?<![a-z0-9])";
     private const string E = "(?![a-z0-9])";
     private const string Year = "(?<y>(?:19|20|21)[0-9]{2})";
+    private const string Year1 = "(?<y1>(?:19|20|21)[0-9]{2})";
+    private const string Year2 = "(?<y2>(?:19|20|21)[0-9]{2})";
     private const string YT = @"(?:(?:\s*[/\-]\s*|\s+)(?:nam\s+|of\s+|in\s+)?" + Year + @"|\s+nam\s+(?<rel>nay|ngoai|truoc|roi))?";
     private const string YTAfterNam = @"(?:(?:\s*[/\-]\s*|\s+)" + Year + @"|\s+(?<rel>nay|ngoai|truoc|roi))?";
     private const string DateEnd = @"(?![0-9]|[/.\-][0-9])";
@@ -145,6 +147,9 @@ public static class PeriodParser
         new(R($@"{B}(?:(?<dir>first|second) half(?: of)?|h(?<h>[12])){YT}{E}"), Months),
         new(R($@"{B}first (?<n>1[0-2]|[1-9]) months{YT}{E}"), Months),
         new(R($@"{B}(?<n>[0-9]{{1,3}}) (?<u>ngay|tuan|thang) (?:qua|gan day|gan nhat|vua qua){E}|{B}(?:last|past) (?<n>[0-9]{{1,3}}) (?<u>days|weeks|months){E}"), Rolling),
+        new(R($@"{B}(?:trong\s+)?(?<n>[0-9]{{1,2}}) nam (?:qua|gan day|gan nhat|vua qua|tro lai day){E}|{B}(?:the\s+)?(?:last|past) (?<n>[0-9]{{1,2}}) years{E}"), RollingYears),
+        new(R($@"{B}(?:tu|from|since)\s+(?:nam\s+|year\s+)?{Year}(?:\s+(?:den|toi|to|until)\s+(?:nay|hien nay|hien tai|bay gio|now|today|date))?{DateEnd}(?![a-z])"), SinceYear),
+        new(R($@"(?:{B}(?:giai doan|thoi ky|period|tu|from|between)\s+(?:nam\s+|year\s+)?|(?<![a-z0-9/.\-])(?:nam\s+)?){Year1}\s*(?:-|den|toi|to|and|until)\s*(?:nam\s+|year\s+)?{Year2}{DateEnd}(?![a-z])|{B}giai doan\s+{Year1}\s+{Year2}{DateEnd}(?![a-z])"), YearRange),
         new(R($@"{B}(?:(?:luy ke )?tu dau nam|luy ke|year to date|ytd){YTAfterNam}(?:\s+(?:den|toi)\s+(?:(?<now>nay|hien nay|hien tai|hom nay|bay gio)|(?:ngay\s+)?{Date("2", true)}))?(?:{E}|{DateEnd})"), YearToDate),
         new(R($@"{B}(?:nam (?<k>nay|ngoai|truoc|qua|roi)|(?<k>this|last|previous) year){E}"), RelativeYear),
         new(R($@"(?:{B}(?:ca nam|nam|in|year)\s+|(?<![a-z0-9/.\-])){Year}{DateEnd}(?![a-z])"), ExplicitYear),
@@ -258,6 +263,37 @@ public static class PeriodParser
             _ => (today.AddMonths(-n).AddDays(1), "tháng"),
         };
         return new Period(from, today, $"{n} {unit} qua ({PeriodLabels.Span(from, today)})");
+    }
+
+    /// <summary>"3 năm qua": the last N calendar years up to today, this year included (01/01/2024 – 26/11/2026).</summary>
+    private static Period? RollingYears(Match m, DateOnly today)
+    {
+        var n = VnParse.Int(m.Groups["n"].Value);
+        if (n < 1)
+        {
+            return null;
+        }
+        var from = new DateOnly(today.Year - n + 1, 1, 1);
+        return new Period(from, today, $"{n} năm qua (từ năm {from.Year} đến nay)");
+    }
+
+    /// <summary>"từ năm 2020 đến nay", "since 2020".</summary>
+    private static Period? SinceYear(Match m, DateOnly today)
+    {
+        var y = VnParse.Int(m.Groups["y"].Value);
+        return y < 2000 || y > today.Year ? null : new Period(new DateOnly(y, 1, 1), today, $"từ năm {y} đến nay");
+    }
+
+    /// <summary>"giai đoạn 2021-2025", "từ 2020 đến 2024": whole years.</summary>
+    private static Period? YearRange(Match m, DateOnly today)
+    {
+        var y1 = VnParse.Int(m.Groups["y1"].Value);
+        var y2 = VnParse.Int(m.Groups["y2"].Value);
+        if (y1 < 2000 || y2 > 2100 || y1 >= y2)
+        {
+            return null;
+        }
+        return new Period(new DateOnly(y1, 1, 1), new DateOnly(y2, 12, 31), $"giai đoạn {y1}–{y2}");
     }
 
     private static Period? YearToDate(Match m, DateOnly today)

@@ -85,6 +85,26 @@ public class PeriodParserTests
     [InlineData("ho tro ngay 15/5", "2026-05-15", "2026-05-15", "ngày 15/05/2026", "ngay 15/5")]
     [InlineData("hôm kia", "2026-11-24", "2026-11-24", "hôm kia (24/11/2026)", "hôm kia")]
     [InlineData("3 thang gan day", "2026-08-27", "2026-11-26", "3 tháng qua (27/08–26/11/2026)", "3 thang gan day")]
+    // Several years: the last N calendar years up to today, a year to today, a range of whole years.
+    [InlineData("3 nam qua", "2024-01-01", "2026-11-26", "3 năm qua (từ năm 2024 đến nay)", "3 nam qua")]
+    [InlineData("gian hàng 3 năm gần đây", "2024-01-01", "2026-11-26", "3 năm qua (từ năm 2024 đến nay)", "3 năm gần đây")]
+    [InlineData("10 năm qua", "2017-01-01", "2026-11-26", "10 năm qua (từ năm 2017 đến nay)", "10 năm qua")]
+    [InlineData("trong 5 nam tro lai day", "2022-01-01", "2026-11-26", "5 năm qua (từ năm 2022 đến nay)", "trong 5 nam tro lai day")]
+    [InlineData("booths in the last 3 years", "2024-01-01", "2026-11-26", "3 năm qua (từ năm 2024 đến nay)", "the last 3 years")]
+    [InlineData("past 2 years", "2025-01-01", "2026-11-26", "2 năm qua (từ năm 2025 đến nay)", "past 2 years")]
+    [InlineData("6 tháng qua", "2026-05-27", "2026-11-26", "6 tháng qua (27/05–26/11/2026)", "6 tháng qua")]
+    [InlineData("last 3 months", "2026-08-27", "2026-11-26", "3 tháng qua (27/08–26/11/2026)", "last 3 months")]
+    [InlineData("từ năm 2020 đến nay", "2020-01-01", "2026-11-26", "từ năm 2020 đến nay", "từ năm 2020 đến nay")]
+    [InlineData("tu 2020 den nay", "2020-01-01", "2026-11-26", "từ năm 2020 đến nay", "tu 2020 den nay")]
+    [InlineData("since 2021", "2021-01-01", "2026-11-26", "từ năm 2021 đến nay", "since 2021")]
+    [InlineData("từ 2020 đến 2024", "2020-01-01", "2024-12-31", "giai đoạn 2020–2024", "từ 2020 đến 2024")]
+    [InlineData("tu nam 2020 den nam 2024", "2020-01-01", "2024-12-31", "giai đoạn 2020–2024", "tu nam 2020 den nam 2024")]
+    [InlineData("giai đoạn 2021-2025", "2021-01-01", "2025-12-31", "giai đoạn 2021–2025", "giai đoạn 2021-2025")]
+    [InlineData("giai doan 2021 2025", "2021-01-01", "2025-12-31", "giai đoạn 2021–2025", "giai doan 2021 2025")]
+    [InlineData("kinh phí 2021 - 2025", "2021-01-01", "2025-12-31", "giai đoạn 2021–2025", "2021 - 2025")]
+    [InlineData("2021–2025", "2021-01-01", "2025-12-31", "giai đoạn 2021–2025", "2021–2025")]
+    [InlineData("from 2020 to 2024", "2020-01-01", "2024-12-31", "giai đoạn 2020–2024", "from 2020 to 2024")]
+    [InlineData("between 2022 and 2024", "2022-01-01", "2024-12-31", "giai đoạn 2022–2024", "between 2022 and 2024")]
     public void Finds_period(string text, string from, string to, string label, string matched)
     {
         Assert.True(PeriodParser.TryFind(text, new DateOnly(2026, 11, 26), out var period, out var m), text);
@@ -130,6 +150,9 @@ public class PeriodParserTests
     [InlineData("doanh thu 1.5 ty")]
     [InlineData("so voi cung ky nam truoc")]
     [InlineData("tu 15/5/2024 den 1/3/2024")]
+    [InlineData("giai doan 2025-2021")]
+    [InlineData("tu nam 2030 den nay")]
+    [InlineData("0 nam qua")]
     public void Finds_nothing(string text)
     {
         Assert.False(PeriodParser.TryFind(text, new DateOnly(2026, 11, 26), out _, out _));
