@@ -55,4 +55,33 @@ public static class PeriodLabels
         }
         return $"từ {VnFormat.Date(from)} đến {VnFormat.Date(to)}";
     }
+
+    private static readonly string[] EnglishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+    /// <summary>The English label of the days from..to: "2024", "Q1 2024", "May 2024", "January–June 2024", "2021–2025", or "01/03/2024 to 15/05/2024".</summary>
+    public static string DescribeEnglish(DateOnly from, DateOnly to)
+    {
+        if (from == to)
+        {
+            return VnFormat.Date(from);
+        }
+        if (from.Day == 1 && to == EndOfMonth(to.Year, to.Month))
+        {
+            if (from.Month == 1 && to.Month == 12)
+            {
+                return from.Year == to.Year ? $"{from.Year}" : $"{from.Year}–{to.Year}";
+            }
+            if (from.Year == to.Year)
+            {
+                var months = to.Month - from.Month + 1;
+                return months switch
+                {
+                    1 => $"{EnglishMonths[from.Month - 1]} {from.Year}",
+                    3 when from.Month % 3 == 1 => $"Q{(from.Month + 2) / 3} {from.Year}",
+                    _ => $"{EnglishMonths[from.Month - 1]}–{EnglishMonths[to.Month - 1]} {from.Year}",
+                };
+            }
+        }
+        return $"{VnFormat.Date(from)} to {VnFormat.Date(to)}";
+    }
 }

@@ -274,7 +274,7 @@ public static class PeriodParser
             return null;
         }
         var from = new DateOnly(today.Year - n + 1, 1, 1);
-        return new Period(from, today, $"{n} năm qua (từ năm {from.Year} đến nay)");
+        return new Period(from, today, $"{n} năm qua, từ năm {from.Year} đến nay");
     }
 
     /// <summary>"từ năm 2020 đến nay", "since 2020".</summary>

@@ -15,8 +15,15 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
     public FigureQuery Query(Question q, string? activityId, string measure, Period? period = null)
     {
         var p = period ?? q.Period;
-        return new FigureQuery(activityId, measure, p.From, p.To, scopes.UnitIds(q.Scope));
+        return new FigureQuery(activityId, measure, p.From, p.To, scopes.UnitIds(q.Scope), q.Status);
     }
+
+    /// <summary>The same query limited to one scope (a member of a several-province question).</summary>
+    private FigureQuery QueryIn(Question q, string scope, string? activityId, string measure) =>
+        Query(q, activityId, measure) with { ProvinceIds = scopes.UnitIds(scope) };
+
+    /// <summary>"năm 2024", or its English label.</summary>
+    public static string PeriodText(Question q, bool english) => english ? PeriodLabels.DescribeEnglish(q.From, q.To) : q.PeriodLabel;
 
     /// <summary>The (activity, measure) pairs a question covers: one, an activity's measures, or the whole summary.</summary>
     public IReadOnlyList<(string? ActivityId, string Measure)> Metrics(Question q)
@@ -104,28 +111,37 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         {
             var l = lines[0];
             sb.Append(MetricText.Title(catalogue, l.ActivityId, l.Measure, english)).Append(": ")
-              .Append(MetricText.Value(l.Measure, l.Value.Value, english)).Append(MetricText.EstimateNote(l.Measure, l.Value, english)).AppendLine();
+              .Append(MetricText.Value(l.Measure, l.Value.Value, english)).Append(MetricText.Note(q.Status, l.Measure, l.Value, english)).AppendLine();
         }
         else
         {
             var title = q.Summary || q.ActivityId is null
                 ? (english ? "Summary of results" : "Tổng hợp kết quả")
                 : english ? catalogue.Activity(q.ActivityId)?.EnglishName : catalogue.Activity(q.ActivityId)?.ShortName;
-            sb.Append(title).AppendLine(":");
+            sb.Append(title).Append(MetricText.StatusNote(q.Status, english)).AppendLine(":");
             foreach (var l in lines)
             {
                 sb.Append("• ").Append(MetricText.Title(catalogue, l.ActivityId, l.Measure, english)).Append(": ")
-                  .Append(MetricText.Value(l.Measure, l.Value.Value, english)).Append(MetricText.EstimateNote(l.Measure, l.Value, english)).AppendLine();
+                  .Append(MetricText.Value(l.Measure, l.Value.Value, english)).Append(q.Status is null ? MetricText.EstimateNote(l.Measure, l.Value, english) : "").AppendLine();
             }
         }
-        sb.Append(english ? "Period: " : "Thời gian: ").Append(q.PeriodLabel)
-          .Append(" (").Append(VnFormat.Date(q.From)).Append(" – ").Append(VnFormat.Date(q.To)).AppendLine(")");
+        var periodText = PeriodText(q, english);
+        sb.Append(english ? "Period: " : "Thời gian: ").Append(periodText);
+        if (!periodText.Contains(VnFormat.Date(q.To), StringComparison.Ordinal))
+        {
+            sb.Append(" (").Append(VnFormat.Date(q.From)).Append(" – ").Append(VnFormat.Date(q.To)).Append(')');
+        }
+        sb.AppendLine();
         sb.Append(english ? "Scope: " : "Phạm vi: ").AppendLine(scopes.Label(q.Scope, english));
 
         var (activity, measure) = Primary(q);
         var main = lines.FirstOrDefault(l => l.ActivityId == activity && l.Measure == measure)
             ?? new AnswerLine(activity, measure, figures.Total(Query(q, activity, measure)));
         var comparedMetric = lines.Count > 1 ? " " + MetricText.Title(catalogue, activity, measure, english) : "";
+        if (ScopeResolver.IsMany(q.Scope) && q.Breakdown is null)
+        {
+            sb.Append(MembersText(q, activity, measure, lines.Count > 1, english));
+        }
         if (q.ComparePlan)
         {
             sb.AppendLine(PlanLine(q, main, comparedMetric, english));
@@ -152,9 +168,15 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
                 : $"Chưa có kế hoạch năm {q.To.Year} cho chỉ tiêu{metricName} ({metric}) trong phạm vi này (quản trị viên đặt bằng /kehoach).";
         }
         var ratio = main.Value.Value / t;
+        var counted = q.Status switch
+        {
+            RecordStatus.Estimate => english ? " Only estimates are counted against the plan." : " Phần thực hiện chỉ tính số ước thực hiện.",
+            RecordStatus.Actual => english ? " Only actual figures are counted against the plan." : " Phần thực hiện chỉ tính số chính thức.",
+            _ => "",
+        };
         return english
-            ? $"Against the {q.To.Year} plan{metricName} ({MetricText.Value(main.Measure, t, true)}): {VnFormat.Percent(ratio)} achieved."
-            : $"So với kế hoạch năm {q.To.Year}{metricName} ({MetricText.Value(main.Measure, t)}): đạt {VnFormat.Percent(ratio)} kế hoạch năm.";
+            ? $"Against the {q.To.Year} plan{metricName} ({MetricText.Value(main.Measure, t, true)}): {VnFormat.Percent(ratio)} achieved.{counted}"
+            : $"So với kế hoạch năm {q.To.Year}{metricName} ({MetricText.Value(main.Measure, t)}): đạt {VnFormat.Percent(ratio)} kế hoạch năm.{counted}";
     }
 
     public string YearLine(Question q, AnswerLine main, string metricName, bool english)
@@ -167,22 +189,33 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         var change = english
             ? delta == 0 ? "no change" : (delta > 0 ? "up " : "down ") + deltaText
             : delta == 0 ? "không thay đổi" : (delta > 0 ? "tăng " : "giảm ") + deltaText;
+        // With a status filter both sides count the same kind of records; say so.
+        var same = q.Status switch
+        {
+            RecordStatus.Estimate => english ? " Both sides count estimates only." : " Cả hai kỳ đều chỉ tính số ước thực hiện.",
+            RecordStatus.Actual => english ? " Both sides count actual figures only." : " Cả hai kỳ đều chỉ tính số chính thức.",
+            _ => "",
+        };
         if (before.Value == 0)
         {
             return english
-                ? $"Same period of {basePeriod.To.Year} ({range}){metricName}: 0, so no ratio; {change}."
-                : $"Cùng kỳ năm {basePeriod.To.Year} ({range}){metricName}: chưa có số liệu (0), không tính được tỷ lệ; {change}.";
+                ? $"Same period of {basePeriod.To.Year} ({range}){metricName}: 0, so no ratio; {change}.{same}"
+                : $"Cùng kỳ năm {basePeriod.To.Year} ({range}){metricName}: chưa có số liệu (0), không tính được tỷ lệ; {change}.{same}";
         }
         var ratio = main.Value.Value / before.Value;
         return english
-            ? $"Against the same period of {basePeriod.To.Year}{metricName} ({MetricText.Value(main.Measure, before.Value, true)}, {range}): {VnFormat.Percent(ratio)}, {change}."
-            : $"So với cùng kỳ năm {basePeriod.To.Year}{metricName} ({MetricText.Value(main.Measure, before.Value)}{MetricText.EstimateNote(main.Measure, before)}, {range}): đạt {VnFormat.Percent(ratio)}, {change}.";
+            ? $"Against the same period of {basePeriod.To.Year}{metricName} ({MetricText.Value(main.Measure, before.Value, true)}, {range}): {VnFormat.Percent(ratio)}, {change}.{same}"
+            : $"So với cùng kỳ năm {basePeriod.To.Year}{metricName} ({MetricText.Value(main.Measure, before.Value)}{(q.Status is null ? MetricText.EstimateNote(main.Measure, before) : "")}, {range}): đạt {VnFormat.Percent(ratio)}, {change}.{same}";
     }
 
     /// <summary>Breakdown rows with labels, ordered and cut to the question's top N.</summary>
     public IReadOnlyList<(string Key, string Label, FigureValue Value)> BreakdownRows(Question q, string? activityId, string measure, BreakdownBy by)
     {
-        var rows = figures.Breakdown(Query(q, by == BreakdownBy.Activity ? null : activityId, measure), by)
+        // Several named provinces: one row per province as asked (a former province keeps its own records).
+        var source = by == BreakdownBy.Province && ScopeResolver.IsMany(q.Scope)
+            ? MemberValues(q, activityId, measure).Select(x => new KeyValuePair<string, FigureValue>(ScopeResolver.Split(x.Scope).Id, x.Value)).ToList()
+            : figures.Breakdown(Query(q, by == BreakdownBy.Activity ? null : activityId, measure), by);
+        var rows = source
             .Where(kv => kv.Value.Value != 0)
             .Select(kv => (kv.Key, Label: KeyLabel(kv.Key, by), kv.Value))
             .ToList();
@@ -210,7 +243,7 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
 
     private string BreakdownText(Question q, string? activityId, string measure, BreakdownBy by, bool english)
     {
-        var rows = BreakdownRows(q, activityId, measure, by);
+        var rows = BreakdownRows(q, activityId, measure, by).Select(r => (r.Key, Label: KeyLabel(r.Key, by, english), r.Value)).ToList();
         var sb = new StringBuilder();
         var what = (by, english) switch
         {
@@ -231,7 +264,7 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
             var most = english ? (q.Ascending ? "lowest" : "highest") : (q.Ascending ? "thấp nhất" : "cao nhất");
             sb.Append(english ? $"The {what} with the {most} figure: " : $"{Capital(what)} có số liệu {most}: ")
               .Append(first.Label).Append(" – ").Append(MetricText.Value(measure, first.Value.Value, english))
-              .Append(MetricText.EstimateNote(measure, first.Value, english)).AppendLine(".");
+              .Append(RowNote(q, measure, first.Value, english)).AppendLine(".");
             if (rows.Count > 1)
             {
                 sb.Append(english ? "Next: " : "Tiếp theo: ")
@@ -242,12 +275,12 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         var shown = rows.Take(q.Top ?? 40).ToList();
         sb.AppendLine(q.Top is { } n
             ? (english ? $"Top {n} by {what}:" : $"{n} {what} {(q.Ascending ? "thấp nhất" : "cao nhất")}:")
-            : (english ? $"By {what}:" : $"Chia theo {what}:"));
+            : (english ? $"By {what}" : $"Chia theo {what}") + MetricText.StatusNote(q.Status, english) + ":");
         var i = 1;
         foreach (var r in shown)
         {
             sb.Append(i++).Append(". ").Append(r.Label).Append(": ").Append(MetricText.Value(measure, r.Value.Value, english))
-              .AppendLine(MetricText.EstimateNote(measure, r.Value, english));
+              .AppendLine(RowNote(q, measure, r.Value, english));
         }
         if (rows.Count > shown.Count && q.Top is null)
         {
@@ -264,8 +297,39 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
             .Where(r => r.Date >= q.From && r.Date <= q.To)
             .Where(r => units is null || units.Contains(r.ProvinceId))
             .Where(r => q.ActivityId is null || r.ActivityId == q.ActivityId)
+            .Where(r => q.Status is null || r.Status == q.Status)
             .OrderBy(r => r.Date).ThenBy(r => r.Id);
     }
+
+    /// <summary>Each named province's figure, in the order asked: "m:phu-tho,bac-ninh" -> ("p:phu-tho", value), ("p:bac-ninh", value).</summary>
+    public IReadOnlyList<(string Scope, FigureValue Value)> MemberValues(Question q, string? activityId, string measure) =>
+        scopes.Members(q.Scope).Select(m => (m, figures.Total(QueryIn(q, m, activityId, measure)))).ToList();
+
+    private string MembersText(Question q, string? activityId, string measure, bool namedMetric, bool english)
+    {
+        var sb = new StringBuilder(english ? "By province" : "Từng tỉnh, thành phố");
+        if (namedMetric)
+        {
+            sb.Append(" (").Append(MetricText.Title(catalogue, activityId, measure, english)).Append(')');
+        }
+        sb.AppendLine(":");
+        foreach (var (scope, value) in MemberValues(q, activityId, measure))
+        {
+            sb.Append("• ").Append(scopes.ShortName(scope, english)).Append(": ").Append(MetricText.Value(measure, value.Value, english))
+              .AppendLine(RowNote(q, measure, value, english));
+        }
+        if (measure == Measures.Facilities)
+        {
+            sb.AppendLine(english
+                ? "(A facility supported in several of these provinces counts once in the total.)"
+                : "(Cơ sở được hỗ trợ ở nhiều tỉnh trong số này chỉ tính một lần trong tổng.)");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>A row's estimate note; nothing when a status filter already says what was counted.</summary>
+    private static string RowNote(Question q, string measure, FigureValue value, bool english) =>
+        q.Status is null ? MetricText.EstimateNote(measure, value, english) : "";
 
     private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

@@ -15,7 +15,7 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
         }
         var (activity, measure) = answerer.Primary(q);
         var by = q.Breakdown ?? (scopes.IsMultiProvince(q.Scope) ? BreakdownBy.Province : BreakdownBy.Month);
-        var title = $"{MetricText.Title(catalogue, activity, measure, english)} – {q.PeriodLabel} – {scopes.ShortName(q.Scope)}";
+        var title = $"{MetricText.Title(catalogue, activity, measure, english)}{MetricText.StatusNote(q.Status, english)} – {FigureAnswerer.PeriodText(q, english)} – {scopes.ShortName(q.Scope, english)}";
         var unit = MetricText.IsMoney(measure) ? (english ? "million VND" : "triệu đồng") : MetricText.Unit(measure, english);
         var scale = MetricText.IsMoney(measure) ? 1_000_000d : 1d;
         var rows = answerer.BreakdownRows(q, activity, measure, by);
@@ -39,7 +39,7 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
             var points = rows.Select(r => new ChartPoint(answerer.KeyLabel(r.Key, by, english), (double)r.Value.Value / scale)).ToList();
             png = charts.Bars(title, unit, points);
             caption = english
-                ? $"Chart: {MetricText.Title(catalogue, activity, measure, true)} by {(by == BreakdownBy.Month ? "month" : by == BreakdownBy.Activity ? "activity" : "province")}, {q.PeriodLabel}."
+                ? $"Chart: {MetricText.Title(catalogue, activity, measure, true)} by {(by == BreakdownBy.Month ? "month" : by == BreakdownBy.Activity ? "activity" : "province")}, {FigureAnswerer.PeriodText(q, true)}."
                 : $"Biểu đồ: {MetricText.Title(catalogue, activity, measure)} theo {(by == BreakdownBy.Month ? "tháng" : by == BreakdownBy.Activity ? "hoạt động" : "tỉnh")}, {q.PeriodLabel}, {scopes.ShortName(q.Scope)}.";
         }
         return new Reply { Text = caption, Attachment = new Attachment(AttachmentKind.Photo, "bieu-do.png", png, "image/png") };
@@ -72,8 +72,8 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
         var bytes = sheets.Write(summary, records, catalogue);
         var name = $"so-lieu-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}.xlsx";
         var text = english
-            ? $"Spreadsheet: summary and {records.Count} records ({q.PeriodLabel}, {scopes.ShortName(q.Scope)})."
-            : $"Tệp Excel: bảng tổng hợp và {VnFormat.Number(records.Count)} bản ghi chi tiết ({q.PeriodLabel}, {scopes.ShortName(q.Scope)}).";
+            ? $"Spreadsheet: summary and {records.Count} records ({FigureAnswerer.PeriodText(q, true)}, {scopes.ShortName(q.Scope, true)}{MetricText.StatusNote(q.Status, true)})."
+            : $"Tệp Excel: bảng tổng hợp và {VnFormat.Number(records.Count)} bản ghi chi tiết ({q.PeriodLabel}, {scopes.ShortName(q.Scope)}{MetricText.StatusNote(q.Status)}).";
         return new Reply
         {
             Text = text,

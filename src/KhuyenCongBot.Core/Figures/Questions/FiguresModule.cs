@@ -150,6 +150,7 @@ public sealed class FiguresModule : IBotModule
             Top = parts.Top,
             Ascending = parts.Ascending,
             Output = parts.Output,
+            Status = parts.Status,
         };
     }
 
@@ -168,6 +169,7 @@ public sealed class FiguresModule : IBotModule
             Top = parts.Top,
             Ascending = parts.Ascending,
             Output = parts.Output,
+            Status = parts.BothStatuses ? null : parts.Status ?? last.Status,
         };
     }
 
@@ -194,7 +196,7 @@ public sealed class FiguresModule : IBotModule
         {
             var own = question with { Scope = _scopes.DefaultScope(context.User), Output = OutputKind.Text };
             context.State.Data[LastKey] = own.ToJson();
-            context.Ask(refusal, [new Choice(context.T($"Xem số liệu {_scopes.ShortName(own.Scope)}", $"See {_scopes.ShortName(own.Scope)}"), "fq:again")]);
+            context.Ask(refusal, [new Choice(context.T($"Xem số liệu {_scopes.ShortName(own.Scope)}", $"See {_scopes.ShortName(own.Scope, true)}"), "fq:again")]);
             return;
         }
         var text = _answerer.Answer(question, context.English);
@@ -321,7 +323,7 @@ public sealed class FiguresModule : IBotModule
         context.Ask(
             context.T(
                 $"Bạn muốn xem số liệu nào ({pending.PeriodLabel}, {_scopes.ShortName(pending.Scope)})?",
-                $"Which figure do you want ({pending.PeriodLabel}, {_scopes.ShortName(pending.Scope)})?"),
+                $"Which figure do you want ({FigureAnswerer.PeriodText(pending, true)}, {_scopes.ShortName(pending.Scope, true)})?"),
             [
                 new Choice(context.T("Số gian hàng hội chợ", "Fair booths"), "fq:m:trade_fair.booths"),
                 new Choice(context.T("Số lượt cơ sở tham gia", "Facility participations"), "fq:m:*.participations"),

@@ -61,8 +61,34 @@ public static class MetricText
     public static string Value(string measure, decimal value, bool english = false)
     {
         var rounded = (long)Math.Round(value, MidpointRounding.AwayFromZero);
-        return IsMoney(measure) ? VnFormat.Money(rounded) : VnFormat.Number(rounded) + " " + Unit(measure, english);
+        return IsMoney(measure) ? (english ? MoneyEnglish(rounded) : VnFormat.Money(rounded)) : VnFormat.Number(rounded) + " " + Unit(measure, english);
     }
+
+    /// <summary>"4,87 billion VND" (Vietnamese digits, English unit words).</summary>
+    public static string MoneyEnglish(long vnd)
+    {
+        var abs = Math.Abs((decimal)vnd);
+        foreach (var (size, name) in new[] { (1_000_000_000m, "billion"), (1_000_000m, "million") })
+        {
+            if (Math.Round(abs / size, 2, MidpointRounding.AwayFromZero) >= 1m)
+            {
+                return VnFormat.Decimal(vnd / size, 2) + " " + name + " VND";
+            }
+        }
+        return VnFormat.Number(vnd) + " VND";
+    }
+
+    /// <summary>What a status filter counts: " (chỉ tính số ước thực hiện)", " (chỉ tính số chính thức)"; "" without a filter.</summary>
+    public static string StatusNote(Records.RecordStatus? status, bool english = false) => status switch
+    {
+        Records.RecordStatus.Estimate => english ? " (estimates only)" : " (chỉ tính số ước thực hiện)",
+        Records.RecordStatus.Actual => english ? " (actual figures only)" : " (chỉ tính số chính thức)",
+        _ => "",
+    };
+
+    /// <summary>The note after a figure: the status filter when there is one, otherwise how much of it is estimated.</summary>
+    public static string Note(Records.RecordStatus? status, string measure, FigureValue value, bool english = false) =>
+        status is null ? EstimateNote(measure, value, english) : StatusNote(status, english);
 
     /// <summary>The estimate label of a figure: "(ước thực hiện)", "(trong đó 120 gian hàng ước thực hiện)", or "" for actuals.</summary>
     public static string EstimateNote(string measure, FigureValue value, bool english = false)

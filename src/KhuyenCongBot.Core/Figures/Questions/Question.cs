@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using KhuyenCongBot.Core.Records;
 using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Figures.Questions;
@@ -23,7 +24,7 @@ public sealed record Question
     [JsonPropertyName("t")] public DateOnly To { get; init; }
     [JsonPropertyName("l")] public string PeriodLabel { get; init; } = "";
 
-    /// <summary>"all", "r:&lt;region&gt;", "p:&lt;current unit&gt;", "f:&lt;former unit&gt;".</summary>
+    /// <summary>"all", "r:&lt;region&gt;", "p:&lt;current unit&gt;", "f:&lt;former unit&gt;", "m:&lt;unit&gt;,&lt;unit&gt;" (several units, current or former).</summary>
     [JsonPropertyName("sc")] public string Scope { get; init; } = "all";
 
     [JsonPropertyName("cp")] public bool ComparePlan { get; init; }
@@ -39,6 +40,9 @@ public sealed record Question
     [JsonPropertyName("n")] public int? Top { get; init; }
     [JsonPropertyName("asc")] public bool Ascending { get; init; }
     [JsonPropertyName("o")] public OutputKind Output { get; init; }
+
+    /// <summary>Only estimates ("ước thực hiện") or only actuals ("chính thức"); null for both.</summary>
+    [JsonPropertyName("st")] public RecordStatus? Status { get; init; }
 
     [JsonIgnore] public Period Period => new(From, To, PeriodLabel);
 
@@ -95,6 +99,12 @@ public sealed class QuestionParts
     public bool Ascending { get; set; }
     public OutputKind Output { get; set; }
 
+    /// <summary>"ước thực hiện" or "chính thức" named alone: count only those records.</summary>
+    public RecordStatus? Status { get; set; }
+
+    /// <summary>Both "ước" and "chính thức" named: count both (clears a filter kept from the previous question).</summary>
+    public bool BothStatuses { get; set; }
+
     /// <summary>"còn ... thì sao", "what about": builds on the previous question.</summary>
     public bool FollowUpMarker { get; set; }
 
@@ -104,7 +114,7 @@ public sealed class QuestionParts
     public bool HasMetric => ActivityId is not null || Measure is not null || Summary;
 
     public bool HasModifier => Period is not null || Scope is not null || ComparePlan || CompareLastYear || Change
-        || Breakdown is not null || Top is not null || Output != OutputKind.Text;
+        || Breakdown is not null || Top is not null || Output != OutputKind.Text || Status is not null || BothStatuses;
 
     public bool IsEmpty => !HasMetric && !HasModifier && !QuestionWords;
 }

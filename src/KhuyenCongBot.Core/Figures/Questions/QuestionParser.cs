@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Records;
 using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Figures.Questions;
@@ -58,6 +59,8 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
     public QuestionParts Parse(string text, DateOnly today)
     {
         var parts = new QuestionParts { QuestionWords = text.Contains('?') };
+        // "2021-2025" would fold to "2021 2025": keep it a range.
+        text = YearDashYearRegex().Replace(text, "$1 đến $2");
         var s = " " + Expand(VnText.FoldWords(text)) + " ";
 
         if (Regex.IsMatch(s, @"^ (con|the con|vay con|and|what about|how about) ") || s.Contains(" thi sao ") || s.EndsWith(" sao ", StringComparison.Ordinal))
@@ -75,6 +78,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
             parts.Output = OutputKind.Excel;
         }
 
+        ReadStatus(ref s, parts);
         ReadComparisons(ref s, parts);
         ReadScope(ref s, parts);
         ReadBreakdown(ref s, parts);
@@ -89,6 +93,35 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
             }
         }
         return parts;
+    }
+
+    /// <summary>"ước thực hiện" / "chính thức" (or "không tính số ước"): which records to count.</summary>
+    private static void ReadStatus(ref string s, QuestionParts parts)
+    {
+        if (ExcludeEstimatesRegex().Match(s) is { Success: true } exclude)
+        {
+            parts.Status = RecordStatus.Actual;
+            s = Cut(s, exclude);
+            return;
+        }
+        var estimate = EstimateRegex().Match(s);
+        if (estimate.Success)
+        {
+            s = Cut(s, estimate);
+        }
+        var actual = ActualRegex().Match(s);
+        if (actual.Success)
+        {
+            s = Cut(s, actual);
+        }
+        if (estimate.Success && actual.Success)
+        {
+            parts.BothStatuses = true;
+        }
+        else if (estimate.Success || actual.Success)
+        {
+            parts.Status = estimate.Success ? RecordStatus.Estimate : RecordStatus.Actual;
+        }
     }
 
     private static void ReadComparisons(ref string s, QuestionParts parts)
@@ -225,31 +258,43 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
                 return;
             }
         }
-        var hit = catalogue.FindProvinceIn(s.Trim());
-        if (hit is { } found)
+        var found = new List<(string Id, bool Former, string Name, int At)>();
+        var asked = s;
+        while (found.Count < 12 && catalogue.FindProvinceIn(s.Trim()) is { } hit)
         {
             // A former province keeps its own name; the catalogue returns the current unit when a former one shares its id.
             var former = catalogue.Provinces.FirstOrDefault(p => !p.IsCurrent && p.Id != p.CurrentId
-                && new[] { p.Name, p.ShortName }.Concat(p.Aliases).Any(a => VnText.FoldWords(a) == found.Phrase));
-            if (former is not null)
+                && new[] { p.Name, p.ShortName }.Concat(p.Aliases).Any(a => VnText.FoldWords(a) == hit.Phrase));
+            var unit = former ?? hit.Unit;
+            if (!found.Any(f => f.Id == unit.Id))
             {
-                parts.Scope = "f:" + former.Id;
-                parts.ScopeName = former.Name;
-            }
-            else
-            {
-                parts.Scope = (found.Unit.IsCurrent ? "p:" : "f:") + found.Unit.Id;
-                parts.ScopeName = found.Unit.ShortName;
+                found.Add((unit.Id, !unit.IsCurrent, former?.Name ?? unit.ShortName, asked.IndexOf(" " + hit.Phrase + " ", StringComparison.Ordinal)));
             }
             var before = s;
             foreach (var prefix in new[] { "tinh ", "thanh pho ", "tp ", "o ", "tai ", "cua ", "in ", "of ", "" })
             {
-                s = Remove(s, prefix + found.Phrase);
+                s = Remove(s, prefix + hit.Phrase);
                 if (s != before)
                 {
                     break;
                 }
             }
+            if (s == before)
+            {
+                break;
+            }
+        }
+        found = found.OrderBy(f => f.At).ToList();
+        if (found.Count == 1)
+        {
+            parts.Scope = (found[0].Former ? "f:" : "p:") + found[0].Id;
+            parts.ScopeName = found[0].Name;
+        }
+        else if (found.Count > 1)
+        {
+            // Several provinces: "m:phu-tho,bac-ninh" (each id current or former, as in the catalogue).
+            parts.Scope = ScopeResolver.Many(found.Select(f => f.Id));
+            parts.ScopeName = string.Join(", ", found.Take(found.Count - 1).Select(f => f.Name)) + " và " + found[^1].Name;
         }
     }
 
@@ -388,6 +433,18 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
 
     [GeneratedRegex(@" (nhieu nhat|cao nhat|lon nhat|dan dau|dung dau|the most|most|highest|largest|(?<low>it nhat|thap nhat|the least|least|lowest))(?= )")]
     private static partial Regex MostRegex();
+
+    [GeneratedRegex(@" (chi (tinh |lay |xem |dem )?|rieng |only )?(so |phan |the )?(uoc thuc hien|uoc tinh|uoc|uth|estimates|estimated|estimate|provisional)( figures| numbers| only)?(?= )")]
+    private static partial Regex EstimateRegex();
+
+    [GeneratedRegex(@" (chi (tinh |lay |xem |dem )?|rieng |only )?(so |phan |the )?(chinh thuc|actuals|actual|official)( figures| numbers| only)?(?= )")]
+    private static partial Regex ActualRegex();
+
+    [GeneratedRegex(@" (khong tinh|khong lay|bo|tru|loai|loai bo|excluding|without|except|not counting) (cac |the )?(so lieu |so |phan )?(uoc thuc hien|uoc tinh|uoc|estimates|estimated)( figures)?(?= )")]
+    private static partial Regex ExcludeEstimatesRegex();
+
+    [GeneratedRegex(@"(?<![0-9/.\-])((?:19|20)[0-9]{2})\s*[-–—]\s*((?:19|20)[0-9]{2})(?![0-9])")]
+    private static partial Regex YearDashYearRegex();
 
     [GeneratedRegex(@" (nam |year |in )?(?<y>20[0-9][0-9])(?= )")]
     private static partial Regex BareYearRegex();

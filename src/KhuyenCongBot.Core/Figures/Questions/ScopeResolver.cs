@@ -3,7 +3,7 @@ using KhuyenCongBot.Core.People;
 
 namespace KhuyenCongBot.Core.Figures.Questions;
 
-/// <summary>Turns a scope ("all", "r:bac", "p:phu-tho", "f:bac-giang") into recorded unit ids and labels, and checks who may see it.</summary>
+/// <summary>Turns a scope ("all", "r:bac", "p:phu-tho", "f:bac-giang", "m:phu-tho,bac-ninh") into recorded unit ids and labels, and checks who may see it.</summary>
 public sealed class ScopeResolver(CatalogueIndex catalogue)
 {
     /// <summary>The scope a person gets when the question names none: their province, their region, or everything.</summary>
@@ -23,12 +23,32 @@ public sealed class ScopeResolver(CatalogueIndex catalogue)
             "p" => catalogue.UnitsOf(id).ToHashSet(),
             "f" => new HashSet<string> { id },
             "r" => (catalogue.Region(id)?.Members ?? []).SelectMany(catalogue.UnitsOf).ToHashSet(),
+            "m" => Members(scope).SelectMany(m => UnitIds(m)!).ToHashSet(),
             _ => null,
         };
     }
 
+    /// <summary>The scope of several units: "m:phu-tho,bac-ninh" (ids of current or former units, in the order asked).</summary>
+    public static string Many(IEnumerable<string> unitIds) => "m:" + string.Join(",", unitIds.Distinct());
+
+    /// <summary>The single-unit scopes of a scope: "m:phu-tho,bac-giang" -> "p:phu-tho", "f:bac-giang"; any other scope -> itself.</summary>
+    public IReadOnlyList<string> Members(string scope)
+    {
+        var (kind, id) = Split(scope);
+        if (kind != "m")
+        {
+            return [scope];
+        }
+        return id.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(u => (catalogue.Province(u)?.IsCurrent ?? true ? "p:" : "f:") + u)
+            .ToList();
+    }
+
     /// <summary>Whether a scope covers more than one current unit (so a breakdown by province makes sense).</summary>
-    public bool IsMultiProvince(string scope) => Split(scope).Kind is "all" or "r";
+    public bool IsMultiProvince(string scope) => Split(scope).Kind is "all" or "r" or "m";
+
+    /// <summary>Whether a scope names several provinces ("Phú Thọ và Bắc Ninh").</summary>
+    public static bool IsMany(string scope) => Split(scope).Kind == "m";
 
     /// <summary>"Khu vực phía Bắc (18 tỉnh, thành)", "Phú Thọ (gồm số liệu ghi dưới tên Vĩnh Phúc, Hòa Bình cũ)", "Bắc Giang (tỉnh cũ, trước 1/7/2025)".</summary>
     public string Label(string scope, bool english = false)
@@ -51,6 +71,11 @@ public sealed class ScopeResolver(CatalogueIndex catalogue)
                 return english
                     ? $"{old?.Name ?? id} (former province, now part of {current?.ShortName})"
                     : $"{old?.Name ?? id} (tỉnh cũ, nay thuộc {current?.ShortName}; chỉ số liệu ghi dưới tên này)";
+            case "m":
+                var members = Members(scope);
+                return english
+                    ? $"{ShortName(scope, true)} (total of {members.Count} provinces: " + string.Join("; ", members.Select(m => Label(m, true))) + ")"
+                    : $"{ShortName(scope)} (tổng {members.Count} tỉnh, thành phố: " + string.Join("; ", members.Select(m => Label(m))) + ")";
             case "r":
                 var region = catalogue.Region(id);
                 return english
@@ -61,17 +86,22 @@ public sealed class ScopeResolver(CatalogueIndex catalogue)
         }
     }
 
-    /// <summary>A short name for sentences: "Phú Thọ", "khu vực phía Bắc", "cả nước".</summary>
-    public string ShortName(string scope)
+    /// <summary>A short name for sentences: "Phú Thọ", "Phú Thọ và Bắc Ninh", "khu vực phía Bắc", "cả nước" ("all provinces" in English).</summary>
+    public string ShortName(string scope, bool english = false)
     {
         var (kind, id) = Split(scope);
         return kind switch
         {
             "p" or "f" => catalogue.Province(id)?.ShortName ?? id,
-            "r" => LowerFirst(catalogue.Region(id)?.Name ?? id),
-            _ => "cả nước",
+            "m" => JoinNames(Members(scope).Select(m => ShortName(m, english)).ToList(), english),
+            "r" => english ? catalogue.Region(id)?.Name ?? id : LowerFirst(catalogue.Region(id)?.Name ?? id),
+            _ => english ? "all provinces" : "cả nước",
         };
     }
+
+    private static string JoinNames(IReadOnlyList<string> names, bool english) => names.Count <= 1
+        ? string.Join("", names)
+        : string.Join(", ", names.Take(names.Count - 1)) + (english ? " and " : " và ") + names[^1];
 
     /// <summary>Null when <paramref name="user"/> may see <paramref name="scope"/>; otherwise the polite reason.</summary>
     public string? Refusal(BotUser user, string scope, bool english)
@@ -88,7 +118,10 @@ public sealed class ScopeResolver(CatalogueIndex catalogue)
         }
         var own = Label(DefaultScope(user), english);
         var role = Conversations.Texts.RoleName(user.Role, english ? "en" : "vi");
-        var asked = scope == "all" ? (english ? "all provinces" : "cả nước") : ShortName(scope);
+        // Several provinces: name only those outside the account's scope.
+        var asked = IsMany(scope)
+            ? JoinNames(Members(scope).Where(m => !UnitIds(m)!.All(allowed.Contains)).Select(m => ShortName(m, english)).ToList(), english)
+            : ShortName(scope, english);
         return english
             ? $"Sorry, your account ({role}) covers {own} only, so the bot cannot show figures for {asked}. Ask an administrator if your role should cover more."
             : $"Xin lỗi, tài khoản của bạn ({role}) chỉ được xem số liệu của {own}, nên bot không thể trả lời số liệu của {asked}. "

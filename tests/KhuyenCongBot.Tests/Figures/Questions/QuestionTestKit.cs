@@ -57,6 +57,14 @@ internal static class QuestionTestKit
         {
             f.Add("bare");
         }
+        if (p.Status is { } status)
+        {
+            f.Add(status == Core.Records.RecordStatus.Estimate ? "est" : "act");
+        }
+        if (p.BothStatuses)
+        {
+            f.Add("both");
+        }
         if (p.FollowUpMarker)
         {
             f.Add("follow");
