@@ -94,7 +94,9 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
     public static Period BasePeriod(Question q)
     {
         var period = q.Period;
-        var years = Math.Max(1, q.To.Year - (q.CompareYear ?? q.To.Year - 1));
+        // A period of several years ("3 năm qua", "giai đoạn 2021-2025") is compared with the same span just before it.
+        var span = q.To.Year - q.From.Year + 1;
+        var years = q.CompareYear is null && span > 1 ? span : Math.Max(1, q.To.Year - (q.CompareYear ?? q.To.Year - 1));
         for (var i = 0; i < years; i++)
         {
             period = period.SamePeriodLastYear();
@@ -185,6 +187,8 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         var before = figures.Total(Query(q, main.ActivityId, main.Measure, basePeriod));
         var range = $"{VnFormat.Date(basePeriod.From)} – {VnFormat.Date(basePeriod.To)}";
         var delta = main.Value.Value - before.Value;
+        var multi = basePeriod.From.Year < basePeriod.To.Year;
+        var years = $"{basePeriod.From.Year}–{basePeriod.To.Year}";
         var deltaText = MetricText.Value(main.Measure, Math.Abs(delta), english);
         var change = english
             ? delta == 0 ? "no change" : (delta > 0 ? "up " : "down ") + deltaText
@@ -199,13 +203,13 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         if (before.Value == 0)
         {
             return english
-                ? $"Same period of {basePeriod.To.Year} ({range}){metricName}: 0, so no ratio; {change}.{same}"
-                : $"Cùng kỳ năm {basePeriod.To.Year} ({range}){metricName}: chưa có số liệu (0), không tính được tỷ lệ; {change}.{same}";
+                ? $"{(multi ? "Same span " + years : "Same period of " + basePeriod.To.Year)} ({range}){metricName}: 0, so no ratio; {change}.{same}"
+                : $"{(multi ? "Cùng kỳ giai đoạn " + years : "Cùng kỳ năm " + basePeriod.To.Year)} ({range}){metricName}: chưa có số liệu (0), không tính được tỷ lệ; {change}.{same}";
         }
         var ratio = main.Value.Value / before.Value;
         return english
-            ? $"Against the same period of {basePeriod.To.Year}{metricName} ({MetricText.Value(main.Measure, before.Value, true)}, {range}): {VnFormat.Percent(ratio)}, {change}.{same}"
-            : $"So với cùng kỳ năm {basePeriod.To.Year}{metricName} ({MetricText.Value(main.Measure, before.Value)}{(q.Status is null ? MetricText.EstimateNote(main.Measure, before) : "")}, {range}): đạt {VnFormat.Percent(ratio)}, {change}.{same}";
+            ? $"Against {(multi ? "the same span " + years : "the same period of " + basePeriod.To.Year)}{metricName} ({MetricText.Value(main.Measure, before.Value, true)}, {range}): {VnFormat.Percent(ratio)}, {change}.{same}"
+            : $"So với {(multi ? "cùng kỳ giai đoạn " + years : "cùng kỳ năm " + basePeriod.To.Year)}{metricName} ({MetricText.Value(main.Measure, before.Value)}{(q.Status is null ? MetricText.EstimateNote(main.Measure, before) : "")}, {range}): đạt {VnFormat.Percent(ratio)}, {change}.{same}";
     }
 
     /// <summary>Breakdown rows with labels, ordered and cut to the question's top N.</summary>

@@ -102,6 +102,19 @@ public class QuestionFilterTests(DemoBotFixture fixture) : IClassFixture<DemoBot
     }
 
     [Fact]
+    public async Task SeveralYearsAreComparedWithTheSameSpanBefore()
+    {
+        var user = NewUser();
+        var answer = await Bot.Say("gian hàng giai đoạn 2024-2025 so với cùng kỳ", user);
+        var now = In("trade_fair", new DateOnly(2024, 1, 1), new DateOnly(2025, 12, 31)).Sum(r => r.Booths);
+        var before = In("trade_fair", new DateOnly(2022, 1, 1), new DateOnly(2023, 12, 31)).Sum(r => r.Booths);
+        Assert.True(before > 0);
+        Assert.Contains($"So với cùng kỳ giai đoạn 2022–2023 ({VnFormat.Number(before)} gian hàng", answer);
+        Assert.Contains("01/01/2022 – 31/12/2023", answer);
+        Assert.Contains(VnFormat.Percent((decimal)now / before), answer);
+    }
+
+    [Fact]
     public async Task TwoProvincesGiveEachFigureAndTheTotal()
     {
         var user = NewUser();
