@@ -30,7 +30,12 @@ public sealed class LiteDbStore : IBotStore
             }
             try
             {
-                _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct }, Mapper);
+                var connection = new ConnectionString { Filename = full, Connection = ConnectionType.Direct };
+                if (File.Exists(full))
+                {
+                    RecordRepository.AddIndexesApart(connection, Mapper);
+                }
+                _db = new LiteDatabase(connection, Mapper);
                 _ = _db.GetCollectionNames().Count();
             }
             catch (IOException ex)

@@ -27,6 +27,30 @@ internal static class MemoryProbe
         return n > 0 ? held : 0;
     }
 
+    /// <summary>Officers' "latest 30 records" (Records.ByUser, asked in every form) for users 1..500, one at a time then four at a time: heap kept and time per call.</summary>
+    private static void ByUserStage(LiteDbStore store, StringBuilder sb, Action<string> row)
+    {
+        foreach (var parallel in new[] { 1, 4 })
+        {
+            var before = GC.GetTotalMemory(true);
+            var watch = Stopwatch.StartNew();
+            var read = 0L;
+            string? failed = null;
+            try
+            {
+                Parallel.For(1, 501, new ParallelOptions { MaxDegreeOfParallelism = parallel }, u => Interlocked.Add(ref read, store.Records.ByUser(u, 30).Count));
+            }
+            catch (AggregateException ex)
+            {
+                failed = ex.InnerExceptions[0].GetType().Name + ": " + ex.InnerExceptions[0].Message;
+            }
+            var ms = watch.Elapsed.TotalMilliseconds / 500;
+            var kept = (GC.GetTotalMemory(true) - before) / 1048576;
+            var stage = $"Records.ByUser(user, 30) for users 1..500, {parallel} at a time: {ms:F1} ms a call, {read:N0} records, heap +{kept} MB{(failed is null ? "" : ", FAILED " + failed)}";
+            row(stage);
+        }
+    }
+
     public static int Run(string[] args)
     {
         var db = args[0];
@@ -42,7 +66,9 @@ internal static class MemoryProbe
             var heap = GC.GetTotalMemory(true);
             var info = GC.GetGCMemoryInfo();
             using var p = Process.GetCurrentProcess();
-            sb.AppendLine(CultureInfo.InvariantCulture, $"| {stage} | {heap / 1048576} MB | {info.TotalCommittedBytes / 1048576} MB | {p.WorkingSet64 / 1048576} MB | {p.PeakWorkingSet64 / 1048576} MB |");
+            var line = string.Create(CultureInfo.InvariantCulture, $"| {stage} | {heap / 1048576} MB | {info.TotalCommittedBytes / 1048576} MB | {p.WorkingSet64 / 1048576} MB | {p.PeakWorkingSet64 / 1048576} MB |");
+            MemoryBenchmark.Log(line);
+            sb.AppendLine(line);
         }
         Row("catalogue loaded");
         var cache = ReadAll(db, () => Row("store opened, every record read (no index)"));
@@ -50,6 +76,7 @@ internal static class MemoryProbe
         var store = new LiteDbStore(db);
         var index = new FiguresIndex(store, catalogue);
         Row($"new store, index built ({index.Count:N0} records, {index.BuildTime.TotalSeconds:F1} s)");
+        ByUserStage(store, sb, Row);
         var withOne = GC.GetTotalMemory(true);
         var second = new FiguresIndex(store, catalogue);
         var indexBytes = GC.GetTotalMemory(true) - withOne;
