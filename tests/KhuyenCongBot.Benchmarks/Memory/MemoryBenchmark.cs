@@ -81,7 +81,7 @@ public static class MemoryBenchmark
         double FormsRate, long PeakEnd, long RssEnd, int Saved);
 
     /// <summary>Users and records as the pipeline benchmark seeds them (the first <paramref name="officers"/> users in Bắc Ninh).</summary>
-    private static double Seed(string db, int users, int records, int officers)
+    internal static double Seed(string db, int users, int records, int officers)
     {
         var watch = Stopwatch.StartNew();
         var seeds = SeedFiles.Locate(null);

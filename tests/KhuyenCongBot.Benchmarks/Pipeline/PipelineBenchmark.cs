@@ -166,28 +166,7 @@ public static class PipelineBenchmark
     private static async Task<(long PeakBytes, long RssBytes, double SeedSeconds, double Rate, long FileBytes)> Memory(string dir, int users, int records, int officers)
     {
         var db = Path.Combine(dir, "memory.db");
-        var watch = Stopwatch.StartNew();
-        var seeds = SeedFiles.Locate(null);
-        var catalogue = new CatalogueIndex(SeedFiles.Activities(seeds), SeedFiles.Provinces(seeds), SeedFiles.Regions(seeds));
-        using (var store = new LiteDbStore(db))
-        {
-            var provinces = catalogue.CurrentProvinces.Select(p => p.Id).ToArray();
-            for (var i = 0; i < users; i++)
-            {
-                store.Users.Add(new BotUser
-                {
-                    DisplayName = "Cán bộ " + i, Role = Role.Officer, ScopeKind = ScopeKind.Province,
-                    ScopeId = i < officers ? "bac-ninh" : provinces[i % provinces.Length],
-                    Identities = ["telegram:" + (100_000 + i).ToString(CultureInfo.InvariantCulture)], CreatedAt = DateTimeOffset.UtcNow,
-                });
-            }
-            foreach (var batch in new BenchData(catalogue).Records(records).Chunk(25_000))
-            {
-                store.Records.AddMany(batch);
-            }
-            store.Checkpoint();
-        }
-        var seedSeconds = watch.Elapsed.TotalSeconds;
+        var seedSeconds = KhuyenCongBot.Benchmarks.Memory.MemoryBenchmark.Seed(db, users, records, officers);
         Log($"seeded {users:N0} users and {records:N0} records in {seedSeconds:F0} s; starting the bot process");
         await using var api = await LoopbackBotApi.StartAsync();
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
