@@ -17,15 +17,22 @@ public sealed class BotHarness : IDisposable
     private readonly ServiceProvider _services;
     private readonly string _folder;
 
-    private BotHarness(ServiceProvider services, FakeTimeProvider time, string folder, string dbPath)
+    private BotHarness(ServiceProvider services, FakeTimeProvider time, string folder, string dbPath, RecordingLoggerProvider logs)
     {
         _services = services;
         Time = time;
+        Logs = logs;
         _folder = folder;
         DatabasePath = dbPath;
     }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>Every log line of Warning level and above.</summary>
+    public RecordingLoggerProvider Logs { get; }
+
+    /// <summary>Error (and worse) log lines; the engine logs every exception it caught as an error.</summary>
+    public IReadOnlyList<string> Errors => Logs.AtLeast(LogLevel.Error);
     public IServiceProvider Services => _services;
     public IBotStore Store => _services.GetRequiredService<IBotStore>();
     public IBotEngine Engine => _services.GetRequiredService<IBotEngine>();
@@ -43,6 +50,7 @@ public sealed class BotHarness : IDisposable
             ["Storage:DatabasePath"] = dbPath,
             ["Storage:LoadDemoData"] = demo ? "true" : "false",
             ["Storage:OutputPath"] = Path.Combine(folder, "out"),
+            ["Backup:Folder"] = Path.Combine(folder, "backups"),
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
@@ -51,13 +59,14 @@ public sealed class BotHarness : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(config).Build();
         var time = new FakeTimeProvider(new DateTimeOffset(today.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7)));
         var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        var logs = new RecordingLoggerProvider();
+        services.AddLogging(b => b.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(time);
         services.AddKhuyenCongBot(configuration);
         var provider = services.BuildServiceProvider();
         _ = provider.GetRequiredService<CatalogueIndex>();
-        return new BotHarness(provider, time, folder, dbPath);
+        return new BotHarness(provider, time, folder, dbPath, logs);
     }
 
     /// <summary>Registers a person with a role and (for officers and managers) a current province id.</summary>
