@@ -39,6 +39,14 @@ public static class PipelineBenchmark
         {
             var rate = Arg(args, "--rate", 1000);
             var interval = TimeSpan.FromSeconds((double)officers / rate);
+            if (args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() is { } only)
+            {
+                // One scenario alone, for profiling: "bot" or "echo", saturated.
+                var single = Measure(only == "echo" ? "echo bot (ceiling), saturated" : "KhuyenCongBot forms, saturated", dir, officers, seconds, warmup, echo: only == "echo", TimeSpan.Zero)
+                    .GetAwaiter().GetResult();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{single.Name}: {single.UpdatesPerSecond:F0} updates/s, p50 {single.P50:F1} ms, p99 {single.P99:F1} ms"));
+                return 0;
+            }
             var echo = Measure("echo bot (ceiling), saturated", dir, officers, seconds, warmup, echo: true, TimeSpan.Zero).GetAwaiter().GetResult();
             var bot = Measure("KhuyenCongBot forms, saturated", dir, officers, seconds, warmup, echo: false, TimeSpan.Zero).GetAwaiter().GetResult();
             var echoPaced = Measure($"echo bot, paced at {rate}/s", dir, officers, seconds, warmup, echo: true, interval).GetAwaiter().GetResult();
