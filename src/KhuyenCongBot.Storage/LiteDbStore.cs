@@ -8,7 +8,7 @@ using LiteDB;
 namespace KhuyenCongBot.Storage;
 
 /// <summary>The bot's store in one LiteDB file (or ":memory:" for tests).</summary>
-public sealed class LiteDbStore : IBotStore
+public sealed partial class LiteDbStore : IBotStore
 {
     private readonly LiteDatabase _db;
     private readonly object _txLock = new();
@@ -56,11 +56,11 @@ public sealed class LiteDbStore : IBotStore
         Records = new RecordRepository(_db, this);
         Facilities = new FacilityRepository(_db);
         Plans = new PlanRepository(_db);
-        Users = new UserRepository(_db);
+        Users = new UserRepository(_db, this);
         Invitations = new InvitationRepository(_db);
-        Conversations = new ConversationRepository(_db);
+        Conversations = new ConversationRepository(_db, this);
         Audit = new AuditRepository(_db);
-        Meta = new MetaRepository(_db);
+        Meta = new MetaRepository(_db, this);
     }
 
     /// <summary>Records read per query by Records.All(): LiteDB pins every page a query reads until it ends (a few MB here).</summary>
@@ -93,9 +93,10 @@ public sealed class LiteDbStore : IBotStore
                 var result = work();
                 if (began)
                 {
+                    ((MetaRepository)Meta).WritePendingMarks();
                     _db.Commit();
                     // Only the outermost transaction publishes changes: a nested one is not committed yet.
-                    ((RecordRepository)Records).FlushChanges(true);
+                    Committed();
                 }
                 return result;
             }
@@ -104,7 +105,7 @@ public sealed class LiteDbStore : IBotStore
                 if (began)
                 {
                     _db.Rollback();
-                    ((RecordRepository)Records).FlushChanges(false);
+                    RolledBack();
                 }
                 throw;
             }

@@ -100,8 +100,28 @@ internal sealed class RecordRepository : IRecordRepository
 
     public SupportRecord? Get(long id) => Col.FindById(id);
 
+    private long _lastId = -1;
+    private readonly Lock _idGate = new();
+
+    public long NextId()
+    {
+        lock (_idGate)
+        {
+            if (_lastId < 0)
+            {
+                var docs = _db.GetCollection("records");
+                _lastId = docs.Count() == 0 ? 0 : docs.Max().AsInt64;
+            }
+            return ++_lastId;
+        }
+    }
+
     public long Add(SupportRecord record)
     {
+        if (record.Id == 0)
+        {
+            record.Id = NextId();
+        }
         Col.Insert(record);
         Raise(new RecordChange(null, record.Clone()));
         return record.Id;
@@ -109,6 +129,10 @@ internal sealed class RecordRepository : IRecordRepository
 
     public void AddMany(IReadOnlyList<SupportRecord> records)
     {
+        foreach (var r in records.Where(r => r.Id == 0))
+        {
+            r.Id = NextId();
+        }
         _store.InTransaction(() => Col.InsertBulk(records));
         foreach (var r in records)
         {
@@ -259,32 +283,82 @@ internal sealed class PlanRepository(LiteDatabase db) : IPlanRepository
     public IEnumerable<Plan> All() => Col.FindAll();
 }
 
+/// <summary>People, with the committed documents of those seen recently kept in memory: each message looks its sender up.</summary>
 internal sealed class UserRepository : IUserRepository
 {
     private readonly LiteDatabase _db;
+    private readonly LiteDbStore _store;
+    private readonly CommittedCache<long> _byId = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _idByIdentity = new(StringComparer.Ordinal);
 
-    public UserRepository(LiteDatabase db)
+    public UserRepository(LiteDatabase db, LiteDbStore store)
     {
         _db = db;
-        Col.EnsureIndex("identities", "$.Identities[*]");
+        _store = store;
+        Docs.EnsureIndex("identities", "$.Identities[*]");
     }
 
     private ILiteCollection<BotUser> Col => _db.GetCollection<BotUser>("users");
 
-    public BotUser? Get(long id) => Col.FindById(id);
+    private ILiteCollection<BsonDocument> Docs => _db.GetCollection("users");
 
-    public BotUser? FindByIdentity(string identityKey) =>
-        Col.FindOne(Query.EQ("$.Identities[*] ANY", identityKey));
+    public BotUser? Get(long id)
+    {
+        var doc = _byId.Get(id, _store.InTransactionNow, () => Docs.FindById(id));
+        return doc is null ? null : _db.Mapper.ToObject<BotUser>(doc);
+    }
+
+    public BotUser? FindByIdentity(string identityKey)
+    {
+        if (_idByIdentity.TryGetValue(identityKey, out var id) && Get(id) is { } known && known.Identities.Contains(identityKey))
+        {
+            return known;
+        }
+        var doc = Docs.FindOne(Query.EQ("$.Identities[*] ANY", identityKey));
+        if (doc is null)
+        {
+            return null;
+        }
+        var user = _db.Mapper.ToObject<BotUser>(doc);
+        if (!_store.InTransactionNow)
+        {
+            _idByIdentity[identityKey] = user.Id;
+        }
+        return user;
+    }
 
     public long Add(BotUser user)
     {
         Col.Insert(user);
+        Published(user);
         return user.Id;
     }
 
-    public void Update(BotUser user) => Col.Update(user);
+    public void Update(BotUser user)
+    {
+        Col.Update(user);
+        Published(user);
+    }
 
     public IReadOnlyList<BotUser> All() => Col.FindAll().ToList();
+
+    /// <summary>Once the write is committed, the cache holds what was written; a rollback drops the entry.</summary>
+    private void Published(BotUser user)
+    {
+        var doc = _db.Mapper.ToDocument(user);
+        var id = user.Id;
+        _byId.Forget(id);
+        _store.AfterCommit(
+            () =>
+            {
+                _byId.Put(id, doc);
+                foreach (var identity in doc["Identities"].AsArray.Select(v => v.AsString))
+                {
+                    _idByIdentity[identity] = id;
+                }
+            },
+            () => _byId.Forget(id));
+    }
 }
 
 internal sealed class InvitationRepository(LiteDatabase db) : IInvitationRepository
@@ -298,15 +372,30 @@ internal sealed class InvitationRepository(LiteDatabase db) : IInvitationReposit
     public void Update(Invitation invitation) => Col.Update(invitation);
 }
 
-internal sealed class ConversationRepository(LiteDatabase db) : IConversationRepository
+/// <summary>Where each conversation is; the committed state of recent conversations is kept in memory (read on every message).</summary>
+internal sealed class ConversationRepository(LiteDatabase db, LiteDbStore store) : IConversationRepository
 {
-    private ILiteCollection<ConversationState> Col => db.GetCollection<ConversationState>("conversations");
+    private readonly CommittedCache<long> _cache = new();
 
-    public ConversationState? Get(long userId) => Col.FindById(userId);
+    private ILiteCollection<BsonDocument> Docs => db.GetCollection("conversations");
 
-    public void Save(ConversationState state) => Col.Upsert(state);
+    public ConversationState? Get(long userId)
+    {
+        var doc = _cache.Get(userId, store.InTransactionNow, () => Docs.FindById(userId));
+        return doc is null ? null : db.Mapper.ToObject<ConversationState>(doc);
+    }
 
-    public IReadOnlyList<ConversationState> Active() => Col.Find(s => s.Flow != null).ToList();
+    public void Save(ConversationState state)
+    {
+        var doc = db.Mapper.ToDocument(state);
+        var id = state.Id;
+        _cache.Forget(id);
+        Docs.Upsert(doc);
+        store.AfterCommit(() => _cache.Put(id, doc), () => _cache.Forget(id));
+    }
+
+    public IReadOnlyList<ConversationState> Active() =>
+        Docs.Find(Query.Not("Flow", BsonValue.Null)).Select(d => db.Mapper.ToObject<ConversationState>(d)).ToList();
 }
 
 internal sealed class AuditRepository : IAuditRepository
@@ -327,22 +416,125 @@ internal sealed class AuditRepository : IAuditRepository
         Col.Find(a => a.EntityId == entityId && a.Entity == entity).OrderBy(a => a.Id).ToList();
 }
 
-internal sealed class MetaRepository(LiteDatabase db) : IMetaRepository
+/// <summary>Small named values, and the keys of handled updates (all kept in memory, so checking one reads nothing).</summary>
+/// <remarks>
+/// The keys a transaction marks are written as one document ("marks:N", an array of keys) when it commits: a group commit
+/// carries hundreds of messages, and one insert for all of them costs far less than one index entry each.
+/// Earlier versions wrote one "update:KEY" document per update; those are still read (and aged out) at start.
+/// </remarks>
+internal sealed class MetaRepository : IMetaRepository
 {
-    private ILiteCollection<BsonDocument> Col => db.GetCollection("meta");
+    /// <summary>Handled-update marks older than this are dropped at start: no platform redelivers an update that late (Telegram keeps them 24 hours).</summary>
+    internal static readonly TimeSpan UpdateMarkLifetime = TimeSpan.FromDays(7);
+
+    private const string UpdatePrefix = "update:";
+    private const string MarksPrefix = "marks:";
+    private readonly LiteDatabase _db;
+    private readonly LiteDbStore _store;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _handled = new(StringComparer.Ordinal);
+    private readonly List<string> _pendingMarks = [];
+    private long _lastMarks;
+
+    public MetaRepository(LiteDatabase db, LiteDbStore store)
+    {
+        _db = db;
+        _store = store;
+        LoadHandled(DateTime.UtcNow - UpdateMarkLifetime);
+    }
+
+    private ILiteCollection<BsonDocument> Col => _db.GetCollection("meta");
 
     public string? Get(string key) => Col.FindById(key)?["v"].AsString;
 
     public void Set(string key, string value) => Col.Upsert(new BsonDocument { ["_id"] = key, ["v"] = value });
 
+    public bool IsHandled(string updateKey) => _handled.ContainsKey(updateKey);
+
     public bool TryMarkHandled(string updateKey, DateTimeOffset at)
     {
-        var key = "update:" + updateKey;
-        if (Col.FindById(key) is not null)
+        if (!_handled.TryAdd(updateKey, 0))
         {
             return false;
         }
-        Col.Insert(new BsonDocument { ["_id"] = key, ["v"] = at.UtcDateTime.ToString("O") });
+        if (_store.InTransactionNow)
+        {
+            _pendingMarks.Add(updateKey);
+            // A rolled-back mark was never handled: the update must be handled when it comes again.
+            _store.AfterCommit(static () => { }, () => _handled.TryRemove(updateKey, out _));
+            return true;
+        }
+        try
+        {
+            _pendingMarks.Add(updateKey);
+            WritePendingMarks();
+        }
+        catch
+        {
+            _pendingMarks.Clear();
+            _handled.TryRemove(updateKey, out _);
+            throw;
+        }
         return true;
+    }
+
+    /// <summary>Writes the marks of the current transaction as one document (called by the store right before it commits).</summary>
+    internal void WritePendingMarks()
+    {
+        if (_pendingMarks.Count == 0)
+        {
+            return;
+        }
+        var id = MarksPrefix + Interlocked.Increment(ref _lastMarks).ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
+        Col.Insert(new BsonDocument
+        {
+            ["_id"] = id,
+            ["v"] = DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["k"] = new BsonArray(_pendingMarks.Select(k => new BsonValue(k))),
+        });
+        _pendingMarks.Clear();
+    }
+
+    /// <summary>Drops the marks of a rolled-back transaction.</summary>
+    internal void DropPendingMarks() => _pendingMarks.Clear();
+
+    /// <summary>Whether the database itself (not memory) holds the mark of <paramref name="updateKey"/>: what a restart would see.</summary>
+    internal bool MarkStored(string updateKey) =>
+        Col.FindById(UpdatePrefix + updateKey) is not null
+        || Col.Find(Query.StartsWith("_id", MarksPrefix)).Any(d => d["k"].AsArray.Any(k => k.AsString == updateKey));
+
+    /// <summary>Reads the marks left by earlier runs into memory, deleting those older than <paramref name="since"/>.</summary>
+    private void LoadHandled(DateTime since)
+    {
+        var stale = new List<BsonValue>();
+        foreach (var prefix in new[] { UpdatePrefix, MarksPrefix })
+        {
+            foreach (var doc in Col.Find(Query.StartsWith("_id", prefix)))
+            {
+                var id = doc["_id"].AsString;
+                if (DateTime.TryParse(doc["v"].AsString, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+                    && at.ToUniversalTime() < since)
+                {
+                    stale.Add(doc["_id"]);
+                    continue;
+                }
+                if (prefix == UpdatePrefix)
+                {
+                    _handled.TryAdd(id[UpdatePrefix.Length..], 0);
+                    continue;
+                }
+                foreach (var key in doc["k"].AsArray)
+                {
+                    _handled.TryAdd(key.AsString, 0);
+                }
+                if (long.TryParse(id[MarksPrefix.Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+                {
+                    _lastMarks = Math.Max(_lastMarks, n);
+                }
+            }
+        }
+        foreach (var chunk in stale.Chunk(1_000))
+        {
+            Col.DeleteMany(Query.In("_id", chunk));
+        }
     }
 }

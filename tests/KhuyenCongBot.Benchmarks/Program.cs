@@ -15,6 +15,8 @@ public static class Program
                 return FiguresBenchmark.Run(args[1..]);
             case "pipeline":
                 return Pipeline.PipelineBenchmark.Run(args[1..]);
+            case "engine":
+                return Pipeline.EngineBenchmark.Run(args[1..]);
             case "broadcast":
                 return BroadcastBenchmark.Run(args[1..]);
             case "memory":

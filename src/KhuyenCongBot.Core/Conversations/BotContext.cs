@@ -51,20 +51,14 @@ public sealed class BotContext(
 
     public bool IsAdmin => User.Role == Role.Admin;
 
+    /// <summary>Writes staged by <see cref="CommitAtomically"/>, run by the engine in the transaction that saves the state.</summary>
+    internal List<Action> StagedWrites { get; } = [];
+
     /// <summary>
-    /// Runs <paramref name="writes"/> together with saving the conversation state and marking this update handled,
-    /// in one transaction: after a crash either all of it happened (a redelivered update is ignored) or none.
-    /// Change <see cref="State"/> (e.g. clear the form) before calling.
+    /// Stages <paramref name="writes"/> to run together with saving the conversation state and marking this update handled,
+    /// in one transaction, before any reply of this message is sent: after a crash either all of it happened (a redelivered
+    /// update is ignored) or none. If that transaction fails, the person is told so instead of the replies composed here.
+    /// Reserve ids beforehand (e.g. <c>Store.Records.NextId()</c>) to name what will be saved in the reply.
     /// </summary>
-    public T CommitAtomically<T>(Func<T> writes) => Store.InTransaction(() =>
-    {
-        var result = writes();
-        State.UpdatedAt = Now;
-        Store.Conversations.Save(State);
-        if (Message.UpdateKey is { } key)
-        {
-            Store.Meta.TryMarkHandled(key, Now);
-        }
-        return result;
-    });
+    public void CommitAtomically(Action writes) => StagedWrites.Add(writes);
 }

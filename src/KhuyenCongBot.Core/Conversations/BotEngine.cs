@@ -96,14 +96,15 @@ public sealed class BotEngine : IBotEngine
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (message.UpdateKey is not null && _store.Meta.Get("update:" + message.UpdateKey) is not null)
+            if (message.UpdateKey is not null && _store.Meta.IsHandled(message.UpdateKey))
             {
                 _logger.LogInformation("Update {Key} already handled; ignored", message.UpdateKey);
                 return [];
             }
             var replies = await HandleOneAsync(message, cancellationToken).ConfigureAwait(false);
-            if (message.UpdateKey is not null)
+            if (message.UpdateKey is not null && !_store.Meta.IsHandled(message.UpdateKey))
             {
+                // Paths that store no conversation state (strangers) still mark the update.
                 _store.Meta.TryMarkHandled(message.UpdateKey, _clock.Now);
             }
             return replies;
@@ -181,7 +182,7 @@ public sealed class BotEngine : IBotEngine
             // Reload: the handler may have changed the state object before failing.
             state = _store.Conversations.Get(user.Id) ?? new ConversationState { Id = user.Id };
             state.UpdatedAt = _clock.Now;
-            SaveState(state, message);
+            await SaveStateAsync(state, message).ConfigureAwait(false);
             return context.Replies;
         }
 
@@ -191,20 +192,46 @@ public sealed class BotEngine : IBotEngine
         state.LastChannel = message.Channel;
         state.LastChatId = message.ChatId;
         state.UpdatedAt = _clock.Now;
-        SaveState(state, message);
+        try
+        {
+            await SaveStateAsync(state, message, context.StagedWrites).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Nothing of this message was written (one transaction): say so rather than the replies that assumed it was.
+            _logger.LogError(ex, "Saving a message from user {UserId} failed", user.Id);
+            return [Reply.Of(context.T(
+                "Xin lỗi, bot chưa lưu được thao tác này. Những gì đã lưu trước đó vẫn còn nguyên; bạn gửi lại tin nhắn vừa rồi nhé.",
+                "Sorry, the bot could not save that. Everything saved before is intact; please send your last message again."))];
+        }
         return context.Replies;
     }
 
-    /// <summary>Saves where the conversation is and marks the update handled together: a redelivered update never moves a form on twice.</summary>
-    private void SaveState(ConversationState state, Incoming message) => _store.InTransaction(() =>
+    /// <summary>
+    /// Saves where the conversation is, the writes the handler staged and the update mark together: a redelivered update
+    /// never moves a form on or saves a record twice. The replies wait for the commit, which is shared with the other
+    /// messages handled meanwhile (group commit).
+    /// </summary>
+    private Task<int> SaveStateAsync(ConversationState state, Incoming message, IReadOnlyList<Action>? staged = null)
     {
-        _store.Conversations.Save(state);
-        if (message.UpdateKey is { } key)
+        var now = _clock.Now;
+        return _store.InTransactionAsync(() =>
         {
-            _store.Meta.TryMarkHandled(key, _clock.Now);
-        }
-        return 0;
-    });
+            if (staged is not null)
+            {
+                foreach (var write in staged)
+                {
+                    write();
+                }
+            }
+            _store.Conversations.Save(state);
+            if (message.UpdateKey is { } key)
+            {
+                _store.Meta.TryMarkHandled(key, now);
+            }
+            return 0;
+        });
+    }
 
     private async Task DispatchAsync(BotContext context, CancellationToken ct)
     {

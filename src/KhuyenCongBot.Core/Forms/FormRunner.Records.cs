@@ -57,11 +57,7 @@ public sealed partial class FormRunner
             var created = RecordWriter.Fill(after, form, s, ctx.Store);
             s.End();
             // With the state and the update mark, so a redelivered update after a crash does not apply it twice.
-            ctx.CommitAtomically(() =>
-            {
-                RecordWriter.Update(ctx.Store, before, after, created, ctx.User.Id, ctx.Now);
-                return 0;
-            });
+            ctx.CommitAtomically(() => RecordWriter.Update(ctx.Store, before, after, created, ctx.User.Id, ctx.Now));
             ctx.Ask(ctx.T($"✅ Đã sửa bản ghi số {editId}.", $"✅ Record {editId} corrected.") + "\n" + RecordWriter.Line(after, ctx.Catalogue),
                 [new Choice(ctx.T("📋 Bản ghi của tôi", "📋 My records"), "f:my")]);
             return;
@@ -75,7 +71,9 @@ public sealed partial class FormRunner
         var newFacility = RecordWriter.Fill(record, form, s, ctx.Store);
         s.End();
         // Record, cleared form and update mark in one transaction: a redelivered update is then recognised, never saved twice.
-        var id = ctx.CommitAtomically(() => RecordWriter.Add(ctx.Store, record, newFacility, ctx.User.Id, ctx.Now));
+        // The id is reserved now so the receipt can name it; the record is written with the state, before the receipt goes out.
+        var id = record.Id = ctx.Store.Records.NextId();
+        ctx.CommitAtomically(() => RecordWriter.Add(ctx.Store, record, newFacility, ctx.User.Id, ctx.Now));
         var receipt = new StringBuilder(ctx.T($"✅ Đã lưu bản ghi số {id}.", $"✅ Saved as record {id}."))
             .Append('\n').Append(RecordWriter.Line(record, ctx.Catalogue));
         if (newFacility is not null)
@@ -249,7 +247,9 @@ public sealed partial class FormRunner
         {
             new FormSession(ctx.State).End();
         }
-        var deleted = ctx.CommitAtomically(() => RecordWriter.Delete(ctx.Store, record, ctx.User.Id, ctx.Now));
+        // Mine() has just found the record; the delete is written with the state, before this reply goes out.
+        var deleted = true;
+        ctx.CommitAtomically(() => RecordWriter.Delete(ctx.Store, record, ctx.User.Id, ctx.Now));
         ctx.Ask(deleted
                 ? ctx.T($"🗑 Đã xóa bản ghi số {id}.", $"🗑 Record {id} deleted.")
                 : ctx.T($"Bản ghi số {id} không còn.", $"Record {id} no longer exists."),

@@ -21,6 +21,13 @@ public interface IBotStore : IDisposable
     /// <summary>Runs <paramref name="work"/> in one transaction: all of its writes happen, or none.</summary>
     T InTransaction<T>(Func<T> work);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction shared with the work other callers queued meanwhile (group commit);
+    /// the task completes once that transaction is committed. All of the work's writes happen, or none; a failing work
+    /// fails alone. The work runs on another thread: it must only write to the store and the objects it was given.
+    /// </summary>
+    Task<T> InTransactionAsync<T>(Func<T> work);
+
     /// <summary>Writes everything to the data file (checkpoint).</summary>
     void Checkpoint();
 }
@@ -44,6 +51,9 @@ public interface IRecordRepository
     event Action<RecordChange>? Changed;
 
     SupportRecord? Get(long id);
+
+    /// <summary>Reserves the next record id (a rolled-back reservation leaves a gap); Add uses it when the record has none.</summary>
+    long NextId();
 
     /// <summary>Adds the record and sets its Id.</summary>
     long Add(SupportRecord record);
@@ -112,4 +122,7 @@ public interface IMetaRepository
 
     /// <summary>Marks an update key handled; false when it was already handled.</summary>
     bool TryMarkHandled(string updateKey, DateTimeOffset at);
+
+    /// <summary>Whether an update key has been marked handled (by this process or an earlier one on the same file).</summary>
+    bool IsHandled(string updateKey);
 }

@@ -6,8 +6,28 @@ public sealed class BotClock(TimeProvider timeProvider, TimeZoneInfo zone)
     public TimeProvider TimeProvider { get; } = timeProvider;
     public TimeZoneInfo Zone { get; } = zone;
 
+    private sealed record Slot(long Index, TimeSpan Offset);
+
+    private Slot _slot = new(long.MinValue, TimeSpan.Zero);
+
     /// <summary>Now, in the bot's zone.</summary>
-    public DateTimeOffset Now => TimeZoneInfo.ConvertTime(TimeProvider.GetUtcNow(), Zone);
+    public DateTimeOffset Now
+    {
+        get
+        {
+            // The zone's offset is looked up once per quarter of an hour (zones change offset on quarter-hour boundaries):
+            // asked on every message, the rule lookup is not free.
+            var utc = TimeProvider.GetUtcNow();
+            var index = utc.UtcTicks / (TimeSpan.TicksPerMinute * 15);
+            var slot = _slot;
+            if (slot.Index != index)
+            {
+                slot = new Slot(index, Zone.GetUtcOffset(utc));
+                _slot = slot;
+            }
+            return utc.ToOffset(slot.Offset);
+        }
+    }
 
     public DateOnly Today => DateOnly.FromDateTime(Now.DateTime);
 

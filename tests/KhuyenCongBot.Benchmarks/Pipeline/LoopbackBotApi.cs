@@ -23,6 +23,14 @@ public sealed class LoopbackBotApi : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>Bot API calls received (all methods) and the bytes of their bodies.</summary>
+    public long Calls => Interlocked.Read(ref _calls);
+
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    private long _calls;
+    private long _bytes;
+
     public static async Task<LoopbackBotApi> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -69,6 +77,8 @@ public sealed class LoopbackBotApi : IAsyncDisposable
         using (var reader = new StreamReader(http.Request.Body))
         {
             var body = await reader.ReadToEndAsync();
+            Interlocked.Increment(ref _calls);
+            Interlocked.Add(ref _bytes, body.Length);
             fields = string.IsNullOrWhiteSpace(body) ? [] : JsonNode.Parse(body) as JsonObject ?? [];
         }
         switch (method.ToLowerInvariant())

@@ -93,8 +93,12 @@ public static class PipelineBenchmark
         var running = sims.Select(s => Task.Run(() => s.RunAsync(stop.Token, interval))).ToList();
         await Task.Delay(TimeSpan.FromSeconds(warmup));
         var from = Stopwatch.GetTimestamp();
+        var cpuFrom = Process.GetCurrentProcess().TotalProcessorTime;
+        var (calls0, bytes0) = (api.Calls, api.Bytes);
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         var to = Stopwatch.GetTimestamp();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuFrom;
+        var (calls, bytes) = (api.Calls - calls0, api.Bytes - bytes0);
         await stop.CancelAsync();
         await Task.WhenAll(running);
         await stopBot.CancelAsync();
@@ -111,7 +115,9 @@ public static class PipelineBenchmark
         var elapsed = Stopwatch.GetElapsedTime(from, to).TotalSeconds;
         var result = new Result(name, window.Count / elapsed, Percentile(window, 0.50), Percentile(window, 0.99), window.Count > 0 ? window[^1] : 0,
             window.Count, sims.Sum(s => s.Timeouts), sims.Sum(s => s.Saved));
-        Log($"{name}: {result.UpdatesPerSecond:F0} updates/s, p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, {result.Saved} forms saved");
+        Log($"{name}: {result.UpdatesPerSecond:F0} updates/s, p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, {result.Saved} forms saved, "
+            + $"{cpu.TotalMicroseconds / Math.Max(1, window.Count):F0} µs of CPU per update (harness included), "
+            + $"{calls / (double)Math.Max(1, window.Count):F2} API calls per update, {bytes / (double)Math.Max(1, calls):F0} bytes per call");
         return result;
     }
 

@@ -79,13 +79,17 @@ internal sealed class SimOfficer
             _form++;
             return "/ghi";
         }
-        return text.Contains("Kiểm tra trước khi lưu", StringComparison.Ordinal) ? "Lưu" : AnswerTo(text) ?? "/ghi";
+        return text.Contains("Kiểm tra trước khi lưu", StringComparison.Ordinal) ? "Lưu" : AnswerTo(text, _id, _form) ?? "/ghi";
     }
 
-    private bool Actionable(string text) =>
-        text.Contains("Đã lưu bản ghi số", StringComparison.Ordinal) || text.Contains("Kiểm tra trước khi lưu", StringComparison.Ordinal) || AnswerTo(text) is not null;
+    private bool Actionable(string text) => IsActionable(text, _id, _form);
 
-    private string? AnswerTo(string text) => text switch
+    /// <summary>Whether a bot message asks something the script answers (or is the receipt).</summary>
+    internal static bool IsActionable(string text, long id, int form) =>
+        text.Contains("Đã lưu bản ghi số", StringComparison.Ordinal) || text.Contains("Kiểm tra trước khi lưu", StringComparison.Ordinal) || AnswerTo(text, id, form) is not null;
+
+    /// <summary>The officer's answer to a question of the trade-fair form; null when the text asks nothing the script knows.</summary>
+    internal static string? AnswerTo(string text, long _id, int _form) => text switch
     {
         _ when text.Contains("Ghi nhận hoạt động nào") => "3",
         _ when text.Contains("Tiếp tục phiếu đó hay bỏ") => "1",

@@ -21,7 +21,7 @@ public sealed class ExactlyOnceTests
         {
             if (change.After is not null)
             {
-                seenAtCommit = (host.Store.Meta.Get("update:" + currentKey) is not null, host.Store.Conversations.Get(user.Id)?.Flow);
+                seenAtCommit = (((KhuyenCongBot.Storage.MetaRepository)host.Store.Meta).MarkStored(currentKey!), host.Store.Conversations.Get(user.Id)?.Flow);
             }
         };
 
