@@ -67,4 +67,21 @@ public sealed class ZaloFileLinkTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/files/" + name)).StatusCode);
         Assert.False(File.Exists(Path.Combine(_folder, "out", ZaloFileStore.FolderName, name)));
     }
+
+    [Fact]
+    public async Task When_the_file_cannot_be_kept_the_person_gets_a_clear_message()
+    {
+        Directory.CreateDirectory(_folder);
+        var blocked = Path.Combine(_folder, "not-a-folder");
+        File.WriteAllText(blocked, "x");
+        await using var bot = await ZaloChatDriver.StartAsync(new ZaloDriverOptions
+        {
+            Settings = new Dictionary<string, string?> { ["Storage:OutputPath"] = blocked },
+            Services = s => s.AddSingleton<IBotModule, ZaloTestModule>(),
+        });
+        bot.AddUser("blocked", Role.Manager, null);
+        var replies = await bot.SayAsync("blocked", "/bang");
+        Assert.Contains(replies, r => r.Contains("Chưa chuẩn bị được tệp so-lieu.xlsx", StringComparison.Ordinal));
+        Assert.DoesNotContain(replies, r => r.Contains("/files/", StringComparison.Ordinal));
+    }
 }
