@@ -39,7 +39,7 @@ public sealed class TelegramPollingService(
     }
 
     /// <summary>How long updates in hand may still run after a stop was asked (the host allows 10 seconds in all).</summary>
-    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(7);
+    public static readonly TimeSpan StopGrace = Core.Messaging.HandlingGrace.Default;
 
     private async Task PollAsync(CancellationToken ct)
     {

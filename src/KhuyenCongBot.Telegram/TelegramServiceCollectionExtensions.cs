@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
+using KhuyenCongBot.Core.Messaging;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace KhuyenCongBot.Telegram;
@@ -15,6 +18,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<TelegramReplySender>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddSingleton<TelegramUpdateQueue>();
+        services.TryAddSingleton(sp => HandlingGrace.For(sp.GetRequiredService<IHostApplicationLifetime>()));
         services.AddSingleton<TelegramInitializer>();
         services.AddSingleton<TelegramMessageSender>();
         services.AddSingleton<Core.Messaging.IMessageSender>(sp => sp.GetRequiredService<TelegramMessageSender>());

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using KhuyenCongBot.Core.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,7 +20,13 @@ public static class TelegramWebhookEndpoints
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
-    /// <summary>Maps POST on the path of Telegram:WebhookUrl when the mode is Webhook (nothing in Polling mode).</summary>
+    /// <summary>Longest wait for an update to be handled before answering 503 (Telegram then delivers it again).</summary>
+    public static readonly TimeSpan HandlingTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// Maps POST on the path of Telegram:WebhookUrl when the mode is Webhook (nothing in Polling mode). Answers only once the
+    /// update is handled; once the host is stopping, new posts get 503 unhandled (Telegram delivers them to the next process).
+    /// </summary>
     public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints)
     {
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<TelegramOptions>>().Value;
@@ -30,12 +37,16 @@ public static class TelegramWebhookEndpoints
         var path = new Uri(options.WebhookUrl!).AbsolutePath;
         // Hashes have one length, so the comparison takes the same time whatever was sent (length included).
         var secret = SHA256.HashData(Encoding.UTF8.GetBytes(options.WebhookSecret!));
-        endpoints.MapPost(path, async (HttpContext http, TelegramUpdateQueue queue, IHostApplicationLifetime lifetime, ILoggerFactory loggers) =>
+        endpoints.MapPost(path, async (HttpContext http, TelegramUpdateQueue queue, HandlingGrace grace, ILoggerFactory loggers) =>
         {
             var given = SHA256.HashData(Encoding.UTF8.GetBytes(http.Request.Headers[SecretHeader].ToString()));
             if (!CryptographicOperations.FixedTimeEquals(given, secret))
             {
                 return Results.Unauthorized();
+            }
+            if (grace.Stopping)
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             }
             Update? update;
             try
@@ -50,10 +61,11 @@ public static class TelegramWebhookEndpoints
             if (update is not null)
             {
                 // Answer once the update is handled (in order for its chat): if the process dies first, Telegram
-                // redelivers it, and the core recognises an update it already handled by its update_id.
+                // redelivers it, and the core recognises an update it already handled by its update_id. On a stop, an update in
+                // hand still finishes: its token is cancelled only when it overruns the grace period.
                 try
                 {
-                    await queue.Enqueue(update, lifetime.ApplicationStopping).WaitAsync(TimeSpan.FromSeconds(20), http.RequestAborted);
+                    await queue.Enqueue(update, grace.Token).WaitAsync(HandlingTimeout, http.RequestAborted);
                 }
                 catch (TimeoutException)
                 {
@@ -61,6 +73,11 @@ public static class TelegramWebhookEndpoints
                 }
                 catch (OperationCanceledException)
                 {
+                    return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+                }
+                if (grace.Token.IsCancellationRequested)
+                {
+                    // Cut short by the stop: not confirmed, so Telegram delivers it again to the next process.
                     return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
                 }
             }

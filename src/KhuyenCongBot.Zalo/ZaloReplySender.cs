@@ -16,9 +16,23 @@ public sealed class ZaloReplySender(ZaloApiClient api, ZaloFileStore files, ILog
         string? photoUrl = null;
         if (reply.Attachment is { } attachment)
         {
-            var name = files.Put(attachment);
-            var url = files.UrlOf(name);
-            if (url is null)
+            string? name = null;
+            try
+            {
+                name = files.Put(attachment);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                logger.LogError("A {Kind} could not be kept for download in {Folder}: {Error}", attachment.Kind, files.Folder, ex.Message);
+            }
+            var url = name is null ? null : files.UrlOf(name);
+            if (name is null)
+            {
+                chunks.AddRange(ZaloTextSplitter.Split(english
+                    ? $"The {(attachment.Kind == AttachmentKind.Photo ? "chart" : "file " + attachment.FileName)} could not be prepared for download right now. Please try again later."
+                    : $"Chưa chuẩn bị được {(attachment.Kind == AttachmentKind.Photo ? "biểu đồ" : "tệp " + attachment.FileName)} để tải về lúc này. Bạn vui lòng thử lại sau."));
+            }
+            else if (url is null)
             {
                 logger.LogWarning("Zalo:PublicBaseUrl is not set; a {Kind} could not be sent on Zalo", attachment.Kind);
                 chunks.AddRange(ZaloTextSplitter.Split(NoPublicUrl(attachment, english)));

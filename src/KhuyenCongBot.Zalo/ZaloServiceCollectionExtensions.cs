@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace KhuyenCongBot.Zalo;
@@ -23,6 +24,7 @@ public static class ZaloServiceCollectionExtensions
         services.AddSingleton<ZaloReplySender>();
         services.AddSingleton<ZaloUpdateProcessor>();
         services.AddSingleton<ZaloUpdateQueue>();
+        services.TryAddSingleton(sp => HandlingGrace.For(sp.GetRequiredService<IHostApplicationLifetime>()));
         services.AddSingleton<ZaloReplayGuard>();
         services.AddSingleton<ZaloStartup>();
         services.AddSingleton<ZaloSendThrottle>();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using KhuyenCongBot.Core.Messaging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -38,7 +39,13 @@ public static class ZaloEndpoints
         return endpoints;
     }
 
-    /// <summary>POST on the path of Zalo:WebhookUrl (Webhook mode): checks the secret in constant time, answers at once, handles in the background.</summary>
+    /// <summary>Longest wait for the updates of one post to be handled before answering 503 (Zalo may then deliver them again).</summary>
+    public static readonly TimeSpan HandlingTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// POST on the path of Zalo:WebhookUrl (Webhook mode): checks the secret in constant time and answers once the updates are
+    /// handled; once the host is stopping, new posts get 503 unhandled (Zalo delivers them again to the next process).
+    /// </summary>
     public static IEndpointRouteBuilder MapZaloWebhook(this IEndpointRouteBuilder endpoints)
     {
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<ZaloOptions>>().Value;
@@ -49,12 +56,16 @@ public static class ZaloEndpoints
         var path = new Uri(options.WebhookUrl).AbsolutePath;
         var expected = SHA256.HashData(Encoding.UTF8.GetBytes(options.WebhookSecret));
         endpoints.MapPost(path, async (HttpContext http, ZaloUpdateQueue queue, ZaloReplayGuard replays,
-            IHostApplicationLifetime lifetime, ILoggerFactory loggers) =>
+            HandlingGrace grace, ILoggerFactory loggers) =>
         {
             var given = SHA256.HashData(Encoding.UTF8.GetBytes(http.Request.Headers[SecretHeader].ToString()));
             if (!CryptographicOperations.FixedTimeEquals(given, expected))
             {
                 return Results.Unauthorized();
+            }
+            if (grace.Stopping)
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             }
             if (http.Request.ContentLength > MaxBodyBytes)
             {
@@ -72,6 +83,7 @@ public static class ZaloEndpoints
                 logger.LogWarning("Zalo webhook body is not JSON");
                 return Results.BadRequest();
             }
+            var handling = new List<Task>(updates.Count);
             foreach (var update in updates)
             {
                 if (update.Message?.MessageId is { Length: > 0 } id && !replays.TryAccept(id))
@@ -79,8 +91,23 @@ public static class ZaloEndpoints
                     logger.LogInformation("Zalo message {MessageId} delivered again; ignored", id);
                     continue;
                 }
-                // Answer Zalo at once; the update is handled in the background, in order for its chat.
-                _ = queue.Enqueue(update, lifetime.ApplicationStopping);
+                // Handled in order for its chat. On a stop, an update in hand still finishes: its token is cancelled only
+                // when it overruns the grace period.
+                handling.Add(queue.Enqueue(update, grace.Token));
+            }
+            // Answer once handled: if the process dies first, Zalo delivers the message again, and the core recognises a
+            // message it already handled by its update key ("zalo:<message_id>").
+            try
+            {
+                await Task.WhenAll(handling).WaitAsync(HandlingTimeout, http.RequestAborted);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+            if (handling.Count > 0 && grace.Token.IsCancellationRequested)
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             }
             return Results.Ok(new { ok = true });
         });

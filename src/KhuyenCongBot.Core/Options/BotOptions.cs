@@ -51,6 +51,6 @@ public sealed class StorageOptions
     /// <summary>Load the demo dataset on first start.</summary>
     public bool LoadDemoData { get; set; }
 
-    /// <summary>Folder where charts and spreadsheets are written by the terminal channel.</summary>
+    /// <summary>Folder where charts and spreadsheets are written by the terminal channel (and Zalo's file links, in zalo-files).</summary>
     public string OutputPath { get; set; } = "data/out";
 }

@@ -34,6 +34,9 @@ public sealed record ZaloDriverOptions
 
     /// <summary>Extra services (e.g. a test module).</summary>
     public Action<IServiceCollection>? Services { get; init; }
+
+    /// <summary>A folder for the database and outputs, kept on dispose (to start another bot on the same data); a new temp folder when null.</summary>
+    public string? Folder { get; init; }
 }
 
 /// <summary>
@@ -45,9 +48,11 @@ public sealed class ZaloChatDriver : IChatDriver
     public const string WebhookSecret = "webhook-secret-for-tests-0123";
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _handled = new();
     private readonly string _folder;
+    private readonly bool _ownsFolder;
 
-    private ZaloChatDriver(WebApplication app, FakeZaloServer fake, RecordingLoggerProvider logs, FakeTimeProvider time, string folder, string botUrl)
+    private ZaloChatDriver(WebApplication app, FakeZaloServer fake, RecordingLoggerProvider logs, FakeTimeProvider time, string folder, bool ownsFolder, string botUrl)
     {
+        _ownsFolder = ownsFolder;
         App = app;
         Fake = fake;
         Logs = logs;
@@ -77,7 +82,7 @@ public sealed class ZaloChatDriver : IChatDriver
         options ??= new ZaloDriverOptions();
         var fake = await FakeZaloServer.StartAsync();
         fake.MaxPollMilliseconds = 500;
-        var folder = Path.Combine(Path.GetTempPath(), "kcb-tests", "zalo-" + Guid.NewGuid().ToString("N"));
+        var folder = options.Folder ?? Path.Combine(Path.GetTempPath(), "kcb-tests", "zalo-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var botUrl = "http://127.0.0.1:" + FreePort().ToString(CultureInfo.InvariantCulture);
         var config = new Dictionary<string, string?>
@@ -117,7 +122,7 @@ public sealed class ZaloChatDriver : IChatDriver
         var app = builder.Build();
         app.MapZaloEndpoints();
         _ = app.Services.GetRequiredService<CatalogueIndex>();
-        var driver = new ZaloChatDriver(app, fake, logs, time, folder, botUrl);
+        var driver = new ZaloChatDriver(app, fake, logs, time, folder, options.Folder is null, botUrl);
         await app.StartAsync();
         if (options.Mode == ZaloMode.Webhook)
         {
@@ -181,6 +186,10 @@ public sealed class ZaloChatDriver : IChatDriver
         await App.StopAsync();
         await App.DisposeAsync();
         await Fake.DisposeAsync();
+        if (!_ownsFolder)
+        {
+            return;
+        }
         try
         {
             Directory.Delete(_folder, true);

@@ -1,12 +1,15 @@
 using System.Net;
 using System.Text;
+using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.People;
 using KhuyenCongBot.Tests.Support;
 using KhuyenCongBot.Zalo;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace KhuyenCongBot.Tests.Zalo;
 
-/// <summary>Webhook mode: the bot registers its URL and secret, refuses wrong secrets, answers fast, and handles a replay once.</summary>
+/// <summary>Webhook mode: the bot registers its URL and secret, refuses wrong secrets, answers once handled, and handles a replay once.</summary>
 public sealed class ZaloWebhookTests
 {
     private static async Task<HttpResponseMessage> PostAsync(ZaloChatDriver bot, string json, string? secret)
@@ -37,8 +40,9 @@ public sealed class ZaloWebhookTests
         await Task.Delay(100);
         Assert.False(bot.WasHandled(id));
 
+        // The answer comes once the message is handled: the reply is already out.
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(bot, json, ZaloChatDriver.WebhookSecret)).StatusCode);
-        await bot.WaitHandledAsync(id);
+        Assert.True(bot.WasHandled(id));
         Assert.Contains("/help", Assert.Single(bot.Fake.SentTo("hook-user")).Text);
 
         // Zalo delivers the same message again: accepted (200) but not answered twice.
@@ -64,5 +68,76 @@ public sealed class ZaloWebhookTests
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(bot, wrapped, ZaloChatDriver.WebhookSecret)).StatusCode);
         await bot.WaitHandledAsync(id);
         Assert.Contains("/help", bot.Fake.SentTo("pushed").Last().Text);
+    }
+
+    [Fact]
+    public async Task The_answer_waits_for_the_reply_and_on_stop_the_message_in_hand_finishes_while_new_posts_get_503()
+    {
+        var stall = new StallModule();
+        await using var bot = await ZaloChatDriver.StartAsync(new ZaloDriverOptions
+        {
+            Mode = ZaloMode.Webhook,
+            Services = s => s.AddSingleton<IBotModule>(stall),
+        });
+        bot.AddUser("slow-user", Role.Officer, "01");
+        var slowId = bot.Fake.MakeUpdate("slow-user", "/cham");
+        var slow = PostAsync(bot, bot.Fake.UpdateJson(slowId), ZaloChatDriver.WebhookSecret);
+        await stall.Entered.WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.Delay(200);
+        Assert.False(slow.IsCompleted, "the webhook answered before the message was handled");
+
+        // SIGTERM: the application is asked to stop; a message posted now is refused unhandled, Zalo delivers it again later.
+        bot.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+        var lateId = bot.Fake.MakeUpdate("slow-user", "/help");
+        using (var late = await PostAsync(bot, bot.Fake.UpdateJson(lateId), ZaloChatDriver.WebhookSecret))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, late.StatusCode);
+        }
+        await Task.Delay(200);
+        Assert.False(slow.IsCompleted);
+
+        stall.Release();
+        using (var answer = await slow.WaitAsync(TimeSpan.FromSeconds(10)))
+        {
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        }
+        Assert.Equal([StallModule.Answer], bot.Fake.SentTo("slow-user").Select(m => m.Text));
+        Assert.False(bot.WasHandled(lateId));
+    }
+
+    [Fact]
+    public async Task A_message_delivered_again_after_a_restart_is_recognised_and_not_answered_twice()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "kcb-tests", "zalo-redeliver-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string json, id;
+            await using (var first = await ZaloChatDriver.StartAsync(new ZaloDriverOptions { Mode = ZaloMode.Webhook, Folder = folder }))
+            {
+                first.AddUser("again", Role.Officer, "01");
+                id = first.Fake.MakeUpdate("again", "/help");
+                json = first.Fake.UpdateJson(id);
+                Assert.Equal(HttpStatusCode.OK, (await PostAsync(first, json, ZaloChatDriver.WebhookSecret)).StatusCode);
+                Assert.Single(first.Fake.SentTo("again"));
+            }
+            // A new process (its replay memory empty) gets the same message, as after a crash before Zalo saw the answer.
+            await using var second = await ZaloChatDriver.StartAsync(new ZaloDriverOptions { Mode = ZaloMode.Webhook, Folder = folder });
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(second, json, ZaloChatDriver.WebhookSecret)).StatusCode);
+            Assert.Empty(second.Fake.SentTo("again"));
+            // The same message under another id is new and answered (so the silence above is recognition, not a dead bot).
+            var fresh = json.Replace(id, id + "b7", StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await PostAsync(second, fresh, ZaloChatDriver.WebhookSecret)).StatusCode);
+            Assert.Single(second.Fake.SentTo("again"));
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, true);
+            }
+            catch (IOException)
+            {
+            }
+        }
     }
 }
