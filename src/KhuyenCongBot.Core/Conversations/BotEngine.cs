@@ -102,6 +102,11 @@ public sealed class BotEngine : IBotEngine
                 return [];
             }
             var replies = await HandleOneAsync(message, cancellationToken).ConfigureAwait(false);
+            if (replies is SaveFailed)
+            {
+                // Nothing of this update was kept: it stays unmarked, so a redelivery is handled.
+                return replies;
+            }
             if (message.UpdateKey is not null && !_store.Meta.IsHandled(message.UpdateKey))
             {
                 // Paths that store no conversation state (strangers) still mark the update.
@@ -200,12 +205,15 @@ public sealed class BotEngine : IBotEngine
         {
             // Nothing of this message was written (one transaction): say so rather than the replies that assumed it was.
             _logger.LogError(ex, "Saving a message from user {UserId} failed", user.Id);
-            return [Reply.Of(context.T(
+            return new SaveFailed(Reply.Of(context.T(
                 "Xin lỗi, bot chưa lưu được thao tác này. Những gì đã lưu trước đó vẫn còn nguyên; bạn gửi lại tin nhắn vừa rồi nhé.",
-                "Sorry, the bot could not save that. Everything saved before is intact; please send your last message again."))];
+                "Sorry, the bot could not save that. Everything saved before is intact; please send your last message again.")));
         }
         return context.Replies;
     }
+
+    /// <summary>The replies of a message whose save failed (the update must stay unmarked).</summary>
+    private sealed class SaveFailed(Reply reply) : List<Reply>([reply]);
 
     /// <summary>
     /// Saves where the conversation is, the writes the handler staged and the update mark together: a redelivered update

@@ -40,7 +40,8 @@ public sealed class BotHarness : IDisposable
     public string DatabasePath { get; }
 
     /// <summary>Starts a harness at 09:00 Vietnam time on <paramref name="today"/>; <paramref name="demo"/> loads the demo data.</summary>
-    public static BotHarness Create(DateOnly today, bool demo = false, string? databasePath = null, IDictionary<string, string?>? settings = null)
+    public static BotHarness Create(DateOnly today, bool demo = false, string? databasePath = null, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "kcb-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -64,6 +65,7 @@ public sealed class BotHarness : IDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<TimeProvider>(time);
         services.AddKhuyenCongBot(configuration);
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         _ = provider.GetRequiredService<CatalogueIndex>();
         return new BotHarness(provider, time, folder, dbPath, logs);
