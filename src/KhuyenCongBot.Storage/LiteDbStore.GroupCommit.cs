@@ -48,8 +48,16 @@ public sealed partial class LiteDbStore
         }
     }
 
+    /// <summary>Writes what the repositories held back for the end of the transaction (update marks, the conversation log).</summary>
+    private void BeforeCommit()
+    {
+        ((MetaRepository)Meta).WritePendingMarks();
+        ((ConversationRepository)Conversations).WritePending();
+    }
+
     private void Committed()
     {
+        ((ConversationRepository)Conversations).Committed();
         ((RecordRepository)Records).FlushChanges(true);
         var actions = _afterCommit.ToArray();
         _afterCommit.Clear();
@@ -58,10 +66,23 @@ public sealed partial class LiteDbStore
         {
             action();
         }
+        var conversations = (ConversationRepository)Conversations;
+        if (conversations.FoldDue)
+        {
+            try
+            {
+                conversations.Fold();
+            }
+            catch (LiteDB.LiteException)
+            {
+                // The log stays in the file and is folded next time (or at the next open): nothing is lost.
+            }
+        }
     }
 
     private void RolledBack()
     {
+        ((ConversationRepository)Conversations).RolledBack();
         ((RecordRepository)Records).FlushChanges(false);
         ((MetaRepository)Meta).DropPendingMarks();
         var actions = _afterRollback.ToArray();
@@ -110,7 +131,7 @@ public sealed partial class LiteDbStore
                     {
                         work.Run();
                     }
-                    ((MetaRepository)Meta).WritePendingMarks();
+                    BeforeCommit();
                     _db.Commit();
                 }
                 catch

@@ -93,7 +93,7 @@ public sealed partial class LiteDbStore : IBotStore
                 var result = work();
                 if (began)
                 {
-                    ((MetaRepository)Meta).WritePendingMarks();
+                    BeforeCommit();
                     _db.Commit();
                     // Only the outermost transaction publishes changes: a nested one is not committed yet.
                     Committed();

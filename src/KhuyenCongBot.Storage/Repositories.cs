@@ -314,7 +314,8 @@ internal sealed class UserRepository : IUserRepository
         {
             return known;
         }
-        var doc = Docs.FindOne(Query.EQ("$.Identities[*] ANY", identityKey));
+        // A parameter, not a value written into the query text: LiteDB compiles one delegate per distinct text.
+        var doc = Docs.FindOne(BsonExpression.Create("$.Identities[*] ANY = @0", identityKey));
         if (doc is null)
         {
             return null;
@@ -372,30 +373,191 @@ internal sealed class InvitationRepository(LiteDatabase db) : IInvitationReposit
     public void Update(Invitation invitation) => Col.Update(invitation);
 }
 
-/// <summary>Where each conversation is; the committed state of recent conversations is kept in memory (read on every message).</summary>
-internal sealed class ConversationRepository(LiteDatabase db, LiteDbStore store) : IConversationRepository
+/// <summary>Where each conversation is. Saved states go to a log, one document per transaction, and are folded into the
+/// conversations collection in batches: a group commit of hundreds of messages then costs one insert, not hundreds of updates.</summary>
+/// <remarks>
+/// States in the log but not yet folded are kept in memory (they are the truth for those people until folded); folded
+/// states read recently are cached. At open, whatever the log holds (a crash, a stop) is folded first.
+/// </remarks>
+internal sealed class ConversationRepository : IConversationRepository
 {
-    private readonly CommittedCache<long> _cache = new();
+    /// <summary>Log documents written before the log is folded into the conversations collection.</summary>
+    internal const int FoldEvery = 64;
 
-    private ILiteCollection<BsonDocument> Docs => db.GetCollection("conversations");
+    private readonly LiteDatabase _db;
+    private readonly LiteDbStore _store;
+    private readonly CommittedCache<long> _cache = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, BsonDocument> _logged = new();
+    private readonly Dictionary<long, BsonDocument> _pending = [];
+    private long _lastLog;
+    private bool _logWritten;
+    private int _unfolded;
+
+    public ConversationRepository(LiteDatabase db, LiteDbStore store)
+    {
+        _db = db;
+        _store = store;
+        _lastLog = Log.Count() == 0 ? 0 : Log.Max().AsInt64;
+        Fold(all: true);
+    }
+
+    private ILiteCollection<BsonDocument> Docs => _db.GetCollection("conversations");
+
+    private ILiteCollection<BsonDocument> Log => _db.GetCollection("conversation_log");
+
+    /// <summary>People whose latest state is only in the log (and memory) so far.</summary>
+    internal int Unfolded => _logged.Count;
 
     public ConversationState? Get(long userId)
     {
-        var doc = _cache.Get(userId, store.InTransactionNow, () => Docs.FindById(userId));
-        return doc is null ? null : db.Mapper.ToObject<ConversationState>(doc);
+        if (_store.InTransactionNow && _pending.TryGetValue(userId, out var mine))
+        {
+            return _db.Mapper.ToObject<ConversationState>(mine);
+        }
+        if (_logged.TryGetValue(userId, out var logged))
+        {
+            return _db.Mapper.ToObject<ConversationState>(logged);
+        }
+        var doc = _cache.Get(userId, _store.InTransactionNow, () => Docs.FindById(userId));
+        return doc is null ? null : _db.Mapper.ToObject<ConversationState>(doc);
     }
 
     public void Save(ConversationState state)
     {
-        var doc = db.Mapper.ToDocument(state);
-        var id = state.Id;
-        _cache.Forget(id);
-        Docs.Upsert(doc);
-        store.AfterCommit(() => _cache.Put(id, doc), () => _cache.Forget(id));
+        if (!_store.InTransactionNow)
+        {
+            _store.InTransaction(() =>
+            {
+                Save(state);
+                return 0;
+            });
+            return;
+        }
+        _pending[state.Id] = _db.Mapper.ToDocument(state);
     }
 
-    public IReadOnlyList<ConversationState> Active() =>
-        Docs.Find(Query.Not("Flow", BsonValue.Null)).Select(d => db.Mapper.ToObject<ConversationState>(d)).ToList();
+    public IReadOnlyList<ConversationState> Active()
+    {
+        var active = new Dictionary<long, BsonDocument>();
+        foreach (var doc in Docs.Find(Query.Not("Flow", BsonValue.Null)))
+        {
+            active[doc["_id"].AsInt64] = doc;
+        }
+        foreach (var (id, doc) in _logged)
+        {
+            if (doc["Flow"].IsNull)
+            {
+                active.Remove(id);
+            }
+            else
+            {
+                active[id] = doc;
+            }
+        }
+        return active.Values.Select(d => _db.Mapper.ToObject<ConversationState>(d)).ToList();
+    }
+
+    /// <summary>Writes the states saved in the current transaction as one log document (called right before it commits).</summary>
+    internal void WritePending()
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+        Log.Insert(new BsonDocument { ["_id"] = _lastLog + 1, ["s"] = new BsonArray(_pending.Values) });
+        _lastLog++;
+        _logWritten = true;
+    }
+
+    /// <summary>After the commit: the states just logged are what readers see.</summary>
+    internal void Committed()
+    {
+        foreach (var (id, doc) in _pending)
+        {
+            _logged[id] = doc;
+            _cache.Forget(id);
+        }
+        if (_logWritten)
+        {
+            _unfolded++;
+        }
+        _logWritten = false;
+        _pending.Clear();
+    }
+
+    /// <summary>After a rollback: the states of that transaction never happened (the log id it took is reused).</summary>
+    internal void RolledBack()
+    {
+        if (_logWritten)
+        {
+            _lastLog--;
+        }
+        _logWritten = false;
+        _pending.Clear();
+    }
+
+    /// <summary>Whether enough log documents wait to be folded (checked by the committer after each transaction).</summary>
+    internal bool FoldDue => _unfolded >= FoldEvery;
+
+    /// <summary>Folds the log into the conversations collection, in its own transaction (the caller holds the store's lock).</summary>
+    internal void Fold(bool all = false)
+    {
+        if (!all && _unfolded == 0)
+        {
+            return;
+        }
+        var began = _db.BeginTrans();
+        try
+        {
+            var latest = new Dictionary<long, BsonDocument>();
+            if (all)
+            {
+                // At open: the log is the only source (memory is empty).
+                foreach (var entry in Log.FindAll().OrderBy(d => d["_id"].AsInt64))
+                {
+                    foreach (var doc in entry["s"].AsArray)
+                    {
+                        latest[doc["_id"].AsInt64] = doc.AsDocument;
+                    }
+                }
+            }
+            else
+            {
+                foreach (var (id, doc) in _logged)
+                {
+                    latest[id] = doc;
+                }
+            }
+            if (latest.Count > 0)
+            {
+                Docs.Upsert(latest.Values);
+            }
+            Log.DeleteAll();
+            if (began)
+            {
+                _db.Commit();
+            }
+            foreach (var (id, doc) in latest)
+            {
+                // Only what is still the latest leaves memory; a state logged since stays until the next fold.
+                if (_logged.TryGetValue(id, out var current) && ReferenceEquals(current, doc))
+                {
+                    _cache.Put(id, doc);
+                    _logged.TryRemove(id, out _);
+                }
+            }
+            _unfolded = 0;
+            _lastLog = 0;
+        }
+        catch
+        {
+            if (began)
+            {
+                _db.Rollback();
+            }
+            throw;
+        }
+    }
 }
 
 internal sealed class AuditRepository : IAuditRepository

@@ -30,6 +30,10 @@ public sealed class ConversationState
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? RemindedAt { get; set; }
 
+    /// <summary>Facilities the person logged most recently, newest first (offered as shortcuts); null until first needed.</summary>
+    /// <remarks>Kept here, beside the state saved with every message, so offering them reads nothing from the database.</remarks>
+    public List<RecentFacility>? RecentFacilities { get; set; }
+
     /// <summary>Ends the active flow and forgets its data.</summary>
     public void Clear()
     {
@@ -40,4 +44,14 @@ public sealed class ConversationState
         LastPrompt = null;
         RemindedAt = null;
     }
+}
+
+/// <summary>A facility a person logged recently: enough to offer it as a button.</summary>
+public sealed class RecentFacility
+{
+    public long Id { get; set; }
+    public string Name { get; set; } = "";
+
+    /// <summary>The province of the record that named it.</summary>
+    public string ProvinceId { get; set; } = "";
 }

@@ -33,14 +33,37 @@ public sealed partial class FormRunner
         return ctx.Catalogue.UnitsOf(province).SelectMany(ctx.Store.Facilities.InProvince).DistinctBy(f => f.Id).ToList();
     }
 
-    private static List<Facility> RecentFacilities(BotContext ctx, FormSession s, FormDefinition form)
+    /// <summary>How many recent facilities a conversation remembers (four are offered, within the form's province).</summary>
+    internal const int RecentKept = 12;
+
+    private static List<RecentFacility> RecentFacilities(BotContext ctx, FormSession s, FormDefinition form)
     {
         var province = FacilityProvince(ctx, s, form);
         var units = province is null ? null : ctx.Catalogue.UnitsOf(province);
-        return ctx.Store.Records.ByUser(ctx.User.Id, 30)
-            .Where(r => r.FacilityId is not null && (units is null || units.Contains(r.ProvinceId)))
-            .Select(r => r.FacilityId!.Value).Distinct().Take(4)
-            .Select(ctx.Store.Facilities.Get).OfType<Facility>().ToList();
+        // Read from the person's records once; kept up to date by every save since.
+        ctx.State.RecentFacilities ??= ctx.Store.Records.ByUser(ctx.User.Id, 30)
+            .Where(r => r.FacilityId is not null && r.FacilityName is { Length: > 0 })
+            .DistinctBy(r => r.FacilityId)
+            .Take(RecentKept)
+            .Select(r => new RecentFacility { Id = r.FacilityId!.Value, Name = r.FacilityName!, ProvinceId = r.ProvinceId })
+            .ToList();
+        return ctx.State.RecentFacilities.Where(f => units is null || units.Contains(f.ProvinceId)).Take(4).ToList();
+    }
+
+    /// <summary>Puts the facility of a record just saved at the head of the person's recent facilities.</summary>
+    internal static void RememberFacility(ConversationState state, SupportRecord record)
+    {
+        if (record.FacilityId is not { } id || record.FacilityName is not { Length: > 0 } name || state.RecentFacilities is null)
+        {
+            // Unknown yet: the list is read from the records (which include this one) when first needed.
+            return;
+        }
+        state.RecentFacilities.RemoveAll(f => f.Id == id);
+        state.RecentFacilities.Insert(0, new RecentFacility { Id = id, Name = name, ProvinceId = record.ProvinceId });
+        if (state.RecentFacilities.Count > RecentKept)
+        {
+            state.RecentFacilities.RemoveRange(RecentKept, state.RecentFacilities.Count - RecentKept);
+        }
     }
 
     private void HandleFacilityAnswer(BotContext ctx, FormSession s, FormDefinition form, FormField field, string verb, string arg, string input, bool isButton)

@@ -57,7 +57,11 @@ public sealed partial class FormRunner
             var created = RecordWriter.Fill(after, form, s, ctx.Store);
             s.End();
             // With the state and the update mark, so a redelivered update after a crash does not apply it twice.
-            ctx.CommitAtomically(() => RecordWriter.Update(ctx.Store, before, after, created, ctx.User.Id, ctx.Now));
+            ctx.CommitAtomically(() =>
+            {
+                RecordWriter.Update(ctx.Store, before, after, created, ctx.User.Id, ctx.Now);
+                RememberFacility(ctx.State, after);
+            });
             ctx.Ask(ctx.T($"✅ Đã sửa bản ghi số {editId}.", $"✅ Record {editId} corrected.") + "\n" + RecordWriter.Line(after, ctx.Catalogue),
                 [new Choice(ctx.T("📋 Bản ghi của tôi", "📋 My records"), "f:my")]);
             return;
@@ -73,7 +77,12 @@ public sealed partial class FormRunner
         // Record, cleared form and update mark in one transaction: a redelivered update is then recognised, never saved twice.
         // The id is reserved now so the receipt can name it; the record is written with the state, before the receipt goes out.
         var id = record.Id = ctx.Store.Records.NextId();
-        ctx.CommitAtomically(() => RecordWriter.Add(ctx.Store, record, newFacility, ctx.User.Id, ctx.Now));
+        ctx.CommitAtomically(() =>
+        {
+            RecordWriter.Add(ctx.Store, record, newFacility, ctx.User.Id, ctx.Now);
+            // The facility id of a new facility is known only now; the state is saved right after, in the same transaction.
+            RememberFacility(ctx.State, record);
+        });
         var receipt = new StringBuilder(ctx.T($"✅ Đã lưu bản ghi số {id}.", $"✅ Saved as record {id}."))
             .Append('\n').Append(RecordWriter.Line(record, ctx.Catalogue));
         if (newFacility is not null)
@@ -248,11 +257,8 @@ public sealed partial class FormRunner
             new FormSession(ctx.State).End();
         }
         // Mine() has just found the record; the delete is written with the state, before this reply goes out.
-        var deleted = true;
         ctx.CommitAtomically(() => RecordWriter.Delete(ctx.Store, record, ctx.User.Id, ctx.Now));
-        ctx.Ask(deleted
-                ? ctx.T($"🗑 Đã xóa bản ghi số {id}.", $"🗑 Record {id} deleted.")
-                : ctx.T($"Bản ghi số {id} không còn.", $"Record {id} no longer exists."),
+        ctx.Ask(ctx.T($"🗑 Đã xóa bản ghi số {id}.", $"🗑 Record {id} deleted."),
             [new Choice(ctx.T("📋 Bản ghi của tôi", "📋 My records"), "f:my")]);
     }
 }
