@@ -43,7 +43,15 @@ public sealed class PerChatQueue<TKey, TItem>(Func<TItem, TKey> keyOf, Func<TIte
 
     private async Task RunAfter(Task previous, TItem item, CancellationToken ct)
     {
-        await previous.ConfigureAwait(false);
+        if (previous.IsCompleted)
+        {
+            // Off the caller's thread: a batch of updates from different chats is then handled on every core, not one by one.
+            await Task.Yield();
+        }
+        else
+        {
+            await previous.ConfigureAwait(false);
+        }
         await handle(item, ct).ConfigureAwait(false);
     }
 }
