@@ -61,7 +61,22 @@ public static class FacilitySearch
         return Math.Max(whole, Math.Min(0.89, tokens));
     }
 
-    private static double WordScore(string q, string w)
+    /// <summary>The distinct words of a folded name: what a facility is indexed by.</summary>
+    public static List<string> Tokens(string name) => VnText.FoldWords(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+
+    /// <summary>
+    /// How many of a query's <paramref name="words"/> a search must look up so that every facility <see cref="Score"/> can offer
+    /// contains a match (<see cref="WordScore"/> &gt; 0) for at least one of them.
+    /// </summary>
+    /// <remarks>
+    /// A name that is not the query itself scores through its words: at least 3/4 of the query's words must match
+    /// (coverage ≥ 0.75), so at most <c>n − ⌈0.75·n⌉</c> words go unmatched and any <c>n − ⌈0.75·n⌉ + 1</c> words include a matched one.
+    /// Names that only score through the whole-string edit distance (no word in common, e.g. "battrang") are not covered.
+    /// </remarks>
+    public static int WordsToCover(int words) => words <= 0 ? 0 : words - (int)Math.Ceiling(0.75 * words - 1e-9) + 1;
+
+    /// <summary>Similarity of one query word and one name word: 1 equal, 0.9 prefix (3+ letters), 0.85/0.7 for 1/2 typos (4+/7+ letters), else 0.</summary>
+    public static double WordScore(string q, string w)
     {
         if (q == w)
         {
@@ -71,14 +86,17 @@ public static class FacilitySearch
         {
             return 0.9;
         }
-        var allowed = q.Length >= 7 ? 2 : q.Length >= 4 ? 1 : 0;
-        if (allowed == 0)
+        var allowed = TyposAllowed(q);
+        if (allowed == 0 || Math.Abs(q.Length - w.Length) > allowed)
         {
             return 0;
         }
         var d = Levenshtein(q, w);
         return d <= allowed ? 1.0 - 0.15 * d : 0;
     }
+
+    /// <summary>Typos tolerated in a query word: 2 from 7 letters, 1 from 4, else none.</summary>
+    public static int TyposAllowed(string queryWord) => queryWord.Length >= 7 ? 2 : queryWord.Length >= 4 ? 1 : 0;
 
     /// <summary>Edit distance (insert, delete, substitute, swap of neighbours).</summary>
     public static int Levenshtein(string a, string b)
