@@ -181,6 +181,40 @@ public sealed class FacilityIndexTests
         }
     }
 
+    [Theory]
+    [InlineData("", "abc", 3)]
+    [InlineData("abc", "", 3)]
+    [InlineData("bat trang", "bat trang", 0)]
+    [InlineData("bat trang", "bat trng", 1)]
+    [InlineData("kitten", "sitting", 3)]
+    [InlineData("ab", "ba", 1)]
+    [InlineData("trang", "tarng", 1)]
+    [InlineData("ca", "abc", 3)]
+    [InlineData("lang gom bat trang", "gom bat trang", 5)]
+    public void Edit_distance_counts_inserts_deletes_substitutions_and_swaps(string a, string b, int expected)
+    {
+        Assert.Equal(expected, FacilitySearch.Levenshtein(a, b));
+        Assert.Equal(expected, FacilitySearch.Levenshtein(b, a));
+        var longName = new string('x', 300);
+        Assert.Equal(300, FacilitySearch.Levenshtein(longName, new string('y', 300)));
+    }
+
+    [Fact]
+    public void Every_search_query_seeks_an_index_with_its_values_as_parameters()
+    {
+        using var store = Small();
+        var facilities = store.Database.GetCollection(FacilityRepository.Collection);
+        var exact = facilities.Query().Where(BsonExpression.Create(FacilityRepository.ExactName, "gom phu lang", new BsonArray { "phu-tho" })).GetPlan();
+        Assert.Contains("INDEX SEEK(NormalizedName", exact.ToString());
+        var words = facilities.Query().Where(BsonExpression.Create(FacilityRepository.TokensKey + " ANY IN @0", new BsonArray { "ha-noi|gom" })).GetPlan();
+        Assert.Contains("INDEX SEEK(" + FacilityRepository.TokensIndex, words.ToString());
+        var vocabulary = store.Database.GetCollection(FacilityRepository.WordsCollection)
+            .Query().Where(BsonExpression.Create(FacilityRepository.Between, "ha-noi|", "ha-noi}")).GetPlan();
+        Assert.Contains("INDEX RANGE SCAN(_id", vocabulary.ToString());
+        Assert.Equal(["bat", "gom", "lang", "trang"], store.Database.GetCollection(FacilityRepository.WordsCollection)
+            .Find(BsonExpression.Create(FacilityRepository.Between, "ha-noi|", "ha-noi}")).Select(d => d["_id"].AsString[7..]).Where(w => w is "gom" or "lang" or "bat" or "trang"));
+    }
+
     /// <summary>A database file as the version before the word index wrote it: facilities without Tokens, lambda indexes.</summary>
     private static void WriteOldShape(string path, IEnumerable<(string Name, string Province, string? Commune)> facilities)
     {
