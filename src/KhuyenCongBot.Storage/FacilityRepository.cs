@@ -140,9 +140,17 @@ internal sealed class FacilityRepository : IFacilityRepository
             candidates.TryAdd(f.Id, f);
             Interlocked.Increment(ref _documentsRead);
         }
-        var words = folded.Split(' ').Distinct().Select(w => WordKeys(provinces, w)).ToList();
-        // Every facility that can score has a matching word among any WordsToCover words: take the rarest.
-        var chosen = words.OrderBy(w => w.Sum(k => (long)k.Count)).Take(FacilitySearch.WordsToCover(words.Count));
+        var typed = folded.Split(' ');
+        var words = typed.GroupBy(w => w).Select(g => (Keys: WordKeys(provinces, g.Key), Times: g.Count()))
+            .OrderBy(w => w.Keys.Sum(k => (long)k.Count)).ToList();
+        // Every facility that can score matches one of any WordsToCover typed words (a repeated word counts as often as typed):
+        // take the rarest.
+        var chosen = new List<List<(string Key, double Score, int Count)>>();
+        for (var (i, covered) = (0, 0); i < words.Count && covered < FacilitySearch.WordsToCover(typed.Length); i++)
+        {
+            chosen.Add(words[i].Keys);
+            covered += words[i].Times;
+        }
         var keys = chosen.SelectMany(w => w).GroupBy(k => k.Key).Select(g => g.MaxBy(k => k.Score))
             .OrderByDescending(k => k.Score).ThenBy(k => k.Count).ToList();
         var budget = MaxCandidates;

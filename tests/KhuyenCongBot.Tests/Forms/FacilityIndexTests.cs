@@ -77,6 +77,8 @@ public sealed class FacilityIndexTests
     [InlineData("lang gom bat trang")]
     [InlineData("phu")]
     [InlineData("ha thai son mai co so")]
+    [InlineData("gom gom gom bat")]
+    [InlineData("bat trang bat trang xyz")]
     public void The_index_offers_what_scoring_every_facility_of_the_province_offers(string typed)
     {
         using var store = Small();
