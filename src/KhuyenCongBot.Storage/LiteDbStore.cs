@@ -34,6 +34,7 @@ public sealed partial class LiteDbStore : IBotStore
                 if (File.Exists(full))
                 {
                     RecordRepository.AddIndexesApart(connection, Mapper);
+                    FacilityRepository.UpgradeApart(connection, Mapper);
                 }
                 _db = new LiteDatabase(connection, Mapper);
                 _ = _db.GetCollectionNames().Count();
@@ -54,7 +55,7 @@ public sealed partial class LiteDbStore : IBotStore
         Path_ = path;
         Catalogue = new CatalogueRepository(_db);
         Records = new RecordRepository(_db, this);
-        Facilities = new FacilityRepository(_db);
+        Facilities = new FacilityRepository(_db, this);
         Plans = new PlanRepository(_db);
         Users = new UserRepository(_db, this);
         Invitations = new InvitationRepository(_db);

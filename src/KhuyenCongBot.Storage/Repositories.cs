@@ -241,35 +241,6 @@ internal sealed class RecordRepository : IRecordRepository
     }
 }
 
-internal sealed class FacilityRepository : IFacilityRepository
-{
-    private readonly LiteDatabase _db;
-
-    public FacilityRepository(LiteDatabase db)
-    {
-        _db = db;
-        Col.EnsureIndex(f => f.ProvinceId);
-        Col.EnsureIndex(f => f.NormalizedName);
-    }
-
-    private ILiteCollection<Facility> Col => _db.GetCollection<Facility>("facilities");
-
-    public Facility? Get(long id) => Col.FindById(id);
-
-    public long Add(Facility facility)
-    {
-        Col.Insert(facility);
-        return facility.Id;
-    }
-
-    public Facility? FindByName(string provinceId, string normalizedName) =>
-        Col.FindOne(f => f.ProvinceId == provinceId && f.NormalizedName == normalizedName);
-
-    public IReadOnlyList<Facility> InProvince(string provinceId) => Col.Find(f => f.ProvinceId == provinceId).ToList();
-
-    public IEnumerable<Facility> All() => Col.FindAll();
-}
-
 internal sealed class PlanRepository(LiteDatabase db) : IPlanRepository
 {
     private ILiteCollection<Plan> Col => db.GetCollection<Plan>("plans");

@@ -61,7 +61,22 @@ public static class FacilitySearch
         return Math.Max(whole, Math.Min(0.89, tokens));
     }
 
-    private static double WordScore(string q, string w)
+    /// <summary>The distinct words of a folded name: what a facility is indexed by.</summary>
+    public static List<string> Tokens(string name) => VnText.FoldWords(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList();
+
+    /// <summary>
+    /// How many of a query's <paramref name="words"/> a search must look up so that every facility <see cref="Score"/> can offer
+    /// contains a match (<see cref="WordScore"/> &gt; 0) for at least one of them.
+    /// </summary>
+    /// <remarks>
+    /// A name that is not the query itself scores through its words: at least 3/4 of the query's words must match
+    /// (coverage ≥ 0.75), so at most <c>n − ⌈0.75·n⌉</c> words go unmatched and any <c>n − ⌈0.75·n⌉ + 1</c> words include a matched one.
+    /// Names that only score through the whole-string edit distance (no word in common, e.g. "battrang") are not covered.
+    /// </remarks>
+    public static int WordsToCover(int words) => words <= 0 ? 0 : words - (int)Math.Ceiling(0.75 * words - 1e-9) + 1;
+
+    /// <summary>Similarity of one query word and one name word: 1 equal, 0.9 prefix (3+ letters), 0.85/0.7 for 1/2 typos (4+/7+ letters), else 0.</summary>
+    public static double WordScore(string q, string w)
     {
         if (q == w)
         {
@@ -71,8 +86,8 @@ public static class FacilitySearch
         {
             return 0.9;
         }
-        var allowed = q.Length >= 7 ? 2 : q.Length >= 4 ? 1 : 0;
-        if (allowed == 0)
+        var allowed = TyposAllowed(q);
+        if (allowed == 0 || Math.Abs(q.Length - w.Length) > allowed)
         {
             return 0;
         }
@@ -80,7 +95,11 @@ public static class FacilitySearch
         return d <= allowed ? 1.0 - 0.15 * d : 0;
     }
 
+    /// <summary>Typos tolerated in a query word: 2 from 7 letters, 1 from 4, else none.</summary>
+    public static int TyposAllowed(string queryWord) => queryWord.Length >= 7 ? 2 : queryWord.Length >= 4 ? 1 : 0;
+
     /// <summary>Edit distance (insert, delete, substitute, swap of neighbours).</summary>
+    /// <remarks>Three rows of the table, on the stack for names up to 256 characters: no allocation per comparison.</remarks>
     public static int Levenshtein(string a, string b)
     {
         if (a.Length == 0)
@@ -91,27 +110,33 @@ public static class FacilitySearch
         {
             return a.Length;
         }
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
+        var width = b.Length + 1;
+        Span<int> rows = width * 3 <= 768 ? stackalloc int[width * 3] : new int[width * 3];
+        var before = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
         for (var j = 0; j <= b.Length; j++)
         {
-            d[0, j] = j;
+            previous[j] = j;
         }
         for (var i = 1; i <= a.Length; i++)
         {
+            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                var d = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    d = Math.Min(d, before[j - 2] + 1);
                 }
+                current[j] = d;
             }
+            var recycled = before;
+            before = previous;
+            previous = current;
+            current = recycled;
         }
-        return d[a.Length, b.Length];
+        return previous[b.Length];
     }
 }

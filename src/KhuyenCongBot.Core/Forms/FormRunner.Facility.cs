@@ -23,14 +23,11 @@ public sealed partial class FormRunner
         return ctx.User.ScopeKind == ScopeKind.Province && ctx.User.ScopeId is { } scope ? ctx.Catalogue.CurrentOf(scope)?.Id ?? scope : null;
     }
 
-    private static IReadOnlyList<Facility> FacilitiesFor(BotContext ctx, FormSession s, FormDefinition form)
+    /// <summary>The province units whose facilities are offered: the current province and its former units, or every unit.</summary>
+    private static IReadOnlyCollection<string> FacilityUnits(BotContext ctx, FormSession s, FormDefinition form)
     {
         var province = FacilityProvince(ctx, s, form);
-        if (province is null)
-        {
-            return ctx.Store.Facilities.All().ToList();
-        }
-        return ctx.Catalogue.UnitsOf(province).SelectMany(ctx.Store.Facilities.InProvince).DistinctBy(f => f.Id).ToList();
+        return province is null ? ctx.Catalogue.Provinces.Select(p => p.Id).Distinct().ToList() : ctx.Catalogue.UnitsOf(province);
     }
 
     /// <summary>How many recent facilities a conversation remembers (four are offered, within the form's province).</summary>
@@ -95,11 +92,10 @@ public sealed partial class FormRunner
             Refuse(ctx, s, form, ctx.T($"Tên cơ sở cần từ 2 đến {MaxFacilityName} ký tự.", $"A facility name needs 2 to {MaxFacilityName} characters."));
             return;
         }
-        var pool = FacilitiesFor(ctx, s, form);
-        var exact = pool.Where(f => VnText.FoldWords(f.Name) == folded).ToList();
+        var exact = ctx.Store.Facilities.Search(FacilityUnits(ctx, s, form), folded, 2, 1.0);
         if (exact.Count == 1)
         {
-            SelectFacility(ctx, s, form, field, exact[0], ctx.T("(cơ sở đã có trong danh bạ)", "(already in the registry)"));
+            SelectFacility(ctx, s, form, field, exact[0].Facility, ctx.T("(cơ sở đã có trong danh bạ)", "(already in the registry)"));
             return;
         }
         s.Set("fq", query);
@@ -124,7 +120,7 @@ public sealed partial class FormRunner
     {
         var name = s.Get("fq")!;
         s.Set("nf:name", name);
-        var duplicates = FacilitySearch.Find(FacilitiesFor(ctx, s, form), name, 3, FacilitySearch.DuplicateThreshold);
+        var duplicates = ctx.Store.Facilities.Search(FacilityUnits(ctx, s, form), name, 3, FacilitySearch.DuplicateThreshold);
         s.Phase = duplicates.Count > 0 && s.Phase != "nf_dup" ? "nf_dup" : "nf_commune";
         s.Misses = 0;
         Prompt(ctx, s);
@@ -136,9 +132,9 @@ public sealed partial class FormRunner
         var step = s.Step.ToString(CultureInfo.InvariantCulture);
         var province = FacilityProvince(ctx, s, form) is { } pid ? ctx.Catalogue.Province(pid)?.ShortName : null;
         var where = province is null ? "" : ctx.T($" ở {province}", $" in {province}");
-        var pool = FacilitiesFor(ctx, s, form);
         var duplicate = s.Phase == "nf_dup";
-        var matches = FacilitySearch.Find(pool, query, duplicate ? 3 : 5, duplicate ? FacilitySearch.DuplicateThreshold : FacilitySearch.OfferThreshold);
+        var matches = ctx.Store.Facilities.Search(FacilityUnits(ctx, s, form), query, duplicate ? 3 : 5,
+            duplicate ? FacilitySearch.DuplicateThreshold : FacilitySearch.OfferThreshold);
         var choices = matches.Select(m => new Choice(
             Clip(m.Facility.Name + (m.Facility.Commune is { } c ? $" ({c})" : ""), MaxButtonLabel), $"f:{step}:fid:{m.Facility.Id}")).ToList();
         string text;

@@ -230,10 +230,7 @@ public sealed partial class FormRunner
 
     private void AddCommuneSuggestions(BotContext ctx, FormSession s, FormDefinition form, string step, List<Choice> choices)
     {
-        var communes = FacilitiesFor(ctx, s, form)
-            .Select(f => f.Commune).OfType<string>().Where(c => c.Length > 0)
-            .GroupBy(c => VnText.FoldWords(c)).OrderByDescending(g => g.Count()).Select(g => g.First())
-            .Take(5).ToList();
+        var communes = ctx.Store.Facilities.TopCommunes(FacilityUnits(ctx, s, form), 5);
         s.Set("cms", communes.Count == 0 ? null : string.Join('\n', communes));
         for (var i = 0; i < communes.Count; i++)
         {

@@ -9,6 +9,9 @@ public sealed class Facility
     /// <summary>Name folded for matching (no diacritics, lower case).</summary>
     public string NormalizedName { get; set; } = "";
 
+    /// <summary>The distinct words of the folded name ("lang", "gom", "bat", "trang"); the store indexes them per province for search.</summary>
+    public List<string> Tokens { get; set; } = [];
+
     /// <summary>The current province unit it belongs to.</summary>
     public string ProvinceId { get; set; } = "";
 

@@ -73,8 +73,21 @@ public interface IFacilityRepository
     Facility? Get(long id);
     long Add(Facility facility);
     Facility? FindByName(string provinceId, string normalizedName);
+
+    /// <summary>Every facility of one province unit: unbounded, not for per-message use (see <see cref="Search"/>).</summary>
     IReadOnlyList<Facility> InProvince(string provinceId);
+
+    /// <summary>Every facility, read in chunks (exports).</summary>
     IEnumerable<Facility> All();
+
+    /// <summary>
+    /// The facilities of <paramref name="provinceIds"/> whose names match <paramref name="query"/> best (FacilitySearch scores at or
+    /// above <paramref name="threshold"/>), best first. Reads a bounded number of facilities whatever the province's size.
+    /// </summary>
+    IReadOnlyList<(Facility Facility, double Score)> Search(IReadOnlyCollection<string> provinceIds, string query, int limit, double threshold);
+
+    /// <summary>The communes most facilities of <paramref name="provinceIds"/> are in, most first (as first written).</summary>
+    IReadOnlyList<string> TopCommunes(IReadOnlyCollection<string> provinceIds, int limit);
 }
 
 public interface IPlanRepository

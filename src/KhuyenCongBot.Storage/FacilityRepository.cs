@@ -1,0 +1,307 @@
+using KhuyenCongBot.Core.Forms;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Text;
+using LiteDB;
+
+namespace KhuyenCongBot.Storage;
+
+/// <summary>
+/// Facilities, searchable by name through an index of their name words per province unit, so a search reads at most
+/// <see cref="MaxCandidates"/> facilities however many the province has.
+/// </summary>
+/// <remarks>
+/// Each facility stores its folded name words (<see cref="Facility.Tokens"/>); the index <see cref="TokensIndex"/> keys them as
+/// "province|word". The collection <see cref="WordsCollection"/> counts facilities per "province|word" (and per "province#commune"),
+/// so a search can match typed words against a unit's vocabulary (exact, prefix, typos) in memory and read only the facilities
+/// with the matching words, rarest words first.
+/// </remarks>
+internal sealed class FacilityRepository : IFacilityRepository
+{
+    internal const string Collection = "facilities";
+
+    /// <summary>Facilities per "province|word" (<c>n</c>) and per "province#folded commune" (<c>n</c>, spelling <c>c</c>, first id <c>f</c>).</summary>
+    internal const string WordsCollection = "facility_words";
+
+    internal const string TokensIndex = "province_tokens";
+
+    /// <summary>Key of <see cref="TokensIndex"/>: one "province|word" per name word.</summary>
+    internal const string TokensKey = "MAP($.Tokens[*] => $.ProvinceId + '|' + @)";
+
+    /// <summary>Facilities a search reads at most, besides those whose whole name is the query.</summary>
+    internal const int MaxCandidates = 400;
+
+    /// <summary>Facilities read (and written back) per query and transaction when reading all or filling in words.</summary>
+    internal const int ReadChunk = 2_000;
+
+    // Values go in as parameters: Query.EQ/In/GT/StartsWith write the value into the expression's text, and LiteDB 5.0.21
+    // compiles (and caches for good) one delegate per distinct text, ~1 ms and a little memory per new value.
+    internal const string ExactName = "$.NormalizedName = @0 AND $.ProvinceId IN @1";
+    private const string After = "$._id > @0";
+
+    /// <summary>Keys from @0 to @1: a unit's words are "unit|…" (up to "unit}"), its communes "unit#…" (up to "unit$").</summary>
+    internal const string Between = "$._id BETWEEN @0 AND @1";
+
+    private readonly LiteDatabase _db;
+    private readonly LiteDbStore _store;
+    private readonly FacilityWordCache _words;
+    private long _documentsRead;
+
+    public FacilityRepository(LiteDatabase db, LiteDbStore store)
+    {
+        _db = db;
+        _store = store;
+        EnsureSearchable(db);
+        _words = new FacilityWordCache(LoadWords, TimeProvider.System);
+    }
+
+    /// <summary>Facility documents read by <see cref="Search"/> since the store opened (tests and benchmarks).</summary>
+    internal long DocumentsRead => Interlocked.Read(ref _documentsRead);
+
+    internal FacilityWordCache Words => _words;
+
+    private ILiteCollection<Facility> Col => _db.GetCollection<Facility>(Collection);
+
+    private ILiteCollection<BsonDocument> WordsCol => _db.GetCollection(WordsCollection);
+
+    public Facility? Get(long id) => Col.FindById(id);
+
+    public long Add(Facility facility)
+    {
+        facility.Tokens = FacilitySearch.Tokens(facility.Name);
+        if (facility.NormalizedName.Length == 0)
+        {
+            facility.NormalizedName = VnText.FoldWords(facility.Name);
+        }
+        _store.InTransaction(() =>
+        {
+            Col.Insert(facility);
+            foreach (var token in facility.Tokens)
+            {
+                var key = facility.ProvinceId + "|" + token;
+                var doc = WordsCol.FindById(key);
+                WordsCol.Upsert(new BsonDocument { ["_id"] = key, ["n"] = (doc?["n"].AsInt32 ?? 0) + 1 });
+            }
+            if (CommuneKey(facility.ProvinceId, facility.Commune) is { } communeKey)
+            {
+                var doc = WordsCol.FindById(communeKey);
+                if (doc is null)
+                {
+                    WordsCol.Insert(new BsonDocument { ["_id"] = communeKey, ["n"] = 1, ["c"] = facility.Commune!, ["f"] = facility.Id });
+                }
+                else
+                {
+                    doc["n"] = doc["n"].AsInt32 + 1;
+                    WordsCol.Update(doc);
+                }
+            }
+            return 0;
+        });
+        _words.Invalidate(facility.ProvinceId);
+        return facility.Id;
+    }
+
+    public Facility? FindByName(string provinceId, string normalizedName) =>
+        Col.FindOne(BsonExpression.Create(ExactName, normalizedName, new BsonArray { provinceId }));
+
+    public IReadOnlyList<Facility> InProvince(string provinceId) => Col.Find(BsonExpression.Create("$.ProvinceId = @0", provinceId)).ToList();
+
+    /// <summary>Every facility in id order, <see cref="ReadChunk"/> per query (LiteDB pins what one query reads until it ends).</summary>
+    public IEnumerable<Facility> All()
+    {
+        var last = long.MinValue;
+        while (true)
+        {
+            var chunk = Col.Find(BsonExpression.Create(After, last), 0, ReadChunk).ToList();
+            foreach (var f in chunk)
+            {
+                yield return f;
+            }
+            if (chunk.Count < ReadChunk)
+            {
+                yield break;
+            }
+            last = chunk[^1].Id;
+        }
+    }
+
+    public IReadOnlyList<(Facility Facility, double Score)> Search(IReadOnlyCollection<string> provinceIds, string query, int limit, double threshold)
+    {
+        var folded = VnText.FoldWords(query);
+        if (limit <= 0 || folded.Length == 0 || provinceIds.Count == 0)
+        {
+            return [];
+        }
+        var provinces = provinceIds.Distinct().ToList();
+        var candidates = new Dictionary<long, Facility>();
+        // The whole name typed: always offered, whatever the budget.
+        foreach (var f in Col.Find(BsonExpression.Create(ExactName, folded, new BsonArray(provinces.Select(p => new BsonValue(p))))))
+        {
+            candidates.TryAdd(f.Id, f);
+            Interlocked.Increment(ref _documentsRead);
+        }
+        var typed = folded.Split(' ');
+        var words = typed.GroupBy(w => w).Select(g => (Keys: WordKeys(provinces, g.Key), Times: g.Count()))
+            .OrderBy(w => w.Keys.Sum(k => (long)k.Count)).ToList();
+        // Every facility that can score matches one of any WordsToCover typed words (a repeated word counts as often as typed):
+        // take the rarest.
+        var chosen = new List<List<(string Key, double Score, int Count)>>();
+        for (var (i, covered) = (0, 0); i < words.Count && covered < FacilitySearch.WordsToCover(typed.Length); i++)
+        {
+            chosen.Add(words[i].Keys);
+            covered += words[i].Times;
+        }
+        var keys = chosen.SelectMany(w => w).GroupBy(k => k.Key).Select(g => g.MaxBy(k => k.Score))
+            .OrderByDescending(k => k.Score).ThenBy(k => k.Count).ToList();
+        var budget = MaxCandidates;
+        // Best matching words first (exact, prefix, one typo, two typos), each batch one indexed query with a limit.
+        foreach (var batch in keys.GroupBy(k => k.Score))
+        {
+            if (budget <= 0)
+            {
+                break;
+            }
+            var values = new BsonArray(batch.Select(k => new BsonValue(k.Key)));
+            var found = Col.Query().Where(BsonExpression.Create(TokensKey + " ANY IN @0", values)).Limit(budget).ToList();
+            Interlocked.Add(ref _documentsRead, found.Count);
+            budget -= found.Count;
+            foreach (var f in found)
+            {
+                candidates.TryAdd(f.Id, f);
+            }
+        }
+        return FacilitySearch.Find(candidates.Values, query, limit, threshold);
+    }
+
+    /// <summary>The "province|word" keys of the units' words that match a typed word, with their score and facility count.</summary>
+    private List<(string Key, double Score, int Count)> WordKeys(List<string> provinces, string word)
+    {
+        var keys = new List<(string, double, int)>();
+        foreach (var p in provinces)
+        {
+            var vocabulary = _words.Get(p);
+            var exact = false;
+            for (var i = 0; i < vocabulary.Tokens.Length; i++)
+            {
+                var score = FacilitySearch.WordScore(word, vocabulary.Tokens[i]);
+                if (score > 0)
+                {
+                    keys.Add((p + "|" + vocabulary.Tokens[i], score, vocabulary.Counts[i]));
+                    exact |= score >= 1;
+                }
+            }
+            if (!exact)
+            {
+                // A facility added while the list was read is still found by its exact words.
+                keys.Add((p + "|" + word, 1.0, 0));
+            }
+        }
+        return keys;
+    }
+
+    public IReadOnlyList<string> TopCommunes(IReadOnlyCollection<string> provinceIds, int limit) =>
+        provinceIds.Distinct().SelectMany(p => _words.Get(p).Communes)
+            .GroupBy(c => c.Key)
+            .Select(g => (Count: g.Sum(c => c.Count), First: g.MinBy(c => c.First)))
+            .OrderByDescending(x => x.Count).ThenBy(x => x.First.First)
+            .Take(Math.Max(0, limit))
+            .Select(x => x.First.Name).ToList();
+
+    private ProvinceWords LoadWords(string provinceId)
+    {
+        var tokens = new List<string>();
+        var counts = new List<int>();
+        foreach (var d in WordsCol.Find(BsonExpression.Create(Between, provinceId + "|", provinceId + "}")))
+        {
+            tokens.Add(d["_id"].AsString[(provinceId.Length + 1)..]);
+            counts.Add(d["n"].AsInt32);
+        }
+        var communes = WordsCol.Find(BsonExpression.Create(Between, provinceId + "#", provinceId + "$"))
+            .Select(d => new CommuneCount(d["_id"].AsString[(provinceId.Length + 1)..], d["c"].AsString, d["n"].AsInt32, d["f"].AsInt64))
+            .ToArray();
+        return new ProvinceWords([.. tokens], [.. counts], communes);
+    }
+
+    private static string? CommuneKey(string provinceId, string? commune) =>
+        VnText.FoldWords(commune) is { Length: > 0 } folded ? provinceId + "#" + folded : null;
+
+    /// <summary>Adds the search fields and indexes to a database that lacks them; true when it did.</summary>
+    /// <remarks>
+    /// Older files have facilities without <see cref="Facility.Tokens"/> and no <see cref="WordsCollection"/>: the words are filled in
+    /// <see cref="ReadChunk"/> facilities per transaction, the counts rebuilt from scratch, and the index created last, so a start
+    /// interrupted half-way does it all again.
+    /// </remarks>
+    internal static bool EnsureSearchable(LiteDatabase db)
+    {
+        var col = db.GetCollection(Collection);
+        col.EnsureIndex("ProvinceId", "$.ProvinceId");
+        col.EnsureIndex("NormalizedName", "$.NormalizedName");
+        if (db.GetCollection("$indexes").Exists(BsonExpression.Create("$.collection = @0 AND $.name = @1", Collection, TokensIndex)))
+        {
+            return false;
+        }
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        var communes = new Dictionary<string, BsonDocument>(StringComparer.Ordinal);
+        BsonValue last = long.MinValue;
+        while (true)
+        {
+            var chunk = col.Find(BsonExpression.Create(After, last), 0, ReadChunk).ToList();
+            if (chunk.Count == 0)
+            {
+                break;
+            }
+            db.BeginTrans();
+            foreach (var doc in chunk)
+            {
+                var name = doc["Name"].IsString ? doc["Name"].AsString : "";
+                var province = doc["ProvinceId"].IsString ? doc["ProvinceId"].AsString : "";
+                var tokens = FacilitySearch.Tokens(name);
+                doc["Tokens"] = new BsonArray(tokens.Select(t => new BsonValue(t)));
+                if (!doc["NormalizedName"].IsString || doc["NormalizedName"].AsString.Length == 0)
+                {
+                    doc["NormalizedName"] = VnText.FoldWords(name);
+                }
+                col.Update(doc);
+                foreach (var t in tokens)
+                {
+                    var key = province + "|" + t;
+                    words[key] = words.GetValueOrDefault(key) + 1;
+                }
+                var commune = doc["Commune"].IsString ? doc["Commune"].AsString : null;
+                if (CommuneKey(province, commune) is { } ck)
+                {
+                    if (communes.TryGetValue(ck, out var c))
+                    {
+                        c["n"] = c["n"].AsInt32 + 1;
+                    }
+                    else
+                    {
+                        communes[ck] = new BsonDocument { ["_id"] = ck, ["n"] = 1, ["c"] = commune!, ["f"] = doc["_id"].AsInt64 };
+                    }
+                }
+            }
+            db.Commit();
+            last = chunk[^1]["_id"];
+        }
+        db.DropCollection(WordsCollection);
+        var wordsCol = db.GetCollection(WordsCollection);
+        wordsCol.InsertBulk(words.Select(w => new BsonDocument { ["_id"] = w.Key, ["n"] = w.Value }).Concat(communes.Values));
+        col.EnsureIndex(TokensIndex, TokensKey);
+        return true;
+    }
+
+    /// <summary>Fills in the search fields of an existing file through a database instance of its own, then frees its memory.</summary>
+    /// <remarks>Same reason as <see cref="RecordRepository.AddIndexesApart"/>: building the index pins every facility page once.</remarks>
+    internal static void UpgradeApart(ConnectionString connection, BsonMapper mapper)
+    {
+        bool upgraded;
+        using (var db = new LiteDatabase(connection, mapper))
+        {
+            upgraded = EnsureSearchable(db);
+        }
+        if (upgraded)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+    }
+}
