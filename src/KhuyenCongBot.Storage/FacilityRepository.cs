@@ -64,7 +64,14 @@ internal sealed class FacilityRepository : IFacilityRepository
 
     private ILiteCollection<BsonDocument> WordsCol => _db.GetCollection(WordsCollection);
 
-    public Facility? Get(long id) => Col.FindById(id);
+    /// <summary>Facilities never change once added; those read recently are kept (a form names its facility on several steps).</summary>
+    private readonly CommittedCache<long> _byId = new();
+
+    public Facility? Get(long id)
+    {
+        var doc = _byId.Get(id, _store.InTransactionNow, () => _db.GetCollection(Collection).FindById(id));
+        return doc is null ? null : _db.Mapper.ToObject<Facility>(doc);
+    }
 
     public long Add(Facility facility)
     {

@@ -186,7 +186,8 @@ internal sealed class RecordRepository : IRecordRepository
         var last = long.MinValue;
         while (true)
         {
-            var chunk = Col.Find(Query.GT("_id", last), 0, LiteDbStore.RecordReadChunk).ToList();
+            // A parameter, not Query.GT: LiteDB compiles (and keeps) one delegate per distinct query text.
+            var chunk = Col.Find(BsonExpression.Create("_id > @0", last), 0, LiteDbStore.RecordReadChunk).ToList();
             foreach (var r in chunk)
             {
                 yield return r;
@@ -358,8 +359,9 @@ internal sealed class ConversationRepository : IConversationRepository
     private readonly LiteDatabase _db;
     private readonly LiteDbStore _store;
     private readonly CommittedCache<long> _cache = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, BsonDocument> _logged = new();
-    private readonly Dictionary<long, BsonDocument> _pending = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (BsonDocument Doc, ConversationState Snapshot)> _logged = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, ConversationState> _folded = new();
+    private readonly Dictionary<long, (BsonDocument Doc, ConversationState Snapshot)> _pending = [];
     private long _lastLog;
     private bool _logWritten;
     private int _unfolded;
@@ -383,28 +385,40 @@ internal sealed class ConversationRepository : IConversationRepository
     {
         if (_store.InTransactionNow && _pending.TryGetValue(userId, out var mine))
         {
-            return _db.Mapper.ToObject<ConversationState>(mine);
+            return mine.Snapshot.Clone();
         }
         if (_logged.TryGetValue(userId, out var logged))
         {
-            return _db.Mapper.ToObject<ConversationState>(logged);
+            return logged.Snapshot.Clone();
+        }
+        if (_folded.TryGetValue(userId, out var folded))
+        {
+            return folded.Clone();
         }
         var doc = _cache.Get(userId, _store.InTransactionNow, () => Docs.FindById(userId));
         return doc is null ? null : _db.Mapper.ToObject<ConversationState>(doc);
     }
 
-    public void Save(ConversationState state)
+    public PreparedConversation Prepare(ConversationState state)
+    {
+        var snapshot = state.Clone();
+        return new PreparedConversation(snapshot, _db.Mapper.ToDocument(snapshot));
+    }
+
+    public void Save(ConversationState state) => Save(Prepare(state));
+
+    public void Save(PreparedConversation prepared)
     {
         if (!_store.InTransactionNow)
         {
             _store.InTransaction(() =>
             {
-                Save(state);
+                Save(prepared);
                 return 0;
             });
             return;
         }
-        _pending[state.Id] = _db.Mapper.ToDocument(state);
+        _pending[prepared.Snapshot.Id] = ((BsonDocument)prepared.Payload, prepared.Snapshot);
     }
 
     public IReadOnlyList<ConversationState> Active()
@@ -414,7 +428,7 @@ internal sealed class ConversationRepository : IConversationRepository
         {
             active[doc["_id"].AsInt64] = doc;
         }
-        foreach (var (id, doc) in _logged)
+        foreach (var (id, (doc, _)) in _logged)
         {
             if (doc["Flow"].IsNull)
             {
@@ -435,7 +449,7 @@ internal sealed class ConversationRepository : IConversationRepository
         {
             return;
         }
-        Log.Insert(new BsonDocument { ["_id"] = _lastLog + 1, ["s"] = new BsonArray(_pending.Values) });
+        Log.Insert(new BsonDocument { ["_id"] = _lastLog + 1, ["s"] = new BsonArray(_pending.Values.Select(p => (BsonValue)p.Doc)) });
         _lastLog++;
         _logWritten = true;
     }
@@ -443,9 +457,10 @@ internal sealed class ConversationRepository : IConversationRepository
     /// <summary>After the commit: the states just logged are what readers see.</summary>
     internal void Committed()
     {
-        foreach (var (id, doc) in _pending)
+        foreach (var (id, entry) in _pending)
         {
-            _logged[id] = doc;
+            _logged[id] = entry;
+            _folded.TryRemove(id, out _);
             _cache.Forget(id);
         }
         if (_logWritten)
@@ -481,6 +496,7 @@ internal sealed class ConversationRepository : IConversationRepository
         try
         {
             var latest = new Dictionary<long, BsonDocument>();
+            var snapshots = new Dictionary<long, (BsonDocument Doc, ConversationState Snapshot)>();
             if (all)
             {
                 // At open: the log is the only source (memory is empty).
@@ -494,9 +510,10 @@ internal sealed class ConversationRepository : IConversationRepository
             }
             else
             {
-                foreach (var (id, doc) in _logged)
+                foreach (var (id, entry) in _logged)
                 {
-                    latest[id] = doc;
+                    latest[id] = entry.Doc;
+                    snapshots[id] = entry;
                 }
             }
             if (latest.Count > 0)
@@ -508,12 +525,16 @@ internal sealed class ConversationRepository : IConversationRepository
             {
                 _db.Commit();
             }
-            foreach (var (id, doc) in latest)
+            if (_folded.Count + snapshots.Count > CommittedCache<long>.Capacity)
             {
-                // Only what is still the latest leaves memory; a state logged since stays until the next fold.
-                if (_logged.TryGetValue(id, out var current) && ReferenceEquals(current, doc))
+                _folded.Clear();
+            }
+            foreach (var (id, entry) in snapshots)
+            {
+                // Only what is still the latest leaves the log's memory; a state logged since stays until the next fold.
+                if (_logged.TryGetValue(id, out var current) && ReferenceEquals(current.Doc, entry.Doc))
                 {
-                    _cache.Put(id, doc);
+                    _folded[id] = entry.Snapshot;
                     _logged.TryRemove(id, out _);
                 }
             }

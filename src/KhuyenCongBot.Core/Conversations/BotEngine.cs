@@ -223,6 +223,9 @@ public sealed class BotEngine : IBotEngine
     private Task<int> SaveStateAsync(ConversationState state, Incoming message, IReadOnlyList<Action>? staged = null)
     {
         var now = _clock.Now;
+        // Without staged writes (which may still change the state) the state is copied and serialized here, in parallel
+        // with other messages, so the shared transaction only stores it.
+        var prepared = staged is { Count: > 0 } ? null : _store.Conversations.Prepare(state);
         return _store.InTransactionAsync(() =>
         {
             if (staged is not null)
@@ -232,7 +235,14 @@ public sealed class BotEngine : IBotEngine
                     write();
                 }
             }
-            _store.Conversations.Save(state);
+            if (prepared is not null)
+            {
+                _store.Conversations.Save(prepared);
+            }
+            else
+            {
+                _store.Conversations.Save(state);
+            }
             if (message.UpdateKey is { } key)
             {
                 _store.Meta.TryMarkHandled(key, now);

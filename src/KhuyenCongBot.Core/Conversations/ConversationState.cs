@@ -34,6 +34,22 @@ public sealed class ConversationState
     /// <remarks>Kept here, beside the state saved with every message, so offering them reads nothing from the database.</remarks>
     public List<RecentFacility>? RecentFacilities { get; set; }
 
+    /// <summary>A copy that shares nothing mutable with this state (choices are immutable records).</summary>
+    public ConversationState Clone() => new()
+    {
+        Id = Id,
+        Flow = Flow,
+        Step = Step,
+        Data = new Dictionary<string, string>(Data),
+        LastChoices = [.. LastChoices],
+        LastPrompt = LastPrompt,
+        LastChannel = LastChannel,
+        LastChatId = LastChatId,
+        UpdatedAt = UpdatedAt,
+        RemindedAt = RemindedAt,
+        RecentFacilities = RecentFacilities?.Select(f => new RecentFacility { Id = f.Id, Name = f.Name, ProvinceId = f.ProvinceId }).ToList(),
+    };
+
     /// <summary>Ends the active flow and forgets its data.</summary>
     public void Clear()
     {

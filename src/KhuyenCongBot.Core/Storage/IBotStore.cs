@@ -119,7 +119,18 @@ public interface IConversationRepository
     ConversationState? Get(long userId);
     void Save(ConversationState state);
     IReadOnlyList<ConversationState> Active();
+
+    /// <summary>Copies and serializes a state now, on the caller's thread, so saving it inside a (shared) transaction is cheap.</summary>
+    PreparedConversation Prepare(ConversationState state);
+
+    /// <summary>Saves a state prepared earlier (as it was when prepared).</summary>
+    void Save(PreparedConversation prepared);
 }
+
+/// <summary>A conversation state copied and serialized ahead of its transaction.</summary>
+/// <param name="Snapshot">The state as it was when prepared.</param>
+/// <param name="Payload">The store's own serialized form of it.</param>
+public sealed record PreparedConversation(ConversationState Snapshot, object Payload);
 
 public interface IAuditRepository
 {

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Messaging;
+
+namespace KhuyenCongBot.Tests.Persistence;
+
+/// <summary>The store hands out clones of the states it keeps in memory: a clone must carry every property and share nothing mutable.</summary>
+public sealed class ConversationStateCloneTests
+{
+    [Fact]
+    public void A_clone_carries_every_property_and_changing_the_original_leaves_it_alone()
+    {
+        var original = new ConversationState();
+        foreach (var property in typeof(ConversationState).GetProperties().Where(p => p.CanWrite))
+        {
+            // A property added to the state without a sample here (and without a line in Clone) fails this test.
+            property.SetValue(original, Sample(property.PropertyType) ?? throw new InvalidOperationException($"No sample for {property.Name} ({property.PropertyType})"));
+        }
+        var before = JsonSerializer.Serialize(original);
+
+        var clone = original.Clone();
+
+        Assert.Equal(before, JsonSerializer.Serialize(clone));
+        original.Data["k2"] = "changed";
+        original.LastChoices.Add(new Choice("x", "y"));
+        original.RecentFacilities!.Add(new RecentFacility { Id = 99, Name = "n", ProvinceId = "p" });
+        original.RecentFacilities[0].Name = "renamed";
+        Assert.Equal(before, JsonSerializer.Serialize(clone));
+    }
+
+    private static object? Sample(Type type) => type switch
+    {
+        _ when type == typeof(string) => "value",
+        _ when type == typeof(int) => 7,
+        _ when type == typeof(long) => 9L,
+        _ when type == typeof(DateTimeOffset) || type == typeof(DateTimeOffset?) => new DateTimeOffset(2024, 6, 20, 9, 0, 0, TimeSpan.FromHours(7)),
+        _ when type == typeof(Dictionary<string, string>) => new Dictionary<string, string> { ["k"] = "v" },
+        _ when type == typeof(List<Choice>) => new List<Choice> { new("Nhãn", "data", false) },
+        _ when type == typeof(List<RecentFacility>) => new List<RecentFacility> { new() { Id = 3, Name = "Cơ sở", ProvinceId = "bac-ninh" } },
+        _ => null,
+    };
+}
