@@ -12,6 +12,9 @@ public sealed partial class LiteDbStore
     /// <summary>Transactions committed by the group committer, and the works they carried (for tests and benchmarks).</summary>
     public (long Transactions, long Works) GroupCommitStats => (Interlocked.Read(ref _groupTransactions), Interlocked.Read(ref _groupWorks));
 
+    /// <summary>Works per shared transaction at most: LiteDB holds every page a transaction touches in memory until it commits.</summary>
+    internal const int MaxGroup = 128;
+
     private long _groupTransactions;
     private long _groupWorks;
 
@@ -106,8 +109,16 @@ public sealed partial class LiteDbStore
                     _committing = false;
                     return;
                 }
-                batch = _queued;
-                _queued = [];
+                if (_queued.Count <= MaxGroup)
+                {
+                    batch = _queued;
+                    _queued = [];
+                }
+                else
+                {
+                    batch = _queued.GetRange(0, MaxGroup);
+                    _queued.RemoveRange(0, MaxGroup);
+                }
             }
             CommitBatch(batch);
         }

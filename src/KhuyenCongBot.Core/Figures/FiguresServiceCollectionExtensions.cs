@@ -20,9 +20,18 @@ public static class FiguresServiceCollectionExtensions
 /// <summary>Builds the figures index when the host starts, so the first question does not pay for it.</summary>
 internal sealed class FiguresIndexWarmup(IServiceProvider services) : IHostedService
 {
+    /// <summary>Records read at start beyond which the memory of reading them is given back at once.</summary>
+    internal const int CompactAfter = 100_000;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = services.GetRequiredService<FiguresIndex>();
+        var index = services.GetRequiredService<FiguresIndex>();
+        if (index.Count >= CompactAfter)
+        {
+            // Reading every record left tens of MB of garbage and LiteDB buffers behind; without this the process keeps
+            // them as its baseline for a long while (peak memory target: 300 MB with 1.000.000 records).
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
         return Task.CompletedTask;
     }
 
