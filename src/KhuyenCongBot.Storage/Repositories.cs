@@ -591,6 +591,7 @@ internal sealed class MetaRepository : IMetaRepository
     private readonly LiteDatabase _db;
     private readonly LiteDbStore _store;
     private readonly HandledKeys _handled = new();
+    private readonly HandledKeys _handledBefore = new();
     private readonly List<string> _pendingMarks = [];
     private long _lastMarks;
 
@@ -607,11 +608,13 @@ internal sealed class MetaRepository : IMetaRepository
 
     public void Set(string key, string value) => Col.Upsert(new BsonDocument { ["_id"] = key, ["v"] = value });
 
-    public bool IsHandled(string updateKey) => _handled.Contains(updateKey);
+    public bool IsHandled(string updateKey) => _handled.Contains(updateKey) || _handledBefore.Contains(updateKey);
+
+    public bool HandledBeforeStart(string updateKey) => _handledBefore.Contains(updateKey);
 
     public bool TryMarkHandled(string updateKey, DateTimeOffset at)
     {
-        if (!_handled.Add(updateKey))
+        if (_handledBefore.Contains(updateKey) || !_handled.Add(updateKey))
         {
             return false;
         }
@@ -678,12 +681,12 @@ internal sealed class MetaRepository : IMetaRepository
                 }
                 if (prefix == UpdatePrefix)
                 {
-                    _handled.Add(id[UpdatePrefix.Length..]);
+                    _handledBefore.Add(id[UpdatePrefix.Length..]);
                     continue;
                 }
                 foreach (var key in doc["k"].AsArray)
                 {
-                    _handled.Add(key.AsString);
+                    _handledBefore.Add(key.AsString);
                 }
                 if (long.TryParse(id[MarksPrefix.Length..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
                 {

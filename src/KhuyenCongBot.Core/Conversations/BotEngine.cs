@@ -98,8 +98,7 @@ public sealed class BotEngine : IBotEngine
         {
             if (message.UpdateKey is not null && _store.Meta.IsHandled(message.UpdateKey))
             {
-                _logger.LogInformation("Update {Key} already handled; ignored", message.UpdateKey);
-                return [];
+                return RepliesAgain(message);
             }
             var replies = await HandleOneAsync(message, cancellationToken).ConfigureAwait(false);
             if (replies is SaveFailed)
@@ -187,6 +186,7 @@ public sealed class BotEngine : IBotEngine
             // Reload: the handler may have changed the state object before failing.
             state = _store.Conversations.Get(user.Id) ?? new ConversationState { Id = user.Id };
             state.UpdatedAt = _clock.Now;
+            KeepReplies(state, message, context.Replies);
             await SaveStateAsync(state, message).ConfigureAwait(false);
             return context.Replies;
         }
@@ -197,6 +197,7 @@ public sealed class BotEngine : IBotEngine
         state.LastChannel = message.Channel;
         state.LastChatId = message.ChatId;
         state.UpdatedAt = _clock.Now;
+        KeepReplies(state, message, context.Replies);
         try
         {
             await SaveStateAsync(state, message, context.StagedWrites).ConfigureAwait(false);
@@ -210,6 +211,34 @@ public sealed class BotEngine : IBotEngine
                 "Sorry, the bot could not save that. Everything saved before is intact; please send your last message again.")));
         }
         return context.Replies;
+    }
+
+    /// <summary>
+    /// For an update delivered again: nothing is applied twice. If an earlier run handled it and it was the person's last
+    /// message, its saved replies are sent again (that run may have died between saving and sending, e.g. a lost receipt).
+    /// </summary>
+    private IReadOnlyList<Reply> RepliesAgain(Incoming message)
+    {
+        var key = message.UpdateKey!;
+        if (_store.Meta.HandledBeforeStart(key)
+            && _store.Users.FindByIdentity(message.IdentityKey) is { } user
+            && _store.Conversations.Get(user.Id) is { LastUpdateKey: { } last, LastReplies: { Count: > 0 } replies }
+            && last == key)
+        {
+            _logger.LogInformation("Update {Key} was handled before a restart; its replies are sent again", key);
+            return replies.Select(r => new Reply { Text = r.Text, Choices = r.Choices }).ToList();
+        }
+        _logger.LogInformation("Update {Key} already handled; ignored", key);
+        return [];
+    }
+
+    /// <summary>Keeps this message's replies with the state, to send again if the update comes back after a restart.</summary>
+    private static void KeepReplies(ConversationState state, Incoming message, IReadOnlyList<Reply> replies)
+    {
+        state.LastUpdateKey = message.UpdateKey;
+        state.LastReplies = message.UpdateKey is null
+            ? null
+            : replies.Where(r => r.Text.Length > 0).Select(r => new StoredReply { Text = r.Text, Choices = [.. r.Choices] }).ToList();
     }
 
     /// <summary>The replies of a message whose save failed (the update must stay unmarked).</summary>

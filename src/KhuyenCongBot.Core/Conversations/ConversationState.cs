@@ -34,6 +34,13 @@ public sealed class ConversationState
     /// <remarks>Kept here, beside the state saved with every message, so offering them reads nothing from the database.</remarks>
     public List<RecentFacility>? RecentFacilities { get; set; }
 
+    /// <summary>The update key of the last message handled, saved with its replies in the same transaction.</summary>
+    public string? LastUpdateKey { get; set; }
+
+    /// <summary>The replies to <see cref="LastUpdateKey"/> (text and choices), sent again if the platform delivers that update
+    /// again after a restart: the bot may have died between saving and sending them (a lost receipt).</summary>
+    public List<StoredReply>? LastReplies { get; set; }
+
     /// <summary>A copy that shares nothing mutable with this state (choices are immutable records).</summary>
     public ConversationState Clone() => new()
     {
@@ -48,6 +55,8 @@ public sealed class ConversationState
         UpdatedAt = UpdatedAt,
         RemindedAt = RemindedAt,
         RecentFacilities = RecentFacilities?.Select(f => new RecentFacility { Id = f.Id, Name = f.Name, ProvinceId = f.ProvinceId }).ToList(),
+        LastUpdateKey = LastUpdateKey,
+        LastReplies = LastReplies?.Select(r => new StoredReply { Text = r.Text, Choices = [.. r.Choices] }).ToList(),
     };
 
     /// <summary>Ends the active flow and forgets its data.</summary>
@@ -70,4 +79,11 @@ public sealed class RecentFacility
 
     /// <summary>The province of the record that named it.</summary>
     public string ProvinceId { get; set; } = "";
+}
+
+/// <summary>A reply kept for sending again: its text and choices (a picture or file is not kept).</summary>
+public sealed class StoredReply
+{
+    public string Text { get; set; } = "";
+    public List<Choice> Choices { get; set; } = [];
 }

@@ -149,4 +149,7 @@ public interface IMetaRepository
 
     /// <summary>Whether an update key has been marked handled (by this process or an earlier one on the same file).</summary>
     bool IsHandled(string updateKey);
+
+    /// <summary>Whether an update key was handled by an earlier process (read from the file at start).</summary>
+    bool HandledBeforeStart(string updateKey);
 }

@@ -25,6 +25,8 @@ public sealed class ConversationStateCloneTests
         original.LastChoices.Add(new Choice("x", "y"));
         original.RecentFacilities!.Add(new RecentFacility { Id = 99, Name = "n", ProvinceId = "p" });
         original.RecentFacilities[0].Name = "renamed";
+        original.LastReplies!.Add(new StoredReply { Text = "more" });
+        original.LastReplies[0].Choices.Add(new Choice("c", "d"));
         Assert.Equal(before, JsonSerializer.Serialize(clone));
     }
 
@@ -37,6 +39,7 @@ public sealed class ConversationStateCloneTests
         _ when type == typeof(Dictionary<string, string>) => new Dictionary<string, string> { ["k"] = "v" },
         _ when type == typeof(List<Choice>) => new List<Choice> { new("Nhãn", "data", false) },
         _ when type == typeof(List<RecentFacility>) => new List<RecentFacility> { new() { Id = 3, Name = "Cơ sở", ProvinceId = "bac-ninh" } },
+        _ when type == typeof(List<StoredReply>) => new List<StoredReply> { new() { Text = "Đã lưu", Choices = [new Choice("Ghi thêm", "f:again:1")] } },
         _ => null,
     };
 }

@@ -106,7 +106,8 @@ public sealed class ZaloRobustnessTests
         {
             await sender.SendAsync("reader-3", Reply.Of("Tin " + i));
         }
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(5));
+        // The lower bound is the limit being kept; the upper one only catches a hang (a loaded CI machine is slow).
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(30));
         Assert.Equal(21, bot.Fake.SentTo("reader-3").Count);
     }
 }
