@@ -226,7 +226,12 @@ public sealed class BotEngine : IBotEngine
             && last == key)
         {
             _logger.LogInformation("Update {Key} was handled before a restart; its replies are sent again", key);
-            return replies.Select(r => new Reply { Text = r.Text, Choices = r.Choices }).ToList();
+            var state = _store.Conversations.Get(user.Id)!;
+            return replies.Select(r => r.IsPrompt
+                    ? new Reply { Text = state.LastPrompt ?? "", Choices = state.LastChoices }
+                    : new Reply { Text = r.Text, Choices = r.Choices })
+                .Where(r => r.Text.Length > 0)
+                .ToList();
         }
         _logger.LogInformation("Update {Key} already handled; ignored", key);
         return [];
@@ -238,7 +243,11 @@ public sealed class BotEngine : IBotEngine
         state.LastUpdateKey = message.UpdateKey;
         state.LastReplies = message.UpdateKey is null
             ? null
-            : replies.Where(r => r.Text.Length > 0).Select(r => new StoredReply { Text = r.Text, Choices = [.. r.Choices] }).ToList();
+            : replies.Where(r => r.Text.Length > 0)
+                .Select(r => r.Text == state.LastPrompt && r.Choices.SequenceEqual(state.LastChoices)
+                    ? new StoredReply { IsPrompt = true }
+                    : new StoredReply { Text = r.Text, Choices = [.. r.Choices] })
+                .ToList();
     }
 
     /// <summary>The replies of a message whose save failed (the update must stay unmarked).</summary>

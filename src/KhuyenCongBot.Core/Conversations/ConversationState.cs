@@ -56,7 +56,7 @@ public sealed class ConversationState
         RemindedAt = RemindedAt,
         RecentFacilities = RecentFacilities?.Select(f => new RecentFacility { Id = f.Id, Name = f.Name, ProvinceId = f.ProvinceId }).ToList(),
         LastUpdateKey = LastUpdateKey,
-        LastReplies = LastReplies?.Select(r => new StoredReply { Text = r.Text, Choices = [.. r.Choices] }).ToList(),
+        LastReplies = LastReplies?.Select(r => new StoredReply { Text = r.Text, Choices = [.. r.Choices], IsPrompt = r.IsPrompt }).ToList(),
     };
 
     /// <summary>Ends the active flow and forgets its data.</summary>
@@ -86,4 +86,8 @@ public sealed class StoredReply
 {
     public string Text { get; set; } = "";
     public List<Choice> Choices { get; set; } = [];
+
+    /// <summary>The reply is the state's <see cref="ConversationState.LastPrompt"/> with its <see cref="ConversationState.LastChoices"/>
+    /// (most replies in a form): not stored twice.</summary>
+    public bool IsPrompt { get; set; }
 }

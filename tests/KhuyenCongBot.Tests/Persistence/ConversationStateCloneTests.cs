@@ -39,7 +39,7 @@ public sealed class ConversationStateCloneTests
         _ when type == typeof(Dictionary<string, string>) => new Dictionary<string, string> { ["k"] = "v" },
         _ when type == typeof(List<Choice>) => new List<Choice> { new("Nhãn", "data", false) },
         _ when type == typeof(List<RecentFacility>) => new List<RecentFacility> { new() { Id = 3, Name = "Cơ sở", ProvinceId = "bac-ninh" } },
-        _ when type == typeof(List<StoredReply>) => new List<StoredReply> { new() { Text = "Đã lưu", Choices = [new Choice("Ghi thêm", "f:again:1")] } },
+        _ when type == typeof(List<StoredReply>) => new List<StoredReply> { new() { Text = "Đã lưu", Choices = [new Choice("Ghi thêm", "f:again:1")], IsPrompt = true } },
         _ => null,
     };
 }

@@ -51,4 +51,27 @@ public sealed class RedeliveryAfterRestartTests
         Assert.Equal(1, second.Store.Records.Count());
         Assert.Empty(second.Errors);
     }
+
+    [Fact]
+    public async Task A_question_of_a_form_in_progress_is_asked_again_with_its_choices_when_its_update_comes_back_after_a_restart()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "kcbot-redelivery-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var db = Path.Combine(folder, "bot.db");
+        var settings = new Dictionary<string, string?> { ["Bot:FloodBurst"] = "0" };
+        var start = new Incoming { Channel = "telegram", ChatId = "2102", UserId = "2102", Text = "/ghi", UpdateKey = "telegram:501" };
+        Reply asked;
+        using (var first = BotHarness.Create(new DateOnly(2024, 6, 20), databasePath: db, settings: settings))
+        {
+            first.AddUser("2102", Role.Officer, "bac-ninh", channel: "telegram");
+            asked = (await first.Engine.HandleAsync(start)).Last(r => r.Choices.Count > 0);
+        }
+        using var second = BotHarness.Create(new DateOnly(2024, 6, 20), databasePath: db, settings: settings);
+        var again = Assert.Single(await second.Engine.HandleAsync(start));
+        Assert.Equal(asked.Text, again.Text);
+        Assert.Equal(asked.Choices, again.Choices);
+        // The form did not move on: typing the first choice's number answers that question, as it would have.
+        var answered = await second.Engine.HandleAsync(start with { Text = "1", UpdateKey = "telegram:502" });
+        Assert.DoesNotContain(answered, r => r.Text == asked.Text);
+    }
 }
