@@ -359,7 +359,7 @@ internal sealed class InvitationRepository(LiteDatabase db) : IInvitationReposit
 internal sealed class ConversationRepository : IConversationRepository
 {
     /// <summary>Log documents written before the log is folded into the conversations collection.</summary>
-    internal const int FoldEvery = 16;
+    internal const int FoldEvery = 64;
 
     private readonly LiteDatabase _db;
     private readonly LiteDbStore _store;

@@ -27,6 +27,9 @@ public sealed partial class FiguresIndex : IFigureSource, IDisposable
     private readonly Dictionary<string, int> _groupIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<long, int> _facilityIndex = [];
     private int _records;
+
+    /// <summary>Highest record id read by the first build: a record added later with a higher id cannot be in the index yet.</summary>
+    private long _maxBuiltId;
     private int _minMonth = int.MaxValue;
     private int _maxMonth = int.MinValue;
 
@@ -44,6 +47,7 @@ public sealed partial class FiguresIndex : IFigureSource, IDisposable
             foreach (var record in store.Records.All())
             {
                 Insert(record);
+                _maxBuiltId = Math.Max(_maxBuiltId, record.Id);
             }
             foreach (var series in _series)
             {
@@ -94,7 +98,12 @@ public sealed partial class FiguresIndex : IFigureSource, IDisposable
             }
             if (change.After is { } after)
             {
-                Remove(after);
+                // Adds are idempotent for records the build may already have read; a new record beyond them skips the
+                // search (it scans the record's month, which grows with every record saved that month).
+                if (change.Before is not null || after.Id <= _maxBuiltId)
+                {
+                    Remove(after);
+                }
                 Insert(after);
             }
         }
