@@ -11,6 +11,7 @@ public sealed class ZaloPollingService(
     ZaloApiClient api,
     ZaloStartup startup,
     ZaloUpdateQueue queue,
+    KhuyenCongBot.Core.Messaging.HandlingGrace grace,
     IOptions<ZaloOptions> options,
     ILogger<ZaloPollingService> logger) : BackgroundService
 {
@@ -35,7 +36,8 @@ public sealed class ZaloPollingService(
                     failures = 0;
                     foreach (var update in updates)
                     {
-                        _ = queue.Enqueue(update, stoppingToken);
+                        // Zalo hands each update out once: on a stop it finishes (cancelled only past the grace period).
+                        _ = queue.Enqueue(update, grace.Token);
                     }
                     if (updates.Count == 0 && Stopwatch.GetElapsedTime(started) < MinEmptyPollInterval)
                     {
@@ -61,7 +63,7 @@ public sealed class ZaloPollingService(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        await queue.Drain().WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None)
+        await queue.Drain().WaitAsync(KhuyenCongBot.Core.Messaging.HandlingGrace.Default, CancellationToken.None)
             .ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
     }
 

@@ -106,6 +106,28 @@ public sealed class ZaloWebhookTests
     }
 
     [Fact]
+    public async Task In_polling_mode_a_message_in_hand_on_stop_still_finishes_and_is_answered()
+    {
+        var stall = new StallModule();
+        await using var bot = await ZaloChatDriver.StartAsync(new ZaloDriverOptions { Services = s => s.AddSingleton<IBotModule>(stall) });
+        bot.AddUser("slow-poller", Role.Officer, "01");
+        bot.Fake.UserSends("slow-poller", "/cham");
+        await stall.Entered.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // SIGTERM while the message is in hand: Zalo handed it out once, so it must finish, not be cancelled.
+        var stopping = bot.App.StopAsync();
+        await Task.Delay(300);
+        Assert.False(stopping.IsCompleted, "the host stopped without waiting for the message in hand");
+        stall.Release();
+        await stopping.WaitAsync(TimeSpan.FromSeconds(15));
+        for (var i = 0; i < 100 && bot.Fake.SentTo("slow-poller").Count == 0; i++)
+        {
+            await Task.Delay(50);
+        }
+        Assert.Equal([StallModule.Answer], bot.Fake.SentTo("slow-poller").Select(m => m.Text));
+    }
+
+    [Fact]
     public async Task A_message_delivered_again_after_a_restart_is_recognised_and_its_saved_answer_is_sent_again()
     {
         var folder = Path.Combine(Path.GetTempPath(), "kcb-tests", "zalo-redeliver-" + Guid.NewGuid().ToString("N"));
