@@ -222,11 +222,10 @@ public sealed class BotEngine : IBotEngine
         var key = message.UpdateKey!;
         if (_store.Meta.HandledBeforeStart(key)
             && _store.Users.FindByIdentity(message.IdentityKey) is { } user
-            && _store.Conversations.Get(user.Id) is { LastUpdateKey: { } last, LastReplies: { Count: > 0 } replies }
+            && _store.Conversations.Get(user.Id) is { LastUpdateKey: { } last, LastReplies: { Count: > 0 } replies } state
             && last == key)
         {
             _logger.LogInformation("Update {Key} was handled before a restart; its replies are sent again", key);
-            var state = _store.Conversations.Get(user.Id)!;
             return replies.Select(r => r.IsPrompt
                     ? new Reply { Text = state.LastPrompt ?? "", Choices = state.LastChoices }
                     : new Reply { Text = r.Text, Choices = r.Choices })
