@@ -128,7 +128,7 @@ public sealed partial class LiteDbStore : IBotStore
 
     public void Dispose() => _db.Dispose();
 
-    private static BsonMapper CreateMapper()
+    internal static BsonMapper CreateMapper()
     {
         var mapper = new BsonMapper { EnumAsInteger = true };
         mapper.RegisterType(d => new BsonValue(d.DayNumber), b => DateOnly.FromDayNumber(b.AsInt32));

@@ -364,9 +364,11 @@ internal sealed class ConversationRepository : IConversationRepository
     private readonly LiteDatabase _db;
     private readonly LiteDbStore _store;
     private readonly CommittedCache<long> _cache = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (BsonDocument Doc, ConversationState Snapshot)> _logged = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, ConversationState> _folded = new();
-    private readonly Dictionary<long, (BsonDocument Doc, ConversationState Snapshot)> _pending = [];
+
+    // States are kept in memory as ConversationStateCodec bytes: one array per person, nothing for the GC to trace.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte[]> _logged = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte[]> _folded = new();
+    private readonly Dictionary<long, byte[]> _pending = [];
     private long _lastLog;
     private bool _logWritten;
     private int _unfolded;
@@ -390,25 +392,21 @@ internal sealed class ConversationRepository : IConversationRepository
     {
         if (_store.InTransactionNow && _pending.TryGetValue(userId, out var mine))
         {
-            return mine.Snapshot.Clone();
+            return ConversationStateCodec.Decode(mine);
         }
         if (_logged.TryGetValue(userId, out var logged))
         {
-            return logged.Snapshot.Clone();
+            return ConversationStateCodec.Decode(logged);
         }
         if (_folded.TryGetValue(userId, out var folded))
         {
-            return folded.Clone();
+            return ConversationStateCodec.Decode(folded);
         }
         var doc = _cache.Get(userId, _store.InTransactionNow, () => Docs.FindById(userId));
-        return doc is null ? null : _db.Mapper.ToObject<ConversationState>(doc);
+        return doc is null ? null : FromDocument(doc);
     }
 
-    public PreparedConversation Prepare(ConversationState state)
-    {
-        var snapshot = state.Clone();
-        return new PreparedConversation(snapshot, _db.Mapper.ToDocument(snapshot));
-    }
+    public PreparedConversation Prepare(ConversationState state) => new(state.Id, ConversationStateCodec.Encode(state));
 
     public void Save(ConversationState state) => Save(Prepare(state));
 
@@ -423,29 +421,45 @@ internal sealed class ConversationRepository : IConversationRepository
             });
             return;
         }
-        _pending[prepared.Snapshot.Id] = ((BsonDocument)prepared.Payload, prepared.Snapshot);
+        _pending[prepared.UserId] = (byte[])prepared.Payload;
     }
 
     public IReadOnlyList<ConversationState> Active()
     {
-        var active = new Dictionary<long, BsonDocument>();
+        var active = new Dictionary<long, ConversationState>();
         foreach (var doc in Docs.Find(Query.Not("Flow", BsonValue.Null)))
         {
-            active[doc["_id"].AsInt64] = doc;
+            active[doc["_id"].AsInt64] = FromDocument(doc);
         }
-        foreach (var (id, (doc, _)) in _logged)
+        foreach (var (id, bytes) in _logged)
         {
-            if (doc["Flow"].IsNull)
+            var state = ConversationStateCodec.Decode(bytes);
+            if (state.Flow is null)
             {
                 active.Remove(id);
             }
             else
             {
-                active[id] = doc;
+                active[id] = state;
             }
         }
-        return active.Values.Select(d => _db.Mapper.ToObject<ConversationState>(d)).ToList();
+        return [.. active.Values];
     }
+
+    /// <summary>A document of the conversations collection: the state's bytes with its flow beside them (for <see cref="Active"/>).</summary>
+    private static BsonDocument ToDocument(long id, byte[] bytes)
+    {
+        var flow = ConversationStateCodec.FlowOf(bytes);
+        return new BsonDocument { ["_id"] = id, ["Flow"] = flow is null ? BsonValue.Null : flow, ["b"] = bytes };
+    }
+
+    /// <summary>A state from the conversations collection, in either format (bytes, or the mapped document of earlier versions).</summary>
+    private ConversationState FromDocument(BsonDocument doc) =>
+        doc.TryGetValue("b", out var bytes) && bytes.IsBinary ? ConversationStateCodec.Decode(bytes.AsBinary) : _db.Mapper.ToObject<ConversationState>(doc);
+
+    /// <summary>A state from the log, in either format (bytes, or a mapped document written by an earlier version).</summary>
+    private byte[] FromLog(BsonValue value) =>
+        value.IsBinary ? value.AsBinary : ConversationStateCodec.Encode(_db.Mapper.ToObject<ConversationState>(value.AsDocument));
 
     /// <summary>Writes the states saved in the current transaction as one log document (called right before it commits).</summary>
     internal void WritePending()
@@ -454,7 +468,12 @@ internal sealed class ConversationRepository : IConversationRepository
         {
             return;
         }
-        Log.Insert(new BsonDocument { ["_id"] = _lastLog + 1, ["s"] = new BsonArray(_pending.Values.Select(p => (BsonValue)p.Doc)) });
+        var states = new BsonArray();
+        foreach (var bytes in _pending.Values)
+        {
+            states.Add(bytes);
+        }
+        Log.Insert(new BsonDocument { ["_id"] = _lastLog + 1, ["s"] = states });
         _lastLog++;
         _logWritten = true;
     }
@@ -462,9 +481,9 @@ internal sealed class ConversationRepository : IConversationRepository
     /// <summary>After the commit: the states just logged are what readers see.</summary>
     internal void Committed()
     {
-        foreach (var (id, entry) in _pending)
+        foreach (var (id, bytes) in _pending)
         {
-            _logged[id] = entry;
+            _logged[id] = bytes;
             _folded.TryRemove(id, out _);
             _cache.Forget(id);
         }
@@ -500,47 +519,49 @@ internal sealed class ConversationRepository : IConversationRepository
         var began = _db.BeginTrans();
         try
         {
-            var latest = new Dictionary<long, BsonDocument>();
-            var snapshots = new Dictionary<long, (BsonDocument Doc, ConversationState Snapshot)>();
+            var latest = new Dictionary<long, byte[]>();
             if (all)
             {
                 // At open: the log is the only source (memory is empty).
                 foreach (var entry in Log.FindAll().OrderBy(d => d["_id"].AsInt64))
                 {
-                    foreach (var doc in entry["s"].AsArray)
+                    foreach (var value in entry["s"].AsArray)
                     {
-                        latest[doc["_id"].AsInt64] = doc.AsDocument;
+                        var bytes = FromLog(value);
+                        latest[ConversationStateCodec.IdOf(bytes)] = bytes;
                     }
                 }
             }
             else
             {
-                foreach (var (id, entry) in _logged)
+                foreach (var (id, bytes) in _logged)
                 {
-                    latest[id] = entry.Doc;
-                    snapshots[id] = entry;
+                    latest[id] = bytes;
                 }
             }
             if (latest.Count > 0)
             {
-                Docs.Upsert(latest.Values);
+                Docs.Upsert(latest.Select(p => ToDocument(p.Key, p.Value)));
             }
             Log.DeleteAll();
             if (began)
             {
                 _db.Commit();
             }
-            if (_folded.Count + snapshots.Count > CommittedCache<long>.Capacity)
+            if (!all)
             {
-                _folded.Clear();
-            }
-            foreach (var (id, entry) in snapshots)
-            {
-                // Only what is still the latest leaves the log's memory; a state logged since stays until the next fold.
-                if (_logged.TryGetValue(id, out var current) && ReferenceEquals(current.Doc, entry.Doc))
+                if (_folded.Count + latest.Count > CommittedCache<long>.Capacity)
                 {
-                    _folded[id] = entry.Snapshot;
-                    _logged.TryRemove(id, out _);
+                    _folded.Clear();
+                }
+                foreach (var (id, bytes) in latest)
+                {
+                    // Only what is still the latest leaves the log's memory; a state logged since stays until the next fold.
+                    if (_logged.TryGetValue(id, out var current) && ReferenceEquals(current, bytes))
+                    {
+                        _folded[id] = bytes;
+                        _logged.TryRemove(id, out _);
+                    }
                 }
             }
             _unfolded = 0;

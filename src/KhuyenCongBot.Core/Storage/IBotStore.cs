@@ -128,9 +128,9 @@ public interface IConversationRepository
 }
 
 /// <summary>A conversation state copied and serialized ahead of its transaction.</summary>
-/// <param name="Snapshot">The state as it was when prepared.</param>
-/// <param name="Payload">The store's own serialized form of it.</param>
-public sealed record PreparedConversation(ConversationState Snapshot, object Payload);
+/// <param name="UserId">The person the state belongs to.</param>
+/// <param name="Payload">The store's own serialized form of the state as it was when prepared.</param>
+public sealed record PreparedConversation(long UserId, object Payload);
 
 public interface IAuditRepository
 {

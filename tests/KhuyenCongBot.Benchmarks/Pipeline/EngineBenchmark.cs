@@ -108,6 +108,9 @@ public static class EngineBenchmark
         var cpu0 = process.TotalProcessorTime;
         var alloc0 = GC.GetTotalAllocatedBytes();
         var gc0 = GC.CollectionCount(0);
+        var gc1 = GC.CollectionCount(1);
+        var gc2 = GC.CollectionCount(2);
+        var pause0 = GC.GetTotalPauseDuration();
         var t0 = Stopwatch.GetTimestamp();
         Volatile.Write(ref measuring, true);
         await Task.Delay(TimeSpan.FromSeconds(seconds));
@@ -117,13 +120,21 @@ public static class EngineBenchmark
         var cpu = (process.TotalProcessorTime - cpu0).TotalMicroseconds;
         var alloc = GC.GetTotalAllocatedBytes() - alloc0;
         var gcs = GC.CollectionCount(0) - gc0;
+        var gen1 = GC.CollectionCount(1) - gc1;
+        var gen2 = GC.CollectionCount(2) - gc2;
+        var pause = (GC.GetTotalPauseDuration() - pause0).TotalSeconds / elapsed * 100;
         var n = Interlocked.Read(ref handled);
+        var eph = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+        var gens = string.Join(" | ", eph.GenerationInfo.ToArray().Select((g, i) =>
+            FormattableString.Invariant($"g{i} {g.SizeBeforeBytes / 1048576.0:F1}->{g.SizeAfterBytes / 1048576.0:F1}")));
+        Console.WriteLine(FormattableString.Invariant(
+            $"last ephemeral GC: gen {eph.Generation}, promoted {eph.PromotedBytes / 1048576.0:F1} MB, heap {eph.HeapSizeBytes / 1048576.0:F0} MB, MB before->after {gens}, pause {eph.PauseDurations[0].TotalMilliseconds:F1} ms, pinned {eph.PinnedObjectsCount}"));
         await stop.CancelAsync();
         await Task.WhenAll(running);
         var store = app.Services.GetRequiredService<KhuyenCongBot.Core.Storage.IBotStore>() as KhuyenCongBot.Storage.LiteDbStore;
         var (tx, works) = store?.GroupCommitStats ?? (0, 0);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"engine: {n / elapsed:F0} updates/s, {cpu / Math.Max(1, n):F0} µs CPU/update, {alloc / (double)Math.Max(1, n) / 1024:F1} KB allocated/update, {gcs} gen0 GCs, {saved} forms saved, group commits {tx} carrying {works} works ({(tx > 0 ? works / (double)tx : 0):F1} per commit)"));
+            $"engine: {n / elapsed:F0} updates/s, {cpu / Math.Max(1, n):F0} µs CPU/update, {alloc / (double)Math.Max(1, n) / 1024:F1} KB allocated/update, {gcs} GCs (gen1 {gen1}, gen2 {gen2}, paused {pause:F1} % of the time), {saved} forms saved, group commits {tx} carrying {works} works ({(tx > 0 ? works / (double)tx : 0):F1} per commit)"));
         await app.StopAsync();
     }
 
