@@ -267,6 +267,7 @@ internal sealed class UserRepository : IUserRepository
     private readonly LiteDbStore _store;
     private readonly CommittedCache<long> _byId = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _idByIdentity = new(StringComparer.Ordinal);
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<BsonDocument, BotUser> _mapped = new();
 
     public UserRepository(LiteDatabase db, LiteDbStore store)
     {
@@ -282,8 +283,11 @@ internal sealed class UserRepository : IUserRepository
     public BotUser? Get(long id)
     {
         var doc = _byId.Get(id, _store.InTransactionNow, () => Docs.FindById(id));
-        return doc is null ? null : _db.Mapper.ToObject<BotUser>(doc);
+        return doc is null ? null : Map(doc);
     }
+
+    /// <summary>The person in a document: mapped once per document (reflection is slow), then copied for each caller.</summary>
+    private BotUser Map(BsonDocument doc) => _mapped.GetValue(doc, d => _db.Mapper.ToObject<BotUser>(d)).Clone();
 
     public BotUser? FindByIdentity(string identityKey)
     {
@@ -297,7 +301,7 @@ internal sealed class UserRepository : IUserRepository
         {
             return null;
         }
-        var user = _db.Mapper.ToObject<BotUser>(doc);
+        var user = Map(doc);
         if (!_store.InTransactionNow)
         {
             _idByIdentity[identityKey] = user.Id;

@@ -24,6 +24,21 @@ public sealed class BotUser
     public bool Active { get; set; } = true;
     public string Language { get; set; } = "vi";
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>A copy that shares nothing mutable with this person.</summary>
+    public BotUser Clone() => new()
+    {
+        Id = Id,
+        DisplayName = DisplayName,
+        Role = Role,
+        ScopeKind = ScopeKind,
+        ScopeId = ScopeId,
+        Identities = [.. Identities],
+        Chats = new Dictionary<string, string>(Chats),
+        Active = Active,
+        Language = Language,
+        CreatedAt = CreatedAt,
+    };
 }
 
 /// <summary>A single-use invitation code for a role and scope.</summary>
