@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Text;
 using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.Messaging;
@@ -16,52 +18,50 @@ internal static class ConversationStateCodec
     private const byte Version = 1;
 
     [ThreadStatic]
-    private static MemoryStream? t_buffer;
+    private static ArrayBufferWriter<byte>? t_buffer;
 
     /// <summary>The state as bytes (a new array; the state is not kept).</summary>
     public static byte[] Encode(ConversationState state)
     {
-        var buffer = t_buffer ??= new MemoryStream(1024);
-        buffer.SetLength(0);
-        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var w = new Writer(buffer);
+        w.Byte(Version);
+        w.Long(state.Id);
+        w.NullableString(state.Flow);
+        w.Int(state.Step);
+        w.Int(state.Data.Count);
+        foreach (var (key, value) in state.Data)
         {
-            w.Write(Version);
-            w.Write(state.Id);
-            WriteString(w, state.Flow);
-            w.Write(state.Step);
-            w.Write(state.Data.Count);
-            foreach (var (key, value) in state.Data)
-            {
-                w.Write(key);
-                w.Write(value);
-            }
-            WriteChoices(w, state.LastChoices);
-            WriteString(w, state.LastPrompt);
-            WriteString(w, state.LastChannel);
-            WriteString(w, state.LastChatId);
-            WriteTime(w, state.UpdatedAt);
-            w.Write(state.RemindedAt.HasValue);
-            if (state.RemindedAt is { } reminded)
-            {
-                WriteTime(w, reminded);
-            }
-            w.Write(state.RecentFacilities?.Count ?? -1);
-            foreach (var f in state.RecentFacilities ?? [])
-            {
-                w.Write(f.Id);
-                w.Write(f.Name);
-                w.Write(f.ProvinceId);
-            }
-            WriteString(w, state.LastUpdateKey);
-            w.Write(state.LastReplies?.Count ?? -1);
-            foreach (var r in state.LastReplies ?? [])
-            {
-                w.Write(r.Text);
-                WriteChoices(w, r.Choices);
-                w.Write(r.IsPrompt);
-            }
+            w.String(key);
+            w.String(value);
         }
-        var bytes = buffer.ToArray();
+        WriteChoices(ref w, state.LastChoices);
+        w.NullableString(state.LastPrompt);
+        w.NullableString(state.LastChannel);
+        w.NullableString(state.LastChatId);
+        w.Time(state.UpdatedAt);
+        w.Bool(state.RemindedAt.HasValue);
+        if (state.RemindedAt is { } reminded)
+        {
+            w.Time(reminded);
+        }
+        w.Int(state.RecentFacilities?.Count ?? -1);
+        foreach (var f in state.RecentFacilities ?? [])
+        {
+            w.Long(f.Id);
+            w.String(f.Name);
+            w.String(f.ProvinceId);
+        }
+        w.NullableString(state.LastUpdateKey);
+        w.Int(state.LastReplies?.Count ?? -1);
+        foreach (var r in state.LastReplies ?? [])
+        {
+            w.String(r.Text);
+            WriteChoices(ref w, r.Choices);
+            w.Bool(r.IsPrompt);
+        }
+        var bytes = buffer.WrittenSpan.ToArray();
         if (buffer.Capacity > 64 * 1024)
         {
             t_buffer = null; // an unusually large state: do not keep its buffer for the life of the thread
@@ -72,98 +72,168 @@ internal static class ConversationStateCodec
     /// <summary>A new state read from <paramref name="bytes"/> (nothing shared with other states).</summary>
     public static ConversationState Decode(byte[] bytes)
     {
-        using var r = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
-        var version = r.ReadByte();
+        var r = new Reader(bytes);
+        var version = r.Byte();
         if (version != Version)
         {
             throw new InvalidDataException($"Conversation state format {version} is not known (expected {Version}).");
         }
-        var state = new ConversationState { Id = r.ReadInt64(), Flow = ReadString(r), Step = r.ReadInt32() };
-        var data = r.ReadInt32();
+        var state = new ConversationState { Id = r.Long(), Flow = r.NullableString(), Step = r.Int() };
+        var data = r.Int();
         for (var i = 0; i < data; i++)
         {
-            state.Data[r.ReadString()] = r.ReadString();
+            state.Data[r.String()] = r.String();
         }
-        state.LastChoices = ReadChoices(r);
-        state.LastPrompt = ReadString(r);
-        state.LastChannel = ReadString(r);
-        state.LastChatId = ReadString(r);
-        state.UpdatedAt = ReadTime(r);
-        state.RemindedAt = r.ReadBoolean() ? ReadTime(r) : null;
-        var facilities = r.ReadInt32();
+        state.LastChoices = ReadChoices(ref r);
+        state.LastPrompt = r.NullableString();
+        state.LastChannel = r.NullableString();
+        state.LastChatId = r.NullableString();
+        state.UpdatedAt = r.Time();
+        state.RemindedAt = r.Bool() ? r.Time() : null;
+        var facilities = r.Int();
         if (facilities >= 0)
         {
             state.RecentFacilities = new List<RecentFacility>(facilities);
             for (var i = 0; i < facilities; i++)
             {
-                state.RecentFacilities.Add(new RecentFacility { Id = r.ReadInt64(), Name = r.ReadString(), ProvinceId = r.ReadString() });
+                state.RecentFacilities.Add(new RecentFacility { Id = r.Long(), Name = r.String(), ProvinceId = r.String() });
             }
         }
-        state.LastUpdateKey = ReadString(r);
-        var replies = r.ReadInt32();
+        state.LastUpdateKey = r.NullableString();
+        var replies = r.Int();
         if (replies >= 0)
         {
             state.LastReplies = new List<StoredReply>(replies);
             for (var i = 0; i < replies; i++)
             {
-                state.LastReplies.Add(new StoredReply { Text = r.ReadString(), Choices = ReadChoices(r), IsPrompt = r.ReadBoolean() });
+                state.LastReplies.Add(new StoredReply { Text = r.String(), Choices = ReadChoices(ref r), IsPrompt = r.Bool() });
             }
         }
         return state;
     }
 
     /// <summary>The person a state in bytes belongs to, without reading the rest.</summary>
-    public static long IdOf(byte[] bytes) => BitConverter.ToInt64(bytes, 1);
+    public static long IdOf(byte[] bytes) => BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(1));
 
     /// <summary>The active flow of a state in bytes, without reading the rest.</summary>
     public static string? FlowOf(byte[] bytes)
     {
-        using var r = new BinaryReader(new MemoryStream(bytes, 9, bytes.Length - 9, writable: false), Encoding.UTF8);
-        return ReadString(r);
+        var r = new Reader(bytes);
+        r.Byte();
+        r.Long();
+        return r.NullableString();
     }
 
-    private static void WriteString(BinaryWriter w, string? value)
+    private static void WriteChoices(ref Writer w, List<Choice> choices)
     {
-        w.Write(value is not null);
-        if (value is not null)
-        {
-            w.Write(value);
-        }
-    }
-
-    private static string? ReadString(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
-
-    private static void WriteChoices(BinaryWriter w, List<Choice> choices)
-    {
-        w.Write(choices.Count);
+        w.Int(choices.Count);
         foreach (var c in choices)
         {
-            w.Write(c.Label);
-            w.Write(c.Data);
-            w.Write(c.Numbered);
+            w.String(c.Label);
+            w.String(c.Data);
+            w.Bool(c.Numbered);
         }
     }
 
-    private static List<Choice> ReadChoices(BinaryReader r)
+    private static List<Choice> ReadChoices(ref Reader r)
     {
-        var count = r.ReadInt32();
+        var count = r.Int();
         var choices = new List<Choice>(count);
         for (var i = 0; i < count; i++)
         {
-            choices.Add(new Choice(r.ReadString(), r.ReadString(), r.ReadBoolean()));
+            choices.Add(new Choice(r.String(), r.String(), r.Bool()));
         }
         return choices;
     }
 
-    private static void WriteTime(BinaryWriter w, DateTimeOffset time)
+    /// <summary>Little-endian numbers and length-prefixed UTF-8 strings into a buffer, allocating nothing of its own.</summary>
+    private readonly ref struct Writer(ArrayBufferWriter<byte> buffer)
     {
-        w.Write(time.Ticks);
-        w.Write((short)time.Offset.TotalMinutes);
+        public void Byte(byte value)
+        {
+            buffer.GetSpan(1)[0] = value;
+            buffer.Advance(1);
+        }
+
+        public void Bool(bool value) => Byte(value ? (byte)1 : (byte)0);
+
+        public void Int(int value)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), value);
+            buffer.Advance(4);
+        }
+
+        public void Long(long value)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(buffer.GetSpan(8), value);
+            buffer.Advance(8);
+        }
+
+        public void String(string value)
+        {
+            var length = Encoding.UTF8.GetByteCount(value);
+            Int(length);
+            Encoding.UTF8.GetBytes(value, buffer.GetSpan(length));
+            buffer.Advance(length);
+        }
+
+        public void NullableString(string? value)
+        {
+            Bool(value is not null);
+            if (value is not null)
+            {
+                String(value);
+            }
+        }
+
+        public void Time(DateTimeOffset time)
+        {
+            Long(time.Ticks);
+            BinaryPrimitives.WriteInt16LittleEndian(buffer.GetSpan(2), (short)time.Offset.TotalMinutes);
+            buffer.Advance(2);
+        }
     }
 
-    private static DateTimeOffset ReadTime(BinaryReader r)
+    /// <summary>Reads what <see cref="Writer"/> wrote; a truncated or malformed array throws.</summary>
+    private ref struct Reader(byte[] bytes)
     {
-        var ticks = r.ReadInt64();
-        return new DateTimeOffset(ticks, TimeSpan.FromMinutes(r.ReadInt16()));
+        private readonly ReadOnlySpan<byte> _bytes = bytes;
+        private int _at;
+
+        public byte Byte() => _bytes[_at++];
+
+        public bool Bool() => Byte() != 0;
+
+        public int Int()
+        {
+            var value = BinaryPrimitives.ReadInt32LittleEndian(_bytes[_at..]);
+            _at += 4;
+            return value;
+        }
+
+        public long Long()
+        {
+            var value = BinaryPrimitives.ReadInt64LittleEndian(_bytes[_at..]);
+            _at += 8;
+            return value;
+        }
+
+        public string String()
+        {
+            var length = Int();
+            var value = Encoding.UTF8.GetString(_bytes.Slice(_at, length));
+            _at += length;
+            return value;
+        }
+
+        public string? NullableString() => Bool() ? String() : null;
+
+        public DateTimeOffset Time()
+        {
+            var ticks = Long();
+            var offset = BinaryPrimitives.ReadInt16LittleEndian(_bytes[_at..]);
+            _at += 2;
+            return new DateTimeOffset(ticks, TimeSpan.FromMinutes(offset));
+        }
     }
 }
