@@ -147,6 +147,37 @@ public sealed partial class LiteDbStore : IBotStore
         mapper.Entity<Plan>().Id(p => p.Id, autoId: false);
         mapper.Entity<Activity>().Id(a => a.Id, autoId: false);
         mapper.Entity<Region>().Id(r => r.Id, autoId: false);
+        WarmUp(mapper);
         return mapper;
+    }
+
+    /// <summary>Maps one sample of every stored type, on this thread, before handlers map them in parallel.</summary>
+    /// <remarks>
+    /// LiteDB 5.0.21 publishes a type's entity map before filling it in, so two threads mapping a type for the first time at
+    /// the same moment can see it half built ("Collection was modified", "Failed to create instance"): seen in the crash test
+    /// when a restarted bot read many people's states at once.
+    /// </remarks>
+    private static void WarmUp(BsonMapper mapper)
+    {
+        var choice = new KhuyenCongBot.Core.Messaging.Choice("a", "b");
+        Warm(mapper, new BotUser { Identities = ["telegram:1"], Chats = new() { ["telegram"] = "1" } });
+        Warm(mapper, new SupportRecord { Extra = new() { ["k"] = "v" } });
+        Warm(mapper, new Facility());
+        Warm(mapper, new AuditEntry());
+        Warm(mapper, new Invitation());
+        Warm(mapper, new Plan());
+        Warm(mapper, new KhuyenCongBot.Core.Broadcasts.Broadcast());
+        Warm(mapper, new KhuyenCongBot.Core.Broadcasts.BroadcastRecipient());
+        Warm(mapper, new ConversationState
+        {
+            LastChoices = [choice],
+            RecentFacilities = [new RecentFacility()],
+            LastReplies = [new StoredReply { Choices = [choice] }],
+        });
+    }
+
+    private static void Warm<T>(BsonMapper mapper, T sample)
+    {
+        _ = mapper.ToObject<T>(mapper.ToDocument(sample));
     }
 }
