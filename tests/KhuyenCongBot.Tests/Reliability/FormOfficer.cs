@@ -18,6 +18,7 @@ public sealed partial class FormOfficer(FakeTelegramServer server, long id, Func
     private int _form;
     private bool _saveSent;
     private int _formStartedInRun;
+    private string? _answered;
 
     public long Id => id;
 
@@ -154,8 +155,11 @@ public sealed partial class FormOfficer(FakeTelegramServer server, long id, Func
                         NewForm();
                     }
                 }
-                if (fresh.LastOrDefault(m => Actionable(m.Text)) is { } prompt)
+                // A question identical to the one just answered is the bot sending its last replies again after a restart
+                // (the update was handled, the run died before Telegram was told): the answer is already on its way.
+                if (fresh.LastOrDefault(m => Actionable(m.Text)) is { } prompt && prompt.Text != _answered)
                 {
+                    _answered = prompt.Text;
                     return prompt.Text;
                 }
             }
