@@ -100,16 +100,26 @@ internal static class ConversationStateCodec
             }
         }
         state.LastUpdateKey = r.NullableString();
-        var replies = r.Int();
-        if (replies >= 0)
-        {
-            state.LastReplies = new List<StoredReply>(replies);
-            for (var i = 0; i < replies; i++)
-            {
-                state.LastReplies.Add(new StoredReply { Text = r.String(), Choices = ReadChoices(ref r), IsPrompt = r.Bool() });
-            }
-        }
+        // The last section. Every message replaces the replies, and only an update delivered again reads them: read on demand.
+        var at = r.Position;
+        state.DeferLastReplies(() => ReadReplies(bytes, at));
         return state;
+    }
+
+    private static List<StoredReply>? ReadReplies(byte[] bytes, int at)
+    {
+        var r = new Reader(bytes) { Position = at };
+        var count = r.Int();
+        if (count < 0)
+        {
+            return null;
+        }
+        var replies = new List<StoredReply>(count);
+        for (var i = 0; i < count; i++)
+        {
+            replies.Add(new StoredReply { Text = r.String(), Choices = ReadChoices(ref r), IsPrompt = r.Bool() });
+        }
+        return replies;
     }
 
     /// <summary>The person a state in bytes belongs to, without reading the rest.</summary>
@@ -199,6 +209,12 @@ internal static class ConversationStateCodec
     {
         private readonly ReadOnlySpan<byte> _bytes = bytes;
         private int _at;
+
+        public int Position
+        {
+            readonly get => _at;
+            set => _at = value;
+        }
 
         public byte Byte() => _bytes[_at++];
 

@@ -39,7 +39,34 @@ public sealed class ConversationState
 
     /// <summary>The replies to <see cref="LastUpdateKey"/> (text and choices), sent again if the platform delivers that update
     /// again after a restart: the bot may have died between saving and sending them (a lost receipt).</summary>
-    public List<StoredReply>? LastReplies { get; set; }
+    public List<StoredReply>? LastReplies
+    {
+        get
+        {
+            if (_loadLastReplies is { } load)
+            {
+                _lastReplies = load();
+                _loadLastReplies = null;
+            }
+            return _lastReplies;
+        }
+        set
+        {
+            _lastReplies = value;
+            _loadLastReplies = null;
+        }
+    }
+
+    private List<StoredReply>? _lastReplies;
+    private Func<List<StoredReply>?>? _loadLastReplies;
+
+    /// <summary>Makes <see cref="LastReplies"/> read by <paramref name="load"/> when first asked for.</summary>
+    /// <remarks>For the store: they are needed only when an update comes again after a restart, and every message replaces them.</remarks>
+    public void DeferLastReplies(Func<List<StoredReply>?> load)
+    {
+        _lastReplies = null;
+        _loadLastReplies = load;
+    }
 
     /// <summary>A copy that shares nothing mutable with this state (choices are immutable records).</summary>
     public ConversationState Clone() => new()

@@ -96,11 +96,15 @@ public static class PipelineBenchmark
         var cpuFrom = Process.GetCurrentProcess().TotalProcessorTime;
         var (calls0, bytes0) = (api.Calls, api.Bytes);
         var (gcs0, pause0, alloc0) = (GC.CollectionCount(0), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+        var store = app?.Services.GetService(typeof(KhuyenCongBot.Core.Storage.IBotStore)) as KhuyenCongBot.Storage.LiteDbStore;
+        var (tx0, works0) = store?.GroupCommitStats ?? (0, 0);
         await Task.Delay(TimeSpan.FromSeconds(seconds));
         var to = Stopwatch.GetTimestamp();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuFrom;
         var (calls, bytes) = (api.Calls - calls0, api.Bytes - bytes0);
         var (gcs, pause, alloc) = (GC.CollectionCount(0) - gcs0, GC.GetTotalPauseDuration() - pause0, GC.GetTotalAllocatedBytes() - alloc0);
+        var (tx, works) = store?.GroupCommitStats ?? (0, 0);
+        var commits = store is null ? "" : $", {tx - tx0} commits carrying {(works - works0) / (double)Math.Max(1, tx - tx0):F1} messages each";
         await stop.CancelAsync();
         await Task.WhenAll(running);
         await stopBot.CancelAsync();
@@ -120,7 +124,7 @@ public static class PipelineBenchmark
         Log($"{name}: {result.UpdatesPerSecond:F0} updates/s, p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, {result.Saved} forms saved, "
             + $"{cpu.TotalMicroseconds / Math.Max(1, window.Count):F0} µs of CPU per update (harness included), "
             + $"{calls / (double)Math.Max(1, window.Count):F2} API calls per update, {bytes / (double)Math.Max(1, calls):F0} bytes per call, "
-            + $"{alloc / 1024.0 / Math.Max(1, window.Count):F1} KB allocated per update, {gcs} GCs pausing the process {pause.TotalSeconds / Math.Max(0.001, Stopwatch.GetElapsedTime(from, to).TotalSeconds) * 100:F1} % of the time");
+            + $"{alloc / 1024.0 / Math.Max(1, window.Count):F1} KB allocated per update, {gcs} GCs pausing the process {pause.TotalSeconds / Math.Max(0.001, Stopwatch.GetElapsedTime(from, to).TotalSeconds) * 100:F1} % of the time{commits}");
         return result;
     }
 
