@@ -108,6 +108,18 @@ internal static class ConversationStateCodec
 
     private static List<StoredReply>? ReadReplies(byte[] bytes, int at)
     {
+        try
+        {
+            return ReadRepliesAt(bytes, at);
+        }
+        catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException)
+        {
+            return null; // damaged: there is nothing to send again
+        }
+    }
+
+    private static List<StoredReply>? ReadRepliesAt(byte[] bytes, int at)
+    {
         var r = new Reader(bytes) { Position = at };
         var count = r.Int();
         if (count < 0)

@@ -396,20 +396,27 @@ internal sealed class ConversationRepository : IConversationRepository
 
     public ConversationState? Get(long userId)
     {
-        if (_store.InTransactionNow && _pending.TryGetValue(userId, out var mine))
+        try
         {
-            return ConversationStateCodec.Decode(mine);
+            if (_store.InTransactionNow && _pending.TryGetValue(userId, out var mine))
+            {
+                return ConversationStateCodec.Decode(mine);
+            }
+            if (_logged.TryGetValue(userId, out var logged))
+            {
+                return ConversationStateCodec.Decode(logged);
+            }
+            if (_folded.TryGetValue(userId, out var folded))
+            {
+                return ConversationStateCodec.Decode(folded);
+            }
+            var doc = _cache.Get(userId, _store.InTransactionNow, () => Docs.FindById(userId));
+            return doc is null ? null : FromDocument(doc);
         }
-        if (_logged.TryGetValue(userId, out var logged))
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentException or IndexOutOfRangeException or LiteException or InvalidCastException)
         {
-            return ConversationStateCodec.Decode(logged);
+            throw new UnreadableStateException(userId, ex);
         }
-        if (_folded.TryGetValue(userId, out var folded))
-        {
-            return ConversationStateCodec.Decode(folded);
-        }
-        var doc = _cache.Get(userId, _store.InTransactionNow, () => Docs.FindById(userId));
-        return doc is null ? null : FromDocument(doc);
     }
 
     public PreparedConversation Prepare(ConversationState state) => new(state.Id, ConversationStateCodec.Encode(state));

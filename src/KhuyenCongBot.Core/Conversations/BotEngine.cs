@@ -165,7 +165,7 @@ public sealed class BotEngine : IBotEngine
             _store.Users.Update(user);
         }
 
-        var state = _store.Conversations.Get(user.Id) ?? new ConversationState { Id = user.Id };
+        var state = LoadState(user.Id);
         var context = new BotContext(message, user, state, _store, _catalogue, _clock.Now, language, _services);
         if (message.IsGroupChat)
         {
@@ -184,7 +184,7 @@ public sealed class BotEngine : IBotEngine
                 "Xin lỗi, bot gặp lỗi khi xử lý tin nhắn này. Những gì đã lưu vẫn còn nguyên; bạn thử lại hoặc gõ /help.",
                 "Sorry, something went wrong with that message. Nothing saved was lost; try again or type /help."));
             // Reload: the handler may have changed the state object before failing.
-            state = _store.Conversations.Get(user.Id) ?? new ConversationState { Id = user.Id };
+            state = LoadState(user.Id);
             state.UpdatedAt = _clock.Now;
             KeepReplies(state, message, context.Replies);
             await SaveStateAsync(state, message).ConfigureAwait(false);
@@ -222,7 +222,7 @@ public sealed class BotEngine : IBotEngine
         var key = message.UpdateKey!;
         if (_store.Meta.HandledBeforeStart(key)
             && _store.Users.FindByIdentity(message.IdentityKey) is { } user
-            && _store.Conversations.Get(user.Id) is { LastUpdateKey: { } last, LastReplies: { Count: > 0 } replies } state
+            && LoadState(user.Id) is { LastUpdateKey: { } last, LastReplies: { Count: > 0 } replies } state
             && last == key)
         {
             _logger.LogInformation("Update {Key} was handled before a restart; its replies are sent again", key);
@@ -247,6 +247,21 @@ public sealed class BotEngine : IBotEngine
                     ? new StoredReply { IsPrompt = true }
                     : new StoredReply { Text = r.Text, Choices = [.. r.Choices] })
                 .ToList();
+    }
+
+    /// <summary>The person's conversation state; a fresh one when the stored one cannot be read (their saved records are untouched,
+    /// only a form in progress is lost), so one damaged state never locks a person out.</summary>
+    private ConversationState LoadState(long userId)
+    {
+        try
+        {
+            return _store.Conversations.Get(userId) ?? new ConversationState { Id = userId };
+        }
+        catch (UnreadableStateException ex)
+        {
+            _logger.LogWarning("Conversation state of user {UserId} could not be read and starts afresh: {Error}", userId, ex.InnerException?.Message);
+            return new ConversationState { Id = userId };
+        }
     }
 
     /// <summary>The replies of a message whose save failed (the update must stay unmarked).</summary>

@@ -116,6 +116,7 @@ public interface IInvitationRepository
 
 public interface IConversationRepository
 {
+    /// <summary>The person's state, or null when there is none; throws <see cref="UnreadableStateException"/> when the stored one cannot be read.</summary>
     ConversationState? Get(long userId);
     void Save(ConversationState state);
     IReadOnlyList<ConversationState> Active();
@@ -125,6 +126,13 @@ public interface IConversationRepository
 
     /// <summary>Saves a state prepared earlier (as it was when prepared).</summary>
     void Save(PreparedConversation prepared);
+}
+
+/// <summary>A stored conversation state that cannot be read (a damaged file, or a format this version does not know).</summary>
+public sealed class UnreadableStateException(long userId, Exception inner)
+    : Exception($"The conversation state of user {userId} cannot be read: {inner.Message}", inner)
+{
+    public long UserId { get; } = userId;
 }
 
 /// <summary>A conversation state copied and serialized ahead of its transaction.</summary>
