@@ -652,24 +652,28 @@ internal sealed class MetaRepository : IMetaRepository
         {
             return false;
         }
-        if (_store.InTransactionNow)
+        if (!_store.InTransactionNow)
         {
-            _pendingMarks.Add(updateKey);
-            // A rolled-back mark was never handled: the update must be handled when it comes again.
-            _store.AfterCommit(static () => { }, () => _handled.Remove(updateKey));
+            // On a handler's thread: the pending marks belong to the transaction holding the store's lock (the group
+            // committer may be filling them right now), so this mark gets a transaction of its own.
+            try
+            {
+                _store.InTransaction(() =>
+                {
+                    _pendingMarks.Add(updateKey);
+                    return 0;
+                });
+            }
+            catch
+            {
+                _handled.Remove(updateKey);
+                throw;
+            }
             return true;
         }
-        try
-        {
-            _pendingMarks.Add(updateKey);
-            WritePendingMarks();
-        }
-        catch
-        {
-            _pendingMarks.Clear();
-            _handled.Remove(updateKey);
-            throw;
-        }
+        _pendingMarks.Add(updateKey);
+        // A rolled-back mark was never handled: the update must be handled when it comes again.
+        _store.AfterCommit(static () => { }, () => _handled.Remove(updateKey));
         return true;
     }
 

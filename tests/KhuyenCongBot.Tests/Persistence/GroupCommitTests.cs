@@ -166,6 +166,46 @@ public sealed class GroupCommitTests : IDisposable
         ActivityId = "trade_fair", ProvinceId = "bac-ninh", Date = new DateOnly(2024, 5, 1), CreatedAt = DateTimeOffset.UtcNow, CreatedByUserId = 1, Booths = 2,
     };
 
+    [Fact]
+    public async Task Updates_marked_outside_a_transaction_while_the_group_committer_runs_are_all_kept()
+    {
+        // Strangers' updates are marked from the handlers' threads while other messages' marks go through the committer.
+        const int Grouped = 5_000, Threads = 4, Alone = 1_000;
+        using (var store = new LiteDbStore(DbPath))
+        {
+            using var start = new Barrier(Threads + 1);
+            var alone = Enumerable.Range(0, Threads).Select(t => Task.Factory.StartNew(() =>
+            {
+                start.SignalAndWait();
+                for (var i = 0; i < Alone; i++)
+                {
+                    Assert.True(store.Meta.TryMarkHandled($"zalo:{t}-{i}", DateTimeOffset.UtcNow));
+                }
+            }, TaskCreationOptions.LongRunning)).ToList();
+            start.SignalAndWait();
+            var grouped = new List<Task<bool>>();
+            for (var i = 1; i <= Grouped; i++)
+            {
+                var n = i;
+                grouped.Add(store.InTransactionAsync(() =>
+                {
+                    store.Conversations.Save(new ConversationState { Id = n, Flow = "form", Step = n });
+                    return store.Meta.TryMarkHandled("telegram:" + n, DateTimeOffset.UtcNow);
+                }));
+                if (i % 50 == 0)
+                {
+                    await Task.Yield();
+                }
+            }
+            await Task.WhenAll(alone);
+            Assert.All(await Task.WhenAll(grouped), Assert.True);
+        }
+        using var reopened = new LiteDbStore(DbPath);
+        Assert.All(Enumerable.Range(1, Grouped), i => Assert.True(reopened.Meta.IsHandled("telegram:" + i), "telegram:" + i + " was not kept"));
+        Assert.All(Enumerable.Range(0, Threads).SelectMany(t => Enumerable.Range(0, Alone).Select(i => $"zalo:{t}-{i}")),
+            key => Assert.True(reopened.Meta.IsHandled(key), key + " was not kept"));
+    }
+
     public void Dispose()
     {
         try
