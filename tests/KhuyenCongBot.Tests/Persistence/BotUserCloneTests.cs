@@ -48,16 +48,8 @@ public sealed class BotUserCloneTests : IDisposable
         Assert.Equal(id, store.Users.FindByIdentity("zalo:9")?.Id);
     }
 
-    private static BotUser Full()
-    {
-        var user = new BotUser();
-        foreach (var property in typeof(BotUser).GetProperties().Where(p => p.CanWrite))
-        {
-            // A property added to BotUser without a sample here (and without a line in Clone) fails this test.
-            property.SetValue(user, Sample(property.PropertyType) ?? throw new InvalidOperationException($"No sample for {property.Name} ({property.PropertyType})"));
-        }
-        return user;
-    }
+    // A property added to BotUser without a sample here (and without a line in Clone) fails these tests.
+    private static BotUser Full() => PropertySamples.Fill(new BotUser(), Sample);
 
     private static object? Sample(Type type) => type switch
     {
