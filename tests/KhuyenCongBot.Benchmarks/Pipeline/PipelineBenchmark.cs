@@ -41,8 +41,16 @@ public static class PipelineBenchmark
             var interval = TimeSpan.FromSeconds((double)officers / rate);
             if (args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() is { } only)
             {
-                // One scenario alone, for profiling: "bot" or "echo", saturated.
-                var single = Measure(only == "echo" ? "echo bot (ceiling), saturated" : "KhuyenCongBot forms, saturated", dir, officers, seconds, warmup, echo: only == "echo", TimeSpan.Zero)
+                // One scenario alone, for profiling: "bot", "echo", or "echo-like-bot" (an echo bot whose replies have the size
+                // and keyboard of the bot's form questions: how much of the gap is only the bigger messages), saturated.
+                s_replyLikeBot = only == "echo-like-bot";
+                var name = only switch
+                {
+                    "echo" => "echo bot (ceiling), saturated",
+                    "echo-like-bot" => "echo bot replying with a form question's text and keyboard, saturated",
+                    _ => "KhuyenCongBot forms, saturated",
+                };
+                var single = Measure(name, dir, officers, seconds, warmup, echo: only.StartsWith("echo", StringComparison.Ordinal), TimeSpan.Zero)
                     .GetAwaiter().GetResult();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{single.Name}: {single.UpdatesPerSecond:F0} updates/s, p50 {single.P50:F1} ms, p99 {single.P99:F1} ms"));
                 return 0;
@@ -160,6 +168,16 @@ public static class PipelineBenchmark
         return app;
     }
 
+    private static bool s_replyLikeBot;
+
+    /// <summary>A form question as the bot sends it (607 bytes per call with the keyboard below, the bot's are 667).</summary>
+    private static readonly string BigText = "✓ Tỉnh/thành phố: Bắc Ninh\n\n📝 Hội chợ, triển lãm · câu 2/8\n❓ Cơ sở\nGõ tên cơ sở (một phần tên cũng được, có dấu hoặc không).\nHoặc chọn cơ sở bạn ghi gần đây: ";
+    private static readonly global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardMarkup BigKeyboard = new(new[]
+    {
+        new[] { global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithCallbackData("Cơ sở thử 100001", "f:pick:1") },
+        new[] { global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithCallbackData("↩ Quay lại", "f:back"), global::Telegram.Bot.Types.ReplyMarkups.InlineKeyboardButton.WithCallbackData("✖ Hủy", "f:cancel") },
+    });
+
     /// <summary>The ceiling: a bare echo bot with the same client, long polling and batch handling as the real one.</summary>
     private static async Task EchoAsync(LoopbackBotApi api, CancellationToken ct)
     {
@@ -170,7 +188,9 @@ public static class PipelineBenchmark
             try
             {
                 var updates = await client.GetUpdates(offset, 100, 1, cancellationToken: ct);
-                await Task.WhenAll(updates.Select(u => client.SendMessage(u.Message!.Chat.Id, u.Message.Text ?? "", cancellationToken: ct)));
+                await Task.WhenAll(updates.Select(u => !s_replyLikeBot
+                    ? client.SendMessage(u.Message!.Chat.Id, u.Message.Text ?? "", cancellationToken: ct)
+                    : client.SendMessage(u.Message!.Chat.Id, BigText + (u.Message.Text ?? ""), replyMarkup: BigKeyboard, cancellationToken: ct)));
                 if (updates.Length > 0)
                 {
                     offset = updates.Max(u => u.Id) + 1;
