@@ -446,14 +446,13 @@ internal sealed class ConversationRepository : IConversationRepository
         }
         foreach (var (id, bytes) in _logged)
         {
-            var state = ConversationStateCodec.Decode(bytes);
-            if (state.Flow is null)
+            if (ConversationStateCodec.FlowOf(bytes) is null)
             {
                 active.Remove(id);
             }
             else
             {
-                active[id] = state;
+                active[id] = ConversationStateCodec.Decode(bytes);
             }
         }
         return [.. active.Values];
