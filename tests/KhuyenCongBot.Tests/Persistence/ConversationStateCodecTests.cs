@@ -100,6 +100,12 @@ public sealed class ConversationStateCodecTests : IDisposable
         changed.Step = 42;
         store.Conversations.Save(changed);
         Assert.Equal(42, store.Conversations.Get(1)?.Step);
+
+        // States saved since (still in the log, not folded) decide what is active: 3 went idle, 4 started a form.
+        store.Conversations.Save(new ConversationState { Id = 3, Flow = null });
+        store.Conversations.Save(new ConversationState { Id = 4, Flow = "form", Step = 2 });
+        Assert.Equal([1L, 4L], store.Conversations.Active().Select(s => s.Id).Order());
+        Assert.Equal(2, store.Conversations.Active().Single(s => s.Id == 4).Step);
     }
 
     // A property added to the state without a sample here (and without a line in the codec) fails the round trip.
