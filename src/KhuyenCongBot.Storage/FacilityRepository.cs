@@ -296,19 +296,4 @@ internal sealed class FacilityRepository : IFacilityRepository
         col.EnsureIndex(TokensIndex, TokensKey);
         return true;
     }
-
-    /// <summary>Fills in the search fields of an existing file through a database instance of its own, then frees its memory.</summary>
-    /// <remarks>Same reason as <see cref="RecordRepository.AddIndexesApart"/>: building the index pins every facility page once.</remarks>
-    internal static void UpgradeApart(ConnectionString connection, BsonMapper mapper)
-    {
-        bool upgraded;
-        using (var db = new LiteDatabase(connection, mapper))
-        {
-            upgraded = EnsureSearchable(db);
-        }
-        if (upgraded)
-        {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        }
-    }
 }

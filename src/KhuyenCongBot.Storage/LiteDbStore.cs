@@ -33,8 +33,8 @@ public sealed partial class LiteDbStore : IBotStore
                 var connection = new ConnectionString { Filename = full, Connection = ConnectionType.Direct };
                 if (File.Exists(full))
                 {
-                    RecordRepository.AddIndexesApart(connection, Mapper);
-                    FacilityRepository.UpgradeApart(connection, Mapper);
+                    UpgradeApart(connection, Mapper, RecordRepository.EnsureIndexes);
+                    UpgradeApart(connection, Mapper, FacilityRepository.EnsureSearchable);
                 }
                 _db = new LiteDatabase(connection, Mapper);
                 _ = _db.GetCollectionNames().Count();
@@ -136,6 +136,26 @@ public sealed partial class LiteDbStore : IBotStore
     public void Checkpoint() => _db.Checkpoint();
 
     public void Dispose() => _db.Dispose();
+
+    /// <summary>Runs a one-time upgrade of an existing file (new indexes, new fields) through a database instance of its own,
+    /// then frees its memory when it changed anything.</summary>
+    /// <remarks>
+    /// Building an index over 1.000.000 records is one LiteDB transaction that pins every page it reads: ~500 MB of page cache,
+    /// which LiteDB never gives back while that <see cref="LiteDatabase"/> lives. A throwaway instance limits that to a
+    /// one-time peak at the first start after an upgrade.
+    /// </remarks>
+    internal static void UpgradeApart(ConnectionString connection, BsonMapper mapper, Func<LiteDatabase, bool> upgrade)
+    {
+        bool changed;
+        using (var db = new LiteDatabase(connection, mapper))
+        {
+            changed = upgrade(db);
+        }
+        if (changed)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+    }
 
     internal static BsonMapper CreateMapper()
     {

@@ -58,32 +58,14 @@ internal sealed class RecordRepository : IRecordRepository
         EnsureIndexes(db);
     }
 
-    private static bool EnsureIndexes(LiteDatabase db)
+    /// <summary>Adds missing record indexes; true when one was built (an existing file goes through <see cref="LiteDbStore.UpgradeApart"/>).</summary>
+    internal static bool EnsureIndexes(LiteDatabase db)
     {
         var col = db.GetCollection("records");
         var added = col.EnsureIndex(UserLatestIndex, UserLatestKey);
         // The plain user index answered ByUser before UserLatestIndex; nothing else queries it.
         col.DropIndex("CreatedByUserId");
         return added;
-    }
-
-    /// <summary>Adds missing record indexes to an existing file through a database instance of their own, then frees its memory.</summary>
-    /// <remarks>
-    /// Building an index over 1.000.000 records is one LiteDB transaction that pins every page it reads: ~500 MB of page cache,
-    /// which LiteDB never gives back while that <see cref="LiteDatabase"/> lives. Building it on a throwaway instance limits
-    /// that to a one-time peak at the first start after an upgrade.
-    /// </remarks>
-    internal static void AddIndexesApart(ConnectionString connection, BsonMapper mapper)
-    {
-        bool added;
-        using (var db = new LiteDatabase(connection, mapper))
-        {
-            added = EnsureIndexes(db);
-        }
-        if (added)
-        {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        }
     }
 
     /// <summary>Name of the index whose key orders records by user, then id: a user's records are one contiguous range in it.</summary>
