@@ -12,6 +12,7 @@ public sealed class TelegramBot
 
     public TelegramBot(IOptions<TelegramOptions> options)
     {
+        TelegramJson.UseUtf8();
         var o = options.Value;
         _token = o.BotToken!.Trim();
         var clientOptions = string.IsNullOrWhiteSpace(o.ApiBaseUrl)

@@ -31,6 +31,9 @@ public sealed class ZaloApiClient(IHttpClientFactory httpClients, IOptions<ZaloO
     public const int MaxTextLength = 2000;
 
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Vietnamese letters go out as UTF-8, not as \uXXXX escapes (the default), which made messages ~1.6 times longer.</summary>
+    internal static readonly JsonSerializerOptions Utf8Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
     private static readonly JsonElement EmptyResult = JsonDocument.Parse("{}").RootElement.Clone();
 
     private string Token => options.Value.BotToken?.Trim() ?? "";
@@ -45,7 +48,7 @@ public sealed class ZaloApiClient(IHttpClientFactory httpClients, IOptions<ZaloO
         var url = options.Value.ApiBaseUrl.TrimEnd('/') + "/bot" + Token + "/" + method;
         using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
-            Content = new StringContent((body ?? []).ToJsonString(), Encoding.UTF8, "application/json"),
+            Content = new StringContent((body ?? []).ToJsonString(Utf8Json), Encoding.UTF8, "application/json"),
         };
         logger.LogDebug("Zalo call {Method}", method);
         HttpResponseMessage response;

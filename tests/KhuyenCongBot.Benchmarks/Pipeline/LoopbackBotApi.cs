@@ -11,6 +11,9 @@ namespace KhuyenCongBot.Benchmarks.Pipeline;
 public sealed class LoopbackBotApi : IAsyncDisposable
 {
     public const string Token = "123456:BENCH-token_abcdefghijklmnopqrstuvwxyz";
+
+    /// <summary>Like Telegram, the fake answers with Vietnamese as UTF-8 (System.Text.Json would escape it as \uXXXX).</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions Utf8 = new() { Encoder = global::KhuyenCongBot.Telegram.TelegramJson.Encoder };
     private readonly WebApplication _app;
     private readonly Lock _gate = new();
     private readonly List<(int Id, string Json)> _pending = [];
@@ -60,7 +63,7 @@ public sealed class LoopbackBotApi : IAsyncDisposable
         lock (_gate)
         {
             var id = _nextUpdate++;
-            _pending.Add((id, new JsonObject { ["update_id"] = id, ["message"] = message }.ToJsonString()));
+            _pending.Add((id, new JsonObject { ["update_id"] = id, ["message"] = message }.ToJsonString(Utf8)));
             var old = _changed;
             _changed = New();
             old.TrySetResult();
@@ -103,7 +106,7 @@ public sealed class LoopbackBotApi : IAsyncDisposable
                 return Ok(new JsonObject
                 {
                     ["message_id"] = id, ["date"] = 1, ["chat"] = new JsonObject { ["id"] = chat, ["type"] = "private" }, ["text"] = text,
-                }.ToJsonString());
+                }.ToJsonString(Utf8));
             default:
                 return Ok("true");
         }

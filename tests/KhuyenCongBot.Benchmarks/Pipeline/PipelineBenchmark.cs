@@ -33,6 +33,8 @@ public static class PipelineBenchmark
         var users = Arg(args, "--users", 10_000);
         var records = Arg(args, "--records", 1_000_000);
         var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
+        // The echo bot runs first in this process and shares Telegram.Bot's JSON options with the bot: both send UTF-8, as the bot does.
+        TelegramJson.UseUtf8();
         var dir = Path.Combine(Path.GetTempPath(), "kcbot-pipeline-" + Environment.ProcessId);
         Directory.CreateDirectory(dir);
         try

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Logging;
 
 namespace KhuyenCongBot.Tests.Fakes;
 
-/// <summary>One call the bot made to the fake Bot API: the method and its parameters (JSON or form fields), and uploaded files.</summary>
-public sealed record ApiCall(string Method, JsonObject Fields, IReadOnlyDictionary<string, UploadedFile> Files, DateTimeOffset At)
+/// <summary>One call the bot made to the fake Bot API: the method and its parameters (JSON or form fields), and uploaded files;
+/// <paramref name="Json"/> is the request body as sent when it was JSON.</summary>
+public sealed record ApiCall(string Method, JsonObject Fields, IReadOnlyDictionary<string, UploadedFile> Files, DateTimeOffset At, string? Json = null)
 {
     public string? Str(string field) => Fields[field] is JsonValue v ? v.ToString() : Fields[field]?.ToJsonString();
 }
@@ -310,12 +311,12 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         {
             return Error(401, "Unauthorized");
         }
-        var (fields, files) = await ReadAsync(http.Request);
+        var (fields, files, json) = await ReadAsync(http.Request);
         var name = method.ToLowerInvariant();
         long? chat = fields["chat_id"] is JsonValue c && long.TryParse(c.ToString(), out var cid) ? cid : null;
         lock (_gate)
         {
-            _calls.Add(new ApiCall(method, fields, files, DateTimeOffset.UtcNow));
+            _calls.Add(new ApiCall(method, fields, files, DateTimeOffset.UtcNow, json));
             Pulse();
             var fault = _faults.FirstOrDefault(f => f.Method.Equals(method, StringComparison.OrdinalIgnoreCase) && (f.ChatId is null || f.ChatId == chat));
             if (fault is not null)
@@ -481,7 +482,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         }
     }
 
-    private static async Task<(JsonObject Fields, Dictionary<string, UploadedFile> Files)> ReadAsync(HttpRequest request)
+    private static async Task<(JsonObject Fields, Dictionary<string, UploadedFile> Files, string? Json)> ReadAsync(HttpRequest request)
     {
         var files = new Dictionary<string, UploadedFile>();
         if (request.HasFormContentType)
@@ -508,11 +509,11 @@ public sealed class FakeTelegramServer : IAsyncDisposable
                     files[key] = attached;
                 }
             }
-            return (fields, files);
+            return (fields, files, null);
         }
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync();
-        return (string.IsNullOrWhiteSpace(body) ? new JsonObject() : JsonNode.Parse(body) as JsonObject ?? new JsonObject(), files);
+        return (string.IsNullOrWhiteSpace(body) ? new JsonObject() : JsonNode.Parse(body) as JsonObject ?? new JsonObject(), files, body);
     }
 
     private static IReadOnlyList<IReadOnlyList<SentButton>> Buttons(JsonNode? markup) =>

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging;
 
 namespace KhuyenCongBot.Tests.Fakes;
 
-/// <summary>One call the bot made to the fake Zalo Bot API: the method and its JSON body.</summary>
-public sealed record ZaloApiCall(string Method, JsonObject Body, DateTimeOffset At)
+/// <summary>One call the bot made to the fake Zalo Bot API: the method, its JSON body, and the body as sent.</summary>
+public sealed record ZaloApiCall(string Method, JsonObject Body, DateTimeOffset At, string? Json = null)
 {
     public string? Str(string field) => Body[field] is JsonValue v ? v.ToString() : Body[field]?.ToJsonString();
 }
@@ -247,9 +247,12 @@ public sealed class FakeZaloServer : IAsyncDisposable
     private async Task<IResult> HandleAsync(string token, string method, HttpContext http)
     {
         JsonObject body;
+        string json;
         try
         {
-            body = (await JsonNode.ParseAsync(http.Request.Body) as JsonObject) ?? [];
+            using var reader = new StreamReader(http.Request.Body);
+            json = await reader.ReadToEndAsync();
+            body = (JsonNode.Parse(json) as JsonObject) ?? [];
         }
         catch (JsonException)
         {
@@ -257,7 +260,7 @@ public sealed class FakeZaloServer : IAsyncDisposable
         }
         lock (_gate)
         {
-            _calls.Add(new ZaloApiCall(method, body, DateTimeOffset.UtcNow));
+            _calls.Add(new ZaloApiCall(method, body, DateTimeOffset.UtcNow, json));
             Pulse();
         }
         if (token != Token)

@@ -56,6 +56,27 @@ public sealed class TelegramTranscriptTests
     }
 
     [Fact]
+    public async Task Vietnamese_goes_to_the_Bot_API_as_UTF_8_and_markup_quotes_and_emoji_stay_valid_JSON()
+    {
+        await using var bot = await TelegramBotFixture.StartAsync();
+
+        var help = Assert.Single(await bot.Say(Admin, "/help"));
+        var helpJson = bot.Server.CallsTo("sendMessage").Last().Json!;
+        // Telegram.Bot's default wrote "C\u00E1c l\u1EC7nh:": six bytes for every Vietnamese letter.
+        Assert.Contains("Các lệnh:", helpJson);
+        Assert.DoesNotContain("\\u1EC7", helpJson);
+        Assert.Contains("Các lệnh:", help.Text);
+
+        const string tricky = "/<b>\"ổ\"</b>\\'😀";
+        var echoed = Assert.Single(await bot.Say(Admin, tricky));
+        var json = bot.Server.CallsTo("sendMessage").Last().Json!;
+        Assert.Contains(tricky, echoed.Text);
+        Assert.Contains("ổ", json);
+        Assert.DoesNotContain("<b>", json); // still escaped: the body is valid JSON that no HTML context can misread
+        Assert.Equal(echoed.Text, System.Text.Json.Nodes.JsonNode.Parse(json)!["text"]!.ToString());
+    }
+
+    [Fact]
     public async Task A_stranger_gets_the_invitation_message()
     {
         await using var bot = await TelegramBotFixture.StartAsync();

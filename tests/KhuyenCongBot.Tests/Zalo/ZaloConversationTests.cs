@@ -34,6 +34,16 @@ public sealed class ZaloConversationTests(ZaloPollingFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Vietnamese_goes_to_the_Zalo_API_as_UTF_8()
+    {
+        Bot.AddUser("utf8-user", Role.Officer, "01");
+        var text = Assert.Single(await Bot.SayAsync("utf8-user", "/help"));
+        var call = Bot.Fake.Calls.Last(c => c.Method == "sendMessage" && c.Str("text") == text);
+        Assert.Contains("Hướng dẫn", call.Json);
+        Assert.DoesNotContain("\\u01B0", call.Json); // "ư" as an escape, as the default encoder wrote it
+    }
+
+    [Fact]
     public async Task Unknown_person_is_told_how_to_get_an_invitation()
     {
         var replies = await Bot.SayAsync("stranger", "xin chào");
