@@ -35,6 +35,7 @@ public static class PipelineBenchmark
         var output = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault();
         // The echo bot runs first in this process and shares Telegram.Bot's JSON options with the bot: both send UTF-8, as the bot does.
         TelegramJson.UseUtf8();
+        LoopbackBotApi.Lean = args.Contains("--lean-api");
         var dir = Path.Combine(Path.GetTempPath(), "kcbot-pipeline-" + Environment.ProcessId);
         Directory.CreateDirectory(dir);
         try
@@ -198,8 +199,9 @@ public static class PipelineBenchmark
                     offset = updates.Max(u => u.Id) + 1;
                 }
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            catch (Exception) when (ct.IsCancellationRequested)
             {
+                // Stopping: Telegram.Bot reports a cancel while it reads an answer as a RequestException, not as a cancel.
                 return;
             }
         }
