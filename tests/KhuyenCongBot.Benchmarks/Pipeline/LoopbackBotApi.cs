@@ -119,6 +119,8 @@ public sealed class LoopbackBotApi : IAsyncDisposable
                 Offset = tree["offset"] is JsonValue o ? (int)o : 0,
                 Limit = tree["limit"] is JsonValue l ? (int)l : 100,
                 Timeout = tree["timeout"] is JsonValue t ? (int)t : 0,
+                Url = tree["url"]?.ToString(),
+                Secret = tree["secret_token"]?.ToString(),
             };
         }
         Interlocked.Increment(ref _calls);
@@ -148,8 +150,94 @@ public sealed class LoopbackBotApi : IAsyncDisposable
                     {
                         ["message_id"] = id, ["date"] = 1, ["chat"] = new JsonObject { ["id"] = chat, ["type"] = "private" }, ["text"] = text,
                     }.ToJsonString(Utf8));
+            case "setwebhook":
+                PushTo(fields.Url!, fields.Secret);
+                return Ok("true");
             default:
                 return Ok("true");
+        }
+    }
+
+    // ---------------- webhook mode: the fake posts each update to the bot, as Telegram does ----------------
+
+    /// <summary>Telegram's default max_connections for a webhook: at most this many updates are posted at once.</summary>
+    public const int WebhookConnections = 40;
+
+    private readonly CancellationTokenSource _pushStop = new();
+    private readonly List<Task> _pushers = [];
+    private HttpClient? _push;
+
+    /// <summary>From now on updates are posted to <paramref name="url"/> (with the secret header) by 40 connections instead of
+    /// waiting for getUpdates; an update the bot does not answer with 200 is posted again.</summary>
+    public void PushTo(string url, string? secret)
+    {
+        lock (_gate)
+        {
+            if (_push is not null)
+            {
+                return;
+            }
+            _push = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = WebhookConnections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan });
+            for (var i = 0; i < WebhookConnections; i++)
+            {
+                _pushers.Add(Task.Run(() => PushLoopAsync(_push, url, secret, _pushStop.Token)));
+            }
+        }
+    }
+
+    private async Task PushLoopAsync(HttpClient http, string url, string? secret, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            (int Id, string Json) next = default;
+            Task? signal = null;
+            lock (_gate)
+            {
+                if (_pending.Count > 0)
+                {
+                    next = _pending[0];
+                    _pending.RemoveAt(0);
+                }
+                else
+                {
+                    signal = _changed.Task;
+                }
+            }
+            try
+            {
+                if (signal is not null)
+                {
+                    await signal.WaitAsync(ct);
+                    continue;
+                }
+                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(next.Json!, System.Text.Encoding.UTF8, "application/json") };
+                if (secret is not null)
+                {
+                    request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+                }
+                using var response = await http.SendAsync(request, ct);
+                if (!response.IsSuccessStatusCode)
+                {
+                    Requeue(next);
+                }
+            }
+            catch (Exception) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception) when (signal is null)
+            {
+                Requeue(next);
+                await Task.Delay(10, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private void Requeue((int Id, string Json) update)
+    {
+        lock (_gate)
+        {
+            _pending.Insert(0, update);
         }
     }
 
@@ -158,6 +246,8 @@ public sealed class LoopbackBotApi : IAsyncDisposable
     {
         public long ChatId;
         public string? Text;
+        public string? Url;
+        public string? Secret;
         public int Offset;
         public int Limit;
         public int Timeout;
@@ -177,7 +267,8 @@ public sealed class LoopbackBotApi : IAsyncDisposable
             while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
             {
                 var field = json.ValueTextEquals("chat_id"u8) ? 1 : json.ValueTextEquals("text"u8) ? 2 : json.ValueTextEquals("offset"u8) ? 3
-                    : json.ValueTextEquals("limit"u8) ? 4 : json.ValueTextEquals("timeout"u8) ? 5 : 0;
+                    : json.ValueTextEquals("limit"u8) ? 4 : json.ValueTextEquals("timeout"u8) ? 5 : json.ValueTextEquals("url"u8) ? 6
+                    : json.ValueTextEquals("secret_token"u8) ? 7 : 0;
                 json.Read();
                 switch (field)
                 {
@@ -195,6 +286,12 @@ public sealed class LoopbackBotApi : IAsyncDisposable
                         break;
                     case 5:
                         fields.Timeout = json.GetInt32();
+                        break;
+                    case 6:
+                        fields.Url = json.GetString();
+                        break;
+                    case 7:
+                        fields.Secret = json.GetString();
                         break;
                     default:
                         json.Skip();
@@ -236,6 +333,9 @@ public sealed class LoopbackBotApi : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _pushStop.CancelAsync();
+        await Task.WhenAll(_pushers);
+        _push?.Dispose();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _app.StopAsync(cts.Token);
         await _app.DisposeAsync();

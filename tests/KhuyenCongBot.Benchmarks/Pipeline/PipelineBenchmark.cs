@@ -36,6 +36,7 @@ public static class PipelineBenchmark
         // The echo bot runs first in this process and shares Telegram.Bot's JSON options with the bot: both send UTF-8, as the bot does.
         TelegramJson.UseUtf8();
         LoopbackBotApi.Lean = args.Contains("--lean-api");
+        s_webhook = args.Contains("--webhook");
         var dir = Path.Combine(Path.GetTempPath(), "kcbot-pipeline-" + Environment.ProcessId);
         Directory.CreateDirectory(dir);
         try
@@ -91,7 +92,11 @@ public static class PipelineBenchmark
         using var stopBot = new CancellationTokenSource();
         WebApplication? app = null;
         Task? echoLoop = null;
-        if (echo)
+        if (echo && s_webhook)
+        {
+            app = await StartEchoWebhookAsync(api);
+        }
+        else if (echo)
         {
             echoLoop = EchoAsync(api, stopBot.Token);
         }
@@ -158,7 +163,19 @@ public static class PipelineBenchmark
             settings[$"Bot:Admins:{i}"] = "telegram:" + officers[i].ToString(CultureInfo.InvariantCulture);
         }
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Production" });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (s_webhook)
+        {
+            // Telegram posts to the bot (40 connections at most) instead of the bot polling.
+            var port = FreePort();
+            settings["Telegram:Mode"] = "Webhook";
+            settings["Telegram:WebhookUrl"] = $"http://127.0.0.1:{port}/telegram/webhook";
+            settings["Telegram:WebhookSecret"] = WebhookSecret;
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        }
+        else
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
@@ -172,6 +189,41 @@ public static class PipelineBenchmark
     }
 
     private static bool s_replyLikeBot;
+
+    /// <summary>--webhook: both bots receive updates posted by the fake (Telegram's webhook, 40 connections) instead of polling.</summary>
+    private static bool s_webhook;
+
+    private const string WebhookSecret = "bench-secret_123";
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    /// <summary>The ceiling in webhook mode: an endpoint that reads the posted update and sends the echo, then answers 200.</summary>
+    private static async Task<WebApplication> StartEchoWebhookAsync(LoopbackBotApi api)
+    {
+        var client = new TelegramBotClient(new TelegramBotClientOptions(LoopbackBotApi.Token, api.BaseUrl));
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.MapPost("/hook", async (Microsoft.AspNetCore.Http.HttpContext http) =>
+        {
+            var u = await System.Text.Json.JsonSerializer.DeserializeAsync<global::Telegram.Bot.Types.Update>(http.Request.Body, JsonBotAPI.Options, http.RequestAborted);
+            await (!s_replyLikeBot
+                ? client.SendMessage(u!.Message!.Chat.Id, u.Message.Text ?? "", cancellationToken: http.RequestAborted)
+                : client.SendMessage(u!.Message!.Chat.Id, BigText + (u.Message.Text ?? ""), replyMarkup: BigKeyboard, cancellationToken: http.RequestAborted));
+            return Microsoft.AspNetCore.Http.Results.Ok();
+        });
+        await app.StartAsync();
+        api.PushTo(app.Urls.First() + "/hook", null);
+        return app;
+    }
 
     /// <summary>A form question as the bot sends it (607 bytes per call with the keyboard below, the bot's are 667).</summary>
     private static readonly string BigText = "✓ Tỉnh/thành phố: Bắc Ninh\n\n📝 Hội chợ, triển lãm · câu 2/8\n❓ Cơ sở\nGõ tên cơ sở (một phần tên cũng được, có dấu hoặc không).\nHoặc chọn cơ sở bạn ghi gần đây: ";
