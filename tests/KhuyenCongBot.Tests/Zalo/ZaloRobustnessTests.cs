@@ -17,16 +17,18 @@ public sealed class ZaloRobustnessTests
         await using var bot = await ZaloChatDriver.StartAsync();
         bot.Fake.MaxPollMilliseconds = 200;
         bot.AddUser("patient", Role.Officer, "01");
-        var start = bot.Fake.CallCount("getUpdates");
-        await Task.Delay(1500);
-        var held = bot.Fake.CallCount("getUpdates") - start;
-        Assert.InRange(held, 2, 1500 / 200 + 1);
 
-        // A server that answers 408 at once: the bot still waits between polls.
+        // Held polls (200 ms each): the bot goes on polling, never more often than every 200 ms.
+        var held = await NextPollsAsync(bot.Fake, 4);
+        Assert.All(Gaps(held), gap => Assert.True(gap >= TimeSpan.FromMilliseconds(180), $"polls {gap.TotalMilliseconds:0} ms apart"));
+
+        // A server that answers 408 at once: the bot still waits between polls (and still polls).
         bot.Fake.Instant408 = true;
-        start = bot.Fake.CallCount("getUpdates");
-        await Task.Delay(1000);
-        Assert.InRange(bot.Fake.CallCount("getUpdates") - start, 1, 1000 / 500 + 1);
+        // Each poll starts at least 500 ms after the one before it started; the server sees them a little late, so compare
+        // the span of five: a bot that did not wait would make them within a few milliseconds.
+        var instant = await NextPollsAsync(bot.Fake, 5);
+        var span = instant[^1] - instant[0];
+        Assert.True(span >= 2 * ZaloPollingService.MinEmptyPollInterval, $"five instant 408s within {span.TotalMilliseconds:0} ms");
         bot.Fake.Instant408 = false;
 
         Assert.Empty(bot.Logs.AtLeast(LogLevel.Warning));
@@ -110,4 +112,19 @@ public sealed class ZaloRobustnessTests
         Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(30));
         Assert.Equal(21, bot.Fake.SentTo("reader-3").Count);
     }
+
+    /// <summary>The next <paramref name="count"/> getUpdates calls that start from now on (load only makes this slower, never wrong).</summary>
+    private static async Task<IReadOnlyList<DateTimeOffset>> NextPollsAsync(KhuyenCongBot.Tests.Fakes.FakeZaloServer fake, int count)
+    {
+        var from = fake.CallCount("getUpdates");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (fake.CallCount("getUpdates") < from + count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the bot stopped polling: {fake.CallCount("getUpdates") - from} of {count} polls in 30 s");
+            await Task.Delay(50);
+        }
+        return fake.Calls.Where(c => c.Method == "getUpdates").Skip(from).Take(count).Select(c => c.At).ToList();
+    }
+
+    private static IEnumerable<TimeSpan> Gaps(IReadOnlyList<DateTimeOffset> times) => times.Zip(times.Skip(1), (a, b) => b - a);
 }
