@@ -92,6 +92,11 @@ public sealed class FiguresModule : IBotModule
     private void HandleQuestion(BotContext context, string text)
     {
         var parts = _parser.Parse(text, context.Today);
+        if (ReportRequest(text.Trim(), parts) is { } reportArguments)
+        {
+            Report(context, reportArguments);
+            return;
+        }
         var last = Question.FromJson(context.State.Data.GetValueOrDefault(LastKey));
         if (parts.IsEmpty || (!parts.HasMetric && !parts.HasModifier && last is null && !parts.QuestionWords))
         {
@@ -173,6 +178,18 @@ public sealed class FiguresModule : IBotModule
         };
     }
 
+    /// <summary>
+    /// A comparison with last year over a period still running ("năm nay", "quý này") counts up to today and compares with the
+    /// same dates a year earlier: eleven months of this year against twelve of last year would read as a fall.
+    /// </summary>
+    public static Question ClipRunningPeriod(Question q, DateOnly today) =>
+        q.CompareLastYear || q.Change ? q.WithPeriod(UpToToday(q.Period, today)) : q;
+
+    /// <summary>A period still running on <paramref name="today"/> cut at today ("từ đầu năm 2026 đến nay"); any other period as it is.</summary>
+    public static Period UpToToday(Period period, DateOnly today) => today < period.From || today >= period.To
+        ? period
+        : new Period(period.From, today, period.From == new DateOnly(today.Year, 1, 1) ? YearToDate(today).Label : period.Label + " tính đến nay");
+
     public static Period YearToDate(DateOnly today) => new(new DateOnly(today.Year, 1, 1), today, $"từ đầu năm {today.Year} đến nay");
 
     /// <summary>In a group chat: why the figures of <paramref name="scope"/> may not be shown there (some member may not see them), or null.</summary>
@@ -187,6 +204,7 @@ public sealed class FiguresModule : IBotModule
 
     private void Respond(BotContext context, Question question, string? scopeName)
     {
+        question = ClipRunningPeriod(question, context.Today);
         if (GroupRefusal(context, question.Scope) is { } groupRefusal)
         {
             context.Say(groupRefusal);
@@ -370,7 +388,39 @@ public sealed class FiguresModule : IBotModule
             examples.Select((e, i) => new Choice(e, "fq:ex:" + i)));
     }
 
-    private async Task ReportAsync(BotContext context, string arguments, CancellationToken ct)
+    private Task ReportAsync(BotContext context, string arguments, CancellationToken ct)
+    {
+        Report(context, arguments);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>"báo cáo 6 tháng đầu năm 2024" typed without the slash: the report paragraph; the rest of the text (period, scope), or null.</summary>
+    internal static string? ReportRequest(string text, QuestionParts parts)
+    {
+        if (parts.ActivityId is not null || parts.Measure is not null)
+        {
+            return null;
+        }
+        var folded = VnText.FoldWords(text);
+        foreach (var lead in ReportLeads)
+        {
+            if (folded == lead || folded.StartsWith(lead + " ", StringComparison.Ordinal))
+            {
+                // Drop as many words of the original text as the lead has.
+                var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                return string.Join(' ', words.Skip(lead.Split(' ').Length));
+            }
+        }
+        return null;
+    }
+
+    private static readonly string[] ReportLeads =
+    [
+        "viet doan bao cao", "viet bao cao", "lam bao cao", "soan bao cao", "doan bao cao", "bao cao tong hop", "bao cao",
+        "write a report for", "write a report", "report for", "report on", "report",
+    ];
+
+    private void Report(BotContext context, string arguments)
     {
         var parts = _parser.Parse(arguments, context.Today);
         if (arguments.Trim().Length > 0 && parts.Period is null)
@@ -381,6 +431,8 @@ public sealed class FiguresModule : IBotModule
             return;
         }
         var period = parts.Period ?? YearToDate(context.Today);
+        // A running period is reported up to today (its same-period comparison then covers the same dates a year earlier).
+        period = UpToToday(period, context.Today);
         var scope = parts.Scope is null or "own" ? _scopes.DefaultScope(context.User) : parts.Scope;
         if ((GroupRefusal(context, scope) ?? _scopes.Refusal(context.User, scope, context.English)) is { } refusal)
         {
@@ -396,7 +448,6 @@ public sealed class FiguresModule : IBotModule
                 new Choice(context.T("Tải Excel", "Excel file"), "fq:xlsx"),
                 new Choice(context.T("Biểu đồ", "Chart"), "fq:chart"),
             ]);
-        await Task.CompletedTask;
     }
 
     /// <summary>Waits for the answer to one clarifying question; anything typed instead is read as a new question.</summary>

@@ -94,6 +94,9 @@ public sealed class QuestionParts
     public bool CompareLastYear { get; set; }
     public int? CompareYear { get; set; }
     public bool Change { get; set; }
+
+    /// <summary>The question says "so sánh" (compare): with nothing else to compare, it means the same period last year.</summary>
+    public bool CompareWord { get; set; }
     public BreakdownBy? Breakdown { get; set; }
     public int? Top { get; set; }
     public bool Ascending { get; set; }

@@ -84,6 +84,12 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
         ReadBreakdown(ref s, parts);
         ReadPeriod(ref s, parts, today);
         ReadMetric(ref s, parts);
+        // "so sánh" alone compares with the same period last year, unless it compares provinces or activities with each other.
+        if (parts.CompareWord && !parts.CompareLastYear && !parts.ComparePlan && parts.Breakdown is null
+            && parts.Scope?.StartsWith("m:", StringComparison.Ordinal) != true)
+        {
+            parts.CompareLastYear = true;
+        }
 
         foreach (var phrase in QuestionPhrases)
         {
@@ -163,6 +169,22 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
             parts.CompareYear = int.Parse(vs.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture);
             s = Cut(s, vs);
         }
+        // "so sánh gian hàng 2024 với 2023", "so sánh năm nay và năm ngoái": the second period is what to compare with
+        // (read before the periods, so that "năm ngoái" is not taken for the period asked about).
+        if (CompareWordRegex().Match(s) is { Success: true } compare)
+        {
+            parts.CompareWord = true;
+            s = Cut(s, compare);
+            if (!parts.CompareLastYear && !parts.ComparePlan && CompareWithRegex().Match(s) is { Success: true } with)
+            {
+                parts.CompareLastYear = true;
+                if (with.Groups["year"].Success)
+                {
+                    parts.CompareYear = int.Parse(with.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                }
+                s = Cut(s, with);
+            }
+        }
     }
 
     private static void ReadBreakdown(ref string s, QuestionParts parts)
@@ -192,6 +214,13 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
                 s = Cut(s, loose);
             }
         }
+        // "top tỉnh" without a number: the first five; "xếp hạng các tỉnh": all of them, highest first.
+        if (parts.Top is null && BareTopRegex().Match(s) is { Success: true } bareTop)
+        {
+            parts.Top = bareTop.Groups["rank"].Success ? null : DefaultTop;
+            parts.Breakdown = ByWord(bareTop.Groups["what"].Success ? bareTop.Groups["what"].Value : "tinh");
+            s = Cut(s, bareTop);
+        }
         var by = ByRegex().Match(s);
         if (by.Success)
         {
@@ -214,6 +243,16 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
                 parts.Ascending = true;
             }
             s = Cut(s, most);
+        }
+        // "tỉnh nhiều gian hàng nhất", "hoạt động ít kinh phí nhất" (not "bao nhiêu … gần nhất").
+        if (parts.Top is null && SplitMostRegex().Match(s) is { Success: true } splitMost)
+        {
+            parts.Top = 1;
+            parts.Ascending = splitMost.Groups["low"].Success;
+            if (splitMost.Groups["what"].Success)
+            {
+                parts.Breakdown ??= ByWord(splitMost.Groups["what"].Value);
+            }
         }
         if (parts.Top is not null && !parts.Ascending && Regex.IsMatch(s, @" (it|thap)( \w+){0,4} nhat "))
         {
@@ -421,6 +460,21 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
 
     [GeneratedRegex(@" (top (?<n>[0-9]{1,2})( (?<what>tinh|dia phuong|hoat dong|thang|provinces?|activities|months?))?|(?<m>[0-9]{1,2}) (?<what>tinh|dia phuong|hoat dong|thang|provinces?|activities|months?)( \w+)? (dan dau|cao nhat|nhieu nhat|lon nhat|top|highest|(?<low>thap nhat|it nhat|lowest)))(?= )")]
     private static partial Regex TopRegex();
+
+    /// <summary>How many rows "top" without a number shows.</summary>
+    public const int DefaultTop = 5;
+
+    [GeneratedRegex(@" (top|(?<rank>bang xep hang|xep hang|ranking|rank))( (cac )?(?<what>tinh thanh|tinh|dia phuong|hoat dong|thang|provinces?|activities|months?))?(?= )")]
+    private static partial Regex BareTopRegex();
+
+    [GeneratedRegex(@"( (?<what>tinh thanh|tinh|dia phuong|hoat dong|linh vuc|noi dung|thang)( co| dat| duoc)?)?(?<!bao) ((?<high>nhieu|cao|lon)|(?<low>it|thap))( (?!gan |moi |cap |som |muon )\w+){1,4} nhat(?= )")]
+    private static partial Regex SplitMostRegex();
+
+    [GeneratedRegex(@" (hay )?(so sanh|compare|comparison)( giua| between)?(?= )")]
+    private static partial Regex CompareWordRegex();
+
+    [GeneratedRegex(@" (voi|va|and|with|to|against|so voi) ((nam |year )?(?<year>(19|20)[0-9]{2})|nam truoc|nam ngoai|cung ky( nam truoc| nam ngoai)?|last year|the year before|previous year|the same period( last year)?)(?= )")]
+    private static partial Regex CompareWithRegex();
 
     [GeneratedRegex(@" (?<m>[0-9]{1,2}) (?<what>tinh thanh|tinh|dia phuong|hoat dong|provinces|activities)(?= )")]
     private static partial Regex LooseTopRegex();

@@ -166,6 +166,80 @@ public class FiguresModuleTests(DemoBotFixture fixture) : IClassFixture<DemoBotF
     }
 
     [Fact]
+    public async Task ReportTypedWithoutTheSlashIsTheParagraph()
+    {
+        var user = NewManager();
+        var typed = await Bot.Say("báo cáo 6 tháng đầu năm 2024", user);
+        Assert.StartsWith("Theo báo cáo ước thực hiện 6 tháng đầu năm 2024", typed);
+        foreach (var figure in new[] { "57 cơ sở", "701 gian hàng", "62 dự án", "4,87 tỷ đồng" })
+        {
+            Assert.Contains(figure, typed);
+        }
+        Assert.Equal(await Bot.Say("/baocao 6 tháng đầu năm 2024", user), await Bot.Say("viet bao cao 6 thang dau nam 2024", user));
+        // With a metric it stays a figure question.
+        var booths = await Bot.Say("bao cao so gian hang quy 3 nam 2024", user);
+        Assert.StartsWith("Số gian hàng – Hội chợ, triển lãm:", booths);
+        Assert.Contains("quý III/2024", booths);
+    }
+
+    [Fact]
+    public async Task AReportOnThisYearComparesTheSameDatesOfLastYear()
+    {
+        var user = NewManager();
+        var report = await Bot.Say("báo cáo năm nay", user);
+        Assert.Contains("từ đầu năm 2026 đến nay (01/01/2026 – 26/11/2026)", report);
+        decimal Revenue(DateOnly from, DateOnly to) => In("consulting", from, to).Sum(r => r.RevenueVnd);
+        var ratio = Revenue(new(2026, 1, 1), new(2026, 11, 26)) / Revenue(new(2025, 1, 1), new(2025, 11, 26));
+        Assert.Contains($"đạt {VnFormat.Percent(ratio)} so với cùng kỳ năm 2025", report);
+    }
+
+    [Theory]
+    [InlineData("so sanh gian hang nam nay voi nam ngoai")]
+    [InlineData("gian hang nam nay so voi cung ky")]
+    [InlineData("so sánh số gian hàng năm nay")]
+    public async Task ThisYearAgainstLastYearComparesUpToTheSameDay(string question)
+    {
+        var user = NewManager();
+        var answer = await Bot.Say(question, user);
+        var now = In("trade_fair", new(2026, 1, 1), new(2026, 11, 26)).Sum(r => r.Booths);
+        var before = In("trade_fair", new(2025, 1, 1), new(2025, 11, 26)).Sum(r => r.Booths);
+        Assert.Contains("Thời gian: từ đầu năm 2026 đến nay (01/01/2026 – 26/11/2026)", answer);
+        Assert.Contains($"So với cùng kỳ năm 2025 ({VnFormat.Number(before)} gian hàng", answer);
+        Assert.Contains("01/01/2025 – 26/11/2025", answer);
+        Assert.Contains($"{(now >= before ? "tăng" : "giảm")} {VnFormat.Number(Math.Abs(now - before))} gian hàng", answer);
+    }
+
+    [Fact]
+    public async Task CompareTwoYearsByName()
+    {
+        var user = NewManager();
+        var answer = await Bot.Say("so sanh gian hang 2024 voi 2023", user);
+        var y24 = In("trade_fair", new(2024, 1, 1), new(2024, 12, 31)).Sum(r => r.Booths);
+        var y23 = In("trade_fair", new(2023, 1, 1), new(2023, 12, 31)).Sum(r => r.Booths);
+        Assert.Contains($"{VnFormat.Number(y24)} gian hàng", answer);
+        Assert.Contains($"So với cùng kỳ năm 2023 ({VnFormat.Number(y23)} gian hàng", answer);
+        Assert.Contains($"đạt {VnFormat.Percent((decimal)y24 / y23)}", answer);
+    }
+
+    [Fact]
+    public async Task TopWithoutANumberListsFiveAndARankingListsAll()
+    {
+        var user = NewManager();
+        var byProvince = In("trade_fair", new(2026, 1, 1), new(2026, 11, 26))
+            .GroupBy(r => Catalogue.CurrentOf(r.ProvinceId)!.Id)
+            .Select(g => (Name: Catalogue.Province(g.Key)!.ShortName, Booths: g.Sum(r => r.Booths)))
+            .OrderByDescending(x => x.Booths).ToList();
+        var top = await Bot.Say("top tinh nhieu gian hang nhat", user);
+        Assert.Contains("5 tỉnh, thành phố cao nhất:", top);
+        Assert.Contains($"1. {byProvince[0].Name}: {VnFormat.Number(byProvince[0].Booths)} gian hàng", top);
+        Assert.Contains($"5. {byProvince[4].Name}: ", top);
+        Assert.DoesNotContain($"6. {byProvince[5].Name}", top);
+
+        var ranking = await Bot.Say("xếp hạng các tỉnh theo số gian hàng", user);
+        Assert.Contains($"{byProvince.Count}. {byProvince[^1].Name}: {VnFormat.Number(byProvince[^1].Booths)} gian hàng", ranking);
+    }
+
+    [Fact]
     public async Task ReportForAQuarterWithoutYear()
     {
         var user = NewManager();
