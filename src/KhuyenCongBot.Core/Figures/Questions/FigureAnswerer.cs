@@ -139,14 +139,21 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         var (activity, measure) = Primary(q);
         var main = lines.FirstOrDefault(l => l.ActivityId == activity && l.Measure == measure)
             ?? new AnswerLine(activity, measure, figures.Total(Query(q, activity, measure)));
-        var comparedMetric = lines.Count > 1 ? " " + MetricText.Title(catalogue, activity, measure, english) : "";
+        var comparedMetric = lines.Count > 1 ? ", " + MetricText.Title(catalogue, activity, measure, english) : "";
         if (ScopeResolver.IsMany(q.Scope) && q.Breakdown is null)
         {
             sb.Append(MembersText(q, activity, measure, lines.Count > 1, english));
         }
         if (q.ComparePlan)
         {
-            sb.AppendLine(PlanLine(q, main, comparedMetric, english));
+            // Several metrics ("tiến độ kế hoạch tư vấn"): every one that has a plan; else what is missing for the main one.
+            var planned = lines.Count > 1
+                ? lines.Where(l => PlanTarget(q.To.Year, $"{l.ActivityId ?? "*"}.{l.Measure}", scopes.UnitIds(q.Scope)) is > 0).ToList()
+                : [];
+            foreach (var line in planned.Count > 0 ? planned : [main])
+            {
+                sb.AppendLine(PlanLine(q, line, lines.Count > 1 ? ", " + MetricText.Title(catalogue, line.ActivityId, line.Measure, english) : "", english));
+            }
         }
         if (q.CompareLastYear || q.Change)
         {
@@ -166,8 +173,8 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         if (target is not { } t || t == 0)
         {
             return english
-                ? $"No {q.To.Year} plan is set for{metricName} {metric} in this scope (admins set it with /plan)."
-                : $"Chưa có kế hoạch năm {q.To.Year} cho chỉ tiêu{metricName} ({metric}) trong phạm vi này (quản trị viên đặt bằng /kehoach).";
+                ? $"No {q.To.Year} plan is set for {(metricName.Length > 0 ? metricName[2..] + " " : "")}({metric}) in this scope (admins set it with /plan)."
+                : $"Chưa có kế hoạch năm {q.To.Year} cho chỉ tiêu {(metricName.Length > 0 ? metricName[2..] + " " : "")}({metric}) trong phạm vi này (quản trị viên đặt bằng /kehoach).";
         }
         var ratio = main.Value.Value / t;
         var counted = q.Status switch

@@ -210,6 +210,20 @@ public class FiguresModuleTests(DemoBotFixture fixture) : IClassFixture<DemoBotF
     }
 
     [Fact]
+    public async Task PlanProgressOfAnActivityCoversEveryPlannedMeasure()
+    {
+        var user = NewManager();
+        var answer = await Bot.Say("tien do ke hoach tu van", user);
+        var plans = Bot.Store.Plans.ForYear(2026);
+        decimal Target(string metric) => plans.Where(p => p.Metric == metric).Sum(p => p.Target);
+        var ytd = In("consulting", new(2026, 1, 1), new(2026, 11, 26)).ToList();
+        Assert.Contains($"So với kế hoạch năm 2026, Số dự án – Tư vấn phát triển công nghiệp ({VnFormat.Number((long)Target("consulting.projects"))} dự án): "
+            + $"đạt {VnFormat.Percent(ytd.Count / Target("consulting.projects"))} kế hoạch năm.", answer);
+        Assert.Contains($"So với kế hoạch năm 2026, Doanh thu – Tư vấn phát triển công nghiệp",answer);
+        Assert.Contains($"đạt {VnFormat.Percent(ytd.Sum(r => r.RevenueVnd) / Target("consulting.revenue_vnd"))} kế hoạch năm.", answer);
+    }
+
+    [Fact]
     public async Task CompareTwoYearsByName()
     {
         var user = NewManager();
