@@ -136,6 +136,7 @@ public static class PeriodParser
     private static readonly Rule[] Rules =
     [
         new(R($"{B}(?<k>hom nay|hom qua|hom kia|today|yesterday){E}"), Day),
+        new(R($@"{B}(?:tu (?:truoc|xua|khi bat dau|luc bat dau) (?:den|toi) (?:nay|gio|hien nay|hien tai)|tu truoc toi nay|toan bo thoi gian|tat ca cac nam|all time|of all time|since the beginning){E}"), AllTime),
         new(R($@"{B}(?:tuan(?: le)? (?<k>nay|truoc|roi|qua|vua qua)|(?<k>this|last|previous) week){E}"), Week),
         new(R($@"{B}(?:thang (?<k>nay|truoc|roi|vua qua)|(?<k>this|last|previous) month){E}"), RelativeMonth),
         new(R($@"{B}thang (?<m>1[0-2]|0?[1-9]){YT}{E}"), Month),
@@ -169,6 +170,12 @@ public static class PeriodParser
         };
         return new Period(date, date, $"{name} ({VnFormat.Date(date)})");
     }
+
+    /// <summary>The first day counted by "từ trước đến nay" (all records: khuyến công began in 2004).</summary>
+    public static readonly DateOnly Beginning = new(2000, 1, 1);
+
+    private static Period? AllTime(Match m, DateOnly today) =>
+        new(Beginning, today, $"từ trước đến nay (mọi số liệu đến {VnFormat.Date(today)})");
 
     private static bool IsPrevious(string k) => k is not ("nay" or "this");
 

@@ -85,6 +85,10 @@ public class PeriodParserTests
     [InlineData("ho tro ngay 15/5", "2026-05-15", "2026-05-15", "ngày 15/05/2026", "ngay 15/5")]
     [InlineData("hôm kia", "2026-11-24", "2026-11-24", "hôm kia (24/11/2026)", "hôm kia")]
     [InlineData("3 thang gan day", "2026-08-27", "2026-11-26", "3 tháng qua (27/08–26/11/2026)", "3 thang gan day")]
+    // Everything recorded so far.
+    [InlineData("co so duoc ho tro tu truoc den nay", "2000-01-01", "2026-11-26", "từ trước đến nay (mọi số liệu đến 26/11/2026)", "tu truoc den nay")]
+    [InlineData("gian hàng từ trước tới giờ", "2000-01-01", "2026-11-26", "từ trước đến nay (mọi số liệu đến 26/11/2026)", "từ trước tới giờ")]
+    [InlineData("booths of all time", "2000-01-01", "2026-11-26", "từ trước đến nay (mọi số liệu đến 26/11/2026)", "of all time")]
     // Several years: the last N calendar years up to today, a year to today, a range of whole years.
     [InlineData("3 nam qua", "2024-01-01", "2026-11-26", "3 năm qua, từ năm 2024 đến nay", "3 nam qua")]
     [InlineData("gian hàng 3 năm gần đây", "2024-01-01", "2026-11-26", "3 năm qua, từ năm 2024 đến nay", "3 năm gần đây")]

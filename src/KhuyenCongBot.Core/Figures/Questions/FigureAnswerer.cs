@@ -169,6 +169,12 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
     public string PlanLine(Question q, AnswerLine main, string metricName, bool english)
     {
         var metric = $"{main.ActivityId ?? "*"}.{main.Measure}";
+        if (q.From.Year != q.To.Year)
+        {
+            return english
+                ? "Plans are set per year: ask about one year (e.g. 2025) to compare with its plan."
+                : "Kế hoạch được đặt theo từng năm: hãy hỏi số liệu của một năm (ví dụ: năm 2025) để so với kế hoạch.";
+        }
         var target = PlanTarget(q.To.Year, metric, scopes.UnitIds(q.Scope));
         if (target is not { } t || t == 0)
         {

@@ -244,7 +244,7 @@ public sealed class FiguresModule : IBotModule
         {
             choices.Add(new Choice(context.T("Theo tỉnh", "By province"), "fq:by:p"));
         }
-        if (q.Breakdown != BreakdownBy.Month)
+        if (q.Breakdown != BreakdownBy.Month && q.To.Year - q.From.Year < 2)
         {
             choices.Add(new Choice(context.T("Theo tháng", "By month"), "fq:by:m"));
         }
@@ -252,11 +252,12 @@ public sealed class FiguresModule : IBotModule
         {
             choices.Add(new Choice(context.T("Theo hoạt động", "By activity"), "fq:by:a"));
         }
-        if (!q.ComparePlan)
+        // Plans are set per year; "từ trước đến nay" has no same period before it.
+        if (!q.ComparePlan && q.From.Year == q.To.Year)
         {
             choices.Add(new Choice(context.T("So với kế hoạch", "Against plan"), "fq:cmp:plan"));
         }
-        if (!q.CompareLastYear)
+        if (!q.CompareLastYear && q.From > PeriodParser.Beginning)
         {
             choices.Add(new Choice(context.T("So với cùng kỳ", "Same period last year"), "fq:cmp:yoy"));
         }

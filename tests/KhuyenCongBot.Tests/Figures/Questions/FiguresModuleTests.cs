@@ -224,6 +224,21 @@ public class FiguresModuleTests(DemoBotFixture fixture) : IClassFixture<DemoBotF
     }
 
     [Fact]
+    public async Task EverythingSoFarCountsEveryRecordAndOffersNoYearComparison()
+    {
+        var user = NewManager();
+        var answer = await Bot.Say("bao nhieu gian hang tu truoc den nay", user);
+        Assert.Contains(VnFormat.Number(fixture.Records.Where(r => r.ActivityId == "trade_fair").Sum(r => r.Booths)) + " gian hàng", answer);
+        Assert.Contains("từ trước đến nay", answer);
+        Assert.DoesNotContain("So với kế hoạch", answer);
+        Assert.DoesNotContain("So với cùng kỳ", answer);
+        // A plan is per year: several years are not compared with one year's plan.
+        var years = await Bot.Say("gian hang 3 nam qua so voi ke hoach", user);
+        Assert.Contains("Kế hoạch được đặt theo từng năm", years);
+        Assert.DoesNotContain("% kế hoạch năm", years);
+    }
+
+    [Fact]
     public async Task CompareTwoYearsByName()
     {
         var user = NewManager();
