@@ -23,11 +23,14 @@ public static class FigureRules
         }
     }
 
-    /// <summary>Months in chronological order; other keys largest value first, ties by key (ordinal).</summary>
+    /// <summary>Months and years in chronological order; other keys largest value first, ties by key (ordinal).</summary>
     public static IReadOnlyList<KeyValuePair<string, FigureValue>> Order(IEnumerable<KeyValuePair<string, FigureValue>> groups, BreakdownBy by) =>
-        by == BreakdownBy.Month
+        by is BreakdownBy.Month or BreakdownBy.Year
             ? groups.OrderBy(g => g.Key, StringComparer.Ordinal).ToList()
             : groups.OrderByDescending(g => g.Value.Value).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+
+    /// <summary>"yyyy" of a year.</summary>
+    public static string YearKey(int year) => year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>"yyyy-MM" of a date, without culture data.</summary>
     public static string MonthKey(int year, int month) =>

@@ -49,6 +49,7 @@ public sealed partial class FiguresIndex
         BreakdownBy.RecordedProvince => _unitIds[group],
         BreakdownBy.Activity => _activityIds[group],
         BreakdownBy.Month => FigureRules.MonthKey((firstMonth + group) / 12, (firstMonth + group) % 12 + 1),
+        BreakdownBy.Year => FigureRules.YearKey(firstMonth / 12 + group),
         _ => throw new ArgumentOutOfRangeException(nameof(by)),
     };
 
@@ -138,6 +139,7 @@ public sealed partial class FiguresIndex
             BreakdownBy.Province => _groupIds.Count,
             BreakdownBy.RecordedProvince => _unitIds.Count,
             BreakdownBy.Activity => _activityIds.Count,
+            BreakdownBy.Year => to < from ? 0 : to / 12 - from / 12 + 1,
             _ => Math.Max(0, to - from + 1),
         };
         var acc = new Accumulator(groups, q.Status);
@@ -151,13 +153,16 @@ public sealed partial class FiguresIndex
         var est = DistinctMarks.Estimates;
         all.Reset(_facilityIndex.Count);
         est.Reset(_facilityIndex.Count);
-        if (by == BreakdownBy.Month)
+        if (by is BreakdownBy.Month or BreakdownBy.Year)
         {
             for (var m = from; m <= to; m++)
             {
-                // Months are separate groups: forgetting the marks keeps the overflow set empty.
-                all.Reset(_facilityIndex.Count);
-                est.Reset(_facilityIndex.Count);
+                // Months (years) are separate groups: forgetting the marks at each one keeps the overflow set empty.
+                if (by == BreakdownBy.Month || m == from || m % 12 == 0)
+                {
+                    all.Reset(_facilityIndex.Count);
+                    est.Reset(_facilityIndex.Count);
+                }
                 foreach (var a in activities)
                 {
                     walk.Bucket(a, m);
@@ -200,6 +205,7 @@ public sealed partial class FiguresIndex
                 null => 0,
                 BreakdownBy.Activity => activity,
                 BreakdownBy.Month => month - firstMonth,
+                BreakdownBy.Year => month / 12 - firstMonth / 12,
                 _ => -1,
             };
             if (whole && kind != MeasureKind.Facilities)

@@ -33,6 +33,9 @@ public enum BreakdownBy
     RecordedProvince,
     Activity,
     Month,
+
+    /// <summary>By calendar year ("yyyy"); distinct facilities are distinct within each year.</summary>
+    Year,
 }
 
 /// <summary>Computes figures from the records; implementations must give identical answers.</summary>
@@ -40,7 +43,7 @@ public interface IFigureSource
 {
     FigureValue Total(FigureQuery query);
 
-    /// <summary>One figure per key (province id, activity id, or "yyyy-MM"), largest first for provinces and activities, in order for months.</summary>
+    /// <summary>One figure per key (province id, activity id, "yyyy-MM" or "yyyy"), largest first for provinces and activities, in order for months and years.</summary>
     IReadOnlyList<KeyValuePair<string, FigureValue>> Breakdown(FigureQuery query, BreakdownBy by);
 }
 

@@ -35,6 +35,7 @@ public sealed class ScanFigureSource(IBotStore store, CatalogueIndex catalogue) 
         BreakdownBy.RecordedProvince => r.ProvinceId,
         BreakdownBy.Activity => r.ActivityId,
         BreakdownBy.Month => FigureRules.MonthKey(r.Date.Year, r.Date.Month),
+        BreakdownBy.Year => FigureRules.YearKey(r.Date.Year),
         _ => throw new ArgumentOutOfRangeException(nameof(by)),
     };
 

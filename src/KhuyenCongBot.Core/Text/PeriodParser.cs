@@ -174,8 +174,10 @@ public static class PeriodParser
     /// <summary>The first day counted by "từ trước đến nay" (all records: khuyến công began in 2004).</summary>
     public static readonly DateOnly Beginning = new(2000, 1, 1);
 
-    private static Period? AllTime(Match m, DateOnly today) =>
-        new(Beginning, today, $"từ trước đến nay (mọi số liệu đến {VnFormat.Date(today)})");
+    private static Period? AllTime(Match m, DateOnly today) => AllTime(today);
+
+    /// <summary>Every record up to <paramref name="today"/>: "từ trước đến nay".</summary>
+    public static Period AllTime(DateOnly today) => new(Beginning, today, $"từ trước đến nay (mọi số liệu đến {VnFormat.Date(today)})");
 
     private static bool IsPrevious(string k) => k is not ("nay" or "this");
 

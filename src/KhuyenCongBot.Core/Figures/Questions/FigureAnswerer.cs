@@ -23,7 +23,8 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         Query(q, activityId, measure) with { ProvinceIds = scopes.UnitIds(scope) };
 
     /// <summary>"năm 2024", or its English label.</summary>
-    public static string PeriodText(Question q, bool english) => english ? PeriodLabels.DescribeEnglish(q.From, q.To) : q.PeriodLabel;
+    public static string PeriodText(Question q, bool english) => !english ? q.PeriodLabel
+        : q.From == PeriodParser.Beginning ? $"all records up to {VnFormat.Date(q.To)}" : PeriodLabels.DescribeEnglish(q.From, q.To);
 
     /// <summary>The (activity, measure) pairs a question covers: one, an activity's measures, or the whole summary.</summary>
     public IReadOnlyList<(string? ActivityId, string Measure)> Metrics(Question q)
@@ -236,7 +237,7 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
             .Where(kv => kv.Value.Value != 0)
             .Select(kv => (kv.Key, Label: KeyLabel(kv.Key, by), kv.Value))
             .ToList();
-        if (by == BreakdownBy.Month)
+        if (by is BreakdownBy.Month or BreakdownBy.Year)
         {
             rows = rows.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
             if (q.Top is not null)
@@ -255,6 +256,7 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
     {
         BreakdownBy.Province or BreakdownBy.RecordedProvince => catalogue.Province(key)?.ShortName ?? key,
         BreakdownBy.Activity => (english ? catalogue.Activity(key)?.EnglishName : catalogue.Activity(key)?.ShortName) ?? key,
+        BreakdownBy.Year => english ? key : "Năm " + key,
         _ => MetricText.MonthLabel(key, english),
     };
 
@@ -265,9 +267,11 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         var what = (by, english) switch
         {
             (BreakdownBy.Month, false) => "tháng",
+            (BreakdownBy.Year, false) => "năm",
             (BreakdownBy.Activity, false) => "hoạt động",
             (_, false) => "tỉnh, thành phố",
             (BreakdownBy.Month, true) => "month",
+            (BreakdownBy.Year, true) => "year",
             (BreakdownBy.Activity, true) => "activity",
             _ => "province",
         };

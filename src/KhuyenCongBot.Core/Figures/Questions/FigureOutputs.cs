@@ -14,12 +14,12 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
             return Reply.Of(english ? "Charts are not available on this installation." : "Bản cài đặt này chưa có chức năng vẽ biểu đồ.");
         }
         var (activity, measure) = answerer.Primary(q);
-        var by = q.Breakdown ?? (scopes.IsMultiProvince(q.Scope) ? BreakdownBy.Province : BreakdownBy.Month);
+        var by = q.Breakdown ?? (scopes.IsMultiProvince(q.Scope) ? BreakdownBy.Province : q.To.Year - q.From.Year >= 2 ? BreakdownBy.Year : BreakdownBy.Month);
         var title = $"{MetricText.Title(catalogue, activity, measure, english)}{MetricText.StatusNote(q.Status, english)} – {FigureAnswerer.PeriodText(q, english)} – {scopes.ShortName(q.Scope, english)}";
         var unit = MetricText.IsMoney(measure) ? (english ? "million VND" : "triệu đồng") : MetricText.Unit(measure, english);
         var scale = MetricText.IsMoney(measure) ? 1_000_000d : 1d;
         var rows = answerer.BreakdownRows(q, activity, measure, by);
-        if (q.Top is { } n && by != BreakdownBy.Month)
+        if (q.Top is { } n && by is not (BreakdownBy.Month or BreakdownBy.Year))
         {
             rows = rows.Take(Math.Max(n, 3)).ToList();
         }
@@ -39,8 +39,8 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
             var points = rows.Select(r => new ChartPoint(answerer.KeyLabel(r.Key, by, english), (double)r.Value.Value / scale)).ToList();
             png = charts.Bars(title, unit, points);
             caption = english
-                ? $"Chart: {MetricText.Title(catalogue, activity, measure, true)} by {(by == BreakdownBy.Month ? "month" : by == BreakdownBy.Activity ? "activity" : "province")}, {FigureAnswerer.PeriodText(q, true)}."
-                : $"Biểu đồ: {MetricText.Title(catalogue, activity, measure)} theo {(by == BreakdownBy.Month ? "tháng" : by == BreakdownBy.Activity ? "hoạt động" : "tỉnh")}, {q.PeriodLabel}, {scopes.ShortName(q.Scope)}.";
+                ? $"Chart: {MetricText.Title(catalogue, activity, measure, true)} by {by switch { BreakdownBy.Month => "month", BreakdownBy.Year => "year", BreakdownBy.Activity => "activity", _ => "province" }}, {FigureAnswerer.PeriodText(q, true)}."
+                : $"Biểu đồ: {MetricText.Title(catalogue, activity, measure)} theo {by switch { BreakdownBy.Month => "tháng", BreakdownBy.Year => "năm", BreakdownBy.Activity => "hoạt động", _ => "tỉnh" }}, {q.PeriodLabel}, {scopes.ShortName(q.Scope)}.";
         }
         return new Reply { Text = caption, Attachment = new Attachment(AttachmentKind.Photo, "bieu-do.png", png, "image/png") };
     }

@@ -140,7 +140,8 @@ public sealed class FiguresModule : IBotModule
     /// <summary>A new question: what the parser found, with the person's default scope and "from the start of the year" as defaults.</summary>
     private Question Fill(Question q, QuestionParts parts, BotContext context)
     {
-        var period = parts.Period ?? YearToDate(context.Today);
+        // "năm nào nhiều gian hàng nhất" without a period: every year so far.
+        var period = parts.Period ?? (parts.Breakdown == BreakdownBy.Year ? PeriodParser.AllTime(context.Today) : YearToDate(context.Today));
         return q.WithPeriod(period) with
         {
             ActivityId = parts.ActivityId,
@@ -248,6 +249,10 @@ public sealed class FiguresModule : IBotModule
         {
             choices.Add(new Choice(context.T("Theo tháng", "By month"), "fq:by:m"));
         }
+        if (q.Breakdown != BreakdownBy.Year && q.To.Year > q.From.Year)
+        {
+            choices.Add(new Choice(context.T("Theo năm", "By year"), "fq:by:y"));
+        }
         if (q.Breakdown != BreakdownBy.Activity && q.Measure is not null && q.ActivityId is null)
         {
             choices.Add(new Choice(context.T("Theo hoạt động", "By activity"), "fq:by:a"));
@@ -290,6 +295,7 @@ public sealed class FiguresModule : IBotModule
         {
             case "fq:by:p": q = q with { Breakdown = BreakdownBy.Province, Top = null }; break;
             case "fq:by:m": q = q with { Breakdown = BreakdownBy.Month, Top = null }; break;
+            case "fq:by:y": q = q with { Breakdown = BreakdownBy.Year, Top = null }; break;
             case "fq:by:a": q = q with { Breakdown = BreakdownBy.Activity, Top = null }; break;
             case "fq:cmp:plan": q = q with { ComparePlan = true }; break;
             case "fq:cmp:yoy": q = q with { CompareLastYear = true, Change = true }; break;

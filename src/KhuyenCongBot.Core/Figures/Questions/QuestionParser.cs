@@ -267,6 +267,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
     private static BreakdownBy ByWord(string word) => word switch
     {
         _ when word.StartsWith("thang", StringComparison.Ordinal) || word.StartsWith("month", StringComparison.Ordinal) => BreakdownBy.Month,
+        _ when word == "nam" || word.StartsWith("year", StringComparison.Ordinal) => BreakdownBy.Year,
         _ when word.StartsWith("hoat dong", StringComparison.Ordinal) || word.StartsWith("linh vuc", StringComparison.Ordinal)
             || word.StartsWith("noi dung", StringComparison.Ordinal) || word.StartsWith("activit", StringComparison.Ordinal) => BreakdownBy.Activity,
         _ => BreakdownBy.Province,
@@ -479,10 +480,10 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
     [GeneratedRegex(@" (?<m>[0-9]{1,2}) (?<what>tinh thanh|tinh|dia phuong|hoat dong|provinces|activities)(?= )")]
     private static partial Regex LooseTopRegex();
 
-    [GeneratedRegex(@" (theo tung|theo cac|theo|tung|cac|moi|chia theo|phan theo|by|per|each) (?<what>tinh thanh|tinh|dia phuong|hoat dong|linh vuc|noi dung|thang|province|provinces|activity|activities|month|months)(?= )| (?<what>month)ly(?= )")]
+    [GeneratedRegex(@" (theo tung|theo cac|theo|tung|cac|moi|chia theo|phan theo|by|per|each) (?<what>tinh thanh|tinh|dia phuong|hoat dong|linh vuc|noi dung|thang|province|provinces|activity|activities|month|months|year|years)(?= )| (theo tung|theo cac|theo|tung|chia theo|phan theo) (?<what>nam)(?= )(?! [0-9]| (nay|ngoai|truoc|qua|roi) )| (?<what>month|year)ly(?= )")]
     private static partial Regex ByRegex();
 
-    [GeneratedRegex(@" (?<what>tinh thanh|tinh|dia phuong|hoat dong|linh vuc|noi dung|thang) nao| which (?<what>province|activity|month)")]
+    [GeneratedRegex(@" (?<what>tinh thanh|tinh|dia phuong|hoat dong|linh vuc|noi dung|thang|nam) nao| which (?<what>province|activity|month|year)")]
     private static partial Regex WhichRegex();
 
     [GeneratedRegex(@" (nhieu nhat|cao nhat|lon nhat|dan dau|dung dau|the most|most|highest|largest|(?<low>it nhat|thap nhat|the least|least|lowest))(?= )")]

@@ -239,6 +239,33 @@ public class FiguresModuleTests(DemoBotFixture fixture) : IClassFixture<DemoBotF
     }
 
     [Fact]
+    public async Task ByYearCountsEachYearOnItsOwn()
+    {
+        var user = NewManager();
+        var answer = await Bot.Say("co so duoc ho tro may moc tu 2023 den nay theo tung nam", user);
+        Assert.Contains("Chia theo năm:", answer);
+        foreach (var year in new[] { 2023, 2024, 2025, 2026 })
+        {
+            var to = year == 2026 ? new DateOnly(2026, 11, 26) : new DateOnly(year, 12, 31);
+            Assert.Contains($"Năm {year}: {VnFormat.Number(Distinct(In("machinery", new(year, 1, 1), to)))} cơ sở", answer);
+        }
+        // Facilities are distinct within a year, so the years add up to more than the whole period's count.
+        Assert.Contains($"{VnFormat.Number(Distinct(In("machinery", new(2023, 1, 1), new(2026, 11, 26))))} cơ sở", answer);
+
+        var most = await Bot.Say("năm nào nhiều gian hàng nhất", user);
+        var best = fixture.Records.Where(r => r.ActivityId == "trade_fair").GroupBy(r => r.Date.Year)
+            .Select(g => (Year: g.Key, Booths: g.Sum(r => r.Booths))).OrderByDescending(x => x.Booths).First();
+        Assert.Contains($"Năm có số liệu cao nhất: Năm {best.Year} – {VnFormat.Number(best.Booths)} gian hàng", most);
+
+        await Bot.Say("kinh phi tu 2023 den nay", user);
+        var byButton = string.Join("\n", (await Bot.Press("fq:by:y", user)).Select(r => r.Text));
+        var funding2025 = fixture.Records.Where(r => r.Date.Year == 2025).Sum(r => r.FundingVnd);
+        Assert.Contains($"Năm 2025: {VnFormat.Money(funding2025)}", byButton);
+        var chart = await Bot.Press("fq:chart", user);
+        Assert.Contains(chart, r => r.Text.Contains("theo năm") && r.Attachment?.Kind == AttachmentKind.Photo);
+    }
+
+    [Fact]
     public async Task CompareTwoYearsByName()
     {
         var user = NewManager();

@@ -39,7 +39,7 @@ internal static class QuestionTestKit
         }
         if (p.Breakdown is { } by)
         {
-            f.Add("by:" + by switch { BreakdownBy.Month => "m", BreakdownBy.Activity => "a", _ => "p" });
+            f.Add("by:" + by switch { BreakdownBy.Month => "m", BreakdownBy.Activity => "a", BreakdownBy.Year => "y", _ => "p" });
         }
         if (p.Top is { } n)
         {
