@@ -67,7 +67,7 @@ public sealed class FiguresModule : IBotModule
 
     public IEnumerable<string> HelpExamples(BotContext context) => context.English
         ? ExamplesEn
-        : [.. Examples, "bn co so duoc ho tro may moc quy 1", "so với cùng kỳ năm trước", "/baocao 6 tháng đầu năm 2024"];
+        : [.. Examples, "bn co so duoc ho tro may moc quy 1", "so sánh gian hàng năm nay với năm ngoái", "kinh phí 3 năm qua theo từng năm", "báo cáo 6 tháng đầu năm 2024"];
 
     public Task<bool> TryHandleTextAsync(BotContext context, string text, CancellationToken cancellationToken)
     {
