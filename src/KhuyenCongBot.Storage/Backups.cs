@@ -1,3 +1,4 @@
+using KhuyenCongBot.Core.Storage;
 using LiteDB;
 
 namespace KhuyenCongBot.Storage;
@@ -15,14 +16,14 @@ public static class Backups
         var dir = Path.GetDirectoryName(Path.GetFullPath(target));
         if (!string.IsNullOrEmpty(dir))
         {
-            Directory.CreateDirectory(dir);
+            PrivateFiles.CreateFolder(dir);
         }
         store.Exclusive(() =>
         {
             store.Checkpoint();
             var temp = target + ".tmp";
             using (var source = new FileStream(Path.GetFullPath(store.Path_), FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-            using (var copy = new FileStream(temp, FileMode.Create, FileAccess.Write))
+            using (var copy = PrivateFiles.Create(temp))
             {
                 source.CopyTo(copy);
             }
@@ -66,6 +67,7 @@ public static class Backups
         {
             EnsureNotLocked(full);
             File.Copy(full, full + ".bak", overwrite: true);
+            PrivateFiles.Restrict(full + ".bak");
         }
         var log = Path.Combine(Path.GetDirectoryName(full) ?? ".", Path.GetFileNameWithoutExtension(full) + "-log" + Path.GetExtension(full));
         if (File.Exists(log))
@@ -73,6 +75,7 @@ public static class Backups
             File.Delete(log);
         }
         File.Copy(backup, full, overwrite: true);
+        PrivateFiles.Restrict(full);
     }
 
     /// <summary>Keeps the newest <paramref name="keep"/> backups matching the pattern in a folder.</summary>

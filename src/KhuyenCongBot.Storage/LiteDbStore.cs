@@ -24,10 +24,14 @@ public sealed partial class LiteDbStore : IBotStore
         {
             var full = Path.GetFullPath(path);
             var dir = Path.GetDirectoryName(full);
+            // From here on whatever the bot creates (this file, LiteDB's log, backups, exports) is readable by its account only.
+            PrivateFiles.RestrictNewFiles();
             if (!string.IsNullOrEmpty(dir))
             {
-                Directory.CreateDirectory(dir);
+                PrivateFiles.CreateFolder(dir);
             }
+            PrivateFiles.Restrict(full);
+            PrivateFiles.Restrict(LogPathOf(full));
             try
             {
                 var connection = new ConnectionString { Filename = full, Connection = ConnectionType.Direct };
@@ -63,6 +67,13 @@ public sealed partial class LiteDbStore : IBotStore
         Conversations = new ConversationRepository(_db, this);
         Audit = new AuditRepository(_db);
         Meta = new MetaRepository(_db, this);
+    }
+
+    /// <summary>The write-ahead log LiteDB keeps beside a data file: "bot.db" -> "bot-log.db".</summary>
+    public static string LogPathOf(string databasePath)
+    {
+        var full = Path.GetFullPath(databasePath);
+        return Path.Combine(Path.GetDirectoryName(full) ?? ".", Path.GetFileNameWithoutExtension(full) + "-log" + Path.GetExtension(full));
     }
 
     /// <summary>LiteDB copies its write-ahead log into the data file once the log holds this many 8 KB pages (LiteDB's default: 1,000).</summary>

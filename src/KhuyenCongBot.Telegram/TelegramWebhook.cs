@@ -48,10 +48,17 @@ public static class TelegramWebhookEndpoints
             {
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             }
+            // A chunked body has no Content-Length: the limit holds on what is read, not on what is announced.
+            var body = http.Request.ContentLength > RequestBody.MaxBytes ? null : await RequestBody.ReadAsync(http.Request.Body, RequestBody.MaxBytes, http.RequestAborted);
+            if (body is null)
+            {
+                loggers.CreateLogger(typeof(TelegramWebhookEndpoints)).LogWarning("Webhook body over {Max} bytes refused", RequestBody.MaxBytes);
+                return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            }
             Update? update;
             try
             {
-                update = await JsonSerializer.DeserializeAsync<Update>(http.Request.Body, JsonBotAPI.Options, http.RequestAborted);
+                update = JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options);
             }
             catch (JsonException)
             {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using KhuyenCongBot.Core.Messaging;
 using KhuyenCongBot.Core.Options;
+using KhuyenCongBot.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace KhuyenCongBot.Zalo;
@@ -52,10 +53,10 @@ public sealed partial class ZaloFileStore(TimeProvider time, IOptions<ZaloOption
             CleanUp(keep: MaxFiles - 1);
             var path = Path.Combine(Folder, name);
             // The description first, then the content moved into place whole: a name is never served half-written.
-            File.WriteAllText(path + MetaSuffix, attachment.ContentType + "\n" + attachment.FileName, Encoding.UTF8);
+            PrivateFiles.WriteAllText(path + MetaSuffix, attachment.ContentType + "\n" + attachment.FileName);
             File.SetLastWriteTimeUtc(path + MetaSuffix, now);
             var temp = path + TempSuffix;
-            File.WriteAllBytes(temp, attachment.Content);
+            PrivateFiles.WriteAllBytes(temp, attachment.Content);
             // Expiry goes by the file's time, set from the bot's clock.
             File.SetLastWriteTimeUtc(temp, now);
             File.Move(temp, path);
@@ -169,19 +170,8 @@ public sealed partial class ZaloFileStore(TimeProvider time, IOptions<ZaloOption
 
     private void EnsureFolder()
     {
-        if (Directory.Exists(Folder))
-        {
-            return;
-        }
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(Folder);
-        }
-        else
-        {
-            // Only the bot's own account reads the files from disk; people get them through the unguessable URL.
-            Directory.CreateDirectory(Folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        // Only the bot's own account reads the files from disk; people get them through the unguessable URL.
+        PrivateFiles.CreateOwnFolder(Folder);
     }
 
     private static int Delete(string path)

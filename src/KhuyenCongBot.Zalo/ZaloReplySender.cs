@@ -14,7 +14,13 @@ public sealed class ZaloReplySender(ZaloApiClient api, ZaloFileStore files, ILog
         var text = TextRendering.Render(reply, english ? "en" : "vi");
         var chunks = ZaloTextSplitter.Split(text).ToList();
         string? photoUrl = null;
-        if (reply.Attachment is { } attachment)
+        if (reply.Attachment is { Confidential: true } secret)
+        {
+            // Zalo takes files only as links that anyone holding them can open: a backup never goes out that way.
+            logger.LogInformation("A confidential file ({FileName}) was not published on Zalo", secret.FileName);
+            chunks.AddRange(ZaloTextSplitter.Split(NotOverZalo(secret, english)));
+        }
+        else if (reply.Attachment is { } attachment)
         {
             string? name = null;
             try
@@ -72,6 +78,14 @@ public sealed class ZaloReplySender(ZaloApiClient api, ZaloFileStore files, ILog
             await api.SendPhotoAsync(chatId, photoUrl, caption, ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>What an admin reads instead of a confidential file (a backup) on Zalo.</summary>
+    public static string NotOverZalo(Attachment attachment, bool english) => english
+        ? $"For safety the bot does not send {attachment.FileName} over Zalo: Zalo only takes files as links, and anyone holding such a link "
+          + "could download the whole database. Get it with /backup in the bot's Telegram chat, or on the server (Backup:Folder, or the command `backup FILE`)."
+        : $"Vì an toàn, bot không gửi tệp {attachment.FileName} qua Zalo: Zalo chỉ nhận tệp dưới dạng liên kết, ai có liên kết cũng tải được "
+          + "toàn bộ cơ sở dữ liệu. Bạn lấy bản sao lưu bằng /saoluu trong cuộc trò chuyện với bot trên Telegram, hoặc trên máy chủ "
+          + "(thư mục Backup:Folder, hoặc lệnh `backup TỆP`).";
 
     /// <summary>What people read when a chart or file cannot be sent because the bot has no public address.</summary>
     public static string NoPublicUrl(Attachment attachment, bool english)

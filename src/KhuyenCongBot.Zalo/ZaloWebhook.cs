@@ -17,8 +17,8 @@ public static class ZaloEndpoints
 {
     public const string SecretHeader = "X-Bot-Api-Secret-Token";
 
-    /// <summary>Largest webhook body read (an update is a few hundred bytes).</summary>
-    public const int MaxBodyBytes = 1 << 20;
+    /// <summary>Largest webhook body read (an update is a few hundred bytes), with or without a Content-Length.</summary>
+    public const int MaxBodyBytes = RequestBody.MaxBytes;
 
     /// <summary>GET /files/{name}: a chart or spreadsheet by its random name, until it expires.</summary>
     public static IEndpointRouteBuilder MapZaloFiles(this IEndpointRouteBuilder endpoints)
@@ -67,15 +67,18 @@ public static class ZaloEndpoints
             {
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             }
-            if (http.Request.ContentLength > MaxBodyBytes)
+            var logger = loggers.CreateLogger(typeof(ZaloEndpoints));
+            // A chunked body has no Content-Length: the limit holds on what is read, not on what is announced.
+            var body = http.Request.ContentLength > MaxBodyBytes ? null : await RequestBody.ReadAsync(http.Request.Body, MaxBodyBytes, http.RequestAborted);
+            if (body is null)
             {
+                logger.LogWarning("Zalo webhook body over {Max} bytes refused", MaxBodyBytes);
                 return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
             }
-            var logger = loggers.CreateLogger(typeof(ZaloEndpoints));
             IReadOnlyList<ZaloUpdate> updates;
             try
             {
-                using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+                using var document = JsonDocument.Parse(body);
                 updates = ZaloUpdateMapper.ParseUpdates(document.RootElement);
             }
             catch (JsonException)

@@ -8,6 +8,8 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         Console.OutputEncoding = System.Text.Encoding.UTF8;
+        // The database, its log, backups and exports hold identities: whatever this process creates is private to its account.
+        Core.Storage.PrivateFiles.RestrictNewFiles();
         CommandLine commandLine;
         try
         {

@@ -28,4 +28,11 @@ public sealed record Choice(string Label, string Data, bool Numbered = true)
 public enum AttachmentKind { Photo, Document }
 
 /// <summary>A picture (PNG) or a file (xlsx, csv) sent with a reply.</summary>
-public sealed record Attachment(AttachmentKind Kind, string FileName, byte[] Content, string ContentType);
+public sealed record Attachment(AttachmentKind Kind, string FileName, byte[] Content, string ContentType)
+{
+    /// <summary>
+    /// A file only its recipient may ever get (a database backup: every identity and record): a channel that can deliver
+    /// files only through a link anyone holding it can open (Zalo) does not send it and says how to get it instead.
+    /// </summary>
+    public bool Confidential { get; init; }
+}

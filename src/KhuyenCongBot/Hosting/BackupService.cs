@@ -34,11 +34,15 @@ public sealed class BackupService(IBotStore store, IOptions<BackupOptions> optio
     /// <summary>Takes one backup now; returns its path.</summary>
     public string BackupNow()
     {
-        var folder = Path.GetFullPath(options.Value.Folder);
-        Directory.CreateDirectory(folder);
+        // The folder holds copies of the whole database (identities included): 0700, its files 0600.
+        var folder = PrivateFiles.CreateOwnFolder(options.Value.Folder);
         var path = Path.Combine(folder, $"khuyencong-{clock.Now:yyyyMMdd-HHmmss}.db");
         Backups.BackupTo((LiteDbStore)store, path);
         Backups.Prune(folder, "khuyencong-*.db", options.Value.Keep);
+        foreach (var kept in Directory.EnumerateFiles(folder, "khuyencong-*.db"))
+        {
+            PrivateFiles.Restrict(kept);
+        }
         return path;
     }
 
@@ -105,7 +109,7 @@ public sealed class BackupModule(BackupService backups) : IBotModule
             Text = context.T(
                 $"Bản sao lưu {Path.GetFileName(path)} ({Core.Text.VnFormat.Number(bytes.Length / 1024)} KB). Gõ /saoluu mới để sao lưu ngay.",
                 $"Backup {Path.GetFileName(path)} ({bytes.Length / 1024:N0} KB). Type /backup moi for a fresh one."),
-            Attachment = new Attachment(AttachmentKind.Document, Path.GetFileName(path), bytes, "application/octet-stream"),
+            Attachment = new Attachment(AttachmentKind.Document, Path.GetFileName(path), bytes, "application/octet-stream") { Confidential = true },
         });
         return Task.CompletedTask;
     }

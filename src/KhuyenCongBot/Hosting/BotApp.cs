@@ -251,11 +251,11 @@ public static class BotApp
                 var writer = host.Services.GetRequiredService<ISpreadsheetWriter>();
                 var records = store.Records.All().ToList();
                 var bytes = writer.Write([["Tổng số bản ghi", records.Count.ToString(CultureInfo.InvariantCulture)]], records, catalogue);
-                await File.WriteAllBytesAsync(path, bytes, ct);
+                await PrivateFiles.WriteAllBytesAsync(path, bytes, ct);
             }
             else
             {
-                await using var file = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+                await using var file = new StreamWriter(PrivateFiles.Create(path), new System.Text.UTF8Encoding(false));
                 host.Services.GetRequiredService<IRecordImporter>().ExportRecords(file);
             }
             await output.WriteLineAsync($"Đã xuất {store.Records.Count()} bản ghi ra {path}.");

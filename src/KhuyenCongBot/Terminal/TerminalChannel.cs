@@ -1,6 +1,7 @@
 using System.Text;
 using KhuyenCongBot.Core.Messaging;
 using KhuyenCongBot.Core.Options;
+using KhuyenCongBot.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace KhuyenCongBot.Terminal;
@@ -66,10 +67,9 @@ public sealed class TerminalChannel(IBotEngine engine, IOptions<StorageOptions> 
         var sb = new StringBuilder(TextRendering.Render(reply, language));
         if (reply.Attachment is { } attachment)
         {
-            var folder = Path.GetFullPath(storage.Value.OutputPath);
-            Directory.CreateDirectory(folder);
+            var folder = PrivateFiles.CreateFolder(storage.Value.OutputPath);
             var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{seq}-{attachment.FileName}");
-            await File.WriteAllBytesAsync(path, attachment.Content, ct);
+            await PrivateFiles.WriteAllBytesAsync(path, attachment.Content, ct);
             sb.Append('\n').Append(language == "en" ? "File saved: " : "Đã lưu tệp: ").Append(path);
         }
         return sb.ToString();
