@@ -334,6 +334,11 @@ internal sealed class InvitationRepository(LiteDatabase db) : IInvitationReposit
     public void Add(Invitation invitation) => Col.Insert(invitation);
 
     public void Update(Invitation invitation) => Col.Update(invitation);
+
+    public IReadOnlyList<Invitation> Outstanding(long userId) =>
+        Col.Find(Query.Or(Query.EQ(nameof(Invitation.LinkUserId), userId), Query.EQ(nameof(Invitation.CreatedByUserId), userId)))
+            .Where(i => i.UsedAt is null && i.RevokedAt is null)
+            .ToList();
 }
 
 /// <summary>Where each conversation is. Saved states go to a log, one document per transaction, and are folded into the

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace KhuyenCongBot.Core.Options;
 
 /// <summary>Section "Bot": who the first admins are and how the bot keeps time.</summary>
-public sealed class BotOptions
+public sealed class BotOptions : IValidatableObject
 {
     public const string Section = "Bot";
 
@@ -33,8 +33,30 @@ public sealed class BotOptions
     [Range(0.01, 1000)]
     public double FloodPerSecond { get; set; } = 2;
 
+    /// <summary>Wrong invitation or link codes one sender may send within <see cref="CodeLockoutMinutes"/> before no code of theirs is checked.</summary>
+    [Range(1, 100)]
+    public int CodeAttemptsPerSender { get; set; } = 5;
+
+    /// <summary>Wrong codes from everyone together within <see cref="CodeLockoutMinutes"/> before no code is checked for anyone (guessing from many accounts).</summary>
+    [Range(1, 10000)]
+    public int CodeAttemptsGlobal { get; set; } = 50;
+
+    /// <summary>Minutes a lockout lasts, and the window wrong codes are counted in.</summary>
+    [Range(1, 1440)]
+    public int CodeLockoutMinutes { get; set; } = 15;
+
     /// <summary>The Telegram bot's username, for invitation deep links (filled from getMe when empty).</summary>
     public string? TelegramBotUsername { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (CodeAttemptsGlobal < CodeAttemptsPerSender)
+        {
+            yield return new ValidationResult(
+                $"Bot:CodeAttemptsGlobal ({CodeAttemptsGlobal}) must be at least Bot:CodeAttemptsPerSender ({CodeAttemptsPerSender}).",
+                [nameof(CodeAttemptsGlobal)]);
+        }
+    }
 }
 
 /// <summary>Section "Storage": the one LiteDB file.</summary>

@@ -57,6 +57,12 @@ public sealed class Invitation
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? UsedAt { get; set; }
     public long? UsedByUserId { get; set; }
+
+    /// <summary>When the code was cancelled before use (a newer code, or a change to the person it links to or who made it).</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    /// <summary>Why it was cancelled ("new-code", "person-changed"), for the audit trail.</summary>
+    public string? RevokedReason { get; set; }
 }
 
 /// <summary>One change kept for the audit trail: who, when, before, after.</summary>

@@ -8,11 +8,33 @@ using Microsoft.Extensions.Options;
 
 namespace KhuyenCongBot.Core.People;
 
-/// <summary>Why a code was not accepted.</summary>
-public enum RedeemOutcome { Registered, Unknown, Expired, AlreadyUsed }
+/// <summary>What came of a code.</summary>
+public enum RedeemOutcome
+{
+    /// <summary>A new person registered, or an account joined the person a link code names.</summary>
+    Registered,
 
-/// <summary>Creates single-use invitation codes and redeems them; every change is audited.</summary>
-public sealed class InvitationService(IBotStore store, BotClock clock, IOptions<BotOptions> options)
+    /// <summary>No such code (counted towards the lockout).</summary>
+    Unknown,
+    Expired,
+    AlreadyUsed,
+
+    /// <summary>Cancelled: a newer code, or the person it links to (or the admin who made it) changed or left since.</summary>
+    Revoked,
+
+    /// <summary>The sender's account is deactivated: no code brings it back (an admin reactivates it in /nguoidung).</summary>
+    Deactivated,
+
+    /// <summary>Too many wrong codes: nothing was checked.</summary>
+    LockedOut,
+}
+
+/// <summary>
+/// Creates single-use invitation and link codes and redeems them. Codes carry no authority of their own: an invitation
+/// gives the role and scope it names only while its admin is still an active admin, a link code joins an account to a
+/// person as that person is now, and a change to either cancels the codes outstanding. Every change is audited.
+/// </summary>
+public sealed class InvitationService(IBotStore store, BotClock clock, IOptions<BotOptions> options, CodeAttempts attempts)
 {
     /// <summary>Letters and digits that cannot be confused on a phone screen (no 0/O, 1/I/L).</summary>
     private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -38,10 +60,14 @@ public sealed class InvitationService(IBotStore store, BotClock clock, IOptions<
         return invitation;
     }
 
-    /// <summary>Creates a code that links another channel's account to <paramref name="user"/> (same role, scope, history).</summary>
+    /// <summary>Creates a code that links another channel's account to <paramref name="user"/> (same role, scope, history); the person's earlier link codes are cancelled.</summary>
     public Invitation CreateLink(BotUser user)
     {
         var now = clock.Now;
+        foreach (var older in store.Invitations.Outstanding(user.Id).Where(i => i.LinkUserId == user.Id))
+        {
+            Revoke(older, user.Id, "new-code");
+        }
         var invitation = new Invitation
         {
             Code = NewCode(),
@@ -71,75 +97,152 @@ public sealed class InvitationService(IBotStore store, BotClock clock, IOptions<
         return t.Length == CodeLength && t.All(c => Alphabet.Contains(char.ToUpperInvariant(c)));
     }
 
-    /// <summary>Redeems a code for the sender of <paramref name="message"/>: registers them (or reactivates a deactivated person).</summary>
-    public (RedeemOutcome Outcome, BotUser? User) Redeem(string code, Incoming message)
+    /// <summary>
+    /// Cancels the unused codes <paramref name="person"/> made or that link to them: called when their role, scope or status
+    /// changes, so that no code made before gives what the person had then.
+    /// </summary>
+    public void RevokeOutstanding(BotUser person, long byUserId, string reason)
     {
+        foreach (var invitation in store.Invitations.Outstanding(person.Id))
+        {
+            Revoke(invitation, byUserId, reason);
+        }
+    }
+
+    /// <summary>
+    /// Redeems a code for the sender of <paramref name="message"/>: registers them with an invitation's role and scope, or
+    /// joins their account to the person a link code names (as that person is now). A deactivated account is never revived.
+    /// </summary>
+    public (RedeemOutcome Outcome, BotUser? User) Redeem(string code, Incoming message) => Redeem(code, message, out _);
+
+    /// <summary>As <see cref="Redeem(string, Incoming)"/>; <paramref name="wait"/> is how long a lockout still lasts.</summary>
+    public (RedeemOutcome Outcome, BotUser? User) Redeem(string code, Incoming message, out TimeSpan wait)
+    {
+        var sender = message.IdentityKey;
+        (var locked, wait) = attempts.LockedOut(sender);
+        if (locked != CodeAttempts.Lock.None)
+        {
+            return (RedeemOutcome.LockedOut, null);
+        }
         var normalized = code.Trim().ToUpperInvariant();
-        if (normalized.Length == 0 || normalized.Length > 32)
+        var result = normalized.Length is 0 or > 32
+            ? (RedeemOutcome.Unknown, (BotUser?)null)
+            : store.InTransaction(() => RedeemInTransaction(normalized, message));
+        if (result.Item1 == RedeemOutcome.Unknown)
+        {
+            var started = attempts.Failed(sender);
+            if (started != CodeAttempts.Lock.None)
+            {
+                Audit(0, "code-lockout", "identity", sender, null, started == CodeAttempts.Lock.Everyone ? "everyone" : "sender");
+                (_, wait) = attempts.LockedOut(sender);
+                return (RedeemOutcome.LockedOut, null);
+            }
+        }
+        else if (result.Item1 == RedeemOutcome.Registered)
+        {
+            attempts.Succeeded(sender);
+        }
+        return result;
+    }
+
+    private (RedeemOutcome, BotUser?) RedeemInTransaction(string normalized, Incoming message)
+    {
+        var invitation = store.Invitations.Get(normalized);
+        if (invitation is null)
         {
             return (RedeemOutcome.Unknown, null);
         }
-        return store.InTransaction(() =>
+        var now = clock.Now;
+        var existing = store.Users.FindByIdentity(message.IdentityKey);
+        var refusal = invitation.UsedAt is not null ? RedeemOutcome.AlreadyUsed
+            : invitation.RevokedAt is not null ? RedeemOutcome.Revoked
+            : now >= invitation.ExpiresAt ? RedeemOutcome.Expired
+            : existing is { Active: false } ? RedeemOutcome.Deactivated
+            : Authority(invitation) is null ? RedeemOutcome.Revoked
+            : RedeemOutcome.Registered;
+        if (existing is { Active: true })
         {
-            var invitation = store.Invitations.Get(normalized);
-            if (invitation is null)
+            // Only unknown senders redeem codes: an account that is already someone is never joined to another person.
+            return (RedeemOutcome.AlreadyUsed, null);
+        }
+        if (refusal != RedeemOutcome.Registered)
+        {
+            Audit(existing?.Id ?? 0, "redeem-refused", "invitation", invitation.Code, Describe(invitation),
+                System.Text.Json.JsonSerializer.Serialize(new { Identity = message.IdentityKey, Reason = refusal.ToString() }));
+            return (refusal, null);
+        }
+        BotUser user;
+        string? before = null;
+        if (invitation.LinkUserId is not null)
+        {
+            // The person as they are now: their role, scope and status are not touched.
+            user = Authority(invitation)!;
+            before = Describe(user);
+        }
+        else
+        {
+            user = new BotUser
             {
-                return (RedeemOutcome.Unknown, (BotUser?)null);
-            }
-            if (invitation.UsedAt is not null)
-            {
-                return (RedeemOutcome.AlreadyUsed, null);
-            }
-            var now = clock.Now;
-            if (now >= invitation.ExpiresAt)
-            {
-                return (RedeemOutcome.Expired, null);
-            }
-            var user = invitation.LinkUserId is { } linkId ? store.Users.Get(linkId) : null;
-            user ??= store.Users.FindByIdentity(message.IdentityKey);
-            string? before = null;
-            if (user is null)
-            {
-                user = new BotUser
-                {
-                    DisplayName = string.IsNullOrWhiteSpace(message.DisplayName) ? message.IdentityKey : message.DisplayName.Trim(),
-                    Identities = [message.IdentityKey],
-                    CreatedAt = now,
-                    Language = message.LanguageCode?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "vi",
-                };
-            }
-            else
-            {
-                before = Describe(user);
-            }
-            user.Role = invitation.Role;
-            user.ScopeKind = invitation.ScopeKind;
-            user.ScopeId = invitation.ScopeId;
-            user.Active = true;
-            if (!user.Identities.Contains(message.IdentityKey))
-            {
-                user.Identities.Add(message.IdentityKey);
-            }
-            if (!message.IsGroupChat)
-            {
-                user.Chats[message.Channel] = message.ChatId;
-            }
-            if (user.Id == 0)
-            {
-                user.Id = store.Users.Add(user);
-            }
-            else
-            {
-                store.Users.Update(user);
-            }
-            var invBefore = Describe(invitation);
-            invitation.UsedAt = now;
-            invitation.UsedByUserId = user.Id;
-            store.Invitations.Update(invitation);
-            Audit(user.Id, "redeem", "invitation", invitation.Code, invBefore, Describe(invitation));
-            Audit(user.Id, before is null ? "register" : "reactivate", "user", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), before, Describe(user));
-            return (RedeemOutcome.Registered, user);
-        });
+                DisplayName = string.IsNullOrWhiteSpace(message.DisplayName) ? message.IdentityKey : message.DisplayName.Trim(),
+                Identities = [message.IdentityKey],
+                CreatedAt = now,
+                Language = message.LanguageCode?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "vi",
+                Role = invitation.Role,
+                ScopeKind = invitation.ScopeKind,
+                ScopeId = invitation.ScopeId,
+            };
+        }
+        if (!user.Identities.Contains(message.IdentityKey))
+        {
+            user.Identities.Add(message.IdentityKey);
+        }
+        if (!message.IsGroupChat)
+        {
+            user.Chats[message.Channel] = message.ChatId;
+        }
+        if (user.Id == 0)
+        {
+            user.Id = store.Users.Add(user);
+        }
+        else
+        {
+            store.Users.Update(user);
+        }
+        var invBefore = Describe(invitation);
+        invitation.UsedAt = now;
+        invitation.UsedByUserId = user.Id;
+        store.Invitations.Update(invitation);
+        Audit(user.Id, "redeem", "invitation", invitation.Code, invBefore,
+            Describe(invitation) + " by " + message.IdentityKey);
+        Audit(user.Id, before is null ? "register" : "link", "user", user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), before, Describe(user));
+        return (RedeemOutcome.Registered, user);
+    }
+
+    /// <summary>
+    /// Who gives a code its authority now: for a link code the person it links to, if still active with the role and scope the
+    /// code was made with; for an invitation the admin who made it, if still an active admin. Null when the code has none left.
+    /// </summary>
+    private BotUser? Authority(Invitation invitation)
+    {
+        if (invitation.LinkUserId is { } linkId)
+        {
+            var person = store.Users.Get(linkId);
+            return person is { Active: true } && person.Role == invitation.Role && person.ScopeKind == invitation.ScopeKind
+                && person.ScopeId == invitation.ScopeId
+                ? person
+                : null;
+        }
+        var admin = store.Users.Get(invitation.CreatedByUserId);
+        return admin is { Active: true, Role: Role.Admin } ? admin : null;
+    }
+
+    private void Revoke(Invitation invitation, long byUserId, string reason)
+    {
+        var before = Describe(invitation);
+        invitation.RevokedAt = clock.Now;
+        invitation.RevokedReason = reason;
+        store.Invitations.Update(invitation);
+        Audit(byUserId, "revoke", "invitation", invitation.Code, before, Describe(invitation));
     }
 
     /// <summary>Writes one audit entry.</summary>
@@ -158,8 +261,9 @@ public sealed class InvitationService(IBotStore store, BotClock clock, IOptions<
     /// <summary>A compact JSON snapshot of an invitation for the audit trail.</summary>
     public static string Describe(Invitation invitation) => JsonSerializer.Serialize(new
     {
-        invitation.Code, Role = invitation.Role.ToString(), Scope = invitation.ScopeKind.ToString(), invitation.ScopeId,
+        invitation.Code, Role = invitation.Role.ToString(), Scope = invitation.ScopeKind.ToString(), invitation.ScopeId, invitation.LinkUserId,
         ExpiresAt = invitation.ExpiresAt.ToString("O"), UsedAt = invitation.UsedAt?.ToString("O"), invitation.UsedByUserId,
+        RevokedAt = invitation.RevokedAt?.ToString("O"), invitation.RevokedReason,
     });
 
     private static string NewCode()

@@ -16,10 +16,20 @@ public sealed class InvitationUnknownUserHandler(IBotStore store, InvitationServ
         {
             return Task.FromResult(NotRegistered(message, english));
         }
-        var (outcome, user) = invitations.Redeem(code, message);
+        var (outcome, user) = invitations.Redeem(code, message, out var wait);
+        var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
         IReadOnlyList<Reply> replies = outcome switch
         {
             RedeemOutcome.Registered => [Reply.Of(Welcome(user!, english))],
+            RedeemOutcome.LockedOut => [Reply.Of(english
+                ? $"Too many wrong codes. No code is checked for the next {minutes} minute(s); please wait, then try again, or ask your administrator."
+                : $"Đã có quá nhiều mã sai. Trong {minutes} phút tới bot không kiểm tra mã nào; bạn chờ rồi thử lại, hoặc liên hệ quản trị viên.")],
+            RedeemOutcome.Revoked => [Reply.Of(english
+                ? "This code has been cancelled (a newer code was made, or the account it belongs to changed). Ask for a new one."
+                : "Mã này đã bị hủy (đã có mã mới hơn, hoặc tài khoản tạo mã đã thay đổi). Bạn hãy xin mã mới.")],
+            RedeemOutcome.Deactivated => [Reply.Of(english
+                ? "Your account has been deactivated; a code cannot bring it back. Ask an administrator to reactivate it."
+                : "Tài khoản của bạn đã bị ngừng hoạt động; mã mời hay mã liên kết không kích hoạt lại được. Bạn hãy nhờ quản trị viên kích hoạt lại.")],
             RedeemOutcome.Expired => [Reply.Of(english
                 ? "This invitation code has expired. Ask your administrator for a new one."
                 : "Mã mời này đã hết hạn. Bạn hãy xin quản trị viên cấp mã mới.")],

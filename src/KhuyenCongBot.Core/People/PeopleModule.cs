@@ -277,6 +277,8 @@ public sealed class PeopleModule(InvitationService invitations, AccessPolicy acc
         }
         context.Store.Users.Update(target);
         invitations.Audit(context.User.Id, "change", "user", target.Id.ToString(CultureInfo.InvariantCulture), before, after);
+        // Codes carry no authority of their own: none made before this change (link codes, invitations they made) still works.
+        invitations.RevokeOutstanding(target, context.User.Id, "person-changed");
         context.Say(target.Active
             ? context.T($"Đã cập nhật: {Summary(target, "vi")}.", $"Updated: {Summary(target, "en")}.")
             : context.T(

@@ -18,6 +18,7 @@ public static class PeopleServiceCollectionExtensions
     {
         services.AddOptions<BroadcastOptions>().Bind(configuration.GetSection(BroadcastOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<AccessPolicy>();
+        services.TryAddSingleton<CodeAttempts>();
         services.TryAddSingleton<InvitationService>();
         services.Replace(ServiceDescriptor.Singleton<IUnknownUserHandler, InvitationUnknownUserHandler>());
         services.AddSingleton<IBotModule, PeopleModule>();

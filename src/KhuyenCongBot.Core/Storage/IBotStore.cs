@@ -112,6 +112,9 @@ public interface IInvitationRepository
     Invitation? Get(string code);
     void Add(Invitation invitation);
     void Update(Invitation invitation);
+
+    /// <summary>Codes neither used nor cancelled that <paramref name="userId"/> made or that link an account to them.</summary>
+    IReadOnlyList<Invitation> Outstanding(long userId);
 }
 
 public interface IConversationRepository
