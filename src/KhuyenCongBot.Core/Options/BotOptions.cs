@@ -53,7 +53,7 @@ public sealed class BotOptions : IValidatableObject
         if (CodeAttemptsGlobal < CodeAttemptsPerSender)
         {
             yield return new ValidationResult(
-                $"Bot:CodeAttemptsGlobal ({CodeAttemptsGlobal}) must be at least Bot:CodeAttemptsPerSender ({CodeAttemptsPerSender}).",
+                $"must be at least Bot:CodeAttemptsPerSender ({CodeAttemptsPerSender}); it is {CodeAttemptsGlobal}",
                 [nameof(CodeAttemptsGlobal)]);
         }
     }
