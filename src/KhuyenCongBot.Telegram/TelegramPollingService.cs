@@ -18,7 +18,8 @@ public sealed class TelegramPollingService(
     IOptions<TelegramOptions> options,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
-    private static readonly UpdateType[] Allowed = [UpdateType.Message, UpdateType.CallbackQuery];
+    /// <summary>The updates the bot asks for; chat_member must be named to be delivered at all (it tells who joins and leaves a group).</summary>
+    internal static readonly UpdateType[] Allowed = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.ChatMember, UpdateType.MyChatMember];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -143,7 +144,7 @@ public sealed class TelegramPollingService(
         JsonArray? items;
         try
         {
-            var body = new JsonObject { ["offset"] = offset, ["limit"] = 100, ["timeout"] = 0, ["allowed_updates"] = new JsonArray("message", "callback_query") };
+            var body = new JsonObject { ["offset"] = offset, ["limit"] = 100, ["timeout"] = 0, ["allowed_updates"] = new JsonArray("message", "callback_query", "chat_member", "my_chat_member") };
             using var content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
             using var response = await Raw.PostAsync($"{baseUrl}/bot{o.BotToken!.Trim()}/getUpdates", content, ct).ConfigureAwait(false);
             items = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false))?["result"] as JsonArray;

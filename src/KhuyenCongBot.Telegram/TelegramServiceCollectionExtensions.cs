@@ -22,6 +22,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<TelegramInitializer>();
         services.AddSingleton<TelegramMessageSender>();
         services.AddSingleton<Core.Messaging.IMessageSender>(sp => sp.GetRequiredService<TelegramMessageSender>());
+        services.AddSingleton<Core.People.IGroupDirectory, TelegramGroupDirectory>();
         var mode = ModeOf(configuration);
         if (mode == TelegramMode.Webhook)
         {

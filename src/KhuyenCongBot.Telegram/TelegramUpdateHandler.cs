@@ -119,6 +119,10 @@ public sealed class TelegramUpdateHandler(
     public Incoming? ToIncoming(Update update, User? me)
     {
         var key = "telegram:" + update.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (MemberEvent(update, me, key) is { } members)
+        {
+            return ReferenceEquals(members, Ignored) ? null : members;
+        }
         if (update.CallbackQuery is { } query)
         {
             // A press without data or sender (malformed or from a game) has nothing to answer.
@@ -170,6 +174,62 @@ public sealed class TelegramUpdateHandler(
             Document = message.Document is { } doc ? DocumentOf(doc) : null,
         };
     }
+
+    /// <summary>Who joined or left a group (new_chat_members, left_chat_member, chat_member, my_chat_member); null for any other update.</summary>
+    private static Incoming? MemberEvent(Update update, User? me, string key)
+    {
+        // Malformed updates (a member without a user, a list with holes) must not stop anything: what cannot be read is skipped.
+        Chat? chat;
+        User? actor;
+        List<GroupMemberChange> changes;
+        if (update.ChatMember is { } member)
+        {
+            (chat, actor) = (member.Chat, member.From);
+            changes = member.NewChatMember?.User is { } user ? [Change(user, member.NewChatMember.IsInChat, me)] : [];
+        }
+        else if (update.MyChatMember is { } mine)
+        {
+            (chat, actor) = (mine.Chat, mine.From);
+            changes = mine.NewChatMember?.User is { } self ? [new GroupMemberChange(Id(self.Id), mine.NewChatMember.IsInChat, IsThisBot: true)] : [];
+        }
+        else if (update.Message is { Chat: not null } message && (message.NewChatMembers is { Length: > 0 } || message.LeftChatMember is not null))
+        {
+            (chat, actor) = (message.Chat, message.From);
+            changes = [.. (message.NewChatMembers ?? []).OfType<User>().Select(u => Change(u, true, me))];
+            if (message.LeftChatMember is { } left)
+            {
+                changes.Add(Change(left, false, me));
+            }
+        }
+        else
+        {
+            return null;
+        }
+        if (changes.Count == 0)
+        {
+            return Ignored;
+        }
+        if (chat is null || !IsGroup(chat.Type))
+        {
+            // my_chat_member in a private chat (the person blocked or unblocked the bot), or a channel: nothing about groups.
+            return Ignored;
+        }
+        return new Incoming
+        {
+            Channel = ChannelName,
+            ChatId = Id(chat.Id),
+            UserId = Id(actor?.Id ?? 0),
+            IsGroupChat = true,
+            AddressedToBot = false,
+            UpdateKey = key,
+            MemberChanges = changes,
+        };
+    }
+
+    private static readonly Incoming Ignored = new() { Channel = ChannelName, ChatId = "0", UserId = "0" };
+
+    private static GroupMemberChange Change(User user, bool joined, User? me) =>
+        new(Id(user.Id), joined, IsThisBot: me is not null && user.Id == me.Id);
 
     private IncomingDocument DocumentOf(Document doc) =>
         new(doc.FileName ?? "tep", doc.FileSize ?? 0, async ct =>

@@ -111,7 +111,7 @@ public sealed class TelegramWebhookService(
             await initializer.Retry("setWebhook", async () =>
             {
                 await bot.Client.SetWebhook(o.WebhookUrl!, secretToken: o.WebhookSecret,
-                    allowedUpdates: [UpdateType.Message, UpdateType.CallbackQuery], cancellationToken: stoppingToken).ConfigureAwait(false);
+                    allowedUpdates: TelegramPollingService.Allowed, cancellationToken: stoppingToken).ConfigureAwait(false);
                 return true;
             }, stoppingToken).ConfigureAwait(false);
             logger.LogInformation("Telegram webhook set to {Url}", o.WebhookUrl);

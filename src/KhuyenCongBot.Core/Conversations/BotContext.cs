@@ -51,6 +51,9 @@ public sealed class BotContext(
 
     public bool IsAdmin => User.Role == Role.Admin;
 
+    /// <summary>In a group chat: what the channel reported about its members for this message (null when it cannot tell); see <see cref="AccessPolicy.VisibleInChat"/>.</summary>
+    public GroupFacts? GroupFacts { get; internal set; }
+
     /// <summary>Writes staged by <see cref="CommitAtomically"/>, run by the engine in the transaction that saves the state.</summary>
     internal List<Action> StagedWrites { get; } = [];
 

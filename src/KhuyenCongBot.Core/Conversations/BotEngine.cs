@@ -78,7 +78,18 @@ public sealed class BotEngine : IBotEngine
     public async Task<IReadOnlyList<Reply>> HandleAsync(Incoming message, CancellationToken cancellationToken = default)
     {
         message = WellFormed(message);
-        if (message.IsGroupChat && !message.AddressedToBot)
+        if (message.IsGroupChat && _services.GetService(typeof(GroupRoster)) is GroupRoster roster)
+        {
+            // Everyone seen in a group counts for what figures may be shown there: whoever wrote, addressed to the bot or not,
+            // registered or not, and whoever the platform says joined or left.
+            if (message.MemberChanges is { Count: > 0 } changes)
+            {
+                roster.Apply(message.Channel, message.ChatId, changes);
+                return [];
+            }
+            roster.Note(message.Channel, message.ChatId, message.UserId);
+        }
+        if (message.MemberChanges is not null || (message.IsGroupChat && !message.AddressedToBot))
         {
             return [];
         }
@@ -166,11 +177,18 @@ public sealed class BotEngine : IBotEngine
         }
 
         var state = LoadState(user.Id);
+        // In a group, a flow the person has open elsewhere (a form, /nguoidung) is neither continued nor disturbed: the message is
+        // handled on a scratch state that is not kept, so nothing of the private conversation is shown or changed in the group.
+        var aside = message.IsGroupChat && state.Flow is not null && !InChatOf(state, message);
+        var saved = state;
+        if (aside)
+        {
+            state = new ConversationState { Id = user.Id };
+        }
         var context = new BotContext(message, user, state, _store, _catalogue, _clock.Now, language, _services);
         if (message.IsGroupChat)
         {
-            // Remember who is in the group, so figures shown there are limited to what every member may see.
-            (_services.GetService(typeof(AccessPolicy)) as AccessPolicy)?.NoteGroupMember(context);
+            context.GroupFacts = await DescribeGroupAsync(message, ct).ConfigureAwait(false);
         }
         try
         {
@@ -191,6 +209,20 @@ public sealed class BotEngine : IBotEngine
             return context.Replies;
         }
 
+        if (aside)
+        {
+            // Only the update mark is kept; the person's own conversation is saved as it was.
+            try
+            {
+                await SaveStateAsync(saved, message, context.StagedWrites).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogError(ex, "Saving a message from user {UserId} failed", user.Id);
+                return new SaveFailed(Reply.Of(Texts.Error(language)));
+            }
+            return context.Replies;
+        }
         var lastWithChoices = context.Replies.LastOrDefault(r => r.Choices.Count > 0);
         state.LastChoices = lastWithChoices?.Choices.ToList() ?? [];
         state.LastPrompt = state.Flow is not null && context.Replies.Count > 0 ? context.Replies[^1].Text : null;
@@ -212,6 +244,43 @@ public sealed class BotEngine : IBotEngine
         }
         return context.Replies;
     }
+
+    private static bool InChatOf(ConversationState state, Incoming message) =>
+        state.LastChannel == message.Channel && state.LastChatId == message.ChatId;
+
+    /// <summary>Asks the channel how many members the group has and whether those the bot knows are still there; null when it cannot tell.</summary>
+    private async Task<GroupFacts?> DescribeGroupAsync(Incoming message, CancellationToken ct)
+    {
+        var directory = _services.GetService(typeof(IEnumerable<IGroupDirectory>)) is IEnumerable<IGroupDirectory> all
+            ? all.FirstOrDefault(d => d.Channel == message.Channel)
+            : null;
+        if (directory is null || _services.GetService(typeof(GroupRoster)) is not GroupRoster roster)
+        {
+            return null;
+        }
+        var known = roster.Members(message.Channel, message.ChatId).Where(id => id != message.UserId).ToList();
+        if (known.Count > MaxGroupMembersChecked)
+        {
+            return null;
+        }
+        try
+        {
+            var facts = await directory.DescribeAsync(message.ChatId, known, ct).ConfigureAwait(false);
+            if (facts is { Gone.Count: > 0 })
+            {
+                roster.Forget(message.Channel, message.ChatId, facts.Gone);
+            }
+            return facts;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            _logger.LogWarning("Could not learn who is in group {ChatId} on {Channel}: {Error}", message.ChatId, message.Channel, ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Known members of a group checked one by one with the channel; a larger group gets no figures (ask in private).</summary>
+    public const int MaxGroupMembersChecked = 50;
 
     /// <summary>
     /// For an update delivered again: nothing is applied twice. If an earlier run handled it and it was the person's last
@@ -349,8 +418,8 @@ public sealed class BotEngine : IBotEngine
             return;
         }
 
-        // A typed number or label answers the choices last offered.
-        var mapped = MapToChoice(state, text);
+        // A typed number or label answers the choices last offered (in a group, only choices offered in that group).
+        var mapped = message.IsGroupChat && !InChatOf(state, message) ? null : MapToChoice(state, text);
 
         if (mapped is null && text.StartsWith('/'))
         {
@@ -393,16 +462,25 @@ public sealed class BotEngine : IBotEngine
             await flow.ContinueAsync(context, data, true, ct).ConfigureAwait(false);
             return;
         }
+        var group = context.Message.IsGroupChat;
         foreach (var module in _modules)
         {
+            // A button in a group is checked like a message there: only modules whose buttons are meant for groups take it.
+            if (group && !module.ButtonsInGroups)
+            {
+                continue;
+            }
             if (await module.TryHandleButtonAsync(context, data, ct).ConfigureAwait(false))
             {
                 return;
             }
         }
-        context.Say(context.T(
-            "Nút này đã hết hạn (thao tác đã xong hoặc đã hủy). Gõ /help để bắt đầu lại.",
-            "This button has expired. Type /help to start again."));
+        context.Say(group
+            ? context.T("Nút này không dùng được trong nhóm. Bạn mở tin nhắn riêng với bot để làm việc này.",
+                "This button does not work in a group. Open a private chat with the bot for this.")
+            : context.T(
+                "Nút này đã hết hạn (thao tác đã xong hoặc đã hủy). Gõ /help để bắt đầu lại.",
+                "This button has expired. Type /help to start again."));
     }
 
     private async Task DispatchCommandAsync(BotContext context, string text, CancellationToken ct)

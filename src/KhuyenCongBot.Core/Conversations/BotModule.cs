@@ -42,6 +42,9 @@ public interface IBotModule
     /// <summary>Free text when no flow is active; true when handled.</summary>
     Task<bool> TryHandleTextAsync(BotContext context, string text, CancellationToken cancellationToken) => Task.FromResult(false);
 
+    /// <summary>Whether this module's buttons may be pressed in a group chat (they are then checked against the group's members); false keeps them to private chats.</summary>
+    bool ButtonsInGroups => false;
+
     /// <summary>A button press that no active flow took (e.g. "chart" after an answer); true when handled.</summary>
     Task<bool> TryHandleButtonAsync(BotContext context, string data, CancellationToken cancellationToken) => Task.FromResult(false);
 

@@ -67,7 +67,14 @@ public sealed partial class FormRunner
     {
         switch (verb)
         {
-            case "fid" when long.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && ctx.Store.Facilities.Get(id) is { } facility:
+            case "fid" when long.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var id):
+                // Checked like a typed name: only a facility of the form's province (one the person may log for) is taken.
+                if (ctx.Store.Facilities.Get(id) is not { } facility || !MayUseFacility(ctx, s, form, facility))
+                {
+                    Prompt(ctx, s, ctx.T("⚠ Nút đó không còn dùng được (cơ sở không thuộc tỉnh của phiếu này). Gõ tên cơ sở để tìm.",
+                        "⚠ That button no longer works (the facility is not in this form's province). Type the facility's name to search."), edits: false);
+                    return;
+                }
                 SelectFacility(ctx, s, form, field, facility, null);
                 return;
             case "fnew" when s.Get("fq") is { Length: > 0 }:
@@ -80,6 +87,14 @@ public sealed partial class FormRunner
                 Prompt(ctx, s, ctx.T("Nút đó không dùng được ở câu này.", "That button does not apply here."));
                 return;
         }
+    }
+
+    /// <summary>Whether a facility (from a button, a recent list or a record copied with "again") belongs to the form's province and the person may log for it.</summary>
+    private static bool MayUseFacility(BotContext ctx, FormSession s, FormDefinition form, Facility facility)
+    {
+        var current = ctx.Catalogue.CurrentOf(facility.ProvinceId)?.Id ?? facility.ProvinceId;
+        return FacilityUnits(ctx, s, form).Contains(facility.ProvinceId)
+            && FieldReader.AllowedProvinces(ctx.Catalogue, ctx.User).Any(p => p.Id == current);
     }
 
     private void SearchFacility(BotContext ctx, FormSession s, FormDefinition form, FormField field, string input)

@@ -37,6 +37,18 @@ public sealed partial class FormRunner
             Prompt(ctx, s, ctx.T("⚠ Tỉnh/thành phố này nằm ngoài phạm vi của bạn; chọn lại.", "⚠ That province is outside your scope; pick again."), edits: false);
             return;
         }
+        // The facility must be one of the record's province (a province corrected after the facility was picked, a stale button).
+        if (form.Bound("facility") is { } ff && long.TryParse(s.Answer(ff.Id), NumberStyles.None, CultureInfo.InvariantCulture, out var facilityId)
+            && ctx.Store.Facilities.Get(facilityId) is { } chosen && !MayUseFacility(ctx, s, form, chosen))
+        {
+            s.ClearAnswer(ff.Id);
+            s.Set("fname", null);
+            s.Step = form.Fields.IndexOf(ff);
+            s.Phase = "ask";
+            Prompt(ctx, s, ctx.T($"⚠ Cơ sở \"{chosen.Name}\" không thuộc tỉnh/thành phố của bản ghi; chọn lại cơ sở.",
+                $"⚠ \"{chosen.Name}\" is not in the record's province; pick the facility again."), edits: false);
+            return;
+        }
         if (s.EditId is { } editId)
         {
             var before = ctx.Store.Records.Get(editId);
@@ -151,7 +163,7 @@ public sealed partial class FormRunner
 
     private void ListMine(BotContext ctx)
     {
-        var records = ctx.Store.Records.ByUser(ctx.User.Id, MyListSize);
+        var records = ctx.Store.Records.ByUser(ctx.User.Id, MyListSize * 3).Where(r => InScope(ctx, r)).Take(MyListSize).ToList();
         if (records.Count == 0)
         {
             ctx.Say(ctx.T("Bạn chưa ghi bản ghi nào. Gõ /ghi để bắt đầu.", "You have no records yet. Type /log to start."));
@@ -167,15 +179,26 @@ public sealed partial class FormRunner
         ctx.Ask(sb.ToString(), choices);
     }
 
+    /// <summary>
+    /// A record of the person's own, within the provinces they may log for now (an officer moved to another province no longer
+    /// sees or changes the records of the old one); otherwise the same polite "not found" whatever the reason, so that forged
+    /// button data tells nothing about other people's records.
+    /// </summary>
     private SupportRecord? Mine(BotContext ctx, long id)
     {
         var record = ctx.Store.Records.Get(id);
-        if (record is null || record.CreatedByUserId != ctx.User.Id)
+        if (record is null || record.CreatedByUserId != ctx.User.Id || !InScope(ctx, record))
         {
             ctx.Say(ctx.T($"Không tìm thấy bản ghi số {id} của bạn (có thể đã bị xóa).", $"No record {id} of yours (it may have been deleted)."));
             return null;
         }
         return record;
+    }
+
+    private static bool InScope(BotContext ctx, SupportRecord record)
+    {
+        var current = ctx.Catalogue.CurrentOf(record.ProvinceId)?.Id ?? record.ProvinceId;
+        return FieldReader.AllowedProvinces(ctx.Catalogue, ctx.User).Any(p => p.Id == current);
     }
 
     private void ShowMine(BotContext ctx, long id)

@@ -139,7 +139,7 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
         if (kind is "edit" or "again" && long.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
             var record = ctx.Store.Records.Get(id);
-            if (record is null || record.CreatedByUserId != ctx.User.Id)
+            if (record is null || record.CreatedByUserId != ctx.User.Id || !InScope(ctx, record))
             {
                 ctx.Say(ctx.T($"Không tìm thấy bản ghi số {id} của bạn.", $"No record {id} of yours."));
                 return;

@@ -37,9 +37,21 @@ public sealed record Incoming
     /// <summary>The channel's own id of the message carrying the pressed button (to edit it in place).</summary>
     public string? SourceMessageId { get; init; }
 
+    /// <summary>
+    /// A change of a group's members the channel reported (Telegram: new_chat_members, left_chat_member, chat_member,
+    /// my_chat_member), with no text to answer; <see cref="UserId"/> is whoever made the change.
+    /// </summary>
+    public IReadOnlyList<GroupMemberChange>? MemberChanges { get; init; }
+
     /// <summary>The identity key of the sender, "channel:userId".</summary>
     public string IdentityKey => $"{Channel}:{UserId}";
 }
+
+/// <summary>One person (or bot) who joined or left a group chat.</summary>
+/// <param name="UserId">Their id on the channel.</param>
+/// <param name="Joined">True when they are in the chat now, false when they left or were removed.</param>
+/// <param name="IsThisBot">The bot itself was added or removed: what it knew of the members no longer holds.</param>
+public sealed record GroupMemberChange(string UserId, bool Joined, bool IsThisBot = false);
 
 /// <summary>A document attached to an incoming message; content is fetched on demand.</summary>
 public sealed record IncomingDocument(string FileName, long Size, Func<CancellationToken, Task<Stream>> OpenAsync);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.Records;
@@ -12,7 +11,7 @@ namespace KhuyenCongBot.Core.People;
 /// of their scope (a province, a region or all) and edit nothing; admins do everything. Province ids may be
 /// current or former units: a former unit counts as the current unit it was merged into.
 /// </remarks>
-public sealed class AccessPolicy(CatalogueIndex catalogue, IBotStore store)
+public sealed class AccessPolicy(CatalogueIndex catalogue, IBotStore store, GroupRoster roster)
 {
     /// <summary>Whether <paramref name="user"/> may log a record for <paramref name="provinceId"/> (current or former id).</summary>
     public bool CanLog(BotUser user, string provinceId)
@@ -80,17 +79,40 @@ public sealed class AccessPolicy(CatalogueIndex catalogue, IBotStore store)
     public IReadOnlySet<string>? VisibleUnits(BotUser user) =>
         VisibleProvinces(user) is { } current ? current.SelectMany(catalogue.UnitsOf).ToHashSet(StringComparer.Ordinal) : null;
 
-    /// <summary>Current units every known registered member of the chat may see (null = all); in a private chat, the person's own.</summary>
+    /// <summary>
+    /// Current units whose figures may be shown in the chat (null = all). In a private chat: the person's own. In a group:
+    /// what every member may see; nothing when anyone the bot has seen there is not an active registered person, or when the
+    /// group may hold members the bot cannot know (its member count is unknown, larger than the members it knows, or a known
+    /// member's presence cannot be confirmed).
+    /// </summary>
     public IReadOnlySet<string>? VisibleInChat(BotContext context)
     {
         if (!context.Message.IsGroupChat)
         {
             return VisibleProvinces(context.User);
         }
-        NoteGroupMember(context);
-        HashSet<string>? common = null;
-        foreach (var member in GroupMembers(context.Message.Channel, context.Message.ChatId))
+        var message = context.Message;
+        var members = new HashSet<string>(roster.Members(message.Channel, message.ChatId), StringComparer.Ordinal) { message.UserId };
+        var facts = context.GroupFacts;
+        if (facts?.MemberCount is not { } count)
         {
+            return Nothing;
+        }
+        members.ExceptWith(facts.Gone);
+        members.Add(message.UserId);
+        var unconfirmed = members.Where(id => id != message.UserId && !facts.Present.Contains(id)).Any();
+        // The platform's count includes the bot itself.
+        if (unconfirmed || count - 1 != members.Count)
+        {
+            return Nothing;
+        }
+        HashSet<string>? common = null;
+        foreach (var id in members)
+        {
+            if (store.Users.FindByIdentity($"{message.Channel}:{id}") is not { Active: true } member)
+            {
+                return Nothing;
+            }
             var visible = VisibleProvinces(member);
             if (visible is null)
             {
@@ -100,6 +122,8 @@ public sealed class AccessPolicy(CatalogueIndex catalogue, IBotStore store)
         }
         return common;
     }
+
+    private static readonly IReadOnlySet<string> Nothing = new HashSet<string>();
 
     /// <summary>Null when the figures of <paramref name="provinceIds"/> (null = the whole country) may be shown in this chat; otherwise why not, in the person's language.</summary>
     public string? RefusalInChat(BotContext context, IEnumerable<string>? provinceIds)
@@ -115,6 +139,10 @@ public sealed class AccessPolicy(CatalogueIndex catalogue, IBotStore store)
         {
             return null;
         }
+        if (context.Message.IsGroupChat && visible.Count == 0)
+        {
+            return GroupRefusal(context);
+        }
         var names = hidden is null
             ? context.T("cả nước", "the whole country")
             : string.Join(", ", hidden.Select(id => catalogue.Province(id)?.ShortName ?? id));
@@ -129,24 +157,10 @@ public sealed class AccessPolicy(CatalogueIndex catalogue, IBotStore store)
             $"You may not see figures for {names}. You can see figures within your scope ({ScopeName(context.User, "en")}).");
     }
 
-    /// <summary>Remembers that a registered person wrote in a group chat (Telegram has no member list for bots).</summary>
-    public void NoteGroupMember(BotContext context)
-    {
-        if (!context.Message.IsGroupChat)
-        {
-            return;
-        }
-        var key = GroupKey(context.Message.Channel, context.Message.ChatId);
-        var ids = MemberIds(key);
-        if (ids.Add(context.User.Id))
-        {
-            store.Meta.Set(key, string.Join(",", ids.Select(i => i.ToString(CultureInfo.InvariantCulture))));
-        }
-    }
-
-    /// <summary>The registered people seen in a group chat, as stored now (a deactivated person sees nothing, so blocks everything).</summary>
-    public IReadOnlyList<BotUser> GroupMembers(string channel, string chatId) =>
-        MemberIds(GroupKey(channel, chatId)).Select(store.Users.Get).OfType<BotUser>().ToList();
+    /// <summary>The one line a group gets when it may see no figures at all (who is in it is not known for sure).</summary>
+    public static string GroupRefusal(BotContext context) => context.T(
+        "Bot không trả lời số liệu trong nhóm này vì không chắc mọi thành viên của nhóm đều được xem; bạn hỏi bot trong tin nhắn riêng nhé.",
+        "The bot shows no figures in this group: it cannot be sure every member may see them; ask it in a private chat.");
 
     /// <summary>"Phú Thọ", "Khu vực phía Bắc", "cả nước".</summary>
     public string ScopeName(BotUser user, string language) => ScopeName(user.ScopeKind, user.ScopeId, language);
@@ -160,10 +174,4 @@ public sealed class AccessPolicy(CatalogueIndex catalogue, IBotStore store)
     };
 
     private string CurrentIdOf(string provinceId) => catalogue.CurrentOf(provinceId)?.Id ?? provinceId;
-
-    private HashSet<long> MemberIds(string key) =>
-        (store.Meta.Get(key) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToHashSet();
-
-    private static string GroupKey(string channel, string chatId) => $"group-members:{channel}:{chatId}";
 }

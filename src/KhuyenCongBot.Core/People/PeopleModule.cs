@@ -22,15 +22,6 @@ public sealed class PeopleModule(InvitationService invitations, AccessPolicy acc
 
     public IEnumerable<IConversationFlow> Flows => [new Flow(InviteFlow, ContinueInviteAsync), new Flow(UsersFlow, ContinueUsersAsync)];
 
-    /// <summary>Runs first on free text: notes who is in a group chat (for the group visibility rule) and never consumes the text.</summary>
-    public int TextPriority => int.MinValue;
-
-    public Task<bool> TryHandleTextAsync(BotContext context, string text, CancellationToken cancellationToken)
-    {
-        access.NoteGroupMember(context);
-        return Task.FromResult(false);
-    }
-
     // ---------- /invite ----------
 
     private Task InviteAsync(BotContext context, string arguments, CancellationToken ct)

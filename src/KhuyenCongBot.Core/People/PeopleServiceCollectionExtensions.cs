@@ -17,6 +17,7 @@ public static class PeopleServiceCollectionExtensions
     public static IServiceCollection AddKhuyenCongPeople(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BroadcastOptions>().Bind(configuration.GetSection(BroadcastOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<GroupRoster>();
         services.TryAddSingleton<AccessPolicy>();
         services.TryAddSingleton<CodeAttempts>();
         services.TryAddSingleton<InvitationService>();

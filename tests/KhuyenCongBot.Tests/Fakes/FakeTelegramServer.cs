@@ -52,6 +52,8 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     private readonly List<Fault> _faults = [];
     private readonly HashSet<long> _blocked = [];
     private readonly List<(DateTimeOffset At, long Chat)> _sendTimes = [];
+    private readonly Dictionary<long, HashSet<long>> _groupMembers = [];
+    private readonly Dictionary<long, int> _silentMembers = [];
     private TaskCompletionSource _changed = NewSignal();
     private int _nextUpdateId = 100;
     private int _nextMessageId = 1;
@@ -99,10 +101,127 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     public int UserSends(long userId, string text, string? languageCode = "vi") =>
         Enqueue(new JsonObject { ["message"] = MessageFrom(userId, PrivateChat(userId), text, languageCode) });
 
-    /// <summary>A person writes in a group; <paramref name="replyToMessageId"/> makes it a reply to a bot message.</summary>
+    // ---------------- groups: who is in them (getChatMemberCount, getChatMember) ----------------
+
+    /// <summary>Puts people in a group without anything being sent (as if they were there before the bot).</summary>
+    public void InGroup(long groupId, params long[] userIds)
+    {
+        lock (_gate)
+        {
+            Members(groupId).UnionWith(userIds);
+        }
+    }
+
+    /// <summary>People in the group who never write (Telegram counts them; the bot never hears of them).</summary>
+    public void SilentMembers(long groupId, int count)
+    {
+        lock (_gate)
+        {
+            _silentMembers[groupId] = count;
+        }
+    }
+
+    /// <summary>Someone joins (<paramref name="joined"/>) or leaves a group; the service message (new_chat_members/left_chat_member) is queued when <paramref name="announce"/>.</summary>
+    public int? Membership(long groupId, long userId, bool joined, bool announce = true, bool isBot = false)
+    {
+        lock (_gate)
+        {
+            if (joined)
+            {
+                Members(groupId).Add(userId);
+            }
+            else
+            {
+                Members(groupId).Remove(userId);
+            }
+        }
+        if (!announce)
+        {
+            return null;
+        }
+        var person = Person(userId, "vi");
+        person["is_bot"] = isBot;
+        var message = MessageFrom(userId, GroupChat(groupId), null, "vi");
+        if (joined)
+        {
+            message["new_chat_members"] = new JsonArray(person);
+        }
+        else
+        {
+            message["left_chat_member"] = person;
+        }
+        return Enqueue(new JsonObject { ["message"] = message });
+    }
+
+    /// <summary>A chat_member update (sent to bots that are admins and ask for it): <paramref name="userId"/> is now in the group or not.</summary>
+    public int ChatMemberUpdate(long groupId, long userId, bool inChat)
+    {
+        lock (_gate)
+        {
+            if (inChat)
+            {
+                Members(groupId).Add(userId);
+            }
+            else
+            {
+                Members(groupId).Remove(userId);
+            }
+        }
+        return Enqueue(new JsonObject
+        {
+            ["chat_member"] = new JsonObject
+            {
+                ["chat"] = GroupChat(groupId), ["from"] = Person(userId, "vi"), ["date"] = Now(),
+                ["old_chat_member"] = new JsonObject { ["status"] = inChat ? "left" : "member", ["user"] = Person(userId, "vi") },
+                ["new_chat_member"] = new JsonObject { ["status"] = inChat ? "member" : "left", ["user"] = Person(userId, "vi") },
+            },
+        });
+    }
+
+    /// <summary>A person presses a button of a bot message in a group.</summary>
+    public int UserPressesInGroup(long groupId, long userId, string callbackData, int messageId)
+    {
+        int id;
+        lock (_gate)
+        {
+            id = _nextCallback++;
+            Members(groupId).Add(userId);
+        }
+        return Enqueue(new JsonObject
+        {
+            ["callback_query"] = new JsonObject
+            {
+                ["id"] = "cbq-" + id,
+                ["from"] = Person(userId, "vi"),
+                ["chat_instance"] = "ci-" + groupId,
+                ["data"] = callbackData,
+                ["message"] = new JsonObject
+                {
+                    ["message_id"] = messageId, ["date"] = Now(), ["chat"] = GroupChat(groupId), ["from"] = BotUser(), ["text"] = "…",
+                },
+            },
+        });
+    }
+
+    private HashSet<long> Members(long groupId)
+    {
+        if (!_groupMembers.TryGetValue(groupId, out var members))
+        {
+            _groupMembers[groupId] = members = [];
+        }
+        return members;
+    }
+
+    private static JsonObject GroupChat(long groupId) => new() { ["id"] = groupId, ["type"] = "supergroup", ["title"] = "Nhóm khuyến công" };
+
+    /// <summary>A person writes in a group (and so is in it); <paramref name="replyToMessageId"/> makes it a reply to a bot message.</summary>
     public int UserSendsInGroup(long groupId, long userId, string text, int? replyToMessageId = null, string? languageCode = "vi")
     {
-        var message = MessageFrom(userId, new JsonObject { ["id"] = groupId, ["type"] = "supergroup", ["title"] = "Nhóm khuyến công" }, text, languageCode);
+        lock (_gate)
+        {
+            Members(groupId).Add(userId);
+        }
+        var message = MessageFrom(userId, GroupChat(groupId), text, languageCode);
         if (replyToMessageId is { } id)
         {
             message["reply_to_message"] = new JsonObject
@@ -353,6 +472,8 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             "setwebhook" => SetHook(fields["url"]?.ToString()),
             "getwebhookinfo" => Ok(new JsonObject { ["url"] = WebhookUrl ?? "", ["has_custom_certificate"] = false, ["pending_update_count"] = 0 }),
             "getfile" => GetFile(fields["file_id"]?.ToString() ?? ""),
+            "getchatmembercount" => MemberCount(chat!.Value),
+            "getchatmember" => MemberOf(chat!.Value, long.Parse(fields["user_id"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture)),
             _ => Error(404, "Not Found: method not found"),
         };
     }
@@ -445,6 +566,24 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             _sent.Add(edited);
             Pulse();
             return Ok(MessageJson(edited, fields["reply_markup"]));
+        }
+    }
+
+    private IResult MemberCount(long chat)
+    {
+        lock (_gate)
+        {
+            // Telegram counts the bot too.
+            return Ok(JsonValue.Create(Members(chat).Count + _silentMembers.GetValueOrDefault(chat) + 1));
+        }
+    }
+
+    private IResult MemberOf(long chat, long user)
+    {
+        lock (_gate)
+        {
+            var status = Members(chat).Contains(user) ? "member" : "left";
+            return Ok(new JsonObject { ["status"] = status, ["user"] = Person(user, "vi") });
         }
     }
 

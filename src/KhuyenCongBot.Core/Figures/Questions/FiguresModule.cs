@@ -57,6 +57,9 @@ public sealed class FiguresModule : IBotModule
 
     public int TextPriority => 900;
 
+    /// <summary>Answers' buttons work in groups: every figure they show goes through the group check in <see cref="Respond"/>.</summary>
+    public bool ButtonsInGroups => true;
+
     public IEnumerable<BotCommand> Commands =>
     [
         new("baocao", ["report"], "Viết đoạn báo cáo theo kỳ (vd: /baocao 6 tháng đầu năm 2024)", "Write a report paragraph (e.g. /report first half 2024)", Role.Officer, ReportAsync),
@@ -196,11 +199,14 @@ public sealed class FiguresModule : IBotModule
     /// <summary>In a group chat: why the figures of <paramref name="scope"/> may not be shown there (some member may not see them), or null.</summary>
     private string? GroupRefusal(BotContext context, string scope)
     {
-        if (!context.Message.IsGroupChat || _services.GetService<People.AccessPolicy>() is not { } access)
+        if (!context.Message.IsGroupChat)
         {
             return null;
         }
-        return access.RefusalInChat(context, _scopes.UnitIds(scope));
+        // Without the access rules nothing is known about the group's members: no figures there.
+        return _services.GetService<People.AccessPolicy>() is { } access
+            ? access.RefusalInChat(context, _scopes.UnitIds(scope))
+            : People.AccessPolicy.GroupRefusal(context);
     }
 
     private void Respond(BotContext context, Question question, string? scopeName)

@@ -105,6 +105,15 @@ public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
     private void List(BotContext context, int year, string? provinceId = null)
     {
         var units = scopes.UnitIds(scopes.DefaultScope(context.User));
+        // In a group, plans are shown only as far as every member may see them (like figures).
+        if (context.Message.IsGroupChat
+            && (context.Services.GetService(typeof(AccessPolicy)) is not AccessPolicy access
+                ? AccessPolicy.GroupRefusal(context)
+                : access.RefusalInChat(context, provinceId is not null ? [provinceId] : units)) is { } refusal)
+        {
+            context.Say(refusal);
+            return;
+        }
         var plans = context.Store.Plans.ForYear(year)
             .Where(p => units is null || units.Contains(p.ProvinceId))
             .Where(p => provinceId is null || p.ProvinceId == provinceId)
