@@ -119,6 +119,11 @@ public sealed partial class FormRunner
     /// <summary>Handles a global button; false when the data is not one.</summary>
     public bool HandleGlobal(BotContext ctx, string data)
     {
+        // Checked like /cuatoi typed: a manager's records (from an earlier role) are not opened from a button either.
+        if (IsGlobal(data) && RefusedAsManager(ctx))
+        {
+            return true;
+        }
         if (data == "f:my")
         {
             ListMine(ctx);
