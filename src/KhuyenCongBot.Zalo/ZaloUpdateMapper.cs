@@ -73,8 +73,15 @@ public static class ZaloUpdateMapper
             return new ZaloInbound(chatId, message.MessageId, null, isGroup ? null : polite);
         }
         var text = message.Text ?? "";
+        var mention = string.IsNullOrWhiteSpace(botName) ? null : "@" + botName;
         var addressed = !isGroup || text.TrimStart().StartsWith('/')
-            || (!string.IsNullOrWhiteSpace(botName) && text.Contains("@" + botName, StringComparison.OrdinalIgnoreCase));
+            || (mention is not null && text.Contains(mention, StringComparison.OrdinalIgnoreCase));
+        if (isGroup && mention is not null && !text.TrimStart().StartsWith('/')
+            && text.Replace(mention, "", StringComparison.OrdinalIgnoreCase).Trim() is { Length: > 0 } stripped)
+        {
+            // "@bot bao nhiêu gian hàng": the question is what follows the mention (as on Telegram).
+            text = stripped;
+        }
         var incoming = new Incoming
         {
             Channel = Channel,
