@@ -150,11 +150,18 @@ public sealed class TelegramUpdateHandler(
             return null;
         }
         var text = message.Text ?? message.Caption;
+        var group = IsGroup(message.Chat.Type);
         if (text is null && message.Document is null)
         {
-            return null;
+            // A sticker or photo in a group: nothing to answer, but its sender is in the group (the core notes who is there).
+            return group
+                ? new Incoming
+                {
+                    Channel = ChannelName, ChatId = Id(message.Chat.Id), UserId = Id(from.Id), DisplayName = NameOf(from),
+                    LanguageCode = from.LanguageCode, IsGroupChat = true, AddressedToBot = false, UpdateKey = key,
+                }
+                : null;
         }
-        var group = IsGroup(message.Chat.Type);
         var addressed = !group || IsAddressed(message, text, me);
         if (group && addressed && text is not null && me?.Username is { } username)
         {

@@ -70,7 +70,14 @@ public static class ZaloUpdateMapper
                 ZaloUpdate.StickerReceived => StickerReply,
                 _ => UnsupportedReply,
             };
-            return new ZaloInbound(chatId, message.MessageId, null, isGroup ? null : polite);
+            // In a group the sender is still noted as a member (an unaddressed message without text), and gets no answer.
+            return isGroup
+                ? new ZaloInbound(chatId, message.MessageId, new Incoming
+                {
+                    Channel = Channel, ChatId = chatId, UserId = userId, IsGroupChat = true, AddressedToBot = false,
+                    DisplayName = message.From?.DisplayName ?? message.From?.FirstName, LanguageCode = languageCode,
+                }, null)
+                : new ZaloInbound(chatId, message.MessageId, null, polite);
         }
         var text = message.Text ?? "";
         var mention = string.IsNullOrWhiteSpace(botName) ? null : "@" + botName;

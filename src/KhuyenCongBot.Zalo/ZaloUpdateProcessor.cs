@@ -40,6 +40,8 @@ public sealed class ZaloUpdateProcessor(
             var incoming = inbound.Incoming!;
             if (incoming.IsGroupChat && !incoming.AddressedToBot)
             {
+                // Not for the bot, but its sender is in the group: the core notes them (what a group may see depends on who is in it).
+                await engine.HandleAsync(incoming, ct).ConfigureAwait(false);
                 return;
             }
             _ = TypingAsync(chatId, ct);
