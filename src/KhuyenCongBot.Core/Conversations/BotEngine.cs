@@ -185,6 +185,12 @@ public sealed class BotEngine : IBotEngine
         {
             state = new ConversationState { Id = user.Id };
         }
+        else if (message.IsGroupChat && !InChatOf(state, message))
+        {
+            // Choices and prompts offered in another chat (a private /cuatoi list) are never repeated or answered in a group.
+            state.LastChoices = [];
+            state.LastPrompt = null;
+        }
         var context = new BotContext(message, user, state, _store, _catalogue, _clock.Now, language, _services);
         if (message.IsGroupChat)
         {

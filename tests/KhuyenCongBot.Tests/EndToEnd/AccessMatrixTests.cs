@@ -231,7 +231,8 @@ public sealed class AccessMatrixTests(AccessMatrixBots bots) : IClassFixture<Acc
             var sent = await bot.Deliver(target, () => button is not null
                 ? group ? bot.Server.UserPressesInGroup(target, id, button, 1) : bot.Server.UserPresses(id, button, 1)
                 : group ? bot.Server.UserSendsInGroup(target, id, text) : bot.Server.UserSends(id, text));
-            return (string.Join("\n", sent.Select(m => m.Text)),
+            // What the person reads: the text and the buttons' labels.
+            return (string.Join("\n", sent.Select(m => string.Join(" | ", m.AllButtons.Select(b => b.Text).Prepend(m.Text)))),
                 sent.Where(m => m.File is not null).Select(m => m.Kind == "photo" ? "photo" : m.File!.FileName.StartsWith("khuyencong-", StringComparison.Ordinal) ? m.File.FileName : "document").ToList());
         }
         var zalo = bots.Zalo;

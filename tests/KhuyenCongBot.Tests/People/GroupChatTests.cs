@@ -57,7 +57,8 @@ public sealed class GroupChatTests
         public void Dispose() => Harness.Dispose();
     }
 
-    private static string Text(IReadOnlyList<Reply> replies) => string.Join("\n", replies.Select(r => r.Text));
+    /// <summary>The replies as a person reads them: text and the labels of their choices.</summary>
+    private static string Text(IReadOnlyList<Reply> replies) => string.Join("\n", replies.Select(r => TextRendering.Render(r, "vi")));
 
     private static void Refused(string reply)
     {
@@ -207,6 +208,25 @@ public sealed class GroupChatTests
         Assert.Equal("officer", after.LastChatId);
         // The form goes on in private where it was left.
         Assert.Contains("Gốm Phù Lãng", await bot.Harness.Say("Gốm Phù Lãng", user: "officer"));
+    }
+
+    [Fact]
+    public async Task Choices_offered_in_private_are_neither_repeated_nor_answered_in_a_group()
+    {
+        using var bot = new Bot();
+        var officer = bot.Harness.AddUser("officer", Role.Officer, "phu-tho");
+        await bot.Harness.Say("/ghi hội chợ", user: "officer");
+        Assert.Contains("Đã lưu bản ghi", await Forms.FormDriver.FillAndSave(bot.Harness, "officer"));
+        var list = await bot.Harness.Say("/cuatoi", user: "officer");
+        var facility = bot.Harness.Store.Records.ByUser(officer.Id, 1).Single().FacilityName!;
+        Assert.Contains(facility, list);
+
+        foreach (var text in new[] { new string('a', 4001), "1", "\u0001" })
+        {
+            var reply = await bot.InGroup("officer", text);
+            Assert.DoesNotContain(facility, reply);
+            Assert.DoesNotContain("#", reply);
+        }
     }
 
     [Fact]
