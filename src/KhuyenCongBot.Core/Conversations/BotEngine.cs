@@ -88,6 +88,8 @@ public sealed class BotEngine : IBotEngine
                 return [];
             }
             roster.Note(message.Channel, message.ChatId, message.UserId);
+            // A code shown in a group is known to everyone there: it no longer works.
+            (_services.GetService(typeof(InvitationService)) as InvitationService)?.CancelShownInGroup(message);
         }
         if (message.MemberChanges is not null || (message.IsGroupChat && !message.AddressedToBot))
         {

@@ -34,7 +34,7 @@ public enum RedeemOutcome
 /// gives the role and scope it names only while its admin is still an active admin, a link code joins an account to a
 /// person as that person is now, and a change to either cancels the codes outstanding. Every change is audited.
 /// </summary>
-public sealed class InvitationService(IBotStore store, BotClock clock, IOptions<BotOptions> options, CodeAttempts attempts)
+public sealed partial class InvitationService(IBotStore store, BotClock clock, IOptions<BotOptions> options, CodeAttempts attempts)
 {
     /// <summary>Letters and digits that cannot be confused on a phone screen (no 0/O, 1/I/L).</summary>
     private const string Alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -108,6 +108,32 @@ public sealed class InvitationService(IBotStore store, BotClock clock, IOptions<
             Revoke(invitation, byUserId, reason);
         }
     }
+
+    /// <summary>
+    /// Cancels the unused codes shown in a group message (everyone there has seen them, and a code is all it takes to register or
+    /// to join someone's account): "/start ABCD2345", a bare code, a deep link. Returns how many were cancelled.
+    /// </summary>
+    public int CancelShownInGroup(Incoming message)
+    {
+        if (!message.IsGroupChat || string.IsNullOrEmpty(message.Text))
+        {
+            return 0;
+        }
+        var cancelled = 0;
+        // A few look-ups at most per message (a long text of eight-letter words is not a reason to read the store hundreds of times).
+        foreach (var token in CodeToken().Matches(message.Text).Take(10))
+        {
+            if (store.Invitations.Get(token.Value.ToUpperInvariant()) is { UsedAt: null, RevokedAt: null } shown)
+            {
+                Revoke(shown, store.Users.FindByIdentity(message.IdentityKey)?.Id ?? 0, "shown-in-group");
+                cancelled++;
+            }
+        }
+        return cancelled;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<![A-Za-z0-9])[A-Za-z2-9]{8}(?![A-Za-z0-9])")]
+    private static partial System.Text.RegularExpressions.Regex CodeToken();
 
     /// <summary>
     /// Redeems a code for the sender of <paramref name="message"/>: registers them with an invitation's role and scope, or

@@ -85,17 +85,28 @@ public sealed partial class TelegramCodeAttackTests
     }
 
     [Fact]
-    public async Task A_code_posted_in_a_group_is_not_redeemed_there()
+    public async Task A_code_shown_in_a_group_is_not_redeemed_there_and_no_longer_works_anywhere()
     {
         await using var bot = await Start();
+        var store = bot.Services.GetRequiredService<IBotStore>();
         await bot.Say(Admin, "/moi");
         await bot.Say(Admin, "1");
         var code = InviteRx().Match(Text(await bot.Say(Admin, "Phú Thọ"))).Groups[1].Value;
         const long Group = -1009001;
         var inGroup = await bot.Deliver(Group, () => bot.Server.UserSendsInGroup(Group, Guesser, "/start " + code));
         Assert.Contains(DefaultUnknownUserHandler.NotRegistered("vi"), Text(inGroup));
-        Assert.Null(bot.Services.GetRequiredService<IBotStore>().Users.FindByIdentity("telegram:" + Guesser));
-        Assert.Null(bot.Services.GetRequiredService<IBotStore>().Invitations.Get(code)!.UsedAt);
+        Assert.Null(store.Users.FindByIdentity("telegram:" + Guesser));
+        Assert.Null(store.Invitations.Get(code)!.UsedAt);
+        Assert.Contains("đã bị hủy", Text(await bot.Say(Guesser, "/start " + code)));
+        Assert.Null(store.Users.FindByIdentity("telegram:" + Guesser));
+
+        // An officer pasting their link code into the group by mistake (not even to the bot): a stranger there cannot use it.
+        store.Users.Add(new BotUser { DisplayName = "Lan", Role = Role.Officer, ScopeKind = ScopeKind.Province, ScopeId = "phu-tho", Identities = ["telegram:" + Officer] });
+        var link = LinkRx().Match(Text(await bot.Say(Officer, "/lienket"))).Groups[1].Value;
+        await bot.WaitHandled(bot.Server.UserSendsInGroup(Group, Officer, $"mã liên kết của mình là {link.ToLowerInvariant()} nhé"));
+        Assert.Contains("đã bị hủy", Text(await bot.Say(SecondPhone, link)));
+        Assert.Null(store.Users.FindByIdentity("telegram:" + SecondPhone));
+        Assert.Equal("shown-in-group", store.Invitations.Get(link)!.RevokedReason);
     }
 
     [GeneratedRegex(@": ([A-Z2-9]{8})\b")]
