@@ -1,6 +1,8 @@
+using KhuyenCongBot.Core.Attachments;
 using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Projects;
 using KhuyenCongBot.Core.Records;
 using KhuyenCongBot.Core.Storage;
 using LiteDB;
@@ -63,6 +65,8 @@ public sealed partial class LiteDbStore : IBotStore
         Conversations = new ConversationRepository(_db, this);
         Audit = new AuditRepository(_db);
         Meta = new MetaRepository(_db, this);
+        Projects = new ProjectRepository(_db, this);
+        Attachments = new AttachmentStore(_db, this);
     }
 
     /// <summary>LiteDB copies its write-ahead log into the data file once the log holds this many 8 KB pages (LiteDB's default: 1,000).</summary>
@@ -91,6 +95,8 @@ public sealed partial class LiteDbStore : IBotStore
     public IConversationRepository Conversations { get; }
     public IAuditRepository Audit { get; }
     public IMetaRepository Meta { get; }
+    public IProjectRepository Projects { get; }
+    public IAttachmentStore Attachments { get; }
 
     public T InTransaction<T>(Func<T> work)
     {
