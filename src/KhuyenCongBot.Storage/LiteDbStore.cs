@@ -1,6 +1,8 @@
+using KhuyenCongBot.Core.Attachments;
 using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Projects;
 using KhuyenCongBot.Core.Records;
 using KhuyenCongBot.Core.Storage;
 using LiteDB;
@@ -67,6 +69,8 @@ public sealed partial class LiteDbStore : IBotStore
         Conversations = new ConversationRepository(_db, this);
         Audit = new AuditRepository(_db);
         Meta = new MetaRepository(_db, this);
+        Projects = new ProjectRepository(_db, this);
+        Attachments = new AttachmentStore(_db, this);
     }
 
     /// <summary>The write-ahead log LiteDB keeps beside a data file: "bot.db" -> "bot-log.db".</summary>
@@ -102,6 +106,8 @@ public sealed partial class LiteDbStore : IBotStore
     public IConversationRepository Conversations { get; }
     public IAuditRepository Audit { get; }
     public IMetaRepository Meta { get; }
+    public IProjectRepository Projects { get; }
+    public IAttachmentStore Attachments { get; }
 
     public T InTransaction<T>(Func<T> work)
     {

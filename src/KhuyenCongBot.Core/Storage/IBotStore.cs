@@ -1,6 +1,8 @@
+using KhuyenCongBot.Core.Attachments;
 using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Projects;
 using KhuyenCongBot.Core.Records;
 
 namespace KhuyenCongBot.Core.Storage;
@@ -17,6 +19,12 @@ public interface IBotStore : IDisposable
     IConversationRepository Conversations { get; }
     IAuditRepository Audit { get; }
     IMetaRepository Meta { get; }
+
+    /// <summary>Đề án khuyến công and their lifecycle (write through <see cref="ProjectLifecycle"/>).</summary>
+    IProjectRepository Projects { get; }
+
+    /// <summary>Evidence files of records, in the same database.</summary>
+    IAttachmentStore Attachments { get; }
 
     /// <summary>Runs <paramref name="work"/> in one transaction: all of its writes happen, or none.</summary>
     T InTransaction<T>(Func<T> work);

@@ -22,6 +22,7 @@ public static class HostComposition
         services.AddKhuyenCongOutputs();
         services.AddKhuyenCongQuestions();
         services.AddKhuyenCongForms();
+        services.AddKhuyenCongReportingData();
         services.AddKhuyenCongPeople(configuration).AddKhuyenCongBroadcastStorage();
         services.AddOptions<BackupOptions>().Bind(configuration.GetSection(BackupOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BackupService>();

@@ -37,7 +37,7 @@ public sealed class AllFormsOnChannelsTests
         var activities = new[]
         {
             "machinery", "cleaner_production", "trade_fair", "product_award", "trademark", "consulting",
-            "training", "demo_model", "pollution", "market", "information", "cluster",
+            "training", "demo_model", "pollution", "market", "information", "cluster", "digital_transformation",
         };
         foreach (var activity in activities)
         {

@@ -15,7 +15,7 @@ public sealed class AllFormsTests(ITestOutputHelper output)
     public static TheoryData<string> ActivityIds() =>
     [
         "machinery", "cleaner_production", "trade_fair", "product_award", "trademark", "consulting",
-        "training", "demo_model", "pollution", "market", "information", "cluster",
+        "training", "demo_model", "pollution", "market", "information", "cluster", "digital_transformation",
     ];
 
     [Theory]

@@ -1,0 +1,50 @@
+namespace KhuyenCongBot.Core.Projects;
+
+/// <summary>Which projects a query covers.</summary>
+/// <param name="ProvinceIds">Recorded unit ids (a current unit with the former units merged into it, see CatalogueIndex.UnitsOf); null = everywhere.</param>
+/// <param name="Programme">Only national or only local projects; null = both.</param>
+/// <param name="ActivityId">Only one activity; null = all.</param>
+/// <param name="DecisionYear">Only projects approved in that year; null = any year.</param>
+public sealed record ProjectFilter(
+    IReadOnlySet<string>? ProvinceIds = null,
+    ProjectProgramme? Programme = null,
+    string? ActivityId = null,
+    int? DecisionYear = null)
+{
+    public static readonly ProjectFilter Everything = new();
+
+    public bool Matches(Project p) =>
+        (ProvinceIds is null || ProvinceIds.Contains(p.ProvinceId))
+        && (Programme is null || p.Programme == Programme)
+        && (ActivityId is null || p.ActivityId == ActivityId)
+        && (DecisionYear is null || p.DecisionDate.Year == DecisionYear);
+}
+
+/// <summary>Projects in the store. Writes go through <see cref="ProjectLifecycle"/>, which checks and audits them.</summary>
+public interface IProjectRepository
+{
+    Project? Get(long id);
+
+    /// <summary>The project with this code however it is typed (case, diacritics, separators: <see cref="ProjectCode.Normalize"/>).</summary>
+    Project? FindByCode(string code);
+
+    /// <summary>Adds a project and sets its Id; throws <see cref="DuplicateProjectCodeException"/> when its code is taken.</summary>
+    long Add(Project project);
+
+    void Update(Project project);
+
+    /// <summary>The projects a filter covers, in id order.</summary>
+    IReadOnlyList<Project> Find(ProjectFilter filter);
+
+    /// <summary>Projects that list a facility.</summary>
+    IReadOnlyList<Project> ForFacility(long facilityId);
+
+    int Count();
+}
+
+/// <summary>A project code is already used by another project.</summary>
+public sealed class DuplicateProjectCodeException(string code)
+    : Exception($"Mã đề án {code} đã có.")
+{
+    public string Code { get; } = code;
+}

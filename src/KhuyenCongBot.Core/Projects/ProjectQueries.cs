@@ -1,0 +1,64 @@
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Funding;
+using KhuyenCongBot.Core.Storage;
+
+namespace KhuyenCongBot.Core.Projects;
+
+/// <summary>Disbursement of a set of projects: what was approved by source, what was disbursed, and the rate.</summary>
+/// <param name="Projects">Projects counted (approved on or before the date).</param>
+/// <param name="Approved">Approved amounts by source.</param>
+/// <param name="Disbursed">Disbursed as reported on or before the date.</param>
+/// <param name="Rate">Disbursed / approved khuyến công support (KCQG + KCĐP); null when nothing was approved.</param>
+public sealed record DisbursementFigure(int Projects, FundingTotals Approved, decimal Disbursed, decimal? Rate);
+
+/// <summary>The project figures managers ask for ("bao nhiêu đề án chưa nghiệm thu", "đề án nào chậm tiến độ", "giải ngân đạt bao nhiêu %").</summary>
+/// <remarks>
+/// Every query is "as at" a date, read from the step dates: a project counts from its decision date, and is accepted from its
+/// acceptance date, so asking about 30/6 after a project was accepted in July still finds it not accepted on 30/6.
+/// A scope is a set of recorded unit ids: <see cref="ScopeOf"/> gives a current unit with the former units merged into it.
+/// </remarks>
+public sealed class ProjectQueries(IBotStore store, CatalogueIndex catalogue)
+{
+    /// <summary>The recorded unit ids of a current (or former) unit's scope: the current unit and every former unit merged into it.</summary>
+    public IReadOnlySet<string> ScopeOf(string provinceId) =>
+        catalogue.UnitsOf(catalogue.CurrentOf(provinceId)?.Id ?? provinceId).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Projects approved on or before <paramref name="at"/> and not accepted by then, oldest decision first.</summary>
+    public IReadOnlyList<Project> NotYetAccepted(ProjectFilter filter, DateOnly at) =>
+        store.Projects.Find(filter)
+            .Where(p => p.StatusOn(at) is ProjectStatus.Approved or ProjectStatus.InProgress)
+            .OrderBy(p => p.DecisionDate).ThenBy(p => p.Id).ToList();
+
+    /// <summary>Projects late at <paramref name="at"/>: their planned end is before that day and they were not accepted by then; most late first.</summary>
+    public IReadOnlyList<Project> Late(ProjectFilter filter, DateOnly at) =>
+        NotYetAccepted(filter, at)
+            .Where(p => p.PlannedEnd is { } end && end < at)
+            .OrderBy(p => p.PlannedEnd).ThenBy(p => p.Id).ToList();
+
+    /// <summary>How many days a project is late at a date (0 when it is not).</summary>
+    public static int DaysLate(Project p, DateOnly at) =>
+        p.PlannedEnd is { } end && end < at && p.StatusOn(at) is ProjectStatus.Approved or ProjectStatus.InProgress ? at.DayNumber - end.DayNumber : 0;
+
+    /// <summary>Disbursed against approved khuyến công support for the projects approved on or before <paramref name="at"/>.</summary>
+    public DisbursementFigure Disbursement(ProjectFilter filter, DateOnly at)
+    {
+        var projects = store.Projects.Find(filter).Where(p => p.DecisionDate <= at).ToList();
+        var approved = FundingTotals.Sum(projects.Select(p => p.Approved));
+        var disbursed = projects.Sum(p => (decimal)p.DisbursedOn(at));
+        return new DisbursementFigure(projects.Count, approved, disbursed, FundingRules.Rate(disbursed, approved.Support));
+    }
+
+    /// <summary>Projects at each step on a date (projects approved by then).</summary>
+    public IReadOnlyDictionary<ProjectStatus, int> CountByStatus(ProjectFilter filter, DateOnly at)
+    {
+        var counts = Enum.GetValues<ProjectStatus>().ToDictionary(s => s, _ => 0);
+        foreach (var p in store.Projects.Find(filter))
+        {
+            if (p.StatusOn(at) is { } s)
+            {
+                counts[s]++;
+            }
+        }
+        return counts;
+    }
+}

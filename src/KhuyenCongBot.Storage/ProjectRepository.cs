@@ -1,0 +1,107 @@
+using KhuyenCongBot.Core.Funding;
+using KhuyenCongBot.Core.Projects;
+using LiteDB;
+
+namespace KhuyenCongBot.Storage;
+
+/// <summary>Projects (đề án) in the collection "projects", with a unique index on the normalised code.</summary>
+/// <remarks>
+/// Indexes: NormalizedCode (unique), ProvinceId (scope queries), FacilityIds[*] (a facility's projects). A file written before
+/// projects existed simply has no such collection: it is created, with its indexes, on first open.
+/// </remarks>
+internal sealed class ProjectRepository : IProjectRepository
+{
+    internal const string Collection = "projects";
+
+    private const string ByCode = "$.NormalizedCode = @0";
+    private const string InUnits = "$.ProvinceId IN @0";
+    private const string ListsFacility = "$.FacilityIds[*] ANY = @0";
+
+    private readonly LiteDatabase _db;
+    private readonly LiteDbStore _store;
+
+    public ProjectRepository(LiteDatabase db, LiteDbStore store)
+    {
+        _db = db;
+        _store = store;
+        Register(db.Mapper);
+        Col.EnsureIndex("NormalizedCode", "$.NormalizedCode", unique: true);
+        Col.EnsureIndex("ProvinceId", "$.ProvinceId");
+        Col.EnsureIndex("FacilityIds", "$.FacilityIds[*]");
+    }
+
+    private ILiteCollection<Project> Col => _db.GetCollection<Project>(Collection);
+
+    /// <summary>Maps projects (the split of an amount as a sub-document {kcqg, kcdp, counterpart, other}) and maps a sample once, on this thread.</summary>
+    /// <remarks>LiteDB builds a type's map lazily and not thread-safely (see LiteDbStore.WarmUp): the sample builds it before any handler runs.</remarks>
+    internal static void Register(BsonMapper mapper)
+    {
+        mapper.Entity<Project>().Id(p => p.Id, autoId: true);
+        mapper.RegisterType(
+            s => new BsonDocument { ["kcqg"] = s.Kcqg, ["kcdp"] = s.Kcdp, ["counterpart"] = s.Counterpart, ["other"] = s.Other },
+            b => b.IsDocument ? new FundingSplit(Long(b["kcqg"]), Long(b["kcdp"]), Long(b["counterpart"]), Long(b["other"])) : FundingSplit.Zero);
+        var sample = new Project
+        {
+            Approved = new FundingSplit(1, 2, 3, 4), PlannedEnd = new DateOnly(2026, 1, 1), FacilityIds = [1],
+            History = [new ProjectMove { From = ProjectStatus.Approved, Date = new DateOnly(2026, 1, 1) }],
+            Disbursements = [new Disbursement()],
+        };
+        _ = mapper.ToObject<Project>(mapper.ToDocument(sample));
+    }
+
+    private static long Long(BsonValue v) => v.IsNumber ? v.AsInt64 : 0;
+
+    public Project? Get(long id) => Col.FindById(id);
+
+    public Project? FindByCode(string code)
+    {
+        var normalized = ProjectCode.Normalize(code);
+        return normalized.Length == 0 ? null : Col.FindOne(BsonExpression.Create(ByCode, normalized));
+    }
+
+    public long Add(Project project)
+    {
+        if (project.NormalizedCode.Length == 0)
+        {
+            project.NormalizedCode = ProjectCode.Normalize(project.Code);
+        }
+        try
+        {
+            _store.InTransaction(() => Col.Insert(project));
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            throw new DuplicateProjectCodeException(project.Code);
+        }
+        return project.Id;
+    }
+
+    public void Update(Project project)
+    {
+        project.NormalizedCode = ProjectCode.Normalize(project.Code);
+        try
+        {
+            if (!_store.InTransaction(() => Col.Update(project)))
+            {
+                throw new InvalidOperationException($"Project {project.Id} does not exist.");
+            }
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            throw new DuplicateProjectCodeException(project.Code);
+        }
+    }
+
+    public IReadOnlyList<Project> Find(ProjectFilter filter)
+    {
+        var found = filter.ProvinceIds is null
+            ? Col.FindAll()
+            : Col.Find(BsonExpression.Create(InUnits, new BsonArray(filter.ProvinceIds.Select(p => new BsonValue(p)))));
+        return found.Where(filter.Matches).OrderBy(p => p.Id).ToList();
+    }
+
+    public IReadOnlyList<Project> ForFacility(long facilityId) =>
+        Col.Find(BsonExpression.Create(ListsFacility, facilityId)).OrderBy(p => p.Id).ToList();
+
+    public int Count() => Col.Count();
+}
