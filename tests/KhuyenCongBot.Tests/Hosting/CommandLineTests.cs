@@ -80,8 +80,8 @@ public sealed class CommandLineTests
         await File.WriteAllBytesAsync(corrupt, Enumerable.Range(0, 10000).Select(i => (byte)(i * 7)).ToArray());
         var error = new StringWriter();
         var before = await File.ReadAllBytesAsync(db);
-        Assert.Equal(2, await BotApp.RunAsync(CommandLine.Parse(["restore", corrupt, $"--Storage:DatabasePath={db}"]), TextReader.Null, TextWriter.Null, error, CancellationToken.None));
-        Assert.Contains("hỏng", error.ToString());
+        Assert.Equal(65, await BotApp.RunAsync(CommandLine.Parse(["restore", corrupt, $"--Storage:DatabasePath={db}"]), TextReader.Null, TextWriter.Null, error, CancellationToken.None));
+        Assert.Contains("Không khôi phục, cơ sở dữ liệu giữ nguyên", error.ToString());
         Assert.Equal(before, await File.ReadAllBytesAsync(db));
     }
 }
