@@ -75,14 +75,18 @@ public static class Backups
         {
             throw new StoreOpenException(backup, Directory.Exists(source) ? "là một thư mục, không phải tệp sao lưu" : "không tìm thấy tệp");
         }
-        using var owner = DatabaseLock.Acquire(database);
-        var folder = Path.GetDirectoryName(database) ?? ".";
+        // A dry run only reads: it works beside a running bot, on a copy in the temp folder.
+        using var owner = dryRun ? null : DatabaseLock.Acquire(database);
+        var folder = dryRun ? Path.GetTempPath() : Path.GetDirectoryName(database) ?? ".";
         var temp = Path.Combine(folder, "." + Path.GetFileName(database) + ".restore-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp");
         var tempLog = LogOf(temp);
-        // Copies left by a restore that was killed: nobody else can be restoring (we hold the lock).
-        foreach (var stale in new DirectoryInfo(folder).GetFiles("." + Path.GetFileName(database) + ".restore-*.tmp"))
+        if (!dryRun)
         {
-            stale.Delete();
+            // Copies left by a restore that was killed: nobody else can be restoring (we hold the lock).
+            foreach (var stale in new DirectoryInfo(folder).GetFiles("." + Path.GetFileName(database) + ".restore-*.tmp"))
+            {
+                stale.Delete();
+            }
         }
         try
         {

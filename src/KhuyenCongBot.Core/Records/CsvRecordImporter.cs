@@ -92,7 +92,7 @@ public sealed class CsvRecordImporter : IRecordImporter
     }
 
     public ImportResult ImportRecords(TextReader csv, long userId, string source = "import") =>
-        ImportRecordRows(CsvText.Read(csv).ToList(), new ImportOptions(userId, source, source, AllowDuplicates: true, Source: source) { });
+        ImportRecordRows(CsvText.Read(csv).ToList(), new ImportOptions(userId, source, source == "demo" ? "records.csv (dữ liệu mẫu)" : "records.csv", AllowDuplicates: true, Source: source));
 
     public ImportResult ImportPlans(TextReader csv) =>
         ImportPlanRows(CsvText.Read(csv).ToList(), new ImportOptions(0, "import", "plans.csv", AllowDuplicates: true));
@@ -820,26 +820,26 @@ public static class ImportErrorText
             string.Join(", ", lines.Take(10).Select(l => l.ToString(CultureInfo.InvariantCulture))) + (lines.Count > 10 ? $", … ({lines.Count} dòng)" : "");
         if (result.ImportedBefore is { } earlier && result.Batch is null && !result.DryRun)
         {
-            sb.Append($"Không nhập gì: tệp này đã nhập ngày {VnFormat.DateTime(earlier.At)} (đợt #{earlier.Id}, {earlier.Added} {what}, tệp {earlier.FileName}); "
-                + $"{result.Duplicates} dòng trùng với dữ liệu đã có. Nếu thật sự muốn nhập thêm một lần nữa: {allowHint}.");
+            sb.Append($"Không nhập gì: tệp này đã nhập ngày {VnFormat.DateTime(earlier.At)} (đợt #{earlier.Id}, {VnFormat.Number(earlier.Added)} {what}, tệp {earlier.FileName}); "
+                + $"{VnFormat.Number(result.Duplicates)} dòng trùng với dữ liệu đã có. Nếu thật sự muốn nhập thêm một lần nữa: {allowHint}.");
             return sb.ToString();
         }
         if (result.DryRun)
         {
-            sb.Append($"Kiểm tra xong, chưa nhập gì: {fileName} có {result.Rows} dòng hợp lệ; sẽ nhập {result.Imported} {what}");
-            sb.Append(result.Duplicates > 0 ? $", bỏ qua {result.Duplicates} dòng trùng (dòng {Lines(result.DuplicateLines)})." : ".");
+            sb.Append($"Kiểm tra xong, chưa nhập gì: {fileName} có {VnFormat.Number(result.Rows)} dòng hợp lệ; sẽ nhập {VnFormat.Number(result.Imported)} {what}");
+            sb.Append(result.Duplicates > 0 ? $", bỏ qua {VnFormat.Number(result.Duplicates)} dòng trùng (dòng {Lines(result.DuplicateLines)})." : ".");
         }
         else if (result.Batch is { } batch)
         {
-            sb.Append($"Đã nhập {result.Imported} {what} từ {fileName} (đợt nhập #{batch.Id})");
+            sb.Append($"Đã nhập {VnFormat.Number(result.Imported)} {what} từ {fileName} (đợt nhập #{batch.Id})");
             sb.Append(result.Duplicates > 0
-                ? $"; bỏ qua {result.Duplicates} dòng trùng với dữ liệu đã có (dòng {Lines(result.DuplicateLines)}); muốn nhập cả chúng: {allowHint}."
+                ? $"; bỏ qua {VnFormat.Number(result.Duplicates)} dòng trùng với dữ liệu đã có (dòng {Lines(result.DuplicateLines)}); muốn nhập cả chúng: {allowHint}."
                 : ".");
             sb.Append($" Hoàn tác đợt này: {undoHint.Replace("{id}", batch.Id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)}.");
         }
         else
         {
-            sb.Append($"Không có gì mới: cả {result.Duplicates} dòng của {fileName} đều đã có (dòng trùng), không nhập thêm. Muốn nhập cả chúng: {allowHint}.");
+            sb.Append($"Không có gì mới: cả {VnFormat.Number(result.Duplicates)} dòng của {fileName} đều đã có (dòng trùng), không nhập thêm. Muốn nhập cả chúng: {allowHint}.");
         }
         foreach (var note in result.Notes)
         {

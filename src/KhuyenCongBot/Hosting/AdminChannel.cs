@@ -103,6 +103,7 @@ public sealed class AdminChannelService(IServiceProvider services, IBotStore sto
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
         _listener?.Dispose();
         if (_path is not null)
         {
@@ -114,7 +115,6 @@ public sealed class AdminChannelService(IServiceProvider services, IBotStore sto
             {
             }
         }
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ServeAsync(Socket client, CancellationToken stopping)

@@ -34,7 +34,7 @@ public static class AdminVerbs
         var text = result.Batch.Kind == "plans"
             ? $"Đã hoàn tác đợt nhập #{batchId} ({result.Batch.FileName}): trả lại {result.PlansRestored} chỉ tiêu kế hoạch như trước khi nhập"
               + (result.PlansKept > 0 ? $"; giữ {result.PlansKept} chỉ tiêu đã được sửa sau đợt nhập." : ".")
-            : $"Đã hoàn tác đợt nhập #{batchId} ({result.Batch.FileName}): xoá {result.RecordsRemoved} bản ghi của đợt (ghi vào nhật ký).";
+            : $"Đã hoàn tác đợt nhập #{batchId} ({result.Batch.FileName}): xoá {VnFormat.Number(result.RecordsRemoved)} bản ghi của đợt (ghi vào nhật ký).";
         return (0, text);
     }
 
@@ -61,7 +61,7 @@ public static class AdminVerbs
         var parts = new List<string>
         {
             "#" + b.Id.ToString(CultureInfo.InvariantCulture), VnFormat.DateTime(b.At), b.FileName,
-            $"{b.Added} {what}" + (b.Duplicates > 0 ? $", {b.Duplicates} dòng trùng bỏ qua" : ""), b.By,
+            $"{VnFormat.Number(b.Added)} {what}" + (b.Duplicates > 0 ? $", {VnFormat.Number(b.Duplicates)} dòng trùng bỏ qua" : ""), b.By,
         };
         if (b.UndoneAt is { } undone)
         {

@@ -609,7 +609,7 @@ public static class BotApp
         EnsureValid(configuration, channels: false);
         var target = Path.GetFullPath(DatabasePath(configuration));
         var backup = commandLine.Arguments[0];
-        if (OwnerOf(target) is { } owner)
+        if (!commandLine.Has("--dry-run") && OwnerOf(target) is { } owner)
         {
             await error.WriteLineAsync(Refusal("restore", target, owner));
             return ExitInUse;

@@ -90,9 +90,10 @@ public static partial class ConfigurationCheck
             if (!properties.TryGetValue(child.Key, out var property))
             {
                 var suggestion = Closest(child.Key, properties.Keys);
-                errors.Add(Line(key, null,
-                    "không có khóa này" + (suggestion is null ? "" : $"; có phải ý bạn là {section}:{suggestion}?") + $" Các khóa của {section}: {string.Join(", ", properties.Keys)}",
-                    "unknown key" + (suggestion is null ? "" : $"; did you mean {section}:{suggestion}?") + $" Keys of {section}: {string.Join(", ", properties.Keys)}"));
+                errors.Add(suggestion is not null
+                    ? Line(key, null, $"không có khóa này; có phải ý bạn là {section}:{suggestion}?", $"unknown key; did you mean {section}:{suggestion}?")
+                    : Line(key, null, $"không có khóa này; các khóa của {section}: {string.Join(", ", properties.Keys)}",
+                        $"unknown key; the keys of {section} are {string.Join(", ", properties.Keys)}"));
                 continue;
             }
             CheckValue(key, child, property, errors);
@@ -205,6 +206,11 @@ public static partial class ConfigurationCheck
                 errors.Add(Line($"Bot:Admins:{admin.Key}", admin.Value ?? "", "phải có dạng telegram:<số id> hoặc zalo:<id>, ví dụ telegram:123456789",
                     "must look like telegram:<numeric id> or zalo:<id>, e.g. telegram:123456789"));
             }
+        }
+        if (Value(c, "Bot:TelegramBotUsername") is { } username && !System.Text.RegularExpressions.Regex.IsMatch(username, @"^@?[A-Za-z0-9_]{5,32}$"))
+        {
+            errors.Add(Line("Bot:TelegramBotUsername", username, "phải là tên bot Telegram (5-32 chữ cái, số hoặc _, ví dụ khuyencong_bot), hoặc để trống",
+                "must be a Telegram bot username (5-32 letters, digits or _, e.g. khuyencong_bot), or empty"));
         }
         CheckCron(c, "Backup:Cron", allowSeconds: true, errors);
         CheckCron(c, "Broadcast:ReminderCron", allowSeconds: false, errors);
