@@ -54,7 +54,7 @@ public sealed class DatabaseLock : IDisposable
     public static string OwnerPath(string database) => Path.GetFullPath(database) + ".owner";
 
     /// <summary>Takes the lock of <paramref name="database"/>; throws <see cref="DatabaseInUseException"/> naming the holder when another process (or store) has it.</summary>
-    public static DatabaseLock Acquire(string database)
+    public static DatabaseLock Acquire(string database, string? verb = null)
     {
         var full = Path.GetFullPath(database);
         var dir = Path.GetDirectoryName(full);
@@ -67,7 +67,7 @@ public sealed class DatabaseLock : IDisposable
         {
             throw new DatabaseInUseException(full, ReadOwner(full));
         }
-        var owner = new DatabaseOwner(Environment.ProcessId, ProcessVerb, DateTimeOffset.Now, null, ProcessToday, full);
+        var owner = new DatabaseOwner(Environment.ProcessId, verb ?? ProcessVerb, DateTimeOffset.Now, null, ProcessToday, full);
         var taken = new DatabaseLock(handle, owner);
         taken.WriteOwner();
         return taken;
