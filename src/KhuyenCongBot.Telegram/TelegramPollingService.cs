@@ -15,6 +15,7 @@ public sealed class TelegramPollingService(
     TelegramBot bot,
     TelegramInitializer initializer,
     TelegramUpdateQueue queue,
+    TelegramInbox inbox,
     IOptions<TelegramOptions> options,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
@@ -51,6 +52,8 @@ public sealed class TelegramPollingService(
         // Updates in hand finish on a stop (SIGTERM): their token is cancelled only if they overrun the grace period.
         using var handling = new CancellationTokenSource();
         using var onStop = ct.Register(() => handling.CancelAfter(StopGrace));
+        // Updates of a person sending too fast wait in the database's inbox (see TelegramInbox), not in the batch.
+        var pump = Task.Run(() => inbox.RunAsync(handling.Token, ct), CancellationToken.None);
         try
         {
             while (!ct.IsCancellationRequested)
@@ -64,8 +67,10 @@ public sealed class TelegramPollingService(
                     {
                         continue;
                     }
-                    // Different chats run concurrently, each chat in order; the batch is confirmed (offset) only once handled.
-                    await Task.WhenAll(updates.Select(u => Enqueue(u, handling.Token))).ConfigureAwait(false);
+                    // Different chats run concurrently, each chat in order; the batch is confirmed (offset) only once handled
+                    // (or, for a person sending too fast, kept in the inbox).
+                    var now = inbox.Admit(updates);
+                    await Task.WhenAll(now.Select(u => Enqueue(u, handling.Token))).ConfigureAwait(false);
                     offset = Math.Max(offset, updates.Max(u => u.Id) + 1);
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -100,6 +105,7 @@ public sealed class TelegramPollingService(
             {
                 await ConfirmAsync(offset).ConfigureAwait(false);
             }
+            await pump.ConfigureAwait(false);
         }
     }
 
@@ -175,7 +181,7 @@ public sealed class TelegramPollingService(
                 logger.LogWarning("Update {UpdateId} cannot be read and is skipped: {Error}", id, bot.Redact(ex.Message));
             }
         }
-        await Task.WhenAll(readable.Select(u => Enqueue(u, handling))).ConfigureAwait(false);
+        await Task.WhenAll(inbox.Admit(readable).Select(u => Enqueue(u, handling))).ConfigureAwait(false);
         return max < 0 ? null : Math.Max(offset, max + 1);
     }
 
