@@ -16,6 +16,7 @@ public sealed class TelegramPollingService(
     TelegramInitializer initializer,
     TelegramUpdateQueue queue,
     TelegramInbox inbox,
+    TelegramUpdateHandler handler,
     IOptions<TelegramOptions> options,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
@@ -71,7 +72,13 @@ public sealed class TelegramPollingService(
                     // (or, for a person sending too fast, kept in the inbox).
                     var now = inbox.Admit(updates);
                     await Task.WhenAll(now.Select(u => Enqueue(u, handling.Token))).ConfigureAwait(false);
-                    offset = Math.Max(offset, updates.Max(u => u.Id) + 1);
+                    // An update the stop cut short is not confirmed: Telegram delivers it again to the next start.
+                    var cut = now.Where(u => handler.WasCut(u.Id)).Select(u => (int?)u.Id).Min();
+                    offset = cut is { } first ? Math.Max(offset, first) : Math.Max(offset, updates.Max(u => u.Id) + 1);
+                    if (cut is not null)
+                    {
+                        return;
+                    }
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
@@ -190,7 +197,7 @@ public sealed class TelegramPollingService(
     {
         try
         {
-            using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            using var quick = new CancellationTokenSource(Core.Messaging.HandlingGrace.ConfirmDeadline);
             await bot.Client.GetUpdates(offset, 1, 0, Allowed, quick.Token).ConfigureAwait(false);
             logger.LogInformation("Confirmed handled updates up to {Offset} before stopping", offset - 1);
         }
