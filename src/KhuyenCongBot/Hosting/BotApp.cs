@@ -116,6 +116,11 @@ public static class BotApp
         return $"Không chạy được {verb}: cơ sở dữ liệu {database} đang được {who} dùng; {todo}.";
     }
 
+    /// <summary>The owner died (or stopped) before answering a forwarded verb.</summary>
+    private static string OwnerGone(string verb, DatabaseOwner owner) =>
+        $"Không rõ {verb} đã xong chưa: {owner.Describe()} dừng trước khi trả lời (mỗi việc trên cơ sở dữ liệu hoặc xong trọn, hoặc chưa có gì). "
+        + (verb == "import" ? "Khi bot chạy lại, xem lệnh imports rồi nhập lại nếu chưa có đợt này." : "Chạy lại lệnh khi bot đã chạy lại (hoặc đã dừng hẳn).");
+
     private static async Task<int> WriteUsage(TextWriter output)
     {
         await output.WriteLineAsync(CommandLine.Usage);
@@ -407,7 +412,15 @@ public static class BotApp
                 return ExitInUse;
             }
             await error.WriteLineAsync($"(qua {owner.Describe()}, đang giữ cơ sở dữ liệu)");
-            return await client.RunAsync(remote, content, output, error, ct);
+            try
+            {
+                return await client.RunAsync(remote, content, output, error, ct);
+            }
+            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
+            {
+                await error.WriteLineAsync(OwnerGone(verb, owner));
+                return ExitInUse;
+            }
         }
         var host = BuildTool(commandLine);
         try
@@ -487,16 +500,21 @@ public static class BotApp
             {
                 return ExitInUse;
             }
-            await client.SendAsync(new JsonObject { ["verb"] = "backup" }, ct);
             byte[] bytes;
             try
             {
+                await client.SendAsync(new JsonObject { ["verb"] = "backup" }, ct);
                 bytes = await AdminFrames.ReadBytesAsync(client.Stream, ct);
             }
             catch (AdminRefusedException ex)
             {
                 await error.WriteLineAsync(ex.Message);
                 return ex.ExitCode;
+            }
+            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
+            {
+                await error.WriteLineAsync(OwnerGone("backup", owner));
+                return ExitInUse;
             }
             var report = WriteChecked(full, bytes, verify: true);
             await output.WriteLineAsync($"Đã sao lưu (qua {owner.Describe()}) vào {target}: {report!.Describe()}; bản sao đã được kiểm tra đọc lại đủ.");
@@ -537,17 +555,22 @@ public static class BotApp
             {
                 return ExitInUse;
             }
-            await client.SendAsync(remote, ct);
             try
             {
+                await client.SendAsync(remote, ct);
                 bytes = await AdminFrames.ReadBytesAsync(client.Stream, ct);
+                count = (await client.ReceiveAsync(ct))?["count"]?.GetValue<int>() ?? 0;
             }
             catch (AdminRefusedException ex)
             {
                 await error.WriteLineAsync(ex.Message);
                 return ex.ExitCode;
             }
-            count = (await client.ReceiveAsync(ct))?["count"]?.GetValue<int>() ?? 0;
+            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
+            {
+                await error.WriteLineAsync(OwnerGone(verb, owner));
+                return ExitInUse;
+            }
             await error.WriteLineAsync($"(qua {owner.Describe()}, đang giữ cơ sở dữ liệu)");
         }
         else
