@@ -29,6 +29,30 @@ public sealed class TelegramInbox(IBotStore store, FloodGate flood, TelegramUpda
     private readonly HashSet<string> _draining = [];
     private readonly SemaphoreSlim _wake = new(0);
 
+    // Chats with updates in the inbox, and how many: kept in memory so an ordinary batch reads nothing from the file.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _waiting = new();
+    private int _loaded;
+
+    private void EnsureLoaded()
+    {
+        if (Interlocked.Exchange(ref _loaded, 1) == 0)
+        {
+            foreach (var chat in store.Inbox.Pending(Channel).GroupBy(i => i.Chat))
+            {
+                _waiting[chat.Key] = chat.Count();
+            }
+        }
+    }
+
+    private void Removed(string chat, long id)
+    {
+        store.Inbox.Remove(id);
+        if (_waiting.AddOrUpdate(chat, 0, (_, n) => n - 1) <= 0)
+        {
+            _waiting.TryRemove(new KeyValuePair<string, int>(chat, 0));
+        }
+    }
+
     /// <summary>Updates written to the inbox since start (for tests and logs).</summary>
     public int Deferred => Volatile.Read(ref _deferred);
 
@@ -41,12 +65,13 @@ public sealed class TelegramInbox(IBotStore store, FloodGate flood, TelegramUpda
         var later = new List<(string Chat, Update Update)>();
         var ahead = new Dictionary<string, int>();
         var deferredChats = new HashSet<string>();
+        EnsureLoaded();
         foreach (var update in updates)
         {
             var chat = TelegramUpdateQueue.ChatKey(update).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var identity = IdentityOf(update);
             var inLine = identity is null ? 0 : ahead.GetValueOrDefault(identity);
-            if (deferredChats.Contains(chat) || store.Inbox.CountFor(Channel, chat) > 0
+            if (deferredChats.Contains(chat) || _waiting.ContainsKey(chat)
                 || (identity is not null && flood.Backlog(identity, inLine) > DeferAfter))
             {
                 deferredChats.Add(chat);
@@ -70,6 +95,10 @@ public sealed class TelegramInbox(IBotStore store, FloodGate flood, TelegramUpda
                 }
                 return 0;
             });
+            foreach (var (chat, _) in later)
+            {
+                _waiting.AddOrUpdate(chat, 1, (_, n) => n + 1);
+            }
             Interlocked.Add(ref _deferred, later.Count);
             logger.LogInformation("{Count} updates of {Chats} fast chat(s) wait in the inbox for their turn", later.Count, deferredChats.Count);
             _wake.Release();
@@ -137,7 +166,7 @@ public sealed class TelegramInbox(IBotStore store, FloodGate flood, TelegramUpda
                     catch (JsonException ex)
                     {
                         logger.LogError("An update kept in the inbox cannot be read and is dropped: {Error}", ex.Message);
-                        store.Inbox.Remove(item.Id);
+                        Removed(chat, item.Id);
                         continue;
                     }
                     if (update is not null)
@@ -149,7 +178,7 @@ public sealed class TelegramInbox(IBotStore store, FloodGate flood, TelegramUpda
                         // Perhaps cut short by the stop: kept, and handled at the next start (a handled one is recognised).
                         return;
                     }
-                    store.Inbox.Remove(item.Id);
+                    Removed(chat, item.Id);
                 }
             }
         }

@@ -11,6 +11,9 @@ public sealed class FloodGate(TimeProvider time, int burst, double perSecond)
 {
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new();
 
+    /// <summary>Silence after which a new flood gets the polite notice again (one notice per flood, not per pause in it).</summary>
+    public static readonly TimeSpan QuietReset = TimeSpan.FromSeconds(10);
+
     /// <summary>Whether the gate limits anything (FloodBurst 0 turns it off).</summary>
     public bool Enabled => burst > 0;
 
@@ -27,11 +30,12 @@ public sealed class FloodGate(TimeProvider time, int burst, double perSecond)
         var bucket = Refill(key, out var now);
         lock (bucket)
         {
-            if (bucket.Tokens >= burst)
+            if (bucket.Warned && time.GetElapsedTime(bucket.Last, now) >= QuietReset)
             {
                 // The person has been quiet long enough: a later flood gets its notice again.
                 bucket.Warned = false;
             }
+            bucket.Last = now;
             bucket.Tokens -= 1;
             if (bucket.Tokens >= 0)
             {
@@ -85,5 +89,6 @@ public sealed class FloodGate(TimeProvider time, int burst, double perSecond)
         public double Tokens;
         public long Stamp;
         public bool Warned;
+        public long Last;
     }
 }
