@@ -96,6 +96,11 @@ public static partial class ConfigurationCheck
                         $"unknown key; the keys of {section} are {string.Join(", ", properties.Keys)}"));
                 continue;
             }
+            if (IsPlaceholder(child.Value))
+            {
+                errors.Add(Placeholder(key));
+                continue;
+            }
             CheckValue(key, child, property, errors);
         }
         // Required keys that are missing or empty keep their defaults; a default is never empty, but an explicit "" is caught above.
@@ -201,7 +206,11 @@ public static partial class ConfigurationCheck
         foreach (var admin in admins.GetChildren())
         {
             var v = admin.Value?.Trim() ?? "";
-            if (!AdminShape().IsMatch(v))
+            if (IsPlaceholder(v) || v.Contains('<'))
+            {
+                errors.Add(Placeholder($"Bot:Admins:{admin.Key}"));
+            }
+            else if (!AdminShape().IsMatch(v))
             {
                 errors.Add(Line($"Bot:Admins:{admin.Key}", admin.Value ?? "", "phải có dạng telegram:<số id> hoặc zalo:<id>, ví dụ telegram:123456789",
                     "must look like telegram:<numeric id> or zalo:<id>, e.g. telegram:123456789"));
@@ -266,7 +275,14 @@ public static partial class ConfigurationCheck
         CheckIntRange(c, "Zalo:FileLifetimeHours", 1, 168, errors);
     }
 
-    private static string? Value(IConfiguration c, string key) => c[key] is { } v && v.Trim().Length > 0 ? v.Trim() : null;
+    private static string? Value(IConfiguration c, string key) => c[key] is { } v && v.Trim().Length > 0 && !IsPlaceholder(v) ? v.Trim() : null;
+
+    /// <summary>A value still as appsettings.example.json has it ("&lt;token from @BotFather…&gt;").</summary>
+    private static bool IsPlaceholder(string? value) => value is { } v && v.TrimStart().StartsWith('<') && v.TrimEnd().EndsWith('>');
+
+    private static string Placeholder(string key) => Line(key, null,
+        "vẫn là chỗ trống của appsettings.example.json (<…>): điền giá trị thật, hoặc xoá dòng này nếu không dùng",
+        "still the placeholder from appsettings.example.json (<…>): fill in a real value, or remove the line if unused");
 
     private static void CheckIntRange(IConfiguration c, string key, long min, long max, List<string> errors)
     {

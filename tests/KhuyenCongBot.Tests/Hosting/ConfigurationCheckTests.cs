@@ -151,6 +151,31 @@ public sealed class ConfigurationCheckTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_folder, "x.db")));
     }
 
+    [Fact]
+    public async Task The_example_settings_copied_unchanged_say_which_placeholders_to_fill()
+    {
+        var example = Path.Combine(SeedRoot(), "appsettings.example.json");
+        File.Copy(example, Path.Combine(_folder, "appsettings.json"));
+        var (code, _, error) = await Reliability.CliProcess.RunAsync(_folder, "", "run");
+        Assert.Equal(2, code);
+        foreach (var key in new[] { "Telegram:BotToken", "Bot:Admins:0", "Storage:SeedsPath", "Zalo:PublicBaseUrl" })
+        {
+            Assert.Contains($"  {key}: vẫn là chỗ trống của appsettings.example.json", error);
+        }
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    /// <summary>The repository folder (where appsettings.example.json is).</summary>
+    private static string SeedRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "appsettings.example.json")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("appsettings.example.json not found above " + AppContext.BaseDirectory);
+    }
+
     public void Dispose()
     {
         try
