@@ -157,10 +157,10 @@ public sealed class ImportModule(IRecordImporter importer) : IBotModule
         foreach (var b in batches)
         {
             sb.Append("\n#").Append(b.Id).Append(" · ").Append(VnFormat.DateTime(b.At)).Append(" · ").Append(b.FileName)
-                .Append(" · ").Append(b.Added).Append(b.Kind == "plans" ? " chỉ tiêu" : " bản ghi");
+                .Append(" · ").Append(VnFormat.Number(b.Added)).Append(b.Kind == "plans" ? " chỉ tiêu" : " bản ghi");
             if (b.Duplicates > 0)
             {
-                sb.Append(", ").Append(b.Duplicates).Append(" dòng trùng bỏ qua");
+                sb.Append(", ").Append(VnFormat.Number(b.Duplicates)).Append(" dòng trùng bỏ qua");
             }
             if (b.UndoneAt is { } at)
             {

@@ -116,6 +116,13 @@ public static class BotApp
         return $"Không chạy được {verb}: cơ sở dữ liệu {database} đang được {who} dùng; {todo}.";
     }
 
+    /// <summary>Now in the bot's time zone (names of backups and kept copies), without a host.</summary>
+    private static DateTimeOffset BotNow(IConfiguration configuration) =>
+        TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, BotClock.FindZone(configuration["Bot:TimeZone"] is { Length: > 0 } zone ? zone : "Asia/Ho_Chi_Minh"));
+
+    private static string NoDatabase(string database) =>
+        $"Chưa có cơ sở dữ liệu {Path.GetFullPath(database)}; kiểm tra Storage:DatabasePath (hoặc --db, --demo). Không tạo tệp mới.";
+
     /// <summary>The owner died (or stopped) before answering a forwarded verb.</summary>
     private static string OwnerGone(string verb, DatabaseOwner owner) =>
         $"Không rõ {verb} đã xong chưa: {owner.Describe()} dừng trước khi trả lời (mỗi việc trên cơ sở dữ liệu hoặc xong trọn, hoặc chưa có gì). "
@@ -422,6 +429,11 @@ public static class BotApp
                 return ExitInUse;
             }
         }
+        if (content is null && !File.Exists(database) && database != ":memory:")
+        {
+            await error.WriteLineAsync(NoDatabase(database));
+            return ExitNoInput;
+        }
         var host = BuildTool(commandLine);
         try
         {
@@ -472,12 +484,18 @@ public static class BotApp
         var configuration = LoadConfiguration(commandLine);
         EnsureValid(configuration, channels: false);
         var target = commandLine.Arguments[0];
-        if (Directory.Exists(target))
+        var database = Path.GetFullPath(DatabasePath(configuration));
+        if (!File.Exists(database) && OwnerOf(database) is null)
         {
-            target = Backups.UniquePath(target, $"khuyencong-{DateTime.Now:yyyyMMdd-HHmmss}", ".db");
+            await error.WriteLineAsync(NoDatabase(database));
+            return ExitNoInput;
+        }
+        if (Directory.Exists(target) || target.EndsWith('/') || target.EndsWith(Path.DirectorySeparatorChar))
+        {
+            Directory.CreateDirectory(target);
+            target = Backups.UniquePath(target, $"khuyencong-{BotNow(configuration):yyyyMMdd-HHmmss}", ".db");
         }
         var full = Path.GetFullPath(target);
-        var database = Path.GetFullPath(DatabasePath(configuration));
         if (full == database || full == Backups.LogOf(database))
         {
             await error.WriteLineAsync($"Không sao lưu vào chính cơ sở dữ liệu {database}; chọn một tệp khác.");
@@ -487,11 +505,6 @@ public static class BotApp
         {
             await error.WriteLineAsync($"Tệp {target} đã có; không ghi đè một bản sao lưu cũ. Chọn tên khác (hoặc đưa một thư mục: bot tự đặt tên theo giờ).");
             return ExitCannotCreate;
-        }
-        if (!File.Exists(database) && OwnerOf(database) is null)
-        {
-            await error.WriteLineAsync($"Chưa có cơ sở dữ liệu {database} để sao lưu.");
-            return ExitNoInput;
         }
         if (OwnerOf(database) is { } owner)
         {
@@ -575,6 +588,11 @@ public static class BotApp
         }
         else
         {
+            if (!File.Exists(database))
+            {
+                await error.WriteLineAsync(NoDatabase(database));
+                return ExitNoInput;
+            }
             var host = BuildTool(commandLine);
             try
             {
@@ -640,7 +658,7 @@ public static class BotApp
         RestoreResult result;
         try
         {
-            result = Backups.Restore(backup, target, commandLine.Has("--dry-run"), DateTimeOffset.Now);
+            result = Backups.Restore(backup, target, commandLine.Has("--dry-run"), BotNow(configuration));
         }
         catch (StoreOpenException ex)
         {

@@ -67,6 +67,12 @@ public sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments, I
                 rest.Add(a);
             }
         }
+        if (verb == "run" && rest.Count > 0)
+        {
+            throw new ArgumentException(args.Length > 0 && args[0] == rest[0]
+                ? $"Không có lệnh '{rest[0]}'. Các lệnh: {string.Join(", ", Verbs.Order(StringComparer.Ordinal))}; gõ 'help' để xem cách dùng."
+                : $"Lệnh run không nhận '{rest[0]}'. Gõ 'help' để xem cách dùng.");
+        }
         if (flags.TryGetValue("--today", out var today) &&
             !DateOnly.TryParseExact(today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
