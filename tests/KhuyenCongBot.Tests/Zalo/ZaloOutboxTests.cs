@@ -14,6 +14,13 @@ public sealed class ZaloOutboxTests
         var folder = Path.Combine(Path.GetTempPath(), "kcb-tests", "zalo-outbox-" + Guid.NewGuid().ToString("N"));
         await using (var first = await ZaloChatDriver.StartAsync(new ZaloDriverOptions { Folder = folder }))
         {
+            // Once it polls, this run has sent what an earlier one kept (nothing): what is kept now waits for the next start.
+            var polling = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+            while (!first.Fake.Calls.Any(c => c.Method == "getUpdates"))
+            {
+                Assert.True(DateTimeOffset.UtcNow < polling, "the first run never polled");
+                await Task.Delay(20);
+            }
             first.Services.GetRequiredService<ZaloOutbox>().Keep("chat-42", [Reply.Of("Phần trả lời 1"), Reply.Of("Phần trả lời 2")], "vi");
             Assert.Single(first.Store.Inbox.Pending(ZaloOutbox.Channel));
         }
