@@ -26,6 +26,11 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<Seeder>().EnsureSeeded());
         services.TryAddSingleton<IUnknownUserHandler, DefaultUnknownUserHandler>();
         services.AddSingleton<IBotModule, CoreModule>();
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<BotOptions>>().Value;
+            return new FloodGate(sp.GetRequiredService<BotClock>().TimeProvider, o.FloodBurst, o.FloodPerSecond);
+        });
         services.TryAddSingleton<BotEngine>();
         services.TryAddSingleton<IBotEngine>(sp => sp.GetRequiredService<BotEngine>());
         return services;

@@ -1,31 +1,69 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Figures;
 using KhuyenCongBot.Core.Records;
-using KhuyenCongBot.Core.Text;
+using KhuyenCongBot.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 
 namespace KhuyenCongBot.Outputs;
 
-/// <summary>Writes the .xlsx sent to managers: "Tổng hợp" (the summary) and "Bản ghi" (the records, money as numbers).</summary>
-public sealed class MiniExcelSpreadsheetWriter : ISpreadsheetWriter
+/// <summary>
+/// Writes the .xlsx sent to managers and made by `export`: "Tổng hợp" (the summary) and "Bản ghi" (every record in the
+/// columns of <see cref="RecordLayout"/>: numbers as numbers, empty as empty, text made safe to open); and reads the
+/// "Bản ghi" sheet back for `import`.
+/// </summary>
+public sealed partial class MiniExcelSpreadsheetWriter : ISpreadsheetWriter, IRecordSpreadsheet
 {
     public const string SummarySheet = "Tổng hợp";
     public const string RecordsSheet = "Bản ghi";
 
-    /// <summary>Headers of the records sheet, in order.</summary>
-    public static readonly IReadOnlyList<string> RecordHeaders =
-    [
-        "Ngày", "Tỉnh/thành", "Hoạt động", "Cơ sở", "Xã/phường", "Số gian hàng",
-        "Doanh thu (đồng)", "Kinh phí (đồng)", "Nguồn kinh phí", "Tình trạng", "Ghi chú",
-    ];
+    private static readonly Lazy<(RecordLayout Layout, CatalogueIndex Catalogue)> Defaults = new(() =>
+    {
+        var seeds = SeedFiles.Locate(null);
+        var catalogue = new CatalogueIndex(SeedFiles.Activities(seeds), SeedFiles.Provinces(seeds), SeedFiles.Regions(seeds));
+        var ids = catalogue.Activities.Select(a => a.Id).ToList();
+        return (new RecordLayout(Core.Forms.FormCatalogue.Load(seeds, ids), ids), catalogue);
+    });
+
+    private readonly IServiceProvider? _services;
+
+    /// <summary>With the forms and catalogue of the default seeds folder (tests, tools).</summary>
+    public MiniExcelSpreadsheetWriter()
+    {
+    }
+
+    /// <summary>With the bot's <see cref="RecordLayout"/>, catalogue and store (for facilities' details), taken when first needed.</summary>
+    public MiniExcelSpreadsheetWriter(IServiceProvider services)
+    {
+        _services = services;
+    }
+
+    private RecordLayout Layout => _services?.GetService<RecordLayout>() ?? Defaults.Value.Layout;
+
+    /// <summary>Headers of the records sheet, in order (the first eleven; the forms' columns follow).</summary>
+    public static IReadOnlyList<string> RecordHeaders => RecordLayout.BaseColumns.Select(c => c.Header).ToList();
 
     public byte[] Write(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, CatalogueIndex catalogue)
+    {
+        var store = _services?.GetService<IBotStore>();
+        return Save(summary, records, catalogue, id => store?.Facilities.Get(id));
+    }
+
+    public byte[] WriteRecords(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, Func<long, Facility?> facilities)
+    {
+        var catalogue = _services?.GetService<CatalogueIndex>() ?? Defaults.Value.Catalogue;
+        return Save(summary, records, catalogue, facilities);
+    }
+
+    private byte[] Save(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, CatalogueIndex catalogue, Func<long, Facility?> facilities)
     {
         var sheets = new Dictionary<string, object>
         {
             [SummarySheet] = SummaryRows(summary),
-            [RecordsSheet] = RecordRows(records, catalogue),
+            [RecordsSheet] = RecordRows(records, catalogue, facilities),
         };
         var config = new OpenXmlConfiguration { FastMode = true, EnableAutoWidth = true, AutoFilter = false, FreezeRowCount = 1 };
         using var stream = new MemoryStream();
@@ -34,48 +72,68 @@ public sealed class MiniExcelSpreadsheetWriter : ISpreadsheetWriter
         return stream.ToArray();
     }
 
-    /// <summary>The summary rows padded to the widest row.</summary>
+    [GeneratedRegex(@"^\d{1,3}(\.\d{3})*$")]
+    private static partial Regex VnInteger();
+
+    /// <summary>The summary rows padded to the widest row; whole numbers written the Vietnamese way ("1.250") become numbers.</summary>
     private static List<Dictionary<string, object?>> SummaryRows(IReadOnlyList<IReadOnlyList<string>> summary)
     {
         var width = summary.Count == 0 ? 1 : Math.Max(1, summary.Max(r => r.Count));
-        return summary.Select(row => Row(Enumerable.Range(0, width).Select(i => (object?)(i < row.Count ? row[i] : "")))).ToList();
+        return summary.Select((row, r) => Row(Enumerable.Range(0, width).Select(i => i < row.Count ? SummaryCell(row[i], header: r == 0) : ""))).ToList();
     }
 
-    private static List<Dictionary<string, object?>> RecordRows(IEnumerable<SupportRecord> records, CatalogueIndex catalogue)
+    private static object? SummaryCell(string text, bool header) =>
+        !header && VnInteger().IsMatch(text) && long.TryParse(text.Replace(".", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : CellSafety.Neutralise(text);
+
+    private List<Dictionary<string, object?>> RecordRows(IEnumerable<SupportRecord> records, CatalogueIndex catalogue, Func<long, Facility?> facilities)
     {
-        var rows = new List<Dictionary<string, object?>> { Row(RecordHeaders) };
+        var layout = Layout;
+        var activity = layout.Columns.ToList().FindIndex(c => c.Id == "activity");
+        var rows = new List<Dictionary<string, object?>> { Row(layout.Columns.Select(c => c.Header)) };
         foreach (var r in records.OrderBy(r => r.Date).ThenBy(r => r.Id))
         {
-            rows.Add(Row([
-                VnFormat.Date(r.Date),
-                catalogue.Province(r.ProvinceId)?.Name ?? r.ProvinceId,
-                catalogue.Activity(r.ActivityId)?.ShortName ?? r.ActivityId,
-                r.FacilityName ?? "",
-                r.Commune ?? "",
-                r.Booths,
-                r.RevenueVnd,
-                r.FundingVnd,
-                FundingSourceName(r.FundingSource),
-                StatusName(r.Status),
-                r.Note ?? "",
-            ]));
+            var cells = layout.Cells(r, catalogue, r.FacilityId is { } id ? facilities(id) : null).ToArray();
+            // People read the sheet: the activity by its name (import reads names and ids alike).
+            cells[activity] = catalogue.Activity(r.ActivityId)?.ShortName ?? r.ActivityId;
+            rows.Add(Row(cells));
         }
         return rows;
     }
 
     /// <summary>"KCQG", "KCĐP" as reports write them.</summary>
-    public static string FundingSourceName(string? source) =>
-        VnText.Fold(source ?? "").Replace(" ", "", StringComparison.Ordinal) switch
-        {
-            "" => "",
-            "kcqg" => "KCQG",
-            "kcdp" => "KCĐP",
-            _ => source!,
-        };
+    public static string FundingSourceName(string? source) => RecordLayout.FundingSourceName(source);
 
-    public static string StatusName(RecordStatus status) => status == RecordStatus.Estimate ? "Ước thực hiện" : "Chính thức";
+    public static string StatusName(RecordStatus status) => RecordLayout.StatusName(status);
+
+    public IReadOnlyList<IReadOnlyList<string>> ReadRecordRows(byte[] xlsx)
+    {
+        using var stream = new MemoryStream(xlsx, writable: false);
+        var names = stream.GetSheetNames();
+        var sheet = names.Contains(RecordsSheet) ? RecordsSheet : names.FirstOrDefault();
+        stream.Position = 0;
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false, sheetName: sheet))
+        {
+            rows.Add(row.Values.Select(Text).ToList());
+        }
+        // Trailing empty columns MiniExcel pads rows with are not columns.
+        return rows;
+    }
+
+    private static string Text(object? cell) => cell switch
+    {
+        null => "",
+        double d when d == Math.Floor(d) && Math.Abs(d) < 9e15 => ((long)d).ToString(CultureInfo.InvariantCulture),
+        double d => d.ToString(CultureInfo.InvariantCulture),
+        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        long or int => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? "",
+        DateTime t => t.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+        _ => cell.ToString() ?? "",
+    };
 
     private static Dictionary<string, object?> Row(IEnumerable<object?> cells) =>
-        cells.Select((value, i) => (Key: "c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), value))
+        cells.Select((value, i) => (Key: "c" + i.ToString(CultureInfo.InvariantCulture), value))
             .ToDictionary(x => x.Key, x => x.value);
 }

@@ -55,6 +55,7 @@ public sealed partial class LiteDbStore
     private void BeforeCommit()
     {
         ((MetaRepository)Meta).WritePendingMarks();
+        ((RecordRepository)Records).WriteHighWater();
         ((ConversationRepository)Conversations).WritePending();
     }
 

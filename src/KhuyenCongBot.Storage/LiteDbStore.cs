@@ -12,8 +12,16 @@ namespace KhuyenCongBot.Storage;
 /// <summary>The bot's store in one LiteDB file (or ":memory:" for tests).</summary>
 public sealed partial class LiteDbStore : IBotStore
 {
+    /// <summary>The layout of the file this version writes; a file from a newer version is refused (restore checks it too).</summary>
+    /// <remarks>1: before the version was recorded; 2: record-number high-water mark and import batches.</remarks>
+    public const int SchemaVersion = 2;
+
+    /// <summary>The meta key holding <see cref="SchemaVersion"/>.</summary>
+    public const string SchemaVersionKey = "schema-version";
+
     private readonly LiteDatabase _db;
     private readonly object _txLock = new();
+    private readonly DatabaseLock? _lock;
 
     public LiteDbStore(string path)
     {
@@ -34,6 +42,8 @@ public sealed partial class LiteDbStore : IBotStore
             }
             PrivateFiles.Restrict(full);
             PrivateFiles.Restrict(LogPathOf(full));
+            // One owner: nobody else (no other process, no other store here) opens the file while this store is open.
+            _lock = DatabaseLock.Acquire(full);
             try
             {
                 var connection = new ConnectionString { Filename = full, Connection = ConnectionType.Direct };
@@ -48,15 +58,23 @@ public sealed partial class LiteDbStore : IBotStore
             }
             catch (IOException ex)
             {
-                throw new StoreOpenException(full, "không mở được, có thể một bot khác đang dùng tệp này (" + ex.Message + ")");
+                _lock.Dispose();
+                throw new StoreOpenException(full, "không mở được (" + ex.Message + ")");
             }
             catch (LiteException ex)
             {
+                _lock.Dispose();
                 throw new StoreOpenException(full, "tệp hỏng hoặc không phải LiteDB (" + ex.Message + "); khôi phục từ bản sao lưu bằng lệnh restore");
             }
             catch (InvalidCastException ex)
             {
+                _lock.Dispose();
                 throw new StoreOpenException(full, "tệp hỏng (" + ex.Message + "); khôi phục từ bản sao lưu bằng lệnh restore");
+            }
+            catch
+            {
+                _lock.Dispose();
+                throw;
             }
         }
         Path_ = path;
@@ -71,6 +89,28 @@ public sealed partial class LiteDbStore : IBotStore
         Meta = new MetaRepository(_db, this);
         Projects = new ProjectRepository(_db, this);
         Attachments = new AttachmentStore(_db, this);
+        Imports = new ImportBatchRepository(_db, this);
+        Inbox = new InboxRepository(_db);
+        RecordSchemaVersion();
+    }
+
+    /// <summary>The lock that makes this store the file's one owner (null in memory).</summary>
+    public DatabaseLock? Lock => _lock;
+
+    /// <summary>Writes <see cref="SchemaVersion"/> into the file; refuses a file written by a newer version.</summary>
+    private void RecordSchemaVersion()
+    {
+        var stored = Meta.Get(SchemaVersionKey);
+        var version = stored is null ? 1 : int.Parse(stored, System.Globalization.CultureInfo.InvariantCulture);
+        if (version > SchemaVersion)
+        {
+            Dispose();
+            throw new StoreOpenException(Path_, $"tệp được tạo bởi phiên bản bot mới hơn (lược đồ {version}, bản này đọc tới {SchemaVersion}); cập nhật bot trước");
+        }
+        if (version < SchemaVersion)
+        {
+            Meta.Set(SchemaVersionKey, SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     /// <summary>The write-ahead log LiteDB keeps beside a data file: "bot.db" -> "bot-log.db".</summary>
@@ -108,6 +148,8 @@ public sealed partial class LiteDbStore : IBotStore
     public IMetaRepository Meta { get; }
     public IProjectRepository Projects { get; }
     public IAttachmentStore Attachments { get; }
+    public IImportBatchRepository Imports { get; }
+    public IInboxRepository Inbox { get; }
 
     public T InTransaction<T>(Func<T> work)
     {
@@ -152,7 +194,11 @@ public sealed partial class LiteDbStore : IBotStore
 
     public void Checkpoint() => _db.Checkpoint();
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _db.Dispose();
+        _lock?.Dispose();
+    }
 
     /// <summary>Runs a one-time upgrade of an existing file (new indexes, new fields) through a database instance of its own,
     /// then frees its memory when it changed anything.</summary>

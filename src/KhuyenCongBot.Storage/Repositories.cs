@@ -83,7 +83,11 @@ internal sealed class RecordRepository : IRecordRepository
     public SupportRecord? Get(long id) => Col.FindById(id);
 
     private long _lastId = -1;
+    private long _unwrittenHighWater = -1;
     private readonly Lock _idGate = new();
+
+    /// <summary>The meta key of the highest record number ever given (deleting the last record does not free its number).</summary>
+    internal const string HighWaterKey = "records:last-id";
 
     public long NextId()
     {
@@ -92,10 +96,37 @@ internal sealed class RecordRepository : IRecordRepository
             if (_lastId < 0)
             {
                 // The highest id from the end of the _id index: one document read. (Count() here read all 1.000.000 records
-                // and LiteDB kept ~100 MB of their pages cached.)
-                _lastId = LastId(_db.GetCollection("records"));
+                // and LiteDB kept ~100 MB of their pages cached.) The high-water mark covers a last record since deleted.
+                var stored = _db.GetCollection("meta").FindById(HighWaterKey)?["v"].AsString;
+                var mark = stored is null ? 0 : long.Parse(stored, System.Globalization.CultureInfo.InvariantCulture);
+                _lastId = Math.Max(LastId(_db.GetCollection("records")), mark);
             }
-            return ++_lastId;
+            _unwrittenHighWater = ++_lastId;
+            return _lastId;
+        }
+    }
+
+    /// <summary>Writes the highest number given so far with the records that use it (called right before a commit).</summary>
+    internal void WriteHighWater()
+    {
+        long mark;
+        lock (_idGate)
+        {
+            mark = _unwrittenHighWater;
+            _unwrittenHighWater = -1;
+        }
+        if (mark > 0)
+        {
+            _db.GetCollection("meta").Upsert(new BsonDocument { ["_id"] = HighWaterKey, ["v"] = mark.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+    }
+
+    /// <summary>Writes the mark at once when a record was added outside a transaction.</summary>
+    private void HighWaterNow()
+    {
+        if (!_store.InTransactionNow)
+        {
+            WriteHighWater();
         }
     }
 
@@ -110,6 +141,7 @@ internal sealed class RecordRepository : IRecordRepository
             record.Id = NextId();
         }
         Col.Insert(record);
+        HighWaterNow();
         Raise(new RecordChange(null, record.Clone()));
         return record.Id;
     }
@@ -121,6 +153,7 @@ internal sealed class RecordRepository : IRecordRepository
             r.Id = NextId();
         }
         _store.InTransaction(() => Col.InsertBulk(records));
+        HighWaterNow();
         foreach (var r in records)
         {
             Raise(new RecordChange(null, r.Clone()));
@@ -233,7 +266,11 @@ internal sealed class PlanRepository(LiteDatabase db) : IPlanRepository
 {
     private ILiteCollection<Plan> Col => db.GetCollection<Plan>("plans");
 
+    public Plan? Get(string id) => Col.FindById(id);
+
     public void Upsert(Plan plan) => Col.Upsert(plan);
+
+    public bool Delete(string id) => Col.Delete(id);
 
     public void UpsertMany(IEnumerable<Plan> plans) => Col.Upsert(plans);
 

@@ -15,6 +15,8 @@ public sealed class TelegramPollingService(
     TelegramBot bot,
     TelegramInitializer initializer,
     TelegramUpdateQueue queue,
+    TelegramInbox inbox,
+    TelegramUpdateHandler handler,
     IOptions<TelegramOptions> options,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
@@ -52,6 +54,8 @@ public sealed class TelegramPollingService(
         // Updates in hand finish on a stop (SIGTERM): their token is cancelled only if they overrun the grace period.
         using var handling = new CancellationTokenSource();
         using var onStop = ct.Register(() => handling.CancelAfter(StopGrace));
+        // Updates of a person sending too fast wait in the database's inbox (see TelegramInbox), not in the batch.
+        var pump = Task.Run(() => inbox.RunAsync(handling.Token, ct), CancellationToken.None);
         try
         {
             while (!ct.IsCancellationRequested)
@@ -65,9 +69,17 @@ public sealed class TelegramPollingService(
                     {
                         continue;
                     }
-                    // Different chats run concurrently, each chat in order; the batch is confirmed (offset) only once handled.
-                    await Task.WhenAll(updates.Select(u => Enqueue(u, handling.Token))).ConfigureAwait(false);
-                    offset = Math.Max(offset, updates.Max(u => u.Id) + 1);
+                    // Different chats run concurrently, each chat in order; the batch is confirmed (offset) only once handled
+                    // (or, for a person sending too fast, kept in the inbox).
+                    var now = inbox.Admit(updates);
+                    await Task.WhenAll(now.Select(u => Enqueue(u, handling.Token))).ConfigureAwait(false);
+                    // An update the stop cut short is not confirmed: Telegram delivers it again to the next start.
+                    var cut = now.Where(u => handler.WasCut(u.Id)).Select(u => (int?)u.Id).Min();
+                    offset = cut is { } first ? Math.Max(offset, first) : Math.Max(offset, updates.Max(u => u.Id) + 1);
+                    if (cut is not null)
+                    {
+                        return;
+                    }
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
@@ -101,6 +113,7 @@ public sealed class TelegramPollingService(
             {
                 await ConfirmAsync(offset).ConfigureAwait(false);
             }
+            await pump.ConfigureAwait(false);
         }
     }
 
@@ -176,7 +189,7 @@ public sealed class TelegramPollingService(
                 logger.LogWarning("Update {UpdateId} cannot be read and is skipped: {Error}", id, bot.Redact(ex.Message));
             }
         }
-        await Task.WhenAll(readable.Select(u => Enqueue(u, handling))).ConfigureAwait(false);
+        await Task.WhenAll(inbox.Admit(readable).Select(u => Enqueue(u, handling))).ConfigureAwait(false);
         return max < 0 ? null : Math.Max(offset, max + 1);
     }
 
@@ -185,7 +198,7 @@ public sealed class TelegramPollingService(
     {
         try
         {
-            using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            using var quick = new CancellationTokenSource(Core.Messaging.HandlingGrace.ConfirmDeadline);
             await bot.Client.GetUpdates(offset, 1, 0, Allowed, quick.Token).ConfigureAwait(false);
             logger.LogInformation("Confirmed handled updates up to {Offset} before stopping", offset - 1);
         }

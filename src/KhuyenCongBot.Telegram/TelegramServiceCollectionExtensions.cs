@@ -18,6 +18,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<TelegramReplySender>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddSingleton<TelegramUpdateQueue>();
+        services.AddSingleton<TelegramInbox>();
         services.TryAddSingleton(sp => HandlingGrace.For(sp.GetRequiredService<IHostApplicationLifetime>()));
         services.AddSingleton<TelegramInitializer>();
         services.AddSingleton<TelegramMessageSender>();

@@ -19,6 +19,11 @@ public sealed class TelegramUpdateHandler(
     /// <summary>Raised after an update has been handled (or ignored), with its update_id; tests wait on it.</summary>
     public event Action<int>? Handled;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, byte> _cut = new();
+
+    /// <summary>Whether the stop cut this update short (a reply not sent): it must not be confirmed, so it comes again at the next start.</summary>
+    public bool WasCut(int updateId) => _cut.ContainsKey(updateId);
+
     public async Task HandleAsync(Update update, CancellationToken ct)
     {
         try
@@ -27,6 +32,9 @@ public sealed class TelegramUpdateHandler(
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+            // Cut by the stop's deadline: logged, left unconfirmed, handled (its saved replies sent) at the next start.
+            _cut[update.Id] = 0;
+            logger.LogWarning("Telegram update {UpdateId} was cut short by the stop (a reply not sent); it is taken up again at the next start", update.Id);
         }
         catch (Exception ex)
         {

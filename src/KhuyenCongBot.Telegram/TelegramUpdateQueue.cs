@@ -14,7 +14,8 @@ public sealed class TelegramUpdateQueue(TelegramUpdateHandler handler)
     /// <summary>Completes when every queued update has been handled.</summary>
     public Task Drain() => _queue.Drain();
 
-    private static long ChatKey(Update update) =>
+    /// <summary>The chat an update belongs to (its order is kept per chat).</summary>
+    public static long ChatKey(Update update) =>
         update.Message?.Chat?.Id
         ?? update.CallbackQuery?.Message?.Chat?.Id
         ?? update.CallbackQuery?.From?.Id

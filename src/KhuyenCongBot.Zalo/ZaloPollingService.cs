@@ -12,6 +12,7 @@ public sealed class ZaloPollingService(
     ZaloStartup startup,
     ZaloUpdateQueue queue,
     KhuyenCongBot.Core.Messaging.HandlingGrace grace,
+    ZaloOutbox outbox,
     IOptions<ZaloOptions> options,
     ILogger<ZaloPollingService> logger) : BackgroundService
 {
@@ -26,6 +27,7 @@ public sealed class ZaloPollingService(
         {
             await startup.IdentifyAsync(o.ErrorBackoffMilliseconds, stoppingToken).ConfigureAwait(false);
             await RemoveWebhookAsync(stoppingToken).ConfigureAwait(false);
+            await outbox.SendKeptAsync(stoppingToken).ConfigureAwait(false);
             var failures = 0;
             while (!stoppingToken.IsCancellationRequested)
             {

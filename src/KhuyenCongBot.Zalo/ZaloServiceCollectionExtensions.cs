@@ -22,6 +22,7 @@ public static class ZaloServiceCollectionExtensions
         services.AddSingleton<ZaloApiClient>();
         services.AddSingleton<ZaloFileStore>();
         services.AddSingleton<ZaloReplySender>();
+        services.AddSingleton<ZaloOutbox>();
         services.AddSingleton<ZaloUpdateProcessor>();
         services.AddSingleton<ZaloUpdateQueue>();
         services.TryAddSingleton(sp => HandlingGrace.For(sp.GetRequiredService<IHostApplicationLifetime>()));

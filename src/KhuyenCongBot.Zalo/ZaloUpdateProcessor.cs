@@ -10,7 +10,8 @@ public sealed class ZaloUpdateProcessor(
     IBotStore store,
     ZaloApiClient api,
     ZaloReplySender sender,
-    ILogger<ZaloUpdateProcessor> logger)
+    ILogger<ZaloUpdateProcessor> logger,
+    ZaloOutbox? outbox = null)
 {
     /// <summary>Raised after an update has been handled (with its message id, or "" when it had none).</summary>
     public event Action<string>? UpdateHandled;
@@ -57,9 +58,18 @@ public sealed class ZaloUpdateProcessor(
                     ? "Sorry, something went wrong with that message. Try again or type /help."
                     : "Xin lỗi, bot gặp lỗi khi xử lý tin nhắn này. Bạn thử lại hoặc gõ /help.")];
             }
-            foreach (var reply in replies)
+            for (var i = 0; i < replies.Count; i++)
             {
-                await sender.SendAsync(chatId, reply, language ?? "vi", ct).ConfigureAwait(false);
+                try
+                {
+                    await sender.SendAsync(chatId, replies[i], language ?? "vi", ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    // Cut by the stop's deadline: Zalo will not deliver the message again, so the replies are kept and sent at the next start.
+                    outbox?.Keep(chatId, replies.Skip(i).ToList(), language ?? "vi");
+                    throw;
+                }
             }
         }
         catch (ZaloApiException ex)

@@ -124,7 +124,8 @@ public sealed class ZaloWebhookService(
     ZaloStartup startup,
     ZaloUpdateQueue queue,
     IOptions<ZaloOptions> options,
-    ILogger<ZaloWebhookService> logger) : BackgroundService
+    ILogger<ZaloWebhookService> logger,
+    ZaloOutbox? outbox = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -136,6 +137,7 @@ public sealed class ZaloWebhookService(
             await startup.RetryAsync("setWebhook", () => api.SetWebhookAsync(o.WebhookUrl!, o.WebhookSecret!, stoppingToken),
                 o.ErrorBackoffMilliseconds, stoppingToken).ConfigureAwait(false);
             logger.LogInformation("Zalo webhook set to {Url}", o.WebhookUrl);
+            await (outbox?.SendKeptAsync(stoppingToken) ?? Task.CompletedTask).ConfigureAwait(false);
             await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -29,8 +29,8 @@ public sealed class BroadcastRunner(
     private readonly SendRateLimiter _limiter = new(time, options.MessagesPerSecond, options.PerChatPerSecond);
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
-    /// <summary>How long a graceful stop waits for the sends in flight before abandoning them.</summary>
-    public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>How long a graceful stop waits for the sends in flight before abandoning them (below the host's 10 s stop timeout).</summary>
+    public TimeSpan StopGrace { get; init; } = Messaging.HandlingGrace.Default;
 
     /// <summary>Channels this runner can send on.</summary>
     public IReadOnlyCollection<string> Channels => _senders.Keys;

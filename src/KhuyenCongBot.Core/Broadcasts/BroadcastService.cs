@@ -21,15 +21,21 @@ public sealed class BroadcastService(
 {
     private const string ReminderLastRunKey = "reminder-last-run";
 
+    /// <summary>When the loop next wakes by itself (null while nothing is scheduled or before the first pass); for tests and logs.</summary>
+    public DateTimeOffset? NextWake { get; private set; }
+
+    /// <summary>Raised after each pass of the loop, once it knows when it wakes next.</summary>
+    public event Action<DateTimeOffset?>? Waiting;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Nothing here may end the loop but a stop: a failure is logged and retried a minute later (a background
+        // service that throws stops the whole host).
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wake = signal.WaitAsync();
-            DateTimeOffset? next;
             try
             {
-                next = await RunDueAsync(stoppingToken).ConfigureAwait(false);
+                await PassAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -38,19 +44,52 @@ public sealed class BroadcastService(
             catch (Exception ex)
             {
                 logger.LogError(ex, "Broadcast loop failed; retrying in a minute");
-                next = clock.Now.AddMinutes(1);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMinutes(1), clock.TimeProvider, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            var waits = new List<Task> { wake };
-            if (next is { } at)
-            {
-                var delay = at - clock.Now;
-                waits.Add(Task.Delay(delay > TimeSpan.Zero ? Ceil(delay) : TimeSpan.Zero, clock.TimeProvider, cts.Token));
-            }
-            waits.Add(Task.Delay(Timeout.InfiniteTimeSpan, cts.Token));
-            await Task.WhenAny(waits).ConfigureAwait(false);
-            await cts.CancelAsync().ConfigureAwait(false);
         }
+    }
+
+    private async Task PassAsync(CancellationToken stoppingToken)
+    {
+        var wake = signal.WaitAsync();
+        DateTimeOffset? next;
+        try
+        {
+            next = await RunDueAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Broadcast loop failed; retrying in a minute");
+            next = clock.Now.AddMinutes(1);
+        }
+        NextWake = next;
+        Waiting?.Invoke(next);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var waits = new List<Task> { wake };
+        if (next is { } at)
+        {
+            // Chunked: a broadcast months ahead is further than one timer can wait (~49 days).
+            waits.Add(LongDelay.UntilAsync(clock.TimeProvider, at, cts.Token));
+        }
+        waits.Add(Task.Delay(Timeout.InfiniteTimeSpan, cts.Token));
+        var done = await Task.WhenAny(waits).ConfigureAwait(false);
+        await cts.CancelAsync().ConfigureAwait(false);
+        if (done.IsFaulted && done.Exception is { } failure)
+        {
+            throw failure.GetBaseException();
+        }
+        stoppingToken.ThrowIfCancellationRequested();
     }
 
     /// <summary>Sends every due broadcast and the reminder when due; returns when something is next due (null = nothing scheduled).</summary>
@@ -127,5 +166,4 @@ public sealed class BroadcastService(
         return id;
     }
 
-    private static TimeSpan Ceil(TimeSpan t) => TimeSpan.FromMilliseconds(Math.Ceiling(t.TotalMilliseconds));
 }

@@ -38,7 +38,8 @@ public sealed class BotEngine : IBotEngine
         IUnknownUserHandler unknown,
         IOptions<BotOptions> options,
         IServiceProvider services,
-        ILogger<BotEngine> logger)
+        ILogger<BotEngine> logger,
+        FloodGate? flood = null)
     {
         _store = store;
         _catalogue = catalogue;
@@ -48,7 +49,7 @@ public sealed class BotEngine : IBotEngine
         _logger = logger;
         _options = options.Value;
         _modules = modules.ToList();
-        _flood = new FloodGate(clock.TimeProvider, _options.FloodBurst, _options.FloodPerSecond);
+        _flood = flood ?? new FloodGate(clock.TimeProvider, _options.FloodBurst, _options.FloodPerSecond);
         foreach (var module in _modules)
         {
             foreach (var command in module.Commands)
@@ -95,16 +96,30 @@ public sealed class BotEngine : IBotEngine
         {
             return [];
         }
-        switch (_flood.Take(message.IdentityKey))
+        // Too fast: the message waits for its turn (never dropped: it may be a form answer); the terminal is one local person.
+        var slowed = false;
+        if (message.Channel != "terminal" && _flood.Reserve(message.IdentityKey) is { Wait: var wait } slot && wait > TimeSpan.Zero)
         {
-            case FloodGate.Verdict.RefusedFirst:
-                _logger.LogWarning("Flood from {Identity}: slowed down", message.IdentityKey);
-                return [Reply.Of(LanguageOf(message.LanguageCode) == "en"
-                    ? "You are sending messages too fast. Please wait a few seconds; the last messages were not processed."
-                    : "Bạn gửi tin nhắn nhanh quá. Vui lòng chờ vài giây rồi gửi tiếp; các tin vừa rồi chưa được xử lý.")];
-            case FloodGate.Verdict.RefusedAgain:
-                return [];
+            if (slot.FirstWait)
+            {
+                slowed = true;
+                _logger.LogWarning("Flood from {Identity}: messages are handled at the allowed pace", message.IdentityKey);
+            }
+            await Task.Delay(wait, _clock.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
+        var handled = await HandleInTurnAsync(message, cancellationToken).ConfigureAwait(false);
+        if (!slowed)
+        {
+            return handled;
+        }
+        var notice = Reply.Of(LanguageOf(message.LanguageCode) == "en"
+            ? "You are sending messages very fast: the bot answers them one by one at a slower pace; none is skipped."
+            : "Bạn gửi tin nhắn nhanh quá: bot sẽ trả lời lần lượt chậm hơn một chút, không bỏ sót tin nào.");
+        return [notice, .. handled];
+    }
+
+    private async Task<IReadOnlyList<Reply>> HandleInTurnAsync(Incoming message, CancellationToken cancellationToken)
+    {
         var gate = _locks.GetOrAdd(message.IdentityKey, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

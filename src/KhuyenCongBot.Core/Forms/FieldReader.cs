@@ -127,6 +127,32 @@ public static class FieldReader
         return (min, today.AddDays(field.MaxDaysAhead ?? 0));
     }
 
+    /// <summary>Why a date is outside what <paramref name="field"/> accepts on <paramref name="today"/>, or null: the same rule for typed answers and imported rows.</summary>
+    public static string? DateProblem(FormField field, DateOnly date, DateOnly today, bool english)
+    {
+        var (min, max) = DateBounds(field, today);
+        if (date > max)
+        {
+            return max == today
+                ? T(english, $"Ngày {VnFormat.Date(date)} chưa tới; ngày phải là hôm nay ({VnFormat.Date(today)}) hoặc trước đó.",
+                    $"{VnFormat.Date(date)} is in the future; the date must be today ({VnFormat.Date(today)}) or earlier.")
+                : T(english, $"Ngày {VnFormat.Date(date)} quá xa; ngày phải trước {VnFormat.Date(max.AddDays(1))}.",
+                    $"{VnFormat.Date(date)} is too far ahead; the date must be before {VnFormat.Date(max.AddDays(1))}.");
+        }
+        if (date < min)
+        {
+            return T(english, $"Ngày {VnFormat.Date(date)} quá cũ; ngày phải từ {VnFormat.Date(min)} trở đi.",
+                $"{VnFormat.Date(date)} is too early; the date must be {VnFormat.Date(min)} or later.");
+        }
+        return null;
+    }
+
+    /// <summary>Longest facility name a form (or an import) takes.</summary>
+    public const int MaxFacilityName = 120;
+
+    /// <summary>Longest commune or craft-village name a form (or an import) takes.</summary>
+    public const int MaxPlaceName = 80;
+
     private static readonly Regex HasYear = new(@"\d{4}|\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{2}\b", RegexOptions.CultureInvariant);
 
     private static FieldResult ReadDate(FormField field, string text, DateOnly today, bool english)
@@ -143,18 +169,9 @@ public static class FieldReader
         {
             date = date.AddYears(-1);
         }
-        if (date > max)
+        if (DateProblem(field, date, today, english) is { } problem)
         {
-            return FieldResult.Refuse(max == today
-                ? T(english, $"Ngày {VnFormat.Date(date)} chưa tới; ngày phải là hôm nay ({VnFormat.Date(today)}) hoặc trước đó.",
-                    $"{VnFormat.Date(date)} is in the future; the date must be today ({VnFormat.Date(today)}) or earlier.")
-                : T(english, $"Ngày {VnFormat.Date(date)} quá xa; ngày phải trước {VnFormat.Date(max.AddDays(1))}.",
-                    $"{VnFormat.Date(date)} is too far ahead; the date must be before {VnFormat.Date(max.AddDays(1))}."));
-        }
-        if (date < min)
-        {
-            return FieldResult.Refuse(T(english, $"Ngày {VnFormat.Date(date)} quá cũ; ngày phải từ {VnFormat.Date(min)} trở đi.",
-                $"{VnFormat.Date(date)} is too early; the date must be {VnFormat.Date(min)} or later."));
+            return FieldResult.Refuse(problem);
         }
         return FieldResult.Accept(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }

@@ -11,7 +11,7 @@ namespace KhuyenCongBot.Core.Forms;
 /// <summary>The facility question: search the registry as they type, pick one, or create a new facility (duplicates shown first).</summary>
 public sealed partial class FormRunner
 {
-    private const int MaxFacilityName = 120;
+    private const int MaxFacilityName = FieldReader.MaxFacilityName;
 
     /// <summary>The current province whose facilities are offered: the form's province answer, else the person's province.</summary>
     private static string? FacilityProvince(BotContext ctx, FormSession s, FormDefinition form)

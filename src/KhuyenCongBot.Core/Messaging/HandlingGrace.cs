@@ -5,8 +5,17 @@ namespace KhuyenCongBot.Core.Messaging;
 /// <summary>On a stop, channels refuse new deliveries while updates in hand finish, cancelled only past a grace period.</summary>
 public sealed class HandlingGrace : IDisposable
 {
-    /// <summary>How long updates in hand may still run after a stop was asked (the host allows 10 seconds in all).</summary>
-    public static readonly TimeSpan Default = TimeSpan.FromSeconds(7);
+    /// <summary>How long updates in hand (and their replies) may still run after a stop was asked.</summary>
+    /// <remarks>
+    /// The host allows 10 seconds in all (HostOptions.ShutdownTimeout). A stop must end in time whatever the platform does
+    /// (an API that hangs): sends still in flight are cut here, what was cut is logged and sent at the next start (the
+    /// update is left unconfirmed, so the platform delivers it again and the saved replies go out), then confirming
+    /// takes at most <see cref="ConfirmDeadline"/>, and the database is checkpointed.
+    /// </remarks>
+    public static readonly TimeSpan Default = TimeSpan.FromSeconds(6);
+
+    /// <summary>Longest wait for the platform to take the last confirmation on a stop.</summary>
+    public static readonly TimeSpan ConfirmDeadline = TimeSpan.FromMilliseconds(1500);
 
     private readonly CancellationTokenSource _handling = new();
     private readonly CancellationToken _stopping;

@@ -1,108 +1,551 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Figures;
+using KhuyenCongBot.Core.Forms;
+using KhuyenCongBot.Core.People;
 using KhuyenCongBot.Core.Storage;
 using KhuyenCongBot.Core.Text;
 using KhuyenCongBot.Core.Time;
 
 namespace KhuyenCongBot.Core.Records;
 
-/// <summary>Imports records.csv and plans.csv (all or nothing, with Vietnamese reasons per line) and exports records.</summary>
+/// <summary>
+/// Imports records and plans (all or nothing, with Vietnamese reasons per line) and exports records. A row is checked
+/// with the rules of the activity's form (seeds/forms: bounds, dates, lengths, choices), so an import takes exactly
+/// what a form would.
+/// </summary>
 public sealed class CsvRecordImporter : IRecordImporter
 {
-    /// <summary>The columns of records.csv, in order.</summary>
-    public static readonly IReadOnlyList<string> RecordColumns =
-        ["date", "province", "activity", "facility", "commune", "booths", "revenue_vnd", "funding_vnd", "funding_source", "status", "note"];
+    /// <summary>The first columns of records.csv, in order (more columns may follow: <see cref="RecordLayout"/>).</summary>
+    public static readonly IReadOnlyList<string> RecordColumns = RecordLayout.BaseColumns.Select(c => c.Id).ToList();
 
     /// <summary>The columns of plans.csv, in order.</summary>
     public static readonly IReadOnlyList<string> PlanColumns = ["year", "province", "metric", "target"];
 
+    /// <summary>Largest plan target accepted (a year's target for one province).</summary>
+    public const long MaxPlanTarget = 1_000_000_000_000_000;
+
     private readonly IBotStore _store;
     private readonly Lazy<CatalogueIndex> _catalogue;
+    private readonly Lazy<RecordLayout> _layout;
     private readonly BotClock _clock;
+    private readonly IRecordSpreadsheet? _sheets;
 
     public CsvRecordImporter(IBotStore store, CatalogueIndex catalogue, BotClock clock)
         : this(store, () => catalogue, clock)
     {
     }
 
-    /// <summary>Builds the catalogue on first use (lets the seeder use the importer while it builds the catalogue).</summary>
-    internal CsvRecordImporter(IBotStore store, Func<CatalogueIndex> catalogue, BotClock clock)
+    /// <summary>Builds the catalogue and the forms on first use (lets the seeder use the importer while it builds the catalogue).</summary>
+    internal CsvRecordImporter(IBotStore store, Func<CatalogueIndex> catalogue, BotClock clock, Func<FormCatalogue>? forms = null, IRecordSpreadsheet? sheets = null)
     {
         _store = store;
         _catalogue = new Lazy<CatalogueIndex>(catalogue);
         _clock = clock;
+        _sheets = sheets;
+        _layout = new Lazy<RecordLayout>(() =>
+        {
+            var c = _catalogue.Value;
+            var f = forms?.Invoke() ?? FormCatalogue.Load(SeedFiles.Locate(null), c.Activities.Select(a => a.Id).ToList());
+            return new RecordLayout(f, c.Activities.Select(a => a.Id));
+        });
     }
 
     private CatalogueIndex Catalogue => _catalogue.Value;
 
-    public ImportResult ImportRecords(TextReader csv, long userId, string source = "import")
+    /// <summary>The export columns (from the forms).</summary>
+    public RecordLayout Layout => _layout.Value;
+
+    public ImportResult Import(byte[] content, ImportOptions options)
     {
+        IReadOnlyList<CsvText.Row> rows;
+        if (content.Length >= 2 && content[0] == (byte)'P' && content[1] == (byte)'K')
+        {
+            if (_sheets is null)
+            {
+                return Failed(1, "tệp .xlsx: bot này không đọc được Excel; xuất ra CSV UTF-8 rồi nhập");
+            }
+            try
+            {
+                rows = _sheets.ReadRecordRows(content).Select((cells, i) => new CsvText.Row(i + 1, cells)).ToList();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                return Failed(1, "tệp Excel hỏng hoặc không đọc được (" + ex.Message + ")");
+            }
+        }
+        else
+        {
+            var text = CsvDecoding.Decode(content, out var problem);
+            if (text is null)
+            {
+                return Failed(1, problem!);
+            }
+            rows = CsvText.Read(new StringReader(text)).ToList();
+        }
+        var header = rows.Count > 0 ? rows[0][0].Trim().ToLowerInvariant() : "";
+        return header == "year"
+            ? ImportPlanRows(rows, options)
+            : ImportRecordRows(rows, options);
+    }
+
+    public ImportResult ImportRecords(TextReader csv, long userId, string source = "import") =>
+        ImportRecordRows(CsvText.Read(csv).ToList(), new ImportOptions(userId, source, source == "demo" ? "records.csv (dữ liệu mẫu)" : "records.csv", AllowDuplicates: true, Source: source));
+
+    public ImportResult ImportPlans(TextReader csv) =>
+        ImportPlanRows(CsvText.Read(csv).ToList(), new ImportOptions(0, "import", "plans.csv", AllowDuplicates: true));
+
+    private static ImportResult Failed(int line, string reason) => new(0, [new ImportError(line, reason)]);
+
+    /// <summary>The SHA-256 of a file's rows (cells as read), so the same file is recognised whatever its line ends or byte-order mark.</summary>
+    private static string Hash(IReadOnlyList<CsvText.Row> rows)
+    {
+        var sb = new StringBuilder();
+        foreach (var row in rows.Where(r => !r.IsBlank))
+        {
+            sb.AppendJoin('\u001f', row.Fields.Select(f => f.Trim())).Append('\n');
+        }
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+    }
+
+    // ---------------------------------------------------------------- records
+
+    private sealed record ParsedRecord(int Line, SupportRecord Record, string Fingerprint, string? Village, string? Phone);
+
+    private ImportResult ImportRecordRows(IReadOnlyList<CsvText.Row> rows, ImportOptions options)
+    {
+        if (rows.Count == 0)
+        {
+            return Failed(1, $"tệp rỗng; dòng đầu phải là tiêu đề: {string.Join(",", RecordColumns)}");
+        }
         var errors = new List<ImportError>();
-        var parsed = new List<(SupportRecord Record, string? FacilityName)>();
-        using var rows = CsvText.Read(csv).GetEnumerator();
-        if (!CheckHeader(rows, RecordColumns, errors))
+        var columns = MapHeader(rows[0], errors);
+        if (columns is null)
         {
             return new ImportResult(0, errors);
         }
-        var now = _clock.Now;
-        while (rows.MoveNext())
+        var today = _clock.Today;
+        var notes = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var parsed = new List<ParsedRecord>();
+        foreach (var row in rows.Skip(1))
         {
-            var row = rows.Current;
             if (row.IsBlank)
             {
                 continue;
             }
             var problems = new List<string>();
-            var record = ParseRecord(row, problems);
+            var record = ParseRecord(row, columns, today, options.Source == "demo", problems, notes, out var village, out var phone);
             if (problems.Count > 0)
             {
                 errors.Add(new ImportError(row.Line, string.Join("; ", problems)));
                 continue;
             }
-            record.CreatedByUserId = userId;
-            record.CreatedAt = now;
-            record.Source = source;
-            parsed.Add((record, record.FacilityName));
+            record.Source = options.Source;
+            parsed.Add(new ParsedRecord(row.Line, record, Fingerprint(record), village, phone));
         }
         if (errors.Count > 0)
         {
-            return new ImportResult(0, errors);
+            return new ImportResult(0, errors) { Rows = parsed.Count + errors.Count };
         }
         if (parsed.Count == 0)
         {
-            return new ImportResult(0, [new ImportError(1, "tệp không có dòng dữ liệu nào")]);
+            return Failed(1, "tệp không có dòng dữ liệu nào");
         }
-        var records = _store.InTransaction(() =>
+        var hash = Hash(rows);
+        var before = _store.Imports.WithHash(hash).FirstOrDefault();
+        var duplicates = DuplicateLines(parsed);
+        var noteLines = notes.Select(n => $"{n.Key} ({n.Value} dòng)").ToList();
+        if (!options.AllowDuplicates && before is not null)
         {
-            var facilities = new Dictionary<(string, string), long>();
-            foreach (var (record, name) in parsed)
+            return new ImportResult(0, []) { Rows = parsed.Count, DuplicateLines = duplicates, ImportedBefore = before, Notes = noteLines };
+        }
+        var toAdd = options.AllowDuplicates ? parsed : parsed.Where(p => !duplicates.Contains(p.Line)).ToList();
+        var skipped = options.AllowDuplicates ? [] : duplicates;
+        if (options.DryRun || toAdd.Count == 0)
+        {
+            return new ImportResult(options.DryRun ? toAdd.Count : 0, []) { Rows = parsed.Count, DuplicateLines = skipped, Notes = noteLines, DryRun = options.DryRun };
+        }
+        var now = _clock.Now;
+        var batch = _store.InTransaction(() =>
+        {
+            var batch = new ImportBatch
             {
-                if (name is not null)
+                Kind = "records", FileName = options.FileName, FileHash = hash, At = now, UserId = options.UserId, By = options.By,
+                Rows = parsed.Count, Added = toAdd.Count, Duplicates = skipped.Count, Notes = noteLines,
+            };
+            _store.Imports.Add(batch);
+            var facilities = new Dictionary<(string, string), long>();
+            foreach (var p in toAdd)
+            {
+                p.Record.CreatedByUserId = options.UserId;
+                p.Record.CreatedAt = now;
+                p.Record.ImportBatchId = batch.Id;
+                if (p.Record.FacilityName is { } name)
                 {
-                    record.FacilityId = ResolveFacility(facilities, record, name, now);
+                    p.Record.FacilityId = ResolveFacility(facilities, p.Record, name, p.Village, p.Phone, now);
                 }
             }
-            var list = parsed.Select(p => p.Record).ToList();
+            var list = toAdd.Select(p => p.Record).ToList();
             _store.Records.AddMany(list);
-            return list;
+            batch.FirstRecordId = list.Min(r => r.Id);
+            batch.LastRecordId = list.Max(r => r.Id);
+            _store.Imports.Update(batch);
+            _store.Audit.Add(new AuditEntry
+            {
+                At = now, UserId = options.UserId, Action = "import", Entity = "import", EntityId = batch.Id.ToString(CultureInfo.InvariantCulture),
+                After = $"{{\"file\":{System.Text.Json.JsonSerializer.Serialize(options.FileName)},\"records\":{list.Count},\"first\":{batch.FirstRecordId},\"last\":{batch.LastRecordId},\"duplicates\":{skipped.Count}}}",
+            });
+            return batch;
         });
-        return new ImportResult(records.Count, []);
+        return new ImportResult(toAdd.Count, []) { Rows = parsed.Count, DuplicateLines = skipped, Batch = batch, ImportedBefore = before, Notes = noteLines };
     }
 
-    public ImportResult ImportPlans(TextReader csv)
+    /// <summary>Lines whose record is already in the store, or repeats an earlier line of the file.</summary>
+    private List<int> DuplicateLines(IReadOnlyList<ParsedRecord> parsed)
+    {
+        var wanted = parsed.Select(p => p.Fingerprint).ToHashSet(StringComparer.Ordinal);
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var existing in _store.Records.All())
+        {
+            var fp = Fingerprint(existing);
+            if (wanted.Contains(fp))
+            {
+                present.Add(fp);
+            }
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var lines = new List<int>();
+        foreach (var p in parsed)
+        {
+            if (present.Contains(p.Fingerprint) || !seen.Add(p.Fingerprint))
+            {
+                lines.Add(p.Line);
+            }
+        }
+        return lines;
+    }
+
+    /// <summary>What makes two records the same support: every field an export writes, compared as folded text.</summary>
+    internal static string Fingerprint(SupportRecord r)
+    {
+        var sb = new StringBuilder();
+        sb.Append(r.Date.DayNumber).Append('|').Append(r.ProvinceId).Append('|').Append(r.ActivityId).Append('|')
+            .Append(VnText.FoldWords(r.FacilityName)).Append('|').Append(VnText.FoldWords(r.Commune)).Append('|')
+            .Append(r.Booths).Append('|').Append(r.RevenueVnd).Append('|').Append(r.FundingVnd).Append('|')
+            .Append(VnText.FoldWords(r.FundingSource)).Append('|').Append((int)r.Status).Append('|').Append(VnText.FoldWords(r.Note));
+        foreach (var (key, value) in r.Extra.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            sb.Append('|').Append(key).Append('=').Append(VnText.FoldWords(value));
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The column of each field of the header row (null and an error when the header is not one of ours).</summary>
+    private RecordColumn?[]? MapHeader(CsvText.Row header, List<ImportError> errors)
+    {
+        var expected = string.Join(",", RecordColumns);
+        var columns = header.Fields.Select(f => string.IsNullOrWhiteSpace(f) ? null : Layout.Column(CellSafety.Restore(f))).ToArray();
+        var unknown = header.Fields.Where((f, i) => !string.IsNullOrWhiteSpace(f) && columns[i] is null).ToList();
+        var missing = RecordLayout.BaseColumns.Where(c => !columns.Contains(c)).Select(c => c.Id).ToList();
+        if (columns.Take(RecordColumns.Count).All(c => c is null))
+        {
+            errors.Add(new ImportError(header.Line, $"dòng tiêu đề phải là: {expected} (có thể thêm các cột chi tiết như {string.Join(", ", Layout.Columns.Where(c => c.IsExtra).Take(4).Select(c => c.Id))}…)"));
+            return null;
+        }
+        if (missing.Count > 0 || unknown.Count > 0)
+        {
+            var parts = new List<string>();
+            if (missing.Count > 0)
+            {
+                parts.Add("thiếu cột " + string.Join(", ", missing));
+            }
+            if (unknown.Count > 0)
+            {
+                parts.Add("cột không có: " + string.Join(", ", unknown.Select(u => $"'{u.Trim()}'")) + " (các cột được dùng: " + string.Join(", ", Layout.Columns.Select(c => c.Id)) + ")");
+            }
+            errors.Add(new ImportError(header.Line, $"dòng tiêu đề: {string.Join("; ", parts)}; dòng tiêu đề phải bắt đầu bằng {expected}"));
+            return null;
+        }
+        var twice = columns.OfType<RecordColumn>().GroupBy(c => c.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (twice.Count > 0)
+        {
+            errors.Add(new ImportError(header.Line, "dòng tiêu đề: cột lặp lại " + string.Join(", ", twice)));
+            return null;
+        }
+        return columns;
+    }
+
+    private SupportRecord ParseRecord(CsvText.Row row, RecordColumn?[] columns, DateOnly today, bool demo, List<string> problems,
+        SortedDictionary<string, int> notes, out string? village, out string? phone)
+    {
+        var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < columns.Length; i++)
+        {
+            if (columns[i] is { } column)
+            {
+                var value = CellSafety.Restore(row[i]).Trim();
+                if (value.Contains('\uFFFD'))
+                {
+                    problems.Add($"cột {column.Id} có ký tự hỏng (�): tệp đã bị đổi mã chữ trước đó");
+                }
+                cells[column.Id] = value;
+            }
+        }
+        for (var i = columns.Length; i < row.Fields.Count; i++)
+        {
+            if (row.Fields[i].Trim().Length > 0)
+            {
+                problems.Add($"dòng có {row.Fields.Count} ô nhưng tiêu đề chỉ có {columns.Length} cột (thiếu dấu ngoặc kép quanh một ô có dấu phẩy?)");
+                break;
+            }
+        }
+        string Cell(string id) => cells.GetValueOrDefault(id) ?? "";
+        var record = new SupportRecord();
+        village = null;
+        phone = null;
+
+        var activityText = Cell("activity");
+        var activity = activityText.Length == 0 ? null : Catalogue.FindActivity(activityText);
+        if (activity is null)
+        {
+            problems.Add(activityText.Length == 0 ? "thiếu hoạt động" : $"không tìm thấy hoạt động '{Short(activityText)}'");
+        }
+        else
+        {
+            record.ActivityId = activity.Id;
+        }
+        var form = activity is null ? null : Layout.Forms.Get(activity.Id);
+        var english = false;
+        var user = new BotUser { Role = Role.Admin, ScopeKind = ScopeKind.All };
+
+        var dateText = Cell("date");
+        if (TryParseDate(dateText, out var date))
+        {
+            record.Date = date;
+            if (form?.Bound("date") is { } dateField)
+            {
+                var problem = FieldReader.DateProblem(dateField, date, demo ? DateOnly.MaxValue.AddDays(-400) : today, english);
+                if (problem is not null)
+                {
+                    problems.Add(problem.TrimEnd('.'));
+                }
+            }
+        }
+        else
+        {
+            problems.Add(dateText.Length == 0 ? "thiếu ngày" : $"ngày '{Short(dateText)}' không hợp lệ (dd/MM/yyyy hoặc yyyy-MM-dd)");
+        }
+
+        var provinceText = Cell("province");
+        var province = provinceText.Length == 0 ? null : Catalogue.FindProvince(provinceText);
+        if (province is null)
+        {
+            problems.Add(provinceText.Length == 0 ? "thiếu tỉnh/thành phố" : $"không tìm thấy tỉnh/thành phố '{Short(provinceText)}'");
+        }
+        else if (!province.IsCurrent && record.Date >= FieldReader.MergerDate && Catalogue.CurrentOf(province.Id) is { } current && current.Id != province.Id)
+        {
+            // As in the forms: from 1/7/2025 a former province is recorded under the unit it was merged into.
+            record.ProvinceId = current.Id;
+            var key = $"{province.Name} đã hợp nhất vào {current.Name} từ 01/07/2025: bản ghi từ ngày đó lưu cho {current.Name}";
+            notes[key] = notes.GetValueOrDefault(key) + 1;
+        }
+        else
+        {
+            record.ProvinceId = province.Id;
+        }
+
+        var facility = System.Text.RegularExpressions.Regex.Replace(Cell("facility"), @"\s+", " ");
+        record.FacilityName = facility.Length == 0 ? null : facility;
+        if (facility.Length > 0 && (VnText.FoldWords(facility).Replace(" ", "").Length < 2 || facility.Length > FieldReader.MaxFacilityName))
+        {
+            problems.Add($"tên cơ sở cần từ 2 đến {FieldReader.MaxFacilityName} ký tự (ô này có {facility.Length})");
+        }
+        else if (facility.Length == 0 && form?.Bound("facility") is { IsRequired: true })
+        {
+            problems.Add($"thiếu tên cơ sở (phiếu {form.Title ?? form.Activity} bắt buộc có cơ sở)");
+        }
+        var commune = Cell("commune");
+        record.Commune = commune.Length == 0 ? null : commune;
+        if (commune.Length > FieldReader.MaxPlaceName)
+        {
+            problems.Add($"tên xã/phường dài quá {FieldReader.MaxPlaceName} ký tự");
+        }
+        var villageText = Cell("craft_village");
+        if (villageText.Length > 0)
+        {
+            if (villageText.Length is < 2 or > FieldReader.MaxPlaceName)
+            {
+                problems.Add($"tên làng nghề cần từ 2 đến {FieldReader.MaxPlaceName} ký tự");
+            }
+            village = villageText;
+        }
+        var phoneText = Cell("facility_phone");
+        if (phoneText.Length > 0)
+        {
+            phone = FormRunner.NormalizePhone(phoneText);
+            if (phone is null)
+            {
+                problems.Add($"số điện thoại cơ sở '{Short(phoneText)}' cần 10 hoặc 11 chữ số, bắt đầu bằng 0");
+            }
+        }
+
+        record.Booths = (int)Bound(form, "booths", "số gian hàng", Cell("booths"), today, user, problems);
+        record.RevenueVnd = Bound(form, "revenue_vnd", "doanh thu", Cell("revenue_vnd"), today, user, problems);
+        record.FundingVnd = Bound(form, "funding_vnd", "kinh phí", Cell("funding_vnd"), today, user, problems);
+
+        var sourceText = Cell("funding_source");
+        switch (VnText.FoldWords(sourceText).Replace(" ", ""))
+        {
+            case "":
+                record.FundingSource = null;
+                break;
+            case "kcqg" or "khuyencongquocgia" or "quocgia":
+                record.FundingSource = "KCQG";
+                break;
+            case "kcdp" or "khuyencongdiaphuong" or "diaphuong":
+                record.FundingSource = "KCDP";
+                break;
+            default:
+                problems.Add($"nguồn kinh phí '{Short(sourceText)}' không hợp lệ (KCQG, KCĐP hoặc để trống)");
+                break;
+        }
+        if (record.FundingVnd > 0 && record.FundingSource is null && form?.Bound("funding_source") is not null)
+        {
+            problems.Add("có kinh phí nhưng thiếu nguồn kinh phí (KCQG hoặc KCĐP)");
+        }
+        else if (record.FundingVnd == 0 && record.FundingSource is not null)
+        {
+            problems.Add("có nguồn kinh phí nhưng không có kinh phí");
+        }
+
+        var statusText = Cell("status");
+        switch (VnText.FoldWords(statusText))
+        {
+            case "" or "chinh thuc" or "actual":
+                record.Status = RecordStatus.Actual;
+                break;
+            case "uoc" or "uoc thuc hien" or "uoc tinh" or "estimate":
+                record.Status = RecordStatus.Estimate;
+                break;
+            default:
+                problems.Add($"trạng thái '{Short(statusText)}' không hợp lệ (ước hoặc chính thức)");
+                break;
+        }
+
+        var note = Cell("note");
+        record.Note = note.Length == 0 ? null : note;
+        if (form?.Bound("note") is { } noteField && note.Length > 0 && FieldReader.Read(noteField, note, today, Catalogue, user, english) is { Ok: false } bad)
+        {
+            problems.Add(bad.Error!.TrimEnd('.'));
+        }
+        else if (note.Length > 500)
+        {
+            problems.Add("ghi chú dài quá 500 ký tự");
+        }
+
+        foreach (var column in Layout.Columns.Where(c => c.IsExtra))
+        {
+            var value = Cell(column.Id);
+            if (value.Length == 0)
+            {
+                continue;
+            }
+            var field = form?.Field(column.Id);
+            if (form is not null && field is null)
+            {
+                problems.Add($"cột {column.Id} không dùng cho hoạt động {form.Activity} (phiếu {form.Title ?? form.Activity} không hỏi)");
+                continue;
+            }
+            if (field is null)
+            {
+                continue;
+            }
+            var read = FieldReader.Read(field, value, today, Catalogue, user, english);
+            if (!read.Ok)
+            {
+                problems.Add($"{column.Id}: {read.Error!.TrimEnd('.')}");
+                continue;
+            }
+            record.Extra[column.Id] = read.Value;
+        }
+        return record;
+    }
+
+    /// <summary>A number bound to the record (booths, revenue, funding), read and bounded by the activity's form field.</summary>
+    private long Bound(FormDefinition? form, string bind, string what, string text, DateOnly today, BotUser user, List<string> problems)
+    {
+        var field = form?.Bound(bind);
+        if (text.Length == 0)
+        {
+            if (field is { IsRequired: true })
+            {
+                problems.Add($"thiếu {what} (phiếu {form!.Title ?? form.Activity} bắt buộc)");
+            }
+            return 0;
+        }
+        if (form is not null && field is null)
+        {
+            problems.Add($"cột {bind} không dùng cho hoạt động {form.Activity} (phiếu {form.Title ?? form.Activity} không hỏi {what})");
+            return 0;
+        }
+        if (field is null)
+        {
+            return 0;
+        }
+        var read = FieldReader.Read(field, text, today, Catalogue, user, false);
+        if (!read.Ok)
+        {
+            problems.Add($"{read.Error!.TrimEnd('.')} (ô ghi '{Short(text)}')");
+            return 0;
+        }
+        return long.Parse(read.Value, CultureInfo.InvariantCulture);
+    }
+
+    private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    private long ResolveFacility(Dictionary<(string, string), long> cache, SupportRecord record, string name, string? village, string? phone, DateTimeOffset now)
+    {
+        var current = Catalogue.CurrentOf(record.ProvinceId)?.Id ?? record.ProvinceId;
+        var key = (current, VnText.FoldWords(name));
+        if (cache.TryGetValue(key, out var id))
+        {
+            return id;
+        }
+        var existing = _store.Facilities.FindByName(key.Item1, key.Item2);
+        id = existing?.Id ?? _store.Facilities.Add(new Facility
+        {
+            Name = name,
+            NormalizedName = key.Item2,
+            ProvinceId = current,
+            Commune = record.Commune,
+            CraftVillage = village,
+            Phone = phone,
+            CreatedAt = now,
+        });
+        cache[key] = id;
+        return id;
+    }
+
+    // ---------------------------------------------------------------- plans
+
+    private ImportResult ImportPlanRows(IReadOnlyList<CsvText.Row> rows, ImportOptions options)
     {
         var errors = new List<ImportError>();
-        var plans = new List<Plan>();
-        var seen = new Dictionary<string, int>();
-        using var rows = CsvText.Read(csv).GetEnumerator();
-        if (!CheckHeader(rows, PlanColumns, errors))
+        if (rows.Count == 0)
         {
-            return new ImportResult(0, errors);
+            return Failed(1, $"tệp rỗng; dòng đầu phải là tiêu đề: {string.Join(",", PlanColumns)}");
         }
-        while (rows.MoveNext())
+        var header = rows[0].Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
+        if (header.Count < PlanColumns.Count || !header.Take(PlanColumns.Count).SequenceEqual(PlanColumns))
         {
-            var row = rows.Current;
+            return Failed(rows[0].Line, $"dòng tiêu đề phải là: {string.Join(",", PlanColumns)}");
+        }
+        var plans = new List<(int Line, Plan Plan)>();
+        var seen = new Dictionary<string, int>();
+        foreach (var row in rows.Skip(1))
+        {
             if (row.IsBlank)
             {
                 continue;
@@ -125,160 +568,49 @@ public sealed class CsvRecordImporter : IRecordImporter
                 errors.Add(new ImportError(row.Line, string.Join("; ", problems)));
                 continue;
             }
-            plans.Add(plan!);
+            plans.Add((row.Line, plan!));
         }
         if (errors.Count > 0)
         {
-            return new ImportResult(0, errors);
+            return new ImportResult(0, errors) { Kind = "plans", Rows = plans.Count + errors.Count };
         }
         if (plans.Count == 0)
         {
-            return new ImportResult(0, [new ImportError(1, "tệp không có dòng dữ liệu nào")]);
+            return Failed(1, "tệp không có dòng dữ liệu nào") with { Kind = "plans" };
         }
-        _store.InTransaction(() =>
+        var hash = Hash(rows);
+        var before = _store.Imports.WithHash(hash).FirstOrDefault();
+        var changes = plans.Select(p => (p.Line, p.Plan, Before: _store.Plans.Get(p.Plan.Id)?.Target)).ToList();
+        var same = changes.Where(c => c.Before == c.Plan.Target).Select(c => c.Line).ToList();
+        if (!options.AllowDuplicates && before is not null)
         {
-            _store.Plans.UpsertMany(plans);
-            return plans.Count;
-        });
-        return new ImportResult(plans.Count, []);
-    }
-
-    public void ExportRecords(TextWriter csv)
-    {
-        CsvText.WriteRow(csv, RecordColumns);
-        foreach (var r in _store.Records.All().OrderBy(r => r.Date).ThenBy(r => r.Id))
-        {
-            CsvText.WriteRow(csv,
-            [
-                VnFormat.Date(r.Date),
-                Catalogue.Province(r.ProvinceId)?.Name ?? r.ProvinceId,
-                r.ActivityId,
-                r.FacilityName,
-                r.Commune,
-                Plain(r.Booths),
-                Plain(r.RevenueVnd),
-                Plain(r.FundingVnd),
-                r.FundingSource,
-                r.Status == RecordStatus.Estimate ? "uoc" : "chinh thuc",
-                r.Note,
-            ]);
+            return new ImportResult(0, []) { Kind = "plans", Rows = plans.Count, DuplicateLines = same, ImportedBefore = before };
         }
-    }
-
-    private static string Plain(long value) => value == 0 ? "" : value.ToString(CultureInfo.InvariantCulture);
-
-    private static bool CheckHeader(IEnumerator<CsvText.Row> rows, IReadOnlyList<string> columns, List<ImportError> errors)
-    {
-        var expected = string.Join(",", columns);
-        if (!rows.MoveNext())
+        var toSet = options.AllowDuplicates ? changes : changes.Where(c => c.Before != c.Plan.Target).ToList();
+        var skipped = options.AllowDuplicates ? [] : same;
+        if (options.DryRun || toSet.Count == 0)
         {
-            errors.Add(new ImportError(1, $"tệp rỗng; dòng đầu phải là tiêu đề: {expected}"));
-            return false;
+            return new ImportResult(options.DryRun ? toSet.Count : 0, []) { Kind = "plans", Rows = plans.Count, DuplicateLines = skipped, DryRun = options.DryRun };
         }
-        var header = rows.Current.Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
-        if (header.Count < columns.Count || !header.Take(columns.Count).SequenceEqual(columns))
+        var now = _clock.Now;
+        var batch = _store.InTransaction(() =>
         {
-            errors.Add(new ImportError(rows.Current.Line, $"dòng tiêu đề phải là: {expected}"));
-            return false;
-        }
-        return true;
-    }
-
-    private SupportRecord ParseRecord(CsvText.Row row, List<string> problems)
-    {
-        var record = new SupportRecord();
-        var dateText = row[0].Trim();
-        if (TryParseDate(dateText, out var date))
-        {
-            record.Date = date;
-        }
-        else
-        {
-            problems.Add(dateText.Length == 0 ? "thiếu ngày" : $"ngày '{dateText}' không hợp lệ (dd/MM/yyyy hoặc yyyy-MM-dd)");
-        }
-
-        var provinceText = row[1].Trim();
-        var province = provinceText.Length == 0 ? null : Catalogue.FindProvince(provinceText);
-        if (province is null)
-        {
-            problems.Add(provinceText.Length == 0 ? "thiếu tỉnh/thành phố" : $"không tìm thấy tỉnh/thành phố '{provinceText}'");
-        }
-        else
-        {
-            record.ProvinceId = province.Id;
-        }
-
-        var activityText = row[2].Trim();
-        var activity = activityText.Length == 0 ? null : Catalogue.FindActivity(activityText);
-        if (activity is null)
-        {
-            problems.Add(activityText.Length == 0 ? "thiếu hoạt động" : $"không tìm thấy hoạt động '{activityText}'");
-        }
-        else
-        {
-            record.ActivityId = activity.Id;
-        }
-
-        var facility = row[3].Trim();
-        record.FacilityName = facility.Length == 0 ? null : facility;
-        if (facility.Length > 0 && VnText.FoldWords(facility).Length == 0)
-        {
-            problems.Add($"tên cơ sở '{facility}' không hợp lệ");
-        }
-        var commune = row[4].Trim();
-        record.Commune = commune.Length == 0 ? null : commune;
-
-        if (TryParseCount(row[5], "số gian hàng", problems, out var booths))
-        {
-            if (booths > int.MaxValue)
+            var batch = new ImportBatch
             {
-                problems.Add($"số gian hàng '{row[5].Trim()}' quá lớn");
-            }
-            record.Booths = (int)Math.Min(booths, int.MaxValue);
-        }
-        if (TryParseCount(row[6], "doanh thu", problems, out var revenue))
-        {
-            record.RevenueVnd = revenue;
-        }
-        if (TryParseCount(row[7], "kinh phí", problems, out var funding))
-        {
-            record.FundingVnd = funding;
-        }
-
-        var sourceText = row[8].Trim();
-        switch (VnText.FoldWords(sourceText).Replace(" ", ""))
-        {
-            case "":
-                record.FundingSource = null;
-                break;
-            case "kcqg":
-                record.FundingSource = "KCQG";
-                break;
-            case "kcdp":
-                record.FundingSource = "KCDP";
-                break;
-            default:
-                problems.Add($"nguồn kinh phí '{sourceText}' không hợp lệ (KCQG, KCĐP hoặc để trống)");
-                break;
-        }
-
-        var statusText = row[9].Trim();
-        switch (VnText.FoldWords(statusText))
-        {
-            case "" or "chinh thuc" or "actual":
-                record.Status = RecordStatus.Actual;
-                break;
-            case "uoc" or "uoc thuc hien" or "estimate":
-                record.Status = RecordStatus.Estimate;
-                break;
-            default:
-                problems.Add($"trạng thái '{statusText}' không hợp lệ (ước hoặc chính thức)");
-                break;
-        }
-
-        var note = row[10].Trim();
-        record.Note = note.Length == 0 ? null : note;
-        return record;
+                Kind = "plans", FileName = options.FileName, FileHash = hash, At = now, UserId = options.UserId, By = options.By,
+                Rows = plans.Count, Added = toSet.Count, Duplicates = skipped.Count,
+                Plans = toSet.Select(c => new PlanChange { PlanId = c.Plan.Id, Before = c.Before, After = c.Plan.Target }).ToList(),
+            };
+            _store.Imports.Add(batch);
+            _store.Plans.UpsertMany(toSet.Select(c => c.Plan));
+            _store.Audit.Add(new AuditEntry
+            {
+                At = now, UserId = options.UserId, Action = "import", Entity = "import", EntityId = batch.Id.ToString(CultureInfo.InvariantCulture),
+                After = $"{{\"file\":{System.Text.Json.JsonSerializer.Serialize(options.FileName)},\"plans\":{toSet.Count}}}",
+            });
+            return batch;
+        });
+        return new ImportResult(toSet.Count, []) { Kind = "plans", Rows = plans.Count, DuplicateLines = skipped, Batch = batch, ImportedBefore = before };
     }
 
     private Plan? ParsePlan(CsvText.Row row, List<string> problems)
@@ -287,14 +619,14 @@ public sealed class CsvRecordImporter : IRecordImporter
         var yearOk = int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2100;
         if (!yearOk)
         {
-            problems.Add($"năm '{yearText}' không hợp lệ");
+            problems.Add($"năm '{Short(yearText)}' không hợp lệ (2000-2100)");
         }
 
         var provinceText = row[1].Trim();
         var province = provinceText.Length == 0 ? null : Catalogue.FindProvince(provinceText);
         if (province is null)
         {
-            problems.Add(provinceText.Length == 0 ? "thiếu tỉnh/thành phố" : $"không tìm thấy tỉnh/thành phố '{provinceText}'");
+            problems.Add(provinceText.Length == 0 ? "thiếu tỉnh/thành phố" : $"không tìm thấy tỉnh/thành phố '{Short(provinceText)}'");
         }
         else if (!province.IsCurrent)
         {
@@ -308,25 +640,26 @@ public sealed class CsvRecordImporter : IRecordImporter
         var measure = dot > 0 ? metric[(dot + 1)..] : "";
         if (dot <= 0)
         {
-            problems.Add($"chỉ tiêu '{metric}' không hợp lệ (dạng hoạt_động.đơn_vị, ví dụ trade_fair.booths)");
+            problems.Add($"chỉ tiêu '{Short(metric)}' không hợp lệ (dạng hoạt_động.đơn_vị, ví dụ trade_fair.booths)");
         }
         else if (activity is null)
         {
-            problems.Add($"chỉ tiêu '{metric}': không có hoạt động '{metric[..dot]}'");
+            problems.Add($"chỉ tiêu '{Short(metric)}': không có hoạt động '{Short(metric[..dot])}'");
         }
         else if (!Measures.All.Contains(measure) || (activity.Measures.Count > 0 && !activity.Measures.Contains(measure)))
         {
-            problems.Add($"chỉ tiêu '{metric}': đơn vị đo '{measure}' không dùng cho hoạt động {activity.Id}");
+            problems.Add($"chỉ tiêu '{Short(metric)}': đơn vị đo '{measure}' không dùng cho hoạt động {activity.Id}");
         }
 
         long target = 0;
-        if (row[3].Trim().Length == 0)
+        var targetText = row[3].Trim();
+        if (targetText.Length == 0)
         {
             problems.Add("thiếu chỉ tiêu kế hoạch");
         }
-        else
+        else if (!TryParseNonNegative(targetText, out target) || target > MaxPlanTarget)
         {
-            TryParseCount(row[3], "chỉ tiêu kế hoạch", problems, out target);
+            problems.Add($"chỉ tiêu kế hoạch '{Short(targetText)}' không hợp lệ (số nguyên không âm, tối đa {VnFormat.Number(MaxPlanTarget)})");
         }
         if (problems.Count > 0 || province is null || activity is null)
         {
@@ -342,25 +675,81 @@ public sealed class CsvRecordImporter : IRecordImporter
         };
     }
 
-    private long ResolveFacility(Dictionary<(string, string), long> cache, SupportRecord record, string name, DateTimeOffset now)
+    // ---------------------------------------------------------------- undo, export
+
+    public UndoResult? Undo(long batchId, long userId)
     {
-        var current = Catalogue.CurrentOf(record.ProvinceId)?.Id ?? record.ProvinceId;
-        var key = (current, VnText.FoldWords(name));
-        if (cache.TryGetValue(key, out var id))
+        var found = _store.Imports.Get(batchId);
+        if (found is null)
         {
-            return id;
+            return null;
         }
-        var existing = _store.Facilities.FindByName(key.Item1, key.Item2);
-        id = existing?.Id ?? _store.Facilities.Add(new Facility
+        if (found.UndoneAt is not null)
         {
-            Name = name,
-            NormalizedName = key.Item2,
-            ProvinceId = current,
-            Commune = record.Commune,
-            CreatedAt = now,
+            return new UndoResult(found, 0, 0, 0, AlreadyUndone: true);
+        }
+        var now = _clock.Now;
+        return _store.InTransaction(() =>
+        {
+            var batch = _store.Imports.Get(batchId)!;
+            var removed = 0;
+            for (var id = batch.FirstRecordId; batch.Kind == "records" && id > 0 && id <= batch.LastRecordId; id++)
+            {
+                if (_store.Records.Get(id) is { } record && record.ImportBatchId == batch.Id && _store.Records.Delete(id))
+                {
+                    removed++;
+                    _store.Audit.Add(new AuditEntry
+                    {
+                        At = now, UserId = userId, Action = "delete", Entity = "record", EntityId = id.ToString(CultureInfo.InvariantCulture),
+                        Before = RecordWriter.Json(record), After = $"{{\"undoImport\":{batch.Id}}}",
+                    });
+                }
+            }
+            int restored = 0, kept = 0;
+            foreach (var change in batch.Plans)
+            {
+                var current = _store.Plans.Get(change.PlanId);
+                if (current is null || current.Target != change.After)
+                {
+                    kept++;
+                    continue;
+                }
+                if (change.Before is { } target)
+                {
+                    current.Target = target;
+                    _store.Plans.Upsert(current);
+                }
+                else
+                {
+                    _store.Plans.Delete(change.PlanId);
+                }
+                restored++;
+            }
+            batch.UndoneAt = now;
+            batch.UndoneByUserId = userId;
+            _store.Imports.Update(batch);
+            _store.Audit.Add(new AuditEntry
+            {
+                At = now, UserId = userId, Action = "undo-import", Entity = "import", EntityId = batch.Id.ToString(CultureInfo.InvariantCulture),
+                After = $"{{\"records\":{removed},\"plans\":{restored},\"plansKept\":{kept}}}",
+            });
+            return new UndoResult(batch, removed, restored, kept, AlreadyUndone: false);
         });
-        cache[key] = id;
-        return id;
+    }
+
+    public void ExportRecords(TextWriter csv)
+    {
+        CsvText.WriteRow(csv, Layout.Columns.Select(c => c.Id));
+        foreach (var r in _store.Records.All().OrderBy(r => r.Date).ThenBy(r => r.Id))
+        {
+            var facility = r.FacilityId is { } id ? _store.Facilities.Get(id) : null;
+            CsvText.WriteRow(csv, Layout.Cells(r, Catalogue, facility).Select(c => c switch
+            {
+                null => "",
+                long n => n.ToString(CultureInfo.InvariantCulture),
+                _ => c.ToString(),
+            }));
+        }
     }
 
     /// <summary>dd/MM/yyyy (also d/M/yyyy) or yyyy-MM-dd.</summary>
@@ -387,19 +776,9 @@ public sealed class CsvRecordImporter : IRecordImporter
         }
         return t.All(char.IsAsciiDigit) && long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
-
-    private static bool TryParseCount(string text, string what, List<string> problems, out long value)
-    {
-        if (TryParseNonNegative(text, out value))
-        {
-            return true;
-        }
-        problems.Add($"{what} '{text.Trim()}' không hợp lệ (số nguyên không âm)");
-        return false;
-    }
 }
 
-/// <summary>Formats import errors for people: "dòng 7: ngày '31/02/2024' không hợp lệ".</summary>
+/// <summary>Formats import results and errors for people.</summary>
 public static class ImportErrorText
 {
     public static string Describe(this ImportError error) => $"dòng {error.Line}: {error.Reason}";
@@ -413,5 +792,59 @@ public static class ImportErrorText
             lines.Add($"... và {result.Errors.Count - max} dòng lỗi khác");
         }
         return string.Join("\n", lines);
+    }
+
+    /// <summary>
+    /// What happened, in Vietnamese: what was imported (batch number, how to undo), what was skipped as duplicate, the
+    /// former provinces mapped, or why nothing was imported. <paramref name="allowHint"/> says how to ask for duplicates
+    /// where the import came from ("--allow-duplicates", or a caption in the chat).
+    /// </summary>
+    public static string Summary(this ImportResult result, string fileName, string allowHint, string undoHint, int maxErrors = int.MaxValue)
+    {
+        var what = result.Kind == "plans" ? "dòng kế hoạch" : "bản ghi";
+        var sb = new StringBuilder();
+        if (!result.Ok)
+        {
+            sb.Append($"Không nhập gì: {fileName} có {result.Errors.Count} dòng lỗi. Sửa các dòng sau rồi nhập lại:");
+            foreach (var e in result.Errors.Take(maxErrors))
+            {
+                sb.Append("\n  ").Append(e.Describe());
+            }
+            if (result.Errors.Count > maxErrors)
+            {
+                sb.Append($"\n  … và {result.Errors.Count - maxErrors} dòng lỗi khác.");
+            }
+            return sb.ToString();
+        }
+        string Lines(IReadOnlyList<int> lines) =>
+            string.Join(", ", lines.Take(10).Select(l => l.ToString(CultureInfo.InvariantCulture))) + (lines.Count > 10 ? $", … ({lines.Count} dòng)" : "");
+        if (result.ImportedBefore is { } earlier && result.Batch is null && !result.DryRun)
+        {
+            sb.Append($"Không nhập gì: tệp này đã nhập ngày {VnFormat.DateTime(earlier.At)} (đợt #{earlier.Id}, {VnFormat.Number(earlier.Added)} {what}, tệp {earlier.FileName}); "
+                + $"{VnFormat.Number(result.Duplicates)} dòng trùng với dữ liệu đã có. Nếu thật sự muốn nhập thêm một lần nữa: {allowHint}.");
+            return sb.ToString();
+        }
+        if (result.DryRun)
+        {
+            sb.Append($"Kiểm tra xong, chưa nhập gì: {fileName} có {VnFormat.Number(result.Rows)} dòng hợp lệ; sẽ nhập {VnFormat.Number(result.Imported)} {what}");
+            sb.Append(result.Duplicates > 0 ? $", bỏ qua {VnFormat.Number(result.Duplicates)} dòng trùng (dòng {Lines(result.DuplicateLines)})." : ".");
+        }
+        else if (result.Batch is { } batch)
+        {
+            sb.Append($"Đã nhập {VnFormat.Number(result.Imported)} {what} từ {fileName} (đợt nhập #{batch.Id})");
+            sb.Append(result.Duplicates > 0
+                ? $"; bỏ qua {VnFormat.Number(result.Duplicates)} dòng trùng với dữ liệu đã có (dòng {Lines(result.DuplicateLines)}); muốn nhập cả chúng: {allowHint}."
+                : ".");
+            sb.Append($" Hoàn tác đợt này: {undoHint.Replace("{id}", batch.Id.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)}.");
+        }
+        else
+        {
+            sb.Append($"Không có gì mới: cả {VnFormat.Number(result.Duplicates)} dòng của {fileName} đều đã có (dòng trùng), không nhập thêm. Muốn nhập cả chúng: {allowHint}.");
+        }
+        foreach (var note in result.Notes)
+        {
+            sb.Append("\nLưu ý: ").Append(note).Append('.');
+        }
+        return sb.ToString();
     }
 }

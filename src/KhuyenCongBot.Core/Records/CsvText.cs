@@ -107,3 +107,61 @@ public static class CsvText
         writer.Write('\n');
     }
 }
+
+/// <summary>The text of an imported file: UTF-8 (with or without a byte-order mark) or UTF-16 with a mark; anything else is refused.</summary>
+public static class CsvDecoding
+{
+    /// <summary>Decodes <paramref name="bytes"/>; on failure returns null and the reason (which line holds the first bad byte).</summary>
+    public static string? Decode(byte[] bytes, out string? problem)
+    {
+        problem = null;
+        if (bytes.Length >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF))
+        {
+            var unicode = bytes[0] == 0xFF ? new UnicodeEncoding(false, true, true) : new UnicodeEncoding(true, true, true);
+            try
+            {
+                return unicode.GetString(bytes, 2, bytes.Length - 2);
+            }
+            catch (DecoderFallbackException)
+            {
+                problem = "tệp UTF-16 bị hỏng (ký tự không hợp lệ); lưu lại tệp dạng \"CSV UTF-8\"";
+                return null;
+            }
+        }
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        try
+        {
+            var text = new UTF8Encoding(false, true).GetString(bytes, start, bytes.Length - start);
+            if (text.IndexOf('\0') >= 0)
+            {
+                problem = "tệp chứa ký tự NUL: không phải tệp văn bản CSV (có thể là UTF-16 không có BOM hoặc tệp nhị phân); lưu lại dạng \"CSV UTF-8\"";
+                return null;
+            }
+            return text;
+        }
+        catch (DecoderFallbackException ex)
+        {
+            _ = ex;
+            var at = FirstInvalid(bytes, start);
+            var line = 1 + bytes.Take(Math.Max(0, Math.Min(at, bytes.Length))).Count(b => b == (byte)'\n');
+            problem = $"tệp không phải UTF-8 (byte lạ ở dòng {line}; có thể là Windows-1258, TCVN3 hay Latin-1): chữ Việt sẽ bị hỏng nên không nhập. " +
+                "Lưu lại tệp dạng \"CSV UTF-8\" (Excel: Save As → CSV UTF-8) rồi nhập lại";
+            return null;
+        }
+    }
+
+    private static int FirstInvalid(byte[] bytes, int start)
+    {
+        var span = bytes.AsSpan(start);
+        var at = 0;
+        while (at < span.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(span[at..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return start + at;
+            }
+            at += consumed;
+        }
+        return start + at;
+    }
+}

@@ -36,10 +36,66 @@ public sealed class SupportRecord
     /// <summary>"form", "import", "demo".</summary>
     public string Source { get; set; } = "form";
 
+    /// <summary>The import batch that added it (null for records logged through a form).</summary>
+    public long? ImportBatchId { get; set; }
+
     public SupportRecord Clone()
     {
         var copy = (SupportRecord)MemberwiseClone();
         copy.Extra = new Dictionary<string, string>(Extra);
         return copy;
     }
+}
+
+/// <summary>One import of a file (records or plans): what came in, what was skipped, and how to undo it.</summary>
+public sealed class ImportBatch
+{
+    public long Id { get; set; }
+
+    /// <summary>"records" or "plans".</summary>
+    public string Kind { get; set; } = "records";
+
+    public string FileName { get; set; } = "";
+
+    /// <summary>SHA-256 of the file's text (line ends and a byte-order mark aside), to recognise the same file.</summary>
+    public string FileHash { get; set; } = "";
+
+    public DateTimeOffset At { get; set; }
+
+    public long UserId { get; set; }
+
+    /// <summary>Who imported it, for the list ("terminal:local", "telegram:123", "import (dòng lệnh)").</summary>
+    public string By { get; set; } = "";
+
+    /// <summary>Data rows read from the file.</summary>
+    public int Rows { get; set; }
+
+    /// <summary>Records or plan rows added (or changed, for plans).</summary>
+    public int Added { get; set; }
+
+    /// <summary>Rows skipped because the same record was already there (or came earlier in the file).</summary>
+    public int Duplicates { get; set; }
+
+    /// <summary>The records it added: ids from <see cref="FirstRecordId"/> to <see cref="LastRecordId"/> carrying this batch's id.</summary>
+    public long FirstRecordId { get; set; }
+
+    public long LastRecordId { get; set; }
+
+    /// <summary>Plan targets as they were before the import (null = there was none), to put back on undo.</summary>
+    public List<PlanChange> Plans { get; set; } = [];
+
+    /// <summary>Remarks shown after the import (former provinces mapped to current ones).</summary>
+    public List<string> Notes { get; set; } = [];
+
+    public DateTimeOffset? UndoneAt { get; set; }
+
+    public long? UndoneByUserId { get; set; }
+}
+
+/// <summary>A plan target an import set, and what it was before.</summary>
+public sealed class PlanChange
+{
+    public string PlanId { get; set; } = "";
+    public decimal? Before { get; set; }
+    public decimal After { get; set; }
 }

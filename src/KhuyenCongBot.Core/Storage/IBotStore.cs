@@ -19,6 +19,8 @@ public interface IBotStore : IDisposable
     IConversationRepository Conversations { get; }
     IAuditRepository Audit { get; }
     IMetaRepository Meta { get; }
+    IImportBatchRepository Imports { get; }
+    IInboxRepository Inbox { get; }
 
     /// <summary>Đề án khuyến công and their lifecycle (write through <see cref="ProjectLifecycle"/>).</summary>
     IProjectRepository Projects { get; }
@@ -100,7 +102,9 @@ public interface IFacilityRepository
 
 public interface IPlanRepository
 {
+    Plan? Get(string id);
     void Upsert(Plan plan);
+    bool Delete(string id);
     void UpsertMany(IEnumerable<Plan> plans);
     IReadOnlyList<Plan> ForYear(int year);
     IEnumerable<Plan> All();
@@ -172,3 +176,39 @@ public interface IMetaRepository
     /// <summary>Whether an update key was handled by an earlier process (read from the file at start).</summary>
     bool HandledBeforeStart(string updateKey);
 }
+
+/// <summary>Every import of a file is a batch: listed, recognised when the same file comes again, and undoable.</summary>
+public interface IImportBatchRepository
+{
+    /// <summary>Adds the batch and sets its Id (numbers are never reused).</summary>
+    long Add(ImportBatch batch);
+
+    void Update(ImportBatch batch);
+
+    ImportBatch? Get(long id);
+
+    /// <summary>The batches, newest first.</summary>
+    IReadOnlyList<ImportBatch> All();
+
+    /// <summary>The batches (not undone) that imported a file with this content hash, oldest first.</summary>
+    IReadOnlyList<ImportBatch> WithHash(string hash);
+}
+
+/// <summary>Updates taken off a platform's queue but not handled yet (a person sending faster than the flood gate allows): kept in the file, so none is lost.</summary>
+public interface IInboxRepository
+{
+    /// <summary>Queues an update of <paramref name="chat"/> on <paramref name="channel"/> (its platform payload); returns its id.</summary>
+    long Add(string channel, string chat, string payload, DateTimeOffset at);
+
+    /// <summary>The waiting updates of a channel, oldest first.</summary>
+    IReadOnlyList<InboxItem> Pending(string channel);
+
+    /// <summary>Whether <paramref name="chat"/> has updates waiting.</summary>
+    int CountFor(string channel, string chat);
+
+    /// <summary>Removes a handled update.</summary>
+    void Remove(long id);
+}
+
+/// <summary>A waiting update.</summary>
+public sealed record InboxItem(long Id, string Channel, string Chat, string Payload, DateTimeOffset At);

@@ -28,22 +28,35 @@ public sealed class BackupOptions
     public string Cron { get; set; } = "0 2 * * *";
 }
 
-/// <summary>Takes a backup on the schedule and keeps the last N.</summary>
+/// <summary>Takes a backup on the schedule and keeps the last N; every backup is checked completely before it counts.</summary>
 public sealed class BackupService(IBotStore store, IOptions<BackupOptions> options, BotClock clock, ILogger<BackupService> logger) : BackgroundService
 {
-    /// <summary>Takes one backup now; returns its path.</summary>
-    public string BackupNow()
+    public const string Pattern = "khuyencong-*.db";
+
+    private readonly Lock _gate = new();
+
+    /// <summary>Raised after each scheduled backup attempt (the path, or null when it failed); for tests.</summary>
+    public event Action<string?>? Attempted;
+
+    /// <summary>Takes one backup now, checks it, then drops the oldest beyond Backup:Keep (never the one just written); returns its path.</summary>
+    public string BackupNow() => BackupWithReport().Path;
+
+    /// <summary>Like <see cref="BackupNow"/>, with what the backup holds.</summary>
+    public DatabaseReport BackupWithReport()
     {
-        // The folder holds copies of the whole database (identities included): 0700, its files 0600.
-        var folder = PrivateFiles.CreateOwnFolder(options.Value.Folder);
-        var path = Path.Combine(folder, $"khuyencong-{clock.Now:yyyyMMdd-HHmmss}.db");
-        Backups.BackupTo((LiteDbStore)store, path);
-        Backups.Prune(folder, "khuyencong-*.db", options.Value.Keep);
-        foreach (var kept in Directory.EnumerateFiles(folder, "khuyencong-*.db"))
+        lock (_gate)
         {
-            PrivateFiles.Restrict(kept);
+            // The folder holds copies of the whole database (identities included): 0700, its files 0600.
+            var folder = PrivateFiles.CreateOwnFolder(options.Value.Folder);
+            var path = Backups.UniquePath(folder, $"khuyencong-{clock.Now:yyyyMMdd-HHmmss}", ".db");
+            var report = Backups.BackupTo((LiteDbStore)store, path);
+            Backups.Prune(folder, Pattern, options.Value.Keep, report.Path);
+            foreach (var kept in Directory.EnumerateFiles(folder, Pattern))
+            {
+                PrivateFiles.Restrict(kept);
+            }
+            return report;
         }
-        return path;
     }
 
     /// <summary>The newest backup file, if any.</summary>
@@ -51,9 +64,14 @@ public sealed class BackupService(IBotStore store, IOptions<BackupOptions> optio
     {
         var folder = Path.GetFullPath(options.Value.Folder);
         return Directory.Exists(folder)
-            ? new DirectoryInfo(folder).GetFiles("khuyencong-*.db").OrderByDescending(f => f.Name).FirstOrDefault()?.FullName
+            ? new DirectoryInfo(folder).GetFiles(Pattern).Where(f => !f.Name.EndsWith(".tmp", StringComparison.Ordinal))
+                .OrderByDescending(f => f.LastWriteTimeUtc).ThenByDescending(f => f.Name, StringComparer.Ordinal).FirstOrDefault()?.FullName
             : null;
     }
+
+    /// <summary>Backup:Cron as a schedule: 5 fields, or 6 with seconds first.</summary>
+    public static CronExpression Schedule(string cron) =>
+        CronExpression.Parse(cron, cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,30 +79,58 @@ public sealed class BackupService(IBotStore store, IOptions<BackupOptions> optio
         {
             return;
         }
-        var cron = CronExpression.Parse(options.Value.Cron);
+        try
+        {
+            var cleaned = Backups.CleanInterrupted(Path.GetFullPath(options.Value.Folder), Pattern);
+            if (cleaned > 0)
+            {
+                logger.LogWarning("Removed {Count} unfinished backup copies left by an interrupted backup", cleaned);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Could not clean unfinished backup copies: {Error}", ex.Message);
+        }
+        var cron = Schedule(options.Value.Cron);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var next = cron.GetNextOccurrence(clock.TimeProvider.GetUtcNow(), clock.Zone);
-            if (next is null)
+            try
+            {
+                var next = cron.GetNextOccurrence(clock.TimeProvider.GetUtcNow(), clock.Zone);
+                if (next is null)
+                {
+                    logger.LogWarning("Backup:Cron '{Cron}' has no next occurrence; no scheduled backups", options.Value.Cron);
+                    return;
+                }
+                // Chunked: a schedule further than ~49 days would overflow one timer.
+                await LongDelay.UntilAsync(clock.TimeProvider, next.Value, stoppingToken).ConfigureAwait(false);
+                string? written = null;
+                try
+                {
+                    written = await Task.Run(BackupNow, stoppingToken).ConfigureAwait(false);
+                    logger.LogInformation("Scheduled backup written and verified: {Path}", written);
+                }
+                finally
+                {
+                    Attempted?.Invoke(written);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            var delay = next.Value - clock.TimeProvider.GetUtcNow();
-            try
+            catch (Exception ex)
             {
-                await Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, clock.TimeProvider, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            try
-            {
-                logger.LogInformation("Scheduled backup written to {Path}", BackupNow());
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
-            {
-                logger.LogError(ex, "Scheduled backup failed");
+                // Never stops the host: logged, and the next occurrence tries again.
+                logger.LogError("Scheduled backup failed; the previous backups are kept: {Error}", ex.Message);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), clock.TimeProvider, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }
@@ -100,9 +146,20 @@ public sealed class BackupModule(BackupService backups) : IBotModule
 
     private Task SendAsync(BotContext context, string arguments, CancellationToken ct)
     {
-        var path = arguments.Trim().Equals("moi", StringComparison.OrdinalIgnoreCase) || arguments.Trim().Equals("mới", StringComparison.OrdinalIgnoreCase)
-            ? backups.BackupNow()
-            : backups.Latest() ?? backups.BackupNow();
+        string path;
+        try
+        {
+            path = arguments.Trim().Equals("moi", StringComparison.OrdinalIgnoreCase) || arguments.Trim().Equals("mới", StringComparison.OrdinalIgnoreCase)
+                ? backups.BackupNow()
+                : backups.Latest() ?? backups.BackupNow();
+        }
+        catch (Exception ex) when (ex is StoreOpenException or IOException or UnauthorizedAccessException)
+        {
+            context.Say(context.T(
+                "Sao lưu không thành công (bản sao không kiểm tra được hoặc không ghi được thư mục sao lưu); các bản sao lưu trước vẫn giữ nguyên. Quản trị máy chủ xem nhật ký của bot.",
+                "The backup failed (the copy did not verify or the backup folder is not writable); earlier backups are untouched. Check the bot's log."));
+            return Task.CompletedTask;
+        }
         var bytes = File.ReadAllBytes(path);
         context.Say(new Reply
         {

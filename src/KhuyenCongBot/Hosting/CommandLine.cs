@@ -5,9 +5,9 @@ namespace KhuyenCongBot.Hosting;
 /// <summary>The verb and its flags; everything else goes to configuration (e.g. --Storage:DatabasePath=x).</summary>
 public sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string?> Flags, string[] ConfigurationArgs)
 {
-    private static readonly HashSet<string> Verbs = ["run", "chat", "import", "export", "backup", "restore", "help"];
-    private static readonly HashSet<string> ValueFlags = ["--today", "--user", "--role", "--province", "--lang", "--db"];
-    private static readonly HashSet<string> SwitchFlags = ["--demo"];
+    private static readonly HashSet<string> Verbs = ["run", "chat", "import", "imports", "export", "backup", "restore", "help"];
+    private static readonly HashSet<string> ValueFlags = ["--today", "--user", "--role", "--province", "--lang", "--db", "--undo"];
+    private static readonly HashSet<string> SwitchFlags = ["--demo", "--allow-duplicates", "--dry-run"];
 
     public bool Has(string flag) => Flags.ContainsKey(flag);
 
@@ -67,6 +67,12 @@ public sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments, I
                 rest.Add(a);
             }
         }
+        if (verb == "run" && rest.Count > 0)
+        {
+            throw new ArgumentException(args.Length > 0 && args[0] == rest[0]
+                ? $"Không có lệnh '{rest[0]}'. Các lệnh: {string.Join(", ", Verbs.Order(StringComparer.Ordinal))}; gõ 'help' để xem cách dùng."
+                : $"Lệnh run không nhận '{rest[0]}'. Gõ 'help' để xem cách dùng.");
+        }
         if (flags.TryGetValue("--today", out var today) &&
             !DateOnly.TryParseExact(today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
@@ -79,11 +85,16 @@ public sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments, I
         Cách dùng: dotnet run --project src/KhuyenCongBot -- <lệnh> [tùy chọn]
           run                      chạy bot với các kênh đã cấu hình (Telegram, Zalo)
           chat [--demo] [--today yyyy-MM-dd] [--user ID] [--role admin|manager|officer] [--province TÊN] [--lang vi|en]
-                                   trò chuyện với bot trên terminal (mỗi dòng là một tin nhắn)
-          import FILE.csv          nhập bản ghi (records) hoặc kế hoạch (plans) từ CSV
-          export FILE.csv|.xlsx    xuất toàn bộ bản ghi
-          backup FILE              sao lưu cơ sở dữ liệu ra FILE
-          restore FILE             khôi phục cơ sở dữ liệu từ FILE (dừng bot trước)
+                                   trò chuyện với bot trên terminal (mỗi dòng là một tin nhắn); mở thêm terminal thứ hai
+                                   trên cùng cơ sở dữ liệu thì nó trò chuyện qua terminal/bot đang chạy
+          import FILE.csv|.xlsx [--allow-duplicates] [--dry-run]
+                                   nhập bản ghi (records) hoặc kế hoạch (plans); tệp hay dòng đã có thì báo và bỏ qua
+          import --undo SỐ_ĐỢT     hoàn tác một đợt nhập
+          imports                  liệt kê các đợt nhập
+          export FILE.csv|.xlsx    xuất toàn bộ bản ghi (nhập lại được)
+          backup FILE|THƯ_MỤC      sao lưu cơ sở dữ liệu (kiểm tra bản sao trước khi đặt tên)
+          restore FILE [--dry-run] khôi phục từ bản sao lưu (kiểm tra trước; bot phải dừng)
+        Khi bot (run) hay một chat đang giữ cơ sở dữ liệu, import/export/backup/imports đi qua tiến trình đó.
         Cấu hình: appsettings.json, biến môi trường (Telegram__BotToken) hoặc --Telegram:BotToken=...
         """;
 }

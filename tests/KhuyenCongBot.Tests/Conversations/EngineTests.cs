@@ -1,3 +1,4 @@
+using KhuyenCongBot.Core.Messaging;
 using KhuyenCongBot.Core.People;
 using KhuyenCongBot.Tests.Support;
 
@@ -72,24 +73,39 @@ public sealed class EngineTests
 /// <summary>A person who floods the bot is slowed down politely; others are not affected.</summary>
 public sealed class FloodTests
 {
+    private static Incoming On(string channel, string user) => new() { Channel = channel, ChatId = user, UserId = user, Text = "/help" };
+
     [Fact]
-    public async Task A_flood_is_slowed_down_once_then_ignored_until_tokens_refill()
+    public async Task A_flood_is_delayed_never_dropped_with_one_notice_and_the_terminal_is_never_slowed()
     {
         using var bot = BotHarness.Create(new DateOnly(2026, 11, 26), settings: new Dictionary<string, string?>
         {
             ["Bot:FloodBurst"] = "5",
             ["Bot:FloodPerSecond"] = "1",
         });
-        bot.AddUser("a", Role.Admin);
-        bot.AddUser("b", Role.Admin);
+        bot.AddUser("a", Role.Admin, channel: "telegram");
+        bot.AddUser("b", Role.Admin, channel: "telegram");
         for (var i = 0; i < 5; i++)
         {
-            Assert.Contains("/help", await bot.Say("/help", user: "a"));
+            Assert.Contains("/help", Assert.Single(await bot.Send(On("telegram", "a"))).Text);
         }
-        Assert.Contains("nhanh quá", await bot.Say("/help", user: "a"));
-        Assert.Equal("", await bot.Say("/help", user: "a"));
-        Assert.Contains("/help", await bot.Say("/help", user: "b"));
-        bot.Time.Advance(TimeSpan.FromSeconds(2));
-        Assert.Contains("/help", await bot.Say("/help", user: "a"));
+        // Beyond the burst: the messages wait for their turn (a second each), in order.
+        var sixth = bot.Send(On("telegram", "a"));
+        var seventh = bot.Send(On("telegram", "a"));
+        Assert.False(sixth.IsCompleted);
+        Assert.Contains("/help", Assert.Single(await bot.Send(On("telegram", "b"))).Text);
+        bot.Time.Advance(TimeSpan.FromSeconds(1));
+        var six = await sixth;
+        Assert.Contains("nhanh quá", six[0].Text);
+        Assert.Contains("/help", six[1].Text);
+        Assert.False(seventh.IsCompleted);
+        bot.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Contains("/help", Assert.Single(await seventh).Text); // one notice per flood
+        // The terminal is one local person typing or piping: never slowed.
+        bot.AddUser("t", Role.Admin);
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Contains("/help", await bot.Say("/help", user: "t"));
+        }
     }
 }

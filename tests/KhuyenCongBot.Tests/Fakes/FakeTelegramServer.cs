@@ -403,6 +403,31 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Calls to these methods never get an answer (the connection stays open) until <see cref="Unhang"/>: a Bot API that hangs.</summary>
+    public void Hang(params string[] methods)
+    {
+        lock (_gate)
+        {
+            foreach (var m in methods)
+            {
+                _hung.Add(m.ToLowerInvariant());
+            }
+        }
+    }
+
+    public void Unhang()
+    {
+        lock (_gate)
+        {
+            _hung.Clear();
+            _unhung.TrySetResult();
+            _unhung = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    private readonly HashSet<string> _hung = [];
+    private TaskCompletionSource _unhung = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>The person blocked the bot: every send to the chat gets 403.</summary>
     public void Block(long chatId)
     {
@@ -432,6 +457,28 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         }
         var (fields, files, json) = await ReadAsync(http.Request);
         var name = method.ToLowerInvariant();
+        Task? hang = null;
+        lock (_gate)
+        {
+            if (_hung.Contains(name))
+            {
+                _calls.Add(new ApiCall(method + "(hung)", fields, files, DateTimeOffset.UtcNow, json));
+                Pulse();
+                hang = _unhung.Task;
+            }
+        }
+        if (hang is not null)
+        {
+            try
+            {
+                await hang.WaitAsync(http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return Error(499, "Client Closed Request");
+            }
+            return Error(502, "Bad Gateway (was hung)");
+        }
         long? chat = fields["chat_id"] is JsonValue c && long.TryParse(c.ToString(), out var cid) ? cid : null;
         lock (_gate)
         {

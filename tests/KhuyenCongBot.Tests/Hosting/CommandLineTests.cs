@@ -39,6 +39,30 @@ public sealed class CommandLineTests
         Assert.Matches("Thiếu|Không hiểu|cần ngày", ex.Message);
     }
 
+    [Theory]
+    [InlineData("frobnicate", "Không có lệnh 'frobnicate'")]
+    [InlineData("run extra", "Lệnh run không nhận 'extra'")]
+    public void An_unknown_verb_or_stray_word_is_named(string line, string message)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => CommandLine.Parse(line.Split(' ')));
+        Assert.Contains(message, ex.Message);
+    }
+
+    [Fact]
+    public async Task Tools_never_create_a_database_that_is_not_there()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "kcb-tests", Guid.NewGuid().ToString("N"));
+        var db = Path.Combine(folder, "typo.db");
+        foreach (var args in new[] { new[] { "imports" }, ["export", Path.Combine(folder, "x.csv")], ["backup", folder + "/bk/"], ["import", "--undo", "1"] })
+        {
+            var error = new StringWriter();
+            Assert.Equal(66, await BotApp.RunAsync(CommandLine.Parse([.. args, $"--Storage:DatabasePath={db}"]), TextReader.Null, TextWriter.Null, error, CancellationToken.None));
+            Assert.Contains("Chưa có cơ sở dữ liệu", error.ToString());
+        }
+        Assert.False(File.Exists(db));
+        Assert.False(Directory.Exists(folder + "/bk"));
+    }
+
     [Fact]
     public async Task Run_without_any_token_exits_2_and_says_how_to_set_one()
     {
@@ -80,8 +104,8 @@ public sealed class CommandLineTests
         await File.WriteAllBytesAsync(corrupt, Enumerable.Range(0, 10000).Select(i => (byte)(i * 7)).ToArray());
         var error = new StringWriter();
         var before = await File.ReadAllBytesAsync(db);
-        Assert.Equal(2, await BotApp.RunAsync(CommandLine.Parse(["restore", corrupt, $"--Storage:DatabasePath={db}"]), TextReader.Null, TextWriter.Null, error, CancellationToken.None));
-        Assert.Contains("hỏng", error.ToString());
+        Assert.Equal(65, await BotApp.RunAsync(CommandLine.Parse(["restore", corrupt, $"--Storage:DatabasePath={db}"]), TextReader.Null, TextWriter.Null, error, CancellationToken.None));
+        Assert.Contains("Không khôi phục, cơ sở dữ liệu giữ nguyên", error.ToString());
         Assert.Equal(before, await File.ReadAllBytesAsync(db));
     }
 }

@@ -51,16 +51,22 @@ public sealed class SpreadsheetWriterTests
 
         var summary = Rows(stream, "Tổng hợp");
         Assert.Equal(Summary.Length, summary.Count);
-        for (var i = 0; i < Summary.Length; i++)
-        {
-            Assert.Equal(Summary[i], summary[i].Select(c => c?.ToString() ?? ""));
-        }
+        Assert.Equal(Summary[0], summary[0].Select(c => c?.ToString() ?? ""));
+        // Whole numbers written the Vietnamese way are numbers in the sheet; the rest stays text.
+        Assert.Equal("Phú Thọ (gồm Vĩnh Phúc, Hòa Bình)", summary[1][0]);
+        Assert.Equal(1250m, Number(summary[1][1]));
+        Assert.Equal(2000m, Number(summary[1][2]));
+        Assert.Equal("62,5%", summary[1][3]);
+        Assert.Equal(701m, Number(summary[2][1]));
 
         var records = Rows(stream, "Bản ghi");
         Assert.Equal(3, records.Count);
         Assert.Equal(
             ["Ngày", "Tỉnh/thành", "Hoạt động", "Cơ sở", "Xã/phường", "Số gian hàng", "Doanh thu (đồng)", "Kinh phí (đồng)", "Nguồn kinh phí", "Tình trạng", "Ghi chú"],
-            records[0].Select(c => c?.ToString()));
+            records[0].Take(11).Select(c => c?.ToString()));
+        // Then a column for every other field the forms collect, from seeds/forms.
+        Assert.Contains("Tên hội chợ/triển lãm", records[0].Select(c => c?.ToString()));
+        Assert.Contains("Số học viên", records[0].Select(c => c?.ToString()));
 
         // Oldest first; a former province is written under its own name, as recorded.
         var fair = records[1];
@@ -70,7 +76,7 @@ public sealed class SpreadsheetWriterTests
         Assert.Equal("Cơ sở gốm Hương Canh", fair[3]);
         Assert.Equal("Xã Hương Canh", fair[4]);
         Assert.Equal(12m, Number(fair[5]));
-        Assert.Equal(0m, Number(fair[6]));
+        Assert.Null(fair[6]); // a fair has no revenue: empty, not 0
         Assert.Equal(45_000_000m, Number(fair[7]));
         Assert.Equal("KCQG", fair[8]);
         Assert.Equal("Ước thực hiện", fair[9]);

@@ -8,17 +8,20 @@ public sealed class CsvImportTests
     private const string Good = "15/03/2024,Bắc Ninh,trade_fair,Công ty TNHH Gốm Phù Lãng,xã Phù Lãng,3,,42000000,KCĐP,uoc,";
 
     [Theory]
-    [InlineData("31/02/2024,Bắc Ninh,trade_fair,A,,1,,,,,", "ngày '31/02/2024' không hợp lệ")]
-    [InlineData("2024-13-01,Bắc Ninh,trade_fair,A,,1,,,,,", "ngày '2024-13-01' không hợp lệ")]
-    [InlineData(",Bắc Ninh,trade_fair,A,,1,,,,,", "thiếu ngày")]
-    [InlineData("01/03/2024,Gotham,trade_fair,A,,1,,,,,", "không tìm thấy tỉnh/thành phố 'Gotham'")]
-    [InlineData("01/03/2024,99,trade_fair,A,,1,,,,,", "không tìm thấy tỉnh/thành phố '99'")]
-    [InlineData("01/03/2024,Bắc Ninh,bowling,A,,1,,,,,", "không tìm thấy hoạt động 'bowling'")]
-    [InlineData("01/03/2024,Bắc Ninh,trade_fair,A,,-2,,,,,", "số gian hàng '-2' không hợp lệ")]
-    [InlineData("01/03/2024,Bắc Ninh,trade_fair,A,,2,,1.00.000,,,", "kinh phí '1.00.000' không hợp lệ")]
-    [InlineData("01/03/2024,Bắc Ninh,trade_fair,A,,2,abc,,,,", "doanh thu 'abc' không hợp lệ")]
-    [InlineData("01/03/2024,Bắc Ninh,trade_fair,A,,2,,,NSTW,,", "nguồn kinh phí 'NSTW' không hợp lệ")]
-    [InlineData("01/03/2024,Bắc Ninh,trade_fair,A,,2,,,,tạm tính,", "trạng thái 'tạm tính' không hợp lệ")]
+    [InlineData("31/02/2024,Bắc Ninh,trade_fair,Cơ sở An Phú,,1,,,,,", "ngày '31/02/2024' không hợp lệ")]
+    [InlineData("2024-13-01,Bắc Ninh,trade_fair,Cơ sở An Phú,,1,,,,,", "ngày '2024-13-01' không hợp lệ")]
+    [InlineData(",Bắc Ninh,trade_fair,Cơ sở An Phú,,1,,,,,", "thiếu ngày")]
+    [InlineData("01/03/2024,Gotham,trade_fair,Cơ sở An Phú,,1,,,,,", "không tìm thấy tỉnh/thành phố 'Gotham'")]
+    [InlineData("01/03/2024,99,trade_fair,Cơ sở An Phú,,1,,,,,", "không tìm thấy tỉnh/thành phố '99'")]
+    [InlineData("01/03/2024,Bắc Ninh,bowling,Cơ sở An Phú,,1,,,,,", "không tìm thấy hoạt động 'bowling'")]
+    [InlineData("01/03/2024,Bắc Ninh,trade_fair,Cơ sở An Phú,,-2,,,,,", "Số gian hàng phải là số nguyên từ 1 đến 50 (ô ghi '-2')")]
+    [InlineData("01/03/2024,Bắc Ninh,trade_fair,Cơ sở An Phú,,2,,1.00.000,KCQG,,", "(ô ghi '1.00.000')")]
+    [InlineData("01/03/2024,Bắc Ninh,trade_fair,Cơ sở An Phú,,2,abc,,,,", "cột revenue_vnd không dùng cho hoạt động trade_fair")]
+    [InlineData("01/03/2024,Bắc Ninh,trade_fair,Cơ sở An Phú,,,,,,,", "thiếu số gian hàng")]
+    [InlineData("01/03/2024,Bắc Ninh,trade_fair,,,2,,,,,", "thiếu tên cơ sở")]
+    [InlineData("01/03/2024,Bắc Ninh,trade_fair,Cơ sở An Phú,,2,,5000000,,,", "thiếu nguồn kinh phí")]
+    [InlineData("01/03/2024,Bắc Ninh,trade_fair,Cơ sở An Phú,,2,,,NSTW,,", "nguồn kinh phí 'NSTW' không hợp lệ")]
+    [InlineData("01/03/2024,Bắc Ninh,trade_fair,Cơ sở An Phú,,2,,,,tạm tính,", "trạng thái 'tạm tính' không hợp lệ")]
     public void A_bad_row_is_reported_with_its_line_and_nothing_is_imported(string bad, string reason)
     {
         var (store, importer) = RecordsTestKit.NewStore();
@@ -44,13 +47,13 @@ public sealed class CsvImportTests
         {
             var result = RecordsTestKit.Import(importer,
                 Good,
-                "31/02/2024,Bắc Ninh,trade_fair,A,,1,,,,,",
-                "01/03/2024,Atlantis,trade_fair,A,,1,,,,,",
+                "31/02/2024,Bắc Ninh,trade_fair,Cơ sở An Phú,,1,,,,,",
+                "01/03/2024,Atlantis,trade_fair,Cơ sở An Phú,,1,,,,,",
                 Good,
-                "01/03/2024,Bắc Ninh,nhảy dù,A,,1,,,,,",
-                "01/03/2024,Bắc Ninh,trade_fair,A,,-1,,,,,",
-                "01/03/2024,Bắc Ninh,trade_fair,A,,1,,,,xong rồi,",
-                "32/13/2024,Hogwarts,trade_fair,A,,1,,,,,");
+                "01/03/2024,Bắc Ninh,nhảy dù,Cơ sở An Phú,,1,,,,,",
+                "01/03/2024,Bắc Ninh,trade_fair,Cơ sở An Phú,,-1,,,,,",
+                "01/03/2024,Bắc Ninh,trade_fair,Cơ sở An Phú,,1,,,,xong rồi,",
+                "32/13/2024,Hogwarts,trade_fair,Cơ sở An Phú,,1,,,,,");
             Assert.Equal([3, 4, 6, 7, 8, 9], result.Errors.Select(e => e.Line));
             Assert.Contains("dòng 3: ngày '31/02/2024' không hợp lệ", result.Describe());
             Assert.Contains("; ", result.Errors[^1].Reason);
@@ -116,7 +119,7 @@ public sealed class CsvImportTests
         var (store, importer) = RecordsTestKit.NewStore();
         using (store)
         {
-            var result = RecordsTestKit.Import(importer, $"01/03/2024,{province},may moc,Cơ sở X,,,,,,,");
+            var result = RecordsTestKit.Import(importer, $"01/03/2024,{province},may moc,Cơ sở Xuân Lộc,,,,,,,");
             Assert.True(result.Ok, result.Describe());
             Assert.Equal(id, store.Records.All().Single().ProvinceId);
         }
@@ -135,7 +138,8 @@ public sealed class CsvImportTests
         var (store, importer) = RecordsTestKit.NewStore();
         using (store)
         {
-            Assert.True(RecordsTestKit.Import(importer, $"01/03/2024,Hà Nội,consulting,Cơ sở X,,,50000000,,KCDP,{status},").Ok);
+            var result = RecordsTestKit.Import(importer, $"01/03/2024,Hà Nội,consulting,Cơ sở Xuân Lộc,,,50000000,10000000,KCDP,{status},");
+            Assert.True(result.Ok, result.Describe());
             Assert.Equal(expected, store.Records.All().Single().Status);
         }
     }
@@ -147,12 +151,12 @@ public sealed class CsvImportTests
         using (store)
         {
             var result = RecordsTestKit.Import(importer,
-                "\"01/03/2024\",\"Bắc Ninh\",\"Hội chợ, triển lãm hàng CNNT, thủ công mỹ nghệ\",\"Công ty CP \"\"Gốm Phù Lãng\"\"\",\"xã Phù Lãng\",\"2\",,,KCQG,,\"Hội chợ A, B\nngày 2\"",
-                "02/03/2024,Bắc Ninh,trade_fair,x,,bad,,,,,",
+                "\"01/03/2024\",\"Bắc Ninh\",\"Hội chợ, triển lãm hàng CNNT, thủ công mỹ nghệ\",\"Công ty CP \"\"Gốm Phù Lãng\"\"\",\"xã Phù Lãng\",\"2\",,1000000,KCQG,,\"Hội chợ A, B\nngày 2\"",
+                "02/03/2024,Bắc Ninh,trade_fair,Cơ sở Xuân Lộc,,bad,,,,,",
                 Good);
             Assert.Equal(4, Assert.Single(result.Errors).Line); // the first row spans lines 2 and 3
             result = RecordsTestKit.Import(importer,
-                "\"01/03/2024\",\"Bắc Ninh\",\"Hội chợ, triển lãm hàng CNNT, thủ công mỹ nghệ\",\"Công ty CP \"\"Gốm Phù Lãng\"\"\",\"xã Phù Lãng\",\"2\",,,KCQG,,\"Hội chợ A, B\nngày 2\",extra,columns");
+                "\"01/03/2024\",\"Bắc Ninh\",\"Hội chợ, triển lãm hàng CNNT, thủ công mỹ nghệ\",\"Công ty CP \"\"Gốm Phù Lãng\"\"\",\"xã Phù Lãng\",\"2\",,1000000,KCQG,,\"Hội chợ A, B\nngày 2\",,");
             Assert.True(result.Ok, result.Describe());
             var r = store.Records.All().Single();
             Assert.Equal("trade_fair", r.ActivityId);
@@ -245,8 +249,10 @@ public sealed class CsvImportTests
             var csv = new StringWriter();
             importer.ExportRecords(csv);
             var lines = csv.ToString().Split('\n');
-            Assert.Equal(RecordsTestKit.Header, lines[0]);
-            Assert.Equal("01/03/2024,Vĩnh Phúc,trade_fair,\"HTX \"\"Gốm\"\", Hương Canh\",,2,,30000000,KCDP,uoc,\"ghi chú, có dấu phẩy\"", lines[1]);
+            Assert.StartsWith(RecordsTestKit.Header + ",", lines[0]);
+            Assert.Contains(",fair_name,", lines[0]);
+            Assert.Contains(",trainees,", lines[0]);
+            Assert.StartsWith("01/03/2024,Vĩnh Phúc,trade_fair,\"HTX \"\"Gốm\"\", Hương Canh\",,2,,30000000,KCĐP,Ước thực hiện,\"ghi chú, có dấu phẩy\",", lines[1]);
         }
     }
 }

@@ -39,9 +39,9 @@ public sealed class DocumentImportTests
         using var bot = BotHarness.Create(new DateOnly(2026, 11, 26));
         bot.AddUser("admin", Role.Admin);
         var replies = await SendFile(bot, "admin", "records.csv", Header +
-            "31/02/2026,Phú Thọ,trade_fair,A,,7,,,,,\n" +
-            "15/05/2026,Atlantis,trade_fair,B,,7,,,,,\n" +
-            "15/05/2026,Phú Thọ,trade_fair,C,,7,,,,,\n");
+            "31/02/2026,Phú Thọ,trade_fair,Cơ sở An Phú,,7,,,,,\n" +
+            "15/05/2026,Atlantis,trade_fair,Cơ sở Bình An,,7,,,,,\n" +
+            "15/05/2026,Phú Thọ,trade_fair,Cơ sở Cẩm Lệ,,7,,,,,\n");
         var text = replies[0].Text;
         Assert.Contains("Không nhập gì", text);
         Assert.Contains("dòng 2", text);

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Hosting;
+
+/// <summary>What `import`, `imports`, `export` do on an open store: the same code whether run here or by the owner for a client.</summary>
+public static class AdminVerbs
+{
+    public const string AllowHint = "chạy lại với --allow-duplicates";
+    public const string UndoHint = "import --undo {id}";
+
+    public static (int Exit, string Text) Import(IServiceProvider services, byte[] content, string fileName, bool allowDuplicates, bool dryRun, string by)
+    {
+        var importer = services.GetRequiredService<IRecordImporter>();
+        var result = importer.Import(content, new ImportOptions(0, by, fileName, allowDuplicates, dryRun));
+        return (result.Ok ? 0 : BotApp.ExitData, result.Summary(fileName, AllowHint, UndoHint));
+    }
+
+    public static (int Exit, string Text) Undo(IServiceProvider services, long batchId, string by)
+    {
+        var importer = services.GetRequiredService<IRecordImporter>();
+        var result = importer.Undo(batchId, 0);
+        if (result is null)
+        {
+            return (BotApp.ExitData, $"Không có đợt nhập #{batchId}. Xem danh sách bằng lệnh imports.");
+        }
+        if (result.AlreadyUndone)
+        {
+            return (0, $"Đợt nhập #{batchId} đã được hoàn tác ngày {VnFormat.DateTime(result.Batch.UndoneAt!.Value)}; không làm gì thêm.");
+        }
+        var text = result.Batch.Kind == "plans"
+            ? $"Đã hoàn tác đợt nhập #{batchId} ({result.Batch.FileName}): trả lại {result.PlansRestored} chỉ tiêu kế hoạch như trước khi nhập"
+              + (result.PlansKept > 0 ? $"; giữ {result.PlansKept} chỉ tiêu đã được sửa sau đợt nhập." : ".")
+            : $"Đã hoàn tác đợt nhập #{batchId} ({result.Batch.FileName}): xoá {VnFormat.Number(result.RecordsRemoved)} bản ghi của đợt (ghi vào nhật ký).";
+        return (0, text);
+    }
+
+    public static string ListImports(IServiceProvider services)
+    {
+        var batches = services.GetRequiredService<IBotStore>().Imports.All();
+        if (batches.Count == 0)
+        {
+            return "Chưa có đợt nhập nào.";
+        }
+        var sb = new StringBuilder("Các đợt nhập (mới nhất trước):");
+        foreach (var b in batches)
+        {
+            sb.Append('\n').Append(Line(b));
+        }
+        sb.Append("\nHoàn tác một đợt: import --undo SỐ_ĐỢT");
+        return sb.ToString();
+    }
+
+    /// <summary>"#3 · 26/11/2026 10:02 · records.csv · 4 bản ghi, 2 dòng trùng bỏ qua · dòng lệnh" (and "đã hoàn tác" when undone).</summary>
+    public static string Line(ImportBatch b)
+    {
+        var what = b.Kind == "plans" ? "chỉ tiêu kế hoạch" : "bản ghi";
+        var parts = new List<string>
+        {
+            "#" + b.Id.ToString(CultureInfo.InvariantCulture), VnFormat.DateTime(b.At), b.FileName,
+            $"{VnFormat.Number(b.Added)} {what}" + (b.Duplicates > 0 ? $", {VnFormat.Number(b.Duplicates)} dòng trùng bỏ qua" : ""), b.By,
+        };
+        if (b.UndoneAt is { } undone)
+        {
+            parts.Add($"đã hoàn tác {VnFormat.DateTime(undone)}");
+        }
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>Every record as .xlsx (summary + records) or CSV (UTF-8 with a byte-order mark, which spreadsheets need for Vietnamese).</summary>
+    public static (byte[] Bytes, int Count) Export(IServiceProvider services, bool xlsx)
+    {
+        var store = services.GetRequiredService<IBotStore>();
+        var count = store.Records.Count();
+        if (xlsx)
+        {
+            var sheets = services.GetRequiredService<IRecordSpreadsheet>();
+            IReadOnlyList<IReadOnlyList<string>> summary =
+            [
+                ["Chỉ tiêu", "Giá trị"],
+                ["Tổng số bản ghi", VnFormat.Number(count)],
+                ["Xuất lúc", VnFormat.DateTime(services.GetRequiredService<Core.Time.BotClock>().Now)],
+            ];
+            return (sheets.WriteRecords(summary, store.Records.All(), id => store.Facilities.Get(id)), count);
+        }
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(true), leaveOpen: true))
+        {
+            services.GetRequiredService<IRecordImporter>().ExportRecords(writer);
+        }
+        return (buffer.ToArray(), count);
+    }
+}
