@@ -247,6 +247,7 @@ public static partial class ConfigurationCheck
                 }
             }
         }
+        CheckCodeAttempts(c, errors);
         if (!channels)
         {
             return;
@@ -273,6 +274,22 @@ public static partial class ConfigurationCheck
         CheckIntRange(c, "Zalo:ErrorBackoffMilliseconds", 1, 60_000, errors);
         CheckIntRange(c, "Zalo:MessagesPerSecond", 1, 100, errors);
         CheckIntRange(c, "Zalo:FileLifetimeHours", 1, 168, errors);
+    }
+
+    /// <summary>Everyone's wrong codes together must allow at least one sender's (Bot:CodeAttemptsGlobal >= Bot:CodeAttemptsPerSender).</summary>
+    private static void CheckCodeAttempts(IConfiguration c, List<string> errors)
+    {
+        var defaults = new BotOptions();
+        long Read(string key, long fallback) =>
+            Value(c, key) is { } v && long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : fallback;
+        var perSender = Read("Bot:CodeAttemptsPerSender", defaults.CodeAttemptsPerSender);
+        var global = Read("Bot:CodeAttemptsGlobal", defaults.CodeAttemptsGlobal);
+        if (global < perSender)
+        {
+            errors.Add(Line("Bot:CodeAttemptsGlobal", global.ToString(CultureInfo.InvariantCulture),
+                $"phải lớn hơn hoặc bằng Bot:CodeAttemptsPerSender ({perSender})",
+                $"must be at least Bot:CodeAttemptsPerSender ({perSender})"));
+        }
     }
 
     private static string? Value(IConfiguration c, string key) => c[key] is { } v && v.Trim().Length > 0 && !IsPlaceholder(v) ? v.Trim() : null;
