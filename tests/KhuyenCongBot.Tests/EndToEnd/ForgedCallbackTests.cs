@@ -175,6 +175,8 @@ public sealed class ForgedCallbackTests(ForgedCallbackBot fx) : IClassFixture<Fo
         ["bc:cancel:"] = new(PT, ["/huy"], _ => "bc:cancel:1", "chỉ dành cho quản trị viên"),
         ["bc:report:"] = new(ForgedCallbackBot.Manager, ["/huy"], _ => "bc:report:1", "chỉ dành cho quản trị viên"),
         ["ack:"] = new(PT, ["/huy"], _ => "ack:424242", "Không tìm thấy thông báo"),
+        ["imp:keep"] = new(ForgedCallbackBot.Stranger, [], _ => "imp:keep", "mã mời"),
+        ["imp:undo:"] = new(PT, ["/huy"], _ => "imp:undo:1", "Chỉ quản trị viên"),
     };
 
     public static TheoryData<string> Kinds => [.. Forges.Keys.Order(StringComparer.Ordinal)];

@@ -107,6 +107,9 @@ public sealed class PrivateFilesTests : IDisposable
             return; // Windows keeps the folder's access lists; there are no Unix modes to check.
         }
         var db = Path.Combine(_root, "bot.db");
+        // The tools do not create a missing database (issue 14): make one first.
+        Assert.Equal(0, await BotApp.RunAsync(CommandLine.Parse(["chat", $"--Storage:DatabasePath={db}"]),
+            new StringReader("/help\n"), TextWriter.Null, TextWriter.Null, CancellationToken.None));
         foreach (var name in new[] { "records.csv", "records.xlsx" })
         {
             var path = Path.Combine(_root, name);
