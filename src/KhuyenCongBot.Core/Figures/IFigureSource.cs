@@ -36,6 +36,9 @@ public enum BreakdownBy
 
     /// <summary>By calendar year ("yyyy"); distinct facilities are distinct within each year.</summary>
     Year,
+
+    /// <summary>By funding source (KCQG, KCĐP, counterpart, other; records without a source apart).</summary>
+    Source,
 }
 
 /// <summary>Computes figures from the records; implementations must give identical answers.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using KhuyenCongBot.Core.Funding;
 using KhuyenCongBot.Core.Records;
 using KhuyenCongBot.Core.Text;
 
@@ -43,6 +44,9 @@ public sealed record Question
 
     /// <summary>Only estimates ("ước thực hiện") or only actuals ("chính thức"); null for both.</summary>
     [JsonPropertyName("st")] public RecordStatus? Status { get; init; }
+
+    /// <summary>Only money (and records) of this funding source ("kinh phí KCQG"); null for every source.</summary>
+    [JsonPropertyName("fs")] public FundingSource? Source { get; init; }
 
     [JsonIgnore] public Period Period => new(From, To, PeriodLabel);
 
@@ -105,6 +109,9 @@ public sealed class QuestionParts
     /// <summary>"ước thực hiện" or "chính thức" named alone: count only those records.</summary>
     public RecordStatus? Status { get; set; }
 
+    /// <summary>A funding source named ("nguồn KCQG", "ngân sách tỉnh"): filter on it.</summary>
+    public FundingSource? Source { get; set; }
+
     /// <summary>Both "ước" and "chính thức" named: count both (clears a filter kept from the previous question).</summary>
     public bool BothStatuses { get; set; }
 
@@ -117,7 +124,7 @@ public sealed class QuestionParts
     public bool HasMetric => ActivityId is not null || Measure is not null || Summary;
 
     public bool HasModifier => Period is not null || Scope is not null || ComparePlan || CompareLastYear || Change
-        || Breakdown is not null || Top is not null || Output != OutputKind.Text || Status is not null || BothStatuses;
+        || Breakdown is not null || Top is not null || Output != OutputKind.Text || Status is not null || BothStatuses || Source is not null;
 
     public bool IsEmpty => !HasMetric && !HasModifier && !QuestionWords;
 }
