@@ -8,8 +8,9 @@ namespace KhuyenCongBot.Core.Figures;
 /// <summary>Figures from an in-memory index of the records, built once from the store and kept current by its change events.</summary>
 /// <remarks>
 /// Records are bucketed by (activity, calendar month); each bucket keeps compact entries and the sums of the
-/// additive measures per recorded unit. A question over whole months adds bucket sums; the months at the edges of
-/// the period and distinct facilities are scanned. Readers share a lock; a change takes it exclusively.
+/// additive measures per recorded unit and per funding source. A question over whole months adds bucket sums; the
+/// months at the edges of the period are scanned; distinct facilities over whole months (no province or source filter)
+/// merge each bucket's sorted distinct facility numbers, built on first use and dropped by a change. Readers share a lock; a change takes it exclusively.
 /// </remarks>
 public sealed partial class FiguresIndex : IFigureSource, IDisposable
 {
@@ -141,6 +142,7 @@ public sealed partial class FiguresIndex : IFigureSource, IDisposable
         {
             Id = r.Id, Day = r.Date.DayNumber, Unit = UnitOf(r.ProvinceId), Facility = facility,
             Booths = r.Booths, Revenue = r.RevenueVnd, Funding = r.FundingVnd, Estimate = r.Status == RecordStatus.Estimate,
+            Source = FundingSources.Code(r.FundingSource),
         });
         _records++;
     }

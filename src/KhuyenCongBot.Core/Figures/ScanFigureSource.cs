@@ -27,7 +27,8 @@ public sealed class ScanFigureSource(IBotStore store, CatalogueIndex catalogue) 
             (q.ActivityId is null || r.ActivityId == q.ActivityId)
             && r.Date >= q.From && r.Date <= q.To
             && (q.ProvinceIds is null || q.ProvinceIds.Contains(r.ProvinceId))
-            && (q.Status is null || r.Status == q.Status));
+            && (q.Status is null || r.Status == q.Status)
+            && (q.Source is null || FundingSources.Of(r.FundingSource) == q.Source));
 
     private string KeyOf(SupportRecord r, BreakdownBy by) => by switch
     {
@@ -36,6 +37,8 @@ public sealed class ScanFigureSource(IBotStore store, CatalogueIndex catalogue) 
         BreakdownBy.Activity => r.ActivityId,
         BreakdownBy.Month => FigureRules.MonthKey(r.Date.Year, r.Date.Month),
         BreakdownBy.Year => FigureRules.YearKey(r.Date.Year),
+        BreakdownBy.Quarter => FigureRules.QuarterKey(r.Date.Year, (r.Date.Month + 2) / 3),
+        BreakdownBy.Source => FundingSources.Key(FundingSources.Of(r.FundingSource)),
         _ => throw new ArgumentOutOfRangeException(nameof(by)),
     };
 
@@ -44,8 +47,7 @@ public sealed class ScanFigureSource(IBotStore store, CatalogueIndex catalogue) 
 
     private static decimal Measure(List<SupportRecord> records, string measure) => measure switch
     {
-        Measures.Facilities => records.Where(r => r.FacilityId is not null).Select(r => r.FacilityId).Distinct().Count()
-                               + records.Count(r => r.FacilityId is null),
+        Measures.Facilities => records.Where(r => r.FacilityId is not null).Select(r => r.FacilityId).Distinct().Count(),
         Measures.Participations or Measures.Projects => records.Count,
         Measures.Booths => records.Sum(r => (decimal)r.Booths),
         Measures.Revenue => records.Sum(r => (decimal)r.RevenueVnd),

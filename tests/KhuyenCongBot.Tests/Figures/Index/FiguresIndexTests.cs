@@ -22,7 +22,7 @@ public sealed class FiguresIndexTests
     }
 
     private static string Describe(FigureQuery q) =>
-        $"{q.Metric} {q.From:yyyy-MM-dd}..{q.To:yyyy-MM-dd} status={q.Status} provinces=[{(q.ProvinceIds is null ? "*" : string.Join(",", q.ProvinceIds))}]";
+        $"{q.Metric} {q.From:yyyy-MM-dd}..{q.To:yyyy-MM-dd} status={q.Status} source={q.Source} provinces=[{(q.ProvinceIds is null ? "*" : string.Join(",", q.ProvinceIds))}]";
 
     [Theory]
     [InlineData(1)]
@@ -64,6 +64,7 @@ public sealed class FiguresIndexTests
                     case 1: record.ActivityId = fresh.ActivityId; break;
                     case 2: record.ProvinceId = fresh.ProvinceId; record.FacilityId = fresh.FacilityId; break;
                     case 3: record.Status = record.Status == RecordStatus.Actual ? RecordStatus.Estimate : RecordStatus.Actual; break;
+                    case 4 when f.Random.Next(2) == 0: record.FundingSource = fresh.FundingSource; break;
                     default: record.Booths = fresh.Booths; record.RevenueVnd = fresh.RevenueVnd; record.FundingVnd = fresh.FundingVnd; break;
                 }
                 f.Store.Records.Update(record);
