@@ -87,13 +87,15 @@ internal sealed class MonthBucket
     }
 
     /// <summary>Removes the entry with this record id; false when it is not here.</summary>
-    public bool Remove(long id)
+    public bool Remove(long id, out IndexEntry removed)
     {
+        removed = default;
         for (var i = 0; i < Count; i++)
         {
             if (Items[i].Id == id)
             {
                 var e = Items[i];
+                removed = e;
                 Total.Add(e, -1);
                 ByUnit[e.Unit].Add(e, -1);
                 BySource[e.Source].Add(e, -1);

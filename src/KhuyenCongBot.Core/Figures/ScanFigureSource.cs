@@ -5,8 +5,26 @@ using KhuyenCongBot.Core.Storage;
 namespace KhuyenCongBot.Core.Figures;
 
 /// <summary>The plain reference: reads every record from the store for each question (slow, obviously correct).</summary>
-public sealed class ScanFigureSource(IBotStore store, CatalogueIndex catalogue) : IFigureSource
+public sealed class ScanFigureSource(IBotStore store, CatalogueIndex catalogue) : IFigureSource, IFacilityFigures
 {
+    public IReadOnlyList<long> RecordIdsOf(long facilityId) =>
+        store.Records.All().Where(r => r.FacilityId == facilityId).Select(r => r.Id).Order().ToList();
+
+    public IReadOnlyList<KeyValuePair<long, FigureValue>> TopFacilities(FigureQuery query, int count)
+    {
+        FigureRules.Validate(query);
+        if (!FigureRules.IsAdditive(query.Measure))
+        {
+            throw new ArgumentException("Top facilities need an additive measure.", nameof(query));
+        }
+        return Matching(query).Where(r => r.FacilityId is not null)
+            .GroupBy(r => r.FacilityId!.Value)
+            .Select(g => new KeyValuePair<long, FigureValue>(g.Key, Compute(g.ToList(), query.Measure)))
+            .Where(kv => kv.Value.Value > 0)
+            .OrderByDescending(kv => kv.Value.Value).ThenBy(kv => kv.Key)
+            .Take(count).ToList();
+    }
+
     public FigureValue Total(FigureQuery query)
     {
         FigureRules.Validate(query);

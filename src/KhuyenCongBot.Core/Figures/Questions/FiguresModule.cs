@@ -160,6 +160,7 @@ public sealed class FiguresModule : IBotModule
             Ascending = parts.Ascending,
             Output = parts.Output,
             Status = parts.Status,
+            Source = parts.Source,
         };
     }
 
@@ -179,6 +180,7 @@ public sealed class FiguresModule : IBotModule
             Ascending = parts.Ascending,
             Output = parts.Output,
             Status = parts.BothStatuses ? null : parts.Status ?? last.Status,
+            Source = parts.Source ?? last.Source,
         };
     }
 
@@ -452,8 +454,8 @@ public sealed class FiguresModule : IBotModule
             context.Say(refusal);
             return;
         }
-        var paragraph = _reports.Write(period, scope);
-        var summary = new Question { Summary = true, Scope = scope }.WithPeriod(period);
+        var paragraph = _reports.Write(period, scope, parts.Source);
+        var summary = new Question { Summary = true, Scope = scope, Source = parts.Source }.WithPeriod(period);
         context.State.Data[LastKey] = summary.ToJson();
         context.Ask(
             paragraph,

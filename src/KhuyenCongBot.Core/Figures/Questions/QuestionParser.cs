@@ -62,6 +62,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
         // "2021-2025" would fold to "2021 2025": keep it a range.
         text = YearDashYearRegex().Replace(text, "$1 đến $2");
         var s = " " + Expand(VnText.FoldWords(text)) + " ";
+        KindRecognisers.Read(ref s, parts, today);
 
         if (Regex.IsMatch(s, @"^ (con|the con|vay con|and|what about|how about) ") || s.Contains(" thi sao ") || s.EndsWith(" sao ", StringComparison.Ordinal))
         {

@@ -18,6 +18,16 @@ public sealed class FiguresIndexTests
             var e = expected.Breakdown(q, by);
             var a = actual.Breakdown(q, by);
             Assert.True(e.SequenceEqual(a), $"Breakdown by {by} differs for {Describe(q)}:\n{string.Join(", ", e)}\nvs\n{string.Join(", ", a)}");
+            if (expected is IFacilityFigures ef && actual is IFacilityFigures af)
+            {
+                if (FigureRules.IsAdditive(q.Measure))
+                {
+                    var n = f.Random.Next(1, 8);
+                    Assert.True(ef.TopFacilities(q, n).SequenceEqual(af.TopFacilities(q, n)), $"Top {n} facilities differ for {Describe(q)}");
+                }
+                var facility = f.Random.Next(0, 252);
+                Assert.Equal(ef.RecordIdsOf(facility), af.RecordIdsOf(facility));
+            }
         }
     }
 
