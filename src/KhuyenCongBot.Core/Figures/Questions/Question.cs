@@ -121,6 +121,24 @@ public sealed class QuestionParts
     /// <summary>"bao nhiêu", "how many", "?": it looks like a question.</summary>
     public bool QuestionWords { get; set; }
 
+    /// <summary>A funding source named with a money word ("ngân sách tỉnh"): the question is about funding.</summary>
+    public bool SourceNamesMoney { get; set; }
+
+    /// <summary>Words the parser did not understand, as typed (consecutive words kept together): "con gà", "tỉnh Hà Sơn Bình".</summary>
+    public List<string> Unknown { get; } = [];
+
+    /// <summary>Typos read as known words: ("hnag", "hang").</summary>
+    public List<(string Typed, string Read)> Corrections { get; } = [];
+
+    /// <summary>Data the bot does not hold was asked for ("công nhân" → "số công nhân, lao động").</summary>
+    public string? Unsupported { get; set; }
+
+    /// <summary>"chào bot", "khỏe không".</summary>
+    public bool Greeting { get; set; }
+
+    /// <summary>"cảm ơn".</summary>
+    public bool Thanks { get; set; }
+
     public bool HasMetric => ActivityId is not null || Measure is not null || Summary;
 
     public bool HasModifier => Period is not null || Scope is not null || ComparePlan || CompareLastYear || Change
