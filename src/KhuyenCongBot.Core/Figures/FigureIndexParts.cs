@@ -17,6 +17,9 @@ internal struct IndexEntry
     public int Booths;
     public ushort Unit;
     public bool Estimate;
+
+    /// <summary>Funding source code (<see cref="FundingSources.Code(string?)"/>): 0 when the record names none.</summary>
+    public byte Source;
 }
 
 /// <summary>Sums of the additive measures over a set of records, in total and for estimates only.</summary>
@@ -60,6 +63,12 @@ internal sealed class MonthBucket
     public Sums Total;
     public Sums[] ByUnit = [];
 
+    /// <summary>Sums per funding source code (0 = no source).</summary>
+    public readonly Sums[] BySource = new Sums[FundingSources.Codes];
+
+    /// <summary>The distinct facilities of the bucket, built by the first question that needs them and dropped by any change.</summary>
+    public FacilitySets? Facilities;
+
     public void Add(in IndexEntry e)
     {
         if (Count == Items.Length)
@@ -68,6 +77,8 @@ internal sealed class MonthBucket
         }
         Items[Count++] = e;
         Total.Add(e, 1);
+        BySource[e.Source].Add(e, 1);
+        Facilities = null;
         if (e.Unit >= ByUnit.Length)
         {
             Array.Resize(ref ByUnit, Math.Max(e.Unit + 1, ByUnit.Length * 2));
@@ -76,21 +87,64 @@ internal sealed class MonthBucket
     }
 
     /// <summary>Removes the entry with this record id; false when it is not here.</summary>
-    public bool Remove(long id)
+    public bool Remove(long id, out IndexEntry removed)
     {
+        removed = default;
         for (var i = 0; i < Count; i++)
         {
             if (Items[i].Id == id)
             {
                 var e = Items[i];
+                removed = e;
                 Total.Add(e, -1);
                 ByUnit[e.Unit].Add(e, -1);
+                BySource[e.Source].Add(e, -1);
+                Facilities = null;
                 Items[i] = Items[--Count];
                 Items[Count] = default;
                 return true;
             }
         }
         return false;
+    }
+}
+
+/// <summary>The distinct facility numbers of one bucket, sorted: all, estimates only, actuals only.</summary>
+internal sealed class FacilitySets
+{
+    public required int[] All { get; init; }
+    public required int[] Estimates { get; init; }
+    public required int[] Actuals { get; init; }
+
+    /// <summary>Reads the bucket (under the index's read lock: no writer runs meanwhile).</summary>
+    public static FacilitySets Of(MonthBucket bucket)
+    {
+        var all = new List<int>(bucket.Count);
+        var est = new List<int>();
+        var act = new List<int>(bucket.Count);
+        foreach (ref readonly var e in bucket.Items.AsSpan(0, bucket.Count))
+        {
+            if (e.Facility >= 0)
+            {
+                all.Add(e.Facility);
+                (e.Estimate ? est : act).Add(e.Facility);
+            }
+        }
+        return new FacilitySets { All = Distinct(all), Estimates = Distinct(est), Actuals = Distinct(act) };
+    }
+
+    private static int[] Distinct(List<int> ids)
+    {
+        ids.Sort();
+        var n = 0;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (n == 0 || ids[i] != ids[n - 1])
+            {
+                ids[n++] = ids[i];
+            }
+        }
+        return ids.GetRange(0, n).ToArray();
     }
 }
 

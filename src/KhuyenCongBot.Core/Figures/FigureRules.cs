@@ -5,8 +5,10 @@ namespace KhuyenCongBot.Core.Figures;
 /// Semantics (identical in every <see cref="IFigureSource"/>):
 /// Value is computed on all matching records; EstimatePart is the same measure computed on the matching
 /// records whose Status is Estimate (for facilities: the distinct facilities among the estimate records);
-/// Records is the number of matching records. Facilities = distinct FacilityId, each record without a
-/// facility counting as one. A breakdown lists only keys with at least one matching record.
+/// Records is the number of matching records. Facilities = distinct FacilityId; a record without a facility
+/// (information, propaganda) is no facility and adds nothing. A source filter keeps the records funded by that
+/// source, whatever the measure. A breakdown lists only keys with at least one matching record (the answers fill in
+/// the empty months, quarters and years of the period).
 /// </remarks>
 public static class FigureRules
 {
@@ -25,9 +27,15 @@ public static class FigureRules
 
     /// <summary>Months and years in chronological order; other keys largest value first, ties by key (ordinal).</summary>
     public static IReadOnlyList<KeyValuePair<string, FigureValue>> Order(IEnumerable<KeyValuePair<string, FigureValue>> groups, BreakdownBy by) =>
-        by is BreakdownBy.Month or BreakdownBy.Year
+        IsChronological(by)
             ? groups.OrderBy(g => g.Key, StringComparer.Ordinal).ToList()
             : groups.OrderByDescending(g => g.Value.Value).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+
+    /// <summary>Months, quarters and years: breakdowns in time order.</summary>
+    public static bool IsChronological(BreakdownBy by) => by is BreakdownBy.Month or BreakdownBy.Quarter or BreakdownBy.Year;
+
+    /// <summary>"yyyy-Qn" of a quarter (1..4).</summary>
+    public static string QuarterKey(int year, int quarter) => YearKey(year) + "-Q" + (char)('0' + quarter);
 
     /// <summary>"yyyy" of a year.</summary>
     public static string YearKey(int year) => year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);

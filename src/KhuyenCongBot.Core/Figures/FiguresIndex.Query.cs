@@ -50,6 +50,8 @@ public sealed partial class FiguresIndex
         BreakdownBy.Activity => _activityIds[group],
         BreakdownBy.Month => FigureRules.MonthKey((firstMonth + group) / 12, (firstMonth + group) % 12 + 1),
         BreakdownBy.Year => FigureRules.YearKey(firstMonth / 12 + group),
+        BreakdownBy.Quarter => FigureRules.QuarterKey((firstMonth / 3 + group) / 4, (firstMonth / 3 + group) % 4 + 1),
+        BreakdownBy.Source => FundingSources.KeyOfCode((byte)group),
         _ => throw new ArgumentOutOfRangeException(nameof(by)),
     };
 
@@ -140,6 +142,8 @@ public sealed partial class FiguresIndex
             BreakdownBy.RecordedProvince => _unitIds.Count,
             BreakdownBy.Activity => _activityIds.Count,
             BreakdownBy.Year => to < from ? 0 : to / 12 - from / 12 + 1,
+            BreakdownBy.Quarter => to < from ? 0 : to / 3 - from / 3 + 1,
+            BreakdownBy.Source => FundingSources.Codes,
             _ => Math.Max(0, to - from + 1),
         };
         var acc = new Accumulator(groups, q.Status);
@@ -153,12 +157,12 @@ public sealed partial class FiguresIndex
         var est = DistinctMarks.Estimates;
         all.Reset(_facilityIndex.Count);
         est.Reset(_facilityIndex.Count);
-        if (by is BreakdownBy.Month or BreakdownBy.Year)
+        if (by is { } chrono && FigureRules.IsChronological(chrono))
         {
             for (var m = from; m <= to; m++)
             {
-                // Months (years) are separate groups: forgetting the marks at each one keeps the overflow set empty.
-                if (by == BreakdownBy.Month || m == from || m % 12 == 0)
+                // Months (quarters, years) are separate groups: forgetting the marks at each one keeps the overflow set empty.
+                if (by == BreakdownBy.Month || m == from || (by == BreakdownBy.Quarter ? m % 3 : m % 12) == 0)
                 {
                     all.Reset(_facilityIndex.Count);
                     est.Reset(_facilityIndex.Count);
@@ -206,15 +210,91 @@ public sealed partial class FiguresIndex
                 BreakdownBy.Activity => activity,
                 BreakdownBy.Month => month - firstMonth,
                 BreakdownBy.Year => month / 12 - firstMonth / 12,
+                BreakdownBy.Quarter => month / 3 - firstMonth / 3,
                 _ => -1,
             };
-            if (whole && kind != MeasureKind.Facilities)
+            if (!whole)
             {
-                AddSums(bucket, fixedGroup);
+                Scan(bucket, fixedGroup);
+            }
+            else if (kind == MeasureKind.Facilities)
+            {
+                if (fixedGroup >= 0 && mask is null && q.Source is null)
+                {
+                    MergeFacilities(bucket, fixedGroup);
+                }
+                else
+                {
+                    Scan(bucket, fixedGroup);
+                }
+            }
+            else if (q.Source is { } source)
+            {
+                // A source filter: the bucket's sums of that source, unless provinces are asked (then the records).
+                if (fixedGroup >= 0 && selected is null)
+                {
+                    acc.AddSums(fixedGroup, bucket.BySource[FundingSources.Code(source)], kind);
+                }
+                else
+                {
+                    Scan(bucket, fixedGroup);
+                }
+            }
+            else if (by == BreakdownBy.Source)
+            {
+                if (selected is null)
+                {
+                    for (var c = 0; c < FundingSources.Codes; c++)
+                    {
+                        acc.AddSums(c, bucket.BySource[c], kind);
+                    }
+                }
+                else
+                {
+                    Scan(bucket, fixedGroup);
+                }
             }
             else
             {
-                Scan(bucket, fixedGroup);
+                AddSums(bucket, fixedGroup);
+            }
+        }
+
+        /// <summary>A whole month's distinct facilities from the bucket's sorted sets (built once, under the read lock).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void MergeFacilities(MonthBucket bucket, int g)
+        {
+            var sets = Volatile.Read(ref bucket.Facilities);
+            if (sets is null)
+            {
+                sets = FacilitySets.Of(bucket);
+                Volatile.Write(ref bucket.Facilities, sets);
+            }
+            var all = DistinctMarks.All;
+            var est = DistinctMarks.Estimates;
+            var (counted, records) = q.Status switch
+            {
+                RecordStatus.Estimate => (sets.Estimates, bucket.Total.EstCount),
+                RecordStatus.Actual => (sets.Actuals, bucket.Total.Count - bucket.Total.EstCount),
+                _ => (sets.All, bucket.Total.Count),
+            };
+            acc.Records[g] += records;
+            foreach (var f in counted)
+            {
+                if (all.Mark(f, g))
+                {
+                    acc.Total[g]++;
+                }
+            }
+            if (q.Status != RecordStatus.Actual)
+            {
+                foreach (var f in sets.Estimates)
+                {
+                    if (est.Mark(f, g))
+                    {
+                        acc.Estimate[g]++;
+                    }
+                }
             }
         }
 
@@ -251,11 +331,14 @@ public sealed partial class FiguresIndex
 
         private int GroupOfUnit(int u) => by == BreakdownBy.Province ? index._unitGroup[u] : u;
 
+        private int GroupOf(in IndexEntry e) => by == BreakdownBy.Source ? e.Source : GroupOfUnit(e.Unit);
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Scan(MonthBucket bucket, int fixedGroup)
         {
             var items = bucket.Items.AsSpan(0, bucket.Count);
             var status = q.Status;
+            var source = q.Source is { } s0 ? FundingSources.Code(s0) : -1;
             var all = DistinctMarks.All;
             var est = DistinctMarks.Estimates;
             foreach (ref readonly var e in items)
@@ -264,25 +347,18 @@ public sealed partial class FiguresIndex
                 {
                     continue;
                 }
-                if (status is { } s && e.Estimate != (s == RecordStatus.Estimate))
+                if ((status is { } s && e.Estimate != (s == RecordStatus.Estimate)) || (source >= 0 && e.Source != source))
                 {
                     continue;
                 }
-                var g = fixedGroup >= 0 ? fixedGroup : GroupOfUnit(e.Unit);
+                var g = fixedGroup >= 0 ? fixedGroup : GroupOf(e);
                 acc.Records[g]++;
                 long v;
                 switch (kind)
                 {
                     case MeasureKind.Facilities:
-                        if (e.Facility < 0)
-                        {
-                            acc.Total[g]++;
-                            if (e.Estimate)
-                            {
-                                acc.Estimate[g]++;
-                            }
-                        }
-                        else
+                        // A record without a facility (information, propaganda) is no facility.
+                        if (e.Facility >= 0)
                         {
                             if (all.Mark(e.Facility, g))
                             {

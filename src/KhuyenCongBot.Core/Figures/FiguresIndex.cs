@@ -8,10 +8,11 @@ namespace KhuyenCongBot.Core.Figures;
 /// <summary>Figures from an in-memory index of the records, built once from the store and kept current by its change events.</summary>
 /// <remarks>
 /// Records are bucketed by (activity, calendar month); each bucket keeps compact entries and the sums of the
-/// additive measures per recorded unit. A question over whole months adds bucket sums; the months at the edges of
-/// the period and distinct facilities are scanned. Readers share a lock; a change takes it exclusively.
+/// additive measures per recorded unit and per funding source. A question over whole months adds bucket sums; the
+/// months at the edges of the period are scanned; distinct facilities over whole months (no province or source filter)
+/// merge each bucket's sorted distinct facility numbers, built on first use and dropped by a change. Readers share a lock; a change takes it exclusively.
 /// </remarks>
-public sealed partial class FiguresIndex : IFigureSource, IDisposable
+public sealed partial class FiguresIndex : IFigureSource, IFacilityFigures, IDisposable
 {
     private readonly IBotStore _store;
     private readonly CatalogueIndex _catalogue;
@@ -26,6 +27,10 @@ public sealed partial class FiguresIndex : IFigureSource, IDisposable
     private readonly List<string> _groupIds = [];
     private readonly Dictionary<string, int> _groupIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<long, int> _facilityIndex = [];
+
+    /// <summary>Per dense facility number: its facility id and its record ids (for one facility's history).</summary>
+    private readonly List<long> _facilityIds = [];
+    private readonly List<FacilityRecords> _facilityRecords = [];
     private int _records;
 
     /// <summary>Highest record id read by the first build: a record added later with a higher id cannot be in the index yet.</summary>
@@ -133,6 +138,12 @@ public sealed partial class FiguresIndex : IFigureSource, IDisposable
         {
             facility = _facilityIndex.Count;
             _facilityIndex[fid] = facility;
+            _facilityIds.Add(fid);
+            _facilityRecords.Add(new FacilityRecords());
+        }
+        if (facility >= 0)
+        {
+            _facilityRecords[facility].Add(r.Id);
         }
         var month = MonthOf(r.Date);
         _minMonth = Math.Min(_minMonth, month);
@@ -141,6 +152,7 @@ public sealed partial class FiguresIndex : IFigureSource, IDisposable
         {
             Id = r.Id, Day = r.Date.DayNumber, Unit = UnitOf(r.ProvinceId), Facility = facility,
             Booths = r.Booths, Revenue = r.RevenueVnd, Funding = r.FundingVnd, Estimate = r.Status == RecordStatus.Estimate,
+            Source = FundingSources.Code(r.FundingSource),
         });
         _records++;
     }
@@ -172,9 +184,13 @@ public sealed partial class FiguresIndex : IFigureSource, IDisposable
     /// <summary>Removes the record with this id, looking first where <paramref name="r"/> says it is.</summary>
     private void Remove(SupportRecord r)
     {
-        if (_activityIndex.TryGetValue(r.ActivityId, out var a) && _series[a].Get(MonthOf(r.Date)) is { } bucket && bucket.Remove(r.Id))
+        if (_activityIndex.TryGetValue(r.ActivityId, out var a) && _series[a].Get(MonthOf(r.Date)) is { } bucket && bucket.Remove(r.Id, out var removed))
         {
             _records--;
+            if (removed.Facility >= 0)
+            {
+                _facilityRecords[removed.Facility].Remove(r.Id);
+            }
         }
     }
 }

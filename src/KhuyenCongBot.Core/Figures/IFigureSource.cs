@@ -1,3 +1,4 @@
+using KhuyenCongBot.Core.Funding;
 using KhuyenCongBot.Core.Records;
 
 namespace KhuyenCongBot.Core.Figures;
@@ -7,13 +8,15 @@ namespace KhuyenCongBot.Core.Figures;
 /// <param name="Measure">facilities (distinct), participations (records), booths, projects (records), revenue_vnd, funding_vnd.</param>
 /// <param name="ProvinceIds">Recorded unit ids to include (current and former); null for everything.</param>
 /// <param name="Status">Only estimates or only actuals; null for both.</param>
+/// <param name="Source">Only records funded by this source (whatever the measure); null for every record.</param>
 public sealed record FigureQuery(
     string? ActivityId,
     string Measure,
     DateOnly From,
     DateOnly To,
     IReadOnlySet<string>? ProvinceIds = null,
-    RecordStatus? Status = null)
+    RecordStatus? Status = null,
+    FundingSource? Source = null)
 {
     /// <summary>"trade_fair.booths"; "*.facilities" for all activities.</summary>
     public string Metric => $"{ActivityId ?? "*"}.{Measure}";
@@ -37,8 +40,11 @@ public enum BreakdownBy
     /// <summary>By calendar year ("yyyy"); distinct facilities are distinct within each year.</summary>
     Year,
 
-    /// <summary>By funding source (KCQG, KCĐP, counterpart, other; records without a source apart).</summary>
+    /// <summary>By funding source (KCQG, KCĐP, counterpart, other; records without a source apart): keys of <see cref="FundingSources.Key"/>.</summary>
     Source,
+
+    /// <summary>By calendar quarter ("yyyy-Qn"); distinct facilities are distinct within each quarter.</summary>
+    Quarter,
 }
 
 /// <summary>Computes figures from the records; implementations must give identical answers.</summary>
@@ -46,7 +52,7 @@ public interface IFigureSource
 {
     FigureValue Total(FigureQuery query);
 
-    /// <summary>One figure per key (province id, activity id, "yyyy-MM" or "yyyy"), largest first for provinces and activities, in order for months and years.</summary>
+    /// <summary>One figure per key (province id, activity id, source key, "yyyy-MM", "yyyy-Qn" or "yyyy"), largest first for provinces, activities and sources, in order for months, quarters and years.</summary>
     IReadOnlyList<KeyValuePair<string, FigureValue>> Breakdown(FigureQuery query, BreakdownBy by);
 }
 

@@ -5,8 +5,26 @@ using KhuyenCongBot.Core.Storage;
 namespace KhuyenCongBot.Core.Figures;
 
 /// <summary>The plain reference: reads every record from the store for each question (slow, obviously correct).</summary>
-public sealed class ScanFigureSource(IBotStore store, CatalogueIndex catalogue) : IFigureSource
+public sealed class ScanFigureSource(IBotStore store, CatalogueIndex catalogue) : IFigureSource, IFacilityFigures
 {
+    public IReadOnlyList<long> RecordIdsOf(long facilityId) =>
+        store.Records.All().Where(r => r.FacilityId == facilityId).Select(r => r.Id).Order().ToList();
+
+    public IReadOnlyList<KeyValuePair<long, FigureValue>> TopFacilities(FigureQuery query, int count)
+    {
+        FigureRules.Validate(query);
+        if (!FigureRules.IsAdditive(query.Measure))
+        {
+            throw new ArgumentException("Top facilities need an additive measure.", nameof(query));
+        }
+        return Matching(query).Where(r => r.FacilityId is not null)
+            .GroupBy(r => r.FacilityId!.Value)
+            .Select(g => new KeyValuePair<long, FigureValue>(g.Key, Compute(g.ToList(), query.Measure)))
+            .Where(kv => kv.Value.Value > 0)
+            .OrderByDescending(kv => kv.Value.Value).ThenBy(kv => kv.Key)
+            .Take(count).ToList();
+    }
+
     public FigureValue Total(FigureQuery query)
     {
         FigureRules.Validate(query);
@@ -27,7 +45,8 @@ public sealed class ScanFigureSource(IBotStore store, CatalogueIndex catalogue) 
             (q.ActivityId is null || r.ActivityId == q.ActivityId)
             && r.Date >= q.From && r.Date <= q.To
             && (q.ProvinceIds is null || q.ProvinceIds.Contains(r.ProvinceId))
-            && (q.Status is null || r.Status == q.Status));
+            && (q.Status is null || r.Status == q.Status)
+            && (q.Source is null || FundingSources.Of(r.FundingSource) == q.Source));
 
     private string KeyOf(SupportRecord r, BreakdownBy by) => by switch
     {
@@ -36,6 +55,8 @@ public sealed class ScanFigureSource(IBotStore store, CatalogueIndex catalogue) 
         BreakdownBy.Activity => r.ActivityId,
         BreakdownBy.Month => FigureRules.MonthKey(r.Date.Year, r.Date.Month),
         BreakdownBy.Year => FigureRules.YearKey(r.Date.Year),
+        BreakdownBy.Quarter => FigureRules.QuarterKey(r.Date.Year, (r.Date.Month + 2) / 3),
+        BreakdownBy.Source => FundingSources.Key(FundingSources.Of(r.FundingSource)),
         _ => throw new ArgumentOutOfRangeException(nameof(by)),
     };
 
@@ -44,8 +65,7 @@ public sealed class ScanFigureSource(IBotStore store, CatalogueIndex catalogue) 
 
     private static decimal Measure(List<SupportRecord> records, string measure) => measure switch
     {
-        Measures.Facilities => records.Where(r => r.FacilityId is not null).Select(r => r.FacilityId).Distinct().Count()
-                               + records.Count(r => r.FacilityId is null),
+        Measures.Facilities => records.Where(r => r.FacilityId is not null).Select(r => r.FacilityId).Distinct().Count(),
         Measures.Participations or Measures.Projects => records.Count,
         Measures.Booths => records.Sum(r => (decimal)r.Booths),
         Measures.Revenue => records.Sum(r => (decimal)r.RevenueVnd),

@@ -15,7 +15,7 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
     public FigureQuery Query(Question q, string? activityId, string measure, Period? period = null)
     {
         var p = period ?? q.Period;
-        return new FigureQuery(activityId, measure, p.From, p.To, scopes.UnitIds(q.Scope), q.Status);
+        return new FigureQuery(activityId, measure, p.From, p.To, scopes.UnitIds(q.Scope), q.Status, q.Source);
     }
 
     /// <summary>The same query limited to one scope (a member of a several-province question).</summary>
@@ -113,15 +113,19 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         if (lines.Count == 1)
         {
             var l = lines[0];
-            sb.Append(MetricText.Title(catalogue, l.ActivityId, l.Measure, english)).Append(": ")
+            sb.Append(SourceText.Title(catalogue, l.ActivityId, l.Measure, q.Source, english)).Append(": ")
               .Append(MetricText.Value(l.Measure, l.Value.Value, english)).Append(MetricText.Note(q.Status, l.Measure, l.Value, english)).AppendLine();
+            if (SourceText.Note(q.Source, l.Measure, l.Value.Records, english) is { Length: > 0 } note)
+            {
+                sb.AppendLine(note);
+            }
         }
         else
         {
             var title = q.Summary || q.ActivityId is null
                 ? (english ? "Summary of results" : "Tổng hợp kết quả")
                 : english ? catalogue.Activity(q.ActivityId)?.EnglishName : catalogue.Activity(q.ActivityId)?.ShortName;
-            sb.Append(title).Append(MetricText.StatusNote(q.Status, english)).AppendLine(":");
+            sb.Append(title).Append(MetricText.StatusNote(q.Status, english)).Append(SourceText.Suffix(q.Source, english)).AppendLine(":");
             foreach (var l in lines)
             {
                 sb.Append("• ").Append(MetricText.Title(catalogue, l.ActivityId, l.Measure, english)).Append(": ")
@@ -140,7 +144,7 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         var (activity, measure) = Primary(q);
         var main = lines.FirstOrDefault(l => l.ActivityId == activity && l.Measure == measure)
             ?? new AnswerLine(activity, measure, figures.Total(Query(q, activity, measure)));
-        var comparedMetric = lines.Count > 1 ? ", " + MetricText.Title(catalogue, activity, measure, english) : "";
+        var comparedMetric = lines.Count > 1 ? ", " + SourceText.Title(catalogue, activity, measure, q.Source, english) : "";
         if (ScopeResolver.IsMany(q.Scope) && q.Breakdown is null)
         {
             sb.Append(MembersText(q, activity, measure, lines.Count > 1, english));
@@ -190,6 +194,12 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
             RecordStatus.Actual => english ? " Only actual figures are counted against the plan." : " Phần thực hiện chỉ tính số chính thức.",
             _ => "",
         };
+        if (q.Source is { } source)
+        {
+            counted += english
+                ? $" The plan is not split by source: only {FundingSources.Label(source, true)} is counted against it."
+                : $" Kế hoạch không chia theo nguồn: phần thực hiện chỉ tính nguồn {FundingSources.Label(source)}.";
+        }
         return english
             ? $"Against the {q.To.Year} plan{metricName} ({MetricText.Value(main.Measure, t, true)}): {VnFormat.Percent(ratio)} achieved.{counted}"
             : $"So với kế hoạch năm {q.To.Year}{metricName} ({MetricText.Value(main.Measure, t)}): đạt {VnFormat.Percent(ratio)} kế hoạch năm.{counted}";
@@ -233,11 +243,12 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         var source = by == BreakdownBy.Province && ScopeResolver.IsMany(q.Scope)
             ? MemberValues(q, activityId, measure).Select(x => new KeyValuePair<string, FigureValue>(ScopeResolver.Split(x.Scope).Id, x.Value)).ToList()
             : figures.Breakdown(Query(q, by == BreakdownBy.Activity ? null : activityId, measure), by);
-        var rows = source
-            .Where(kv => kv.Value.Value != 0)
+        var rows = (FigureRules.IsChronological(by) ? EveryBucket(q, source, by)
+                : by == BreakdownBy.Source ? EverySource(source)
+                : source.Where(kv => kv.Value.Value != 0))
             .Select(kv => (kv.Key, Label: KeyLabel(kv.Key, by), kv.Value))
             .ToList();
-        if (by is BreakdownBy.Month or BreakdownBy.Year)
+        if (FigureRules.IsChronological(by))
         {
             rows = rows.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
             if (q.Top is not null)
@@ -252,13 +263,82 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         return rows;
     }
 
+    /// <summary>
+    /// Every month (quarter, year) of the period, zeros included, so that gaps show; a period from the beginning of records
+    /// starts at the first bucket with data.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, FigureValue>> EveryBucket(Question q, IReadOnlyList<KeyValuePair<string, FigureValue>> found, BreakdownBy by)
+    {
+        var known = found.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var keys = ChronologicalKeys(q.From, q.To, by).ToList();
+        if (q.From <= PeriodParser.Beginning)
+        {
+            keys = keys.SkipWhile(k => !known.ContainsKey(k)).ToList();
+        }
+        return keys.Select(k => new KeyValuePair<string, FigureValue>(k, known.GetValueOrDefault(k)));
+    }
+
+    /// <summary>The keys of the months, quarters or years that a period touches, in order.</summary>
+    public static IEnumerable<string> ChronologicalKeys(DateOnly from, DateOnly to, BreakdownBy by)
+    {
+        if (to < from)
+        {
+            yield break;
+        }
+        for (var y = from.Year; y <= to.Year; y++)
+        {
+            if (by == BreakdownBy.Year)
+            {
+                yield return FigureRules.YearKey(y);
+                continue;
+            }
+            var first = y == from.Year ? from.Month : 1;
+            var last = y == to.Year ? to.Month : 12;
+            for (var m = first; m <= last; m++)
+            {
+                if (by == BreakdownBy.Month)
+                {
+                    yield return FigureRules.MonthKey(y, m);
+                }
+                else if (m == first || m % 3 == 1)
+                {
+                    yield return FigureRules.QuarterKey(y, (m + 2) / 3);
+                }
+            }
+        }
+    }
+
+    /// <summary>KCQG and KCĐP always (zeros included); counterpart, other and "không rõ nguồn" when records carry them.</summary>
+    private static IEnumerable<KeyValuePair<string, FigureValue>> EverySource(IReadOnlyList<KeyValuePair<string, FigureValue>> found)
+    {
+        var known = found.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        foreach (var key in FundingSources.All.Select(s => FundingSources.Key(s)).Append(FundingSources.UnknownKey))
+        {
+            var value = known.GetValueOrDefault(key);
+            if (value.Records > 0 || key is "kcqg" or "kcdp")
+            {
+                yield return new(key, value);
+            }
+        }
+    }
+
     public string KeyLabel(string key, BreakdownBy by, bool english = false) => by switch
     {
+        BreakdownBy.Source => FundingSources.LabelOfKey(key, english),
+        BreakdownBy.Quarter => QuarterLabel(key, english),
         BreakdownBy.Province or BreakdownBy.RecordedProvince => catalogue.Province(key)?.ShortName ?? key,
         BreakdownBy.Activity => (english ? catalogue.Activity(key)?.EnglishName : catalogue.Activity(key)?.ShortName) ?? key,
         BreakdownBy.Year => english ? key : "Năm " + key,
         _ => MetricText.MonthLabel(key, english),
     };
+
+    /// <summary>"Quý III/2025" for "2025-Q3".</summary>
+    public static string QuarterLabel(string key, bool english = false)
+    {
+        var quarter = key.Length == 7 ? key[6] - '0' : 0;
+        var year = key[..4];
+        return quarter is < 1 or > 4 ? key : english ? $"Q{quarter} {year}" : $"Quý {new[] { "I", "II", "III", "IV" }[quarter - 1]}/{year}";
+    }
 
     private string BreakdownText(Question q, string? activityId, string measure, BreakdownBy by, bool english)
     {
@@ -267,6 +347,10 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         var what = (by, english) switch
         {
             (BreakdownBy.Month, false) => "tháng",
+            (BreakdownBy.Quarter, false) => "quý",
+            (BreakdownBy.Source, false) => "nguồn kinh phí",
+            (BreakdownBy.Quarter, true) => "quarter",
+            (BreakdownBy.Source, true) => "funding source",
             (BreakdownBy.Year, false) => "năm",
             (BreakdownBy.Activity, false) => "hoạt động",
             (_, false) => "tỉnh, thành phố",
@@ -319,6 +403,7 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
             .Where(r => units is null || units.Contains(r.ProvinceId))
             .Where(r => q.ActivityId is null || r.ActivityId == q.ActivityId)
             .Where(r => q.Status is null || r.Status == q.Status)
+            .Where(r => q.Source is null || FundingSources.Of(r.FundingSource) == q.Source)
             .OrderBy(r => r.Date).ThenBy(r => r.Id);
     }
 

@@ -15,7 +15,7 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
         }
         var (activity, measure) = answerer.Primary(q);
         var by = q.Breakdown ?? (scopes.IsMultiProvince(q.Scope) ? BreakdownBy.Province : q.To.Year - q.From.Year >= 2 ? BreakdownBy.Year : BreakdownBy.Month);
-        var title = $"{MetricText.Title(catalogue, activity, measure, english)}{MetricText.StatusNote(q.Status, english)} – {FigureAnswerer.PeriodText(q, english)} – {scopes.ShortName(q.Scope, english)}";
+        var title = $"{SourceText.Title(catalogue, activity, measure, q.Source, english)}{MetricText.StatusNote(q.Status, english)} – {FigureAnswerer.PeriodText(q, english)} – {scopes.ShortName(q.Scope, english)}";
         var unit = MetricText.IsMoney(measure) ? (english ? "million VND" : "triệu đồng") : MetricText.Unit(measure, english);
         var scale = MetricText.IsMoney(measure) ? 1_000_000d : 1d;
         var rows = answerer.BreakdownRows(q, activity, measure, by);
@@ -39,8 +39,8 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
             var points = rows.Select(r => new ChartPoint(answerer.KeyLabel(r.Key, by, english), (double)r.Value.Value / scale)).ToList();
             png = charts.Bars(title, unit, points);
             caption = english
-                ? $"Chart: {MetricText.Title(catalogue, activity, measure, true)} by {by switch { BreakdownBy.Month => "month", BreakdownBy.Year => "year", BreakdownBy.Activity => "activity", _ => "province" }}, {FigureAnswerer.PeriodText(q, true)}."
-                : $"Biểu đồ: {MetricText.Title(catalogue, activity, measure)} theo {by switch { BreakdownBy.Month => "tháng", BreakdownBy.Year => "năm", BreakdownBy.Activity => "hoạt động", _ => "tỉnh" }}, {q.PeriodLabel}, {scopes.ShortName(q.Scope)}.";
+                ? $"Chart: {MetricText.Title(catalogue, activity, measure, true)} by {by switch { BreakdownBy.Month => "month", BreakdownBy.Quarter => "quarter", BreakdownBy.Year => "year", BreakdownBy.Activity => "activity", BreakdownBy.Source => "funding source", _ => "province" }}, {FigureAnswerer.PeriodText(q, true)}."
+                : $"Biểu đồ: {SourceText.Title(catalogue, activity, measure, q.Source)} theo {by switch { BreakdownBy.Month => "tháng", BreakdownBy.Quarter => "quý", BreakdownBy.Year => "năm", BreakdownBy.Activity => "hoạt động", BreakdownBy.Source => "nguồn kinh phí", _ => "tỉnh" }}, {q.PeriodLabel}, {scopes.ShortName(q.Scope)}.";
         }
         return new Reply { Text = caption, Attachment = new Attachment(AttachmentKind.Photo, "bieu-do.png", png, "image/png") };
     }
@@ -57,7 +57,7 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
         };
         foreach (var line in answerer.Lines(q))
         {
-            summary.Add(Row(MetricText.Title(catalogue, line.ActivityId, line.Measure), line.Measure, line.Value, q));
+            summary.Add(Row(SourceText.Title(catalogue, line.ActivityId, line.Measure, q.Source), line.Measure, line.Value, q));
         }
         var (activity, measure) = answerer.Primary(q);
         if (q.Breakdown is { } by)
@@ -65,15 +65,15 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
             summary.Add(new[] { "" });
             foreach (var r in answerer.BreakdownRows(q, activity, measure, by))
             {
-                summary.Add(Row($"{MetricText.Title(catalogue, activity, measure)} – {r.Label}", measure, r.Value, q));
+                summary.Add(Row($"{SourceText.Title(catalogue, activity, measure, q.Source)} – {r.Label}", measure, r.Value, q));
             }
         }
         var records = answerer.RecordsOf(q).ToList();
         var bytes = sheets.Write(summary, records, catalogue);
         var name = $"so-lieu-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}.xlsx";
         var text = english
-            ? $"Spreadsheet: summary and {records.Count} records ({FigureAnswerer.PeriodText(q, true)}, {scopes.ShortName(q.Scope, true)}{MetricText.StatusNote(q.Status, true)})."
-            : $"Tệp Excel: bảng tổng hợp và {VnFormat.Number(records.Count)} bản ghi chi tiết ({q.PeriodLabel}, {scopes.ShortName(q.Scope)}{MetricText.StatusNote(q.Status)}).";
+            ? $"Spreadsheet: summary and {records.Count} records ({FigureAnswerer.PeriodText(q, true)}, {scopes.ShortName(q.Scope, true)}{MetricText.StatusNote(q.Status, true)}{SourceText.Suffix(q.Source, true)})."
+            : $"Tệp Excel: bảng tổng hợp và {VnFormat.Number(records.Count)} bản ghi chi tiết ({q.PeriodLabel}, {scopes.ShortName(q.Scope)}{MetricText.StatusNote(q.Status)}{SourceText.Suffix(q.Source)}).";
         return new Reply
         {
             Text = text,

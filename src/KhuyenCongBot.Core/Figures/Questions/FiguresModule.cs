@@ -520,8 +520,8 @@ public sealed class FiguresModule : IBotModule
             context.Say(refusal);
             return;
         }
-        var paragraph = _reports.Write(period, scope);
-        var summary = new Question { Summary = true, Scope = scope }.WithPeriod(period);
+        var paragraph = _reports.Write(period, scope, parts.Source);
+        var summary = new Question { Summary = true, Scope = scope, Source = parts.Source }.WithPeriod(period);
         SetLast(context, summary);
         context.Ask(
             paragraph,

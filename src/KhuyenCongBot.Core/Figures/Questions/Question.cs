@@ -50,6 +50,20 @@ public sealed record Question
 
     [JsonIgnore] public Period Period => new(From, To, PeriodLabel);
 
+    /// <summary>What kind of answer (issue 13): a figure, or plan gap, plan ranking, average, facility history, own or new records.</summary>
+    [JsonPropertyName("k")] public QuestionKind Kind { get; init; }
+
+    /// <summary>The second period of a comparison of two periods ("quý 3 năm nay so với quý 3 năm ngoái"); null for the same period a year before.</summary>
+    [JsonPropertyName("vf")] public DateOnly? VsFrom { get; init; }
+    [JsonPropertyName("vt")] public DateOnly? VsTo { get; init; }
+    [JsonPropertyName("vl")] public string? VsLabel { get; init; }
+
+    /// <summary>An average's denominator ("mỗi gian hàng": booths); the measure is its numerator.</summary>
+    [JsonPropertyName("pm")] public string? PerMeasure { get; init; }
+
+    /// <summary>The facility name asked about ("HTX Mây tre Phú Vinh"), folded.</summary>
+    [JsonPropertyName("fn")] public string? FacilityName { get; init; }
+
     public Question WithPeriod(Period period) => this with { From = period.From, To = period.To, PeriodLabel = period.Label };
 
     private static readonly JsonSerializerOptions Json = new()
@@ -139,10 +153,49 @@ public sealed class QuestionParts
     /// <summary>"cảm ơn".</summary>
     public bool Thanks { get; set; }
 
+    /// <summary>What kind of answer the recognisers of issue 13 found (a figure by default).</summary>
+    public QuestionKind Kind { get; set; }
+
+    /// <summary>"… so với quý 3 năm ngoái": the period to compare with.</summary>
+    public Period? VsPeriod { get; set; }
+
+    /// <summary>"bình quân mỗi gian hàng": the measure to divide by.</summary>
+    public string? PerMeasure { get; set; }
+
+    /// <summary>"HTX … đã được hỗ trợ những gì": the facility's name as typed (folded).</summary>
+    public string? FacilityName { get; set; }
+
     public bool HasMetric => ActivityId is not null || Measure is not null || Summary;
 
     public bool HasModifier => Period is not null || Scope is not null || ComparePlan || CompareLastYear || Change
-        || Breakdown is not null || Top is not null || Output != OutputKind.Text || Status is not null || BothStatuses || Source is not null;
+        || Breakdown is not null || Top is not null || Output != OutputKind.Text || Status is not null || BothStatuses || Source is not null || VsPeriod is not null;
 
     public bool IsEmpty => !HasMetric && !HasModifier && !QuestionWords;
+}
+
+/// <summary>What a question asks for besides a plain figure.</summary>
+public enum QuestionKind
+{
+    Figure = 0,
+
+    /// <summary>"còn thiếu bao nhiêu để đạt kế hoạch".</summary>
+    PlanGap = 1,
+
+    /// <summary>"tỉnh nào chưa đạt kế hoạch", "tiến độ kế hoạch các tỉnh": % of plan per province, ranked.</summary>
+    PlanRanking = 2,
+
+    /// <summary>"kinh phí bình quân mỗi gian hàng".</summary>
+    Average = 3,
+
+    /// <summary>"HTX … đã được hỗ trợ những gì".</summary>
+    FacilityHistory = 4,
+
+    /// <summary>"top cơ sở nhận nhiều kinh phí nhất".</summary>
+    TopFacilities = 5,
+
+    /// <summary>"tôi đã ghi bao nhiêu bản ghi tháng này": by the date entered.</summary>
+    OwnRecords = 6,
+
+    /// <summary>"tuần này có bao nhiêu bản ghi mới": by the date entered, within the person's provinces.</summary>
+    NewRecords = 7,
 }

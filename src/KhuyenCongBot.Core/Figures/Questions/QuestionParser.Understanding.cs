@@ -40,6 +40,7 @@ public sealed partial class QuestionParser
             ExcludeEstimatesRegex(), FollowUpRegex(), FollowUpTailRegex()];
         words.UnionWith(patterns.SelectMany(r => Regex.Matches(r.ToString(), "[a-z]{3,}").Select(m => m.Value)));
         words.UnionWith(PeriodParser.Words);
+        words.UnionWith(KindRecognisers.Words.SelectMany(w => VnText.FoldWords(w).Split(' ', StringSplitOptions.RemoveEmptyEntries)));
         return words;
     }
 

@@ -54,6 +54,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
         var folded = Expand(VnText.FoldWords(text));
         folded = Correct(folded, parts);
         var s = " " + ApplyPlaceAliases(folded) + " ";
+        KindRecognisers.Read(ref s, parts, today);
 
         if (FollowUpRegex().Match(s) is { Success: true } follow)
         {

@@ -7,9 +7,10 @@ namespace KhuyenCongBot.Core.Figures.Questions;
 /// <summary>Writes the paragraph a manager pastes into a report, in the style of the Northern-region conference article, from the data.</summary>
 public sealed class ReportWriter(IFigureSource figures, FigureAnswerer answerer, ScopeResolver scopes, CatalogueIndex catalogue)
 {
-    public string Write(Period period, string scope)
+    /// <param name="source">Only the records funded by this source (said in the paragraph); null for all.</param>
+    public string Write(Period period, string scope, Funding.FundingSource? source = null)
     {
-        var q = new Question { Summary = true, Scope = scope }.WithPeriod(period);
+        var q = new Question { Summary = true, Scope = scope, Source = source }.WithPeriod(period);
         FigureValue V(string activity, string measure) => figures.Total(answerer.Query(q, activity, measure));
         static string N(FigureValue v) => VnFormat.Number((long)v.Value);
 
@@ -29,6 +30,10 @@ public sealed class ReportWriter(IFigureSource figures, FigureAnswerer answerer,
         var basis = estimate == 0 ? "theo số liệu chính thức" : estimate >= total ? "theo báo cáo ước thực hiện" : "theo báo cáo (một phần số liệu là ước thực hiện)";
         var sb = new StringBuilder();
         sb.Append($"{Capital(basis)} {period.Label} ({VnFormat.Date(period.From)} – {VnFormat.Date(period.To)}), ngành công thương {where} ");
+        if (source is { } s)
+        {
+            sb.Append($"(chỉ tính các hoạt động có kinh phí nguồn {FundingSources.Label(s)}) ");
+        }
         if (total == 0)
         {
             sb.Append("chưa ghi nhận kết quả hỗ trợ khuyến công nào trong kỳ.");

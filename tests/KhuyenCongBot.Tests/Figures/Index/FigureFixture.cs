@@ -53,6 +53,7 @@ internal sealed class FigureFixture : IDisposable
             Booths = r.Next(5) == 0 ? 0 : r.Next(1, 12),
             RevenueVnd = r.Next(3) == 0 ? 0 : r.NextInt64(1_000_000, 2_000_000_000),
             FundingVnd = r.Next(2) == 0 ? 0 : r.NextInt64(1_000_000, 500_000_000),
+            FundingSource = r.Next(6) switch { 0 => null, 1 => "KCQG", 2 => "KCDP", 3 => "kcqg", 4 => "Đối ứng", _ => r.Next(2) == 0 ? "KCĐP" : "tài trợ" },
             Status = r.Next(3) == 0 ? RecordStatus.Estimate : RecordStatus.Actual,
             Source = "test",
         };
@@ -103,7 +104,8 @@ internal sealed class FigureFixture : IDisposable
                 break;
         }
         RecordStatus? status = r.Next(3) switch { 0 => null, 1 => RecordStatus.Actual, _ => RecordStatus.Estimate };
-        return new FigureQuery(activity, measure, from, to, provinces, status);
+        Core.Funding.FundingSource? source = r.Next(3) == 0 ? Core.Funding.FundingSource.Kcqg + r.Next(4) : null;
+        return new FigureQuery(activity, measure, from, to, provinces, status, source);
     }
 
     public void Dispose() => Store.Dispose();

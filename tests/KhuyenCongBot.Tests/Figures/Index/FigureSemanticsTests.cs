@@ -1,4 +1,5 @@
 using KhuyenCongBot.Core.Figures;
+using KhuyenCongBot.Core.Funding;
 using KhuyenCongBot.Core.Records;
 using Microsoft.Extensions.DependencyInjection;
 using KhuyenCongBot.Core.Catalogue;
@@ -18,7 +19,7 @@ public sealed class FigureSemanticsTests
     private static List<IFigureSource> Sources(FigureFixture f) => [f.Scan(), f.Index()];
 
     [Fact]
-    public void A_facility_counts_once_across_the_merger_and_records_without_one_count_each()
+    public void A_facility_counts_once_across_the_merger_and_records_without_one_are_no_facility()
     {
         using var f = new FigureFixture(0);
         var vinhPhuc = f.Catalogue.Provinces.Single(p => !p.IsCurrent && p.Name == "Vĩnh Phúc").Id;
@@ -34,11 +35,11 @@ public sealed class FigureSemanticsTests
         var q = new FigureQuery("machinery", Measures.Facilities, new DateOnly(2024, 1, 1), new DateOnly(2026, 12, 31), units);
         foreach (var source in Sources(f))
         {
-            Assert.Equal(new FigureValue(3, 2, 4), source.Total(q));
-            Assert.Equal(new FigureValue(3, 2, 5), source.Total(q with { ActivityId = null }));
+            Assert.Equal(new FigureValue(1, 1, 4), source.Total(q));
+            Assert.Equal(new FigureValue(1, 1, 5), source.Total(q with { ActivityId = null }));
             Assert.Equal(new FigureValue(1, 0, 1), source.Total(q with { ProvinceIds = new HashSet<string> { vinhPhuc } }));
             var byProvince = source.Breakdown(q, BreakdownBy.Province);
-            Assert.Equal([new("phu-tho", new FigureValue(3, 2, 4))], byProvince);
+            Assert.Equal([new("phu-tho", new FigureValue(1, 1, 4))], byProvince);
             var byRecorded = source.Breakdown(q, BreakdownBy.RecordedProvince);
             Assert.Equal(new[] { "phu-tho", vinhPhuc }.Order(StringComparer.Ordinal), byRecorded.Select(x => x.Key));
             var byMonth = source.Breakdown(q, BreakdownBy.Month);
@@ -47,6 +48,43 @@ public sealed class FigureSemanticsTests
             Assert.Equal(new FigureValue(5, 0, 1), source.Total(booths));
             Assert.Throws<ArgumentException>(() => source.Total(q with { Measure = "gian_hang" }));
         }
+    }
+
+    [Fact]
+    public void A_source_filters_records_whatever_the_measure_and_breaks_down_with_records_without_one_apart()
+    {
+        using var f = new FigureFixture(0);
+        SupportRecord Funded(string date, long? facility, long funding, string? source, int booths = 0) =>
+            Rec("trade_fair", date, "phu-tho", facility, booths) is var r ? Set(r, funding, source) : r;
+        f.Store.Records.AddMany(
+        [
+            Funded("2025-01-10", 1, 100, "KCQG", 3),
+            Funded("2025-02-10", 1, 50, "KCDP", 2),
+            Funded("2025-02-11", 2, 20, "KCĐP", 1),
+            Funded("2025-04-12", null, 0, null),
+            Funded("2025-05-12", 3, 7, "Đối ứng"),
+        ]);
+        var q = new FigureQuery(null, Measures.Funding, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31));
+        foreach (var source in Sources(f))
+        {
+            Assert.Equal(new FigureValue(100, 0, 1), source.Total(q with { Source = FundingSource.Kcqg }));
+            Assert.Equal(new FigureValue(70, 0, 2), source.Total(q with { Source = FundingSource.Kcdp }));
+            Assert.Equal(new FigureValue(3, 0, 2), source.Total(q with { Source = FundingSource.Kcdp, Measure = Measures.Booths }));
+            Assert.Equal(new FigureValue(2, 0, 2), source.Total(q with { Source = FundingSource.Kcdp, Measure = Measures.Facilities }));
+            Assert.Equal(new FigureValue(3, 0, 5), source.Total(q with { Measure = Measures.Facilities }));
+            Assert.Equal(
+                [new("kcqg", new FigureValue(100, 0, 1)), new("kcdp", new FigureValue(70, 0, 2)), new("counterpart", new FigureValue(7, 0, 1)), new(FundingSources.UnknownKey, new FigureValue(0, 0, 1))],
+                source.Breakdown(q, BreakdownBy.Source));
+            Assert.Equal(["2025-Q1", "2025-Q2"], source.Breakdown(q, BreakdownBy.Quarter).Select(x => x.Key));
+            Assert.Equal(new FigureValue(2, 0, 3), source.Breakdown(q with { Measure = Measures.Facilities }, BreakdownBy.Quarter)[0].Value);
+        }
+    }
+
+    private static SupportRecord Set(SupportRecord r, long funding, string? source)
+    {
+        r.FundingVnd = funding;
+        r.FundingSource = source;
+        return r;
     }
 
     [Fact]

@@ -18,11 +18,21 @@ public sealed class FiguresIndexTests
             var e = expected.Breakdown(q, by);
             var a = actual.Breakdown(q, by);
             Assert.True(e.SequenceEqual(a), $"Breakdown by {by} differs for {Describe(q)}:\n{string.Join(", ", e)}\nvs\n{string.Join(", ", a)}");
+            if (expected is IFacilityFigures ef && actual is IFacilityFigures af)
+            {
+                if (FigureRules.IsAdditive(q.Measure))
+                {
+                    var n = f.Random.Next(1, 8);
+                    Assert.True(ef.TopFacilities(q, n).SequenceEqual(af.TopFacilities(q, n)), $"Top {n} facilities differ for {Describe(q)}");
+                }
+                var facility = f.Random.Next(0, 252);
+                Assert.Equal(ef.RecordIdsOf(facility), af.RecordIdsOf(facility));
+            }
         }
     }
 
     private static string Describe(FigureQuery q) =>
-        $"{q.Metric} {q.From:yyyy-MM-dd}..{q.To:yyyy-MM-dd} status={q.Status} provinces=[{(q.ProvinceIds is null ? "*" : string.Join(",", q.ProvinceIds))}]";
+        $"{q.Metric} {q.From:yyyy-MM-dd}..{q.To:yyyy-MM-dd} status={q.Status} source={q.Source} provinces=[{(q.ProvinceIds is null ? "*" : string.Join(",", q.ProvinceIds))}]";
 
     [Theory]
     [InlineData(1)]
@@ -64,6 +74,7 @@ public sealed class FiguresIndexTests
                     case 1: record.ActivityId = fresh.ActivityId; break;
                     case 2: record.ProvinceId = fresh.ProvinceId; record.FacilityId = fresh.FacilityId; break;
                     case 3: record.Status = record.Status == RecordStatus.Actual ? RecordStatus.Estimate : RecordStatus.Actual; break;
+                    case 4 when f.Random.Next(2) == 0: record.FundingSource = fresh.FundingSource; break;
                     default: record.Booths = fresh.Booths; record.RevenueVnd = fresh.RevenueVnd; record.FundingVnd = fresh.FundingVnd; break;
                 }
                 f.Store.Records.Update(record);

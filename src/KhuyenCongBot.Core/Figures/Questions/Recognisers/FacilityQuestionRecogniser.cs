@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>
+/// One facility's history ("HTX Mây tre Phú Vinh đã được hỗ trợ những gì", "lịch sử hỗ trợ của công ty …") and the top
+/// facilities ("top 10 cơ sở nhận nhiều kinh phí nhất", "cơ sở nào được hỗ trợ nhiều kinh phí nhất").
+/// </summary>
+public static partial class FacilityQuestionRecogniser
+{
+    public static readonly IReadOnlyList<string> Words =
+        ["lich su ho tro", "qua trinh ho tro", "nhung gi", "ho tro gi", "top", "nhieu nhat", "cao nhat", "nao", "nhan", "duoc ho tro"];
+
+    private static readonly HashSet<string> TopNoise = new(StringComparer.Ordinal)
+    {
+        "top", "co", "so", "doanh", "nghiep", "htx", "hop", "tac", "xa", "facilities", "nao", "duoc", "ho", "tro", "nhan", "nhieu", "cao", "lon", "nhat", "most", "the", "which",
+    };
+
+    public static void Read(ref string s, QuestionParts parts)
+    {
+        if (HistoryRegex().Match(s) is { Success: true } history)
+        {
+            parts.Kind = QuestionKind.FacilityHistory;
+            parts.FacilityName = history.Groups["name"].Value.Trim();
+            s = KindRecognisers.Cut(s, history);
+            return;
+        }
+        if (TopRegex().Match(s) is { Success: true } top)
+        {
+            parts.Kind = QuestionKind.TopFacilities;
+            parts.Top = top.Groups["n"].Success ? int.Parse(top.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) : top.Groups["one"].Success ? 1 : 10;
+            // Keep the measure's words ("kinh phí", "gian hàng") for the parser; take the rest.
+            var kept = top.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !TopNoise.Contains(w) && w != top.Groups["n"].Value);
+            s = s[..top.Index] + " " + string.Join(' ', kept) + " " + s[(top.Index + top.Length)..];
+        }
+    }
+
+    private const string Kinds = "htx|hop tac xa|cong ty|cty|co so|doanh nghiep|ho kinh doanh|hkd|xuong|lang nghe|to hop tac";
+
+    [GeneratedRegex(@" ((lich su|qua trinh) ho tro (cua |cho )?(?<name>(" + Kinds + @")( [a-z0-9]+){1,8})|(?<name>(" + Kinds + @")( [a-z0-9]+){1,8}?)( da)?( duoc)?( da)? (ho tro|nhan)( duoc)?( nhung)? (gi|nhung gi|nhung hoat dong nao|hoat dong nao|nhung khoan nao|nhung nao|bao nhieu lan|nhung lan nao))(?= )")]
+    private static partial Regex HistoryRegex();
+
+    [GeneratedRegex(@" (top (?<n>[0-9]{1,2} )?(co so|doanh nghiep|htx|hop tac xa|facilities)( duoc ho tro| nhan)?|(?<n>[0-9]{1,2}) (co so|doanh nghiep|htx|hop tac xa)( duoc ho tro| nhan| co)? (nhieu|cao|lon)( \w+){0,3} nhat|(?<one>(co so|doanh nghiep|htx|hop tac xa) nao)( duoc ho tro| nhan| co)? (nhieu|cao|lon)( \w+){0,3} nhat|which facilit(y|ies)( \w+){0,3} (the )?most)(?= )")]
+    private static partial Regex TopRegex();
+}

@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>
+/// "còn thiếu bao nhiêu gian hàng để đạt kế hoạch" (what is left of the year plan) and "tỉnh nào chưa đạt kế hoạch",
+/// "tiến độ kế hoạch các tỉnh" (% of plan for each province, ranked, with the expected pace at today's date).
+/// </summary>
+public static partial class PlanQuestionRecogniser
+{
+    public static readonly IReadOnlyList<string> Words =
+        ["con thieu", "con lai", "con can", "con phai", "thieu", "nua", "de dat", "moi dat", "ke hoach", "chi tieu", "tien do", "chua dat", "khong dat", "xep hang", "plan"];
+
+    public static void Read(ref string s, QuestionParts parts)
+    {
+        if (RankingRegex().Match(s) is { Success: true } ranking)
+        {
+            parts.Kind = QuestionKind.PlanRanking;
+            s = KindRecognisers.Cut(s, ranking);
+            s = PlanWordsRegex().Replace(s, " ");
+            return;
+        }
+        if (GapRegex().Match(s) is { Success: true } gap && PlanWordsRegex().IsMatch(s))
+        {
+            parts.Kind = QuestionKind.PlanGap;
+            s = KindRecognisers.Cut(s, gap);
+            s = PlanWordsRegex().Replace(s, " ");
+            s = NuaRegex().Replace(s, " ");
+        }
+    }
+
+    [GeneratedRegex(@" ((cac )?(tinh|dia phuong)( thanh)?( nao)? (chua|khong|da) (dat|hoan thanh|dat duoc)( duoc)? (ke hoach|chi tieu)( nam)?|tien do (thuc hien )?(ke hoach|chi tieu)( nam)?( cua)? (cac|tung|theo|moi|theo tung) (tinh|dia phuong)( thanh)?|(ty le|phan tram|%) (dat |hoan thanh )?(ke hoach|chi tieu)( nam)?( cua)? (cac|tung|theo|moi|theo tung) (tinh|dia phuong)( thanh)?|xep hang (tien do|ke hoach|muc dat ke hoach)( cac tinh)?|(which )?provinces? (are )?(behind|below|under) (the )?plan|plan progress by province)(?= )")]
+    private static partial Regex RankingRegex();
+
+    [GeneratedRegex(@" (con thieu|con lai|con can|con phai|thieu|how (much|many) (more|is left|are left))(?= )")]
+    private static partial Regex GapRegex();
+
+    [GeneratedRegex(@" ((de |moi |thi )?(dat |hoan thanh |den |toi |reach )?(duoc )?(so voi )?(the )?(ke hoach|chi tieu|plan|target)( nam| year)?)(?= )")]
+    private static partial Regex PlanWordsRegex();
+
+    [GeneratedRegex(@" (nua|more)(?= )")]
+    private static partial Regex NuaRegex();
+}

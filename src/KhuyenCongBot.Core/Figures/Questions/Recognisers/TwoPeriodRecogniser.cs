@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>
+/// Any two periods compared: "quý 3 năm nay so với quý 3 năm ngoái", "tháng này so với tháng trước" (the month before,
+/// not a year before), "6 tháng đầu năm 2025 so với 6 tháng đầu năm 2024". Both sides must name a period.
+/// </summary>
+public static partial class TwoPeriodRecogniser
+{
+    public static readonly IReadOnlyList<string> Words = ["so voi", "so sanh voi", "compared to", "compared with", "versus", "vs"];
+
+    public static void Read(ref string s, QuestionParts parts, DateOnly today)
+    {
+        foreach (Match m in ConnectiveRegex().Matches(s))
+        {
+            var left = s[..m.Index] + " ";
+            var right = " " + s[(m.Index + m.Length)..];
+            if (!PeriodParser.TryFind(left.Trim(), today, out _, out var leftMatched) || leftMatched.Length == 0)
+            {
+                continue;
+            }
+            var rest = right.Trim();
+            if (!PeriodParser.TryFind(rest, today, out var vs, out var matched) || matched.Length == 0
+                || !rest.StartsWith(matched, StringComparison.Ordinal) || SameYearPhrase().IsMatch(rest))
+            {
+                continue;
+            }
+            parts.VsPeriod = vs;
+            parts.CompareLastYear = true;
+            s = left + " " + rest[matched.Length..] + " ";
+            return;
+        }
+    }
+
+    [GeneratedRegex(@" (so sanh voi|so voi|compared (to|with)|versus|vs)(?= )")]
+    private static partial Regex ConnectiveRegex();
+
+    /// <summary>"cùng kỳ …" is the same period a year before: the parser's own comparison reads it.</summary>
+    [GeneratedRegex(@"^(cung ky|same period)")]
+    private static partial Regex SameYearPhrase();
+}
