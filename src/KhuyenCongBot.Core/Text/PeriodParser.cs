@@ -112,6 +112,9 @@ public static class PeriodParser
         return (sb.ToString(), map);
     }
 
+    /// <summary>The words of every period phrase ("quy", "thang", "dau", "luy"...): known words for typo correction.</summary>
+    public static IEnumerable<string> Words => Rules.SelectMany(r => Regex.Matches(r.Pattern.ToString(), "[a-z]{3,}").Select(m => m.Value)).Distinct();
+
     private sealed record Rule(Regex Pattern, Func<Match, DateOnly, Period?> Build);
 
     // Fragments. B/E: word boundaries on folded text. YT: an optional year after a month, quarter or "9 tháng".
@@ -151,6 +154,7 @@ public static class PeriodParser
         new(R($@"{B}(?:trong\s+)?(?<n>[0-9]{{1,2}}) nam (?:qua|gan day|gan nhat|vua qua|tro lai day){E}|{B}(?:the\s+)?(?:last|past) (?<n>[0-9]{{1,2}}) years{E}"), RollingYears),
         new(R($@"{B}(?:tu|from|since)\s+(?:nam\s+|year\s+)?{Year}(?:\s+(?:den|toi|to|until)\s+(?:nay|hien nay|hien tai|bay gio|now|today|date))?{DateEnd}(?![a-z])"), SinceYear),
         new(R($@"(?:{B}(?:giai doan|thoi ky|period|tu|from|between)\s+(?:nam\s+|year\s+)?|(?<![a-z0-9/.\-])(?:nam\s+)?){Year1}\s*(?:-|den|toi|to|and|until)\s*(?:nam\s+|year\s+)?{Year2}{DateEnd}(?![a-z])|{B}giai doan\s+{Year1}\s+{Year2}{DateEnd}(?![a-z])"), YearRange),
+        new(R($@"{B}(?:(?:luy ke|tinh|tu dau nam(?: {Year})?|cong don)\s+(?:den|toi)(?:\s+het)?|(?:den|toi) het|luy ke|(?:up to|until|through) (?:the end of )?)\s+(?:quy (?<q>iv|iii|ii|i|[1-4])|q(?<q>[1-4])|quarter (?<q>[1-4])|thang (?<m>1[0-2]|0?[1-9])|month (?<m>1[0-2]|0?[1-9])){YT}{E}"), Cumulative),
         new(R($@"{B}(?:(?:luy ke )?tu dau nam|luy ke|year to date|ytd){YTAfterNam}(?:\s+(?:den|toi)\s+(?:(?<now>nay|hien nay|hien tai|hom nay|bay gio)|(?:ngay\s+)?{Date("2", true)}))?(?:{E}|{DateEnd})"), YearToDate),
         new(R($@"{B}(?:nam (?<k>nay|ngoai|truoc|qua|roi)|(?<k>this|last|previous) year){E}"), RelativeYear),
         new(R($@"(?:{B}(?:ca nam|nam|in|year)\s+|(?<![a-z0-9/.\-])){Year}{DateEnd}(?![a-z])"), ExplicitYear),
@@ -238,6 +242,14 @@ public static class PeriodParser
             var digits => VnParse.Int(digits),
         };
         return WholeMonths(q * 3 - 2, q * 3, ExplicitYearOf(m, today), today);
+    }
+
+    /// <summary>"lũy kế đến tháng 9", "tính đến hết quý 3": from 1 January of that year to the end of that month or quarter.</summary>
+    private static Period? Cumulative(Match m, DateOnly today)
+    {
+        var end = m.Groups["q"].Success ? Quarter(m, today)! : Month(m, today)!;
+        var from = new DateOnly(end.From.Year, 1, 1);
+        return new Period(from, end.To, $"lũy kế từ đầu năm {from.Year} đến hết {end.Label}");
     }
 
     private static Period? RelativeQuarter(Match m, DateOnly today)

@@ -28,6 +28,7 @@ public static partial class ConfigurationCheck
         [StorageOptions.Section] = typeof(StorageOptions),
         [BroadcastOptions.Section] = typeof(BroadcastOptions),
         [BackupOptions.Section] = typeof(BackupOptions),
+        [KhuyenCongBot.Core.Figures.Questions.FiguresOptions.Section] = typeof(KhuyenCongBot.Core.Figures.Questions.FiguresOptions),
         [TelegramOptions.Section] = typeof(TelegramOptions),
         [ZaloOptions.Section] = typeof(ZaloOptions),
     };

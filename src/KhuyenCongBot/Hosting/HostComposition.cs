@@ -20,7 +20,7 @@ public static class HostComposition
         services.AddKhuyenCongRecords();
         services.AddKhuyenCongFigureIndex();
         services.AddKhuyenCongOutputs();
-        services.AddKhuyenCongQuestions();
+        services.AddKhuyenCongQuestions(configuration);
         services.AddKhuyenCongForms();
         services.AddKhuyenCongReportingData();
         services.AddKhuyenCongPeople(configuration).AddKhuyenCongBroadcastStorage();

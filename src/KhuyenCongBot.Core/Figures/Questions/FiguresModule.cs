@@ -18,6 +18,9 @@ public sealed class FiguresModule : IBotModule
 
     public const string ClarifyFlow = "figures:clarify";
 
+    /// <summary>ConversationState.Data key of when the last question was answered (ISO 8601): older than <see cref="FiguresOptions.FollowUpMinutes"/>, it is not reused.</summary>
+    public const string LastAtKey = "q:last:at";
+
     private readonly CatalogueIndex _catalogue;
     private readonly QuestionParser _parser;
     private readonly ScopeResolver _scopes;
@@ -27,12 +30,14 @@ public sealed class FiguresModule : IBotModule
     private readonly PlanCommands _plans;
     private readonly KindAnswerer _kinds;
     private readonly IServiceProvider _services;
+    private readonly TimeSpan _followUp;
 
     public FiguresModule(IServiceProvider services, CatalogueIndex catalogue, IFigureSource figures, Storage.IBotStore store)
     {
         _catalogue = catalogue;
         _services = services;
-        _parser = new QuestionParser(catalogue);
+        _parser = new QuestionParser(catalogue, services.GetService<Lexicon>());
+        _followUp = TimeSpan.FromMinutes(services.GetService<Microsoft.Extensions.Options.IOptions<FiguresOptions>>()?.Value.FollowUpMinutes ?? 30);
         _scopes = new ScopeResolver(catalogue);
         _answerer = new FigureAnswerer(figures, store, catalogue, _scopes);
         _reports = new ReportWriter(figures, _answerer, _scopes, catalogue);
@@ -103,16 +108,38 @@ public sealed class FiguresModule : IBotModule
             Report(context, reportArguments);
             return;
         }
+        if (parts.Unsupported is { } unsupported)
+        {
+            UnderstandingReplies.CannotAnswer(context, unsupported);
+            return;
+        }
+        if (parts.Unknown.Count > 0)
+        {
+            UnderstandingReplies.NotUnderstood(context, parts.Unknown, parts.HasMetric ? null : Examples);
+            return;
+        }
+        if ((parts.Greeting || parts.Thanks) && !parts.HasMetric && !parts.HasModifier)
+        {
+            UnderstandingReplies.SmallTalk(context, parts.Thanks && !parts.Greeting);
+            return;
+        }
         if (parts.Kind != QuestionKind.Figure)
         {
             Respond(context, Fill(new Question(), parts, context), null);
             return;
         }
-        var last = Question.FromJson(context.State.Data.GetValueOrDefault(LastKey));
-        if (parts.IsEmpty || (!parts.HasMetric && !parts.HasModifier && last is null && !parts.QuestionWords))
+        var last = FreshLast(context);
+        if (parts.IsEmpty || (!parts.HasMetric && !parts.HasModifier && !parts.QuestionWords))
         {
             NotUnderstood(context);
             return;
+        }
+        var notes = new List<string>();
+        if (parts.Corrections.Count > 0)
+        {
+            notes.Add(context.T(
+                "Bot hiểu " + string.Join(", ", parts.Corrections.Select(c => $"\"{c.Typed}\" là \"{c.Read}\"")) + ".",
+                "Read " + string.Join(", ", parts.Corrections.Select(c => $"\"{c.Typed}\" as \"{c.Read}\"")) + "."));
         }
         Question question;
         if (!parts.HasMetric)
@@ -120,6 +147,7 @@ public sealed class FiguresModule : IBotModule
             if (last is not null && parts.HasModifier)
             {
                 question = Merge(last, parts, context);
+                notes.Add(context.T($"(Tiếp câu hỏi trước: {MetricName(question, false)}.)", $"(Following up the previous question: {MetricName(question, true)}.)"));
             }
             else
             {
@@ -129,16 +157,50 @@ public sealed class FiguresModule : IBotModule
         }
         else
         {
-            var baseQuestion = last is not null && parts.FollowUpMarker ? last with { Breakdown = null, Top = null, ComparePlan = false, CompareLastYear = false, Change = false } : null;
+            // A follow-up: "còn ... thì sao", or a metric alone ("doanh thu bao nhiêu") right after a question: keep its period and scope.
+            var metricOnly = last is not null && parts.Period is null && parts.Scope is null && !parts.FollowUpMarker;
+            var baseQuestion = last is not null && (parts.FollowUpMarker || metricOnly)
+                ? last with { Breakdown = null, Top = null, ComparePlan = false, CompareLastYear = false, Change = false }
+                : null;
             question = baseQuestion is null ? Fill(new Question(), parts, context) : Merge(baseQuestion, parts, context);
             question = question with { ActivityId = parts.ActivityId, Measure = parts.Measure, Summary = parts.Summary };
+            if (baseQuestion is not null && parts.Period is null)
+            {
+                notes.Add(context.T(
+                    $"(Giữ kỳ và phạm vi của câu trước: {question.PeriodLabel}, {_scopes.ShortName(question.Scope)}.)",
+                    $"(Same period and scope as the previous question: {FigureAnswerer.PeriodText(question, true)}, {_scopes.ShortName(question.Scope, true)}.)"));
+            }
             if (parts.BareFacilities && IsParticipationFirst(parts.ActivityId))
             {
                 AskFacilitiesOrParticipations(context, question);
                 return;
             }
         }
-        Respond(context, question, parts.Scope == "own" ? null : parts.ScopeName);
+        Respond(context, question, parts.Scope == "own" ? null : parts.ScopeName, notes);
+    }
+
+    /// <summary>The previous question, if it was answered less than <see cref="FiguresOptions.FollowUpMinutes"/> ago (a context without a time is stale).</summary>
+    private Question? FreshLast(BotContext context)
+    {
+        var last = Question.FromJson(context.State.Data.GetValueOrDefault(LastKey));
+        if (last is null || !DateTimeOffset.TryParse(context.State.Data.GetValueOrDefault(LastAtKey), System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var at))
+        {
+            return null;
+        }
+        return context.Now - at <= _followUp && context.Now >= at ? last : null;
+    }
+
+    private string MetricName(Question q, bool english) => q.Summary
+        ? (english ? "summary" : "tổng hợp các chỉ tiêu")
+        : q.Measure is null
+            ? (english ? _catalogue.Activity(q.ActivityId ?? "")?.EnglishName : _catalogue.Activity(q.ActivityId ?? "")?.ShortName) ?? ""
+            : MetricText.Title(_catalogue, q.ActivityId, q.Measure, english);
+
+    private static void SetLast(BotContext context, Question q)
+    {
+        context.State.Data[LastKey] = q.ToJson();
+        context.State.Data[LastAtKey] = context.Now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>"cơ sở" with an activity counted per participation (fairs, product awards) could mean either.</summary>
@@ -241,7 +303,7 @@ public sealed class FiguresModule : IBotModule
             : People.AccessPolicy.GroupRefusal(context);
     }
 
-    private void Respond(BotContext context, Question question, string? scopeName)
+    private void Respond(BotContext context, Question question, string? scopeName, IReadOnlyList<string>? notes = null)
     {
         question = ClipRunningPeriod(question, context.Today);
         if (GroupRefusal(context, question.Scope) is { } groupRefusal)
@@ -252,18 +314,22 @@ public sealed class FiguresModule : IBotModule
         if (_scopes.Refusal(context.User, question.Scope, context.English) is { } refusal)
         {
             var own = question with { Scope = _scopes.DefaultScope(context.User), Output = OutputKind.Text };
-            context.State.Data[LastKey] = own.ToJson();
+            SetLast(context, own);
             context.Ask(refusal, [new Choice(context.T($"Xem số liệu {_scopes.ShortName(own.Scope)}", $"See {_scopes.ShortName(own.Scope, true)}"), "fq:again")]);
             return;
         }
         if (question.Kind != QuestionKind.Figure)
         {
-            context.State.Data[LastKey] = (question with { Output = OutputKind.Text }).ToJson();
+            SetLast(context, question with { Output = OutputKind.Text });
             context.Say(_kinds.Answer(question, context.User, context.Today, context.English));
             return;
         }
         var text = _answerer.Answer(question, context.English);
-        context.State.Data[LastKey] = (question with { Output = OutputKind.Text }).ToJson();
+        if (notes is { Count: > 0 })
+        {
+            text = string.Join("\n", notes) + "\n" + text;
+        }
+        SetLast(context, question with { Output = OutputKind.Text });
         switch (question.Output)
         {
             case OutputKind.Chart:
@@ -492,7 +558,7 @@ public sealed class FiguresModule : IBotModule
         }
         var paragraph = _reports.Write(period, scope, parts.Source);
         var summary = new Question { Summary = true, Scope = scope, Source = parts.Source }.WithPeriod(period);
-        context.State.Data[LastKey] = summary.ToJson();
+        SetLast(context, summary);
         context.Ask(
             paragraph,
             [

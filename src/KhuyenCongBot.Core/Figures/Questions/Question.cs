@@ -135,6 +135,24 @@ public sealed class QuestionParts
     /// <summary>"bao nhiêu", "how many", "?": it looks like a question.</summary>
     public bool QuestionWords { get; set; }
 
+    /// <summary>A funding source named with a money word ("ngân sách tỉnh"): the question is about funding.</summary>
+    public bool SourceNamesMoney { get; set; }
+
+    /// <summary>Words the parser did not understand, as typed (consecutive words kept together): "con gà", "tỉnh Hà Sơn Bình".</summary>
+    public List<string> Unknown { get; } = [];
+
+    /// <summary>Typos read as known words: ("hnag", "hang").</summary>
+    public List<(string Typed, string Read)> Corrections { get; } = [];
+
+    /// <summary>Data the bot does not hold was asked for ("công nhân" → "số công nhân, lao động").</summary>
+    public string? Unsupported { get; set; }
+
+    /// <summary>"chào bot", "khỏe không".</summary>
+    public bool Greeting { get; set; }
+
+    /// <summary>"cảm ơn".</summary>
+    public bool Thanks { get; set; }
+
     /// <summary>What kind of answer the recognisers of issue 13 found (a figure by default).</summary>
     public QuestionKind Kind { get; set; }
 

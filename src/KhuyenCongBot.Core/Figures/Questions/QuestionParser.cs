@@ -7,31 +7,20 @@ using KhuyenCongBot.Core.Text;
 namespace KhuyenCongBot.Core.Figures.Questions;
 
 /// <summary>Reads a manager's free-text question (Vietnamese with or without diacritics, or simple English) into <see cref="QuestionParts"/>.</summary>
-public sealed partial class QuestionParser(CatalogueIndex catalogue)
+/// <remarks>
+/// How understanding works ("consumed words"): the message is folded (lower case, no diacritics), abbreviations are
+/// expanded and typos of known words corrected, then each recogniser in <see cref="Parse"/> (output, status,
+/// comparisons, places, sources, breakdowns, periods, measures and activities, intents, question and filler words)
+/// reads what it understands from the working text <c>s</c> and CUTS those words out of it (with <see cref="Take"/>,
+/// <see cref="Remove"/> or <see cref="Cut"/>). Whatever is left at the end and is not filler is "not understood":
+/// it goes to <see cref="QuestionParts.Unknown"/>, and the bot quotes it and asks instead of answering.
+/// To add a recogniser: read from <c>s</c> in <see cref="Parse"/>, set a field of <see cref="QuestionParts"/>, and cut
+/// the words you read; put its vocabulary in seeds/lexicon/ (<see cref="Lexicon"/>) rather than in code. A word that
+/// only makes a phrase sound natural ("được", "cho mình hỏi") belongs in seeds/lexicon/filler.json.
+/// </remarks>
+public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? lexicon = null)
 {
-    private static readonly Dictionary<string, string> Shorthand = new(StringComparer.Ordinal)
-    {
-        ["bn"] = "bao nhieu", ["bnh"] = "bao nhieu", ["bnhieu"] = "bao nhieu", ["ko"] = "khong", ["k"] = "khong", ["kg"] = "khong",
-        ["dc"] = "duoc", ["kh"] = "ke hoach", ["kehoach"] = "ke hoach", ["ck"] = "cung ky", ["dt"] = "doanh thu",
-        ["sl"] = "so luong", ["cs"] = "co so", ["gh"] = "gian hang", ["vs"] = "so voi", ["ss"] = "so sanh", 
-        ["ntn"] = "nhu the nao", ["hcm"] = "ho chi minh", ["tphcm"] = "ho chi minh", ["sxsh"] = "san xuat sach hon",
-        ["cnnt"] = "cong nghiep nong thon", ["xlsx"] = "excel", ["png"] = "bieu do", ["pct"] = "phan tram",
-    };
-
-    // Longest phrases first within each table.
-    private static readonly (string Phrase, string Measure)[] MeasurePhrases =
-    [
-        ("luot co so", Measures.Participations), ("luot tham gia", Measures.Participations), ("luot doanh nghiep", Measures.Participations),
-        ("participations", Measures.Participations), ("participation", Measures.Participations), ("luot", Measures.Participations),
-        ("gian hang", Measures.Booths), ("booths", Measures.Booths), ("booth", Measures.Booths), ("stands", Measures.Booths),
-        ("du an", Measures.Projects), ("de an", Measures.Projects), ("projects", Measures.Projects), ("project", Measures.Projects),
-        ("doanh thu", Measures.Revenue), ("revenue", Measures.Revenue), ("turnover", Measures.Revenue),
-        ("kinh phi", Measures.Funding), ("ngan sach", Measures.Funding), ("tien ho tro", Measures.Funding), ("so tien", Measures.Funding),
-        ("von ho tro", Measures.Funding), ("funding", Measures.Funding), ("budget", Measures.Funding), ("spending", Measures.Funding),
-        ("co so cong nghiep nong thon", Measures.Facilities), ("co so", Measures.Facilities), ("doanh nghiep", Measures.Facilities),
-        ("hop tac xa", Measures.Facilities), ("htx", Measures.Facilities), ("facilities", Measures.Facilities), ("facility", Measures.Facilities),
-        ("businesses", Measures.Facilities), ("firms", Measures.Facilities),
-    ];
+    private readonly Lexicon _lexicon = lexicon ?? Lexicon.Default;
 
     private static readonly string[] SummaryPhrases =
     [
@@ -59,16 +48,26 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
     public QuestionParts Parse(string text, DateOnly today)
     {
         var parts = new QuestionParts { QuestionWords = text.Contains('?') };
-        // "2021-2025" would fold to "2021 2025": keep it a range.
+        // "2021-2025" would fold to "2021 2025": keep it a range; "07/2025", "T7/2025" are months.
         text = YearDashYearRegex().Replace(text, "$1 đến $2");
-        var s = " " + Expand(VnText.FoldWords(text)) + " ";
+        text = MonthSlashYearRegex().Replace(text, " tháng $1 năm $2 ");
+        var folded = Expand(VnText.FoldWords(text));
+        folded = Correct(folded, parts);
+        var s = " " + ApplyPlaceAliases(folded) + " ";
         KindRecognisers.Read(ref s, parts, today);
 
-        if (Regex.IsMatch(s, @"^ (con|the con|vay con|and|what about|how about) ") || s.Contains(" thi sao ") || s.EndsWith(" sao ", StringComparison.Ordinal))
+        if (FollowUpRegex().Match(s) is { Success: true } follow)
         {
             parts.FollowUpMarker = true;
+            s = Cut(s, follow);
+        }
+        if (FollowUpTailRegex().Match(s) is { Success: true } tail)
+        {
+            parts.FollowUpMarker = true;
+            s = Cut(s, tail);
         }
 
+        ReadUnsupported(ref s, parts);
         // Output.
         if (Take(ref s, ChartPhrases) is not null)
         {
@@ -82,6 +81,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
         ReadStatus(ref s, parts);
         ReadComparisons(ref s, parts);
         ReadScope(ref s, parts);
+        ReadSource(ref s, parts);
         ReadBreakdown(ref s, parts);
         ReadPeriod(ref s, parts, today);
         ReadMetric(ref s, parts);
@@ -92,13 +92,15 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
             parts.CompareLastYear = true;
         }
 
-        foreach (var phrase in QuestionPhrases)
+        foreach (var phrase in QuestionPhrases.Concat(_lexicon.QuestionWords))
         {
             if (VnText.ContainsWords(s, phrase))
             {
                 parts.QuestionWords = true;
             }
         }
+        ReadSocial(ref s, parts);
+        ReadLeftover(s, text, parts);
         return parts;
     }
 
@@ -253,6 +255,8 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
             if (splitMost.Groups["what"].Success)
             {
                 parts.Breakdown ??= ByWord(splitMost.Groups["what"].Value);
+                var what = splitMost.Groups["what"];
+                s = s[..what.Index] + " " + s[(what.Index + what.Length)..];
             }
         }
         if (parts.Top is not null && !parts.Ascending && Regex.IsMatch(s, @" (it|thap)( \w+){0,4} nhat "))
@@ -375,11 +379,30 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
                 break;
             }
         }
+        // "kinh phí hỗ trợ các cơ sở", "doanh thu của doanh nghiệp": the beneficiaries' words say who, not what to count.
+        if (parts.Measure is not null and not Measures.Facilities)
+        {
+            foreach (var (phrase, measure) in MeasurePhrases)
+            {
+                if (measure == Measures.Facilities && VnText.ContainsWords(s, phrase))
+                {
+                    s = Remove(s, phrase);
+                }
+            }
+        }
+        if (parts.Measure is null && parts.SourceNamesMoney)
+        {
+            parts.Measure = Measures.Funding;
+        }
         if (distinct)
         {
             parts.Measure ??= Measures.Facilities;
         }
-        parts.ActivityId = catalogue.FindActivityIn(s.Trim())?.Id;
+        if (FindActivityPhrase(s) is { } activity)
+        {
+            parts.ActivityId = activity.Id;
+            s = Remove(s, activity.Phrase);
+        }
         if (parts.ActivityId is null)
         {
             parts.ActivityId = parts.Measure switch
@@ -395,13 +418,13 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue)
         }
     }
 
-    private static string Expand(string folded)
+    private string Expand(string folded)
     {
         var sb = new StringBuilder();
         foreach (var token in folded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var t = token;
-            if (Shorthand.TryGetValue(t, out var full))
+            if (_lexicon.Shorthand.TryGetValue(t, out var full))
             {
                 t = full;
             }

@@ -1,0 +1,193 @@
+using System.Text.Json;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Funding;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>
+/// The words the figures questions understand, read and checked from seeds/lexicon/*.json at start (see seeds/lexicon/README.md).
+/// Every phrase is folded (lower case, no diacritics); lists are ordered longest phrase first so that the longest wins.
+/// </summary>
+public sealed class Lexicon
+{
+    public const string Folder = "lexicon";
+
+    private static readonly string[] Files = ["measures", "sources", "intents", "places", "shorthand", "filler"];
+
+    private static readonly Lazy<Lexicon> LazyDefault = new(() => Load(SeedFiles.Locate(null)));
+
+    /// <summary>The lexicon of the seeds beside the program (tests and callers without DI).</summary>
+    public static Lexicon Default => LazyDefault.Value;
+
+    /// <summary>(phrase, measure id) longest first.</summary>
+    public IReadOnlyList<(string Phrase, string Measure)> Measures { get; private init; } = [];
+
+    /// <summary>(phrase, source) longest first.</summary>
+    public IReadOnlyList<(string Phrase, FundingSource Source)> Sources { get; private init; } = [];
+
+    /// <summary>"theo nguồn": a breakdown by funding source.</summary>
+    public IReadOnlyList<string> SourceBreakdown { get; private init; } = [];
+
+    public IReadOnlyList<string> Greetings { get; private init; } = [];
+    public IReadOnlyList<string> Thanks { get; private init; } = [];
+
+    /// <summary>(phrase, what the bot does not hold, as said in the reply).</summary>
+    public IReadOnlyList<(string Phrase, string What)> Unsupported { get; private init; } = [];
+
+    /// <summary>(extra name, place id): a current or former province id, or a region id.</summary>
+    public IReadOnlyList<(string Phrase, string PlaceId)> Places { get; private init; } = [];
+
+    /// <summary>One typed token → its full words ("bn" → "bao nhieu").</summary>
+    public IReadOnlyDictionary<string, string> Shorthand { get; private init; } = new Dictionary<string, string>();
+
+    /// <summary>Phrases that change nothing ("cho mình hỏi", "ạ"), longest first.</summary>
+    public IReadOnlyList<string> Filler { get; private init; } = [];
+
+    /// <summary>Phrases that make a message a question ("bao nhiêu").</summary>
+    public IReadOnlyList<string> QuestionWords { get; private init; } = [];
+
+    /// <summary>Every single word of every phrase (filler, spelling, measures...): the words a typo is corrected to.</summary>
+    public IReadOnlySet<string> KnownWords { get; private init; } = new HashSet<string>();
+
+    /// <summary>Reads and checks seeds/lexicon/*.json; a missing or malformed file throws <see cref="SeedException"/> naming it.</summary>
+    /// <param name="placeIds">Province and region ids a place alias may name (null: not checked).</param>
+    public static Lexicon Load(string seedsPath, IReadOnlyCollection<string>? placeIds = null)
+    {
+        var folder = Path.Combine(seedsPath, Folder);
+        var files = new Dictionary<string, Dictionary<string, List<string>>>();
+        foreach (var name in Files)
+        {
+            files[name] = Read(Path.Combine(folder, name + ".json"));
+        }
+        var extra = Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.json").Select(Path.GetFileNameWithoutExtension).Where(n => !Files.Contains(n)).ToList()
+            : [];
+        if (extra.Count > 0)
+        {
+            throw new SeedException(Path.Combine(folder, extra[0] + ".json"), $"tệp từ vựng không dùng đến (chỉ có: {string.Join(", ", Files.Select(f => f + ".json"))})");
+        }
+
+        var measures = Pairs(folder, "measures", files["measures"], key => Figures.Measures.All.Contains(key) ? key : null, "một chỉ tiêu (" + string.Join(", ", Figures.Measures.All) + ")");
+        var sourceFile = files["sources"];
+        var sources = Pairs(folder, "sources", sourceFile.Where(kv => kv.Key != "breakdown").ToDictionary(), SourceOf, "kcqg, kcdp, counterpart hoặc breakdown");
+        var intents = files["intents"];
+        var unsupported = Pairs(folder, "intents", intents.Where(kv => kv.Key.StartsWith("unsupported:", StringComparison.Ordinal)).ToDictionary(),
+            key => key.Length > "unsupported:".Length ? key["unsupported:".Length..] : null, "unsupported:<điều bot không có>");
+        CheckKeys(folder, "intents", intents.Keys, k => k is "greeting" or "thanks" || (k.StartsWith("unsupported:", StringComparison.Ordinal) && k.Length > 12), "greeting, thanks, unsupported:<...>");
+        var places = Pairs(folder, "places", files["places"], key => placeIds is null || placeIds.Contains(key) ? key : null, "mã tỉnh hoặc vùng trong seeds/catalogue");
+        var filler = files["filler"];
+        CheckKeys(folder, "filler", filler.Keys, k => k is "filler" or "question" or "spelling", "filler, question, spelling");
+        var shorthand = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (full, tokens) in files["shorthand"])
+        {
+            foreach (var token in tokens.Select(VnText.FoldWords))
+            {
+                if (token.Length == 0)
+                {
+                    throw new SeedException(Path.Combine(folder, "shorthand.json"), $"\"{full}\": có một từ viết tắt rỗng");
+                }
+                if (!shorthand.TryAdd(token, VnText.FoldWords(full)))
+                {
+                    throw new SeedException(Path.Combine(folder, "shorthand.json"), $"\"{token}\" được viết tắt cho hai cụm từ khác nhau");
+                }
+            }
+        }
+
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var phrase in files.Values.SelectMany(f => f.Values).SelectMany(v => v).Concat(shorthand.Values))
+        {
+            known.UnionWith(VnText.FoldWords(phrase).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+        return new Lexicon
+        {
+            Measures = measures,
+            Sources = sources.Select(x => (x.Phrase, Enum.Parse<FundingSource>(x.Key, ignoreCase: true))).ToList(),
+            SourceBreakdown = Longest(sourceFile.GetValueOrDefault("breakdown") ?? []),
+            Greetings = Longest(intents.GetValueOrDefault("greeting") ?? []),
+            Thanks = Longest(intents.GetValueOrDefault("thanks") ?? []),
+            Unsupported = unsupported,
+            Places = places,
+            Shorthand = shorthand,
+            Filler = Longest(filler.GetValueOrDefault("filler") ?? []),
+            QuestionWords = Longest(filler.GetValueOrDefault("question") ?? []),
+            KnownWords = known,
+        };
+    }
+
+    private static string? SourceOf(string key) => key switch
+    {
+        "kcqg" => nameof(FundingSource.Kcqg),
+        "kcdp" => nameof(FundingSource.Kcdp),
+        "counterpart" => nameof(FundingSource.Counterpart),
+        _ => null,
+    };
+
+    private static Dictionary<string, List<string>> Read(string file)
+    {
+        if (!File.Exists(file))
+        {
+            throw new SeedException(file, "thiếu tệp từ vựng (seeds/lexicon)");
+        }
+        Dictionary<string, List<string>>? content;
+        try
+        {
+            content = JsonSerializer.Deserialize<Dictionary<string, List<string>>>(File.ReadAllText(file), SeedFiles.Json);
+        }
+        catch (JsonException ex)
+        {
+            throw new SeedException(file, $"JSON không hợp lệ ở {ex.Path} (dòng {ex.LineNumber + 1}): cần một đối tượng {{\"khóa\": [\"cụm từ\", ...]}}");
+        }
+        if (content is null || content.Count == 0)
+        {
+            throw new SeedException(file, "tệp rỗng");
+        }
+        foreach (var (key, phrases) in content)
+        {
+            if (phrases is null || phrases.Count == 0)
+            {
+                throw new SeedException(file, $"\"{key}\": danh sách cụm từ rỗng");
+            }
+            if (phrases.FirstOrDefault(p => VnText.FoldWords(p).Length == 0) is { } empty)
+            {
+                throw new SeedException(file, $"\"{key}\": cụm từ \"{empty}\" không có chữ nào");
+            }
+        }
+        return content;
+    }
+
+    private static void CheckKeys(string folder, string name, IEnumerable<string> keys, Func<string, bool> valid, string allowed)
+    {
+        if (keys.FirstOrDefault(k => !valid(k)) is { } bad)
+        {
+            throw new SeedException(Path.Combine(folder, name + ".json"), $"khóa \"{bad}\" không hợp lệ (cần: {allowed})");
+        }
+    }
+
+    /// <summary>(folded phrase, key) longest first; a phrase under two keys of one file is an error.</summary>
+    private static List<(string Phrase, string Key)> Pairs(string folder, string name, Dictionary<string, List<string>> content, Func<string, string?> key, string allowed)
+    {
+        var file = Path.Combine(folder, name + ".json");
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pairs = new List<(string, string)>();
+        foreach (var (k, phrases) in content)
+        {
+            var value = key(k) ?? throw new SeedException(file, $"khóa \"{k}\" không hợp lệ (cần: {allowed})");
+            foreach (var phrase in phrases.Select(VnText.FoldWords))
+            {
+                if (seen.TryGetValue(phrase, out var other) && other != value)
+                {
+                    throw new SeedException(file, $"cụm từ \"{phrase}\" có ở cả \"{other}\" và \"{k}\"");
+                }
+                if (seen.TryAdd(phrase, value))
+                {
+                    pairs.Add((phrase, value));
+                }
+            }
+        }
+        return pairs.OrderByDescending(p => p.Item1.Length).ToList();
+    }
+
+    private static List<string> Longest(IEnumerable<string> phrases) =>
+        phrases.Select(VnText.FoldWords).Distinct().OrderByDescending(p => p.Length).ToList();
+}

@@ -1,0 +1,250 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>The recognisers whose words live in seeds/lexicon (sources, intents, places, filler) and the leftover check.</summary>
+public sealed partial class QuestionParser
+{
+    /// <summary>Measure priority when several measure words are typed: "lượt" and "gian hàng" over "cơ sở" ("số lượt cơ sở").</summary>
+    private static readonly string[] MeasurePriority =
+        [Measures.Participations, Measures.Booths, Measures.Projects, Measures.Revenue, Measures.Funding, Measures.Facilities];
+
+    private IReadOnlyList<(string Phrase, string Measure)>? _measurePhrases;
+
+    private IReadOnlyList<(string Phrase, string Measure)> MeasurePhrases => _measurePhrases ??=
+        _lexicon.Measures.OrderBy(m => Array.IndexOf(MeasurePriority, m.Measure)).ThenByDescending(m => m.Phrase.Length).ToList();
+
+    private HashSet<string>? _knownWords;
+
+    /// <summary>Every word the bot knows (lexicon, catalogue, the phrases of this parser): what a typo may be corrected to.</summary>
+    private HashSet<string> KnownWords => _knownWords ??= BuildKnownWords();
+
+    private HashSet<string> BuildKnownWords()
+    {
+        var words = new HashSet<string>(_lexicon.KnownWords, StringComparer.Ordinal);
+        var phrases = catalogue.Activities.SelectMany(a => new[] { a.Name, a.ShortName }.Concat(a.Aliases))
+            .Concat(catalogue.Provinces.SelectMany(p => new[] { p.Name, p.ShortName }.Concat(p.Aliases)))
+            .Concat(catalogue.Regions.SelectMany(r => r.Aliases.Append(r.Name)))
+            .Concat(SummaryPhrases).Concat(AllScopePhrases).Concat(OwnScopePhrases).Concat(ChartPhrases).Concat(ExcelPhrases).Concat(QuestionPhrases);
+        foreach (var phrase in phrases)
+        {
+            words.UnionWith(VnText.FoldWords(phrase).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+        words.UnionWith(_lexicon.Shorthand.Keys);
+        // The words of the phrases written as patterns (comparisons, rankings, breakdowns, periods).
+        Regex[] patterns = [YoyRegex(), YoyShortRegex(), VsYearRegex(), PlanRegex(), ChangeRegex(), TopRegex(), BareTopRegex(), SplitMostRegex(),
+            CompareWordRegex(), CompareWithRegex(), LooseTopRegex(), ByRegex(), WhichRegex(), MostRegex(), EstimateRegex(), ActualRegex(),
+            ExcludeEstimatesRegex(), FollowUpRegex(), FollowUpTailRegex()];
+        words.UnionWith(patterns.SelectMany(r => Regex.Matches(r.ToString(), "[a-z]{3,}").Select(m => m.Value)));
+        words.UnionWith(PeriodParser.Words);
+        words.UnionWith(KindRecognisers.Words.SelectMany(w => VnText.FoldWords(w).Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        return words;
+    }
+
+    /// <summary>Replaces a word the bot does not know by the one known word it is one keystroke away from ("hnag" → "hang"), and notes it.</summary>
+    private string Correct(string folded, QuestionParts parts)
+    {
+        var tokens = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            if (t.Length < 3 || t.Any(char.IsDigit) || KnownWords.Contains(t))
+            {
+                continue;
+            }
+            string? only = null;
+            var count = 0;
+            foreach (var w in KnownWords)
+            {
+                if (w.Length >= 3 && Math.Abs(w.Length - t.Length) <= 1 && OneEditApart(t, w))
+                {
+                    only = w;
+                    if (++count > 1)
+                    {
+                        break;
+                    }
+                }
+            }
+            if (count == 1)
+            {
+                parts.Corrections.Add((t, only!));
+                tokens[i] = only!;
+            }
+        }
+        return string.Join(' ', tokens);
+    }
+
+    /// <summary>One insertion, deletion, substitution or swap of two neighbours.</summary>
+    internal static bool OneEditApart(string a, string b)
+    {
+        if (a == b)
+        {
+            return false;
+        }
+        if (a.Length == b.Length)
+        {
+            var diff = Enumerable.Range(0, a.Length).Where(i => a[i] != b[i]).ToList();
+            return diff.Count == 1 || (diff.Count == 2 && diff[1] == diff[0] + 1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]);
+        }
+        var (shorter, longer) = a.Length < b.Length ? (a, b) : (b, a);
+        if (longer.Length - shorter.Length != 1)
+        {
+            return false;
+        }
+        var k = 0;
+        while (k < shorter.Length && shorter[k] == longer[k])
+        {
+            k++;
+        }
+        return string.CompareOrdinal(shorter, k, longer, k + 1, shorter.Length - k) == 0;
+    }
+
+    /// <summary>Extra names of places (seeds/lexicon/places.json: "Hanoi", "Bac Ninh province") become the catalogue's name.</summary>
+    private string ApplyPlaceAliases(string folded)
+    {
+        var s = " " + folded + " ";
+        foreach (var (phrase, id) in _lexicon.Places)
+        {
+            var padded = " " + phrase + " ";
+            if (s.Contains(padded, StringComparison.Ordinal))
+            {
+                var name = catalogue.Province(id)?.ShortName ?? catalogue.Region(id)?.Name ?? id;
+                s = s.Replace(padded, " " + VnText.FoldWords(name) + " ", StringComparison.Ordinal);
+            }
+        }
+        return s.Trim();
+    }
+
+    private (string Id, string Phrase)? FindActivityPhrase(string s)
+    {
+        var activity = catalogue.FindActivityIn(s.Trim());
+        if (activity is null)
+        {
+            return null;
+        }
+        var phrase = new[] { activity.Name, activity.ShortName, activity.Id.Replace('_', ' ') }.Concat(activity.Aliases)
+            .Select(VnText.FoldWords).Where(p => p.Length > 0 && VnText.ContainsWords(s, p)).OrderByDescending(p => p.Length).First();
+        return (activity.Id, phrase);
+    }
+
+    /// <summary>Data the bot does not hold ("số công nhân", "lợi nhuận"), unless the words belong to an activity's name.</summary>
+    private void ReadUnsupported(ref string s, QuestionParts parts)
+    {
+        var activityPhrase = FindActivityPhrase(s)?.Phrase;
+        foreach (var (phrase, what) in _lexicon.Unsupported)
+        {
+            if (VnText.ContainsWords(s, phrase) && (activityPhrase is null || !VnText.ContainsWords(activityPhrase, phrase)))
+            {
+                parts.Unsupported ??= what;
+                s = Remove(s, phrase);
+            }
+        }
+    }
+
+    /// <summary>A funding source as a filter ("nguồn KCQG", "ngân sách tỉnh") or a breakdown ("theo nguồn").</summary>
+    private void ReadSource(ref string s, QuestionParts parts)
+    {
+        foreach (var phrase in _lexicon.SourceBreakdown)
+        {
+            if (VnText.ContainsWords(s, phrase))
+            {
+                parts.Breakdown = BreakdownBy.Source;
+                s = Remove(s, phrase);
+                break;
+            }
+        }
+        foreach (var (phrase, source) in _lexicon.Sources)
+        {
+            var m = Regex.Match(s, @" (rieng |chi |only |tu |from )?(nguon (von )?|of )?" + Regex.Escape(phrase) + "(?= )");
+            if (m.Success)
+            {
+                parts.Source = source;
+                parts.SourceNamesMoney = Regex.IsMatch(phrase, @"\b(ngan sach|kinh phi|von|budget)\b");
+                s = Cut(s, m);
+                break;
+            }
+        }
+    }
+
+    /// <summary>Greetings and thanks: a message made only of them is small talk, not a figures question.</summary>
+    private void ReadSocial(ref string s, QuestionParts parts)
+    {
+        if (Take(ref s, _lexicon.Greetings) is not null)
+        {
+            parts.Greeting = true;
+            while (Take(ref s, _lexicon.Greetings) is not null)
+            {
+            }
+        }
+        if (Take(ref s, _lexicon.Thanks) is not null)
+        {
+            parts.Thanks = true;
+        }
+    }
+
+    /// <summary>Drops filler words; what remains was not understood and is kept, as typed, in <see cref="QuestionParts.Unknown"/>.</summary>
+    private void ReadLeftover(string s, string original, QuestionParts parts)
+    {
+        foreach (var filler in _lexicon.Filler)
+        {
+            while (VnText.ContainsWords(s, filler))
+            {
+                s = Remove(" " + s.Trim() + " ", filler);
+            }
+        }
+        var left = s.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (left.Count == 0)
+        {
+            return;
+        }
+        // Quote the words as typed: each typed word is read the way Parse read it (abbreviation expanded, typo corrected);
+        // a short word between two unknown ones is quoted with them ("tỉnh Hà Sơn Bình").
+        var corrected = parts.Corrections.ToDictionary(c => c.Typed, c => c.Read);
+        var words = Regex.Matches(original, @"[\p{L}\p{M}\p{N}]+").Select(m => m.Value).ToList();
+        var unknown = new bool[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            var read = Expand(VnText.FoldWords(words[i])).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(t => corrected.GetValueOrDefault(t, t)).ToList();
+            if (read.Count > 0 && read.All(left.Contains))
+            {
+                read.ForEach(t => left.Remove(t));
+                unknown[i] = true;
+            }
+        }
+        for (var i = 1; i + 1 < words.Count; i++)
+        {
+            unknown[i] |= unknown[i - 1] && unknown[i + 1] && words[i].Length <= 3;
+        }
+        var phrase = new StringBuilder();
+        for (var i = 0; i <= words.Count; i++)
+        {
+            if (i < words.Count && unknown[i])
+            {
+                phrase.Append(phrase.Length > 0 ? " " : "").Append(words[i]);
+            }
+            else if (phrase.Length > 0)
+            {
+                parts.Unknown.Add(phrase.ToString());
+                phrase.Clear();
+            }
+        }
+        if (left.Count > 0)
+        {
+            parts.Unknown.Add(string.Join(' ', left));
+        }
+    }
+
+    [GeneratedRegex(@"^ (con|the con|vay con|vay|and|what about|how about)(?= )")]
+    private static partial Regex FollowUpRegex();
+
+    [GeneratedRegex(@"( thi| the| vay)? sao (a |nhi |vay )?$| thi sao(?= )")]
+    private static partial Regex FollowUpTailRegex();
+
+    /// <summary>"07/2025", "T7/2025", "t7-2025": a month (not a day: no digit or slash before it).</summary>
+    [GeneratedRegex(@"(?<![\p{L}0-9/.\-])(?:[Tt](?:háng|hang)?\s*)?(0?[1-9]|1[0-2])\s*[/\-.]\s*((?:19|20)[0-9]{2})(?![0-9])")]
+    private static partial Regex MonthSlashYearRegex();
+}
