@@ -402,7 +402,10 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         foreach (var r in shown)
         {
             sb.Append(i++).Append(". ").Append(r.Label).Append(": ").Append(MetricText.Value(measure, r.Value.Value, english))
-              .AppendLine(RowNote(q, measure, r.Value, english));
+              .Append(RowNote(q, measure, r.Value, english))
+              .AppendLine(by == BreakdownBy.Source && r.Key == FundingSources.UnknownKey
+                  ? (english ? $" ({VnFormat.Number(r.Value.Records)} records name no source)" : $" ({VnFormat.Number(r.Value.Records)} bản ghi không ghi nguồn kinh phí)")
+                  : "");
         }
         if (rows.Count > shown.Count && q.Top is null)
         {
