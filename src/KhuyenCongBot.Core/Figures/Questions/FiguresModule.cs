@@ -118,6 +118,12 @@ public sealed class FiguresModule : IBotModule
             UnderstandingReplies.NotUnderstood(context, parts.Unknown, parts.HasMetric ? null : Examples);
             return;
         }
+        if (parts.Kind != QuestionKind.Figure)
+        {
+            // Issue 13b answers these kinds (plan gaps, averages, facility history, own records); until it does, no figure rather than a wrong one.
+            UnderstandingReplies.NotYet(context);
+            return;
+        }
         if ((parts.Greeting || parts.Thanks) && !parts.HasMetric && !parts.HasModifier)
         {
             UnderstandingReplies.SmallTalk(context, parts.Thanks && !parts.Greeting);
@@ -141,6 +147,13 @@ public sealed class FiguresModule : IBotModule
                 "Bot hiểu " + string.Join(", ", parts.Corrections.Select(c => $"\"{c.Typed}\" là \"{c.Read}\"")) + ".",
                 "Read " + string.Join(", ", parts.Corrections.Select(c => $"\"{c.Typed}\" as \"{c.Read}\"")) + "."));
         }
+        if (last is not null && parts.Period is { } asked && !NamesAYear(text)
+            && last.From.Year == last.To.Year && asked.From.Year == asked.To.Year && asked.From.Year != last.From.Year
+            && _parser.Parse(text + " năm " + last.From.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), context.Today).Period is { } sameYear)
+        {
+            // "quý 1 năm 2025" then "còn quý 2": the quarter of the year asked about just before.
+            parts.Period = sameYear;
+        }
         Question question;
         if (!parts.HasMetric)
         {
@@ -163,21 +176,31 @@ public sealed class FiguresModule : IBotModule
                 ? last with { Breakdown = null, Top = null, ComparePlan = false, CompareLastYear = false, Change = false }
                 : null;
             question = baseQuestion is null ? Fill(new Question(), parts, context) : Merge(baseQuestion, parts, context);
-            question = question with { ActivityId = parts.ActivityId, Measure = parts.Measure, Summary = parts.Summary };
+            // "gian hàng năm 2024" then "lượt tham gia bao nhiêu": the same activity's participations.
+            var activity = parts.ActivityId;
+            if (baseQuestion is not null && activity is null && parts.Measure is Measures.Participations or Measures.Facilities
+                && baseQuestion.ActivityId is { } previous && _catalogue.Activity(previous)?.Measures.Contains(parts.Measure) == true)
+            {
+                activity = previous;
+            }
+            question = question with { ActivityId = activity, Measure = parts.Measure, Summary = parts.Summary };
             if (baseQuestion is not null && parts.Period is null)
             {
                 notes.Add(context.T(
                     $"(Giữ kỳ và phạm vi của câu trước: {question.PeriodLabel}, {_scopes.ShortName(question.Scope)}.)",
                     $"(Same period and scope as the previous question: {FigureAnswerer.PeriodText(question, true)}, {_scopes.ShortName(question.Scope, true)}.)"));
             }
-            if (parts.BareFacilities && IsParticipationFirst(parts.ActivityId))
-            {
-                AskFacilitiesOrParticipations(context, question);
-                return;
-            }
         }
-        Respond(context, question, parts.Scope == "own" ? null : parts.ScopeName, notes);
+        string? footer = null;
+        if (parts.BareFacilities && question.Measure == Measures.Facilities)
+        {
+            footer = BothCounts(context, question);
+        }
+        Respond(context, question, parts.Scope == "own" ? null : parts.ScopeName, notes, footer);
     }
+
+    private static bool NamesAYear(string text) => System.Text.RegularExpressions.Regex.IsMatch(
+        VnText.FoldWords(text), @"(^| )((19|20)[0-9]{2}|nam nay|nam ngoai|nam truoc|nam qua|this year|last year)( |$)");
 
     /// <summary>The previous question, if it was answered less than <see cref="FiguresOptions.FollowUpMinutes"/> ago (a context without a time is stale).</summary>
     private Question? FreshLast(BotContext context)
@@ -203,11 +226,20 @@ public sealed class FiguresModule : IBotModule
         context.State.Data[LastAtKey] = context.Now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>"cơ sở" with an activity counted per participation (fairs, product awards) could mean either.</summary>
-    private bool IsParticipationFirst(string? activityId)
+    /// <summary>
+    /// "cơ sở" typed alone may mean facilities (each once) or participations (each time): the answer counts facilities and,
+    /// when it is one figure, gives the participations in one line instead of asking.
+    /// </summary>
+    private string BothCounts(BotContext context, Question question)
     {
-        var measures = activityId is null ? null : _catalogue.Activity(activityId)?.Measures;
-        return measures is not null && measures.IndexOf(Measures.Participations) is >= 0 and var p && p < measures.IndexOf(Measures.Facilities);
+        if (question.Breakdown is not null || question.Top is not null || question.CompareLastYear || question.ComparePlan || question.Kind != QuestionKind.Figure)
+        {
+            return context.T("(\"Cơ sở\" được hiểu là số cơ sở khác nhau, mỗi cơ sở đếm một lần.)", "(Facilities are distinct facilities, each counted once.)");
+        }
+        var participations = _answerer.Lines(question with { Measure = Measures.Participations }).FirstOrDefault()?.Value.Value ?? 0;
+        return context.T(
+            $"(\"Cơ sở\" được hiểu là số cơ sở khác nhau, mỗi cơ sở đếm một lần; nếu đếm theo lượt hỗ trợ/tham gia: {VnFormat.Number((long)participations)} lượt.)",
+            $"(Distinct facilities, each counted once; counted per participation: {VnFormat.Number((long)participations)}.)");
     }
 
     /// <summary>A new question: what the parser found, with the person's default scope and "from the start of the year" as defaults.</summary>
@@ -303,7 +335,7 @@ public sealed class FiguresModule : IBotModule
             : People.AccessPolicy.GroupRefusal(context);
     }
 
-    private void Respond(BotContext context, Question question, string? scopeName, IReadOnlyList<string>? notes = null)
+    private void Respond(BotContext context, Question question, string? scopeName, IReadOnlyList<string>? notes = null, string? footer = null)
     {
         question = ClipRunningPeriod(question, context.Today);
         if (GroupRefusal(context, question.Scope) is { } groupRefusal)
@@ -328,6 +360,10 @@ public sealed class FiguresModule : IBotModule
         if (notes is { Count: > 0 })
         {
             text = string.Join("\n", notes) + "\n" + text;
+        }
+        if (footer is not null)
+        {
+            text += "\n" + footer;
         }
         SetLast(context, question with { Output = OutputKind.Text });
         switch (question.Output)
@@ -466,22 +502,6 @@ public sealed class FiguresModule : IBotModule
                 new Choice(context.T("Doanh thu tư vấn", "Consulting revenue"), "fq:m:consulting.revenue_vnd"),
                 new Choice(context.T("Kinh phí hỗ trợ", "Funding"), "fq:m:*.funding_vnd"),
                 new Choice(context.T("Tất cả (tổng hợp)", "Everything (summary)"), "fq:m:all"),
-            ]);
-    }
-
-    private void AskFacilitiesOrParticipations(BotContext context, Question pending)
-    {
-        context.State.Flow = ClarifyFlow;
-        context.State.Step = 0;
-        context.State.Data[PendingKey] = pending.ToJson();
-        var activity = _catalogue.Activity(pending.ActivityId!)!;
-        context.Ask(
-            context.T(
-                $"\"Cơ sở\" ({activity.ShortName}) có thể hiểu hai cách: bạn muốn đếm số cơ sở (mỗi cơ sở một lần) hay số lượt cơ sở (mỗi lần tham gia một lượt)?",
-                $"Do you want distinct facilities (each once) or participations (each time counted) for {activity.EnglishName}?"),
-            [
-                new Choice(context.T("Số cơ sở (không trùng)", "Distinct facilities"), $"fq:m:{activity.Id}.{Measures.Facilities}"),
-                new Choice(context.T("Số lượt cơ sở", "Participations"), $"fq:m:{activity.Id}.{Measures.Participations}"),
             ]);
     }
 

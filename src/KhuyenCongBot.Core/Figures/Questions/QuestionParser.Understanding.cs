@@ -10,7 +10,7 @@ public sealed partial class QuestionParser
 {
     /// <summary>Measure priority when several measure words are typed: "lượt" and "gian hàng" over "cơ sở" ("số lượt cơ sở").</summary>
     private static readonly string[] MeasurePriority =
-        [Measures.Participations, Measures.Booths, Measures.Projects, Measures.Revenue, Measures.Funding, Measures.Facilities];
+        [Measures.Revenue, Measures.Funding, Measures.Participations, Measures.Booths, Measures.Projects, Measures.Facilities];
 
     private IReadOnlyList<(string Phrase, string Measure)>? _measurePhrases;
 
@@ -245,6 +245,6 @@ public sealed partial class QuestionParser
     private static partial Regex FollowUpTailRegex();
 
     /// <summary>"07/2025", "T7/2025", "t7-2025": a month (not a day: no digit or slash before it).</summary>
-    [GeneratedRegex(@"(?<![\p{L}0-9/.\-])(?:[Tt](?:háng|hang)?\s*)?(0?[1-9]|1[0-2])\s*[/\-.]\s*((?:19|20)[0-9]{2})(?![0-9])")]
+    [GeneratedRegex(@"(?<![\p{L}0-9/.\-])(?<!(?i:quý|quy|q|quarter)\s*)(?:[Tt](?:háng|hang)?\s*)?(0?[1-9]|1[0-2])\s*[/\-.]\s*((?:19|20)[0-9]{2})(?![0-9])")]
     private static partial Regex MonthSlashYearRegex();
 }

@@ -267,6 +267,11 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
         {
             parts.Breakdown ??= BreakdownBy.Province;
         }
+        // "tỉnh dẫn đầu về gian hàng": the word that says what is ranked.
+        if (parts.Breakdown == BreakdownBy.Province && Regex.Match(s, " (cac )?(tinh thanh|tinh|dia phuong|provinces?)(?= )") is { Success: true } unit)
+        {
+            s = Cut(s, unit);
+        }
     }
 
     private static BreakdownBy ByWord(string word) => word switch
@@ -389,6 +394,12 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
                     s = Remove(s, phrase);
                 }
             }
+        }
+        // "doanh thu của các dự án tư vấn": the projects say whose money.
+        if (parts.Measure is Measures.Revenue or Measures.Funding && Regex.Match(s, " (cac |nhung )?(du an|de an|projects?)(?= )") is { Success: true } projects)
+        {
+            s = Cut(s, projects);
+            parts.ActivityId ??= parts.Measure == Measures.Revenue ? "consulting" : null;
         }
         if (parts.Measure is null && parts.SourceNamesMoney)
         {

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Figures;
+using KhuyenCongBot.Core.Figures.Questions;
+using KhuyenCongBot.Core.Funding;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Tests.Figures.Understanding;
+
+/// <summary>
+/// What a paraphrase row expects, computed with plain LINQ over the demo records (never with the bot's figure sources).
+/// Grammar of the "expect" column (see paraphrases.tsv's header):
+/// <c>none</c> — no figure at all (not understood, cannot answer, small talk, a question asked back);
+/// <c>KIND MEASURE ACTIVITY PERIOD SCOPE [src=kcqg|kcdp]</c> with KIND <c>v</c> (the value), <c>top1</c> (the first province
+/// and its value), <c>yoy</c> (the % of the same period a year before), <c>plan</c> (the % of the year plan);
+/// a leading <c>~</c> (rows whose engine part is issue 13b's): the right figure, or no figure at all — never a wrong one.
+/// </summary>
+internal sealed class ParaphraseExpectation(IReadOnlyList<SupportRecord> records, IReadOnlyList<(int Year, string Province, string Metric, decimal Target)> plans, CatalogueIndex catalogue)
+{
+    public static readonly DateOnly Today = new(2026, 11, 26);
+
+    /// <summary>A number followed by a unit: what a figure looks like in a reply.</summary>
+    private static readonly Regex FigurePattern = new(
+        @"\d[\d.,]*\s*(gian hàng|lượt|cơ sở|dự án|tỷ đồng|triệu đồng|nghìn đồng|đồng|%|booths?|facilit|participation|projects?|VND|billion|million)",
+        RegexOptions.CultureInvariant);
+
+    public static bool HasFigure(string reply) => FigurePattern.IsMatch(reply);
+
+    /// <summary>Null when the reply meets the expectation; otherwise why not.</summary>
+    public string? Check(string expect, string reply)
+    {
+        var lenient = expect.StartsWith('~');
+        var spec = expect.TrimStart('~').Trim();
+        if (spec == "none")
+        {
+            return HasFigure(reply) ? "a figure was given" : null;
+        }
+        var wanted = Expected(spec);
+        var missing = wanted.Where(w => !reply.Contains(w, StringComparison.Ordinal)).ToList();
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+        if (lenient && !HasFigure(reply))
+        {
+            return null;
+        }
+        return "missing " + string.Join(" + ", missing.Select(m => $"'{m}'"));
+    }
+
+    /// <summary>The strings the reply must contain.</summary>
+    public IReadOnlyList<string> Expected(string spec)
+    {
+        var f = spec.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (f.Length < 5)
+        {
+            throw new FormatException($"expect needs KIND MEASURE ACTIVITY PERIOD SCOPE: '{spec}'");
+        }
+        var (kind, measure, activity, (from, to), scope) = (f[0], MeasureOf(f[1]), f[2], PeriodOf(f[3]), f[4]);
+        FundingSource? source = f.Skip(5).FirstOrDefault(x => x.StartsWith("src=", StringComparison.Ordinal)) is { } src
+            ? src[4..] switch { "kcqg" => FundingSource.Kcqg, "kcdp" => FundingSource.Kcdp, _ => FundingSource.Counterpart }
+            : null;
+        var units = Units(scope);
+        IEnumerable<SupportRecord> Select(DateOnly a, DateOnly b) => records.Where(r =>
+            (activity == "*" || r.ActivityId == activity) && r.Date >= a && r.Date <= b
+            && (units is null || units.Contains(r.ProvinceId))
+            && (source is null || FundingSources.Of(r.FundingSource) == source));
+        var value = Value(Select(from, to), measure);
+        switch (kind)
+        {
+            case "v":
+                return [MetricText.Value(measure, value)];
+            case "yoy":
+                var before = Value(Select(from.AddYears(-1), to.AddYears(-1)), measure);
+                // Nothing the year before: no percentage can be given, only the figure.
+                return before == 0 ? [MetricText.Value(measure, value)] : [MetricText.Value(measure, value), VnFormat.Percent(value / before)];
+            case "plan":
+                var metric = $"{activity}.{measure}";
+                var target = plans.Where(p => p.Year == from.Year && p.Metric == metric && (units is null || units.Contains(p.Province))).Sum(p => p.Target);
+                return [VnFormat.Percent(value / target)];
+            case "top1":
+                var top = Select(from, to).GroupBy(r => catalogue.CurrentOf(r.ProvinceId)!.Id)
+                    .Select(g => (Id: g.Key, Value: Value(g, measure)))
+                    .OrderByDescending(x => x.Value).ThenBy(x => x.Id, StringComparer.Ordinal).First();
+                return [catalogue.Province(top.Id)!.ShortName, MetricText.Value(measure, top.Value)];
+            default:
+                throw new FormatException($"unknown kind '{kind}'");
+        }
+    }
+
+    private static decimal Value(IEnumerable<SupportRecord> rs, string measure) => measure switch
+    {
+        Measures.Facilities => rs.Where(r => r.FacilityId is not null).Select(r => r.FacilityId).Distinct().Count(),
+        Measures.Participations or Measures.Projects => rs.Count(),
+        Measures.Booths => rs.Sum(r => (decimal)r.Booths),
+        Measures.Revenue => rs.Sum(r => (decimal)r.RevenueVnd),
+        _ => rs.Sum(r => (decimal)r.FundingVnd),
+    };
+
+    private static string MeasureOf(string m) => m switch
+    {
+        "booths" => Measures.Booths,
+        "participations" => Measures.Participations,
+        "facilities" => Measures.Facilities,
+        "projects" => Measures.Projects,
+        "revenue" => Measures.Revenue,
+        "funding" => Measures.Funding,
+        _ => throw new FormatException($"unknown measure '{m}'"),
+    };
+
+    private IReadOnlySet<string>? Units(string scope)
+    {
+        var colon = scope.IndexOf(':');
+        var (kind, id) = colon < 0 ? (scope, "") : (scope[..colon], scope[(colon + 1)..]);
+        return kind switch
+        {
+            "all" => null,
+            "p" => catalogue.UnitsOf(id).ToHashSet(),
+            "f" => new HashSet<string> { id },
+            "r" => catalogue.Region(id)!.Members.SelectMany(catalogue.UnitsOf).ToHashSet(),
+            "m" => id.Split(',').SelectMany(catalogue.UnitsOf).ToHashSet(),
+            _ => throw new FormatException($"unknown scope '{scope}'"),
+        };
+    }
+
+    /// <summary>Y2025, YTD, ALL, H1-2024, Q3-2025, M07-2025, N9-2024 (first 9 months), CUM-Q3-2025, CUM-M09-2025, 2024-03-01..2024-05-15.</summary>
+    public static (DateOnly From, DateOnly To) PeriodOf(string p)
+    {
+        static DateOnly EndOfMonth(int y, int m) => new DateOnly(y, m, 1).AddMonths(1).AddDays(-1);
+        static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
+        if (p == "YTD")
+        {
+            return (new DateOnly(Today.Year, 1, 1), Today);
+        }
+        if (p == "ALL")
+        {
+            return (PeriodParser.Beginning, Today);
+        }
+        if (p.Contains("..", StringComparison.Ordinal))
+        {
+            var parts = p.Split("..");
+            return (DateOnly.ParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture), DateOnly.ParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        var cumulative = p.StartsWith("CUM-", StringComparison.Ordinal);
+        var q = cumulative ? p[4..] : p;
+        var year = Int(q[^4..]);
+        (DateOnly From, DateOnly To) range = q[0] switch
+        {
+            'Y' => (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)),
+            'H' => q[1] == '1' ? (new DateOnly(year, 1, 1), new DateOnly(year, 6, 30)) : (new DateOnly(year, 7, 1), new DateOnly(year, 12, 31)),
+            'Q' => (new DateOnly(year, Int(q[1..2]) * 3 - 2, 1), EndOfMonth(year, Int(q[1..2]) * 3)),
+            'M' => (new DateOnly(year, Int(q[1..3]), 1), EndOfMonth(year, Int(q[1..3]))),
+            'N' => (new DateOnly(year, 1, 1), EndOfMonth(year, Int(q[1..q.IndexOf('-')]))),
+            _ => throw new FormatException($"unknown period '{p}'"),
+        };
+        return cumulative ? (new DateOnly(year, 1, 1), range.To) : range;
+    }
+}
