@@ -94,6 +94,10 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
     /// <summary>The period of the comparison year ("cùng kỳ năm 2023").</summary>
     public static Period BasePeriod(Question q)
     {
+        if (q.VsFrom is { } vf && q.VsTo is { } vt)
+        {
+            return new Period(vf, vt, q.VsLabel ?? "");
+        }
         var period = q.Period;
         // A period of several years ("3 năm qua", "giai đoạn 2021-2025") is compared with the same span just before it.
         var span = q.To.Year - q.From.Year + 1;
@@ -211,7 +215,7 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         var before = figures.Total(Query(q, main.ActivityId, main.Measure, basePeriod));
         var range = $"{VnFormat.Date(basePeriod.From)} – {VnFormat.Date(basePeriod.To)}";
         var delta = main.Value.Value - before.Value;
-        var multi = basePeriod.From.Year < basePeriod.To.Year;
+        var multi = basePeriod.From.Year < basePeriod.To.Year && q.VsFrom is null;
         var years = $"{basePeriod.From.Year}–{basePeriod.To.Year}";
         var deltaText = MetricText.Value(main.Measure, Math.Abs(delta), english);
         var change = english
@@ -224,6 +228,19 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
             RecordStatus.Actual => english ? " Both sides count actual figures only." : " Cả hai kỳ đều chỉ tính số chính thức.",
             _ => "",
         };
+        if (q.VsFrom is not null)
+        {
+            var vs = english ? PeriodLabels.DescribeEnglish(basePeriod.From, basePeriod.To) : basePeriod.Label;
+            if (before.Value == 0)
+            {
+                return english
+                    ? $"Against {vs} ({range}){metricName}: 0, so no ratio; {change}.{same}"
+                    : $"So với {vs} ({range}){metricName}: chưa có số liệu (0), không tính được tỷ lệ; {change}.{same}";
+            }
+            return english
+                ? $"Against {vs}{metricName} ({MetricText.Value(main.Measure, before.Value, true)}, {range}): {VnFormat.Percent(main.Value.Value / before.Value)}, {change}.{same}"
+                : $"So với {vs}{metricName} ({MetricText.Value(main.Measure, before.Value)}{(q.Status is null ? MetricText.EstimateNote(main.Measure, before) : "")}, {range}): đạt {VnFormat.Percent(main.Value.Value / before.Value)}, {change}.{same}";
+        }
         if (before.Value == 0)
         {
             return english
@@ -385,7 +402,10 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         foreach (var r in shown)
         {
             sb.Append(i++).Append(". ").Append(r.Label).Append(": ").Append(MetricText.Value(measure, r.Value.Value, english))
-              .AppendLine(RowNote(q, measure, r.Value, english));
+              .Append(RowNote(q, measure, r.Value, english))
+              .AppendLine(by == BreakdownBy.Source && r.Key == FundingSources.UnknownKey
+                  ? (english ? $" ({VnFormat.Number(r.Value.Records)} records name no source)" : $" ({VnFormat.Number(r.Value.Records)} bản ghi không ghi nguồn kinh phí)")
+                  : "");
         }
         if (rows.Count > shown.Count && q.Top is null)
         {

@@ -28,6 +28,7 @@ public sealed class FiguresModule : IBotModule
     private readonly ReportWriter _reports;
     private readonly FigureOutputs _outputs;
     private readonly PlanCommands _plans;
+    private readonly KindAnswerer _kinds;
     private readonly IServiceProvider _services;
     private readonly TimeSpan _followUp;
 
@@ -42,6 +43,8 @@ public sealed class FiguresModule : IBotModule
         _reports = new ReportWriter(figures, _answerer, _scopes, catalogue);
         _outputs = new FigureOutputs(_answerer, _scopes, catalogue, services.GetService<IChartRenderer>(), services.GetService<ISpreadsheetWriter>());
         _plans = new PlanCommands(catalogue, _scopes);
+        var zone = services.GetService<Time.BotClock>()?.Zone ?? TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "ICT", "ICT");
+        _kinds = new KindAnswerer(figures, store, catalogue, _scopes, _answerer, zone);
         Flows = [new ClarifyFlowImpl(this)];
     }
 
@@ -124,6 +127,11 @@ public sealed class FiguresModule : IBotModule
         if ((parts.Greeting || parts.Thanks) && !parts.HasMetric && !parts.HasModifier)
         {
             UnderstandingReplies.SmallTalk(context, parts.Thanks && !parts.Greeting);
+            return;
+        }
+        if (parts.Kind != QuestionKind.Figure)
+        {
+            Respond(context, Fill(new Question(), parts, context), null);
             return;
         }
         var last = FreshLast(context);
@@ -238,7 +246,7 @@ public sealed class FiguresModule : IBotModule
     private Question Fill(Question q, QuestionParts parts, BotContext context)
     {
         // "năm nào nhiều gian hàng nhất" without a period: every year so far.
-        var period = parts.Period ?? (parts.Breakdown == BreakdownBy.Year ? PeriodParser.AllTime(context.Today) : YearToDate(context.Today));
+        var period = parts.Period ?? (parts.Breakdown == BreakdownBy.Year ? PeriodParser.AllTime(context.Today) : KindAnswerer.DefaultPeriod(parts.Kind, context.Today));
         return q.WithPeriod(period) with
         {
             ActivityId = parts.ActivityId,
@@ -255,6 +263,12 @@ public sealed class FiguresModule : IBotModule
             Output = parts.Output,
             Status = parts.Status,
             Source = parts.Source,
+            Kind = parts.Kind,
+            PerMeasure = parts.PerMeasure,
+            FacilityName = parts.FacilityName,
+            VsFrom = parts.VsPeriod?.From,
+            VsTo = parts.VsPeriod?.To,
+            VsLabel = parts.VsPeriod?.Label,
         };
     }
 
@@ -275,6 +289,10 @@ public sealed class FiguresModule : IBotModule
             Output = parts.Output,
             Status = parts.BothStatuses ? null : parts.Status ?? last.Status,
             Source = parts.Source ?? last.Source,
+            // A new period or comparison replaces a second period kept from the previous question.
+            VsFrom = parts.VsPeriod?.From ?? (parts.Period is null && !parts.CompareLastYear ? last.VsFrom : null),
+            VsTo = parts.VsPeriod?.To ?? (parts.Period is null && !parts.CompareLastYear ? last.VsTo : null),
+            VsLabel = parts.VsPeriod?.Label ?? (parts.Period is null && !parts.CompareLastYear ? last.VsLabel : null),
         };
     }
 
@@ -282,8 +300,20 @@ public sealed class FiguresModule : IBotModule
     /// A comparison with last year over a period still running ("năm nay", "quý này") counts up to today and compares with the
     /// same dates a year earlier: eleven months of this year against twelve of last year would read as a fall.
     /// </summary>
-    public static Question ClipRunningPeriod(Question q, DateOnly today) =>
-        q.CompareLastYear || q.Change ? q.WithPeriod(UpToToday(q.Period, today)) : q;
+    public static Question ClipRunningPeriod(Question q, DateOnly today)
+    {
+        if (!(q.CompareLastYear || q.Change))
+        {
+            return q;
+        }
+        var clipped = q.WithPeriod(UpToToday(q.Period, today));
+        // Two periods compared ("tháng này so với tháng trước"): the second is cut to as many days as the first has so far.
+        if (clipped.To != q.To && q.VsFrom is { } vf && q.VsTo is { } vt)
+        {
+            clipped = clipped with { VsTo = DateOnly.FromDayNumber(Math.Min(vt.DayNumber, vf.DayNumber + (clipped.To.DayNumber - clipped.From.DayNumber))) };
+        }
+        return clipped;
+    }
 
     /// <summary>A period still running on <paramref name="today"/> cut at today ("từ đầu năm 2026 đến nay"); any other period as it is.</summary>
     public static Period UpToToday(Period period, DateOnly today) => today < period.From || today >= period.To
@@ -318,6 +348,12 @@ public sealed class FiguresModule : IBotModule
             var own = question with { Scope = _scopes.DefaultScope(context.User), Output = OutputKind.Text };
             SetLast(context, own);
             context.Ask(refusal, [new Choice(context.T($"Xem số liệu {_scopes.ShortName(own.Scope)}", $"See {_scopes.ShortName(own.Scope, true)}"), "fq:again")]);
+            return;
+        }
+        if (question.Kind != QuestionKind.Figure)
+        {
+            SetLast(context, question with { Output = OutputKind.Text });
+            context.Say(_kinds.Answer(question, context.User, context.Today, context.English));
             return;
         }
         var text = _answerer.Answer(question, context.English);

@@ -30,7 +30,7 @@ public static partial class FacilityQuestionRecogniser
             parts.Kind = QuestionKind.TopFacilities;
             parts.Top = top.Groups["n"].Success ? int.Parse(top.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) : top.Groups["one"].Success ? 1 : 10;
             // Keep the measure's words ("kinh phí", "gian hàng") for the parser; take the rest.
-            var kept = top.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !TopNoise.Contains(w) && w != top.Groups["n"].Value);
+            var kept = top.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !TopNoise.Contains(w) && w != top.Groups["n"].Value.Trim());
             s = s[..top.Index] + " " + string.Join(' ', kept) + " " + s[(top.Index + top.Length)..];
         }
     }

@@ -16,6 +16,8 @@ public static partial class PlanQuestionRecogniser
         if (RankingRegex().Match(s) is { Success: true } ranking)
         {
             parts.Kind = QuestionKind.PlanRanking;
+            parts.Ascending = ranking.Value.Contains(" chua ", StringComparison.Ordinal) || ranking.Value.Contains(" khong ", StringComparison.Ordinal)
+                || ranking.Value.Contains("behind", StringComparison.Ordinal) || ranking.Value.Contains("below", StringComparison.Ordinal) || ranking.Value.Contains("under", StringComparison.Ordinal);
             s = KindRecognisers.Cut(s, ranking);
             s = PlanWordsRegex().Replace(s, " ");
             return;

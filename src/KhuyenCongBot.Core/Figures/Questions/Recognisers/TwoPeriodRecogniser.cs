@@ -23,7 +23,7 @@ public static partial class TwoPeriodRecogniser
             }
             var rest = right.Trim();
             if (!PeriodParser.TryFind(rest, today, out var vs, out var matched) || matched.Length == 0
-                || !rest.StartsWith(matched, StringComparison.Ordinal) || SameYearPhrase().IsMatch(rest))
+                || !rest.StartsWith(matched, StringComparison.Ordinal) || SameYearPhrase().IsMatch(rest) || IsWholeYear(vs))
             {
                 continue;
             }
@@ -33,6 +33,9 @@ public static partial class TwoPeriodRecogniser
             return;
         }
     }
+
+    /// <summary>"so với năm 2023", "so với năm ngoái": the parser's year comparison reads them (the same period of that year).</summary>
+    private static bool IsWholeYear(Text.Period p) => p.From == new DateOnly(p.From.Year, 1, 1) && p.To == new DateOnly(p.From.Year, 12, 31);
 
     [GeneratedRegex(@" (so sanh voi|so voi|compared (to|with)|versus|vs)(?= )")]
     private static partial Regex ConnectiveRegex();

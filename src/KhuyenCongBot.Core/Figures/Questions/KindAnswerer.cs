@@ -1,0 +1,118 @@
+using System.Text;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>Answers the question kinds of issue 13 other than plain figures: plans, averages, facilities, records entered.</summary>
+public sealed class KindAnswerer(IFigureSource figures, IBotStore store, CatalogueIndex catalogue, ScopeResolver scopes, FigureAnswerer answerer, TimeZoneInfo zone)
+{
+    private readonly PlanKindAnswers _plans = new(figures, store, catalogue, scopes, answerer);
+    private readonly FacilityKindAnswers _facilities = new(figures as IFacilityFigures ?? new ScanFigureSource(store, catalogue), store, catalogue, scopes, answerer);
+
+    /// <summary>The default period of a kind when the question names none.</summary>
+    public static Period DefaultPeriod(QuestionKind kind, DateOnly today) => kind switch
+    {
+        QuestionKind.FacilityHistory or QuestionKind.OwnRecords => PeriodParser.AllTime(today),
+        QuestionKind.NewRecords => PeriodParser.TryFind("tuan nay", today, out var week, out _) ? week : FiguresModule.YearToDate(today),
+        _ => FiguresModule.YearToDate(today),
+    };
+
+    public string Answer(Question q, BotUser user, DateOnly today, bool english) => q.Kind switch
+    {
+        QuestionKind.PlanGap => _plans.Gap(q, today, english),
+        QuestionKind.PlanRanking => _plans.Ranking(q, today, english),
+        QuestionKind.Average => Average(q, english),
+        QuestionKind.FacilityHistory => _facilities.History(q, english),
+        QuestionKind.TopFacilities => _facilities.Top(q, english),
+        QuestionKind.OwnRecords => Entered(q, user, own: true, english),
+        QuestionKind.NewRecords => Entered(q, user, own: false, english),
+        _ => answerer.Answer(q, english),
+    };
+
+    /// <summary>Numerator and denominator of an average: "mỗi gian hàng" is about fairs, "mỗi dự án" about consulting.</summary>
+    public static (string? ActivityId, string Measure, string Per) AverageParts(Question q)
+    {
+        var per = q.PerMeasure ?? Measures.Facilities;
+        var activity = q.ActivityId ?? per switch
+        {
+            Measures.Booths => "trade_fair",
+            Measures.Projects => "consulting",
+            _ => null,
+        };
+        var measure = q.Measure is { } m && m != per ? m : Measures.Funding;
+        return (activity, measure, per);
+    }
+
+    private string Average(Question q, bool english)
+    {
+        var (activity, measure, per) = AverageParts(q);
+        var top = figures.Total(answerer.Query(q, activity, measure));
+        var bottom = figures.Total(answerer.Query(q, activity, per));
+        var sb = new StringBuilder();
+        var perName = MetricText.Unit(per, english) is var unit && per == Measures.Participations && !english ? "lượt cơ sở" : unit;
+        var title = SourceText.Title(catalogue, activity, measure, q.Source, english);
+        sb.Append(english ? $"Average {title} per {perName}: " : $"{title} bình quân mỗi {perName}: ");
+        if (bottom.Value == 0)
+        {
+            sb.AppendLine(english ? $"cannot be computed (no {perName} in this period)." : $"không tính được (không có {perName} nào trong kỳ).");
+        }
+        else
+        {
+            var average = top.Value / bottom.Value;
+            sb.Append(MetricText.IsMoney(measure)
+                ? (english ? MetricText.MoneyEnglish((long)Math.Round(average)) : VnFormat.Money((long)Math.Round(average)))
+                : VnFormat.Decimal(average, 2) + " " + MetricText.Unit(measure, english));
+            sb.Append(" (= ").Append(MetricText.Value(measure, top.Value, english)).Append(" / ").Append(MetricText.Value(per, bottom.Value, english)).AppendLine(")");
+        }
+        if (per == Measures.Facilities)
+        {
+            sb.AppendLine(english
+                ? "Each facility counts once; the total includes support not tied to a facility (information, propaganda)."
+                : "Mỗi cơ sở tính một lần; tổng kinh phí gồm cả các hoạt động không gắn với cơ sở (thông tin, tuyên truyền).");
+        }
+        AppendPeriodAndScope(sb, q, english);
+        return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>Records by the date they were entered (in Vietnam time): one's own, or everyone's within the question's provinces.</summary>
+    private string Entered(Question q, BotUser user, bool own, bool english)
+    {
+        var units = scopes.UnitIds(q.Scope);
+        var source = own ? store.Records.ByUser(user.Id, 1_000_000) : store.Records.All();
+        var records = source
+            .Where(r => (!own || r.CreatedByUserId == user.Id) && (own || units is null || units.Contains(r.ProvinceId)))
+            .Where(r => EnteredOn(r) is var d && d >= q.From && d <= q.To)
+            .ToList();
+        var sb = new StringBuilder();
+        sb.Append(own
+                ? (english ? "Records you entered" : "Số bản ghi bạn đã nhập")
+                : (english ? "New records entered" : "Số bản ghi mới được nhập"))
+          .Append(english ? $" ({FigureAnswerer.PeriodText(q, true)}, by date entered): " : $" ({q.PeriodLabel}, theo ngày nhập): ")
+          .AppendLine(VnFormat.Number(records.Count) + (english ? " records" : " bản ghi"));
+        foreach (var g in records.GroupBy(r => r.ActivityId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(12))
+        {
+            var name = (english ? catalogue.Activity(g.Key)?.EnglishName : catalogue.Activity(g.Key)?.ShortName) ?? g.Key;
+            sb.Append("• ").Append(name).Append(": ").AppendLine(VnFormat.Number(g.Count()));
+        }
+        sb.Append(english ? "Period: " : "Thời gian nhập: ").Append(VnFormat.Date(q.From)).Append(" – ").AppendLine(VnFormat.Date(q.To));
+        if (!own)
+        {
+            sb.Append(english ? "Scope: " : "Phạm vi: ").AppendLine(scopes.Label(q.Scope, english));
+        }
+        return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>The day a record was entered, in the bot's time zone.</summary>
+    public DateOnly EnteredOn(SupportRecord r) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.CreatedAt, zone).DateTime);
+
+    internal void AppendPeriodAndScope(StringBuilder sb, Question q, bool english)
+    {
+        sb.Append(english ? "Period: " : "Thời gian: ").Append(FigureAnswerer.PeriodText(q, english))
+          .Append(" (").Append(VnFormat.Date(q.From)).Append(" – ").Append(VnFormat.Date(q.To)).AppendLine(")");
+        sb.Append(english ? "Scope: " : "Phạm vi: ").AppendLine(scopes.Label(q.Scope, english));
+    }
+}
