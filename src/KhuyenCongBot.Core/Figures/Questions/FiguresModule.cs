@@ -118,12 +118,6 @@ public sealed class FiguresModule : IBotModule
             UnderstandingReplies.NotUnderstood(context, parts.Unknown, parts.HasMetric ? null : Examples);
             return;
         }
-        if (parts.Kind != QuestionKind.Figure)
-        {
-            // Issue 13b answers these kinds (plan gaps, averages, facility history, own records); until it does, no figure rather than a wrong one.
-            UnderstandingReplies.NotYet(context);
-            return;
-        }
         if ((parts.Greeting || parts.Thanks) && !parts.HasMetric && !parts.HasModifier)
         {
             UnderstandingReplies.SmallTalk(context, parts.Thanks && !parts.Greeting);

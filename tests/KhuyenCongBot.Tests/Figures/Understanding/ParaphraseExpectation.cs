@@ -53,6 +53,13 @@ internal sealed class ParaphraseExpectation(IReadOnlyList<SupportRecord> records
     /// <summary>The strings the reply must contain.</summary>
     public IReadOnlyList<string> Expected(string spec)
     {
+        if (spec.StartsWith("history ", StringComparison.Ordinal))
+        {
+            // history <facility name>: every record of the facilities of that name, counted.
+            var name = VnText.FoldWords(spec["history ".Length..]);
+            var times = records.Count(r => r.FacilityName is not null && VnText.FoldWords(r.FacilityName) == name);
+            return [times + " lần hỗ trợ"];
+        }
         var f = spec.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (f.Length < 5)
         {
@@ -85,6 +92,20 @@ internal sealed class ParaphraseExpectation(IReadOnlyList<SupportRecord> records
                     .Select(g => (Id: g.Key, Value: Value(g, measure)))
                     .OrderByDescending(x => x.Value).ThenBy(x => x.Id, StringComparer.Ordinal).First();
                 return [catalogue.Province(top.Id)!.ShortName, MetricText.Value(measure, top.Value)];
+            case "avg":
+                // f[1] is the numerator's measure; the denominator's is named by per=...
+                var per = MeasureOf(f.First(x => x.StartsWith("per=", StringComparison.Ordinal))[4..]);
+                return [MetricText.Value(measure, value), MetricText.Value(per, Value(Select(from, to), per))];
+            case "topfac":
+                var best = Select(from, to).Where(r => r.FacilityId is not null).GroupBy(r => r.FacilityId)
+                    .Select(g => (Name: g.First().FacilityName!, Value: Value(g, measure))).OrderByDescending(x => x.Value).First();
+                return [best.Name, MetricText.Value(measure, best.Value)];
+            case "planrank":
+                var lowest = Select(from, to).GroupBy(r => catalogue.CurrentOf(r.ProvinceId)!.Id)
+                    .Select(g => (Id: g.Key, Value: Value(g, measure),
+                        Target: plans.Where(p => p.Year == from.Year && p.Metric == $"{activity}.{measure}" && catalogue.UnitsOf(g.Key).Contains(p.Province)).Sum(p => p.Target)))
+                    .Where(x => x.Target > 0).OrderBy(x => x.Value / x.Target).First();
+                return [catalogue.Province(lowest.Id)!.ShortName + ": " + VnFormat.Percent(lowest.Value / lowest.Target)];
             default:
                 throw new FormatException($"unknown kind '{kind}'");
         }
