@@ -43,6 +43,8 @@ public sealed class ConfigurationCheckTests : IDisposable
         { "Broadcast:ReminderCron=every-month", "Broadcast:ReminderCron" },
         { "Broadcast:ReminderEnabled=1", "Broadcast:ReminderEnabled" },
         { "Backup:Enabled=on", "Backup:Enabled" },
+        { "Figures:FollowUpMinutes=0", "Figures:FollowUpMinutes" },
+        { "Figures:FollowUpMinutes=half an hour", "Figures:FollowUpMinutes" },
         { "Backup:Folder={file}/backups", "Backup:Folder" },
         { "Backup:Keep=0", "Backup:Keep" },
         { "Backup:Cron=every-day", "Backup:Cron" },

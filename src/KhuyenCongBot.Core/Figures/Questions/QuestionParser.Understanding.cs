@@ -158,7 +158,7 @@ public sealed partial class QuestionParser
         }
         foreach (var (phrase, source) in _lexicon.Sources)
         {
-            var m = Regex.Match(s, @" (rieng |chi |only |tu |from )?(nguon (von )?|of )?" + Regex.Escape(phrase) + "(?= )");
+            var m = Regex.Match(s, @" (rieng |chi (tinh |lay |xem )?|only |tu |from )?(nguon (von )?|of )?" + Regex.Escape(phrase) + "(?= )");
             if (m.Success)
             {
                 parts.Source = source;

@@ -166,7 +166,8 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
             }
             s = Cut(s, change);
         }
-        if (!parts.CompareLastYear && !parts.ComparePlan && VsYearRegex().Match(s) is { Success: true } vs)
+        // "chênh lệch bao nhiêu so với 2023": the year compared with, also after a word of change.
+        if (!parts.ComparePlan && parts.CompareYear is null && VsYearRegex().Match(s) is { Success: true } vs)
         {
             parts.CompareLastYear = true;
             parts.CompareYear = int.Parse(vs.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture);

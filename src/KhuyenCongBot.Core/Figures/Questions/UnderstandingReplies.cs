@@ -34,16 +34,6 @@ internal static class UnderstandingReplies
             FiguresModule.Examples.Select((e, i) => new Choice(e, "fq:ex:" + i)));
     }
 
-    /// <summary>A kind of question understood but not answered yet (issue 13b wires them): no figure.</summary>
-    public static void NotYet(BotContext context)
-    {
-        context.Ask(
-            context.T(
-                $"Bot hiểu câu hỏi nhưng chưa trả lời được loại câu hỏi này, nên không đưa số liệu. {WhatTheBotHolds} Ví dụ:",
-                $"The bot understood, but cannot answer this kind of question yet, so it gives no figure. {WhatTheBotHoldsEn} For example:"),
-            FiguresModule.Examples.Select((e, i) => new Choice(e, "fq:ex:" + i)));
-    }
-
     /// <summary>A greeting or thanks without a question.</summary>
     public static void SmallTalk(BotContext context, bool thanks)
     {

@@ -15,7 +15,6 @@ namespace KhuyenCongBot.Tests.Figures.Understanding;
 /// <c>none</c> — no figure at all (not understood, cannot answer, small talk, a question asked back);
 /// <c>KIND MEASURE ACTIVITY PERIOD SCOPE [src=kcqg|kcdp]</c> with KIND <c>v</c> (the value), <c>top1</c> (the first province
 /// and its value), <c>yoy</c> (the % of the same period a year before), <c>plan</c> (the % of the year plan);
-/// issue 13b's kinds <c>avg</c> (MEASURE/PER), <c>fac</c> (name=…), <c>planlow</c>, <c>topfac</c>;
 /// a leading <c>~</c> (rows whose engine part is issue 13b's): the right figure, or no figure at all — never a wrong one.
 /// </summary>
 internal sealed class ParaphraseExpectation(IReadOnlyList<SupportRecord> records, IReadOnlyList<(int Year, string Province, string Metric, decimal Target)> plans, CatalogueIndex catalogue)
@@ -54,14 +53,19 @@ internal sealed class ParaphraseExpectation(IReadOnlyList<SupportRecord> records
     /// <summary>The strings the reply must contain.</summary>
     public IReadOnlyList<string> Expected(string spec)
     {
+        if (spec.StartsWith("history ", StringComparison.Ordinal))
+        {
+            // history <facility name>: every record of the facilities of that name, counted.
+            var name = VnText.FoldWords(spec["history ".Length..]);
+            var times = records.Count(r => r.FacilityName is not null && VnText.FoldWords(r.FacilityName) == name);
+            return [times + " lần hỗ trợ"];
+        }
         var f = spec.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (f.Length < 5)
         {
             throw new FormatException($"expect needs KIND MEASURE ACTIVITY PERIOD SCOPE: '{spec}'");
         }
-        var per = f[1].Contains('/', StringComparison.Ordinal) ? MeasureOf(f[1][(f[1].IndexOf('/') + 1)..]) : null;
-        var (kind, measure, activity, (from, to), scope) = (f[0], MeasureOf(f[1].Split('/')[0]), f[2], PeriodOf(f[3]), f[4]);
-        var name = f.Skip(5).FirstOrDefault(x => x.StartsWith("name=", StringComparison.Ordinal))?[5..].Replace('_', ' ');
+        var (kind, measure, activity, (from, to), scope) = (f[0], MeasureOf(f[1]), f[2], PeriodOf(f[3]), f[4]);
         FundingSource? source = f.Skip(5).FirstOrDefault(x => x.StartsWith("src=", StringComparison.Ordinal)) is { } src
             ? src[4..] switch { "kcqg" => FundingSource.Kcqg, "kcdp" => FundingSource.Kcdp, _ => FundingSource.Counterpart }
             : null;
@@ -89,24 +93,19 @@ internal sealed class ParaphraseExpectation(IReadOnlyList<SupportRecord> records
                     .OrderByDescending(x => x.Value).ThenBy(x => x.Id, StringComparer.Ordinal).First();
                 return [catalogue.Province(top.Id)!.ShortName, MetricText.Value(measure, top.Value)];
             case "avg":
-                // The average's value and the sum it divides, as the answer shows them.
-                var bottom = Value(Select(from, to), per ?? throw new FormatException("avg needs MEASURE/PER"));
-                var average = value / bottom;
-                return [MetricText.IsMoney(measure) ? VnFormat.Money((long)Math.Round(average)) : VnFormat.Decimal(average, 2), MetricText.Value(per, bottom)];
-            case "fac":
-                var mine = Select(from, to).Where(r => VnText.FoldWords(r.FacilityName ?? "") == VnText.FoldWords(name ?? throw new FormatException("fac needs name="))).ToList();
-                return [$"Tổng: {VnFormat.Number(mine.Count)} lần hỗ trợ, kinh phí {VnFormat.Money(mine.Sum(r => r.FundingVnd))}"];
-            case "planlow":
-                var planMetric = $"{activity}.{measure}";
-                var low = plans.Where(p => p.Year == from.Year && p.Metric == planMetric && p.Target > 0).GroupBy(p => catalogue.CurrentOf(p.Province)?.Id ?? p.Province)
-                    .Select(g => (Id: g.Key, Ratio: Value(records.Where(r => (activity == "*" || r.ActivityId == activity) && r.Date >= from && r.Date <= to
-                        && catalogue.UnitsOf(g.Key).Contains(r.ProvinceId)), measure) / g.Sum(p => p.Target)))
-                    .OrderBy(x => x.Ratio).ThenBy(x => x.Id, StringComparer.Ordinal).First();
-                return [$"1. {catalogue.Province(low.Id)!.ShortName}: {VnFormat.Percent(low.Ratio)}"];
+                // f[1] is the numerator's measure; the denominator's is named by per=...
+                var per = MeasureOf(f.First(x => x.StartsWith("per=", StringComparison.Ordinal))[4..]);
+                return [MetricText.Value(measure, value), MetricText.Value(per, Value(Select(from, to), per))];
             case "topfac":
                 var best = Select(from, to).Where(r => r.FacilityId is not null).GroupBy(r => r.FacilityId)
-                    .Select(g => Value(g, measure)).Max();
-                return ["1. ", MetricText.Value(measure, best)];
+                    .Select(g => (Name: g.First().FacilityName!, Value: Value(g, measure))).OrderByDescending(x => x.Value).First();
+                return [best.Name, MetricText.Value(measure, best.Value)];
+            case "planrank":
+                var lowest = Select(from, to).GroupBy(r => catalogue.CurrentOf(r.ProvinceId)!.Id)
+                    .Select(g => (Id: g.Key, Value: Value(g, measure),
+                        Target: plans.Where(p => p.Year == from.Year && p.Metric == $"{activity}.{measure}" && catalogue.UnitsOf(g.Key).Contains(p.Province)).Sum(p => p.Target)))
+                    .Where(x => x.Target > 0).OrderBy(x => x.Value / x.Target).First();
+                return [catalogue.Province(lowest.Id)!.ShortName + ": " + VnFormat.Percent(lowest.Value / lowest.Target)];
             default:
                 throw new FormatException($"unknown kind '{kind}'");
         }

@@ -120,7 +120,9 @@ public class ParaphraseTests(DemoBotFixture fixture, ITestOutputHelper output) :
         if (!string.IsNullOrEmpty(report))
         {
             File.WriteAllText(report, table + "\n" + string.Join("\n", results.Where(r => r.Failure is not null)
-                .Select(r => $"FAIL line {r.Row.Line} [{r.Row.Category}] {string.Join(" >> ", r.Row.Messages)} | {r.Row.Expect} | {r.Failure}\n    {r.Reply.Replace("\n", " / ")}")));
+                .Select(r => $"FAIL line {r.Row.Line} [{r.Row.Category}] {string.Join(" >> ", r.Row.Messages)} | {r.Row.Expect} | {r.Failure}\n    {r.Reply.Replace("\n", " / ")}"))
+                + "\n" + string.Join("\n", results.Where(r => r.Failure is null && r.Row.Expect.StartsWith('~') && !ParaphraseExpectation.HasFigure(r.Reply))
+                .Select(r => $"NO FIGURE (~) line {r.Row.Line} [{r.Row.Category}] {string.Join(" >> ", r.Row.Messages)}\n    {r.Reply.Replace("\n", " / ")}")));
         }
 
         Assert.Equal(0, figuresGiven);

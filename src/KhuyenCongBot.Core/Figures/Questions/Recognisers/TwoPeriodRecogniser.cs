@@ -31,7 +31,8 @@ public static partial class TwoPeriodRecogniser
             {
                 // "so với (năm) 2023": the same period of that year, as the parser's year comparison reads it.
                 parts.CompareLastYear = true;
-                parts.CompareYear = vs.From.Year;
+                // "so với năm trước" is the year before whatever the period; only a typed year names one.
+                parts.CompareYear = Regex.IsMatch(matched, "[0-9]{4}") ? vs.From.Year : null;
             }
             else
             {
