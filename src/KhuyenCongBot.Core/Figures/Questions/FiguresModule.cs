@@ -185,6 +185,12 @@ public sealed class FiguresModule : IBotModule
                     $"(Same period and scope as the previous question: {FigureAnswerer.PeriodText(question, true)}, {_scopes.ShortName(question.Scope, true)}.)"));
             }
         }
+        if (parts.FacilityGroup is { } group)
+        {
+            notes.Add(context.T(
+                $"(Số liệu không tách riêng {group}: bot tính mọi cơ sở được hỗ trợ, gồm cả {group}.)",
+                $"(The figures do not keep {group} apart: every facility is counted.)"));
+        }
         string? footer = null;
         if (parts.BareFacilities && question.Measure == Measures.Facilities)
         {

@@ -35,6 +35,9 @@ public sealed class Lexicon
     /// <summary>(phrase, what the bot does not hold, as said in the reply).</summary>
     public IReadOnlyList<(string Phrase, string What)> Unsupported { get; private init; } = [];
 
+    /// <summary>(phrase, group of facilities the figures do not keep apart: "hợp tác xã").</summary>
+    public IReadOnlyList<(string Phrase, string Group)> FacilityGroups { get; private init; } = [];
+
     /// <summary>(extra name, place id): a current or former province id, or a region id.</summary>
     public IReadOnlyList<(string Phrase, string PlaceId)> Places { get; private init; } = [];
 
@@ -74,7 +77,9 @@ public sealed class Lexicon
         var intents = files["intents"];
         var unsupported = Pairs(folder, "intents", intents.Where(kv => kv.Key.StartsWith("unsupported:", StringComparison.Ordinal)).ToDictionary(),
             key => key.Length > "unsupported:".Length ? key["unsupported:".Length..] : null, "unsupported:<điều bot không có>");
-        CheckKeys(folder, "intents", intents.Keys, k => k is "greeting" or "thanks" || (k.StartsWith("unsupported:", StringComparison.Ordinal) && k.Length > 12), "greeting, thanks, unsupported:<...>");
+        CheckKeys(folder, "intents", intents.Keys, k => k is "greeting" or "thanks" || (k.StartsWith("unsupported:", StringComparison.Ordinal) && k.Length > 12)
+            || (k.StartsWith("group:", StringComparison.Ordinal) && k.Length > 6), "greeting, thanks, unsupported:<...>, group:<...>");
+        var groups = Pairs(folder, "intents", intents.Where(kv => kv.Key.StartsWith("group:", StringComparison.Ordinal)).ToDictionary(), key => key[6..], "group:<nhóm cơ sở>");
         var places = Pairs(folder, "places", files["places"], key => placeIds is null || placeIds.Contains(key) ? key : null, "mã tỉnh hoặc vùng trong seeds/catalogue");
         var filler = files["filler"];
         CheckKeys(folder, "filler", filler.Keys, k => k is "filler" or "question" or "spelling", "filler, question, spelling");
@@ -107,6 +112,7 @@ public sealed class Lexicon
             Greetings = Longest(intents.GetValueOrDefault("greeting") ?? []),
             Thanks = Longest(intents.GetValueOrDefault("thanks") ?? []),
             Unsupported = unsupported,
+            FacilityGroups = groups,
             Places = places,
             Shorthand = shorthand,
             Filler = Longest(filler.GetValueOrDefault("filler") ?? []),

@@ -169,6 +169,19 @@ public sealed partial class QuestionParser
         }
     }
 
+    /// <summary>"hợp tác xã", "doanh nghiệp": a group of facilities the figures do not keep apart (the measure reader takes the words; the reply says so).</summary>
+    private void ReadFacilityGroup(string s, QuestionParts parts)
+    {
+        foreach (var (phrase, group) in _lexicon.FacilityGroups)
+        {
+            if (VnText.ContainsWords(s, phrase))
+            {
+                parts.FacilityGroup = group;
+                return;
+            }
+        }
+    }
+
     /// <summary>Greetings and thanks: a message made only of them is small talk, not a figures question.</summary>
     private void ReadSocial(ref string s, QuestionParts parts)
     {

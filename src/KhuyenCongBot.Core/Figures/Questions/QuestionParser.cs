@@ -84,6 +84,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
         ReadSource(ref s, parts);
         ReadBreakdown(ref s, parts);
         ReadPeriod(ref s, parts, today);
+        ReadFacilityGroup(s, parts);
         ReadMetric(ref s, parts);
         // "so sánh" alone compares with the same period last year, unless it compares provinces or activities with each other.
         if (parts.CompareWord && !parts.CompareLastYear && !parts.ComparePlan && parts.Breakdown is null

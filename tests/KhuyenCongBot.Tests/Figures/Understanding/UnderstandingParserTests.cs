@@ -135,6 +135,18 @@ public class UnderstandingParserTests
     }
 
     [Theory]
+    [InlineData("bao nhiêu htx được hỗ trợ năm 2025", "hợp tác xã")]
+    [InlineData("số công ty được hỗ trợ máy móc năm 2024", "doanh nghiệp")]
+    [InlineData("kinh phí hỗ trợ các doanh nghiệp năm 2024", "doanh nghiệp")]
+    [InlineData("bao nhiêu cơ sở được hỗ trợ năm 2025", null)]
+    public void Groups_of_facilities_the_figures_do_not_keep_apart_are_noticed(string text, string? group)
+    {
+        var p = Parser.Parse(text, Today);
+        Assert.Equal(group, p.FacilityGroup);
+        Assert.Empty(p.Unknown);
+    }
+
+    [Theory]
     [InlineData("hnag", "hang", true)]
     [InlineData("hang", "hang", false)]
     [InlineData("nin", "ninh", true)]
