@@ -437,8 +437,10 @@ public sealed class CsvRecordImporter : IRecordImporter
         {
             problems.Add("có kinh phí nhưng thiếu nguồn kinh phí (KCQG hoặc KCĐP)");
         }
-        else if (record.FundingVnd == 0 && record.FundingSource is not null)
+        else if (record.FundingVnd == 0 && record.FundingSource is not null && Cell("funding_vnd").Trim().Length == 0)
         {
+            // Only when the amount was left empty: an amount already refused above (too large, or on an unknown activity)
+            // is not "missing" as well.
             problems.Add("có nguồn kinh phí nhưng không có kinh phí");
         }
 

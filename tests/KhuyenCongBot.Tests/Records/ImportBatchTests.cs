@@ -77,6 +77,23 @@ public sealed class ImportBatchTests
         }
     }
 
+    [Theory]
+    [InlineData("15/03/2024,Bắc Ninh,consulting,HTX Chè,xã Phù Lãng,,,9223372036854775807,KCQG,,", "9223372036854775807", true)]
+    [InlineData("15/03/2024,Bắc Ninh,flying,HTX Chè,xã Phù Lãng,,,42000000,KCQG,,", "flying", true)]
+    [InlineData("15/03/2024,Bắc Ninh,consulting,HTX Chè,xã Phù Lãng,,,,KCQG,,", "có nguồn kinh phí nhưng không có kinh phí", false)]
+    public void A_refused_amount_is_not_also_reported_as_missing(string row, string expected, bool amountGiven)
+    {
+        var (store, importer) = NewStore();
+        using (store)
+        {
+            var result = importer.Import(Csv(row), Options());
+            var reason = Assert.Single(result.Errors).Reason;
+            Assert.Contains(expected, reason);
+            Assert.Equal(!amountGiven, reason.Contains("không có kinh phí", StringComparison.Ordinal));
+            Assert.Equal(0, store.Records.Count());
+        }
+    }
+
     [Fact]
     public void Rows_already_present_are_skipped_and_listed_the_new_ones_are_added()
     {
