@@ -36,6 +36,9 @@ internal sealed class BenchData
         _facilityHome = Enumerable.Range(0, facilities).Select(_ => _random.Next(_currentIds.Length)).ToArray();
     }
 
+    /// <summary>The current unit a facility (numbered from 0; its FacilityId is the number + 1) belongs to.</summary>
+    public string HomeOf(int facility) => _currentIds[_facilityHome[facility]];
+
     public IEnumerable<SupportRecord> Records(int count)
     {
         var days = Last.DayNumber - First.DayNumber + 1;

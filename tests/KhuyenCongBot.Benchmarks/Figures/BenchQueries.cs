@@ -1,12 +1,14 @@
 using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Figures;
+using KhuyenCongBot.Core.Funding;
 using KhuyenCongBot.Core.Records;
 
 namespace KhuyenCongBot.Benchmarks.Figures;
 
 /// <summary>A benchmark question: the text a manager would type and the figure query it means.</summary>
 /// <param name="By">Null for a single total, else the breakdown asked for.</param>
-public sealed record BenchQuery(string Name, string Question, FigureQuery Query, BreakdownBy? By = null)
+/// <param name="ReplyOnly">Timed only from question text to reply (it reads records, not a figure of the sources' table).</param>
+public sealed record BenchQuery(string Name, string Question, FigureQuery Query, BreakdownBy? By = null, bool ReplyOnly = false)
 {
     public IReadOnlyList<KeyValuePair<string, FigureValue>> Run(IFigureSource source) =>
         By is { } by ? source.Breakdown(Query, by) : [new("", source.Total(Query))];
@@ -45,6 +47,29 @@ public static class BenchQueries
                 new("consulting", Measures.Projects, D(2024, 1, 1), D(2024, 6, 30), north, RecordStatus.Estimate)),
             new("facilities 2025 by province", "Số cơ sở được hỗ trợ năm 2025 theo tỉnh",
                 new(null, Measures.Facilities, D(2025, 1, 1), D(2025, 12, 31)), BreakdownBy.Province),
+            // Issue 13: sources, cumulative periods, averages, facility history, two periods, plans by province.
+            new("KCQG funding 2025", "Kinh phí khuyến công quốc gia năm 2025",
+                new(null, Measures.Funding, D(2025, 1, 1), D(2025, 12, 31), Source: FundingSource.Kcqg)),
+            new("funding 2025 by source", "Kinh phí năm 2025 theo nguồn",
+                new(null, Measures.Funding, D(2025, 1, 1), D(2025, 12, 31)), BreakdownBy.Source),
+            new("KCĐP booths 2025 by province", "Gian hàng nguồn KCĐP năm 2025 theo tỉnh",
+                new("trade_fair", Measures.Booths, D(2025, 1, 1), D(2025, 12, 31), Source: FundingSource.Kcdp), BreakdownBy.Province),
+            new("facilities cumulative to end of April 2026", "Số cơ sở được hỗ trợ lũy kế đến hết tháng 4 năm 2026",
+                new(null, Measures.Facilities, D(2026, 1, 1), D(2026, 4, 30))),
+            new("facilities 2025 by quarter", "Số cơ sở được hỗ trợ năm 2025 theo quý",
+                new(null, Measures.Facilities, D(2025, 1, 1), D(2025, 12, 31)), BreakdownBy.Quarter),
+            new("average funding per booth 2025 (numerator)", "Kinh phí bình quân mỗi gian hàng năm 2025",
+                new("trade_fair", Measures.Funding, D(2025, 1, 1), D(2025, 12, 31))),
+            new("average funding per facility 2025 (denominator)", "Kinh phí trung bình mỗi cơ sở năm 2025",
+                new(null, Measures.Facilities, D(2025, 1, 1), D(2025, 12, 31))),
+            new("Q1 2026 against Q4 2025 (the earlier period)", "Gian hàng quý 1 năm 2026 so với quý 4 năm 2025",
+                new("trade_fair", Measures.Booths, D(2025, 10, 1), D(2025, 12, 31))),
+            new("booths plan progress by province 2026 (achieved)", "Tiến độ kế hoạch gian hàng các tỉnh",
+                new("trade_fair", Measures.Booths, D(2026, 1, 1), Today), BreakdownBy.Province),
+            new("facility history", "HTX Mây tre đan Phú Vinh đã được hỗ trợ những gì",
+                new(null, Measures.Participations, D(2017, 1, 1), D(2026, 12, 31)), ReplyOnly: true),
+            new("top facilities by funding 2025", "Top 10 cơ sở nhận nhiều kinh phí nhất năm 2025",
+                new(null, Measures.Funding, D(2025, 1, 1), D(2025, 12, 31)), ReplyOnly: true),
             new("funding 2017-2026 by activity", "Kinh phí hỗ trợ 10 năm qua theo hoạt động",
                 new(null, Measures.Funding, D(2017, 1, 1), D(2026, 12, 31)), BreakdownBy.Activity),
         ];

@@ -42,6 +42,12 @@ public static class FiguresBenchmark
                 store.Records.AddMany(batch);
                 sqlite.Insert(batch);
             }
+            // One named facility (the first, FacilityId 1) for the facility-history question, and 2026 booth plans per province.
+            store.Facilities.Add(new Core.Records.Facility { Name = "HTX Mây tre đan Phú Vinh", ProvinceId = data.HomeOf(0), CreatedAt = DateTimeOffset.UnixEpoch });
+            store.Plans.UpsertMany(catalogue.CurrentProvinces.Select(p => new Core.Records.Plan
+            {
+                Id = Core.Records.Plan.MakeId(2026, p.Id, "trade_fair.booths"), Year = 2026, ProvinceId = p.Id, Metric = "trade_fair.booths", Target = 3000,
+            }));
             store.Checkpoint();
             var loadTime = watch.Elapsed;
             watch.Restart();
@@ -61,7 +67,9 @@ public static class FiguresBenchmark
             GC.Collect();
             Log($"index built in {coldBuild.TotalSeconds:F1} s (again {index.BuildTime.TotalSeconds:F1} s), {index.Count:N0} records, {Mb(indexBytes)}");
 
-            var queries = BenchQueries.Create(catalogue);
+            var all = BenchQueries.Create(catalogue);
+            // The figure-source table times the figures; questions that read records (facility history) are timed as replies only.
+            var queries = all.Where(q => !q.ReplyOnly).ToList();
             var sources = new (string Name, IFigureSource Source, int Reps)[]
             {
                 ("FiguresIndex", index, o.IndexReps),
@@ -131,7 +139,7 @@ public static class FiguresBenchmark
 
             if (CreateAnswerer is { } create)
             {
-                AppendAnswers(report, create(new BenchContext(store, catalogue, index, BenchQueries.Today)), queries, o.IndexReps);
+                AppendAnswers(report, create(new BenchContext(store, catalogue, index, BenchQueries.Today)), all, o.IndexReps);
             }
             Console.WriteLine();
             Console.WriteLine(report);

@@ -25,7 +25,7 @@ internal sealed class SqliteFigureSource : IFigureSource, IDisposable
         source.Execute("""
             PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
             CREATE TABLE records(id INTEGER PRIMARY KEY, activity TEXT NOT NULL, day INTEGER NOT NULL, province TEXT NOT NULL,
-              facility INTEGER, booths INTEGER NOT NULL, revenue INTEGER NOT NULL, funding INTEGER NOT NULL, estimate INTEGER NOT NULL);
+              facility INTEGER, booths INTEGER NOT NULL, revenue INTEGER NOT NULL, funding INTEGER NOT NULL, estimate INTEGER NOT NULL, source INTEGER NOT NULL);
             CREATE TABLE units(id TEXT PRIMARY KEY, current TEXT NOT NULL) WITHOUT ROWID;
             """);
         using var tx = source._connection.BeginTransaction();
@@ -49,8 +49,8 @@ internal sealed class SqliteFigureSource : IFigureSource, IDisposable
     {
         using var tx = _connection.BeginTransaction();
         using var cmd = _connection.CreateCommand();
-        cmd.CommandText = "INSERT INTO records VALUES ($id, $a, $d, $p, $f, $b, $r, $fu, $e)";
-        var ps = new[] { "$id", "$a", "$d", "$p", "$f", "$b", "$r", "$fu", "$e" }.Select(n => cmd.Parameters.Add(n, SqliteType.Integer)).ToArray();
+        cmd.CommandText = "INSERT INTO records VALUES ($id, $a, $d, $p, $f, $b, $r, $fu, $e, $s)";
+        var ps = new[] { "$id", "$a", "$d", "$p", "$f", "$b", "$r", "$fu", "$e", "$s" }.Select(n => cmd.Parameters.Add(n, SqliteType.Integer)).ToArray();
         ps[1].SqliteType = SqliteType.Text;
         ps[3].SqliteType = SqliteType.Text;
         cmd.Prepare();
@@ -65,6 +65,7 @@ internal sealed class SqliteFigureSource : IFigureSource, IDisposable
             ps[6].Value = r.RevenueVnd;
             ps[7].Value = r.FundingVnd;
             ps[8].Value = r.Status == RecordStatus.Estimate ? 1 : 0;
+            ps[9].Value = (int)FundingSources.Code(r.FundingSource);
             cmd.ExecuteNonQuery();
         }
         tx.Commit();
@@ -91,8 +92,7 @@ internal sealed class SqliteFigureSource : IFigureSource, IDisposable
         FigureRules.Validate(q);
         var (value, estimate) = q.Measure switch
         {
-            Measures.Facilities => ("COUNT(DISTINCT facility) + SUM(facility IS NULL)",
-                                    "COUNT(DISTINCT CASE WHEN estimate = 1 THEN facility END) + SUM(estimate = 1 AND facility IS NULL)"),
+            Measures.Facilities => ("COUNT(DISTINCT facility)", "COUNT(DISTINCT CASE WHEN estimate = 1 THEN facility END)"),
             Measures.Booths => ("SUM(booths)", "SUM(CASE WHEN estimate = 1 THEN booths ELSE 0 END)"),
             Measures.Revenue => ("SUM(revenue)", "SUM(CASE WHEN estimate = 1 THEN revenue ELSE 0 END)"),
             Measures.Funding => ("SUM(funding)", "SUM(CASE WHEN estimate = 1 THEN funding ELSE 0 END)"),
@@ -104,6 +104,8 @@ internal sealed class SqliteFigureSource : IFigureSource, IDisposable
             BreakdownBy.Province => "COALESCE(u.current, r.province)",
             BreakdownBy.RecordedProvince => "r.province",
             BreakdownBy.Activity => "r.activity",
+            BreakdownBy.Source => "r.source",
+            BreakdownBy.Quarter => "(r.day / 10000) * 10 + ((r.day / 100) % 100 + 2) / 3",
             _ => "r.day / 100",
         };
         using var cmd = _connection.CreateCommand();
@@ -133,6 +135,10 @@ internal sealed class SqliteFigureSource : IFigureSource, IDisposable
         {
             sql.Append(" AND r.estimate = ").Append(status == RecordStatus.Estimate ? 1 : 0);
         }
+        if (q.Source is { } source)
+        {
+            sql.Append(" AND r.source = ").Append(FundingSources.Code(source));
+        }
         if (by is not null)
         {
             sql.Append(" GROUP BY k");
@@ -144,7 +150,8 @@ internal sealed class SqliteFigureSource : IFigureSource, IDisposable
         {
             var k = by == BreakdownBy.Month
                 ? FigureRules.MonthKey((int)(reader.GetInt64(0) / 100), (int)(reader.GetInt64(0) % 100))
-                : reader.GetString(0);
+                : by == BreakdownBy.Quarter ? FigureRules.QuarterKey((int)(reader.GetInt64(0) / 10), (int)(reader.GetInt64(0) % 10))
+                : by == BreakdownBy.Source ? FundingSources.KeyOfCode((byte)reader.GetInt64(0)) : reader.GetString(0);
             rows.Add(new(k, new FigureValue(reader.GetInt64(2), reader.GetInt64(3), reader.GetInt32(1))));
         }
         return rows;

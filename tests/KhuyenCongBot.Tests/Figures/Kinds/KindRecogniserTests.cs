@@ -18,6 +18,8 @@ public sealed class KindRecogniserTests
     [InlineData("con lai bao nhieu du an nua moi dat chi tieu nam", "PlanGap", "consulting.projects", "-", "-")]
     [InlineData("tỉnh nào chưa đạt kế hoạch", "PlanRanking", "-", "-", "-")]
     [InlineData("tiến độ kế hoạch các tỉnh năm 2025", "PlanRanking", "-", "2025-01-01..2025-12-31", "-")]
+    [InlineData("tiến độ kế hoạch gian hàng các tỉnh", "PlanRanking", "trade_fair.booths", "-", "-")]
+    [InlineData("tỷ lệ kế hoạch doanh thu tư vấn của từng tỉnh năm 2024", "PlanRanking", "consulting.revenue_vnd", "2024-01-01..2024-12-31", "-")]
     [InlineData("kinh phí bình quân mỗi gian hàng", "Average", "*.funding_vnd", "-", "-")]
     [InlineData("kinh phí trung bình mỗi cơ sở năm 2025", "Average", "*.funding_vnd", "2025-01-01..2025-12-31", "-")]
     [InlineData("HTX mây tre đan Phú Vinh đã được hỗ trợ những gì", "FacilityHistory", "-", "-", "-")]

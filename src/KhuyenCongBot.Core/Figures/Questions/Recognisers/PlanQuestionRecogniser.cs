@@ -18,7 +18,8 @@ public static partial class PlanQuestionRecogniser
             parts.Kind = QuestionKind.PlanRanking;
             parts.Ascending = ranking.Value.Contains(" chua ", StringComparison.Ordinal) || ranking.Value.Contains(" khong ", StringComparison.Ordinal)
                 || ranking.Value.Contains("behind", StringComparison.Ordinal) || ranking.Value.Contains("below", StringComparison.Ordinal) || ranking.Value.Contains("under", StringComparison.Ordinal);
-            s = KindRecognisers.Cut(s, ranking);
+            // Keep the metric's words typed inside the phrase ("tiến độ kế hoạch gian hàng các tỉnh").
+            s = s[..ranking.Index] + " " + ranking.Groups["mid"].Value + " " + s[(ranking.Index + ranking.Length)..];
             s = PlanWordsRegex().Replace(s, " ");
             return;
         }
@@ -31,7 +32,7 @@ public static partial class PlanQuestionRecogniser
         }
     }
 
-    [GeneratedRegex(@" ((cac )?(tinh|dia phuong)( thanh)?( nao)? (chua|khong|da) (dat|hoan thanh|dat duoc)( duoc)? (ke hoach|chi tieu)( nam)?|tien do (thuc hien )?(ke hoach|chi tieu)( nam)?( cua)? (cac|tung|theo|moi|theo tung) (tinh|dia phuong)( thanh)?|(ty le|phan tram|%) (dat |hoan thanh )?(ke hoach|chi tieu)( nam)?( cua)? (cac|tung|theo|moi|theo tung) (tinh|dia phuong)( thanh)?|xep hang (tien do|ke hoach|muc dat ke hoach)( cac tinh)?|(which )?provinces? (are )?(behind|below|under) (the )?plan|plan progress by province)(?= )")]
+    [GeneratedRegex(@" ((cac )?(tinh|dia phuong)( thanh)?( nao)? (chua|khong|da) (dat|hoan thanh|dat duoc)( duoc)? (ke hoach|chi tieu)( nam)?|tien do (thuc hien )?(ke hoach|chi tieu)( nam)?(?<mid>( \w+){0,4}?)( cua)? (cac|tung|theo|moi|theo tung) (tinh|dia phuong)( thanh)?|(ty le|phan tram|%) (dat |hoan thanh )?(ke hoach|chi tieu)( nam)?(?<mid>( \w+){0,4}?)( cua)? (cac|tung|theo|moi|theo tung) (tinh|dia phuong)( thanh)?|xep hang (tien do|ke hoach|muc dat ke hoach)( cac tinh)?|(which )?provinces? (are )?(behind|below|under) (the )?plan|plan progress by province)(?= )")]
     private static partial Regex RankingRegex();
 
     [GeneratedRegex(@" (con thieu|con lai|con can|con phai|thieu|how (much|many) (more|is left|are left))(?= )")]

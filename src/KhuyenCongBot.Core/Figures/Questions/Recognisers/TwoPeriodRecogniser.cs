@@ -23,11 +23,21 @@ public static partial class TwoPeriodRecogniser
             }
             var rest = right.Trim();
             if (!PeriodParser.TryFind(rest, today, out var vs, out var matched) || matched.Length == 0
-                || !rest.StartsWith(matched, StringComparison.Ordinal) || SameYearPhrase().IsMatch(rest) || IsWholeYear(vs))
+                || !rest.StartsWith(matched, StringComparison.Ordinal) || SameYearPhrase().IsMatch(rest))
             {
                 continue;
             }
-            parts.VsPeriod = vs;
+            if (IsWholeYear(vs))
+            {
+                // "so với (năm) 2023": the same period of that year, as the parser's year comparison reads it.
+                parts.CompareLastYear = true;
+                // "so với năm trước" is the year before whatever the period; only a typed year names one.
+                parts.CompareYear = Regex.IsMatch(matched, "[0-9]{4}") ? vs.From.Year : null;
+            }
+            else
+            {
+                parts.VsPeriod = vs;
+            }
             parts.CompareLastYear = true;
             s = left + " " + rest[matched.Length..] + " ";
             return;
