@@ -13,7 +13,7 @@ public sealed class Lexicon
 {
     public const string Folder = "lexicon";
 
-    private static readonly string[] Files = ["measures", "sources", "intents", "places", "shorthand", "filler"];
+    private static readonly string[] Files = ["measures", "sources", "intents", "places", "shorthand", "filler", "phrases"];
 
     private static readonly Lazy<Lexicon> LazyDefault = new(() => Load(SeedFiles.Locate(null)));
 
@@ -50,6 +50,21 @@ public sealed class Lexicon
     /// <summary>Phrases that make a message a question ("bao nhiêu").</summary>
     public IReadOnlyList<string> QuestionWords { get; private init; } = [];
 
+    /// <summary>"tất cả", "tổng hợp": the whole summary (phrases.json).</summary>
+    public IReadOnlyList<string> Summary { get; private init; } = [];
+
+    /// <summary>"cả nước": every province.</summary>
+    public IReadOnlyList<string> AllScope { get; private init; } = [];
+
+    /// <summary>"tỉnh tôi": the person's own province.</summary>
+    public IReadOnlyList<string> OwnScope { get; private init; } = [];
+
+    /// <summary>"biểu đồ": answer with a chart.</summary>
+    public IReadOnlyList<string> Chart { get; private init; } = [];
+
+    /// <summary>"excel": answer with a spreadsheet.</summary>
+    public IReadOnlyList<string> Excel { get; private init; } = [];
+
     /// <summary>Every single word of every phrase (filler, spelling, measures...): the words a typo is corrected to.</summary>
     public IReadOnlySet<string> KnownWords { get; private init; } = new HashSet<string>();
 
@@ -83,6 +98,13 @@ public sealed class Lexicon
         var places = Pairs(folder, "places", files["places"], key => placeIds is null || placeIds.Contains(key) ? key : null, "mã tỉnh hoặc vùng trong seeds/catalogue");
         var filler = files["filler"];
         CheckKeys(folder, "filler", filler.Keys, k => k is "filler" or "question" or "spelling", "filler, question, spelling");
+        var phrases = files["phrases"];
+        string[] phraseKeys = ["summary", "all_scope", "own_scope", "chart", "excel"];
+        CheckKeys(folder, "phrases", phrases.Keys, phraseKeys.Contains, string.Join(", ", phraseKeys));
+        if (phraseKeys.FirstOrDefault(k => !phrases.ContainsKey(k)) is { } missing)
+        {
+            throw new SeedException(Path.Combine(folder, "phrases.json"), $"thiếu khóa \"{missing}\"");
+        }
         var shorthand = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (full, tokens) in files["shorthand"])
         {
@@ -118,6 +140,11 @@ public sealed class Lexicon
             Filler = Longest(filler.GetValueOrDefault("filler") ?? []),
             QuestionWords = Longest(filler.GetValueOrDefault("question") ?? []),
             KnownWords = known,
+            Summary = Longest(phrases["summary"]),
+            AllScope = Longest(phrases["all_scope"]),
+            OwnScope = Longest(phrases["own_scope"]),
+            Chart = Longest(phrases["chart"]),
+            Excel = Longest(phrases["excel"]),
         };
     }
 

@@ -27,8 +27,7 @@ public sealed partial class QuestionParser
         var words = new HashSet<string>(_lexicon.KnownWords, StringComparer.Ordinal);
         var phrases = catalogue.Activities.SelectMany(a => new[] { a.Name, a.ShortName }.Concat(a.Aliases))
             .Concat(catalogue.Provinces.SelectMany(p => new[] { p.Name, p.ShortName }.Concat(p.Aliases)))
-            .Concat(catalogue.Regions.SelectMany(r => r.Aliases.Append(r.Name)))
-            .Concat(SummaryPhrases).Concat(AllScopePhrases).Concat(OwnScopePhrases).Concat(ChartPhrases).Concat(ExcelPhrases).Concat(QuestionPhrases);
+            .Concat(catalogue.Regions.SelectMany(r => r.Aliases.Append(r.Name)));
         foreach (var phrase in phrases)
         {
             words.UnionWith(VnText.FoldWords(phrase).Split(' ', StringSplitOptions.RemoveEmptyEntries));
