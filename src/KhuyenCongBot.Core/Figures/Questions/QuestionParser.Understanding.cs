@@ -69,7 +69,10 @@ public sealed partial class QuestionParser
             }
             if (count == 1)
             {
-                parts.Corrections.Add((t, only!));
+                if (!parts.Corrections.Contains((t, only!)))
+                {
+                    parts.Corrections.Add((t, only!));
+                }
                 tokens[i] = only!;
             }
         }
@@ -214,7 +217,11 @@ public sealed partial class QuestionParser
         }
         // Quote the words as typed: each typed word is read the way Parse read it (abbreviation expanded, typo corrected);
         // a short word between two unknown ones is quoted with them ("tỉnh Hà Sơn Bình").
-        var corrected = parts.Corrections.ToDictionary(c => c.Typed, c => c.Read);
+        var corrected = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (typed, read) in parts.Corrections)
+        {
+            corrected.TryAdd(typed, read);
+        }
         var words = Regex.Matches(original, @"[\p{L}\p{M}\p{N}]+").Select(m => m.Value).ToList();
         var unknown = new bool[words.Count];
         for (var i = 0; i < words.Count; i++)

@@ -127,6 +127,7 @@ public class UnderstandingParserTests
     [Theory]
     [InlineData("gian hnag tu dau nam", "hnag", "hang")]
     [InlineData("doanh thu tư vấn nam 2024 theo tinhh", "tinhh", "tinh")]
+    [InlineData("gian hnag gian hnag nam 2024", "hnag", "hang")]
     public void Typos_of_known_words_are_corrected_and_noted(string text, string typed, string read)
     {
         var p = Parser.Parse(text, Today);
