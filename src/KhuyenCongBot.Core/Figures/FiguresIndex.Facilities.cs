@@ -71,9 +71,9 @@ public sealed partial class FiguresIndex
     private List<KeyValuePair<long, FigureValue>> Top(FigureQuery q, int count)
     {
         var n = _facilityIndex.Count;
-        var total = new long[n];
-        var estimate = new long[n];
-        var records = new int[n];
+        // Per-thread scratch sized for every facility, cleared only where a question wrote (no large allocation per question).
+        var scratch = TopScratch.For(n);
+        var (total, estimate, records, touched) = (scratch.Total, scratch.Estimate, scratch.Records, scratch.Touched);
         var kind = KindOf(q.Measure);
         var from = Math.Max(MonthOf(q.From), _minMonth);
         var to = Math.Min(MonthOf(q.To), _maxMonth);
@@ -89,13 +89,13 @@ public sealed partial class FiguresIndex
             {
                 if (_series[a].Get(m) is { Count: > 0 } bucket)
                 {
-                    Accumulate(bucket, q, kind, source, mask, total, estimate, records);
+                    Accumulate(bucket, q, kind, source, mask, total, estimate, records, touched);
                 }
             }
         }
         var best = new PriorityQueue<int, (long Value, long Id)>(Comparer<(long Value, long Id)>.Create((x, y) =>
             x.Value != y.Value ? x.Value.CompareTo(y.Value) : y.Id.CompareTo(x.Id)));
-        for (var f = 0; f < n; f++)
+        foreach (var f in touched)
         {
             if (total[f] <= 0)
             {
@@ -110,14 +110,19 @@ public sealed partial class FiguresIndex
         var result = new List<KeyValuePair<long, FigureValue>>(best.Count);
         while (best.TryDequeue(out var f, out _))
         {
-            result.Add(new(_facilityIds[f], new FigureValue(total[f], estimate[f], records[f])));
+            result.Add(new(_facilityIds[f], new FigureValue(total[f], estimate[f], (int)records[f])));
         }
         result.Reverse();
+        foreach (var f in touched)
+        {
+            total[f] = estimate[f] = records[f] = 0;
+        }
+        touched.Clear();
         return result;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Accumulate(MonthBucket bucket, FigureQuery q, MeasureKind kind, int source, bool[]? mask, long[] total, long[] estimate, int[] records)
+    private void Accumulate(MonthBucket bucket, FigureQuery q, MeasureKind kind, int source, bool[]? mask, long[] total, long[] estimate, long[] records, List<int> touched)
     {
         var fromDay = q.From.DayNumber;
         var toDay = q.To.DayNumber;
@@ -136,12 +141,37 @@ public sealed partial class FiguresIndex
                 MeasureKind.Funding => e.Funding,
                 _ => 1,
             };
+            if (records[e.Facility]++ == 0)
+            {
+                touched.Add(e.Facility);
+            }
             total[e.Facility] += v;
-            records[e.Facility]++;
             if (e.Estimate)
             {
                 estimate[e.Facility] += v;
             }
         }
+    }
+}
+
+/// <summary>Per-thread sums per facility for top-facility questions.</summary>
+internal sealed class TopScratch
+{
+    [ThreadStatic] private static TopScratch? _current;
+
+    public long[] Total = [];
+    public long[] Estimate = [];
+    public long[] Records = [];
+    public readonly List<int> Touched = [];
+
+    public static TopScratch For(int facilities)
+    {
+        var s = _current ??= new TopScratch();
+        if (s.Total.Length < facilities)
+        {
+            var size = Math.Max(facilities, s.Total.Length * 2);
+            (s.Total, s.Estimate, s.Records) = (new long[size], new long[size], new long[size]);
+        }
+        return s;
     }
 }
