@@ -185,6 +185,12 @@ public sealed class FiguresModule : IBotModule
                     $"(Same period and scope as the previous question: {FigureAnswerer.PeriodText(question, true)}, {_scopes.ShortName(question.Scope, true)}.)"));
             }
         }
+        if (parts.FacilityGroup is { } group)
+        {
+            notes.Add(context.T(
+                $"(Số liệu không tách riêng {group}: bot tính mọi cơ sở được hỗ trợ, gồm cả {group}.)",
+                $"(The figures do not keep {group} apart: every facility is counted.)"));
+        }
         string? footer = null;
         if (parts.BareFacilities && question.Measure == Measures.Facilities)
         {
@@ -332,6 +338,14 @@ public sealed class FiguresModule : IBotModule
     private void Respond(BotContext context, Question question, string? scopeName, IReadOnlyList<string>? notes = null, string? footer = null)
     {
         question = ClipRunningPeriod(question, context.Today);
+        if (question.From > context.Today && !question.ComparePlan && question.Kind == QuestionKind.Figure)
+        {
+            // "gian hàng năm 2030": nothing can have happened yet; "0" would read as a result.
+            context.Say(context.T(
+                $"Kỳ bạn hỏi ({question.PeriodLabel}) chưa bắt đầu (hôm nay là {VnFormat.Date(context.Today)}), nên chưa có số liệu. Bạn có thể hỏi kế hoạch năm (/kehoach) hoặc một kỳ đã qua.",
+                $"The period asked about ({FigureAnswerer.PeriodText(question, true)}) has not started yet, so there are no figures. Ask for the year plan (/plan) or a past period."));
+            return;
+        }
         if (GroupRefusal(context, question.Scope) is { } groupRefusal)
         {
             context.Say(groupRefusal);

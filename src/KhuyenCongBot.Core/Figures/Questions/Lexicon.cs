@@ -13,7 +13,7 @@ public sealed class Lexicon
 {
     public const string Folder = "lexicon";
 
-    private static readonly string[] Files = ["measures", "sources", "intents", "places", "shorthand", "filler"];
+    private static readonly string[] Files = ["measures", "sources", "intents", "places", "shorthand", "filler", "phrases"];
 
     private static readonly Lazy<Lexicon> LazyDefault = new(() => Load(SeedFiles.Locate(null)));
 
@@ -35,6 +35,9 @@ public sealed class Lexicon
     /// <summary>(phrase, what the bot does not hold, as said in the reply).</summary>
     public IReadOnlyList<(string Phrase, string What)> Unsupported { get; private init; } = [];
 
+    /// <summary>(phrase, group of facilities the figures do not keep apart: "hợp tác xã").</summary>
+    public IReadOnlyList<(string Phrase, string Group)> FacilityGroups { get; private init; } = [];
+
     /// <summary>(extra name, place id): a current or former province id, or a region id.</summary>
     public IReadOnlyList<(string Phrase, string PlaceId)> Places { get; private init; } = [];
 
@@ -46,6 +49,21 @@ public sealed class Lexicon
 
     /// <summary>Phrases that make a message a question ("bao nhiêu").</summary>
     public IReadOnlyList<string> QuestionWords { get; private init; } = [];
+
+    /// <summary>"tất cả", "tổng hợp": the whole summary (phrases.json).</summary>
+    public IReadOnlyList<string> Summary { get; private init; } = [];
+
+    /// <summary>"cả nước": every province.</summary>
+    public IReadOnlyList<string> AllScope { get; private init; } = [];
+
+    /// <summary>"tỉnh tôi": the person's own province.</summary>
+    public IReadOnlyList<string> OwnScope { get; private init; } = [];
+
+    /// <summary>"biểu đồ": answer with a chart.</summary>
+    public IReadOnlyList<string> Chart { get; private init; } = [];
+
+    /// <summary>"excel": answer with a spreadsheet.</summary>
+    public IReadOnlyList<string> Excel { get; private init; } = [];
 
     /// <summary>Every single word of every phrase (filler, spelling, measures...): the words a typo is corrected to.</summary>
     public IReadOnlySet<string> KnownWords { get; private init; } = new HashSet<string>();
@@ -74,10 +92,19 @@ public sealed class Lexicon
         var intents = files["intents"];
         var unsupported = Pairs(folder, "intents", intents.Where(kv => kv.Key.StartsWith("unsupported:", StringComparison.Ordinal)).ToDictionary(),
             key => key.Length > "unsupported:".Length ? key["unsupported:".Length..] : null, "unsupported:<điều bot không có>");
-        CheckKeys(folder, "intents", intents.Keys, k => k is "greeting" or "thanks" || (k.StartsWith("unsupported:", StringComparison.Ordinal) && k.Length > 12), "greeting, thanks, unsupported:<...>");
+        CheckKeys(folder, "intents", intents.Keys, k => k is "greeting" or "thanks" || (k.StartsWith("unsupported:", StringComparison.Ordinal) && k.Length > 12)
+            || (k.StartsWith("group:", StringComparison.Ordinal) && k.Length > 6), "greeting, thanks, unsupported:<...>, group:<...>");
+        var groups = Pairs(folder, "intents", intents.Where(kv => kv.Key.StartsWith("group:", StringComparison.Ordinal)).ToDictionary(), key => key[6..], "group:<nhóm cơ sở>");
         var places = Pairs(folder, "places", files["places"], key => placeIds is null || placeIds.Contains(key) ? key : null, "mã tỉnh hoặc vùng trong seeds/catalogue");
         var filler = files["filler"];
         CheckKeys(folder, "filler", filler.Keys, k => k is "filler" or "question" or "spelling", "filler, question, spelling");
+        var phrases = files["phrases"];
+        string[] phraseKeys = ["summary", "all_scope", "own_scope", "chart", "excel"];
+        CheckKeys(folder, "phrases", phrases.Keys, phraseKeys.Contains, string.Join(", ", phraseKeys));
+        if (phraseKeys.FirstOrDefault(k => !phrases.ContainsKey(k)) is { } missing)
+        {
+            throw new SeedException(Path.Combine(folder, "phrases.json"), $"thiếu khóa \"{missing}\"");
+        }
         var shorthand = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (full, tokens) in files["shorthand"])
         {
@@ -107,11 +134,17 @@ public sealed class Lexicon
             Greetings = Longest(intents.GetValueOrDefault("greeting") ?? []),
             Thanks = Longest(intents.GetValueOrDefault("thanks") ?? []),
             Unsupported = unsupported,
+            FacilityGroups = groups,
             Places = places,
             Shorthand = shorthand,
             Filler = Longest(filler.GetValueOrDefault("filler") ?? []),
             QuestionWords = Longest(filler.GetValueOrDefault("question") ?? []),
             KnownWords = known,
+            Summary = Longest(phrases["summary"]),
+            AllScope = Longest(phrases["all_scope"]),
+            OwnScope = Longest(phrases["own_scope"]),
+            Chart = Longest(phrases["chart"]),
+            Excel = Longest(phrases["excel"]),
         };
     }
 

@@ -147,6 +147,9 @@ public sealed class QuestionParts
     /// <summary>Data the bot does not hold was asked for ("công nhân" → "số công nhân, lao động").</summary>
     public string? Unsupported { get; set; }
 
+    /// <summary>A group of facilities named that the figures do not keep apart ("hợp tác xã"): the reply says it counts every facility.</summary>
+    public string? FacilityGroup { get; set; }
+
     /// <summary>"chào bot", "khỏe không".</summary>
     public bool Greeting { get; set; }
 

@@ -22,28 +22,6 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
 {
     private readonly Lexicon _lexicon = lexicon ?? Lexicon.Default;
 
-    private static readonly string[] SummaryPhrases =
-    [
-        "tat ca cac chi tieu", "tat ca chi tieu", "tat ca so lieu", "toan bo so lieu", "tong hop", "tong quan", "moi chi tieu", "cac chi tieu",
-        "tat ca", "toan bo", "summary", "overview", "everything", "all figures", "all metrics", "ket qua chung",
-    ];
-
-    private static readonly string[] AllScopePhrases =
-    [
-        "ca nuoc", "toan quoc", "tat ca cac tinh", "tat ca tinh", "moi tinh", "toan bo cac tinh", "nationwide", "whole country", "all provinces", "the country",
-    ];
-
-    private static readonly string[] OwnScopePhrases = ["tinh toi", "tinh minh", "tinh nha", "dia phuong toi", "cua toi", "my province", "our province"];
-
-    private static readonly string[] ChartPhrases = ["ve bieu do", "bieu do", "do thi", "chart", "graph", "plot", "ve hinh", "hinh anh"];
-
-    private static readonly string[] ExcelPhrases = ["bang tinh", "excel", "spreadsheet", "xuat file", "tai file", "file", "tep", "xls"];
-
-    private static readonly string[] QuestionPhrases =
-    [
-        "bao nhieu", "may", "the nao", "ra sao", "so lieu", "ket qua", "how many", "how much", "what", "which", "dat duoc", "tong so", "tong cong", "co khong",
-    ];
-
     /// <summary>Parses one message; <paramref name="today"/> anchors relative periods.</summary>
     public QuestionParts Parse(string text, DateOnly today)
     {
@@ -69,11 +47,11 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
 
         ReadUnsupported(ref s, parts);
         // Output.
-        if (Take(ref s, ChartPhrases) is not null)
+        if (Take(ref s, _lexicon.Chart) is not null)
         {
             parts.Output = OutputKind.Chart;
         }
-        else if (Take(ref s, ExcelPhrases) is not null)
+        else if (Take(ref s, _lexicon.Excel) is not null)
         {
             parts.Output = OutputKind.Excel;
         }
@@ -84,6 +62,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
         ReadSource(ref s, parts);
         ReadBreakdown(ref s, parts);
         ReadPeriod(ref s, parts, today);
+        ReadFacilityGroup(s, parts);
         ReadMetric(ref s, parts);
         // "so sánh" alone compares with the same period last year, unless it compares provinces or activities with each other.
         if (parts.CompareWord && !parts.CompareLastYear && !parts.ComparePlan && parts.Breakdown is null
@@ -92,7 +71,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
             parts.CompareLastYear = true;
         }
 
-        foreach (var phrase in QuestionPhrases.Concat(_lexicon.QuestionWords))
+        foreach (var phrase in _lexicon.QuestionWords)
         {
             if (VnText.ContainsWords(s, phrase))
             {
@@ -286,13 +265,13 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
 
     private void ReadScope(ref string s, QuestionParts parts)
     {
-        if (Take(ref s, AllScopePhrases) is { } all)
+        if (Take(ref s, _lexicon.AllScope) is { } all)
         {
             parts.Scope = "all";
             parts.ScopeName = all;
             return;
         }
-        if (Take(ref s, OwnScopePhrases) is not null)
+        if (Take(ref s, _lexicon.OwnScope) is not null)
         {
             parts.Scope = "own";
             return;
@@ -371,7 +350,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
     private void ReadMetric(ref string s, QuestionParts parts)
     {
         var distinct = Take(ref s, ["khac nhau", "rieng biet", "distinct", "unique", "khong trung"]) is not null;
-        if (Take(ref s, SummaryPhrases) is not null)
+        if (Take(ref s, _lexicon.Summary) is not null)
         {
             parts.Summary = true;
         }

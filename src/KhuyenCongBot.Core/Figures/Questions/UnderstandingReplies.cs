@@ -19,7 +19,7 @@ internal static class UnderstandingReplies
         examples ??= FiguresModule.Examples;
         context.Ask(
             context.T(
-                $"Bot chưa hiểu {quoted} trong câu hỏi nên không đưa số liệu (để không trả lời sai). Bạn hỏi lại giúp, bỏ hoặc viết khác từ đó. {WhatTheBotHolds} Ví dụ:",
+                $"Bot chưa hiểu {quoted} trong câu hỏi nên không đưa số liệu (để không trả lời sai). Bạn hỏi lại giúp, bỏ hoặc viết khác từ đó. {WhatTheBotHolds} Bạn có thể hỏi, ví dụ:",
                 $"The bot did not understand {quoted}, so it gives no figure rather than a wrong one. Please rephrase. {WhatTheBotHoldsEn} For example:"),
             examples.Select((e, i) => new Choice(e, "fq:ex:" + i)));
     }
@@ -29,7 +29,7 @@ internal static class UnderstandingReplies
     {
         context.Ask(
             context.T(
-                $"Bot không có số liệu này ({what}), nên không thể trả lời. {WhatTheBotHolds} Ví dụ:",
+                $"Bot không có số liệu này ({what}), nên không thể trả lời. {WhatTheBotHolds} Bạn có thể hỏi, ví dụ:",
                 $"The bot does not hold this data ({what}), so it cannot answer. {WhatTheBotHoldsEn} For example:"),
             FiguresModule.Examples.Select((e, i) => new Choice(e, "fq:ex:" + i)));
     }

@@ -108,5 +108,16 @@ public sealed class FollowUpAcrossRestartTests : IDisposable
         Assert.Contains(Core.Text.VnFormat.Number(expected) + " gian hàng", answer);
     }
 
+    [Fact]
+    public async Task A_group_of_facilities_is_said_to_be_counted_with_every_facility()
+    {
+        using var bot = BotHarness.Create(Today, demo: true, databasePath: Db);
+        bot.AddUser("m", Role.Manager);
+        var answer = await bot.Say("bao nhiêu htx được hỗ trợ năm 2025", "m");
+        Assert.Contains("không tách riêng hợp tác xã", answer);
+        var facilities = bot.Store.Records.All().Where(r => r.Date.Year == 2025 && r.FacilityId is not null).Select(r => r.FacilityId).Distinct().Count();
+        Assert.Contains(Core.Text.VnFormat.Number(facilities) + " cơ sở", answer);
+    }
+
     private static bool Paraphrase(string reply) => ParaphraseExpectation.HasFigure(reply);
 }

@@ -127,10 +127,23 @@ public class UnderstandingParserTests
     [Theory]
     [InlineData("gian hnag tu dau nam", "hnag", "hang")]
     [InlineData("doanh thu tư vấn nam 2024 theo tinhh", "tinhh", "tinh")]
+    [InlineData("gian hnag gian hnag nam 2024", "hnag", "hang")]
     public void Typos_of_known_words_are_corrected_and_noted(string text, string typed, string read)
     {
         var p = Parser.Parse(text, Today);
         Assert.Contains((typed, read), p.Corrections);
+        Assert.Empty(p.Unknown);
+    }
+
+    [Theory]
+    [InlineData("bao nhiêu htx được hỗ trợ năm 2025", "hợp tác xã")]
+    [InlineData("số công ty được hỗ trợ máy móc năm 2024", "doanh nghiệp")]
+    [InlineData("kinh phí hỗ trợ các doanh nghiệp năm 2024", "doanh nghiệp")]
+    [InlineData("bao nhiêu cơ sở được hỗ trợ năm 2025", null)]
+    public void Groups_of_facilities_the_figures_do_not_keep_apart_are_noticed(string text, string? group)
+    {
+        var p = Parser.Parse(text, Today);
+        Assert.Equal(group, p.FacilityGroup);
         Assert.Empty(p.Unknown);
     }
 
