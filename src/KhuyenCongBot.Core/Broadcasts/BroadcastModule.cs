@@ -497,5 +497,11 @@ public sealed class BroadcastModule(IBroadcastRepository repository, BroadcastRu
             module.ContinueAsync(context, input, isButton, cancellationToken);
 
         public string Describe(BotContext context) => context.T("soạn thông báo", "composing a broadcast");
+
+        /// <summary>A broadcast being written keeps what is written, like a form.</summary>
+        public DialogKind KindAt(ConversationState state) => DialogKind.Form;
+
+        /// <summary>The announcement's text may say anything, a question included.</summary>
+        public bool TakesAnyText(ConversationState state) => state.Step == 0;
     }
 }

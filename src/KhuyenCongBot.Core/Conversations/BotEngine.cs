@@ -27,6 +27,9 @@ public sealed class BotEngine : IBotEngine
     private readonly IReadOnlyList<IBotModule> _modules;
     private readonly Dictionary<string, BotCommand> _commands = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, IConversationFlow> _flows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IBotModule> _flowOwners = new(StringComparer.Ordinal);
+    private readonly Dictionary<BotCommand, IBotModule> _commandModules = [];
+    private readonly DialogRules _rules;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
     private readonly FloodGate _flood;
 
@@ -58,12 +61,15 @@ public sealed class BotEngine : IBotEngine
                 {
                     _commands[name] = command;
                 }
+                _commandModules[command] = module;
             }
             foreach (var flow in module.Flows)
             {
                 _flows[flow.Name] = flow;
+                _flowOwners[flow.Name] = module;
             }
         }
+        _rules = new DialogRules(TimeSpan.FromMinutes(_options.DialogIdleMinutes), _flows, _flowOwners, _modules);
     }
 
     /// <summary>All commands, in module order, for /help and the channel menus.</summary>
@@ -248,6 +254,7 @@ public sealed class BotEngine : IBotEngine
         }
         var lastWithChoices = context.Replies.LastOrDefault(r => r.Choices.Count > 0);
         state.LastChoices = lastWithChoices?.Choices.ToList() ?? [];
+        DialogRules.NoteChoices(context, context.ShownAside);
         state.LastPrompt = state.Flow is not null && context.Replies.Count > 0 ? context.Replies[^1].Text : null;
         state.LastChannel = message.Channel;
         state.LastChatId = message.ChatId;
@@ -402,6 +409,7 @@ public sealed class BotEngine : IBotEngine
 
         if (message.ButtonData is { } data)
         {
+            _rules.EndIfIdle(context, picksFromList: false);
             await DispatchButtonAsync(context, data, ct).ConfigureAwait(false);
             return;
         }
@@ -443,6 +451,10 @@ public sealed class BotEngine : IBotEngine
 
         // A typed number or label answers the choices last offered (in a group, only choices offered in that group).
         var mapped = message.IsGroupChat && !InChatOf(state, message) ? null : MapToChoice(state, text);
+        if (_rules.EndIfIdle(context, picksFromList: mapped is not null && !text.StartsWith('/')))
+        {
+            return;
+        }
 
         if (mapped is null && text.StartsWith('/'))
         {
@@ -450,8 +462,19 @@ public sealed class BotEngine : IBotEngine
             return;
         }
 
-        if (state.Flow is { } flowName && _flows.TryGetValue(flowName, out var flow))
+        if (_rules.Open(state) is { } flow)
         {
+            if (mapped is not null && DialogRules.IsAside(state, mapped))
+            {
+                await DispatchToModulesAsync(context, mapped, ct).ConfigureAwait(false);
+                context.ShownAside = true;
+                return;
+            }
+            if (mapped is null && _rules.IsOtherIntent(context, flow, text))
+            {
+                await _rules.AnswerAsideAsync(context, flow, () => HandleIdleTextAsync(context, text, ct)).ConfigureAwait(false);
+                return;
+            }
             await flow.ContinueAsync(context, mapped ?? text, mapped is not null, ct).ConfigureAwait(false);
             return;
         }
@@ -465,7 +488,12 @@ public sealed class BotEngine : IBotEngine
             await DispatchButtonAsync(context, mapped, ct).ConfigureAwait(false);
             return;
         }
+        await HandleIdleTextAsync(context, text, ct).ConfigureAwait(false);
+    }
 
+    /// <summary>Free text with no dialog open (or answered aside of one): the modules in priority order.</summary>
+    private async Task HandleIdleTextAsync(BotContext context, string text, CancellationToken ct)
+    {
         foreach (var module in _modules.OrderBy(m => m.TextPriority))
         {
             if (await module.TryHandleTextAsync(context, text, ct).ConfigureAwait(false))
@@ -480,11 +508,23 @@ public sealed class BotEngine : IBotEngine
 
     private async Task DispatchButtonAsync(BotContext context, string data, CancellationToken ct)
     {
-        if (context.State.Flow is { } flowName && _flows.TryGetValue(flowName, out var flow))
+        if (_rules.Open(context.State) is { } flow)
         {
+            if (DialogRules.IsAside(context.State, data))
+            {
+                await DispatchToModulesAsync(context, data, ct).ConfigureAwait(false);
+                context.ShownAside = true;
+                return;
+            }
             await flow.ContinueAsync(context, data, true, ct).ConfigureAwait(false);
             return;
         }
+        await DispatchToModulesAsync(context, data, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A button (or a typed pick) no open dialog takes: the first module that knows it.</summary>
+    private async Task DispatchToModulesAsync(BotContext context, string data, CancellationToken ct)
+    {
         var group = context.Message.IsGroupChat;
         foreach (var module in _modules)
         {
@@ -537,29 +577,15 @@ public sealed class BotEngine : IBotEngine
                 $"/{command.Name} works only in a private chat with the bot."));
             return;
         }
+        var module = _commandModules.GetValueOrDefault(command);
+        var flowBefore = context.State.Flow;
+        _rules.BeforeCommand(context, command);
         await command.Handler(context, args, ct).ConfigureAwait(false);
+        _rules.AfterCommand(context, command, module, flowBefore);
     }
 
     /// <summary>Maps "2" or a choice's label to that choice's data; null when the text is not a choice.</summary>
-    internal static string? MapToChoice(ConversationState state, string text)
-    {
-        if (state.LastChoices.Count == 0)
-        {
-            return null;
-        }
-        var numbered = state.LastChoices.Where(c => c.Numbered).ToList();
-        if (int.TryParse(text.TrimEnd('.', ')'), out var n) && n >= 1 && n <= numbered.Count)
-        {
-            return numbered[n - 1].Data;
-        }
-        var folded = VnText.FoldWords(text);
-        if (folded.Length == 0)
-        {
-            return null;
-        }
-        var hit = state.LastChoices.FirstOrDefault(c => VnText.FoldWords(c.Label) == folded);
-        return hit?.Data;
-    }
+    internal static string? MapToChoice(ConversationState state, string text) => ChoiceMatcher.Match(state.LastChoices, text);
 
     private void RepeatPrompt(BotContext context)
     {

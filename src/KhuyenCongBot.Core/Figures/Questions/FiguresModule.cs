@@ -82,6 +82,9 @@ public sealed class FiguresModule : IBotModule
         return Task.FromResult(true);
     }
 
+    /// <summary>A question with a measure and a question word, or a report request for a period: see <see cref="ClearQuestion"/>.</summary>
+    public bool IsClearIntent(BotContext context, string text) => ClearQuestion.Is(_parser, text, context.Today);
+
     public Task<bool> TryHandleButtonAsync(BotContext context, string data, CancellationToken cancellationToken)
     {
         if (!data.StartsWith("fq:", StringComparison.Ordinal))
