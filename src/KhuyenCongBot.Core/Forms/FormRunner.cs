@@ -18,7 +18,8 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
     private static readonly string[] SkipWords = ["bo qua", "skip", "khong co", "ko co", "k co", "khong"];
     private static readonly string[] CancelWords = ["huy", "cancel", "huy bo", "huy phieu", "thoi"];
     private static readonly string[] ResumeWords = ["tiep", "tiep tuc", "continue", "resume"];
-    private static readonly string[] SaveWords = ["luu", "save", "ok", "xong", "dong y", "luu lai", "luu ban ghi", "co"];
+    private static readonly string[] SaveWords =
+        ["luu", "save", "ok", "xong", "dong y", "luu lai", "luu ban ghi", "co", "ok luu", "luu di", "luu nhe", "co luu", "dong y luu", "luu luon", "ok save"];
     private static readonly string[] StartWords = ["ghi", "them", "nhap", "log", "add", "ghi nhan"];
 
     public FormCatalogue Forms => forms;
@@ -358,8 +359,31 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             Launch(ctx, next);
             return;
         }
+        // Typed: "tiếp" continues; "mới", or the name of an activity (the new one, or another), starts it.
+        var folded = VnText.FoldWords(input);
+        if (ResumeWords.Contains(folded))
+        {
+            HandleDraft(ctx, s, "f:dc");
+            return;
+        }
+        if (NewWords.Contains(folded))
+        {
+            HandleDraft(ctx, s, "f:dd");
+            return;
+        }
+        var named = folded.Length == 0 ? null
+            : ParseIntent(ctx.Catalogue, input) is { Length: > 0 } intent ? ctx.Catalogue.Activity(intent)
+            : ctx.Catalogue.FindActivity(input) ?? ctx.Catalogue.FindActivityIn(folded);
+        if (named is not null && forms.Get(named.Id) is not null)
+        {
+            s.Set("next", "a:" + named.Id);
+            HandleDraft(ctx, s, "f:dd");
+            return;
+        }
         Prompt(ctx, s);
     }
+
+    private static readonly string[] NewWords = ["moi", "phieu moi", "mo phieu moi", "bat dau moi", "bo", "bo phieu do", "new", "discard"];
 
     /// <summary>Moves to the next field that still needs an answer, or to the summary.</summary>
     private void Advance(BotContext ctx, FormSession s, FormDefinition form, int from, string? echo)
