@@ -77,7 +77,7 @@ public static class ChoiceMatcher
     public static bool IsNegative(string label)
     {
         var folded = VnText.FoldWords(label);
-        return folded is "khong" or "no" or "huy" or "thoi"
+        return folded is "khong" or "no" or "huy" or "thoi" or "cancel" or "keep it"
             || folded.StartsWith("khong ", StringComparison.Ordinal) || folded.StartsWith("huy ", StringComparison.Ordinal)
             || folded.StartsWith("no ", StringComparison.Ordinal) || folded.StartsWith("dung lai", StringComparison.Ordinal);
     }

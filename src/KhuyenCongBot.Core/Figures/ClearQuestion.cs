@@ -15,7 +15,7 @@ public static class ClearQuestion
     private static readonly string[] Markers =
     [
         "bao nhieu", "bn", "how many", "how much", "the nao", "ra sao", "nhieu nhat", "it nhat", "cao nhat", "thap nhat",
-        "so sanh", "dat bao nhieu", "tong cong", "tong so", "la bao nhieu", "bao nhieu phan tram", "so voi ke hoach",
+        "so sanh", "nao", "dat bao nhieu", "tong cong", "tong so", "la bao nhieu", "bao nhieu phan tram", "so voi ke hoach",
     ];
 
     public static bool Is(QuestionParser parser, string text, DateOnly today)
