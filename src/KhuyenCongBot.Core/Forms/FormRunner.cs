@@ -489,6 +489,16 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
                 break;
             case "text":
                 result = FieldReader.Read(field, input, ctx.Today, ctx.Catalogue, ctx.User, ctx.English);
+                if (result.Ok && AskIfImplausible(ctx, s, form, field, result.Value))
+                {
+                    return;
+                }
+                break;
+            case "pl" when arg == "no":
+                Prompt(ctx, s);
+                return;
+            case "pl" when field.Kind == FieldType.Money:
+                result = FieldReader.Read(field, arg, ctx.Today, ctx.Catalogue, ctx.User, ctx.English);
                 break;
             default:
                 Prompt(ctx, s, ctx.T("Nút đó không dùng được ở câu này.", "That button does not apply here."));
