@@ -60,3 +60,37 @@ public sealed class PlausibilityTranscriptTests(ITestOutputHelper output)
         }
     }
 }
+
+/// <summary>A new facility's name typed without capitals or diacritics is offered back written properly.</summary>
+public sealed class FacilityNameStyleTests(ITestOutputHelper output)
+{
+    private static readonly string[] Known = ["Xưởng mộc Thành Công", "Cơ sở gốm Đạt Thành", "HTX Mây tre đan Phú Thọ", "Cơ sở mộc Thành Lợi"];
+
+    [Theory]
+    [InlineData("xuong moc thanh dat", "Xưởng mộc Thành Đạt")]
+    [InlineData("xưởng mộc thành đạt", "Xưởng mộc Thành Đạt")]
+    [InlineData("htx may tre dan hung son", "HTX Mây tre đan Hung Son")]
+    [InlineData("Xưởng mộc Thành Đạt", null)]
+    public void Names_are_written_the_way_registered_names_write_their_words(string typed, string? expected) =>
+        Assert.Equal(expected, FacilityNameStyle.Suggest(typed, Known));
+
+    [Theory]
+    [InlineData("2", "Xưởng mộc Thành Đạt")]
+    [InlineData("3", "xuong moc thanh dat")]
+    [InlineData("Tạo mới, đúng như đã gõ: xuong moc thanh dat", "xuong moc thanh dat")]
+    public async Task A_new_facility_typed_in_lowercase_is_offered_back_properly_written(string pick, string saved)
+    {
+        using var bot = FormTestKit.WithOfficer();
+        foreach (var name in Known)
+        {
+            FormTestKit.AddFacility(bot, name, "phu-tho");
+        }
+        var transcript = await FormTestKit.Talk(bot, "o1", "ghi hội chợ", "xuong moc thanh dat");
+        Assert.Contains("Tạo mới: Xưởng mộc Thành Đạt", transcript);
+        transcript += await FormTestKit.Talk(bot, "o1", pick, "Vẫn tạo mới");
+        output.WriteLine(transcript);
+        Assert.Contains($"Cơ sở mới \"{saved}\"", transcript);
+        var state = bot.Store.Conversations.Get(bot.Store.Users.FindByIdentity("terminal:o1")!.Id)!;
+        Assert.Equal(saved, new FormSession(state).Get("nf:name"));
+    }
+}
