@@ -99,7 +99,16 @@ public static class Backups
                 CopyDurably(sourceLog, tempLog);
                 Fold(temp, backup);
             }
-            var report = DatabaseInspector.Inspect(temp) with { Path = source };
+            DatabaseReport report;
+            try
+            {
+                report = DatabaseInspector.Inspect(temp) with { Path = source };
+            }
+            catch (StoreOpenException ex) when (ex.Path == temp)
+            {
+                // Name the file the admin gave, not our private working copy of it.
+                throw new StoreOpenException(backup, ex.Problem);
+            }
             if (dryRun)
             {
                 return new RestoreResult(report, null, DryRun: true);
@@ -230,4 +239,9 @@ public static class Backups
 public sealed record RestoreResult(DatabaseReport Backup, string? KeptCurrentAs, bool DryRun);
 
 /// <summary>The database file cannot be used: locked, missing or corrupt. The message says which and what to do.</summary>
-public sealed class StoreOpenException(string path, string problem) : Exception($"Cơ sở dữ liệu {path}: {problem}.");
+public sealed class StoreOpenException(string path, string problem) : Exception($"Cơ sở dữ liệu {path}: {problem}.")
+{
+    public string Path { get; } = path;
+
+    public string Problem { get; } = problem;
+}

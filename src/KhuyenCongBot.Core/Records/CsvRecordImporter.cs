@@ -31,6 +31,13 @@ public sealed class CsvRecordImporter : IRecordImporter
     private readonly Lazy<CatalogueIndex> _catalogue;
     private readonly Lazy<RecordLayout> _layout;
     private readonly BotClock _clock;
+
+    /// <summary>
+    /// One import or undo at a time: the duplicate check and the writes of a batch must not interleave with another batch's,
+    /// or two copies of one file sent at once (say, two `import` runs through the owning process) would both pass the check
+    /// and double the records.
+    /// </summary>
+    private readonly Lock _batchGate = new();
     private readonly IRecordSpreadsheet? _sheets;
 
     public CsvRecordImporter(IBotStore store, CatalogueIndex catalogue, BotClock clock)
@@ -86,16 +93,31 @@ public sealed class CsvRecordImporter : IRecordImporter
             rows = CsvText.Read(new StringReader(text)).ToList();
         }
         var header = rows.Count > 0 ? rows[0][0].Trim().ToLowerInvariant() : "";
-        return header == "year"
-            ? ImportPlanRows(rows, options)
-            : ImportRecordRows(rows, options);
+        lock (_batchGate)
+        {
+            return header == "year"
+                ? ImportPlanRows(rows, options)
+                : ImportRecordRows(rows, options);
+        }
     }
 
-    public ImportResult ImportRecords(TextReader csv, long userId, string source = "import") =>
-        ImportRecordRows(CsvText.Read(csv).ToList(), new ImportOptions(userId, source, source == "demo" ? "records.csv (dữ liệu mẫu)" : "records.csv", AllowDuplicates: true, Source: source));
+    public ImportResult ImportRecords(TextReader csv, long userId, string source = "import")
+    {
+        var rows = CsvText.Read(csv).ToList();
+        lock (_batchGate)
+        {
+            return ImportRecordRows(rows, new ImportOptions(userId, source, source == "demo" ? "records.csv (dữ liệu mẫu)" : "records.csv", AllowDuplicates: true, Source: source));
+        }
+    }
 
-    public ImportResult ImportPlans(TextReader csv) =>
-        ImportPlanRows(CsvText.Read(csv).ToList(), new ImportOptions(0, "import", "plans.csv", AllowDuplicates: true));
+    public ImportResult ImportPlans(TextReader csv)
+    {
+        var rows = CsvText.Read(csv).ToList();
+        lock (_batchGate)
+        {
+            return ImportPlanRows(rows, new ImportOptions(0, "import", "plans.csv", AllowDuplicates: true));
+        }
+    }
 
     private static ImportResult Failed(int line, string reason) => new(0, [new ImportError(line, reason)]);
 
@@ -415,8 +437,10 @@ public sealed class CsvRecordImporter : IRecordImporter
         {
             problems.Add("có kinh phí nhưng thiếu nguồn kinh phí (KCQG hoặc KCĐP)");
         }
-        else if (record.FundingVnd == 0 && record.FundingSource is not null)
+        else if (record.FundingVnd == 0 && record.FundingSource is not null && Cell("funding_vnd").Trim().Length == 0)
         {
+            // Only when the amount was left empty: an amount already refused above (too large, or on an unknown activity)
+            // is not "missing" as well.
             problems.Add("có nguồn kinh phí nhưng không có kinh phí");
         }
 
@@ -678,6 +702,14 @@ public sealed class CsvRecordImporter : IRecordImporter
     // ---------------------------------------------------------------- undo, export
 
     public UndoResult? Undo(long batchId, long userId)
+    {
+        lock (_batchGate)
+        {
+            return UndoBatch(batchId, userId);
+        }
+    }
+
+    private UndoResult? UndoBatch(long batchId, long userId)
     {
         var found = _store.Imports.Get(batchId);
         if (found is null)

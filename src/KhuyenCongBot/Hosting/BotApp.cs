@@ -50,6 +50,18 @@ public static class BotApp
             await error.WriteLineAsync(ConfigurationCheck.Describe(ex.Errors));
             return ExitConfiguration;
         }
+        catch (InvalidDataException ex) when (ex.Message.StartsWith("Failed to load configuration from file", StringComparison.Ordinal))
+        {
+            // A settings file that is not valid JSON (an unclosed brace, a missing quote): say which file and where, exit 2.
+            var file = ex.Message.Split('\'') is { Length: >= 3 } parts ? parts[1] : "appsettings.json";
+            var detail = ex.GetBaseException().Message.Replace(" | ", ", ", StringComparison.Ordinal);
+            var lineNumber = System.Text.RegularExpressions.Regex.Match(detail, @"LineNumber: (\d+)") is { Success: true } m
+                ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1 : (int?)null;
+            var vi = lineNumber is { } n ? $"không phải JSON hợp lệ, lỗi gần dòng {n}" : "không phải JSON hợp lệ";
+            var en = lineNumber is { } k ? $"not valid JSON near line {k} ({detail})" : $"not valid JSON ({detail})";
+            await error.WriteLineAsync(ConfigurationCheck.Describe([$"{file}: {vi} | {en}"]));
+            return ExitConfiguration;
+        }
         catch (OptionsValidationException ex)
         {
             await error.WriteLineAsync("Cấu hình không hợp lệ: " + string.Join("; ", ex.Failures.Select(f => NameKeys(f, ex.OptionsType))));

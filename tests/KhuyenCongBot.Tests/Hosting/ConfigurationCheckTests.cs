@@ -171,6 +171,21 @@ public sealed class ConfigurationCheckTests : IDisposable
         Assert.DoesNotContain("   at ", error);
     }
 
+    [Fact]
+    public async Task A_settings_file_that_is_not_json_is_named_with_its_line_exit_2_in_both_languages()
+    {
+        // Found by an outside tester: an unclosed brace gave exit 70 and "Lỗi không mong đợi (InvalidDataException)" in English.
+        await File.WriteAllTextAsync(Path.Combine(_folder, "appsettings.json"), "{\n  \"Bot\": { \"TimeZone\": \"Asia/Ho_Chi_Minh\"\n");
+        var (code, _, error) = await Reliability.CliProcess.RunAsync(_folder, "", "run");
+        Assert.Equal(2, code);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("  ", StringComparison.Ordinal));
+        Assert.Contains("appsettings.json: không phải JSON hợp lệ", line);
+        Assert.Contains("| not valid JSON", line);
+        Assert.Contains("lỗi gần dòng 3", line); // the brace is missing at the end of line 2, the parser sees it on line 3
+        Assert.DoesNotContain("Lỗi không mong đợi", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
     /// <summary>The repository folder (where appsettings.example.json is).</summary>
     private static string SeedRoot()
     {

@@ -54,6 +54,8 @@ public sealed class RestoreTests : IDisposable
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("cắt cụt", line);
         Assert.Contains("Không khôi phục, cơ sở dữ liệu giữ nguyên", line);
+        Assert.Contains("cut.db", line);           // the file the admin named...
+        Assert.DoesNotContain(".restore-", line);  // ...not the bot's working copy of it
         Assert.Equal(before, await File.ReadAllBytesAsync(Db));
         Assert.Single(Directory.GetFiles(_folder, "bot*.db")); // no copy kept: nothing was replaced
     }

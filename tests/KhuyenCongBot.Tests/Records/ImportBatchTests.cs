@@ -55,6 +55,46 @@ public sealed class ImportBatchTests
     }
 
     [Fact]
+    public async Task The_same_file_sent_several_times_at_once_is_added_once()
+    {
+        // Found by an outside tester: three `import` runs of one file through the owning process at the same moment all said
+        // "Đã nhập 20 bản ghi" and the figures tripled. Each batch's duplicate check and writes now happen one batch at a time.
+        var (store, importer) = NewStore();
+        using (store)
+        {
+            var rows = Enumerable.Range(1, 40).Select(i => $"{1 + i % 28:00}/03/2024,Bắc Ninh,trade_fair,Cơ sở số {i},xã Phù Lãng,{i % 5 + 1},,,,chinh thuc,").ToArray();
+            var content = Csv(rows);
+            using var start = new Barrier(6);
+            var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(n => Task.Run(() =>
+            {
+                start.SignalAndWait();
+                return importer.Import(content, Options($"copy-{n}.csv"));
+            })));
+
+            Assert.Equal(40, results.Sum(r => r.Imported));
+            Assert.Single(results, r => r.Imported == 40);
+            Assert.Equal(40, store.Records.Count());
+        }
+    }
+
+    [Theory]
+    [InlineData("15/03/2024,Bắc Ninh,consulting,HTX Chè,xã Phù Lãng,,,9223372036854775807,KCQG,,", "9223372036854775807", true)]
+    [InlineData("15/03/2024,Bắc Ninh,flying,HTX Chè,xã Phù Lãng,,,42000000,KCQG,,", "flying", true)]
+    [InlineData("15/03/2024,Bắc Ninh,consulting,HTX Chè,xã Phù Lãng,,,,KCQG,,", "có nguồn kinh phí nhưng không có kinh phí", false)]
+    public void A_refused_amount_is_not_also_reported_as_missing(string row, string expected, bool amountGiven)
+    {
+        var (store, importer) = NewStore();
+        using (store)
+        {
+            var result = importer.Import(Csv(row), Options());
+            var reason = Assert.Single(result.Errors).Reason;
+            Assert.Contains(expected, reason);
+            Assert.Equal(!amountGiven, reason.Contains("không có kinh phí", StringComparison.Ordinal));
+            Assert.Equal(0, store.Records.Count());
+        }
+    }
+
+    [Fact]
     public void Rows_already_present_are_skipped_and_listed_the_new_ones_are_added()
     {
         var (store, importer) = NewStore();
