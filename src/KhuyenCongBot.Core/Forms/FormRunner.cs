@@ -50,6 +50,20 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
         return null;
     }
 
+    /// <summary>"ghi máy móc", "ghi hội chợ": a start word and an activity's exact name or alias; null otherwise ("Thêm hội chợ Xuân" is a name).</summary>
+    private string? ExactIntent(CatalogueIndex catalogue, string folded)
+    {
+        foreach (var word in StartWords.Where(w => w is "ghi" or "log" or "ghi nhan").OrderByDescending(w => w.Length))
+        {
+            if (folded.StartsWith(word + " ", StringComparison.Ordinal) && catalogue.FindActivity(folded[(word.Length + 1)..]) is { } activity
+                && forms.Get(activity.Id) is not null)
+            {
+                return activity.Id;
+            }
+        }
+        return null;
+    }
+
     /// <summary>/log (/ghi) [activity].</summary>
     public Task LogCommandAsync(BotContext ctx, string arguments, CancellationToken ct)
     {
@@ -235,8 +249,10 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             HandleDraft(ctx, s, input);
             return Task.CompletedTask;
         }
-        if (!isButton && s.Phase is "ask" && form.Fields[s.Step].Kind is not (FieldType.Text or FieldType.Commune or FieldType.Facility)
-            && ParseIntent(ctx.Catalogue, input) is { } intent)
+        // "ghi máy móc" is a request to log, not an answer; where any text may answer (a name), only when it names an activity exactly.
+        if (!isButton && s.Phase is "ask" && (form.Fields[s.Step].Kind is not (FieldType.Text or FieldType.Commune or FieldType.Facility)
+                ? ParseIntent(ctx.Catalogue, input)
+                : ExactIntent(ctx.Catalogue, folded)) is { } intent)
         {
             Start(ctx, intent.Length == 0 ? "pick" : "a:" + intent);
             return Task.CompletedTask;

@@ -134,6 +134,21 @@ public sealed class TypedAnswersTests(ITestOutputHelper output)
         Assert.Equal("machinery", new FormSession(state).FormId);
     }
 
+    [Theory]
+    [InlineData("ghi máy móc", true)]
+    [InlineData("ghi may moc", true)]
+    [InlineData("Thêm hội chợ Xuân", false)]
+    [InlineData("Ghi nhận hội chợ mùa thu Hà Nội", false)]
+    public async Task In_a_free_text_question_a_request_to_log_is_not_taken_as_the_answer(string typed, bool request)
+    {
+        using var bot = FormTestKit.WithOfficer();
+        Assert.Contains("❓ Tên hội chợ", await FormTestKit.Talk(bot, "o1", "ghi hội chợ", "Gốm Phù Lãng"));
+        var reply = await bot.Say(typed, "o1");
+        output.WriteLine(reply);
+        Assert.Equal(request, reply.Contains("Tiếp tục phiếu đó hay bỏ", StringComparison.Ordinal));
+        Assert.Equal(!request, reply.Contains("✓ Tên hội chợ/triển lãm: " + typed, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task At_the_summary_a_typed_number_is_the_numbered_item_shown_and_ok_luu_saves()
     {
