@@ -15,7 +15,9 @@ public static class BroadcastAudience
         var ids = broadcast.AudienceUserIds.ToHashSet();
         return users.Where(u => u.Active).Where(u => broadcast.Audience switch
         {
-            AudienceKind.Role => u.Role == broadcast.AudienceRole,
+            // A role, in some provinces when provinces are named too ("cán bộ khuyến công của Phú Thọ, Hà Nội").
+            AudienceKind.Role => u.Role == broadcast.AudienceRole
+                && (provinces.Count == 0 || (u.ScopeKind == ScopeKind.Province && u.ScopeId is not null && provinces.Contains(u.ScopeId))),
             AudienceKind.Provinces => u.ScopeKind == ScopeKind.Province && u.ScopeId is not null && provinces.Contains(u.ScopeId),
             AudienceKind.Users => ids.Contains(u.Id),
             _ => true,

@@ -9,7 +9,7 @@ using KhuyenCongBot.Core.Text;
 namespace KhuyenCongBot.Core.Broadcasts;
 
 /// <summary>/broadcast (/thongbao): an admin composes an announcement, previews it with the number of recipients, confirms, and may cancel it until sent; recipients press "Đã nhận".</summary>
-public sealed class BroadcastModule(IBroadcastRepository repository, BroadcastRunner runner, BroadcastSignal signal, CatalogueIndex catalogue) : IBotModule
+public sealed partial class BroadcastModule(IBroadcastRepository repository, BroadcastRunner runner, BroadcastSignal signal, CatalogueIndex catalogue) : IBotModule
 {
     public const string ComposeFlow = "broadcast.compose";
     public const long MaxAttachmentBytes = 10 * 1024 * 1024;
@@ -123,7 +123,7 @@ public sealed class BroadcastModule(IBroadcastRepository repository, BroadcastRu
             }
             return Task.CompletedTask;
         }
-        if (words.Length >= 1 && words[0] is "ds" or "list" or "danhsach")
+        if (words.Length >= 1 && (words[0] is "ds" or "list" or "danhsach" || words is ["danh", "sach", ..]))
         {
             List(context);
             return Task.CompletedTask;
@@ -211,14 +211,21 @@ public sealed class BroadcastModule(IBroadcastRepository repository, BroadcastRu
             };
         }
         context.State.Data["id"] = repository.Add(draft).ToString(CultureInfo.InvariantCulture);
+        AskAudience(context, context.T("Gửi cho ai?", "Who receives it?"));
+    }
+
+    private static void AskAudience(BotContext context, string question)
+    {
         context.State.Step = 1;
-        context.Ask(context.T("Gửi cho ai?", "Who receives it?"),
+        context.Ask(question,
         [
             new(context.T("Tất cả mọi người", "Everyone"), "aud:all"),
             new(context.T("Cán bộ khuyến công", "Officers"), "aud:role:officer"),
             new(context.T("Lãnh đạo, quản lý", "Managers"), "aud:role:manager"),
             new(context.T("Quản trị viên", "Admins"), "aud:role:admin"),
             new(context.T("Một hoặc nhiều tỉnh/thành", "One or more provinces"), "aud:provinces"),
+            new(context.T("Cán bộ khuyến công của một số tỉnh/thành", "Officers of some provinces"), "aud:rp:officer"),
+            new(context.T("Lãnh đạo, quản lý của một số tỉnh/thành", "Managers of some provinces"), "aud:rp:manager"),
         ]);
     }
 
@@ -238,7 +245,18 @@ public sealed class BroadcastModule(IBroadcastRepository repository, BroadcastRu
                 draft.Audience = AudienceKind.Role;
                 draft.AudienceRole = input switch { "aud:role:officer" => Role.Officer, "aud:role:manager" => Role.Manager, _ => Role.Admin };
                 break;
+            case "aud:rp:officer" or "aud:rp:manager":
+                draft.Audience = AudienceKind.Role;
+                draft.AudienceRole = input == "aud:rp:officer" ? Role.Officer : Role.Manager;
+                repository.Update(draft);
+                context.State.Step = 2;
+                context.Say(context.T(
+                    $"{Texts.RoleName(draft.AudienceRole.Value, "vi")} của những tỉnh/thành nào? Gõ tên, cách nhau bằng dấu phẩy (ví dụ: Phú Thọ, Hà Nội).",
+                    $"{Texts.RoleName(draft.AudienceRole.Value, "en")} of which provinces? Type them separated by commas."));
+                return;
             case "aud:provinces":
+                draft.Audience = AudienceKind.Provinces;
+                repository.Update(draft);
                 context.State.Step = 2;
                 context.Say(context.T("Gõ tên các tỉnh/thành, cách nhau bằng dấu phẩy (ví dụ: Phú Thọ, Hà Nội, 38).", "Type the provinces, separated by commas (e.g. Phu Tho, Ha Noi, 38)."));
                 return;
@@ -280,7 +298,11 @@ public sealed class BroadcastModule(IBroadcastRepository repository, BroadcastRu
                 $"Unknown provinces: {string.Join(", ", unknown.DefaultIfEmpty(input))}. Type the list again, or /cancel."));
             return;
         }
-        draft.Audience = AudienceKind.Provinces;
+        // Provinces alone, or narrowing a role chosen just before.
+        if (draft.Audience != AudienceKind.Role)
+        {
+            draft.Audience = AudienceKind.Provinces;
+        }
         draft.AudienceProvinces = found;
         repository.Update(draft);
         AskTime(context);
@@ -333,6 +355,20 @@ public sealed class BroadcastModule(IBroadcastRepository repository, BroadcastRu
     {
         var members = BroadcastAudience.Members(draft, context.Store.Users.All());
         var reachable = members.Count(u => BroadcastAudience.ChatOf(u, runner.Channels) is not null);
+        if (reachable == 0)
+        {
+            // Nothing is scheduled for nobody: the admin picks the recipients again.
+            var who = AudienceText(draft, context.Language);
+            draft.AudienceProvinces = [];
+            draft.Audience = AudienceKind.Everyone;
+            draft.AudienceRole = null;
+            repository.Update(draft);
+            AskAudience(context, context.T(
+                $"⚠ Không có ai nhận được thông báo này ({who}: 0 người"
+                    + (members.Count > 0 ? $"; {VnFormat.Number(members.Count)} người chưa có kênh nhắn tin với bot" : "") + "). Bot chưa lên lịch. Chọn lại người nhận, hoặc /huy:",
+                $"⚠ Nobody would receive this broadcast ({who}: 0 people). Nothing is scheduled. Pick the recipients again, or /cancel:"));
+            return;
+        }
         var sb = new StringBuilder(context.T("Xem trước thông báo:\n", "Preview:\n"));
         sb.AppendLine("――――――").AppendLine(draft.Text).AppendLine("――――――");
         if (draft.AttachmentName is not null)
@@ -401,66 +437,6 @@ public sealed class BroadcastModule(IBroadcastRepository repository, BroadcastRu
         });
     }
 
-    private void Cancel(BotContext context, long id)
-    {
-        var b = repository.Get(id);
-        if (b is null || b.Status == BroadcastStatus.Draft)
-        {
-            context.Say(context.T($"Không có thông báo #{id}.", $"No broadcast #{id}."));
-            return;
-        }
-        if (b.Status is BroadcastStatus.Done or BroadcastStatus.Cancelled)
-        {
-            context.Say(context.T(
-                $"Thông báo #{id} {(b.Status == BroadcastStatus.Done ? "đã gửi xong" : "đã được hủy trước đó")}; không còn gì để hủy.",
-                $"Broadcast #{id} is already {(b.Status == BroadcastStatus.Done ? "sent" : "cancelled")}."));
-            return;
-        }
-        var wasSending = b.Status == BroadcastStatus.Sending;
-        b.Status = BroadcastStatus.Cancelled;
-        repository.Update(b);
-        signal.Cancel(id);
-        signal.Wake();
-        context.Say(wasSending
-            ? context.T($"Đã hủy thông báo #{id}: những người chưa nhận sẽ không nhận nữa. Gõ /thongbao baocao {id} để xem ai đã nhận.", $"Broadcast #{id} cancelled: nobody else will receive it.")
-            : context.T($"Đã hủy thông báo #{id}; chưa ai nhận được.", $"Broadcast #{id} cancelled; nobody received it."));
-    }
-
-    private void Report(BotContext context, long id)
-    {
-        var b = repository.Get(id);
-        if (b is null || b.Status == BroadcastStatus.Draft)
-        {
-            context.Say(context.T($"Không có thông báo #{id}.", $"No broadcast #{id}."));
-            return;
-        }
-        context.Say(BroadcastReport.Build(b, repository.Recipients(id), context.Language));
-    }
-
-    private void List(BotContext context)
-    {
-        var recent = repository.Recent(10);
-        if (recent.Count == 0)
-        {
-            context.Say(context.T("Chưa có thông báo nào.", "No broadcasts yet."));
-            return;
-        }
-        var sb = new StringBuilder(context.T("Các thông báo gần đây:", "Recent broadcasts:"));
-        foreach (var b in recent)
-        {
-            var snippet = b.Text.Length > 40 ? b.Text[..40] + "…" : b.Text;
-            sb.Append('\n').Append('#').Append(b.Id).Append(' ').Append(VnFormat.DateTime(b.SendAt)).Append(" – ").Append(snippet)
-              .Append(" (").Append(b.Status switch
-              {
-                  BroadcastStatus.Scheduled => context.T("đã lên lịch", "scheduled"),
-                  BroadcastStatus.Sending => context.T("đang gửi", "sending"),
-                  BroadcastStatus.Done => context.T("đã gửi", "sent"),
-                  _ => context.T("đã hủy", "cancelled"),
-              }).Append(')');
-        }
-        context.Say(sb.ToString());
-    }
-
     private Broadcast? Draft(BotContext context)
     {
         if (context.State.Data.TryGetValue("id", out var s) && long.TryParse(s, out var id) && repository.Get(id) is { Status: BroadcastStatus.Draft } b)
@@ -474,6 +450,8 @@ public sealed class BroadcastModule(IBroadcastRepository repository, BroadcastRu
 
     private string AudienceText(Broadcast b, string language) => b.Audience switch
     {
+        AudienceKind.Role when b.AudienceProvinces.Count > 0 => Texts.RoleName(b.AudienceRole ?? Role.Officer, language)
+            + (language == "en" ? " of " : " của ") + string.Join(", ", b.AudienceProvinces.Select(p => catalogue.Province(p)?.ShortName ?? p)),
         AudienceKind.Role => Texts.RoleName(b.AudienceRole ?? Role.Officer, language),
         AudienceKind.Provinces => string.Join(", ", b.AudienceProvinces.Select(p => catalogue.Province(p)?.ShortName ?? p)),
         AudienceKind.Users => language == "en" ? "chosen people" : "những người được chọn",
@@ -497,5 +475,11 @@ public sealed class BroadcastModule(IBroadcastRepository repository, BroadcastRu
             module.ContinueAsync(context, input, isButton, cancellationToken);
 
         public string Describe(BotContext context) => context.T("soạn thông báo", "composing a broadcast");
+
+        /// <summary>A broadcast being written keeps what is written, like a form.</summary>
+        public DialogKind KindAt(ConversationState state) => DialogKind.Form;
+
+        /// <summary>The announcement's text may say anything, a question included.</summary>
+        public bool TakesAnyText(ConversationState state) => state.Step == 0;
     }
 }

@@ -54,6 +54,9 @@ public sealed class BotContext(
     /// <summary>In a group chat: what the channel reported about its members for this message (null when it cannot tell); see <see cref="AccessPolicy.VisibleInChat"/>.</summary>
     public GroupFacts? GroupFacts { get; internal set; }
 
+    /// <summary>Set by <see cref="DialogRules"/> when this message was answered aside of an open dialog that waits.</summary>
+    internal bool ShownAside { get; set; }
+
     /// <summary>Writes staged by <see cref="CommitAtomically"/>, run by the engine in the transaction that saves the state.</summary>
     internal List<Action> StagedWrites { get; } = [];
 

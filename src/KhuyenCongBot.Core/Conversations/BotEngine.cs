@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace KhuyenCongBot.Core.Conversations;
 
 /// <summary>Routes each message: who is it, is a flow active, is it a command, a button or a question. One message at a time per person.</summary>
-public sealed class BotEngine : IBotEngine
+public sealed partial class BotEngine : IBotEngine
 {
     /// <summary>Longest text the bot reads; longer messages are refused politely.</summary>
     public const int MaxTextLength = 4000;
@@ -27,6 +27,9 @@ public sealed class BotEngine : IBotEngine
     private readonly IReadOnlyList<IBotModule> _modules;
     private readonly Dictionary<string, BotCommand> _commands = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, IConversationFlow> _flows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IBotModule> _flowOwners = new(StringComparer.Ordinal);
+    private readonly Dictionary<BotCommand, IBotModule> _commandModules = [];
+    private readonly DialogRules _rules;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
     private readonly FloodGate _flood;
 
@@ -58,12 +61,15 @@ public sealed class BotEngine : IBotEngine
                 {
                     _commands[name] = command;
                 }
+                _commandModules[command] = module;
             }
             foreach (var flow in module.Flows)
             {
                 _flows[flow.Name] = flow;
+                _flowOwners[flow.Name] = module;
             }
         }
+        _rules = new DialogRules(TimeSpan.FromMinutes(_options.DialogIdleMinutes), _flows, _flowOwners, _modules);
     }
 
     /// <summary>All commands, in module order, for /help and the channel menus.</summary>
@@ -248,6 +254,7 @@ public sealed class BotEngine : IBotEngine
         }
         var lastWithChoices = context.Replies.LastOrDefault(r => r.Choices.Count > 0);
         state.LastChoices = lastWithChoices?.Choices.ToList() ?? [];
+        DialogRules.NoteChoices(context, context.ShownAside);
         state.LastPrompt = state.Flow is not null && context.Replies.Count > 0 ? context.Replies[^1].Text : null;
         state.LastChannel = message.Channel;
         state.LastChatId = message.ChatId;
@@ -394,242 +401,4 @@ public sealed class BotEngine : IBotEngine
             return 0;
         });
     }
-
-    private async Task DispatchAsync(BotContext context, CancellationToken ct)
-    {
-        var message = context.Message;
-        var state = context.State;
-
-        if (message.ButtonData is { } data)
-        {
-            await DispatchButtonAsync(context, data, ct).ConfigureAwait(false);
-            return;
-        }
-
-        var raw = message.Text ?? "";
-        var text = Sanitize(raw).Trim();
-        if (text.Length == 0)
-        {
-            if (message.Document is not null && state.Flow is { } docFlow && _flows.TryGetValue(docFlow, out var awaiting))
-            {
-                // A document without caption is an answer to the active flow (e.g. the broadcast composer's attachment).
-                await awaiting.ContinueAsync(context, "", false, ct).ConfigureAwait(false);
-                return;
-            }
-            if (message.Document is not null)
-            {
-                foreach (var module in _modules.OrderBy(m => m.TextPriority))
-                {
-                    if (await module.TryHandleTextAsync(context, "", ct).ConfigureAwait(false))
-                    {
-                        return;
-                    }
-                }
-            }
-            context.Say(context.T(
-                "Tin nhắn trống. Bạn hãy gõ câu hỏi (ví dụ: \"bao nhiêu gian hàng từ đầu năm\") hoặc /help để xem hướng dẫn.",
-                "Empty message. Type a question (e.g. \"how many booths this year\") or /help."));
-            RepeatPrompt(context);
-            return;
-        }
-        if (text.Length > MaxTextLength)
-        {
-            context.Say(context.T(
-                $"Tin nhắn quá dài ({VnFormat.Number(text.Length)} ký tự). Bot chỉ đọc tối đa {VnFormat.Number(MaxTextLength)} ký tự; bạn gửi ngắn hơn nhé.",
-                $"That message is too long ({text.Length:N0} characters). The bot reads at most {MaxTextLength:N0}."));
-            RepeatPrompt(context);
-            return;
-        }
-
-        // A typed number or label answers the choices last offered (in a group, only choices offered in that group).
-        var mapped = message.IsGroupChat && !InChatOf(state, message) ? null : MapToChoice(state, text);
-
-        if (mapped is null && text.StartsWith('/'))
-        {
-            await DispatchCommandAsync(context, text, ct).ConfigureAwait(false);
-            return;
-        }
-
-        if (state.Flow is { } flowName && _flows.TryGetValue(flowName, out var flow))
-        {
-            await flow.ContinueAsync(context, mapped ?? text, mapped is not null, ct).ConfigureAwait(false);
-            return;
-        }
-        if (state.Flow is not null)
-        {
-            state.Clear();
-        }
-
-        if (mapped is not null)
-        {
-            await DispatchButtonAsync(context, mapped, ct).ConfigureAwait(false);
-            return;
-        }
-
-        foreach (var module in _modules.OrderBy(m => m.TextPriority))
-        {
-            if (await module.TryHandleTextAsync(context, text, ct).ConfigureAwait(false))
-            {
-                return;
-            }
-        }
-        context.Say(context.T(
-            "Bot chưa hiểu câu này. Gõ /help để xem bot làm được gì.",
-            "The bot did not understand that. Type /help to see what it can do."));
-    }
-
-    private async Task DispatchButtonAsync(BotContext context, string data, CancellationToken ct)
-    {
-        if (context.State.Flow is { } flowName && _flows.TryGetValue(flowName, out var flow))
-        {
-            await flow.ContinueAsync(context, data, true, ct).ConfigureAwait(false);
-            return;
-        }
-        var group = context.Message.IsGroupChat;
-        foreach (var module in _modules)
-        {
-            // A button in a group is checked like a message there: only modules whose buttons are meant for groups take it.
-            if (group && !module.ButtonsInGroups)
-            {
-                continue;
-            }
-            if (await module.TryHandleButtonAsync(context, data, ct).ConfigureAwait(false))
-            {
-                return;
-            }
-        }
-        context.Say(group
-            ? context.T("Nút này không dùng được trong nhóm. Bạn mở tin nhắn riêng với bot để làm việc này.",
-                "This button does not work in a group. Open a private chat with the bot for this.")
-            : context.T(
-                "Nút này đã hết hạn (thao tác đã xong hoặc đã hủy). Gõ /help để bắt đầu lại.",
-                "This button has expired. Type /help to start again."));
-    }
-
-    private async Task DispatchCommandAsync(BotContext context, string text, CancellationToken ct)
-    {
-        var space = text.IndexOfAny([' ', '\n']);
-        var head = space < 0 ? text[1..] : text[1..space];
-        var args = space < 0 ? "" : text[(space + 1)..].Trim();
-        var at = head.IndexOf('@');
-        if (at >= 0)
-        {
-            head = head[..at];
-        }
-        if (!_commands.TryGetValue(head, out var command))
-        {
-            context.Say(context.T(
-                $"Không có lệnh /{head}. Gõ /help để xem các lệnh.",
-                $"There is no /{head} command. Type /help to see the commands."));
-            return;
-        }
-        if (context.User.Role < command.MinRole)
-        {
-            context.Say(context.T(
-                $"Lệnh /{command.Name} chỉ dành cho {Texts.RoleName(command.MinRole, "vi")}. Bạn không có quyền dùng lệnh này.",
-                $"/{command.Name} is for {Texts.RoleName(command.MinRole, "en")} only."));
-            return;
-        }
-        if (command.PrivateOnly && context.Message.IsGroupChat)
-        {
-            context.Say(context.T(
-                $"Lệnh /{command.Name} chỉ dùng trong tin nhắn riêng với bot.",
-                $"/{command.Name} works only in a private chat with the bot."));
-            return;
-        }
-        await command.Handler(context, args, ct).ConfigureAwait(false);
-    }
-
-    /// <summary>Maps "2" or a choice's label to that choice's data; null when the text is not a choice.</summary>
-    internal static string? MapToChoice(ConversationState state, string text)
-    {
-        if (state.LastChoices.Count == 0)
-        {
-            return null;
-        }
-        var numbered = state.LastChoices.Where(c => c.Numbered).ToList();
-        if (int.TryParse(text.TrimEnd('.', ')'), out var n) && n >= 1 && n <= numbered.Count)
-        {
-            return numbered[n - 1].Data;
-        }
-        var folded = VnText.FoldWords(text);
-        if (folded.Length == 0)
-        {
-            return null;
-        }
-        var hit = state.LastChoices.FirstOrDefault(c => VnText.FoldWords(c.Label) == folded);
-        return hit?.Data;
-    }
-
-    private void RepeatPrompt(BotContext context)
-    {
-        if (context.State.Flow is not null && context.State.LastPrompt is { Length: > 0 } prompt)
-        {
-            context.Ask(prompt, context.State.LastChoices);
-        }
-        else if (context.State.LastChoices.Count > 0)
-        {
-            context.Ask(context.T("Các lựa chọn:", "Choices:"), context.State.LastChoices);
-        }
-    }
-
-    /// <summary>The message with lone UTF-16 surrogates (which no channel can store or send back) replaced by U+FFFD.</summary>
-    internal static Incoming WellFormed(Incoming message) =>
-        HasLoneSurrogate(message.Text) || HasLoneSurrogate(message.ButtonData) || HasLoneSurrogate(message.DisplayName)
-            ? message with { Text = FixSurrogates(message.Text), ButtonData = FixSurrogates(message.ButtonData), DisplayName = FixSurrogates(message.DisplayName) }
-            : message;
-
-    private static bool HasLoneSurrogate(string? text)
-    {
-        if (text is null)
-        {
-            return false;
-        }
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static string? FixSurrogates(string? text)
-    {
-        if (!HasLoneSurrogate(text))
-        {
-            return text;
-        }
-        var chars = text!.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(chars[i]))
-            {
-                chars[i] = '\uFFFD';
-            }
-        }
-        return new string(chars);
-    }
-
-    /// <summary>Drops control characters (other than new lines and tabs) that some clients send.</summary>
-    internal static string Sanitize(string text)
-    {
-        if (!text.Any(c => char.IsControl(c) && c is not '\n' and not '\t' and not '\r'))
-        {
-            return text;
-        }
-        return new string(text.Where(c => !char.IsControl(c) || c is '\n' or '\t' or '\r').ToArray());
-    }
-
-    private static string LanguageOf(string? code) =>
-        code is not null && code.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "vi";
 }

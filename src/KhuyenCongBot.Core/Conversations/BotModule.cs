@@ -27,6 +27,26 @@ public interface IConversationFlow
 
     /// <summary>A one-line description of the unfinished work, for reminders and "continue or discard?" prompts.</summary>
     string Describe(BotContext context) => context.T("một thao tác đang dở", "an unfinished step");
+
+    /// <summary>What the dialog is at this step: a pending list choice (left when another intent comes, ends when idle) or a form
+    /// (waits with its draft). See <see cref="DialogRules"/>.</summary>
+    DialogKind KindAt(ConversationState state) => DialogKind.ListChoice;
+
+    /// <summary>True when any text is a valid answer at this step (a broadcast's body): nothing typed is then read as another intent.</summary>
+    bool TakesAnyText(ConversationState state) => false;
+
+    /// <summary>How to come back to the dialog after something else was answered meanwhile.</summary>
+    string ResumeHint(BotContext context) => context.T("gõ tiếp câu trả lời để tiếp tục, hoặc /huy để bỏ", "answer to continue, or /cancel to drop it");
+}
+
+/// <summary>The two kinds of dialog the engine's rules tell apart.</summary>
+public enum DialogKind
+{
+    /// <summary>A list to pick from (/nguoidung, /moi, the /ghi activity list): another intent leaves it, and it ends when idle.</summary>
+    ListChoice,
+
+    /// <summary>Answers being collected (a form, a broadcast being written): another intent is answered and the dialog waits.</summary>
+    Form,
 }
 
 /// <summary>A capability of the bot: its commands, its flows, and what it understands in free text or buttons.</summary>
@@ -47,6 +67,10 @@ public interface IBotModule
 
     /// <summary>A button press that no active flow took (e.g. "chart" after an answer); true when handled.</summary>
     Task<bool> TryHandleButtonAsync(BotContext context, string data, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    /// <summary>True when <paramref name="text"/> is plainly a request to this module (a figures question with a measure, "ghi hội
+    /// chợ"), whatever dialog is open: the engine then answers it rather than feeding it to another module's dialog.</summary>
+    bool IsClearIntent(BotContext context, string text) => false;
 
     /// <summary>Example lines for /help, in the person's language.</summary>
     IEnumerable<string> HelpExamples(BotContext context) => [];

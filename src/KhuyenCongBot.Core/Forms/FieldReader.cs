@@ -37,22 +37,30 @@ public static class FieldReader
 
     private static string T(bool english, string vi, string en) => english ? en : vi;
 
+    /// <summary>"2 gian hàng", "2 gian", "2gian", "35 hv" (the unit's initials) → the number alone; other text unchanged.</summary>
     private static string StripUnit(FormField field, string text)
     {
         if (field.Unit is null)
         {
             return text;
         }
-        var folded = VnText.FoldWords(text);
-        var unit = VnText.FoldWords(field.Unit);
-        if (unit.Length > 0 && folded.EndsWith(" " + unit, StringComparison.Ordinal))
+        var unitWords = VnText.FoldWords(field.Unit).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (unitWords.Length == 0)
         {
-            // Drop as many trailing words as the unit has.
-            var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var unitWords = unit.Split(' ').Length;
-            if (words.Length > unitWords)
+            return text;
+        }
+        var initials = string.Concat(unitWords.Select(w => w[0]));
+        // "2gian", "35hv": a number glued to its unit.
+        var glued = Regex.Match(text.Trim(), @"^(\d[\d.,]*)(\p{L}[\p{L} ]*)$");
+        var words = glued.Success
+            ? [glued.Groups[1].Value, .. glued.Groups[2].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)]
+            : text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var k = Math.Min(words.Length - 1, unitWords.Length); k >= 1; k--)
+        {
+            var tail = VnText.FoldWords(string.Join(' ', words[^k..]));
+            if (tail == string.Join(' ', unitWords[..k]) || (k == 1 && unitWords.Length > 1 && tail == initials))
             {
-                return string.Join(' ', words[..^unitWords]);
+                return string.Join(' ', words[..^k]);
             }
         }
         return text;
@@ -195,6 +203,13 @@ public static class FieldReader
             if (partial.Count == 1)
             {
                 return FieldResult.Accept(partial[0].Value);
+            }
+            // A unique choice one of whose names is within the typed words ("ngân sách tỉnh" names "tỉnh", an alias of KCĐP).
+            var within = field.Choices.Where(c => new[] { c.Label, c.LabelEn ?? "" }.Concat(c.Aliases)
+                .Any(n => VnText.FoldWords(n) is { Length: > 0 } name && VnText.ContainsWords(folded, name))).ToList();
+            if (within.Count == 1)
+            {
+                return FieldResult.Accept(within[0].Value);
             }
         }
         var list = string.Join("; ", field.Choices.Select((c, i) => $"{i + 1}. {c.LabelIn(english)}"));

@@ -71,6 +71,10 @@ public sealed class FormField
     /// <summary>Unit after a number ("gian hàng"), for display and tolerant input.</summary>
     public string? Unit { get; set; }
 
+    /// <summary>Money: the id of another money field of the form this amount is not expected to exceed (support above the
+    /// facility's total investment); a larger amount is asked back, not refused.</summary>
+    public string? AtMost { get; set; }
+
     /// <summary>Dates: earliest accepted date (yyyy-MM-dd).</summary>
     public string? MinDate { get; set; }
 

@@ -78,7 +78,7 @@ public sealed partial class FormRunner
                 SelectFacility(ctx, s, form, field, facility, null);
                 return;
             case "fnew" when s.Get("fq") is { Length: > 0 }:
-                NewFacility(ctx, s, form, field);
+                NewFacility(ctx, s, form, field, arg);
                 return;
             case "text":
                 SearchFacility(ctx, s, form, field, input);
@@ -131,9 +131,14 @@ public sealed partial class FormRunner
         Advance(ctx, s, form, s.Step, echo);
     }
 
-    private void NewFacility(BotContext ctx, FormSession s, FormDefinition form, FormField field)
+    /// <summary>Starts a new facility named as typed, or (<paramref name="arg"/> "p") as offered back properly written.</summary>
+    private void NewFacility(BotContext ctx, FormSession s, FormDefinition form, FormField field, string arg = "")
     {
-        var name = s.Get("fq")!;
+        var name = s.Phase == "nf_dup" && s.Get("nf:name") is { } chosen ? chosen : s.Get("fq")!;
+        if (arg == "p" && ProperName(ctx, s, form, name) is { } proper)
+        {
+            name = proper;
+        }
         s.Set("nf:name", name);
         var duplicates = ctx.Store.Facilities.Search(FacilityUnits(ctx, s, form), name, 3, FacilitySearch.DuplicateThreshold);
         s.Phase = duplicates.Count > 0 && s.Phase != "nf_dup" ? "nf_dup" : "nf_commune";
@@ -155,26 +160,38 @@ public sealed partial class FormRunner
         string text;
         if (duplicate)
         {
-            text = ctx.T($"⚠ Có thể cơ sở \"{query}\" đã có{where}. Chọn nếu đúng là cơ sở đó, hoặc chọn \"Vẫn tạo mới\".",
-                $"⚠ \"{query}\" may already exist{where}. Pick it if it is the same facility, or choose \"Create anyway\".");
+            var named = s.Get("nf:name") ?? query;
+            text = ctx.T($"⚠ Có thể cơ sở \"{named}\" đã có{where}. Chọn nếu đúng là cơ sở đó, hoặc chọn \"Vẫn tạo mới\".",
+                $"⚠ \"{named}\" may already exist{where}. Pick it if it is the same facility, or choose \"Create anyway\".");
             choices.Add(new Choice(ctx.T("➕ Vẫn tạo mới", "➕ Create anyway"), $"f:{step}:fnew"));
-        }
-        else if (matches.Count > 0)
-        {
-            text = ctx.T($"🔎 Các cơ sở gần giống \"{query}\"{where}. Chọn một, gõ tên khác để tìm lại, hoặc tạo cơ sở mới.",
-                $"🔎 Facilities like \"{query}\"{where}. Pick one, type another name to search again, or create a new one.");
-            choices.Add(new Choice(Clip(ctx.T("➕ Tạo mới: ", "➕ New: ") + query, MaxButtonLabel), $"f:{step}:fnew"));
         }
         else
         {
-            text = ctx.T($"🔎 Chưa có cơ sở nào tên giống \"{query}\"{where}. Tạo cơ sở mới với tên này, hoặc gõ tên khác để tìm lại.",
-                $"🔎 No facility like \"{query}\"{where}. Create a new one with this name, or type another name.");
-            choices.Add(new Choice(Clip(ctx.T("➕ Tạo mới: ", "➕ New: ") + query, MaxButtonLabel), $"f:{step}:fnew"));
+            text = matches.Count > 0
+                ? ctx.T($"🔎 Các cơ sở gần giống \"{query}\"{where}. Chọn một, gõ tên khác để tìm lại, hoặc tạo cơ sở mới.",
+                    $"🔎 Facilities like \"{query}\"{where}. Pick one, type another name to search again, or create a new one.")
+                : ctx.T($"🔎 Chưa có cơ sở nào tên giống \"{query}\"{where}. Tạo cơ sở mới với tên này, hoặc gõ tên khác để tìm lại.",
+                    $"🔎 No facility like \"{query}\"{where}. Create a new one with this name, or type another name.");
+            // A name typed without capitals or diacritics is offered back written properly first; as typed stays possible.
+            if (ProperName(ctx, s, form, query) is { } proper)
+            {
+                text += "\n" + ctx.T($"💡 Tên cơ sở thường được viết: \"{proper}\".", $"💡 The name is usually written: \"{proper}\".");
+                choices.Add(new Choice(Clip(ctx.T("➕ Tạo mới: ", "➕ New: ") + proper, MaxButtonLabel), $"f:{step}:fnew:p"));
+                choices.Add(new Choice(Clip(ctx.T("➕ Tạo mới, đúng như đã gõ: ", "➕ New, as typed: ") + query, MaxButtonLabel), $"f:{step}:fnew"));
+            }
+            else
+            {
+                choices.Add(new Choice(Clip(ctx.T("➕ Tạo mới: ", "➕ New: ") + query, MaxButtonLabel), $"f:{step}:fnew"));
+            }
         }
         choices.Add(Back(ctx));
         choices.Add(CancelChoice(ctx));
         return (Header(ctx, s, form) + "\n" + text, choices);
     }
+
+    /// <summary>The typed name written properly, from the facilities registered in the form's provinces; null when nothing changes.</summary>
+    private static string? ProperName(BotContext ctx, FormSession s, FormDefinition form, string typed) =>
+        FacilityNameStyle.Suggest(typed, FacilityUnits(ctx, s, form).SelectMany(ctx.Store.Facilities.InProvince).Select(f => f.Name));
 
     private (string, List<Choice>) RenderNewFacility(BotContext ctx, FormSession s, FormDefinition form, FormField field)
     {
@@ -218,7 +235,7 @@ public sealed partial class FormRunner
         }
         if (verb == "fnew" && s.Phase is "fac" or "nf_dup")
         {
-            NewFacility(ctx, s, form, field);
+            NewFacility(ctx, s, form, field, arg);
             return;
         }
         if (verb == "back")

@@ -178,7 +178,7 @@ public sealed partial class FormRunner
             choices.Add(CancelChoice(ctx));
             return (sb.ToString(), choices);
         }
-        sb.Append("\n\n").Append(ctx.T("Gõ \"sửa N\" để sửa câu N (ví dụ: sửa 2), hoặc chọn ✅ Lưu.", "Type \"edit N\" to change item N (e.g. edit 2), or choose ✅ Save."));
+        sb.Append("\n\n").Append(ctx.T("Gõ số của câu cần sửa (ví dụ: 2 hoặc \"sửa 2\"), hoặc \"lưu\" (✅ Lưu) để lưu.", "Type the number of the item to change (e.g. 2 or \"edit 2\"), or \"save\" (✅ Save) to save."));
         choices.Add(new Choice(ctx.T("✅ Lưu", "✅ Save"), "f:save", false));
         choices.Add(new Choice(ctx.T("✏ Sửa", "✏ Edit"), "f:edit", false));
         choices.Add(Back(ctx));

@@ -18,7 +18,8 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
     private static readonly string[] SkipWords = ["bo qua", "skip", "khong co", "ko co", "k co", "khong"];
     private static readonly string[] CancelWords = ["huy", "cancel", "huy bo", "huy phieu", "thoi"];
     private static readonly string[] ResumeWords = ["tiep", "tiep tuc", "continue", "resume"];
-    private static readonly string[] SaveWords = ["luu", "save", "ok", "xong", "dong y", "luu lai", "luu ban ghi", "co"];
+    private static readonly string[] SaveWords =
+        ["luu", "save", "ok", "xong", "dong y", "luu lai", "luu ban ghi", "co", "ok luu", "luu di", "luu nhe", "co luu", "dong y luu", "luu luon", "ok save"];
     private static readonly string[] StartWords = ["ghi", "them", "nhap", "log", "add", "ghi nhan"];
 
     public FormCatalogue Forms => forms;
@@ -44,6 +45,20 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
                 var rest = folded[(word.Length + 1)..];
                 var activity = catalogue.FindActivity(rest) ?? catalogue.FindActivityIn(rest);
                 return activity is not null && forms.Get(activity.Id) is not null ? activity.Id : null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"ghi máy móc", "ghi hội chợ": a start word and an activity's exact name or alias; null otherwise ("Thêm hội chợ Xuân" is a name).</summary>
+    private string? ExactIntent(CatalogueIndex catalogue, string folded)
+    {
+        foreach (var word in StartWords.Where(w => w is "ghi" or "log" or "ghi nhan").OrderByDescending(w => w.Length))
+        {
+            if (folded.StartsWith(word + " ", StringComparison.Ordinal) && catalogue.FindActivity(folded[(word.Length + 1)..]) is { } activity
+                && forms.Get(activity.Id) is not null)
+            {
+                return activity.Id;
             }
         }
         return null;
@@ -234,8 +249,10 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             HandleDraft(ctx, s, input);
             return Task.CompletedTask;
         }
-        if (!isButton && s.Phase is "ask" && form.Fields[s.Step].Kind is not (FieldType.Text or FieldType.Commune or FieldType.Facility)
-            && ParseIntent(ctx.Catalogue, input) is { } intent)
+        // "ghi máy móc" is a request to log, not an answer; where any text may answer (a name), only when it names an activity exactly.
+        if (!isButton && s.Phase is "ask" && (form.Fields[s.Step].Kind is not (FieldType.Text or FieldType.Commune or FieldType.Facility)
+                ? ParseIntent(ctx.Catalogue, input)
+                : ExactIntent(ctx.Catalogue, folded)) is { } intent)
         {
             Start(ctx, intent.Length == 0 ? "pick" : "a:" + intent);
             return Task.CompletedTask;
@@ -338,27 +355,6 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             return;
         }
         Begin(ctx, form, null, false);
-    }
-
-    private void HandleDraft(BotContext ctx, FormSession s, string input)
-    {
-        if (input == "f:dc")
-        {
-            s.Phase = s.Get("prevphase") ?? "ask";
-            s.Set("prevphase", null);
-            s.Set("next", null);
-            Prompt(ctx, s, ctx.T("▶ Tiếp tục phiếu đang dở.", "▶ Continuing the unfinished form."));
-            return;
-        }
-        if (input == "f:dd")
-        {
-            var next = s.Get("next") ?? "pick";
-            s.End();
-            ctx.Say(ctx.T("🗑 Đã bỏ phiếu dở.", "🗑 Draft discarded."));
-            Launch(ctx, next);
-            return;
-        }
-        Prompt(ctx, s);
     }
 
     /// <summary>Moves to the next field that still needs an answer, or to the summary.</summary>
@@ -465,6 +461,16 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
                 break;
             case "text":
                 result = FieldReader.Read(field, input, ctx.Today, ctx.Catalogue, ctx.User, ctx.English);
+                if (result.Ok && AskIfImplausible(ctx, s, form, field, result.Value))
+                {
+                    return;
+                }
+                break;
+            case "pl" when arg == "no":
+                Prompt(ctx, s);
+                return;
+            case "pl" when field.Kind == FieldType.Money:
+                result = FieldReader.Read(field, arg, ctx.Today, ctx.Catalogue, ctx.User, ctx.English);
                 break;
             default:
                 Prompt(ctx, s, ctx.T("Nút đó không dùng được ở câu này.", "That button does not apply here."));
@@ -496,77 +502,6 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
     {
         var list = (s.Get("cms") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return index >= 0 && index < list.Length ? list[index] : null;
-    }
-
-    private static readonly Regex EditCommand = new(@"^(?:sua|edit|doi|s)\s*(?:cau\s*|so\s*)?([0-9]{1,3})$", RegexOptions.CultureInvariant);
-
-    private void HandleSummary(BotContext ctx, FormSession s, FormDefinition form, string verb, string arg, string input, bool isButton, string folded)
-    {
-        var applicable = s.Applicable(form);
-        int? pick = null;
-        if (verb == "e" && int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-        {
-            pick = n;
-        }
-        else if (!isButton)
-        {
-            var m = EditCommand.Match(folded);
-            if (m.Success)
-            {
-                pick = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-            }
-            else if (int.TryParse(folded, NumberStyles.None, CultureInfo.InvariantCulture, out var bare) && folded.Length <= 3)
-            {
-                pick = bare;
-            }
-            else if (SaveWords.Contains(folded) && s.Phase == "summary")
-            {
-                verb = "save";
-            }
-            else if (folded is "sua" or "edit" or "chinh sua")
-            {
-                verb = "edit";
-            }
-        }
-        if (pick is { } number)
-        {
-            if (number < 1 || number > applicable.Count)
-            {
-                Prompt(ctx, s, ctx.T($"⚠ Không có câu số {number}; các câu được đánh số từ 1 đến {applicable.Count}.",
-                    $"⚠ There is no item {number}; items are numbered 1 to {applicable.Count}."), edits: false);
-                return;
-            }
-            s.Step = applicable[number - 1];
-            s.Phase = "ask";
-            s.Misses = 0;
-            Prompt(ctx, s);
-            return;
-        }
-        switch (verb)
-        {
-            case "save":
-                Save(ctx, s, form);
-                return;
-            case "edit":
-                s.Phase = "editpick";
-                Prompt(ctx, s);
-                return;
-            case "back" when s.Phase == "editpick":
-                s.Phase = "summary";
-                Prompt(ctx, s);
-                return;
-            case "back":
-                s.Step = applicable.Count > 0 ? applicable[^1] : 0;
-                s.Phase = "ask";
-                Prompt(ctx, s);
-                return;
-            case "skip":
-                Prompt(ctx, s, ctx.T("⚠ Phiếu đã đủ câu trả lời; chọn Lưu, hoặc \"sửa N\" để sửa câu N.",
-                    "⚠ The form is complete; choose Save, or \"edit N\" to change item N."), edits: false);
-                return;
-        }
-        Prompt(ctx, s, ctx.T("⚠ Chọn ✅ Lưu để lưu, hoặc gõ \"sửa N\" (ví dụ: sửa 2) để sửa câu N.",
-            "⚠ Choose ✅ Save, or type \"edit N\" (e.g. edit 2) to change item N."), edits: false);
     }
 
     internal static string Clip(string text, int max)

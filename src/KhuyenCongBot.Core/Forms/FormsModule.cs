@@ -11,7 +11,16 @@ public sealed class FormFlow(FormRunner runner) : IConversationFlow
     public Task ContinueAsync(BotContext context, string input, bool isButton, CancellationToken cancellationToken) =>
         runner.ContinueAsync(context, input, isButton, cancellationToken);
 
-    public string Describe(BotContext context) => runner.Describe(context, new FormSession(context.State));
+    public string Describe(BotContext context) => new FormSession(context.State).Phase == "pick"
+        ? context.T("chọn hoạt động để ghi", "picking an activity to log")
+        : runner.Describe(context, new FormSession(context.State));
+
+    /// <summary>The activity list after /ghi is a list choice; a form being answered keeps its draft.</summary>
+    public DialogKind KindAt(ConversationState state) =>
+        new FormSession(state).Phase == "pick" ? DialogKind.ListChoice : DialogKind.Form;
+
+    public string ResumeHint(BotContext context) =>
+        context.T("gõ \"tiếp\" để xem lại câu hỏi đang dở, hoặc /huy để bỏ phiếu", "type \"continue\" to see the pending question again, or /cancel to drop the form");
 }
 
 /// <summary>Logging support through conversational forms: /log (/ghi), "ghi hội chợ", /my (/cuatoi), receipts and corrections.</summary>
@@ -36,6 +45,10 @@ public sealed class FormsModule(FormRunner runner, FormFlow flow) : IBotModule
         runner.Start(context, activity.Length == 0 ? "pick" : "a:" + activity);
         return Task.FromResult(true);
     }
+
+    /// <summary>"ghi hội chợ" names an activity to log: clearly a request to open a form.</summary>
+    public bool IsClearIntent(BotContext context, string text) =>
+        !context.Message.IsGroupChat && runner.ParseIntent(context.Catalogue, text) is { Length: > 0 };
 
     public Task<bool> TryHandleButtonAsync(BotContext context, string data, CancellationToken cancellationToken)
     {

@@ -21,6 +21,11 @@ public sealed class BotOptions : IValidatableObject
     [Range(1, 10080)]
     public int DraftReminderMinutes { get; set; } = 120;
 
+    /// <summary>Idle minutes after which a pending list choice (/nguoidung, /moi, the /ghi activity list, a clarification) ends by
+    /// itself, so a forgotten list never takes the next message; forms keep their drafts.</summary>
+    [Range(1, 10080)]
+    public int DialogIdleMinutes { get; set; } = 30;
+
     /// <summary>Days an invitation code stays valid.</summary>
     [Range(1, 365)]
     public int InvitationDays { get; set; } = 7;

@@ -22,6 +22,8 @@ public sealed class ConfigurationCheckTests : IDisposable
         { "Bot:TimeZone=Mars/Olympus", "Bot:TimeZone" },
         { "Bot:EditWindowDays=-1", "Bot:EditWindowDays" },
         { "Bot:DraftReminderMinutes=0", "Bot:DraftReminderMinutes" },
+        { "Bot:DialogIdleMinutes=0", "Bot:DialogIdleMinutes" },
+        { "Bot:DialogIdleMinutes=half an hour", "Bot:DialogIdleMinutes" },
         { "Bot:InvitationDays=abc", "Bot:InvitationDays" },
         { "Bot:FloodBurst=1e3", "Bot:FloodBurst" },
         { "Bot:FloodPerSecond=abc", "Bot:FloodPerSecond" },

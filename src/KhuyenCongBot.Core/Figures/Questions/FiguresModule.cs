@@ -71,7 +71,7 @@ public sealed class FiguresModule : IBotModule
     public IEnumerable<BotCommand> Commands =>
     [
         new("baocao", ["report"], "Viết đoạn báo cáo theo kỳ (vd: /baocao 6 tháng đầu năm 2024)", "Write a report paragraph (e.g. /report first half 2024)", Role.Officer, ReportAsync),
-        new("kehoach", ["plan"], "Kế hoạch năm theo tỉnh và chỉ tiêu (xem; quản trị viên đặt)", "Year plans by province and metric", Role.Manager, _plans.HandleAsync),
+        new("kehoach", ["plan"], "Kế hoạch năm theo tỉnh và chỉ tiêu (xem; quản trị viên đặt)", "Year plans by province and metric", Role.Officer, _plans.HandleAsync),
     ];
 
     public IEnumerable<IConversationFlow> Flows { get; }
@@ -89,6 +89,9 @@ public sealed class FiguresModule : IBotModule
         HandleQuestion(context, text);
         return Task.FromResult(true);
     }
+
+    /// <summary>A question with a measure and a question word, or a report request for a period: see <see cref="ClearQuestion"/>.</summary>
+    public bool IsClearIntent(BotContext context, string text) => ClearQuestion.Is(_parser, text, context.Today);
 
     public Task<bool> TryHandleButtonAsync(BotContext context, string data, CancellationToken cancellationToken)
     {

@@ -12,9 +12,11 @@ namespace KhuyenCongBot.Core.Figures.Questions;
 /// <summary>/kehoach (/plan): lists a year's plans; admins set one ("/kehoach 2026 Phú Thọ trade_fair.booths 120").</summary>
 public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
 {
+    private readonly QuestionParser parser = new(catalogue);
+
     private const string Usage =
-        "Cách dùng:\n/kehoach 2026 – xem kế hoạch năm 2026 (/kehoach 2026 Phú Thọ – của một tỉnh)\n/kehoach 2026 Phú Thọ trade_fair.booths 120 – đặt kế hoạch (quản trị viên)\n"
-        + "Chỉ tiêu: <hoạt động>.<đại lượng>, ví dụ trade_fair.booths, machinery.facilities, consulting.revenue_vnd (doanh thu nhập như 9,92 tỷ).\n"
+        "Cách dùng:\n/kehoach 2026 – xem kế hoạch năm 2026 (/kehoach 2026 Phú Thọ – của một tỉnh)\n/kehoach 2026 Phú Thọ gian hàng 120 – đặt kế hoạch (quản trị viên)\n"
+        + "Chỉ tiêu gõ bằng chữ (gian hàng, cơ sở máy móc, doanh thu tư vấn 9,92 tỷ, kinh phí) hoặc mã <hoạt động>.<đại lượng>, ví dụ trade_fair.booths, machinery.facilities, consulting.revenue_vnd (doanh thu nhập như 9,92 tỷ).\n"
         + "Có thể nhập cả tệp plans.csv (year,province,metric,target) bằng lệnh import của chương trình.";
 
     public Task HandleAsync(BotContext context, string arguments, CancellationToken cancellationToken)
@@ -36,7 +38,7 @@ public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
             List(context, year);
             return Task.CompletedTask;
         }
-        if (!tokens.Skip(1).Any(t => t.Contains('.')))
+        if (!tokens.Skip(1).Any(t => t.Contains('.')) && !tokens.Skip(2).Any(t => char.IsAsciiDigit(t[0])))
         {
             var province = catalogue.FindProvince(string.Join(' ', tokens[1..]));
             if (province is null)
@@ -49,7 +51,7 @@ public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
         }
         if (!context.IsAdmin)
         {
-            context.Say("Chỉ quản trị viên được đặt kế hoạch. Bạn có thể xem kế hoạch bằng /kehoach " + year + ".");
+            context.Say("Chỉ quản trị viên được đặt kế hoạch; bạn không có quyền đặt. Bạn xem kế hoạch bằng /kehoach " + year + ".");
             return Task.CompletedTask;
         }
         Set(context, year, tokens[1..]);
@@ -59,6 +61,11 @@ public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
     private void Set(BotContext context, int year, string[] tokens)
     {
         var metricIndex = Array.FindIndex(tokens, t => t.Contains('.') && char.IsLetter(t[0]) || t.StartsWith("*.", StringComparison.Ordinal));
+        if (metricIndex < 0)
+        {
+            SetInWords(context, year, tokens);
+            return;
+        }
         if (metricIndex < 1 || metricIndex == tokens.Length - 1)
         {
             context.Say("Thiếu tỉnh, chỉ tiêu hoặc số kế hoạch.\n" + Usage);
@@ -71,7 +78,52 @@ public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
             context.Say($"Không có tỉnh/thành phố \"{provinceText}\" trong danh mục.");
             return;
         }
-        var metric = tokens[metricIndex].ToLowerInvariant();
+        Set(context, year, province, tokens[metricIndex].ToLowerInvariant(), string.Join(' ', tokens[(metricIndex + 1)..]));
+    }
+
+    /// <summary>"Phú Thọ gian hàng 150", "Hà Nội doanh thu tư vấn 9,92 tỷ": the province, the measure in words, the amount.</summary>
+    private void SetInWords(BotContext context, int year, string[] tokens)
+    {
+        var amountAt = Array.FindIndex(tokens, t => char.IsAsciiDigit(t[0]));
+        if (amountAt < 2)
+        {
+            context.Say("Thiếu tỉnh, chỉ tiêu hoặc số kế hoạch.\n" + Usage);
+            return;
+        }
+        // The longest leading words that name a province; the words after them name the measure.
+        Catalogue.ProvinceUnit? province = null;
+        var split = 0;
+        for (var j = amountAt - 1; j >= 1 && province is null; j--)
+        {
+            province = catalogue.FindProvince(string.Join(' ', tokens[..j]));
+            split = j;
+        }
+        if (province is null)
+        {
+            context.Say($"Không có tỉnh/thành phố \"{string.Join(' ', tokens[..(amountAt - 1)])}\" trong danh mục.");
+            return;
+        }
+        var words = string.Join(' ', tokens[split..amountAt]);
+        var parts = parser.Parse(words, context.Today);
+        var measure = parts.Measure ?? (parts.ActivityId is { } a ? catalogue.Activity(a)?.Measures.FirstOrDefault() : null);
+        if (measure is null)
+        {
+            context.Say($"Bot chưa hiểu chỉ tiêu \"{words}\". Ví dụ: \"gian hàng\", \"cơ sở máy móc\", \"doanh thu tư vấn\", \"kinh phí\"; hoặc mã như trade_fair.booths.\n" + Usage);
+            return;
+        }
+        var activityId = parts.ActivityId ?? (Measures.All.Contains(measure) ? ActivityOf(measure) : null) ?? "*";
+        Set(context, year, province, $"{activityId}.{measure}", string.Join(' ', tokens[amountAt..]));
+    }
+
+    /// <summary>The one activity a measure belongs to (booths: fairs; revenue: consulting), or null when it is shared.</summary>
+    private string? ActivityOf(string measure)
+    {
+        var owners = catalogue.Activities.Where(a => a.Measures.Contains(measure)).ToList();
+        return owners.Count == 1 ? owners[0].Id : null;
+    }
+
+    private void Set(BotContext context, int year, Catalogue.ProvinceUnit province, string metric, string amountText)
+    {
         var dot = metric.IndexOf('.');
         var activityId = metric[..dot];
         var measure = metric[(dot + 1)..];
@@ -81,7 +133,6 @@ public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
             context.Say($"Chỉ tiêu \"{metric}\" không hợp lệ. Hoạt động: {string.Join(", ", catalogue.Activities.Select(a => a.Id))}; đại lượng: {string.Join(", ", Measures.All)}.");
             return;
         }
-        var amountText = string.Join(' ', tokens[(metricIndex + 1)..]);
         long target;
         var ok = MetricText.IsMoney(measure) ? VnParse.TryParseMoney(amountText, out target) : VnParse.TryParseInteger(amountText, out target);
         if (!ok || target < 0)

@@ -1,0 +1,112 @@
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Conversations;
+
+/// <summary>
+/// Reads a typed answer against the choices last shown: "2" for the second numbered one, a label typed as shown (with or without
+/// diacritics), a shortcut under "Hoặc gõ:" by its first word or the words before its colon ("giu" for "Giữ: Phú Thọ",
+/// "mac dinh" for "Mặc định: Chính thức"), and yes/no words ("có", "ok", "ừ", "không") for a yes/no pair.
+/// </summary>
+public static class ChoiceMatcher
+{
+    /// <summary>Folded words that say yes to a yes/no question.</summary>
+    public static readonly IReadOnlySet<string> YesWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "co", "ok", "oke", "okay", "okie", "u", "uh", "uk", "um", "ukm", "vang", "da", "dong y", "yes", "y", "yep", "duoc", "chac chan",
+        "xac nhan", "co a", "da co", "vang a", "da vang", "dong y a", "ok luon", "co chu", "dung roi", "dung vay", "phai",
+    };
+
+    /// <summary>Folded words that say no.</summary>
+    public static readonly IReadOnlySet<string> NoWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "khong", "ko", "k", "kg", "hong", "no", "n", "nope", "thoi", "khong a", "da khong", "khong dau", "chua",
+    };
+
+    /// <summary>The data of the choice <paramref name="text"/> picks, or null when it picks none (or more than one).</summary>
+    public static string? Match(IReadOnlyList<Choice> choices, string text)
+    {
+        if (choices.Count == 0)
+        {
+            return null;
+        }
+        var numbered = choices.Where(c => c.Numbered).ToList();
+        if (int.TryParse(text.Trim().TrimEnd('.', ')'), out var n) && n >= 1 && n <= numbered.Count)
+        {
+            return numbered[n - 1].Data;
+        }
+        var folded = VnText.FoldWords(text);
+        if (folded.Length == 0)
+        {
+            return null;
+        }
+        if (choices.FirstOrDefault(c => VnText.FoldWords(c.Label) == folded) is { } exact)
+        {
+            return exact.Data;
+        }
+        if (Unique(choices.Where(c => Head(c.Label) == folded)) is { } head)
+        {
+            return head.Data;
+        }
+        // A shortcut shown under "Hoặc gõ:" by its first word; numbered items need their whole label (or their number).
+        if (!folded.Contains(' ') && Unique(choices.Where(c => !c.Numbered && FirstWord(c.Label) == folded)) is { } first)
+        {
+            return first.Data;
+        }
+        return YesNo(numbered, folded);
+    }
+
+    /// <summary>For a yes/no pair (one choice says no: "Không xóa", "Hủy"), the choice a yes or no word picks.</summary>
+    private static string? YesNo(List<Choice> numbered, string folded)
+    {
+        var yes = YesWords.Contains(folded);
+        var no = NoWords.Contains(folded);
+        if ((!yes && !no) || numbered.Count != 2)
+        {
+            return null;
+        }
+        var negative = numbered.Where(c => IsNegative(c.Label)).ToList();
+        if (negative.Count != 1)
+        {
+            return null;
+        }
+        return no ? negative[0].Data : numbered.First(c => c != negative[0]).Data;
+    }
+
+    /// <summary>Whether a choice's label says no ("Không xóa", "✖ Hủy", "No").</summary>
+    public static bool IsNegative(string label)
+    {
+        var folded = VnText.FoldWords(label);
+        return folded is "khong" or "no" or "huy" or "thoi" or "cancel" or "keep it"
+            || folded.StartsWith("khong ", StringComparison.Ordinal) || folded.StartsWith("huy ", StringComparison.Ordinal)
+            || folded.StartsWith("no ", StringComparison.Ordinal) || folded.StartsWith("dung lai", StringComparison.Ordinal);
+    }
+
+    /// <summary>The folded words of a label before its colon or bracket ("Giữ: Phú Thọ" → "giu", "Hôm nay (26/11)" → "hom nay").</summary>
+    private static string Head(string label)
+    {
+        var cut = label.IndexOfAny([':', '(']);
+        return cut <= 0 ? "" : VnText.FoldWords(label[..cut]);
+    }
+
+    private static string FirstWord(string label)
+    {
+        var folded = VnText.FoldWords(label);
+        var space = folded.IndexOf(' ');
+        return space < 0 ? folded : folded[..space];
+    }
+
+    private static Choice? Unique(IEnumerable<Choice> candidates)
+    {
+        Choice? found = null;
+        foreach (var c in candidates)
+        {
+            if (found is not null && found.Data != c.Data)
+            {
+                return null;
+            }
+            found = c;
+        }
+        return found;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Forms;
+
+/// <summary>Amounts far outside what a field expects are asked back before they are accepted (never refused: they may be right).</summary>
+public sealed partial class FormRunner
+{
+    /// <summary>Below this many đồng an amount is surely meant in millions ("85" for 85 triệu).</summary>
+    public const long SmallestPlausibleVnd = 1_000;
+
+    /// <summary>True, with a yes/no question asked, when <paramref name="value"/> (a money answer just read) looks wrong.</summary>
+    private bool AskIfImplausible(BotContext ctx, FormSession s, FormDefinition form, FormField field, string value)
+    {
+        if (field.Kind != FieldType.Money || !long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var vnd) || vnd <= 0)
+        {
+            return false;
+        }
+        var step = s.Step.ToString(CultureInfo.InvariantCulture);
+        var label = field.LabelIn(ctx.English);
+        if (vnd < SmallestPlausibleVnd && vnd * 1_000_000 is var millions && (field.Max is null || millions <= field.Max))
+        {
+            var n = VnFormat.Number(vnd);
+            Ask(ctx, s, ctx.T($"❔ {label}: {n} đồng là rất nhỏ. Ý bạn là {n} triệu đồng ({VnFormat.MoneyFull(millions)})?",
+                    $"❔ {label}: {n} đồng is very small. Did you mean {n} million đồng ({VnFormat.MoneyFull(millions)})?"),
+                new Choice(ctx.T($"Đúng, {n} triệu đồng", $"Yes, {n} million"), $"f:{step}:pl:{millions}"),
+                new Choice(ctx.T($"Không, đúng là {n} đồng", $"No, it is {n} đồng"), $"f:{step}:pl:{vnd}"));
+            return true;
+        }
+        if (field.AtMost is { } otherId && form.Fields.FirstOrDefault(f => f.Id == otherId) is { } other
+            && long.TryParse(s.Answer(otherId), NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit > 0 && vnd > limit)
+        {
+            Ask(ctx, s, ctx.T(
+                    $"❔ {label} ({VnFormat.Money(vnd)}) lớn hơn {other.LabelIn(false)} ({VnFormat.Money(limit)}). Số này đúng chứ?",
+                    $"❔ {label} ({VnFormat.Money(vnd)}) is more than {other.LabelIn(true)} ({VnFormat.Money(limit)}). Is it right?"),
+                new Choice(ctx.T($"Đúng, giữ {VnFormat.Money(vnd)}", $"Yes, keep {VnFormat.Money(vnd)}"), $"f:{step}:pl:{vnd}"),
+                new Choice(ctx.T("Không, gõ lại số tiền", "No, type it again"), $"f:{step}:pl:no"));
+            return true;
+        }
+        return false;
+    }
+
+    private static void Ask(BotContext ctx, FormSession s, string question, Choice yes, Choice no)
+    {
+        s.Misses = 0;
+        ctx.Ask(question + "\n" + ctx.T("Chọn, gõ \"có\"/\"không\", hoặc gõ lại số tiền.", "Choose, type yes/no, or type the amount again."),
+            [yes, no, Back(ctx), CancelChoice(ctx)]);
+    }
+}

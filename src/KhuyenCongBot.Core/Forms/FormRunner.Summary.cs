@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Forms;
+
+/// <summary>The end of a form: "continue the unfinished form or start a new one?" and the summary before saving.</summary>
+public sealed partial class FormRunner
+{
+    private void HandleDraft(BotContext ctx, FormSession s, string input)
+    {
+        if (input == "f:dc")
+        {
+            s.Phase = s.Get("prevphase") ?? "ask";
+            s.Set("prevphase", null);
+            s.Set("next", null);
+            Prompt(ctx, s, ctx.T("▶ Tiếp tục phiếu đang dở.", "▶ Continuing the unfinished form."));
+            return;
+        }
+        if (input == "f:dd")
+        {
+            var next = s.Get("next") ?? "pick";
+            s.End();
+            ctx.Say(ctx.T("🗑 Đã bỏ phiếu dở.", "🗑 Draft discarded."));
+            Launch(ctx, next);
+            return;
+        }
+        // Typed: "tiếp" continues; "mới", or the name of an activity (the new one, or another), starts it.
+        var folded = VnText.FoldWords(input);
+        if (ResumeWords.Contains(folded))
+        {
+            HandleDraft(ctx, s, "f:dc");
+            return;
+        }
+        if (NewWords.Contains(folded))
+        {
+            HandleDraft(ctx, s, "f:dd");
+            return;
+        }
+        var named = folded.Length == 0 ? null
+            : ParseIntent(ctx.Catalogue, input) is { Length: > 0 } intent ? ctx.Catalogue.Activity(intent)
+            : ctx.Catalogue.FindActivity(input) ?? ctx.Catalogue.FindActivityIn(folded);
+        if (named is not null && forms.Get(named.Id) is not null)
+        {
+            s.Set("next", "a:" + named.Id);
+            HandleDraft(ctx, s, "f:dd");
+            return;
+        }
+        Prompt(ctx, s);
+    }
+
+    private static readonly string[] NewWords = ["moi", "phieu moi", "mo phieu moi", "bat dau moi", "bo", "bo phieu do", "new", "discard"];
+
+    private static readonly Regex EditCommand = new(@"^(?:sua|edit|doi|s)\s*(?:cau\s*|so\s*)?([0-9]{1,3})$", RegexOptions.CultureInvariant);
+
+    private void HandleSummary(BotContext ctx, FormSession s, FormDefinition form, string verb, string arg, string input, bool isButton, string folded)
+    {
+        var applicable = s.Applicable(form);
+        int? pick = null;
+        if (verb == "e" && int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            pick = n;
+        }
+        else if (!isButton)
+        {
+            var m = EditCommand.Match(folded);
+            if (m.Success)
+            {
+                pick = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            }
+            else if (int.TryParse(folded, NumberStyles.None, CultureInfo.InvariantCulture, out var bare) && folded.Length <= 3)
+            {
+                pick = bare;
+            }
+            else if (SaveWords.Contains(folded) && s.Phase == "summary")
+            {
+                verb = "save";
+            }
+            else if (folded is "sua" or "edit" or "chinh sua")
+            {
+                verb = "edit";
+            }
+        }
+        if (pick is { } number)
+        {
+            if (number < 1 || number > applicable.Count)
+            {
+                Prompt(ctx, s, ctx.T($"⚠ Không có câu số {number}; các câu được đánh số từ 1 đến {applicable.Count}.",
+                    $"⚠ There is no item {number}; items are numbered 1 to {applicable.Count}."), edits: false);
+                return;
+            }
+            s.Step = applicable[number - 1];
+            s.Phase = "ask";
+            s.Misses = 0;
+            Prompt(ctx, s);
+            return;
+        }
+        switch (verb)
+        {
+            case "save":
+                Save(ctx, s, form);
+                return;
+            case "edit":
+                s.Phase = "editpick";
+                Prompt(ctx, s);
+                return;
+            case "back" when s.Phase == "editpick":
+                s.Phase = "summary";
+                Prompt(ctx, s);
+                return;
+            case "back":
+                s.Step = applicable.Count > 0 ? applicable[^1] : 0;
+                s.Phase = "ask";
+                Prompt(ctx, s);
+                return;
+            case "skip":
+                Prompt(ctx, s, ctx.T("⚠ Phiếu đã đủ câu trả lời; chọn Lưu, hoặc \"sửa N\" để sửa câu N.",
+                    "⚠ The form is complete; choose Save, or \"edit N\" to change item N."), edits: false);
+                return;
+        }
+        Prompt(ctx, s, ctx.T("⚠ Chọn ✅ Lưu để lưu, hoặc gõ \"sửa N\" (ví dụ: sửa 2) để sửa câu N.",
+            "⚠ Choose ✅ Save, or type \"edit N\" (e.g. edit 2) to change item N."), edits: false);
+    }
+}
