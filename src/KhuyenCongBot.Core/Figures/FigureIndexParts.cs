@@ -86,6 +86,19 @@ internal sealed class MonthBucket
         ByUnit[e.Unit].Add(e, 1);
     }
 
+    /// <summary>The entry with this record id, or null when it is not here.</summary>
+    public IndexEntry? Find(long id)
+    {
+        foreach (ref readonly var e in Items.AsSpan(0, Count))
+        {
+            if (e.Id == id)
+            {
+                return e;
+            }
+        }
+        return null;
+    }
+
     /// <summary>Removes the entry with this record id; false when it is not here.</summary>
     public bool Remove(long id, out IndexEntry removed)
     {

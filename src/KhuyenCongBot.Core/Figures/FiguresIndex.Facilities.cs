@@ -3,46 +3,61 @@ using KhuyenCongBot.Core.Records;
 
 namespace KhuyenCongBot.Core.Figures;
 
-/// <summary>The record ids of one facility: a small unsorted list (a facility has a handful of records).</summary>
+/// <summary>Where one record of a facility is in the index: its id, activity number and month (to find its entry).</summary>
+internal readonly record struct RecordPlace(long Id, int Activity, int Month);
+
+/// <summary>The records of one facility: a small unsorted list (a facility has a handful of records).</summary>
 internal sealed class FacilityRecords
 {
-    private long[] _ids = [];
+    private RecordPlace[] _places = [];
     private int _count;
 
-    public void Add(long id)
+    public ReadOnlySpan<RecordPlace> Places => _places.AsSpan(0, _count);
+
+    public void Add(RecordPlace place)
     {
-        if (_count == _ids.Length)
+        if (_count == _places.Length)
         {
-            Array.Resize(ref _ids, Math.Max(2, _ids.Length * 2));
+            Array.Resize(ref _places, Math.Max(2, _places.Length * 2));
         }
-        _ids[_count++] = id;
+        _places[_count++] = place;
     }
 
     public void Remove(long id)
     {
-        var i = Array.IndexOf(_ids, id, 0, _count);
-        if (i >= 0)
+        for (var i = 0; i < _count; i++)
         {
-            _ids[i] = _ids[--_count];
+            if (_places[i].Id == id)
+            {
+                _places[i] = _places[--_count];
+                return;
+            }
         }
-    }
-
-    public long[] ToSortedArray()
-    {
-        var copy = _ids.AsSpan(0, _count).ToArray();
-        Array.Sort(copy);
-        return copy;
     }
 }
 
 public sealed partial class FiguresIndex
 {
-    public IReadOnlyList<long> RecordIdsOf(long facilityId)
+    public IReadOnlyList<FacilityRecordRow> RecordsOf(long facilityId)
     {
         _lock.EnterReadLock();
         try
         {
-            return _facilityIndex.TryGetValue(facilityId, out var f) ? _facilityRecords[f].ToSortedArray() : [];
+            if (!_facilityIndex.TryGetValue(facilityId, out var f))
+            {
+                return [];
+            }
+            var rows = new List<FacilityRecordRow>();
+            foreach (var place in _facilityRecords[f].Places)
+            {
+                if (_series[place.Activity].Get(place.Month) is { } bucket && bucket.Find(place.Id) is { } e)
+                {
+                    rows.Add(new FacilityRecordRow(e.Id, DateOnly.FromDayNumber(e.Day), _activityIds[place.Activity], _unitIds[e.Unit], e.Booths, e.Revenue, e.Funding,
+                        e.Source == 0 ? null : (Funding.FundingSource)(e.Source - 1), e.Estimate ? RecordStatus.Estimate : RecordStatus.Actual));
+                }
+            }
+            rows.Sort((x, y) => x.Date != y.Date ? x.Date.CompareTo(y.Date) : x.Id.CompareTo(y.Id));
+            return rows;
         }
         finally
         {
@@ -60,6 +75,17 @@ public sealed partial class FiguresIndex
         _lock.EnterReadLock();
         try
         {
+            // A whole year without filters: the year's longest list, built by the first such question and dropped by a change in that year.
+            if (count <= TopKept && query.ProvinceIds is null && query.Source is null && query.Status is null && WholeYears(query, out var y, out var last) && y == last)
+            {
+                var activity = query.ActivityId is null ? -1 : _activityIndex.GetValueOrDefault(query.ActivityId, -2);
+                if (activity == -2)
+                {
+                    return [];
+                }
+                var kept = CacheOf(y).Top.GetOrAdd((activity, KindOf(query.Measure)), _ => Top(query, TopKept));
+                return kept.GetRange(0, Math.Min(count, kept.Count));
+            }
             return Top(query, count);
         }
         finally

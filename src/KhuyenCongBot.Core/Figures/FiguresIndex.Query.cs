@@ -152,6 +152,10 @@ public sealed partial class FiguresIndex
             return acc;
         }
 
+        if (kind == MeasureKind.Facilities && TryYears(q, by, activities, mask, from, acc))
+        {
+            return acc;
+        }
         var walk = new Walk(this, q, by, kind, mask, selected, acc, from);
         var all = DistinctMarks.All;
         var est = DistinctMarks.Estimates;

@@ -1,10 +1,17 @@
+using KhuyenCongBot.Core.Funding;
+using KhuyenCongBot.Core.Records;
+
 namespace KhuyenCongBot.Core.Figures;
+
+/// <summary>One support record as a facility's history shows it.</summary>
+public sealed record FacilityRecordRow(
+    long Id, DateOnly Date, string ActivityId, string ProvinceId, int Booths, long RevenueVnd, long FundingVnd, FundingSource? Source, RecordStatus Status);
 
 /// <summary>Figures per facility: one facility's records, and the facilities with the largest figures.</summary>
 public interface IFacilityFigures
 {
-    /// <summary>Ids of every record of one facility (any date, activity or province), in increasing order.</summary>
-    IReadOnlyList<long> RecordIdsOf(long facilityId);
+    /// <summary>Every record of one facility (any date, activity or province), by date then id.</summary>
+    IReadOnlyList<FacilityRecordRow> RecordsOf(long facilityId);
 
     /// <summary>
     /// The facilities with the largest value of an additive measure (not distinct facilities) over the query's records,

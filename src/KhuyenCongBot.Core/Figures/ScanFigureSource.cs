@@ -5,10 +5,20 @@ using KhuyenCongBot.Core.Storage;
 namespace KhuyenCongBot.Core.Figures;
 
 /// <summary>The plain reference: reads every record from the store for each question (slow, obviously correct).</summary>
-public sealed class ScanFigureSource(IBotStore store, CatalogueIndex catalogue) : IFigureSource, IFacilityFigures
+public sealed class ScanFigureSource(IBotStore store, CatalogueIndex catalogue) : IFigureSource, IFacilityFigures, IEnteredFigures
 {
-    public IReadOnlyList<long> RecordIdsOf(long facilityId) =>
-        store.Records.All().Where(r => r.FacilityId == facilityId).Select(r => r.Id).Order().ToList();
+    public IReadOnlyList<FacilityRecordRow> RecordsOf(long facilityId) =>
+        store.Records.All().Where(r => r.FacilityId == facilityId).OrderBy(r => r.Date).ThenBy(r => r.Id)
+            .Select(r => new FacilityRecordRow(r.Id, r.Date, r.ActivityId, r.ProvinceId, r.Booths, r.RevenueVnd, r.FundingVnd, FundingSources.Of(r.FundingSource), r.Status))
+            .ToList();
+
+    public IReadOnlyList<KeyValuePair<string, int>> EnteredByActivity(long? creatorId, IReadOnlySet<string>? provinceIds, DateTimeOffset from, DateTimeOffset to) =>
+        store.Records.All()
+            .Where(r => (creatorId is null || r.CreatedByUserId == creatorId) && (provinceIds is null || provinceIds.Contains(r.ProvinceId))
+                && r.CreatedAt >= from && r.CreatedAt < to)
+            .GroupBy(r => r.ActivityId, StringComparer.Ordinal)
+            .Select(g => new KeyValuePair<string, int>(g.Key, g.Count()))
+            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToList();
 
     public IReadOnlyList<KeyValuePair<long, FigureValue>> TopFacilities(FigureQuery query, int count)
     {

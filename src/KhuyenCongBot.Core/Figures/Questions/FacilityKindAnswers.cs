@@ -32,11 +32,10 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
         }
         var facility = found[0].Facility;
         var units = scopes.UnitIds(q.Scope);
-        var records = facilities.RecordIdsOf(facility.Id)
-            .Select(store.Records.Get).OfType<SupportRecord>()
+        var records = facilities.RecordsOf(facility.Id)
             .Where(r => r.Date >= q.From && r.Date <= q.To && (units is null || units.Contains(r.ProvinceId))
-                && (q.Status is null || r.Status == q.Status) && (q.Source is null || FundingSources.Of(r.FundingSource) == q.Source))
-            .OrderBy(r => r.Date).ThenBy(r => r.Id).ToList();
+                && (q.Status is null || r.Status == q.Status) && (q.Source is null || r.Source == q.Source))
+            .ToList();
         var sb = new StringBuilder();
         var place = catalogue.Province(facility.ProvinceId)?.ShortName ?? facility.ProvinceId;
         sb.Append(english ? "Support received by " : "Hỗ trợ đã nhận của ").Append(facility.Name).Append(" (")
@@ -56,7 +55,7 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
             if (r.FundingVnd > 0)
             {
                 sb.Append(" – ").Append(MetricText.Value(Measures.Funding, r.FundingVnd, english));
-                if (FundingSources.Of(r.FundingSource) is { } s)
+                if (r.Source is { } s)
                 {
                     sb.Append(" (").Append(FundingSources.Label(s, english)).Append(')');
                 }
@@ -73,7 +72,7 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
         }
         if (records.Count > 0)
         {
-            var bySource = records.Where(r => r.FundingVnd > 0).GroupBy(r => FundingSources.Of(r.FundingSource))
+            var bySource = records.Where(r => r.FundingVnd > 0).GroupBy(r => r.Source)
                 .OrderBy(g => g.Key is null ? 9 : (int)g.Key)
                 .Select(g => $"{FundingSources.Label(g.Key, english)} {MetricText.Value(Measures.Funding, g.Sum(r => (decimal)r.FundingVnd), english)}").ToList();
             sb.Append(english ? $"Total: {records.Count} times supported, funding " : $"Tổng: {VnFormat.Number(records.Count)} lần hỗ trợ, kinh phí ")
