@@ -1,6 +1,6 @@
 namespace KhuyenCongBot.Core.Figures;
 
-/// <summary>One record as entered: its UTC day and second of that day, activity number and recorded unit (12 bytes).</summary>
+/// <summary>One record as entered: its UTC day and second of that day, activity number and recorded unit (12 bytes; the day is not kept in a day's list).</summary>
 internal struct EnteredEntry
 {
     public int Day;
@@ -22,6 +22,14 @@ internal sealed class EnteredList
             Array.Resize(ref Items, Items.Length * 2);
         }
         Items[Count++] = e;
+    }
+
+    public void TrimExcess()
+    {
+        if (Items.Length > Count)
+        {
+            Array.Resize(ref Items, Math.Max(Count, 1));
+        }
     }
 
     public void Remove(in EnteredEntry e)
@@ -129,6 +137,15 @@ public sealed partial class FiguresIndex : IEnteredFigures
             _enteredOn[e.Day] = day = new EnteredList();
         }
         day.Add(e);
+    }
+
+    /// <summary>Drops the spare capacity of the lists after the first build.</summary>
+    private void TrimEntered()
+    {
+        foreach (var list in _enteredBy.Values.Concat(_enteredOn.Values))
+        {
+            list.TrimExcess();
+        }
     }
 
     private void RemoveEntered(long creator, DateTimeOffset createdAt, int activity, ushort unit)

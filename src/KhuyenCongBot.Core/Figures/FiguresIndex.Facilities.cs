@@ -3,18 +3,36 @@ using KhuyenCongBot.Core.Records;
 
 namespace KhuyenCongBot.Core.Figures;
 
-/// <summary>Where one record of a facility is in the index: its id, activity number and month (to find its entry).</summary>
-internal readonly record struct RecordPlace(long Id, int Activity, int Month);
-
-/// <summary>The records of one facility: a small unsorted list (a facility has a handful of records).</summary>
+/// <summary>
+/// Where the records of one facility are: one (activity number, month) bucket per record, packed in an int (activity in the
+/// high 15 bits, month number in the low 17: any year up to 9999); a small unsorted list (a facility has a handful of records).
+/// </summary>
 internal sealed class FacilityRecords
 {
-    private RecordPlace[] _places = [];
+    private int[] _places = [];
     private int _count;
 
-    public ReadOnlySpan<RecordPlace> Places => _places.AsSpan(0, _count);
+    public static int Pack(int activity, int month) => (activity << 17) | month;
 
-    public void Add(RecordPlace place)
+    public static (int Activity, int Month) Unpack(int place) => (place >>> 17, place & 0x1FFFF);
+
+    /// <summary>The buckets holding this facility's records, each once.</summary>
+    public int[] DistinctPlaces()
+    {
+        var copy = _places.AsSpan(0, _count).ToArray();
+        Array.Sort(copy);
+        var n = 0;
+        for (var i = 0; i < copy.Length; i++)
+        {
+            if (n == 0 || copy[i] != copy[n - 1])
+            {
+                copy[n++] = copy[i];
+            }
+        }
+        return copy[..n];
+    }
+
+    public void Add(int place)
     {
         if (_count == _places.Length)
         {
@@ -23,15 +41,21 @@ internal sealed class FacilityRecords
         _places[_count++] = place;
     }
 
-    public void Remove(long id)
+    /// <summary>Forgets one record in this bucket (another record of the facility may still be there).</summary>
+    public void Remove(int place)
     {
-        for (var i = 0; i < _count; i++)
+        var i = Array.IndexOf(_places, place, 0, _count);
+        if (i >= 0)
         {
-            if (_places[i].Id == id)
-            {
-                _places[i] = _places[--_count];
-                return;
-            }
+            _places[i] = _places[--_count];
+        }
+    }
+
+    public void TrimExcess()
+    {
+        if (_places.Length > _count)
+        {
+            Array.Resize(ref _places, _count);
         }
     }
 }
@@ -48,12 +72,20 @@ public sealed partial class FiguresIndex
                 return [];
             }
             var rows = new List<FacilityRecordRow>();
-            foreach (var place in _facilityRecords[f].Places)
+            foreach (var place in _facilityRecords[f].DistinctPlaces())
             {
-                if (_series[place.Activity].Get(place.Month) is { } bucket && bucket.Find(place.Id) is { } e)
+                var (a, month) = FacilityRecords.Unpack(place);
+                if (_series[a].Get(month) is not { } bucket)
                 {
-                    rows.Add(new FacilityRecordRow(e.Id, DateOnly.FromDayNumber(e.Day), _activityIds[place.Activity], _unitIds[e.Unit], e.Booths, e.Revenue, e.Funding,
-                        e.Source == 0 ? null : (Funding.FundingSource)(e.Source - 1), e.Estimate ? RecordStatus.Estimate : RecordStatus.Actual));
+                    continue;
+                }
+                foreach (ref readonly var e in bucket.Items.AsSpan(0, bucket.Count))
+                {
+                    if (e.Facility == f)
+                    {
+                        rows.Add(new FacilityRecordRow(e.Id, DateOnly.FromDayNumber(e.Day), _activityIds[a], _unitIds[e.Unit], e.Booths, e.Revenue, e.Funding,
+                            e.Source == 0 ? null : (Funding.FundingSource)(e.Source - 1), e.Estimate ? RecordStatus.Estimate : RecordStatus.Actual));
+                    }
                 }
             }
             rows.Sort((x, y) => x.Date != y.Date ? x.Date.CompareTo(y.Date) : x.Id.CompareTo(y.Id));

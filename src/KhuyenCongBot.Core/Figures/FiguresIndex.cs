@@ -58,6 +58,8 @@ public sealed partial class FiguresIndex : IFigureSource, IFacilityFigures, IDis
             {
                 series.TrimExcess();
             }
+            _facilityRecords.ForEach(f => f.TrimExcess());
+            TrimEntered();
         }
         finally
         {
@@ -144,7 +146,7 @@ public sealed partial class FiguresIndex : IFigureSource, IFacilityFigures, IDis
         var month = MonthOf(r.Date);
         if (facility >= 0)
         {
-            _facilityRecords[facility].Add(new RecordPlace(r.Id, a, month));
+            _facilityRecords[facility].Add(FacilityRecords.Pack(a, month));
         }
         _minMonth = Math.Min(_minMonth, month);
         _maxMonth = Math.Max(_maxMonth, month);
@@ -194,7 +196,7 @@ public sealed partial class FiguresIndex : IFigureSource, IFacilityFigures, IDis
             DropYearCaches(MonthOf(r.Date) / 12);
             if (removed.Facility >= 0)
             {
-                _facilityRecords[removed.Facility].Remove(r.Id);
+                _facilityRecords[removed.Facility].Remove(FacilityRecords.Pack(a, MonthOf(r.Date)));
             }
         }
     }

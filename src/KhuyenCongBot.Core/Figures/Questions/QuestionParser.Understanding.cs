@@ -34,9 +34,8 @@ public sealed partial class QuestionParser
         }
         words.UnionWith(_lexicon.Shorthand.Keys);
         // The words of the phrases written as patterns (comparisons, rankings, breakdowns, periods).
-        Regex[] patterns = [YoyRegex(), YoyShortRegex(), VsYearRegex(), PlanRegex(), ChangeRegex(), TopRegex(), BareTopRegex(), SplitMostRegex(),
-            CompareWordRegex(), CompareWithRegex(), LooseTopRegex(), ByRegex(), WhichRegex(), MostRegex(), EstimateRegex(), ActualRegex(),
-            ExcludeEstimatesRegex(), FollowUpRegex(), FollowUpTailRegex()];
+        Regex[] patterns = [PlanRegex(), SplitMostRegex(), LooseTopRegex(), ByRegex(), WhichRegex(), EstimateRegex(), ActualRegex(),
+            ExcludeEstimatesRegex(), FollowUpRegex(), FollowUpTailRegex(), .. Patterns.All];
         words.UnionWith(patterns.SelectMany(r => Regex.Matches(r.ToString(), "[a-z]{3,}").Select(m => m.Value)));
         words.UnionWith(PeriodParser.Words);
         words.UnionWith(KindRecognisers.Words.SelectMany(w => VnText.FoldWords(w).Split(' ', StringSplitOptions.RemoveEmptyEntries)));
