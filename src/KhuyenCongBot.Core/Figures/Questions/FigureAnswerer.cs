@@ -159,9 +159,12 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
             var planned = lines.Count > 1
                 ? lines.Where(l => PlanTarget(q.To.Year, $"{l.ActivityId ?? "*"}.{l.Measure}", scopes.UnitIds(q.Scope)) is > 0).ToList()
                 : [];
-            foreach (var line in planned.Count > 0 ? planned : [main])
+            // One line per planned measure; the same line twice ("plans are set per year") is said once.
+            foreach (var planText in (planned.Count > 0 ? planned : [main])
+                .Select(line => PlanLine(q, line, lines.Count > 1 ? ", " + MetricText.Title(catalogue, line.ActivityId, line.Measure, english) : "", english))
+                .Distinct(StringComparer.Ordinal))
             {
-                sb.AppendLine(PlanLine(q, line, lines.Count > 1 ? ", " + MetricText.Title(catalogue, line.ActivityId, line.Measure, english) : "", english));
+                sb.AppendLine(planText);
             }
         }
         if (q.CompareLastYear || q.Change)
@@ -188,8 +191,8 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         if (target is not { } t || t == 0)
         {
             return english
-                ? $"No {q.To.Year} plan is set for {(metricName.Length > 0 ? metricName[2..] + " " : "")}({metric}) in this scope (admins set it with /plan)."
-                : $"Chưa có kế hoạch năm {q.To.Year} cho chỉ tiêu {(metricName.Length > 0 ? metricName[2..] + " " : "")}({metric}) trong phạm vi này (quản trị viên đặt bằng /kehoach).";
+                ? $"No {q.To.Year} plan is set for {(metricName.Length > 0 ? metricName[2..] : MetricText.Title(catalogue, main.ActivityId, main.Measure ?? "", true))} in this scope (admins set it with /plan)."
+                : $"Chưa có kế hoạch năm {q.To.Year} cho chỉ tiêu {(metricName.Length > 0 ? metricName[2..] : MetricText.Title(catalogue, main.ActivityId, main.Measure ?? ""))} trong phạm vi này (quản trị viên đặt bằng /kehoach).";
         }
         var ratio = main.Value.Value / t;
         var counted = q.Status switch
