@@ -128,7 +128,7 @@ public sealed partial class FiguresIndex
         var toDay = q.To.DayNumber;
         foreach (ref readonly var e in bucket.Items.AsSpan(0, bucket.Count))
         {
-            if (e.Facility < 0 || e.Day < fromDay || e.Day > toDay || (source >= 0 && e.Source != source)
+            if (e.Facility < 0 || e.Day < fromDay || e.Day > toDay || (source >= 0 && !e.Under(source))
                 || (q.Status is { } st && e.Estimate != (st == RecordStatus.Estimate))
                 || (mask is not null && !mask[e.Unit]))
             {
@@ -138,7 +138,7 @@ public sealed partial class FiguresIndex
             {
                 MeasureKind.Booths => e.Booths,
                 MeasureKind.Revenue => e.Revenue,
-                MeasureKind.Funding => e.Funding,
+                MeasureKind.Funding => source >= 0 ? e.FundingUnder(source) : e.Funding,
                 _ => 1,
             };
             if (records[e.Facility]++ == 0)

@@ -148,11 +148,13 @@ public sealed partial class FiguresIndex : IFigureSource, IFacilityFigures, IDis
         var month = MonthOf(r.Date);
         _minMonth = Math.Min(_minMonth, month);
         _maxMonth = Math.Max(_maxMonth, month);
+        var split = RecordFunding.SplitOf(r) ?? default;
         _series[a].GetOrAdd(month).Add(new IndexEntry
         {
             Id = r.Id, Day = r.Date.DayNumber, Unit = UnitOf(r.ProvinceId), Facility = facility,
             Booths = r.Booths, Revenue = r.RevenueVnd, Funding = r.FundingVnd, Estimate = r.Status == RecordStatus.Estimate,
-            Source = FundingSources.Code(r.FundingSource),
+            Kcqg = split.Kcqg, Kcdp = split.Kcdp, Counterpart = split.Counterpart, Other = split.Other,
+            Sources = RecordFunding.Mask(r),
         });
         _records++;
     }

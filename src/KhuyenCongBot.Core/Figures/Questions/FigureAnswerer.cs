@@ -423,7 +423,7 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
             .Where(r => units is null || units.Contains(r.ProvinceId))
             .Where(r => q.ActivityId is null || r.ActivityId == q.ActivityId)
             .Where(r => q.Status is null || r.Status == q.Status)
-            .Where(r => q.Source is null || FundingSources.Of(r.FundingSource) == q.Source)
+            .Where(r => q.Source is null || RecordFunding.Has(r, q.Source.Value))
             .OrderBy(r => r.Date).ThenBy(r => r.Id);
     }
 

@@ -45,4 +45,9 @@ public static class SourceText
     /// <summary>" (nguồn KCQG)" after a period or a scope; "" without a source.</summary>
     public static string Suffix(FundingSource? source, bool english = false) =>
         source is { } s ? (english ? $" ({FundingSources.Label(s, true)} only)" : $" (nguồn {FundingSources.Label(s)})") : "";
+
+    /// <summary>"KCQG 100 triệu đồng, KCĐP 50 triệu đồng, Vốn đối ứng 80 triệu đồng": the parts above 0, in report order.</summary>
+    public static string Parts(FundingSplit split, bool english = false) =>
+        string.Join(", ", FundingSources.All.Where(s => split[s] > 0)
+            .Select(s => FundingSources.Label(s, english) + " " + MetricText.Value(Measures.Funding, split[s], english)));
 }
