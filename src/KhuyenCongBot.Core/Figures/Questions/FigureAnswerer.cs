@@ -411,6 +411,12 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         {
             sb.AppendLine(english ? $"... and {rows.Count - shown.Count} more." : $"... và {rows.Count - shown.Count} mục khác.");
         }
+        if (by == BreakdownBy.Source && measure == Measures.Funding && shown.Any(r => r.Key is "counterpart" or "other"))
+        {
+            sb.AppendLine(english
+                ? "(Funding = KCQG + KCĐP; the facilities' counterpart and other sources are listed apart, not added to it.)"
+                : "(Kinh phí hỗ trợ = KCQG + KCĐP; vốn đối ứng của cơ sở và nguồn khác ghi riêng, không cộng vào.)");
+        }
         return sb.ToString();
     }
 

@@ -19,9 +19,18 @@ public static class SourceText
         if (measure == Measures.Funding)
         {
             var plain = english ? "Funding" : "Kinh phí hỗ trợ";
-            return title.StartsWith(plain, StringComparison.Ordinal)
-                ? plain + (english ? $" from {name}" : $" nguồn {name}") + title[plain.Length..]
-                : title;
+            if (!title.StartsWith(plain, StringComparison.Ordinal))
+            {
+                return title;
+            }
+            // The counterpart is the facilities' own money, not support: it is named as such.
+            var head = s switch
+            {
+                FundingSource.Counterpart => english ? "Counterpart funding (the facilities' own)" : "Vốn đối ứng của cơ sở",
+                FundingSource.Other => english ? "Funding from other sources" : "Kinh phí nguồn khác",
+                _ => plain + (english ? $" from {name}" : $" nguồn {name}"),
+            };
+            return head + title[plain.Length..];
         }
         return title + (english ? $" ({name} funded)" : $" (nguồn {name})");
     }
