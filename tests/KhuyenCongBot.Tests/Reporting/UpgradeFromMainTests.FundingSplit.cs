@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using KhuyenCongBot.Core.Figures;
 using KhuyenCongBot.Core.Funding;
 using KhuyenCongBot.Core.Records;
@@ -11,26 +10,8 @@ namespace KhuyenCongBot.Tests.Reporting;
 /// KCĐP 45 tr logged by a form) upgrades in place, once: each single amount becomes its source's part, nothing else moves,
 /// and every funding figure is the one the old fields give.
 /// </summary>
-public sealed class FundingSplitUpgradeTests : IDisposable
+public sealed partial class UpgradeFromMainTests
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "kcb-split-" + Guid.NewGuid().ToString("N"));
-
-    public FundingSplitUpgradeTests() => Directory.CreateDirectory(_folder);
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private string OldDatabase()
-    {
-        var fixture = Path.Combine(SourceFolder(), "Fixtures", "main-f47dff9.db.gz");
-        var path = Path.Combine(_folder, "khuyencong.db");
-        using var source = new GZipStream(File.OpenRead(fixture), CompressionMode.Decompress);
-        using var target = File.Create(path);
-        source.CopyTo(target);
-        return path;
-    }
-
-    private static string SourceFolder([System.Runtime.CompilerServices.CallerFilePath] string file = "") => Path.GetDirectoryName(file)!;
-
     [Fact]
     public void A_single_amount_becomes_its_sources_part_and_every_other_field_stays()
     {
