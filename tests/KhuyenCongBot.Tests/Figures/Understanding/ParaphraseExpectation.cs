@@ -67,7 +67,7 @@ internal sealed class ParaphraseExpectation(IReadOnlyList<SupportRecord> records
         }
         var (kind, measure, activity, (from, to), scope) = (f[0], MeasureOf(f[1]), f[2], PeriodOf(f[3]), f[4]);
         FundingSource? source = f.Skip(5).FirstOrDefault(x => x.StartsWith("src=", StringComparison.Ordinal)) is { } src
-            ? src[4..] switch { "kcqg" => FundingSource.Kcqg, "kcdp" => FundingSource.Kcdp, _ => FundingSource.Counterpart }
+            ? src[4..] switch { "kcqg" => FundingSource.Kcqg, "kcdp" => FundingSource.Kcdp, "other" => FundingSource.Other, _ => FundingSource.Counterpart }
             : null;
         var units = Units(scope);
         IEnumerable<SupportRecord> Select(DateOnly a, DateOnly b) => records.Where(r =>
