@@ -96,6 +96,28 @@ public sealed class FundingSplitTranscriptTests(ITestOutputHelper output)
         Assert.Equal(new FundingSplit(60_000_000, 40_000_000, 500_000_000), Assert.Single(bot.Store.Records.All()).Split);
     }
 
+    [Fact]
+    public async Task A_saved_split_is_shown_back_when_corrected_and_the_correction_keeps_the_other_parts()
+    {
+        using var bot = FormTestKit.WithOfficer();
+        await FormTestKit.Talk(bot, "o1", [.. BothSourcesWithCounterpart, "lưu"]);
+        var id = Assert.Single(bot.Store.Records.All()).Id;
+        await bot.Say("/cuatoi", "o1");
+        await bot.Say("1", "o1");
+        var edit = await bot.Say("Sửa", "o1");
+        output.WriteLine(edit);
+        Assert.Contains("Nguồn kinh phí: Cả hai: KCQG và KCĐP", edit);
+        Assert.Contains("Trong đó phần KCQG: 150.000.000 đồng", edit);
+        Assert.Contains("Vốn đối ứng của cơ sở: 500.000.000 đồng", edit);
+        await bot.Say("sửa 10", "o1");
+        Assert.Contains($"Đã sửa bản ghi số {id}", await bot.Say("350tr", "o1") + await bot.Say("lưu", "o1"));
+        var record = Assert.Single(bot.Store.Records.All());
+        Assert.Equal(new FundingSplit(150_000_000, 150_000_000, 350_000_000), record.Split);
+        var audit = bot.Store.Audit.ForEntity("record", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("\"Counterpart\":500000000", audit[1].Before);
+        Assert.Contains("\"Counterpart\":350000000", audit[1].After);
+    }
+
     [Theory]
     [InlineData("cả hai", "BOTH")]
     [InlineData("ca hai", "BOTH")]
