@@ -414,6 +414,12 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         {
             sb.AppendLine(english ? $"... and {rows.Count - shown.Count} more." : $"... và {rows.Count - shown.Count} mục khác.");
         }
+        if (by == BreakdownBy.Source && measure == Measures.Funding && shown.Any(r => r.Key is "counterpart" or "other"))
+        {
+            sb.AppendLine(english
+                ? "(Funding = KCQG + KCĐP; the facilities' counterpart and other sources are listed apart, not added to it.)"
+                : "(Kinh phí hỗ trợ = KCQG + KCĐP; vốn đối ứng của cơ sở và nguồn khác ghi riêng, không cộng vào.)");
+        }
         return sb.ToString();
     }
 
@@ -426,7 +432,7 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
             .Where(r => units is null || units.Contains(r.ProvinceId))
             .Where(r => q.ActivityId is null || r.ActivityId == q.ActivityId)
             .Where(r => q.Status is null || r.Status == q.Status)
-            .Where(r => q.Source is null || FundingSources.Of(r.FundingSource) == q.Source)
+            .Where(r => q.Source is null || RecordFunding.Has(r, q.Source.Value))
             .OrderBy(r => r.Date).ThenBy(r => r.Id);
     }
 
