@@ -73,6 +73,12 @@ public sealed partial class BotEngine
                 context.ShownAside = true;
                 return;
             }
+            if (mapped is null && DialogRules.IsCancelWord(flow, text))
+            {
+                // "hủy", "thôi" typed alone leave any dialog like /huy (forms read these words themselves and keep the draft).
+                await DispatchCommandAsync(context, "/huy", ct).ConfigureAwait(false);
+                return;
+            }
             if (mapped is null && _rules.IsOtherIntent(context, flow, text))
             {
                 await _rules.AnswerAsideAsync(context, flow, () => HandleIdleTextAsync(context, text, ct)).ConfigureAwait(false);

@@ -7,7 +7,7 @@ namespace KhuyenCongBot.Core.Figures;
 /// Whether a message typed while a dialog is open is clearly a figures question (answered aside of the dialog) rather than an
 /// answer to it. Strict on purpose: a facility name such as "Cơ sở mộc Thành Đạt" or "Xưởng may Thành Công" names a measure-like
 /// word but asks nothing, so it stays an answer. Clear means a measure (or activity) the parser understood AND a question marker
-/// ("bao nhiêu", "?", "nhiều nhất"...), or a report request for a period ("báo cáo 6 tháng đầu năm 2024").
+/// ("bao nhiêu", "?", "nhiều nhất"...) or a measure word with a period and nothing else unknown, or a report request for a period ("báo cáo 6 tháng đầu năm 2024").
 /// </summary>
 public static class ClearQuestion
 {
@@ -33,6 +33,12 @@ public static class ClearQuestion
         if (!parts.HasMetric)
         {
             return false;
+        }
+        // "kinh phí năm ngoái của Phú Thọ", "gian hàng năm 2025": a measure word and a period, every other word understood, asks
+        // a figure even without a question word (a facility or fair name leaves words the parser does not know).
+        if (parts.Measure is not null && parts.Period is not null && parts.Unknown.Count == 0 && parts.FacilityName is null)
+        {
+            return true;
         }
         return text.Contains('?') || Markers.Any(m => VnText.ContainsWords(folded, m));
     }
