@@ -62,6 +62,8 @@ public sealed partial class FormRunner
         {
             "fac" or "nf_dup" => RenderFacilityResults(ctx, s, form, field),
             "nf_commune" or "nf_village" or "nf_phone" => RenderNewFacility(ctx, s, form, field),
+            "nf_cpick" or "nf_cconfirm" => RenderCommuneChoice(ctx, s, form),
+            "nf_legal" or "nf_taxid" or "nf_priority" => RenderBeneficiary(ctx, s, form),
             _ => RenderQuestion(ctx, s, form, field),
         };
     }
@@ -196,7 +198,8 @@ public sealed partial class FormRunner
         }
         if (value == "new")
         {
-            var where = s.Get("nf:commune") is { } c ? ", " + c : "";
+            var where = (s.Get("nf:commune") is { } c ? ", " + c + (s.Get("nf:cfree") is null ? "" : ctx.T(" (ngoài danh mục)", " (not in the list)")) : "")
+                + (beneficiaries.LegalForm(s.Get("nf:legal")) is { } legal ? ", " + legal.Label(ctx.English) : "");
             return (s.Get("nf:name") ?? "?") + ctx.T($" (cơ sở mới{where})", $" (new facility{where})");
         }
         if (value == "keep")

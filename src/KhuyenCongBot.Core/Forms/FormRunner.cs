@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using KhuyenCongBot.Core.Beneficiaries;
 using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.Messaging;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace KhuyenCongBot.Core.Forms;
 
 /// <summary>Runs the conversational forms: start, answer, back, skip, cancel, facility search, summary, edit, save.</summary>
-public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions> options)
+public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions> options, CommuneCatalogue communes, BeneficiaryCatalogue beneficiaries)
 {
     public const string FlowName = "form";
 
@@ -273,6 +274,11 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             case "fac":
             case "nf_dup":
             case "nf_commune":
+            case "nf_cpick":
+            case "nf_cconfirm":
+            case "nf_legal":
+            case "nf_taxid":
+            case "nf_priority":
             case "nf_village":
             case "nf_phone":
                 HandleFacilityPhase(ctx, s, form, verb, arg, input, isButton);
