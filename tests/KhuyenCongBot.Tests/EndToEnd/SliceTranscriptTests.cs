@@ -66,7 +66,8 @@ public sealed class SliceTranscriptTests
         var receipt = Text(await bot.SayAsync("officer", "lưu"));
         Assert.Contains("Đã lưu", receipt);
         var created = Assert.Single(services.GetRequiredService<IBotStore>().Facilities.All(), f => f.Name == "Cơ sở gốm Minh Hải E2E");
-        Assert.Equal(("phường Thanh Miếu", "07909", "cooperative", (string[])["women_owned"]), (created.Commune, created.CommuneCode, created.LegalForm, created.PriorityGroups!.ToArray()));
+        Assert.Equal(("phường Thanh Miếu", "07909", "cooperative"), (created.Commune, created.CommuneCode, created.LegalForm));
+        Assert.Equal(["women_owned"], created.PriorityGroups!);
 
         var store = services.GetRequiredService<IBotStore>();
         var saved = Assert.Single(store.Records.All(), r => r.FacilityName == "Cơ sở gốm Minh Hải E2E");
