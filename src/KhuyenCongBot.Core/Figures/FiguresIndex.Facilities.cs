@@ -79,6 +79,7 @@ public sealed partial class FiguresIndex
         var to = Math.Min(MonthOf(q.To), _maxMonth);
         var source = q.Source is { } s ? FundingSources.Code(s) : -1;
         bool[]? mask = q.ProvinceIds is { } ids ? _unitIds.Select(ids.Contains).ToArray() : null;
+        var kept = q.Beneficiary is { } beneficiary ? FacilitiesOf(beneficiary) : null;
         for (var a = 0; a < _series.Count; a++)
         {
             if (q.ActivityId is not null && _activityIds[a] != q.ActivityId)
@@ -89,7 +90,7 @@ public sealed partial class FiguresIndex
             {
                 if (_series[a].Get(m) is { Count: > 0 } bucket)
                 {
-                    Accumulate(bucket, q, kind, source, mask, total, estimate, records, touched);
+                    Accumulate(bucket, q, kind, source, mask, kept, total, estimate, records, touched);
                 }
             }
         }
@@ -122,7 +123,7 @@ public sealed partial class FiguresIndex
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Accumulate(MonthBucket bucket, FigureQuery q, MeasureKind kind, int source, bool[]? mask, long[] total, long[] estimate, long[] records, List<int> touched)
+    private void Accumulate(MonthBucket bucket, FigureQuery q, MeasureKind kind, int source, bool[]? mask, bool[]? kept, long[] total, long[] estimate, long[] records, List<int> touched)
     {
         var fromDay = q.From.DayNumber;
         var toDay = q.To.DayNumber;
@@ -130,7 +131,7 @@ public sealed partial class FiguresIndex
         {
             if (e.Facility < 0 || e.Day < fromDay || e.Day > toDay || (source >= 0 && e.Source != source)
                 || (q.Status is { } st && e.Estimate != (st == RecordStatus.Estimate))
-                || (mask is not null && !mask[e.Unit]))
+                || (mask is not null && !mask[e.Unit]) || (kept is not null && (e.Facility >= kept.Length || !kept[e.Facility])))
             {
                 continue;
             }

@@ -46,7 +46,8 @@ public sealed class ScanFigureSource(IBotStore store, CatalogueIndex catalogue) 
             && r.Date >= q.From && r.Date <= q.To
             && (q.ProvinceIds is null || q.ProvinceIds.Contains(r.ProvinceId))
             && (q.Status is null || r.Status == q.Status)
-            && (q.Source is null || FundingSources.Of(r.FundingSource) == q.Source));
+            && (q.Source is null || FundingSources.Of(r.FundingSource) == q.Source)
+            && (q.Beneficiary is null || (r.FacilityId is { } f && BeneficiaryFilter.Matches(store.Facilities.Get(f), q.Beneficiary))));
 
     private string KeyOf(SupportRecord r, BreakdownBy by) => by switch
     {

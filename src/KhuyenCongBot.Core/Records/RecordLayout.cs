@@ -40,6 +40,9 @@ public sealed class RecordLayout
     [
         new("craft_village", "Làng nghề", ColumnKind.Text, false),
         new("facility_phone", "Điện thoại cơ sở", ColumnKind.Text, false),
+        new("legal_form", "Loại hình cơ sở", ColumnKind.Text, false),
+        new("tax_id", "Mã số thuế cơ sở", ColumnKind.Text, false),
+        new("priority_groups", "Nhóm ưu tiên", ColumnKind.Text, false),
     ];
 
     private readonly Dictionary<string, RecordColumn> _byName = new(StringComparer.Ordinal);
@@ -115,6 +118,9 @@ public sealed class RecordLayout
                 "note" => Text(r.Note),
                 "craft_village" => Text(facility?.CraftVillage),
                 "facility_phone" => Text(facility?.Phone),
+                "legal_form" => Text(facility?.LegalForm),
+                "tax_id" => Text(facility?.TaxId),
+                "priority_groups" => facility?.PriorityGroups is { } groups ? (groups.Count == 0 ? "none" : string.Join(';', groups)) : null,
                 _ => Extra(column, r),
             };
         }

@@ -188,11 +188,19 @@ public sealed class FiguresModule : IBotModule
                     $"(Same period and scope as the previous question: {FigureAnswerer.PeriodText(question, true)}, {_scopes.ShortName(question.Scope, true)}.)"));
             }
         }
-        if (parts.FacilityGroup is { } group)
+        if (parts.FacilityGroup is { } group && question.Kind != QuestionKind.FacilityHistory)
         {
-            notes.Add(context.T(
-                $"(Số liệu không tách riêng {group}: bot tính mọi cơ sở được hỗ trợ, gồm cả {group}.)",
-                $"(The figures do not keep {group} apart: every facility is counted.)"));
+            question = question with { Beneficiary = group };
+        }
+        if (question.Beneficiary is { } beneficiary)
+        {
+            var names = _services.GetService<Beneficiaries.BeneficiaryCatalogue>();
+            if (!BeneficiaryText.Applies(question.Kind) || question.ComparePlan)
+            {
+                context.Say(BeneficiaryText.Refusal(context, names, beneficiary));
+                return;
+            }
+            notes.Add(BeneficiaryText.Note(context, names, beneficiary));
         }
         string? footer = null;
         if (parts.BareFacilities && question.Measure == Measures.Facilities)

@@ -171,14 +171,23 @@ public sealed partial class QuestionParser
         }
     }
 
-    /// <summary>"hợp tác xã", "doanh nghiệp": a group of facilities the figures do not keep apart (the measure reader takes the words; the reply says so).</summary>
-    private void ReadFacilityGroup(string s, QuestionParts parts)
+    /// <summary>
+    /// "hợp tác xã", "doanh nghiệp", "do phụ nữ làm chủ": a legal form or priority group of facilities (seeds/lexicon/intents.json,
+    /// "group:&lt;id of seeds/catalogue/beneficiaries.json&gt;"); the figure keeps those facilities. Words that also name the facilities
+    /// measure ("htx", "doanh nghiệp") are left for the measure reader; the others are taken here.
+    /// </summary>
+    private void ReadFacilityGroup(ref string s, QuestionParts parts)
     {
         foreach (var (phrase, group) in _lexicon.FacilityGroups)
         {
-            if (VnText.ContainsWords(s, phrase))
+            var m = Regex.Match(s, " " + Regex.Escape(phrase) + "(?= )");
+            if (m.Success)
             {
                 parts.FacilityGroup = group;
+                if (!_lexicon.Measures.Any(x => x.Phrase == phrase))
+                {
+                    s = Cut(s, m);
+                }
                 return;
             }
         }
