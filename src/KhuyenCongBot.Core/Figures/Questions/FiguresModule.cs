@@ -190,18 +190,10 @@ public sealed class FiguresModule : IBotModule
         }
         if (parts.FacilityGroup is { } group && question.Kind != QuestionKind.FacilityHistory)
         {
+            // A follow-up naming another group ("còn hợp tác xã thì sao") replaces the one kept.
             question = question with { Beneficiary = group };
         }
-        if (question.Beneficiary is { } beneficiary)
-        {
-            var names = _services.GetService<Beneficiaries.BeneficiaryCatalogue>();
-            if (!BeneficiaryText.Applies(question.Kind) || question.ComparePlan)
-            {
-                context.Say(BeneficiaryText.Refusal(context, names, beneficiary));
-                return;
-            }
-            notes.Add(BeneficiaryText.Note(context, names, beneficiary));
-        }
+
         string? footer = null;
         if (parts.BareFacilities && question.Measure == Measures.Facilities)
         {
@@ -277,6 +269,7 @@ public sealed class FiguresModule : IBotModule
             Kind = parts.Kind,
             PerMeasure = parts.PerMeasure,
             FacilityName = parts.FacilityName,
+            Beneficiary = parts.Kind == QuestionKind.FacilityHistory ? null : parts.FacilityGroup,
             VsFrom = parts.VsPeriod?.From,
             VsTo = parts.VsPeriod?.To,
             VsLabel = parts.VsPeriod?.Label,
@@ -369,10 +362,22 @@ public sealed class FiguresModule : IBotModule
             context.Ask(refusal, [new Choice(context.T($"Xem số liệu {_scopes.ShortName(own.Scope)}", $"See {_scopes.ShortName(own.Scope, true)}"), "fq:again")]);
             return;
         }
+        if (question.Beneficiary is { } beneficiary)
+        {
+            // Every way to a figure passes here (typed questions, follow-ups, the buttons under an answer).
+            var names = _services.GetService<Beneficiaries.BeneficiaryCatalogue>();
+            if (!BeneficiaryText.Applies(question.Kind) || question.ComparePlan)
+            {
+                context.Say(BeneficiaryText.Refusal(context, names, beneficiary));
+                return;
+            }
+            notes = [.. notes ?? [], BeneficiaryText.Note(context, names, beneficiary)];
+        }
         if (question.Kind != QuestionKind.Figure)
         {
             SetLast(context, question with { Output = OutputKind.Text });
-            context.Say(_kinds.Answer(question, context.User, context.Today, context.English));
+            var answer = _kinds.Answer(question, context.User, context.Today, context.English);
+            context.Say(question.Beneficiary is not null && notes is { Count: > 0 } ? string.Join("\n", notes) + "\n" + answer : answer);
             return;
         }
         var text = _answerer.Answer(question, context.English);

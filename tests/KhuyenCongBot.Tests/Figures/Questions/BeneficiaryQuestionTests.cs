@@ -75,6 +75,22 @@ public sealed class BeneficiaryQuestionTests
     }
 
     [Fact]
+    public async Task The_plan_button_under_a_group_figure_is_refused_and_the_top_list_keeps_the_group()
+    {
+        using var bot = BotHarness.Create(Today, demo: true);
+        bot.AddUser("m", Role.Manager);
+        var answer = await bot.Say("bao nhiêu cơ sở do phụ nữ làm chủ được hỗ trợ năm nay", "m");
+        Assert.Contains("So với kế hoạch", answer);
+        Assert.Contains("không chia theo loại hình", await bot.Say("So với kế hoạch", "m"));
+        var top = await bot.Say("top 3 cơ sở do phụ nữ làm chủ nhận nhiều kinh phí nhất năm 2025", "m");
+        Assert.Contains("Chỉ tính cơ sở do phụ nữ làm chủ", top);
+        var women = bot.Store.Facilities.All().Where(f => f.PriorityGroups?.Contains("women_owned") == true).Select(f => f.Name).ToHashSet();
+        var best = bot.Store.Records.All().Where(r => r.Date.Year == 2025 && r.FacilityName is { } n && women.Contains(n))
+            .GroupBy(r => r.FacilityId).OrderByDescending(g => g.Sum(r => r.FundingVnd)).First().First().FacilityName!;
+        Assert.Contains(best, top);
+    }
+
+    [Fact]
     public async Task A_facility_history_named_htx_is_not_read_as_a_group()
     {
         using var bot = BotHarness.Create(Today, demo: true);
