@@ -140,7 +140,7 @@ public sealed class FormCatalogue
             }
             if (!Enum.TryParse<FieldType>(f.Type, true, out var kind) || !Enum.IsDefined(kind) || f.Type.Any(char.IsDigit))
             {
-                throw Bad($"kiểu \"{f.Type}\" không được hỗ trợ (dùng: choice, text, integer, money, date, facility, province, commune)");
+                throw Bad($"kiểu \"{f.Type}\" không được hỗ trợ (dùng: choice, text, integer, money, date, facility, province, commune, photo, location)");
             }
             f.Kind = kind;
             if (f.Bind is not null)

@@ -129,6 +129,12 @@ public sealed partial class FormRunner
             case FieldType.Commune:
                 AddCommuneSuggestions(ctx, s, form, step, choices);
                 break;
+            case FieldType.Photo:
+                RenderPhotoQuestion(ctx, s, step, sb, choices);
+                break;
+            case FieldType.Location:
+                RenderLocationQuestion(ctx, sb);
+                break;
             case FieldType.Integer when field.Min is { } && field.Max is { }:
                 sb.Append('\n').Append(ctx.T($"Số nguyên từ {VnFormat.Number((long)field.Min)} đến {VnFormat.Number((long)field.Max)}.",
                     $"A whole number from {field.Min:0} to {field.Max:0}."));

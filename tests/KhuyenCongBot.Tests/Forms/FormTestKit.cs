@@ -119,6 +119,8 @@ internal static class FormDriver
                 KhuyenCongBot.Core.Forms.FieldType.Money => "120tr",
                 KhuyenCongBot.Core.Forms.FieldType.Date => "hôm nay",
                 KhuyenCongBot.Core.Forms.FieldType.Choice => "1",
+                KhuyenCongBot.Core.Forms.FieldType.Photo => field.IsRequired ? "xong" : "bỏ qua",
+                KhuyenCongBot.Core.Forms.FieldType.Location => "21.0285, 105.8542",
                 _ => field.Example ?? "Nội dung thử nghiệm",
             },
         };
