@@ -76,6 +76,21 @@ public static class Measures
 /// <remarks>A record without a facility, or of a facility whose legal form or groups were never recorded, is not kept.</remarks>
 public static class BeneficiaryFilter
 {
-    public static bool Matches(Facility? facility, string id) =>
-        facility is not null && (facility.LegalForm == id || facility.PriorityGroups?.Contains(id) == true);
+    /// <param name="facility">The facility of a record (null: none, never kept).</param>
+    /// <param name="filter">One id, or several joined by "+" (kept when the facility is in every one: "cooperative+women_owned").</param>
+    public static bool Matches(Facility? facility, string filter)
+    {
+        if (facility is null)
+        {
+            return false;
+        }
+        foreach (var id in filter.Split('+'))
+        {
+            if (facility.LegalForm != id && facility.PriorityGroups?.Contains(id) != true)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -366,7 +366,7 @@ public sealed class FiguresModule : IBotModule
         {
             // Every way to a figure passes here (typed questions, follow-ups, the buttons under an answer).
             var names = _services.GetService<Beneficiaries.BeneficiaryCatalogue>();
-            if (!BeneficiaryText.Applies(question.Kind) || question.ComparePlan)
+            if (!BeneficiaryText.Applies(question.Kind) || question.ComparePlan || BeneficiaryText.TwoLegalForms(names, beneficiary))
             {
                 context.Say(BeneficiaryText.Refusal(context, names, beneficiary));
                 return;

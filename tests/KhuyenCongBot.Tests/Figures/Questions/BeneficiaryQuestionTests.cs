@@ -47,6 +47,23 @@ public sealed class BeneficiaryQuestionTests
     }
 
     [Fact]
+    public async Task Two_groups_named_together_count_the_facilities_in_both_and_two_legal_forms_are_asked_one_at_a_time()
+    {
+        using var bot = BotHarness.Create(Today, demo: true);
+        bot.AddUser("m", Role.Manager);
+        var both = await bot.Say("bao nhiêu hợp tác xã do phụ nữ làm chủ được hỗ trợ năm 2025", "m");
+        var expected = Distinct(bot, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31),
+            f => f.LegalForm == "cooperative" && f.PriorityGroups?.Contains("women_owned") == true);
+        var women = Distinct(bot, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), f => f.PriorityGroups?.Contains("women_owned") == true);
+        Assert.InRange(expected, 1, women - 1);
+        Assert.Contains(VnFormat.Number(expected) + " cơ sở", both);
+        Assert.Contains("hợp tác xã, do phụ nữ làm chủ", both);
+        var two = await bot.Say("htx và doanh nghiệp được hỗ trợ năm 2025", "m");
+        Assert.Contains("nhiều loại hình", two);
+        Assert.DoesNotContain(" cơ sở (", two);
+    }
+
+    [Fact]
     public async Task Funding_of_an_activity_for_women_owned_facilities_is_the_sum_of_their_records()
     {
         using var bot = BotHarness.Create(Today, demo: true);

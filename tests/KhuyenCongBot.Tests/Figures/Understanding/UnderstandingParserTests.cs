@@ -148,6 +148,9 @@ public class UnderstandingParserTests
     [InlineData("kinh phí hỗ trợ cơ sở do người dân tộc thiểu số làm chủ năm 2025", "ethnic_minority_owned", "funding_vnd")]
     [InlineData("bn co so dtts duoc ho tro nam 2025", "ethnic_minority_owned", "facilities")]
     [InlineData("bao nhiêu cơ sở được hỗ trợ năm 2025", null, "facilities")]
+    [InlineData("bao nhiêu hợp tác xã do phụ nữ làm chủ được hỗ trợ năm nay", "cooperative+women_owned", "facilities")]
+    [InlineData("co so do phu nu dan toc thieu so lam chu nam 2025", "ethnic_minority_owned+women_owned", "facilities")]
+    [InlineData("htx và doanh nghiệp được hỗ trợ năm 2025", "cooperative+sme", "facilities")]
     public void Legal_forms_and_priority_groups_of_facilities_are_read(string text, string? group, string measure)
     {
         var p = Parser.Parse(text, Today);
@@ -163,6 +166,7 @@ public class UnderstandingParserTests
         var beneficiaries = KhuyenCongBot.Tests.Reporting.ReportingTestKit.Beneficiaries;
         var ids = beneficiaries.LegalForms.Select(f => f.Id).Concat(beneficiaries.PriorityGroups.Select(g => g.Id)).ToHashSet();
         Assert.All(lexicon.FacilityGroups, g => Assert.Contains(g.Group, ids));
+        Assert.All(lexicon.FacilityGroups, g => Assert.DoesNotContain('+', g.Group));
         Assert.Equal(ids.Order(), lexicon.FacilityGroups.Select(g => g.Group).Distinct().Order());
     }
 
