@@ -158,6 +158,11 @@ public sealed class FormCatalogue
                     throw Bad($"bind \"{f.Bind}\" đã có ở trường khác");
                 }
             }
+            else if (kind == FieldType.Photo && form.Fields.Take(i).Any(o => o.Kind == FieldType.Photo))
+            {
+                // A form's unsaved photos are kept per person, not per question.
+                throw Bad("chỉ được một trường kiểu photo trong một phiếu");
+            }
             else if (kind is FieldType.Facility or FieldType.Province or FieldType.Date)
             {
                 f.Bind = kind.ToString().ToLowerInvariant();
