@@ -8,6 +8,7 @@ The first half of 2024 reproduces the figures of the 18th Northern-region khuy�
 """
 import argparse
 import csv
+import hashlib
 import datetime as dt
 import os
 import random
@@ -224,6 +225,42 @@ def make_facilities(rng):
     return facilities
 
 
+# Beneficiaries (Decree 235/2025, seeds/catalogue/beneficiaries.json): each facility's legal form from its name, a tax code for
+# some enterprises and cooperatives, and its priority groups. Drawn from a hash of the name, not from the random generator,
+# so the records and every figure above stay exactly as they were.
+MOUNTAIN_UNITS = {"cao-bang", "tuyen-quang", "dien-bien", "lai-chau", "son-la", "lao-cai", "thai-nguyen", "lang-son"}
+TAX_WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3]
+
+
+def name_hash(name, salt):
+    return int(hashlib.sha256((salt + "|" + fold(name)).encode("utf-8")).hexdigest(), 16)
+
+
+def tax_code(name):
+    """A 10-digit tax code whose last digit checks (TaxIds.CheckDigitOk), drawn from the name."""
+    for attempt in range(50):
+        digits = str(name_hash(name, f"mst{attempt}") % 10**8).zfill(8)
+        first9 = "0" + digits
+        check = 10 - sum(w * int(d) for w, d in zip(TAX_WEIGHTS, first9)) % 11
+        if check < 10:
+            return first9 + str(check)
+    raise AssertionError(name)
+
+
+def profile(f):
+    """(legal_form, tax_id, priority_groups) of a facility, as records.csv carries them."""
+    lower = f.name.lower()
+    legal = ("sme" if lower.startswith("công ty") else "cooperative" if lower.startswith("htx")
+             else "cooperative_group" if lower.startswith("tổ hợp tác") else "household_business")
+    tax = tax_code(f.name) if legal in ("sme", "cooperative") and name_hash(f.name, "has-mst") % 10 < 6 else ""
+    groups = []
+    if name_hash(f.name, "women") % 100 < 30:
+        groups.append("women_owned")
+    if name_hash(f.name, "dtts") % 100 < (45 if f.current_id in MOUNTAIN_UNITS else 4):
+        groups.append("ethnic_minority_owned")
+    return legal, tax, ";".join(groups) if groups else "none"
+
+
 def periods():
     """(label, from, to, exact) per half-year, 2023 to 25/11/2026."""
     out = []
@@ -412,13 +449,14 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     columns = ["date", "province", "activity", "facility", "commune", "booths", "revenue_vnd", "funding_vnd",
                "funding_source", "status", "note"] + SPLIT_COLUMNS
+    profiles = {f.name: profile(f) for f in facilities}
     with open(os.path.join(args.out, "records.csv"), "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
-        w.writerow(columns)
+        w.writerow(columns + ["legal_form", "tax_id", "priority_groups"])
         for r in records:
             w.writerow([r["date"].strftime("%d/%m/%Y")] + [
                 (r.get(c) or "") if c not in NUMBER_COLUMNS else (str(r[c]) if r.get(c) else "")
-                for c in columns[1:]])
+                for c in columns[1:]] + list(profiles.get(r["facility"], ("", "", ""))))
     plans = make_plans(rng, records)
     with open(os.path.join(args.out, "plans.csv"), "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")

@@ -159,7 +159,7 @@ public sealed class TelegramUpdateHandler(
         }
         var text = message.Text ?? message.Caption;
         var group = IsGroup(message.Chat.Type);
-        if (text is null && message.Document is null)
+        if (text is null && message.Document is null && message.Photo is not { Length: > 0 } && message.Location is null)
         {
             // A sticker or photo in a group: nothing to answer, but its sender is in the group (the core notes who is there).
             return group
@@ -187,6 +187,9 @@ public sealed class TelegramUpdateHandler(
             AddressedToBot = addressed,
             UpdateKey = key,
             Document = message.Document is { } doc ? DocumentOf(doc) : null,
+            // Telegram sends a photo in several sizes, smallest first: the largest is the evidence.
+            Photo = message.Photo is { Length: > 0 } sizes ? PhotoOf(sizes[^1], message.MessageId) : null,
+            Location = message.Location is { } at ? new IncomingLocation(at.Latitude, at.Longitude) : null,
         };
     }
 
@@ -246,15 +249,19 @@ public sealed class TelegramUpdateHandler(
     private static GroupMemberChange Change(User user, bool joined, User? me) =>
         new(Id(user.Id), joined, IsThisBot: me is not null && user.Id == me.Id);
 
-    private IncomingDocument DocumentOf(Document doc) =>
-        new(doc.FileName ?? "tep", doc.FileSize ?? 0, async ct =>
-        {
-            var file = await bot.Client.GetFile(doc.FileId, ct).ConfigureAwait(false);
-            var buffer = new MemoryStream();
-            await bot.Client.DownloadFile(file.FilePath!, buffer, ct).ConfigureAwait(false);
-            buffer.Position = 0;
-            return buffer;
-        });
+    private IncomingDocument DocumentOf(Document doc) => new(doc.FileName ?? "tep", doc.FileSize ?? 0, ct => Download(doc.FileId, ct));
+
+    private IncomingDocument PhotoOf(PhotoSize photo, int messageId) =>
+        new($"anh-{messageId.ToString(System.Globalization.CultureInfo.InvariantCulture)}.jpg", photo.FileSize ?? 0, ct => Download(photo.FileId, ct));
+
+    private async Task<Stream> Download(string fileId, CancellationToken ct)
+    {
+        var file = await bot.Client.GetFile(fileId, ct).ConfigureAwait(false);
+        var buffer = new MemoryStream();
+        await bot.Client.DownloadFile(file.FilePath!, buffer, ct).ConfigureAwait(false);
+        buffer.Position = 0;
+        return buffer;
+    }
 
     /// <summary>In a group the bot reads commands (not aimed at another bot), mentions of itself and replies to its messages.</summary>
     public static bool IsAddressed(Message message, string? text, User? me)

@@ -119,6 +119,28 @@ public sealed class ZaloApiClient(IHttpClientFactory httpClients, IOptions<ZaloO
     public Task SendMessageAsync(string chatId, string text, CancellationToken ct) =>
         CallAsync("sendMessage", new JsonObject { ["chat_id"] = chatId, ["text"] = text }, ct);
 
+    /// <summary>Downloads an image a person sent (its URL from the update), at most 10 MB.</summary>
+    public async Task<Stream> DownloadAsync(string url, CancellationToken ct)
+    {
+        var http = httpClients.CreateClient(HttpClientName);
+        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        var buffer = new MemoryStream();
+        await using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > 10 * 1024 * 1024 + 1)
+            {
+                break; // the attachment store refuses it with its own message
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        buffer.Position = 0;
+        return buffer;
+    }
+
     public Task SendPhotoAsync(string chatId, string photoUrl, string? caption, CancellationToken ct)
     {
         var body = new JsonObject { ["chat_id"] = chatId, ["photo"] = photoUrl };

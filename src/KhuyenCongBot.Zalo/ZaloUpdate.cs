@@ -41,6 +41,14 @@ public sealed class ZaloMessage
 
     [JsonPropertyName("caption")]
     public string? Caption { get; set; }
+
+    /// <summary>The image of a "message.image.received" event: a URL to download it from.</summary>
+    [JsonPropertyName("photo")]
+    public string? Photo { get; set; }
+
+    /// <summary>The same, as some versions of the platform name it.</summary>
+    [JsonPropertyName("photo_url")]
+    public string? PhotoUrl { get; set; }
 }
 
 /// <summary>The sender of a message.</summary>

@@ -50,7 +50,13 @@ public static class ZaloUpdateMapper
     }
 
     /// <summary>Maps an update. In a group only messages that start with "/" or mention the bot are addressed to it.</summary>
-    public static ZaloInbound Map(ZaloUpdate update, string? botName = null, string? languageCode = null)
+    /// <param name="update">The update.</param>
+    /// <param name="botName">The bot's name, to tell mentions in groups.</param>
+    /// <param name="languageCode">The person's language, when known.</param>
+    /// <param name="download">Fetches an image URL (an image with a URL in a private chat goes to the core as a photo; without it the
+    /// person gets the polite word).</param>
+    public static ZaloInbound Map(ZaloUpdate update, string? botName = null, string? languageCode = null,
+        Func<string, CancellationToken, Task<Stream>>? download = null)
     {
         var message = update.Message;
         var chatId = message?.Chat?.Id ?? message?.From?.Id;
@@ -61,6 +67,18 @@ public static class ZaloUpdateMapper
         }
         var isGroup = string.Equals(message.Chat?.ChatType, "GROUP", StringComparison.OrdinalIgnoreCase);
         var eventName = update.EventName ?? (message.Text is not null ? ZaloUpdate.TextReceived : ZaloUpdate.UnsupportedReceived);
+        if (eventName == ZaloUpdate.ImageReceived && !isGroup && download is not null
+            && (message.Photo ?? message.PhotoUrl) is { Length: > 0 } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
+        {
+            // An image in a private chat: evidence for a form being logged (the core says what it does with it otherwise).
+            return new ZaloInbound(chatId, message.MessageId, new Incoming
+            {
+                Channel = Channel, ChatId = chatId, UserId = userId, DisplayName = message.From?.DisplayName ?? message.From?.FirstName,
+                Text = string.IsNullOrWhiteSpace(message.Caption) ? null : message.Caption, LanguageCode = languageCode,
+                UpdateKey = string.IsNullOrEmpty(message.MessageId) ? null : Channel + ":" + message.MessageId,
+                Photo = new IncomingDocument($"anh-{message.MessageId}.jpg", 0, ct => download(url, ct)),
+            }, null);
+        }
         if (eventName != ZaloUpdate.TextReceived)
         {
             // Pictures, stickers and the rest: a polite word in a private chat, silence in a group.

@@ -26,7 +26,7 @@ public sealed class ZaloUpdateProcessor(
         {
             var userId = update.Message?.From?.Id;
             var language = userId is null ? null : store.Users.FindByIdentity(ZaloUpdateMapper.Channel + ":" + userId)?.Language;
-            var inbound = ZaloUpdateMapper.Map(update, BotName, language);
+            var inbound = ZaloUpdateMapper.Map(update, BotName, language, api.DownloadAsync);
             if (inbound.Ignored)
             {
                 logger.LogDebug("Zalo update {Event} ignored", update.EventName);

@@ -21,6 +21,23 @@ public sealed partial class BotEngine
         var text = Sanitize(raw).Trim();
         if (text.Length == 0)
         {
+            if ((message.Document ?? message.Photo) is not null || message.Location is not null)
+            {
+                if (state.Flow is { } mediaFlow && _flows.TryGetValue(mediaFlow, out var takes))
+                {
+                    // A document, photo or location without caption is an answer to the active flow (a broadcast's attachment, a form's evidence).
+                    await takes.ContinueAsync(context, "", false, ct).ConfigureAwait(false);
+                    return;
+                }
+            }
+            if (message.Document is null && (message.Photo is not null || message.Location is not null))
+            {
+                context.Say(context.T(
+                    "Bot nhận ảnh và vị trí khi đang ghi một phiếu có câu hỏi ảnh minh chứng hoặc vị trí (gõ /ghi để mở phiếu).",
+                    "Photos and locations are taken while logging a form that asks for them (type /log)."));
+                RepeatPrompt(context);
+                return;
+            }
             if (message.Document is not null && state.Flow is { } docFlow && _flows.TryGetValue(docFlow, out var awaiting))
             {
                 // A document without caption is an answer to the active flow (e.g. the broadcast composer's attachment).

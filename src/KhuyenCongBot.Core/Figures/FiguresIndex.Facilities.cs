@@ -109,7 +109,7 @@ public sealed partial class FiguresIndex
         try
         {
             // A whole year without filters: the year's longest list, built by the first such question and dropped by a change in that year.
-            if (count <= TopKept && query.ProvinceIds is null && query.Source is null && query.Status is null && WholeYears(query, out var y, out var last) && y == last)
+            if (count <= TopKept && query.ProvinceIds is null && query.Source is null && query.Status is null && query.Beneficiary is null && WholeYears(query, out var y, out var last) && y == last)
             {
                 var activity = query.ActivityId is null ? -1 : _activityIndex.GetValueOrDefault(query.ActivityId, -2);
                 if (activity == -2)
@@ -138,6 +138,7 @@ public sealed partial class FiguresIndex
         var to = Math.Min(MonthOf(q.To), _maxMonth);
         var source = q.Source is { } s ? FundingSources.Code(s) : -1;
         bool[]? mask = q.ProvinceIds is { } ids ? _unitIds.Select(ids.Contains).ToArray() : null;
+        var kept = q.Beneficiary is { } beneficiary ? FacilitiesOf(beneficiary) : null;
         for (var a = 0; a < _series.Count; a++)
         {
             if (q.ActivityId is not null && _activityIds[a] != q.ActivityId)
@@ -148,7 +149,7 @@ public sealed partial class FiguresIndex
             {
                 if (_series[a].Get(m) is { Count: > 0 } bucket)
                 {
-                    Accumulate(bucket, q, kind, source, mask, total, estimate, records, touched);
+                    Accumulate(bucket, q, kind, source, mask, kept, total, estimate, records, touched);
                 }
             }
         }
@@ -181,7 +182,7 @@ public sealed partial class FiguresIndex
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Accumulate(MonthBucket bucket, FigureQuery q, MeasureKind kind, int source, bool[]? mask, long[] total, long[] estimate, long[] records, List<int> touched)
+    private void Accumulate(MonthBucket bucket, FigureQuery q, MeasureKind kind, int source, bool[]? mask, bool[]? kept, long[] total, long[] estimate, long[] records, List<int> touched)
     {
         var fromDay = q.From.DayNumber;
         var toDay = q.To.DayNumber;
@@ -189,7 +190,7 @@ public sealed partial class FiguresIndex
         {
             if (e.Facility < 0 || e.Day < fromDay || e.Day > toDay || (source >= 0 && !e.Under(source))
                 || (q.Status is { } st && e.Estimate != (st == RecordStatus.Estimate))
-                || (mask is not null && !mask[e.Unit]))
+                || (mask is not null && !mask[e.Unit]) || (kept is not null && (e.Facility >= kept.Length || !kept[e.Facility])))
             {
                 continue;
             }

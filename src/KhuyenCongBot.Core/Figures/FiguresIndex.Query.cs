@@ -152,11 +152,11 @@ public sealed partial class FiguresIndex
             return acc;
         }
 
-        if (kind == MeasureKind.Facilities && TryYears(q, by, activities, mask, from, acc))
+        if (kind == MeasureKind.Facilities && q.Beneficiary is null && TryYears(q, by, activities, mask, from, acc))
         {
             return acc;
         }
-        var walk = new Walk(this, q, by, kind, mask, selected, acc, from);
+        var walk = new Walk(this, q, by, kind, mask, selected, acc, from, q.Beneficiary is { } beneficiary ? FacilitiesOf(beneficiary) : null);
         var all = DistinctMarks.All;
         var est = DistinctMarks.Estimates;
         all.Reset(_facilityIndex.Count);
@@ -196,7 +196,20 @@ public sealed partial class FiguresIndex
     }
 
     /// <summary>The state of one question's walk over the buckets.</summary>
-    private readonly struct Walk(FiguresIndex index, FigureQuery q, BreakdownBy? by, MeasureKind kind, bool[]? mask, int[]? selected, Accumulator acc, int firstMonth)
+    /// <summary>Which dense facility numbers a beneficiary filter keeps, read from the registry once per filter (forgotten at every change).</summary>
+    private bool[] FacilitiesOf(string beneficiary) =>
+        _beneficiaryMasks.GetOrAdd(beneficiary, id =>
+        {
+            var keep = new bool[_facilityIds.Count];
+            for (var f = 0; f < keep.Length; f++)
+            {
+                keep[f] = BeneficiaryFilter.Matches(_store.Facilities.Get(_facilityIds[f]), id);
+            }
+            return keep;
+        });
+
+    private readonly struct Walk(FiguresIndex index, FigureQuery q, BreakdownBy? by, MeasureKind kind, bool[]? mask, int[]? selected, Accumulator acc, int firstMonth,
+        bool[]? facilities)
     {
         private readonly int _fromDay = q.From.DayNumber;
         private readonly int _toDay = q.To.DayNumber;
@@ -207,7 +220,8 @@ public sealed partial class FiguresIndex
             {
                 return;
             }
-            var whole = FirstDay(month) >= _fromDay && LastDay(month) <= _toDay;
+            // A beneficiary filter keeps some facilities' records: the bucket's sums do not know them apart.
+            var whole = FirstDay(month) >= _fromDay && LastDay(month) <= _toDay && facilities is null;
             var fixedGroup = by switch
             {
                 null => 0,
@@ -351,6 +365,10 @@ public sealed partial class FiguresIndex
                     continue;
                 }
                 if ((status is { } s && e.Estimate != (s == RecordStatus.Estimate)) || (source >= 0 && !e.Under(source)))
+                {
+                    continue;
+                }
+                if (facilities is not null && (e.Facility < 0 || e.Facility >= facilities.Length || !facilities[e.Facility]))
                 {
                     continue;
                 }

@@ -143,7 +143,7 @@ public sealed partial class FiguresIndex
     /// </summary>
     private bool TryYears(FigureQuery q, BreakdownBy? by, int[] activities, bool[]? mask, int firstMonth, Accumulator acc)
     {
-        if (q.Source is not null || by is BreakdownBy.Month or BreakdownBy.Quarter or BreakdownBy.Source || !WholeYears(q, out var y1, out var y2))
+        if (q.Source is not null || q.Beneficiary is not null || by is BreakdownBy.Month or BreakdownBy.Quarter or BreakdownBy.Source || !WholeYears(q, out var y1, out var y2))
         {
             return false;
         }

@@ -33,6 +33,9 @@ public sealed partial class FiguresIndex : IFigureSource, IFacilityFigures, IDis
     private readonly List<FacilityRecords> _facilityRecords = [];
     private int _records;
 
+    /// <summary>Per beneficiary filter, the facilities it keeps (see <see cref="FigureQuery.Beneficiary"/>); cleared by every change.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool[]> _beneficiaryMasks = new(StringComparer.Ordinal);
+
     /// <summary>Highest record id read by the first build: a record added later with a higher id cannot be in the index yet.</summary>
     private long _maxBuiltId;
     private int _minMonth = int.MaxValue;
@@ -99,6 +102,8 @@ public sealed partial class FiguresIndex : IFigureSource, IFacilityFigures, IDis
         _lock.EnterWriteLock();
         try
         {
+            // A new facility (or a record of one) may change what a beneficiary filter keeps.
+            _beneficiaryMasks.Clear();
             if (change.Before is { } before)
             {
                 Remove(before);

@@ -9,6 +9,8 @@ namespace KhuyenCongBot.Core.Figures;
 /// <param name="ProvinceIds">Recorded unit ids to include (current and former); null for everything.</param>
 /// <param name="Status">Only estimates or only actuals; null for both.</param>
 /// <param name="Source">Only records funded by this source (whatever the measure); null for every record.</param>
+/// <param name="Beneficiary">Only records of facilities of this legal form or priority group (seeds/catalogue/beneficiaries.json id:
+/// "cooperative", "women_owned"), as the facility registry records it; null for every record. See <see cref="BeneficiaryFilter"/>.</param>
 public sealed record FigureQuery(
     string? ActivityId,
     string Measure,
@@ -16,7 +18,8 @@ public sealed record FigureQuery(
     DateOnly To,
     IReadOnlySet<string>? ProvinceIds = null,
     RecordStatus? Status = null,
-    FundingSource? Source = null)
+    FundingSource? Source = null,
+    string? Beneficiary = null)
 {
     /// <summary>"trade_fair.booths"; "*.facilities" for all activities.</summary>
     public string Metric => $"{ActivityId ?? "*"}.{Measure}";
@@ -67,4 +70,27 @@ public static class Measures
     public const string Funding = "funding_vnd";
 
     public static readonly IReadOnlyList<string> All = [Facilities, Participations, Booths, Projects, Revenue, Funding];
+}
+
+/// <summary>Which facilities a beneficiary filter keeps: those whose legal form is the id, or whose priority groups include it.</summary>
+/// <remarks>A record without a facility, or of a facility whose legal form or groups were never recorded, is not kept.</remarks>
+public static class BeneficiaryFilter
+{
+    /// <param name="facility">The facility of a record (null: none, never kept).</param>
+    /// <param name="filter">One id, or several joined by "+" (kept when the facility is in every one: "cooperative+women_owned").</param>
+    public static bool Matches(Facility? facility, string filter)
+    {
+        if (facility is null)
+        {
+            return false;
+        }
+        foreach (var id in filter.Split('+'))
+        {
+            if (facility.LegalForm != id && facility.PriorityGroups?.Contains(id) != true)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -68,7 +68,8 @@ public sealed class ScanFigureSource(IBotStore store, CatalogueIndex catalogue) 
             && r.Date >= q.From && r.Date <= q.To
             && (q.ProvinceIds is null || q.ProvinceIds.Contains(r.ProvinceId))
             && (q.Status is null || r.Status == q.Status)
-            && (q.Source is null || RecordFunding.Has(r, q.Source.Value)));
+            && (q.Source is null || RecordFunding.Has(r, q.Source.Value))
+            && (q.Beneficiary is null || (r.FacilityId is { } f && BeneficiaryFilter.Matches(store.Facilities.Get(f), q.Beneficiary))));
 
     /// <summary>The sources that funded a record; a single null when none did.</summary>
     private static IEnumerable<FundingSource?> SourcesOf(SupportRecord r)

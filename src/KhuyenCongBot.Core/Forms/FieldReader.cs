@@ -31,6 +31,10 @@ public static class FieldReader
             FieldType.Choice => ReadChoice(field, text, english),
             FieldType.Province => ReadProvince(text, catalogue, user, english),
             FieldType.Text or FieldType.Commune => ReadText(field, text, english),
+            FieldType.Location => Coordinates.Read(text, english),
+            FieldType.Photo => FieldResult.Refuse(english
+                ? "Send a photo (from the camera or the gallery), then type \"done\"; or \"skip\"."
+                : "Gửi ảnh (chụp hoặc chọn trong thư viện), rồi gõ \"xong\"; hoặc \"bỏ qua\"."),
             _ => FieldResult.Refuse(english ? "This question needs a choice." : "Câu này cần chọn một mục."),
         };
     }
@@ -335,6 +339,8 @@ public static class FieldReader
                 return field.Choices.FirstOrDefault(c => string.Equals(c.Value, value, StringComparison.OrdinalIgnoreCase))?.LabelIn(english) ?? value;
             case FieldType.Province:
                 return catalogue.Province(value)?.Name ?? value;
+            case FieldType.Photo:
+                return english ? value + " photo(s)" : value + " ảnh";
             default:
                 return value;
         }
@@ -350,6 +356,7 @@ public static class FieldReader
         FieldType.Province => "Phú Thọ",
         FieldType.Commune => "xã Tiên Phong",
         FieldType.Facility => "Gốm Phù Lãng",
+        FieldType.Location => "21.0285, 105.8542",
         _ => field.Label,
     };
 }

@@ -144,7 +144,7 @@ public sealed class FormCatalogue
             }
             if (!Enum.TryParse<FieldType>(f.Type, true, out var kind) || !Enum.IsDefined(kind) || f.Type.Any(char.IsDigit))
             {
-                throw Bad($"kiểu \"{f.Type}\" không được hỗ trợ (dùng: choice, text, integer, money, date, facility, province, commune)");
+                throw Bad($"kiểu \"{f.Type}\" không được hỗ trợ (dùng: choice, text, integer, money, date, facility, province, commune, photo, location)");
             }
             f.Kind = kind;
             if (f.Bind is not null)
@@ -161,6 +161,11 @@ public sealed class FormCatalogue
                 {
                     throw Bad($"bind \"{f.Bind}\" đã có ở trường khác");
                 }
+            }
+            else if (kind == FieldType.Photo && form.Fields.Take(i).Any(o => o.Kind == FieldType.Photo))
+            {
+                // A form's unsaved photos are kept per person, not per question.
+                throw Bad("chỉ được một trường kiểu photo trong một phiếu");
             }
             else if (kind is FieldType.Facility or FieldType.Province or FieldType.Date)
             {

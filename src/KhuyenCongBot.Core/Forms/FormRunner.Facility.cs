@@ -123,7 +123,7 @@ public sealed partial class FormRunner
     {
         s.SetAnswer(field.Id, facility.Id.ToString(CultureInfo.InvariantCulture));
         s.Set("fname", facility.Name);
-        foreach (var key in new[] { "fq", "nf:name", "nf:commune", "nf:village", "nf:phone", "cms" })
+        foreach (var key in new[] { "fq", "nf:name", "nf:village", "nf:phone", "cms" }.Concat(CommuneKeys).Concat(BeneficiaryKeys))
         {
             s.Set(key, null);
         }
@@ -202,7 +202,8 @@ public sealed partial class FormRunner
         switch (s.Phase)
         {
             case "nf_commune":
-                question = ctx.T($"➕ Cơ sở mới \"{name}\". Cơ sở ở xã/phường nào?", $"➕ New facility \"{name}\". Which commune/ward is it in?");
+                question = ctx.T($"➕ Cơ sở mới \"{name}\". Cơ sở ở xã/phường nào? (tên theo danh mục từ 01/07/2025, có dấu hoặc không)",
+                    $"➕ New facility \"{name}\". Which commune/ward is it in? (as named since 1/7/2025)");
                 AddCommuneSuggestions(ctx, s, form, step, choices);
                 break;
             case "nf_village":
@@ -243,7 +244,10 @@ public sealed partial class FormRunner
             s.Phase = s.Phase switch
             {
                 "nf_phone" => "nf_village",
-                "nf_village" => "nf_commune",
+                "nf_village" => "nf_priority",
+                "nf_priority" => beneficiaries.LegalForm(s.Get("nf:legal"))?.Registration == Beneficiaries.RegistrationKind.None ? "nf_legal" : "nf_taxid",
+                "nf_taxid" => "nf_legal",
+                "nf_legal" or "nf_cpick" or "nf_cconfirm" => "nf_commune",
                 _ => "ask",
             };
             s.Misses = 0;
@@ -253,21 +257,25 @@ public sealed partial class FormRunner
         switch (s.Phase)
         {
             case "nf_commune":
-                var commune = verb == "cm" && int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var ci) ? Suggestion(s, ci) : verb == "text" ? Clean(input) : null;
                 if (verb == "skip")
                 {
                     Refuse(ctx, s, form, ctx.T("Xã/phường của cơ sở mới là bắt buộc.", "The new facility's commune is required."));
                     return;
                 }
-                if (commune is null || commune.Length < 2 || commune.Length > 80)
+                if ((verb == "cm" && int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var ci) ? Suggestion(s, ci) : verb == "text" ? input : null) is { } typed)
                 {
-                    Refuse(ctx, s, form, ctx.T("Tên xã/phường cần từ 2 đến 80 ký tự, ví dụ: xã Tiên Phong.", "A commune name needs 2 to 80 characters, e.g. xã Tiên Phong."));
+                    ReadCommune(ctx, s, form, typed);
                     return;
                 }
-                s.Set("nf:commune", commune);
-                s.Phase = "nf_village";
-                s.Misses = 0;
-                Prompt(ctx, s, $"✓ {ctx.T("Xã/phường", "Commune")}: {commune}");
+                break;
+            case "nf_cpick":
+            case "nf_cconfirm":
+                HandleCommuneChoice(ctx, s, form, verb, arg, input);
+                return;
+            case "nf_legal":
+            case "nf_taxid":
+            case "nf_priority":
+                HandleBeneficiary(ctx, s, form, verb, arg, input);
                 return;
             case "nf_village":
                 if (verb == "skip")

@@ -62,6 +62,8 @@ public sealed partial class FormRunner
         {
             "fac" or "nf_dup" => RenderFacilityResults(ctx, s, form, field),
             "nf_commune" or "nf_village" or "nf_phone" => RenderNewFacility(ctx, s, form, field),
+            "nf_cpick" or "nf_cconfirm" => RenderCommuneChoice(ctx, s, form),
+            "nf_legal" or "nf_taxid" or "nf_priority" => RenderBeneficiary(ctx, s, form),
             _ => RenderQuestion(ctx, s, form, field),
         };
     }
@@ -126,6 +128,12 @@ public sealed partial class FormRunner
                 break;
             case FieldType.Commune:
                 AddCommuneSuggestions(ctx, s, form, step, choices);
+                break;
+            case FieldType.Photo:
+                RenderPhotoQuestion(ctx, s, step, sb, choices);
+                break;
+            case FieldType.Location:
+                RenderLocationQuestion(ctx, sb);
                 break;
             case FieldType.Integer when field.Min is { } && field.Max is { }:
                 sb.Append('\n').Append(ctx.T($"Số nguyên từ {VnFormat.Number((long)field.Min)} đến {VnFormat.Number((long)field.Max)}.",
@@ -196,7 +204,8 @@ public sealed partial class FormRunner
         }
         if (value == "new")
         {
-            var where = s.Get("nf:commune") is { } c ? ", " + c : "";
+            var where = (s.Get("nf:commune") is { } c ? ", " + c + (s.Get("nf:cfree") is null ? "" : ctx.T(" (ngoài danh mục)", " (not in the list)")) : "")
+                + (beneficiaries.LegalForm(s.Get("nf:legal")) is { } legal ? ", " + legal.Label(ctx.English) : "");
             return (s.Get("nf:name") ?? "?") + ctx.T($" (cơ sở mới{where})", $" (new facility{where})");
         }
         if (value == "keep")

@@ -72,6 +72,7 @@ public sealed partial class FormRunner
             ctx.CommitAtomically(() =>
             {
                 RecordWriter.Update(ctx.Store, before, after, created, ctx.User.Id, ctx.Now);
+                MoveDraftPhotos(ctx.Store, ctx.User.Id, after.Id);
                 RememberFacility(ctx.State, after);
             });
             ctx.Ask(ctx.T($"✅ Đã sửa bản ghi số {editId}.", $"✅ Record {editId} corrected.") + "\n" + RecordWriter.Line(after, ctx.Catalogue),
@@ -92,6 +93,7 @@ public sealed partial class FormRunner
         ctx.CommitAtomically(() =>
         {
             RecordWriter.Add(ctx.Store, record, newFacility, ctx.User.Id, ctx.Now);
+            MoveDraftPhotos(ctx.Store, ctx.User.Id, id);
             // The facility id of a new facility is known only now; the state is saved right after, in the same transaction.
             RememberFacility(ctx.State, record);
         });
@@ -230,6 +232,10 @@ public sealed partial class FormRunner
         else
         {
             sb.Append('\n').Append(RecordWriter.Line(record, ctx.Catalogue));
+        }
+        if (FilesLine(ctx, id) is { Length: > 0 } files)
+        {
+            sb.Append('\n').Append(files);
         }
         sb.Append('\n').Append(ctx.T("Ghi lúc ", "Logged at ")).Append(VnFormat.DateTime(record.CreatedAt));
         if (record.UpdatedAt is { } updated)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using KhuyenCongBot.Core.Beneficiaries;
 using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.Messaging;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace KhuyenCongBot.Core.Forms;
 
 /// <summary>Runs the conversational forms: start, answer, back, skip, cancel, facility search, summary, edit, save.</summary>
-public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions> options)
+public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions> options, CommuneCatalogue communes, BeneficiaryCatalogue beneficiaries)
 {
     public const string FlowName = "form";
 
@@ -180,6 +181,7 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
     {
         var s = new FormSession(ctx.State);
         s.End();
+        DropDraftPhotos(ctx);
         ctx.State.Flow = FlowName;
         s.FormId = form.Activity;
         if (from is not null)
@@ -249,6 +251,10 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             HandleDraft(ctx, s, input);
             return Task.CompletedTask;
         }
+        if (!isButton && (ctx.Message.Photo is not null || ctx.Message.Location is not null))
+        {
+            return HandleMediaAsync(ctx, s, form, ct);
+        }
         // "ghi máy móc" is a request to log, not an answer; where any text may answer (a name), only when it names an activity exactly.
         if (!isButton && s.Phase is "ask" && (form.Fields[s.Step].Kind is not (FieldType.Text or FieldType.Commune or FieldType.Facility)
                 ? ParseIntent(ctx.Catalogue, input)
@@ -273,6 +279,11 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             case "fac":
             case "nf_dup":
             case "nf_commune":
+            case "nf_cpick":
+            case "nf_cconfirm":
+            case "nf_legal":
+            case "nf_taxid":
+            case "nf_priority":
             case "nf_village":
             case "nf_phone":
                 HandleFacilityPhase(ctx, s, form, verb, arg, input, isButton);
@@ -329,6 +340,7 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
         var form = forms.Get(s.FormId);
         var edit = s.EditId;
         s.End();
+        DropDraftPhotos(ctx);
         ctx.Say(edit is not null
             ? ctx.T($"Đã hủy việc sửa. Bản ghi số {edit} giữ nguyên như trước.", $"Correction cancelled. Record {edit} is unchanged.")
             : form is null
@@ -427,6 +439,10 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
                     return;
                 }
                 s.SetAnswer(field.Id, "");
+                if (field.Kind == FieldType.Photo)
+                {
+                    DropDraftPhotos(ctx);
+                }
                 Advance(ctx, s, form, s.Step, ctx.T($"⏭ Bỏ qua: {field.LabelIn(ctx.English)}.", $"⏭ Skipped: {field.LabelIn(ctx.English)}."));
                 return;
             case "keep" when s.HasAnswer(field.Id):
@@ -436,6 +452,10 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
         if (field.Kind == FieldType.Facility)
         {
             HandleFacilityAnswer(ctx, s, form, field, verb, arg, input, isButton);
+            return;
+        }
+        if (HandlePhotoAnswer(ctx, s, form, field, verb, input))
+        {
             return;
         }
         FieldResult result;

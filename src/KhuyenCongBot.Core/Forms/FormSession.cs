@@ -18,7 +18,7 @@ public sealed class FormSession(ConversationState state)
         set => Set("form", value);
     }
 
-    /// <summary>pick, draft, ask, fac, nf_dup, nf_commune, nf_village, nf_phone, summary, editpick.</summary>
+    /// <summary>pick, draft, ask, fac, nf_dup, nf_commune, nf_cpick, nf_cconfirm, nf_legal, nf_taxid, nf_priority, nf_village, nf_phone, summary, editpick.</summary>
     public string Phase
     {
         get => Data.GetValueOrDefault("phase") ?? "ask";

@@ -14,7 +14,20 @@ public static class RecordWriter
     private static readonly JsonSerializerOptions AuditJson = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>A new facility typed in the form, not yet in the registry.</summary>
-    public sealed record NewFacility(string Name, string? Commune, string? CraftVillage, string? Phone);
+    /// <param name="CommuneCode">The official code when the commune was matched to the 2025 list.</param>
+    /// <param name="CommuneNotInList">The officer confirmed the commune as typed, not in the list.</param>
+    /// <param name="LegalForm">Legal form id (seeds/catalogue/beneficiaries.json).</param>
+    /// <param name="TaxId">Tax or registration number as checked.</param>
+    /// <param name="PriorityGroups">Priority group ids; null when not asked or skipped.</param>
+    public sealed record NewFacility(string Name, string? Commune, string? CraftVillage, string? Phone,
+        string? CommuneCode = null, bool CommuneNotInList = false, string? LegalForm = null, string? TaxId = null, IReadOnlyList<string>? PriorityGroups = null)
+    {
+        /// <summary>The new facility answered in a form session (keys nf:*).</summary>
+        public static NewFacility FromSession(FormSession session) => new(
+            session.Get("nf:name") ?? "", session.Get("nf:commune"), session.Get("nf:village"), session.Get("nf:phone"),
+            session.Get("nf:ccode"), session.Get("nf:cfree") is not null, session.Get("nf:legal"), session.Get("nf:taxid"),
+            session.Get("nf:prio") is { } prio ? prio.Split(',', StringSplitOptions.RemoveEmptyEntries) : null);
+    }
 
     /// <summary>Fills <paramref name="record"/> from the answers of the fields that apply; returns the new facility to create, if any.</summary>
     public static NewFacility? Fill(SupportRecord record, FormDefinition form, FormSession session, IBotStore store)
@@ -40,7 +53,7 @@ public static class RecordWriter
                 case "facility":
                     if (value == "new")
                     {
-                        created = new NewFacility(session.Get("nf:name") ?? "", session.Get("nf:commune"), session.Get("nf:village"), session.Get("nf:phone"));
+                        created = NewFacility.FromSession(session);
                         record.FacilityId = null;
                         record.FacilityName = created.Name;
                         facilityCommune = created.Commune;
@@ -249,6 +262,11 @@ public static class RecordWriter
             CraftVillage = facility.CraftVillage,
             Phone = facility.Phone,
             CreatedAt = now,
+            CommuneCode = facility.CommuneCode,
+            CommuneNotInList = facility.CommuneNotInList,
+            LegalForm = facility.LegalForm,
+            TaxId = facility.TaxId,
+            PriorityGroups = facility.PriorityGroups?.ToList(),
         });
     }
 

@@ -34,6 +34,12 @@ public sealed record Incoming
     /// <summary>A document sent with the message (e.g. a CSV to import).</summary>
     public IncomingDocument? Document { get; init; }
 
+    /// <summary>A photo sent with the message (Telegram photo: its largest size; Zalo image), e.g. evidence for a form.</summary>
+    public IncomingDocument? Photo { get; init; }
+
+    /// <summary>A location shared with the message (Telegram location share).</summary>
+    public IncomingLocation? Location { get; init; }
+
     /// <summary>The channel's own id of the message carrying the pressed button (to edit it in place).</summary>
     public string? SourceMessageId { get; init; }
 
@@ -52,6 +58,9 @@ public sealed record Incoming
 /// <param name="Joined">True when they are in the chat now, false when they left or were removed.</param>
 /// <param name="IsThisBot">The bot itself was added or removed: what it knew of the members no longer holds.</param>
 public sealed record GroupMemberChange(string UserId, bool Joined, bool IsThisBot = false);
+
+/// <summary>A point shared from a phone, in degrees (WGS 84).</summary>
+public sealed record IncomingLocation(double Latitude, double Longitude);
 
 /// <summary>A document attached to an incoming message; content is fetched on demand.</summary>
 public sealed record IncomingDocument(string FileName, long Size, Func<CancellationToken, Task<Stream>> OpenAsync);

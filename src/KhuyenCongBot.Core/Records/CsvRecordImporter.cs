@@ -134,7 +134,7 @@ public sealed class CsvRecordImporter : IRecordImporter
 
     // ---------------------------------------------------------------- records
 
-    private sealed record ParsedRecord(int Line, SupportRecord Record, string Fingerprint, string? Village, string? Phone);
+    private sealed record ParsedRecord(int Line, SupportRecord Record, string Fingerprint, string? Village, string? Phone, FacilityProfile? Profile = null);
 
     private ImportResult ImportRecordRows(IReadOnlyList<CsvText.Row> rows, ImportOptions options)
     {
@@ -158,14 +158,14 @@ public sealed class CsvRecordImporter : IRecordImporter
                 continue;
             }
             var problems = new List<string>();
-            var record = ParseRecord(row, columns, today, options.Source == "demo", problems, notes, out var village, out var phone);
+            var record = ParseRecord(row, columns, today, options.Source == "demo", problems, notes, out var village, out var phone, out var profile);
             if (problems.Count > 0)
             {
                 errors.Add(new ImportError(row.Line, string.Join("; ", problems)));
                 continue;
             }
             record.Source = options.Source;
-            parsed.Add(new ParsedRecord(row.Line, record, Fingerprint(record), village, phone));
+            parsed.Add(new ParsedRecord(row.Line, record, Fingerprint(record), village, phone, profile));
         }
         if (errors.Count > 0)
         {
@@ -206,7 +206,7 @@ public sealed class CsvRecordImporter : IRecordImporter
                 p.Record.ImportBatchId = batch.Id;
                 if (p.Record.FacilityName is { } name)
                 {
-                    p.Record.FacilityId = ResolveFacility(facilities, p.Record, name, p.Village, p.Phone, now);
+                    p.Record.FacilityId = ResolveFacility(facilities, p.Record, name, p.Village, p.Phone, now, p.Profile);
                 }
             }
             var list = toAdd.Select(p => p.Record).ToList();
@@ -304,7 +304,7 @@ public sealed class CsvRecordImporter : IRecordImporter
     }
 
     private SupportRecord ParseRecord(CsvText.Row row, RecordColumn?[] columns, DateOnly today, bool demo, List<string> problems,
-        SortedDictionary<string, int> notes, out string? village, out string? phone)
+        SortedDictionary<string, int> notes, out string? village, out string? phone, out FacilityProfile? profile)
     {
         var cells = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < columns.Length; i++)
@@ -416,6 +416,7 @@ public sealed class CsvRecordImporter : IRecordImporter
                 problems.Add($"số điện thoại cơ sở '{Short(phoneText)}' cần 10 hoặc 11 chữ số, bắt đầu bằng 0");
             }
         }
+        profile = FacilityProfile.Read(Cell("legal_form"), Cell("tax_id"), Cell("priority_groups"), problems);
 
         record.Booths = (int)Bound(form, "booths", "số gian hàng", Cell("booths"), today, user, problems);
         record.RevenueVnd = Bound(form, "revenue_vnd", "doanh thu", Cell("revenue_vnd"), today, user, problems);
@@ -581,7 +582,8 @@ public sealed class CsvRecordImporter : IRecordImporter
 
     private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
-    private long ResolveFacility(Dictionary<(string, string), long> cache, SupportRecord record, string name, string? village, string? phone, DateTimeOffset now)
+    private long ResolveFacility(Dictionary<(string, string), long> cache, SupportRecord record, string name, string? village, string? phone, DateTimeOffset now,
+        FacilityProfile? profile = null)
     {
         var current = Catalogue.CurrentOf(record.ProvinceId)?.Id ?? record.ProvinceId;
         var key = (current, VnText.FoldWords(name));
@@ -599,6 +601,9 @@ public sealed class CsvRecordImporter : IRecordImporter
             CraftVillage = village,
             Phone = phone,
             CreatedAt = now,
+            LegalForm = profile?.LegalForm,
+            TaxId = profile?.TaxId,
+            PriorityGroups = profile?.PriorityGroups,
         });
         cache[key] = id;
         return id;

@@ -59,6 +59,9 @@ public sealed class RecordLayout
     [
         new("craft_village", "Làng nghề", ColumnKind.Text, false),
         new("facility_phone", "Điện thoại cơ sở", ColumnKind.Text, false),
+        new("legal_form", "Loại hình cơ sở", ColumnKind.Text, false),
+        new("tax_id", "Mã số thuế cơ sở", ColumnKind.Text, false),
+        new("priority_groups", "Nhóm ưu tiên", ColumnKind.Text, false),
     ];
 
     private readonly Dictionary<string, RecordColumn> _byName = new(StringComparer.Ordinal);
@@ -135,6 +138,9 @@ public sealed class RecordLayout
                 "kcqg_vnd" or "kcdp_vnd" or "counterpart_vnd" or "other_vnd" => Part(r, SourceOfColumn(column.Id)),
                 "craft_village" => Text(facility?.CraftVillage),
                 "facility_phone" => Text(facility?.Phone),
+                "legal_form" => Text(facility?.LegalForm),
+                "tax_id" => Text(facility?.TaxId),
+                "priority_groups" => facility?.PriorityGroups is { } groups ? (groups.Count == 0 ? "none" : string.Join(';', groups)) : null,
                 _ => Extra(column, r),
             };
         }

@@ -44,7 +44,11 @@ public sealed class SliceTranscriptTests
         Assert.Contains("Cơ sở", Text(await bot.SayAsync("officer", "/ghi hội chợ")));
         Assert.Contains("Tạo mới", Text(await bot.SayAsync("officer", "Cơ sở gốm Minh Hải E2E")));
         Assert.Contains("xã/phường", Text(await bot.ChooseAsync("officer", 1, "➕ Tạo mới: Cơ sở gốm Minh Hải E2E")));
-        await bot.SayAsync("officer", "xã Bát Tràng");
+        // The commune is read against Phú Thọ's official list (typed without diacritics), then the legal form, number and priority groups.
+        Assert.Contains("loại hình", Text(await bot.SayAsync("officer", "phuong thanh mieu")));
+        Assert.Contains("Mã số thuế", Text(await bot.SayAsync("officer", "2")));
+        await bot.SayAsync("officer", "bỏ qua");
+        await bot.SayAsync("officer", "phụ nữ");
         await bot.SayAsync("officer", "bỏ qua");
         Assert.Contains("Tên hội chợ", Text(await bot.SayAsync("officer", "bỏ qua")));
         Assert.Contains("Số gian hàng", Text(await bot.SayAsync("officer", "Hội chợ OCOP 2026")));
@@ -61,6 +65,9 @@ public sealed class SliceTranscriptTests
         Assert.Contains("26/11/2026", summary);
         var receipt = Text(await bot.SayAsync("officer", "lưu"));
         Assert.Contains("Đã lưu", receipt);
+        var created = Assert.Single(services.GetRequiredService<IBotStore>().Facilities.All(), f => f.Name == "Cơ sở gốm Minh Hải E2E");
+        Assert.Equal(("phường Thanh Miếu", "07909", "cooperative"), (created.Commune, created.CommuneCode, created.LegalForm));
+        Assert.Equal(["women_owned"], created.PriorityGroups!);
 
         var store = services.GetRequiredService<IBotStore>();
         var saved = Assert.Single(store.Records.All(), r => r.FacilityName == "Cơ sở gốm Minh Hải E2E");

@@ -275,6 +275,35 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         return Enqueue(new JsonObject { ["message"] = message });
     }
 
+    /// <summary>A person sends a photo (Telegram sends it in sizes, smallest first: a thumbnail and the photo itself).</summary>
+    public int UserSendsPhoto(long userId, byte[] content, string? caption = null)
+    {
+        var fileId = "photo-" + Guid.NewGuid().ToString("N")[..8];
+        var thumbId = fileId + "-s";
+        lock (_gate)
+        {
+            _files[fileId] = content;
+            _files[thumbId] = content[..Math.Min(content.Length, 64)];
+        }
+        var message = MessageFrom(userId, PrivateChat(userId), null, "vi");
+        message["photo"] = new JsonArray(
+            new JsonObject { ["file_id"] = thumbId, ["file_unique_id"] = "u" + thumbId, ["width"] = 90, ["height"] = 60, ["file_size"] = Math.Min(content.Length, 64) },
+            new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = "u" + fileId, ["width"] = 1280, ["height"] = 960, ["file_size"] = content.Length });
+        if (caption is not null)
+        {
+            message["caption"] = caption;
+        }
+        return Enqueue(new JsonObject { ["message"] = message });
+    }
+
+    /// <summary>A person shares a location.</summary>
+    public int UserSendsLocation(long userId, double latitude, double longitude)
+    {
+        var message = MessageFrom(userId, PrivateChat(userId), null, "vi");
+        message["location"] = new JsonObject { ["latitude"] = latitude, ["longitude"] = longitude };
+        return Enqueue(new JsonObject { ["message"] = message });
+    }
+
     /// <summary>Queues a raw update (its update_id is assigned); returns the update_id.</summary>
     public int Enqueue(JsonObject update)
     {

@@ -47,7 +47,12 @@ public sealed class FacilityTranscriptTests(ITestOutputHelper output)
         Assert.Contains("Có thể cơ sở \"Gốm Phù Lãngg\" đã có ở Phú Thọ", duplicate);
         Assert.Contains("Vẫn tạo mới", duplicate);
         Assert.Contains("xã/phường nào", await bot.Say("Vẫn tạo mới", "o1"));
-        Assert.Contains("làng nghề", await bot.Say("xã Phù Lãng", "o1"));
+        // Phù Lãng is a commune of Bắc Ninh, not of Phú Thọ: kept as typed once the officer confirms it.
+        Assert.Contains("không có trong danh mục", await bot.Say("xã Phù Lãng", "o1"));
+        Assert.Contains("loại hình", await bot.Say("Giữ như đã gõ", "o1"));
+        Assert.Contains("Mã số thuế", await bot.Say("hộ kinh doanh", "o1"));
+        Assert.Contains("nhóm được ưu tiên", await bot.Say("bỏ qua", "o1"));
+        Assert.Contains("làng nghề", await bot.Say("không", "o1"));
         Assert.Contains("Số điện thoại", await bot.Say("Làng gốm Phù Lãng", "o1"));
         Assert.Contains("10 hoặc 11 chữ số", await bot.Say("12345", "o1"));
         var next = await bot.Say("0912 345 678", "o1");
@@ -59,6 +64,9 @@ public sealed class FacilityTranscriptTests(ITestOutputHelper output)
         Assert.Equal("phu-tho", facility.ProvinceId);
         Assert.Equal("0912345678", facility.Phone);
         Assert.Equal("Làng gốm Phù Lãng", facility.CraftVillage);
+        Assert.Equal(("xã Phù Lãng", null, true), (facility.Commune, facility.CommuneCode, facility.CommuneNotInList));
+        Assert.Equal(("household_business", (string?)null), (facility.LegalForm, facility.TaxId));
+        Assert.Empty(facility.PriorityGroups!);
         var record = Assert.Single(bot.Store.Records.All());
         Assert.Equal(facility.Id, record.FacilityId);
         Assert.Equal("xã Phù Lãng", record.Commune);

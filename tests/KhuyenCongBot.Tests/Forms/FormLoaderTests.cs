@@ -40,6 +40,7 @@ public sealed class FormLoaderTests : IDisposable
     [InlineData("""{ "id": "src", "type": "text", "label": "Nguồn", "askIf": { "field": "nope", "op": "eq", "value": "1" } }""", "src", "\"nope\" không có")]
     [InlineData("""{ "id": "src", "type": "text", "label": "Nguồn", "askIf": { "field": "later", "op": "set" } }, { "id": "later", "type": "text", "label": "Sau" }""", "src", "đứng sau")]
     [InlineData("""{ "id": "src", "type": "text", "label": "Nguồn", "askIf": { "field": "province", "op": "gt", "value": "0" } }""", "src", "chỉ so sánh được với trường số")]
+    [InlineData("""{ "id": "anh", "type": "photo", "label": "Ảnh" }, { "id": "anh2", "type": "photo", "label": "Ảnh nữa" }""", "anh2", "chỉ được một trường kiểu photo")]
     [InlineData("""{ "id": "x", "type": "text", "label": "X", "bind": "revenue" }""", "x", "bind \"revenue\" không phải thuộc tính")]
     [InlineData("""{ "id": "x", "type": "text", "label": "X", "bind": "booths" }""", "x", "cần kiểu integer")]
     [InlineData("""{ "id": "x", "type": "text", "label": "X" }, { "id": "x", "type": "text", "label": "Y" }""", "x", "id bị trùng")]

@@ -109,7 +109,8 @@ internal static class FormDriver
             "fac" => "1",
             "nf_dup" => "Vẫn tạo mới",
             "nf_commune" => "xã Tiên Phong",
-            "nf_village" or "nf_phone" => "bỏ qua",
+            "nf_cpick" or "nf_cconfirm" or "nf_legal" or "nf_priority" => "1",
+            "nf_taxid" or "nf_village" or "nf_phone" => "bỏ qua",
             _ => field.Kind switch
             {
                 KhuyenCongBot.Core.Forms.FieldType.Province => "Phú Thọ",
@@ -118,6 +119,8 @@ internal static class FormDriver
                 KhuyenCongBot.Core.Forms.FieldType.Money => "120tr",
                 KhuyenCongBot.Core.Forms.FieldType.Date => "hôm nay",
                 KhuyenCongBot.Core.Forms.FieldType.Choice => "1",
+                KhuyenCongBot.Core.Forms.FieldType.Photo => field.IsRequired ? "xong" : "bỏ qua",
+                KhuyenCongBot.Core.Forms.FieldType.Location => "21.0285, 105.8542",
                 _ => field.Example ?? "Nội dung thử nghiệm",
             },
         };

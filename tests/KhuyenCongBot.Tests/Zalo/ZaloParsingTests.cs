@@ -67,6 +67,33 @@ public sealed class ZaloParsingTests
     }
 
     [Fact]
+    public async Task An_image_with_its_url_in_a_private_chat_goes_to_the_core_as_a_photo_downloaded_on_demand()
+    {
+        var asked = new List<string>();
+        var update = ZaloUpdateMapper.ParseUpdates(System.Text.Json.JsonDocument.Parse("""
+            {"event_name":"message.image.received","message":{"message_id":"m9","date":1,"photo":"https://f.zalo.me/anh.jpg","caption":"",
+             "from":{"id":"u1","display_name":"Chị Lan"},"chat":{"id":"u1","chat_type":"PRIVATE"}}}
+            """).RootElement).Single();
+        var inbound = ZaloUpdateMapper.Map(update, "bot.KhuyenCong", null, (url, _) =>
+        {
+            asked.Add(url);
+            return Task.FromResult<Stream>(new MemoryStream([0xFF, 0xD8, 0xFF, 1]));
+        });
+        var photo = inbound.Incoming?.Photo;
+        Assert.NotNull(photo);
+        Assert.Null(inbound.Incoming!.Text);
+        Assert.Equal("zalo:m9", inbound.Incoming.UpdateKey);
+        Assert.Empty(asked);
+        await using var bytes = await photo.OpenAsync(CancellationToken.None);
+        Assert.Equal(["https://f.zalo.me/anh.jpg"], asked);
+        Assert.Equal(4, bytes.Length);
+        // Without a downloader, an http URL or in a group: the polite word or nothing, as before.
+        Assert.NotNull(ZaloUpdateMapper.Map(update, "bot.KhuyenCong").DirectReply);
+        update.Message!.Photo = "http://f.zalo.me/anh.jpg";
+        Assert.NotNull(ZaloUpdateMapper.Map(update, "bot.KhuyenCong", null, (_, _) => Task.FromResult<Stream>(new MemoryStream())).DirectReply);
+    }
+
+    [Fact]
     public void Messages_from_bots_and_without_a_sender_are_ignored()
     {
         Assert.True(ZaloUpdateMapper.Map(new ZaloUpdate { EventName = ZaloUpdate.UnsupportedReceived }).Ignored);

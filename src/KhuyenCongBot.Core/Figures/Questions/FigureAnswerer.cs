@@ -15,7 +15,7 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
     public FigureQuery Query(Question q, string? activityId, string measure, Period? period = null)
     {
         var p = period ?? q.Period;
-        return new FigureQuery(activityId, measure, p.From, p.To, scopes.UnitIds(q.Scope), q.Status, q.Source);
+        return new FigureQuery(activityId, measure, p.From, p.To, scopes.UnitIds(q.Scope), q.Status, q.Source, q.Beneficiary);
     }
 
     /// <summary>The same query limited to one scope (a member of a several-province question).</summary>

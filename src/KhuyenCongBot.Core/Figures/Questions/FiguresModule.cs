@@ -203,12 +203,12 @@ public sealed class FiguresModule : IBotModule
                 notes.Add(context.T($"(Giữ nguồn {FundingSources.Label(keptSource)} của câu trước.)", $"(Same funding source as the previous question: {FundingSources.Label(keptSource, true)}.)"));
             }
         }
-        if (parts.FacilityGroup is { } group)
+        if (parts.FacilityGroup is { } group && question.Kind != QuestionKind.FacilityHistory)
         {
-            notes.Add(context.T(
-                $"(Số liệu không tách riêng {group}: bot tính mọi cơ sở được hỗ trợ, gồm cả {group}.)",
-                $"(The figures do not keep {group} apart: every facility is counted.)"));
+            // A follow-up naming another group ("còn hợp tác xã thì sao") replaces the one kept.
+            question = question with { Beneficiary = group };
         }
+
         string? footer = null;
         if (parts.BareFacilities && question.Measure == Measures.Facilities)
         {
@@ -295,6 +295,7 @@ public sealed class FiguresModule : IBotModule
             Kind = parts.Kind,
             PerMeasure = parts.PerMeasure,
             FacilityName = parts.FacilityName,
+            Beneficiary = parts.Kind == QuestionKind.FacilityHistory ? null : parts.FacilityGroup,
             VsFrom = parts.VsPeriod?.From,
             VsTo = parts.VsPeriod?.To,
             VsLabel = parts.VsPeriod?.Label,
@@ -399,10 +400,22 @@ public sealed class FiguresModule : IBotModule
                 $"(Only one province ({_scopes.ShortName(question.Scope, true)}) is in the question, so there is nothing to rank; here is its figure.)")];
             question = question with { Top = null, Breakdown = null, Ascending = false };
         }
+        if (question.Beneficiary is { } beneficiary)
+        {
+            // Every way to a figure passes here (typed questions, follow-ups, the buttons under an answer).
+            var names = _services.GetService<Beneficiaries.BeneficiaryCatalogue>();
+            if (!BeneficiaryText.Applies(question.Kind) || question.ComparePlan || BeneficiaryText.TwoLegalForms(names, beneficiary))
+            {
+                context.Say(BeneficiaryText.Refusal(context, names, beneficiary));
+                return;
+            }
+            notes = [.. notes ?? [], BeneficiaryText.Note(context, names, beneficiary)];
+        }
         if (question.Kind != QuestionKind.Figure)
         {
             SetLast(context, question with { Output = OutputKind.Text });
-            context.Say(_kinds.Answer(question, context.User, context.Today, context.English));
+            var answer = _kinds.Answer(question, context.User, context.Today, context.English);
+            context.Say(question.Beneficiary is not null && notes is { Count: > 0 } ? string.Join("\n", notes) + "\n" + answer : answer);
             return;
         }
         var text = _answerer.Answer(question, context.English);

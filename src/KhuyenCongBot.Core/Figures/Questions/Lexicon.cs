@@ -41,7 +41,7 @@ public sealed class Lexicon
     /// <summary>(phrase, what the bot does not hold, as said in the reply).</summary>
     public IReadOnlyList<(string Phrase, string What)> Unsupported { get; private init; } = [];
 
-    /// <summary>(phrase, group of facilities the figures do not keep apart: "hợp tác xã").</summary>
+    /// <summary>(phrase, legal form or priority group id of seeds/catalogue/beneficiaries.json: "cooperative", "women_owned"), longest first.</summary>
     public IReadOnlyList<(string Phrase, string Group)> FacilityGroups { get; private init; } = [];
 
     /// <summary>(extra name, place id): a current or former province id, or a region id.</summary>
@@ -106,7 +106,7 @@ public sealed class Lexicon
             key => key.Length > "unsupported:".Length ? key["unsupported:".Length..] : null, "unsupported:<điều bot không có>");
         CheckKeys(folder, "intents", intents.Keys, k => k is "greeting" or "thanks" || (k.StartsWith("unsupported:", StringComparison.Ordinal) && k.Length > 12)
             || (k.StartsWith("group:", StringComparison.Ordinal) && k.Length > 6), "greeting, thanks, unsupported:<...>, group:<...>");
-        var groups = Pairs(folder, "intents", intents.Where(kv => kv.Key.StartsWith("group:", StringComparison.Ordinal)).ToDictionary(), key => key[6..], "group:<nhóm cơ sở>");
+        var groups = Pairs(folder, "intents", intents.Where(kv => kv.Key.StartsWith("group:", StringComparison.Ordinal)).ToDictionary(), key => key[6..], "group:<mã loại hình hoặc nhóm ưu tiên trong seeds/catalogue/beneficiaries.json>");
         var places = Pairs(folder, "places", files["places"], key => placeIds is null || placeIds.Contains(key) ? key : null, "mã tỉnh hoặc vùng trong seeds/catalogue");
         var filler = files["filler"];
         CheckKeys(folder, "filler", filler.Keys, k => k is "filler" or "question" or "spelling", "filler, question, spelling");

@@ -64,6 +64,9 @@ public sealed record Question
     /// <summary>The facility name asked about ("HTX Mây tre Phú Vinh"), folded.</summary>
     [JsonPropertyName("fn")] public string? FacilityName { get; init; }
 
+    /// <summary>Only facilities of this legal form or priority group ("cooperative", "women_owned"): see <see cref="FigureQuery.Beneficiary"/>.</summary>
+    [JsonPropertyName("bn")] public string? Beneficiary { get; init; }
+
     public Question WithPeriod(Period period) => this with { From = period.From, To = period.To, PeriodLabel = period.Label };
 
     private static readonly JsonSerializerOptions Json = new()
@@ -147,7 +150,7 @@ public sealed class QuestionParts
     /// <summary>Data the bot does not hold was asked for ("công nhân" → "số công nhân, lao động").</summary>
     public string? Unsupported { get; set; }
 
-    /// <summary>A group of facilities named that the figures do not keep apart ("hợp tác xã"): the reply says it counts every facility.</summary>
+    /// <summary>A legal form or priority group of facilities named ("hợp tác xã", "do phụ nữ làm chủ"): its id in seeds/catalogue/beneficiaries.json.</summary>
     public string? FacilityGroup { get; set; }
 
     /// <summary>"chào bot", "khỏe không".</summary>

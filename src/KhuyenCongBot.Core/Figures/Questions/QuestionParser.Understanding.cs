@@ -173,17 +173,41 @@ public sealed partial class QuestionParser
         }
     }
 
-    /// <summary>"hợp tác xã", "doanh nghiệp": a group of facilities the figures do not keep apart (the measure reader takes the words; the reply says so).</summary>
-    private void ReadFacilityGroup(string s, QuestionParts parts)
+    /// <summary>
+    /// "hợp tác xã", "doanh nghiệp", "do phụ nữ làm chủ": a legal form or priority group of facilities (seeds/lexicon/intents.json,
+    /// "group:&lt;id of seeds/catalogue/beneficiaries.json&gt;"); the figure keeps those facilities. Words that also name the facilities
+    /// measure ("htx", "doanh nghiệp") are left for the measure reader; the others are taken here.
+    /// </summary>
+    /// <remarks>Several groups named ("hợp tác xã do phụ nữ làm chủ") are kept together, joined by "+": facilities in all of them.</remarks>
+    private void ReadFacilityGroup(ref string s, QuestionParts parts)
     {
+        var groups = new List<string>();
+        var phrases = new List<string>();
+        var probe = s;
         foreach (var (phrase, group) in _lexicon.FacilityGroups)
         {
-            if (VnText.ContainsWords(s, phrase))
+            var m = Regex.Match(probe, " " + Regex.Escape(phrase) + "(?= )");
+            if (!m.Success)
             {
-                parts.FacilityGroup = group;
-                return;
+                continue;
+            }
+            // Longest phrases first: "do phụ nữ làm chủ" is taken before "nữ làm chủ" could be read in it again.
+            probe = Cut(probe, m);
+            phrases.Add(phrase);
+            if (!groups.Contains(group))
+            {
+                groups.Add(group);
             }
         }
+        foreach (var phrase in phrases)
+        {
+            // A phrase that also names the facilities measure ("htx") is left for it, unless several groups are named (then the measure is facilities).
+            if (groups.Count > 1 || !_lexicon.Measures.Any(x => x.Phrase == phrase))
+            {
+                s = Cut(s, Regex.Match(s, " " + Regex.Escape(phrase) + "(?= )"));
+            }
+        }
+        parts.FacilityGroup = groups.Count == 0 ? null : string.Join('+', groups.Order(StringComparer.Ordinal));
     }
 
     /// <summary>Greetings and thanks: a message made only of them is small talk, not a figures question.</summary>

@@ -63,8 +63,13 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
         ReadSource(ref s, parts);
         ReadBreakdown(ref s, parts);
         ReadPeriod(ref s, parts, today);
-        ReadFacilityGroup(s, parts);
+        ReadFacilityGroup(ref s, parts);
         ReadMetric(ref s, parts);
+        if (parts.FacilityGroup is not null && !parts.HasMetric && parts.Kind == QuestionKind.Figure)
+        {
+            // "hợp tác xã do phụ nữ làm chủ được hỗ trợ năm 2025": the group names facilities.
+            parts.Measure = Measures.Facilities;
+        }
         // "so sánh" alone compares with the same period last year, unless it compares provinces or activities with each other.
         if (parts.CompareWord && !parts.CompareLastYear && !parts.ComparePlan && parts.Breakdown is null
             && parts.Scope?.StartsWith("m:", StringComparison.Ordinal) != true)

@@ -109,13 +109,14 @@ public sealed class FollowUpAcrossRestartTests : IDisposable
     }
 
     [Fact]
-    public async Task A_group_of_facilities_is_said_to_be_counted_with_every_facility()
+    public async Task A_legal_form_of_facilities_counts_only_those_facilities()
     {
         using var bot = BotHarness.Create(Today, demo: true, databasePath: Db);
         bot.AddUser("m", Role.Manager);
         var answer = await bot.Say("bao nhiêu htx được hỗ trợ năm 2025", "m");
-        Assert.Contains("không tách riêng hợp tác xã", answer);
-        var facilities = bot.Store.Records.All().Where(r => r.Date.Year == 2025 && r.FacilityId is not null).Select(r => r.FacilityId).Distinct().Count();
+        Assert.Contains("Chỉ tính cơ sở có loại hình hợp tác xã", answer);
+        var cooperatives = bot.Store.Facilities.All().Where(f => f.LegalForm == "cooperative").Select(f => (long?)f.Id).ToHashSet();
+        var facilities = bot.Store.Records.All().Where(r => r.Date.Year == 2025 && cooperatives.Contains(r.FacilityId)).Select(r => r.FacilityId).Distinct().Count();
         Assert.Contains(Core.Text.VnFormat.Number(facilities) + " cơ sở", answer);
     }
 

@@ -143,15 +143,38 @@ public class UnderstandingParserTests
     }
 
     [Theory]
-    [InlineData("bao nhiêu htx được hỗ trợ năm 2025", "hợp tác xã")]
-    [InlineData("số công ty được hỗ trợ máy móc năm 2024", "doanh nghiệp")]
-    [InlineData("kinh phí hỗ trợ các doanh nghiệp năm 2024", "doanh nghiệp")]
-    [InlineData("bao nhiêu cơ sở được hỗ trợ năm 2025", null)]
-    public void Groups_of_facilities_the_figures_do_not_keep_apart_are_noticed(string text, string? group)
+    [InlineData("bao nhiêu htx được hỗ trợ năm 2025", "cooperative", "facilities")]
+    [InlineData("hợp tác xã được hỗ trợ năm 2025", "cooperative", "facilities")]
+    [InlineData("số công ty được hỗ trợ máy móc năm 2024", "sme", "facilities")]
+    [InlineData("kinh phí hỗ trợ các doanh nghiệp năm 2024", "sme", "funding_vnd")]
+    [InlineData("bao nhiêu hộ kinh doanh được hỗ trợ năm nay", "household_business", "facilities")]
+    [InlineData("bao nhiêu tổ hợp tác được hỗ trợ năm 2024", "cooperative_group", "facilities")]
+    [InlineData("bao nhiêu cơ sở do phụ nữ làm chủ được hỗ trợ năm nay", "women_owned", "facilities")]
+    [InlineData("bao nhieu co so do phu nu lam chu duoc ho tro nam nay", "women_owned", "facilities")]
+    [InlineData("co so nu lam chu duoc ho tro nam 2025", "women_owned", "facilities")]
+    [InlineData("kinh phí hỗ trợ cơ sở do người dân tộc thiểu số làm chủ năm 2025", "ethnic_minority_owned", "funding_vnd")]
+    [InlineData("bn co so dtts duoc ho tro nam 2025", "ethnic_minority_owned", "facilities")]
+    [InlineData("bao nhiêu cơ sở được hỗ trợ năm 2025", null, "facilities")]
+    [InlineData("bao nhiêu hợp tác xã do phụ nữ làm chủ được hỗ trợ năm nay", "cooperative+women_owned", "facilities")]
+    [InlineData("co so do phu nu dan toc thieu so lam chu nam 2025", "ethnic_minority_owned+women_owned", "facilities")]
+    [InlineData("htx và doanh nghiệp được hỗ trợ năm 2025", "cooperative+sme", "facilities")]
+    public void Legal_forms_and_priority_groups_of_facilities_are_read(string text, string? group, string measure)
     {
         var p = Parser.Parse(text, Today);
         Assert.Equal(group, p.FacilityGroup);
+        Assert.Equal(measure, p.Measure);
         Assert.Empty(p.Unknown);
+    }
+
+    [Fact]
+    public void Every_group_of_the_lexicon_is_a_legal_form_or_priority_group_of_the_beneficiaries_catalogue()
+    {
+        var lexicon = Lexicon.Load(KhuyenCongBot.Tests.Records.RecordsTestKit.SeedsPath);
+        var beneficiaries = KhuyenCongBot.Tests.Reporting.ReportingTestKit.Beneficiaries;
+        var ids = beneficiaries.LegalForms.Select(f => f.Id).Concat(beneficiaries.PriorityGroups.Select(g => g.Id)).ToHashSet();
+        Assert.All(lexicon.FacilityGroups, g => Assert.Contains(g.Group, ids));
+        Assert.All(lexicon.FacilityGroups, g => Assert.DoesNotContain('+', g.Group));
+        Assert.Equal(ids.Order(), lexicon.FacilityGroups.Select(g => g.Group).Distinct().Order());
     }
 
     [Theory]

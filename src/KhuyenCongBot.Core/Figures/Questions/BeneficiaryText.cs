@@ -1,0 +1,59 @@
+using KhuyenCongBot.Core.Beneficiaries;
+using KhuyenCongBot.Core.Conversations;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>
+/// Figures asked by beneficiary ("hợp tác xã được hỗ trợ năm 2025", "cơ sở do phụ nữ làm chủ", both together): the question keeps
+/// the facilities of that legal form and priority groups, the answer says so and what it leaves out, and what cannot be split
+/// that way is refused.
+/// </summary>
+internal static class BeneficiaryText
+{
+    /// <summary>The kinds of answer that keep a beneficiary filter (plans and the records a person entered are not split by beneficiary).</summary>
+    public static bool Applies(QuestionKind kind) => kind is QuestionKind.Figure or QuestionKind.Average or QuestionKind.TopFacilities;
+
+    /// <summary>"hợp tác xã", "do phụ nữ làm chủ" (lower case inside a sentence).</summary>
+    public static string Name(BeneficiaryCatalogue? catalogue, string id, bool english)
+    {
+        var term = (Catalogue.CatalogueTerm?)catalogue?.LegalForm(id) ?? catalogue?.PriorityGroup(id);
+        var name = term?.Label(english) ?? id;
+        return name.Length > 0 ? char.ToLowerInvariant(name[0]) + name[1..] : name;
+    }
+
+    /// <summary>Two legal forms at once ("htx và doanh nghiệp"): no facility is both, and adding them up was not asked clearly.</summary>
+    public static bool TwoLegalForms(BeneficiaryCatalogue? catalogue, string filter) =>
+        filter.Split('+').Count(id => catalogue?.LegalForm(id) is not null) > 1;
+
+    /// <summary>The line said before the figure: which facilities are counted, from what the registry records.</summary>
+    public static string Note(BotContext context, BeneficiaryCatalogue? catalogue, string filter)
+    {
+        var ids = filter.Split('+');
+        var legal = ids.FirstOrDefault(id => catalogue?.LegalForm(id) is not null);
+        var groups = ids.Where(id => id != legal).Select(id => Name(catalogue, id, context.English)).ToList();
+        var vi = (legal is null ? "cơ sở" : "cơ sở có loại hình " + Name(catalogue, legal, false))
+            + (groups.Count == 0 ? "" : (legal is null ? " " : ", ") + string.Join(" và ", groups));
+        var en = (legal is null ? "facilities" : "facilities registered as " + Name(catalogue, legal, true))
+            + (groups.Count == 0 ? "" : (legal is null ? " " : ", ") + string.Join(" and ", groups));
+        var missing = legal is not null && groups.Count > 0 ? "chưa ghi loại hình hoặc nhóm ưu tiên" : legal is not null ? "chưa ghi loại hình" : "chưa ghi nhóm ưu tiên";
+        return context.T($"(Chỉ tính {vi}, theo danh bạ cơ sở; cơ sở {missing} không được tính.)",
+            $"(Only {en}, as the facility registry records them; facilities without that record are not counted.)");
+    }
+
+    /// <summary>Why a plan (or a person's own records) cannot be given for one beneficiary group, or two legal forms at once.</summary>
+    public static string Refusal(BotContext context, BeneficiaryCatalogue? catalogue, string filter)
+    {
+        if (TwoLegalForms(catalogue, filter))
+        {
+            var names = string.Join(", ", filter.Split('+').Where(id => catalogue?.LegalForm(id) is not null).Select(id => Name(catalogue, id, context.English)));
+            return context.T($"Câu hỏi nêu nhiều loại hình ({names}); mỗi cơ sở chỉ có một loại hình. Bạn hỏi từng loại một nhé, ví dụ: \"bao nhiêu hợp tác xã được hỗ trợ năm nay\".",
+                $"The question names several legal forms ({names}); a facility has one. Ask one at a time, e.g. \"how many cooperatives were supported this year\".");
+        }
+        var name = string.Join(context.T(" và ", " and "), filter.Split('+').Select(id => Name(catalogue, id, context.English)));
+        return context.T(
+            $"Kế hoạch năm và số bản ghi đã nhập không chia theo loại hình hay nhóm ưu tiên, nên bot không tính riêng cho cơ sở {name}. "
+                + "Bạn có thể hỏi số liệu thực hiện, ví dụ: \"bao nhiêu hợp tác xã được hỗ trợ năm nay\".",
+            $"Plans and entered records are not split by legal form or priority group, so nothing can be given for {name} alone. "
+                + "Ask for the figures, e.g. \"how many cooperatives were supported this year\".");
+    }
+}

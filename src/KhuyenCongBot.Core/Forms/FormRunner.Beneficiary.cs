@@ -1,0 +1,141 @@
+using System.Globalization;
+using KhuyenCongBot.Core.Beneficiaries;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Forms;
+
+/// <summary>
+/// A new facility as the decree defines beneficiaries (seeds/catalogue/beneficiaries.json): its legal form (one tap), an optional
+/// tax or registration number (checked), and the priority groups (one tap, or typed: "phụ nữ", "dtts", "không").
+/// </summary>
+/// <remarks>Session keys: nf:legal (legal form id), nf:taxid (number as stored), nf:prio (absent: not asked or skipped;
+/// "": none; else group ids joined by ",").</remarks>
+public sealed partial class FormRunner
+{
+    internal static readonly string[] BeneficiaryKeys = ["nf:legal", "nf:taxid", "nf:prio"];
+
+    private static readonly string[] SkipTyped = ["bo qua", "skip"];
+
+    /// <summary>The phase after the legal form: the number, except for a craft village (it has none).</summary>
+    private string AfterLegalForm(FormSession s) =>
+        beneficiaries.LegalForm(s.Get("nf:legal"))?.Registration == RegistrationKind.None ? "nf_priority" : "nf_taxid";
+
+    private void HandleBeneficiary(BotContext ctx, FormSession s, FormDefinition form, string verb, string arg, string input)
+    {
+        switch (s.Phase)
+        {
+            case "nf_legal":
+                var legal = verb == "lf" ? beneficiaries.LegalForm(arg) : verb == "text" ? beneficiaries.FindLegalForm(input) : null;
+                if (legal is null)
+                {
+                    Refuse(ctx, s, form, verb == "skip"
+                        ? ctx.T("Loại hình của cơ sở mới là bắt buộc (báo cáo theo Nghị định 235 cần nó). Chọn một số.",
+                            "The new facility's legal form is required (reports under Decree 235 need it). Pick a number.")
+                        : ctx.T("Chưa rõ loại hình nào. Chọn một số, hoặc gõ: doanh nghiệp, HTX, tổ hợp tác, hộ kinh doanh, làng nghề.",
+                            "Which legal form? Pick a number, or type: enterprise, cooperative, cooperative group, household, craft village."));
+                    return;
+                }
+                s.Set("nf:legal", legal.Id);
+                if (legal.Registration == RegistrationKind.None)
+                {
+                    s.Set("nf:taxid", null);
+                }
+                Next(ctx, s, AfterLegalForm(s), $"✓ {ctx.T("Loại hình", "Legal form")}: {legal.Label(ctx.English)}");
+                return;
+            case "nf_taxid":
+                if (verb == "skip")
+                {
+                    s.Set("nf:taxid", null);
+                    Next(ctx, s, "nf_priority", null);
+                    return;
+                }
+                var check = verb == "text" ? beneficiaries.CheckNumber(s.Get("nf:legal"), input) : null;
+                if (check is not { Ok: true, Normalized: { } number })
+                {
+                    Refuse(ctx, s, form, check?.Problem is { } problem
+                        ? ctx.English ? check.ProblemEn ?? problem : problem
+                        : ctx.T("Gõ mã số thuế (10 chữ số) hoặc \"bỏ qua\".", "Type the tax code (10 digits) or \"skip\"."));
+                    return;
+                }
+                s.Set("nf:taxid", number);
+                Next(ctx, s, "nf_priority", $"✓ {ctx.T("Mã số", "Number")}: {number}" + (check.Checksummed
+                    ? ctx.T(" (đúng chữ số kiểm tra)", " (check digit correct)")
+                    : ctx.T(" (không có chữ số kiểm tra để đối chiếu, chỉ kiểm tra dạng số)", " (no check digit exists; only its shape was checked)")));
+                return;
+            case "nf_priority":
+                var folded = VnText.FoldWords(input);
+                if (verb == "skip" && (input == "f:skip" || SkipTyped.Contains(folded)))
+                {
+                    s.Set("nf:prio", null);
+                    Next(ctx, s, "nf_village", null);
+                    return;
+                }
+                IReadOnlyList<PriorityGroup>? groups = verb switch
+                {
+                    "pg" when arg == "none" => [],
+                    "pg" when arg == "all" => beneficiaries.PriorityGroups,
+                    "pg" => beneficiaries.PriorityGroup(arg) is { } g ? [g] : null,
+                    // "không" is an answer here (no group), not a skip.
+                    "text" or "skip" => beneficiaries.ReadPriorityGroups(input) is { Understood: true } read ? read.Groups : null,
+                    _ => null,
+                };
+                if (groups is null)
+                {
+                    Refuse(ctx, s, form, ctx.T("Chưa rõ nhóm nào. Chọn một số, hoặc gõ: phụ nữ, dân tộc thiểu số, cả hai, không.",
+                        "Which group? Pick a number, or type: women, ethnic minority, both, none."));
+                    return;
+                }
+                s.Set("nf:prio", string.Join(',', groups.Select(g => g.Id)));
+                Next(ctx, s, "nf_village", $"✓ {ctx.T("Nhóm ưu tiên", "Priority group")}: {PriorityText(ctx, groups)}");
+                return;
+        }
+    }
+
+    private void Next(BotContext ctx, FormSession s, string phase, string? echo)
+    {
+        s.Phase = phase;
+        s.Misses = 0;
+        Prompt(ctx, s, echo);
+    }
+
+    private static string PriorityText(BotContext ctx, IReadOnlyList<PriorityGroup> groups) =>
+        groups.Count == 0 ? ctx.T("không thuộc nhóm nào", "none") : string.Join(", ", groups.Select(g => g.Label(ctx.English)));
+
+    private (string, List<Choice>) RenderBeneficiary(BotContext ctx, FormSession s, FormDefinition form)
+    {
+        var name = s.Get("nf:name") ?? "";
+        var step = s.Step.ToString(CultureInfo.InvariantCulture);
+        var choices = new List<Choice>();
+        string question;
+        switch (s.Phase)
+        {
+            case "nf_legal":
+                question = ctx.T($"Cơ sở \"{name}\" thuộc loại hình nào?", $"What legal form is \"{name}\"?");
+                var current = s.Get("nf:legal");
+                choices.AddRange(beneficiaries.LegalForms.Select(f =>
+                    new Choice((f.Id == current ? "✓ " : "") + f.Label(ctx.English), $"f:{step}:lf:{f.Id}")));
+                break;
+            case "nf_taxid":
+                question = ctx.T($"Mã số thuế (hoặc số đăng ký hộ kinh doanh) của \"{name}\"? (không bắt buộc)",
+                    $"Tax code (or household registration number) of \"{name}\"? (optional)");
+                choices.Add(Skip(ctx));
+                break;
+            default:
+                question = ctx.T($"\"{name}\" có thuộc nhóm được ưu tiên (Nghị định 235) không? Gõ số, hoặc ví dụ: phụ nữ, dtts.",
+                    $"Is \"{name}\" in a priority group (Decree 235)? Pick a number, or type e.g. women, ethnic minority.");
+                choices.Add(new Choice(ctx.T("Không thuộc nhóm nào", "None"), $"f:{step}:pg:none"));
+                choices.AddRange(beneficiaries.PriorityGroups.Select(g => new Choice(g.Label(ctx.English), $"f:{step}:pg:{g.Id}")));
+                if (beneficiaries.PriorityGroups.Count == 2)
+                {
+                    choices.Add(new Choice(ctx.T("Cả hai", "Both"), $"f:{step}:pg:all"));
+                }
+                choices.Add(Skip(ctx));
+                break;
+        }
+        choices.Insert(choices.Count(c => c.Numbered), Back(ctx));
+        choices.Add(CancelChoice(ctx));
+        return (Header(ctx, s, form) + "\n" + question, choices);
+    }
+}

@@ -1,0 +1,89 @@
+using KhuyenCongBot.Core.Figures;
+using KhuyenCongBot.Core.Records;
+
+namespace KhuyenCongBot.Tests.Figures.Index;
+
+/// <summary>Figures kept to one legal form or priority group of facilities: the index answers like the plain scan, and follows new facilities.</summary>
+public sealed class BeneficiaryFigureTests
+{
+    private static readonly string[] Filters = ["sme", "cooperative", "cooperative_group", "household_business", "craft_village", "women_owned", "ethnic_minority_owned"];
+
+    /// <summary>249 facilities (ids 1..249, as the fixture's records use) with random legal forms and groups, some never recorded.</summary>
+    private static void AddFacilities(FigureFixture f)
+    {
+        for (var i = 1; i < 250; i++)
+        {
+            var r = f.Random;
+            f.Store.Facilities.Add(new Facility
+            {
+                Name = $"Cơ sở thử {i}", ProvinceId = f.CurrentIds[r.Next(f.CurrentIds.Length)],
+                LegalForm = r.Next(6) == 0 ? null : Filters[r.Next(5)],
+                PriorityGroups = r.Next(5) == 0 ? null : Filters[5..].Where(_ => r.Next(3) == 0).ToList(),
+            });
+        }
+    }
+
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    public void Index_answers_beneficiary_questions_like_the_plain_scan(int seed)
+    {
+        using var f = new FigureFixture(seed);
+        AddFacilities(f);
+        f.AddRandom(1500);
+        using var index = f.Index();
+        var scan = f.Scan();
+        var nonZero = 0;
+        for (var i = 0; i < 40; i++)
+        {
+            var filter = Filters[f.Random.Next(Filters.Length)] + (f.Random.Next(3) == 0 ? "+" + Filters[f.Random.Next(5, Filters.Length)] : "");
+            var q = f.NewQuery() with { Beneficiary = filter };
+            var expected = scan.Total(q);
+            Assert.Equal(expected, index.Total(q));
+            nonZero += expected.Value > 0 ? 1 : 0;
+            foreach (var by in Enum.GetValues<BreakdownBy>())
+            {
+                Assert.Equal(scan.Breakdown(q, by), index.Breakdown(q, by));
+            }
+            if (FigureRules.IsAdditive(q.Measure))
+            {
+                Assert.Equal(scan.TopFacilities(q, 5), index.TopFacilities(q, 5));
+            }
+        }
+        Assert.True(nonZero > 5, $"only {nonZero} questions had a figure");
+    }
+
+    [Fact]
+    public void The_filter_keeps_exactly_the_facilities_of_the_group_counted_by_linq()
+    {
+        using var f = new FigureFixture(23);
+        AddFacilities(f);
+        f.AddRandom(1500);
+        using var index = f.Index();
+        var facilities = f.Store.Facilities.All().ToDictionary(x => x.Id);
+        var records = f.Store.Records.All().Where(r => r.Date.Year == 2025).ToList();
+        foreach (var id in Filters)
+        {
+            var q = new FigureQuery(null, Measures.Facilities, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), Beneficiary: id);
+            var expected = records.Where(r => r.FacilityId is { } fid && facilities.TryGetValue(fid, out var x)
+                    && (x.LegalForm == id || x.PriorityGroups?.Contains(id) == true))
+                .Select(r => r.FacilityId).Distinct().Count();
+            Assert.Equal(expected, index.Total(q).Value);
+        }
+    }
+
+    [Fact]
+    public void A_new_facility_of_the_group_counts_as_soon_as_its_record_is_saved()
+    {
+        using var f = new FigureFixture(24);
+        AddFacilities(f);
+        f.AddRandom(300);
+        using var index = f.Index();
+        var q = new FigureQuery(null, Measures.Facilities, new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), Beneficiary: "women_owned");
+        var before = index.Total(q).Value;
+        var id = f.Store.Facilities.Add(new Facility { Name = "HTX mới do phụ nữ làm chủ", ProvinceId = "phu-tho", LegalForm = "cooperative", PriorityGroups = ["women_owned"] });
+        f.Store.Records.Add(new SupportRecord { ActivityId = "machinery", Date = new DateOnly(2026, 11, 20), ProvinceId = "phu-tho", FacilityId = id, Source = "test" });
+        Assert.Equal(before + 1, index.Total(q).Value);
+        Assert.Equal(f.Scan().Total(q), index.Total(q));
+    }
+}
