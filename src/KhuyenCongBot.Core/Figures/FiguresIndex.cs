@@ -152,7 +152,7 @@ public sealed partial class FiguresIndex : IFigureSource, IFacilityFigures, IDis
         _maxMonth = Math.Max(_maxMonth, month);
         var unit = UnitOf(r.ProvinceId);
         AddEntered(r.CreatedByUserId, r.CreatedAt, a, unit);
-        DropYearCaches(month / 12);
+        AddToYearCaches(month / 12, a, unit, facility, r.Status == RecordStatus.Estimate);
         _series[a].GetOrAdd(month).Add(new IndexEntry
         {
             Id = r.Id, Day = r.Date.DayNumber, Unit = unit, Facility = facility,
@@ -183,6 +183,7 @@ public sealed partial class FiguresIndex : IFigureSource, IFacilityFigures, IDis
             _groupIndex[current] = g;
         }
         _unitGroup.Add(g);
+        _unitGroupArray = null;
         return (ushort)u;
     }
 
