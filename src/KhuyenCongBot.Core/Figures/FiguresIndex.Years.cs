@@ -178,7 +178,7 @@ public sealed partial class FiguresIndex
                 }
             }
         }
-        var (allSets, estSets, actSets) = (all.Select(Distinct).ToArray(), est.Select(Distinct).ToArray(), act.Select(Distinct).ToArray());
+        var (allSets, estSets, actSets) = (all.Select(FacilitySets.Distinct).ToArray(), est.Select(FacilitySets.Distinct).ToArray(), act.Select(FacilitySets.Distinct).ToArray());
         return new YearFacilities
         {
             All = allSets, Estimates = estSets, Actuals = actSets, Records = records, EstRecords = estRecords,
@@ -200,21 +200,7 @@ public sealed partial class FiguresIndex
     private static int DistinctCount(IEnumerable<int[]> sets)
     {
         var merged = sets.SelectMany(s => s).ToList();
-        return Distinct(merged).Length;
-    }
-
-    private static int[] Distinct(List<int> ids)
-    {
-        ids.Sort();
-        var n = 0;
-        for (var i = 0; i < ids.Count; i++)
-        {
-            if (n == 0 || ids[i] != ids[n - 1])
-            {
-                ids[n++] = ids[i];
-            }
-        }
-        return ids.GetRange(0, n).ToArray();
+        return FacilitySets.Distinct(merged).Length;
     }
 
     /// <summary>
