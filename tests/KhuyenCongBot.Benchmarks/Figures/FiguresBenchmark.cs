@@ -116,7 +116,7 @@ public static class FiguresBenchmark
             }
             var peakEnd = Process.GetCurrentProcess().PeakWorkingSet64;
 
-            report.AppendLine($"Command: `dotnet run -c Release --project tests/KhuyenCongBot.Benchmarks -- figures {string.Join(' ', args.Skip(1))}`  ");
+            report.AppendLine($"Command: `dotnet run -c Release --project tests/KhuyenCongBot.Benchmarks -- figures {string.Join(' ', args)}`  ");
             report.AppendLine($"Busy threads spinning during the run: {o.Busy}; load average at the end: {LoadAverage()}  ");
             report.AppendLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; run {DateTime.UtcNow:yyyy-MM-dd} (UTC)  ");
             report.AppendLine($"Data: {o.Records:N0} records, 2017-01-01..2026-12-31, 12 activities, 34 current units (former units before 1/7/2025), 120,000 facilities  ");
