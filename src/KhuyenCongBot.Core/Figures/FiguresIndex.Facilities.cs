@@ -84,7 +84,8 @@ public sealed partial class FiguresIndex
                     if (e.Facility == f)
                     {
                         rows.Add(new FacilityRecordRow(e.Id, DateOnly.FromDayNumber(e.Day), _activityIds[a], _unitIds[e.Unit], e.Booths, e.Revenue, e.Funding,
-                            e.Source == 0 ? null : (Funding.FundingSource)(e.Source - 1), e.Estimate ? RecordStatus.Estimate : RecordStatus.Actual));
+                            (e.Kcqg | e.Kcdp | e.Counterpart | e.Other) == 0 ? null : new Funding.FundingSplit(e.Kcqg, e.Kcdp, e.Counterpart, e.Other),
+                            e.Sources, e.Estimate ? RecordStatus.Estimate : RecordStatus.Actual));
                     }
                 }
             }
@@ -186,7 +187,7 @@ public sealed partial class FiguresIndex
         var toDay = q.To.DayNumber;
         foreach (ref readonly var e in bucket.Items.AsSpan(0, bucket.Count))
         {
-            if (e.Facility < 0 || e.Day < fromDay || e.Day > toDay || (source >= 0 && e.Source != source)
+            if (e.Facility < 0 || e.Day < fromDay || e.Day > toDay || (source >= 0 && !e.Under(source))
                 || (q.Status is { } st && e.Estimate != (st == RecordStatus.Estimate))
                 || (mask is not null && !mask[e.Unit]))
             {
@@ -196,7 +197,7 @@ public sealed partial class FiguresIndex
             {
                 MeasureKind.Booths => e.Booths,
                 MeasureKind.Revenue => e.Revenue,
-                MeasureKind.Funding => e.Funding,
+                MeasureKind.Funding => source >= 0 ? e.FundingUnder(source) : e.Funding,
                 _ => 1,
             };
             if (records[e.Facility]++ == 0)

@@ -153,11 +153,13 @@ public sealed partial class FiguresIndex : IFigureSource, IFacilityFigures, IDis
         var unit = UnitOf(r.ProvinceId);
         AddEntered(r.CreatedByUserId, r.CreatedAt, a, unit);
         AddToYearCaches(month / 12, a, unit, facility, r.Status == RecordStatus.Estimate);
+        var split = RecordFunding.SplitOf(r) ?? default;
         _series[a].GetOrAdd(month).Add(new IndexEntry
         {
             Id = r.Id, Day = r.Date.DayNumber, Unit = unit, Facility = facility,
             Booths = r.Booths, Revenue = r.RevenueVnd, Funding = r.FundingVnd, Estimate = r.Status == RecordStatus.Estimate,
-            Source = FundingSources.Code(r.FundingSource),
+            Kcqg = split.Kcqg, Kcdp = split.Kcdp, Counterpart = split.Counterpart, Other = split.Other,
+            Sources = RecordFunding.Mask(r),
         });
         _records++;
     }

@@ -4,8 +4,13 @@ using KhuyenCongBot.Core.Records;
 namespace KhuyenCongBot.Core.Figures;
 
 /// <summary>One support record as a facility's history shows it.</summary>
+/// <remarks><paramref name="Split"/>: the money by source (null when none is known); <paramref name="Sources"/>: bit (1 &lt;&lt; source) for each source that funded it.</remarks>
 public sealed record FacilityRecordRow(
-    long Id, DateOnly Date, string ActivityId, string ProvinceId, int Booths, long RevenueVnd, long FundingVnd, FundingSource? Source, RecordStatus Status);
+    long Id, DateOnly Date, string ActivityId, string ProvinceId, int Booths, long RevenueVnd, long FundingVnd, FundingSplit? Split, byte Sources, RecordStatus Status)
+{
+    /// <summary>Whether the source funded the record (as <see cref="RecordFunding.Has"/>).</summary>
+    public bool Has(FundingSource source) => (Sources & (1 << (int)source)) != 0;
+}
 
 /// <summary>Figures per facility: one facility's records, and the facilities with the largest figures.</summary>
 public interface IFacilityFigures

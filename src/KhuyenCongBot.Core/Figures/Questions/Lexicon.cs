@@ -100,7 +100,7 @@ public sealed class Lexicon
 
         var measures = Pairs(folder, "measures", files["measures"], key => Figures.Measures.All.Contains(key) ? key : null, "một chỉ tiêu (" + string.Join(", ", Figures.Measures.All) + ")");
         var sourceFile = files["sources"];
-        var sources = Pairs(folder, "sources", sourceFile.Where(kv => kv.Key != "breakdown").ToDictionary(), SourceOf, "kcqg, kcdp, counterpart hoặc breakdown");
+        var sources = Pairs(folder, "sources", sourceFile.Where(kv => kv.Key != "breakdown").ToDictionary(), SourceOf, "kcqg, kcdp, counterpart, other hoặc breakdown");
         var intents = files["intents"];
         var unsupported = Pairs(folder, "intents", intents.Where(kv => kv.Key.StartsWith("unsupported:", StringComparison.Ordinal)).ToDictionary(),
             key => key.Length > "unsupported:".Length ? key["unsupported:".Length..] : null, "unsupported:<điều bot không có>");
@@ -180,6 +180,7 @@ public sealed class Lexicon
         "kcqg" => nameof(FundingSource.Kcqg),
         "kcdp" => nameof(FundingSource.Kcdp),
         "counterpart" => nameof(FundingSource.Counterpart),
+        "other" => nameof(FundingSource.Other),
         _ => null,
     };
 

@@ -148,9 +148,12 @@ public sealed partial class QuestionParser
     /// <summary>A funding source as a filter ("nguồn KCQG", "ngân sách tỉnh") or a breakdown ("theo nguồn").</summary>
     private void ReadSource(ref string s, QuestionParts parts)
     {
+        var text = s;
         foreach (var phrase in _lexicon.SourceBreakdown)
         {
-            if (VnText.ContainsWords(s, phrase))
+            // "các nguồn" is a breakdown, but not inside a source that says more ("các nguồn khác": other sources).
+            if (VnText.ContainsWords(s, phrase)
+                && !_lexicon.Sources.Any(x => x.Phrase.Length > phrase.Length && x.Phrase.Contains(phrase, StringComparison.Ordinal) && VnText.ContainsWords(text, x.Phrase)))
             {
                 parts.Breakdown = BreakdownBy.Source;
                 s = Remove(s, phrase);

@@ -44,7 +44,7 @@ internal sealed class FigureFixture : IDisposable
         var date = new DateOnly(2023, 1, 1).AddDays(r.Next(0, 4 * 365));
         var province = r.Next(50) == 0 ? "khong-ro"
             : date < Merger ? FormerIds[r.Next(FormerIds.Length)] : CurrentIds[r.Next(CurrentIds.Length)];
-        return new SupportRecord
+        var record = new SupportRecord
         {
             ActivityId = r.Next(60) == 0 ? "hoat-dong-la" : ActivityIds[r.Next(Math.Min(6, ActivityIds.Length) + (r.Next(4) == 0 ? 6 : 0))],
             Date = date,
@@ -60,6 +60,13 @@ internal sealed class FigureFixture : IDisposable
             CreatedByUserId = r.Next(1, 6),
             CreatedAt = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)).AddSeconds(r.Next(-86_400, 3 * 86_400)),
         };
+        if (r.Next(3) == 0)
+        {
+            // Split funding: any mix of the four sources (a part of 0 is common), a counterpart-only record sometimes.
+            long Part() => r.Next(3) == 0 ? 0 : r.NextInt64(1_000_000, 300_000_000);
+            RecordFunding.Set(record, new Core.Funding.FundingSplit(Part(), Part(), Part(), r.Next(4) == 0 ? Part() : 0));
+        }
+        return record;
     }
 
     public void AddRandom(int count) => Store.Records.AddMany(Enumerable.Range(0, count).Select(_ => NewRecord()).ToList());
