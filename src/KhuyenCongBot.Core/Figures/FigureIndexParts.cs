@@ -181,7 +181,8 @@ internal sealed class FacilitySets
         return new FacilitySets { All = Distinct(all), Estimates = Distinct(est), Actuals = Distinct(act) };
     }
 
-    private static int[] Distinct(List<int> ids)
+    /// <summary>Sorts the list in place and returns its distinct values.</summary>
+    internal static int[] Distinct(List<int> ids)
     {
         ids.Sort();
         var n = 0;

@@ -15,9 +15,65 @@ internal sealed class YearFacilities
     /// <summary>Distinct facilities per current province (former units in the one they merged into): all, estimates, actuals.</summary>
     public required int[] GroupAll, GroupEst, GroupAct;
 
-    public required int TotalAll, TotalEst, TotalAct;
+    public required int TotalAll;
+    public required int TotalEst;
+    public required int TotalAct;
 
     public int Units => All.Length;
+
+    /// <summary>Takes in one more record (under the index's write lock), keeping every set and count exact; false when its unit is new here.</summary>
+    public bool Add(int unit, int facility, bool estimate, int[] unitGroup)
+    {
+        if (unit >= Units)
+        {
+            return false;
+        }
+        Records[unit]++;
+        if (estimate)
+        {
+            EstRecords[unit]++;
+        }
+        if (facility >= 0)
+        {
+            AddTo(All, GroupAll, ref TotalAll, unit, facility, unitGroup);
+            if (estimate)
+            {
+                AddTo(Estimates, GroupEst, ref TotalEst, unit, facility, unitGroup);
+            }
+            else
+            {
+                AddTo(Actuals, GroupAct, ref TotalAct, unit, facility, unitGroup);
+            }
+        }
+        return true;
+    }
+
+    private static void AddTo(int[][] sets, int[] groups, ref int total, int unit, int facility, int[] unitGroup)
+    {
+        var at = Array.BinarySearch(sets[unit], facility);
+        if (at >= 0)
+        {
+            return;
+        }
+        var (inGroup, anywhere) = (false, false);
+        for (var u = 0; u < sets.Length && !(inGroup && anywhere); u++)
+        {
+            if (u != unit && Array.BinarySearch(sets[u], facility) >= 0)
+            {
+                anywhere = true;
+                inGroup |= unitGroup[u] == unitGroup[unit];
+            }
+        }
+        sets[unit] = [.. sets[unit].AsSpan(0, ~at), facility, .. sets[unit].AsSpan(~at)];
+        if (!inGroup)
+        {
+            groups[unitGroup[unit]]++;
+        }
+        if (!anywhere)
+        {
+            total++;
+        }
+    }
 }
 
 /// <summary>What the index keeps per calendar year, built by the first question that needs it and dropped by any change in that year.</summary>
@@ -44,6 +100,30 @@ public sealed partial class FiguresIndex
             _years.TryRemove(year, out _);
         }
     }
+
+    /// <summary>
+    /// A record added: the year's facility sets take it in (entering records must not make the next question rebuild the
+    /// year), its top lists go (a facility's sum changed). A change or a delete drops the year (<see cref="DropYearCaches"/>).
+    /// </summary>
+    private void AddToYearCaches(int year, int activity, int unit, int facility, bool estimate)
+    {
+        if (!_years.TryGetValue(year, out var cache))
+        {
+            return;
+        }
+        cache.Top.Clear();
+        var groups = _unitGroupArray ??= [.. _unitGroup];
+        foreach (var key in new[] { activity, -1 })
+        {
+            if (cache.Facilities.TryGetValue(key, out var sets) && !sets.Add(unit, facility, estimate, groups))
+            {
+                cache.Facilities.TryRemove(key, out _);
+            }
+        }
+    }
+
+    /// <summary>The unit → province group map as an array (rebuilt when a unit is added).</summary>
+    private int[]? _unitGroupArray;
 
     private YearCache CacheOf(int year) => _years.GetOrAdd(year, _ => new YearCache());
 
@@ -98,7 +178,7 @@ public sealed partial class FiguresIndex
                 }
             }
         }
-        var (allSets, estSets, actSets) = (all.Select(Distinct).ToArray(), est.Select(Distinct).ToArray(), act.Select(Distinct).ToArray());
+        var (allSets, estSets, actSets) = (all.Select(FacilitySets.Distinct).ToArray(), est.Select(FacilitySets.Distinct).ToArray(), act.Select(FacilitySets.Distinct).ToArray());
         return new YearFacilities
         {
             All = allSets, Estimates = estSets, Actuals = actSets, Records = records, EstRecords = estRecords,
@@ -120,21 +200,7 @@ public sealed partial class FiguresIndex
     private static int DistinctCount(IEnumerable<int[]> sets)
     {
         var merged = sets.SelectMany(s => s).ToList();
-        return Distinct(merged).Length;
-    }
-
-    private static int[] Distinct(List<int> ids)
-    {
-        ids.Sort();
-        var n = 0;
-        for (var i = 0; i < ids.Count; i++)
-        {
-            if (n == 0 || ids[i] != ids[n - 1])
-            {
-                ids[n++] = ids[i];
-            }
-        }
-        return ids.GetRange(0, n).ToArray();
+        return FacilitySets.Distinct(merged).Length;
     }
 
     /// <summary>

@@ -157,7 +157,7 @@ public sealed partial class FiguresIndex : IFigureSource, IFacilityFigures, IDis
         _maxMonth = Math.Max(_maxMonth, month);
         var unit = UnitOf(r.ProvinceId);
         AddEntered(r.CreatedByUserId, r.CreatedAt, a, unit);
-        DropYearCaches(month / 12);
+        AddToYearCaches(month / 12, a, unit, facility, r.Status == RecordStatus.Estimate);
         var split = RecordFunding.SplitOf(r) ?? default;
         _series[a].GetOrAdd(month).Add(new IndexEntry
         {
@@ -190,6 +190,7 @@ public sealed partial class FiguresIndex : IFigureSource, IFacilityFigures, IDis
             _groupIndex[current] = g;
         }
         _unitGroup.Add(g);
+        _unitGroupArray = null;
         return (ushort)u;
     }
 

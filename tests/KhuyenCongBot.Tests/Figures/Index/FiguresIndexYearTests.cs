@@ -54,7 +54,13 @@ public sealed class FiguresIndexYearTests
         f.AddRandom(3000);
         using var index = f.Index();
         AssertYearsSame(f, index);
-        // The kept sets and lists of a changed year must go: add, move to another year, delete.
+        // Added records join the kept sets (no rebuild): new facilities, facilities already seen elsewhere, records without one.
+        for (var i = 0; i < 60; i++)
+        {
+            f.Store.Records.Add(f.NewRecord());
+        }
+        AssertYearsSame(f, index);
+        // A changed or deleted record drops its year's sets: add, move to another year, delete.
         var added = f.Store.Records.Add(f.NewRecord());
         var moved = f.Store.Records.All().First(r => r.Date.Year == 2024 && r.FacilityId is not null);
         moved.Date = new DateOnly(2025, 6, 1);
