@@ -22,6 +22,8 @@ public static class ReportingServiceCollectionExtensions
         services.TryAddSingleton<ProjectMoveParser>();
         services.TryAddSingleton<ProjectLifecycle>();
         services.TryAddSingleton<ProjectQueries>();
+        services.TryAddSingleton<Projects.Chat.ProjectsModule>();
+        services.AddSingleton<Conversations.IBotModule>(sp => sp.GetRequiredService<Projects.Chat.ProjectsModule>());
         services.AddHostedService<ReportingSeedCheck>();
         return services;
     }
