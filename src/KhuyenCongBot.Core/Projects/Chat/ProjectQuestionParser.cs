@@ -112,6 +112,13 @@ public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, 
         return null;
     }
 
+    /// <summary>Whether the text names projects ("đề án", "project").</summary>
+    public bool NamesProjects(string text)
+    {
+        var folded = VnText.FoldWords(text);
+        return vocabulary.ProjectWords.Any(w => VnText.ContainsWords(folded, w));
+    }
+
     /// <summary>Every folded phrase the project questions use (steps, question words), so the rest can be checked as understood.</summary>
     public IEnumerable<string> KnownPhrases() =>
         vocabulary.Questions.All.Concat(vocabulary.ProjectWords)

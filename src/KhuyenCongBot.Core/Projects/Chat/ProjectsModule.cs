@@ -64,7 +64,9 @@ public sealed partial class ProjectsModule : IBotModule
         ? ["how many projects not yet accepted", "project KC-2026-07 accepted on 15/11"]
         : ["bao nhiêu đề án chưa nghiệm thu", "đề án nào chậm tiến độ", "giải ngân đạt bao nhiêu %", "đề án KC-2026-07 đã nghiệm thu ngày 15/11", "/dean – ghi đề án mới"];
 
-    public bool IsClearIntent(BotContext context, string text) => _parser.Parse(text, context.Today) is not null;
+    /// <summary>A project request that names projects ("đề án …", "giải ngân …"): a bare code-shaped answer ("AB-12") inside another dialog stays its answer.</summary>
+    public bool IsClearIntent(BotContext context, string text) =>
+        _parser.Parse(text, context.Today) is { } request && (request.Ask != ProjectAsk.One || _parser.NamesProjects(text));
 
     public Task<bool> TryHandleTextAsync(BotContext context, string text, CancellationToken cancellationToken)
     {
