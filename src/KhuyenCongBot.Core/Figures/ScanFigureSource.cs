@@ -63,7 +63,8 @@ public sealed class ScanFigureSource(IBotStore store, CatalogueIndex catalogue) 
     private static FigureValue Compute(List<SupportRecord> records, string measure) =>
         new(Measure(records, measure), Measure(records.Where(r => r.Status == RecordStatus.Estimate).ToList(), measure), records.Count);
 
-    private static decimal Measure(List<SupportRecord> records, string measure) => measure switch
+    /// <summary>A measure over records, as every figure counts it (the report workbook uses the same rules).</summary>
+    internal static decimal Measure(IReadOnlyList<SupportRecord> records, string measure) => measure switch
     {
         Measures.Facilities => records.Where(r => r.FacilityId is not null).Select(r => r.FacilityId).Distinct().Count(),
         Measures.Participations or Measures.Projects => records.Count,

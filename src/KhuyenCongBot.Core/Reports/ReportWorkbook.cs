@@ -90,12 +90,9 @@ public sealed partial class ReportWorkbook(IBotStore store, CatalogueIndex catal
         switch (measure)
         {
             case "label": return label;
-            case "facilities": return (long)records.Where(r => r.FacilityId is not null).Select(r => r.FacilityId).Distinct().Count();
-            case "participations": return (long)records.Count;
-            case "booths": return records.Sum(r => (long)r.Booths);
+            case Measures.Facilities or Measures.Participations or Measures.Booths or Measures.Revenue or Measures.Funding:
+                return (long)ScanFigureSource.Measure(records, measure);
             case "trainees": return records.Sum(r => Trainees(r) ?? 0);
-            case "revenue_vnd": return records.Sum(r => r.RevenueVnd);
-            case "funding_vnd": return records.Sum(r => r.FundingVnd);
             case "funding.kcqg": return BySource(records, FundingSource.Kcqg);
             case "funding.kcdp": return BySource(records, FundingSource.Kcdp);
             case "funding.counterpart": return BySource(records, FundingSource.Counterpart);

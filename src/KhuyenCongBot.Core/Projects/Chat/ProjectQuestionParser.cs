@@ -138,7 +138,7 @@ public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, 
         var codes = new List<string>();
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (CodeShape().IsMatch(tokens[i]) && tokens[i].Any(char.IsAsciiDigit) && ProjectCode.Problem(tokens[i]) is null)
+            if (ProjectMoveParser.CodeShape().IsMatch(tokens[i]) && tokens[i].Any(char.IsAsciiDigit) && ProjectCode.Problem(tokens[i]) is null)
             {
                 codes.Add(tokens[i]);
                 continue;
@@ -189,9 +189,6 @@ public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, 
     }
 
     private static string Clean(string token) => token.Trim(',', ';', ':', '!', '?', '(', ')', '"', '\'', '“', '”', '…').TrimEnd('.');
-
-    [GeneratedRegex(@"^\p{L}[\p{L}\p{Mn}0-9]*(?:[-–_./][\p{L}\p{Mn}0-9]+)+$")]
-    private static partial Regex CodeShape();
 
     /// <summary>"(đến|tính đến) [ngày] 20/11[/2026]", "hôm qua", "hôm nay".</summary>
     [GeneratedRegex(@"(?:(?:tinh )?den |tai |vao )?(?:ngay )?(?<d>[0-9]{1,2}[/.\-][0-9]{1,2}(?:[/.\-][0-9]{2,4})?|hom nay|hom qua|hom kia)")]
