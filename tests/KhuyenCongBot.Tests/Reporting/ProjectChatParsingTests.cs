@@ -54,6 +54,7 @@ public sealed class ProjectChatParsingTests
     [InlineData("KC-2026-07 đã nghiệm thu chưa?", "KC-2026-07")]
     [InlineData("đề án kc-2026-07", "kc-2026-07")]
     [InlineData("tình hình đề án KCĐP-2026-03", "KCĐP-2026-03")]
+    [InlineData("KC-2026-07", "KC-2026-07")]
     public void One_project(string text, string code)
     {
         var r = Parser.Parse(text, Today);
@@ -98,6 +99,11 @@ public sealed class ProjectChatParsingTests
     [InlineData("bao nhiêu gian hàng từ đầu năm")]
     [InlineData("kinh phí giải ngân năm 2024")]
     [InlineData("HTX gốm Phù Lãng")]
+    [InlineData("gian hang t3/2025")]
+    [InlineData("bao nhiêu gian hàng T7/2025")]
+    [InlineData("kinh phí Q3/2026")]
+    [InlineData("bao nhiêu đề án tư vấn q2/2024")]
+    [InlineData("số đề án tư vấn quý III/2025")]
     [InlineData("đề án KC-2026-07 và KC-2026-08 thế nào")]
     [InlineData("")]
     [InlineData("/dean")]

@@ -74,6 +74,13 @@ public sealed class ProjectChatTranscriptTests(ITestOutputHelper output)
             Assert.Contains("Chưa có kế hoạch kinh phí năm 2026", answer);
         }
 
+        // The report paragraph of a period with projects says how they stand; the article's half-year has none, and is unchanged.
+        var year = Projects(bot).Where(p => p.DecisionDate <= Today && !(p.SettledOn < new DateOnly(2026, 1, 1))).ToList();
+        var report = await Say(bot, "boss", "/baocao năm 2026");
+        Assert.Contains($"Về đề án khuyến công: {year.Count} đề án thực hiện trong kỳ, {year.Count(p => p.AcceptedOn is not null)} đề án đã nghiệm thu, "
+            + $"{year.Count(p => p.PlannedEnd < Today && p.AcceptedOn is null)} đề án chậm tiến độ", report);
+        Assert.DoesNotContain("Về đề án", await Say(bot, "boss", "/baocao 6 tháng đầu năm 2024"));
+
         // An officer asking about another province is refused, and never gets its figure.
         var refused = await Say(bot, "pt", "đề án nào chậm tiến độ ở Bắc Ninh");
         Assert.Contains("chỉ được xem số liệu của Phú Thọ", refused);

@@ -606,6 +606,10 @@ public sealed class FiguresModule : IBotModule
             return;
         }
         var paragraph = _reports.Write(period, scope, parts.Source);
+        if (parts.Source is null && _services.GetService<Projects.Chat.ProjectsModule>()?.ReportSentence(_scopes.UnitIds(scope), period, context.Today, context.English) is { } projects)
+        {
+            paragraph += "\n" + projects;
+        }
         context.Ask(
             paragraph,
             [

@@ -151,6 +151,28 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The report paragraph's sentence on projects: those running in the period (approved by its end, not settled before its start),
+    /// accepted, late, and disbursed against approved support as at its end; null when there are none.
+    /// </summary>
+    public string? ReportSentence(IReadOnlySet<string>? units, Period period, DateOnly today, bool english)
+    {
+        var at = period.To < today ? period.To : today;
+        var running = store.Projects.Find(Filter(units)).Where(p => p.DecisionDate <= at && !(p.SettledOn is { } s && s < period.From)).ToList();
+        if (running.Count == 0)
+        {
+            return null;
+        }
+        var accepted = running.Count(p => p.StatusOn(at) >= ProjectStatus.Accepted);
+        var late = running.Count(p => ProjectQueries.DaysLate(p, at) > 0);
+        var support = running.Sum(p => p.Approved.Support);
+        var disbursed = running.Sum(p => p.DisbursedOn(at));
+        var rate = FundingRules.Rate(disbursed, support) is { } r ? (english ? $" ({VnFormat.Percent(r)})" : $", đạt {VnFormat.Percent(r)}") : "";
+        return english
+            ? $"Projects: {running.Count} running, {accepted} accepted, {late} behind schedule; {VnFormat.MoneyFull(disbursed)} disbursed of {VnFormat.MoneyFull(support)} approved{rate}."
+            : $"Về đề án khuyến công: {VnFormat.Number(running.Count)} đề án thực hiện trong kỳ, {VnFormat.Number(accepted)} đề án đã nghiệm thu, {VnFormat.Number(late)} đề án chậm tiến độ; đã giải ngân {VnFormat.MoneyFull(disbursed)} trên {VnFormat.MoneyFull(support)} kinh phí khuyến công được duyệt{rate}.";
+    }
+
     /// <summary>"KCQG 500.000.000 đồng, KCĐP 0 đồng, đối ứng 200.000.000 đồng" (sources with money only).</summary>
     public static string Split(FundingSplit s)
     {

@@ -84,7 +84,9 @@ public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, 
             {
                 return new ProjectRequest(ProjectAsk.Move, move.Code, move.Target, move.Date, Problem: move.DateProblem);
             }
-            return new ProjectRequest(ProjectAsk.One, code);
+            // "gian hàng T7/2025" names a month, not a project: a code alone is a project only with "đề án", a step, or nothing else.
+            var alone = codes.Count == 1 && Clean(text.Trim()) == code;
+            return NamesProjects(text) || alone || vocabulary.Statuses.FindAll(text).Count > 0 ? new ProjectRequest(ProjectAsk.One, code) : null;
         }
         var projectWord = vocabulary.ProjectWords.Any(w => VnText.ContainsWords(folded, w));
         if (disbursement && (text.Contains('%') || Has(folded, words.Rate)))
@@ -136,8 +138,13 @@ public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, 
         var tokens = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(Clean).Where(t => t.Length > 0).ToList();
         var folded = tokens.Select(VnText.FoldWords).ToList();
         var codes = new List<string>();
+        var period = PeriodParser.TryFind(text, new DateOnly(2026, 1, 1), out _, out var matched) ? matched : "";
         for (var i = 0; i < tokens.Count; i++)
         {
+            if (IsPeriod(tokens[i]) || (period.Length > 0 && period.Contains(tokens[i], StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
             if (ProjectMoveParser.CodeShape().IsMatch(tokens[i]) && tokens[i].Any(char.IsAsciiDigit) && ProjectCode.Problem(tokens[i]) is null)
             {
                 codes.Add(tokens[i]);
@@ -151,6 +158,10 @@ public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, 
         }
         return codes;
     }
+
+    /// <summary>"q2/2024", "T7/2025", "III/2025" are periods, never project codes.</summary>
+    private static bool IsPeriod(string token) =>
+        PeriodParser.TryFind(token, new DateOnly(2026, 1, 1), out _, out var matched) && matched.Trim().Length == token.Length;
 
     /// <summary>"giải ngân 300 triệu", "giải ngân được 1,2 tỷ đến ngày 20/11": the amount after the word, and a date if one is named.</summary>
     private (long? Amount, DateOnly? Date, string? Problem)? ReadAmount(string text, DateOnly today)

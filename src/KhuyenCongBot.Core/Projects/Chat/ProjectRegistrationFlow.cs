@@ -45,7 +45,10 @@ internal sealed class ProjectRegistrationFlow(ProjectsModule module, CatalogueIn
             Go(context, Previous(context, step));
             return Task.CompletedTask;
         }
-        var error = Take(context, step, text, isButton);
+        // A button of another step (an old message, forged data) is not an answer to this one.
+        var error = isButton && !ButtonsOf(step).Any(b => text.StartsWith(b, StringComparison.Ordinal))
+            ? context.T("Nút này không dùng cho câu hỏi hiện tại; trả lời câu hỏi dưới đây.", "That button is not for this question.")
+            : Take(context, step, text, isButton);
         if (error is not null)
         {
             Ask(context, step, error);
@@ -58,6 +61,17 @@ internal sealed class ProjectRegistrationFlow(ProjectsModule module, CatalogueIn
         Go(context, Next(context, step));
         return Task.CompletedTask;
     }
+
+    private static string[] ButtonsOf(Step step) => step switch
+    {
+        Step.Programme => ["pj:prog:"],
+        Step.Type => ["pj:type:"],
+        Step.Activity => ["pj:act:"],
+        Step.Counterpart => ["pj:zero"],
+        Step.Facilities => ["pj:skip"],
+        Step.Confirm => ["pj:save", "pj:drop"],
+        _ => [],
+    };
 
     private string? Get(BotContext context, Step step) => context.State.Data.GetValueOrDefault("pj:" + step);
 
@@ -175,7 +189,8 @@ internal sealed class ProjectRegistrationFlow(ProjectsModule module, CatalogueIn
                 return null;
             case Step.Programme:
                 var programme = isButton && text.StartsWith("pj:prog:", StringComparison.Ordinal)
-                    ? (ProjectProgramme?)int.Parse(text[8..], CultureInfo.InvariantCulture) : vocabulary.FindProgramme(text);
+                    ? (int.TryParse(text[8..], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? (ProjectProgramme?)p : null)
+                    : vocabulary.FindProgramme(text);
                 if (programme is null || !Enum.IsDefined(programme.Value))
                 {
                     return context.T("Chọn khuyến công quốc gia (KCQG) hoặc khuyến công địa phương (KCĐP).", "Pick national or local.");
@@ -184,7 +199,8 @@ internal sealed class ProjectRegistrationFlow(ProjectsModule module, CatalogueIn
                 return null;
             case Step.Type:
                 var type = isButton && text.StartsWith("pj:type:", StringComparison.Ordinal)
-                    ? (ProjectType?)int.Parse(text[8..], CultureInfo.InvariantCulture) : vocabulary.FindType(text);
+                    ? (int.TryParse(text[8..], NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? (ProjectType?)t : null)
+                    : vocabulary.FindType(text);
                 if (type is null || !Types(context).Contains(type.Value))
                 {
                     return context.T("Chọn một loại trong danh sách (đề án điểm: một cơ sở; đề án nhóm: nhiều cơ sở).", "Pick a type from the list.");

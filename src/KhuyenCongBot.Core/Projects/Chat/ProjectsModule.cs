@@ -153,6 +153,10 @@ public sealed partial class ProjectsModule : IBotModule
         context.Say(answer);
     }
 
+    /// <summary>The report paragraph's sentence on the projects of a scope in a period (null when there are none).</summary>
+    public string? ReportSentence(IReadOnlySet<string>? units, Period period, DateOnly today, bool english) =>
+        _answers.ReportSentence(units, period, today, english);
+
     /// <summary>A project the person may see, or null after saying "không tìm thấy" (the same words whether it does not exist or is not theirs to see).</summary>
     private Project? Visible(BotContext context, string code)
     {
