@@ -408,15 +408,16 @@ def main():
 
     records.sort(key=lambda r: (r["date"], r["province"], r["activity"], r["facility"]))
     check(records)
+    add_splits(records, anchor)
     os.makedirs(args.out, exist_ok=True)
     columns = ["date", "province", "activity", "facility", "commune", "booths", "revenue_vnd", "funding_vnd",
-               "funding_source", "status", "note"]
+               "funding_source", "status", "note"] + SPLIT_COLUMNS
     with open(os.path.join(args.out, "records.csv"), "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(columns)
         for r in records:
             w.writerow([r["date"].strftime("%d/%m/%Y")] + [
-                (r[c] or "") if c not in ("booths", "revenue_vnd", "funding_vnd") else (str(r[c]) if r[c] else "")
+                (r.get(c) or "") if c not in NUMBER_COLUMNS else (str(r[c]) if r.get(c) else "")
                 for c in columns[1:]])
     plans = make_plans(rng, records)
     with open(os.path.join(args.out, "plans.csv"), "w", encoding="utf-8", newline="") as fh:
@@ -424,6 +425,37 @@ def main():
         w.writerow(["year", "province", "metric", "target"])
         w.writerows(plans)
     print(f"{len(records)} records, {len(facilities)} facilities, {len(plans)} plans -> {os.path.abspath(args.out)}")
+
+
+SPLIT_COLUMNS = ["kcqg_vnd", "kcdp_vnd", "counterpart_vnd", "other_vnd"]
+NUMBER_COLUMNS = ["booths", "revenue_vnd", "funding_vnd"] + SPLIT_COLUMNS
+
+# Activities where the facility invests its own money beside the support (vốn đối ứng).
+COUNTERPART_SHARE = {"machinery": 0.7, "demo_model": 0.8, "pollution": 0.6, "cleaner_production": 0.5,
+                     "digital_transformation": 0.5, "market": 0.2, "training": 0.1}
+
+
+def add_splits(records, anchor):
+    """Funding split by source, with its own random stream so the records themselves (and the article's figures) stay as
+    they were: each funded record's amount is its source's part; some facilities add counterpart funding, a few projects
+    are funded by both KCQG and KCĐP, and a few pollution projects have another source. funding_vnd stays KCQG + KCĐP."""
+    rng = random.Random(SEED + 15)
+    for r in records:
+        fund = r["funding_vnd"]
+        kcqg, kcdp = (fund, 0) if r["funding_source"] == "KCQG" else (0, fund) if r["funding_source"] == "KCĐP" else (0, 0)
+        counterpart = other = 0
+        if r["activity"] in ("machinery", "demo_model") and fund >= 100_000_000 and rng.random() < 0.2:
+            kcqg = round_to(fund * rng.uniform(0.3, 0.7), 5_000_000)
+            kcdp = fund - kcqg
+            r["funding_source"] = ""
+        if fund > 0 and rng.random() < COUNTERPART_SHARE.get(r["activity"], 0):
+            counterpart = round_to(fund * rng.uniform(0.4, 2.5), 5_000_000)
+        if r["activity"] == "pollution" and rng.random() < 0.1:
+            other = round_to(rng.uniform(50, 300) * 1e6, 10_000_000)
+        if r["facility"] == anchor.name and r["activity"] == "machinery":
+            counterpart = 480_000_000
+        if counterpart or other or (kcqg and kcdp):
+            r.update(kcqg_vnd=kcqg, kcdp_vnd=kcdp, counterpart_vnd=counterpart, other_vnd=other)
 
 
 def achieved(records, year, current_id, metric, half=False):

@@ -13,8 +13,9 @@ namespace KhuyenCongBot.Storage;
 public sealed partial class LiteDbStore : IBotStore
 {
     /// <summary>The layout of the file this version writes; a file from a newer version is refused (restore checks it too).</summary>
-    /// <remarks>1: before the version was recorded; 2: record-number high-water mark and import batches.</remarks>
-    public const int SchemaVersion = 2;
+    /// <remarks>1: before the version was recorded; 2: record-number high-water mark and import batches;
+    /// 3: records carry their funding split by source (a single amount became its source's part: <see cref="RecordRepository.SplitFunding"/>).</remarks>
+    public const int SchemaVersion = 3;
 
     /// <summary>The meta key holding <see cref="SchemaVersion"/>.</summary>
     public const string SchemaVersionKey = "schema-version";
@@ -51,6 +52,7 @@ public sealed partial class LiteDbStore : IBotStore
                 {
                     UpgradeApart(connection, Mapper, RecordRepository.EnsureIndexes);
                     UpgradeApart(connection, Mapper, FacilityRepository.EnsureSearchable);
+                    UpgradeApart(connection, Mapper, RecordRepository.SplitFunding);
                 }
                 _db = new LiteDatabase(connection, Mapper);
                 _ = _db.GetCollectionNames().Count();
@@ -230,6 +232,7 @@ public sealed partial class LiteDbStore : IBotStore
         mapper.RegisterType<DateTimeOffset?>(
             d => d is null ? BsonValue.Null : new BsonDocument { ["t"] = d.Value.UtcTicks, ["o"] = (int)d.Value.Offset.TotalMinutes },
             b => b.IsNull ? null : new DateTimeOffset(b["t"].AsInt64, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(b["o"].AsInt32)));
+        ProjectRepository.RegisterSplit(mapper);
         mapper.Entity<SupportRecord>().Id(r => r.Id, autoId: true);
         mapper.Entity<Facility>().Id(f => f.Id, autoId: true);
         mapper.Entity<BotUser>().Id(u => u.Id, autoId: true);
@@ -253,7 +256,7 @@ public sealed partial class LiteDbStore : IBotStore
     {
         var choice = new KhuyenCongBot.Core.Messaging.Choice("a", "b");
         Warm(mapper, new BotUser { Identities = ["telegram:1"], Chats = new() { ["telegram"] = "1" } });
-        Warm(mapper, new SupportRecord { Extra = new() { ["k"] = "v" } });
+        Warm(mapper, new SupportRecord { Extra = new() { ["k"] = "v" }, Split = new Core.Funding.FundingSplit(1, 2, 3, 4) });
         Warm(mapper, new Facility());
         Warm(mapper, new AuditEntry());
         Warm(mapper, new Invitation());

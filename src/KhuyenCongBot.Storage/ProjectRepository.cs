@@ -37,9 +37,7 @@ internal sealed class ProjectRepository : IProjectRepository
     internal static void Register(BsonMapper mapper)
     {
         mapper.Entity<Project>().Id(p => p.Id, autoId: true);
-        mapper.RegisterType(
-            s => new BsonDocument { ["kcqg"] = s.Kcqg, ["kcdp"] = s.Kcdp, ["counterpart"] = s.Counterpart, ["other"] = s.Other },
-            b => b.IsDocument ? new FundingSplit(Long(b["kcqg"]), Long(b["kcdp"]), Long(b["counterpart"]), Long(b["other"])) : FundingSplit.Zero);
+        RegisterSplit(mapper);
         var sample = new Project
         {
             Approved = new FundingSplit(1, 2, 3, 4), PlannedEnd = new DateOnly(2026, 1, 1), FacilityIds = [1],
@@ -48,6 +46,15 @@ internal sealed class ProjectRepository : IProjectRepository
         };
         _ = mapper.ToObject<Project>(mapper.ToDocument(sample));
     }
+
+    /// <summary>A split as the sub-document {kcqg, kcdp, counterpart, other} (projects' amounts, records' funding).</summary>
+    internal static void RegisterSplit(BsonMapper mapper) =>
+        mapper.RegisterType(
+            s => ToDocument(s),
+            b => b.IsDocument ? new FundingSplit(Long(b["kcqg"]), Long(b["kcdp"]), Long(b["counterpart"]), Long(b["other"])) : FundingSplit.Zero);
+
+    internal static BsonDocument ToDocument(FundingSplit s) =>
+        new() { ["kcqg"] = s.Kcqg, ["kcdp"] = s.Kcdp, ["counterpart"] = s.Counterpart, ["other"] = s.Other };
 
     private static long Long(BsonValue v) => v.IsNumber ? v.AsInt64 : 0;
 

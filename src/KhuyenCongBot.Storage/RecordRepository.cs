@@ -30,6 +30,51 @@ internal sealed class RecordRepository : IRecordRepository
         return added;
     }
 
+    /// <summary>
+    /// Once, for a file from before schema 3: every record with one amount and a named source gets its split, the amount as
+    /// that source's part (KCQG or KCĐP); the amount, the source and everything else stay as they were, so every figure is
+    /// the same after the upgrade. Records without a source (or without money) keep no split. Idempotent: a record that
+    /// already has a split is left alone, so an upgrade stopped halfway is finished by the next start.
+    /// </summary>
+    internal static bool SplitFunding(LiteDatabase db)
+    {
+        var version = db.GetCollection("meta").FindById(LiteDbStore.SchemaVersionKey)?["v"].AsString;
+        if (version is not null && int.Parse(version, System.Globalization.CultureInfo.InvariantCulture) >= 3)
+        {
+            return false;
+        }
+        var col = db.GetCollection("records");
+        var changed = 0;
+        var batch = new List<BsonDocument>(LiteDbStore.RecordReadChunk);
+        var lastId = 0L;
+        while (true)
+        {
+            batch.Clear();
+            var lastSeen = lastId;
+            foreach (var doc in col.Find(Query.GT("_id", lastId), limit: LiteDbStore.RecordReadChunk))
+            {
+                lastSeen = doc["_id"].AsInt64;
+                if (doc["Split"].IsDocument
+                    || RecordFunding.FromSingle(doc["FundingVnd"].IsNumber ? doc["FundingVnd"].AsInt64 : 0, doc["FundingSource"].IsString ? doc["FundingSource"].AsString : null) is not { } split)
+                {
+                    continue;
+                }
+                doc["Split"] = ProjectRepository.ToDocument(split);
+                batch.Add(doc);
+            }
+            if (lastSeen == lastId)
+            {
+                break;
+            }
+            lastId = lastSeen;
+            if (batch.Count > 0)
+            {
+                changed += col.Update(batch);
+            }
+        }
+        return changed > 0;
+    }
+
     /// <summary>Name of the index whose key orders records by user, then id: a user's records are one contiguous range in it.</summary>
     internal const string UserLatestIndex = "user_latest";
 

@@ -3,13 +3,18 @@ using System.Runtime.InteropServices;
 
 namespace KhuyenCongBot.Core.Figures;
 
-/// <summary>One record in the index, as compact as the figures need (40 bytes).</summary>
+/// <summary>One record in the index, as compact as the figures need (72 bytes).</summary>
 [StructLayout(LayoutKind.Sequential)]
 internal struct IndexEntry
 {
     public long Id;
     public long Revenue;
+
+    /// <summary>The support total (<see cref="Records.SupportRecord.FundingVnd"/>).</summary>
     public long Funding;
+
+    /// <summary>The parts by source (<see cref="Records.RecordFunding.SplitOf"/>; 0 without a split).</summary>
+    public long Kcqg, Kcdp, Counterpart, Other;
     public int Day;
 
     /// <summary>Dense facility number, or -1 when the record names no facility.</summary>
@@ -18,8 +23,23 @@ internal struct IndexEntry
     public ushort Unit;
     public bool Estimate;
 
-    /// <summary>Funding source code (<see cref="FundingSources.Code(string?)"/>): 0 when the record names none.</summary>
-    public byte Source;
+    /// <summary>The sources that funded the record (<see cref="Records.RecordFunding.Mask"/>): bit n for source code n + 1; 0 for none.</summary>
+    public byte Sources;
+
+    /// <summary>Whether the record counts under a source code (<see cref="FundingSources.Code(Funding.FundingSource)"/>; 0 = no source).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly bool Under(int code) => code == 0 ? Sources == 0 : (Sources & (1 << (code - 1))) != 0;
+
+    /// <summary>The funding the record adds under a source code: that source's part, or the support total for code 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly long FundingUnder(int code) => code switch
+    {
+        1 => Kcqg,
+        2 => Kcdp,
+        3 => Counterpart,
+        4 => Other,
+        _ => Funding,
+    };
 }
 
 /// <summary>Sums of the additive measures over a set of records, in total and for estimates only.</summary>
@@ -28,18 +48,22 @@ internal struct Sums
     public long Count, EstCount, Booths, EstBooths, Revenue, EstRevenue, Funding, EstFunding;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(in IndexEntry e, int sign)
+    public void Add(in IndexEntry e, int sign) => Add(e, sign, e.Funding);
+
+    /// <summary>Adds an entry with the funding it counts for here (a source's part in the sums of that source).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(in IndexEntry e, int sign, long funding)
     {
         Count += sign;
         Booths += sign * (long)e.Booths;
         Revenue += sign * e.Revenue;
-        Funding += sign * e.Funding;
+        Funding += sign * funding;
         if (e.Estimate)
         {
             EstCount += sign;
             EstBooths += sign * (long)e.Booths;
             EstRevenue += sign * e.Revenue;
-            EstFunding += sign * e.Funding;
+            EstFunding += sign * funding;
         }
     }
 
@@ -63,8 +87,19 @@ internal sealed class MonthBucket
     public Sums Total;
     public Sums[] ByUnit = [];
 
-    /// <summary>Sums per funding source code (0 = no source).</summary>
+    /// <summary>Sums per funding source code (0 = no source): a record funded by several sources is in each of them, with that source's part as funding.</summary>
     public readonly Sums[] BySource = new Sums[FundingSources.Codes];
+
+    private void AddBySource(in IndexEntry e, int sign)
+    {
+        for (var c = 0; c < FundingSources.Codes; c++)
+        {
+            if (e.Under(c))
+            {
+                BySource[c].Add(e, sign, e.FundingUnder(c));
+            }
+        }
+    }
 
     /// <summary>The distinct facilities of the bucket, built by the first question that needs them and dropped by any change.</summary>
     public FacilitySets? Facilities;
@@ -77,13 +112,26 @@ internal sealed class MonthBucket
         }
         Items[Count++] = e;
         Total.Add(e, 1);
-        BySource[e.Source].Add(e, 1);
+        AddBySource(e, 1);
         Facilities = null;
         if (e.Unit >= ByUnit.Length)
         {
             Array.Resize(ref ByUnit, Math.Max(e.Unit + 1, ByUnit.Length * 2));
         }
         ByUnit[e.Unit].Add(e, 1);
+    }
+
+    /// <summary>The entry with this record id, or null when it is not here.</summary>
+    public IndexEntry? Find(long id)
+    {
+        foreach (ref readonly var e in Items.AsSpan(0, Count))
+        {
+            if (e.Id == id)
+            {
+                return e;
+            }
+        }
+        return null;
     }
 
     /// <summary>Removes the entry with this record id; false when it is not here.</summary>
@@ -98,7 +146,7 @@ internal sealed class MonthBucket
                 removed = e;
                 Total.Add(e, -1);
                 ByUnit[e.Unit].Add(e, -1);
-                BySource[e.Source].Add(e, -1);
+                AddBySource(e, -1);
                 Facilities = null;
                 Items[i] = Items[--Count];
                 Items[Count] = default;

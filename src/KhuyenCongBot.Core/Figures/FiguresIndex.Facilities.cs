@@ -3,46 +3,94 @@ using KhuyenCongBot.Core.Records;
 
 namespace KhuyenCongBot.Core.Figures;
 
-/// <summary>The record ids of one facility: a small unsorted list (a facility has a handful of records).</summary>
+/// <summary>
+/// Where the records of one facility are: one (activity number, month) bucket per record, packed in an int (activity in the
+/// high 15 bits, month number in the low 17: any year up to 9999); a small unsorted list (a facility has a handful of records).
+/// </summary>
 internal sealed class FacilityRecords
 {
-    private long[] _ids = [];
+    private int[] _places = [];
     private int _count;
 
-    public void Add(long id)
+    public static int Pack(int activity, int month) => (activity << 17) | month;
+
+    public static (int Activity, int Month) Unpack(int place) => (place >>> 17, place & 0x1FFFF);
+
+    /// <summary>The buckets holding this facility's records, each once.</summary>
+    public int[] DistinctPlaces()
     {
-        if (_count == _ids.Length)
+        var copy = _places.AsSpan(0, _count).ToArray();
+        Array.Sort(copy);
+        var n = 0;
+        for (var i = 0; i < copy.Length; i++)
         {
-            Array.Resize(ref _ids, Math.Max(2, _ids.Length * 2));
+            if (n == 0 || copy[i] != copy[n - 1])
+            {
+                copy[n++] = copy[i];
+            }
         }
-        _ids[_count++] = id;
+        return copy[..n];
     }
 
-    public void Remove(long id)
+    public void Add(int place)
     {
-        var i = Array.IndexOf(_ids, id, 0, _count);
+        if (_count == _places.Length)
+        {
+            Array.Resize(ref _places, Math.Max(2, _places.Length * 2));
+        }
+        _places[_count++] = place;
+    }
+
+    /// <summary>Forgets one record in this bucket (another record of the facility may still be there).</summary>
+    public void Remove(int place)
+    {
+        var i = Array.IndexOf(_places, place, 0, _count);
         if (i >= 0)
         {
-            _ids[i] = _ids[--_count];
+            _places[i] = _places[--_count];
         }
     }
 
-    public long[] ToSortedArray()
+    public void TrimExcess()
     {
-        var copy = _ids.AsSpan(0, _count).ToArray();
-        Array.Sort(copy);
-        return copy;
+        if (_places.Length > _count)
+        {
+            Array.Resize(ref _places, _count);
+        }
     }
 }
 
 public sealed partial class FiguresIndex
 {
-    public IReadOnlyList<long> RecordIdsOf(long facilityId)
+    public IReadOnlyList<FacilityRecordRow> RecordsOf(long facilityId)
     {
         _lock.EnterReadLock();
         try
         {
-            return _facilityIndex.TryGetValue(facilityId, out var f) ? _facilityRecords[f].ToSortedArray() : [];
+            if (!_facilityIndex.TryGetValue(facilityId, out var f))
+            {
+                return [];
+            }
+            var rows = new List<FacilityRecordRow>();
+            foreach (var place in _facilityRecords[f].DistinctPlaces())
+            {
+                var (a, month) = FacilityRecords.Unpack(place);
+                if (_series[a].Get(month) is not { } bucket)
+                {
+                    continue;
+                }
+                foreach (ref readonly var e in bucket.Items.AsSpan(0, bucket.Count))
+                {
+                    if (e.Facility == f)
+                    {
+                        rows.Add(new FacilityRecordRow(e.Id, DateOnly.FromDayNumber(e.Day), _activityIds[a], _unitIds[e.Unit], e.Booths, e.Revenue, e.Funding,
+                            (e.Kcqg | e.Kcdp | e.Counterpart | e.Other) == 0 ? null : new Funding.FundingSplit(e.Kcqg, e.Kcdp, e.Counterpart, e.Other),
+                            e.Sources, e.Estimate ? RecordStatus.Estimate : RecordStatus.Actual));
+                    }
+                }
+            }
+            rows.Sort((x, y) => x.Date != y.Date ? x.Date.CompareTo(y.Date) : x.Id.CompareTo(y.Id));
+            return rows;
         }
         finally
         {
@@ -60,6 +108,17 @@ public sealed partial class FiguresIndex
         _lock.EnterReadLock();
         try
         {
+            // A whole year without filters: the year's longest list, built by the first such question and dropped by a change in that year.
+            if (count <= TopKept && query.ProvinceIds is null && query.Source is null && query.Status is null && WholeYears(query, out var y, out var last) && y == last)
+            {
+                var activity = query.ActivityId is null ? -1 : _activityIndex.GetValueOrDefault(query.ActivityId, -2);
+                if (activity == -2)
+                {
+                    return [];
+                }
+                var kept = CacheOf(y).Top.GetOrAdd((activity, KindOf(query.Measure)), _ => Top(query, TopKept));
+                return kept.GetRange(0, Math.Min(count, kept.Count));
+            }
             return Top(query, count);
         }
         finally
@@ -128,7 +187,7 @@ public sealed partial class FiguresIndex
         var toDay = q.To.DayNumber;
         foreach (ref readonly var e in bucket.Items.AsSpan(0, bucket.Count))
         {
-            if (e.Facility < 0 || e.Day < fromDay || e.Day > toDay || (source >= 0 && e.Source != source)
+            if (e.Facility < 0 || e.Day < fromDay || e.Day > toDay || (source >= 0 && !e.Under(source))
                 || (q.Status is { } st && e.Estimate != (st == RecordStatus.Estimate))
                 || (mask is not null && !mask[e.Unit]))
             {
@@ -138,7 +197,7 @@ public sealed partial class FiguresIndex
             {
                 MeasureKind.Booths => e.Booths,
                 MeasureKind.Revenue => e.Revenue,
-                MeasureKind.Funding => e.Funding,
+                MeasureKind.Funding => source >= 0 ? e.FundingUnder(source) : e.Funding,
                 _ => 1,
             };
             if (records[e.Facility]++ == 0)

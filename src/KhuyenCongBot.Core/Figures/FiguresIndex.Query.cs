@@ -152,6 +152,10 @@ public sealed partial class FiguresIndex
             return acc;
         }
 
+        if (kind == MeasureKind.Facilities && TryYears(q, by, activities, mask, from, acc))
+        {
+            return acc;
+        }
         var walk = new Walk(this, q, by, kind, mask, selected, acc, from);
         var all = DistinctMarks.All;
         var est = DistinctMarks.Estimates;
@@ -331,7 +335,6 @@ public sealed partial class FiguresIndex
 
         private int GroupOfUnit(int u) => by == BreakdownBy.Province ? index._unitGroup[u] : u;
 
-        private int GroupOf(in IndexEntry e) => by == BreakdownBy.Source ? e.Source : GroupOfUnit(e.Unit);
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Scan(MonthBucket bucket, int fixedGroup)
@@ -347,39 +350,57 @@ public sealed partial class FiguresIndex
                 {
                     continue;
                 }
-                if ((status is { } s && e.Estimate != (s == RecordStatus.Estimate)) || (source >= 0 && e.Source != source))
+                if ((status is { } s && e.Estimate != (s == RecordStatus.Estimate)) || (source >= 0 && !e.Under(source)))
                 {
                     continue;
                 }
-                var g = fixedGroup >= 0 ? fixedGroup : GroupOf(e);
-                acc.Records[g]++;
-                long v;
-                switch (kind)
+                if (by == BreakdownBy.Source)
                 {
-                    case MeasureKind.Facilities:
-                        // A record without a facility (information, propaganda) is no facility.
-                        if (e.Facility >= 0)
+                    // A record funded by several sources counts in each (its funding there: that source's part).
+                    for (var c = 0; c < FundingSources.Codes; c++)
+                    {
+                        if (e.Under(c) && (source < 0 || c == source))
                         {
-                            if (all.Mark(e.Facility, g))
-                            {
-                                acc.Total[g]++;
-                            }
-                            if (e.Estimate && est.Mark(e.Facility, g))
-                            {
-                                acc.Estimate[g]++;
-                            }
+                            Count(e, c, c, all, est);
                         }
-                        continue;
-                    case MeasureKind.Booths: v = e.Booths; break;
-                    case MeasureKind.Revenue: v = e.Revenue; break;
-                    case MeasureKind.Funding: v = e.Funding; break;
-                    default: v = 1; break;
+                    }
+                    continue;
                 }
-                acc.Total[g] += v;
-                if (e.Estimate)
-                {
-                    acc.Estimate[g] += v;
-                }
+                Count(e, fixedGroup >= 0 ? fixedGroup : GroupOfUnit(e.Unit), source, all, est);
+            }
+        }
+
+        /// <summary>Adds one entry to a group; <paramref name="code"/> is the source whose part is its funding (-1: the support total).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Count(in IndexEntry e, int g, int code, DistinctMarks all, DistinctMarks est)
+        {
+            acc.Records[g]++;
+            long v;
+            switch (kind)
+            {
+                case MeasureKind.Facilities:
+                    // A record without a facility (information, propaganda) is no facility.
+                    if (e.Facility >= 0)
+                    {
+                        if (all.Mark(e.Facility, g))
+                        {
+                            acc.Total[g]++;
+                        }
+                        if (e.Estimate && est.Mark(e.Facility, g))
+                        {
+                            acc.Estimate[g]++;
+                        }
+                    }
+                    return;
+                case MeasureKind.Booths: v = e.Booths; break;
+                case MeasureKind.Revenue: v = e.Revenue; break;
+                case MeasureKind.Funding: v = code >= 0 ? e.FundingUnder(code) : e.Funding; break;
+                default: v = 1; break;
+            }
+            acc.Total[g] += v;
+            if (e.Estimate)
+            {
+                acc.Estimate[g] += v;
             }
         }
     }

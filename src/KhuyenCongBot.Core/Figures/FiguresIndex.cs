@@ -28,7 +28,7 @@ public sealed partial class FiguresIndex : IFigureSource, IFacilityFigures, IDis
     private readonly Dictionary<string, int> _groupIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<long, int> _facilityIndex = [];
 
-    /// <summary>Per dense facility number: its facility id and its record ids (for one facility's history).</summary>
+    /// <summary>Per dense facility number: its facility id and where its records are (for one facility's history).</summary>
     private readonly List<long> _facilityIds = [];
     private readonly List<FacilityRecords> _facilityRecords = [];
     private int _records;
@@ -58,6 +58,8 @@ public sealed partial class FiguresIndex : IFigureSource, IFacilityFigures, IDis
             {
                 series.TrimExcess();
             }
+            _facilityRecords.ForEach(f => f.TrimExcess());
+            TrimEntered();
         }
         finally
         {
@@ -141,18 +143,23 @@ public sealed partial class FiguresIndex : IFigureSource, IFacilityFigures, IDis
             _facilityIds.Add(fid);
             _facilityRecords.Add(new FacilityRecords());
         }
+        var month = MonthOf(r.Date);
         if (facility >= 0)
         {
-            _facilityRecords[facility].Add(r.Id);
+            _facilityRecords[facility].Add(FacilityRecords.Pack(a, month));
         }
-        var month = MonthOf(r.Date);
         _minMonth = Math.Min(_minMonth, month);
         _maxMonth = Math.Max(_maxMonth, month);
+        var unit = UnitOf(r.ProvinceId);
+        AddEntered(r.CreatedByUserId, r.CreatedAt, a, unit);
+        DropYearCaches(month / 12);
+        var split = RecordFunding.SplitOf(r) ?? default;
         _series[a].GetOrAdd(month).Add(new IndexEntry
         {
-            Id = r.Id, Day = r.Date.DayNumber, Unit = UnitOf(r.ProvinceId), Facility = facility,
+            Id = r.Id, Day = r.Date.DayNumber, Unit = unit, Facility = facility,
             Booths = r.Booths, Revenue = r.RevenueVnd, Funding = r.FundingVnd, Estimate = r.Status == RecordStatus.Estimate,
-            Source = FundingSources.Code(r.FundingSource),
+            Kcqg = split.Kcqg, Kcdp = split.Kcdp, Counterpart = split.Counterpart, Other = split.Other,
+            Sources = RecordFunding.Mask(r),
         });
         _records++;
     }
@@ -187,9 +194,11 @@ public sealed partial class FiguresIndex : IFigureSource, IFacilityFigures, IDis
         if (_activityIndex.TryGetValue(r.ActivityId, out var a) && _series[a].Get(MonthOf(r.Date)) is { } bucket && bucket.Remove(r.Id, out var removed))
         {
             _records--;
+            RemoveEntered(r.CreatedByUserId, r.CreatedAt, a, removed.Unit);
+            DropYearCaches(MonthOf(r.Date) / 12);
             if (removed.Facility >= 0)
             {
-                _facilityRecords[removed.Facility].Remove(r.Id);
+                _facilityRecords[removed.Facility].Remove(FacilityRecords.Pack(a, MonthOf(r.Date)));
             }
         }
     }

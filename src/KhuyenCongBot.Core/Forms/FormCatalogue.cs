@@ -20,13 +20,17 @@ public sealed class FormCatalogue
         ["revenue_vnd"] = [FieldType.Money],
         ["funding_vnd"] = [FieldType.Money],
         ["funding_source"] = [FieldType.Choice],
+        ["funding_kcqg"] = [FieldType.Money],
+        ["funding_counterpart"] = [FieldType.Money],
+        ["funding_other"] = [FieldType.Money],
         ["status"] = [FieldType.Choice],
         ["note"] = [FieldType.Text],
     };
 
     private static readonly Dictionary<string, string[]> AllowedChoiceValues = new()
     {
-        ["funding_source"] = ["KCQG", "KCDP"],
+        // BOTH: KCQG and KCĐP together; the KCQG part is asked (funding_kcqg) and KCĐP is the rest.
+        ["funding_source"] = ["KCQG", "KCDP", "BOTH"],
         ["status"] = ["actual", "estimate"],
     };
 

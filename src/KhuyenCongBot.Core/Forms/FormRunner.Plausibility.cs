@@ -48,4 +48,29 @@ public sealed partial class FormRunner
         ctx.Ask(question + "\n" + ctx.T("Chọn, gõ \"có\"/\"không\", hoặc gõ lại số tiền.", "Choose, type yes/no, or type the amount again."),
             [yes, no, Back(ctx), CancelChoice(ctx)]);
     }
+
+    /// <summary>
+    /// The KCQG part of an amount funded by both sources cannot pass that amount (KCĐP, the rest, would be below 0): refused.
+    /// An amount changed below a KCQG part already typed clears the part, so it is asked again.
+    /// </summary>
+    private static FieldResult CheckSplit(BotContext ctx, FormSession s, FormDefinition form, FormField field, FieldResult result)
+    {
+        if (!result.Ok || field.Kind != FieldType.Money || !long.TryParse(result.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var vnd))
+        {
+            return result;
+        }
+        if (field.Bind == "funding_kcqg" && form.Bound("funding_vnd") is { } total
+            && long.TryParse(s.Answer(total.Id), NumberStyles.None, CultureInfo.InvariantCulture, out var sum) && vnd > sum)
+        {
+            return FieldResult.Refuse(ctx.T(
+                $"Phần KCQG ({VnFormat.Money(vnd)}) không thể lớn hơn kinh phí khuyến công hỗ trợ ({VnFormat.Money(sum)}); phần KCĐP là số còn lại.",
+                $"The KCQG part ({VnFormat.Money(vnd)}) cannot be more than the extension funding ({VnFormat.Money(sum)}); KCĐP is the rest."));
+        }
+        if (field.Bind == "funding_vnd" && form.Bound("funding_kcqg") is { } part
+            && long.TryParse(s.Answer(part.Id), NumberStyles.None, CultureInfo.InvariantCulture, out var kcqg) && kcqg > vnd)
+        {
+            s.ClearAnswer(part.Id);
+        }
+        return result;
+    }
 }

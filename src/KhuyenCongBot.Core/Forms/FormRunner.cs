@@ -476,6 +476,7 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
                 Prompt(ctx, s, ctx.T("Nút đó không dùng được ở câu này.", "That button does not apply here."));
                 return;
         }
+        result = CheckSplit(ctx, s, form, field, result);
         if (!result.Ok)
         {
             Refuse(ctx, s, form, result.Error!);

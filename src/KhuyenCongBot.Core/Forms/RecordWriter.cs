@@ -24,6 +24,7 @@ public static class RecordWriter
         NewFacility? created = null;
         string? facilityCommune = null;
         var hasCommuneField = form.Bound("commune") is not null;
+        long kcqgPart = 0, counterpart = 0, other = 0;
         foreach (var field in form.Fields)
         {
             var applies = session.Applies(form, field);
@@ -75,6 +76,15 @@ public static class RecordWriter
                 case "funding_source":
                     record.FundingSource = Null(value);
                     break;
+                case "funding_kcqg":
+                    kcqgPart = value.Length == 0 ? 0 : long.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                case "funding_counterpart":
+                    counterpart = value.Length == 0 ? 0 : long.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                case "funding_other":
+                    other = value.Length == 0 ? 0 : long.Parse(value, CultureInfo.InvariantCulture);
+                    break;
                 case "status":
                     record.Status = value == "estimate" ? RecordStatus.Estimate : RecordStatus.Actual;
                     break;
@@ -93,7 +103,38 @@ public static class RecordWriter
         {
             record.Commune = facilityCommune;
         }
+        if (form.Bound("funding_vnd") is not null)
+        {
+            SetSplit(record, kcqgPart, counterpart, other);
+        }
         return created;
+    }
+
+    /// <summary>
+    /// The split from the answers: the support amount under its source (KCQG, KCĐP, or both with the KCQG part typed and
+    /// KCĐP the rest), with the counterpart and other sources. An amount without a source, or no money at all, keeps no split.
+    /// </summary>
+    private static void SetSplit(SupportRecord record, long kcqgPart, long counterpart, long other)
+    {
+        var amount = record.FundingVnd;
+        (long Kcqg, long Kcdp)? support = record.FundingSource switch
+        {
+            "KCQG" => (amount, 0),
+            "KCDP" => (0, amount),
+            // The form refuses a KCQG part above the amount; a later lower amount clears the part (FormRunner.CheckSplit).
+            "BOTH" => (Math.Min(kcqgPart, amount), amount - Math.Min(kcqgPart, amount)),
+            _ => null,
+        };
+        if (support is { } s)
+        {
+            RecordFunding.Set(record, new Funding.FundingSplit(s.Kcqg, s.Kcdp, counterpart, other));
+        }
+        else
+        {
+            // An amount of unknown source stays the support total; the counterpart and other sources are still kept.
+            record.FundingSource = null;
+            record.Split = counterpart > 0 || other > 0 ? new Funding.FundingSplit(0, 0, counterpart, other) : null;
+        }
     }
 
     private static string? Null(string value) => value.Length == 0 ? null : value;
@@ -112,7 +153,10 @@ public static class RecordWriter
                 "booths" => record.Booths.ToString(CultureInfo.InvariantCulture),
                 "revenue_vnd" => record.RevenueVnd.ToString(CultureInfo.InvariantCulture),
                 "funding_vnd" => record.FundingVnd.ToString(CultureInfo.InvariantCulture),
-                "funding_source" => record.FundingSource ?? "",
+                "funding_source" => record.FundingSource ?? (record.Split is { Kcqg: > 0, Kcdp: > 0 } ? "BOTH" : ""),
+                "funding_kcqg" => record.Split is { Kcqg: > 0, Kcdp: > 0 } both ? both.Kcqg.ToString(CultureInfo.InvariantCulture) : "",
+                "funding_counterpart" => record.Split is { Counterpart: > 0 } cp ? cp.Counterpart.ToString(CultureInfo.InvariantCulture) : "",
+                "funding_other" => record.Split is { Other: > 0 } o ? o.Other.ToString(CultureInfo.InvariantCulture) : "",
                 "status" => record.Status == RecordStatus.Estimate ? "estimate" : "actual",
                 "note" => record.Note ?? "",
                 _ => record.Extra.GetValueOrDefault(field.Id) ?? "",
@@ -233,6 +277,10 @@ public static class RecordWriter
         if (r.FundingVnd > 0)
         {
             parts.Add("kinh phí " + VnFormat.Money(r.FundingVnd));
+        }
+        if (r.Split is { Counterpart: > 0 } split)
+        {
+            parts.Add("đối ứng " + VnFormat.Money(split.Counterpart));
         }
         return string.Join(" · ", parts);
     }

@@ -257,6 +257,10 @@ public sealed class CsvRecordImporter : IRecordImporter
             .Append(VnText.FoldWords(r.FacilityName)).Append('|').Append(VnText.FoldWords(r.Commune)).Append('|')
             .Append(r.Booths).Append('|').Append(r.RevenueVnd).Append('|').Append(r.FundingVnd).Append('|')
             .Append(VnText.FoldWords(r.FundingSource)).Append('|').Append((int)r.Status).Append('|').Append(VnText.FoldWords(r.Note));
+        if (RecordFunding.SplitOf(r) is { } split)
+        {
+            sb.Append("|split=").Append(split.Kcqg).Append(',').Append(split.Kcdp).Append(',').Append(split.Counterpart).Append(',').Append(split.Other);
+        }
         foreach (var (key, value) in r.Extra.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             sb.Append('|').Append(key).Append('=').Append(VnText.FoldWords(value));
@@ -433,16 +437,19 @@ public sealed class CsvRecordImporter : IRecordImporter
                 problems.Add($"nguồn kinh phí '{Short(sourceText)}' không hợp lệ (KCQG, KCĐP hoặc để trống)");
                 break;
         }
-        if (record.FundingVnd > 0 && record.FundingSource is null && form?.Bound("funding_source") is not null)
+        // With the split columns filled, they say where the money came from (KCQG and KCĐP together name no single source).
+        var hasSplit = RecordLayout.SplitColumns.Any(c => Cell(c.Id).Length > 0);
+        if (!hasSplit && record.FundingVnd > 0 && record.FundingSource is null && form?.Bound("funding_source") is not null)
         {
             problems.Add("có kinh phí nhưng thiếu nguồn kinh phí (KCQG hoặc KCĐP)");
         }
-        else if (record.FundingVnd == 0 && record.FundingSource is not null && Cell("funding_vnd").Trim().Length == 0)
+        else if (!hasSplit && record.FundingVnd == 0 && record.FundingSource is not null && Cell("funding_vnd").Trim().Length == 0)
         {
             // Only when the amount was left empty: an amount already refused above (too large, or on an unknown activity)
             // is not "missing" as well.
             problems.Add("có nguồn kinh phí nhưng không có kinh phí");
         }
+        ReadSplit(record, form, Cell, today, user, problems);
 
         var statusText = Cell("status");
         switch (VnText.FoldWords(statusText))
@@ -525,6 +532,51 @@ public sealed class CsvRecordImporter : IRecordImporter
             return 0;
         }
         return long.Parse(read.Value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The split columns when a row fills any of them (an empty one is 0): KCQG + KCĐP must be the row's funding_vnd when that is
+    /// given too, and the source is the one of KCQG, KCĐP that funded alone. A row without them (an older file) keeps its
+    /// single amount as its named source's part.
+    /// </summary>
+    private void ReadSplit(SupportRecord record, FormDefinition? form, Func<string, string> cell, DateOnly today, BotUser user, List<string> problems)
+    {
+        var columns = RecordLayout.SplitColumns;
+        if (columns.All(c => cell(c.Id).Length == 0))
+        {
+            record.Split = RecordFunding.FromSingle(record.FundingVnd, record.FundingSource);
+            return;
+        }
+        var parts = new long[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var bind = RecordLayout.SourceOfColumn(columns[i].Id) switch
+            {
+                Funding.FundingSource.Counterpart => "funding_counterpart",
+                Funding.FundingSource.Other => "funding_other",
+                _ => "funding_vnd",
+            };
+            var text = cell(columns[i].Id);
+            var found = new List<string>();
+            parts[i] = text.Length == 0 ? 0
+                : Bound(form, form?.Bound(bind) is null ? "funding_vnd" : bind, columns[i].Header.Replace(" (đồng)", "", StringComparison.Ordinal), text, today, user, found);
+            problems.AddRange(found.Select(p => $"cột {columns[i].Id} ({columns[i].Header.Replace(" (đồng)", "", StringComparison.Ordinal)}): {p}"));
+        }
+        if (problems.Count > 0)
+        {
+            return;
+        }
+        if (!Funding.FundingSplit.TryCreate(parts[0], parts[1], parts[2], parts[3], out var split))
+        {
+            problems.Add("số tiền theo nguồn không hợp lệ");
+            return;
+        }
+        if (cell("funding_vnd").Length > 0 && record.FundingVnd != split.Support)
+        {
+            problems.Add($"kinh phí {VnFormat.MoneyFull(record.FundingVnd)} khác tổng KCQG + KCĐP ({VnFormat.MoneyFull(split.Support)})");
+            return;
+        }
+        RecordFunding.Set(record, split);
     }
 
     private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";

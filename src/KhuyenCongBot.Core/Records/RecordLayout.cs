@@ -1,6 +1,7 @@
 using System.Globalization;
 using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Forms;
+using KhuyenCongBot.Core.Funding;
 using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Records;
@@ -35,6 +36,24 @@ public sealed class RecordLayout
         new("note", "Ghi chú", ColumnKind.Text, false),
     ];
 
+    /// <summary>The funding split (after the record's own columns; a file without them still imports: its amount goes to its source).</summary>
+    public static readonly IReadOnlyList<RecordColumn> SplitColumns =
+    [
+        new("kcqg_vnd", "KCQG (đồng)", ColumnKind.Number, false),
+        new("kcdp_vnd", "KCĐP (đồng)", ColumnKind.Number, false),
+        new("counterpart_vnd", "Vốn đối ứng (đồng)", ColumnKind.Number, false),
+        new("other_vnd", "Nguồn khác (đồng)", ColumnKind.Number, false),
+    ];
+
+    /// <summary>The source each split column holds.</summary>
+    public static FundingSource SourceOfColumn(string id) => id switch
+    {
+        "kcqg_vnd" => FundingSource.Kcqg,
+        "kcdp_vnd" => FundingSource.Kcdp,
+        "counterpart_vnd" => FundingSource.Counterpart,
+        _ => FundingSource.Other,
+    };
+
     /// <summary>Columns of the facility registry, after the forms' columns.</summary>
     public static readonly IReadOnlyList<RecordColumn> FacilityColumns =
     [
@@ -49,7 +68,7 @@ public sealed class RecordLayout
         Forms = forms;
         var order = (activityOrder ?? []).ToList();
         var extras = new List<RecordColumn>();
-        var headers = new HashSet<string>(BaseColumns.Concat(FacilityColumns).Select(c => VnText.FoldWords(c.Header)), StringComparer.Ordinal);
+        var headers = new HashSet<string>(BaseColumns.Concat(SplitColumns).Concat(FacilityColumns).Select(c => VnText.FoldWords(c.Header)), StringComparer.Ordinal);
         foreach (var form in forms.Forms.OrderBy(f => order.IndexOf(f.Activity) is var i && i < 0 ? int.MaxValue : i).ThenBy(f => f.Activity, StringComparer.Ordinal))
         {
             foreach (var field in form.Fields.Where(f => f.Bind is null && f.Kind != FieldType.Facility && f.Kind != FieldType.Province))
@@ -68,7 +87,7 @@ public sealed class RecordLayout
                 extras.Add(new RecordColumn(field.Id, header, kind, true));
             }
         }
-        Columns = [.. BaseColumns, .. extras, .. FacilityColumns];
+        Columns = [.. BaseColumns, .. SplitColumns, .. extras, .. FacilityColumns];
         foreach (var column in Columns)
         {
             _byName[column.Id] = column;
@@ -113,6 +132,7 @@ public sealed class RecordLayout
                 "funding_source" => FundingSourceName(r.FundingSource) is { Length: > 0 } s ? s : null,
                 "status" => StatusName(r.Status),
                 "note" => Text(r.Note),
+                "kcqg_vnd" or "kcdp_vnd" or "counterpart_vnd" or "other_vnd" => Part(r, SourceOfColumn(column.Id)),
                 "craft_village" => Text(facility?.CraftVillage),
                 "facility_phone" => Text(facility?.Phone),
                 _ => Extra(column, r),
@@ -131,6 +151,10 @@ public sealed class RecordLayout
         }
         return value != 0 || field?.IsRequired == true ? value : null;
     }
+
+    /// <summary>A source's part: written when the record has a split and the part is above 0 (an empty cell reads back as 0).</summary>
+    private static object? Part(SupportRecord r, FundingSource source) =>
+        RecordFunding.SplitOf(r) is { } split && split[source] > 0 ? split[source] : null;
 
     private static object? Extra(RecordColumn column, SupportRecord r)
     {

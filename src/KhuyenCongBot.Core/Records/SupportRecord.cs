@@ -1,3 +1,5 @@
+using KhuyenCongBot.Core.Funding;
+
 namespace KhuyenCongBot.Core.Records;
 
 /// <summary>Whether a figure is an estimate (ước thực hiện) or the actual, official one (chính thức).</summary>
@@ -18,10 +20,14 @@ public sealed class SupportRecord
     public string? Commune { get; set; }
     public int Booths { get; set; }
     public long RevenueVnd { get; set; }
+    /// <summary>Khuyến công support (KCQG + KCĐP when <see cref="Split"/> is set; the counterpart and other sources are not in it).</summary>
     public long FundingVnd { get; set; }
 
-    /// <summary>"KCQG" (national) or "KCDP" (provincial), when funded.</summary>
+    /// <summary>"KCQG" (national) or "KCDP" (provincial) when one of them funded it alone; null when none or both (see <see cref="Split"/>).</summary>
     public string? FundingSource { get; set; }
+
+    /// <summary>The money by source (KCQG, KCĐP, counterpart, other); null for a record written before the split, read through <see cref="RecordFunding"/>.</summary>
+    public FundingSplit? Split { get; set; }
 
     public RecordStatus Status { get; set; }
     public string? Note { get; set; }

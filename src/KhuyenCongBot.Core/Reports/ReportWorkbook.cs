@@ -91,13 +91,13 @@ public sealed partial class ReportWorkbook(IBotStore store, CatalogueIndex catal
         {
             case "label": return label;
             case Measures.Facilities or Measures.Participations or Measures.Booths or Measures.Revenue or Measures.Funding:
-                return (long)ScanFigureSource.Measure(records, measure);
+                return (long)ScanFigureSource.Measure(records, measure, r => r.FundingVnd);
             case "trainees": return records.Sum(r => Trainees(r) ?? 0);
             case "funding.kcqg": return BySource(records, FundingSource.Kcqg);
             case "funding.kcdp": return BySource(records, FundingSource.Kcdp);
             case "funding.counterpart": return BySource(records, FundingSource.Counterpart);
             case "funding.other": return BySource(records, FundingSource.Other);
-            case "funding.none": return records.Where(r => FundingSources.Of(r.FundingSource) is null).Sum(r => r.FundingVnd);
+            case "funding.none": return records.Where(r => RecordFunding.SplitOf(r) is null).Sum(r => r.FundingVnd);
             case "projects.count": return (long)projects.Count;
             case "projects.late": return (long)projects.Count(p => ProjectQueries.DaysLate(p, at) > 0);
             case "projects.approved_vnd": return projects.Sum(p => p.Approved.Support);
@@ -109,8 +109,8 @@ public sealed partial class ReportWorkbook(IBotStore store, CatalogueIndex catal
         }
     }
 
-    private static long BySource(IEnumerable<SupportRecord> records, FundingSource source) =>
-        records.Where(r => FundingSources.Of(r.FundingSource) == source).Sum(r => r.FundingVnd);
+    /// <summary>A source's part of the records' money (the split; a record written before it, its amount under its named source).</summary>
+    private static long BySource(IEnumerable<SupportRecord> records, FundingSource source) => records.Sum(r => RecordFunding.Amount(r, source));
 
     /// <summary>Trainees of a record: the training form's "trainees" answer, else "N học viên" in its note (imported records); null when neither.</summary>
     public static long? Trainees(SupportRecord r)

@@ -70,6 +70,12 @@ public static class BenchQueries
                 new(null, Measures.Participations, D(2017, 1, 1), D(2026, 12, 31)), ReplyOnly: true),
             new("top facilities by funding 2025", "Top 10 cơ sở nhận nhiều kinh phí nhất năm 2025",
                 new(null, Measures.Funding, D(2025, 1, 1), D(2025, 12, 31)), ReplyOnly: true),
+            new("own records entered this month", "Tôi đã ghi bao nhiêu bản ghi tháng này",
+                new(null, Measures.Participations, D(2026, 5, 1), Today), ReplyOnly: true),
+            new("own records entered, all time", "Tôi đã nhập bao nhiêu bản ghi từ trước đến nay",
+                new(null, Measures.Participations, D(2017, 1, 1), Today), ReplyOnly: true),
+            new("new records this week", "Tuần này có bao nhiêu bản ghi mới",
+                new(null, Measures.Participations, D(2026, 5, 11), Today), ReplyOnly: true),
             new("funding 2017-2026 by activity", "Kinh phí hỗ trợ 10 năm qua theo hoạt động",
                 new(null, Measures.Funding, D(2017, 1, 1), D(2026, 12, 31)), BreakdownBy.Activity),
         ];

@@ -121,7 +121,7 @@ public sealed class RestoreTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("chưa thay đổi gì", output);
         Assert.Contains("60 bản ghi", output);
-        Assert.Contains("lược đồ 2", output);
+        Assert.Contains($"lược đồ {KhuyenCongBot.Storage.LiteDbStore.SchemaVersion}", output);
         Assert.Equal(before, await File.ReadAllBytesAsync(Db));
         Assert.Single(Directory.GetFiles(_folder, "bot*.db"));
     }

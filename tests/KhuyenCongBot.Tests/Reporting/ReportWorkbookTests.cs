@@ -68,8 +68,9 @@ public sealed class ReportWorkbookTests(ITestOutputHelper output, ReportWorkbook
             Assert.Equal(mine.Count, N(row[3]));
             Assert.Equal(mine.Sum(r => (long)r.Booths), N(row[4]));
             Assert.Equal(mine.Sum(r => Trainees(r) ?? 0), N(row[5]));
-            Assert.Equal(mine.Where(r => r.FundingSource == "KCQG").Sum(r => r.FundingVnd), N(row[6]));
-            Assert.Equal(mine.Where(r => r.FundingSource is "KCĐP" or "KCDP").Sum(r => r.FundingVnd), N(row[7]));
+            Assert.Equal(mine.Sum(r => r.Split?.Kcqg ?? (r.FundingSource == "KCQG" ? r.FundingVnd : 0)), N(row[6]));
+            Assert.Equal(mine.Sum(r => r.Split?.Kcdp ?? (r.FundingSource is "KCĐP" or "KCDP" ? r.FundingVnd : 0)), N(row[7]));
+            Assert.Equal(mine.Sum(r => r.Split?.Counterpart ?? 0), N(row[8]));
             Assert.Equal(mine.Sum(r => r.FundingVnd), N(row[10]));
         }
         // The article's figure, as the workbook shows it.

@@ -10,7 +10,7 @@ namespace KhuyenCongBot.Tests.Reporting;
 /// A database written by the code before projects, communes and attachments existed (main at f47dff9, see Fixtures/README.md)
 /// opens with this store, keeps everything, and takes the new data.
 /// </summary>
-public sealed class UpgradeFromMainTests : IDisposable
+public sealed partial class UpgradeFromMainTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "kcb-upgrade-" + Guid.NewGuid().ToString("N"));
 

@@ -1,6 +1,7 @@
 using System.Text;
 using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Forms;
+using KhuyenCongBot.Core.Funding;
 using KhuyenCongBot.Core.Records;
 using KhuyenCongBot.Core.Storage;
 using KhuyenCongBot.Core.Text;
@@ -32,11 +33,10 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
         }
         var facility = found[0].Facility;
         var units = scopes.UnitIds(q.Scope);
-        var records = facilities.RecordIdsOf(facility.Id)
-            .Select(store.Records.Get).OfType<SupportRecord>()
+        var records = facilities.RecordsOf(facility.Id)
             .Where(r => r.Date >= q.From && r.Date <= q.To && (units is null || units.Contains(r.ProvinceId))
-                && (q.Status is null || r.Status == q.Status) && (q.Source is null || FundingSources.Of(r.FundingSource) == q.Source))
-            .OrderBy(r => r.Date).ThenBy(r => r.Id).ToList();
+                && (q.Status is null || r.Status == q.Status) && (q.Source is null || r.Has(q.Source.Value)))
+            .ToList();
         var sb = new StringBuilder();
         var place = catalogue.Province(facility.ProvinceId)?.ShortName ?? facility.ProvinceId;
         sb.Append(english ? "Support received by " : "Hỗ trợ đã nhận của ").Append(facility.Name).Append(" (")
@@ -53,13 +53,13 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
             {
                 sb.Append(" – ").Append(MetricText.Value(Measures.Booths, r.Booths, english));
             }
-            if (r.FundingVnd > 0)
+            if (r.Split is { IsZero: false } split)
+            {
+                sb.Append(" – ").Append(SourceText.Parts(split, english));
+            }
+            else if (r.FundingVnd > 0)
             {
                 sb.Append(" – ").Append(MetricText.Value(Measures.Funding, r.FundingVnd, english));
-                if (FundingSources.Of(r.FundingSource) is { } s)
-                {
-                    sb.Append(" (").Append(FundingSources.Label(s, english)).Append(')');
-                }
             }
             if (r.Status == RecordStatus.Estimate)
             {
@@ -73,9 +73,11 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
         }
         if (records.Count > 0)
         {
-            var bySource = records.Where(r => r.FundingVnd > 0).GroupBy(r => FundingSources.Of(r.FundingSource))
-                .OrderBy(g => g.Key is null ? 9 : (int)g.Key)
-                .Select(g => $"{FundingSources.Label(g.Key, english)} {MetricText.Value(Measures.Funding, g.Sum(r => (decimal)r.FundingVnd), english)}").ToList();
+            var bySource = FundingSources.All
+                .Select(s => (Source: (FundingSource?)s, Sum: records.Sum(r => (decimal)(r.Split is { } split ? split[s] : 0))))
+                .Append((null, records.Where(r => r.Split is null).Sum(r => (decimal)r.FundingVnd)))
+                .Where(x => x.Sum > 0)
+                .Select(x => $"{FundingSources.Label(x.Source, english)} {MetricText.Value(Measures.Funding, x.Sum, english)}").ToList();
             sb.Append(english ? $"Total: {records.Count} times supported, funding " : $"Tổng: {VnFormat.Number(records.Count)} lần hỗ trợ, kinh phí ")
               .Append(MetricText.Value(Measures.Funding, records.Sum(r => (decimal)r.FundingVnd), english))
               .AppendLine(bySource.Count > 0 ? $" ({string.Join(", ", bySource)})." : ".");

@@ -159,9 +159,12 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
             var planned = lines.Count > 1
                 ? lines.Where(l => PlanTarget(q.To.Year, $"{l.ActivityId ?? "*"}.{l.Measure}", scopes.UnitIds(q.Scope)) is > 0).ToList()
                 : [];
-            foreach (var line in planned.Count > 0 ? planned : [main])
+            // One line per planned measure; the same line twice ("plans are set per year") is said once.
+            foreach (var planText in (planned.Count > 0 ? planned : [main])
+                .Select(line => PlanLine(q, line, lines.Count > 1 ? ", " + MetricText.Title(catalogue, line.ActivityId, line.Measure, english) : "", english))
+                .Distinct(StringComparer.Ordinal))
             {
-                sb.AppendLine(PlanLine(q, line, lines.Count > 1 ? ", " + MetricText.Title(catalogue, line.ActivityId, line.Measure, english) : "", english));
+                sb.AppendLine(planText);
             }
         }
         if (q.CompareLastYear || q.Change)
@@ -188,8 +191,8 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         if (target is not { } t || t == 0)
         {
             return english
-                ? $"No {q.To.Year} plan is set for {(metricName.Length > 0 ? metricName[2..] + " " : "")}({metric}) in this scope (admins set it with /plan)."
-                : $"Chưa có kế hoạch năm {q.To.Year} cho chỉ tiêu {(metricName.Length > 0 ? metricName[2..] + " " : "")}({metric}) trong phạm vi này (quản trị viên đặt bằng /kehoach).";
+                ? $"No {q.To.Year} plan is set for {(metricName.Length > 0 ? metricName[2..] : MetricText.Title(catalogue, main.ActivityId, main.Measure ?? "", true))} in this scope (admins set it with /plan)."
+                : $"Chưa có kế hoạch năm {q.To.Year} cho chỉ tiêu {(metricName.Length > 0 ? metricName[2..] : MetricText.Title(catalogue, main.ActivityId, main.Measure ?? ""))} trong phạm vi này (quản trị viên đặt bằng /kehoach).";
         }
         var ratio = main.Value.Value / t;
         var counted = q.Status switch
@@ -411,6 +414,12 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         {
             sb.AppendLine(english ? $"... and {rows.Count - shown.Count} more." : $"... và {rows.Count - shown.Count} mục khác.");
         }
+        if (by == BreakdownBy.Source && measure == Measures.Funding && shown.Any(r => r.Key is "counterpart" or "other"))
+        {
+            sb.AppendLine(english
+                ? "(Funding = KCQG + KCĐP; the facilities' counterpart and other sources are listed apart, not added to it.)"
+                : "(Kinh phí hỗ trợ = KCQG + KCĐP; vốn đối ứng của cơ sở và nguồn khác ghi riêng, không cộng vào.)");
+        }
         return sb.ToString();
     }
 
@@ -423,7 +432,7 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
             .Where(r => units is null || units.Contains(r.ProvinceId))
             .Where(r => q.ActivityId is null || r.ActivityId == q.ActivityId)
             .Where(r => q.Status is null || r.Status == q.Status)
-            .Where(r => q.Source is null || FundingSources.Of(r.FundingSource) == q.Source)
+            .Where(r => q.Source is null || RecordFunding.Has(r, q.Source.Value))
             .OrderBy(r => r.Date).ThenBy(r => r.Id);
     }
 

@@ -144,12 +144,15 @@ public sealed class FiguresModule : IBotModule
                 "Bot hiểu " + string.Join(", ", parts.Corrections.Select(c => $"\"{c.Typed}\" là \"{c.Read}\"")) + ".",
                 "Read " + string.Join(", ", parts.Corrections.Select(c => $"\"{c.Typed}\" as \"{c.Read}\"")) + "."));
         }
-        if (last is not null && parts.Period is { } asked && !NamesAYear(text)
+        if (last is not null && parts.Period is { } asked && !NamesAYear(text) && !RelativeToToday(text) && (parts.FollowUpMarker || !parts.HasMetric)
             && last.From.Year == last.To.Year && asked.From.Year == asked.To.Year && asked.From.Year != last.From.Year
-            && _parser.Parse(text + " năm " + last.From.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), context.Today).Period is { } sameYear)
+            && _parser.Parse(text + " năm " + last.From.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), context.Today).Period is { } sameYear
+            && SameDatesInAnotherYear(asked, sameYear))
         {
-            // "quý 1 năm 2025" then "còn quý 2": the quarter of the year asked about just before.
+            // "quý 1 năm 2025" then "còn quý 2": the quarter of the year asked about just before. Only a follow-up, and only a period
+            // that names no year of its own ("quý 2", "tháng 3"): "hôm qua", "tuần trước" are dates, never moved to another year.
             parts.Period = sameYear;
+            notes.Add(context.T($"(Giữ năm {sameYear.From.Year} của câu trước.)", $"(Same year as the previous question: {sameYear.From.Year}.)"));
         }
         Question question;
         if (!parts.HasMetric)
@@ -157,7 +160,8 @@ public sealed class FiguresModule : IBotModule
             if (last is not null && parts.HasModifier)
             {
                 question = Merge(last, parts, context);
-                notes.Add(context.T($"(Tiếp câu hỏi trước: {MetricName(question, false)}.)", $"(Following up the previous question: {MetricName(question, true)}.)"));
+                var kept = parts.Source is null && question.Source is { } source ? ", " + context.T("nguồn ", "source ") + FundingSources.Label(source, context.English) : "";
+                notes.Add(context.T($"(Tiếp câu hỏi trước: {MetricName(question, false)}{kept}.)", $"(Following up the previous question: {MetricName(question, true)}{kept}.)"));
             }
             else
             {
@@ -181,11 +185,22 @@ public sealed class FiguresModule : IBotModule
                 activity = previous;
             }
             question = question with { ActivityId = activity, Measure = parts.Measure, Summary = parts.Summary };
+            if (baseQuestion is not null && parts.Source is null && question.Source is not null
+                && !parts.FollowUpMarker && parts.Measure != Measures.Funding)
+            {
+                // "kinh phí KCQG 2025" then "tiến độ kế hoạch tư vấn": a new measure that is not money starts without the source filter.
+                question = question with { Source = null };
+            }
             if (baseQuestion is not null && parts.Period is null)
             {
+                var kept = parts.Source is null && question.Source is { } source ? ", " + context.T("nguồn ", "source ") + FundingSources.Label(source, context.English) : "";
                 notes.Add(context.T(
-                    $"(Giữ kỳ và phạm vi của câu trước: {question.PeriodLabel}, {_scopes.ShortName(question.Scope)}.)",
-                    $"(Same period and scope as the previous question: {FigureAnswerer.PeriodText(question, true)}, {_scopes.ShortName(question.Scope, true)}.)"));
+                    $"(Giữ kỳ và phạm vi của câu trước: {question.PeriodLabel}, {_scopes.ShortName(question.Scope)}{kept}.)",
+                    $"(Same period and scope as the previous question: {FigureAnswerer.PeriodText(question, true)}, {_scopes.ShortName(question.Scope, true)}{kept}.)"));
+            }
+            else if (baseQuestion is not null && parts.Source is null && question.Source is { } keptSource)
+            {
+                notes.Add(context.T($"(Giữ nguồn {FundingSources.Label(keptSource)} của câu trước.)", $"(Same funding source as the previous question: {FundingSources.Label(keptSource, true)}.)"));
             }
         }
         if (parts.FacilityGroup is { } group)
@@ -201,6 +216,17 @@ public sealed class FiguresModule : IBotModule
         }
         Respond(context, question, parts.Scope == "own" ? null : parts.ScopeName, notes, footer);
     }
+
+    /// <summary>Whether <paramref name="moved"/> is <paramref name="asked"/> with only the year changed (a quarter, a month, a half).</summary>
+    private static bool SameDatesInAnotherYear(Period asked, Period moved)
+    {
+        var years = moved.From.Year - asked.From.Year;
+        return moved.From == asked.From.AddYears(years) && moved.To == asked.To.AddYears(years);
+    }
+
+    /// <summary>"quý này", "tháng trước", "hôm qua", "gần đây": a period counted from today, never moved to another year.</summary>
+    private static bool RelativeToToday(string text) => System.Text.RegularExpressions.Regex.IsMatch(
+        VnText.FoldWords(text), @"(^| )(nay|truoc|qua|toi|sau|gan day|vua qua|this|last|next|previous|today|yesterday)( |$)");
 
     private static bool NamesAYear(string text) => System.Text.RegularExpressions.Regex.IsMatch(
         VnText.FoldWords(text), @"(^| )((19|20)[0-9]{2}|nam nay|nam ngoai|nam truoc|nam qua|this year|last year)( |$)");
@@ -361,6 +387,18 @@ public sealed class FiguresModule : IBotModule
             context.Ask(refusal, [new Choice(context.T($"Xem số liệu {_scopes.ShortName(own.Scope)}", $"See {_scopes.ShortName(own.Scope, true)}"), "fq:again")]);
             return;
         }
+        if (question.Kind == QuestionKind.Figure && question.Top is not null && question.Breakdown == BreakdownBy.Province && !_scopes.IsMultiProvince(question.Scope))
+        {
+            // An officer of one province asks "tỉnh nào nhiều gian hàng nhất": a ranking of one province would read "cao nhất: Phú Thọ".
+            var limited = !_scopes.IsMultiProvince(_scopes.DefaultScope(context.User));
+            notes = [.. notes ?? [], limited ? context.T(
+                $"(Bạn được xem số liệu của {_scopes.ShortName(question.Scope)}, không xem được các tỉnh khác, nên bot không xếp hạng giữa các tỉnh. Đây là số liệu của {_scopes.ShortName(question.Scope)}.)",
+                $"(You may see the figures of {_scopes.ShortName(question.Scope, true)} only, so provinces cannot be ranked for you. Here is {_scopes.ShortName(question.Scope, true)}'s figure.)")
+                : context.T(
+                $"(Câu hỏi chỉ có một tỉnh ({_scopes.ShortName(question.Scope)}) nên không có gì để xếp hạng; đây là số liệu của tỉnh đó.)",
+                $"(Only one province ({_scopes.ShortName(question.Scope, true)}) is in the question, so there is nothing to rank; here is its figure.)")];
+            question = question with { Top = null, Breakdown = null, Ascending = false };
+        }
         if (question.Kind != QuestionKind.Figure)
         {
             SetLast(context, question with { Output = OutputKind.Text });
@@ -368,6 +406,10 @@ public sealed class FiguresModule : IBotModule
             return;
         }
         var text = _answerer.Answer(question, context.English);
+        if (NoDataNote(context, question) is { } noData)
+        {
+            footer = footer is null ? noData : footer + "\n" + noData;
+        }
         if (notes is { Count: > 0 })
         {
             text = string.Join("\n", notes) + "\n" + text;
@@ -393,6 +435,36 @@ public sealed class FiguresModule : IBotModule
         }
         var lastReply = context.Replies[^1];
         context.Replies[^1] = lastReply with { Choices = NextSteps(context, question) };
+    }
+
+    /// <summary>
+    /// A zero where the data holds nothing at all (a province never recorded, a period before the first record) says so: "0 gian
+    /// hàng ở TP. Hồ Chí Minh" would read as a result when it is only an absence of records.
+    /// </summary>
+    private string? NoDataNote(BotContext context, Question q)
+    {
+        if (q.Top is not null || q.Breakdown is not null || _answerer.Lines(q).Any(l => l.Value.Records != 0 || l.Value.Value != 0))
+        {
+            return null;
+        }
+        var everything = q.WithPeriod(PeriodParser.AllTime(context.Today)) with
+        {
+            ActivityId = null, Measure = Measures.Participations, Source = null, Status = null, Breakdown = null, Top = null,
+            ComparePlan = false, CompareLastYear = false, Change = false, VsFrom = null, VsTo = null, VsLabel = null,
+        };
+        var scope = _scopes.ShortName(q.Scope);
+        if (_answerer.Lines(everything).All(l => l.Value.Records == 0))
+        {
+            return context.T(
+                $"(Dữ liệu chưa có bản ghi nào của {scope}: số 0 ở đây nghĩa là chưa có số liệu, không phải đã xác nhận là không có hỗ trợ.)",
+                $"(The data holds no record at all for {_scopes.ShortName(q.Scope, true)}: 0 here means no figures, not a confirmed absence of support.)");
+        }
+        var before = everything.WithPeriod(new Period(PeriodParser.Beginning, q.To, ""));
+        return _answerer.Lines(before).All(l => l.Value.Records == 0)
+            ? context.T(
+                $"(Dữ liệu của {scope} bắt đầu sau kỳ này: số 0 nghĩa là chưa có số liệu cho kỳ bạn hỏi.)",
+                $"(The data of {_scopes.ShortName(q.Scope, true)} starts after this period: 0 means no figures for it.)")
+            : null;
     }
 
     private List<Choice> NextSteps(BotContext context, Question q)

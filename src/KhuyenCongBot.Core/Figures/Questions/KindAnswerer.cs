@@ -12,6 +12,7 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
 {
     private readonly PlanKindAnswers _plans = new(figures, store, catalogue, scopes, answerer);
     private readonly FacilityKindAnswers _facilities = new(figures as IFacilityFigures ?? new ScanFigureSource(store, catalogue), store, catalogue, scopes, answerer);
+    private readonly IEnteredFigures _entered = figures as IEnteredFigures ?? new ScanFigureSource(store, catalogue);
 
     /// <summary>The default period of a kind when the question names none.</summary>
     public static Period DefaultPeriod(QuestionKind kind, DateOnly today) => kind switch
@@ -81,22 +82,22 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
     /// <summary>Records by the date they were entered (in Vietnam time): one's own, or everyone's within the question's provinces.</summary>
     private string Entered(Question q, BotUser user, bool own, bool english)
     {
-        var units = scopes.UnitIds(q.Scope);
-        var source = own ? store.Records.ByUser(user.Id, 1_000_000) : store.Records.All();
-        var records = source
-            .Where(r => (!own || r.CreatedByUserId == user.Id) && (own || units is null || units.Contains(r.ProvinceId)))
-            .Where(r => EnteredOn(r) is var d && d >= q.From && d <= q.To)
-            .ToList();
+        var units = own ? null : scopes.UnitIds(q.Scope);
+        // From the first instant of the first day to the first instant after the last day, in the bot's time zone.
+        var from = StartOf(q.From);
+        var to = q.To == DateOnly.MaxValue ? DateTimeOffset.MaxValue : StartOf(q.To.AddDays(1));
+        var byActivity = _entered.EnteredByActivity(own ? user.Id : null, units, from, to);
+        var total = byActivity.Sum(kv => kv.Value);
         var sb = new StringBuilder();
         sb.Append(own
                 ? (english ? "Records you entered" : "Số bản ghi bạn đã nhập")
                 : (english ? "New records entered" : "Số bản ghi mới được nhập"))
           .Append(english ? $" ({FigureAnswerer.PeriodText(q, true)}, by date entered): " : $" ({q.PeriodLabel}, theo ngày nhập): ")
-          .AppendLine(VnFormat.Number(records.Count) + (english ? " records" : " bản ghi"));
-        foreach (var g in records.GroupBy(r => r.ActivityId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(12))
+          .AppendLine(VnFormat.Number(total) + (english ? " records" : " bản ghi"));
+        foreach (var (activity, count) in byActivity.Take(12))
         {
-            var name = (english ? catalogue.Activity(g.Key)?.EnglishName : catalogue.Activity(g.Key)?.ShortName) ?? g.Key;
-            sb.Append("• ").Append(name).Append(": ").AppendLine(VnFormat.Number(g.Count()));
+            var name = (english ? catalogue.Activity(activity)?.EnglishName : catalogue.Activity(activity)?.ShortName) ?? activity;
+            sb.Append("• ").Append(name).Append(": ").AppendLine(VnFormat.Number(count));
         }
         sb.Append(english ? "Period: " : "Thời gian nhập: ").Append(VnFormat.Date(q.From)).Append(" – ").AppendLine(VnFormat.Date(q.To));
         if (!own)
@@ -106,8 +107,16 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
         return sb.ToString().TrimEnd();
     }
 
-    /// <summary>The day a record was entered, in the bot's time zone.</summary>
-    public DateOnly EnteredOn(SupportRecord r) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.CreatedAt, zone).DateTime);
+    /// <summary>The first instant of a day in the bot's time zone.</summary>
+    private DateTimeOffset StartOf(DateOnly day)
+    {
+        if (day.Year < 2)
+        {
+            return DateTimeOffset.MinValue;
+        }
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
 
     internal void AppendPeriodAndScope(StringBuilder sb, Question q, bool english)
     {

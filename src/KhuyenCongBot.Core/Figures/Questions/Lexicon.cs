@@ -13,7 +13,13 @@ public sealed class Lexicon
 {
     public const string Folder = "lexicon";
 
-    private static readonly string[] Files = ["measures", "sources", "intents", "places", "shorthand", "filler", "phrases"];
+    private static readonly string[] Files = ["measures", "sources", "intents", "places", "shorthand", "filler", "phrases", "comparisons", "rankings"];
+
+    /// <summary>The keys comparisons.json must have: the words of "so với", "cùng kỳ", "năm trước", "yoy", "tăng giảm", "so sánh".</summary>
+    public static readonly IReadOnlyList<string> ComparisonKeys = ["versus", "same_period", "previous_year", "year_on_year", "change", "compare"];
+
+    /// <summary>The keys rankings.json must have: "top", "xếp hạng", "nhiều nhất", "ít nhất".</summary>
+    public static readonly IReadOnlyList<string> RankingKeys = ["top", "rank", "most", "least"];
 
     private static readonly Lazy<Lexicon> LazyDefault = new(() => Load(SeedFiles.Locate(null)));
 
@@ -65,6 +71,12 @@ public sealed class Lexicon
     /// <summary>"excel": answer with a spreadsheet.</summary>
     public IReadOnlyList<string> Excel { get; private init; } = [];
 
+    /// <summary>Comparison words per key of <see cref="ComparisonKeys"/> (folded, longest first).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Comparisons { get; private init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Ranking words per key of <see cref="RankingKeys"/> (folded, longest first).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Rankings { get; private init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Every single word of every phrase (filler, spelling, measures...): the words a typo is corrected to.</summary>
     public IReadOnlySet<string> KnownWords { get; private init; } = new HashSet<string>();
 
@@ -88,7 +100,7 @@ public sealed class Lexicon
 
         var measures = Pairs(folder, "measures", files["measures"], key => Figures.Measures.All.Contains(key) ? key : null, "một chỉ tiêu (" + string.Join(", ", Figures.Measures.All) + ")");
         var sourceFile = files["sources"];
-        var sources = Pairs(folder, "sources", sourceFile.Where(kv => kv.Key != "breakdown").ToDictionary(), SourceOf, "kcqg, kcdp, counterpart hoặc breakdown");
+        var sources = Pairs(folder, "sources", sourceFile.Where(kv => kv.Key != "breakdown").ToDictionary(), SourceOf, "kcqg, kcdp, counterpart, other hoặc breakdown");
         var intents = files["intents"];
         var unsupported = Pairs(folder, "intents", intents.Where(kv => kv.Key.StartsWith("unsupported:", StringComparison.Ordinal)).ToDictionary(),
             key => key.Length > "unsupported:".Length ? key["unsupported:".Length..] : null, "unsupported:<điều bot không có>");
@@ -105,6 +117,8 @@ public sealed class Lexicon
         {
             throw new SeedException(Path.Combine(folder, "phrases.json"), $"thiếu khóa \"{missing}\"");
         }
+        var comparisons = Keyed(folder, "comparisons", files["comparisons"], ComparisonKeys);
+        var rankings = Keyed(folder, "rankings", files["rankings"], RankingKeys);
         var shorthand = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (full, tokens) in files["shorthand"])
         {
@@ -145,7 +159,20 @@ public sealed class Lexicon
             OwnScope = Longest(phrases["own_scope"]),
             Chart = Longest(phrases["chart"]),
             Excel = Longest(phrases["excel"]),
+            Comparisons = comparisons,
+            Rankings = rankings,
         };
+    }
+
+    /// <summary>A file whose keys are exactly <paramref name="keys"/>: each key's phrases folded, longest first.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> Keyed(string folder, string name, Dictionary<string, List<string>> content, IReadOnlyList<string> keys)
+    {
+        CheckKeys(folder, name, content.Keys, keys.Contains, string.Join(", ", keys));
+        if (keys.FirstOrDefault(k => !content.ContainsKey(k)) is { } missing)
+        {
+            throw new SeedException(Path.Combine(folder, name + ".json"), $"thiếu khóa \"{missing}\"");
+        }
+        return keys.ToDictionary(k => k, k => (IReadOnlyList<string>)Longest(content[k]), StringComparer.Ordinal);
     }
 
     private static string? SourceOf(string key) => key switch
@@ -153,6 +180,7 @@ public sealed class Lexicon
         "kcqg" => nameof(FundingSource.Kcqg),
         "kcdp" => nameof(FundingSource.Kcdp),
         "counterpart" => nameof(FundingSource.Counterpart),
+        "other" => nameof(FundingSource.Other),
         _ => null,
     };
 

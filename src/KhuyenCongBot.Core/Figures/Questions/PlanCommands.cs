@@ -175,14 +175,21 @@ public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
             context.Say($"Chưa có kế hoạch năm {year} trong phạm vi của bạn.");
             return;
         }
-        var sb = new StringBuilder($"Kế hoạch năm {year} ({scopes.ShortName(scopes.DefaultScope(context.User))}):\n");
+        var scopeName = provinceId is not null ? catalogue.Province(provinceId)?.ShortName ?? provinceId : scopes.ShortName(scopes.DefaultScope(context.User));
+        var sb = new StringBuilder($"Kế hoạch năm {year} ({scopeName}):\n");
         foreach (var group in plans.GroupBy(p => p.Metric))
         {
             var dot = group.Key.IndexOf('.');
             var measure = dot < 0 ? group.Key : group.Key[(dot + 1)..];
             var activity = dot <= 0 ? null : group.Key[..dot];
             var name = Measures.All.Contains(measure) ? MetricText.Title(catalogue, activity == "*" ? null : activity, measure) : group.Key;
-            sb.Append("• ").Append(name).Append(" (").Append(group.Key).Append("): tổng ")
+            if (group.Count() == 1)
+            {
+                // One province: its plan, without a "total" that would read as the country's.
+                sb.Append("• ").Append(name).Append(": ").AppendLine(Format(measure, group.First().Target));
+                continue;
+            }
+            sb.Append("• ").Append(name).Append(": tổng ")
               .Append(Format(measure, group.Sum(p => p.Target))).Append(" – ")
               .AppendLine(string.Join("; ", group.Take(8).Select(p => $"{catalogue.Province(p.ProvinceId)?.ShortName ?? p.ProvinceId} {Format(measure, p.Target)}"))
                   + (group.Count() > 8 ? $"; và {group.Count() - 8} tỉnh khác" : ""));

@@ -34,9 +34,8 @@ public sealed partial class QuestionParser
         }
         words.UnionWith(_lexicon.Shorthand.Keys);
         // The words of the phrases written as patterns (comparisons, rankings, breakdowns, periods).
-        Regex[] patterns = [YoyRegex(), YoyShortRegex(), VsYearRegex(), PlanRegex(), ChangeRegex(), TopRegex(), BareTopRegex(), SplitMostRegex(),
-            CompareWordRegex(), CompareWithRegex(), LooseTopRegex(), ByRegex(), WhichRegex(), MostRegex(), EstimateRegex(), ActualRegex(),
-            ExcludeEstimatesRegex(), FollowUpRegex(), FollowUpTailRegex()];
+        Regex[] patterns = [PlanRegex(), SplitMostRegex(), LooseTopRegex(), ByRegex(), WhichRegex(), EstimateRegex(), ActualRegex(),
+            ExcludeEstimatesRegex(), FollowUpRegex(), FollowUpTailRegex(), .. Patterns.All];
         words.UnionWith(patterns.SelectMany(r => Regex.Matches(r.ToString(), "[a-z]{3,}").Select(m => m.Value)));
         words.UnionWith(PeriodParser.Words);
         words.UnionWith(KindRecognisers.Words.SelectMany(w => VnText.FoldWords(w).Split(' ', StringSplitOptions.RemoveEmptyEntries)));
@@ -149,9 +148,12 @@ public sealed partial class QuestionParser
     /// <summary>A funding source as a filter ("nguồn KCQG", "ngân sách tỉnh") or a breakdown ("theo nguồn").</summary>
     private void ReadSource(ref string s, QuestionParts parts)
     {
+        var text = s;
         foreach (var phrase in _lexicon.SourceBreakdown)
         {
-            if (VnText.ContainsWords(s, phrase))
+            // "các nguồn" is a breakdown, but not inside a source that says more ("các nguồn khác": other sources).
+            if (VnText.ContainsWords(s, phrase)
+                && !_lexicon.Sources.Any(x => x.Phrase.Length > phrase.Length && x.Phrase.Contains(phrase, StringComparison.Ordinal) && VnText.ContainsWords(text, x.Phrase)))
             {
                 parts.Breakdown = BreakdownBy.Source;
                 s = Remove(s, phrase);

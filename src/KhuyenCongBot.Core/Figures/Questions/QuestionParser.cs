@@ -21,6 +21,7 @@ namespace KhuyenCongBot.Core.Figures.Questions;
 public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? lexicon = null)
 {
     private readonly Lexicon _lexicon = lexicon ?? Lexicon.Default;
+    private PhrasePatterns Patterns => PhrasePatterns.For(_lexicon);
 
     /// <summary>Parses one message; <paramref name="today"/> anchors relative periods.</summary>
     public QuestionParts Parse(string text, DateOnly today)
@@ -32,7 +33,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
         var folded = Expand(VnText.FoldWords(text));
         folded = Correct(folded, parts);
         var s = " " + ApplyPlaceAliases(folded) + " ";
-        KindRecognisers.Read(ref s, parts, today);
+        KindRecognisers.Read(ref s, parts, today, Patterns);
 
         if (FollowUpRegex().Match(s) is { Success: true } follow)
         {
@@ -112,9 +113,10 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
         }
     }
 
-    private static void ReadComparisons(ref string s, QuestionParts parts)
+    private void ReadComparisons(ref string s, QuestionParts parts)
     {
-        var yoy = YoyRegex().Match(s);
+        var p = Patterns;
+        var yoy = p.Yoy.Match(s);
         if (yoy.Success)
         {
             parts.CompareLastYear = true;
@@ -124,7 +126,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
             }
             s = Cut(s, yoy);
         }
-        else if (YoyShortRegex().Match(s) is { Success: true } shortYoy)
+        else if (p.YoyShort.Match(s) is { Success: true } shortYoy)
         {
             parts.CompareLastYear = true;
             s = Cut(s, shortYoy);
@@ -135,7 +137,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
             parts.ComparePlan = true;
             s = Cut(s, plan);
         }
-        var change = ChangeRegex().Match(s);
+        var change = p.Change.Match(s);
         if (change.Success)
         {
             parts.Change = true;
@@ -146,7 +148,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
             s = Cut(s, change);
         }
         // "chênh lệch bao nhiêu so với 2023": the year compared with, also after a word of change.
-        if (!parts.ComparePlan && parts.CompareYear is null && VsYearRegex().Match(s) is { Success: true } vs)
+        if (!parts.ComparePlan && parts.CompareYear is null && p.VsYear.Match(s) is { Success: true } vs)
         {
             parts.CompareLastYear = true;
             parts.CompareYear = int.Parse(vs.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -154,11 +156,11 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
         }
         // "so sánh gian hàng 2024 với 2023", "so sánh năm nay và năm ngoái": the second period is what to compare with
         // (read before the periods, so that "năm ngoái" is not taken for the period asked about).
-        if (CompareWordRegex().Match(s) is { Success: true } compare)
+        if (p.CompareWord.Match(s) is { Success: true } compare)
         {
             parts.CompareWord = true;
             s = Cut(s, compare);
-            if (!parts.CompareLastYear && !parts.ComparePlan && CompareWithRegex().Match(s) is { Success: true } with)
+            if (!parts.CompareLastYear && !parts.ComparePlan && p.CompareWith.Match(s) is { Success: true } with)
             {
                 parts.CompareLastYear = true;
                 if (with.Groups["year"].Success)
@@ -170,9 +172,10 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
         }
     }
 
-    private static void ReadBreakdown(ref string s, QuestionParts parts)
+    private void ReadBreakdown(ref string s, QuestionParts parts)
     {
-        var topN = TopRegex().Match(s);
+        var p = Patterns;
+        var topN = p.Top.Match(s);
         if (topN.Success)
         {
             parts.Top = int.Parse(topN.Groups["n"].Success ? topN.Groups["n"].Value : topN.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -186,7 +189,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
             }
             s = Cut(s, topN);
         }
-        if (parts.Top is null && Regex.IsMatch(s, " (nhat|dan dau|top|highest|lowest|most|least) "))
+        if (parts.Top is null && p.AnySuperlative.IsMatch(s))
         {
             var loose = LooseTopRegex().Match(s);
             if (loose.Success)
@@ -198,7 +201,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
             }
         }
         // "top tỉnh" without a number: the first five; "xếp hạng các tỉnh": all of them, highest first.
-        if (parts.Top is null && BareTopRegex().Match(s) is { Success: true } bareTop)
+        if (parts.Top is null && p.BareTop.Match(s) is { Success: true } bareTop)
         {
             parts.Top = bareTop.Groups["rank"].Success ? null : DefaultTop;
             parts.Breakdown = ByWord(bareTop.Groups["what"].Success ? bareTop.Groups["what"].Value : "tinh");
@@ -217,7 +220,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
             parts.Top ??= 1;
             s = Cut(s, which);
         }
-        var most = MostRegex().Match(s);
+        var most = p.Most.Match(s);
         if (most.Success)
         {
             parts.Top ??= 1;
@@ -459,38 +462,22 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
 
     private static string Cut(string s, Match m) => s[..m.Index] + " " + s[(m.Index + m.Length)..];
 
-    [GeneratedRegex(@" (so voi |so sanh voi |so sanh |voi |compared (to|with) (the )?|vs )?(cung ky|same period)( (cua )?(nam |year )?(?<year>[0-9]{4})| (cua )?(nam|year) (truoc|ngoai|before)| (of )?last year)?(?= )")]
-    private static partial Regex YoyRegex();
 
-    [GeneratedRegex(@" (so voi |so sanh voi |compared (to|with) |vs )(nam truoc|nam ngoai|last year|the year before|previous year)(?= )|( year on year| yoy)(?= )")]
-    private static partial Regex YoyShortRegex();
 
-    [GeneratedRegex(@" (so voi |so sanh voi |compared (to|with) )(nam )?(?<year>[0-9]{4})(?= )")]
-    private static partial Regex VsYearRegex();
 
     [GeneratedRegex(@" ((dat )?(duoc )?(bao nhieu )?(phan tram |ty le |%)?(hoan thanh )?(so voi |so voi |cua |of |against |vs )?(the )?(ke hoach|chi tieu|plan|target|annual plan|year plan)( nam| year)?(?! [0-9]))(?= )")]
     private static partial Regex PlanRegex();
 
-    [GeneratedRegex(@" (tang giam|tang hay giam|tang hoac giam|tang bao nhieu|giam bao nhieu|chenh lech|thay doi|bien dong|change|difference)(?= )")]
-    private static partial Regex ChangeRegex();
 
-    [GeneratedRegex(@" (top (?<n>[0-9]{1,2})( (?<what>tinh|dia phuong|hoat dong|thang|provinces?|activities|months?))?|(?<m>[0-9]{1,2}) (?<what>tinh|dia phuong|hoat dong|thang|provinces?|activities|months?)( \w+)? (dan dau|cao nhat|nhieu nhat|lon nhat|top|highest|(?<low>thap nhat|it nhat|lowest)))(?= )")]
-    private static partial Regex TopRegex();
 
     /// <summary>How many rows "top" without a number shows.</summary>
     public const int DefaultTop = 5;
 
-    [GeneratedRegex(@" (top|(?<rank>bang xep hang|xep hang|ranking|rank))( (cac )?(?<what>tinh thanh|tinh|dia phuong|hoat dong|thang|provinces?|activities|months?))?(?= )")]
-    private static partial Regex BareTopRegex();
 
     [GeneratedRegex(@"( (?<what>tinh thanh|tinh|dia phuong|hoat dong|linh vuc|noi dung|thang)( co| dat| duoc)?)?(?<!bao) ((?<high>nhieu|cao|lon)|(?<low>it|thap))( (?!gan |moi |cap |som |muon )\w+){1,4} nhat(?= )")]
     private static partial Regex SplitMostRegex();
 
-    [GeneratedRegex(@" (hay )?(so sanh|compare|comparison)( giua| between)?(?= )")]
-    private static partial Regex CompareWordRegex();
 
-    [GeneratedRegex(@" (voi|va|and|with|to|against|so voi) ((nam |year )?(?<year>(19|20)[0-9]{2})|nam truoc|nam ngoai|cung ky( nam truoc| nam ngoai)?|last year|the year before|previous year|the same period( last year)?)(?= )")]
-    private static partial Regex CompareWithRegex();
 
     [GeneratedRegex(@" (?<m>[0-9]{1,2}) (?<what>tinh thanh|tinh|dia phuong|hoat dong|provinces|activities)(?= )")]
     private static partial Regex LooseTopRegex();
@@ -501,8 +488,6 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
     [GeneratedRegex(@" (?<what>tinh thanh|tinh|dia phuong|hoat dong|linh vuc|noi dung|thang|nam) nao| which (?<what>province|activity|month|year)")]
     private static partial Regex WhichRegex();
 
-    [GeneratedRegex(@" (nhieu nhat|cao nhat|lon nhat|dan dau|dung dau|the most|most|highest|largest|(?<low>it nhat|thap nhat|the least|least|lowest))(?= )")]
-    private static partial Regex MostRegex();
 
     [GeneratedRegex(@" (chi (tinh |lay |xem |dem )?|rieng |only )?(so |phan |the )?(uoc thuc hien|uoc tinh|uoc|uth|estimates|estimated|estimate|provisional)( figures| numbers| only)?(?= )")]
     private static partial Regex EstimateRegex();

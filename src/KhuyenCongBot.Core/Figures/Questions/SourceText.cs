@@ -19,9 +19,18 @@ public static class SourceText
         if (measure == Measures.Funding)
         {
             var plain = english ? "Funding" : "Kinh phí hỗ trợ";
-            return title.StartsWith(plain, StringComparison.Ordinal)
-                ? plain + (english ? $" from {name}" : $" nguồn {name}") + title[plain.Length..]
-                : title;
+            if (!title.StartsWith(plain, StringComparison.Ordinal))
+            {
+                return title;
+            }
+            // The counterpart is the facilities' own money, not support: it is named as such.
+            var head = s switch
+            {
+                FundingSource.Counterpart => english ? "Counterpart funding (the facilities' own)" : "Vốn đối ứng của cơ sở",
+                FundingSource.Other => english ? "Funding from other sources" : "Kinh phí nguồn khác",
+                _ => plain + (english ? $" from {name}" : $" nguồn {name}"),
+            };
+            return head + title[plain.Length..];
         }
         return title + (english ? $" ({name} funded)" : $" (nguồn {name})");
     }
@@ -45,4 +54,9 @@ public static class SourceText
     /// <summary>" (nguồn KCQG)" after a period or a scope; "" without a source.</summary>
     public static string Suffix(FundingSource? source, bool english = false) =>
         source is { } s ? (english ? $" ({FundingSources.Label(s, true)} only)" : $" (nguồn {FundingSources.Label(s)})") : "";
+
+    /// <summary>"KCQG 100 triệu đồng, KCĐP 50 triệu đồng, Vốn đối ứng 80 triệu đồng": the parts above 0, in report order.</summary>
+    public static string Parts(FundingSplit split, bool english = false) =>
+        string.Join(", ", FundingSources.All.Where(s => split[s] > 0)
+            .Select(s => FundingSources.Label(s, english) + " " + MetricText.Value(Measures.Funding, split[s], english)));
 }

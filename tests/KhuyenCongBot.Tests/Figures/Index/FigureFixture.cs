@@ -44,7 +44,7 @@ internal sealed class FigureFixture : IDisposable
         var date = new DateOnly(2023, 1, 1).AddDays(r.Next(0, 4 * 365));
         var province = r.Next(50) == 0 ? "khong-ro"
             : date < Merger ? FormerIds[r.Next(FormerIds.Length)] : CurrentIds[r.Next(CurrentIds.Length)];
-        return new SupportRecord
+        var record = new SupportRecord
         {
             ActivityId = r.Next(60) == 0 ? "hoat-dong-la" : ActivityIds[r.Next(Math.Min(6, ActivityIds.Length) + (r.Next(4) == 0 ? 6 : 0))],
             Date = date,
@@ -56,7 +56,17 @@ internal sealed class FigureFixture : IDisposable
             FundingSource = r.Next(6) switch { 0 => null, 1 => "KCQG", 2 => "KCDP", 3 => "kcqg", 4 => "Đối ứng", _ => r.Next(2) == 0 ? "KCĐP" : "tài trợ" },
             Status = r.Next(3) == 0 ? RecordStatus.Estimate : RecordStatus.Actual,
             Source = "test",
+            // Entered by one of a few officers, around the support date, at any second (some just before or after a Vietnam midnight).
+            CreatedByUserId = r.Next(1, 6),
+            CreatedAt = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7)).AddSeconds(r.Next(-86_400, 3 * 86_400)),
         };
+        if (r.Next(3) == 0)
+        {
+            // Split funding: any mix of the four sources (a part of 0 is common), a counterpart-only record sometimes.
+            long Part() => r.Next(3) == 0 ? 0 : r.NextInt64(1_000_000, 300_000_000);
+            RecordFunding.Set(record, new Core.Funding.FundingSplit(Part(), Part(), Part(), r.Next(4) == 0 ? Part() : 0));
+        }
+        return record;
     }
 
     public void AddRandom(int count) => Store.Records.AddMany(Enumerable.Range(0, count).Select(_ => NewRecord()).ToList());
@@ -68,8 +78,12 @@ internal sealed class FigureFixture : IDisposable
         var activity = r.Next(5) == 0 ? null : r.Next(20) == 0 ? "khong-co" : ActivityIds[r.Next(ActivityIds.Length)];
         var measure = Measures.All[r.Next(Measures.All.Count)];
         DateOnly from, to;
-        switch (r.Next(4))
+        switch (r.Next(5))
         {
+            case 4: // whole years, the index's year sets
+                from = new DateOnly(r.Next(2022, 2027), 1, 1);
+                to = new DateOnly(from.Year + (r.Next(3) == 0 ? r.Next(1, 3) : 0), 12, 31);
+                break;
             case 0: // whole months
                 from = new DateOnly(r.Next(2022, 2027), r.Next(1, 13), 1);
                 to = from.AddMonths(r.Next(1, 30)).AddDays(-1);
@@ -106,6 +120,19 @@ internal sealed class FigureFixture : IDisposable
         RecordStatus? status = r.Next(3) switch { 0 => null, 1 => RecordStatus.Actual, _ => RecordStatus.Estimate };
         Core.Funding.FundingSource? source = r.Next(3) == 0 ? Core.Funding.FundingSource.Kcqg + r.Next(4) : null;
         return new FigureQuery(activity, measure, from, to, provinces, status, source);
+    }
+
+    /// <summary>A period of entering: a few days or months, from a Vietnam midnight or any second.</summary>
+    public (DateTimeOffset From, DateTimeOffset To) NewEnteredPeriod()
+    {
+        var r = Random;
+        var day = new DateOnly(2022, 12, 1).AddDays(r.Next(0, 4 * 365));
+        var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(7));
+        if (r.Next(3) == 0)
+        {
+            from = from.AddSeconds(r.Next(0, 86_400));
+        }
+        return r.Next(4) == 0 ? (DateTimeOffset.MinValue, DateTimeOffset.MaxValue) : (from, from.AddDays(r.Next(1, 120)).AddSeconds(r.Next(2) * r.Next(86_400)));
     }
 
     public void Dispose() => Store.Dispose();

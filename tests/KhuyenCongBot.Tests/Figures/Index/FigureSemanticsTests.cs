@@ -80,6 +80,42 @@ public sealed class FigureSemanticsTests
         }
     }
 
+    [Fact]
+    public void A_split_record_counts_under_each_of_its_sources_with_that_sources_part()
+    {
+        using var f = new FigureFixture(0);
+        SupportRecord Split(string date, long facility, FundingSplit split, int booths)
+        {
+            var r = Rec("machinery", date, "phu-tho", facility, booths);
+            RecordFunding.Set(r, split);
+            return r;
+        }
+        f.Store.Records.AddMany(
+        [
+            Split("2025-03-01", 1, new FundingSplit(100, 50, 80), 2),
+            Split("2025-03-05", 2, new FundingSplit(0, 0, 30), 1),
+            Set(Rec("machinery", "2025-06-01", "phu-tho", 1, 0), 40, "KCQG"),
+        ]);
+        var q = new FigureQuery(null, Measures.Funding, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31));
+        foreach (var source in Sources(f))
+        {
+            // "Kinh phí hỗ trợ" is the khuyến công support (KCQG + KCĐP); the counterpart is asked by its name.
+            Assert.Equal(new FigureValue(190, 0, 3), source.Total(q));
+            Assert.Equal(new FigureValue(140, 0, 2), source.Total(q with { Source = FundingSource.Kcqg }));
+            Assert.Equal(new FigureValue(50, 0, 1), source.Total(q with { Source = FundingSource.Kcdp }));
+            Assert.Equal(new FigureValue(110, 0, 2), source.Total(q with { Source = FundingSource.Counterpart }));
+            Assert.Equal(new FigureValue(2, 0, 2), source.Total(q with { Source = FundingSource.Counterpart, Measure = Measures.Facilities }));
+            Assert.Equal(new FigureValue(3, 0, 2), source.Total(q with { Source = FundingSource.Counterpart, Measure = Measures.Booths }));
+            Assert.Equal(
+                [new("kcqg", new FigureValue(140, 0, 2)), new("counterpart", new FigureValue(110, 0, 2)), new("kcdp", new FigureValue(50, 0, 1))],
+                source.Breakdown(q, BreakdownBy.Source));
+            Assert.Equal([new("counterpart", new FigureValue(110, 0, 2))], source.Breakdown(q with { Source = FundingSource.Counterpart }, BreakdownBy.Source));
+            Assert.Equal(new FigureValue(110, 0, 2), Assert.Single(source.Breakdown(q with { Source = FundingSource.Counterpart }, BreakdownBy.Province)).Value);
+            Assert.Equal([new(1L, new FigureValue(80, 0, 1)), new(2L, new FigureValue(30, 0, 1))],
+                ((IFacilityFigures)source).TopFacilities(q with { Source = FundingSource.Counterpart }, 5));
+        }
+    }
+
     private static SupportRecord Set(SupportRecord r, long funding, string? source)
     {
         r.FundingVnd = funding;

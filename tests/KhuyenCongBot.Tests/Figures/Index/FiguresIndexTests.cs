@@ -7,7 +7,7 @@ public sealed class FiguresIndexTests
 {
     private static readonly BreakdownBy[] Breakdowns = Enum.GetValues<BreakdownBy>();
 
-    private static void AssertSame(IFigureSource expected, IFigureSource actual, FigureFixture f, int questions)
+    internal static void AssertSame(IFigureSource expected, IFigureSource actual, FigureFixture f, int questions)
     {
         for (var i = 0; i < questions; i++)
         {
@@ -26,7 +26,15 @@ public sealed class FiguresIndexTests
                     Assert.True(ef.TopFacilities(q, n).SequenceEqual(af.TopFacilities(q, n)), $"Top {n} facilities differ for {Describe(q)}");
                 }
                 var facility = f.Random.Next(0, 252);
-                Assert.Equal(ef.RecordIdsOf(facility), af.RecordIdsOf(facility));
+                Assert.Equal(ef.RecordsOf(facility), af.RecordsOf(facility));
+            }
+            if (expected is IEnteredFigures ee && actual is IEnteredFigures ae)
+            {
+                var (from, to) = f.NewEnteredPeriod();
+                long? creator = f.Random.Next(3) == 0 ? null : f.Random.Next(0, 7);
+                var units = f.Random.Next(2) == 0 ? null : q.ProvinceIds;
+                Assert.True(ee.EnteredByActivity(creator, units, from, to).SequenceEqual(ae.EnteredByActivity(creator, units, from, to)),
+                    $"Records entered by {creator} in {from:O}..{to:O} differ");
             }
         }
     }

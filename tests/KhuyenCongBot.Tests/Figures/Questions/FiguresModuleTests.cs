@@ -421,7 +421,8 @@ public class FiguresModuleTests(DemoBotFixture fixture) : IClassFixture<DemoBotF
         Assert.Contains("Đã đặt kế hoạch năm 2026 của Phú Thọ", set);
         Assert.Contains(Bot.Store.Plans.ForYear(2026), p => p.ProvinceId == "phu-tho" && p.Metric == "trade_fair.booths" && p.Target == 120);
         var list = await Bot.Say("/plan 2026 Phú Thọ", admin);
-        Assert.Contains("Phú Thọ 120", list);
+        Assert.Contains("Kế hoạch năm 2026 (Phú Thọ)", list);
+        Assert.Contains("Hội chợ, triển lãm: 120", list);
         Assert.Contains("Kế hoạch năm 2026", await Bot.Say("/kehoach 2026", admin));
         var manager = NewManager();
         var refused = await Bot.Say("/kehoach 2026 Phú Thọ trade_fair.booths 130", manager);

@@ -40,7 +40,7 @@ public sealed class PlanWordsTests
         await bot.Say("/kehoach 2027 Phú Thọ gian hàng 150", "ad");
         await bot.Say("/kehoach 2027 Hà Nội gian hàng 90", "ad");
         var view = await bot.Say("/kehoach 2027", "o1");
-        Assert.Contains("Phú Thọ 150", view);
+        Assert.Contains("Hội chợ, triển lãm: 150", view);
         Assert.DoesNotContain("Hà Nội", view);
         Assert.Contains("không có quyền", await bot.Say("/kehoach 2027 Phú Thọ gian hàng 10", "o1"));
         Assert.Equal(150m, bot.Store.Plans.ForYear(2027).Single(p => p.ProvinceId == "phu-tho").Target);

@@ -67,20 +67,20 @@ internal sealed class ParaphraseExpectation(IReadOnlyList<SupportRecord> records
         }
         var (kind, measure, activity, (from, to), scope) = (f[0], MeasureOf(f[1]), f[2], PeriodOf(f[3]), f[4]);
         FundingSource? source = f.Skip(5).FirstOrDefault(x => x.StartsWith("src=", StringComparison.Ordinal)) is { } src
-            ? src[4..] switch { "kcqg" => FundingSource.Kcqg, "kcdp" => FundingSource.Kcdp, _ => FundingSource.Counterpart }
+            ? src[4..] switch { "kcqg" => FundingSource.Kcqg, "kcdp" => FundingSource.Kcdp, "other" => FundingSource.Other, _ => FundingSource.Counterpart }
             : null;
         var units = Units(scope);
         IEnumerable<SupportRecord> Select(DateOnly a, DateOnly b) => records.Where(r =>
             (activity == "*" || r.ActivityId == activity) && r.Date >= a && r.Date <= b
             && (units is null || units.Contains(r.ProvinceId))
-            && (source is null || FundingSources.Of(r.FundingSource) == source));
-        var value = Value(Select(from, to), measure);
+            && (source is null || (r.Split is { } split ? split[source.Value] > 0 : FundingSources.Of(r.FundingSource) == source)));
+        var value = Value(Select(from, to), measure, source);
         switch (kind)
         {
             case "v":
                 return [MetricText.Value(measure, value)];
             case "yoy":
-                var before = Value(Select(from.AddYears(-1), to.AddYears(-1)), measure);
+                var before = Value(Select(from.AddYears(-1), to.AddYears(-1)), measure, source);
                 // Nothing the year before: no percentage can be given, only the figure.
                 return before == 0 ? [MetricText.Value(measure, value)] : [MetricText.Value(measure, value), VnFormat.Percent(value / before)];
             case "plan":
@@ -89,20 +89,20 @@ internal sealed class ParaphraseExpectation(IReadOnlyList<SupportRecord> records
                 return [VnFormat.Percent(value / target)];
             case "top1":
                 var top = Select(from, to).GroupBy(r => catalogue.CurrentOf(r.ProvinceId)!.Id)
-                    .Select(g => (Id: g.Key, Value: Value(g, measure)))
+                    .Select(g => (Id: g.Key, Value: Value(g, measure, source)))
                     .OrderByDescending(x => x.Value).ThenBy(x => x.Id, StringComparer.Ordinal).First();
                 return [catalogue.Province(top.Id)!.ShortName, MetricText.Value(measure, top.Value)];
             case "avg":
                 // f[1] is the numerator's measure; the denominator's is named by per=...
                 var per = MeasureOf(f.First(x => x.StartsWith("per=", StringComparison.Ordinal))[4..]);
-                return [MetricText.Value(measure, value), MetricText.Value(per, Value(Select(from, to), per))];
+                return [MetricText.Value(measure, value), MetricText.Value(per, Value(Select(from, to), per, source))];
             case "topfac":
                 var best = Select(from, to).Where(r => r.FacilityId is not null).GroupBy(r => r.FacilityId)
-                    .Select(g => (Name: g.First().FacilityName!, Value: Value(g, measure))).OrderByDescending(x => x.Value).First();
+                    .Select(g => (Name: g.First().FacilityName!, Value: Value(g, measure, source))).OrderByDescending(x => x.Value).First();
                 return [best.Name, MetricText.Value(measure, best.Value)];
             case "planrank":
                 var lowest = Select(from, to).GroupBy(r => catalogue.CurrentOf(r.ProvinceId)!.Id)
-                    .Select(g => (Id: g.Key, Value: Value(g, measure),
+                    .Select(g => (Id: g.Key, Value: Value(g, measure, source),
                         Target: plans.Where(p => p.Year == from.Year && p.Metric == $"{activity}.{measure}" && catalogue.UnitsOf(g.Key).Contains(p.Province)).Sum(p => p.Target)))
                     .Where(x => x.Target > 0).OrderBy(x => x.Value / x.Target).First();
                 return [catalogue.Province(lowest.Id)!.ShortName + ": " + VnFormat.Percent(lowest.Value / lowest.Target)];
@@ -111,13 +111,14 @@ internal sealed class ParaphraseExpectation(IReadOnlyList<SupportRecord> records
         }
     }
 
-    private static decimal Value(IEnumerable<SupportRecord> rs, string measure) => measure switch
+    private static decimal Value(IEnumerable<SupportRecord> rs, string measure, FundingSource? source) => measure switch
     {
         Measures.Facilities => rs.Where(r => r.FacilityId is not null).Select(r => r.FacilityId).Distinct().Count(),
         Measures.Participations or Measures.Projects => rs.Count(),
         Measures.Booths => rs.Sum(r => (decimal)r.Booths),
         Measures.Revenue => rs.Sum(r => (decimal)r.RevenueVnd),
-        _ => rs.Sum(r => (decimal)r.FundingVnd),
+        // Under a source, that source's part of each record as stored (a record from before the split: its amount under its source).
+        _ => source is { } s ? rs.Sum(r => (decimal)(r.Split?[s] ?? r.FundingVnd)) : rs.Sum(r => (decimal)r.FundingVnd),
     };
 
     private static string MeasureOf(string m) => m switch

@@ -63,6 +63,13 @@ public class UnderstandingParserTests
     [InlineData("ngân sách tỉnh năm 2025", FundingSource.Kcdp, "*.funding_vnd")]
     [InlineData("khuyến công địa phương năm 2025", FundingSource.Kcdp, "-")]
     [InlineData("vốn đối ứng năm 2025", FundingSource.Counterpart, "*.funding_vnd")]
+    [InlineData("vốn đối ứng của cơ sở năm 2025", FundingSource.Counterpart, "*.funding_vnd")]
+    [InlineData("kinh phí đối ứng máy móc năm 2024", FundingSource.Counterpart, "machinery.funding_vnd")]
+    [InlineData("von doi ung nam 2024", FundingSource.Counterpart, "*.funding_vnd")]
+    [InlineData("counterpart funding in 2025", FundingSource.Counterpart, "-")]
+    [InlineData("kinh phí nguồn khác năm 2025", FundingSource.Other, "*.funding_vnd")]
+    [InlineData("kinh phí xử lý ô nhiễm nguồn khác năm 2024", FundingSource.Other, "pollution.funding_vnd")]
+    [InlineData("kinh phí từ các nguồn khác năm 2024", FundingSource.Other, "*.funding_vnd")]
     [InlineData("riêng nguồn KCQG", FundingSource.Kcqg, "-")]
     [InlineData("kinh phí máy móc nguồn KCQG năm 2024", FundingSource.Kcqg, "machinery.funding_vnd")]
     public void Funding_sources(string text, FundingSource source, string metric)

@@ -9,19 +9,19 @@ public static class KindRecognisers
     /// <summary>Every word the recognisers may take, for the lexicon's list of known words.</summary>
     public static readonly IReadOnlyList<string> Words =
     [
-        .. TwoPeriodRecogniser.Words, .. PlanQuestionRecogniser.Words, .. AverageRecogniser.Words,
+        .. PlanQuestionRecogniser.Words, .. AverageRecogniser.Words,
         .. FacilityQuestionRecogniser.Words, .. RecordCountRecogniser.Words, .. QuarterBreakdownRecogniser.Words,
     ];
 
     /// <param name="s">Folded text padded with spaces (" ... "), as the parser keeps it.</param>
-    public static void Read(ref string s, QuestionParts parts, DateOnly today)
+    public static void Read(ref string s, QuestionParts parts, DateOnly today, PhrasePatterns patterns)
     {
         RecordCountRecogniser.Read(ref s, parts);
         FacilityQuestionRecogniser.Read(ref s, parts);
         PlanQuestionRecogniser.Read(ref s, parts);
         AverageRecogniser.Read(ref s, parts);
         QuarterBreakdownRecogniser.Read(ref s, parts);
-        TwoPeriodRecogniser.Read(ref s, parts, today);
+        TwoPeriodRecogniser.Read(ref s, parts, today, patterns);
     }
 
     internal static string Cut(string s, System.Text.RegularExpressions.Match m) => s[..m.Index] + " " + s[(m.Index + m.Length)..];

@@ -9,11 +9,10 @@ namespace KhuyenCongBot.Core.Figures.Questions;
 /// </summary>
 public static partial class TwoPeriodRecogniser
 {
-    public static readonly IReadOnlyList<string> Words = ["so voi", "so sanh voi", "compared to", "compared with", "versus", "vs"];
-
-    public static void Read(ref string s, QuestionParts parts, DateOnly today)
+    /// <param name="patterns">The connectives ("so với") and "cùng kỳ" come from seeds/lexicon/comparisons.json.</param>
+    public static void Read(ref string s, QuestionParts parts, DateOnly today, PhrasePatterns patterns)
     {
-        foreach (Match m in ConnectiveRegex().Matches(s))
+        foreach (Match m in patterns.Connective.Matches(s))
         {
             var left = s[..m.Index] + " ";
             var right = " " + s[(m.Index + m.Length)..];
@@ -23,7 +22,7 @@ public static partial class TwoPeriodRecogniser
             }
             var rest = right.Trim();
             if (!PeriodParser.TryFind(rest, today, out var vs, out var matched) || matched.Length == 0
-                || !rest.StartsWith(matched, StringComparison.Ordinal) || SameYearPhrase().IsMatch(rest))
+                || !rest.StartsWith(matched, StringComparison.Ordinal) || patterns.SamePeriodStart.IsMatch(rest))
             {
                 continue;
             }
@@ -47,10 +46,4 @@ public static partial class TwoPeriodRecogniser
     /// <summary>"so với năm 2023", "so với năm ngoái": the parser's year comparison reads them (the same period of that year).</summary>
     private static bool IsWholeYear(Text.Period p) => p.From == new DateOnly(p.From.Year, 1, 1) && p.To == new DateOnly(p.From.Year, 12, 31);
 
-    [GeneratedRegex(@" (so sanh voi|so voi|compared (to|with)|versus|vs)(?= )")]
-    private static partial Regex ConnectiveRegex();
-
-    /// <summary>"cùng kỳ …" is the same period a year before: the parser's own comparison reads it.</summary>
-    [GeneratedRegex(@"^(cung ky|same period)")]
-    private static partial Regex SameYearPhrase();
 }
