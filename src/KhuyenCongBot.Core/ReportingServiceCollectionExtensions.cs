@@ -22,6 +22,10 @@ public static class ReportingServiceCollectionExtensions
         services.TryAddSingleton<ProjectMoveParser>();
         services.TryAddSingleton<ProjectLifecycle>();
         services.TryAddSingleton<ProjectQueries>();
+        services.TryAddSingleton(sp => Reports.ReportLayout.Load(sp.GetRequiredService<Seeder>().SeedsPath));
+        services.TryAddSingleton<Reports.ReportWorkbook>();
+        services.TryAddSingleton<Projects.Chat.ProjectsModule>();
+        services.AddSingleton<Conversations.IBotModule>(sp => sp.GetRequiredService<Projects.Chat.ProjectsModule>());
         services.AddHostedService<ReportingSeedCheck>();
         return services;
     }
@@ -36,6 +40,7 @@ internal sealed class ReportingSeedCheck(IServiceProvider services) : IHostedSer
         _ = services.GetRequiredService<BeneficiaryCatalogue>();
         _ = services.GetRequiredService<AwardLevels>();
         _ = services.GetRequiredService<ProjectVocabulary>();
+        _ = services.GetRequiredService<Reports.ReportLayout>();
         return Task.CompletedTask;
     }
 

@@ -55,6 +55,11 @@ public sealed class Seeder(IBotStore store, IOptions<StorageOptions> options, IS
                 ?? throw new InvalidOperationException("No IRecordImporter registered to load the demo data.");
             LoadDemo(seeds, importer);
         }
+        if (options.Value.LoadDemoData)
+        {
+            // Demo projects (issue 15) on the demo facilities; a demo database made before them gets them at its next start.
+            Projects.DemoProjects.LoadOnce(seeds, store, index, services.GetService<Time.BotClock>()?.Now ?? DateTimeOffset.UtcNow);
+        }
         return index;
     }
 

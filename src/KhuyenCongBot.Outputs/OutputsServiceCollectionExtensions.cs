@@ -13,6 +13,7 @@ public static class OutputsServiceCollectionExtensions
         services.AddSingleton<MiniExcelSpreadsheetWriter>();
         services.AddSingleton<ISpreadsheetWriter>(sp => sp.GetRequiredService<MiniExcelSpreadsheetWriter>());
         services.AddSingleton<IRecordSpreadsheet>(sp => sp.GetRequiredService<MiniExcelSpreadsheetWriter>());
+        services.AddSingleton<Core.Reports.IReportWorkbookWriter, MiniExcelReportWriter>();
         return services;
     }
 }

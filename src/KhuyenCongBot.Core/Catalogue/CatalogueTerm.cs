@@ -38,6 +38,9 @@ public sealed class TermMatcher<T> where T : CatalogueTerm
     public IReadOnlyList<string> SharedPhrases() =>
         _phrases.GroupBy(p => p.Phrase).Where(g => g.Select(x => x.Term.Id).Distinct().Count() > 1).Select(g => g.Key).ToList();
 
+    /// <summary>Every folded phrase (names and aliases).</summary>
+    public IEnumerable<string> AllPhrases() => _phrases.Select(p => p.Phrase);
+
     /// <summary>The term whose name or alias is the whole text; null when none.</summary>
     public T? Exact(string? text)
     {

@@ -96,7 +96,8 @@ public sealed class ScanFigureSource(IBotStore store, CatalogueIndex catalogue) 
     private static FigureValue Compute(List<SupportRecord> records, string measure, Func<SupportRecord, long> funding) =>
         new(Measure(records, measure, funding), Measure(records.Where(r => r.Status == RecordStatus.Estimate).ToList(), measure, funding), records.Count);
 
-    private static decimal Measure(List<SupportRecord> records, string measure, Func<SupportRecord, long> funding) => measure switch
+    /// <summary>A measure over records, as every figure counts it (the report workbook uses the same rules).</summary>
+    internal static decimal Measure(IReadOnlyList<SupportRecord> records, string measure, Func<SupportRecord, long> funding) => measure switch
     {
         Measures.Facilities => records.Where(r => r.FacilityId is not null).Select(r => r.FacilityId).Distinct().Count(),
         Measures.Participations or Measures.Projects => records.Count,

@@ -171,9 +171,16 @@ public sealed partial class FormRunner
     private void ListMine(BotContext ctx)
     {
         var records = ctx.Store.Records.ByUser(ctx.User.Id, MyListSize * 3).Where(r => InScope(ctx, r)).Take(MyListSize).ToList();
+        // The projects the person looks after, each with a button to move it on (issue 15).
+        var (projectText, projectChoices) = ctx.Services.GetService(typeof(Projects.Chat.ProjectsModule)) is Projects.Chat.ProjectsModule projects
+            ? projects.MineSection(ctx) : (null, []);
         if (records.Count == 0)
         {
             ctx.Say(ctx.T("Bạn chưa ghi bản ghi nào. Gõ /ghi để bắt đầu.", "You have no records yet. Type /log to start."));
+            if (projectText is not null)
+            {
+                ctx.Ask(projectText, projectChoices);
+            }
             return;
         }
         var sb = new StringBuilder(ctx.T($"📋 {records.Count} bản ghi gần đây nhất của bạn (sửa/xóa được trong {EditWindowDays} ngày). Chọn một bản ghi để xem:",
@@ -182,6 +189,11 @@ public sealed partial class FormRunner
         if (ctx.State.Flow == FlowName)
         {
             sb.Append('\n').Append(ctx.T("(Bạn vẫn còn phiếu đang dở; gõ \"tiếp\" để quay lại phiếu đó.)", "(Your unfinished form is kept; type \"continue\" to go back to it.)"));
+        }
+        if (projectText is not null)
+        {
+            sb.Append("\n\n").Append(projectText);
+            choices.AddRange(projectChoices);
         }
         ctx.Ask(sb.ToString(), choices);
     }

@@ -122,7 +122,7 @@ public sealed partial class ProjectMoveParser(ProjectVocabulary vocabulary)
 
     /// <summary>Letters first, then letters or digits, in two or more parts joined by "-", "/", ".", "_": "KC-2026-07", "KCĐP-2026/03".</summary>
     [GeneratedRegex(@"^\p{L}[\p{L}\p{Mn}0-9]*(?:[-–_./][\p{L}\p{Mn}0-9]+)+$")]
-    private static partial Regex CodeShape();
+    internal static partial Regex CodeShape();
 
     /// <summary>Dates inside folded text: "15/11", "15-11-2026", "15.11.26", "2026-11-15", "15 thang 11 nam 2026", "hom qua".</summary>
     [GeneratedRegex(@"(?<![0-9/.\-])[0-9]{1,2}\s*([/.\-])\s*[0-9]{1,2}(?:\s*\1\s*(?:[0-9]{4}|[0-9]{2}))?(?![0-9/.\-])|(?<![0-9])[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?![0-9])|(?<![0-9])[0-9]{1,2} thang [0-9]{1,2}(?:,? nam [0-9]{4})?(?![0-9])|\b(?:hom nay|hom qua|hom kia|today|yesterday)\b", RegexOptions.CultureInvariant)]

@@ -30,6 +30,9 @@ public sealed class ProjectVocabulary
         NotAMove = notAMove.Select(VnText.FoldWords).Where(w => w.Length > 0).OrderByDescending(w => w.Length).ToList();
     }
 
+    /// <summary>The phrases of the managers' questions about projects (seeds/catalogue/projects.json, "questions"), folded, longest first.</summary>
+    public ProjectQuestionWords Questions { get; private set; } = ProjectQuestionWords.Empty;
+
     internal TermMatcher<CatalogueTerm> Statuses { get; }
     internal TermMatcher<CatalogueTerm> Programmes { get; }
     internal TermMatcher<CatalogueTerm> Types { get; }
@@ -71,7 +74,10 @@ public sealed class ProjectVocabulary
         {
             throw new SeedException(path, "thiếu projectWords (cách gọi \"đề án\")");
         }
-        var vocabulary = new ProjectVocabulary(file.Statuses!, file.Programmes!, file.Types!, file.ProjectWords, file.NotAMove ?? []);
+        var vocabulary = new ProjectVocabulary(file.Statuses!, file.Programmes!, file.Types!, file.ProjectWords, file.NotAMove ?? [])
+        {
+            Questions = ProjectQuestionWords.From(path, file.Questions),
+        };
         var clash = vocabulary.NotAMove.FirstOrDefault(w => vocabulary.Statuses.FindAll(w).Count > 0);
         if (clash is not null)
         {
@@ -87,5 +93,6 @@ public sealed class ProjectVocabulary
         public List<CatalogueTerm>? Types { get; set; }
         public List<string>? ProjectWords { get; set; }
         public List<string>? NotAMove { get; set; }
+        public Dictionary<string, List<string>>? Questions { get; set; }
     }
 }

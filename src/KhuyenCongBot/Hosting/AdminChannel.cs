@@ -144,7 +144,9 @@ public sealed class AdminChannelService(IServiceProvider services, IBotStore sto
                     await FinishAsync(stream, (0, AdminVerbs.ListImports(services)), stopping).ConfigureAwait(false);
                     break;
                 case "export":
-                    var (bytes, count) = AdminVerbs.Export(services, request["format"]?.GetValue<string>() == "xlsx");
+                    var (bytes, count) = request["report"]?.GetValue<string>() is { } report
+                        ? AdminVerbs.ExportReport(services, report)
+                        : AdminVerbs.Export(services, request["format"]?.GetValue<string>() == "xlsx");
                     await AdminFrames.WriteBytesAsync(stream, bytes, stopping).ConfigureAwait(false);
                     await AdminFrames.WriteAsync(stream, new JsonObject { ["count"] = count }, stopping).ConfigureAwait(false);
                     break;

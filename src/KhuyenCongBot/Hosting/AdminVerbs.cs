@@ -70,6 +70,21 @@ public static class AdminVerbs
         return string.Join(" · ", parts);
     }
 
+    /// <summary>The period named by an export's --report text ("6 tháng đầu năm 2024"); null when none is read.</summary>
+    public static Core.Text.Period? ReportPeriod(string text, DateOnly today) =>
+        Core.Text.PeriodParser.TryFind(text, today, out var period, out _) ? period : null;
+
+    /// <summary>The period's report workbook for every province (layout: seeds/reports/report.json), and the number of records in the period.</summary>
+    public static (byte[] Bytes, int Count) ExportReport(IServiceProvider services, string periodText)
+    {
+        var today = services.GetRequiredService<Core.Time.BotClock>().Today;
+        var period = ReportPeriod(periodText, today) ?? throw new ArgumentException($"Không đọc được kỳ báo cáo \"{periodText}\".");
+        var workbook = services.GetRequiredService<Core.Reports.ReportWorkbook>();
+        var bytes = services.GetRequiredService<Core.Reports.IReportWorkbookWriter>().Write(workbook.Build(period, null, today));
+        var count = services.GetRequiredService<IBotStore>().Records.All().Count(r => r.Date >= period.From && r.Date <= period.To);
+        return (bytes, count);
+    }
+
     /// <summary>Every record as .xlsx (summary + records) or CSV (UTF-8 with a byte-order mark, which spreadsheets need for Vietnamese).</summary>
     public static (byte[] Bytes, int Count) Export(IServiceProvider services, bool xlsx)
     {

@@ -480,6 +480,24 @@ public static class BotApp
             await error.WriteLineAsync($"{path} là một thư mục; cần tên tệp, ví dụ {Path.Combine(path, "ban-ghi.xlsx")}.");
             return ExitCannotCreate;
         }
+        if (commandLine.Get("--report") is { } report)
+        {
+            // The period's report workbook (issue 15): the period is checked here first, so a typo writes nothing.
+            if (!xlsx)
+            {
+                await error.WriteLineAsync("Báo cáo (--report) chỉ xuất ra tệp .xlsx.");
+                return ExitUsage;
+            }
+            if (AdminVerbs.ReportPeriod(report, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7))) is null)
+            {
+                await error.WriteLineAsync($"Không đọc được kỳ báo cáo \"{report}\". Ví dụ: --report \"6 tháng đầu năm 2024\", --report \"năm 2025\", --report \"quý 3 năm 2026\".");
+                return ExitUsage;
+            }
+            return await FileToolAsync(commandLine, "export", path, output, error, ct,
+                new JsonObject { ["verb"] = "export", ["format"] = "xlsx", ["report"] = report },
+                services => AdminVerbs.ExportReport(services, report),
+                count => $"Đã xuất báo cáo ({report}, {count} bản ghi trong kỳ) ra {path}.");
+        }
         return await FileToolAsync(commandLine, "export", path, output, error, ct,
             new JsonObject { ["verb"] = "export", ["format"] = xlsx ? "xlsx" : "csv" },
             services => AdminVerbs.Export(services, xlsx),

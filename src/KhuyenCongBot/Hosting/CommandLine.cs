@@ -6,7 +6,7 @@ namespace KhuyenCongBot.Hosting;
 public sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string?> Flags, string[] ConfigurationArgs)
 {
     private static readonly HashSet<string> Verbs = ["run", "chat", "import", "imports", "export", "backup", "restore", "help"];
-    private static readonly HashSet<string> ValueFlags = ["--today", "--user", "--role", "--province", "--lang", "--db", "--undo"];
+    private static readonly HashSet<string> ValueFlags = ["--today", "--user", "--role", "--province", "--lang", "--db", "--undo", "--report"];
     private static readonly HashSet<string> SwitchFlags = ["--demo", "--allow-duplicates", "--dry-run"];
 
     public bool Has(string flag) => Flags.ContainsKey(flag);
@@ -92,6 +92,8 @@ public sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments, I
           import --undo SỐ_ĐỢT     hoàn tác một đợt nhập
           imports                  liệt kê các đợt nhập
           export FILE.csv|.xlsx    xuất toàn bộ bản ghi (nhập lại được)
+          export FILE.xlsx --report "6 tháng đầu năm 2024"
+                                   tệp Excel báo cáo của kỳ (theo hoạt động, theo tỉnh, danh sách đề án; bố cục: seeds/reports)
           backup FILE|THƯ_MỤC      sao lưu cơ sở dữ liệu (kiểm tra bản sao trước khi đặt tên)
           restore FILE [--dry-run] khôi phục từ bản sao lưu (kiểm tra trước; bot phải dừng)
         Khi bot (run) hay một chat đang giữ cơ sở dữ liệu, import/export/backup/imports đi qua tiến trình đó.

@@ -543,6 +543,15 @@ public sealed class FiguresModule : IBotModule
             case "fq:cmp:yoy": q = q with { CompareLastYear = true, Change = true }; break;
             case "fq:chart": q = q with { Output = OutputKind.Chart }; break;
             case "fq:xlsx": q = q with { Output = OutputKind.Excel }; break;
+            case "fq:rxlsx":
+                // The report's workbook, for the period and scope of the report just written (checked again: the role may have changed).
+                if ((GroupRefusal(context, q.Scope) ?? _scopes.Refusal(context.User, q.Scope, context.English)) is { } refusal)
+                {
+                    context.Say(refusal);
+                    return;
+                }
+                context.Say(ReportWorkbook(context, q));
+                return;
             case "fq:again": break;
             default:
                 if (data.StartsWith("fq:m:", StringComparison.Ordinal) && IsKnownMetric(context, data[5..]))
@@ -655,6 +664,8 @@ public sealed class FiguresModule : IBotModule
 
     private void Report(BotContext context, string arguments)
     {
+        // "/baocao 6 tháng đầu năm 2024 excel": the period's report workbook (issue 15) rather than the paragraph.
+        var excel = Reports.ReportWorkbookReply.StripExcel(ref arguments);
         var parts = _parser.Parse(arguments, context.Today);
         if (arguments.Trim().Length > 0 && parts.Period is null)
         {
@@ -672,16 +683,29 @@ public sealed class FiguresModule : IBotModule
             context.Say(refusal);
             return;
         }
-        var paragraph = _reports.Write(period, scope, parts.Source);
         var summary = new Question { Summary = true, Scope = scope, Source = parts.Source }.WithPeriod(period);
         SetLast(context, summary);
+        if (excel)
+        {
+            context.Say(ReportWorkbook(context, summary));
+            return;
+        }
+        var paragraph = _reports.Write(period, scope, parts.Source);
+        if (parts.Source is null && _services.GetService<Projects.Chat.ProjectsModule>()?.ReportSentence(_scopes.UnitIds(scope), period, context.Today, context.English) is { } projects)
+        {
+            paragraph += "\n" + projects;
+        }
         context.Ask(
             paragraph,
             [
-                new Choice(context.T("Tải Excel", "Excel file"), "fq:xlsx"),
+                new Choice(context.T("Tải Excel", "Excel file"), "fq:rxlsx"),
                 new Choice(context.T("Biểu đồ", "Chart"), "fq:chart"),
             ]);
     }
+
+    private Reply ReportWorkbook(BotContext context, Question q) =>
+        Reports.ReportWorkbookReply.Make(_services.GetService<Reports.ReportWorkbook>(), _services.GetService<Reports.IReportWorkbookWriter>(),
+            q.Period, _scopes.UnitIds(q.Scope), _scopes.ShortName(q.Scope, context.English), context.Today, context.English);
 
     /// <summary>Waits for the answer to one clarifying question; anything typed instead is read as a new question.</summary>
     private sealed class ClarifyFlowImpl(FiguresModule module) : IConversationFlow

@@ -1,0 +1,211 @@
+using System.Text.RegularExpressions;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Projects.Chat;
+
+/// <summary>What a message about projects asks or does.</summary>
+public enum ProjectAsk
+{
+    /// <summary>"bao nhiêu đề án chưa nghiệm thu": projects that have not reached a step.</summary>
+    NotReached,
+
+    /// <summary>"đề án nào đang thực hiện": projects at a step.</summary>
+    AtStatus,
+
+    /// <summary>"đề án nào chậm tiến độ": planned end passed, not accepted.</summary>
+    Late,
+
+    /// <summary>"giải ngân đạt bao nhiêu %": disbursed against approved (and the year plan).</summary>
+    Rate,
+
+    /// <summary>"tình hình đề án", "bao nhiêu đề án theo bước": projects by step.</summary>
+    Overview,
+
+    /// <summary>"đề án KC-2026-07 thế nào": one project.</summary>
+    One,
+
+    /// <summary>"đề án KC-2026-07 đã nghiệm thu ngày 15/11": a move.</summary>
+    Move,
+
+    /// <summary>"đề án KC-2026-07 giải ngân 300 triệu": the amount disbursed so far.</summary>
+    Disburse,
+
+    /// <summary>"ghi đề án": register a new project.</summary>
+    Register,
+}
+
+/// <summary>A message read as a project request.</summary>
+/// <param name="Ask">What is asked.</param>
+/// <param name="Code">The project code typed (One, Move, Disburse).</param>
+/// <param name="Status">The step named (NotReached, AtStatus, Move).</param>
+/// <param name="Date">The date named (Move, Disburse); null when none.</param>
+/// <param name="Amount">The amount (Disburse).</param>
+/// <param name="Problem">Why a date or amount was not taken (Vietnamese); null when fine.</param>
+public sealed record ProjectRequest(ProjectAsk Ask, string? Code = null, ProjectStatus? Status = null, DateOnly? Date = null, long? Amount = null, string? Problem = null);
+
+/// <summary>
+/// Reads the chat phrasings about projects: managers' questions ("bao nhiêu đề án chưa nghiệm thu", "đề án nào chậm tiến độ",
+/// "giải ngân đạt bao nhiêu %"), officers' moves ("đề án KC-2026-07 đã nghiệm thu ngày 15/11"), disbursement
+/// ("đề án KC-2026-07 giải ngân 300 triệu") and "ghi đề án". Vocabulary: seeds/catalogue/projects.json.
+/// </summary>
+/// <remarks>
+/// Null for anything else: a question must name projects ("đề án") with a step, lateness, disbursement or an overview word,
+/// or name a project code. "bao nhiêu đề án tư vấn 2024" (no step) stays a figures question (consulting projects).
+/// </remarks>
+public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, ProjectMoveParser moves)
+{
+    public ProjectRequest? Parse(string? text, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.TrimStart().StartsWith('/'))
+        {
+            return null;
+        }
+        var folded = VnText.FoldWords(text);
+        var words = vocabulary.Questions;
+        if (Has(folded, words.Register) && Codes(text).Count == 0 && folded.Split(' ').Length <= 6)
+        {
+            return new ProjectRequest(ProjectAsk.Register);
+        }
+        var codes = Codes(text);
+        var distinct = codes.Select(ProjectCode.Normalize).Distinct().ToList();
+        if (distinct.Count > 1)
+        {
+            return null;
+        }
+        var code = codes.FirstOrDefault();
+        var disbursement = Has(folded, words.Disbursement);
+        if (code is not null)
+        {
+            if (disbursement && !IsQuestion(text, folded) && ReadAmount(text, today) is { } amount)
+            {
+                return new ProjectRequest(ProjectAsk.Disburse, code, Date: amount.Date, Amount: amount.Amount, Problem: amount.Problem);
+            }
+            if (moves.Parse(text, today) is { } move)
+            {
+                return new ProjectRequest(ProjectAsk.Move, move.Code, move.Target, move.Date, Problem: move.DateProblem);
+            }
+            // "gian hàng T7/2025" names a month, not a project: a code alone is a project only with "đề án", a step, or nothing else.
+            var alone = codes.Count == 1 && Clean(text.Trim()) == code;
+            return NamesProjects(text) || alone || vocabulary.Statuses.FindAll(text).Count > 0 ? new ProjectRequest(ProjectAsk.One, code) : null;
+        }
+        var projectWord = vocabulary.ProjectWords.Any(w => VnText.ContainsWords(folded, w));
+        if (disbursement && (text.Contains('%') || Has(folded, words.Rate)))
+        {
+            return new ProjectRequest(ProjectAsk.Rate);
+        }
+        if (!projectWord)
+        {
+            return null;
+        }
+        if (Has(folded, words.Late))
+        {
+            return new ProjectRequest(ProjectAsk.Late);
+        }
+        var steps = vocabulary.Statuses.FindAll(text);
+        if (steps.Count == 1 && ProjectVocabulary.StatusOf(steps[0]) is { } status)
+        {
+            var not = VnText.ContainsWords(folded, "chua") || VnText.ContainsWords(folded, "not yet");
+            return new ProjectRequest(not ? ProjectAsk.NotReached : ProjectAsk.AtStatus, Status: status);
+        }
+        if (steps.Count == 0 && Has(folded, words.Overview))
+        {
+            return new ProjectRequest(ProjectAsk.Overview);
+        }
+        return null;
+    }
+
+    /// <summary>Whether the text names projects ("đề án", "project").</summary>
+    public bool NamesProjects(string text)
+    {
+        var folded = VnText.FoldWords(text);
+        return vocabulary.ProjectWords.Any(w => VnText.ContainsWords(folded, w));
+    }
+
+    /// <summary>Every folded phrase the project questions use (steps, question words), so the rest can be checked as understood.</summary>
+    public IEnumerable<string> KnownPhrases() =>
+        vocabulary.Questions.All.Concat(vocabulary.ProjectWords)
+            .Concat(Enum.GetValues<ProjectStatus>().Select(s => VnText.FoldWords(vocabulary.Name(s))))
+            .Concat(vocabulary.Statuses.AllPhrases());
+
+    private static bool Has(string folded, IEnumerable<string> phrases) => phrases.Any(p => VnText.ContainsWords(folded, p));
+
+    private static bool IsQuestion(string text, string folded) =>
+        text.Contains('?') || VnText.ContainsWords(folded, "bao nhieu") || VnText.ContainsWords(folded, "chua") || VnText.ContainsWords(folded, "how much");
+
+    /// <summary>Project codes in the text: a token shaped like a code ("KC-2026-07"), or the token after "đề án" ("đề án 07A").</summary>
+    public List<string> Codes(string text)
+    {
+        var tokens = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(Clean).Where(t => t.Length > 0).ToList();
+        var folded = tokens.Select(VnText.FoldWords).ToList();
+        var codes = new List<string>();
+        var period = PeriodParser.TryFind(text, new DateOnly(2026, 1, 1), out _, out var matched) ? matched : "";
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (IsPeriod(tokens[i]) || (period.Length > 0 && period.Contains(tokens[i], StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+            if (ProjectMoveParser.CodeShape().IsMatch(tokens[i]) && tokens[i].Any(char.IsAsciiDigit) && ProjectCode.Problem(tokens[i]) is null)
+            {
+                codes.Add(tokens[i]);
+                continue;
+            }
+            if (i >= 2 && folded[i - 2] == "de" && folded[i - 1] == "an" && tokens[i].Any(char.IsAsciiDigit)
+                && tokens[i].Any(char.IsLetter) && ProjectCode.Problem(tokens[i]) is null)
+            {
+                codes.Add(tokens[i]);
+            }
+        }
+        return codes;
+    }
+
+    /// <summary>"q2/2024", "T7/2025", "III/2025" are periods, never project codes.</summary>
+    private static bool IsPeriod(string token) =>
+        PeriodParser.TryFind(token, new DateOnly(2026, 1, 1), out _, out var matched) && matched.Trim().Length == token.Length;
+
+    /// <summary>"giải ngân 300 triệu", "giải ngân được 1,2 tỷ đến ngày 20/11": the amount after the word, and a date if one is named.</summary>
+    private (long? Amount, DateOnly? Date, string? Problem)? ReadAmount(string text, DateOnly today)
+    {
+        var folded = VnText.Fold(text);
+        var at = vocabulary.Questions.Disbursement.Select(w => folded.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+        if (at < 0)
+        {
+            return null;
+        }
+        var rest = folded[at..];
+        var word = vocabulary.Questions.Disbursement.First(w => rest.StartsWith(w, StringComparison.Ordinal));
+        rest = rest[word.Length..];
+        DateOnly? date = null;
+        string? problem = null;
+        var dateMatch = DatePart().Match(rest);
+        if (dateMatch.Success)
+        {
+            if (VnParse.TryParseDate(dateMatch.Groups["d"].Value, today, out var d))
+            {
+                date = d;
+            }
+            else
+            {
+                problem = $"\"{dateMatch.Groups["d"].Value}\" không phải ngày hợp lệ";
+            }
+            rest = rest[..dateMatch.Index] + " " + rest[(dateMatch.Index + dateMatch.Length)..];
+        }
+        rest = Lead().Replace(rest, "").Trim();
+        if (rest.StartsWith("them ", StringComparison.Ordinal))
+        {
+            // "giải ngân thêm 100 triệu": the bot keeps the total disbursed so far, not an increment.
+            return (null, date, "bot ghi tổng số đã giải ngân đến nay, không ghi số \"thêm\"; gõ tổng số (ví dụ: giải ngân 300 triệu)");
+        }
+        return VnParse.TryParseMoney(rest, out var vnd) ? (vnd, date, problem) : null;
+    }
+
+    private static string Clean(string token) => token.Trim(',', ';', ':', '!', '?', '(', ')', '"', '\'', '“', '”', '…').TrimEnd('.');
+
+    /// <summary>"(đến|tính đến) [ngày] 20/11[/2026]", "hôm qua", "hôm nay".</summary>
+    [GeneratedRegex(@"(?:(?:tinh )?den |tai |vao )?(?:ngay )?(?<d>[0-9]{1,2}[/.\-][0-9]{1,2}(?:[/.\-][0-9]{2,4})?|hom nay|hom qua|hom kia)")]
+    private static partial Regex DatePart();
+
+    /// <summary>Words between "giải ngân" and the amount: "được", "đã", "là", "thêm"? (thêm is not taken: the amount is the total so far).</summary>
+    [GeneratedRegex(@"^(?:\s|duoc|da|la|tong|tong cong|so tien|dat|:)+")]
+    private static partial Regex Lead();
+}
