@@ -15,7 +15,7 @@ namespace KhuyenCongBot.Tests.Forms;
 public sealed class FundingSplitTranscriptTests(ITestOutputHelper output)
 {
     private static readonly string[] BothSourcesWithCounterpart =
-        ["ghi máy móc", "phu lang", "1", "Lò nung gas", "1", "900tr", "hôm nay", "300tr", "cả hai", "400tr", "150tr", "500tr", "1", "bỏ qua"];
+        ["ghi máy móc", "phu lang", "1", "Lò nung gas", "1", "900tr", "hôm nay", "300tr", "cả hai", "400tr", "150tr", "500tr", "1", "bỏ qua", "bỏ qua", "bỏ qua"];
 
     [Fact]
     public async Task A_record_with_split_funding_is_saved_split_and_the_counterpart_figures_follow_it()
@@ -73,7 +73,7 @@ public sealed class FundingSplitTranscriptTests(ITestOutputHelper output)
     public async Task One_source_asks_no_part_and_a_machine_without_investment_asks_no_counterpart()
     {
         using var bot = FormTestKit.WithOfficer();
-        var transcript = await FormTestKit.Talk(bot, "o1", "ghi máy móc", "phu lang", "1", "Lò nung gas", "1", "bỏ qua", "hôm nay", "300tr", "KCQG", "1", "bỏ qua", "lưu");
+        var transcript = await FormTestKit.Talk(bot, "o1", "ghi máy móc", "phu lang", "1", "Lò nung gas", "1", "bỏ qua", "hôm nay", "300tr", "KCQG", "1", "bỏ qua", "bỏ qua", "bỏ qua", "lưu");
         output.WriteLine(transcript);
         Assert.DoesNotContain("Trong đó phần KCQG", transcript);
         Assert.DoesNotContain("Vốn đối ứng", transcript);
