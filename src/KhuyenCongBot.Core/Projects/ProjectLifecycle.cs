@@ -214,6 +214,27 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
                     $"Ngày {VnFormat.Date(asOf)} trước ngày phê duyệt {VnFormat.Date(project.DecisionDate)}.",
                     $"{VnFormat.Date(asOf)} is before the approval {VnFormat.Date(project.DecisionDate)}.", project);
             }
+            if (project.Status == ProjectStatus.Settled)
+            {
+                return Fail(ProjectOutcome.Invalid,
+                    $"Đề án {project.Code} đã quyết toán: số giải ngân đã chốt ({VnFormat.MoneyFull(project.DisbursedVnd)}), không ghi thêm.",
+                    $"Project {project.Code} is settled: its disbursement ({project.DisbursedVnd} VND) is closed.", project);
+            }
+            // The amount is the total disbursed up to its date: below an earlier total, or above a later one, it is a correction to confirm.
+            var earlier = project.Disbursements.Where(d => d.AsOf <= asOf).OrderBy(d => d.AsOf).ThenBy(d => d.At).LastOrDefault();
+            var later = project.Disbursements.Where(d => d.AsOf > asOf).OrderBy(d => d.AsOf).ThenBy(d => d.At).FirstOrDefault();
+            if (!confirmed && earlier is not null && amountVnd < earlier.AmountVnd)
+            {
+                var vi = $"Số giải ngân là tổng lũy kế: đã ghi {VnFormat.MoneyFull(earlier.AmountVnd)} đến ngày {VnFormat.Date(earlier.AsOf)}, số mới {VnFormat.MoneyFull(amountVnd)} nhỏ hơn. Đây là sửa số đã ghi nhầm? (Số giải ngân thêm thì cộng vào tổng rồi ghi tổng mới.)";
+                var en = $"The amount is the running total: {earlier.AmountVnd} VND was recorded up to {VnFormat.Date(earlier.AsOf)}; the new {amountVnd} VND is lower. Is it a correction?";
+                return new ProjectResult(ProjectOutcome.NeedsConfirmation, project, vi, en, []);
+            }
+            if (!confirmed && later is not null && amountVnd > later.AmountVnd)
+            {
+                var vi = $"Số giải ngân là tổng lũy kế: đến ngày {VnFormat.Date(later.AsOf)} đã ghi {VnFormat.MoneyFull(later.AmountVnd)}, nhỏ hơn số mới {VnFormat.MoneyFull(amountVnd)} đến ngày {VnFormat.Date(asOf)} (trước đó). Vẫn ghi?";
+                var en = $"The amount is the running total: {later.AmountVnd} VND was recorded up to the later {VnFormat.Date(later.AsOf)}, below the new {amountVnd} VND. Record anyway?";
+                return new ProjectResult(ProjectOutcome.NeedsConfirmation, project, vi, en, []);
+            }
             if (FundingRules.DisbursedAboveApproved(amountVnd, project.Approved.Support) is { } warning && !confirmed)
             {
                 return new ProjectResult(ProjectOutcome.NeedsConfirmation, project, warning.Vi, warning.En, [warning]);

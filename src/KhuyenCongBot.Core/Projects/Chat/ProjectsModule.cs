@@ -114,6 +114,35 @@ public sealed partial class ProjectsModule : IBotModule
                 $"The bot did not understand \"{string.Join(" ", unknown)}\" in that question about projects. E.g. \"how many projects not yet accepted\"."));
             return;
         }
+        // A source, an activity, a measure or a group of facilities read in the question is not a filter of the project answers:
+        // "đề án KCĐP chưa nghiệm thu" must not be answered for every project.
+        var unused = new List<string>();
+        // The word "đề án"/"dự án" itself reads as consulting projects to the figures parser: filters are read without it.
+        var withoutProjectWords = " " + VnText.FoldWords(text) + " ";
+        foreach (var w in _vocabulary.ProjectWords)
+        {
+            withoutProjectWords = withoutProjectWords.Replace(" " + w + " ", " ", StringComparison.Ordinal);
+        }
+        var filters = _questions.Parse(withoutProjectWords.Trim(), context.Today);
+        if (filters.Source is { } source)
+        {
+            unused.Add(context.T("nguồn ", "source ") + Figures.FundingSources.Label(source, context.English));
+        }
+        if (filters.ActivityId is { } activity)
+        {
+            unused.Add(context.T("hoạt động \"", "activity \"") + (_catalogue.Activity(activity)?.ShortName ?? activity) + "\"");
+        }
+        if (filters.FacilityGroup is { } group)
+        {
+            unused.Add(group);
+        }
+        if (unused.Count > 0)
+        {
+            context.Say(context.T(
+                $"Câu hỏi về đề án chưa lọc được theo {string.Join(", ", unused)}, nên bot chưa trả lời số nào (số của mọi đề án sẽ sai với câu hỏi). Bạn hỏi không kèm điều kiện đó, ví dụ: \"bao nhiêu đề án chưa nghiệm thu\", hoặc xem từng đề án bằng /dean.",
+                $"Project questions cannot be filtered by {string.Join(", ", unused)} yet, so no figure is given. Ask without it, e.g. \"how many projects not yet accepted\", or see each project with /dean."));
+            return;
+        }
         var scope = parts.Scope is null or "own" ? _scopes.DefaultScope(context.User) : parts.Scope;
         var units = _scopes.UnitIds(scope);
         var refusal = (context.Message.IsGroupChat

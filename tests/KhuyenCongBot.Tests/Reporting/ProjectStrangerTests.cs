@@ -1,0 +1,70 @@
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Projects;
+using KhuyenCongBot.Tests.Support;
+
+namespace KhuyenCongBot.Tests.Reporting;
+
+/// <summary>
+/// What an outside tester found in projects (issue 15): a disbursement typed lower than the total already recorded silently
+/// replaced it (even on a settled project), and project questions naming a source or an activity were answered for every project.
+/// </summary>
+public sealed class ProjectStrangerTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 26);
+
+    private static BotHarness Demo()
+    {
+        var bot = BotHarness.Create(Today, demo: true);
+        bot.AddUser("admin", Role.Admin);
+        return bot;
+    }
+
+    private static Project Find(BotHarness bot, Func<Project, bool> which) => bot.Store.Projects.Find(ProjectFilter.Everything).First(which);
+
+    [Fact]
+    public async Task A_settled_project_takes_no_more_disbursement()
+    {
+        using var bot = Demo();
+        var settled = Find(bot, p => p.Status == ProjectStatus.Settled);
+        var before = settled.DisbursedVnd;
+        var reply = await bot.Say($"đề án {settled.Code} giải ngân 50 triệu", "admin");
+        Assert.Contains("đã quyết toán", reply);
+        Assert.Equal(before, bot.Store.Projects.Find(ProjectFilter.Everything).Single(p => p.Id == settled.Id).DisbursedVnd);
+    }
+
+    [Fact]
+    public async Task A_lower_total_is_a_correction_to_confirm_and_nothing_changes_before()
+    {
+        using var bot = Demo();
+        var open = Find(bot, p => p.Status is ProjectStatus.InProgress && p.DisbursedVnd > 100_000_000);
+        var before = open.DisbursedVnd;
+        var reply = await bot.Say($"đề án {open.Code} giải ngân 100 triệu", "admin");
+        Assert.Contains("tổng lũy kế", reply);
+        Assert.Contains("nhỏ hơn", reply);
+        Assert.Equal(before, bot.Store.Projects.Find(ProjectFilter.Everything).Single(p => p.Id == open.Id).DisbursedVnd);
+        await bot.Say("1", "admin");
+        Assert.Equal(100_000_000, bot.Store.Projects.Find(ProjectFilter.Everything).Single(p => p.Id == open.Id).DisbursedVnd);
+    }
+
+    [Theory]
+    [InlineData("đề án KCĐP chưa nghiệm thu", "nguồn KCĐP")]
+    [InlineData("bao nhiêu đề án hội chợ chưa nghiệm thu", "Hội chợ, triển lãm")]
+    [InlineData("giải ngân đề án KCĐP đạt bao nhiêu %", "nguồn KCĐP")]
+    public async Task A_filter_projects_cannot_apply_gets_no_figure(string question, string named)
+    {
+        using var bot = Demo();
+        var reply = await bot.Say(question, "admin");
+        Assert.Contains("chưa lọc được", reply);
+        Assert.Contains(named, reply);
+        Assert.DoesNotMatch(@"\d+ đề án|đạt \d", reply);
+    }
+
+    [Fact]
+    public async Task The_plain_question_still_counts_every_project()
+    {
+        using var bot = Demo();
+        var reply = await bot.Say("bao nhiêu đề án chưa nghiệm thu", "admin");
+        var notAccepted = bot.Store.Projects.Find(ProjectFilter.Everything).Count(p => p.Status < ProjectStatus.Accepted);
+        Assert.Contains($"{notAccepted} đề án chưa nghiệm thu", reply);
+    }
+}
