@@ -67,4 +67,29 @@ public sealed class ProjectStrangerTests
         var notAccepted = bot.Store.Projects.Find(ProjectFilter.Everything).Count(p => p.Status < ProjectStatus.Accepted);
         Assert.Contains($"{notAccepted} đề án chưa nghiệm thu", reply);
     }
+
+    [Fact]
+    public async Task The_word_project_alone_is_the_overview_and_two_things_in_one_message_are_refused_whole()
+    {
+        using var bot = Demo();
+        var overview = await bot.Say("đề án", "admin");
+        Assert.Contains($"{bot.Store.Projects.Find(ProjectFilter.Everything).Count} đề án", overview);
+        Assert.DoesNotContain("Tư vấn", overview);
+
+        var open = Find(bot, p => p.Status == ProjectStatus.InProgress);
+        var before = (open.Status, open.DisbursedVnd);
+        var reply = await bot.Say($"đề án {open.Code} đã nghiệm thu ngày 15/11 và giải ngân 600 triệu", "admin");
+        Assert.Contains("từng việc một", reply);
+        var after = bot.Store.Projects.Find(ProjectFilter.Everything).Single(p => p.Id == open.Id);
+        Assert.Equal(before, (after.Status, after.DisbursedVnd));
+    }
+
+    [Fact]
+    public async Task Every_open_project_of_the_scope_is_listed_by_dean_for_someone_without_a_province()
+    {
+        using var bot = Demo();
+        var reply = await bot.Say("/dean", "admin");
+        var open = bot.Store.Projects.Find(ProjectFilter.Everything).Count(p => p.Status < ProjectStatus.Settled);
+        Assert.Contains($"({open})", reply);
+    }
 }

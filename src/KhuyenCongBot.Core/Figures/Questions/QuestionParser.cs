@@ -64,7 +64,13 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
         ReadBreakdown(ref s, parts);
         ReadPeriod(ref s, parts, today);
         ReadFacilityGroup(ref s, parts);
+        var namesFacilities = VnText.ContainsWords(s, "co so") || VnText.ContainsWords(s, "bao nhieu") || VnText.ContainsWords(s, "so luong");
         ReadMetric(ref s, parts);
+        if (parts.FacilityGroup is not null && parts.SourceNamesMoney && parts.Measure == Measures.Facilities && !namesFacilities)
+        {
+            // "vốn đối ứng của hợp tác xã năm nay": the group says whose money, the measure is the money (not a count of them).
+            parts.Measure = Measures.Funding;
+        }
         if (parts.FacilityGroup is not null && !parts.HasMetric && parts.Kind == QuestionKind.Figure)
         {
             // "hợp tác xã do phụ nữ làm chủ được hỗ trợ năm 2025": the group names facilities.

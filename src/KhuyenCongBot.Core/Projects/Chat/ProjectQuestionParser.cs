@@ -76,6 +76,11 @@ public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, 
         var disbursement = Has(folded, words.Disbursement);
         if (code is not null)
         {
+            if (disbursement && !IsQuestion(text, folded) && moves.Parse(text, today) is not null)
+            {
+                // "đã nghiệm thu ngày 15/11 và giải ngân 600 triệu": two things in one message; doing one would lose the other silently.
+                return new ProjectRequest(ProjectAsk.Disburse, code, Problem: "câu có cả chuyển bước và giải ngân; bạn gõ từng việc một tin (ví dụ: \"đề án " + code + " đã nghiệm thu ngày 15/11\", rồi \"đề án " + code + " giải ngân 600 triệu\")");
+            }
             if (disbursement && !IsQuestion(text, folded) && ReadAmount(text, today) is { } amount)
             {
                 return new ProjectRequest(ProjectAsk.Disburse, code, Date: amount.Date, Amount: amount.Amount, Problem: amount.Problem);
@@ -96,6 +101,11 @@ public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, 
         if (!projectWord)
         {
             return null;
+        }
+        if (vocabulary.ProjectWords.Contains(folded))
+        {
+            // "đề án" alone: the overview of projects, not consulting "dự án" figures.
+            return new ProjectRequest(ProjectAsk.Overview);
         }
         if (Has(folded, words.Late))
         {

@@ -303,7 +303,7 @@ public sealed partial class ProjectsModule : IBotModule
     /// <param name="offerNew">Whether to offer "Ghi đề án mới" (the /dean list) or only the projects (the /cuatoi section).</param>
     public void ListMine(BotContext context, bool offerNew)
     {
-        var (text, choices) = MineSection(context);
+        var (text, choices) = MineSection(context, everyInScope: offerNew);
         if (offerNew && context.User.Role != Role.Manager)
         {
             choices.Add(new Choice(context.T("Ghi đề án mới", "Register a project"), "pj:new"));
@@ -316,11 +316,12 @@ public sealed partial class ProjectsModule : IBotModule
     }
 
     /// <summary>"📁 Đề án đang theo dõi" and a move-on button per project; null text when there are none.</summary>
-    public (string? Text, List<Choice> Choices) MineSection(BotContext context)
+    /// <param name="everyInScope">/dean lists every open project of the scope; /cuatoi of a person without a province lists only theirs.</param>
+    public (string? Text, List<Choice> Choices) MineSection(BotContext context, bool everyInScope = false)
     {
         var units = _scopes.UnitIds(_scopes.DefaultScope(context.User));
         var open = context.Store.Projects.Find(new ProjectFilter(units))
-            .Where(p => p.Status < ProjectStatus.Settled && (units is not null || p.CreatedByUserId == context.User.Id))
+            .Where(p => p.Status < ProjectStatus.Settled && (everyInScope || units is not null || p.CreatedByUserId == context.User.Id))
             .OrderByDescending(p => p.DecisionDate).ThenByDescending(p => p.Id).ToList();
         if (open.Count == 0)
         {

@@ -158,6 +158,10 @@ public class UnderstandingParserTests
     [InlineData("bao nhiêu hợp tác xã do phụ nữ làm chủ được hỗ trợ năm nay", "cooperative+women_owned", "facilities")]
     [InlineData("co so do phu nu dan toc thieu so lam chu nam 2025", "ethnic_minority_owned+women_owned", "facilities")]
     [InlineData("htx và doanh nghiệp được hỗ trợ năm 2025", "cooperative+sme", "facilities")]
+    [InlineData("vốn đối ứng của hợp tác xã năm nay", "cooperative", "funding_vnd")]
+    [InlineData("von doi ung cua htx nam 2025", "cooperative", "funding_vnd")]
+    [InlineData("kinh phí KCQG của hợp tác xã năm 2025", "cooperative", "funding_vnd")]
+    [InlineData("bao nhiêu hợp tác xã có vốn đối ứng năm nay", "cooperative", "facilities")]
     public void Legal_forms_and_priority_groups_of_facilities_are_read(string text, string? group, string measure)
     {
         var p = Parser.Parse(text, Today);
