@@ -1,3 +1,4 @@
+using KhuyenCongBot.Core.Catalogue;
 using System.Globalization;
 using System.Text;
 using KhuyenCongBot.Core.Conversations;
@@ -239,11 +240,15 @@ public sealed partial class FormRunner
 
     private void AddCommuneSuggestions(BotContext ctx, FormSession s, FormDefinition form, string step, List<Choice> choices)
     {
-        var communes = ctx.Store.Facilities.TopCommunes(FacilityUnits(ctx, s, form), 5);
-        s.Set("cms", communes.Count == 0 ? null : string.Join('\n', communes));
-        for (var i = 0; i < communes.Count; i++)
+        // The communes most used by registered facilities, as far as they are in the official 2025 list (older names are not offered).
+        var province = FacilityProvince(ctx, s, form);
+        var offered = ctx.Store.Facilities.TopCommunes(FacilityUnits(ctx, s, form), 15)
+            .Where(c => province is null || communes.Match(province, c).Kind == CommuneMatchKind.Exact)
+            .Take(5).ToList();
+        s.Set("cms", offered.Count == 0 ? null : string.Join('\n', offered));
+        for (var i = 0; i < offered.Count; i++)
         {
-            choices.Add(new Choice(Clip(communes[i], MaxButtonLabel), $"f:{step}:cm:{i}"));
+            choices.Add(new Choice(Clip(offered[i], MaxButtonLabel), $"f:{step}:cm:{i}"));
         }
     }
 }

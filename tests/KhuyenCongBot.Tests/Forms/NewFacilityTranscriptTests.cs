@@ -51,6 +51,26 @@ public sealed class NewFacilityTranscriptTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Only_communes_of_the_official_list_are_offered_as_quick_picks()
+    {
+        var chat = TerminalChatDriver.Start(FormTestKit.Today);
+        await using (chat)
+        {
+            chat.AddUser("o1", Core.People.Role.Officer, "phu-tho");
+            foreach (var (name, commune) in new[] { ("Gốm A", "thị trấn Hương Canh"), ("Gốm B", "thị trấn Hương Canh"), ("Mộc C", "phường Thanh Miếu") })
+            {
+                chat.Store.Facilities.Add(new Core.Records.Facility { Name = name, ProvinceId = "phu-tho", Commune = commune });
+            }
+            await chat.SayAsync("o1", "ghi máy móc");
+            Assert.Contains("Tạo mới", Text(await chat.SayAsync("o1", "Xưởng mộc Thành Công")));
+            var prompt = Text(await chat.SayAsync("o1", "1"));
+            output.WriteLine(prompt);
+            Assert.Contains("Thanh Miếu", prompt);
+            Assert.DoesNotContain("Hương Canh", prompt);
+        }
+    }
+
+    [Fact]
     public async Task A_typo_offers_a_numbered_short_list_and_the_pick_is_stored()
     {
         await using var chat = await AtCommune();
