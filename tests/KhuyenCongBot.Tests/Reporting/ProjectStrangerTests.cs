@@ -92,4 +92,24 @@ public sealed class ProjectStrangerTests
         var open = bot.Store.Projects.Find(ProjectFilter.Everything).Count(p => p.Status < ProjectStatus.Settled);
         Assert.Contains($"({open})", reply);
     }
+
+    [Fact]
+    public async Task Another_project_command_typed_at_the_date_prompt_is_done_and_back_leaves_it()
+    {
+        using var bot = Demo();
+        var inProgress = bot.Store.Projects.Find(ProjectFilter.Everything).Where(p => p.Status == ProjectStatus.InProgress).Take(2).ToList();
+        Assert.Equal(2, inProgress.Count);
+        var (first, second) = (inProgress[0], inProgress[1]);
+        Assert.Contains("ngày nào", await bot.Say($"đề án {first.Code} đã nghiệm thu", "admin"));
+        var reply = await bot.Say($"đề án {second.Code} đã nghiệm thu ngày 25/11", "admin");
+        Assert.Contains("Đã bỏ việc đang chờ ngày", reply);
+        Assert.Contains($"Đã ghi: đề án {second.Code} nghiệm thu ngày 25/11/2026", reply);
+        var projects = bot.Store.Projects.Find(ProjectFilter.Everything).ToDictionary(p => p.Id);
+        Assert.Equal(ProjectStatus.InProgress, projects[first.Id].Status);
+        Assert.Equal(ProjectStatus.Accepted, projects[second.Id].Status);
+
+        Assert.Contains("ngày nào", await bot.Say($"đề án {first.Code} đã nghiệm thu", "admin"));
+        Assert.Contains("Đã thôi", await bot.Say("quay lại", "admin"));
+        Assert.Equal(ProjectStatus.InProgress, bot.Store.Projects.Find(ProjectFilter.Everything).Single(p => p.Id == first.Id).Status);
+    }
 }

@@ -403,6 +403,23 @@ public sealed partial class ProjectsModule : IBotModule
 
         public Task ContinueAsync(BotContext context, string input, bool isButton, CancellationToken cancellationToken)
         {
+            if (!isButton && !VnParse.TryParseDate(input, context.Today, out _))
+            {
+                if (VnText.FoldWords(input) is "quay lai" or "back")
+                {
+                    context.State.Clear();
+                    context.Say(context.T("Đã thôi, chưa chuyển bước đề án nào.", "Stopped: no project was moved."));
+                    return Task.CompletedTask;
+                }
+                if (module._parser.Parse(input, context.Today) is not null)
+                {
+                    // Another project request typed instead of the date ("đề án KC-2026-07 đã quyết toán ngày 25/11"): this one is
+                    // left (nothing was moved) and the new one is done, rather than read as a date that is not one.
+                    context.State.Clear();
+                    context.Say(context.T("(Đã bỏ việc đang chờ ngày; chưa chuyển bước đề án nào ở việc đó.)", "(Left the move waiting for a date; nothing was moved.)"));
+                    return module.TryHandleTextAsync(context, input, cancellationToken);
+                }
+            }
             var code = context.State.Data.GetValueOrDefault(CodeKey) ?? "";
             var target = (ProjectStatus)int.Parse(context.State.Data.GetValueOrDefault(TargetKey) ?? "0", CultureInfo.InvariantCulture);
             DateOnly date;
