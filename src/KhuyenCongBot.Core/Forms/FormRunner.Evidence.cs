@@ -48,7 +48,7 @@ public sealed partial class FormRunner
     /// <summary>A photo or a location sent while a form is open.</summary>
     private async Task HandleMediaAsync(BotContext ctx, FormSession s, FormDefinition form, CancellationToken ct)
     {
-        var field = s.Step >= 0 && s.Step < form.Fields.Count && s.Phase == "ask" ? form.Fields[s.Step] : null;
+        var field = s.Step >= 0 && s.Step < form.Fields.Count && s.Phase == FormPhase.Ask ? form.Fields[s.Step] : null;
         if (field?.Kind == FieldType.Location && ctx.Message.Location is { } at)
         {
             var result = Coordinates.Check(at.Latitude, at.Longitude, ctx.English);

@@ -23,7 +23,7 @@ public sealed partial class FormRunner
             {
                 s.ClearAnswer(f.Id);
                 s.Step = i;
-                s.Phase = "ask";
+                s.Phase = FormPhase.Ask;
                 Prompt(ctx, s, ctx.T($"⚠ Còn thiếu câu \"{f.LabelIn(ctx.English)}\".", $"⚠ \"{f.LabelIn(ctx.English)}\" is still missing."), edits: false);
                 return;
             }
@@ -33,7 +33,7 @@ public sealed partial class FormRunner
         {
             s.ClearAnswer(pf.Id);
             s.Step = form.Fields.IndexOf(pf);
-            s.Phase = "ask";
+            s.Phase = FormPhase.Ask;
             Prompt(ctx, s, ctx.T("⚠ Tỉnh/thành phố này nằm ngoài phạm vi của bạn; chọn lại.", "⚠ That province is outside your scope; pick again."), edits: false);
             return;
         }
@@ -44,7 +44,7 @@ public sealed partial class FormRunner
             s.ClearAnswer(ff.Id);
             s.Set("fname", null);
             s.Step = form.Fields.IndexOf(ff);
-            s.Phase = "ask";
+            s.Phase = FormPhase.Ask;
             Prompt(ctx, s, ctx.T($"⚠ Cơ sở \"{chosen.Name}\" không thuộc tỉnh/thành phố của bản ghi; chọn lại cơ sở.",
                 $"⚠ \"{chosen.Name}\" is not in the record's province; pick the facility again."), edits: false);
             return;

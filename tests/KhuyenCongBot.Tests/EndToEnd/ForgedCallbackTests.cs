@@ -66,11 +66,11 @@ public sealed class ForgedCallbackBot : IAsyncLifetime
     /// <summary>Answers the person's form until it reaches its summary.</summary>
     public async Task ToSummary(long telegramId)
     {
-        for (var i = 0; i < 40 && new FormSession(StateOf(telegramId)!).Phase != "summary"; i++)
+        for (var i = 0; i < 40 && new FormSession(StateOf(telegramId)!).Phase != FormPhase.Summary; i++)
         {
             await Bot.Say(telegramId, FormDriver.NextAnswer(Bot.Services, "telegram:" + telegramId)!);
         }
-        Assert.Equal("summary", new FormSession(StateOf(telegramId)!).Phase);
+        Assert.Equal(FormPhase.Summary, new FormSession(StateOf(telegramId)!).Phase);
     }
 
     /// <summary>Everything a forged press could change: people, records, facilities, broadcasts, and the presser's form answers.</summary>

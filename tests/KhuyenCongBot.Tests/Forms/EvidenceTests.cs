@@ -50,7 +50,7 @@ public sealed class EvidenceTests(ITestOutputHelper output)
             return null;
         }
         var s = new FormSession(state);
-        return s.Phase == "ask" ? services.GetRequiredService<FormCatalogue>().Get(s.FormId)!.Fields[s.Step] : null;
+        return s.Phase == FormPhase.Ask ? services.GetRequiredService<FormCatalogue>().Get(s.FormId)!.Fields[s.Step] : null;
     }
 
     /// <summary>Answers validly until the form asks <paramref name="fieldId"/>.</summary>
