@@ -193,8 +193,8 @@ public static class FiguresBenchmark
             $"load average before: {LoadAverage()}");
         report.AppendLine();
         var worst = (P95: 0.0, Question: "");
-        report.AppendLine("| question | index p50 / p95 | parse p50 / p95 / p99 | reply first | reply p50 / p95 / p99 | reply |");
-        report.AppendLine("|---|---:|---:|---:|---:|---|");
+        report.AppendLine("| question | index p50 / p95 | parse p50 / p95 / p99 | reply first | reply p50 / p95 / p99 | allocated per reply; GCs gen0/1/2 (pauses) | reply |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---|");
         // The first reply pays for what the index builds on first use (a year's facility sets or top list).
         var firsts = new Dictionary<string, (double Ms, string Reply)>();
         foreach (var q in queries)
@@ -208,15 +208,17 @@ public static class FiguresBenchmark
         {
             var (first, reply) = firsts[q.Name];
             WarmUp(() => answer(q.Question), reps);
+            var gc = GcNow();
             var t = Measure(() => answer(q.Question), reps);
+            var gcs = GcSince(gc, reps);
             if (parse is not null)
             {
                 WarmUp(() => parse(q.Question), reps);
             }
             var parsed = parse is null ? "n/a" : Ms(Measure(() => parse(q.Question), reps));
             var indexed = timings.TryGetValue(("FiguresIndex", q.Name), out var i) ? Ms((i.P50, i.P95)) : "—";
-            report.AppendLine($"| {q.Question} | {indexed} | {parsed} | {first:F1} | {Ms(t)} | {reply.ReplaceLineEndings(" ").Replace("|", "\\|")} |");
-            Log($"reply {q.Name,-45} first {first,7:F1} p50 {t.P50,7:F3} p95 {t.P95,7:F3} p99 {t.P99,7:F3} ms; parse {parsed}");
+            report.AppendLine($"| {q.Question} | {indexed} | {parsed} | {first:F1} | {Ms(t)} | {gcs} | {reply.ReplaceLineEndings(" ").Replace("|", "\\|")} |");
+            Log($"reply {q.Name,-45} first {first,7:F1} p50 {t.P50,7:F3} p95 {t.P95,7:F3} p99 {t.P99,7:F3} ms; parse {parsed}; {gcs}");
             if (t.P95 > worst.P95)
             {
                 worst = (t.P95, q.Question);
@@ -251,6 +253,17 @@ public static class FiguresBenchmark
         }
         while ((rounds < 30 || System.Runtime.JitInfo.GetCompiledMethodCount() != compiled) && Stopwatch.GetElapsedTime(start).TotalSeconds < 20);
         Log($"warm-up: {rounds} rounds of every question, {Stopwatch.GetElapsedTime(start).TotalSeconds:F1} s");
+    }
+
+    private static (int G0, int G1, int G2, TimeSpan Pause, long Bytes) GcNow() =>
+        (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(true));
+
+    /// <summary>What the GC did while a question was measured (every thread: the commit of the conversation state included).</summary>
+    private static string GcSince((int G0, int G1, int G2, TimeSpan Pause, long Bytes) before, int reps)
+    {
+        var now = GcNow();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{(now.Bytes - before.Bytes) / 1024.0 / Math.Max(1, reps):F0} KB; {now.G0 - before.G0}/{now.G1 - before.G1}/{now.G2 - before.G2} ({(now.Pause - before.Pause).TotalMilliseconds:F1} ms)");
     }
 
     /// <summary>Runs a question a few more times (up to 20 runs or 1 s) so the measured runs see jitted, cached code.</summary>
