@@ -232,8 +232,7 @@ public sealed class FiguresModule : IBotModule
     }
 
     /// <summary>"quý này", "tháng trước", "hôm qua", "gần đây": a period counted from today, never moved to another year.</summary>
-    private static bool RelativeToToday(string text) => System.Text.RegularExpressions.Regex.IsMatch(
-        VnText.FoldWords(text), @"(^| )(nay|truoc|qua|toi|sau|gan day|vua qua|this|last|next|previous|today|yesterday)( |$)");
+    private static bool RelativeToToday(string text) => RelativeWords.IsMatch(VnText.FoldWords(text));
 
     /// <summary>The words of <paramref name="text"/> that fold to <paramref name="folded"/>, as typed ("sản phẩm"); the folded words if none.</summary>
     private static string AsTyped(string text, string folded)
@@ -251,8 +250,14 @@ public sealed class FiguresModule : IBotModule
         return folded;
     }
 
-    private static bool NamesAYear(string text) => System.Text.RegularExpressions.Regex.IsMatch(
-        VnText.FoldWords(text), @"(^| )((19|20)[0-9]{2}|nam nay|nam ngoai|nam truoc|nam qua|this year|last year)( |$)");
+    private static bool NamesAYear(string text) => YearWords.IsMatch(VnText.FoldWords(text));
+
+    // Built once: inline patterns were rebuilt at each question once Regex's cache of 15 was full.
+    private static readonly System.Text.RegularExpressions.Regex RelativeWords =
+        new(@"(^| )(nay|truoc|qua|toi|sau|gan day|vua qua|this|last|next|previous|today|yesterday)( |$)");
+
+    private static readonly System.Text.RegularExpressions.Regex YearWords =
+        new(@"(^| )((19|20)[0-9]{2}|nam nay|nam ngoai|nam truoc|nam qua|this year|last year)( |$)");
 
     /// <summary>The previous question, if it was answered less than <see cref="FiguresOptions.FollowUpMinutes"/> ago (a context without a time is stale).</summary>
     private Question? FreshLast(BotContext context)
