@@ -2,6 +2,8 @@ using KhuyenCongBot.Core.Funding;
 using KhuyenCongBot.Core.People;
 using KhuyenCongBot.Core.Projects;
 using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Reports;
+using Microsoft.Extensions.DependencyInjection;
 using KhuyenCongBot.Core.Text;
 using KhuyenCongBot.Tests.Conversations;
 using KhuyenCongBot.Tests.Support;
@@ -127,6 +129,14 @@ public sealed class ProjectLinkTranscriptTests(ITestOutputHelper output)
         var project = bot.Store.Projects.FindByCode("KC-2026-41")!;
         Assert.Equal(ProjectStatus.Settled, project.Status);
         Assert.Equal(5, ProjectQueries.DaysBehind(project, EndToEndChannels.Today));
+        // The report's project list: the linked facilities counted, and the 5 days it was accepted late.
+        var sheets = bot.Services.GetRequiredService<ReportWorkbook>()
+            .Build(new Period(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), "năm 2026"), null, EndToEndChannels.Today);
+        var list = sheets.Single(sh => sh.Title == "Danh sách đề án");
+        var row = list.Rows.Single(r => Equals(r[0], "KC-2026-41"));
+        object? Cell(string measure) => row[list.Columns.ToList().FindIndex(c => c.Measure == measure)];
+        Assert.Equal((long)linked.Select(r => r.FacilityId).Distinct().Count(), Cell("facility_count"));
+        Assert.Equal(5L, Cell("days_late"));
 
         // Settled: no project question any more for the province's fairs.
         var after = await Say(bot, "o1", "ghi hội chợ");
