@@ -14,6 +14,10 @@ public sealed partial class FormRunner
     /// <summary>True, with a yes/no question asked, when <paramref name="value"/> (a money answer just read) looks wrong.</summary>
     private bool AskIfImplausible(BotContext ctx, FormSession s, FormDefinition form, FormField field, string value)
     {
+        if (field.Kind == FieldType.Location)
+        {
+            return AskIfFar(ctx, s, form, field, value);
+        }
         if (field.Kind != FieldType.Money || !long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var vnd) || vnd <= 0)
         {
             return false;

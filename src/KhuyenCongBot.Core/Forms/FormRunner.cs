@@ -497,7 +497,7 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             case "pl" when arg == "no":
                 Prompt(ctx, s);
                 return;
-            case "pl" when field.Kind == FieldType.Money:
+            case "pl" when field.Kind is FieldType.Money or FieldType.Location:
                 result = FieldReader.Read(field, arg, ctx.Today, ctx.Catalogue, ctx.User, ctx.English);
                 break;
             default:

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using KhuyenCongBot.Core.Attachments;
 using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Figures;
 using KhuyenCongBot.Core.Forms;
@@ -165,7 +166,7 @@ public sealed class CsvRecordImporter : IRecordImporter
                 continue;
             }
             record.Source = options.Source;
-            parsed.Add(new ParsedRecord(row.Line, record, Fingerprint(record), village, phone, profile));
+            parsed.Add(new ParsedRecord(row.Line, record, Fingerprint(record, PhotoFields), village, phone, profile));
         }
         if (errors.Count > 0)
         {
@@ -231,7 +232,7 @@ public sealed class CsvRecordImporter : IRecordImporter
         var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var existing in _store.Records.All())
         {
-            var fp = Fingerprint(existing);
+            var fp = Fingerprint(existing, PhotoFields);
             if (wanted.Contains(fp))
             {
                 present.Add(fp);
@@ -249,8 +250,11 @@ public sealed class CsvRecordImporter : IRecordImporter
         return lines;
     }
 
-    /// <summary>What makes two records the same support: every field an export writes, compared as folded text.</summary>
-    internal static string Fingerprint(SupportRecord r)
+    /// <summary>The forms' photo questions: their count is not imported, so it does not tell two records apart either.</summary>
+    private HashSet<string> PhotoFields => field ??= Layout.Forms.Forms.SelectMany(f => f.Fields).Where(f => f.Kind == FieldType.Photo).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>What makes two records the same support: every field an export writes (but <paramref name="ignored"/>), compared as folded text.</summary>
+    internal static string Fingerprint(SupportRecord r, IReadOnlySet<string>? ignored = null)
     {
         var sb = new StringBuilder();
         sb.Append(r.Date.DayNumber).Append('|').Append(r.ProvinceId).Append('|').Append(r.ActivityId).Append('|')
@@ -261,7 +265,7 @@ public sealed class CsvRecordImporter : IRecordImporter
         {
             sb.Append("|split=").Append(split.Kcqg).Append(',').Append(split.Kcdp).Append(',').Append(split.Counterpart).Append(',').Append(split.Other);
         }
-        foreach (var (key, value) in r.Extra.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (key, value) in r.Extra.Where(kv => ignored?.Contains(kv.Key) != true).OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             sb.Append('|').Append(key).Append('=').Append(VnText.FoldWords(value));
         }
@@ -487,6 +491,11 @@ public sealed class CsvRecordImporter : IRecordImporter
                 continue;
             }
             var field = form?.Field(column.Id);
+            if (field?.Kind == FieldType.Photo)
+            {
+                // A photo count without the photos: not kept (the files column is read past too).
+                continue;
+            }
             if (form is not null && field is null)
             {
                 problems.Add($"cột {column.Id} không dùng cho hoạt động {form.Activity} (phiếu {form.Title ?? form.Activity} không hỏi)");
@@ -860,10 +869,11 @@ public sealed class CsvRecordImporter : IRecordImporter
     public void ExportRecords(TextWriter csv)
     {
         CsvText.WriteRow(csv, Layout.Columns.Select(c => c.Id));
+        var files = EvidenceNames.ByRecord(_store.Attachments);
         foreach (var r in _store.Records.All().OrderBy(r => r.Date).ThenBy(r => r.Id))
         {
             var facility = r.FacilityId is { } id ? _store.Facilities.Get(id) : null;
-            CsvText.WriteRow(csv, Layout.Cells(r, Catalogue, facility).Select(c => c switch
+            CsvText.WriteRow(csv, Layout.Cells(r, Catalogue, facility, EvidenceNames.Cell(files, r.Id)).Select(c => c switch
             {
                 null => "",
                 long n => n.ToString(CultureInfo.InvariantCulture),
