@@ -481,6 +481,8 @@ public sealed class CsvRecordImporter : IRecordImporter
             problems.Add("ghi chú dài quá 500 ký tự");
         }
 
+        ReadProject(record, Cell("project_code"), problems);
+
         foreach (var column in Layout.Columns.Where(c => c.IsExtra))
         {
             var value = Cell(column.Id);
@@ -512,6 +514,35 @@ public sealed class CsvRecordImporter : IRecordImporter
             record.Extra[column.Id] = read.Value;
         }
         return record;
+    }
+
+    /// <summary>
+    /// The project_code cell: a project of the record's province and activity (however the code is typed: it is stored as the project
+    /// writes it); an unknown code, another province's or another activity's project is a problem of the row, which is not imported.
+    /// </summary>
+    private void ReadProject(SupportRecord record, string code, List<string> problems)
+    {
+        if (code.Length == 0)
+        {
+            return;
+        }
+        if (_store.Projects.FindByCode(code) is not { } project)
+        {
+            problems.Add($"không có đề án mã '{Short(code)}' (kiểm tra mã bằng /dean, hoặc để trống ô project_code nếu bản ghi không thuộc đề án nào)");
+            return;
+        }
+        var units = record.ProvinceId.Length == 0 ? [] : Catalogue.UnitsOf(Catalogue.CurrentOf(record.ProvinceId)?.Id ?? record.ProvinceId);
+        if (record.ProvinceId.Length > 0 && !units.Contains(project.ProvinceId))
+        {
+            problems.Add($"đề án {project.Code} là đề án của {Catalogue.Province(project.ProvinceId)?.ShortName ?? project.ProvinceId}, không phải của tỉnh/thành phố của bản ghi");
+            return;
+        }
+        if (record.ActivityId.Length > 0 && project.ActivityId != record.ActivityId)
+        {
+            problems.Add($"đề án {project.Code} là đề án {Catalogue.Activity(project.ActivityId)?.ShortName ?? project.ActivityId}, khác hoạt động của bản ghi");
+            return;
+        }
+        record.ProjectCode = project.Code;
     }
 
     /// <summary>A number bound to the record (booths, revenue, funding), read and bounded by the activity's form field.</summary>

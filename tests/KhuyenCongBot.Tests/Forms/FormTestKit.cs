@@ -121,6 +121,7 @@ internal static class FormDriver
                 KhuyenCongBot.Core.Forms.FieldType.Choice => "1",
                 KhuyenCongBot.Core.Forms.FieldType.Photo => field.IsRequired ? "xong" : "bỏ qua",
                 KhuyenCongBot.Core.Forms.FieldType.Location => "21.0285, 105.8542",
+                KhuyenCongBot.Core.Forms.FieldType.Project => "bỏ qua",
                 _ => field.Example ?? "Nội dung thử nghiệm",
             },
         };

@@ -111,7 +111,7 @@ public sealed class TradeFairTranscriptTests(ITestOutputHelper output)
         {
             // "2" is not a choice here (date quick answers are not numbered): it is refused, then the button works.
             Assert.Contains("Ngày chưa đúng", await bot.Say(answer, "o1"));
-            await bot.Press("f:4:today", "o1");
+            await bot.Press("f:5:today", "o1");
         }
         else
         {
