@@ -422,6 +422,11 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
         {
             parts.ActivityId = activity.Id;
             s = Remove(s, activity.Phrase);
+            // "sản phẩm đạt giải bình chọn": two names of the same activity.
+            while (FindActivityPhrase(s) is { } again && again.Id == activity.Id)
+            {
+                s = Remove(s, again.Phrase);
+            }
         }
         if (parts.ActivityId is null)
         {
