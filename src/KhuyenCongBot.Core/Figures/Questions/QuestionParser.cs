@@ -219,7 +219,8 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
             s = Cut(s, bareTop);
         }
         var by = ByRegex().Match(s);
-        if (by.Success)
+        // "kinh phí KCQG và KCĐP theo tỉnh": one breakdown at a time; the second is left for the bot to say it did not understand it.
+        if (by.Success && parts.Breakdown != BreakdownBy.Source)
         {
             parts.Breakdown ??= ByWord(by.Groups["what"].Value);
             s = Cut(s, by);
