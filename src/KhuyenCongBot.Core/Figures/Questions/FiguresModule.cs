@@ -294,9 +294,19 @@ public sealed class FiguresModule : IBotModule
             return context.T("(\"Cơ sở\" được hiểu là số cơ sở khác nhau, mỗi cơ sở đếm một lần.)", "(Facilities are distinct facilities, each counted once.)");
         }
         var participations = _answerer.Lines(question with { Measure = Measures.Participations }).FirstOrDefault()?.Value.Value ?? 0;
+        var without = "";
+        if (question.ActivityId is null)
+        {
+            // Every activity: the participations of facilities only, not the records of activities without one (information, propaganda).
+            var apart = _catalogue.Activities.Where(a => !a.Measures.Contains(Measures.Facilities)).ToList();
+            var rows = _answerer.BreakdownRows(question with { Measure = Measures.Participations }, null, Measures.Participations, BreakdownBy.Activity);
+            participations = rows.Where(r => !apart.Any(a => a.Id == r.Key)).Sum(r => r.Value.Value);
+            without = context.T(" (không tính " + string.Join(", ", apart.Select(a => a.ShortName)) + ": không gắn với cơ sở)",
+                " (not counting " + string.Join(", ", apart.Select(a => a.EnglishName)) + ": not tied to a facility)");
+        }
         return context.T(
-            $"(\"Cơ sở\" được hiểu là số cơ sở khác nhau, mỗi cơ sở đếm một lần; nếu đếm theo lượt hỗ trợ/tham gia: {VnFormat.Number((long)participations)} lượt.)",
-            $"(Distinct facilities, each counted once; counted per participation: {VnFormat.Number((long)participations)}.)");
+            $"(\"Cơ sở\" được hiểu là số cơ sở khác nhau, mỗi cơ sở đếm một lần; nếu đếm theo lượt cơ sở được hỗ trợ/tham gia{without}: {VnFormat.Number((long)participations)} lượt.)",
+            $"(Distinct facilities, each counted once; counted per participation of a facility{without}: {VnFormat.Number((long)participations)}.)");
     }
 
     /// <summary>A new question: what the parser found, with the person's default scope and "from the start of the year" as defaults.</summary>

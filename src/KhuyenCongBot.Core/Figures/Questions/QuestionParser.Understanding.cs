@@ -182,7 +182,9 @@ public sealed partial class QuestionParser
         {
             parts.Source = null;
             parts.Breakdown = BreakdownBy.Source;
-            s = Cut(s, Regex.Match(s, @" (va |and |,? )?(nguon (von )?)?" + Regex.Escape(second) + "(?= )"));
+            // Two funding sources named: the question is about the money, whatever else it names.
+            parts.SourceNamesMoney = true;
+            s = Cut(s, Regex.Match(s, @" (va |voi |and |with )?(nguon (von )?)?" + Regex.Escape(second) + "(?= )"));
         }
     }
 

@@ -219,7 +219,8 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
             s = Cut(s, bareTop);
         }
         var by = ByRegex().Match(s);
-        if (by.Success)
+        // "kinh phí KCQG và KCĐP theo tỉnh": one breakdown at a time; the second is left for the bot to say it did not understand it.
+        if (by.Success && parts.Breakdown != BreakdownBy.Source)
         {
             parts.Breakdown ??= ByWord(by.Groups["what"].Value);
             s = Cut(s, by);
@@ -422,6 +423,11 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
         {
             parts.ActivityId = activity.Id;
             s = Remove(s, activity.Phrase);
+            // "sản phẩm đạt giải bình chọn": two names of the same activity.
+            while (FindActivityPhrase(s) is { } again && again.Id == activity.Id)
+            {
+                s = Remove(s, again.Phrase);
+            }
         }
         if (parts.ActivityId is null)
         {
