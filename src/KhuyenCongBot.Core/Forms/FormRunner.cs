@@ -190,6 +190,8 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             if (edit)
             {
                 s.EditId = from.Id;
+                // The project a corrected record is linked to stays offered even if it was settled since.
+                s.Set("pjorig", from.ProjectCode);
             }
         }
         // An officer logs for one province only: no need to ask it (it stays in the summary and can be corrected there).
@@ -373,6 +375,7 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
     private void Advance(BotContext ctx, FormSession s, FormDefinition form, int from, string? echo)
     {
         s.Misses = 0;
+        RefreshProjects(ctx, s, form);
         var next = s.NextMissing(form, from);
         if (next < 0)
         {
@@ -448,6 +451,11 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             case "keep" when s.HasAnswer(field.Id):
                 Advance(ctx, s, form, s.Step, null);
                 return;
+        }
+        if (field.Kind == FieldType.Project)
+        {
+            HandleProjectAnswer(ctx, s, form, field, verb, arg, input);
+            return;
         }
         if (field.Kind == FieldType.Facility)
         {
