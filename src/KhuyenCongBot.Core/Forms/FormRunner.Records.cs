@@ -121,7 +121,7 @@ public sealed partial class FormRunner
     public static bool IsGlobal(string data) =>
         data == "f:my" || data.StartsWith("f:again:", StringComparison.Ordinal) || data.StartsWith("f:r:", StringComparison.Ordinal)
         || data.StartsWith("f:re:", StringComparison.Ordinal) || data.StartsWith("f:rd:", StringComparison.Ordinal)
-        || data.StartsWith("f:rdy:", StringComparison.Ordinal);
+        || data.StartsWith("f:rdy:", StringComparison.Ordinal) || data.StartsWith(RestorePrefix, StringComparison.Ordinal);
 
     /// <summary>Handles a global button; false when the data is not one.</summary>
     public bool HandleGlobal(BotContext ctx, string data)
@@ -157,6 +157,9 @@ public sealed partial class FormRunner
                 return true;
             case "rdy":
                 DeleteMine(ctx, id);
+                return true;
+            case "rdu":
+                RestoreMine(ctx, id);
                 return true;
         }
         return false;
@@ -309,7 +312,8 @@ public sealed partial class FormRunner
         }
         // Mine() has just found the record; the delete is written with the state, before this reply goes out.
         ctx.CommitAtomically(() => RecordWriter.Delete(ctx.Store, record, ctx.User.Id, ctx.Now));
+        // Its evidence files are kept (never given to another record): the undo brings the record back with them.
         ctx.Ask(ctx.T($"🗑 Đã xóa bản ghi số {id}.", $"🗑 Record {id} deleted."),
-            [new Choice(ctx.T("📋 Bản ghi của tôi", "📋 My records"), "f:my")]);
+            [RestoreChoice(ctx, id), new Choice(ctx.T("📋 Bản ghi của tôi", "📋 My records"), "f:my")]);
     }
 }

@@ -254,7 +254,10 @@ public sealed class CsvRecordImporter : IRecordImporter
     private HashSet<string> PhotoFields => field ??= Layout.Forms.Forms.SelectMany(f => f.Fields).Where(f => f.Kind == FieldType.Photo).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>What makes two records the same support: every field an export writes (but <paramref name="ignored"/>), compared as folded text.</summary>
-    internal static string Fingerprint(SupportRecord r, IReadOnlySet<string>? ignored = null)
+    internal static string Fingerprint(SupportRecord r) => Fingerprint(r, null);
+
+    /// <inheritdoc cref="Fingerprint(SupportRecord)"/>
+    internal static string Fingerprint(SupportRecord r, IReadOnlySet<string>? ignored)
     {
         var sb = new StringBuilder();
         sb.Append(r.Date.DayNumber).Append('|').Append(r.ProvinceId).Append('|').Append(r.ActivityId).Append('|')

@@ -99,6 +99,10 @@ public sealed class FakeZaloServer : IAsyncDisposable
         return Enqueue("message.sticker.received", message);
     }
 
+    /// <summary>A person sends what the Bot API does not describe (a shared location, a voice note): only the event, no content.</summary>
+    public string UserSendsUnsupported(string userId) =>
+        Enqueue("message.unsupported.received", Message(userId, userId, "PRIVATE", null, null));
+
     /// <summary>Queues an update with this event and message (its message_id is kept); pushes it to the webhook when one is set.</summary>
     public string Enqueue(string eventName, JsonObject message)
     {
