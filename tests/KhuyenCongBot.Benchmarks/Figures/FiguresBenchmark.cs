@@ -148,7 +148,7 @@ public static class FiguresBenchmark
             foreach (var q in queries)
             {
                 var i = timings[("FiguresIndex", q.Name)];
-                var s = timings.GetValueOrDefault(("SQLite (indexed)", q.Name), (double.NaN, double.NaN, double.NaN));
+                var s = timings.GetValueOrDefault(("SQLite (indexed)", q.Name), (P50: double.NaN, P95: double.NaN, P99: double.NaN));
                 var l = timings.GetValueOrDefault(("LiteDB scan", q.Name), (double.NaN, double.NaN, double.NaN));
                 var ratio = double.IsNaN(s.P95) ? "–" : $"{s.P95 / Math.Max(i.P95, 0.0001):F0}x";
                 report.AppendLine($"| {q.Name} | {Ms(i)} | {Ms(s)} | {Ms(l)} | {ratio} |");
