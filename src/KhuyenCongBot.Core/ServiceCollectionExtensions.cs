@@ -1,5 +1,6 @@
 using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Conversations.Pipeline;
 using KhuyenCongBot.Core.Messaging;
 using KhuyenCongBot.Core.Options;
 using KhuyenCongBot.Core.Storage;
@@ -31,6 +32,19 @@ public static class ServiceCollectionExtensions
             var o = sp.GetRequiredService<IOptions<BotOptions>>().Value;
             return new FloodGate(sp.GetRequiredService<BotClock>().TimeProvider, o.FloodBurst, o.FloodPerSecond);
         });
+        services.TryAddSingleton<MessageRouter>();
+        services.TryAddSingleton<ConversationStates>();
+        // The path of one message, in order (docs/architecture.md).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageStep, CleanInputStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageStep, GroupBookkeepingStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageStep, FloodControlStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageStep, OnePerPersonStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageStep, DeduplicateStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageStep, IdentifyStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageStep, LoadStateStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageStep, DescribeGroupStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageStep, CommitStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageStep, RouteStep>());
         services.TryAddSingleton<BotEngine>();
         services.TryAddSingleton<IBotEngine>(sp => sp.GetRequiredService<BotEngine>());
         return services;
