@@ -32,6 +32,9 @@ public static class ServiceCollectionExtensions
             var o = sp.GetRequiredService<IOptions<BotOptions>>().Value;
             return new FloodGate(sp.GetRequiredService<BotClock>().TimeProvider, o.FloodBurst, o.FloodPerSecond);
         });
+        services.TryAddSingleton<StoreChannelPorts>();
+        services.TryAddSingleton<IUserLanguages>(sp => sp.GetRequiredService<StoreChannelPorts>());
+        services.TryAddSingleton<IChannelQueue>(sp => sp.GetRequiredService<StoreChannelPorts>());
         services.TryAddSingleton<MessageRouter>();
         services.TryAddSingleton<ConversationStates>();
         // The path of one message, in order (docs/architecture.md).
