@@ -23,7 +23,12 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(sp => new BotClock(
             sp.GetRequiredService<TimeProvider>(),
             BotClock.FindZone(sp.GetRequiredService<IOptions<BotOptions>>().Value.TimeZone)));
-        services.TryAddSingleton<Seeder>();
+        // The importer (for the demo data) is asked for when needed: it needs the seeder's folder itself.
+        services.TryAddSingleton(sp => new Seeder(
+            sp.GetRequiredService<IBotStore>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>(),
+            () => sp.GetService<Records.IRecordImporter>(),
+            sp.GetService<BotClock>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<Seeder>().EnsureSeeded());
         services.TryAddSingleton<IUnknownUserHandler, DefaultUnknownUserHandler>();
         services.AddSingleton<IBotModule, CoreModule>();
@@ -55,7 +60,7 @@ public static class ServiceCollectionExtensions
 }
 
 /// <summary>Loads the catalogue (and, when asked, the demo data) from seeds/ into the store; safe to run at every start.</summary>
-public sealed class Seeder(IBotStore store, IOptions<StorageOptions> options, IServiceProvider services)
+public sealed class Seeder(IBotStore store, IOptions<StorageOptions> options, Func<Records.IRecordImporter?> importers, BotClock? clock = null)
 {
     public string SeedsPath => SeedFiles.Locate(options.Value.SeedsPath);
 
@@ -68,14 +73,12 @@ public sealed class Seeder(IBotStore store, IOptions<StorageOptions> options, IS
         var index = new CatalogueIndex(store.Catalogue.Activities(), store.Catalogue.Provinces(), store.Catalogue.Regions());
         if (options.Value.LoadDemoData && store.Meta.Get("demo-loaded") is null)
         {
-            var importer = services.GetService<Records.IRecordImporter>()
-                ?? throw new InvalidOperationException("No IRecordImporter registered to load the demo data.");
-            LoadDemo(seeds, importer);
+            LoadDemo(seeds, importers() ?? throw new InvalidOperationException("No IRecordImporter registered to load the demo data."));
         }
         if (options.Value.LoadDemoData)
         {
             // Demo projects (issue 15) on the demo facilities; a demo database made before them gets them at its next start.
-            Projects.DemoProjects.LoadOnce(seeds, store, index, services.GetService<Time.BotClock>()?.Now ?? DateTimeOffset.UtcNow);
+            Projects.DemoProjects.LoadOnce(seeds, store, index, clock?.Now ?? DateTimeOffset.UtcNow);
         }
         return index;
     }
