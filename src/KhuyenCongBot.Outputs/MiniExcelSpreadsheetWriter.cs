@@ -49,21 +49,21 @@ public sealed partial class MiniExcelSpreadsheetWriter : ISpreadsheetWriter, IRe
     public byte[] Write(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, CatalogueIndex catalogue)
     {
         var store = _services?.GetService<IBotStore>();
-        return Save(summary, records, catalogue, id => store?.Facilities.Get(id));
+        return Save(summary, records, catalogue, id => store?.Facilities.Get(id), null);
     }
 
-    public byte[] WriteRecords(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, Func<long, Facility?> facilities)
+    public byte[] WriteRecords(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, Func<long, Facility?> facilities, Func<long, string?>? files = null)
     {
         var catalogue = _services?.GetService<CatalogueIndex>() ?? Defaults.Value.Catalogue;
-        return Save(summary, records, catalogue, facilities);
+        return Save(summary, records, catalogue, facilities, files);
     }
 
-    private byte[] Save(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, CatalogueIndex catalogue, Func<long, Facility?> facilities)
+    private byte[] Save(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, CatalogueIndex catalogue, Func<long, Facility?> facilities, Func<long, string?>? files)
     {
         var sheets = new Dictionary<string, object>
         {
             [SummarySheet] = SummaryRows(summary),
-            [RecordsSheet] = RecordRows(records, catalogue, facilities),
+            [RecordsSheet] = RecordRows(records, catalogue, facilities, files),
         };
         var config = new OpenXmlConfiguration { FastMode = true, EnableAutoWidth = true, AutoFilter = false, FreezeRowCount = 1 };
         using var stream = new MemoryStream();
@@ -87,14 +87,14 @@ public sealed partial class MiniExcelSpreadsheetWriter : ISpreadsheetWriter, IRe
             ? n
             : CellSafety.Neutralise(text);
 
-    private List<Dictionary<string, object?>> RecordRows(IEnumerable<SupportRecord> records, CatalogueIndex catalogue, Func<long, Facility?> facilities)
+    private List<Dictionary<string, object?>> RecordRows(IEnumerable<SupportRecord> records, CatalogueIndex catalogue, Func<long, Facility?> facilities, Func<long, string?>? files)
     {
         var layout = Layout;
         var activity = layout.Columns.ToList().FindIndex(c => c.Id == "activity");
         var rows = new List<Dictionary<string, object?>> { Row(layout.Columns.Select(c => c.Header)) };
         foreach (var r in records.OrderBy(r => r.Date).ThenBy(r => r.Id))
         {
-            var cells = layout.Cells(r, catalogue, r.FacilityId is { } id ? facilities(id) : null).ToArray();
+            var cells = layout.Cells(r, catalogue, r.FacilityId is { } id ? facilities(id) : null, files?.Invoke(r.Id)).ToArray();
             // People read the sheet: the activity by its name (import reads names and ids alike).
             cells[activity] = catalogue.Activity(r.ActivityId)?.ShortName ?? r.ActivityId;
             rows.Add(Row(cells));

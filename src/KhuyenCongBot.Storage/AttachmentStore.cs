@@ -92,6 +92,8 @@ internal sealed class AttachmentStore : IAttachmentStore
             .Select(ToInfo).Where(i => i.RecordId == recordId)
             .OrderBy(i => i.UploadedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
 
+    public IEnumerable<AttachmentInfo> All() => Storage.FindAll().Select(ToInfo).ToList();
+
     public bool Delete(string id) => _store.InTransaction(() => Storage.Delete(id));
 
     public int DeleteForRecord(long recordId) =>

@@ -73,6 +73,9 @@ internal sealed class FacilityRepository : IFacilityRepository
         return doc is null ? null : _db.Mapper.ToObject<Facility>(doc);
     }
 
+    public IReadOnlyList<Facility> ByTaxId(string taxId, int limit) =>
+        Col.Find(Query.EQ(nameof(Facility.TaxId), taxId), limit: limit).ToList();
+
     public long Add(Facility facility)
     {
         facility.Tokens = FacilitySearch.Tokens(facility.Name);
@@ -243,6 +246,8 @@ internal sealed class FacilityRepository : IFacilityRepository
         var col = db.GetCollection(Collection);
         col.EnsureIndex("ProvinceId", "$.ProvinceId");
         col.EnsureIndex("NormalizedName", "$.NormalizedName");
+        // A new facility's tax number already given to another one is said before it is saved (FormRunner.Beneficiary).
+        col.EnsureIndex("TaxId", "$.TaxId");
         if (db.GetCollection("$indexes").Exists(BsonExpression.Create("$.collection = @0 AND $.name = @1", Collection, TokensIndex)))
         {
             return false;

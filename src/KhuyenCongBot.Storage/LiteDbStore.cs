@@ -14,8 +14,10 @@ public sealed partial class LiteDbStore : IBotStore
 {
     /// <summary>The layout of the file this version writes; a file from a newer version is refused (restore checks it too).</summary>
     /// <remarks>1: before the version was recorded; 2: record-number high-water mark and import batches;
-    /// 3: records carry their funding split by source (a single amount became its source's part: <see cref="RecordRepository.SplitFunding"/>).</remarks>
-    public const int SchemaVersion = 3;
+    /// 3: records carry their funding split by source (a single amount became its source's part: <see cref="RecordRepository.SplitFunding"/>);
+    /// 4: records may carry the code of their project (ProjectCode, indexed; an older record has none and is not rewritten). An older bot
+    /// would drop that link when it rewrote a record, hence the version.</remarks>
+    public const int SchemaVersion = 4;
 
     /// <summary>The meta key holding <see cref="SchemaVersion"/>.</summary>
     public const string SchemaVersionKey = "schema-version";

@@ -25,6 +25,8 @@ internal sealed class RecordRepository : IRecordRepository
     {
         var col = db.GetCollection("records");
         var added = col.EnsureIndex(UserLatestIndex, UserLatestKey);
+        // The records of a project (/dean KC-2026-07, the report's project list); records of no project are null in it.
+        added |= col.EnsureIndex(nameof(SupportRecord.ProjectCode));
         // The plain user index answered ByUser before UserLatestIndex; nothing else queries it.
         col.DropIndex("CreatedByUserId");
         return added;
@@ -88,6 +90,9 @@ internal sealed class RecordRepository : IRecordRepository
     private ILiteCollection<SupportRecord> Col => _db.GetCollection<SupportRecord>("records");
 
     public SupportRecord? Get(long id) => Col.FindById(id);
+
+    public IReadOnlyList<SupportRecord> ByProject(string projectCode) =>
+        Col.Find(Query.EQ(nameof(SupportRecord.ProjectCode), projectCode)).OrderBy(r => r.Id).ToList();
 
     private long _lastId = -1;
     private long _unwrittenHighWater = -1;

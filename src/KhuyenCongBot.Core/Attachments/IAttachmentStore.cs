@@ -31,6 +31,9 @@ public interface IAttachmentStore
     /// <summary>The files of a record, oldest first.</summary>
     IReadOnlyList<AttachmentInfo> ForRecord(long recordId);
 
+    /// <summary>Every file's description (not its bytes), drafts included (their record number is below 0): for exports.</summary>
+    IEnumerable<AttachmentInfo> All();
+
     bool Delete(string id);
 
     /// <summary>Deletes every file of a record; returns how many.</summary>

@@ -25,6 +25,7 @@ public sealed class FormCatalogue
         ["funding_other"] = [FieldType.Money],
         ["status"] = [FieldType.Choice],
         ["note"] = [FieldType.Text],
+        ["project"] = [FieldType.Project],
     };
 
     private static readonly Dictionary<string, string[]> AllowedChoiceValues = new()
@@ -144,7 +145,7 @@ public sealed class FormCatalogue
             }
             if (!Enum.TryParse<FieldType>(f.Type, true, out var kind) || !Enum.IsDefined(kind) || f.Type.Any(char.IsDigit))
             {
-                throw Bad($"kiểu \"{f.Type}\" không được hỗ trợ (dùng: choice, text, integer, money, date, facility, province, commune, photo, location)");
+                throw Bad($"kiểu \"{f.Type}\" không được hỗ trợ (dùng: choice, text, integer, money, date, facility, province, commune, photo, location, project)");
             }
             f.Kind = kind;
             if (f.Bind is not null)
@@ -167,7 +168,7 @@ public sealed class FormCatalogue
                 // A form's unsaved photos are kept per person, not per question.
                 throw Bad("chỉ được một trường kiểu photo trong một phiếu");
             }
-            else if (kind is FieldType.Facility or FieldType.Province or FieldType.Date)
+            else if (kind is FieldType.Facility or FieldType.Province or FieldType.Date or FieldType.Project)
             {
                 f.Bind = kind.ToString().ToLowerInvariant();
                 if (!binds.Add(f.Bind))

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace KhuyenCongBot.Core.Forms;
 
 /// <summary>Kinds of answer a form field takes.</summary>
-public enum FieldType { Choice, Text, Integer, Money, Date, Facility, Province, Commune, Photo, Location }
+public enum FieldType { Choice, Text, Integer, Money, Date, Facility, Province, Commune, Photo, Location, Project }
 
 /// <summary>A conversational form for one activity, read from seeds/forms/&lt;activity&gt;.json.</summary>
 public sealed class FormDefinition
@@ -33,7 +33,8 @@ public sealed class FormField
     public string Id { get; set; } = "";
 
     /// <summary>choice, text, integer, money, date, facility, province, commune, photo (evidence photos, kept with the record),
-    /// location (a shared location or typed coordinates).</summary>
+    /// location (a shared location or typed coordinates), project (the đề án the record is part of: asked only when the province has
+    /// open projects of the form's activity).</summary>
     public string Type { get; set; } = "";
 
     [JsonIgnore]

@@ -14,7 +14,7 @@ namespace KhuyenCongBot.Core.Forms;
 /// "": none; else group ids joined by ",").</remarks>
 public sealed partial class FormRunner
 {
-    internal static readonly string[] BeneficiaryKeys = ["nf:legal", "nf:taxid", "nf:prio"];
+    internal static readonly string[] BeneficiaryKeys = ["nf:legal", "nf:taxid", "nf:prio", "nf:taxdup"];
 
     private static readonly string[] SkipTyped = ["bo qua", "skip"];
 
@@ -48,8 +48,15 @@ public sealed partial class FormRunner
                 if (verb == "skip")
                 {
                     s.Set("nf:taxid", null);
+                    s.Set("nf:taxdup", null);
                     Next(ctx, s, "nf_priority", null);
                     return;
+                }
+                if (verb == "tx" && arg == "ok" && s.Get("nf:taxdup") is { } kept)
+                {
+                    // The officer confirmed the number another facility already has.
+                    input = kept;
+                    verb = "text";
                 }
                 var check = verb == "text" ? beneficiaries.CheckNumber(s.Get("nf:legal"), input) : null;
                 if (check is not { Ok: true, Normalized: { } number })
@@ -57,6 +64,10 @@ public sealed partial class FormRunner
                     Refuse(ctx, s, form, check?.Problem is { } problem
                         ? ctx.English ? check.ProblemEn ?? problem : problem
                         : ctx.T("Gõ mã số thuế (10 chữ số) hoặc \"bỏ qua\".", "Type the tax code (10 digits) or \"skip\"."));
+                    return;
+                }
+                if (TaxIdTaken(ctx, s, number))
+                {
                     return;
                 }
                 s.Set("nf:taxid", number);
@@ -91,6 +102,32 @@ public sealed partial class FormRunner
                 Next(ctx, s, "nf_village", $"✓ {ctx.T("Nhóm ưu tiên", "Priority group")}: {PriorityText(ctx, groups)}");
                 return;
         }
+    }
+
+    /// <summary>
+    /// A number another facility already has is said, naming it when the person may see it (their provinces), and asked to be
+    /// confirmed (the button, or the same number typed again) or changed; true while it waits for that answer.
+    /// </summary>
+    private bool TaxIdTaken(BotContext ctx, FormSession s, string number)
+    {
+        var confirmed = s.Get("nf:taxdup") == number;
+        s.Set("nf:taxdup", null);
+        var holder = confirmed ? null : ctx.Store.Facilities.ByTaxId(number, 1).FirstOrDefault();
+        if (holder is null)
+        {
+            return false;
+        }
+        s.Set("nf:taxdup", number);
+        var allowed = FieldReader.AllowedProvinces(ctx.Catalogue, ctx.User).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var visible = allowed.Contains(ctx.Catalogue.CurrentOf(holder.ProvinceId)?.Id ?? holder.ProvinceId);
+        var who = visible
+            ? ctx.T($"cơ sở \"{holder.Name}\" ({ctx.Catalogue.Province(holder.ProvinceId)?.ShortName ?? holder.ProvinceId})", $"\"{holder.Name}\" ({ctx.Catalogue.Province(holder.ProvinceId)?.ShortName ?? holder.ProvinceId})")
+            : ctx.T("một cơ sở ở tỉnh/thành phố khác", "a facility in another province");
+        var step = s.Step.ToString(CultureInfo.InvariantCulture);
+        ctx.Ask(ctx.T($"⚠ Mã số {number} đã được ghi cho {who}. Nếu đó chính là cơ sở này, quay lại và chọn cơ sở có sẵn thay vì tạo mới. Vẫn dùng mã này cho \"{s.Get("nf:name")}\"? Hoặc gõ mã khác.",
+                $"⚠ Number {number} is already recorded for {who}. If it is the same facility, go back and pick it instead of creating a new one. Keep this number for \"{s.Get("nf:name")}\" anyway? Or type another."),
+            [new Choice(ctx.T("Vẫn dùng mã này", "Keep this number"), $"f:{step}:tx:ok"), Skip(ctx), Back(ctx), CancelChoice(ctx)]);
+        return true;
     }
 
     private void Next(BotContext ctx, FormSession s, string phase, string? echo)

@@ -57,6 +57,10 @@ public sealed partial class FormRunner
                 Refuse(ctx, s, form, result.Error!);
                 return;
             }
+            if (AskIfFar(ctx, s, form, field, result.Value))
+            {
+                return;
+            }
             s.SetAnswer(field.Id, result.Value);
             Advance(ctx, s, form, s.Step, $"✓ {field.LabelIn(ctx.English)}: {result.Value}");
             return;
@@ -125,6 +129,40 @@ public sealed partial class FormRunner
             DropDraftPhotos(ctx);
         }
         return false;
+    }
+
+    /// <summary>
+    /// True, with a yes/retype question asked, when the point <paramref name="value"/> ("21.028500,105.854200") lies far outside
+    /// the record's province (seeds/catalogue/province-areas.json): another region, or a number slipped. Never refused.
+    /// </summary>
+    private bool AskIfFar(BotContext ctx, FormSession s, FormDefinition form, FormField field, string value)
+    {
+        if (form.Bound("province") is not { } pf || s.Answer(pf.Id) is not { Length: > 0 } answered
+            || provinceAreas is not { } areas)
+        {
+            return false;
+        }
+        var province = ctx.Catalogue.CurrentOf(answered) ?? ctx.Catalogue.Province(answered);
+        var parts = value.Split(',');
+        if (province is null || parts.Length != 2
+            || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+            || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
+            || areas.FarFrom(province.Id, lat, lon) is not { } km)
+        {
+            return false;
+        }
+        var rounded = VnFormat.Number((long)(km < 100 ? Math.Round(km / 5) * 5 : Math.Round(km / 10) * 10));
+        var step = s.Step.ToString(CultureInfo.InvariantCulture);
+        s.Misses = 0;
+        ctx.Ask(ctx.T(
+                $"❔ Tọa độ {value} ở xa tỉnh {province.ShortName} khoảng {rounded} km, bạn kiểm tra lại? Chọn giữ tọa độ này, hoặc gõ lại tọa độ.",
+                $"❔ {value} is about {rounded} km from {province.ShortName}; please check. Keep it, or type the coordinates again."),
+            [
+                new Choice(ctx.T("Đúng, giữ tọa độ này", "Yes, keep it"), $"f:{step}:pl:{value}"),
+                new Choice(ctx.T("Không, gõ lại tọa độ", "No, type it again"), $"f:{step}:pl:no"),
+                Back(ctx), CancelChoice(ctx),
+            ]);
+        return true;
     }
 
     /// <summary>The photo question's line and its "done" button.</summary>

@@ -14,6 +14,10 @@ public sealed partial class FormRunner
     /// <summary>True, with a yes/no question asked, when <paramref name="value"/> (a money answer just read) looks wrong.</summary>
     private bool AskIfImplausible(BotContext ctx, FormSession s, FormDefinition form, FormField field, string value)
     {
+        if (field.Kind == FieldType.Location)
+        {
+            return AskIfFar(ctx, s, form, field, value);
+        }
         if (field.Kind != FieldType.Money || !long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var vnd) || vnd <= 0)
         {
             return false;
@@ -65,6 +69,16 @@ public sealed partial class FormRunner
             return FieldResult.Refuse(ctx.T(
                 $"Phần KCQG ({VnFormat.Money(vnd)}) không thể lớn hơn kinh phí khuyến công hỗ trợ ({VnFormat.Money(sum)}); phần KCĐP là số còn lại.",
                 $"The KCQG part ({VnFormat.Money(vnd)}) cannot be more than the extension funding ({VnFormat.Money(sum)}); KCĐP is the rest."));
+        }
+        if (field.Bind == "funding_kcqg" && form.Bound("funding_vnd") is { } whole
+            && long.TryParse(s.Answer(whole.Id), NumberStyles.None, CultureInfo.InvariantCulture, out var all) && all > 0 && (vnd == all || vnd == 0))
+        {
+            // "Cả hai" with the whole amount (or nothing) under KCQG is one source, not both: the figures by source would say KCĐP paid 0 of a "both".
+            return FieldResult.Refuse(vnd == all
+                ? ctx.T($"Phần KCQG bằng cả kinh phí hỗ trợ ({VnFormat.Money(all)}): như vậy KCĐP không góp gì, không phải \"cả hai\". Gõ phần KCQG nhỏ hơn {VnFormat.Money(all)}, hoặc \"quay lại\" để chọn nguồn KCQG.",
+                    $"The KCQG part is the whole funding ({VnFormat.Money(all)}): KCĐP pays nothing, so it is not \"both\". Type a smaller KCQG part, or \"back\" to pick KCQG as the source.")
+                : ctx.T("Phần KCQG bằng 0: như vậy KCĐP trả toàn bộ, không phải \"cả hai\". Gõ phần KCQG lớn hơn 0, hoặc \"quay lại\" để chọn nguồn KCĐP.",
+                    "The KCQG part is 0: KCĐP pays it all, so it is not \"both\". Type a KCQG part above 0, or \"back\" to pick KCĐP as the source."));
         }
         if (field.Bind == "funding_vnd" && form.Bound("funding_kcqg") is { } part
             && long.TryParse(s.Answer(part.Id), NumberStyles.None, CultureInfo.InvariantCulture, out var kcqg) && kcqg > vnd)

@@ -136,6 +136,9 @@ public sealed partial class FormRunner
             case FieldType.Location:
                 RenderLocationQuestion(ctx, sb);
                 break;
+            case FieldType.Project:
+                RenderProjectQuestion(ctx, s, step, sb, choices);
+                break;
             case FieldType.Integer when field.Min is { } && field.Max is { }:
                 sb.Append('\n').Append(ctx.T($"Số nguyên từ {VnFormat.Number((long)field.Min)} đến {VnFormat.Number((long)field.Max)}.",
                     $"A whole number from {field.Min:0} to {field.Max:0}."));
@@ -199,6 +202,10 @@ public sealed partial class FormRunner
     private string DisplayAnswer(BotContext ctx, FormSession s, FormDefinition form, FormField field)
     {
         var value = s.Answer(field.Id);
+        if (field.Kind == FieldType.Project && value is not null)
+        {
+            return DisplayProject(ctx, value);
+        }
         if (field.Kind != FieldType.Facility || string.IsNullOrEmpty(value))
         {
             return FieldReader.Display(field, value, ctx.Catalogue, ctx.English);

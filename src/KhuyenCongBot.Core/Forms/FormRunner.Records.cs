@@ -49,6 +49,10 @@ public sealed partial class FormRunner
                 $"⚠ \"{chosen.Name}\" is not in the record's province; pick the facility again."), edits: false);
             return;
         }
+        if (!ProjectStillValid(ctx, s, form))
+        {
+            return;
+        }
         if (s.EditId is { } editId)
         {
             var before = ctx.Store.Records.Get(editId);
@@ -103,11 +107,12 @@ public sealed partial class FormRunner
         {
             receipt.Append('\n').Append(ctx.T($"➕ Đã thêm cơ sở mới \"{newFacility.Name}\" vào danh bạ.", $"➕ New facility \"{newFacility.Name}\" added to the registry."));
         }
+        var nextOfGroup = ProjectReceipt(ctx, record, receipt);
         receipt.Append('\n').Append(ctx.T($"Bạn có thể sửa hoặc xóa bản ghi này trong {EditWindowDays} ngày (/cuatoi).",
             $"You can correct or delete it within {EditWindowDays} days (/my)."));
         ctx.Ask(receipt.ToString(),
         [
-            new Choice(ctx.T("➕ Ghi thêm như vậy", "➕ Log another like this"), "f:again:" + id.ToString(CultureInfo.InvariantCulture)),
+            nextOfGroup ?? new Choice(ctx.T("➕ Ghi thêm như vậy", "➕ Log another like this"), "f:again:" + id.ToString(CultureInfo.InvariantCulture)),
             new Choice(ctx.T("📋 Bản ghi của tôi", "📋 My records"), "f:my"),
         ]);
     }

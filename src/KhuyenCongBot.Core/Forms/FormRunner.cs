@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace KhuyenCongBot.Core.Forms;
 
 /// <summary>Runs the conversational forms: start, answer, back, skip, cancel, facility search, summary, edit, save.</summary>
-public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions> options, CommuneCatalogue communes, BeneficiaryCatalogue beneficiaries)
+public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions> options, CommuneCatalogue communes, BeneficiaryCatalogue beneficiaries,
+    ProvinceAreas? provinceAreas = null)
 {
     public const string FlowName = "form";
 
@@ -190,6 +191,8 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             if (edit)
             {
                 s.EditId = from.Id;
+                // The project a corrected record is linked to stays offered even if it was settled since.
+                s.Set("pjorig", from.ProjectCode);
             }
         }
         // An officer logs for one province only: no need to ask it (it stays in the summary and can be corrected there).
@@ -373,6 +376,7 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
     private void Advance(BotContext ctx, FormSession s, FormDefinition form, int from, string? echo)
     {
         s.Misses = 0;
+        RefreshProjects(ctx, s, form);
         var next = s.NextMissing(form, from);
         if (next < 0)
         {
@@ -449,6 +453,11 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
                 Advance(ctx, s, form, s.Step, null);
                 return;
         }
+        if (field.Kind == FieldType.Project)
+        {
+            HandleProjectAnswer(ctx, s, form, field, verb, arg, input);
+            return;
+        }
         if (field.Kind == FieldType.Facility)
         {
             HandleFacilityAnswer(ctx, s, form, field, verb, arg, input, isButton);
@@ -489,7 +498,7 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             case "pl" when arg == "no":
                 Prompt(ctx, s);
                 return;
-            case "pl" when field.Kind == FieldType.Money:
+            case "pl" when field.Kind is FieldType.Money or FieldType.Location:
                 result = FieldReader.Read(field, arg, ctx.Today, ctx.Catalogue, ctx.User, ctx.English);
                 break;
             default:

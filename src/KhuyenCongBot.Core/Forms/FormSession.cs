@@ -69,9 +69,17 @@ public sealed class FormSession(ConversationState state)
 
     public void ClearAnswer(string fieldId) => Data.Remove(AnswerPrefix + fieldId);
 
-    /// <summary>Whether the field is asked given the answers so far (its askIf holds, and the field it refers to is itself asked).</summary>
+    /// <summary>The codes of the open projects a project question offers, one a line (set by the runner; absent when there are none).</summary>
+    public const string ProjectChoicesKey = "pjs";
+
+    /// <summary>Whether the field is asked given the answers so far (its askIf holds, and the field it refers to is itself asked);
+    /// a project question only when there are projects to offer or it already has one.</summary>
     public bool Applies(FormDefinition form, FormField field, int depth = 0)
     {
+        if (field.Kind == FieldType.Project && string.IsNullOrEmpty(Answer(field.Id)) && Get(ProjectChoicesKey) is null)
+        {
+            return false;
+        }
         if (field.AskIf is not { } cond || depth > form.Fields.Count)
         {
             return true;

@@ -13,6 +13,7 @@ public static class FormsServiceCollectionExtensions
         services.TryAddSingleton(sp => FormCatalogue.Load(
             sp.GetRequiredService<Seeder>().SeedsPath,
             sp.GetRequiredService<CatalogueIndex>().Activities.Select(a => a.Id).ToList()));
+        services.TryAddSingleton(sp => ProvinceAreas.Load(sp.GetRequiredService<Seeder>().SeedsPath));
         services.TryAddSingleton<FormRunner>();
         services.TryAddSingleton<FormFlow>();
         services.AddSingleton<IBotModule, FormsModule>();

@@ -104,6 +104,9 @@ public static class RecordWriter
                 case "note":
                     record.Note = Null(value);
                     break;
+                case "project":
+                    record.ProjectCode = Null(value);
+                    break;
                 default:
                     if (value.Length > 0)
                     {
@@ -172,6 +175,7 @@ public static class RecordWriter
                 "funding_other" => record.Split is { Other: > 0 } o ? o.Other.ToString(CultureInfo.InvariantCulture) : "",
                 "status" => record.Status == RecordStatus.Estimate ? "estimate" : "actual",
                 "note" => record.Note ?? "",
+                "project" => record.ProjectCode ?? "",
                 _ => record.Extra.GetValueOrDefault(field.Id) ?? "",
             };
             if (field.Bind == "facility" && record.FacilityName is not null)

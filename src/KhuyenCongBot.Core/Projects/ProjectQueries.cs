@@ -39,6 +39,13 @@ public sealed class ProjectQueries(IBotStore store, CatalogueIndex catalogue)
     public static int DaysLate(Project p, DateOnly at) =>
         p.PlannedEnd is { } end && end < at && p.StatusOn(at) is ProjectStatus.Approved or ProjectStatus.InProgress ? at.DayNumber - end.DayNumber : 0;
 
+    /// <summary>How many days a project is or was behind its planned end at a date: while not accepted, the days since the planned end
+    /// (<see cref="DaysLate"/>); once accepted, the days between the planned end and the acceptance (0 when accepted in time).</summary>
+    public static int DaysBehind(Project p, DateOnly at) =>
+        p.StatusOn(at) >= ProjectStatus.Accepted && p.AcceptedOn is { } accepted && accepted <= at
+            ? (p.PlannedEnd is { } end && end < accepted ? accepted.DayNumber - end.DayNumber : 0)
+            : DaysLate(p, at);
+
     /// <summary>Disbursed against approved khuyến công support for the projects approved on or before <paramref name="at"/>.</summary>
     public DisbursementFigure Disbursement(ProjectFilter filter, DateOnly at)
     {

@@ -47,7 +47,7 @@ public sealed partial class CsvRecordImporter
                 continue;
             }
             record.Source = options.Source;
-            parsed.Add(new ParsedRecord(row.Line, record, Fingerprint(record), village, phone, profile));
+            parsed.Add(new ParsedRecord(row.Line, record, Fingerprint(record, PhotoFields), village, phone, profile));
         }
         if (errors.Count > 0)
         {
@@ -113,7 +113,7 @@ public sealed partial class CsvRecordImporter
         var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var existing in _store.Records.All())
         {
-            var fp = Fingerprint(existing);
+            var fp = Fingerprint(existing, PhotoFields);
             if (wanted.Contains(fp))
             {
                 present.Add(fp);
@@ -131,8 +131,11 @@ public sealed partial class CsvRecordImporter
         return lines;
     }
 
-    /// <summary>What makes two records the same support: every field an export writes, compared as folded text.</summary>
-    internal static string Fingerprint(SupportRecord r)
+    /// <summary>The forms' photo questions: their count is not imported, so it does not tell two records apart either.</summary>
+    private HashSet<string> PhotoFields => field ??= Layout.Forms.Forms.SelectMany(f => f.Fields).Where(f => f.Kind == FieldType.Photo).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>What makes two records the same support: every field an export writes (but <paramref name="ignored"/>), compared as folded text.</summary>
+    internal static string Fingerprint(SupportRecord r, IReadOnlySet<string>? ignored = null)
     {
         var sb = new StringBuilder();
         sb.Append(r.Date.DayNumber).Append('|').Append(r.ProvinceId).Append('|').Append(r.ActivityId).Append('|')
@@ -143,7 +146,7 @@ public sealed partial class CsvRecordImporter
         {
             sb.Append("|split=").Append(split.Kcqg).Append(',').Append(split.Kcdp).Append(',').Append(split.Counterpart).Append(',').Append(split.Other);
         }
-        foreach (var (key, value) in r.Extra.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (key, value) in r.Extra.Where(kv => ignored?.Contains(kv.Key) != true).OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             sb.Append('|').Append(key).Append('=').Append(VnText.FoldWords(value));
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using KhuyenCongBot.Core.Attachments;
 using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Figures;
 using KhuyenCongBot.Core.Forms;
@@ -236,10 +237,11 @@ public sealed partial class CsvRecordImporter : IRecordImporter
     public void ExportRecords(TextWriter csv)
     {
         CsvText.WriteRow(csv, Layout.Columns.Select(c => c.Id));
+        var files = EvidenceNames.ByRecord(_store.Attachments);
         foreach (var r in _store.Records.All().OrderBy(r => r.Date).ThenBy(r => r.Id))
         {
             var facility = r.FacilityId is { } id ? _store.Facilities.Get(id) : null;
-            CsvText.WriteRow(csv, Layout.Cells(r, Catalogue, facility).Select(c => c switch
+            CsvText.WriteRow(csv, Layout.Cells(r, Catalogue, facility, EvidenceNames.Cell(files, r.Id)).Select(c => c switch
             {
                 null => "",
                 long n => n.ToString(CultureInfo.InvariantCulture),

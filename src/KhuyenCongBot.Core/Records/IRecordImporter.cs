@@ -73,6 +73,6 @@ public interface IRecordSpreadsheet
     /// <summary>The rows of the records sheet (the first sheet when there is no "Bản ghi"), header first, cells as text.</summary>
     IReadOnlyList<IReadOnlyList<string>> ReadRecordRows(byte[] xlsx);
 
-    /// <summary>An .xlsx with a summary sheet and every record in <see cref="RecordLayout"/>'s columns.</summary>
-    byte[] WriteRecords(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, Func<long, Facility?> facilities);
+    /// <summary>An .xlsx with a summary sheet and every record in <see cref="RecordLayout"/>'s columns; <paramref name="files"/> gives a record's files cell.</summary>
+    byte[] WriteRecords(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, Func<long, Facility?> facilities, Func<long, string?>? files = null);
 }

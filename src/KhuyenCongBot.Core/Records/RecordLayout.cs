@@ -64,6 +64,12 @@ public sealed class RecordLayout
         new("priority_groups", "Nhóm ưu tiên", ColumnKind.Text, false),
     ];
 
+    /// <summary>
+    /// The names of the record's evidence files in the export's files folder ("12-1.jpg;12-2.jpg"), last. Import reads past it:
+    /// files are not imported (a form's photo count column is not either, since no photo comes with it).
+    /// </summary>
+    public static readonly RecordColumn FilesColumn = new("files", "Tệp minh chứng", ColumnKind.Text, false);
+
     private readonly Dictionary<string, RecordColumn> _byName = new(StringComparer.Ordinal);
 
     public RecordLayout(FormCatalogue forms, IEnumerable<string>? activityOrder = null)
@@ -71,7 +77,7 @@ public sealed class RecordLayout
         Forms = forms;
         var order = (activityOrder ?? []).ToList();
         var extras = new List<RecordColumn>();
-        var headers = new HashSet<string>(BaseColumns.Concat(SplitColumns).Concat(FacilityColumns).Select(c => VnText.FoldWords(c.Header)), StringComparer.Ordinal);
+        var headers = new HashSet<string>(BaseColumns.Concat(SplitColumns).Concat(FacilityColumns).Append(FilesColumn).Select(c => VnText.FoldWords(c.Header)), StringComparer.Ordinal);
         foreach (var form in forms.Forms.OrderBy(f => order.IndexOf(f.Activity) is var i && i < 0 ? int.MaxValue : i).ThenBy(f => f.Activity, StringComparer.Ordinal))
         {
             foreach (var field in form.Fields.Where(f => f.Bind is null && f.Kind != FieldType.Facility && f.Kind != FieldType.Province))
@@ -90,7 +96,7 @@ public sealed class RecordLayout
                 extras.Add(new RecordColumn(field.Id, header, kind, true));
             }
         }
-        Columns = [.. BaseColumns, .. SplitColumns, .. extras, .. FacilityColumns];
+        Columns = [.. BaseColumns, .. SplitColumns, .. extras, .. FacilityColumns, FilesColumn];
         foreach (var column in Columns)
         {
             _byName[column.Id] = column;
@@ -113,9 +119,9 @@ public sealed class RecordLayout
     /// <summary>
     /// The cells of one record, one per column: whole numbers as <see cref="long"/>, text as <see cref="string"/> made safe to
     /// open in a spreadsheet (<see cref="CellSafety"/>), and null for what is empty: a value the record's form does not
-    /// ask for is empty, never 0.
+    /// ask for is empty, never 0. <paramref name="files"/> is the files column's cell (<see cref="FilesColumn"/>).
     /// </summary>
-    public IReadOnlyList<object?> Cells(SupportRecord r, CatalogueIndex catalogue, Facility? facility)
+    public IReadOnlyList<object?> Cells(SupportRecord r, CatalogueIndex catalogue, Facility? facility, string? files = null)
     {
         var form = Forms.Get(r.ActivityId);
         var cells = new object?[Columns.Count];
@@ -141,6 +147,7 @@ public sealed class RecordLayout
                 "legal_form" => Text(facility?.LegalForm),
                 "tax_id" => Text(facility?.TaxId),
                 "priority_groups" => facility?.PriorityGroups is { } groups ? (groups.Count == 0 ? "none" : string.Join(';', groups)) : null,
+                "files" => Text(files),
                 _ => Extra(column, r),
             };
         }

@@ -237,6 +237,11 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
                 continue;
             }
             var field = form?.Field(column.Id);
+            if (field?.Kind == FieldType.Photo)
+            {
+                // A photo count without the photos: not kept (the files column is read past too).
+                continue;
+            }
             if (form is not null && field is null)
             {
                 problems.Add($"cột {column.Id} không dùng cho hoạt động {form.Activity} (phiếu {form.Title ?? form.Activity} không hỏi)");

@@ -37,7 +37,7 @@ public static class RecordsServiceCollectionExtensions
 
         public IReadOnlyList<IReadOnlyList<string>> ReadRecordRows(byte[] xlsx) => Inner.ReadRecordRows(xlsx);
 
-        public byte[] WriteRecords(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, Func<long, Facility?> facilities) =>
-            Inner.WriteRecords(summary, records, facilities);
+        public byte[] WriteRecords(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, Func<long, Facility?> facilities, Func<long, string?>? files = null) =>
+            Inner.WriteRecords(summary, records, facilities, files);
     }
 }

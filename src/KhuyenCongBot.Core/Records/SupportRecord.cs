@@ -45,6 +45,9 @@ public sealed class SupportRecord
     /// <summary>The import batch that added it (null for records logged through a form).</summary>
     public long? ImportBatchId { get; set; }
 
+    /// <summary>The code of the đề án it is part of, as the project writes it ("KC-2026-07"); null when it belongs to none.</summary>
+    public string? ProjectCode { get; set; }
+
     public SupportRecord Clone()
     {
         var copy = (SupportRecord)MemberwiseClone();

@@ -140,15 +140,17 @@ public sealed partial class ReportWorkbook(IBotStore store, CatalogueIndex catal
             "status" => vocabulary.Name(status),
             "status_date" => p.DateOf(status)?.ToDateTime(TimeOnly.MinValue),
             "planned_end" => p.PlannedEnd?.ToDateTime(TimeOnly.MinValue),
-            "days_late" => (long)ProjectQueries.DaysLate(p, at),
+            // Also for a project accepted late: the days from its planned end to its acceptance (the report looks back on the period).
+            "days_late" => (long)ProjectQueries.DaysBehind(p, at),
             "kcqg" => p.Approved.Kcqg,
             "kcdp" => p.Approved.Kcdp,
             "counterpart" => p.Approved.Counterpart,
             "other" => p.Approved.Other,
             "disbursed" => p.DisbursedOn(at),
             "rate" => FundingRules.Rate(p.DisbursedOn(at), p.Approved.Support),
-            "facility_count" => (long)p.FacilityIds.Count,
-            "facility_names" => string.Join("; ", p.FacilityIds.Select(id => store.Facilities.Get(id)?.Name).OfType<string>()),
+            // The facilities registered with the project and those of the records linked to it, each once.
+            "facility_count" => (long)ProjectLinks.Of(store, p).Facilities.Count,
+            "facility_names" => string.Join("; ", ProjectLinks.Of(store, p).Facilities),
             _ => throw new ArgumentOutOfRangeException(nameof(field), field, "unknown project field"),
         };
     }

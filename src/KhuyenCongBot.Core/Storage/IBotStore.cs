@@ -76,6 +76,9 @@ public interface IRecordRepository
     IReadOnlyList<SupportRecord> ByUser(long userId, int limit);
     IEnumerable<SupportRecord> All();
     int Count();
+
+    /// <summary>The records linked to a project (<see cref="SupportRecord.ProjectCode"/> equal to its code as written), in id order.</summary>
+    IReadOnlyList<SupportRecord> ByProject(string projectCode);
 }
 
 public interface IFacilityRepository
@@ -83,6 +86,9 @@ public interface IFacilityRepository
     Facility? Get(long id);
     long Add(Facility facility);
     Facility? FindByName(string provinceId, string normalizedName);
+
+    /// <summary>Facilities registered with this tax or registration number (as stored, <see cref="Facility.TaxId"/>), at most <paramref name="limit"/>.</summary>
+    IReadOnlyList<Facility> ByTaxId(string taxId, int limit);
 
     /// <summary>Every facility of one province unit: unbounded, not for per-message use (see <see cref="Search"/>).</summary>
     IReadOnlyList<Facility> InProvince(string provinceId);

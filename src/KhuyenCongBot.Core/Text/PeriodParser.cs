@@ -161,6 +161,7 @@ public static class PeriodParser
         new(R($@"{B}(?:tu|from|between)\s+(?:ngay\s+)?{Date("1", true)}\s*(?:den|toi|-|to|and|until)\s*(?:ngay\s+)?(?:(?<now>nay|hien nay|hom nay)|{Date("2", true)}){DateEnd}(?![a-z])"), Range),
         new(R($@"(?<![0-9/.\-]){Date("1", false)}\s+(?:-|den|toi)\s+{Date("2", false)}{DateEnd}"), Range),
         new(R($@"{B}tu thang (?<m1>1[0-2]|0?[1-9])\s*(?:den|toi|-)\s*(?:thang\s+)?(?<m2>1[0-2]|0?[1-9]){YT}{E}"), MonthRange),
+        new(R($@"{B}(?:tu|ke tu|since|from)\s+(?:quy (?<q>iv|iii|ii|i|[1-4])|q(?<q>[1-4])|quarter (?<q>[1-4])|thang (?<m>1[0-2]|0?[1-9])|month (?<m>1[0-2]|0?[1-9])){YT}(?:\s+(?:den|toi|to|until)\s+(?:nay|hien nay|hien tai|bay gio|hom nay|now|today|date))?{E}"), SincePart),
         new(R($@"(?<![0-9/.\-]){Date("1", false)}{DateEnd}(?![a-z])|{B}ngay\s+{Date("1", true)}{DateEnd}(?![a-z])"), SingleDate),
     ];
 
@@ -250,6 +251,14 @@ public static class PeriodParser
         var end = m.Groups["q"].Success ? Quarter(m, today)! : Month(m, today)!;
         var from = new DateOnly(end.From.Year, 1, 1);
         return new Period(from, end.To, $"lũy kế từ đầu năm {from.Year} đến hết {end.Label}");
+    }
+
+    /// <summary>"từ tháng 7 đến nay", "từ quý 2/2025 đến nay", "since July": from the first day of that month or quarter to today.</summary>
+    private static Period? SincePart(Match m, DateOnly today)
+    {
+        var start = m.Groups["q"].Success ? Quarter(m, today)! : Month(m, today)!;
+        return start.From > today ? null
+            : new Period(start.From, today, $"từ {start.Label} đến nay ({PeriodLabels.Span(start.From, today)})");
     }
 
     private static Period? RelativeQuarter(Match m, DateOnly today)

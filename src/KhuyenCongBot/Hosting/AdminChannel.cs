@@ -149,6 +149,10 @@ public sealed class AdminChannelService(IServiceProvider services, IBotStore sto
                         : AdminVerbs.Export(services, request["format"]?.GetValue<string>() == "xlsx");
                     await AdminFrames.WriteBytesAsync(stream, bytes, stopping).ConfigureAwait(false);
                     await AdminFrames.WriteAsync(stream, new JsonObject { ["count"] = count }, stopping).ConfigureAwait(false);
+                    if (request["files"]?.GetValue<bool>() == true)
+                    {
+                        await EvidenceExport.SendAsync(services, stream, stopping).ConfigureAwait(false);
+                    }
                     break;
                 case "backup":
                     await BackupAsync(stream, stopping).ConfigureAwait(false);

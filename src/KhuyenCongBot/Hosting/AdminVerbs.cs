@@ -99,7 +99,8 @@ public static class AdminVerbs
                 ["Tổng số bản ghi", VnFormat.Number(count)],
                 ["Xuất lúc", VnFormat.DateTime(services.GetRequiredService<Core.Time.BotClock>().Now)],
             ];
-            return (sheets.WriteRecords(summary, store.Records.All(), id => store.Facilities.Get(id)), count);
+            var files = Core.Attachments.EvidenceNames.ByRecord(store.Attachments);
+            return (sheets.WriteRecords(summary, store.Records.All(), id => store.Facilities.Get(id), id => Core.Attachments.EvidenceNames.Cell(files, id)), count);
         }
         using var buffer = new MemoryStream();
         using (var writer = new StreamWriter(buffer, new UTF8Encoding(true), leaveOpen: true))

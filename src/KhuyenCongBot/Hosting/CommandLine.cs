@@ -6,8 +6,8 @@ namespace KhuyenCongBot.Hosting;
 public sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string?> Flags, string[] ConfigurationArgs)
 {
     private static readonly HashSet<string> Verbs = ["run", "chat", "import", "imports", "export", "backup", "restore", "help"];
-    private static readonly HashSet<string> ValueFlags = ["--today", "--user", "--role", "--province", "--lang", "--db", "--undo", "--report"];
-    private static readonly HashSet<string> SwitchFlags = ["--demo", "--allow-duplicates", "--dry-run"];
+    private static readonly HashSet<string> ValueFlags = ["--today", "--user", "--role", "--province", "--lang", "--db", "--undo", "--report", "--files"];
+    private static readonly HashSet<string> SwitchFlags = ["--demo", "--allow-duplicates", "--dry-run", "--no-files"];
 
     public bool Has(string flag) => Flags.ContainsKey(flag);
 
@@ -91,7 +91,9 @@ public sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments, I
                                    nhập bản ghi (records) hoặc kế hoạch (plans); tệp hay dòng đã có thì báo và bỏ qua
           import --undo SỐ_ĐỢT     hoàn tác một đợt nhập
           imports                  liệt kê các đợt nhập
-          export FILE.csv|.xlsx    xuất toàn bộ bản ghi (nhập lại được)
+          export FILE.csv|.xlsx [--files THƯ_MỤC | --no-files]
+                                   xuất toàn bộ bản ghi (nhập lại được); ảnh/tệp minh chứng vào thư mục FILE-minh-chung
+                                   bên cạnh (tên: số bản ghi-thứ tự.jpg); thư mục đã có nội dung thì không ghi gì
           export FILE.xlsx --report "6 tháng đầu năm 2024"
                                    tệp Excel báo cáo của kỳ (theo hoạt động, theo tỉnh, danh sách đề án; bố cục: seeds/reports)
           backup FILE|THƯ_MỤC      sao lưu cơ sở dữ liệu (kiểm tra bản sao trước khi đặt tên)

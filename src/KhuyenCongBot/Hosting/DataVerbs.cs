@@ -144,10 +144,17 @@ internal static class DataVerbs
                 services => AdminVerbs.ExportReport(services, report),
                 count => $"Đã xuất báo cáo ({report}, {count} bản ghi trong kỳ) ra {path}.");
         }
+        // The records' evidence files go beside the export (issue 15), unless --no-files; an existing folder is never written over.
+        var folder = commandLine.Has("--no-files") ? null : commandLine.Get("--files") is { Length: > 0 } chosen ? Path.GetFullPath(chosen) : EvidenceExport.DefaultFolder(path);
+        if (folder is not null && EvidenceExport.Refusal(folder) is { } refusal)
+        {
+            await error.WriteLineAsync(refusal);
+            return ExitCannotCreate;
+        }
         return await FileToolAsync(commandLine, "export", path, output, error, ct,
             new JsonObject { ["verb"] = "export", ["format"] = xlsx ? "xlsx" : "csv" },
             services => AdminVerbs.Export(services, xlsx),
-            count => $"Đã xuất {count} bản ghi ra {path}.");
+            count => $"Đã xuất {count} bản ghi ra {path}.", folder);
     }
 
     internal static async Task<int> BackupAsync(CommandLine commandLine, TextWriter output, TextWriter error, CancellationToken ct)
@@ -224,7 +231,7 @@ internal static class DataVerbs
 
     /// <summary>Export: made here, or by the owner and written here.</summary>
     internal static async Task<int> FileToolAsync(CommandLine commandLine, string verb, string path, TextWriter output, TextWriter error, CancellationToken ct,
-        JsonObject remote, Func<IServiceProvider, (byte[] Bytes, int Count)> local, Func<int, string> done)
+        JsonObject remote, Func<IServiceProvider, (byte[] Bytes, int Count)> local, Func<int, string> done, string? filesFolder = null)
     {
         var configuration = LoadConfiguration(commandLine);
         EnsureValid(configuration, channels: false);
@@ -237,51 +244,80 @@ internal static class DataVerbs
         }
         byte[] bytes;
         int count;
-        if (OwnerOf(database) is { } owner)
+        string? temp = null;
+        try
         {
-            await using var client = await JoinAsync(verb, database, owner, error, ct);
-            if (client is null)
+            if (OwnerOf(database) is { } owner)
             {
-                return ExitInUse;
+                await using var client = await JoinAsync(verb, database, owner, error, ct);
+                if (client is null)
+                {
+                    return ExitInUse;
+                }
+                try
+                {
+                    if (filesFolder is not null)
+                    {
+                        remote["files"] = true;
+                    }
+                    await client.SendAsync(remote, ct);
+                    bytes = await AdminFrames.ReadBytesAsync(client.Stream, ct);
+                    count = (await client.ReceiveAsync(ct))?["count"]?.GetValue<int>() ?? 0;
+                    if (filesFolder is not null)
+                    {
+                        temp = EvidenceExport.Begin(filesFolder);
+                        await EvidenceExport.ReceiveAsync(client, temp, ct);
+                    }
+                }
+                catch (AdminRefusedException ex)
+                {
+                    await error.WriteLineAsync(ex.Message);
+                    return ex.ExitCode;
+                }
+                catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
+                {
+                    await error.WriteLineAsync(OwnerGone(verb, owner));
+                    return ExitInUse;
+                }
+                await error.WriteLineAsync($"(qua {owner.Describe()}, đang giữ cơ sở dữ liệu)");
             }
-            try
+            else
             {
-                await client.SendAsync(remote, ct);
-                bytes = await AdminFrames.ReadBytesAsync(client.Stream, ct);
-                count = (await client.ReceiveAsync(ct))?["count"]?.GetValue<int>() ?? 0;
+                if (!File.Exists(database))
+                {
+                    await error.WriteLineAsync(NoDatabase(database));
+                    return ExitNoInput;
+                }
+                var host = BuildTool(commandLine);
+                try
+                {
+                    (bytes, count) = local(host.Services);
+                    if (filesFolder is not null)
+                    {
+                        temp = EvidenceExport.Begin(filesFolder);
+                        EvidenceExport.WriteLocal(host.Services, temp);
+                    }
+                }
+                finally
+                {
+                    CloseTool(host);
+                }
             }
-            catch (AdminRefusedException ex)
+            WriteChecked(full, bytes, verify: false);
+            var files = temp is null ? -1 : EvidenceExport.Finish(temp, filesFolder!);
+            temp = null;
+            await output.WriteLineAsync(done(count) + files switch
             {
-                await error.WriteLineAsync(ex.Message);
-                return ex.ExitCode;
-            }
-            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
-            {
-                await error.WriteLineAsync(OwnerGone(verb, owner));
-                return ExitInUse;
-            }
-            await error.WriteLineAsync($"(qua {owner.Describe()}, đang giữ cơ sở dữ liệu)");
+                < 0 => "",
+                0 => " Không có tệp minh chứng nào.",
+                _ => $" {files} tệp minh chứng ở {filesFolder} (tên: số bản ghi-thứ tự, cột files).",
+            });
+            return 0;
         }
-        else
+        finally
         {
-            if (!File.Exists(database))
-            {
-                await error.WriteLineAsync(NoDatabase(database));
-                return ExitNoInput;
-            }
-            var host = BuildTool(commandLine);
-            try
-            {
-                (bytes, count) = local(host.Services);
-            }
-            finally
-            {
-                CloseTool(host);
-            }
+            EvidenceExport.Abandon(temp);
         }
-        WriteChecked(full, bytes, verify: false);
-        await output.WriteLineAsync(done(count));
-        return 0;
     }
 
     /// <summary>Writes a file through a temporary copy (a half-written file never carries the name); a backup is checked before it is named.</summary>

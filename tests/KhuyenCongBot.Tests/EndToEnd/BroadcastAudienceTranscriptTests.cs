@@ -28,7 +28,7 @@ public sealed class BroadcastAudienceTranscriptTests
         Assert.Contains("Cán bộ khuyến công của một số tỉnh", Joined(await bot.SayAsync("admin", "Họp giao ban cán bộ Phú Thọ")));
         Assert.Contains("của những tỉnh/thành nào", Joined(await bot.ChooseAsync("admin", 6, "Cán bộ khuyến công của một số tỉnh/thành")));
         Assert.Contains("Gửi khi nào", Joined(await bot.SayAsync("admin", "Phú Thọ")));
-        var preview = Joined(await bot.ChooseAsync("admin", 1, "Gửi ngay"));
+        var preview = Joined(await bot.ChooseAsync("admin", 1, "Ngay bây giờ"));
         Assert.Contains("cán bộ khuyến công của Phú Thọ – 1 người", preview, StringComparison.OrdinalIgnoreCase);
         var draft = bot.Services.GetRequiredService<IBroadcastRepository>().Get(1)!;
         var members = BroadcastAudience.Members(draft, bot.Store.Users.All()).Select(u => u.DisplayName).ToList();
@@ -50,7 +50,7 @@ public sealed class BroadcastAudienceTranscriptTests
         Assert.Empty(bot.Services.GetRequiredService<IBroadcastRepository>().Recent(10));
         // Picking again works.
         await bot.ChooseAsync("admin", 1, "Tất cả mọi người");
-        Assert.Contains("4 người", Joined(await bot.ChooseAsync("admin", 1, "Gửi ngay")));
+        Assert.Contains("4 người", Joined(await bot.ChooseAsync("admin", 1, "Ngay bây giờ")));
     }
 
     [Theory]

@@ -31,10 +31,10 @@ public sealed partial class BroadcastChannelTranscriptTests
         Assert.Contains("Soạn thông báo", Joined(await bot.SayAsync("admin", "/thongbao")));
         Assert.Contains("Gửi cho ai", Joined(await bot.SayAsync("admin", Announcement)));
         Assert.Contains("Gửi khi nào", Joined(await bot.ChooseAsync("admin", 1, "Tất cả mọi người")));
-        var preview = Joined(await bot.ChooseAsync("admin", 1, "Gửi ngay"));
+        var preview = Joined(await bot.ChooseAsync("admin", 1, "Ngay bây giờ"));
         Assert.Contains("tất cả mọi người – 13 người", preview);
         Assert.DoesNotContain(people, p => bot.Received(p).Count > 0);
-        var sending = SendingLine().Match(Joined(await bot.ChooseAsync("admin", 1, "Xác nhận gửi")));
+        var sending = SendingLine().Match(Joined(await bot.ChooseAsync("admin", 1, "Gửi ngay")));
         Assert.True(sending.Success);
         var id = long.Parse(sending.Groups[1].Value, CultureInfo.InvariantCulture);
 

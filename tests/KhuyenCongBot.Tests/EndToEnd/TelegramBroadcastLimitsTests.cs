@@ -28,12 +28,12 @@ public sealed partial class TelegramBroadcastLimitsTests
         await bot.SayAsync("admin", "/thongbao");
         await bot.SayAsync("admin", Announcement);
         await bot.ChooseAsync("admin", 2, "Cán bộ khuyến công");
-        Assert.Contains("12 người", Joined(await bot.ChooseAsync("admin", 1, "Gửi ngay")));
+        Assert.Contains("12 người", Joined(await bot.ChooseAsync("admin", 1, "Ngay bây giờ")));
         if (beforeConfirm is not null)
         {
             await beforeConfirm();
         }
-        var sending = SendingLine().Match(Joined(await bot.ChooseAsync("admin", 1, "Xác nhận gửi")));
+        var sending = SendingLine().Match(Joined(await bot.ChooseAsync("admin", 1, "Gửi ngay")));
         Assert.True(sending.Success);
         return long.Parse(sending.Groups[1].Value, CultureInfo.InvariantCulture);
     }

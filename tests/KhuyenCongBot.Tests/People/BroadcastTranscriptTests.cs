@@ -87,7 +87,8 @@ public sealed class BroadcastTranscriptTests : IDisposable
         Assert.Contains("Gửi khi nào", preview);
         preview = await Say("Gửi ngay");
         Assert.Contains("Phú Thọ – 3 người", preview);
-        Assert.Contains("Xác nhận gửi", preview);
+        Assert.Contains("Gửi ngay", preview);
+        Assert.Contains("Sửa", preview);
         Assert.Contains("Đang gửi thông báo #", await Say("1"));
 
         await Service.RunDueAsync(CancellationToken.None);

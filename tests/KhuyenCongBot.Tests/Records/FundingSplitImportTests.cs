@@ -113,5 +113,5 @@ public sealed class FundingSplitImportTests
     }
 
     private static List<string> Fingerprints(LiteDbStore store) =>
-        store.Records.All().Select(CsvRecordImporter.Fingerprint).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        store.Records.All().Select(r => CsvRecordImporter.Fingerprint(r)).OrderBy(f => f, StringComparer.Ordinal).ToList();
 }

@@ -336,7 +336,7 @@ public sealed class ImportBatchTests
     }
 
     private static List<string> Fingerprints(LiteDbStore store) =>
-        store.Records.All().Select(CsvRecordImporter.Fingerprint).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        store.Records.All().Select(r => CsvRecordImporter.Fingerprint(r)).OrderBy(f => f, StringComparer.Ordinal).ToList();
 
     private static void CopyFolder(string from, string to)
     {

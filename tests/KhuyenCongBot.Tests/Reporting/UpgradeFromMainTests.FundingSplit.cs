@@ -23,7 +23,7 @@ public sealed partial class UpgradeFromMainTests
         Assert.Equal([30_000_000L, 450_000_000, 0, 45_000_000], records.Select(r => r.FundingVnd));
         Assert.Equal(["KCDP", "KCQG", null, "KCDP"], records.Select(r => r.FundingSource));
         Assert.Equal(LiteDbStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), store.Meta.Get(LiteDbStore.SchemaVersionKey));
-        Assert.Equal(3, LiteDbStore.SchemaVersion);
+        Assert.Equal(4, LiteDbStore.SchemaVersion);
         Assert.Equal((6, "form", RecordStatus.Actual), (records[3].Booths, records[3].Source, records[3].Status));
         Assert.Equal(RecordStatus.Estimate, records[1].Status);
     }

@@ -163,6 +163,13 @@ public sealed class FiguresModule : IBotModule
                 "Bot hiểu " + string.Join(", ", parts.Corrections.Select(c => $"\"{c.Typed}\" là \"{c.Read}\"")) + ".",
                 "Read " + string.Join(", ", parts.Corrections.Select(c => $"\"{c.Typed}\" as \"{c.Read}\"")) + "."));
         }
+        if (parts.MeasureWord is { } folded && parts.Measure is { } counted)
+        {
+            var word = AsTyped(text, folded.StartsWith("so ", StringComparison.Ordinal) ? folded[3..] : folded);
+            notes.Add(context.T(
+                $"(Số {word} = số {MetricText.Unit(counted, false)} tham gia {_catalogue.Activity(parts.ActivityId ?? "")?.ShortName}: mỗi {word} là một lượt ghi.)",
+                $"(Number of {word} = {MetricText.Unit(counted, true)} in {_catalogue.Activity(parts.ActivityId ?? "")?.EnglishName}: each {word} is one record.)"));
+        }
         if (last is not null && parts.Period is { } asked && !NamesAYear(text) && !RelativeToToday(text) && (parts.FollowUpMarker || !parts.HasMetric)
             && last.From.Year == last.To.Year && asked.From.Year == asked.To.Year && asked.From.Year != last.From.Year
             && _parser.Parse(text + " năm " + last.From.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), context.Today).Period is { } sameYear
@@ -246,6 +253,22 @@ public sealed class FiguresModule : IBotModule
     /// <summary>"quý này", "tháng trước", "hôm qua", "gần đây": a period counted from today, never moved to another year.</summary>
     private static bool RelativeToToday(string text) => System.Text.RegularExpressions.Regex.IsMatch(
         VnText.FoldWords(text), @"(^| )(nay|truoc|qua|toi|sau|gan day|vua qua|this|last|next|previous|today|yesterday)( |$)");
+
+    /// <summary>The words of <paramref name="text"/> that fold to <paramref name="folded"/>, as typed ("sản phẩm"); the folded words if none.</summary>
+    private static string AsTyped(string text, string folded)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var n = folded.Split(' ').Length;
+        for (var i = 0; i + n <= words.Length; i++)
+        {
+            var typed = string.Join(' ', words[i..(i + n)]);
+            if (VnText.FoldWords(typed) == folded)
+            {
+                return typed.ToLowerInvariant();
+            }
+        }
+        return folded;
+    }
 
     private static bool NamesAYear(string text) => System.Text.RegularExpressions.Regex.IsMatch(
         VnText.FoldWords(text), @"(^| )((19|20)[0-9]{2}|nam nay|nam ngoai|nam truoc|nam qua|this year|last year)( |$)");

@@ -16,7 +16,8 @@ public sealed class Lexicon
     private static readonly string[] Files = ["measures", "sources", "intents", "places", "shorthand", "filler", "phrases", "comparisons", "rankings"];
 
     /// <summary>The keys comparisons.json must have: the words of "so với", "cùng kỳ", "năm trước", "yoy", "tăng giảm", "so sánh".</summary>
-    public static readonly IReadOnlyList<string> ComparisonKeys = ["versus", "same_period", "previous_year", "year_on_year", "change", "compare"];
+    /// <remarks>"compare_with": the words between two periods after "so sánh" ("so sánh quý 3 năm nay với quý 3 năm ngoái").</remarks>
+    public static readonly IReadOnlyList<string> ComparisonKeys = ["versus", "same_period", "previous_year", "year_on_year", "change", "compare", "compare_with"];
 
     /// <summary>The keys rankings.json must have: "top", "xếp hạng", "nhiều nhất", "ít nhất".</summary>
     public static readonly IReadOnlyList<string> RankingKeys = ["top", "rank", "most", "least"];
@@ -28,6 +29,9 @@ public sealed class Lexicon
 
     /// <summary>(phrase, measure id) longest first.</summary>
     public IReadOnlyList<(string Phrase, string Measure)> Measures { get; private init; } = [];
+
+    /// <summary>(phrase, measure id, activity id) longest first: words that name a measure of one activity only (measures.json "participations@product_award").</summary>
+    public IReadOnlyList<(string Phrase, string Measure, string ActivityId)> ActivityMeasures { get; private init; } = [];
 
     /// <summary>(phrase, source) longest first.</summary>
     public IReadOnlyList<(string Phrase, FundingSource Source)> Sources { get; private init; } = [];
@@ -98,7 +102,12 @@ public sealed class Lexicon
             throw new SeedException(Path.Combine(folder, extra[0] + ".json"), $"tệp từ vựng không dùng đến (chỉ có: {string.Join(", ", Files.Select(f => f + ".json"))})");
         }
 
-        var measures = Pairs(folder, "measures", files["measures"], key => Figures.Measures.All.Contains(key) ? key : null, "một chỉ tiêu (" + string.Join(", ", Figures.Measures.All) + ")");
+        var measureFile = files["measures"];
+        var measures = Pairs(folder, "measures", measureFile.Where(kv => !kv.Key.Contains('@', StringComparison.Ordinal)).ToDictionary(),
+            key => Figures.Measures.All.Contains(key) ? key : null, "một chỉ tiêu (" + string.Join(", ", Figures.Measures.All) + ")");
+        // "participations@product_award": words that name that measure of that activity only ("sản phẩm" bình chọn = lượt).
+        var activityMeasures = Pairs(folder, "measures", measureFile.Where(kv => kv.Key.Contains('@', StringComparison.Ordinal)).ToDictionary(),
+            key => key.Split('@') is [var m, var a] && Figures.Measures.All.Contains(m) && a.Length > 0 ? key : null, "<chỉ tiêu>@<mã hoạt động>");
         var sourceFile = files["sources"];
         var sources = Pairs(folder, "sources", sourceFile.Where(kv => kv.Key != "breakdown").ToDictionary(), SourceOf, "kcqg, kcdp, counterpart, other hoặc breakdown");
         var intents = files["intents"];
@@ -143,6 +152,7 @@ public sealed class Lexicon
         return new Lexicon
         {
             Measures = measures,
+            ActivityMeasures = activityMeasures.Select(x => (x.Phrase, x.Key.Split('@')[0], x.Key.Split('@')[1])).ToList(),
             Sources = sources.Select(x => (x.Phrase, Enum.Parse<FundingSource>(x.Key, ignoreCase: true))).ToList(),
             SourceBreakdown = Longest(sourceFile.GetValueOrDefault("breakdown") ?? []),
             Greetings = Longest(intents.GetValueOrDefault("greeting") ?? []),

@@ -25,6 +25,8 @@ public sealed class PhrasePatterns
         var least = Alt(r["least"]);
         const string What = "tinh|dia phuong|hoat dong|thang|provinces?|activities|months?";
         Connective = Make($@" ({versus})(?= )");
+        CompareConnective = Make($@" ({Alt(c["compare_with"])})(?= )");
+        CompareStart = Make($@" ({compare})(?= )");
         SamePeriodStart = Make($@"^({same})");
         Yoy = Make($@" (?:(?:{versus}|{compare}|voi) (?:the )?)?(?:{same})( (cua )?(nam |year )?(?<year>[0-9]{{4}})| (cua |of )?(?:{previous}))?(?= )");
         YoyShort = Make($@" (?:{versus}) (?:{previous})(?= )| (?:{yearOnYear})(?= )");
@@ -40,6 +42,12 @@ public sealed class PhrasePatterns
 
     /// <summary>" so với ": between two periods compared.</summary>
     public Regex Connective { get; }
+
+    /// <summary>"so sánh … với …": the "với" between two periods, only after a word of comparison (<see cref="CompareStart"/>).</summary>
+    public Regex CompareConnective { get; }
+
+    /// <summary>"so sánh", "compare": a word of comparison.</summary>
+    public Regex CompareStart { get; }
 
     /// <summary>"cùng kỳ …" at the start: the same period a year before.</summary>
     public Regex SamePeriodStart { get; }
@@ -57,7 +65,7 @@ public sealed class PhrasePatterns
     /// <summary>Any word of a ranking ("nhất", "top", "dẫn đầu"...): worth looking for "5 tỉnh … nhất".</summary>
     public Regex AnySuperlative { get; }
 
-    public IEnumerable<Regex> All => [Connective, SamePeriodStart, Yoy, YoyShort, VsYear, Change, CompareWord, CompareWith, Top, BareTop, Most, AnySuperlative];
+    public IEnumerable<Regex> All => [Connective, CompareConnective, CompareStart, SamePeriodStart, Yoy, YoyShort, VsYear, Change, CompareWord, CompareWith, Top, BareTop, Most, AnySuperlative];
 
     public static PhrasePatterns For(Lexicon lexicon) => Built.GetValue(lexicon, l => new PhrasePatterns(l));
 

@@ -153,6 +153,9 @@ public sealed class QuestionParts
     /// <summary>A legal form or priority group of facilities named ("hợp tác xã", "do phụ nữ làm chủ"): its id in seeds/catalogue/beneficiaries.json.</summary>
     public string? FacilityGroup { get; set; }
 
+    /// <summary>A word read as a measure of one activity ("sản phẩm" bình chọn: participations), said in the reply.</summary>
+    public string? MeasureWord { get; set; }
+
     /// <summary>"chào bot", "khỏe không".</summary>
     public bool Greeting { get; set; }
 

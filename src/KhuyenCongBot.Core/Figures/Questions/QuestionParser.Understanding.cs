@@ -171,6 +171,14 @@ public sealed partial class QuestionParser
                 break;
             }
         }
+        // "kinh phí KCQG và KCĐP": two sources named at once are answered by the breakdown by source (each figure on its line).
+        var rest = s;
+        if (parts.Source is { } first && _lexicon.Sources.FirstOrDefault(x => x.Source != first && VnText.ContainsWords(rest, x.Phrase)) is { Phrase: { } second })
+        {
+            parts.Source = null;
+            parts.Breakdown = BreakdownBy.Source;
+            s = Cut(s, Regex.Match(s, @" (va |and |,? )?(nguon (von )?)?" + Regex.Escape(second) + "(?= )"));
+        }
     }
 
     /// <summary>

@@ -368,7 +368,22 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
         {
             parts.Summary = true;
         }
-        foreach (var (phrase, measure) in MeasurePhrases)
+        // "số sản phẩm bình chọn": a word that names a measure of one activity only, when that activity is named, no other
+        // measure is ("lượt bình chọn sản phẩm"), and the word is not part of the activity's name ("bình chọn sản phẩm tiêu biểu").
+        var named = FindActivityPhrase(s)?.Phrase;
+        foreach (var (phrase, measure, activityId) in _lexicon.ActivityMeasures)
+        {
+            var rest = Remove(s, phrase);
+            if (VnText.ContainsWords(s, phrase) && FindActivityPhrase(rest)?.Id == activityId
+                && (named is null || !VnText.ContainsWords(named, phrase)) && !MeasurePhrases.Any(m => VnText.ContainsWords(rest, m.Phrase)))
+            {
+                parts.Measure = measure;
+                parts.MeasureWord = phrase;
+                s = Remove(s, phrase);
+                break;
+            }
+        }
+        foreach (var (phrase, measure) in parts.MeasureWord is null ? MeasurePhrases : [])
         {
             if (VnText.ContainsWords(s, phrase))
             {

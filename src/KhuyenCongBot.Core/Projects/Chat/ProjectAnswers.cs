@@ -142,13 +142,50 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         sb.Append('\n').Append(english ? "• Approved: " : "• Kinh phí được duyệt: ").Append(Split(p.Approved));
         var rate = FundingRules.Rate(p.DisbursedVnd, p.Approved.Support) is { } r ? (english ? $" ({VnFormat.Percent(r)})" : $" (đạt {VnFormat.Percent(r)})") : "";
         sb.Append('\n').Append(english ? "• Disbursed: " : "• Đã giải ngân: ").Append(VnFormat.MoneyFull(p.DisbursedVnd)).Append(rate);
-        if (p.FacilityIds.Count > 0)
-        {
-            var names = p.FacilityIds.Take(5).Select(id => store.Facilities.Get(id)?.Name ?? "#" + id).ToList();
-            sb.Append('\n').Append(english ? "• Facilities: " : "• Cơ sở: ").Append(string.Join("; ", names))
-                .Append(p.FacilityIds.Count > 5 ? (english ? $" and {p.FacilityIds.Count - 5} more" : $" và {p.FacilityIds.Count - 5} cơ sở khác") : "");
-        }
+        AppendLinks(sb, p, english);
         return sb.ToString();
+    }
+
+    /// <summary>The records linked to the project: how many, their money by source against the approved amounts, and its facilities
+    /// (a group project's one a line).</summary>
+    private void AppendLinks(StringBuilder sb, Project p, bool english)
+    {
+        var links = ProjectLinks.Of(store, p);
+        if (links.Records.Count == 0)
+        {
+            sb.Append('\n').Append(english
+                ? "• Linked records: none yet (log one with /log and pick the project at \"Which project is it part of?\")."
+                : "• Bản ghi hỗ trợ thuộc đề án: chưa có (ghi bằng /ghi, chọn đề án ở câu \"Thuộc đề án nào?\").");
+        }
+        else
+        {
+            var f = links.Funding;
+            var logged = Split(new FundingSplit((long)f.Kcqg, (long)f.Kcdp, (long)f.Counterpart, (long)f.Other));
+            var rate = FundingRules.Rate(f.Support, p.Approved.Support) is { } r ? (english ? $", {VnFormat.Percent(r)} of it" : $", bằng {VnFormat.Percent(r)}") : "";
+            sb.Append('\n').Append(english
+                ? $"• Linked records: {links.Records.Count}; money logged: {logged} (support {VnFormat.MoneyFull((long)f.Support)} against {VnFormat.MoneyFull(p.Approved.Support)} approved{rate})."
+                : $"• Bản ghi hỗ trợ thuộc đề án: {VnFormat.Number(links.Records.Count)}; kinh phí đã ghi: {logged} (khuyến công {VnFormat.MoneyFull((long)f.Support)} so với {VnFormat.MoneyFull(p.Approved.Support)} được duyệt{rate}).");
+        }
+        if (links.Facilities.Count == 0)
+        {
+            return;
+        }
+        var count = english ? $"• Facilities ({links.Facilities.Count})" : $"• Cơ sở ({VnFormat.Number(links.Facilities.Count)})";
+        if (p.Type == ProjectType.Group)
+        {
+            sb.Append('\n').Append(count).Append(':');
+            foreach (var name in links.Facilities.Take(ListSize))
+            {
+                sb.Append("\n   – ").Append(name);
+            }
+            if (links.Facilities.Count > ListSize)
+            {
+                sb.Append('\n').Append(english ? $"   … and {links.Facilities.Count - ListSize} more" : $"   … và {VnFormat.Number(links.Facilities.Count - ListSize)} cơ sở khác");
+            }
+            return;
+        }
+        sb.Append('\n').Append(count).Append(": ").Append(string.Join("; ", links.Facilities.Take(5)))
+            .Append(links.Facilities.Count > 5 ? (english ? $" and {links.Facilities.Count - 5} more" : $" và {links.Facilities.Count - 5} cơ sở khác") : "");
     }
 
     /// <summary>

@@ -45,6 +45,12 @@ internal sealed class ProjectRegistrationFlow(ProjectsModule module, CatalogueIn
             Go(context, Previous(context, step));
             return Task.CompletedTask;
         }
+        // A project command where free text is asked ("đề án KC-2026-07 đã nghiệm thu ngày 15/11" as the name) is handled, not kept as the answer.
+        if (!isButton && step is Step.Name or Step.DecisionNumber && module.CommandInsideRegistration(context, text))
+        {
+            Ask(context, step, null);
+            return Task.CompletedTask;
+        }
         // A button of another step (an old message, forged data) is not an answer to this one.
         var error = isButton && !ButtonsOf(step).Any(b => text.StartsWith(b, StringComparison.Ordinal))
             ? context.T("Nút này không dùng cho câu hỏi hiện tại; trả lời câu hỏi dưới đây.", "That button is not for this question.")
@@ -148,6 +154,23 @@ internal sealed class ProjectRegistrationFlow(ProjectsModule module, CatalogueIn
     private ProjectType Type(BotContext context) =>
         (ProjectType)int.Parse(Get(context, Step.Type) ?? "0", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A decision number as written ("123/QĐ-SCT", "45/2026/QĐ-UBND"): digits, a slash, then a symbol; tolerant of "số " or "QĐ số "
+    /// before it and of spaces around the slashes (taken out). Null when it does not have that shape.
+    /// </summary>
+    internal static string? DecisionNumber(string text)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(text.Trim(),
+            @"^(?:(?:quyết\s*định|quyet\s*dinh|qđ|qd)\s*)?(?:số|so)?\s*:?\s*(\d{1,6}[a-zA-Z]?\s*/\s*[\p{L}\d][\p{L}\d\-./ ]{0,80})$",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        if (!m.Success)
+        {
+            return null;
+        }
+        var number = System.Text.RegularExpressions.Regex.Replace(m.Groups[1].Value, @"\s*([/\-])\s*", "$1").Trim();
+        return number.Any(char.IsLetter) || number.Count(c => c == '/') >= 1 && number.Split('/')[^1].Length > 0 ? number : null;
+    }
+
     /// <summary>Reads and keeps the answer of a step; the problem in the person's language when it is not taken.</summary>
     private string? Take(BotContext context, Step step, string text, bool isButton)
     {
@@ -173,11 +196,12 @@ internal sealed class ProjectRegistrationFlow(ProjectsModule module, CatalogueIn
                 Set(context, step, text);
                 return null;
             case Step.DecisionNumber:
-                if (text.Length is 0 or > 100)
+                if (text.Length > 100 || DecisionNumber(text) is not { } number)
                 {
-                    return context.T("Số quyết định dài 1 đến 100 ký tự (ví dụ 123/QĐ-SCT).", "The decision number has 1 to 100 characters.");
+                    return context.T("Số quyết định có dạng số/ký hiệu, ví dụ 123/QĐ-SCT hoặc 45/2026/QĐ-UBND.",
+                        "A decision number looks like number/symbol, e.g. 123/QĐ-SCT or 45/2026/QĐ-UBND.");
                 }
-                Set(context, step, text);
+                Set(context, step, number);
                 return null;
             case Step.DecisionDate:
                 if (!VnParse.TryParseDate(text, today, out var decided) || decided > today || decided < ProjectLifecycle.MinDate)

@@ -393,6 +393,30 @@ public sealed partial class ProjectsModule : IBotModule
         }
     }
 
+    /// <summary>
+    /// A project command typed where the registration dialog waits for free text (the name, the decision number): true when it is one.
+    /// One that needs no dialog of its own (show a project, a move with its date) is done; one that does (a move without a date, a
+    /// disbursement, another registration) is said not done. Either way it is not taken as the answer, and the draft stays.
+    /// </summary>
+    internal bool CommandInsideRegistration(BotContext context, string text)
+    {
+        if (_parser.Parse(text, context.Today) is not { } request || request.Ask is not (ProjectAsk.Move or ProjectAsk.Disburse or ProjectAsk.One or ProjectAsk.Register)
+            || (request.Ask == ProjectAsk.One && !_parser.NamesProjects(text)))
+        {
+            return false;
+        }
+        if (request.Ask == ProjectAsk.One || (request.Ask == ProjectAsk.Move && (request.Date is not null || request.Problem is not null)))
+        {
+            Handle(context, text, request);
+            return true;
+        }
+        context.Say(context.T($"\"{FormRunnerClip(text)}\" là một lệnh về đề án, không phải câu trả lời: chưa làm, vì đề án mới đang ghi dở. Ghi xong (hoặc /huy) rồi gõ lại lệnh đó.",
+            $"\"{FormRunnerClip(text)}\" is a project command, not an answer: not done while the new project is being registered. Finish it (or /cancel), then type the command again."));
+        return true;
+    }
+
+    private static string FormRunnerClip(string text) => text.Length <= 60 ? text.Trim() : text[..59].Trim() + "…";
+
     /// <summary>Asks the date of a move (from a move typed without a date, or a /cuatoi button).</summary>
     private sealed class DateFlowImpl(ProjectsModule module) : IConversationFlow
     {

@@ -12,7 +12,14 @@ public static partial class TwoPeriodRecogniser
     /// <param name="patterns">The connectives ("so với") and "cùng kỳ" come from seeds/lexicon/comparisons.json.</param>
     public static void Read(ref string s, QuestionParts parts, DateOnly today, PhrasePatterns patterns)
     {
-        foreach (Match m in patterns.Connective.Matches(s))
+        // "so sánh quý 3 năm nay với quý 3 năm ngoái": after a word of comparison, "với"/"và" joins two periods too.
+        var compare = patterns.CompareStart.Match(s);
+        var connectives = patterns.Connective.Matches(s).AsEnumerable();
+        if (compare.Success)
+        {
+            connectives = connectives.Concat(patterns.CompareConnective.Matches(s).Where(m => m.Index > compare.Index));
+        }
+        foreach (var m in connectives)
         {
             var left = s[..m.Index] + " ";
             var right = " " + s[(m.Index + m.Length)..];

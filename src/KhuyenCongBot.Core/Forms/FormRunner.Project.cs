@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.Projects;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Forms;
+
+/// <summary>
+/// The "Thuộc đề án nào?" question (a field of type project): the open projects (not settled) of the record's province whose
+/// activity is the form's are offered, with "Không thuộc đề án nào"; with none, the question is not asked. A code typed or sent
+/// that is not one of those (another province's, a settled one) is refused with the same words.
+/// </summary>
+public sealed partial class FormRunner
+{
+    private const int MaxProjectChoices = 8;
+
+    private static readonly string[] NoProjectWords =
+        ["khong thuoc", "khong thuoc de an nao", "khong thuoc du an nao", "khong co de an", "khong de an", "none", "no project"];
+
+    /// <summary>The open projects a record of this form in its province may link to, latest decision first.</summary>
+    private static List<Project> OpenProjects(BotContext ctx, FormSession s, FormDefinition form)
+    {
+        var province = form.Bound("province") is { } pf ? s.Answer(pf.Id) : null;
+        if (string.IsNullOrEmpty(province) || !FieldReader.AllowedProvinces(ctx.Catalogue, ctx.User).Any(p => p.Id == province))
+        {
+            return [];
+        }
+        var units = ctx.Catalogue.UnitsOf(ctx.Catalogue.CurrentOf(province)?.Id ?? province).ToHashSet(StringComparer.Ordinal);
+        return ctx.Store.Projects.Find(new ProjectFilter(units, ActivityId: form.Activity))
+            .Where(p => p.Status < ProjectStatus.Settled)
+            .OrderByDescending(p => p.DecisionDate).ThenByDescending(p => p.Id).ToList();
+    }
+
+    /// <summary>Offers the open projects of the record's province (or none: the question is then not asked); drops a chosen project
+    /// that is no longer one of them (the province was changed), except the link a corrected record already had.</summary>
+    private static void RefreshProjects(BotContext ctx, FormSession s, FormDefinition form)
+    {
+        if (form.Fields.Find(f => f.Kind == FieldType.Project) is not { } field)
+        {
+            return;
+        }
+        var open = OpenProjects(ctx, s, form);
+        s.Set(FormSession.ProjectChoicesKey, open.Count == 0 ? null : string.Join('\n', open.Select(p => p.Code)));
+        if (s.Answer(field.Id) is { Length: > 0 } chosen && !open.Any(p => p.Code == chosen) && chosen != s.Get("pjorig"))
+        {
+            s.ClearAnswer(field.Id);
+        }
+    }
+
+    private static List<string> OfferedProjects(FormSession s) =>
+        [.. (s.Get(FormSession.ProjectChoicesKey) ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries)];
+
+    private static void RenderProjectQuestion(BotContext ctx, FormSession s, string step, StringBuilder sb, List<Choice> choices)
+    {
+        var offered = OfferedProjects(s);
+        sb.Append('\n').Append(ctx.T("Các đề án đang thực hiện của tỉnh cho hoạt động này:", "Open projects of the province for this activity:"));
+        for (var i = 0; i < offered.Count && i < MaxProjectChoices; i++)
+        {
+            var p = ctx.Store.Projects.FindByCode(offered[i]);
+            choices.Add(new Choice(Clip(offered[i] + " – " + (p?.Name ?? ""), MaxButtonLabel), $"f:{step}:pj:{i}"));
+        }
+        choices.Add(new Choice(ctx.T("Không thuộc đề án nào", "Not part of a project"), $"f:{step}:pj:none", false));
+    }
+
+    /// <summary>A button of the list, its number, a code, or "không thuộc đề án nào".</summary>
+    private void HandleProjectAnswer(BotContext ctx, FormSession s, FormDefinition form, FormField field, string verb, string arg, string input)
+    {
+        var offered = OfferedProjects(s);
+        string? code = null;
+        var folded = VnText.FoldWords(input);
+        if (verb == "pj" && arg == "none" || verb == "text" && NoProjectWords.Contains(folded))
+        {
+            code = "";
+        }
+        else if (verb == "pj" && int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < offered.Count)
+        {
+            code = offered[i];
+        }
+        else if (verb == "text" && int.TryParse(folded, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= Math.Min(offered.Count, MaxProjectChoices))
+        {
+            code = offered[n - 1];
+        }
+        else if (verb == "text" && ctx.Store.Projects.FindByCode(input) is { } typed && offered.Contains(typed.Code))
+        {
+            code = typed.Code;
+        }
+        if (code is null)
+        {
+            // The same words whether the code does not exist, is another province's or is settled: nothing leaks.
+            Refuse(ctx, s, form, verb is "text" or "pj" && input.Trim().Length > 0 && !input.StartsWith("f:", StringComparison.Ordinal)
+                ? ctx.T($"\"{Clip(input.Trim(), 40)}\" không phải một đề án đang thực hiện của tỉnh cho hoạt động này. Chọn một đề án trong danh sách, hoặc \"Không thuộc đề án nào\".",
+                    $"\"{Clip(input.Trim(), 40)}\" is not an open project of the province for this activity. Pick one from the list, or \"Not part of a project\".")
+                : ctx.T("Chọn một đề án trong danh sách, hoặc \"Không thuộc đề án nào\".", "Pick a project from the list, or \"Not part of a project\"."));
+            return;
+        }
+        s.SetAnswer(field.Id, code);
+        Advance(ctx, s, form, s.Step, $"✓ {field.LabelIn(ctx.English)}: {DisplayProject(ctx, code)}");
+    }
+
+    private static string DisplayProject(BotContext ctx, string? code) =>
+        string.IsNullOrEmpty(code)
+            ? ctx.T("Không thuộc đề án nào", "Not part of a project")
+            : ctx.Store.Projects.FindByCode(code) is { } p ? $"{p.Code} – {p.Name}" : code;
+
+    /// <summary>Before saving: the chosen project is still one the person may link this record to (of the record's province, not settled,
+    /// of the form's activity; a corrected record keeps the link it had). False, with the question asked again, when it is not.</summary>
+    private bool ProjectStillValid(BotContext ctx, FormSession s, FormDefinition form)
+    {
+        if (form.Fields.Find(f => f.Kind == FieldType.Project) is not { } field || s.Answer(field.Id) is not { Length: > 0 } code
+            || code == s.Get("pjorig") || OpenProjects(ctx, s, form).Any(p => p.Code == code))
+        {
+            return true;
+        }
+        s.ClearAnswer(field.Id);
+        RefreshProjects(ctx, s, form);
+        if (!s.Applies(form, field))
+        {
+            return true;
+        }
+        s.Step = form.Fields.IndexOf(field);
+        s.Phase = "ask";
+        Prompt(ctx, s, ctx.T($"⚠ Đề án {code} không còn là đề án đang thực hiện của tỉnh cho hoạt động này; chọn lại.",
+            $"⚠ Project {code} is no longer an open project of the province for this activity; pick again."), edits: false);
+        return false;
+    }
+
+    /// <summary>The receipt's line on the project, and for a group project the button to log its next facility with the shared answers.</summary>
+    private static Choice? ProjectReceipt(BotContext ctx, SupportRecord record, StringBuilder receipt)
+    {
+        if (record.ProjectCode is not { } code || ctx.Store.Projects.FindByCode(code) is not { } p)
+        {
+            return null;
+        }
+        // The record is written with the conversation state, after this reply is built: it is counted here, not read back.
+        var linked = ctx.Store.Records.ByProject(p.Code).Count(r => r.Id != record.Id) + 1;
+        receipt.Append('\n').Append(ctx.T($"📁 Thuộc đề án {p.Code} ({VnFormat.Number(linked)} bản ghi; xem bằng /dean {p.Code}).",
+            $"📁 Part of project {p.Code} ({linked} records; see /project {p.Code})."));
+        return p.Type == ProjectType.Group
+            ? new Choice(ctx.T($"➕ Thêm cơ sở khác cho đề án {p.Code}", $"➕ Another facility for {p.Code}"), "f:again:" + record.Id.ToString(CultureInfo.InvariantCulture))
+            : null;
+    }
+}
