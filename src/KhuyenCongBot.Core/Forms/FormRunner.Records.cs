@@ -180,7 +180,7 @@ public sealed partial class FormRunner
     {
         var records = ctx.Store.Records.ByUser(ctx.User.Id, MyListSize * 3).Where(r => InScope(ctx, r)).Take(MyListSize).ToList();
         // The projects the person looks after, each with a button to move it on (issue 15).
-        var (projectText, projectChoices) = ctx.Services.GetService(typeof(Projects.Chat.ProjectsModule)) is Projects.Chat.ProjectsModule projects
+        var (projectText, projectChoices) = ctx.Module<Projects.Chat.ProjectsModule>() is { } projects
             ? projects.MineSection(ctx) : (null, []);
         if (records.Count == 0)
         {

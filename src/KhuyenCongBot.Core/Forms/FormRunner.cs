@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace KhuyenCongBot.Core.Forms;
 
 /// <summary>Runs the conversational forms: start, answer, back, skip, cancel, facility search, summary, edit, save.</summary>
-public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions> options, CommuneCatalogue communes, BeneficiaryCatalogue beneficiaries)
+public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions> options, CommuneCatalogue communes, BeneficiaryCatalogue beneficiaries,
+    ProvinceAreas? provinceAreas = null)
 {
     public const string FlowName = "form";
 

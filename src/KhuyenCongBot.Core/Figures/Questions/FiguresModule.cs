@@ -29,21 +29,40 @@ public sealed class FiguresModule : IBotModule
     private readonly FigureOutputs _outputs;
     private readonly PlanCommands _plans;
     private readonly KindAnswerer _kinds;
-    private readonly IServiceProvider _services;
+    private readonly People.AccessPolicy? _access;
+    private readonly Beneficiaries.BeneficiaryCatalogue? _beneficiaries;
+    private readonly Reports.ReportWorkbook? _workbook;
+    private readonly Reports.IReportWorkbookWriter? _workbookWriter;
     private readonly TimeSpan _followUp;
 
-    public FiguresModule(IServiceProvider services, CatalogueIndex catalogue, IFigureSource figures, Storage.IBotStore store)
+    /// <summary>The optional parts (lexicon, charts, spreadsheets, access rules, report workbook…) are null where not registered.</summary>
+    public FiguresModule(
+        CatalogueIndex catalogue,
+        IFigureSource figures,
+        Storage.IBotStore store,
+        Lexicon? lexicon = null,
+        Microsoft.Extensions.Options.IOptions<FiguresOptions>? options = null,
+        IChartRenderer? charts = null,
+        ISpreadsheetWriter? spreadsheets = null,
+        Time.BotClock? clock = null,
+        People.AccessPolicy? access = null,
+        Beneficiaries.BeneficiaryCatalogue? beneficiaries = null,
+        Reports.ReportWorkbook? workbook = null,
+        Reports.IReportWorkbookWriter? workbookWriter = null)
     {
         _catalogue = catalogue;
-        _services = services;
-        _parser = new QuestionParser(catalogue, services.GetService<Lexicon>());
-        _followUp = TimeSpan.FromMinutes(services.GetService<Microsoft.Extensions.Options.IOptions<FiguresOptions>>()?.Value.FollowUpMinutes ?? 30);
+        _access = access;
+        _beneficiaries = beneficiaries;
+        _workbook = workbook;
+        _workbookWriter = workbookWriter;
+        _parser = new QuestionParser(catalogue, lexicon);
+        _followUp = TimeSpan.FromMinutes(options?.Value.FollowUpMinutes ?? 30);
         _scopes = new ScopeResolver(catalogue);
         _answerer = new FigureAnswerer(figures, store, catalogue, _scopes);
         _reports = new ReportWriter(figures, _answerer, _scopes, catalogue);
-        _outputs = new FigureOutputs(_answerer, _scopes, catalogue, services.GetService<IChartRenderer>(), services.GetService<ISpreadsheetWriter>());
+        _outputs = new FigureOutputs(_answerer, _scopes, catalogue, charts, spreadsheets);
         _plans = new PlanCommands(catalogue, _scopes);
-        var zone = services.GetService<Time.BotClock>()?.Zone ?? TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "ICT", "ICT");
+        var zone = clock?.Zone ?? TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "ICT", "ICT");
         _kinds = new KindAnswerer(figures, store, catalogue, _scopes, _answerer, zone);
         Flows = [new ClarifyFlowImpl(this)];
     }
@@ -398,7 +417,7 @@ public sealed class FiguresModule : IBotModule
             return null;
         }
         // Without the access rules nothing is known about the group's members: no figures there.
-        return _services.GetService<People.AccessPolicy>() is { } access
+        return _access is { } access
             ? access.RefusalInChat(context, _scopes.UnitIds(scope))
             : People.AccessPolicy.GroupRefusal(context);
     }
@@ -441,7 +460,7 @@ public sealed class FiguresModule : IBotModule
         if (question.Beneficiary is { } beneficiary)
         {
             // Every way to a figure passes here (typed questions, follow-ups, the buttons under an answer).
-            var names = _services.GetService<Beneficiaries.BeneficiaryCatalogue>();
+            var names = _beneficiaries;
             if (!BeneficiaryText.Applies(question.Kind) || question.ComparePlan || BeneficiaryText.TwoLegalForms(names, beneficiary))
             {
                 context.Say(BeneficiaryText.Refusal(context, names, beneficiary));
@@ -729,7 +748,7 @@ public sealed class FiguresModule : IBotModule
             return;
         }
         var paragraph = _reports.Write(period, scope, parts.Source);
-        if (parts.Source is null && _services.GetService<Projects.Chat.ProjectsModule>()?.ReportSentence(_scopes.UnitIds(scope), period, context.Today, context.English) is { } projects)
+        if (parts.Source is null && context.Module<Projects.Chat.ProjectsModule>()?.ReportSentence(_scopes.UnitIds(scope), period, context.Today, context.English) is { } projects)
         {
             paragraph += "\n" + projects;
         }
@@ -742,7 +761,7 @@ public sealed class FiguresModule : IBotModule
     }
 
     private Reply ReportWorkbook(BotContext context, Question q) =>
-        Reports.ReportWorkbookReply.Make(_services.GetService<Reports.ReportWorkbook>(), _services.GetService<Reports.IReportWorkbookWriter>(),
+        Reports.ReportWorkbookReply.Make(_workbook, _workbookWriter,
             q.Period, _scopes.UnitIds(q.Scope), _scopes.ShortName(q.Scope, context.English), context.Today, context.English);
 
     /// <summary>Waits for the answer to one clarifying question; anything typed instead is read as a new question.</summary>

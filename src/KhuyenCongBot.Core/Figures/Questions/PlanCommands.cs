@@ -223,7 +223,7 @@ public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
         var units = scopes.UnitIds(scopes.DefaultScope(context.User));
         // In a group, plans are shown only as far as every member may see them (like figures).
         if (context.Message.IsGroupChat
-            && (context.Services.GetService(typeof(AccessPolicy)) is not AccessPolicy access
+            && (context.Access is not AccessPolicy access
                 ? AccessPolicy.GroupRefusal(context)
                 : access.RefusalInChat(context, provinceId is not null ? [provinceId] : units)) is { } refusal)
         {

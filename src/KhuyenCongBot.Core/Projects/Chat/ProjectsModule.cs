@@ -30,8 +30,8 @@ public sealed partial class ProjectsModule : IBotModule
     private readonly AccessPolicy? _access;
     private readonly HashSet<string> _knownWords;
 
-    public ProjectsModule(IServiceProvider services, CatalogueIndex catalogue, ProjectVocabulary vocabulary, ProjectMoveParser moves,
-        ProjectLifecycle lifecycle, ProjectQueries queries, Storage.IBotStore store)
+    public ProjectsModule(CatalogueIndex catalogue, ProjectVocabulary vocabulary, ProjectMoveParser moves,
+        ProjectLifecycle lifecycle, ProjectQueries queries, Storage.IBotStore store, Lexicon? lexicon = null, AccessPolicy? access = null)
     {
         _catalogue = catalogue;
         _vocabulary = vocabulary;
@@ -39,8 +39,8 @@ public sealed partial class ProjectsModule : IBotModule
         _parser = new ProjectQuestionParser(vocabulary, moves);
         _answers = new ProjectAnswers(store, queries, vocabulary, catalogue);
         _scopes = new ScopeResolver(catalogue);
-        _questions = new QuestionParser(catalogue, services.GetService<Lexicon>());
-        _access = services.GetService<AccessPolicy>();
+        _questions = new QuestionParser(catalogue, lexicon);
+        _access = access;
         _knownWords = _parser.KnownPhrases().SelectMany(p => p.Split(' ')).Concat(ExtraWords).ToHashSet(StringComparer.Ordinal);
         _dateDialog = DateDialog();
         Flows = [new ProjectRegistrationFlow(this, catalogue, vocabulary, lifecycle), _dateDialog];
