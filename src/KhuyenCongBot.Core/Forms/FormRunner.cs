@@ -244,6 +244,7 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
                 "The unfinished form no longer exists and was dropped. Type /log to open a new one."));
             return Task.CompletedTask;
         }
+        s.Realign(form);
         if (s.Step < 0 || s.Step >= form.Fields.Count)
         {
             Advance(ctx, s, form, -1, null);

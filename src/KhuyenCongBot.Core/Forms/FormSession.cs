@@ -32,6 +32,39 @@ public sealed class FormSession(ConversationState state)
         set => State.Step = value;
     }
 
+    /// <summary>
+    /// Puts <see cref="Step"/> back on the question it was saved at when the form's fields have moved since (a field added by an
+    /// upgrade): the id of the field asked is saved beside its index (<see cref="MarkStep"/>). A draft saved before that id was kept
+    /// indexed the fields without the project question (added with schema 4), and is mapped through that list.
+    /// </summary>
+    public void Realign(FormDefinition form)
+    {
+        if (Data.GetValueOrDefault(StepFieldKey) is { } at)
+        {
+            if (at.Length > 0 && (Step < 0 || Step >= form.Fields.Count || form.Fields[Step].Id != at))
+            {
+                var index = form.Fields.FindIndex(f => f.Id == at);
+                if (index >= 0)
+                {
+                    Step = index;
+                }
+            }
+            return;
+        }
+        var before = form.Fields.Where(f => f.Kind != FieldType.Project).ToList();
+        if (before.Count != form.Fields.Count && Step >= 0 && Step < before.Count)
+        {
+            Step = form.Fields.IndexOf(before[Step]);
+        }
+        MarkStep(form);
+    }
+
+    /// <summary>Saves the id of the field at <see cref="Step"/> beside it (see <see cref="Realign"/>).</summary>
+    public void MarkStep(FormDefinition form) =>
+        Data[StepFieldKey] = Step >= 0 && Step < form.Fields.Count ? form.Fields[Step].Id : "";
+
+    private const string StepFieldKey = "at";
+
     /// <summary>The record being corrected, in edit mode.</summary>
     public long? EditId
     {

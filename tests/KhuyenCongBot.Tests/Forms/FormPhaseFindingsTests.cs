@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using KhuyenCongBot.Core.Forms;
 using KhuyenCongBot.Tests.Support;
 
@@ -52,5 +53,41 @@ public sealed class FormPhaseFindingsTests
         var id = bot.Store.Users.FindByIdentity("terminal:o1")!.Id;
         Assert.Equal("summary", bot.Store.Conversations.Get(id)!.Data["phase"]);
         Assert.Contains("Đã lưu", await bot.Say("lưu", "o1"));
+    }
+
+    [Fact]
+    public async Task A_draft_saved_before_the_project_question_existed_resumes_at_the_same_question_not_one_off()
+    {
+        using var bot = FormTestKit.WithOfficer();
+        await FormTestKit.Talk(bot, "o1", "ghi hội chợ", "Gốm Phù Lãng");
+        var id = bot.Store.Users.FindByIdentity("terminal:o1")!.Id;
+        var state = bot.Store.Conversations.Get(id)!;
+        var fields = bot.Services.GetRequiredService<FormCatalogue>().Get("trade_fair")!.Fields;
+        Assert.Equal("fair_name", fields[state.Step].Id);
+        // As the previous version saved it: no field id beside the index, which counted the fields without the project question.
+        state.Data.Remove("at");
+        state.Step = fields.Where(f => f.Kind != FieldType.Project).ToList().FindIndex(f => f.Id == "fair_name");
+        Assert.NotEqual(fields.ToList().FindIndex(f => f.Id == "fair_name"), state.Step);
+        bot.Store.Conversations.Save(state);
+
+        var reply = await bot.Say("Hội chợ Xuân", "o1");
+        var after = new FormSession(bot.Store.Conversations.Get(id)!);
+        Assert.True(after.Answer("fair_name") == "Hội chợ Xuân", reply);
+        Assert.Equal("booths", fields[after.Step].Id);
+        Assert.True(after.HasAnswer("facility"));
+    }
+
+    [Fact]
+    public async Task A_draft_resumes_at_its_question_when_the_form_gained_a_field_before_it()
+    {
+        using var bot = FormTestKit.WithOfficer();
+        await FormTestKit.Talk(bot, "o1", "ghi hội chợ", "Gốm Phù Lãng");
+        var id = bot.Store.Users.FindByIdentity("terminal:o1")!.Id;
+        var state = bot.Store.Conversations.Get(id)!;
+        Assert.Equal("fair_name", state.Data["at"]);
+        state.Step -= 1; // the index the question had before a field was added ahead of it
+        bot.Store.Conversations.Save(state);
+        var reply = await bot.Say("Hội chợ Xuân", "o1");
+        Assert.True(new FormSession(bot.Store.Conversations.Get(id)!).Answer("fair_name") == "Hội chợ Xuân", reply);
     }
 }
