@@ -41,7 +41,9 @@ public sealed class SliceTranscriptTests
         bot.AddUser("manager", Role.Manager, null);
 
         Assert.Contains("Xin chào", Text(await bot.SayAsync("officer", "/start")));
-        Assert.Contains("Cơ sở", Text(await bot.SayAsync("officer", "/ghi hội chợ")));
+        // Phú Thọ has an open trade-fair project in the demo data: the form asks whether the support belongs to it first.
+        Assert.Contains("Thuộc đề án nào", Text(await bot.SayAsync("officer", "/ghi hội chợ")));
+        Assert.Contains("Cơ sở", Text(await bot.SayAsync("officer", "không thuộc đề án nào")));
         Assert.Contains("Tạo mới", Text(await bot.SayAsync("officer", "Cơ sở gốm Minh Hải E2E")));
         Assert.Contains("xã/phường", Text(await bot.ChooseAsync("officer", 1, "➕ Tạo mới: Cơ sở gốm Minh Hải E2E")));
         // The commune is read against Phú Thọ's official list (typed without diacritics), then the legal form, number and priority groups.
