@@ -221,6 +221,12 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             return Task.CompletedTask;
         }
         var folded = isButton ? "" : VnText.FoldWords(input);
+        if (s.Phase == "draft" && (input == "f:cancel" || (!isButton && CancelWords.Contains(folded))))
+        {
+            // "thôi" at "continue the unfinished form or drop it?" gives up the new one; only "Bỏ phiếu cũ" drops the draft.
+            KeepDraft(ctx, s);
+            return Task.CompletedTask;
+        }
         if (input == "f:cancel" || (!isButton && CancelWords.Contains(folded)))
         {
             Cancel(ctx, s);

@@ -170,3 +170,32 @@ public sealed class FormFixTranscriptTests(ITestOutputHelper output)
         }
     }
 }
+
+/// <summary>At "continue the unfinished form or drop it?", "thôi" keeps the draft; an unreadable answer says what is accepted.</summary>
+public sealed class DraftQuestionTranscriptTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("thôi")]
+    [InlineData("hủy")]
+    public async Task Never_mind_at_the_draft_question_keeps_the_draft(string reply)
+    {
+        using var bot = FormTestKit.WithOfficer();
+        var transcript = await FormTestKit.Talk(bot, "o1", "ghi hội chợ", "Gốm Phù Lãng", "Hội chợ Xuân", "/ghi máy móc", reply);
+        output.WriteLine(transcript);
+        Assert.DoesNotContain("Không có gì được lưu", transcript);
+        Assert.Contains("vẫn giữ nguyên", transcript);
+        var state = bot.Store.Conversations.Get(bot.Store.Users.FindByIdentity("terminal:o1")!.Id)!;
+        var s = new FormSession(state);
+        Assert.Equal(("trade_fair", "Hội chợ Xuân"), (s.FormId, s.Answer("fair_name")));
+    }
+
+    [Fact]
+    public async Task An_unreadable_answer_at_the_draft_question_says_what_it_accepts()
+    {
+        using var bot = FormTestKit.WithOfficer();
+        await FormTestKit.Talk(bot, "o1", "ghi hội chợ", "Gốm Phù Lãng", "Hội chợ Xuân", "/ghi máy móc");
+        var reply = await bot.Say("gom", "o1");
+        output.WriteLine(reply);
+        Assert.Contains("Chưa rõ ý bạn", reply);
+    }
+}
