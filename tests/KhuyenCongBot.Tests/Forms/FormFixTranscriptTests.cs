@@ -125,6 +125,38 @@ public sealed class FormFixTranscriptTests(ITestOutputHelper output)
         Assert.Equal("85000000", Session(bot).Answer("revenue_vnd"));
     }
 
+    [Theory]
+    [InlineData("35 người", "35")]
+    [InlineData("35 nguoi", "35")]
+    [InlineData("ba lăm người", "35")]
+    [InlineData("ba lam hv", "35")]
+    public async Task Trainees_are_read_as_spoken(string typed, string stored)
+    {
+        using var bot = FormTestKit.WithOfficer();
+        var transcript = await FormTestKit.Talk(bot, "o1", "ghi đào tạo", "Gốm Phù Lãng", "Lớp gốm", "1", typed);
+        output.WriteLine(transcript);
+        Assert.Equal(stored, Session(bot).Answer("trainees"));
+    }
+
+    [Theory]
+    [InlineData("tám lăm triệu", "85000000")]
+    [InlineData("tam lam trieu", "85000000")]
+    public async Task Revenue_is_read_as_spoken(string typed, string stored)
+    {
+        using var bot = FormTestKit.WithOfficer();
+        var transcript = await FormTestKit.Talk(bot, "o1", "ghi tư vấn", "Gốm Phù Lãng", "Dự án lò nung", typed);
+        output.WriteLine(transcript);
+        Assert.Equal(stored, Session(bot).Answer("revenue_vnd"));
+    }
+
+    [Fact]
+    public async Task An_unread_amount_says_what_was_not_understood()
+    {
+        using var bot = FormTestKit.WithOfficer();
+        var transcript = await FormTestKit.Talk(bot, "o1", "ghi tư vấn", "Gốm Phù Lãng", "Dự án lò nung", "tam lam trieu abc");
+        Assert.Contains("Chưa đọc được \"tam lam trieu abc\" thành số tiền", transcript);
+    }
+
     [Fact]
     public async Task A_required_choice_with_a_default_cannot_be_skipped()
     {
