@@ -1,5 +1,6 @@
 using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Conversations.Pipeline;
 using KhuyenCongBot.Core.Messaging;
 using KhuyenCongBot.Core.Options;
 using KhuyenCongBot.Core.Storage;
@@ -22,7 +23,12 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(sp => new BotClock(
             sp.GetRequiredService<TimeProvider>(),
             BotClock.FindZone(sp.GetRequiredService<IOptions<BotOptions>>().Value.TimeZone)));
-        services.TryAddSingleton<Seeder>();
+        // The importer (for the demo data) is asked for when needed: it needs the seeder's folder itself.
+        services.TryAddSingleton(sp => new Seeder(
+            sp.GetRequiredService<IBotStore>(),
+            sp.GetRequiredService<IOptions<StorageOptions>>(),
+            () => sp.GetService<Records.IRecordImporter>(),
+            sp.GetService<BotClock>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<Seeder>().EnsureSeeded());
         services.TryAddSingleton<IUnknownUserHandler, DefaultUnknownUserHandler>();
         services.AddSingleton<IBotModule, CoreModule>();
@@ -31,6 +37,22 @@ public static class ServiceCollectionExtensions
             var o = sp.GetRequiredService<IOptions<BotOptions>>().Value;
             return new FloodGate(sp.GetRequiredService<BotClock>().TimeProvider, o.FloodBurst, o.FloodPerSecond);
         });
+        services.TryAddSingleton<StoreChannelPorts>();
+        services.TryAddSingleton<IUserLanguages>(sp => sp.GetRequiredService<StoreChannelPorts>());
+        services.TryAddSingleton<IChannelQueue>(sp => sp.GetRequiredService<StoreChannelPorts>());
+        services.TryAddSingleton<MessageRouter>();
+        services.TryAddSingleton<ConversationStates>();
+        // The path of one message, in order (docs/architecture.md).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageStep, CleanInputStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageStep, GroupBookkeepingStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageStep, FloodControlStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageStep, OnePerPersonStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageStep, DeduplicateStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageStep, IdentifyStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageStep, LoadStateStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageStep, DescribeGroupStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageStep, CommitStep>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageStep, RouteStep>());
         services.TryAddSingleton<BotEngine>();
         services.TryAddSingleton<IBotEngine>(sp => sp.GetRequiredService<BotEngine>());
         return services;
@@ -38,7 +60,7 @@ public static class ServiceCollectionExtensions
 }
 
 /// <summary>Loads the catalogue (and, when asked, the demo data) from seeds/ into the store; safe to run at every start.</summary>
-public sealed class Seeder(IBotStore store, IOptions<StorageOptions> options, IServiceProvider services)
+public sealed class Seeder(IBotStore store, IOptions<StorageOptions> options, Func<Records.IRecordImporter?> importers, BotClock? clock = null)
 {
     public string SeedsPath => SeedFiles.Locate(options.Value.SeedsPath);
 
@@ -51,14 +73,12 @@ public sealed class Seeder(IBotStore store, IOptions<StorageOptions> options, IS
         var index = new CatalogueIndex(store.Catalogue.Activities(), store.Catalogue.Provinces(), store.Catalogue.Regions());
         if (options.Value.LoadDemoData && store.Meta.Get("demo-loaded") is null)
         {
-            var importer = services.GetService<Records.IRecordImporter>()
-                ?? throw new InvalidOperationException("No IRecordImporter registered to load the demo data.");
-            LoadDemo(seeds, importer);
+            LoadDemo(seeds, importers() ?? throw new InvalidOperationException("No IRecordImporter registered to load the demo data."));
         }
         if (options.Value.LoadDemoData)
         {
             // Demo projects (issue 15) on the demo facilities; a demo database made before them gets them at its next start.
-            Projects.DemoProjects.LoadOnce(seeds, store, index, services.GetService<Time.BotClock>()?.Now ?? DateTimeOffset.UtcNow);
+            Projects.DemoProjects.LoadOnce(seeds, store, index, clock?.Now ?? DateTimeOffset.UtcNow);
         }
         return index;
     }

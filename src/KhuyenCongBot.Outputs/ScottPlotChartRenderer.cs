@@ -47,9 +47,13 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
         return Png(plot);
     }
 
-    public byte[] Progress(string title, IReadOnlyList<(string Label, double Achieved, double Target)> items)
+    public byte[] Progress(string title, IReadOnlyList<(string Label, double Achieved, double Target)> items, string valueLabel = "")
     {
         var plot = NewPlot(title);
+        if (valueLabel.Length > 0)
+        {
+            plot.YLabel(Nfc(valueLabel));
+        }
         if (items.Count == 0)
         {
             return Empty(plot);
@@ -124,12 +128,57 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
         return ratio < 7.9e25 ? VnFormat.Percent((decimal)ratio) : "—";
     }
 
+    /// <summary>The widest a title line may be, in pixels (the image less a margin each side).</summary>
+    public const float TitleWidth = Width - 60;
+
+    /// <summary>Font size of a title that needs two lines (one line: 18).</summary>
+    private const float TwoLineTitleSize = 15;
+
+    /// <summary>
+    /// The title in lines that fit <see cref="TitleWidth"/>: one line at 18 pt, or two at 15 pt broken between words
+    /// (preferably at " – "); a title still too long is shortened with "…" at the end of the second line, never cut mid-image.
+    /// </summary>
+    public static IReadOnlyList<string> TitleLines(string title)
+    {
+        ChartFonts.EnsureConfigured();
+        title = Nfc(title);
+        var style = new LabelStyle { FontSize = 18, Bold = true };
+        if (MeasureWidth(style, title) <= TitleWidth)
+        {
+            return [title];
+        }
+        style.FontSize = TwoLineTitleSize;
+        var words = title.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // The first line: as many words as fit, breaking after the last " – " that fits when there is one.
+        var count = 0;
+        while (count < words.Length && MeasureWidth(style, string.Join(' ', words[..(count + 1)])) <= TitleWidth)
+        {
+            count++;
+        }
+        count = Math.Max(count, 1);
+        var dash = Array.LastIndexOf(words, "–", count - 1);
+        if (dash > 0 && dash < words.Length - 1 && dash >= count / 2)
+        {
+            count = dash + 1;
+        }
+        var first = string.Join(' ', words[..count]);
+        var rest = words[count..].ToList();
+        var second = string.Join(' ', rest);
+        while (rest.Count > 0 && MeasureWidth(style, second) > TitleWidth)
+        {
+            rest.RemoveAt(rest.Count - 1);
+            second = string.Join(' ', rest).TrimEnd(',', '–', ' ') + " …";
+        }
+        return second.Length == 0 ? [first] : [first, second];
+    }
+
     private static Plot NewPlot(string title)
     {
         ChartFonts.EnsureConfigured();
         var plot = new Plot();
-        plot.Title(Nfc(title));
-        plot.Axes.Title.Label.FontSize = 18;
+        var lines = TitleLines(title);
+        plot.Title(string.Join('\n', lines));
+        plot.Axes.Title.Label.FontSize = lines.Count > 1 ? TwoLineTitleSize : 18;
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = VnNumber };
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
         return plot;

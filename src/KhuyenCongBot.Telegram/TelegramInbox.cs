@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Messaging;
 using KhuyenCongBot.Core.Storage;
 using KhuyenCongBot.Core.Time;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,7 @@ namespace KhuyenCongBot.Telegram;
 /// there one by one, in order, at the person's pace; a chat with updates waiting in the inbox sends its new ones there
 /// too. What a stop cuts short stays in the inbox and is handled at the next start.
 /// </remarks>
-public sealed class TelegramInbox(IBotStore store, FloodGate flood, TelegramUpdateQueue queue, BotClock clock, ILogger<TelegramInbox> logger)
+public sealed class TelegramInbox(IChannelQueue inbox, FloodGate flood, TelegramUpdateQueue queue, BotClock clock, ILogger<TelegramInbox> logger)
 {
     public const string Channel = TelegramUpdateHandler.ChannelName;
 
@@ -37,7 +38,7 @@ public sealed class TelegramInbox(IBotStore store, FloodGate flood, TelegramUpda
     {
         if (Interlocked.Exchange(ref _loaded, 1) == 0)
         {
-            foreach (var chat in store.Inbox.Pending(Channel).GroupBy(i => i.Chat))
+            foreach (var chat in inbox.Pending(Channel).GroupBy(i => i.Chat))
             {
                 _waiting[chat.Key] = chat.Count();
             }
@@ -46,7 +47,7 @@ public sealed class TelegramInbox(IBotStore store, FloodGate flood, TelegramUpda
 
     private void Removed(string chat, long id)
     {
-        store.Inbox.Remove(id);
+        inbox.Remove(id);
         if (_waiting.AddOrUpdate(chat, 0, (_, n) => n - 1) <= 0)
         {
             _waiting.TryRemove(new KeyValuePair<string, int>(chat, 0));
@@ -87,14 +88,7 @@ public sealed class TelegramInbox(IBotStore store, FloodGate flood, TelegramUpda
         if (later.Count > 0)
         {
             var at = clock.Now;
-            store.InTransaction(() =>
-            {
-                foreach (var (chat, update) in later)
-                {
-                    store.Inbox.Add(Channel, chat, JsonSerializer.Serialize(update, JsonBotAPI.Options), at);
-                }
-                return 0;
-            });
+            inbox.AddAll(Channel, later.Select(l => (l.Item1, JsonSerializer.Serialize(l.Item2, JsonBotAPI.Options))).ToList(), at);
             foreach (var (chat, _) in later)
             {
                 _waiting.AddOrUpdate(chat, 1, (_, n) => n + 1);
@@ -116,7 +110,7 @@ public sealed class TelegramInbox(IBotStore store, FloodGate flood, TelegramUpda
         {
             try
             {
-                foreach (var chat in store.Inbox.Pending(Channel).GroupBy(i => i.Chat))
+                foreach (var chat in inbox.Pending(Channel).GroupBy(i => i.Chat))
                 {
                     lock (_gate)
                     {
@@ -147,7 +141,7 @@ public sealed class TelegramInbox(IBotStore store, FloodGate flood, TelegramUpda
         {
             while (!stopping.IsCancellationRequested)
             {
-                var items = store.Inbox.Pending(Channel).Where(i => i.Chat == chat).ToList();
+                var items = inbox.Pending(Channel).Where(i => i.Chat == chat).ToList();
                 if (items.Count == 0)
                 {
                     return;

@@ -11,7 +11,7 @@ namespace KhuyenCongBot.Zalo;
 /// Replies a stop cut short on Zalo (which hands each update out once and never delivers it again): kept in the database
 /// and sent at the next start, in order.
 /// </summary>
-public sealed class ZaloOutbox(IBotStore store, ZaloReplySender sender, BotClock clock, ILogger<ZaloOutbox> logger)
+public sealed class ZaloOutbox(IChannelQueue queue, ZaloReplySender sender, BotClock clock, ILogger<ZaloOutbox> logger)
 {
     public const string Channel = "zalo-outbox";
 
@@ -36,7 +36,7 @@ public sealed class ZaloOutbox(IBotStore store, ZaloReplySender sender, BotClock
         };
         try
         {
-            store.Inbox.Add(Channel, chatId, payload.ToJsonString(), clock.Now);
+            queue.Add(Channel, chatId, payload.ToJsonString(), clock.Now);
             logger.LogWarning("{Count} reply(ies) to Zalo chat {ChatId} not sent before the stop; they are sent at the next start", replies.Count, chatId);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -51,7 +51,7 @@ public sealed class ZaloOutbox(IBotStore store, ZaloReplySender sender, BotClock
         IReadOnlyList<InboxItem> items;
         try
         {
-            items = store.Inbox.Pending(Channel);
+            items = queue.Pending(Channel);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -79,7 +79,7 @@ public sealed class ZaloOutbox(IBotStore store, ZaloReplySender sender, BotClock
                     };
                     await sender.SendAsync(item.Chat, reply, language, ct).ConfigureAwait(false);
                 }
-                store.Inbox.Remove(item.Id);
+                queue.Remove(item.Id);
                 logger.LogInformation("Replies kept at the last stop sent to Zalo chat {ChatId}", item.Chat);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -89,7 +89,7 @@ public sealed class ZaloOutbox(IBotStore store, ZaloReplySender sender, BotClock
             catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidOperationException or KeyNotFoundException or NullReferenceException)
             {
                 logger.LogError("A reply kept at the last stop cannot be read and is dropped: {Error}", ex.Message);
-                store.Inbox.Remove(item.Id);
+                queue.Remove(item.Id);
             }
             catch (Exception ex) when (ex is ZaloApiException or HttpRequestException)
             {

@@ -25,7 +25,8 @@ public static class ZaloUpdateMapper
         "Cảm ơn bạn! Bot chỉ hiểu tin nhắn chữ: bạn hãy gõ câu hỏi, hoặc /help để xem hướng dẫn.";
 
     public const string UnsupportedReply =
-        "Bot chưa xử lý được loại tin nhắn này (tệp, tin thoại, danh thiếp…). Bạn hãy gõ nội dung bằng chữ, hoặc /help để xem hướng dẫn.";
+        "Bot chưa xử lý được loại tin nhắn này (tệp, tin thoại, danh thiếp, vị trí chia sẻ…). Bạn hãy gõ nội dung bằng chữ "
+        + "(vị trí: gõ tọa độ, ví dụ 21.0285, 105.8542), hoặc /help để xem hướng dẫn.";
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = false };
 

@@ -1,5 +1,4 @@
 using KhuyenCongBot.Core.Messaging;
-using KhuyenCongBot.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace KhuyenCongBot.Zalo;
@@ -7,7 +6,7 @@ namespace KhuyenCongBot.Zalo;
 /// <summary>Handles one Zalo update: maps it, asks the core, sends the replies; failures are logged, never shown as exception text.</summary>
 public sealed class ZaloUpdateProcessor(
     IBotEngine engine,
-    IBotStore store,
+    IUserLanguages people,
     ZaloApiClient api,
     ZaloReplySender sender,
     ILogger<ZaloUpdateProcessor> logger,
@@ -25,7 +24,7 @@ public sealed class ZaloUpdateProcessor(
         try
         {
             var userId = update.Message?.From?.Id;
-            var language = userId is null ? null : store.Users.FindByIdentity(ZaloUpdateMapper.Channel + ":" + userId)?.Language;
+            var language = userId is null ? null : people.LanguageOf(ZaloUpdateMapper.Channel + ":" + userId);
             var inbound = ZaloUpdateMapper.Map(update, BotName, language, api.DownloadAsync);
             if (inbound.Ignored)
             {

@@ -12,7 +12,8 @@ public static class Program
         {
             case "figures":
                 FiguresBenchmark.CreateAnswerer ??= EngineAnswerer.Create;
-                return FiguresBenchmark.Run(args[1..]);
+                FiguresBenchmark.CreateParser ??= EngineAnswerer.CreateParser;
+                return WithBotGcSettings(args) ?? FiguresBenchmark.Run(args[1..]);
             case "pipeline":
                 return Pipeline.PipelineBenchmark.Run(args[1..]);
             case "engine":
@@ -34,5 +35,31 @@ public static class Program
                 Console.WriteLine("  communes [--rounds 20] [--out file.md]");
                 return args.Length == 0 ? 2 : 0;
         }
+    }
+
+    /// <summary>
+    /// The figures verb times replies of the bot: it runs with the bot's GC settings (KhuyenCongBot.runtimeconfig.json: workstation
+    /// GC, ConserveMemory), in a child process given them as DOTNET_ variables; null when this process already has them.
+    /// </summary>
+    private static int? WithBotGcSettings(string[] args)
+    {
+        var settings = Memory.MemoryBenchmark.GcSettingsOfBot().ToList();
+        if (settings.Count == 0 || settings.All(s => Environment.GetEnvironmentVariable(s.Item1) is not null))
+        {
+            return null;
+        }
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { UseShellExecute = false };
+        info.ArgumentList.Add(typeof(Program).Assembly.Location);
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+        foreach (var (name, value) in settings)
+        {
+            info.Environment[name] = value;
+        }
+        using var child = System.Diagnostics.Process.Start(info)!;
+        child.WaitForExit();
+        return child.ExitCode;
     }
 }

@@ -14,7 +14,8 @@ public sealed class BotContext(
     CatalogueIndex catalogue,
     DateTimeOffset now,
     string language,
-    IServiceProvider services)
+    IReadOnlyList<IBotModule> modules,
+    AccessPolicy? access = null)
 {
     public Incoming Message { get; } = message;
     public BotUser User { get; } = user;
@@ -32,7 +33,14 @@ public sealed class BotContext(
 
     public bool English => Language == "en";
 
-    public IServiceProvider Services { get; } = services;
+    /// <summary>The bot's modules, in order (for /help, and a module that shows another's part, e.g. projects in /cuatoi).</summary>
+    public IReadOnlyList<IBotModule> Modules { get; } = modules;
+
+    /// <summary>The module of type <typeparamref name="T"/>, when it is registered.</summary>
+    public T? Module<T>() where T : class, IBotModule => Modules.OfType<T>().FirstOrDefault();
+
+    /// <summary>Who may see what (roles, provinces, groups); null where the people services are not registered.</summary>
+    public AccessPolicy? Access { get; } = access;
 
     public List<Reply> Replies { get; } = [];
 

@@ -4,7 +4,7 @@ using KhuyenCongBot.Core.People;
 namespace KhuyenCongBot.Core.Conversations;
 
 /// <summary>/start, /help (/trogiup) and /cancel (/huy): what every person can do.</summary>
-public sealed class CoreModule(IServiceProvider services) : IBotModule
+public sealed class CoreModule : IBotModule
 {
     public IEnumerable<BotCommand> Commands =>
     [
@@ -24,10 +24,9 @@ public sealed class CoreModule(IServiceProvider services) : IBotModule
 
     private Task HelpAsync(BotContext context, string arguments, CancellationToken ct)
     {
-        var engine = (BotEngine?)services.GetService(typeof(Messaging.IBotEngine));
         var sb = new StringBuilder();
         sb.AppendLine(context.T("Các lệnh:", "Commands:"));
-        foreach (var command in engine?.Commands ?? [])
+        foreach (var command in context.Modules.SelectMany(m => m.Commands))
         {
             if (!command.InMenu || context.User.Role < command.MinRole)
             {
@@ -37,7 +36,7 @@ public sealed class CoreModule(IServiceProvider services) : IBotModule
             sb.Append('/').Append(command.Name).Append(aliases).Append(" – ")
               .AppendLine(context.English ? command.DescriptionEn : command.DescriptionVi);
         }
-        var examples = engine?.Modules.SelectMany(m => m.HelpExamples(context)).ToList() ?? [];
+        var examples = context.Modules.SelectMany(m => m.HelpExamples(context)).ToList();
         if (examples.Count > 0)
         {
             sb.AppendLine().AppendLine(context.T("Bạn cũng có thể gõ tự nhiên, có dấu hoặc không dấu, ví dụ:", "You can also type freely, e.g.:"));

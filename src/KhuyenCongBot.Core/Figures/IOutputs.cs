@@ -12,7 +12,8 @@ public interface IChartRenderer
     byte[] Bars(string title, string valueLabel, IReadOnlyList<ChartPoint> points);
 
     /// <summary>Progress against plan: achieved vs target per item (one pair of bars each, with the % written).</summary>
-    byte[] Progress(string title, IReadOnlyList<(string Label, double Achieved, double Target)> items);
+    /// <param name="valueLabel">The unit of the value axis ("gian hàng", "triệu đồng").</param>
+    byte[] Progress(string title, IReadOnlyList<(string Label, double Achieved, double Target)> items, string valueLabel = "");
 }
 
 /// <summary>Writes .xlsx files: a summary sheet and the underlying records.</summary>

@@ -59,7 +59,7 @@ public sealed class DraftReminderService(
                 continue;
             }
             var session = new FormSession(state);
-            if (session.Phase == "pick" || session.FormId is null)
+            if (session.Phase == FormPhase.Pick || session.FormId is null)
             {
                 continue;
             }

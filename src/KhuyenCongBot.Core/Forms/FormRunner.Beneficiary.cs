@@ -19,14 +19,14 @@ public sealed partial class FormRunner
     private static readonly string[] SkipTyped = ["bo qua", "skip"];
 
     /// <summary>The phase after the legal form: the number, except for a craft village (it has none).</summary>
-    private string AfterLegalForm(FormSession s) =>
-        beneficiaries.LegalForm(s.Get("nf:legal"))?.Registration == RegistrationKind.None ? "nf_priority" : "nf_taxid";
+    private FormPhase AfterLegalForm(FormSession s) =>
+        beneficiaries.LegalForm(s.Get("nf:legal"))?.Registration == RegistrationKind.None ? FormPhase.NewFacilityPriority : FormPhase.NewFacilityTaxId;
 
     private void HandleBeneficiary(BotContext ctx, FormSession s, FormDefinition form, string verb, string arg, string input)
     {
         switch (s.Phase)
         {
-            case "nf_legal":
+            case FormPhase.NewFacilityLegal:
                 var legal = verb == "lf" ? beneficiaries.LegalForm(arg) : verb == "text" ? beneficiaries.FindLegalForm(input) : null;
                 if (legal is null)
                 {
@@ -44,12 +44,12 @@ public sealed partial class FormRunner
                 }
                 Next(ctx, s, AfterLegalForm(s), $"✓ {ctx.T("Loại hình", "Legal form")}: {legal.Label(ctx.English)}");
                 return;
-            case "nf_taxid":
+            case FormPhase.NewFacilityTaxId:
                 if (verb == "skip")
                 {
                     s.Set("nf:taxid", null);
                     s.Set("nf:taxdup", null);
-                    Next(ctx, s, "nf_priority", null);
+                    Next(ctx, s, FormPhase.NewFacilityPriority, null);
                     return;
                 }
                 if (verb == "tx" && arg == "ok" && s.Get("nf:taxdup") is { } kept)
@@ -71,16 +71,16 @@ public sealed partial class FormRunner
                     return;
                 }
                 s.Set("nf:taxid", number);
-                Next(ctx, s, "nf_priority", $"✓ {ctx.T("Mã số", "Number")}: {number}" + (check.Checksummed
+                Next(ctx, s, FormPhase.NewFacilityPriority, $"✓ {ctx.T("Mã số", "Number")}: {number}" + (check.Checksummed
                     ? ctx.T(" (đúng chữ số kiểm tra)", " (check digit correct)")
                     : ctx.T(" (không có chữ số kiểm tra để đối chiếu, chỉ kiểm tra dạng số)", " (no check digit exists; only its shape was checked)")));
                 return;
-            case "nf_priority":
+            case FormPhase.NewFacilityPriority:
                 var folded = VnText.FoldWords(input);
                 if (verb == "skip" && (input == "f:skip" || SkipTyped.Contains(folded)))
                 {
                     s.Set("nf:prio", null);
-                    Next(ctx, s, "nf_village", null);
+                    Next(ctx, s, FormPhase.NewFacilityVillage, null);
                     return;
                 }
                 IReadOnlyList<PriorityGroup>? groups = verb switch
@@ -99,7 +99,7 @@ public sealed partial class FormRunner
                     return;
                 }
                 s.Set("nf:prio", string.Join(',', groups.Select(g => g.Id)));
-                Next(ctx, s, "nf_village", $"✓ {ctx.T("Nhóm ưu tiên", "Priority group")}: {PriorityText(ctx, groups)}");
+                Next(ctx, s, FormPhase.NewFacilityVillage, $"✓ {ctx.T("Nhóm ưu tiên", "Priority group")}: {PriorityText(ctx, groups)}");
                 return;
         }
     }
@@ -130,7 +130,7 @@ public sealed partial class FormRunner
         return true;
     }
 
-    private void Next(BotContext ctx, FormSession s, string phase, string? echo)
+    private void Next(BotContext ctx, FormSession s, FormPhase phase, string? echo)
     {
         s.Phase = phase;
         s.Misses = 0;
@@ -148,13 +148,13 @@ public sealed partial class FormRunner
         string question;
         switch (s.Phase)
         {
-            case "nf_legal":
+            case FormPhase.NewFacilityLegal:
                 question = ctx.T($"Cơ sở \"{name}\" thuộc loại hình nào?", $"What legal form is \"{name}\"?");
                 var current = s.Get("nf:legal");
                 choices.AddRange(beneficiaries.LegalForms.Select(f =>
                     new Choice((f.Id == current ? "✓ " : "") + f.Label(ctx.English), $"f:{step}:lf:{f.Id}")));
                 break;
-            case "nf_taxid":
+            case FormPhase.NewFacilityTaxId:
                 question = ctx.T($"Mã số thuế (hoặc số đăng ký hộ kinh doanh) của \"{name}\"? (không bắt buộc)",
                     $"Tax code (or household registration number) of \"{name}\"? (optional)");
                 choices.Add(Skip(ctx));

@@ -46,7 +46,7 @@ public sealed partial class FormRunner
                 s.Set("nf:ctyped", text);
                 s.Set("nf:cands", string.Join('\n', match.Candidates.Select(c => c.Commune.Code)));
                 s.Set("nf:cmore", match.More > 0 ? match.More.ToString(CultureInfo.InvariantCulture) : null);
-                s.Phase = "nf_cpick";
+                s.Phase = FormPhase.NewFacilityCommunePick;
                 s.Misses = 0;
                 Prompt(ctx, s);
                 return;
@@ -54,7 +54,7 @@ public sealed partial class FormRunner
                 s.Set("nf:ctyped", text);
                 s.Set("nf:cands", null);
                 s.Set("nf:cmore", null);
-                s.Phase = "nf_cconfirm";
+                s.Phase = FormPhase.NewFacilityCommuneConfirm;
                 s.Misses = 0;
                 Prompt(ctx, s);
                 return;
@@ -70,7 +70,7 @@ public sealed partial class FormRunner
         s.Set("nf:ctyped", null);
         s.Set("nf:cands", null);
         s.Set("nf:cmore", null);
-        s.Phase = "nf_legal";
+        s.Phase = FormPhase.NewFacilityLegal;
         s.Misses = 0;
         var echo = $"✓ {ctx.T("Xã/phường", "Commune")}: {commune}" + (code is null ? "" : ctx.T($" (mã {code})", $" (code {code})"))
             + (free ? ctx.T(" — ngoài danh mục 2025, giữ như đã gõ", " — not in the 2025 list, kept as typed") : "");
@@ -91,14 +91,14 @@ public sealed partial class FormRunner
             TakeCommune(ctx, s, typed, null, free: true);
             return;
         }
-        if (verb == "text" && s.Phase == "nf_cconfirm" && ChoiceMatcher.YesWords.Contains(VnText.FoldWords(input)))
+        if (verb == "text" && s.Phase == FormPhase.NewFacilityCommuneConfirm && ChoiceMatcher.YesWords.Contains(VnText.FoldWords(input)))
         {
             TakeCommune(ctx, s, s.Get("nf:ctyped")!, null, free: true);
             return;
         }
         if (verb == "text" && ChoiceMatcher.NoWords.Contains(VnText.FoldWords(input)) || verb == "cmr")
         {
-            s.Phase = "nf_commune";
+            s.Phase = FormPhase.NewFacilityCommune;
             s.Misses = 0;
             Prompt(ctx, s);
             return;
@@ -113,7 +113,7 @@ public sealed partial class FormRunner
             Refuse(ctx, s, form, ctx.T("Xã/phường của cơ sở mới là bắt buộc.", "The new facility's commune is required."));
             return;
         }
-        Prompt(ctx, s, ctx.T("Nút đó không dùng được ở bước này.", "That button does not apply here."));
+        Prompt(ctx, s, NotApplicable(ctx, verb));
     }
 
     private static string[] Candidates(FormSession s) => (s.Get("nf:cands") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -125,7 +125,7 @@ public sealed partial class FormRunner
         var province = FacilityProvince(ctx, s, form) is { } pid ? ctx.Catalogue.Province(pid)?.ShortName ?? pid : "";
         var choices = new List<Choice>();
         string text;
-        if (s.Phase == "nf_cpick")
+        if (s.Phase == FormPhase.NewFacilityCommunePick)
         {
             var codes = Candidates(s);
             for (var i = 0; i < codes.Length; i++)

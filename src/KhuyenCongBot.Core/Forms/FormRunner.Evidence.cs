@@ -48,7 +48,7 @@ public sealed partial class FormRunner
     /// <summary>A photo or a location sent while a form is open.</summary>
     private async Task HandleMediaAsync(BotContext ctx, FormSession s, FormDefinition form, CancellationToken ct)
     {
-        var field = s.Step >= 0 && s.Step < form.Fields.Count && s.Phase == "ask" ? form.Fields[s.Step] : null;
+        var field = s.Step >= 0 && s.Step < form.Fields.Count && s.Phase == FormPhase.Ask ? form.Fields[s.Step] : null;
         if (field?.Kind == FieldType.Location && ctx.Message.Location is { } at)
         {
             var result = Coordinates.Check(at.Latitude, at.Longitude, ctx.English);
@@ -135,10 +135,10 @@ public sealed partial class FormRunner
     /// True, with a yes/retype question asked, when the point <paramref name="value"/> ("21.028500,105.854200") lies far outside
     /// the record's province (seeds/catalogue/province-areas.json): another region, or a number slipped. Never refused.
     /// </summary>
-    private static bool AskIfFar(BotContext ctx, FormSession s, FormDefinition form, FormField field, string value)
+    private bool AskIfFar(BotContext ctx, FormSession s, FormDefinition form, FormField field, string value)
     {
         if (form.Bound("province") is not { } pf || s.Answer(pf.Id) is not { Length: > 0 } answered
-            || ctx.Services.GetService(typeof(ProvinceAreas)) is not ProvinceAreas areas)
+            || provinceAreas is not { } areas)
         {
             return false;
         }

@@ -84,7 +84,7 @@ public sealed partial class FormRunner
                 SearchFacility(ctx, s, form, field, input);
                 return;
             default:
-                Prompt(ctx, s, ctx.T("Nút đó không dùng được ở câu này.", "That button does not apply here."));
+                Prompt(ctx, s, NotApplicable(ctx, verb));
                 return;
         }
     }
@@ -103,7 +103,7 @@ public sealed partial class FormRunner
         var folded = VnText.FoldWords(query);
         if (folded.Replace(" ", "").Length < 2 || query.Length > MaxFacilityName)
         {
-            s.Phase = "ask";
+            s.Phase = FormPhase.Ask;
             Refuse(ctx, s, form, ctx.T($"Tên cơ sở cần từ 2 đến {MaxFacilityName} ký tự.", $"A facility name needs 2 to {MaxFacilityName} characters."));
             return;
         }
@@ -114,7 +114,7 @@ public sealed partial class FormRunner
             return;
         }
         s.Set("fq", query);
-        s.Phase = "fac";
+        s.Phase = FormPhase.Facility;
         s.Misses = 0;
         Prompt(ctx, s);
     }
@@ -134,14 +134,14 @@ public sealed partial class FormRunner
     /// <summary>Starts a new facility named as typed, or (<paramref name="arg"/> "p") as offered back properly written.</summary>
     private void NewFacility(BotContext ctx, FormSession s, FormDefinition form, FormField field, string arg = "")
     {
-        var name = s.Phase == "nf_dup" && s.Get("nf:name") is { } chosen ? chosen : s.Get("fq")!;
+        var name = s.Phase == FormPhase.NewFacilityDuplicate && s.Get("nf:name") is { } chosen ? chosen : s.Get("fq")!;
         if (arg == "p" && ProperName(ctx, s, form, name) is { } proper)
         {
             name = proper;
         }
         s.Set("nf:name", name);
         var duplicates = ctx.Store.Facilities.Search(FacilityUnits(ctx, s, form), name, 3, FacilitySearch.DuplicateThreshold);
-        s.Phase = duplicates.Count > 0 && s.Phase != "nf_dup" ? "nf_dup" : "nf_commune";
+        s.Phase = duplicates.Count > 0 && s.Phase != FormPhase.NewFacilityDuplicate ? FormPhase.NewFacilityDuplicate : FormPhase.NewFacilityCommune;
         s.Misses = 0;
         Prompt(ctx, s);
     }
@@ -152,7 +152,7 @@ public sealed partial class FormRunner
         var step = s.Step.ToString(CultureInfo.InvariantCulture);
         var province = FacilityProvince(ctx, s, form) is { } pid ? ctx.Catalogue.Province(pid)?.ShortName : null;
         var where = province is null ? "" : ctx.T($" ở {province}", $" in {province}");
-        var duplicate = s.Phase == "nf_dup";
+        var duplicate = s.Phase == FormPhase.NewFacilityDuplicate;
         var matches = ctx.Store.Facilities.Search(FacilityUnits(ctx, s, form), query, duplicate ? 3 : 5,
             duplicate ? FacilitySearch.DuplicateThreshold : FacilitySearch.OfferThreshold);
         var choices = matches.Select(m => new Choice(
@@ -201,12 +201,12 @@ public sealed partial class FormRunner
         string question;
         switch (s.Phase)
         {
-            case "nf_commune":
+            case FormPhase.NewFacilityCommune:
                 question = ctx.T($"➕ Cơ sở mới \"{name}\". Cơ sở ở xã/phường nào? (tên theo danh mục từ 01/07/2025, có dấu hoặc không)",
                     $"➕ New facility \"{name}\". Which commune/ward is it in? (as named since 1/7/2025)");
                 AddCommuneSuggestions(ctx, s, form, step, choices);
                 break;
-            case "nf_village":
+            case FormPhase.NewFacilityVillage:
                 question = ctx.T($"Cơ sở \"{name}\" thuộc làng nghề nào? (không bắt buộc)", $"Which craft village is \"{name}\" in? (optional)");
                 choices.Add(Skip(ctx));
                 break;
@@ -225,16 +225,23 @@ public sealed partial class FormRunner
         var field = form.Fields[s.Step];
         if (field.Kind != FieldType.Facility)
         {
-            s.Phase = "ask";
+            s.Phase = FormPhase.Ask;
             Prompt(ctx, s);
             return;
         }
-        if (verb == "fid" || (verb == "text" && s.Phase is "fac" or "nf_dup"))
+        if (verb == "fid" || (verb == "text" && s.Phase is FormPhase.Facility or FormPhase.NewFacilityDuplicate))
         {
             HandleFacilityAnswer(ctx, s, form, field, verb, arg, input, isButton);
             return;
         }
-        if (verb == "fnew" && s.Phase is "fac" or "nf_dup")
+        if (verb == "skip" && s.Phase is FormPhase.Facility or FormPhase.NewFacilityDuplicate)
+        {
+            // "bỏ qua" while picking among the matches: the facility question itself is skipped if it is optional, or said to be required.
+            s.Phase = FormPhase.Ask;
+            HandleAnswer(ctx, s, form, verb, arg, input, isButton);
+            return;
+        }
+        if (verb == "fnew" && s.Phase is FormPhase.Facility or FormPhase.NewFacilityDuplicate)
         {
             NewFacility(ctx, s, form, field, arg);
             return;
@@ -243,12 +250,12 @@ public sealed partial class FormRunner
         {
             s.Phase = s.Phase switch
             {
-                "nf_phone" => "nf_village",
-                "nf_village" => "nf_priority",
-                "nf_priority" => beneficiaries.LegalForm(s.Get("nf:legal"))?.Registration == Beneficiaries.RegistrationKind.None ? "nf_legal" : "nf_taxid",
-                "nf_taxid" => "nf_legal",
-                "nf_legal" or "nf_cpick" or "nf_cconfirm" => "nf_commune",
-                _ => "ask",
+                FormPhase.NewFacilityPhone => FormPhase.NewFacilityVillage,
+                FormPhase.NewFacilityVillage => FormPhase.NewFacilityPriority,
+                FormPhase.NewFacilityPriority => beneficiaries.LegalForm(s.Get("nf:legal"))?.Registration == Beneficiaries.RegistrationKind.None ? FormPhase.NewFacilityLegal : FormPhase.NewFacilityTaxId,
+                FormPhase.NewFacilityTaxId => FormPhase.NewFacilityLegal,
+                FormPhase.NewFacilityLegal or FormPhase.NewFacilityCommunePick or FormPhase.NewFacilityCommuneConfirm => FormPhase.NewFacilityCommune,
+                _ => FormPhase.Ask,
             };
             s.Misses = 0;
             Prompt(ctx, s);
@@ -256,7 +263,7 @@ public sealed partial class FormRunner
         }
         switch (s.Phase)
         {
-            case "nf_commune":
+            case FormPhase.NewFacilityCommune:
                 if (verb == "skip")
                 {
                     Refuse(ctx, s, form, ctx.T("Xã/phường của cơ sở mới là bắt buộc.", "The new facility's commune is required."));
@@ -268,16 +275,16 @@ public sealed partial class FormRunner
                     return;
                 }
                 break;
-            case "nf_cpick":
-            case "nf_cconfirm":
+            case FormPhase.NewFacilityCommunePick:
+            case FormPhase.NewFacilityCommuneConfirm:
                 HandleCommuneChoice(ctx, s, form, verb, arg, input);
                 return;
-            case "nf_legal":
-            case "nf_taxid":
-            case "nf_priority":
+            case FormPhase.NewFacilityLegal:
+            case FormPhase.NewFacilityTaxId:
+            case FormPhase.NewFacilityPriority:
                 HandleBeneficiary(ctx, s, form, verb, arg, input);
                 return;
-            case "nf_village":
+            case FormPhase.NewFacilityVillage:
                 if (verb == "skip")
                 {
                     s.Set("nf:village", null);
@@ -292,11 +299,11 @@ public sealed partial class FormRunner
                         "A craft village name needs 2 to 80 characters; type \"skip\" if none."));
                     return;
                 }
-                s.Phase = "nf_phone";
+                s.Phase = FormPhase.NewFacilityPhone;
                 s.Misses = 0;
                 Prompt(ctx, s);
                 return;
-            case "nf_phone":
+            case FormPhase.NewFacilityPhone:
                 if (verb == "skip")
                 {
                     s.Set("nf:phone", null);
@@ -316,8 +323,14 @@ public sealed partial class FormRunner
                 Advance(ctx, s, form, s.Step, $"✓ {field.LabelIn(ctx.English)}: {s.Get("nf:name")} " + ctx.T("(cơ sở mới, sẽ được thêm khi lưu)", "(new facility, added on saving)"));
                 return;
         }
-        Prompt(ctx, s, ctx.T("Nút đó không dùng được ở bước này.", "That button does not apply here."));
+        Prompt(ctx, s, NotApplicable(ctx, verb));
     }
+
+    /// <summary>A button of another step, or "bỏ qua" at a step of a new facility that must be answered: said plainly.</summary>
+    private static string NotApplicable(BotContext ctx, string verb) => verb == "skip"
+        ? ctx.T("⚠ Bước này là bắt buộc, không bỏ qua được: trả lời câu dưới đây, gõ \"quay lại\" để về bước trước, hoặc /huy để dừng.",
+            "⚠ This step is required and cannot be skipped: answer below, type \"back\" for the previous step, or /cancel to stop.")
+        : ctx.T("Nút đó không dùng được ở bước này.", "That button does not apply here.");
 
     private static string Clean(string text) => Regex.Replace(text, @"\s+", " ").Trim();
 

@@ -121,7 +121,7 @@ public sealed partial class FormRunner
             return true;
         }
         s.Step = form.Fields.IndexOf(field);
-        s.Phase = "ask";
+        s.Phase = FormPhase.Ask;
         Prompt(ctx, s, ctx.T($"⚠ Đề án {code} không còn là đề án đang thực hiện của tỉnh cho hoạt động này; chọn lại.",
             $"⚠ Project {code} is no longer an open project of the province for this activity; pick again."), edits: false);
         return false;

@@ -32,7 +32,7 @@ public sealed partial class FormRunner
     /// <summary>The current question's text and choices.</summary>
     public (string Text, List<Choice> Choices) Render(BotContext ctx, FormSession s)
     {
-        if (s.Phase == "pick")
+        if (s.Phase == FormPhase.Pick)
         {
             var choices = ctx.Catalogue.Activities.Where(a => forms.Get(a.Id) is not null)
                 .Select(a => new Choice(ctx.English ? a.EnglishName : a.ShortName, "f:a:" + a.Id)).ToList();
@@ -44,13 +44,13 @@ public sealed partial class FormRunner
         {
             return (ctx.T("Phiếu này không còn. Gõ /ghi để mở phiếu mới.", "This form no longer exists. Type /log."), []);
         }
-        if (s.Phase == "draft")
+        if (s.Phase == FormPhase.Draft)
         {
             return (ctx.T($"Bạn đang nhập dở {Describe(ctx, s)}. Tiếp tục phiếu đó hay bỏ để bắt đầu phiếu mới?",
                     $"You have {Describe(ctx, s)} unfinished. Continue it, or discard it and start the new one?"),
                 [new(ctx.T("▶ Tiếp tục phiếu dở", "▶ Continue the draft"), "f:dc"), new(ctx.T("🗑 Bỏ phiếu dở, mở phiếu mới", "🗑 Discard it, start new"), "f:dd")]);
         }
-        if (s.Phase is "summary" or "editpick")
+        if (s.Phase is FormPhase.Summary or FormPhase.EditPick)
         {
             return RenderSummary(ctx, s, form);
         }
@@ -61,10 +61,10 @@ public sealed partial class FormRunner
         var field = form.Fields[s.Step];
         return s.Phase switch
         {
-            "fac" or "nf_dup" => RenderFacilityResults(ctx, s, form, field),
-            "nf_commune" or "nf_village" or "nf_phone" => RenderNewFacility(ctx, s, form, field),
-            "nf_cpick" or "nf_cconfirm" => RenderCommuneChoice(ctx, s, form),
-            "nf_legal" or "nf_taxid" or "nf_priority" => RenderBeneficiary(ctx, s, form),
+            FormPhase.Facility or FormPhase.NewFacilityDuplicate => RenderFacilityResults(ctx, s, form, field),
+            FormPhase.NewFacilityCommune or FormPhase.NewFacilityVillage or FormPhase.NewFacilityPhone => RenderNewFacility(ctx, s, form, field),
+            FormPhase.NewFacilityCommunePick or FormPhase.NewFacilityCommuneConfirm => RenderCommuneChoice(ctx, s, form),
+            FormPhase.NewFacilityLegal or FormPhase.NewFacilityTaxId or FormPhase.NewFacilityPriority => RenderBeneficiary(ctx, s, form),
             _ => RenderQuestion(ctx, s, form, field),
         };
     }
@@ -179,7 +179,7 @@ public sealed partial class FormRunner
             sb.Append('\n').Append(i + 1).Append(". ").Append(field.LabelIn(ctx.English)).Append(": ").Append(DisplayAnswer(ctx, s, form, field));
         }
         var choices = new List<Choice>();
-        if (s.Phase == "editpick")
+        if (s.Phase == FormPhase.EditPick)
         {
             sb.Append("\n\n").Append(ctx.T("Sửa câu nào? Chọn số.", "Which item? Pick a number."));
             for (var i = 0; i < applicable.Count; i++)

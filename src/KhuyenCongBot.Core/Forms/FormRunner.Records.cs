@@ -23,7 +23,7 @@ public sealed partial class FormRunner
             {
                 s.ClearAnswer(f.Id);
                 s.Step = i;
-                s.Phase = "ask";
+                s.Phase = FormPhase.Ask;
                 Prompt(ctx, s, ctx.T($"⚠ Còn thiếu câu \"{f.LabelIn(ctx.English)}\".", $"⚠ \"{f.LabelIn(ctx.English)}\" is still missing."), edits: false);
                 return;
             }
@@ -33,7 +33,7 @@ public sealed partial class FormRunner
         {
             s.ClearAnswer(pf.Id);
             s.Step = form.Fields.IndexOf(pf);
-            s.Phase = "ask";
+            s.Phase = FormPhase.Ask;
             Prompt(ctx, s, ctx.T("⚠ Tỉnh/thành phố này nằm ngoài phạm vi của bạn; chọn lại.", "⚠ That province is outside your scope; pick again."), edits: false);
             return;
         }
@@ -44,7 +44,7 @@ public sealed partial class FormRunner
             s.ClearAnswer(ff.Id);
             s.Set("fname", null);
             s.Step = form.Fields.IndexOf(ff);
-            s.Phase = "ask";
+            s.Phase = FormPhase.Ask;
             Prompt(ctx, s, ctx.T($"⚠ Cơ sở \"{chosen.Name}\" không thuộc tỉnh/thành phố của bản ghi; chọn lại cơ sở.",
                 $"⚠ \"{chosen.Name}\" is not in the record's province; pick the facility again."), edits: false);
             return;
@@ -121,7 +121,7 @@ public sealed partial class FormRunner
     public static bool IsGlobal(string data) =>
         data == "f:my" || data.StartsWith("f:again:", StringComparison.Ordinal) || data.StartsWith("f:r:", StringComparison.Ordinal)
         || data.StartsWith("f:re:", StringComparison.Ordinal) || data.StartsWith("f:rd:", StringComparison.Ordinal)
-        || data.StartsWith("f:rdy:", StringComparison.Ordinal);
+        || data.StartsWith("f:rdy:", StringComparison.Ordinal) || data.StartsWith(RestorePrefix, StringComparison.Ordinal);
 
     /// <summary>Handles a global button; false when the data is not one.</summary>
     public bool HandleGlobal(BotContext ctx, string data)
@@ -158,6 +158,9 @@ public sealed partial class FormRunner
             case "rdy":
                 DeleteMine(ctx, id);
                 return true;
+            case "rdu":
+                RestoreMine(ctx, id);
+                return true;
         }
         return false;
     }
@@ -177,7 +180,7 @@ public sealed partial class FormRunner
     {
         var records = ctx.Store.Records.ByUser(ctx.User.Id, MyListSize * 3).Where(r => InScope(ctx, r)).Take(MyListSize).ToList();
         // The projects the person looks after, each with a button to move it on (issue 15).
-        var (projectText, projectChoices) = ctx.Services.GetService(typeof(Projects.Chat.ProjectsModule)) is Projects.Chat.ProjectsModule projects
+        var (projectText, projectChoices) = ctx.Module<Projects.Chat.ProjectsModule>() is { } projects
             ? projects.MineSection(ctx) : (null, []);
         if (records.Count == 0)
         {
@@ -309,7 +312,8 @@ public sealed partial class FormRunner
         }
         // Mine() has just found the record; the delete is written with the state, before this reply goes out.
         ctx.CommitAtomically(() => RecordWriter.Delete(ctx.Store, record, ctx.User.Id, ctx.Now));
+        // Its evidence files are kept (never given to another record): the undo brings the record back with them.
         ctx.Ask(ctx.T($"🗑 Đã xóa bản ghi số {id}.", $"🗑 Record {id} deleted."),
-            [new Choice(ctx.T("📋 Bản ghi của tôi", "📋 My records"), "f:my")]);
+            [RestoreChoice(ctx, id), new Choice(ctx.T("📋 Bản ghi của tôi", "📋 My records"), "f:my")]);
     }
 }

@@ -12,7 +12,7 @@ public sealed partial class FormRunner
     {
         if (input == "f:dc")
         {
-            s.Phase = s.Get("prevphase") ?? "ask";
+            s.Phase = FormPhases.Parse(s.Get("prevphase"));
             s.Set("prevphase", null);
             s.Set("next", null);
             Prompt(ctx, s, ctx.T("▶ Tiếp tục phiếu đang dở.", "▶ Continuing the unfinished form."));
@@ -85,7 +85,7 @@ public sealed partial class FormRunner
             {
                 pick = bare;
             }
-            else if (SaveWords.Contains(folded) && s.Phase == "summary")
+            else if (SaveWords.Contains(folded) && s.Phase == FormPhase.Summary)
             {
                 verb = "save";
             }
@@ -93,6 +93,14 @@ public sealed partial class FormRunner
             {
                 verb = "edit";
             }
+        }
+        if (!isButton && s.Phase == FormPhase.Summary && folded != "thoi" && ChoiceMatcher.NoWords.Contains(folded))
+        {
+            // "không" to "save?": nothing is saved yet; what to change is offered, and ✖ Hủy drops the form.
+            s.Phase = FormPhase.EditPick;
+            Prompt(ctx, s, ctx.T("Chưa lưu. Chọn câu cần sửa, hoặc ✖ Hủy để bỏ phiếu (⬅ Quay lại để xem lại bản tóm tắt).",
+                "Not saved. Pick the item to change, or ✖ Cancel to drop the form (⬅ Back to the summary)."));
+            return;
         }
         if (pick is { } number)
         {
@@ -103,7 +111,7 @@ public sealed partial class FormRunner
                 return;
             }
             s.Step = applicable[number - 1];
-            s.Phase = "ask";
+            s.Phase = FormPhase.Ask;
             s.Misses = 0;
             Prompt(ctx, s);
             return;
@@ -114,16 +122,16 @@ public sealed partial class FormRunner
                 Save(ctx, s, form);
                 return;
             case "edit":
-                s.Phase = "editpick";
+                s.Phase = FormPhase.EditPick;
                 Prompt(ctx, s);
                 return;
-            case "back" when s.Phase == "editpick":
-                s.Phase = "summary";
+            case "back" when s.Phase == FormPhase.EditPick:
+                s.Phase = FormPhase.Summary;
                 Prompt(ctx, s);
                 return;
             case "back":
                 s.Step = applicable.Count > 0 ? applicable[^1] : 0;
-                s.Phase = "ask";
+                s.Phase = FormPhase.Ask;
                 Prompt(ctx, s);
                 return;
             case "skip":

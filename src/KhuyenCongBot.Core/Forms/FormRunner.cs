@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace KhuyenCongBot.Core.Forms;
 
 /// <summary>Runs the conversational forms: start, answer, back, skip, cancel, facility search, summary, edit, save.</summary>
-public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions> options, CommuneCatalogue communes, BeneficiaryCatalogue beneficiaries)
+public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions> options, CommuneCatalogue communes, BeneficiaryCatalogue beneficiaries,
+    ProvinceAreas? provinceAreas = null)
 {
     public const string FlowName = "form";
 
@@ -109,17 +110,17 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
         if (state.Flow == FlowName)
         {
             var s = new FormSession(state);
-            if (s.Phase == "draft")
+            if (s.Phase == FormPhase.Draft)
             {
                 s.Set("next", target);
                 Prompt(ctx, s);
                 return;
             }
-            if (s.Phase != "pick" && s.FormId is not null)
+            if (s.Phase != FormPhase.Pick && s.FormId is not null)
             {
                 s.Set("next", target);
-                s.Set("prevphase", s.Phase);
-                s.Phase = "draft";
+                s.Set("prevphase", FormPhases.Name(s.Phase));
+                s.Phase = FormPhase.Draft;
                 Prompt(ctx, s);
                 return;
             }
@@ -140,7 +141,7 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
         {
             s.End();
             ctx.State.Flow = FlowName;
-            s.Phase = "pick";
+            s.Phase = FormPhase.Pick;
             Prompt(ctx, s);
             return;
         }
@@ -232,12 +233,12 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             Cancel(ctx, s);
             return Task.CompletedTask;
         }
-        if (!isButton && ResumeWords.Contains(folded) && s.Phase != "draft")
+        if (!isButton && ResumeWords.Contains(folded) && s.Phase != FormPhase.Draft)
         {
             Prompt(ctx, s);
             return Task.CompletedTask;
         }
-        if (s.Phase == "pick")
+        if (s.Phase == FormPhase.Pick)
         {
             HandlePick(ctx, s, input, isButton);
             return Task.CompletedTask;
@@ -255,7 +256,7 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             Advance(ctx, s, form, -1, null);
             return Task.CompletedTask;
         }
-        if (s.Phase == "draft")
+        if (s.Phase == FormPhase.Draft)
         {
             HandleDraft(ctx, s, input);
             return Task.CompletedTask;
@@ -265,7 +266,7 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             return HandleMediaAsync(ctx, s, form, ct);
         }
         // "ghi máy móc" is a request to log, not an answer; where any text may answer (a name), only when it names an activity exactly.
-        if (!isButton && s.Phase is "ask" && (form.Fields[s.Step].Kind is not (FieldType.Text or FieldType.Commune or FieldType.Facility)
+        if (!isButton && s.Phase is FormPhase.Ask && (form.Fields[s.Step].Kind is not (FieldType.Text or FieldType.Commune or FieldType.Facility)
                 ? ParseIntent(ctx.Catalogue, input)
                 : ExactIntent(ctx.Catalogue, folded)) is { } intent)
         {
@@ -281,24 +282,24 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
         }
         switch (s.Phase)
         {
-            case "summary":
-            case "editpick":
+            case FormPhase.Summary:
+            case FormPhase.EditPick:
                 HandleSummary(ctx, s, form, verb, arg, input, isButton, folded);
                 break;
-            case "fac":
-            case "nf_dup":
-            case "nf_commune":
-            case "nf_cpick":
-            case "nf_cconfirm":
-            case "nf_legal":
-            case "nf_taxid":
-            case "nf_priority":
-            case "nf_village":
-            case "nf_phone":
+            case FormPhase.Facility:
+            case FormPhase.NewFacilityDuplicate:
+            case FormPhase.NewFacilityCommune:
+            case FormPhase.NewFacilityCommunePick:
+            case FormPhase.NewFacilityCommuneConfirm:
+            case FormPhase.NewFacilityLegal:
+            case FormPhase.NewFacilityTaxId:
+            case FormPhase.NewFacilityPriority:
+            case FormPhase.NewFacilityVillage:
+            case FormPhase.NewFacilityPhone:
                 HandleFacilityPhase(ctx, s, form, verb, arg, input, isButton);
                 break;
             default:
-                s.Phase = "ask";
+                s.Phase = FormPhase.Ask;
                 HandleAnswer(ctx, s, form, verb, arg, input, isButton);
                 break;
         }
@@ -335,7 +336,7 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
         }
         if (int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var step) && parts.Length >= 3)
         {
-            if (step != s.Step || s.Phase is "summary" or "editpick")
+            if (step != s.Step || s.Phase is FormPhase.Summary or FormPhase.EditPick)
             {
                 return ("", "", true);
             }
@@ -390,12 +391,12 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
         }
         if (next < 0)
         {
-            s.Phase = "summary";
+            s.Phase = FormPhase.Summary;
             Prompt(ctx, s, echo);
             return;
         }
         s.Step = next;
-        s.Phase = "ask";
+        s.Phase = FormPhase.Ask;
         Prompt(ctx, s, echo);
     }
 
@@ -407,7 +408,7 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
         {
             if (s.EditId is not null)
             {
-                s.Phase = "summary";
+                s.Phase = FormPhase.Summary;
                 Prompt(ctx, s);
                 return;
             }
@@ -415,7 +416,7 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             return;
         }
         s.Step = previous;
-        s.Phase = "ask";
+        s.Phase = FormPhase.Ask;
         Prompt(ctx, s);
     }
 

@@ -18,11 +18,11 @@ public sealed class FormSession(ConversationState state)
         set => Set("form", value);
     }
 
-    /// <summary>pick, draft, ask, fac, nf_dup, nf_commune, nf_cpick, nf_cconfirm, nf_legal, nf_taxid, nf_priority, nf_village, nf_phone, summary, editpick.</summary>
-    public string Phase
+    /// <summary>Where the form is; saved under its historic name ("ask", "nf_dup"…) so a draft saved by an earlier version resumes.</summary>
+    public FormPhase Phase
     {
-        get => Data.GetValueOrDefault("phase") ?? "ask";
-        set => Data["phase"] = value;
+        get => FormPhases.Parse(Data.GetValueOrDefault("phase"));
+        set => Data["phase"] = FormPhases.Name(value);
     }
 
     /// <summary>The field index being asked.</summary>
@@ -155,4 +155,81 @@ public sealed class FormSession(ConversationState state)
 
     /// <summary>Forgets the form (keeps nothing).</summary>
     public void End() => State.Clear();
+}
+
+/// <summary>The phases of a form being filled in (typed; stored by <see cref="FormPhases.Name"/>).</summary>
+public enum FormPhase
+{
+    /// <summary>The /ghi activity list (a list choice).</summary>
+    Pick,
+
+    /// <summary>"Continue the unfinished form or start a new one?"</summary>
+    Draft,
+
+    /// <summary>Asking the field at <see cref="FormSession.Step"/>.</summary>
+    Ask,
+
+    /// <summary>Picking the facility among the matches of a search.</summary>
+    Facility,
+
+    /// <summary>A new facility: a similar one exists — that one or a new one?</summary>
+    NewFacilityDuplicate,
+
+    /// <summary>A new facility: its commune typed.</summary>
+    NewFacilityCommune,
+
+    /// <summary>A new facility: the commune picked among several matches.</summary>
+    NewFacilityCommunePick,
+
+    /// <summary>A new facility: the commune found confirmed.</summary>
+    NewFacilityCommuneConfirm,
+
+    /// <summary>A new facility: its legal form.</summary>
+    NewFacilityLegal,
+
+    /// <summary>A new facility: its tax id.</summary>
+    NewFacilityTaxId,
+
+    /// <summary>A new facility: its priority group.</summary>
+    NewFacilityPriority,
+
+    /// <summary>A new facility: its village or street.</summary>
+    NewFacilityVillage,
+
+    /// <summary>A new facility: its phone.</summary>
+    NewFacilityPhone,
+
+    /// <summary>The summary before saving.</summary>
+    Summary,
+
+    /// <summary>Picking the answer to change from the summary.</summary>
+    EditPick,
+}
+
+/// <summary>The stored names of <see cref="FormPhase"/> (unchanged since phases were strings).</summary>
+public static class FormPhases
+{
+    private static readonly (FormPhase Phase, string Name)[] Names =
+    [
+        (FormPhase.Pick, "pick"), (FormPhase.Draft, "draft"), (FormPhase.Ask, "ask"), (FormPhase.Facility, "fac"),
+        (FormPhase.NewFacilityDuplicate, "nf_dup"), (FormPhase.NewFacilityCommune, "nf_commune"), (FormPhase.NewFacilityCommunePick, "nf_cpick"),
+        (FormPhase.NewFacilityCommuneConfirm, "nf_cconfirm"), (FormPhase.NewFacilityLegal, "nf_legal"), (FormPhase.NewFacilityTaxId, "nf_taxid"),
+        (FormPhase.NewFacilityPriority, "nf_priority"), (FormPhase.NewFacilityVillage, "nf_village"), (FormPhase.NewFacilityPhone, "nf_phone"),
+        (FormPhase.Summary, "summary"), (FormPhase.EditPick, "editpick"),
+    ];
+
+    public static string Name(FormPhase phase) => Names.First(n => n.Phase == phase).Name;
+
+    /// <summary>The phase saved as <paramref name="name"/>; <see cref="FormPhase.Ask"/> when none (or unknown).</summary>
+    public static FormPhase Parse(string? name)
+    {
+        foreach (var (phase, stored) in Names)
+        {
+            if (stored == name)
+            {
+                return phase;
+            }
+        }
+        return FormPhase.Ask;
+    }
 }

@@ -11,13 +11,13 @@ public sealed class FormFlow(FormRunner runner) : IConversationFlow
     public Task ContinueAsync(BotContext context, string input, bool isButton, CancellationToken cancellationToken) =>
         runner.ContinueAsync(context, input, isButton, cancellationToken);
 
-    public string Describe(BotContext context) => new FormSession(context.State).Phase == "pick"
+    public string Describe(BotContext context) => new FormSession(context.State).Phase == FormPhase.Pick
         ? context.T("chọn hoạt động để ghi", "picking an activity to log")
         : runner.Describe(context, new FormSession(context.State));
 
     /// <summary>The activity list after /ghi is a list choice; a form being answered keeps its draft.</summary>
     public DialogKind KindAt(ConversationState state) =>
-        new FormSession(state).Phase == "pick" ? DialogKind.ListChoice : DialogKind.Form;
+        new FormSession(state).Phase == FormPhase.Pick ? DialogKind.ListChoice : DialogKind.Form;
 
     public string ResumeHint(BotContext context) =>
         context.T("gõ \"tiếp\" để xem lại câu hỏi đang dở, hoặc /huy để bỏ phiếu", "type \"continue\" to see the pending question again, or /cancel to drop the form");

@@ -45,6 +45,12 @@ public sealed class RecordLayout
         new("other_vnd", "Nguồn khác (đồng)", ColumnKind.Number, false),
     ];
 
+    /// <summary>The project a record is part of (after the split; a file without it imports its records as part of none).</summary>
+    public static readonly IReadOnlyList<RecordColumn> ProjectColumns =
+    [
+        new("project_code", "Mã đề án", ColumnKind.Text, false),
+    ];
+
     /// <summary>The source each split column holds.</summary>
     public static FundingSource SourceOfColumn(string id) => id switch
     {
@@ -77,7 +83,7 @@ public sealed class RecordLayout
         Forms = forms;
         var order = (activityOrder ?? []).ToList();
         var extras = new List<RecordColumn>();
-        var headers = new HashSet<string>(BaseColumns.Concat(SplitColumns).Concat(FacilityColumns).Append(FilesColumn).Select(c => VnText.FoldWords(c.Header)), StringComparer.Ordinal);
+        var headers = new HashSet<string>(BaseColumns.Concat(SplitColumns).Concat(ProjectColumns).Concat(FacilityColumns).Append(FilesColumn).Select(c => VnText.FoldWords(c.Header)), StringComparer.Ordinal);
         foreach (var form in forms.Forms.OrderBy(f => order.IndexOf(f.Activity) is var i && i < 0 ? int.MaxValue : i).ThenBy(f => f.Activity, StringComparer.Ordinal))
         {
             foreach (var field in form.Fields.Where(f => f.Bind is null && f.Kind != FieldType.Facility && f.Kind != FieldType.Province))
@@ -96,7 +102,7 @@ public sealed class RecordLayout
                 extras.Add(new RecordColumn(field.Id, header, kind, true));
             }
         }
-        Columns = [.. BaseColumns, .. SplitColumns, .. extras, .. FacilityColumns, FilesColumn];
+        Columns = [.. BaseColumns, .. SplitColumns, .. ProjectColumns, .. extras, .. FacilityColumns, FilesColumn];
         foreach (var column in Columns)
         {
             _byName[column.Id] = column;
@@ -142,6 +148,7 @@ public sealed class RecordLayout
                 "status" => StatusName(r.Status),
                 "note" => Text(r.Note),
                 "kcqg_vnd" or "kcdp_vnd" or "counterpart_vnd" or "other_vnd" => Part(r, SourceOfColumn(column.Id)),
+                "project_code" => Text(r.ProjectCode),
                 "craft_village" => Text(facility?.CraftVillage),
                 "facility_phone" => Text(facility?.Phone),
                 "legal_form" => Text(facility?.LegalForm),

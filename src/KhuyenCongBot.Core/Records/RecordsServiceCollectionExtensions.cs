@@ -23,16 +23,16 @@ public static class RecordsServiceCollectionExtensions
                 () => new CatalogueIndex(store.Catalogue.Activities(), store.Catalogue.Provinces(), store.Catalogue.Regions()),
                 sp.GetRequiredService<BotClock>(),
                 () => FormCatalogue.Load(seeder.SeedsPath, store.Catalogue.Activities().Select(a => a.Id).ToList()),
-                new LazySpreadsheet(sp));
+                new LazySpreadsheet(() => sp.GetService<IRecordSpreadsheet>()));
         });
         services.AddSingleton(sp => ((CsvRecordImporter)sp.GetRequiredService<IRecordImporter>()).Layout);
         return services;
     }
 
     /// <summary>The spreadsheet reader, resolved when first used (it needs the layout, which needs the importer).</summary>
-    private sealed class LazySpreadsheet(IServiceProvider services) : IRecordSpreadsheet
+    private sealed class LazySpreadsheet(Func<IRecordSpreadsheet?> resolve) : IRecordSpreadsheet
     {
-        private IRecordSpreadsheet Inner => services.GetService<IRecordSpreadsheet>()
+        private IRecordSpreadsheet Inner => resolve()
             ?? throw new InvalidOperationException("No spreadsheet library registered");
 
         public IReadOnlyList<IReadOnlyList<string>> ReadRecordRows(byte[] xlsx) => Inner.ReadRecordRows(xlsx);

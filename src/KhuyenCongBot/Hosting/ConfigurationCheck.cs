@@ -7,6 +7,8 @@ using KhuyenCongBot.Core.Options;
 using KhuyenCongBot.Telegram;
 using KhuyenCongBot.Zalo;
 
+using static KhuyenCongBot.Hosting.ConfigurationValueChecks;
+
 namespace KhuyenCongBot.Hosting;
 
 /// <summary>
@@ -34,21 +36,21 @@ public static partial class ConfigurationCheck
     };
 
     /// <summary>Sections only `run` uses (the channels).</summary>
-    private static readonly HashSet<string> ChannelSections = new(StringComparer.OrdinalIgnoreCase) { TelegramOptions.Section, ZaloOptions.Section };
+    internal static readonly HashSet<string> ChannelSections = new(StringComparer.OrdinalIgnoreCase) { TelegramOptions.Section, ZaloOptions.Section };
 
-    private static readonly HashSet<string> SecretKeys = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly HashSet<string> SecretKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         "Telegram:BotToken", "Telegram:WebhookSecret", "Zalo:BotToken", "Zalo:WebhookSecret",
     };
 
     [GeneratedRegex(@"^\d+:[A-Za-z0-9_-]+$")]
-    private static partial Regex TelegramTokenShape();
+    internal static partial Regex TelegramTokenShape();
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]{1,256}$")]
-    private static partial Regex TelegramSecretShape();
+    internal static partial Regex TelegramSecretShape();
 
     [GeneratedRegex(@"^(telegram:-?\d{1,20}|zalo:[A-Za-z0-9_.\-]{1,100}|terminal:\S{1,100})$", RegexOptions.IgnoreCase)]
-    private static partial Regex AdminShape();
+    internal static partial Regex AdminShape();
 
     /// <summary>Every problem in <paramref name="configuration"/>, one line each (empty when all is well).</summary>
     /// <param name="channels">Whether the channel sections (Telegram, Zalo) are checked too (the `run` verb).</param>
@@ -72,15 +74,15 @@ public static partial class ConfigurationCheck
         $"Cấu hình không hợp lệ ({errors.Count} lỗi) / Invalid configuration ({errors.Count} error(s)):\n"
         + string.Join("\n", errors.Select(e => "  " + e));
 
-    private static string Line(string key, string? value, string vi, string en)
+    internal static string Line(string key, string? value, string vi, string en)
     {
         var shown = value is null ? "" : SecretKeys.Contains(key) ? " (giá trị ẩn / value hidden)" : $" = '{Clip(value)}'";
         return $"{key}{shown}: {vi} | {en}";
     }
 
-    private static string Clip(string value) => value.Length <= 60 ? value : value[..60] + "…";
+    internal static string Clip(string value) => value.Length <= 60 ? value : value[..60] + "…";
 
-    private static void CheckSection(IConfiguration configuration, string section, Type type, List<string> errors)
+    internal static void CheckSection(IConfiguration configuration, string section, Type type, List<string> errors)
     {
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite && p.GetCustomAttribute<System.Text.Json.Serialization.JsonIgnoreAttribute>() is null)
@@ -107,7 +109,7 @@ public static partial class ConfigurationCheck
         // Required keys that are missing or empty keep their defaults; a default is never empty, but an explicit "" is caught above.
     }
 
-    private static void CheckValue(string key, IConfigurationSection child, PropertyInfo property, List<string> errors)
+    internal static void CheckValue(string key, IConfigurationSection child, PropertyInfo property, List<string> errors)
     {
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
         if (type != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(type))
@@ -181,16 +183,16 @@ public static partial class ConfigurationCheck
         }
     }
 
-    private static string RangeVi(RangeAttribute? range) =>
+    internal static string RangeVi(RangeAttribute? range) =>
         range is null ? "" : $" từ {Fmt(range.Minimum)} đến {Fmt(range.Maximum)}";
 
-    private static string RangeEn(RangeAttribute? range) =>
+    internal static string RangeEn(RangeAttribute? range) =>
         range is null ? "" : $" from {Fmt(range.Minimum)} to {Fmt(range.Maximum)}";
 
-    private static string Fmt(object bound) => Convert.ToString(bound, CultureInfo.InvariantCulture) ?? "";
+    internal static string Fmt(object bound) => Convert.ToString(bound, CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>Rules that need more than a type: time zone, cron expressions, URLs, paths, tokens, admins.</summary>
-    private static void CheckSemantics(IConfiguration c, bool channels, List<string> errors)
+    internal static void CheckSemantics(IConfiguration c, bool channels, List<string> errors)
     {
         if (Value(c, "Bot:TimeZone") is { } zone)
         {
@@ -278,7 +280,7 @@ public static partial class ConfigurationCheck
     }
 
     /// <summary>Everyone's wrong codes together must allow at least one sender's (Bot:CodeAttemptsGlobal >= Bot:CodeAttemptsPerSender).</summary>
-    private static void CheckCodeAttempts(IConfiguration c, List<string> errors)
+    internal static void CheckCodeAttempts(IConfiguration c, List<string> errors)
     {
         var defaults = new BotOptions();
         long Read(string key, long fallback) =>
@@ -293,158 +295,17 @@ public static partial class ConfigurationCheck
         }
     }
 
-    private static string? Value(IConfiguration c, string key) => c[key] is { } v && v.Trim().Length > 0 && !IsPlaceholder(v) ? v.Trim() : null;
+    internal static string? Value(IConfiguration c, string key) => c[key] is { } v && v.Trim().Length > 0 && !IsPlaceholder(v) ? v.Trim() : null;
 
     /// <summary>A value still as appsettings.example.json has it ("&lt;token from @BotFather…&gt;").</summary>
-    private static bool IsPlaceholder(string? value) => value is { } v && v.TrimStart().StartsWith('<') && v.TrimEnd().EndsWith('>');
+    internal static bool IsPlaceholder(string? value) => value is { } v && v.TrimStart().StartsWith('<') && v.TrimEnd().EndsWith('>');
 
-    private static string Placeholder(string key) => Line(key, null,
+    internal static string Placeholder(string key) => Line(key, null,
         "vẫn là chỗ trống của appsettings.example.json (<…>): điền giá trị thật, hoặc xoá dòng này nếu không dùng",
         "still the placeholder from appsettings.example.json (<…>): fill in a real value, or remove the line if unused");
 
-    private static void CheckIntRange(IConfiguration c, string key, long min, long max, List<string> errors)
-    {
-        if (Value(c, key) is { } v && long.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && (n < min || n > max))
-        {
-            errors.Add(Line(key, v, $"phải là số nguyên từ {min} đến {max}", $"must be a whole number from {min} to {max}"));
-        }
-    }
-
-    private static void CheckCron(IConfiguration c, string key, bool allowSeconds, List<string> errors)
-    {
-        if (Value(c, key) is not { } cron)
-        {
-            return;
-        }
-        var fields = cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        var format = allowSeconds && fields == 6 ? Cronos.CronFormat.IncludeSeconds : Cronos.CronFormat.Standard;
-        if (!Cronos.CronExpression.TryParse(cron, format, out _))
-        {
-            errors.Add(Line(key, cron,
-                "không phải biểu thức cron 5 trường (phút giờ ngày tháng thứ), ví dụ \"0 2 * * *\" là 2 giờ sáng mỗi ngày" + (allowSeconds ? " (hoặc 6 trường, có giây đứng đầu)" : ""),
-                "not a 5-field cron expression (minute hour day month weekday), e.g. \"0 2 * * *\" is every day at 02:00" + (allowSeconds ? " (or 6 fields, seconds first)" : "")));
-        }
-    }
-
-    private static void CheckUrl(IConfiguration c, string key, List<string> errors)
-    {
-        if (Value(c, key) is { } url && !IsHttpUrl(url))
-        {
-            errors.Add(Line(key, url, "phải là địa chỉ http:// hoặc https:// đầy đủ, ví dụ https://bot.example.vn", "must be a full http:// or https:// address, e.g. https://bot.example.vn"));
-        }
-    }
-
-    private static void CheckWebhook(IConfiguration c, string section, List<string> errors, Func<string, bool> secretOk, string secretVi, string secretEn)
-    {
-        var mode = Value(c, section + ":Mode");
-        var webhook = string.Equals(mode, "Webhook", StringComparison.OrdinalIgnoreCase);
-        var url = Value(c, section + ":WebhookUrl");
-        var secret = c[section + ":WebhookSecret"];
-        if (url is not null && !IsHttpUrl(url))
-        {
-            errors.Add(Line(section + ":WebhookUrl", url, "phải là địa chỉ https:// công khai, ví dụ https://bot.example.vn/" + section.ToLowerInvariant() + "/webhook",
-                "must be a public https:// address, e.g. https://bot.example.vn/" + section.ToLowerInvariant() + "/webhook"));
-        }
-        if (!webhook || Value(c, section + ":BotToken") is null)
-        {
-            return;
-        }
-        if (url is null)
-        {
-            errors.Add(Line(section + ":WebhookUrl", null, $"bắt buộc khi {section}:Mode=Webhook", $"required when {section}:Mode=Webhook"));
-        }
-        if (string.IsNullOrEmpty(secret) || !secretOk(secret))
-        {
-            errors.Add(Line(section + ":WebhookSecret", string.IsNullOrEmpty(secret) ? null : secret,
-                $"bắt buộc khi {section}:Mode=Webhook: {secretVi}", $"required when {section}:Mode=Webhook: {secretEn}"));
-        }
-    }
-
-    /// <summary>A file path: not a folder, and its folder can be created and written.</summary>
-    private static void CheckFilePath(IConfiguration c, string key, List<string> errors)
-    {
-        if (Value(c, key) is not { } path || path == ":memory:")
-        {
-            return;
-        }
-        string full;
-        try
-        {
-            full = Path.GetFullPath(path);
-        }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            errors.Add(Line(key, path, "không phải đường dẫn tệp hợp lệ", "is not a valid file path"));
-            return;
-        }
-        if (Directory.Exists(full))
-        {
-            errors.Add(Line(key, path, "là một thư mục; cần đường dẫn tệp, ví dụ data/khuyencong.db", "is a folder; give a file path, e.g. data/khuyencong.db"));
-            return;
-        }
-        CheckWritableFolder(key, path, Path.GetDirectoryName(full), errors);
-    }
-
-    /// <summary>A folder: not a file, and it can be created and written.</summary>
-    private static void CheckFolder(IConfiguration c, string key, List<string> errors)
-    {
-        if (Value(c, key) is not { } path)
-        {
-            return;
-        }
-        string full;
-        try
-        {
-            full = Path.GetFullPath(path);
-        }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            errors.Add(Line(key, path, "không phải đường dẫn thư mục hợp lệ", "is not a valid folder path"));
-            return;
-        }
-        if (File.Exists(full))
-        {
-            errors.Add(Line(key, path, "là một tệp; cần một thư mục", "is a file; give a folder"));
-            return;
-        }
-        CheckWritableFolder(key, path, full, errors);
-    }
-
-    private static void CheckWritableFolder(string key, string value, string? folder, List<string> errors)
-    {
-        // The nearest folder that exists must be a folder the bot can write in (it creates the rest).
-        var existing = folder;
-        while (!string.IsNullOrEmpty(existing) && !Directory.Exists(existing))
-        {
-            if (File.Exists(existing))
-            {
-                errors.Add(Line(key, value, $"{existing} là một tệp, không tạo được thư mục trong đó", $"{existing} is a file; no folder can be made inside it"));
-                return;
-            }
-            existing = Path.GetDirectoryName(existing);
-        }
-        if (string.IsNullOrEmpty(existing))
-        {
-            return;
-        }
-        var probe = Path.Combine(existing, $".kcb-write-check-{Environment.ProcessId}");
-        try
-        {
-            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
-            {
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            errors.Add(Line(key, value, $"bot không ghi được vào thư mục {existing} (quyền truy cập?)", $"the bot cannot write in {existing} (permissions?)"));
-        }
-    }
-
-    private static bool IsHttpUrl(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0;
-
     /// <summary>The known key closest to a mistyped one (at most a third of its letters off), for "did you mean".</summary>
-    private static string? Closest(string key, IEnumerable<string> known)
+    internal static string? Closest(string key, IEnumerable<string> known)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
@@ -460,7 +321,7 @@ public static partial class ConfigurationCheck
         return best is not null && (bestDistance <= Math.Max(2, key.Length / 3) || best.StartsWith(key, StringComparison.OrdinalIgnoreCase)) ? best : null;
     }
 
-    private static int Distance(string a, string b)
+    internal static int Distance(string a, string b)
     {
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];

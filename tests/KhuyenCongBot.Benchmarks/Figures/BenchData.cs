@@ -1,4 +1,5 @@
 using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Funding;
 using KhuyenCongBot.Core.Records;
 
 namespace KhuyenCongBot.Benchmarks.Figures;
@@ -36,6 +37,35 @@ internal sealed class BenchData
         _facilityHome = Enumerable.Range(0, facilities).Select(_ => _random.Next(_currentIds.Length)).ToArray();
     }
 
+    // Legal forms and priority groups of seeds/catalogue/beneficiaries.json, roughly as the registries hold them.
+    private static readonly (string Id, int Weight)[] LegalForms =
+        [("household_business", 45), ("sme", 30), ("cooperative", 15), ("cooperative_group", 5), ("craft_village", 5)];
+
+    // Activities where the facility invests beside the support (the forms ask the counterpart there).
+    private static readonly HashSet<string> CounterpartActivities = ["machinery", "demo_model", "pollution", "cleaner_production"];
+
+    /// <summary>
+    /// The facility registry: one facility per number (FacilityId = number + 1, so add them in order to an empty store), the first
+    /// named "HTX Mây tre đan Phú Vinh" for the facility-history question; each with a legal form and, for one in five, a priority group.
+    /// </summary>
+    public IEnumerable<Facility> Facilities()
+    {
+        var forms = LegalForms.SelectMany(f => Enumerable.Repeat(f.Id, f.Weight)).ToArray();
+        var r = new Random(20261204);
+        for (var i = 0; i < _facilityHome.Length; i++)
+        {
+            var groups = r.Next(5) switch { 0 => new List<string> { "women_owned" }, 1 when r.Next(3) == 0 => ["ethnic_minority_owned"], _ => [] };
+            yield return new Facility
+            {
+                Name = i == 0 ? "HTX Mây tre đan Phú Vinh" : $"Cơ sở {i + 1}",
+                ProvinceId = HomeOf(i),
+                CreatedAt = DateTimeOffset.UnixEpoch,
+                LegalForm = i == 0 ? "cooperative" : forms[r.Next(forms.Length)],
+                PriorityGroups = groups,
+            };
+        }
+    }
+
     /// <summary>The current unit a facility (numbered from 0; its FacilityId is the number + 1) belongs to.</summary>
     public string HomeOf(int facility) => _currentIds[_facilityHome[facility]];
 
@@ -59,6 +89,12 @@ internal sealed class BenchData
                 province = former[facility % former.Length];
             }
             var activity = _activityTable[r.Next(_activityTable.Length)];
+            var funding = r.Next(3) == 0 ? 0 : r.NextInt64(5, 800) * 1_000_000;
+            var source = r.Next(2) == 0 ? "KCQG" : "KCDP";
+            // Split funding (issue 15): where the facility invests, one record in two has a counterpart beside its one source's support.
+            FundingSplit? split = funding > 0 && CounterpartActivities.Contains(activity) && r.Next(2) == 0
+                ? new FundingSplit(source == "KCQG" ? funding : 0, source == "KCDP" ? funding : 0, funding * r.Next(1, 4))
+                : null;
             yield return new SupportRecord
             {
                 ActivityId = activity,
@@ -67,8 +103,9 @@ internal sealed class BenchData
                 FacilityId = r.Next(20) == 0 ? null : facility + 1,
                 Booths = activity == "trade_fair" ? r.Next(1, 9) : 0,
                 RevenueVnd = activity == "consulting" ? r.NextInt64(10, 500) * 1_000_000 : 0,
-                FundingVnd = r.Next(3) == 0 ? 0 : r.NextInt64(5, 800) * 1_000_000,
-                FundingSource = r.Next(2) == 0 ? "KCQG" : "KCDP",
+                FundingVnd = funding,
+                FundingSource = source,
+                Split = split,
                 Status = date >= new DateOnly(2026, 1, 1) || r.Next(10) == 0 ? RecordStatus.Estimate : RecordStatus.Actual,
                 CreatedByUserId = 1 + r.Next(200),
                 CreatedAt = new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7)),

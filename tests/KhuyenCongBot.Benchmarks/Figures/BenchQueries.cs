@@ -8,7 +8,8 @@ namespace KhuyenCongBot.Benchmarks.Figures;
 /// <summary>A benchmark question: the text a manager would type and the figure query it means.</summary>
 /// <param name="By">Null for a single total, else the breakdown asked for.</param>
 /// <param name="ReplyOnly">Timed only from question text to reply (it reads records, not a figure of the sources' table).</param>
-public sealed record BenchQuery(string Name, string Question, FigureQuery Query, BreakdownBy? By = null, bool ReplyOnly = false)
+/// <param name="IndexOnly">Not asked of the SQLite baseline (one funding source per row, no facility registry): counterpart and beneficiary filters.</param>
+public sealed record BenchQuery(string Name, string Question, FigureQuery Query, BreakdownBy? By = null, bool ReplyOnly = false, bool IndexOnly = false)
 {
     public IReadOnlyList<KeyValuePair<string, FigureValue>> Run(IFigureSource source) =>
         By is { } by ? source.Breakdown(Query, by) : [new("", source.Total(Query))];
@@ -51,7 +52,7 @@ public static class BenchQueries
             new("KCQG funding 2025", "Kinh phí khuyến công quốc gia năm 2025",
                 new(null, Measures.Funding, D(2025, 1, 1), D(2025, 12, 31), Source: FundingSource.Kcqg)),
             new("funding 2025 by source", "Kinh phí năm 2025 theo nguồn",
-                new(null, Measures.Funding, D(2025, 1, 1), D(2025, 12, 31)), BreakdownBy.Source),
+                new(null, Measures.Funding, D(2025, 1, 1), D(2025, 12, 31)), BreakdownBy.Source, IndexOnly: true),
             new("KCĐP booths 2025 by province", "Gian hàng nguồn KCĐP năm 2025 theo tỉnh",
                 new("trade_fair", Measures.Booths, D(2025, 1, 1), D(2025, 12, 31), Source: FundingSource.Kcdp), BreakdownBy.Province),
             new("facilities cumulative to end of April 2026", "Số cơ sở được hỗ trợ lũy kế đến hết tháng 4 năm 2026",
@@ -78,6 +79,23 @@ public static class BenchQueries
                 new(null, Measures.Participations, D(2026, 5, 11), Today), ReplyOnly: true),
             new("funding 2017-2026 by activity", "Kinh phí hỗ trợ 10 năm qua theo hoạt động",
                 new(null, Measures.Funding, D(2017, 1, 1), D(2026, 12, 31)), BreakdownBy.Activity),
+            // Issue 15: funding by source with the counterpart, beneficiaries (legal form, priority group), projects.
+            new("counterpart 2025", "Vốn đối ứng năm 2025",
+                new(null, Measures.Funding, D(2025, 1, 1), D(2025, 12, 31), Source: FundingSource.Counterpart), IndexOnly: true),
+            new("machinery counterpart 2025 by province", "Vốn đối ứng hỗ trợ máy móc năm 2025 theo tỉnh",
+                new("machinery", Measures.Funding, D(2025, 1, 1), D(2025, 12, 31), Source: FundingSource.Counterpart), BreakdownBy.Province, IndexOnly: true),
+            new("cooperatives supported 2025", "Năm 2025 hỗ trợ bao nhiêu hợp tác xã?",
+                new(null, Measures.Facilities, D(2025, 1, 1), D(2025, 12, 31), Beneficiary: "cooperative"), IndexOnly: true),
+            new("funding to women-owned facilities 2025", "Kinh phí hỗ trợ cơ sở do phụ nữ làm chủ năm 2025",
+                new(null, Measures.Funding, D(2025, 1, 1), D(2025, 12, 31), Beneficiary: "women_owned"), IndexOnly: true),
+            new("household businesses 2025 by province", "Số hộ kinh doanh được hỗ trợ năm 2025 theo tỉnh",
+                new(null, Measures.Facilities, D(2025, 1, 1), D(2025, 12, 31), Beneficiary: "household_business"), BreakdownBy.Province, IndexOnly: true),
+            new("projects not yet accepted", "Bao nhiêu đề án chưa nghiệm thu",
+                new(null, Measures.Projects, D(2026, 1, 1), Today), ReplyOnly: true),
+            new("late projects", "Đề án nào chậm tiến độ",
+                new(null, Measures.Projects, D(2026, 1, 1), Today), ReplyOnly: true),
+            new("disbursement rate", "Giải ngân đạt bao nhiêu %",
+                new(null, Measures.Projects, D(2026, 1, 1), Today), ReplyOnly: true),
         ];
     }
 }

@@ -1,4 +1,6 @@
+using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Figures;
+using KhuyenCongBot.Core.Figures.Questions;
 using KhuyenCongBot.Core.Messaging;
 using KhuyenCongBot.Core.People;
 using KhuyenCongBot.Core.Storage;
@@ -36,10 +38,23 @@ public static class EngineAnswerer
         });
         return text =>
         {
-            var replies = engine.HandleAsync(new Incoming { Channel = "terminal", ChatId = "bench", UserId = "bench", Text = text })
-                .GetAwaiter().GetResult();
-            return string.Join("\n", replies.Select(r => r.Text));
+            var handling = engine.HandleAsync(new Incoming { Channel = "terminal", ChatId = "bench", UserId = "bench", Text = text });
+            if (!handling.IsCompleted)
+            {
+                // Sleep until the reply is ready, as an awaiting channel does: GetResult() alone spins first, and the spinning
+                // thread took one of the two cores from the thread that commits the conversation state the reply waits for.
+                ((IAsyncResult)handling).AsyncWaitHandle.WaitOne();
+            }
+            return string.Join("\n", handling.GetAwaiter().GetResult().Select(r => r.Text));
         };
+    }
+
+    /// <summary>The question parser alone, as the figures module builds it (catalogue and seeds/lexicon).</summary>
+    public static Func<string, object> CreateParser(BenchContext bench)
+    {
+        var places = bench.Catalogue.Provinces.Select(p => p.Id).Concat(bench.Catalogue.Regions.Select(r => r.Id)).ToHashSet();
+        var parser = new QuestionParser(bench.Catalogue, Lexicon.Load(SeedFiles.Locate(null), places));
+        return text => parser.Parse(text, bench.Today);
     }
 
     private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider

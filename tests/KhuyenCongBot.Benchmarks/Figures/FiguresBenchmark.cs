@@ -16,6 +16,9 @@ public static class FiguresBenchmark
     /// <summary>Hook for the question parser: builds a "question text -> reply text" function; when set, a second table is printed.</summary>
     public static Func<BenchContext, Func<string, string>>? CreateAnswerer { get; set; }
 
+    /// <summary>Hook for the question parser alone (question text -> parsed question): the parse column of the second table.</summary>
+    public static Func<BenchContext, Func<string, object>>? CreateParser { get; set; }
+
     private sealed record Options(int Records, int ScanReps, int SqliteReps, int IndexReps, int Busy, string? Output);
 
     public static int Run(string[] args)
@@ -54,8 +57,11 @@ public static class FiguresBenchmark
                 store.Records.AddMany(batch);
                 sqlite.Insert(batch);
             }
-            // One named facility (the first, FacilityId 1) for the facility-history question, and 2026 booth plans per province.
-            store.Facilities.Add(new Core.Records.Facility { Name = "HTX Mây tre đan Phú Vinh", ProvinceId = data.HomeOf(0), CreatedAt = DateTimeOffset.UnixEpoch });
+            // The facility registry (legal forms, priority groups; the first named for the facility-history question), and 2026 booth plans per province.
+            foreach (var facility in data.Facilities())
+            {
+                store.Facilities.Add(facility);
+            }
             store.Plans.UpsertMany(catalogue.CurrentProvinces.Select(p => new Core.Records.Plan
             {
                 Id = Core.Records.Plan.MakeId(2026, p.Id, "trade_fair.booths"), Year = 2026, ProvinceId = p.Id, Metric = "trade_fair.booths", Target = 3000,
@@ -88,12 +94,12 @@ public static class FiguresBenchmark
                 ("SQLite (indexed)", sqlite, o.SqliteReps),
                 ("LiteDB scan", new ScanFigureSource(store, catalogue), o.ScanReps),
             }.Where(s => s.Reps > 0).ToArray(); // --scan-reps 0 leaves the (very slow) scan out; index and SQLite are still compared
-            var timings = new Dictionary<(string, string), (double P50, double P95)>();
+            var timings = new Dictionary<(string, string), (double P50, double P95, double P99)>();
             var answers = new Dictionary<string, IReadOnlyList<KeyValuePair<string, Core.Figures.FigureValue>>>();
             var mismatches = new List<string>();
             foreach (var (name, source, reps) in sources)
             {
-                foreach (var q in queries)
+                foreach (var q in queries.Where(q => !q.IndexOnly || source is not SqliteFigureSource))
                 {
                     var first = Stopwatch.GetTimestamp();
                     var answer = q.Run(source); // warm-up, and the answer compared across sources
@@ -135,16 +141,17 @@ public static class FiguresBenchmark
             report.AppendLine($"| process peak working set at the end (scan baseline included) | {Mb(peakEnd)} |");
             report.AppendLine($"| answers identical across the sources compared ({string.Join(", ", sources.Select(s => s.Name))}) | {(mismatches.Count == 0 ? "yes" : "NO: " + string.Join("; ", mismatches))} |");
             report.AppendLine();
-            report.AppendLine("Latency per question, milliseconds (p50 / p95):");
+            report.AppendLine("Latency per question, milliseconds (p50 / p95 / p99):");
             report.AppendLine();
             report.AppendLine("| question | FiguresIndex | SQLite (indexed) | LiteDB scan | SQLite / index (p95) |");
             report.AppendLine("|---|---:|---:|---:|---:|");
             foreach (var q in queries)
             {
                 var i = timings[("FiguresIndex", q.Name)];
-                var s = timings[("SQLite (indexed)", q.Name)];
-                var l = timings.GetValueOrDefault(("LiteDB scan", q.Name), (double.NaN, double.NaN));
-                report.AppendLine($"| {q.Name} | {Ms(i)} | {Ms(s)} | {Ms(l)} | {s.P95 / Math.Max(i.P95, 0.0001):F0}x |");
+                var s = timings.GetValueOrDefault(("SQLite (indexed)", q.Name), (P50: double.NaN, P95: double.NaN, P99: double.NaN));
+                var l = timings.GetValueOrDefault(("LiteDB scan", q.Name), (double.NaN, double.NaN, double.NaN));
+                var ratio = double.IsNaN(s.P95) ? "–" : $"{s.P95 / Math.Max(i.P95, 0.0001):F0}x";
+                report.AppendLine($"| {q.Name} | {Ms(i)} | {Ms(s)} | {Ms(l)} | {ratio} |");
             }
             var worstIndex = queries.Max(q => timings[("FiguresIndex", q.Name)].P95);
             report.AppendLine();
@@ -152,7 +159,8 @@ public static class FiguresBenchmark
 
             if (CreateAnswerer is { } create)
             {
-                AppendAnswers(report, create(new BenchContext(store, catalogue, index, BenchQueries.Today)), all, o.IndexReps);
+                var bench = new BenchContext(store, catalogue, index, BenchQueries.Today);
+                AppendAnswers(report, create(bench), CreateParser?.Invoke(bench), all, o.IndexReps, timings);
             }
             Console.WriteLine();
             Console.WriteLine(report);
@@ -178,24 +186,43 @@ public static class FiguresBenchmark
     }
 
     /// <summary>Second table: the time from question text to reply text, with the reply.</summary>
-    private static void AppendAnswers(StringBuilder report, Func<string, string> answer, IReadOnlyList<BenchQuery> queries, int reps)
+    private static void AppendAnswers(StringBuilder report, Func<string, string> answer, Func<string, object>? parse, IReadOnlyList<BenchQuery> queries, int reps,
+        Dictionary<(string, string), (double P50, double P95, double P99)> timings)
     {
         report.AppendLine();
-        report.AppendLine("Question text -> reply text (FiguresIndex behind the answerer), milliseconds:");
+        report.AppendLine("Question text -> reply text (FiguresIndex behind the answerer), milliseconds; the index's and the parser's share of it:");
+        report.AppendLine();
+        report.AppendLine($"GC: server {System.Runtime.GCSettings.IsServerGC}, concurrent {AppContext.GetData("System.GC.Concurrent") ?? "default (true)"}, " +
+            $"conserve memory {Environment.GetEnvironmentVariable("DOTNET_GCConserveMemory") ?? AppContext.GetData("System.GC.ConserveMemory") ?? "0"}; " +
+            $"load average before: {LoadAverage()}");
         report.AppendLine();
         var worst = (P95: 0.0, Question: "");
-        report.AppendLine("| question | first | p50 | p95 | reply |");
-        report.AppendLine("|---|---:|---:|---:|---|");
+        report.AppendLine("| question | index p50 / p95 | parse p50 / p95 / p99 | reply first | reply p50 / p95 / p99 | allocated per reply; GCs gen0/1/2 (pauses) | reply |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---|");
+        // The first reply pays for what the index builds on first use (a year's facility sets or top list).
+        var firsts = new Dictionary<string, (double Ms, string Reply)>();
         foreach (var q in queries)
         {
-            // The first reply pays for what the index builds on first use (a year's facility sets or top list).
             var start = Stopwatch.GetTimestamp();
             var reply = answer(q.Question);
-            var first = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            firsts[q.Name] = (Stopwatch.GetElapsedTime(start).TotalMilliseconds, reply);
+        }
+        WarmUpAll(answer, queries);
+        foreach (var q in queries)
+        {
+            var (first, reply) = firsts[q.Name];
             WarmUp(() => answer(q.Question), reps);
+            var gc = GcNow();
             var t = Measure(() => answer(q.Question), reps);
-            report.AppendLine($"| {q.Question} | {first:F1} | {t.P50:F3} | {t.P95:F3} | {reply.ReplaceLineEndings(" ").Replace("|", "\\|")} |");
-            Log($"reply {q.Name,-45} first {first,7:F1} p50 {t.P50,7:F3} p95 {t.P95,7:F3} ms");
+            var gcs = GcSince(gc, reps);
+            if (parse is not null)
+            {
+                WarmUp(() => parse(q.Question), reps);
+            }
+            var parsed = parse is null ? "n/a" : Ms(Measure(() => parse(q.Question), reps));
+            var indexed = timings.TryGetValue(("FiguresIndex", q.Name), out var i) ? Ms((i.P50, i.P95)) : "—";
+            report.AppendLine($"| {q.Question} | {indexed} | {parsed} | {first:F1} | {Ms(t)} | {gcs} | {reply.ReplaceLineEndings(" ").Replace("|", "\\|")} |");
+            Log($"reply {q.Name,-45} first {first,7:F1} p50 {t.P50,7:F3} p95 {t.P95,7:F3} p99 {t.P99,7:F3} ms; parse {parsed}; {gcs}");
             if (t.P95 > worst.P95)
             {
                 worst = (t.P95, q.Question);
@@ -203,6 +230,44 @@ public static class FiguresBenchmark
         }
         report.AppendLine();
         report.AppendLine($"Worst reply p95: {worst.P95:F3} ms ({worst.Question}).");
+    }
+
+    /// <summary>
+    /// Every question in turn, until the code they share is compiled at its final tier (no method compiled in a round, at
+    /// least 30 rounds, at most 20 s): the bot answers all day, and the first questions measured used to run tier-0 code
+    /// (its background recompilation starved on a loaded machine) while the last ones did not.
+    /// </summary>
+    private static void WarmUpAll(Func<string, string> answer, IReadOnlyList<BenchQuery> queries)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var rounds = 0;
+        long compiled;
+        do
+        {
+            compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+            foreach (var q in queries)
+            {
+                answer(q.Question);
+            }
+            rounds++;
+            if (rounds >= 30)
+            {
+                Thread.Sleep(200); // the tier-1 compilations are queued after a pause in new tier-0 ones
+            }
+        }
+        while ((rounds < 30 || System.Runtime.JitInfo.GetCompiledMethodCount() != compiled) && Stopwatch.GetElapsedTime(start).TotalSeconds < 20);
+        Log($"warm-up: {rounds} rounds of every question, {Stopwatch.GetElapsedTime(start).TotalSeconds:F1} s");
+    }
+
+    private static (int G0, int G1, int G2, TimeSpan Pause, long Bytes) GcNow() =>
+        (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(true));
+
+    /// <summary>What the GC did while a question was measured (every thread: the commit of the conversation state included).</summary>
+    private static string GcSince((int G0, int G1, int G2, TimeSpan Pause, long Bytes) before, int reps)
+    {
+        var now = GcNow();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{(now.Bytes - before.Bytes) / 1024.0 / Math.Max(1, reps):F0} KB; {now.G0 - before.G0}/{now.G1 - before.G1}/{now.G2 - before.G2} ({(now.Pause - before.Pause).TotalMilliseconds:F1} ms)");
     }
 
     /// <summary>Runs a question a few more times (up to 20 runs or 1 s) so the measured runs see jitted, cached code.</summary>
@@ -215,7 +280,7 @@ public static class FiguresBenchmark
         }
     }
 
-    private static (double P50, double P95) Measure(Action run, int reps)
+    private static (double P50, double P95, double P99) Measure(Action run, int reps)
     {
         var samples = new double[Math.Max(1, reps)];
         for (var i = 0; i < samples.Length; i++)
@@ -225,13 +290,16 @@ public static class FiguresBenchmark
             samples[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
         Array.Sort(samples);
-        return (Percentile(samples, 0.50), Percentile(samples, 0.95));
+        return (Percentile(samples, 0.50), Percentile(samples, 0.95), Percentile(samples, 0.99));
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     private static string Ms((double P50, double P95) t) =>
         string.Create(CultureInfo.InvariantCulture, $"{t.P50:F3} / {t.P95:F3}");
+
+    private static string Ms((double P50, double P95, double P99) t) =>
+        string.Create(CultureInfo.InvariantCulture, $"{t.P50:F3} / {t.P95:F3} / {t.P99:F3}");
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

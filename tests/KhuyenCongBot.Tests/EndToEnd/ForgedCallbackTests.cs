@@ -66,11 +66,11 @@ public sealed class ForgedCallbackBot : IAsyncLifetime
     /// <summary>Answers the person's form until it reaches its summary.</summary>
     public async Task ToSummary(long telegramId)
     {
-        for (var i = 0; i < 40 && new FormSession(StateOf(telegramId)!).Phase != "summary"; i++)
+        for (var i = 0; i < 40 && new FormSession(StateOf(telegramId)!).Phase != FormPhase.Summary; i++)
         {
             await Bot.Say(telegramId, FormDriver.NextAnswer(Bot.Services, "telegram:" + telegramId)!);
         }
-        Assert.Equal("summary", new FormSession(StateOf(telegramId)!).Phase);
+        Assert.Equal(FormPhase.Summary, new FormSession(StateOf(telegramId)!).Phase);
     }
 
     /// <summary>Everything a forged press could change: people, records, facilities, broadcasts, and the presser's form answers.</summary>
@@ -104,7 +104,9 @@ public sealed class ForgedCallbackTests(ForgedCallbackBot fx) : IClassFixture<Fo
     public sealed record Forge(long Who, string[] Setup, Func<ForgedCallbackBot, string> Data, string Expect, string[]? ThenSummary = null);
 
     private const long PT = ForgedCallbackBot.PhuTho;
-    private static readonly string[] FacilityStep = ["/huy", "/ghi hội chợ"];
+    // The demo's open fair project of Phú Thọ is asked about first (issue 15): answered, the form is at the facility.
+    private static readonly string[] FacilityStep = ["/huy", "/ghi hội chợ", "không thuộc đề án nào"];
+    private static readonly string[] ProjectStep = ["/huy", "/ghi hội chợ"];
     private const string Expired = "hết hạn|đã kết thúc|không dùng được|Không tìm thấy|không còn lưu|chỉ dành cho";
 
     private static string Step(ForgedCallbackBot fx, long who) => fx.StateOf(who)!.Step.ToString(CultureInfo.InvariantCulture);
@@ -134,6 +136,10 @@ public sealed class ForgedCallbackTests(ForgedCallbackBot fx) : IClassFixture<Fo
         ["f:{}:pg:none"] = new(PT, FacilityStep, fx => $"f:{Step(fx, PT)}:pg:none", "không dùng được"),
         ["f:{}:pg:{}"] = new(PT, FacilityStep, fx => $"f:{Step(fx, PT)}:pg:women_owned", "không dùng được"),
         ["f:{}:phd"] = new(PT, FacilityStep, fx => $"f:{Step(fx, PT)}:phd", "không dùng được"),
+        // The project question: another province's code forged as a button, and project buttons at another question.
+        ["f:{}:pj:{}"] = new(PT, ProjectStep, fx => $"f:{Step(fx, PT)}:pj:KC-2026-04", "Chọn một đề án trong danh sách"),
+        ["f:{}:pj:none"] = new(PT, FacilityStep, fx => $"f:{Step(fx, PT)}:pj:none", "không dùng được"),
+        ["f:{}:tx:ok"] = new(PT, FacilityStep, fx => $"f:{Step(fx, PT)}:tx:ok", "không dùng được"),
         ["f:a:"] = new(PT, ["/huy", "/ghi"], _ => "f:a:khong-co", "Chưa rõ hoạt động"),
         ["f:e:"] = new(PT, FacilityStep, _ => "f:e:99", "Không có câu số 99", ThenSummary: []),
         ["f:save"] = new(ForgedCallbackBot.Manager, ["/huy"], _ => "f:save", Expired),

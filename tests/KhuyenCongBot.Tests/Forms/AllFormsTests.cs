@@ -119,11 +119,11 @@ public sealed class AllFormsTests(ITestOutputHelper output)
         var picked = await Tap(pick.Data);
         Assert.True(picked[^1].EditsPrevious);
         await Tap(null, "Bình gốm");
-        var group = await Tap("f:3:v:1");
+        var group = await Tap("f:4:v:1");
         Assert.True(group[^1].EditsPrevious);
         Assert.Contains("Cấp bình chọn", group[^1].Text);
         // An old button of an earlier question does not answer the current one.
-        var stale = await Tap("f:3:v:0");
+        var stale = await Tap("f:4:v:0");
         Assert.Contains("thuộc câu hỏi trước", stale[0].Text);
         foreach (var reply in all)
         {

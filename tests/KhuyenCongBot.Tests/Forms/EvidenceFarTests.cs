@@ -107,6 +107,26 @@ public sealed class EvidenceFarTests
         var kept = Text(await chat.SayAsync("o1", "có"));
         Assert.Contains("✓ Vị trí (tọa độ): 10.776900,106.700900", kept);
     }
+
+    [Fact]
+    public async Task On_Zalo_a_shared_location_is_not_delivered_so_coordinates_are_typed_and_checked_the_same_way()
+    {
+        // The Zalo Bot API has text, image, sticker and "unsupported" events only: a shared location arrives as unsupported.
+        await using var chat = await ZaloChatDriver.StartAsync(new ZaloDriverOptions { Today = FormTestKit.Today, Settings = new Dictionary<string, string?> { ["Bot:FloodBurst"] = "0" } });
+        chat.AddUser("z1", Role.Officer, "phu-tho");
+        chat.Store.Facilities.Add(new Facility { Name = "Gốm Phù Lãng", NormalizedName = "gom phu lang", ProvinceId = "phu-tho", Commune = "xã Phù Lãng" });
+        await chat.SayAsync("z1", "ghi máy móc");
+        await EvidenceSteps.AnswerUntil(chat, "z1", "location");
+        var before = chat.Received("z1").Count;
+        var id = chat.Fake.UserSendsUnsupported("z1");
+        await chat.WaitHandledAsync(id);
+        var shared = Text(chat.Received("z1").Skip(before).ToList());
+        Assert.Contains("vị trí: gõ tọa độ", shared);
+        Assert.Equal("location", EvidenceSteps.Current(chat.Services, chat.IdentityOf("z1"))?.Id);
+
+        Assert.Matches(@"ở xa tỉnh Phú Thọ khoảng [\d.]+ km", Text(await chat.SayAsync("z1", "10.7769, 106.7009")));
+        Assert.Contains("✓ Vị trí (tọa độ): 21.326900,105.393800", Text(await chat.SayAsync("z1", "21.3269, 105.3938")));
+    }
 }
 
 /// <summary>Walking a form to a question and to its end, shared by the evidence tests.</summary>
@@ -121,7 +141,7 @@ internal static class EvidenceSteps
             return null;
         }
         var s = new FormSession(state);
-        return s.Phase == "ask" ? services.GetRequiredService<FormCatalogue>().Get(s.FormId)!.Fields[s.Step] : null;
+        return s.Phase == FormPhase.Ask ? services.GetRequiredService<FormCatalogue>().Get(s.FormId)!.Fields[s.Step] : null;
     }
 
     public static async Task AnswerUntil(IChatDriver chat, string user, string fieldId)

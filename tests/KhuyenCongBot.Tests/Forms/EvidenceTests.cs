@@ -1,10 +1,7 @@
-using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.Forms;
 using KhuyenCongBot.Core.People;
 using KhuyenCongBot.Core.Records;
-using KhuyenCongBot.Core.Storage;
 using KhuyenCongBot.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace KhuyenCongBot.Tests.Forms;
@@ -40,36 +37,9 @@ public sealed class EvidenceTests(ITestOutputHelper output)
         Assert.Contains(reason, result.Error);
     }
 
-    /// <summary>The question the person is at, read from the store.</summary>
-    private static FormField? Current(IServiceProvider services, string identity)
-    {
-        var store = services.GetRequiredService<IBotStore>();
-        var state = store.Conversations.Get(store.Users.FindByIdentity(identity)!.Id);
-        if (state?.Flow != FormRunner.FlowName)
-        {
-            return null;
-        }
-        var s = new FormSession(state);
-        return s.Phase == "ask" ? services.GetRequiredService<FormCatalogue>().Get(s.FormId)!.Fields[s.Step] : null;
-    }
+    private static Task AnswerUntil(IChatDriver chat, string user, string fieldId) => EvidenceSteps.AnswerUntil(chat, user, fieldId);
 
-    /// <summary>Answers validly until the form asks <paramref name="fieldId"/>.</summary>
-    private static async Task AnswerUntil(IChatDriver chat, string user, string fieldId)
-    {
-        for (var i = 0; i < 40 && Current(chat.Services, chat.IdentityOf(user))?.Id != fieldId; i++)
-        {
-            await chat.SayAsync(user, FormDriver.NextAnswer(chat.Services, chat.IdentityOf(user))!);
-        }
-        Assert.Equal(fieldId, Current(chat.Services, chat.IdentityOf(user))?.Id);
-    }
-
-    private static async Task FinishAndSave(IChatDriver chat, string user)
-    {
-        for (var i = 0; i < 40 && FormDriver.NextAnswer(chat.Services, chat.IdentityOf(user)) is { } answer; i++)
-        {
-            await chat.SayAsync(user, answer);
-        }
-    }
+    private static Task FinishAndSave(IChatDriver chat, string user) => EvidenceSteps.FinishAndSave(chat, user);
 
     private static string Text(IReadOnlyList<string> messages) => string.Join("\n", messages);
 

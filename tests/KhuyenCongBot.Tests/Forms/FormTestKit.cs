@@ -92,11 +92,11 @@ internal static class FormDriver
             return "/huy";
         }
         var s = new KhuyenCongBot.Core.Forms.FormSession(state);
-        if (s.Phase == "pick")
+        if (s.Phase == KhuyenCongBot.Core.Forms.FormPhase.Pick)
         {
             return "hội chợ";
         }
-        if (s.Phase == "draft")
+        if (s.Phase == KhuyenCongBot.Core.Forms.FormPhase.Draft)
         {
             return "1";
         }
@@ -104,13 +104,13 @@ internal static class FormDriver
         var field = form.Fields[s.Step];
         return s.Phase switch
         {
-            "summary" => "lưu",
-            "editpick" => "quay lại",
-            "fac" => "1",
-            "nf_dup" => "Vẫn tạo mới",
-            "nf_commune" => "xã Tiên Phong",
-            "nf_cpick" or "nf_cconfirm" or "nf_legal" or "nf_priority" => "1",
-            "nf_taxid" or "nf_village" or "nf_phone" => "bỏ qua",
+            KhuyenCongBot.Core.Forms.FormPhase.Summary => "lưu",
+            KhuyenCongBot.Core.Forms.FormPhase.EditPick => "quay lại",
+            KhuyenCongBot.Core.Forms.FormPhase.Facility => "1",
+            KhuyenCongBot.Core.Forms.FormPhase.NewFacilityDuplicate => "Vẫn tạo mới",
+            KhuyenCongBot.Core.Forms.FormPhase.NewFacilityCommune => "xã Tiên Phong",
+            KhuyenCongBot.Core.Forms.FormPhase.NewFacilityCommunePick or KhuyenCongBot.Core.Forms.FormPhase.NewFacilityCommuneConfirm or KhuyenCongBot.Core.Forms.FormPhase.NewFacilityLegal or KhuyenCongBot.Core.Forms.FormPhase.NewFacilityPriority => "1",
+            KhuyenCongBot.Core.Forms.FormPhase.NewFacilityTaxId or KhuyenCongBot.Core.Forms.FormPhase.NewFacilityVillage or KhuyenCongBot.Core.Forms.FormPhase.NewFacilityPhone => "bỏ qua",
             _ => field.Kind switch
             {
                 KhuyenCongBot.Core.Forms.FieldType.Province => "Phú Thọ",
@@ -121,6 +121,7 @@ internal static class FormDriver
                 KhuyenCongBot.Core.Forms.FieldType.Choice => "1",
                 KhuyenCongBot.Core.Forms.FieldType.Photo => field.IsRequired ? "xong" : "bỏ qua",
                 KhuyenCongBot.Core.Forms.FieldType.Location => "21.0285, 105.8542",
+                KhuyenCongBot.Core.Forms.FieldType.Project => "bỏ qua",
                 _ => field.Example ?? "Nội dung thử nghiệm",
             },
         };

@@ -39,6 +39,24 @@ public sealed class ChartRendererTests
         Save(png, "progress.png");
     }
 
+    /// <summary>A long title (a source, a status, a long period and a region) is wrapped or shortened, never cut by the image's edge.</summary>
+    [Theory]
+    [InlineData("Số gian hàng – Hội chợ, triển lãm – năm 2025 – cả nước")]
+    [InlineData("Kinh phí hỗ trợ nguồn KCQG – Hội chợ, triển lãm hàng CNNT, thủ công mỹ nghệ (chỉ số chính thức) – từ tháng 7/2026 đến nay (01/07–26/11/2026) – Vùng trung du và miền núi phía Bắc so với kế hoạch năm")]
+    [InlineData("Doanh thu – Tư vấn phát triển công nghiệp – lũy kế từ đầu năm 2025 đến hết quý III/2025 – Bắc Ninh, Phú Thọ, Hà Nội, Hải Phòng, Hưng Yên, Ninh Bình và Thanh Hóa – so với kế hoạch năm, chỉ tính nguồn khuyến công địa phương và vốn đối ứng của cơ sở")]
+    public void A_long_title_is_wrapped_or_shortened_to_fit_the_chart(string title)
+    {
+        var lines = ScottPlotChartRenderer.TitleLines(title);
+        Assert.InRange(lines.Count, 1, 2);
+        using var paint = ScottPlot.Paint.NewDisposablePaint();
+        var style = new ScottPlot.LabelStyle { FontSize = lines.Count == 1 ? 18 : 15, Bold = true };
+        Assert.All(lines, l => Assert.True(style.Measure(l, paint).Size.Width <= ScottPlotChartRenderer.TitleWidth, $"'{l}' is wider than the chart"));
+        var joined = string.Join(' ', lines);
+        // Every word shown is the title's, in order; what was left out is said with "…".
+        Assert.True(joined == title || (joined.EndsWith(" …", StringComparison.Ordinal) && title.StartsWith(joined[..^2].TrimEnd(',', '–', ' '), StringComparison.Ordinal)), joined);
+        Save(Renderer.Progress(title, [("Hà Nội", 12, 20), ("Bắc Ninh", 0, 5)], "gian hàng"), $"title-{lines.Count}-{title.Length}.png");
+    }
+
     [Fact]
     public void Empty_and_odd_values_still_give_a_png()
     {

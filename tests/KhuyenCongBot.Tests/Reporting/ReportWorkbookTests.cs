@@ -114,7 +114,14 @@ public sealed class ReportWorkbookTests(ITestOutputHelper output, ReportWorkbook
             Assert.Equal(p.Name, row[1]);
             Assert.Equal(p.DecisionDate.ToDateTime(TimeOnly.MinValue), row[3]);
             Assert.Equal(ReportingTestKit.Vocabulary.Name(p.Status), row[8]);
-            Assert.Equal(p.PlannedEnd is { } end && end < Today && p.AcceptedOn is null ? Today.DayNumber - end.DayNumber : 0, N(row[11]));
+            // Days behind: to today while not accepted, to the acceptance once accepted (a project accepted late keeps its delay).
+            var until = p.AcceptedOn is { } accepted && accepted <= Today ? accepted : Today;
+            Assert.Equal(p.PlannedEnd is { } end && end < until ? until.DayNumber - end.DayNumber : 0, N(row[11]));
+            // Facilities: the project's own and those of the records linked to it, each once.
+            var facilityNames = p.FacilityIds.Select(id => bot.Store.Facilities.Get(id)?.Name)
+                .Concat(bot.Store.Records.All().Where(r => r.ProjectCode == p.Code).Select(r => r.FacilityName))
+                .OfType<string>().Select(KhuyenCongBot.Core.Text.VnText.FoldWords).Distinct().Count();
+            Assert.Equal(facilityNames, N(row[17]));
             Assert.Equal(p.Approved.Kcqg, N(row[12]));
             Assert.Equal(p.DisbursedVnd, N(row[15]));
             Assert.Equal((double)p.DisbursedVnd / (p.Approved.Kcqg + p.Approved.Kcdp), (double)row[16]!, 9);

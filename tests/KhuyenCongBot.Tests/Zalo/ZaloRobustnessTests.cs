@@ -117,7 +117,7 @@ public sealed class ZaloRobustnessTests
     }
 
     /// <summary>The next <paramref name="count"/> getUpdates calls that start from now on (load only makes this slower, never wrong).</summary>
-    private static async Task<IReadOnlyList<DateTimeOffset>> NextPollsAsync(KhuyenCongBot.Tests.Fakes.FakeZaloServer fake, int count)
+    private static async Task<IReadOnlyList<DateTimeOffset>> NextPollsAsync(KhuyenCongBot.TestSupport.FakeZaloServer fake, int count)
     {
         var from = fake.CallCount("getUpdates");
         var deadline = DateTime.UtcNow.AddSeconds(30);

@@ -268,6 +268,15 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
                 : source.Where(kv => kv.Value.Value != 0))
             .Select(kv => (kv.Key, Label: KeyLabel(kv.Key, by), kv.Value))
             .ToList();
+        if (q.ComparePlan && by == BreakdownBy.Province && !ScopeResolver.IsMany(q.Scope))
+        {
+            // Against the plan: a province with a plan and nothing done yet is listed with 0 (and 0 % of its plan).
+            var units = scopes.UnitIds(q.Scope);
+            var metric = $"{activityId ?? "*"}.{measure}";
+            var planned = store.Plans.ForYear(q.To.Year).Where(p => p.Metric == metric && p.Target > 0 && (units is null || units.Contains(p.ProvinceId)))
+                .Select(p => catalogue.CurrentOf(p.ProvinceId)?.Id ?? p.ProvinceId).Distinct(StringComparer.Ordinal).ToList();
+            rows.AddRange(planned.Where(id => rows.All(r => r.Key != id)).Select(id => (id, KeyLabel(id, by), default(FigureValue))));
+        }
         if (FigureRules.IsChronological(by))
         {
             rows = rows.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
@@ -406,6 +415,7 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         {
             sb.Append(i++).Append(". ").Append(r.Label).Append(": ").Append(MetricText.Value(measure, r.Value.Value, english))
               .Append(RowNote(q, measure, r.Value, english))
+              .Append(q.ComparePlan && by == BreakdownBy.Province ? RowPlan(q, $"{activityId ?? "*"}.{measure}", measure, r.Key, r.Value.Value, english) : "")
               .AppendLine(by == BreakdownBy.Source && r.Key == FundingSources.UnknownKey
                   ? (english ? $" ({VnFormat.Number(r.Value.Records)} records name no source)" : $" ({VnFormat.Number(r.Value.Records)} bản ghi không ghi nguồn kinh phí)")
                   : "");
@@ -422,6 +432,13 @@ public sealed class FigureAnswerer(IFigureSource figures, IBotStore store, Catal
         }
         return sb.ToString();
     }
+
+    /// <summary>" – 75% kế hoạch năm (4 cơ sở)" for one province of a breakdown against the plan; " – chưa có kế hoạch" without one.</summary>
+    private string RowPlan(Question q, string metric, string measure, string provinceId, decimal done, bool english) =>
+        PlanTarget(q.To.Year, metric, catalogue.UnitsOf(provinceId).ToHashSet(StringComparer.Ordinal)) is { } target and > 0
+            ? english ? $" – {VnFormat.Percent(done / target)} of the year plan ({MetricText.Value(measure, target, true)})"
+                : $" – {VnFormat.Percent(done / target)} kế hoạch năm ({MetricText.Value(measure, target)})"
+            : english ? " – no year plan" : " – chưa có kế hoạch năm";
 
     /// <summary>Records in the question's scope and period (and activity), for the spreadsheet.</summary>
     public IEnumerable<SupportRecord> RecordsOf(Question q)

@@ -31,7 +31,7 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
             var items = rows
                 .Select(r => (r.Label, Achieved: (double)r.Value.Value / scale, Target: (double)(answerer.PlanTarget(q.To.Year, metric, catalogue.UnitsOf(r.Key).ToHashSet()) ?? 0) / scale))
                 .ToList();
-            png = charts.Progress(title + (english ? " vs plan" : " so với kế hoạch năm"), items);
+            png = charts.Progress(title + (english ? " vs plan" : " so với kế hoạch năm"), items, unit);
             caption = english ? "Chart: progress against the year plan by province." : "Biểu đồ: tiến độ so với kế hoạch năm theo tỉnh.";
         }
         else

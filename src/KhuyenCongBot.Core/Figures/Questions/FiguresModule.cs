@@ -29,21 +29,40 @@ public sealed class FiguresModule : IBotModule
     private readonly FigureOutputs _outputs;
     private readonly PlanCommands _plans;
     private readonly KindAnswerer _kinds;
-    private readonly IServiceProvider _services;
+    private readonly People.AccessPolicy? _access;
+    private readonly Beneficiaries.BeneficiaryCatalogue? _beneficiaries;
+    private readonly Reports.ReportWorkbook? _workbook;
+    private readonly Reports.IReportWorkbookWriter? _workbookWriter;
     private readonly TimeSpan _followUp;
 
-    public FiguresModule(IServiceProvider services, CatalogueIndex catalogue, IFigureSource figures, Storage.IBotStore store)
+    /// <summary>The optional parts (lexicon, charts, spreadsheets, access rules, report workbook…) are null where not registered.</summary>
+    public FiguresModule(
+        CatalogueIndex catalogue,
+        IFigureSource figures,
+        Storage.IBotStore store,
+        Lexicon? lexicon = null,
+        Microsoft.Extensions.Options.IOptions<FiguresOptions>? options = null,
+        IChartRenderer? charts = null,
+        ISpreadsheetWriter? spreadsheets = null,
+        Time.BotClock? clock = null,
+        People.AccessPolicy? access = null,
+        Beneficiaries.BeneficiaryCatalogue? beneficiaries = null,
+        Reports.ReportWorkbook? workbook = null,
+        Reports.IReportWorkbookWriter? workbookWriter = null)
     {
         _catalogue = catalogue;
-        _services = services;
-        _parser = new QuestionParser(catalogue, services.GetService<Lexicon>());
-        _followUp = TimeSpan.FromMinutes(services.GetService<Microsoft.Extensions.Options.IOptions<FiguresOptions>>()?.Value.FollowUpMinutes ?? 30);
+        _access = access;
+        _beneficiaries = beneficiaries;
+        _workbook = workbook;
+        _workbookWriter = workbookWriter;
+        _parser = new QuestionParser(catalogue, lexicon);
+        _followUp = TimeSpan.FromMinutes(options?.Value.FollowUpMinutes ?? 30);
         _scopes = new ScopeResolver(catalogue);
         _answerer = new FigureAnswerer(figures, store, catalogue, _scopes);
         _reports = new ReportWriter(figures, _answerer, _scopes, catalogue);
-        _outputs = new FigureOutputs(_answerer, _scopes, catalogue, services.GetService<IChartRenderer>(), services.GetService<ISpreadsheetWriter>());
+        _outputs = new FigureOutputs(_answerer, _scopes, catalogue, charts, spreadsheets);
         _plans = new PlanCommands(catalogue, _scopes);
-        var zone = services.GetService<Time.BotClock>()?.Zone ?? TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "ICT", "ICT");
+        var zone = clock?.Zone ?? TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "ICT", "ICT");
         _kinds = new KindAnswerer(figures, store, catalogue, _scopes, _answerer, zone);
         Flows = [new ClarifyFlowImpl(this)];
     }
@@ -232,8 +251,7 @@ public sealed class FiguresModule : IBotModule
     }
 
     /// <summary>"quý này", "tháng trước", "hôm qua", "gần đây": a period counted from today, never moved to another year.</summary>
-    private static bool RelativeToToday(string text) => System.Text.RegularExpressions.Regex.IsMatch(
-        VnText.FoldWords(text), @"(^| )(nay|truoc|qua|toi|sau|gan day|vua qua|this|last|next|previous|today|yesterday)( |$)");
+    private static bool RelativeToToday(string text) => RelativeWords.IsMatch(VnText.FoldWords(text));
 
     /// <summary>The words of <paramref name="text"/> that fold to <paramref name="folded"/>, as typed ("sản phẩm"); the folded words if none.</summary>
     private static string AsTyped(string text, string folded)
@@ -251,8 +269,14 @@ public sealed class FiguresModule : IBotModule
         return folded;
     }
 
-    private static bool NamesAYear(string text) => System.Text.RegularExpressions.Regex.IsMatch(
-        VnText.FoldWords(text), @"(^| )((19|20)[0-9]{2}|nam nay|nam ngoai|nam truoc|nam qua|this year|last year)( |$)");
+    private static bool NamesAYear(string text) => YearWords.IsMatch(VnText.FoldWords(text));
+
+    // Built once: inline patterns were rebuilt at each question once Regex's cache of 15 was full.
+    private static readonly System.Text.RegularExpressions.Regex RelativeWords =
+        new(@"(^| )(nay|truoc|qua|toi|sau|gan day|vua qua|this|last|next|previous|today|yesterday)( |$)");
+
+    private static readonly System.Text.RegularExpressions.Regex YearWords =
+        new(@"(^| )((19|20)[0-9]{2}|nam nay|nam ngoai|nam truoc|nam qua|this year|last year)( |$)");
 
     /// <summary>The previous question, if it was answered less than <see cref="FiguresOptions.FollowUpMinutes"/> ago (a context without a time is stale).</summary>
     private Question? FreshLast(BotContext context)
@@ -289,9 +313,19 @@ public sealed class FiguresModule : IBotModule
             return context.T("(\"Cơ sở\" được hiểu là số cơ sở khác nhau, mỗi cơ sở đếm một lần.)", "(Facilities are distinct facilities, each counted once.)");
         }
         var participations = _answerer.Lines(question with { Measure = Measures.Participations }).FirstOrDefault()?.Value.Value ?? 0;
+        var without = "";
+        if (question.ActivityId is null)
+        {
+            // Every activity: the participations of facilities only, not the records of activities without one (information, propaganda).
+            var apart = _catalogue.Activities.Where(a => !a.Measures.Contains(Measures.Facilities)).ToList();
+            var rows = _answerer.BreakdownRows(question with { Measure = Measures.Participations }, null, Measures.Participations, BreakdownBy.Activity);
+            participations = rows.Where(r => !apart.Any(a => a.Id == r.Key)).Sum(r => r.Value.Value);
+            without = context.T(" (không tính " + string.Join(", ", apart.Select(a => a.ShortName)) + ": không gắn với cơ sở)",
+                " (not counting " + string.Join(", ", apart.Select(a => a.EnglishName)) + ": not tied to a facility)");
+        }
         return context.T(
-            $"(\"Cơ sở\" được hiểu là số cơ sở khác nhau, mỗi cơ sở đếm một lần; nếu đếm theo lượt hỗ trợ/tham gia: {VnFormat.Number((long)participations)} lượt.)",
-            $"(Distinct facilities, each counted once; counted per participation: {VnFormat.Number((long)participations)}.)");
+            $"(\"Cơ sở\" được hiểu là số cơ sở khác nhau, mỗi cơ sở đếm một lần; nếu đếm theo lượt cơ sở được hỗ trợ/tham gia{without}: {VnFormat.Number((long)participations)} lượt.)",
+            $"(Distinct facilities, each counted once; counted per participation of a facility{without}: {VnFormat.Number((long)participations)}.)");
     }
 
     /// <summary>A new question: what the parser found, with the person's default scope and "from the start of the year" as defaults.</summary>
@@ -383,7 +417,7 @@ public sealed class FiguresModule : IBotModule
             return null;
         }
         // Without the access rules nothing is known about the group's members: no figures there.
-        return _services.GetService<People.AccessPolicy>() is { } access
+        return _access is { } access
             ? access.RefusalInChat(context, _scopes.UnitIds(scope))
             : People.AccessPolicy.GroupRefusal(context);
     }
@@ -426,7 +460,7 @@ public sealed class FiguresModule : IBotModule
         if (question.Beneficiary is { } beneficiary)
         {
             // Every way to a figure passes here (typed questions, follow-ups, the buttons under an answer).
-            var names = _services.GetService<Beneficiaries.BeneficiaryCatalogue>();
+            var names = _beneficiaries;
             if (!BeneficiaryText.Applies(question.Kind) || question.ComparePlan || BeneficiaryText.TwoLegalForms(names, beneficiary))
             {
                 context.Say(BeneficiaryText.Refusal(context, names, beneficiary));
@@ -714,7 +748,7 @@ public sealed class FiguresModule : IBotModule
             return;
         }
         var paragraph = _reports.Write(period, scope, parts.Source);
-        if (parts.Source is null && _services.GetService<Projects.Chat.ProjectsModule>()?.ReportSentence(_scopes.UnitIds(scope), period, context.Today, context.English) is { } projects)
+        if (parts.Source is null && context.Module<Projects.Chat.ProjectsModule>()?.ReportSentence(_scopes.UnitIds(scope), period, context.Today, context.English) is { } projects)
         {
             paragraph += "\n" + projects;
         }
@@ -727,7 +761,7 @@ public sealed class FiguresModule : IBotModule
     }
 
     private Reply ReportWorkbook(BotContext context, Question q) =>
-        Reports.ReportWorkbookReply.Make(_services.GetService<Reports.ReportWorkbook>(), _services.GetService<Reports.IReportWorkbookWriter>(),
+        Reports.ReportWorkbookReply.Make(_workbook, _workbookWriter,
             q.Period, _scopes.UnitIds(q.Scope), _scopes.ShortName(q.Scope, context.English), context.Today, context.English);
 
     /// <summary>Waits for the answer to one clarifying question; anything typed instead is read as a new question.</summary>

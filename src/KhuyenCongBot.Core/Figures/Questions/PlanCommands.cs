@@ -38,15 +38,22 @@ public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
             List(context, year);
             return Task.CompletedTask;
         }
-        if (!tokens.Skip(1).Any(t => t.Contains('.')) && !tokens.Skip(2).Any(t => char.IsAsciiDigit(t[0])))
+        var viewProvince = catalogue.FindProvince(string.Join(' ', tokens[1..]));
+        if (viewProvince is not null)
         {
-            var province = catalogue.FindProvince(string.Join(' ', tokens[1..]));
-            if (province is null)
+            List(context, year, viewProvince.Id);
+            return Task.CompletedTask;
+        }
+        if (!tokens.Skip(1).Any(t => t.Contains('.')) && PlanWords.AmountStart(tokens) < 0)
+        {
+            // No amount: a view of one province, or a plan line without its number.
+            var (province, measureWords) = SplitProvince(tokens[1..]);
+            if (province is not null && measureWords.Length > 0 && MeasureOf(measureWords) is not null)
             {
-                context.Say($"Không có tỉnh/thành phố \"{string.Join(' ', tokens[1..])}\" trong danh mục.");
+                context.Say($"Thiếu số kế hoạch sau \"{string.Join(' ', measureWords)}\" (ví dụ: /kehoach {year} {province.ShortName} gian hàng 150).");
                 return Task.CompletedTask;
             }
-            List(context, year, province.Id);
+            context.Say(UnknownProvince(string.Join(' ', ProvinceWords(tokens[1..]))));
             return Task.CompletedTask;
         }
         if (!context.IsAdmin)
@@ -81,38 +88,96 @@ public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
         Set(context, year, province, tokens[metricIndex].ToLowerInvariant(), string.Join(' ', tokens[(metricIndex + 1)..]));
     }
 
-    /// <summary>"Phú Thọ gian hàng 150", "Hà Nội doanh thu tư vấn 9,92 tỷ": the province, the measure in words, the amount.</summary>
+    /// <summary>"Phú Thọ gian hàng 150", "Hà Nội doanh thu tư vấn 9,92 tỷ", "phu tho co so may moc muoi", "… gian hàng 150 gian":
+    /// the province, the measure in words, the amount (digits or words, a unit word after it allowed).</summary>
     private void SetInWords(BotContext context, int year, string[] tokens)
     {
-        var amountAt = Array.FindIndex(tokens, t => char.IsAsciiDigit(t[0]));
-        if (amountAt < 2)
+        var amountAt = PlanWords.AmountStart(tokens, from: 0);
+        if (amountAt < 1)
         {
             context.Say("Thiếu tỉnh, chỉ tiêu hoặc số kế hoạch.\n" + Usage);
             return;
         }
-        // The longest leading words that name a province; the words after them name the measure.
-        Catalogue.ProvinceUnit? province = null;
-        var split = 0;
-        for (var j = amountAt - 1; j >= 1 && province is null; j--)
-        {
-            province = catalogue.FindProvince(string.Join(' ', tokens[..j]));
-            split = j;
-        }
+        var (province, measureWords) = SplitProvince(tokens[..amountAt]);
         if (province is null)
         {
-            context.Say($"Không có tỉnh/thành phố \"{string.Join(' ', tokens[..(amountAt - 1)])}\" trong danh mục.");
+            context.Say(UnknownProvince(string.Join(' ', ProvinceWords(tokens[..amountAt]))));
             return;
         }
-        var words = string.Join(' ', tokens[split..amountAt]);
-        var parts = parser.Parse(words, context.Today);
-        var measure = parts.Measure ?? (parts.ActivityId is { } a ? catalogue.Activity(a)?.Measures.FirstOrDefault() : null);
-        if (measure is null)
+        if (measureWords.Length == 0)
+        {
+            context.Say("Thiếu chỉ tiêu (ví dụ: gian hàng, cơ sở máy móc, doanh thu tư vấn, kinh phí).\n" + Usage);
+            return;
+        }
+        var words = string.Join(' ', measureWords);
+        var found = MeasureOf(measureWords);
+        if (found is not { } metric)
         {
             context.Say($"Bot chưa hiểu chỉ tiêu \"{words}\". Ví dụ: \"gian hàng\", \"cơ sở máy móc\", \"doanh thu tư vấn\", \"kinh phí\"; hoặc mã như trade_fair.booths.\n" + Usage);
             return;
         }
-        var activityId = parts.ActivityId ?? (Measures.All.Contains(measure) ? ActivityOf(measure) : null) ?? "*";
-        Set(context, year, province, $"{activityId}.{measure}", string.Join(' ', tokens[amountAt..]));
+        Set(context, year, province, $"{metric.ActivityId}.{metric.Measure}", PlanWords.WithoutUnit(tokens[amountAt..]));
+    }
+
+    /// <summary>The longest leading words naming a province, and the words after them.</summary>
+    private (ProvinceUnit? Province, string[] After) SplitProvince(string[] tokens)
+    {
+        for (var j = tokens.Length; j >= 1; j--)
+        {
+            if (catalogue.FindProvince(string.Join(' ', tokens[..j])) is { } province)
+            {
+                return (province, tokens[j..]);
+            }
+        }
+        return (null, tokens);
+    }
+
+    /// <summary>The words that should have named a province: those before the longest measure phrase at the end.</summary>
+    private string[] ProvinceWords(string[] tokens)
+    {
+        // A near province name before a measure ("phu to | gian hang") first: "to" alone may read as part of a measure.
+        for (var j = tokens.Length - 1; j >= 1; j--)
+        {
+            if (PlanWords.Nearest(catalogue, string.Join(' ', tokens[..j])) is not null && MeasureOf(tokens[j..]) is not null)
+            {
+                return tokens[..j];
+            }
+        }
+        for (var j = 1; j < tokens.Length; j++)
+        {
+            if (MeasureOf(tokens[j..]) is not null)
+            {
+                return tokens[..j];
+            }
+        }
+        return tokens;
+    }
+
+    private (string ActivityId, string Measure)? MeasureOf(string[] words)
+    {
+        if (words.Length == 0)
+        {
+            return null;
+        }
+        var parts = parser.Parse(string.Join(' ', words), DateOnly.FromDateTime(DateTime.UnixEpoch));
+        if (parts.Scope is not null || parts.Unknown.Count > 0)
+        {
+            return null;
+        }
+        var measure = parts.Measure ?? (parts.ActivityId is { } a ? catalogue.Activity(a)?.Measures.FirstOrDefault() : null);
+        if (measure is null)
+        {
+            return null;
+        }
+        return (parts.ActivityId ?? (Measures.All.Contains(measure) ? ActivityOf(measure) : null) ?? "*", measure);
+    }
+
+    /// <summary>"Không có tỉnh … trong danh mục", with the nearest current province's name when one is close (never used without asking).</summary>
+    private string UnknownProvince(string text)
+    {
+        var near = PlanWords.Nearest(catalogue, text);
+        return $"Không có tỉnh/thành phố \"{text}\" trong danh mục."
+            + (near is null ? " Bạn gõ tên hiện nay của tỉnh/thành (sau sáp nhập 2025) hoặc mã tỉnh." : $" Có phải ý bạn là {near.ShortName}? Bạn gõ lại lệnh với tên đó.");
     }
 
     /// <summary>The one activity a measure belongs to (booths: fairs; revenue: consulting), or null when it is shared.</summary>
@@ -122,7 +187,7 @@ public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
         return owners.Count == 1 ? owners[0].Id : null;
     }
 
-    private void Set(BotContext context, int year, Catalogue.ProvinceUnit province, string metric, string amountText)
+    private void Set(BotContext context, int year, ProvinceUnit province, string metric, string amountText)
     {
         var dot = metric.IndexOf('.');
         var activityId = metric[..dot];
@@ -158,7 +223,7 @@ public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
         var units = scopes.UnitIds(scopes.DefaultScope(context.User));
         // In a group, plans are shown only as far as every member may see them (like figures).
         if (context.Message.IsGroupChat
-            && (context.Services.GetService(typeof(AccessPolicy)) is not AccessPolicy access
+            && (context.Access is not AccessPolicy access
                 ? AccessPolicy.GroupRefusal(context)
                 : access.RefusalInChat(context, provinceId is not null ? [provinceId] : units)) is { } refusal)
         {

@@ -162,11 +162,16 @@ public sealed partial class QuestionParser
         }
         foreach (var (phrase, source) in _lexicon.Sources)
         {
-            var m = Regex.Match(s, @" (rieng |chi (tinh |lay |xem )?|only |tu |from )?(nguon (von )?|of )?" + Regex.Escape(phrase) + "(?= )");
+            // Every form of the pattern holds " phrase ": the (costly) pattern runs only for a phrase that is there.
+            if (!ContainsPhrase(s, phrase))
+            {
+                continue;
+            }
+            var m = PhraseRegex(@" (rieng |chi (tinh |lay |xem )?|only |tu |from )?(nguon (von )?|of )?" + Regex.Escape(phrase) + "(?= )").Match(s);
             if (m.Success)
             {
                 parts.Source = source;
-                parts.SourceNamesMoney = Regex.IsMatch(phrase, @"\b(ngan sach|kinh phi|von|budget)\b");
+                parts.SourceNamesMoney = MoneyWordsRegex().IsMatch(phrase);
                 s = Cut(s, m);
                 break;
             }
@@ -177,7 +182,9 @@ public sealed partial class QuestionParser
         {
             parts.Source = null;
             parts.Breakdown = BreakdownBy.Source;
-            s = Cut(s, Regex.Match(s, @" (va |and |,? )?(nguon (von )?)?" + Regex.Escape(second) + "(?= )"));
+            // Two funding sources named: the question is about the money, whatever else it names.
+            parts.SourceNamesMoney = true;
+            s = Cut(s, Regex.Match(s, @" (va |voi |and |with )?(nguon (von )?)?" + Regex.Escape(second) + "(?= )"));
         }
     }
 
@@ -194,7 +201,11 @@ public sealed partial class QuestionParser
         var probe = s;
         foreach (var (phrase, group) in _lexicon.FacilityGroups)
         {
-            var m = Regex.Match(probe, " " + Regex.Escape(phrase) + "(?= )");
+            if (!ContainsPhrase(probe, phrase))
+            {
+                continue;
+            }
+            var m = PhraseRegex(" " + Regex.Escape(phrase) + "(?= )").Match(probe);
             if (!m.Success)
             {
                 continue;
@@ -212,7 +223,7 @@ public sealed partial class QuestionParser
             // A phrase that also names the facilities measure ("htx") is left for it, unless several groups are named (then the measure is facilities).
             if (groups.Count > 1 || !_lexicon.Measures.Any(x => x.Phrase == phrase))
             {
-                s = Cut(s, Regex.Match(s, " " + Regex.Escape(phrase) + "(?= )"));
+                s = Cut(s, PhraseRegex(" " + Regex.Escape(phrase) + "(?= )").Match(s));
             }
         }
         parts.FacilityGroup = groups.Count == 0 ? null : string.Join('+', groups.Order(StringComparer.Ordinal));
@@ -256,7 +267,7 @@ public sealed partial class QuestionParser
         {
             corrected.TryAdd(typed, read);
         }
-        var words = Regex.Matches(original, @"[\p{L}\p{M}\p{N}]+").Select(m => m.Value).ToList();
+        var words = WordRegex().Matches(original).Select(m => m.Value).ToList();
         var unknown = new bool[words.Count];
         for (var i = 0; i < words.Count; i++)
         {
@@ -290,6 +301,37 @@ public sealed partial class QuestionParser
             parts.Unknown.Add(string.Join(' ', left));
         }
     }
+
+    /// <summary>
+    /// The patterns built from a lexicon phrase, each built once: built at each question they filled Regex's own cache
+    /// (15 patterns), which then rebuilt every pattern of the parser, most of the time of a reply (docs/benchmarks.md).
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> PhraseRegexes = new(StringComparer.Ordinal);
+
+    private static Regex PhraseRegex(string pattern) => PhraseRegexes.GetOrAdd(pattern, static p => new Regex(p));
+
+    /// <summary>" phrase " in the text: what " phrase(?= )" matches, without running a pattern.</summary>
+    private static bool ContainsPhrase(string s, string phrase)
+    {
+        if (phrase.Length == 0)
+        {
+            return s.Contains("  ", StringComparison.Ordinal);
+        }
+        for (var i = s.IndexOf(phrase, StringComparison.Ordinal); i >= 0; i = s.IndexOf(phrase, i + 1, StringComparison.Ordinal))
+        {
+            if (i > 0 && s[i - 1] == ' ' && i + phrase.Length < s.Length && s[i + phrase.Length] == ' ')
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    [GeneratedRegex(@"\b(ngan sach|kinh phi|von|budget)\b")]
+    private static partial Regex MoneyWordsRegex();
+
+    [GeneratedRegex(@"[\p{L}\p{M}\p{N}]+")]
+    private static partial Regex WordRegex();
 
     [GeneratedRegex(@"^ (con|the con|vay con|vay|and|what about|how about)(?= )")]
     private static partial Regex FollowUpRegex();

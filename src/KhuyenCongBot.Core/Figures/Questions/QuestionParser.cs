@@ -207,7 +207,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
             {
                 parts.Top = int.Parse(loose.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture);
                 parts.Breakdown = ByWord(loose.Groups["what"].Value);
-                parts.Ascending = Regex.IsMatch(s, " (it|thap|lowest|least) ");
+                parts.Ascending = LowestRegex().IsMatch(s);
                 s = Cut(s, loose);
             }
         }
@@ -219,7 +219,8 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
             s = Cut(s, bareTop);
         }
         var by = ByRegex().Match(s);
-        if (by.Success)
+        // "kinh phí KCQG và KCĐP theo tỉnh": one breakdown at a time; the second is left for the bot to say it did not understand it.
+        if (by.Success && parts.Breakdown != BreakdownBy.Source)
         {
             parts.Breakdown ??= ByWord(by.Groups["what"].Value);
             s = Cut(s, by);
@@ -253,7 +254,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
                 s = s[..what.Index] + " " + s[(what.Index + what.Length)..];
             }
         }
-        if (parts.Top is not null && !parts.Ascending && Regex.IsMatch(s, @" (it|thap)( \w+){0,4} nhat "))
+        if (parts.Top is not null && !parts.Ascending && LeastMostRegex().IsMatch(s))
         {
             parts.Ascending = true;
         }
@@ -262,7 +263,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
             parts.Breakdown ??= BreakdownBy.Province;
         }
         // "tỉnh dẫn đầu về gian hàng": the word that says what is ranked.
-        if (parts.Breakdown == BreakdownBy.Province && Regex.Match(s, " (cac )?(tinh thanh|tinh|dia phuong|provinces?)(?= )") is { Success: true } unit)
+        if (parts.Breakdown == BreakdownBy.Province && RankedUnitRegex().Match(s) is { Success: true } unit)
         {
             s = Cut(s, unit);
         }
@@ -344,7 +345,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
 
     private static void ReadPeriod(ref string s, QuestionParts parts, DateOnly today)
     {
-        var text = Regex.Replace(s.Trim(), " +", " ");
+        var text = SpacesRegex().Replace(s.Trim(), " ");
         if (PeriodParser.TryFind(text, today, out var period, out var matched))
         {
             parts.Period = period;
@@ -405,7 +406,7 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
             }
         }
         // "doanh thu của các dự án tư vấn": the projects say whose money.
-        if (parts.Measure is Measures.Revenue or Measures.Funding && Regex.Match(s, " (cac |nhung )?(du an|de an|projects?)(?= )") is { Success: true } projects)
+        if (parts.Measure is Measures.Revenue or Measures.Funding && ProjectsWordRegex().Match(s) is { Success: true } projects)
         {
             s = Cut(s, projects);
             parts.ActivityId ??= parts.Measure == Measures.Revenue ? "consulting" : null;
@@ -422,6 +423,11 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
         {
             parts.ActivityId = activity.Id;
             s = Remove(s, activity.Phrase);
+            // "sản phẩm đạt giải bình chọn": two names of the same activity.
+            while (FindActivityPhrase(s) is { } again && again.Id == activity.Id)
+            {
+                s = Remove(s, again.Phrase);
+            }
         }
         if (parts.ActivityId is null)
         {
@@ -523,6 +529,22 @@ public sealed partial class QuestionParser(CatalogueIndex catalogue, Lexicon? le
 
     [GeneratedRegex(@" (khong tinh|khong lay|bo|tru|loai|loai bo|excluding|without|except|not counting) (cac |the )?(so lieu |so |phan )?(uoc thuc hien|uoc tinh|uoc|estimates|estimated)( figures)?(?= )")]
     private static partial Regex ExcludeEstimatesRegex();
+
+    // The patterns below were written inline (Regex.IsMatch(s, "...")): Regex's cache of 15 then rebuilt them at each question.
+    [GeneratedRegex(" (it|thap|lowest|least) ")]
+    private static partial Regex LowestRegex();
+
+    [GeneratedRegex(@" (it|thap)( \w+){0,4} nhat ")]
+    private static partial Regex LeastMostRegex();
+
+    [GeneratedRegex(" (cac )?(tinh thanh|tinh|dia phuong|provinces?)(?= )")]
+    private static partial Regex RankedUnitRegex();
+
+    [GeneratedRegex(" +")]
+    private static partial Regex SpacesRegex();
+
+    [GeneratedRegex(" (cac |nhung )?(du an|de an|projects?)(?= )")]
+    private static partial Regex ProjectsWordRegex();
 
     [GeneratedRegex(@"(?<![0-9/.\-])((?:19|20)[0-9]{2})\s*[-–—]\s*((?:19|20)[0-9]{2})(?![0-9])")]
     private static partial Regex YearDashYearRegex();

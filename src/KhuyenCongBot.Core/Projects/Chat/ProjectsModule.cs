@@ -30,8 +30,8 @@ public sealed partial class ProjectsModule : IBotModule
     private readonly AccessPolicy? _access;
     private readonly HashSet<string> _knownWords;
 
-    public ProjectsModule(IServiceProvider services, CatalogueIndex catalogue, ProjectVocabulary vocabulary, ProjectMoveParser moves,
-        ProjectLifecycle lifecycle, ProjectQueries queries, Storage.IBotStore store)
+    public ProjectsModule(CatalogueIndex catalogue, ProjectVocabulary vocabulary, ProjectMoveParser moves,
+        ProjectLifecycle lifecycle, ProjectQueries queries, Storage.IBotStore store, Lexicon? lexicon = null, AccessPolicy? access = null)
     {
         _catalogue = catalogue;
         _vocabulary = vocabulary;
@@ -39,10 +39,11 @@ public sealed partial class ProjectsModule : IBotModule
         _parser = new ProjectQuestionParser(vocabulary, moves);
         _answers = new ProjectAnswers(store, queries, vocabulary, catalogue);
         _scopes = new ScopeResolver(catalogue);
-        _questions = new QuestionParser(catalogue, services.GetService<Lexicon>());
-        _access = services.GetService<AccessPolicy>();
+        _questions = new QuestionParser(catalogue, lexicon);
+        _access = access;
         _knownWords = _parser.KnownPhrases().SelectMany(p => p.Split(' ')).Concat(ExtraWords).ToHashSet(StringComparer.Ordinal);
-        Flows = [new ProjectRegistrationFlow(this, catalogue, vocabulary, lifecycle), new DateFlowImpl(this)];
+        _dateDialog = DateDialog();
+        Flows = [new ProjectRegistrationFlow(this, catalogue, vocabulary, lifecycle), _dateDialog];
     }
 
     /// <summary>Words of project questions that are neither steps nor question phrases ("nào", "có", "đã"): not "not understood".</summary>
@@ -244,10 +245,11 @@ public sealed partial class ProjectsModule : IBotModule
 
     private void AskDate(BotContext context, Project project, ProjectStatus target)
     {
-        context.State.Flow = DateFlow;
-        context.State.Step = 0;
-        context.State.Data[CodeKey] = project.Code;
-        context.State.Data[TargetKey] = ((int)target).ToString(CultureInfo.InvariantCulture);
+        _dateDialog.Start(context, DateStep.Date, new Dictionary<string, string>
+        {
+            [CodeKey] = project.Code,
+            [TargetKey] = ((int)target).ToString(CultureInfo.InvariantCulture),
+        });
         var step = _vocabulary.Name(target).ToLowerInvariant();
         context.Ask(context.T(
             $"Đề án {project.Code} ({_vocabulary.Name(project.Status).ToLowerInvariant()}) → {step}: {step} ngày nào? Gõ ngày (ví dụ 15/11) hoặc chọn Hôm nay. /huy để thôi.",
@@ -416,57 +418,4 @@ public sealed partial class ProjectsModule : IBotModule
     }
 
     private static string FormRunnerClip(string text) => text.Length <= 60 ? text.Trim() : text[..59].Trim() + "…";
-
-    /// <summary>Asks the date of a move (from a move typed without a date, or a /cuatoi button).</summary>
-    private sealed class DateFlowImpl(ProjectsModule module) : IConversationFlow
-    {
-        public string Name => DateFlow;
-
-        public string Describe(BotContext context) => context.T(
-            $"ngày chuyển bước của đề án {context.State.Data.GetValueOrDefault(CodeKey)}", $"the date of project {context.State.Data.GetValueOrDefault(CodeKey)}'s move");
-
-        public Task ContinueAsync(BotContext context, string input, bool isButton, CancellationToken cancellationToken)
-        {
-            if (!isButton && !VnParse.TryParseDate(input, context.Today, out _))
-            {
-                if (VnText.FoldWords(input) is "quay lai" or "back")
-                {
-                    context.State.Clear();
-                    context.Say(context.T("Đã thôi, chưa chuyển bước đề án nào.", "Stopped: no project was moved."));
-                    return Task.CompletedTask;
-                }
-                if (module._parser.Parse(input, context.Today) is not null)
-                {
-                    // Another project request typed instead of the date ("đề án KC-2026-07 đã quyết toán ngày 25/11"): this one is
-                    // left (nothing was moved) and the new one is done, rather than read as a date that is not one.
-                    context.State.Clear();
-                    context.Say(context.T("(Đã bỏ việc đang chờ ngày; chưa chuyển bước đề án nào ở việc đó.)", "(Left the move waiting for a date; nothing was moved.)"));
-                    return module.TryHandleTextAsync(context, input, cancellationToken);
-                }
-            }
-            var code = context.State.Data.GetValueOrDefault(CodeKey) ?? "";
-            var target = (ProjectStatus)int.Parse(context.State.Data.GetValueOrDefault(TargetKey) ?? "0", CultureInfo.InvariantCulture);
-            DateOnly date;
-            if (isButton && input == "pj:today")
-            {
-                date = context.Today;
-            }
-            else if (isButton || !VnParse.TryParseDate(input, context.Today, out date))
-            {
-                context.Ask(context.T("Bot chưa đọc được ngày. Gõ ngày, ví dụ 15/11 hoặc 15/11/2026; hoặc /huy để thôi.",
-                    "Could not read the date. Type e.g. 15/11/2026, or /cancel."), [new Choice(context.T("Hôm nay", "Today"), "pj:today")]);
-                return Task.CompletedTask;
-            }
-            var result = module._lifecycle.Move(context.User, code, target, date);
-            if (result.Outcome is ProjectOutcome.DateInFuture or ProjectOutcome.DateBeforePreviousStep)
-            {
-                context.Ask(result.Text(context.English) + context.T(" Gõ lại ngày, hoặc /huy.", " Type the date again, or /cancel."),
-                    [new Choice(context.T("Hôm nay", "Today"), "pj:today")]);
-                return Task.CompletedTask;
-            }
-            context.State.Clear();
-            context.Say(result.Text(context.English));
-            return Task.CompletedTask;
-        }
-    }
 }

@@ -12,6 +12,11 @@ public sealed class PlanWordsTests
     [InlineData("/kehoach 2027 Hà Nội doanh thu tư vấn 9,92 tỷ", "ha-noi", "consulting.revenue_vnd", 9_920_000_000)]
     [InlineData("/kehoach 2027 Phú Thọ cơ sở máy móc 40", "phu-tho", "machinery.facilities", 40)]
     [InlineData("/kehoach 2027 Phú Thọ trade_fair.booths 120", "phu-tho", "trade_fair.booths", 120)]
+    [InlineData("/kehoach 2027 phu tho co so may moc muoi", "phu-tho", "machinery.facilities", 10)]
+    [InlineData("/kehoach 2027 phu tho gian hang hai tram", "phu-tho", "trade_fair.booths", 200)]
+    [InlineData("/kehoach 2027 Phú Thọ gian hàng 150 gian", "phu-tho", "trade_fair.booths", 150)]
+    [InlineData("/kehoach 2027 Phú Thọ cơ sở máy móc 40 cơ sở", "phu-tho", "machinery.facilities", 40)]
+    [InlineData("/kehoach 2027 Hà Nội kinh phí 1 tỷ 200 triệu", "ha-noi", "*.funding_vnd", 1_200_000_000)]
     public async Task An_admin_sets_a_plan_in_words(string command, string province, string metric, long target)
     {
         using var bot = FormTestKit.Create();
@@ -44,5 +49,38 @@ public sealed class PlanWordsTests
         Assert.DoesNotContain("Hà Nội", view);
         Assert.Contains("không có quyền", await bot.Say("/kehoach 2027 Phú Thọ gian hàng 10", "o1"));
         Assert.Equal(150m, bot.Store.Plans.ForYear(2027).Single(p => p.ProvinceId == "phu-tho").Target);
+    }
+
+    [Theory]
+    [InlineData("/kehoach 2027 phu to gian hang 150", "\"phu to\"", "Phú Thọ")]
+    [InlineData("/kehoach 2027 ha noii gian hang 150", "\"ha noii\"", "Hà Nội")]
+    [InlineData("/kehoach 2027 xyzabc gian hang 150", "\"xyzabc\"", null)]
+    [InlineData("/kehoach 2027 phu to", "\"phu to\"", "Phú Thọ")]
+    public async Task An_unknown_province_is_named_alone_with_the_nearest_name_offered_and_nothing_is_set(string command, string named, string? offered)
+    {
+        using var bot = FormTestKit.Create();
+        bot.AddUser("ad", Role.Admin);
+        var reply = await bot.Say(command, "ad");
+        Assert.Contains("Không có tỉnh/thành phố " + named, reply);
+        if (offered is null)
+        {
+            Assert.DoesNotContain("Có phải ý bạn là", reply);
+        }
+        else
+        {
+            Assert.Contains("Có phải ý bạn là " + offered, reply);
+        }
+        Assert.Empty(bot.Store.Plans.ForYear(2027));
+    }
+
+    [Fact]
+    public async Task A_plan_line_without_its_number_asks_for_the_number()
+    {
+        using var bot = FormTestKit.Create();
+        bot.AddUser("ad", Role.Admin);
+        var reply = await bot.Say("/kehoach 2027 Phú Thọ gian hàng", "ad");
+        Assert.Contains("Thiếu số kế hoạch", reply);
+        Assert.DoesNotContain("Không có tỉnh", reply);
+        Assert.Empty(bot.Store.Plans.ForYear(2027));
     }
 }

@@ -14,7 +14,8 @@ namespace KhuyenCongBot.Tests.Figures.Understanding;
 /// Grammar of the "expect" column (see paraphrases.tsv's header):
 /// <c>none</c> — no figure at all (not understood, cannot answer, small talk, a question asked back);
 /// <c>KIND MEASURE ACTIVITY PERIOD SCOPE [src=kcqg|kcdp]</c> with KIND <c>v</c> (the value), <c>top1</c> (the first province
-/// and its value), <c>yoy</c> (the % of the same period a year before), <c>plan</c> (the % of the year plan);
+/// and its value), <c>yoy</c> (the % of the same period a year before), <c>plan</c> (the % of the year plan), <c>vs</c> (both values
+/// and the % of the period named by <c>vs=PERIOD</c>), <c>each</c> (one "KCQG: …" line per source of <c>src=kcqg,kcdp</c>);
 /// a leading <c>~</c> (rows whose engine part is issue 13b's): the right figure, or no figure at all — never a wrong one.
 /// </summary>
 internal sealed class ParaphraseExpectation(IReadOnlyList<SupportRecord> records, IReadOnlyList<(int Year, string Province, string Metric, decimal Target)> plans, CatalogueIndex catalogue)
@@ -66,19 +67,31 @@ internal sealed class ParaphraseExpectation(IReadOnlyList<SupportRecord> records
             throw new FormatException($"expect needs KIND MEASURE ACTIVITY PERIOD SCOPE: '{spec}'");
         }
         var (kind, measure, activity, (from, to), scope) = (f[0], MeasureOf(f[1]), f[2], PeriodOf(f[3]), f[4]);
-        FundingSource? source = f.Skip(5).FirstOrDefault(x => x.StartsWith("src=", StringComparison.Ordinal)) is { } src
-            ? src[4..] switch { "kcqg" => FundingSource.Kcqg, "kcdp" => FundingSource.Kcdp, "other" => FundingSource.Other, _ => FundingSource.Counterpart }
-            : null;
+        static FundingSource SourceOf(string key) => key switch { "kcqg" => FundingSource.Kcqg, "kcdp" => FundingSource.Kcdp, "other" => FundingSource.Other, _ => FundingSource.Counterpart };
+        var sources = f.Skip(5).FirstOrDefault(x => x.StartsWith("src=", StringComparison.Ordinal))?[4..].Split(',').Select(SourceOf).ToList();
+        // "each" names several sources (src=kcqg,kcdp): each is a line of the reply, so none filters the records.
+        FundingSource? source = kind != "each" && sources is [var one] ? one : null;
         var units = Units(scope);
-        IEnumerable<SupportRecord> Select(DateOnly a, DateOnly b) => records.Where(r =>
+        IEnumerable<SupportRecord> Select(DateOnly a, DateOnly b, FundingSource? only = null) => records.Where(r =>
             (activity == "*" || r.ActivityId == activity) && r.Date >= a && r.Date <= b
             && (units is null || units.Contains(r.ProvinceId))
-            && (source is null || (r.Split is { } split ? split[source.Value] > 0 : FundingSources.Of(r.FundingSource) == source)));
+            && ((only ?? source) is not { } s || (r.Split is { } split ? split[s] > 0 : FundingSources.Of(r.FundingSource) == s)));
         var value = Value(Select(from, to), measure, source);
+        IEnumerable<SupportRecord> Select1(FundingSource only) => Select(from, to, only);
         switch (kind)
         {
             case "v":
                 return [MetricText.Value(measure, value)];
+            case "vs":
+                // vs=PERIOD: the second period compared with (any period, not only a year before).
+                var (vsFrom, vsTo) = PeriodOf(f.First(x => x.StartsWith("vs=", StringComparison.Ordinal))[3..]);
+                var other = Value(Select(vsFrom, vsTo), measure, source);
+                // Nothing in the other period: no percentage, only the figure asked about.
+                return other == 0 ? [MetricText.Value(measure, value)]
+                    : [MetricText.Value(measure, value), MetricText.Value(measure, other), VnFormat.Percent(value / other)];
+            case "each":
+                // One line per source named: "KCQG: 31,88 tỷ đồng".
+                return sources!.Select(x => SourceLabels[x] + ": " + MetricText.Value(measure, Value(Select1(x), measure, x))).ToList();
             case "yoy":
                 var before = Value(Select(from.AddYears(-1), to.AddYears(-1)), measure, source);
                 // Nothing the year before: no percentage can be given, only the figure.
@@ -110,6 +123,11 @@ internal sealed class ParaphraseExpectation(IReadOnlyList<SupportRecord> records
                 throw new FormatException($"unknown kind '{kind}'");
         }
     }
+
+    private static readonly Dictionary<FundingSource, string> SourceLabels = new()
+    {
+        [FundingSource.Kcqg] = "KCQG", [FundingSource.Kcdp] = "KCĐP", [FundingSource.Counterpart] = "Vốn đối ứng", [FundingSource.Other] = "Nguồn khác",
+    };
 
     private static decimal Value(IEnumerable<SupportRecord> rs, string measure, FundingSource? source) => measure switch
     {

@@ -38,7 +38,7 @@ public static partial class TwoPeriodRecogniser
                 // "so với (năm) 2023": the same period of that year, as the parser's year comparison reads it.
                 parts.CompareLastYear = true;
                 // "so với năm trước" is the year before whatever the period; only a typed year names one.
-                parts.CompareYear = Regex.IsMatch(matched, "[0-9]{4}") ? vs.From.Year : null;
+                parts.CompareYear = FourDigitsRegex().IsMatch(matched) ? vs.From.Year : null;
             }
             else
             {
@@ -52,5 +52,8 @@ public static partial class TwoPeriodRecogniser
 
     /// <summary>"so với năm 2023", "so với năm ngoái": the parser's year comparison reads them (the same period of that year).</summary>
     private static bool IsWholeYear(Text.Period p) => p.From == new DateOnly(p.From.Year, 1, 1) && p.To == new DateOnly(p.From.Year, 12, 31);
+
+    [GeneratedRegex("[0-9]{4}")]
+    private static partial Regex FourDigitsRegex();
 
 }

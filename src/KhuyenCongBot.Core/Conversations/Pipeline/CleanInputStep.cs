@@ -1,10 +1,17 @@
 using KhuyenCongBot.Core.Messaging;
 
-namespace KhuyenCongBot.Core.Conversations;
+namespace KhuyenCongBot.Core.Conversations.Pipeline;
 
 /// <summary>Cleaning the input: what no channel can store or send back, control characters, the person's language.</summary>
-public sealed partial class BotEngine
+internal sealed class CleanInputStep : IMessageStep
 {
+    public Task<IReadOnlyList<Reply>> InvokeAsync(MessageContext context, MessageStepDelegate next)
+    {
+        context.Message = WellFormed(context.Message);
+        context.Language = LanguageOf(context.Message.LanguageCode);
+        return next(context);
+    }
+
     /// <summary>The message with lone UTF-16 surrogates (which no channel can store or send back) replaced by U+FFFD.</summary>
     internal static Incoming WellFormed(Incoming message) =>
         HasLoneSurrogate(message.Text) || HasLoneSurrogate(message.ButtonData) || HasLoneSurrogate(message.DisplayName)
@@ -62,6 +69,6 @@ public sealed partial class BotEngine
         return new string(text.Where(c => !char.IsControl(c) || c is '\n' or '\t' or '\r').ToArray());
     }
 
-    private static string LanguageOf(string? code) =>
+    internal static string LanguageOf(string? code) =>
         code is not null && code.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "vi";
 }

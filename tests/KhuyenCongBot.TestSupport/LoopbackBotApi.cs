@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 using KhuyenCongBot.Telegram;
 using Microsoft.Extensions.Logging;
 
-namespace KhuyenCongBot.Benchmarks.Pipeline;
+namespace KhuyenCongBot.TestSupport;
 
 /// <summary>A lean Telegram Bot API on 127.0.0.1 for load: getUpdates with offsets and long polling, sendMessage delivered to a per-chat listener.</summary>
 public sealed class LoopbackBotApi : IAsyncDisposable
@@ -47,10 +47,7 @@ public sealed class LoopbackBotApi : IAsyncDisposable
 
     public static async Task<LoopbackBotApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackHost.Create();
         var api = new LoopbackBotApi(app);
         app.MapPost("/bot{token}/{method}", api.HandleAsync);
         await app.StartAsync();

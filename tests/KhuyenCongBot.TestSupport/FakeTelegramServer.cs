@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace KhuyenCongBot.Tests.Fakes;
+namespace KhuyenCongBot.TestSupport;
 
 /// <summary>One call the bot made to the fake Bot API: the method and its parameters (JSON or form fields), and uploaded files;
 /// <paramref name="Json"/> is the request body as sent when it was JSON.</summary>
@@ -82,10 +82,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 
     public static async Task<FakeTelegramServer> StartAsync(string token = "123456:TEST-token_abcdefghijklmnopqrstuvwxyz")
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackHost.Create();
         var server = new FakeTelegramServer(app, token);
         app.MapPost("/bot{token}/{method}", server.HandleAsync);
         app.MapGet("/file/bot{token}/{**path}", server.DownloadAsync);

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace KhuyenCongBot.Tests.Fakes;
+namespace KhuyenCongBot.TestSupport;
 
 /// <summary>One call the bot made to the fake Zalo Bot API: the method, its JSON body, and the body as sent.</summary>
 public sealed record ZaloApiCall(string Method, JsonObject Body, DateTimeOffset At, string? Json = null)
@@ -69,10 +69,7 @@ public sealed class FakeZaloServer : IAsyncDisposable
 
     public static async Task<FakeZaloServer> StartAsync(string token = DefaultToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackHost.Create();
         var server = new FakeZaloServer(app, token);
         app.MapPost("/bot{token}/{method}", server.HandleAsync);
         app.MapFallback(() => Results.Json(new { ok = false, error_code = 404, description = "Not Found" }, statusCode: 404));
@@ -98,6 +95,10 @@ public sealed class FakeZaloServer : IAsyncDisposable
         message["sticker"] = "0e078a2fb66a5f34067b";
         return Enqueue("message.sticker.received", message);
     }
+
+    /// <summary>A person sends what the Bot API does not describe (a shared location, a voice note): only the event, no content.</summary>
+    public string UserSendsUnsupported(string userId) =>
+        Enqueue("message.unsupported.received", Message(userId, userId, "PRIVATE", null, null));
 
     /// <summary>Queues an update with this event and message (its message_id is kept); pushes it to the webhook when one is set.</summary>
     public string Enqueue(string eventName, JsonObject message)

@@ -1,11 +1,51 @@
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.Options;
 using KhuyenCongBot.Core.Text;
+using Microsoft.Extensions.Options;
 
-namespace KhuyenCongBot.Core.Conversations;
+namespace KhuyenCongBot.Core.Conversations.Pipeline;
 
-/// <summary>Dispatch: a button, a typed pick, a command, the open dialog (under the <see cref="DialogRules"/>) or free text for the modules.</summary>
-public sealed partial class BotEngine
+/// <summary>
+/// Routes one message: a button, a typed pick, a command, the open dialog (under the <see cref="DialogRules"/>) or free text
+/// for the modules. Knows the modules' commands and dialogs.
+/// </summary>
+public sealed class MessageRouter
 {
-    private async Task DispatchAsync(BotContext context, CancellationToken ct)
+    private readonly IReadOnlyList<IBotModule> _modules;
+    private readonly Dictionary<string, BotCommand> _commands = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IConversationFlow> _flows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IBotModule> _flowOwners = new(StringComparer.Ordinal);
+    private readonly Dictionary<BotCommand, IBotModule> _commandModules = [];
+    private readonly DialogRules _rules;
+
+    public MessageRouter(IEnumerable<IBotModule> modules, IOptions<BotOptions> options)
+    {
+        _modules = modules.ToList();
+        foreach (var module in _modules)
+        {
+            foreach (var command in module.Commands)
+            {
+                foreach (var name in command.Aliases.Prepend(command.Name))
+                {
+                    _commands[name] = command;
+                }
+                _commandModules[command] = module;
+            }
+            foreach (var flow in module.Flows)
+            {
+                _flows[flow.Name] = flow;
+                _flowOwners[flow.Name] = module;
+            }
+        }
+        _rules = new DialogRules(TimeSpan.FromMinutes(options.Value.DialogIdleMinutes), _flows, _flowOwners, _modules);
+    }
+
+    /// <summary>All commands, in module order, for /help and the channel menus.</summary>
+    public IEnumerable<BotCommand> Commands => _modules.SelectMany(m => m.Commands);
+
+    public IReadOnlyList<IBotModule> Modules => _modules;
+
+    public async Task DispatchAsync(BotContext context, CancellationToken ct)
     {
         var message = context.Message;
         var state = context.State;
@@ -18,7 +58,7 @@ public sealed partial class BotEngine
         }
 
         var raw = message.Text ?? "";
-        var text = Sanitize(raw).Trim();
+        var text = CleanInputStep.Sanitize(raw).Trim();
         if (text.Length == 0)
         {
             if ((message.Document ?? message.Photo) is not null || message.Location is not null)
@@ -60,17 +100,17 @@ public sealed partial class BotEngine
             RepeatPrompt(context);
             return;
         }
-        if (text.Length > MaxTextLength)
+        if (text.Length > BotEngine.MaxTextLength)
         {
             context.Say(context.T(
-                $"Tin nhắn quá dài ({VnFormat.Number(text.Length)} ký tự). Bot chỉ đọc tối đa {VnFormat.Number(MaxTextLength)} ký tự; bạn gửi ngắn hơn nhé.",
-                $"That message is too long ({text.Length:N0} characters). The bot reads at most {MaxTextLength:N0}."));
+                $"Tin nhắn quá dài ({VnFormat.Number(text.Length)} ký tự). Bot chỉ đọc tối đa {VnFormat.Number(BotEngine.MaxTextLength)} ký tự; bạn gửi ngắn hơn nhé.",
+                $"That message is too long ({text.Length:N0} characters). The bot reads at most {BotEngine.MaxTextLength:N0}."));
             RepeatPrompt(context);
             return;
         }
 
         // A typed number or label answers the choices last offered (in a group, only choices offered in that group).
-        var mapped = message.IsGroupChat && !InChatOf(state, message) ? null : MapToChoice(state, text);
+        var mapped = message.IsGroupChat && !LoadStateStep.InChatOf(state, message) ? null : MapToChoice(state, text);
         if (_rules.EndIfIdle(context, picksFromList: mapped is not null && !text.StartsWith('/')))
         {
             return;

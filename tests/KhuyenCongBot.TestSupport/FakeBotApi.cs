@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace KhuyenCongBot.Benchmarks.Broadcast;
+namespace KhuyenCongBot.TestSupport;
 
 /// <summary>
 /// A minimal Telegram Bot API on 127.0.0.1 (getMe, sendMessage) that enforces Telegram's limits like the real one:
@@ -49,10 +49,7 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     public static async Task<FakeBotApi> StartAsync(int perSecond, int perChatPerSecond, TimeSpan latency)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackHost.Create();
         var server = new FakeBotApi(app, perSecond, perChatPerSecond, latency);
         app.MapPost("/bot{token}/{method}", server.HandleAsync);
         app.MapFallback(() => Results.Json(new { ok = false, error_code = 404, description = "Not Found" }, statusCode: 404));

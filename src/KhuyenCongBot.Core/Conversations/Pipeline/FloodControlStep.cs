@@ -1,0 +1,34 @@
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.Time;
+using Microsoft.Extensions.Logging;
+
+namespace KhuyenCongBot.Core.Conversations.Pipeline;
+
+/// <summary>Flood control: a message sent too fast waits for its turn (never dropped: it may be a form answer) and the first one
+/// slowed down is told so. The terminal is one local person and is never slowed.</summary>
+internal sealed class FloodControlStep(FloodGate flood, BotClock clock, ILogger<BotEngine> logger) : IMessageStep
+{
+    public async Task<IReadOnlyList<Reply>> InvokeAsync(MessageContext context, MessageStepDelegate next)
+    {
+        var message = context.Message;
+        var slowed = false;
+        if (message.Channel != "terminal" && flood.Reserve(message.IdentityKey) is { Wait: var wait } slot && wait > TimeSpan.Zero)
+        {
+            if (slot.FirstWait)
+            {
+                slowed = true;
+                logger.LogWarning("Flood from {Identity}: messages are handled at the allowed pace", message.IdentityKey);
+            }
+            await Task.Delay(wait, clock.TimeProvider, context.CancellationToken).ConfigureAwait(false);
+        }
+        var handled = await next(context).ConfigureAwait(false);
+        if (!slowed)
+        {
+            return handled;
+        }
+        var notice = Reply.Of(context.Language == "en"
+            ? "You are sending messages very fast: the bot answers them one by one at a slower pace; none is skipped."
+            : "Bạn gửi tin nhắn nhanh quá: bot sẽ trả lời lần lượt chậm hơn một chút, không bỏ sót tin nào.");
+        return [notice, .. handled];
+    }
+}

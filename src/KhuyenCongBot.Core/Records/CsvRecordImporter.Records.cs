@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Figures;
+using KhuyenCongBot.Core.Forms;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Text;
+using KhuyenCongBot.Core.Time;
+
+namespace KhuyenCongBot.Core.Records;
+
+/// <summary>Record rows: the header mapped, duplicates found, all saved as one undoable batch.</summary>
+public sealed partial class CsvRecordImporter
+{
+    // ---------------------------------------------------------------- records
+
+    private sealed record ParsedRecord(int Line, SupportRecord Record, string Fingerprint, string? Village, string? Phone, FacilityProfile? Profile = null);
+
+    private ImportResult ImportRecordRows(IReadOnlyList<CsvText.Row> rows, ImportOptions options)
+    {
+        if (rows.Count == 0)
+        {
+            return Failed(1, $"tệp rỗng; dòng đầu phải là tiêu đề: {string.Join(",", RecordColumns)}");
+        }
+        var errors = new List<ImportError>();
+        var columns = _rows.MapHeader(rows[0], errors);
+        if (columns is null)
+        {
+            return new ImportResult(0, errors);
+        }
+        var today = _clock.Today;
+        var notes = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var parsed = new List<ParsedRecord>();
+        foreach (var row in rows.Skip(1))
+        {
+            if (row.IsBlank)
+            {
+                continue;
+            }
+            var problems = new List<string>();
+            var record = _rows.ParseRecord(row, columns, today, options.Source == "demo", problems, notes, out var village, out var phone, out var profile);
+            if (problems.Count > 0)
+            {
+                errors.Add(new ImportError(row.Line, string.Join("; ", problems)));
+                continue;
+            }
+            record.Source = options.Source;
+            parsed.Add(new ParsedRecord(row.Line, record, Fingerprint(record, PhotoFields), village, phone, profile));
+        }
+        if (errors.Count > 0)
+        {
+            return new ImportResult(0, errors) { Rows = parsed.Count + errors.Count };
+        }
+        if (parsed.Count == 0)
+        {
+            return Failed(1, "tệp không có dòng dữ liệu nào");
+        }
+        var hash = Hash(rows);
+        var before = _store.Imports.WithHash(hash).FirstOrDefault();
+        var duplicates = DuplicateLines(parsed);
+        var noteLines = notes.Select(n => $"{n.Key} ({n.Value} dòng)").ToList();
+        if (!options.AllowDuplicates && before is not null)
+        {
+            return new ImportResult(0, []) { Rows = parsed.Count, DuplicateLines = duplicates, ImportedBefore = before, Notes = noteLines };
+        }
+        var toAdd = options.AllowDuplicates ? parsed : parsed.Where(p => !duplicates.Contains(p.Line)).ToList();
+        var skipped = options.AllowDuplicates ? [] : duplicates;
+        if (options.DryRun || toAdd.Count == 0)
+        {
+            return new ImportResult(options.DryRun ? toAdd.Count : 0, []) { Rows = parsed.Count, DuplicateLines = skipped, Notes = noteLines, DryRun = options.DryRun };
+        }
+        var now = _clock.Now;
+        var batch = _store.InTransaction(() =>
+        {
+            var batch = new ImportBatch
+            {
+                Kind = "records", FileName = options.FileName, FileHash = hash, At = now, UserId = options.UserId, By = options.By,
+                Rows = parsed.Count, Added = toAdd.Count, Duplicates = skipped.Count, Notes = noteLines,
+            };
+            _store.Imports.Add(batch);
+            var facilities = new Dictionary<(string, string), long>();
+            foreach (var p in toAdd)
+            {
+                p.Record.CreatedByUserId = options.UserId;
+                p.Record.CreatedAt = now;
+                p.Record.ImportBatchId = batch.Id;
+                if (p.Record.FacilityName is { } name)
+                {
+                    p.Record.FacilityId = ResolveFacility(facilities, p.Record, name, p.Village, p.Phone, now, p.Profile);
+                }
+            }
+            var list = toAdd.Select(p => p.Record).ToList();
+            _store.Records.AddMany(list);
+            batch.FirstRecordId = list.Min(r => r.Id);
+            batch.LastRecordId = list.Max(r => r.Id);
+            _store.Imports.Update(batch);
+            _store.Audit.Add(new AuditEntry
+            {
+                At = now, UserId = options.UserId, Action = "import", Entity = "import", EntityId = batch.Id.ToString(CultureInfo.InvariantCulture),
+                After = $"{{\"file\":{System.Text.Json.JsonSerializer.Serialize(options.FileName)},\"records\":{list.Count},\"first\":{batch.FirstRecordId},\"last\":{batch.LastRecordId},\"duplicates\":{skipped.Count}}}",
+            });
+            return batch;
+        });
+        return new ImportResult(toAdd.Count, []) { Rows = parsed.Count, DuplicateLines = skipped, Batch = batch, ImportedBefore = before, Notes = noteLines };
+    }
+
+    /// <summary>Lines whose record is already in the store, or repeats an earlier line of the file.</summary>
+    private List<int> DuplicateLines(IReadOnlyList<ParsedRecord> parsed)
+    {
+        var wanted = parsed.Select(p => p.Fingerprint).ToHashSet(StringComparer.Ordinal);
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var existing in _store.Records.All())
+        {
+            var fp = Fingerprint(existing, PhotoFields);
+            if (wanted.Contains(fp))
+            {
+                present.Add(fp);
+            }
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var lines = new List<int>();
+        foreach (var p in parsed)
+        {
+            if (present.Contains(p.Fingerprint) || !seen.Add(p.Fingerprint))
+            {
+                lines.Add(p.Line);
+            }
+        }
+        return lines;
+    }
+
+    /// <summary>The forms' photo questions: their count is not imported, so it does not tell two records apart either.</summary>
+    private HashSet<string> PhotoFields => field ??= Layout.Forms.Forms.SelectMany(f => f.Fields).Where(f => f.Kind == FieldType.Photo).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>What makes two records the same support: every field an export writes (but <paramref name="ignored"/>), compared as folded text.</summary>
+    internal static string Fingerprint(SupportRecord r, IReadOnlySet<string>? ignored = null)
+    {
+        var sb = new StringBuilder();
+        sb.Append(r.Date.DayNumber).Append('|').Append(r.ProvinceId).Append('|').Append(r.ActivityId).Append('|')
+            .Append(VnText.FoldWords(r.FacilityName)).Append('|').Append(VnText.FoldWords(r.Commune)).Append('|')
+            .Append(r.Booths).Append('|').Append(r.RevenueVnd).Append('|').Append(r.FundingVnd).Append('|')
+            .Append(VnText.FoldWords(r.FundingSource)).Append('|').Append((int)r.Status).Append('|').Append(VnText.FoldWords(r.Note));
+        if (RecordFunding.SplitOf(r) is { } split)
+        {
+            sb.Append("|split=").Append(split.Kcqg).Append(',').Append(split.Kcdp).Append(',').Append(split.Counterpart).Append(',').Append(split.Other);
+        }
+        foreach (var (key, value) in r.Extra.Where(kv => ignored?.Contains(kv.Key) != true).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            sb.Append('|').Append(key).Append('=').Append(VnText.FoldWords(value));
+        }
+        return sb.ToString();
+    }
+}

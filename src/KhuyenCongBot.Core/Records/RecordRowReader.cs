@@ -1,0 +1,372 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Figures;
+using KhuyenCongBot.Core.Forms;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Text;
+using KhuyenCongBot.Core.Time;
+
+using static KhuyenCongBot.Core.Records.CsvRecordImporter;
+
+namespace KhuyenCongBot.Core.Records;
+
+/// <summary>Reading one record row: each column's cell checked against the catalogue and the activity's form.</summary>
+internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<RecordLayout> layout, Func<string, Projects.Project?> findProject)
+{
+    private CatalogueIndex Catalogue => catalogue();
+
+    private RecordLayout Layout => layout();
+
+    /// <summary>The column of each field of the header row (null and an error when the header is not one of ours).</summary>
+    internal RecordColumn?[]? MapHeader(CsvText.Row header, List<ImportError> errors)
+    {
+        var expected = string.Join(",", RecordColumns);
+        var columns = header.Fields.Select(f => string.IsNullOrWhiteSpace(f) ? null : Layout.Column(CellSafety.Restore(f))).ToArray();
+        var unknown = header.Fields.Where((f, i) => !string.IsNullOrWhiteSpace(f) && columns[i] is null).ToList();
+        var missing = RecordLayout.BaseColumns.Where(c => !columns.Contains(c)).Select(c => c.Id).ToList();
+        if (columns.Take(RecordColumns.Count).All(c => c is null))
+        {
+            errors.Add(new ImportError(header.Line, $"dòng tiêu đề phải là: {expected} (có thể thêm các cột chi tiết như {string.Join(", ", Layout.Columns.Where(c => c.IsExtra).Take(4).Select(c => c.Id))}…)"));
+            return null;
+        }
+        if (missing.Count > 0 || unknown.Count > 0)
+        {
+            var parts = new List<string>();
+            if (missing.Count > 0)
+            {
+                parts.Add("thiếu cột " + string.Join(", ", missing));
+            }
+            if (unknown.Count > 0)
+            {
+                parts.Add("cột không có: " + string.Join(", ", unknown.Select(u => $"'{u.Trim()}'")) + " (các cột được dùng: " + string.Join(", ", Layout.Columns.Select(c => c.Id)) + ")");
+            }
+            errors.Add(new ImportError(header.Line, $"dòng tiêu đề: {string.Join("; ", parts)}; dòng tiêu đề phải bắt đầu bằng {expected}"));
+            return null;
+        }
+        var twice = columns.OfType<RecordColumn>().GroupBy(c => c.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (twice.Count > 0)
+        {
+            errors.Add(new ImportError(header.Line, "dòng tiêu đề: cột lặp lại " + string.Join(", ", twice)));
+            return null;
+        }
+        return columns;
+    }
+
+    internal SupportRecord ParseRecord(CsvText.Row row, RecordColumn?[] columns, DateOnly today, bool demo, List<string> problems,
+        SortedDictionary<string, int> notes, out string? village, out string? phone, out FacilityProfile? profile)
+    {
+        var cells = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < columns.Length; i++)
+        {
+            if (columns[i] is { } column)
+            {
+                var value = CellSafety.Restore(row[i]).Trim();
+                if (value.Contains('\uFFFD'))
+                {
+                    problems.Add($"cột {column.Id} có ký tự hỏng (�): tệp đã bị đổi mã chữ trước đó");
+                }
+                cells[column.Id] = value;
+            }
+        }
+        for (var i = columns.Length; i < row.Fields.Count; i++)
+        {
+            if (row.Fields[i].Trim().Length > 0)
+            {
+                problems.Add($"dòng có {row.Fields.Count} ô nhưng tiêu đề chỉ có {columns.Length} cột (thiếu dấu ngoặc kép quanh một ô có dấu phẩy?)");
+                break;
+            }
+        }
+        string Cell(string id) => cells.GetValueOrDefault(id) ?? "";
+        var record = new SupportRecord();
+        village = null;
+        phone = null;
+
+        var activityText = Cell("activity");
+        var activity = activityText.Length == 0 ? null : Catalogue.FindActivity(activityText);
+        if (activity is null)
+        {
+            problems.Add(activityText.Length == 0 ? "thiếu hoạt động" : $"không tìm thấy hoạt động '{Short(activityText)}'");
+        }
+        else
+        {
+            record.ActivityId = activity.Id;
+        }
+        var form = activity is null ? null : Layout.Forms.Get(activity.Id);
+        var english = false;
+        var user = new BotUser { Role = Role.Admin, ScopeKind = ScopeKind.All };
+
+        var dateText = Cell("date");
+        if (TryParseDate(dateText, out var date))
+        {
+            record.Date = date;
+            if (form?.Bound("date") is { } dateField)
+            {
+                var problem = FieldReader.DateProblem(dateField, date, demo ? DateOnly.MaxValue.AddDays(-400) : today, english);
+                if (problem is not null)
+                {
+                    problems.Add(problem.TrimEnd('.'));
+                }
+            }
+        }
+        else
+        {
+            problems.Add(dateText.Length == 0 ? "thiếu ngày" : $"ngày '{Short(dateText)}' không hợp lệ (dd/MM/yyyy hoặc yyyy-MM-dd)");
+        }
+
+        var provinceText = Cell("province");
+        var province = provinceText.Length == 0 ? null : Catalogue.FindProvince(provinceText);
+        if (province is null)
+        {
+            problems.Add(provinceText.Length == 0 ? "thiếu tỉnh/thành phố" : $"không tìm thấy tỉnh/thành phố '{Short(provinceText)}'");
+        }
+        else if (!province.IsCurrent && record.Date >= FieldReader.MergerDate && Catalogue.CurrentOf(province.Id) is { } current && current.Id != province.Id)
+        {
+            // As in the forms: from 1/7/2025 a former province is recorded under the unit it was merged into.
+            record.ProvinceId = current.Id;
+            var key = $"{province.Name} đã hợp nhất vào {current.Name} từ 01/07/2025: bản ghi từ ngày đó lưu cho {current.Name}";
+            notes[key] = notes.GetValueOrDefault(key) + 1;
+        }
+        else
+        {
+            record.ProvinceId = province.Id;
+        }
+
+        var facility = System.Text.RegularExpressions.Regex.Replace(Cell("facility"), @"\s+", " ");
+        record.FacilityName = facility.Length == 0 ? null : facility;
+        if (facility.Length > 0 && (VnText.FoldWords(facility).Replace(" ", "").Length < 2 || facility.Length > FieldReader.MaxFacilityName))
+        {
+            problems.Add($"tên cơ sở cần từ 2 đến {FieldReader.MaxFacilityName} ký tự (ô này có {facility.Length})");
+        }
+        else if (facility.Length == 0 && form?.Bound("facility") is { IsRequired: true })
+        {
+            problems.Add($"thiếu tên cơ sở (phiếu {form.Title ?? form.Activity} bắt buộc có cơ sở)");
+        }
+        var commune = Cell("commune");
+        record.Commune = commune.Length == 0 ? null : commune;
+        if (commune.Length > FieldReader.MaxPlaceName)
+        {
+            problems.Add($"tên xã/phường dài quá {FieldReader.MaxPlaceName} ký tự");
+        }
+        var villageText = Cell("craft_village");
+        if (villageText.Length > 0)
+        {
+            if (villageText.Length is < 2 or > FieldReader.MaxPlaceName)
+            {
+                problems.Add($"tên làng nghề cần từ 2 đến {FieldReader.MaxPlaceName} ký tự");
+            }
+            village = villageText;
+        }
+        var phoneText = Cell("facility_phone");
+        if (phoneText.Length > 0)
+        {
+            phone = FormRunner.NormalizePhone(phoneText);
+            if (phone is null)
+            {
+                problems.Add($"số điện thoại cơ sở '{Short(phoneText)}' cần 10 hoặc 11 chữ số, bắt đầu bằng 0");
+            }
+        }
+        profile = FacilityProfile.Read(Cell("legal_form"), Cell("tax_id"), Cell("priority_groups"), problems);
+
+        record.Booths = (int)Bound(form, "booths", "số gian hàng", Cell("booths"), today, user, problems);
+        record.RevenueVnd = Bound(form, "revenue_vnd", "doanh thu", Cell("revenue_vnd"), today, user, problems);
+        record.FundingVnd = Bound(form, "funding_vnd", "kinh phí", Cell("funding_vnd"), today, user, problems);
+
+        var sourceText = Cell("funding_source");
+        switch (VnText.FoldWords(sourceText).Replace(" ", ""))
+        {
+            case "":
+                record.FundingSource = null;
+                break;
+            case "kcqg" or "khuyencongquocgia" or "quocgia":
+                record.FundingSource = "KCQG";
+                break;
+            case "kcdp" or "khuyencongdiaphuong" or "diaphuong":
+                record.FundingSource = "KCDP";
+                break;
+            default:
+                problems.Add($"nguồn kinh phí '{Short(sourceText)}' không hợp lệ (KCQG, KCĐP hoặc để trống)");
+                break;
+        }
+        // With the split columns filled, they say where the money came from (KCQG and KCĐP together name no single source).
+        var hasSplit = RecordLayout.SplitColumns.Any(c => Cell(c.Id).Length > 0);
+        if (!hasSplit && record.FundingVnd > 0 && record.FundingSource is null && form?.Bound("funding_source") is not null)
+        {
+            problems.Add("có kinh phí nhưng thiếu nguồn kinh phí (KCQG hoặc KCĐP)");
+        }
+        else if (!hasSplit && record.FundingVnd == 0 && record.FundingSource is not null && Cell("funding_vnd").Trim().Length == 0)
+        {
+            // Only when the amount was left empty: an amount already refused above (too large, or on an unknown activity)
+            // is not "missing" as well.
+            problems.Add("có nguồn kinh phí nhưng không có kinh phí");
+        }
+        ReadSplit(record, form, Cell, today, user, problems);
+
+        var statusText = Cell("status");
+        switch (VnText.FoldWords(statusText))
+        {
+            case "" or "chinh thuc" or "actual":
+                record.Status = RecordStatus.Actual;
+                break;
+            case "uoc" or "uoc thuc hien" or "uoc tinh" or "estimate":
+                record.Status = RecordStatus.Estimate;
+                break;
+            default:
+                problems.Add($"trạng thái '{Short(statusText)}' không hợp lệ (ước hoặc chính thức)");
+                break;
+        }
+
+        var note = Cell("note");
+        record.Note = note.Length == 0 ? null : note;
+        if (form?.Bound("note") is { } noteField && note.Length > 0 && FieldReader.Read(noteField, note, today, Catalogue, user, english) is { Ok: false } bad)
+        {
+            problems.Add(bad.Error!.TrimEnd('.'));
+        }
+        else if (note.Length > 500)
+        {
+            problems.Add("ghi chú dài quá 500 ký tự");
+        }
+
+        ReadProject(record, Cell("project_code"), problems);
+
+        foreach (var column in Layout.Columns.Where(c => c.IsExtra))
+        {
+            var value = Cell(column.Id);
+            if (value.Length == 0)
+            {
+                continue;
+            }
+            var field = form?.Field(column.Id);
+            if (field?.Kind == FieldType.Photo)
+            {
+                // A photo count without the photos: not kept (the files column is read past too).
+                continue;
+            }
+            if (form is not null && field is null)
+            {
+                problems.Add($"cột {column.Id} không dùng cho hoạt động {form.Activity} (phiếu {form.Title ?? form.Activity} không hỏi)");
+                continue;
+            }
+            if (field is null)
+            {
+                continue;
+            }
+            var read = FieldReader.Read(field, value, today, Catalogue, user, english);
+            if (!read.Ok)
+            {
+                problems.Add($"{column.Id}: {read.Error!.TrimEnd('.')}");
+                continue;
+            }
+            record.Extra[column.Id] = read.Value;
+        }
+        return record;
+    }
+
+    /// <summary>A number bound to the record (booths, revenue, funding), read and bounded by the activity's form field.</summary>
+    private long Bound(FormDefinition? form, string bind, string what, string text, DateOnly today, BotUser user, List<string> problems)
+    {
+        var field = form?.Bound(bind);
+        if (text.Length == 0)
+        {
+            if (field is { IsRequired: true })
+            {
+                problems.Add($"thiếu {what} (phiếu {form!.Title ?? form.Activity} bắt buộc)");
+            }
+            return 0;
+        }
+        if (form is not null && field is null)
+        {
+            problems.Add($"cột {bind} không dùng cho hoạt động {form.Activity} (phiếu {form.Title ?? form.Activity} không hỏi {what})");
+            return 0;
+        }
+        if (field is null)
+        {
+            return 0;
+        }
+        var read = FieldReader.Read(field, text, today, Catalogue, user, false);
+        if (!read.Ok)
+        {
+            problems.Add($"{read.Error!.TrimEnd('.')} (ô ghi '{Short(text)}')");
+            return 0;
+        }
+        return long.Parse(read.Value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The split columns when a row fills any of them (an empty one is 0): KCQG + KCĐP must be the row's funding_vnd when that is
+    /// given too, and the source is the one of KCQG, KCĐP that funded alone. A row without them (an older file) keeps its
+    /// single amount as its named source's part.
+    /// </summary>
+    private void ReadSplit(SupportRecord record, FormDefinition? form, Func<string, string> cell, DateOnly today, BotUser user, List<string> problems)
+    {
+        var columns = RecordLayout.SplitColumns;
+        if (columns.All(c => cell(c.Id).Length == 0))
+        {
+            record.Split = RecordFunding.FromSingle(record.FundingVnd, record.FundingSource);
+            return;
+        }
+        var parts = new long[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var bind = RecordLayout.SourceOfColumn(columns[i].Id) switch
+            {
+                Funding.FundingSource.Counterpart => "funding_counterpart",
+                Funding.FundingSource.Other => "funding_other",
+                _ => "funding_vnd",
+            };
+            var text = cell(columns[i].Id);
+            var found = new List<string>();
+            parts[i] = text.Length == 0 ? 0
+                : Bound(form, form?.Bound(bind) is null ? "funding_vnd" : bind, columns[i].Header.Replace(" (đồng)", "", StringComparison.Ordinal), text, today, user, found);
+            problems.AddRange(found.Select(p => $"cột {columns[i].Id} ({columns[i].Header.Replace(" (đồng)", "", StringComparison.Ordinal)}): {p}"));
+        }
+        if (problems.Count > 0)
+        {
+            return;
+        }
+        if (!Funding.FundingSplit.TryCreate(parts[0], parts[1], parts[2], parts[3], out var split))
+        {
+            problems.Add("số tiền theo nguồn không hợp lệ");
+            return;
+        }
+        if (cell("funding_vnd").Length > 0 && record.FundingVnd != split.Support)
+        {
+            problems.Add($"kinh phí {VnFormat.MoneyFull(record.FundingVnd)} khác tổng KCQG + KCĐP ({VnFormat.MoneyFull(split.Support)})");
+            return;
+        }
+        RecordFunding.Set(record, split);
+    }
+
+    /// <summary>
+    /// The project_code cell: a project of the record's province and activity (however the code is typed: it is stored as the project
+    /// writes it); an unknown code, another province's or another activity's project is a problem of the row, which is not imported.
+    /// </summary>
+    private void ReadProject(SupportRecord record, string code, List<string> problems)
+    {
+        if (code.Length == 0)
+        {
+            return;
+        }
+        if (findProject(code) is not { } project)
+        {
+            problems.Add($"không có đề án mã '{Short(code)}' (kiểm tra mã bằng /dean, hoặc để trống ô project_code nếu bản ghi không thuộc đề án nào)");
+            return;
+        }
+        var units = record.ProvinceId.Length == 0 ? [] : Catalogue.UnitsOf(Catalogue.CurrentOf(record.ProvinceId)?.Id ?? record.ProvinceId);
+        if (record.ProvinceId.Length > 0 && !units.Contains(project.ProvinceId))
+        {
+            problems.Add($"đề án {project.Code} là đề án của {Catalogue.Province(project.ProvinceId)?.ShortName ?? project.ProvinceId}, không phải của tỉnh/thành phố của bản ghi");
+            return;
+        }
+        if (record.ActivityId.Length > 0 && project.ActivityId != record.ActivityId)
+        {
+            problems.Add($"đề án {project.Code} là đề án {Catalogue.Activity(project.ActivityId)?.ShortName ?? project.ActivityId}, khác hoạt động của bản ghi");
+            return;
+        }
+        record.ProjectCode = project.Code;
+    }
+
+    internal static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

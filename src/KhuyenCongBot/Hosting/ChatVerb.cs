@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.Options;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Time;
+using KhuyenCongBot.Storage;
+using KhuyenCongBot.Terminal;
+using Microsoft.Extensions.Options;
+
+using static KhuyenCongBot.Hosting.BotApp;
+
+namespace KhuyenCongBot.Hosting;
+
+/// <summary>The chat verb: the terminal chat, on its own database or joined to the running bot.</summary>
+internal static class ChatVerb
+{
+    internal static async Task<int> ChatAsync(CommandLine commandLine, TextReader input, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var configuration = LoadConfiguration(commandLine);
+        EnsureValid(configuration, channels: false);
+        var role = ParseRole(commandLine.Get("--role"));
+        var language = ParseLanguage(commandLine.Get("--lang"));
+        var userId = commandLine.Get("--user") ?? "local";
+        var database = DatabasePath(configuration);
+        if (OwnerOf(database) is { } owner)
+        {
+            return await JoinChatAsync(commandLine, database, owner, userId, role, language, configuration, input, output, error, ct);
+        }
+        var builder = CreateBuilder(commandLine, LogLevel.Warning);
+        builder.Services.AddHostedService<AdminChannelService>();
+        using var host = builder.Build();
+        await host.StartAsync(ct);
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime.ApplicationStopping);
+        var signalled = false;
+        using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, _ => signalled = true);
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, _ => signalled = true);
+        var leaving = false;
+        try
+        {
+            var services = host.Services;
+            var engine = services.GetRequiredService<IBotEngine>();
+            var catalogue = services.GetRequiredService<CatalogueIndex>();
+            var store = services.GetRequiredService<IBotStore>();
+            string? province = null;
+            if (commandLine.Get("--province") is { } name)
+            {
+                province = catalogue.FindProvince(name)?.CurrentId
+                    ?? throw new ConfigurationException($"--province: không có tỉnh/thành '{name}'.");
+            }
+            TerminalUsers.Ensure(store, services.GetRequiredService<BotClock>(), userId, role, province);
+            var channel = new TerminalChannel(engine, services.GetRequiredService<IOptions<StorageOptions>>(), input, output);
+            var code = await channel.RunAsync(userId, language, reading.Token);
+            leaving = true;
+            if (lifetime.ApplicationStopping.IsCancellationRequested && !ct.IsCancellationRequested && !signalled)
+            {
+                await error.WriteLineAsync("Bot đã dừng giữa chừng (xem dòng lỗi phía trên); những gì đã lưu vẫn còn nguyên. Chạy lại lệnh chat để tiếp tục.");
+                return ExitSoftware;
+            }
+            return code;
+        }
+        catch (OperationCanceledException) when (!leaving && lifetime.ApplicationStopping.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            if (signalled)
+            {
+                return 0;
+            }
+            await error.WriteLineAsync("Bot đã dừng giữa chừng (xem dòng lỗi phía trên); những gì đã lưu vẫn còn nguyên. Chạy lại lệnh chat để tiếp tục.");
+            return ExitSoftware;
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>A second terminal on a database another process owns: the lines go to that process's engine.</summary>
+    internal static async Task<int> JoinChatAsync(CommandLine commandLine, string database, DatabaseOwner owner, string userId, Role role, string language,
+        IConfiguration configuration, TextReader input, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        await using var client = await JoinAsync("chat", database, owner, error, ct);
+        if (client is null)
+        {
+            return ExitInUse;
+        }
+        var request = new JsonObject
+        {
+            ["verb"] = "chat", ["user"] = userId, ["role"] = role.ToString().ToLowerInvariant(), ["lang"] = language,
+        };
+        if (commandLine.Get("--province") is { } province)
+        {
+            request["province"] = province;
+        }
+        await client.SendAsync(request, ct);
+        var ready = await client.ReceiveAsync(ct);
+        if (ready?["ready"] is null)
+        {
+            await error.WriteLineAsync(ready?["err"]?.GetValue<string>() ?? "Tiến trình chủ không nhận phiên chat.");
+            return ready?["exit"]?.GetValue<int>() ?? ExitInUse;
+        }
+        var today = ready["today"]?.GetValue<string>();
+        await error.WriteLineAsync($"Cơ sở dữ liệu {Path.GetFullPath(database)} đang do {owner.Describe()} giữ: terminal này trò chuyện qua tiến trình đó (ngày của bot: {today}).");
+        if (commandLine.Get("--today") is { } asked && asked != today)
+        {
+            await error.WriteLineAsync($"Lưu ý: --today {asked} không dùng được ở đây; bot sống theo ngày của tiến trình chủ ({today}).");
+        }
+        var storage = Options.Create(configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
+        var channel = new TerminalChannel(new RemoteEngine(client), storage, input, output);
+        try
+        {
+            return await channel.RunAsync(userId, language, ct);
+        }
+        catch (IOException)
+        {
+            await error.WriteLineAsync($"Tiến trình chủ ({owner.Describe()}) đã dừng; phiên chat này kết thúc. Tin cuối có thể chưa được xử lý: chạy lại lệnh chat rồi kiểm tra.");
+            return ExitInUse;
+        }
+    }
+}

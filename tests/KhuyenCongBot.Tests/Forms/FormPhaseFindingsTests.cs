@@ -1,0 +1,56 @@
+using KhuyenCongBot.Core.Forms;
+using KhuyenCongBot.Tests.Support;
+
+namespace KhuyenCongBot.Tests.Forms;
+
+/// <summary>Found by testers: "không" at the summary before saving was refused; "bỏ qua" while picking a facility said the button
+/// was unusable. Phases are typed (<see cref="FormPhase"/>) and stored under their old names.</summary>
+public sealed class FormPhaseFindingsTests
+{
+    private static FormPhase PhaseOf(BotHarness bot, string user)
+    {
+        var id = bot.Store.Users.FindByIdentity("terminal:" + user)!.Id;
+        return new FormSession(bot.Store.Conversations.Get(id)!).Phase;
+    }
+
+    [Fact]
+    public async Task No_at_the_summary_saves_nothing_and_offers_what_to_change_or_to_drop_the_form()
+    {
+        using var bot = FormTestKit.WithOfficer();
+        var before = bot.Store.Records.All().Count();
+        var t = await FormTestKit.Talk(bot, "o1", "ghi hội chợ", "Gốm Phù Lãng", "Hội chợ Xuân", "12", "hôm nay", "bỏ qua", "1", "bỏ qua");
+        Assert.True(PhaseOf(bot, "o1") == FormPhase.Summary, t);
+        var no = await bot.Say("không", "o1");
+        Assert.Contains("Chưa lưu", no);
+        Assert.Contains("Sửa câu nào", no);
+        Assert.Contains("Hủy", no);
+        Assert.DoesNotContain("Phiếu đã đủ câu trả lời", no);
+        Assert.Equal(FormPhase.EditPick, PhaseOf(bot, "o1"));
+        Assert.Equal(before, bot.Store.Records.All().Count());
+        Assert.Contains("Kiểm tra trước khi lưu", await bot.Say("quay lại", "o1"));
+        Assert.Contains("Đã lưu", await bot.Say("lưu", "o1"));
+    }
+
+    [Fact]
+    public async Task Skip_while_picking_among_facility_matches_says_the_question_is_required_not_that_a_button_is_unusable()
+    {
+        using var bot = FormTestKit.WithOfficer();
+        FormTestKit.AddFacility(bot, "Gốm Thanh Hà", "phu-tho", "xã Phù Lãng");
+        var t = await FormTestKit.Talk(bot, "o1", "ghi hội chợ", "gốm");
+        Assert.True(PhaseOf(bot, "o1") == FormPhase.Facility, t);
+        var skip = await bot.Say("bỏ qua", "o1");
+        Assert.DoesNotContain("Nút đó", skip);
+        Assert.Contains("bắt buộc", skip);
+        Assert.Equal(FormPhase.Ask, PhaseOf(bot, "o1"));
+    }
+
+    [Fact]
+    public async Task A_draft_saved_with_the_old_phase_names_resumes_at_the_same_phase()
+    {
+        using var bot = FormTestKit.WithOfficer();
+        await FormTestKit.Talk(bot, "o1", "ghi hội chợ", "Gốm Phù Lãng", "Hội chợ Xuân", "12", "hôm nay", "bỏ qua", "1", "bỏ qua");
+        var id = bot.Store.Users.FindByIdentity("terminal:o1")!.Id;
+        Assert.Equal("summary", bot.Store.Conversations.Get(id)!.Data["phase"]);
+        Assert.Contains("Đã lưu", await bot.Say("lưu", "o1"));
+    }
+}
