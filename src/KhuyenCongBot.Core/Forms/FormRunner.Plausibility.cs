@@ -123,14 +123,14 @@ public sealed partial class FormRunner
             if (field.Bind == "funding_kcqg" && CheckSplit(ctx, s, form, field, FieldResult.Accept(value)) is { Ok: false } split)
             {
                 s.ClearAnswer(field.Id);
-                s.Phase = "ask";
+                s.Phase = FormPhase.Ask;
                 s.Misses = 0;
                 Prompt(ctx, s, (echo is null ? "" : echo + "\n") + "⚠ " + split.Error);
                 return true;
             }
             if (AskIfImplausible(ctx, s, form, field, value, echo))
             {
-                s.Phase = "ask";
+                s.Phase = FormPhase.Ask;
                 return true;
             }
         }

@@ -54,7 +54,7 @@ public sealed partial class FormRunner
     /// <summary>"thôi" at the draft question: the new form is not opened, the unfinished one stays as it was.</summary>
     private void KeepDraft(BotContext ctx, FormSession s)
     {
-        s.Phase = s.Get("prevphase") ?? "ask";
+        s.Phase = FormPhases.Parse(s.Get("prevphase"));
         s.Set("prevphase", null);
         s.Set("next", null);
         var form = forms.Get(s.FormId);

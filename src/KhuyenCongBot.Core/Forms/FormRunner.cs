@@ -222,7 +222,7 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             return Task.CompletedTask;
         }
         var folded = isButton ? "" : VnText.FoldWords(input);
-        if (s.Phase == "draft" && (input == "f:cancel" || (!isButton && CancelWords.Contains(folded))))
+        if (s.Phase == FormPhase.Draft && (input == "f:cancel" || (!isButton && CancelWords.Contains(folded))))
         {
             // "thôi" at "continue the unfinished form or drop it?" gives up the new one; only "Bỏ phiếu cũ" drops the draft.
             KeepDraft(ctx, s);
@@ -436,13 +436,13 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
     /// <summary>The example for a new facility's own questions (its commune, type, number...), not the facility field's.</summary>
     private static string? StepExample(BotContext ctx, FormSession s) => s.Phase switch
     {
-        "nf_commune" => "xã Tiên Lữ",
-        "nf_cpick" or "nf_cconfirm" => "1",
-        "nf_legal" => ctx.T("hộ kinh doanh", "household"),
-        "nf_taxid" => "0101234565",
-        "nf_priority" => ctx.T("không", "none"),
-        "nf_village" => "làng gốm Hương Canh",
-        "nf_phone" => "0912345678",
+        FormPhase.NewFacilityCommune => "xã Tiên Lữ",
+        FormPhase.NewFacilityCommunePick or FormPhase.NewFacilityCommuneConfirm => "1",
+        FormPhase.NewFacilityLegal => ctx.T("hộ kinh doanh", "household"),
+        FormPhase.NewFacilityTaxId => "0101234565",
+        FormPhase.NewFacilityPriority => ctx.T("không", "none"),
+        FormPhase.NewFacilityVillage => "làng gốm Hương Canh",
+        FormPhase.NewFacilityPhone => "0912345678",
         _ => null,
     };
 

@@ -16,7 +16,7 @@ public sealed class FormFixTranscriptTests(ITestOutputHelper output)
     private static async Task<string> ToSummary(BotHarness bot)
     {
         var sb = new System.Text.StringBuilder();
-        for (var i = 0; i < 40 && Session(bot).Phase != "summary"; i++)
+        for (var i = 0; i < 40 && Session(bot).Phase != FormPhase.Summary; i++)
         {
             var answer = FormDriver.NextAnswer(bot, "o1")!;
             sb.Append("> ").AppendLine(answer).AppendLine(await bot.Say(answer, "o1"));
@@ -42,13 +42,13 @@ public sealed class FormFixTranscriptTests(ITestOutputHelper output)
         var edited = await bot.Say("10tr", "o1");
         output.WriteLine(transcript + edited);
         Assert.Contains("lớn hơn Tổng vốn đầu tư của cơ sở", edited);
-        Assert.NotEqual("summary", Session(bot).Phase);
+        Assert.NotEqual(FormPhase.Summary, Session(bot).Phase);
         var kept = await bot.Say("có", "o1");
         output.WriteLine(kept);
         // The facility's own share (120tr) is above 10tr too: asked next, then the summary.
         Assert.Contains("Vốn đối ứng của cơ sở (120 triệu đồng) lớn hơn", kept);
         await bot.Say("có", "o1");
-        Assert.Equal(("summary", "1000000000", "10000000"), (Session(bot).Phase, Session(bot).Answer("funding_vnd"), Session(bot).Answer("investment_vnd")));
+        Assert.Equal((FormPhase.Summary, "1000000000", "10000000"), (Session(bot).Phase, Session(bot).Answer("funding_vnd"), Session(bot).Answer("investment_vnd")));
     }
 
     [Fact]
