@@ -41,9 +41,23 @@ public static class FieldReader
 
     private static string T(bool english, string vi, string en) => english ? en : vi;
 
+    private static readonly string[] CountUnits =
+        ["nguoi", "hoc vien", "hv", "gian hang", "gian", "co so", "may", "chiec", "cai", "bo", "lop", "doanh nghiep", "san pham"];
+
     /// <summary>"2 gian hàng", "2 gian", "2gian", "35 hv" (the unit's initials) → the number alone; other text unchanged.</summary>
     private static string StripUnit(FormField field, string text)
     {
+        // Words people add after a count whatever the question's unit: "35 người", "3 gian", "2 chiếc".
+        var trimmed = text.Trim();
+        foreach (var unit in CountUnits)
+        {
+            var folded = VnText.FoldWords(trimmed);
+            if (folded.EndsWith(" " + unit, StringComparison.Ordinal) && trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 1 } parts
+                && unit.Split(' ').Length is var n && parts.Length > n)
+            {
+                return string.Join(' ', parts[..^n]);
+            }
+        }
         if (field.Unit is null)
         {
             return text;
@@ -86,7 +100,12 @@ public static class FieldReader
 
     private static FieldResult ReadInteger(FormField field, string text, bool english)
     {
-        if (!VnParse.TryParseInteger(StripUnit(field, text), out var n) || (field.Min is { } min && n < min) || (field.Max is { } max && n > max))
+        if (!VnParse.TryParseInteger(StripUnit(field, text), out var n))
+        {
+            return FieldResult.Refuse(T(english, $"Chưa đọc được \"{FormRunner.Clip(text, 40)}\" thành một số. ", $"Could not read \"{FormRunner.Clip(text, 40)}\" as a number. ")
+                + IntegerRule(field, english) + ".");
+        }
+        if ( (field.Min is { } min && n < min) || (field.Max is { } max && n > max))
         {
             return FieldResult.Refuse(IntegerRule(field, english) + ".");
         }
@@ -109,7 +128,12 @@ public static class FieldReader
 
     private static FieldResult ReadMoney(FormField field, string text, bool english)
     {
-        if (!VnParse.TryParseMoney(text, out var vnd) || vnd < 0 || (field.Min is { } min && vnd < min) || (field.Max is { } max && vnd > max))
+        if (!VnParse.TryParseMoney(text, out var vnd))
+        {
+            return FieldResult.Refuse(T(english, $"Chưa đọc được \"{FormRunner.Clip(text, 40)}\" thành số tiền. ", $"Could not read \"{FormRunner.Clip(text, 40)}\" as an amount. ")
+                + MoneyRule(field, english) + ".");
+        }
+        if (vnd < 0 || (field.Min is { } min && vnd < min) || (field.Max is { } max && vnd > max))
         {
             return FieldResult.Refuse(MoneyRule(field, english) + ".");
         }

@@ -77,6 +77,10 @@ public sealed class FormField
     /// facility's total investment); a larger amount is asked back, not refused.</summary>
     public string? AtMost { get; set; }
 
+    /// <summary>Money: where amounts usually fall (per unit of another field when <see cref="PlausibleRange.Per"/> is set); an amount
+    /// outside is asked back ("Ý bạn là 15 triệu?"), never refused.</summary>
+    public PlausibleRange? Plausible { get; set; }
+
     /// <summary>Dates: earliest accepted date (yyyy-MM-dd).</summary>
     public string? MinDate { get; set; }
 
@@ -118,4 +122,12 @@ public sealed class AskIf
     public string Op { get; set; } = "eq";
 
     public string? Value { get; set; }
+}
+
+/// <summary>The usual range of an amount, in đồng; with <see cref="Per"/> (an integer field's id, "booths") the range is per unit.</summary>
+public sealed class PlausibleRange
+{
+    public decimal? Min { get; set; }
+    public decimal? Max { get; set; }
+    public string? Per { get; set; }
 }

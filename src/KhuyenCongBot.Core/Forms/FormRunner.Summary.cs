@@ -47,7 +47,19 @@ public sealed partial class FormRunner
             HandleDraft(ctx, s, "f:dd");
             return;
         }
-        Prompt(ctx, s);
+        Prompt(ctx, s, ctx.T("⚠ Chưa rõ ý bạn. Gõ \"tiếp\" để tiếp tục phiếu đang dở, \"mới\" để bỏ nó và mở phiếu mới, hoặc \"thôi\" để không mở phiếu mới.",
+            "⚠ Not understood. Type \"continue\" for the unfinished form, \"new\" to drop it and open the new one, or \"cancel\" to open nothing."));
+    }
+
+    /// <summary>"thôi" at the draft question: the new form is not opened, the unfinished one stays as it was.</summary>
+    private void KeepDraft(BotContext ctx, FormSession s)
+    {
+        s.Phase = FormPhases.Parse(s.Get("prevphase"));
+        s.Set("prevphase", null);
+        s.Set("next", null);
+        var form = forms.Get(s.FormId);
+        Prompt(ctx, s, ctx.T($"↩ Không mở phiếu mới; phiếu {(form is null ? "" : Title(ctx, form) + " ")}đang dở vẫn giữ nguyên.",
+            $"↩ No new form opened; the unfinished {(form is null ? "form" : Title(ctx, form))} is kept as it was."));
     }
 
     private static readonly string[] NewWords = ["moi", "phieu moi", "mo phieu moi", "bat dau moi", "bo", "bo phieu do", "new", "discard"];

@@ -188,6 +188,7 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
         if (from is not null)
         {
             RecordWriter.Load(from, form, s, f => edit || f.Repeat);
+            MarkAllConfirmed(s, form);
             if (edit)
             {
                 s.EditId = from.Id;
@@ -221,6 +222,12 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             return Task.CompletedTask;
         }
         var folded = isButton ? "" : VnText.FoldWords(input);
+        if (s.Phase == FormPhase.Draft && (input == "f:cancel" || (!isButton && CancelWords.Contains(folded))))
+        {
+            // "thôi" at "continue the unfinished form or drop it?" gives up the new one; only "Bỏ phiếu cũ" drops the draft.
+            KeepDraft(ctx, s);
+            return Task.CompletedTask;
+        }
         if (input == "f:cancel" || (!isButton && CancelWords.Contains(folded)))
         {
             Cancel(ctx, s);
@@ -379,6 +386,10 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
         s.Misses = 0;
         RefreshProjects(ctx, s, form);
         var next = s.NextMissing(form, from);
+        if (next < 0 && CrossCheck(ctx, s, form, echo))
+        {
+            return;
+        }
         if (next < 0)
         {
             s.Phase = FormPhase.Summary;
@@ -417,19 +428,32 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
         if (s.Misses >= 3)
         {
             text += "\n" + ctx.T("💡 Ví dụ một câu trả lời đúng: ", "💡 An example of a valid answer: ")
-                + FieldReader.Example(form.Fields[s.Step], ctx.Today)
+                + (StepExample(ctx, s) ?? FieldReader.Example(form.Fields[s.Step], ctx.Today))
                 + ctx.T(". Gõ \"bỏ qua\" nếu câu này không bắt buộc, hoặc /huy để dừng.", ". Type \"skip\" if the question is optional, or /cancel to stop.");
         }
         Prompt(ctx, s, text, edits: false);
     }
 
+    /// <summary>The example for a new facility's own questions (its commune, type, number...), not the facility field's.</summary>
+    private static string? StepExample(BotContext ctx, FormSession s) => s.Phase switch
+    {
+        FormPhase.NewFacilityCommune => "xã Tiên Lữ",
+        FormPhase.NewFacilityCommunePick or FormPhase.NewFacilityCommuneConfirm => "1",
+        FormPhase.NewFacilityLegal => ctx.T("hộ kinh doanh", "household"),
+        FormPhase.NewFacilityTaxId => "0101234565",
+        FormPhase.NewFacilityPriority => ctx.T("không", "none"),
+        FormPhase.NewFacilityVillage => "làng gốm Hương Canh",
+        FormPhase.NewFacilityPhone => "0912345678",
+        _ => null,
+    };
+
     private void HandleAnswer(BotContext ctx, FormSession s, FormDefinition form, string verb, string arg, string input, bool isButton)
     {
         var field = form.Fields[s.Step];
-        if (verb == "skip" && field.IsRequired && field.Default is not null)
+        if (PendingAnswer(s, input) is { } picked && !isButton && picked.Split(':', 4) is [_, _, var pv, ..] pickedParts)
         {
-            // Skipping a required question that has a default takes the default ("Chính thức", today).
-            verb = "def";
+            // "có" to the amount question asked before something else was answered in between.
+            (verb, arg) = (pv, pickedParts.Length >= 4 ? pickedParts[3] : "");
         }
         switch (verb)
         {
@@ -499,8 +523,13 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
             case "pl" when arg == "no":
                 Prompt(ctx, s);
                 return;
-            case "pl" when field.Kind is FieldType.Money or FieldType.Location:
+            case "pl" or "plx" when field.Kind is FieldType.Money or FieldType.Location:
                 result = FieldReader.Read(field, arg, ctx.Today, ctx.Catalogue, ctx.User, ctx.English);
+                NoteConfirmed(s, field, verb, result.Value);
+                if (result.Ok && field.Kind == FieldType.Money && AskIfImplausible(ctx, s, form, field, result.Value))
+                {
+                    return;
+                }
                 break;
             default:
                 Prompt(ctx, s, ctx.T("Nút đó không dùng được ở câu này.", "That button does not apply here."));

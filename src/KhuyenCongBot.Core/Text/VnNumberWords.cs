@@ -16,7 +16,11 @@ internal static class VnNumberWords
 
     /// <summary>Whether the folded word can be part of a number in words.</summary>
     public static bool IsNumberWord(string word) =>
-        Digits.ContainsKey(word) || Scales.ContainsKey(word) || word is "muoi" or "chuc" or "tram" or "linh" or "le";
+        Digits.ContainsKey(word) || Scales.ContainsKey(word) || word is "muoi" or "chuc" or "tram" or "linh" or "le" or "ruoi";
+
+    /// <summary>Units digits only said after tens ("lăm", "mốt", "tư"): after a bare digit they make the spoken short form of
+    /// tens ("ba lăm" = 35, "hai mốt" = 21, "tám lăm" = 85); "hai ba" stays unread (a list, or 23?).</summary>
+    private static readonly HashSet<string> TensUnits = new(StringComparer.Ordinal) { "lam", "nham", "mot", "tu" };
 
     /// <summary>Parses folded words (already split); false when any word is not a number word or the order is wrong ("hai ba").</summary>
     public static bool TryParse(IReadOnlyList<string> words, out long value)
@@ -33,11 +37,35 @@ internal static class VnNumberWords
         var sawTens = false;
         var sawHundreds = false;
         var sawLinh = false;
+        string? previous = null;
         foreach (var w in words)
         {
-            if (Digits.TryGetValue(w, out var d))
+            if (w == "ruoi")
             {
-                if (pending is not null)
+                // "một trăm rưỡi" = 150, "hai triệu rưỡi" = 2 500 000: half of the unit just said.
+                if (previous == "tram" && !sawTens && pending is null)
+                {
+                    group += 50;
+                    sawTens = true;
+                }
+                else if (previous is not null && Scales.ContainsKey(previous) && lastScale >= 1_000)
+                {
+                    total += lastScale / 2;
+                    lastScale = 1;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+            else if (Digits.TryGetValue(w, out var d))
+            {
+                if (pending is { } tens && tens >= 2 && !sawTens && !sawLinh && TensUnits.Contains(w))
+                {
+                    group += tens * 10;
+                    sawTens = true;
+                }
+                else if (pending is not null)
                 {
                     return false;
                 }
@@ -88,6 +116,7 @@ internal static class VnNumberWords
             {
                 return false;
             }
+            previous = w;
         }
         if (sawLinh && pending is null)
         {

@@ -124,11 +124,11 @@ public sealed class TradeFairTranscriptTests(ITestOutputHelper output)
     [Theory]
     [InlineData("1,5 tỷ", 1_500_000_000, "1.500.000.000 đồng (một tỉ năm trăm triệu đồng)")]
     [InlineData("45.000.000", 45_000_000, "45.000.000 đồng")]
-    [InlineData("500 nghìn", 500_000, "500.000 đồng")]
+    [InlineData("15.000 nghìn", 15_000_000, "15.000.000 đồng")]
     public async Task Money_is_read_back_in_full_and_in_words(string answer, long vnd, string readBack)
     {
         using var bot = FormTestKit.WithOfficer();
-        await FormTestKit.Talk(bot, "o1", "ghi hội chợ", "Gốm Phù Lãng", "Hội chợ Xuân", "3", "hôm nay");
+        await FormTestKit.Talk(bot, "o1", "ghi hội chợ", "Gốm Phù Lãng", "Hội chợ Xuân", "10", "hôm nay");
         var reply = await bot.Say(answer, "o1");
         Assert.Contains(readBack, reply);
         Assert.Contains("❓ Nguồn kinh phí", reply);

@@ -24,6 +24,14 @@ public class VnParseTests
     [InlineData("ba mươi tư", 34L)]
     [InlineData("một trăm linh năm", 105L)]
     [InlineData("hai nghìn", 2000L)]
+    [InlineData("ba lăm", 35L)]
+    [InlineData("ba lam", 35L)]
+    [InlineData("tám lăm", 85L)]
+    [InlineData("hai mốt", 21L)]
+    [InlineData("năm lăm", 55L)]
+    [InlineData("bốn tư", 44L)]
+    [InlineData("một trăm rưỡi", 150L)]
+    [InlineData("hai trăm ba lăm", 235L)]
     public void Integer_valid(string text, long expected)
     {
         Assert.True(VnParse.TryParseInteger(text, out var value));
@@ -78,6 +86,9 @@ public class VnParseTests
     [InlineData("1 tỷ 200 triệu 500 nghìn", 1_200_500_000L)]
     [InlineData("1.250,5 triệu", 1_250_500_000L)]
     [InlineData("hai triệu", 2_000_000L)]
+    [InlineData("tám lăm triệu", 85_000_000L)]
+    [InlineData("tam lam trieu", 85_000_000L)]
+    [InlineData("một trăm rưỡi triệu", 150_000_000L)]
     [InlineData("năm trăm nghìn", 500_000L)]
     [InlineData("5 trăm nghìn", 500_000L)]
     [InlineData("1 ty hai tram trieu", 1_200_000_000L)]
