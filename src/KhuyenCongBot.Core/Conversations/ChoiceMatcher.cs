@@ -6,7 +6,7 @@ namespace KhuyenCongBot.Core.Conversations;
 /// <summary>
 /// Reads a typed answer against the choices last shown: "2" for the second numbered one, a label typed as shown (with or without
 /// diacritics), a shortcut under "Hoặc gõ:" by its first word or the words before its colon ("giu" for "Giữ: Phú Thọ",
-/// "mac dinh" for "Mặc định: Chính thức"), and yes/no words ("có", "ok", "ừ", "không") for a yes/no pair.
+/// "mac dinh" for "Mặc định: Chính thức") or its first words ("quay lai" for "Quay lại danh sách"), and yes/no words ("có", "ok", "ừ", "không") for a yes/no pair.
 /// </summary>
 public static class ChoiceMatcher
 {
@@ -52,6 +52,12 @@ public static class ChoiceMatcher
         if (!folded.Contains(' ') && Unique(choices.Where(c => !c.Numbered && FirstWord(c.Label) == folded)) is { } first)
         {
             return first.Data;
+        }
+        // A shortcut by its first words as shown ("quay lại" for "Quay lại danh sách"); numbered items, whose labels are often names
+        // an officer may type as a new answer (a facility), still need their whole label.
+        if (folded.Contains(' ') && Unique(choices.Where(c => !c.Numbered && VnText.FoldWords(c.Label).StartsWith(folded + " ", StringComparison.Ordinal))) is { } words)
+        {
+            return words.Data;
         }
         return YesNo(numbered, folded);
     }

@@ -204,4 +204,24 @@ public sealed class TypedAnswersTests(ITestOutputHelper output)
         ];
         Assert.Equal(data, ChoiceMatcher.Match(choices, typed));
     }
+
+    [Theory]
+    [InlineData("quay lại", "back")]
+    [InlineData("quay lai", "back")]
+    [InlineData("Quay lại danh sách", "back")]
+    [InlineData("quay", "back")]
+    [InlineData("khong thuoc", "none")]
+    [InlineData("Gốm Phù", null)] // a numbered item (a name) needs its whole label: it may be a new answer
+    [InlineData("quay lại trang", null)]
+    public void A_shortcut_works_by_its_first_words_as_shown(string typed, string? expected)
+    {
+        List<KhuyenCongBot.Core.Messaging.Choice> choices =
+        [
+            new("Gốm Phù Lãng", "f1"),
+            new("Gốm Thanh Hà", "f2"),
+            new("⬅ Quay lại danh sách", "back") { Numbered = false },
+            new("Không thuộc đề án nào", "none") { Numbered = false },
+        ];
+        Assert.Equal(expected, KhuyenCongBot.Core.Conversations.ChoiceMatcher.Match(choices, typed));
+    }
 }

@@ -59,9 +59,12 @@ public sealed class SliceTranscriptTests
         Assert.Contains("Số gian hàng phải là số nguyên từ 1 đến 50", Text(await bot.SayAsync("officer", "70")));
         Assert.Contains("Ngày", Text(await bot.SayAsync("officer", "12")));
         Assert.Contains("Kinh phí", Text(await bot.SayAsync("officer", "hôm nay")));
-        await bot.SayAsync("officer", "bỏ qua");
-        await bot.SayAsync("officer", "bỏ qua");
+        // Optional questions are skipped; "Số liệu" is required (skipping it is refused since issue 16), so it is answered.
         var summary = Text(await bot.SayAsync("officer", "bỏ qua"));
+        for (var i = 0; i < 5 && !summary.Contains("Kiểm tra trước khi lưu"); i++)
+        {
+            summary = Text(await bot.SayAsync("officer", summary.Contains("Số liệu") ? "chính thức" : "bỏ qua"));
+        }
         Assert.Contains("Kiểm tra trước khi lưu", summary);
         Assert.Contains("12 gian hàng", summary);
         Assert.Contains("26/11/2026", summary);

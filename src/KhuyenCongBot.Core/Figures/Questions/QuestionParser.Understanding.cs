@@ -245,9 +245,19 @@ public sealed partial class QuestionParser
         }
     }
 
+    /// <summary>Exclusion words before something other than the estimates ("không tính số ước" is read elsewhere) or "nào".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@" (?<w>khong bao gom|khong tinh|khong ke|khong gom|ngoai tru|loai tru|tru|excluding|except) (?!(nao|cac so uoc|so lieu uoc|so uoc|uoc|estimates?|estimated)( |$))")]
+    private static partial System.Text.RegularExpressions.Regex ExclusionRegex();
+
     /// <summary>Drops filler words; what remains was not understood and is kept, as typed, in <see cref="QuestionParts.Unknown"/>.</summary>
     private void ReadLeftover(string s, string original, QuestionParts parts)
     {
+        // "không tính Hà Nội", "trừ Phú Thọ": an exclusion the bot cannot apply. Its words are read one by one ("không" a filler,
+        // "tính" as "tỉnh"), so without this the place after them was read as the scope: the opposite of what was asked.
+        if (ExclusionRegex().Match(" " + VnText.FoldWords(original) + " ") is { Success: true } exclusion)
+        {
+            parts.Unknown.Add(exclusion.Groups["w"].Value);
+        }
         foreach (var filler in _lexicon.Filler)
         {
             while (VnText.ContainsWords(s, filler))

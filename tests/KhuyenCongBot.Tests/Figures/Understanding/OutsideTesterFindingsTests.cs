@@ -106,4 +106,18 @@ public sealed class OutsideTesterFindingsTests
             Assert.Contains($"{bot.Catalogue.Province(id)!.ShortName}: 0 cơ sở – 0% kế hoạch năm", answer);
         }
     }
+
+    [Theory]
+    [InlineData("bao nhieu gian hang khong tinh Ha Noi")]
+    [InlineData("bao nhiêu gian hàng không tính Hà Nội")]
+    [InlineData("kinh phí năm nay không tính Phú Thọ")]
+    [InlineData("so co so ho tro nam 2025 khong ke Bac Ninh")]
+    [InlineData("gian hang nam 2025 tru Ha Noi")]
+    public async Task An_exclusion_the_bot_cannot_apply_is_said_not_understood_never_answered_for_the_excluded_place(string question)
+    {
+        using var bot = Bot();
+        var answer = await bot.Say(question, "m");
+        Assert.Contains("chưa hiểu", answer);
+        Assert.DoesNotContain("Phạm vi", answer);
+    }
 }
