@@ -22,10 +22,6 @@ public sealed partial class FormRunner
     public void Prompt(BotContext ctx, FormSession s, string? before = null, bool edits = true)
     {
         var (text, choices) = Render(ctx, s);
-        if (forms.Get(s.FormId) is { } asked)
-        {
-            s.MarkStep(asked);
-        }
         if (before is not null)
         {
             text = before + "\n\n" + text;

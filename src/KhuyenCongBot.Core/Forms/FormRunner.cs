@@ -185,6 +185,7 @@ public sealed partial class FormRunner(FormCatalogue forms, IOptions<BotOptions>
         DropDraftPhotos(ctx);
         ctx.State.Flow = FlowName;
         s.FormId = form.Activity;
+        s.MarkLayout();
         if (from is not null)
         {
             RecordWriter.Load(from, form, s, f => edit || f.Repeat);

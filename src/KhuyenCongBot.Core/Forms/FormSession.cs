@@ -33,22 +33,13 @@ public sealed class FormSession(ConversationState state)
     }
 
     /// <summary>
-    /// Puts <see cref="Step"/> back on the question it was saved at when the form's fields have moved since (a field added by an
-    /// upgrade): the id of the field asked is saved beside its index (<see cref="MarkStep"/>). A draft saved before that id was kept
-    /// indexed the fields without the project question (added with schema 4), and is mapped through that list.
+    /// A draft saved before the project question was added to the forms (schema 4) counted its step among the fields without it:
+    /// put <see cref="Step"/> on the same question in today's list, once. Drafts begun since carry <see cref="LayoutKey"/>.
     /// </summary>
     public void Realign(FormDefinition form)
     {
-        if (Data.GetValueOrDefault(StepFieldKey) is { } at)
+        if (Data.ContainsKey(LayoutKey))
         {
-            if (at.Length > 0 && (Step < 0 || Step >= form.Fields.Count || form.Fields[Step].Id != at))
-            {
-                var index = form.Fields.FindIndex(f => f.Id == at);
-                if (index >= 0)
-                {
-                    Step = index;
-                }
-            }
             return;
         }
         var before = form.Fields.Where(f => f.Kind != FieldType.Project).ToList();
@@ -56,14 +47,13 @@ public sealed class FormSession(ConversationState state)
         {
             Step = form.Fields.IndexOf(before[Step]);
         }
-        MarkStep(form);
+        MarkLayout();
     }
 
-    /// <summary>Saves the id of the field at <see cref="Step"/> beside it (see <see cref="Realign"/>).</summary>
-    public void MarkStep(FormDefinition form) =>
-        Data[StepFieldKey] = Step >= 0 && Step < form.Fields.Count ? form.Fields[Step].Id : "";
+    /// <summary>Says the step counts today's fields (see <see cref="Realign"/>).</summary>
+    public void MarkLayout() => Data[LayoutKey] = "2";
 
-    private const string StepFieldKey = "at";
+    private const string LayoutKey = "fields";
 
     /// <summary>The record being corrected, in edit mode.</summary>
     public long? EditId

@@ -127,6 +127,7 @@ public sealed class ForgedCallbackTests(ForgedCallbackBot fx) : IClassFixture<Fo
         ["f:{}:fnew:p"] = new(PT, FacilityStep, fx => $"f:{Step(fx, PT)}:fnew:p", "không dùng được"),
         ["f:{}:pl:{}"] = new(PT, FacilityStep, fx => $"f:{Step(fx, PT)}:pl:999999999999", "không dùng được"),
         ["f:{}:pl:no"] = new(PT, FacilityStep, fx => $"f:{Step(fx, PT)}:pl:no", "không dùng được"),
+        ["f:{}:plx:{}"] = new(PT, FacilityStep, fx => $"f:{Step(fx, PT)}:plx:5000000000", "không dùng được"),
         // A new facility's commune, legal form and priority groups, and the photo question's "done", pressed at another question.
         ["f:{}:cmk"] = new(PT, FacilityStep, fx => $"f:{Step(fx, PT)}:cmk", "không dùng được"),
         ["f:{}:cmp:{}"] = new(PT, FacilityStep, fx => $"f:{Step(fx, PT)}:cmp:3", "không dùng được"),
