@@ -1,22 +1,19 @@
 namespace KhuyenCongBot.Storage;
 
 /// <summary>Group commit: the writes of many messages handled at the same moment share one LiteDB transaction.</summary>
-public sealed partial class LiteDbStore
+internal sealed class GroupCommitter(StoreTransactions transactions)
 {
-    private readonly Lock _queueGate = new();
-    private readonly List<Action> _afterCommit = [];
-    private readonly List<Action> _afterRollback = [];
-    private List<IQueuedWork> _queued = [];
-    private bool _committing;
-
-    /// <summary>Transactions committed by the group committer, and the works they carried (for tests and benchmarks).</summary>
-    public (long Transactions, long Works) GroupCommitStats => (Interlocked.Read(ref _groupTransactions), Interlocked.Read(ref _groupWorks));
-
     /// <summary>Works per shared transaction at most: LiteDB holds every page a transaction touches in memory until it commits.</summary>
     internal const int MaxGroup = 128;
 
+    private readonly Lock _queueGate = new();
+    private List<IQueuedWork> _queued = [];
+    private bool _committing;
     private long _groupTransactions;
     private long _groupWorks;
+
+    /// <summary>Transactions committed together, and the works they carried (for tests and benchmarks).</summary>
+    public (long Transactions, long Works) Stats => (Interlocked.Read(ref _groupTransactions), Interlocked.Read(ref _groupWorks));
 
     public Task<T> InTransactionAsync<T>(Func<T> work)
     {
@@ -31,71 +28,9 @@ public sealed partial class LiteDbStore
         if (lead)
         {
             // The caller goes on (e.g. to the next message of its batch) while another thread commits what has queued up.
-            ThreadPool.UnsafeQueueUserWorkItem(static store => store.CommitQueued(), this, preferLocal: false);
+            ThreadPool.UnsafeQueueUserWorkItem(static committer => committer.CommitQueued(), this, preferLocal: false);
         }
         return queued.Task;
-    }
-
-    /// <summary>Runs <paramref name="onCommit"/> once the current transaction commits (<paramref name="onRollback"/> if it does not); at once outside a transaction.</summary>
-    internal void AfterCommit(Action onCommit, Action? onRollback = null)
-    {
-        if (!InTransactionNow)
-        {
-            onCommit();
-            return;
-        }
-        _afterCommit.Add(onCommit);
-        if (onRollback is not null)
-        {
-            _afterRollback.Add(onRollback);
-        }
-    }
-
-    /// <summary>Writes what the repositories held back for the end of the transaction (update marks, the conversation log).</summary>
-    private void BeforeCommit()
-    {
-        ((MetaRepository)Meta).WritePendingMarks();
-        ((RecordRepository)Records).WriteHighWater();
-        ((ConversationRepository)Conversations).WritePending();
-    }
-
-    private void Committed()
-    {
-        ((ConversationRepository)Conversations).Committed();
-        ((RecordRepository)Records).FlushChanges(true);
-        var actions = _afterCommit.ToArray();
-        _afterCommit.Clear();
-        _afterRollback.Clear();
-        foreach (var action in actions)
-        {
-            action();
-        }
-        var conversations = (ConversationRepository)Conversations;
-        if (conversations.FoldDue)
-        {
-            try
-            {
-                conversations.Fold();
-            }
-            catch (LiteDB.LiteException)
-            {
-                // The log stays in the file and is folded next time (or at the next open): nothing is lost.
-            }
-        }
-    }
-
-    private void RolledBack()
-    {
-        ((ConversationRepository)Conversations).RolledBack();
-        ((RecordRepository)Records).FlushChanges(false);
-        ((MetaRepository)Meta).DropPendingMarks();
-        var actions = _afterRollback.ToArray();
-        _afterCommit.Clear();
-        _afterRollback.Clear();
-        foreach (var action in actions)
-        {
-            action();
-        }
     }
 
     private void CommitQueued()
@@ -128,39 +63,8 @@ public sealed partial class LiteDbStore
     /// <summary>Runs a batch in one transaction; if any work fails, rolls all back and runs each work in its own transaction.</summary>
     private void CommitBatch(List<IQueuedWork> batch)
     {
-        var together = false;
-        try
-        {
-            lock (_txLock)
-            {
-                if (!_db.BeginTrans())
-                {
-                    throw new InvalidOperationException("A LiteDB transaction is already open on the committer thread.");
-                }
-                try
-                {
-                    foreach (var work in batch)
-                    {
-                        work.Run();
-                    }
-                    BeforeCommit();
-                    _db.Commit();
-                }
-                catch
-                {
-                    _db.Rollback();
-                    RolledBack();
-                    throw;
-                }
-                Committed();
-                together = true;
-            }
-        }
-        catch (Exception)
-        {
-            // One work's failure must not fail the others: each gets a transaction of its own.
-        }
-        if (together)
+        // One work's failure must not fail the others: each then gets a transaction of its own.
+        if (transactions.TryRunTogether(batch.Select(work => (Action)work.Run)))
         {
             Interlocked.Increment(ref _groupTransactions);
             Interlocked.Add(ref _groupWorks, batch.Count);
@@ -174,7 +78,7 @@ public sealed partial class LiteDbStore
         {
             try
             {
-                InTransaction(() =>
+                transactions.Run(() =>
                 {
                     work.Run();
                     return 0;
