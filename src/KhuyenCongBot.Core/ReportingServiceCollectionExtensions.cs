@@ -32,17 +32,13 @@ public static class ReportingServiceCollectionExtensions
 }
 
 /// <summary>Reads the reporting seeds at start, so a malformed file stops the bot with a message naming it (like the other seeds).</summary>
-internal sealed class ReportingSeedCheck(IServiceProvider services) : IHostedService
+/// <remarks>Each seed is read when the host builds this service (its constructor's arguments), before any service starts.</remarks>
+#pragma warning disable CS9113 // The parameters are what this check is for: resolving them reads and checks each seed.
+internal sealed class ReportingSeedCheck(
+    CommuneCatalogue communes, BeneficiaryCatalogue beneficiaries, AwardLevels awards, ProjectVocabulary projects, Reports.ReportLayout reports) : IHostedService
+#pragma warning restore CS9113
 {
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _ = services.GetRequiredService<CommuneCatalogue>();
-        _ = services.GetRequiredService<BeneficiaryCatalogue>();
-        _ = services.GetRequiredService<AwardLevels>();
-        _ = services.GetRequiredService<ProjectVocabulary>();
-        _ = services.GetRequiredService<Reports.ReportLayout>();
-        return Task.CompletedTask;
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

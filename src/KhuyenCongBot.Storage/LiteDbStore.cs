@@ -10,7 +10,7 @@ using LiteDB;
 namespace KhuyenCongBot.Storage;
 
 /// <summary>The bot's store in one LiteDB file (or ":memory:" for tests).</summary>
-public sealed partial class LiteDbStore : IBotStore
+public sealed class LiteDbStore : IBotStore
 {
     /// <summary>The layout of the file this version writes; a file from a newer version is refused (restore checks it too).</summary>
     /// <remarks>1: before the version was recorded; 2: record-number high-water mark and import batches;
@@ -23,8 +23,9 @@ public sealed partial class LiteDbStore : IBotStore
     public const string SchemaVersionKey = "schema-version";
 
     private readonly LiteDatabase _db;
-    private readonly object _txLock = new();
     private readonly DatabaseLock? _lock;
+    private readonly StoreTransactions _transactions;
+    private readonly GroupCommitter _groupCommit;
 
     public LiteDbStore(string path)
     {
@@ -82,6 +83,8 @@ public sealed partial class LiteDbStore : IBotStore
             }
         }
         Path_ = path;
+        _transactions = new StoreTransactions(_db, BeforeCommit, Committed, FoldConversationLog, RolledBack);
+        _groupCommit = new GroupCommitter(_transactions);
         Catalogue = new CatalogueRepository(_db);
         Records = new RecordRepository(_db, this);
         Facilities = new FacilityRepository(_db, this);
@@ -155,46 +158,59 @@ public sealed partial class LiteDbStore : IBotStore
     public IImportBatchRepository Imports { get; }
     public IInboxRepository Inbox { get; }
 
-    public T InTransaction<T>(Func<T> work)
-    {
-        // LiteDB transactions belong to a thread; the lock keeps concurrent callers from interleaving.
-        lock (_txLock)
-        {
-            var began = _db.BeginTrans();
-            try
-            {
-                var result = work();
-                if (began)
-                {
-                    BeforeCommit();
-                    _db.Commit();
-                    // Only the outermost transaction publishes changes: a nested one is not committed yet.
-                    Committed();
-                }
-                return result;
-            }
-            catch
-            {
-                if (began)
-                {
-                    _db.Rollback();
-                    RolledBack();
-                }
-                throw;
-            }
-        }
-    }
+    public T InTransaction<T>(Func<T> work) => _transactions.Run(work);
+
+    /// <summary>Queues <paramref name="work"/> for a transaction it may share with the works of other messages (<see cref="GroupCommitter"/>).</summary>
+    public Task<T> InTransactionAsync<T>(Func<T> work) => _groupCommit.InTransactionAsync(work);
+
+    /// <summary>Transactions committed by the group committer, and the works they carried (for tests and benchmarks).</summary>
+    public (long Transactions, long Works) GroupCommitStats => _groupCommit.Stats;
 
     /// <summary>Runs <paramref name="work"/> while no transaction of this store runs (for consistent file copies).</summary>
-    public void Exclusive(Action work)
+    public void Exclusive(Action work) => _transactions.Exclusive(work);
+
+    internal bool InTransactionNow => _transactions.Active;
+
+    /// <summary>Runs <paramref name="onCommit"/> once the current transaction commits (<paramref name="onRollback"/> if it does not); at once outside a transaction.</summary>
+    internal void AfterCommit(Action onCommit, Action? onRollback = null) => _transactions.AfterCommit(onCommit, onRollback);
+
+    /// <summary>Writes what the repositories held back for the end of the transaction (update marks, the conversation log).</summary>
+    private void BeforeCommit()
     {
-        lock (_txLock)
+        ((MetaRepository)Meta).WritePendingMarks();
+        ((RecordRepository)Records).WriteHighWater();
+        ((ConversationRepository)Conversations).WritePending();
+    }
+
+    private void Committed()
+    {
+        ((ConversationRepository)Conversations).Committed();
+        ((RecordRepository)Records).FlushChanges(true);
+    }
+
+    /// <summary>After a commit and what waited for it: folds the conversation log into the states when it is due.</summary>
+    private void FoldConversationLog()
+    {
+        var conversations = (ConversationRepository)Conversations;
+        if (conversations.FoldDue)
         {
-            work();
+            try
+            {
+                conversations.Fold();
+            }
+            catch (LiteException)
+            {
+                // The log stays in the file and is folded next time (or at the next open): nothing is lost.
+            }
         }
     }
 
-    internal bool InTransactionNow => Monitor.IsEntered(_txLock);
+    private void RolledBack()
+    {
+        ((ConversationRepository)Conversations).RolledBack();
+        ((RecordRepository)Records).FlushChanges(false);
+        ((MetaRepository)Meta).DropPendingMarks();
+    }
 
     public void Checkpoint() => _db.Checkpoint();
 
@@ -224,57 +240,6 @@ public sealed partial class LiteDbStore : IBotStore
         }
     }
 
-    internal static BsonMapper CreateMapper()
-    {
-        var mapper = new BsonMapper { EnumAsInteger = true };
-        mapper.RegisterType(d => new BsonValue(d.DayNumber), b => DateOnly.FromDayNumber(b.AsInt32));
-        mapper.RegisterType<DateTimeOffset>(
-            d => new BsonDocument { ["t"] = d.UtcTicks, ["o"] = (int)d.Offset.TotalMinutes },
-            b => new DateTimeOffset(b["t"].AsInt64, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(b["o"].AsInt32)));
-        mapper.RegisterType<DateTimeOffset?>(
-            d => d is null ? BsonValue.Null : new BsonDocument { ["t"] = d.Value.UtcTicks, ["o"] = (int)d.Value.Offset.TotalMinutes },
-            b => b.IsNull ? null : new DateTimeOffset(b["t"].AsInt64, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(b["o"].AsInt32)));
-        ProjectRepository.RegisterSplit(mapper);
-        mapper.Entity<SupportRecord>().Id(r => r.Id, autoId: true);
-        mapper.Entity<Facility>().Id(f => f.Id, autoId: true);
-        mapper.Entity<BotUser>().Id(u => u.Id, autoId: true);
-        mapper.Entity<AuditEntry>().Id(a => a.Id, autoId: true);
-        mapper.Entity<ConversationState>().Id(s => s.Id, autoId: false);
-        mapper.Entity<Invitation>().Id(i => i.Code, autoId: false);
-        mapper.Entity<Plan>().Id(p => p.Id, autoId: false);
-        mapper.Entity<Activity>().Id(a => a.Id, autoId: false);
-        mapper.Entity<Region>().Id(r => r.Id, autoId: false);
-        WarmUp(mapper);
-        return mapper;
-    }
-
-    /// <summary>Maps one sample of every stored type, on this thread, before handlers map them in parallel.</summary>
-    /// <remarks>
-    /// LiteDB 5.0.21 publishes a type's entity map before filling it in, so two threads mapping a type for the first time at
-    /// the same moment can see it half built ("Collection was modified", "Failed to create instance"): seen in the crash test
-    /// when a restarted bot read many people's states at once.
-    /// </remarks>
-    private static void WarmUp(BsonMapper mapper)
-    {
-        var choice = new KhuyenCongBot.Core.Messaging.Choice("a", "b");
-        Warm(mapper, new BotUser { Identities = ["telegram:1"], Chats = new() { ["telegram"] = "1" } });
-        Warm(mapper, new SupportRecord { Extra = new() { ["k"] = "v" }, Split = new Core.Funding.FundingSplit(1, 2, 3, 4) });
-        Warm(mapper, new Facility());
-        Warm(mapper, new AuditEntry());
-        Warm(mapper, new Invitation());
-        Warm(mapper, new Plan());
-        Warm(mapper, new KhuyenCongBot.Core.Broadcasts.Broadcast());
-        Warm(mapper, new KhuyenCongBot.Core.Broadcasts.BroadcastRecipient());
-        Warm(mapper, new ConversationState
-        {
-            LastChoices = [choice],
-            RecentFacilities = [new RecentFacility()],
-            LastReplies = [new StoredReply { Choices = [choice] }],
-        });
-    }
-
-    private static void Warm<T>(BsonMapper mapper, T sample)
-    {
-        _ = mapper.ToObject<T>(mapper.ToDocument(sample));
-    }
+    /// <summary>The mapper of the store's documents (<see cref="StoreMapper"/>).</summary>
+    internal static BsonMapper CreateMapper() => StoreMapper.Create();
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using static KhuyenCongBot.TestSupport.FakeTelegramWire;
 
 namespace KhuyenCongBot.TestSupport;
 
@@ -198,18 +199,6 @@ public sealed class FakeBotApi : IAsyncDisposable
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync();
         return string.IsNullOrWhiteSpace(body) ? new JsonObject() : JsonNode.Parse(body) as JsonObject ?? new JsonObject();
-    }
-
-    private static IResult Ok(JsonNode result) => Results.Json(new JsonObject { ["ok"] = true, ["result"] = result });
-
-    private static IResult Error(int code, string description, int? retryAfter = null)
-    {
-        var json = new JsonObject { ["ok"] = false, ["error_code"] = code, ["description"] = description };
-        if (retryAfter is { } seconds)
-        {
-            json["parameters"] = new JsonObject { ["retry_after"] = seconds };
-        }
-        return Results.Json(json, statusCode: code);
     }
 
     public async ValueTask DisposeAsync()

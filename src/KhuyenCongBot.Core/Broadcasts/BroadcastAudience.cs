@@ -1,3 +1,5 @@
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.People;
 
 namespace KhuyenCongBot.Core.Broadcasts;
@@ -48,4 +50,15 @@ public static class BroadcastAudience
                 Channel = x.Chat!.Value.Channel, ChatId = x.Chat.Value.ChatId, State = DeliveryState.Pending,
             })
             .ToList();
+
+    /// <summary>Who receives a broadcast, in words ("cán bộ khuyến công của Phú Thọ", "tất cả mọi người").</summary>
+    public static string Describe(Broadcast b, string language, CatalogueIndex catalogue) => b.Audience switch
+    {
+        AudienceKind.Role when b.AudienceProvinces.Count > 0 => Texts.RoleName(b.AudienceRole ?? Role.Officer, language)
+            + (language == "en" ? " of " : " của ") + string.Join(", ", b.AudienceProvinces.Select(p => catalogue.Province(p)?.ShortName ?? p)),
+        AudienceKind.Role => Texts.RoleName(b.AudienceRole ?? Role.Officer, language),
+        AudienceKind.Provinces => string.Join(", ", b.AudienceProvinces.Select(p => catalogue.Province(p)?.ShortName ?? p)),
+        AudienceKind.Users => language == "en" ? "chosen people" : "những người được chọn",
+        _ => language == "en" ? "everyone" : "tất cả mọi người",
+    };
 }

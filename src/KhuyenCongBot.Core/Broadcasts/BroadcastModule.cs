@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.Messaging;
 using KhuyenCongBot.Core.People;
@@ -9,26 +6,21 @@ using KhuyenCongBot.Core.Text;
 namespace KhuyenCongBot.Core.Broadcasts;
 
 /// <summary>/broadcast (/thongbao): an admin composes an announcement, previews it with the number of recipients, confirms, and may cancel it until sent; recipients press "Đã nhận".</summary>
-public sealed partial class BroadcastModule : IBotModule
+/// <remarks>The composing dialog is <see cref="BroadcastComposer"/>; cancel, report and list are <see cref="ConfirmedBroadcasts"/>.</remarks>
+public sealed class BroadcastModule : IBotModule
 {
     private readonly IBroadcastRepository repository;
-    private readonly BroadcastRunner runner;
-    private readonly BroadcastSignal signal;
-    private readonly CatalogueIndex catalogue;
     private readonly Dialog<ComposeStep> _compose;
+    private readonly ConfirmedBroadcasts _confirmed;
 
-    public BroadcastModule(IBroadcastRepository repository, BroadcastRunner runner, BroadcastSignal signal, CatalogueIndex catalogue)
+    public BroadcastModule(IBroadcastRepository repository, BroadcastComposer composer, ConfirmedBroadcasts confirmed)
     {
         this.repository = repository;
-        this.runner = runner;
-        this.signal = signal;
-        this.catalogue = catalogue;
-        _compose = ComposeDialog();
+        _compose = composer.Dialog;
+        _confirmed = confirmed;
     }
 
-    public const string ComposeFlow = "broadcast.compose";
-    public const long MaxAttachmentBytes = 10 * 1024 * 1024;
-    private static readonly string[] PhotoExtensions = [".jpg", ".jpeg", ".png", ".webp"];
+    public const string ComposeFlow = BroadcastComposer.ComposeFlow;
 
     public IEnumerable<BotCommand> Commands =>
     [
@@ -86,11 +78,11 @@ public sealed partial class BroadcastModule : IBotModule
             {
                 if (parts[1] == "cancel")
                 {
-                    Cancel(context, id);
+                    _confirmed.Cancel(context, id);
                 }
                 else
                 {
-                    Report(context, id);
+                    _confirmed.Report(context, id);
                 }
                 return Task.FromResult(true);
             }
@@ -118,7 +110,7 @@ public sealed partial class BroadcastModule : IBotModule
         {
             if (words.Length == 2 && long.TryParse(words[1], out var id))
             {
-                Cancel(context, id);
+                _confirmed.Cancel(context, id);
             }
             else
             {
@@ -130,7 +122,7 @@ public sealed partial class BroadcastModule : IBotModule
         {
             if (long.TryParse(words[^1], out var id))
             {
-                Report(context, id);
+                _confirmed.Report(context, id);
             }
             else
             {
@@ -140,29 +132,10 @@ public sealed partial class BroadcastModule : IBotModule
         }
         if (words.Length >= 1 && (words[0] is "ds" or "list" or "danhsach" || words is ["danh", "sach", ..]))
         {
-            List(context);
+            _confirmed.List(context);
             return Task.CompletedTask;
         }
         _compose.Start(context, ComposeStep.Body);
         return Task.CompletedTask;
-    }
-
-    private string AudienceText(Broadcast b, string language) => b.Audience switch
-    {
-        AudienceKind.Role when b.AudienceProvinces.Count > 0 => Texts.RoleName(b.AudienceRole ?? Role.Officer, language)
-            + (language == "en" ? " of " : " của ") + string.Join(", ", b.AudienceProvinces.Select(p => catalogue.Province(p)?.ShortName ?? p)),
-        AudienceKind.Role => Texts.RoleName(b.AudienceRole ?? Role.Officer, language),
-        AudienceKind.Provinces => string.Join(", ", b.AudienceProvinces.Select(p => catalogue.Province(p)?.ShortName ?? p)),
-        AudienceKind.Users => language == "en" ? "chosen people" : "những người được chọn",
-        _ => language == "en" ? "everyone" : "tất cả mọi người",
-    };
-
-    private static string Until(TimeSpan span)
-    {
-        if (span.TotalDays >= 1)
-        {
-            return $"{(int)span.TotalDays} ngày {span.Hours} giờ";
-        }
-        return span.TotalHours >= 1 ? $"{(int)span.TotalHours} giờ {span.Minutes} phút" : $"{Math.Max(1, (int)Math.Ceiling(span.TotalMinutes))} phút";
     }
 }

@@ -4,34 +4,6 @@ using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Catalogue;
 
-/// <summary>How a typed commune was understood.</summary>
-public enum CommuneMatchKind
-{
-    /// <summary>Exactly one commune of the province has this name (with or without diacritics and type): take it.</summary>
-    Exact,
-
-    /// <summary>Near names, best first: the person picks one (or types again); never taken without asking.</summary>
-    Candidates,
-
-    /// <summary>Nothing near in the province's list: keep the text as typed, marked "not in the official list", once confirmed.</summary>
-    None,
-}
-
-/// <summary>A commune offered for a typed text, with how close it is (0..1).</summary>
-public sealed record CommuneCandidate(Commune Commune, double Score);
-
-/// <summary>The result of matching a typed commune against one province's list.</summary>
-/// <param name="Kind">Exact, candidates or none.</param>
-/// <param name="Candidates">Exact: the one commune; Candidates: up to <see cref="CommuneCatalogue.MaxCandidates"/>, best first; None: empty.</param>
-/// <param name="More">How many more communes matched as well as the last one shown (the person should type more of the name).</param>
-public sealed record CommuneMatch(CommuneMatchKind Kind, IReadOnlyList<CommuneCandidate> Candidates, int More = 0)
-{
-    public static readonly CommuneMatch NoMatch = new(CommuneMatchKind.None, []);
-
-    /// <summary>The commune when the match is exact.</summary>
-    public Commune? Commune => Kind == CommuneMatchKind.Exact ? Candidates[0].Commune : null;
-}
-
 /// <summary>
 /// The 3.321 communes, wards and special zones from 1/7/2025 (seeds/catalogue/communes.json), per current province unit,
 /// and the matcher for what officers type: with or without diacritics, with or without "xã/phường/đặc khu", with typos.
@@ -43,7 +15,7 @@ public sealed record CommuneMatch(CommuneMatchKind Kind, IReadOnlyList<CommuneCa
 /// </remarks>
 public sealed partial class CommuneCatalogue
 {
-    public const string FileName = "communes.json";
+    public const string FileName = CommuneSeedFile.FileName;
 
     /// <summary>Candidates offered at most.</summary>
     public const int MaxCandidates = 5;
@@ -307,98 +279,9 @@ public sealed partial class CommuneCatalogue
     }
 
     [GeneratedRegex("^[0-9]{5}$")]
-    private static partial Regex FiveDigits();
+    internal static partial Regex FiveDigits();
 
-    /// <summary>Reads and checks seeds/catalogue/communes.json against the catalogue's current units; throws <see cref="SeedException"/> naming the file.</summary>
-    public static CommuneCatalogue Load(string seedsPath, CatalogueIndex catalogue)
-    {
-        var path = Path.Combine(seedsPath, "catalogue", FileName);
-        if (!File.Exists(path))
-        {
-            throw new SeedException(path, "thiếu danh sách xã, phường, đặc khu (tạo bằng seeds/tools/make_communes.py)");
-        }
-        var file = SeedFiles.Read<CommunesFile>(path);
-        if (string.IsNullOrWhiteSpace(file.Source))
-        {
-            throw new SeedException(path, "thiếu \"source\": nguồn dữ liệu và giấy phép phải đi cùng danh sách");
-        }
-        var units = catalogue.CurrentProvinces.Where(p => p.Code is not null).ToDictionary(p => p.Code!, StringComparer.Ordinal);
-        var communes = new List<Commune>();
-        var codes = new HashSet<string>(StringComparer.Ordinal);
-        var provinces = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in file.Provinces ?? [])
-        {
-            if (p.Province is null || !units.TryGetValue(p.Province, out var unit))
-            {
-                throw new SeedException(path, $"mã tỉnh \"{p.Province}\" ({p.Name}) không phải tỉnh, thành hiện nay trong provinces.json");
-            }
-            if (!provinces.Add(unit.Id))
-            {
-                throw new SeedException(path, $"tỉnh {p.Province} ({p.Name}) có hai danh sách");
-            }
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var c in p.Communes ?? [])
-            {
-                var where = $"tỉnh {p.Province}, xã \"{c.Code}\" ({c.Name})";
-                if (c.Code is null || !FiveDigits().IsMatch(c.Code))
-                {
-                    throw new SeedException(path, $"{where}: mã phải gồm 5 chữ số");
-                }
-                if (!codes.Add(c.Code))
-                {
-                    throw new SeedException(path, $"{where}: mã bị trùng");
-                }
-                if (string.IsNullOrWhiteSpace(c.Name) || VnText.FoldWords(c.Name).Length == 0)
-                {
-                    throw new SeedException(path, $"{where}: thiếu tên");
-                }
-                if (!names.Add(VnSpelling.Canonical(c.Name)))
-                {
-                    throw new SeedException(path, $"{where}: tên bị trùng trong tỉnh");
-                }
-                var type = Array.FindIndex(Commune.TypeNames, t => VnText.FoldWords(t) == VnText.FoldWords(c.Type));
-                if (type < 0)
-                {
-                    throw new SeedException(path, $"{where}: loại \"{c.Type}\" không hợp lệ (Xã, Phường, Đặc khu)");
-                }
-                communes.Add(new Commune(c.Code, (CommuneType)type, c.Name.Trim(), unit.Id));
-            }
-            if (names.Count == 0)
-            {
-                throw new SeedException(path, $"tỉnh {p.Province} ({p.Name}) không có xã, phường nào");
-            }
-        }
-        var missing = units.Values.Where(u => !provinces.Contains(u.Id)).Select(u => $"{u.Code} {u.ShortName}").ToList();
-        if (missing.Count > 0)
-        {
-            throw new SeedException(path, "thiếu danh sách xã, phường của: " + string.Join(", ", missing));
-        }
-        if (file.Total is { } total && total != communes.Count)
-        {
-            throw new SeedException(path, $"\"total\" ghi {total} nhưng tệp có {communes.Count} xã, phường, đặc khu (tệp bị cắt hoặc sửa tay?)");
-        }
-        return new CommuneCatalogue(communes, catalogue);
-    }
-
-    private sealed class CommunesFile
-    {
-        public string? Source { get; set; }
-        public int? Total { get; set; }
-        public List<ProvinceList>? Provinces { get; set; }
-    }
-
-    private sealed class ProvinceList
-    {
-        public string? Province { get; set; }
-        public string? Name { get; set; }
-        public List<CommuneEntry>? Communes { get; set; }
-    }
-
-    private sealed class CommuneEntry
-    {
-        public string? Code { get; set; }
-        public string? Type { get; set; }
-        public string? Name { get; set; }
-    }
+    /// <summary>Reads and checks seeds/catalogue/communes.json against the catalogue's current units (<see cref="CommuneSeedFile"/>);
+    /// throws <see cref="SeedException"/> naming the file.</summary>
+    public static CommuneCatalogue Load(string seedsPath, CatalogueIndex catalogue) => new(CommuneSeedFile.Read(seedsPath, catalogue), catalogue);
 }
-

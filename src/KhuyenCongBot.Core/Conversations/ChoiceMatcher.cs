@@ -62,6 +62,32 @@ public static class ChoiceMatcher
         return YesNo(numbered, folded);
     }
 
+    /// <summary>
+    /// For a dialog step reading its own list: a label typed whole or by its first words, with or without diacritics ("tat ca" for
+    /// "Tất cả mọi người", "quản trị" for "Quản trị viên"), numbered or not. When the words begin several labels, the shortest is taken
+    /// if it begins every other one ("cán bộ" is "Cán bộ khuyến công", not "Cán bộ khuyến công của một số tỉnh/thành"); otherwise none.
+    /// </summary>
+    public static string? MatchLabelStart(IReadOnlyList<Choice> choices, string text)
+    {
+        var folded = VnText.FoldWords(text);
+        if (folded.Length == 0)
+        {
+            return null;
+        }
+        var labels = choices.Select(c => (Choice: c, Label: VnText.FoldWords(c.Label))).ToList();
+        if (labels.FirstOrDefault(l => l.Label == folded) is { Choice: { } exact })
+        {
+            return exact.Data;
+        }
+        var begun = labels.Where(l => l.Label.StartsWith(folded + " ", StringComparison.Ordinal)).OrderBy(l => l.Label.Length).ToList();
+        if (begun.Count == 0)
+        {
+            return null;
+        }
+        var shortest = begun[0].Label;
+        return begun.Skip(1).All(l => l.Label.StartsWith(shortest + " ", StringComparison.Ordinal)) ? begun[0].Choice.Data : null;
+    }
+
     /// <summary>For a yes/no pair (one choice says no: "Không xóa", "Hủy"), the choice a yes or no word picks.</summary>
     private static string? YesNo(List<Choice> numbered, string folded)
     {

@@ -18,14 +18,13 @@ public static class FiguresServiceCollectionExtensions
 }
 
 /// <summary>Builds the figures index when the host starts, so the first question does not pay for it.</summary>
-internal sealed class FiguresIndexWarmup(IServiceProvider services) : IHostedService
+internal sealed class FiguresIndexWarmup(FiguresIndex index) : IHostedService
 {
     /// <summary>Records read at start beyond which the memory of reading them is given back at once.</summary>
     internal const int CompactAfter = 100_000;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var index = services.GetRequiredService<FiguresIndex>();
         if (index.Count >= CompactAfter)
         {
             // Reading every record left tens of MB of garbage and LiteDB buffers behind; without this the process keeps

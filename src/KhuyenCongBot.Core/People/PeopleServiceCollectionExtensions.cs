@@ -33,6 +33,8 @@ public static class PeopleServiceCollectionExtensions
             sp.GetRequiredService<IOptions<BroadcastOptions>>().Value,
             sp.GetRequiredService<BroadcastSignal>(),
             sp.GetService<ILogger<BroadcastRunner>>()));
+        services.TryAddSingleton<BroadcastComposer>();
+        services.TryAddSingleton<ConfirmedBroadcasts>();
         services.AddSingleton<IBotModule, BroadcastModule>();
         services.TryAddSingleton<BroadcastService>();
         services.AddHostedService(sp => sp.GetRequiredService<BroadcastService>());

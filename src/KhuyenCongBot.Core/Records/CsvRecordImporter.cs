@@ -17,7 +17,8 @@ namespace KhuyenCongBot.Core.Records;
 /// with the rules of the activity's form (seeds/forms: bounds, dates, lengths, choices), so an import takes exactly
 /// what a form would.
 /// </summary>
-public sealed partial class CsvRecordImporter : IRecordImporter
+/// <remarks>Record rows are <see cref="RecordBatchImporter"/>'s, plan rows <see cref="PlanImporter"/>'s, an undo <see cref="ImportUndo"/>'s.</remarks>
+public sealed class CsvRecordImporter : IRecordImporter
 {
     /// <summary>The first columns of records.csv, in order (more columns may follow: <see cref="RecordLayout"/>).</summary>
     public static readonly IReadOnlyList<string> RecordColumns = RecordLayout.BaseColumns.Select(c => c.Id).ToList();
@@ -31,7 +32,6 @@ public sealed partial class CsvRecordImporter : IRecordImporter
     private readonly IBotStore _store;
     private readonly Lazy<CatalogueIndex> _catalogue;
     private readonly Lazy<RecordLayout> _layout;
-    private readonly BotClock _clock;
 
     /// <summary>
     /// One import or undo at a time: the duplicate check and the writes of a batch must not interleave with another batch's,
@@ -40,8 +40,9 @@ public sealed partial class CsvRecordImporter : IRecordImporter
     /// </summary>
     private readonly Lock _batchGate = new();
     private readonly IRecordSpreadsheet? _sheets;
-    private readonly RecordRowReader _rows;
     private readonly PlanImporter _plans;
+    private readonly RecordBatchImporter _records;
+    private readonly ImportUndo _undo;
 
     public CsvRecordImporter(IBotStore store, CatalogueIndex catalogue, BotClock clock)
         : this(store, () => catalogue, clock)
@@ -53,7 +54,6 @@ public sealed partial class CsvRecordImporter : IRecordImporter
     {
         _store = store;
         _catalogue = new Lazy<CatalogueIndex>(catalogue);
-        _clock = clock;
         _sheets = sheets;
         _layout = new Lazy<RecordLayout>(() =>
         {
@@ -61,8 +61,10 @@ public sealed partial class CsvRecordImporter : IRecordImporter
             var f = forms?.Invoke() ?? FormCatalogue.Load(SeedFiles.Locate(null), c.Activities.Select(a => a.Id).ToList());
             return new RecordLayout(f, c.Activities.Select(a => a.Id));
         });
-        _rows = new RecordRowReader(() => _catalogue.Value, () => _layout.Value, code => _store.Projects.FindByCode(code));
+        var rows = new RecordRowReader(() => _catalogue.Value, () => _layout.Value, code => _store.Projects.FindByCode(code));
         _plans = new PlanImporter(store, () => _catalogue.Value, clock);
+        _records = new RecordBatchImporter(store, () => _catalogue.Value, () => _layout.Value, rows, clock);
+        _undo = new ImportUndo(store, clock);
     }
 
     private CatalogueIndex Catalogue => _catalogue.Value;
@@ -102,7 +104,7 @@ public sealed partial class CsvRecordImporter : IRecordImporter
         {
             return header == "year"
                 ? _plans.ImportPlanRows(rows, options)
-                : ImportRecordRows(rows, options);
+                : _records.Import(rows, options);
         }
     }
 
@@ -111,7 +113,7 @@ public sealed partial class CsvRecordImporter : IRecordImporter
         var rows = CsvText.Read(csv).ToList();
         lock (_batchGate)
         {
-            return ImportRecordRows(rows, new ImportOptions(userId, source, source == "demo" ? "records.csv (dữ liệu mẫu)" : "records.csv", AllowDuplicates: true, Source: source));
+            return _records.Import(rows, new ImportOptions(userId, source, source == "demo" ? "records.csv (dữ liệu mẫu)" : "records.csv", AllowDuplicates: true, Source: source));
         }
     }
 
@@ -137,101 +139,33 @@ public sealed partial class CsvRecordImporter : IRecordImporter
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 
-    private long ResolveFacility(Dictionary<(string, string), long> cache, SupportRecord record, string name, string? village, string? phone, DateTimeOffset now,
-        FacilityProfile? profile = null)
+    /// <summary>What makes two records the same support: every field an export writes (but <paramref name="ignored"/>), compared as folded text.</summary>
+    internal static string Fingerprint(SupportRecord r, IReadOnlySet<string>? ignored = null)
     {
-        var current = Catalogue.CurrentOf(record.ProvinceId)?.Id ?? record.ProvinceId;
-        var key = (current, VnText.FoldWords(name));
-        if (cache.TryGetValue(key, out var id))
+        var sb = new StringBuilder();
+        sb.Append(r.Date.DayNumber).Append('|').Append(r.ProvinceId).Append('|').Append(r.ActivityId).Append('|')
+            .Append(VnText.FoldWords(r.FacilityName)).Append('|').Append(VnText.FoldWords(r.Commune)).Append('|')
+            .Append(r.Booths).Append('|').Append(r.RevenueVnd).Append('|').Append(r.FundingVnd).Append('|')
+            .Append(VnText.FoldWords(r.FundingSource)).Append('|').Append((int)r.Status).Append('|').Append(VnText.FoldWords(r.Note));
+        if (RecordFunding.SplitOf(r) is { } split)
         {
-            return id;
+            sb.Append("|split=").Append(split.Kcqg).Append(',').Append(split.Kcdp).Append(',').Append(split.Counterpart).Append(',').Append(split.Other);
         }
-        var existing = _store.Facilities.FindByName(key.Item1, key.Item2);
-        id = existing?.Id ?? _store.Facilities.Add(new Facility
+        foreach (var (key, value) in r.Extra.Where(kv => ignored?.Contains(kv.Key) != true).OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            Name = name,
-            NormalizedName = key.Item2,
-            ProvinceId = current,
-            Commune = record.Commune,
-            CraftVillage = village,
-            Phone = phone,
-            CreatedAt = now,
-            LegalForm = profile?.LegalForm,
-            TaxId = profile?.TaxId,
-            PriorityGroups = profile?.PriorityGroups,
-        });
-        cache[key] = id;
-        return id;
+            sb.Append('|').Append(key).Append('=').Append(VnText.FoldWords(value));
+        }
+        return sb.ToString();
     }
 
-    // ---------------------------------------------------------------- undo, export
+    // ---------------------------------------------------------------- undo (ImportUndo), export
 
     public UndoResult? Undo(long batchId, long userId)
     {
         lock (_batchGate)
         {
-            return UndoBatch(batchId, userId);
+            return _undo.Undo(batchId, userId);
         }
-    }
-
-    private UndoResult? UndoBatch(long batchId, long userId)
-    {
-        var found = _store.Imports.Get(batchId);
-        if (found is null)
-        {
-            return null;
-        }
-        if (found.UndoneAt is not null)
-        {
-            return new UndoResult(found, 0, 0, 0, AlreadyUndone: true);
-        }
-        var now = _clock.Now;
-        return _store.InTransaction(() =>
-        {
-            var batch = _store.Imports.Get(batchId)!;
-            var removed = 0;
-            for (var id = batch.FirstRecordId; batch.Kind == "records" && id > 0 && id <= batch.LastRecordId; id++)
-            {
-                if (_store.Records.Get(id) is { } record && record.ImportBatchId == batch.Id && _store.Records.Delete(id))
-                {
-                    removed++;
-                    _store.Audit.Add(new AuditEntry
-                    {
-                        At = now, UserId = userId, Action = "delete", Entity = "record", EntityId = id.ToString(CultureInfo.InvariantCulture),
-                        Before = RecordWriter.Json(record), After = $"{{\"undoImport\":{batch.Id}}}",
-                    });
-                }
-            }
-            int restored = 0, kept = 0;
-            foreach (var change in batch.Plans)
-            {
-                var current = _store.Plans.Get(change.PlanId);
-                if (current is null || current.Target != change.After)
-                {
-                    kept++;
-                    continue;
-                }
-                if (change.Before is { } target)
-                {
-                    current.Target = target;
-                    _store.Plans.Upsert(current);
-                }
-                else
-                {
-                    _store.Plans.Delete(change.PlanId);
-                }
-                restored++;
-            }
-            batch.UndoneAt = now;
-            batch.UndoneByUserId = userId;
-            _store.Imports.Update(batch);
-            _store.Audit.Add(new AuditEntry
-            {
-                At = now, UserId = userId, Action = "undo-import", Entity = "import", EntityId = batch.Id.ToString(CultureInfo.InvariantCulture),
-                After = $"{{\"records\":{removed},\"plans\":{restored},\"plansKept\":{kept}}}",
-            });
-            return new UndoResult(batch, removed, restored, kept, AlreadyUndone: false);
-        });
     }
 
     public void ExportRecords(TextWriter csv)

@@ -64,12 +64,7 @@ public sealed class DialogRulesTranscriptTests(ITestOutputHelper output)
         return bot.Store.Conversations.Get(id)?.Flow;
     }
 
-    private async Task<string> Say(IChatDriver bot, string user, string text)
-    {
-        var reply = string.Join("\n", await bot.SayAsync(user, text));
-        output.WriteLine($"[{bot.Channel}] {user}> {text}\n{reply}\n");
-        return reply;
-    }
+    private Task<string> Say(IChatDriver bot, string user, string text) => bot.SayLoggedAsync(output, user, text);
 
     [Theory]
     [MemberData(nameof(ChannelsAndDialogs))]

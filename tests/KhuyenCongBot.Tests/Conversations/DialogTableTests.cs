@@ -12,19 +12,9 @@ namespace KhuyenCongBot.Tests.Conversations;
 /// </summary>
 public sealed class DialogTableTests(ITestOutputHelper output)
 {
-    private async Task<string> Say(IChatDriver bot, string user, string text)
-    {
-        var reply = string.Join("\n", await bot.SayAsync(user, text));
-        output.WriteLine($"[{bot.Channel}] {user}> {text}\n{reply}\n");
-        return reply;
-    }
+    private Task<string> Say(IChatDriver bot, string user, string text) => bot.SayLoggedAsync(output, user, text);
 
-    private async Task<string> Choose(IChatDriver bot, string user, int number, string label)
-    {
-        var reply = string.Join("\n", await bot.ChooseAsync(user, number, label));
-        output.WriteLine($"[{bot.Channel}] {user}> ({number}. {label})\n{reply}\n");
-        return reply;
-    }
+    private Task<string> Choose(IChatDriver bot, string user, int number, string label) => bot.ChooseLoggedAsync(output, user, number, label);
 
     private static long IdOf(IChatDriver bot, string user) => bot.Store.Users.FindByIdentity(bot.IdentityOf(user))!.Id;
 

@@ -68,4 +68,44 @@ public sealed class BroadcastAudienceTranscriptTests
         Assert.Contains("Nhắc nộp báo cáo tháng", list);
         Assert.Contains("20/12/2026 14:00", list);
     }
+
+    /// <summary>Recipient labels typed by their first words, with or without diacritics, on both channels: (channel, typed, what follows).</summary>
+    public static TheoryData<string, string, string> TypedAudiences()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var channel in new[] { "telegram", "zalo" })
+        {
+            data.Add(channel, "tat ca", "Gửi khi nào");
+            data.Add(channel, "Tất cả", "Gửi khi nào");
+            data.Add(channel, "quan tri", "Gửi khi nào");
+            data.Add(channel, "mot hoac nhieu", "Gõ tên các tỉnh/thành");
+            data.Add(channel, "can bo khuyen cong cua", "cán bộ khuyến công của những tỉnh/thành nào");
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TypedAudiences))]
+    public async Task Recipient_labels_work_by_their_first_words_and_without_diacritics(string channel, string typed, string next)
+    {
+        await using var bot = await StartWithPeopleAsync(channel);
+        await bot.SayAsync("admin", "/thongbao");
+        await bot.SayAsync("admin", "Họp giao ban");
+        Assert.Contains(next, Joined(await bot.SayAsync("admin", typed)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Channels), MemberType = typeof(EndToEndChannels))]
+    public async Task The_first_words_of_a_label_that_begins_a_longer_one_pick_the_shorter(string channel)
+    {
+        await using var bot = await StartWithPeopleAsync(channel);
+        await bot.SayAsync("admin", "/thongbao");
+        await bot.SayAsync("admin", "Họp giao ban");
+        Assert.Contains("Gửi khi nào", Joined(await bot.SayAsync("admin", "lanh dao")));
+        var preview = Joined(await bot.ChooseAsync("admin", 1, "Ngay bây giờ"));
+        Assert.Contains("lãnh đạo/quản lý – 1 người", preview);
+        // The part to change, by its first word.
+        await bot.SayAsync("admin", "sửa");
+        Assert.Contains("Gửi cho ai?", Joined(await bot.SayAsync("admin", "nguoi nhan")));
+    }
 }

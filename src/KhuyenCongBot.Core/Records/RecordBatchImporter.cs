@@ -9,16 +9,20 @@ using KhuyenCongBot.Core.Storage;
 using KhuyenCongBot.Core.Text;
 using KhuyenCongBot.Core.Time;
 
+using static KhuyenCongBot.Core.Records.CsvRecordImporter;
+
 namespace KhuyenCongBot.Core.Records;
 
-/// <summary>Record rows: the header mapped, duplicates found, all saved as one undoable batch.</summary>
-public sealed partial class CsvRecordImporter
+/// <summary>Record rows: the header mapped, duplicates found, all saved as one undoable batch (for <see cref="CsvRecordImporter"/>, under its batch lock).</summary>
+internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> catalogue, Func<RecordLayout> layout, RecordRowReader rowReader, BotClock clock)
 {
-    // ---------------------------------------------------------------- records
+    private readonly IBotStore _store = store;
+    private readonly RecordRowReader _rows = rowReader;
+    private readonly BotClock _clock = clock;
 
     private sealed record ParsedRecord(int Line, SupportRecord Record, string Fingerprint, string? Village, string? Phone, FacilityProfile? Profile = null);
 
-    private ImportResult ImportRecordRows(IReadOnlyList<CsvText.Row> rows, ImportOptions options)
+    public ImportResult Import(IReadOnlyList<CsvText.Row> rows, ImportOptions options)
     {
         if (rows.Count == 0)
         {
@@ -132,24 +136,32 @@ public sealed partial class CsvRecordImporter
     }
 
     /// <summary>The forms' photo questions: their count is not imported, so it does not tell two records apart either.</summary>
-    private HashSet<string> PhotoFields => field ??= Layout.Forms.Forms.SelectMany(f => f.Fields).Where(f => f.Kind == FieldType.Photo).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+    private HashSet<string> PhotoFields => field ??= layout().Forms.Forms.SelectMany(f => f.Fields).Where(f => f.Kind == FieldType.Photo).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>What makes two records the same support: every field an export writes (but <paramref name="ignored"/>), compared as folded text.</summary>
-    internal static string Fingerprint(SupportRecord r, IReadOnlySet<string>? ignored = null)
+    private long ResolveFacility(Dictionary<(string, string), long> cache, SupportRecord record, string name, string? village, string? phone, DateTimeOffset now,
+        FacilityProfile? profile = null)
     {
-        var sb = new StringBuilder();
-        sb.Append(r.Date.DayNumber).Append('|').Append(r.ProvinceId).Append('|').Append(r.ActivityId).Append('|')
-            .Append(VnText.FoldWords(r.FacilityName)).Append('|').Append(VnText.FoldWords(r.Commune)).Append('|')
-            .Append(r.Booths).Append('|').Append(r.RevenueVnd).Append('|').Append(r.FundingVnd).Append('|')
-            .Append(VnText.FoldWords(r.FundingSource)).Append('|').Append((int)r.Status).Append('|').Append(VnText.FoldWords(r.Note));
-        if (RecordFunding.SplitOf(r) is { } split)
+        var current = catalogue().CurrentOf(record.ProvinceId)?.Id ?? record.ProvinceId;
+        var key = (current, VnText.FoldWords(name));
+        if (cache.TryGetValue(key, out var id))
         {
-            sb.Append("|split=").Append(split.Kcqg).Append(',').Append(split.Kcdp).Append(',').Append(split.Counterpart).Append(',').Append(split.Other);
+            return id;
         }
-        foreach (var (key, value) in r.Extra.Where(kv => ignored?.Contains(kv.Key) != true).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        var existing = _store.Facilities.FindByName(key.Item1, key.Item2);
+        id = existing?.Id ?? _store.Facilities.Add(new Facility
         {
-            sb.Append('|').Append(key).Append('=').Append(VnText.FoldWords(value));
-        }
-        return sb.ToString();
+            Name = name,
+            NormalizedName = key.Item2,
+            ProvinceId = current,
+            Commune = record.Commune,
+            CraftVillage = village,
+            Phone = phone,
+            CreatedAt = now,
+            LegalForm = profile?.LegalForm,
+            TaxId = profile?.TaxId,
+            PriorityGroups = profile?.PriorityGroups,
+        });
+        cache[key] = id;
+        return id;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.Messaging;
 using KhuyenCongBot.Core.People;
@@ -20,9 +21,29 @@ public enum ComposeStep
 
 /// <summary>/thongbao as a dialog table: the text, who receives it, when, then a preview (the message as recipients see it, the
 /// audience and its count) with Gửi ngay / Sửa / Hủy. Nothing is scheduled before the preview is confirmed.</summary>
-public sealed partial class BroadcastModule
+public sealed class BroadcastComposer
 {
+    public const string ComposeFlow = "broadcast.compose";
+    public const long MaxAttachmentBytes = 10 * 1024 * 1024;
+    private static readonly string[] PhotoExtensions = [".jpg", ".jpeg", ".png", ".webp"];
     private const string EditingKey = "editing";
+
+    private readonly IBroadcastRepository repository;
+    private readonly BroadcastRunner runner;
+    private readonly BroadcastSignal signal;
+    private readonly CatalogueIndex catalogue;
+
+    public BroadcastComposer(IBroadcastRepository repository, BroadcastRunner runner, BroadcastSignal signal, CatalogueIndex catalogue)
+    {
+        this.repository = repository;
+        this.runner = runner;
+        this.signal = signal;
+        this.catalogue = catalogue;
+        Dialog = ComposeDialog();
+    }
+
+    /// <summary>The composer's dialog: opened by /thongbao, continued by the engine.</summary>
+    public Dialog<ComposeStep> Dialog { get; }
 
     private Dialog<ComposeStep> ComposeDialog() => new(ComposeFlow,
     [
@@ -35,14 +56,11 @@ public sealed partial class BroadcastModule
                 "When? Pick \"Right now\" or type a time (e.g. \"8h sáng mai\", \"20/12 14:00\").")) with { Choices = [Now(c)] },
             turn => WithDraft(turn, draft => TakeTime(turn, draft))) { Kind = DialogKind.Form },
         new(ComposeStep.Preview, c => Preview(c, Draft(c)!), turn => WithDraft(turn, draft => Confirm(turn, draft))) { Kind = DialogKind.Form },
-        new(ComposeStep.Edit, c => Reply.Of(c.T("Sửa phần nào?", "Change what?")) with
-            {
-                Choices = [new(c.T("Nội dung", "The text"), "edit:text"), new(c.T("Người nhận", "The recipients"), "edit:aud"), new(c.T("Thời điểm gửi", "The time"), "edit:time")],
-            },
+        new(ComposeStep.Edit, c => Reply.Of(c.T("Sửa phần nào?", "Change what?")) with { Choices = EditChoices(c) },
             turn =>
             {
                 turn.State.Data[EditingKey] = "1";
-                return turn.Input switch
+                return (ChoiceMatcher.MatchLabelStart(EditChoices(turn.Context), turn.Input) ?? turn.Input) switch
                 {
                     "edit:text" => ComposeStep.Body,
                     "edit:aud" => ComposeStep.Audience,
@@ -63,6 +81,9 @@ public sealed partial class BroadcastModule
             "Compose: send the announcement's text (you may attach a photo or a file with the text as caption). /cancel to drop."));
 
     private static Choice Now(BotContext context) => new(context.T("Ngay bây giờ", "Right now"), "when:now");
+
+    private static List<Choice> EditChoices(BotContext context) =>
+        [new(context.T("Nội dung", "The text"), "edit:text"), new(context.T("Người nhận", "The recipients"), "edit:aud"), new(context.T("Thời điểm gửi", "The time"), "edit:time")];
 
     private static List<Choice> AudienceChoices(BotContext context) =>
     [
@@ -132,7 +153,8 @@ public sealed partial class BroadcastModule
 
     private DialogMove<ComposeStep> TakeAudience(DialogTurn turn, Broadcast draft)
     {
-        var input = turn.Input;
+        // A label typed by its first words, with or without diacritics ("tat ca", "cán bộ", "lanh dao"), as the engine reads other choices.
+        var input = ChoiceMatcher.MatchLabelStart(AudienceChoices(turn.Context), turn.Input) ?? turn.Input;
         switch (input)
         {
             case "aud:all":
@@ -240,7 +262,7 @@ public sealed partial class BroadcastModule
         {
             return ComposeStep.Preview;
         }
-        var who = AudienceText(draft, context.Language);
+        var who = BroadcastAudience.Describe(draft, context.Language, catalogue);
         draft.AudienceProvinces = [];
         draft.Audience = AudienceKind.Everyone;
         draft.AudienceRole = null;
@@ -268,7 +290,7 @@ public sealed partial class BroadcastModule
             sb.AppendLine(context.T($"[Nút: {button.Label}]", $"[Button: {button.Label}]"));
         }
         sb.AppendLine("――――――");
-        sb.AppendLine(context.T($"Người nhận: {AudienceText(draft, "vi")} – {VnFormat.Number(reachable)} người", $"Recipients: {AudienceText(draft, "en")} – {reachable} people"));
+        sb.AppendLine(context.T($"Người nhận: {BroadcastAudience.Describe(draft, "vi", catalogue)} – {VnFormat.Number(reachable)} người", $"Recipients: {BroadcastAudience.Describe(draft, "en", catalogue)} – {reachable} people"));
         if (members.Count > reachable)
         {
             sb.AppendLine(context.T(
@@ -338,4 +360,13 @@ public sealed partial class BroadcastModule
         Draft(turn.Context) is { } draft
             ? next(draft)
             : DialogMove.End(turn.T("Bản nháp thông báo không còn. Gõ /thongbao để soạn lại.", "The draft is gone. Type /broadcast to start again."));
+
+    private static string Until(TimeSpan span)
+    {
+        if (span.TotalDays >= 1)
+        {
+            return $"{(int)span.TotalDays} ngày {span.Hours} giờ";
+        }
+        return span.TotalHours >= 1 ? $"{(int)span.TotalHours} giờ {span.Minutes} phút" : $"{Math.Max(1, (int)Math.Ceiling(span.TotalMinutes))} phút";
+    }
 }

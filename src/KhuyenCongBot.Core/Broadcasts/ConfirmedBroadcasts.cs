@@ -1,17 +1,26 @@
-using System.Globalization;
 using System.Text;
 using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.Messaging;
-using KhuyenCongBot.Core.People;
 using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Broadcasts;
 
 /// <summary>/thongbao huy, baocao, danh sach: what an admin does with broadcasts already confirmed.</summary>
-public sealed partial class BroadcastModule
+public sealed class ConfirmedBroadcasts
 {
-    private void Cancel(BotContext context, long id)
+    private readonly IBroadcastRepository repository;
+    private readonly BroadcastSignal signal;
+    private readonly CatalogueIndex catalogue;
+
+    public ConfirmedBroadcasts(IBroadcastRepository repository, BroadcastSignal signal, CatalogueIndex catalogue)
+    {
+        this.repository = repository;
+        this.signal = signal;
+        this.catalogue = catalogue;
+    }
+
+    public void Cancel(BotContext context, long id)
     {
         var b = repository.Get(id);
         if (b is null || b.Status == BroadcastStatus.Draft)
@@ -36,7 +45,7 @@ public sealed partial class BroadcastModule
             : context.T($"Đã hủy thông báo #{id}; chưa ai nhận được.", $"Broadcast #{id} cancelled; nobody received it."));
     }
 
-    private void Report(BotContext context, long id)
+    public void Report(BotContext context, long id)
     {
         var b = repository.Get(id);
         if (b is null || b.Status == BroadcastStatus.Draft)
@@ -48,7 +57,7 @@ public sealed partial class BroadcastModule
     }
 
     /// <summary>/thongbao danh sach: what is scheduled (not sent yet) first, then the recent ones.</summary>
-    private void List(BotContext context)
+    public void List(BotContext context)
     {
         var all = repository.Recent(50);
         if (all.Count == 0)
@@ -82,7 +91,7 @@ public sealed partial class BroadcastModule
     {
         var snippet = b.Text.Length > 40 ? b.Text[..40] + "…" : b.Text;
         sb.Append('\n').Append('#').Append(b.Id).Append(' ').Append(VnFormat.DateTime(b.SendAt)).Append(" – ").Append(snippet)
-          .Append(" → ").Append(AudienceText(b, context.Language))
+          .Append(" → ").Append(BroadcastAudience.Describe(b, context.Language, catalogue))
           .Append(" (").Append(b.Status switch
           {
               BroadcastStatus.Scheduled => context.T("đã lên lịch", "scheduled"),
