@@ -8,43 +8,36 @@ namespace KhuyenCongBot.Core.Figures;
 /// <summary>Figures from an in-memory index of the records, built once from the store and kept current by its change events.</summary>
 /// <remarks>
 /// Records are bucketed by (activity, calendar month); each bucket keeps compact entries and the sums of the
-/// additive measures per recorded unit and per funding source. A question over whole months adds bucket sums; the
-/// months at the edges of the period are scanned; distinct facilities over whole months (no province or source filter)
-/// merge each bucket's sorted distinct facility numbers, built on first use and dropped by a change. Readers share a lock; a change takes it exclusively.
+/// additive measures per recorded unit and per funding source (<see cref="IndexedRecords"/>). A question over whole months
+/// adds bucket sums; the months at the edges of the period are scanned (<see cref="IndexQueries"/>, <see cref="BucketWalk"/>);
+/// distinct facilities over whole years come from per-year sets (<see cref="YearSets"/>, <see cref="YearFacilityCounts"/>).
+/// This class owns the lock and the change events: readers share the lock; a change takes it exclusively.
 /// </remarks>
-public sealed partial class FiguresIndex : IFigureSource, IFacilityFigures, IDisposable
+public sealed class FiguresIndex : IFigureSource, IFacilityFigures, IEnteredFigures, IDisposable
 {
     private readonly IBotStore _store;
-    private readonly CatalogueIndex _catalogue;
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
-
-    private readonly List<string> _activityIds = [];
-    private readonly Dictionary<string, int> _activityIndex = new(StringComparer.Ordinal);
-    private readonly List<ActivitySeries> _series = [];
-    private readonly List<string> _unitIds = [];
-    private readonly Dictionary<string, int> _unitIndex = new(StringComparer.Ordinal);
-    private readonly List<int> _unitGroup = [];
-    private readonly List<string> _groupIds = [];
-    private readonly Dictionary<string, int> _groupIndex = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, int> _facilityIndex = [];
-
-    /// <summary>Per dense facility number: its facility id and where its records are (for one facility's history).</summary>
-    private readonly List<long> _facilityIds = [];
-    private readonly List<FacilityRecords> _facilityRecords = [];
-    private int _records;
-
-    /// <summary>Per beneficiary filter, the facilities it keeps (see <see cref="FigureQuery.Beneficiary"/>); cleared by every change.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool[]> _beneficiaryMasks = new(StringComparer.Ordinal);
+    private readonly IndexedRecords _records;
+    private readonly EnteredRecords _entered;
+    private readonly YearSets _years;
+    private readonly BeneficiaryMasks _beneficiaries;
+    private readonly IndexQueries _queries;
+    private readonly TopFacilityRanking _top;
+    private readonly FacilityHistory _history;
 
     /// <summary>Highest record id read by the first build: a record added later with a higher id cannot be in the index yet.</summary>
     private long _maxBuiltId;
-    private int _minMonth = int.MaxValue;
-    private int _maxMonth = int.MinValue;
 
     public FiguresIndex(IBotStore store, CatalogueIndex catalogue)
     {
         _store = store;
-        _catalogue = catalogue;
+        _records = new IndexedRecords(catalogue);
+        _entered = new EnteredRecords(_records);
+        _years = new YearSets(_records);
+        _beneficiaries = new BeneficiaryMasks(store, _records);
+        _queries = new IndexQueries(_records, new YearFacilityCounts(_records, _years), _beneficiaries);
+        _top = new TopFacilityRanking(_records, _years, _beneficiaries);
+        _history = new FacilityHistory(_records);
         var watch = Stopwatch.StartNew();
         _lock.EnterWriteLock();
         try
@@ -57,12 +50,8 @@ public sealed partial class FiguresIndex : IFigureSource, IFacilityFigures, IDis
                 Insert(record);
                 _maxBuiltId = Math.Max(_maxBuiltId, record.Id);
             }
-            foreach (var series in _series)
-            {
-                series.TrimExcess();
-            }
-            _facilityRecords.ForEach(f => f.TrimExcess());
-            TrimEntered();
+            _records.TrimExcess();
+            _entered.TrimExcess();
         }
         finally
         {
@@ -79,16 +68,46 @@ public sealed partial class FiguresIndex : IFigureSource, IFacilityFigures, IDis
     {
         get
         {
-            _lock.EnterReadLock();
-            try
-            {
-                return _records;
-            }
-            finally
-            {
-                _lock.ExitReadLock();
-            }
+            using var _ = Reading();
+            return _records.Count;
         }
+    }
+
+    public FigureValue Total(FigureQuery query)
+    {
+        FigureRules.Validate(query);
+        using var _ = Reading();
+        return _queries.Total(query);
+    }
+
+    public IReadOnlyList<KeyValuePair<string, FigureValue>> Breakdown(FigureQuery query, BreakdownBy by)
+    {
+        FigureRules.Validate(query);
+        using var _ = Reading();
+        return _queries.Breakdown(query, by);
+    }
+
+    public IReadOnlyList<FacilityRecordRow> RecordsOf(long facilityId)
+    {
+        using var _ = Reading();
+        return _history.RecordsOf(facilityId);
+    }
+
+    public IReadOnlyList<KeyValuePair<long, FigureValue>> TopFacilities(FigureQuery query, int count)
+    {
+        FigureRules.Validate(query);
+        if (!FigureRules.IsAdditive(query.Measure))
+        {
+            throw new ArgumentException("Top facilities need an additive measure.", nameof(query));
+        }
+        using var _ = Reading();
+        return _top.TopFacilities(query, count);
+    }
+
+    public IReadOnlyList<KeyValuePair<string, int>> EnteredByActivity(long? creatorId, IReadOnlySet<string>? provinceIds, DateTimeOffset from, DateTimeOffset to)
+    {
+        using var _ = Reading();
+        return _entered.ByActivity(creatorId, provinceIds, from, to);
     }
 
     public void Dispose()
@@ -97,13 +116,25 @@ public sealed partial class FiguresIndex : IFigureSource, IFacilityFigures, IDis
         _lock.Dispose();
     }
 
+    /// <summary>Takes the read lock until the returned scope is disposed.</summary>
+    private ReadScope Reading()
+    {
+        _lock.EnterReadLock();
+        return new ReadScope(_lock);
+    }
+
+    private readonly ref struct ReadScope(ReaderWriterLockSlim held)
+    {
+        public void Dispose() => held.ExitReadLock();
+    }
+
     private void OnChanged(RecordChange change)
     {
         _lock.EnterWriteLock();
         try
         {
             // A new facility (or a record of one) may change what a beneficiary filter keeps.
-            _beneficiaryMasks.Clear();
+            _beneficiaries.Clear();
             if (change.Before is { } before)
             {
                 Remove(before);
@@ -125,87 +156,20 @@ public sealed partial class FiguresIndex : IFigureSource, IFacilityFigures, IDis
         }
     }
 
-    private static int MonthOf(DateOnly date) => date.Year * 12 + date.Month - 1;
-
-    private static int FirstDay(int month) => new DateOnly(month / 12, month % 12 + 1, 1).DayNumber;
-
-    private static int LastDay(int month) => month >= MonthOf(DateOnly.MaxValue) ? DateOnly.MaxValue.DayNumber : FirstDay(month + 1) - 1;
-
     private void Insert(SupportRecord r)
     {
-        if (!_activityIndex.TryGetValue(r.ActivityId, out var a))
-        {
-            a = _activityIds.Count;
-            _activityIds.Add(r.ActivityId);
-            _activityIndex[r.ActivityId] = a;
-            _series.Add(new ActivitySeries());
-        }
-        var facility = -1;
-        if (r.FacilityId is { } fid && !_facilityIndex.TryGetValue(fid, out facility))
-        {
-            facility = _facilityIndex.Count;
-            _facilityIndex[fid] = facility;
-            _facilityIds.Add(fid);
-            _facilityRecords.Add(new FacilityRecords());
-        }
-        var month = MonthOf(r.Date);
-        if (facility >= 0)
-        {
-            _facilityRecords[facility].Add(FacilityRecords.Pack(a, month));
-        }
-        _minMonth = Math.Min(_minMonth, month);
-        _maxMonth = Math.Max(_maxMonth, month);
-        var unit = UnitOf(r.ProvinceId);
-        AddEntered(r.CreatedByUserId, r.CreatedAt, a, unit);
-        AddToYearCaches(month / 12, a, unit, facility, r.Status == RecordStatus.Estimate);
-        var split = RecordFunding.SplitOf(r) ?? default;
-        _series[a].GetOrAdd(month).Add(new IndexEntry
-        {
-            Id = r.Id, Day = r.Date.DayNumber, Unit = unit, Facility = facility,
-            Booths = r.Booths, Revenue = r.RevenueVnd, Funding = r.FundingVnd, Estimate = r.Status == RecordStatus.Estimate,
-            Kcqg = split.Kcqg, Kcdp = split.Kcdp, Counterpart = split.Counterpart, Other = split.Other,
-            Sources = RecordFunding.Mask(r),
-        });
-        _records++;
-    }
-
-    private ushort UnitOf(string provinceId)
-    {
-        if (_unitIndex.TryGetValue(provinceId, out var u))
-        {
-            return (ushort)u;
-        }
-        if (_unitIds.Count == ushort.MaxValue)
-        {
-            throw new InvalidOperationException("Too many distinct province units in the records.");
-        }
-        u = _unitIds.Count;
-        _unitIds.Add(provinceId);
-        _unitIndex[provinceId] = u;
-        var current = _catalogue.CurrentOf(provinceId)?.Id ?? provinceId;
-        if (!_groupIndex.TryGetValue(current, out var g))
-        {
-            g = _groupIds.Count;
-            _groupIds.Add(current);
-            _groupIndex[current] = g;
-        }
-        _unitGroup.Add(g);
-        _unitGroupArray = null;
-        return (ushort)u;
+        var (activity, unit, facility) = _records.Insert(r);
+        _entered.Add(r.CreatedByUserId, r.CreatedAt, activity, unit);
+        _years.Add(IndexedRecords.MonthOf(r.Date) / 12, activity, unit, facility, r.Status == RecordStatus.Estimate);
     }
 
     /// <summary>Removes the record with this id, looking first where <paramref name="r"/> says it is.</summary>
     private void Remove(SupportRecord r)
     {
-        if (_activityIndex.TryGetValue(r.ActivityId, out var a) && _series[a].Get(MonthOf(r.Date)) is { } bucket && bucket.Remove(r.Id, out var removed))
+        if (_records.Remove(r, out var activity, out var removed))
         {
-            _records--;
-            RemoveEntered(r.CreatedByUserId, r.CreatedAt, a, removed.Unit);
-            DropYearCaches(MonthOf(r.Date) / 12);
-            if (removed.Facility >= 0)
-            {
-                _facilityRecords[removed.Facility].Remove(FacilityRecords.Pack(a, MonthOf(r.Date)));
-            }
+            _entered.Remove(r.CreatedByUserId, r.CreatedAt, activity, removed.Unit);
+            _years.Drop(IndexedRecords.MonthOf(r.Date) / 12);
         }
     }
 }

@@ -45,57 +45,51 @@ internal sealed class EnteredList
     }
 }
 
-/// <remarks>
-/// Records by when they were entered: a list per officer (one's own records) and a list per UTC day (new records), so that
-/// neither question reads the store. Times are UTC seconds: the question's local days become instants, whatever the zone.
-/// </remarks>
-public sealed partial class FiguresIndex : IEnteredFigures
+/// <summary>
+/// The index's records by when they were entered: a list per officer (one's own records) and a list per UTC day (new records), so
+/// that neither question reads the store. Times are UTC seconds: the question's local days become instants, whatever the zone.
+/// </summary>
+/// <remarks>Called under <see cref="FiguresIndex"/>'s lock, like <see cref="IndexedRecords"/> whose activity and unit numbers it keeps.</remarks>
+internal sealed class EnteredRecords(IndexedRecords records)
 {
     private const int SecondsPerDay = 86_400;
     private readonly Dictionary<long, EnteredList> _enteredBy = [];
     private readonly Dictionary<int, EnteredList> _enteredOn = [];
 
-    public IReadOnlyList<KeyValuePair<string, int>> EnteredByActivity(long? creatorId, IReadOnlySet<string>? provinceIds, DateTimeOffset from, DateTimeOffset to)
+    /// <summary>See <see cref="IEnteredFigures.EnteredByActivity"/>.</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> ByActivity(long? creatorId, IReadOnlySet<string>? provinceIds, DateTimeOffset from, DateTimeOffset to)
     {
         var first = Seconds(from);
         var end = Seconds(to);
-        _lock.EnterReadLock();
-        try
+        var counts = new int[records.ActivityIds.Count];
+        bool[]? mask = provinceIds is null ? null : records.UnitMask(provinceIds);
+        if (creatorId is { } creator)
         {
-            var counts = new int[_activityIds.Count];
-            bool[]? mask = provinceIds is null ? null : _unitIds.Select(provinceIds.Contains).ToArray();
-            if (creatorId is { } creator)
+            if (_enteredBy.TryGetValue(creator, out var own))
             {
-                if (_enteredBy.TryGetValue(creator, out var own))
-                {
-                    CountEntered(own, first, end, mask, counts);
-                }
+                CountEntered(own, first, end, mask, counts);
             }
-            else if (end > first)
-            {
-                for (var day = DayOf(first); day <= DayOf(end - 1); day++)
-                {
-                    if (_enteredOn.TryGetValue(day, out var list))
-                    {
-                        CountEntered(list, first, end, mask, counts);
-                    }
-                }
-            }
-            var result = new List<KeyValuePair<string, int>>();
-            for (var a = 0; a < counts.Length; a++)
-            {
-                if (counts[a] > 0)
-                {
-                    result.Add(new(_activityIds[a], counts[a]));
-                }
-            }
-            result.Sort((x, y) => x.Value != y.Value ? y.Value.CompareTo(x.Value) : string.CompareOrdinal(x.Key, y.Key));
-            return result;
         }
-        finally
+        else if (end > first)
         {
-            _lock.ExitReadLock();
+            for (var day = DayOf(first); day <= DayOf(end - 1); day++)
+            {
+                if (_enteredOn.TryGetValue(day, out var list))
+                {
+                    CountEntered(list, first, end, mask, counts);
+                }
+            }
         }
+        var result = new List<KeyValuePair<string, int>>();
+        for (var a = 0; a < counts.Length; a++)
+        {
+            if (counts[a] > 0)
+            {
+                result.Add(new(records.ActivityIds[a], counts[a]));
+            }
+        }
+        result.Sort((x, y) => x.Value != y.Value ? y.Value.CompareTo(x.Value) : string.CompareOrdinal(x.Key, y.Key));
+        return result;
     }
 
     private static void CountEntered(EnteredList list, long first, long end, bool[]? mask, int[] counts)
@@ -124,7 +118,7 @@ public sealed partial class FiguresIndex : IEnteredFigures
         return new EnteredEntry { Day = day, Second = (int)(s - (long)day * SecondsPerDay), Activity = (ushort)activity, Unit = unit };
     }
 
-    private void AddEntered(long creator, DateTimeOffset createdAt, int activity, ushort unit)
+    public void Add(long creator, DateTimeOffset createdAt, int activity, ushort unit)
     {
         var e = Entered(createdAt, activity, unit);
         if (!_enteredBy.TryGetValue(creator, out var own))
@@ -140,7 +134,7 @@ public sealed partial class FiguresIndex : IEnteredFigures
     }
 
     /// <summary>Drops the spare capacity of the lists after the first build.</summary>
-    private void TrimEntered()
+    public void TrimExcess()
     {
         foreach (var list in _enteredBy.Values.Concat(_enteredOn.Values))
         {
@@ -148,7 +142,7 @@ public sealed partial class FiguresIndex : IEnteredFigures
         }
     }
 
-    private void RemoveEntered(long creator, DateTimeOffset createdAt, int activity, ushort unit)
+    public void Remove(long creator, DateTimeOffset createdAt, int activity, ushort unit)
     {
         var e = Entered(createdAt, activity, unit);
         if (_enteredBy.TryGetValue(creator, out var own))

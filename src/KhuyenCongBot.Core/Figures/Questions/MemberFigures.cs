@@ -1,0 +1,35 @@
+using System.Text;
+using KhuyenCongBot.Core.Catalogue;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>The figure of each province named in a several-province question ("Phú Thọ và Bắc Ninh"), as values and as the answer's lines.</summary>
+public sealed class MemberFigures(IFigureSource figures, QuestionQueries queries, ScopeResolver scopes, CatalogueIndex catalogue)
+{
+    /// <summary>Each named province's figure, in the order asked: "m:phu-tho,bac-ninh" -> ("p:phu-tho", value), ("p:bac-ninh", value).</summary>
+    public IReadOnlyList<(string Scope, FigureValue Value)> Values(Question q, string? activityId, string measure) =>
+        scopes.Members(q.Scope).Select(m => (m, figures.Total(queries.In(q, m, activityId, measure)))).ToList();
+
+    /// <summary>"Từng tỉnh, thành phố:" and one line per named province.</summary>
+    public string Text(Question q, string? activityId, string measure, bool namedMetric, bool english)
+    {
+        var sb = new StringBuilder(english ? "By province" : "Từng tỉnh, thành phố");
+        if (namedMetric)
+        {
+            sb.Append(" (").Append(MetricText.Title(catalogue, activityId, measure, english)).Append(')');
+        }
+        sb.AppendLine(":");
+        foreach (var (scope, value) in Values(q, activityId, measure))
+        {
+            sb.Append("• ").Append(scopes.ShortName(scope, english)).Append(": ").Append(MetricText.Value(measure, value.Value, english))
+              .AppendLine(BreakdownText.RowNote(q, measure, value, english));
+        }
+        if (measure == Measures.Facilities)
+        {
+            sb.AppendLine(english
+                ? "(A facility supported in several of these provinces counts once in the total.)"
+                : "(Cơ sở được hỗ trợ ở nhiều tỉnh trong số này chỉ tính một lần trong tổng.)");
+        }
+        return sb.ToString();
+    }
+}
