@@ -246,7 +246,7 @@ internal sealed class FacilityRepository : IFacilityRepository
         var col = db.GetCollection(Collection);
         col.EnsureIndex("ProvinceId", "$.ProvinceId");
         col.EnsureIndex("NormalizedName", "$.NormalizedName");
-        // A new facility's tax number already given to another one is said before it is saved (FormRunner.Beneficiary).
+        // A new facility's tax number already given to another one is said before it is saved (NewFacilityBeneficiary).
         col.EnsureIndex("TaxId", "$.TaxId");
         if (db.GetCollection("$indexes").Exists(BsonExpression.Create("$.collection = @0 AND $.name = @1", Collection, TokensIndex)))
         {

@@ -15,7 +15,7 @@ public sealed class DraftReminderService(
     IBotStore store,
     IEnumerable<IMessageSender> senders,
     BotClock clock,
-    FormRunner runner,
+    FormPrompter prompter,
     CatalogueIndex catalogue,
     IOptions<BotOptions> options,
     ILogger<DraftReminderService> logger) : BackgroundService
@@ -71,8 +71,8 @@ public sealed class DraftReminderService(
             var english = store.Users.Get(state.Id)?.Language == "en";
             var ago = Ago(now - state.UpdatedAt, english);
             var text = english
-                ? $"⏰ You have {runner.Describe(session, true, catalogue)} unfinished since {ago}. Reply to continue where you stopped, or /cancel to drop it."
-                : $"⏰ Bạn còn {runner.Describe(session, false, catalogue)} đang nhập dở từ {ago}. Trả lời để tiếp tục từ chỗ đã dừng, hoặc gõ /huy để bỏ.";
+                ? $"⏰ You have {prompter.Describe(session, true, catalogue)} unfinished since {ago}. Reply to continue where you stopped, or /cancel to drop it."
+                : $"⏰ Bạn còn {prompter.Describe(session, false, catalogue)} đang nhập dở từ {ago}. Trả lời để tiếp tục từ chỗ đã dừng, hoặc gõ /huy để bỏ.";
             try
             {
                 await sender.SendAsync(state.LastChatId, new Reply { Text = text, Choices = state.LastChoices }, cancellationToken).ConfigureAwait(false);

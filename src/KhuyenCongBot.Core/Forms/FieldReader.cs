@@ -135,7 +135,7 @@ public static class FieldReader
         }
         if (!VnParse.TryParseInteger(StripUnit(field, text), out var n))
         {
-            return FieldResult.Refuse(T(english, $"Chưa đọc được \"{FormRunner.Clip(text, 40)}\" thành một số. ", $"Could not read \"{FormRunner.Clip(text, 40)}\" as a number. ")
+            return FieldResult.Refuse(T(english, $"Chưa đọc được \"{FormText.Clip(text, 40)}\" thành một số. ", $"Could not read \"{FormText.Clip(text, 40)}\" as a number. ")
                 + IntegerRule(field, english) + ".");
         }
         if ( (field.Min is { } min && n < min) || (field.Max is { } max && n > max))
@@ -163,7 +163,7 @@ public static class FieldReader
     {
         if (!VnParse.TryParseMoney(text, out var vnd))
         {
-            return FieldResult.Refuse(T(english, $"Chưa đọc được \"{FormRunner.Clip(text, 40)}\" thành số tiền. ", $"Could not read \"{FormRunner.Clip(text, 40)}\" as an amount. ")
+            return FieldResult.Refuse(T(english, $"Chưa đọc được \"{FormText.Clip(text, 40)}\" thành số tiền. ", $"Could not read \"{FormText.Clip(text, 40)}\" as an amount. ")
                 + MoneyRule(field, english) + ".");
         }
         if (vnd < 0 || (field.Min is { } min && vnd < min) || (field.Max is { } max && vnd > max))

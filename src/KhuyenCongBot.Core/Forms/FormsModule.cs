@@ -4,7 +4,7 @@ using KhuyenCongBot.Core.People;
 namespace KhuyenCongBot.Core.Forms;
 
 /// <summary>The "form" flow: hands every answer to the <see cref="FormRunner"/>.</summary>
-public sealed class FormFlow(FormRunner runner) : IConversationFlow
+public sealed class FormFlow(FormRunner runner, FormPrompter prompter) : IConversationFlow
 {
     public string Name => FormRunner.FlowName;
 
@@ -13,7 +13,7 @@ public sealed class FormFlow(FormRunner runner) : IConversationFlow
 
     public string Describe(BotContext context) => new FormSession(context.State).Phase == FormPhase.Pick
         ? context.T("chọn hoạt động để ghi", "picking an activity to log")
-        : runner.Describe(context, new FormSession(context.State));
+        : prompter.Describe(context, new FormSession(context.State));
 
     /// <summary>The activity list after /ghi is a list choice; a form being answered keeps its draft.</summary>
     public DialogKind KindAt(ConversationState state) =>
@@ -24,12 +24,12 @@ public sealed class FormFlow(FormRunner runner) : IConversationFlow
 }
 
 /// <summary>Logging support through conversational forms: /log (/ghi), "ghi hội chợ", /my (/cuatoi), receipts and corrections.</summary>
-public sealed class FormsModule(FormRunner runner, FormFlow flow) : IBotModule
+public sealed class FormsModule(FormRunner runner, FormStarter starter, FormIntents intents, MyRecords records, FormFlow flow) : IBotModule
 {
     public IEnumerable<BotCommand> Commands =>
     [
-        new("log", ["ghi", "nhap"], "Ghi nhận hỗ trợ (mở phiếu)", "Log support (open a form)", Role.Officer, runner.LogCommandAsync, PrivateOnly: true),
-        new("my", ["cuatoi"], "Bản ghi của tôi (xem, sửa, xóa)", "My records (view, correct, delete)", Role.Officer, runner.MyCommandAsync, PrivateOnly: true),
+        new("log", ["ghi", "nhap"], "Ghi nhận hỗ trợ (mở phiếu)", "Log support (open a form)", Role.Officer, starter.LogCommandAsync, PrivateOnly: true),
+        new("my", ["cuatoi"], "Bản ghi của tôi (xem, sửa, xóa)", "My records (view, correct, delete)", Role.Officer, records.MyCommandAsync, PrivateOnly: true),
     ];
 
     public IEnumerable<IConversationFlow> Flows => [flow];
@@ -38,17 +38,17 @@ public sealed class FormsModule(FormRunner runner, FormFlow flow) : IBotModule
 
     public Task<bool> TryHandleTextAsync(BotContext context, string text, CancellationToken cancellationToken)
     {
-        if (context.Message.IsGroupChat || runner.ParseIntent(context.Catalogue, text) is not { } activity)
+        if (context.Message.IsGroupChat || intents.ParseIntent(context.Catalogue, text) is not { } activity)
         {
             return Task.FromResult(false);
         }
-        runner.Start(context, activity.Length == 0 ? "pick" : "a:" + activity);
+        starter.Start(context, activity.Length == 0 ? "pick" : "a:" + activity);
         return Task.FromResult(true);
     }
 
     /// <summary>"ghi hội chợ" names an activity to log: clearly a request to open a form.</summary>
     public bool IsClearIntent(BotContext context, string text) =>
-        !context.Message.IsGroupChat && runner.ParseIntent(context.Catalogue, text) is { Length: > 0 };
+        !context.Message.IsGroupChat && intents.ParseIntent(context.Catalogue, text) is { Length: > 0 };
 
     public Task<bool> TryHandleButtonAsync(BotContext context, string data, CancellationToken cancellationToken)
     {

@@ -14,6 +14,23 @@ public static class FormsServiceCollectionExtensions
             sp.GetRequiredService<Seeder>().SeedsPath,
             sp.GetRequiredService<CatalogueIndex>().Activities.Select(a => a.Id).ToList()));
         services.TryAddSingleton(sp => ProvinceAreas.Load(sp.GetRequiredService<Seeder>().SeedsPath));
+        // The form's collaborators (docs/architecture.md, "Forms"): shown, moved through, answered, summed up, saved.
+        services.TryAddSingleton<NewFacilityView>();
+        services.TryAddSingleton<FormPrompter>();
+        services.TryAddSingleton<AmountPlausibility>();
+        // The checks between answers run before the summary, in this order; another one is one more line here.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFormCrossCheck, AmountCrossCheck>());
+        services.TryAddSingleton<FormNavigator>();
+        services.TryAddSingleton<NewFacilityCommune>();
+        services.TryAddSingleton<NewFacilityBeneficiary>();
+        services.TryAddSingleton<FacilityAnswers>();
+        services.TryAddSingleton<EvidenceAnswers>();
+        services.TryAddSingleton<FieldAnswers>();
+        services.TryAddSingleton<FormSaver>();
+        services.TryAddSingleton<FormSummary>();
+        services.TryAddSingleton<FormIntents>();
+        services.TryAddSingleton<FormStarter>();
+        services.TryAddSingleton<MyRecords>();
         services.TryAddSingleton<FormRunner>();
         services.TryAddSingleton<FormFlow>();
         services.AddSingleton<IBotModule, FormsModule>();

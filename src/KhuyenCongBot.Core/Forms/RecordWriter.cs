@@ -137,7 +137,7 @@ public static class RecordWriter
         {
             "KCQG" => (amount, 0),
             "KCDP" => (0, amount),
-            // The form refuses a KCQG part above the amount; a later lower amount clears the part (FormRunner.CheckSplit).
+            // The form refuses a KCQG part above the amount; a later lower amount clears the part (AmountPlausibility.CheckSplit).
             "BOTH" => (Math.Min(kcqgPart, amount), amount - Math.Min(kcqgPart, amount)),
             _ => null,
         };

@@ -162,7 +162,7 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
         var phoneText = Cell("facility_phone");
         if (phoneText.Length > 0)
         {
-            phone = FormRunner.NormalizePhone(phoneText);
+            phone = PhoneNumber.Normalize(phoneText);
             if (phone is null)
             {
                 problems.Add($"số điện thoại cơ sở '{Short(phoneText)}' cần 10 hoặc 11 chữ số, bắt đầu bằng 0");

@@ -77,7 +77,7 @@ public sealed class EvidenceTests(ITestOutputHelper output)
         // The clock stands still in tests, so both photos have the same time: find the first by its size.
         Assert.True(chat.Store.Attachments.CopyTo(files.Single(f => f.Length == first.Length).Id, copy));
         Assert.Equal(first, copy.ToArray());
-        Assert.Empty(chat.Store.Attachments.ForRecord(FormRunner.DraftOwner(chat.Store.Users.FindByIdentity(chat.IdentityOf("o1"))!.Id)));
+        Assert.Empty(chat.Store.Attachments.ForRecord(DraftPhotos.DraftOwner(chat.Store.Users.FindByIdentity(chat.IdentityOf("o1"))!.Id)));
 
         await chat.SayAsync("o1", "/cuatoi");
         var shown = Text(await chat.ChooseAsync("o1", 1, chat.Bot.Server.SentTo(id).Last().AllButtons.First().Text));
@@ -100,7 +100,7 @@ public sealed class EvidenceTests(ITestOutputHelper output)
         Assert.Contains("không hỏi ảnh", string.Join("\n", early.Select(m => m.Text)));
         await AnswerUntil(chat, "o1", "evidence_photos");
         await chat.Bot.Deliver(id, () => chat.Bot.Server.UserSendsPhoto(id, Reporting.AttachmentStoreTests.Jpeg(1000)));
-        var owner = FormRunner.DraftOwner(chat.Store.Users.FindByIdentity(chat.IdentityOf("o1"))!.Id);
+        var owner = DraftPhotos.DraftOwner(chat.Store.Users.FindByIdentity(chat.IdentityOf("o1"))!.Id);
         Assert.Single(chat.Store.Attachments.ForRecord(owner));
         Assert.Contains("Đã hủy", Text(await chat.SayAsync("o1", "/huy")));
         Assert.Empty(chat.Store.Attachments.ForRecord(owner));

@@ -94,7 +94,7 @@ public sealed class FacilityTranscriptTests(ITestOutputHelper output)
     [InlineData("09123", null)]
     [InlineData("abc", null)]
     public void Phone_numbers_are_normalised(string typed, string? expected) =>
-        Assert.Equal(expected, KhuyenCongBot.Core.Forms.FormRunner.NormalizePhone(typed));
+        Assert.Equal(expected, KhuyenCongBot.Core.Forms.PhoneNumber.Normalize(typed));
 
     [Theory]
     [InlineData("gom phu lang", "gom phu lang", 1.0)]

@@ -74,7 +74,7 @@ public sealed class ResumeAndConcurrencyTests
         await bot.Say("/help", "o2");
         var sender = new RecordingSender();
         var service = new DraftReminderService(
-            bot.Store, [sender], bot.Services.GetRequiredService<KhuyenCongBot.Core.Time.BotClock>(), bot.Services.GetRequiredService<FormRunner>(),
+            bot.Store, [sender], bot.Services.GetRequiredService<KhuyenCongBot.Core.Time.BotClock>(), bot.Services.GetRequiredService<FormPrompter>(),
             bot.Catalogue, bot.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KhuyenCongBot.Core.Options.BotOptions>>(),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<DraftReminderService>.Instance);
 

@@ -5,14 +5,22 @@ using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Forms;
 
-/// <summary>Amounts far outside what a field expects are asked back before they are accepted (never refused: they may be right).</summary>
-public sealed partial class FormRunner
+/// <summary>
+/// Answers far outside what a field expects are asked back before they are accepted (never refused: they may be right): an amount
+/// outside its usual range or above another amount, a point far from the record's province. The KCQG part above its amount is refused.
+/// </summary>
+/// <remarks>Session keys: plr:{field} and plm:{field} (what a confirmation holds to), plq (the yes/no question still open).</remarks>
+public sealed class AmountPlausibility(ProvinceAreas? provinceAreas = null)
 {
     /// <summary>Below this many đồng an amount is surely meant in millions ("85" for 85 triệu).</summary>
     public const long SmallestPlausibleVnd = 1_000;
 
+    private const string RangeKey = "plr:";
+    private const string AtMostKey = "plm:";
+    private const string PendingKey = "plq";
+
     /// <summary>True, with a yes/no question asked, when <paramref name="value"/> (a money answer just read) looks wrong.</summary>
-    private bool AskIfImplausible(BotContext ctx, FormSession s, FormDefinition form, FormField field, string value, string? echo = null)
+    internal bool AskIfImplausible(BotContext ctx, FormSession s, FormDefinition form, FormField field, string value, string? echo = null)
     {
         if (field.Kind == FieldType.Location)
         {
@@ -67,12 +75,42 @@ public sealed partial class FormRunner
         return false;
 
         void Ask(BotContext ctx, FormSession s, string question, Choice yes, Choice no) =>
-            FormRunner.Ask(ctx, s, echo is null ? question : echo + "\n" + question, yes, no);
+            AskYesNo(ctx, s, echo is null ? question : echo + "\n" + question, yes, no);
     }
 
-    private const string RangeKey = "plr:";
-    private const string AtMostKey = "plm:";
-    private const string PendingKey = "plq";
+    /// <summary>
+    /// True, with a yes/retype question asked, when the point <paramref name="value"/> ("21.028500,105.854200") lies far outside
+    /// the record's province (seeds/catalogue/province-areas.json): another region, or a number slipped. Never refused.
+    /// </summary>
+    internal bool AskIfFar(BotContext ctx, FormSession s, FormDefinition form, FormField field, string value)
+    {
+        if (form.Bound("province") is not { } pf || s.Answer(pf.Id) is not { Length: > 0 } answered
+            || provinceAreas is not { } areas)
+        {
+            return false;
+        }
+        var province = ctx.Catalogue.CurrentOf(answered) ?? ctx.Catalogue.Province(answered);
+        var parts = value.Split(',');
+        if (province is null || parts.Length != 2
+            || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+            || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
+            || areas.FarFrom(province.Id, lat, lon) is not { } km)
+        {
+            return false;
+        }
+        var rounded = VnFormat.Number((long)(km < 100 ? Math.Round(km / 5) * 5 : Math.Round(km / 10) * 10));
+        var step = s.Step.ToString(CultureInfo.InvariantCulture);
+        s.Misses = 0;
+        ctx.Ask(ctx.T(
+                $"❔ Tọa độ {value} ở xa tỉnh {province.ShortName} khoảng {rounded} km, bạn kiểm tra lại? Chọn giữ tọa độ này, hoặc gõ lại tọa độ.",
+                $"❔ {value} is about {rounded} km from {province.ShortName}; please check. Keep it, or type the coordinates again."),
+            [
+                new Choice(ctx.T("Đúng, giữ tọa độ này", "Yes, keep it"), $"f:{step}:pl:{value}"),
+                new Choice(ctx.T("Không, gõ lại tọa độ", "No, type it again"), $"f:{step}:pl:no"),
+                FormText.Back(ctx), FormText.Cancel(ctx),
+            ]);
+        return true;
+    }
 
     /// <summary>What a confirmation of an amount outside its usual range holds to: the amount and the count it is per.</summary>
     private static string RangeMark(FormSession s, FormField field, long vnd) =>
@@ -84,7 +122,7 @@ public sealed partial class FormRunner
 
     /// <summary>The officer confirmed an amount ("pl": outside its range; "plx": above the other amount): kept while the figures it
     /// was compared with stay the same.</summary>
-    private static void NoteConfirmed(FormSession s, FormField field, string verb, string value)
+    internal static void NoteConfirmed(FormSession s, FormField field, string verb, string value)
     {
         if (field.Kind == FieldType.Money && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var vnd))
         {
@@ -93,7 +131,7 @@ public sealed partial class FormRunner
     }
 
     /// <summary>A record opened again was accepted as it is: its amounts count as confirmed until an answer they depend on changes.</summary>
-    private static void MarkAllConfirmed(FormSession s, FormDefinition form)
+    internal static void MarkAllConfirmed(FormSession s, FormDefinition form)
     {
         foreach (var field in form.Fields.Where(f => f.Kind == FieldType.Money))
         {
@@ -105,42 +143,9 @@ public sealed partial class FormRunner
         }
     }
 
-    /// <summary>
-    /// Before the summary, every check between answers runs again (an answer edited at the summary may break one: the investment
-    /// lowered under the support, the support under its KCQG part): true, with the question asked, when one does not hold.
-    /// </summary>
-    private bool CrossCheck(BotContext ctx, FormSession s, FormDefinition form, string? echo)
-    {
-        var step = s.Step;
-        foreach (var i in s.Applicable(form))
-        {
-            var field = form.Fields[i];
-            if (field.Kind != FieldType.Money || s.Answer(field.Id) is not { Length: > 0 } value)
-            {
-                continue;
-            }
-            s.Step = i;
-            if (field.Bind == "funding_kcqg" && CheckSplit(ctx, s, form, field, FieldResult.Accept(value)) is { Ok: false } split)
-            {
-                s.ClearAnswer(field.Id);
-                s.Phase = FormPhase.Ask;
-                s.Misses = 0;
-                Prompt(ctx, s, (echo is null ? "" : echo + "\n") + "⚠ " + split.Error);
-                return true;
-            }
-            if (AskIfImplausible(ctx, s, form, field, value, echo))
-            {
-                s.Phase = FormPhase.Ask;
-                return true;
-            }
-        }
-        s.Step = step;
-        return false;
-    }
-
     /// <summary>A yes/no word typed for the amount question still open, even after something else was answered in between
     /// (its buttons are no longer the last shown): the data of the choice it picks.</summary>
-    private static string? PendingAnswer(FormSession s, string input)
+    internal static string? PendingAnswer(FormSession s, string input)
     {
         if (s.Get(PendingKey) is not { } pending)
         {
@@ -173,19 +178,20 @@ public sealed partial class FormRunner
         return (low, high, per);
     }
 
-    private static void Ask(BotContext ctx, FormSession s, string question, Choice yes, Choice no)
+    /// <summary>Asks a yes/no question about the current answer; a "có"/"không" typed later still answers it (<see cref="PendingAnswer"/>).</summary>
+    internal static void AskYesNo(BotContext ctx, FormSession s, string question, Choice yes, Choice no)
     {
         s.Misses = 0;
         s.Set(PendingKey, string.Join('\n', s.Step.ToString(CultureInfo.InvariantCulture), yes.Data, no.Data));
         ctx.Ask(question + "\n" + ctx.T("Chọn, gõ \"có\"/\"không\", hoặc gõ lại số tiền.", "Choose, type yes/no, or type the amount again."),
-            [yes, no, Back(ctx), CancelChoice(ctx)]);
+            [yes, no, FormText.Back(ctx), FormText.Cancel(ctx)]);
     }
 
     /// <summary>
     /// The KCQG part of an amount funded by both sources cannot pass that amount (KCĐP, the rest, would be below 0): refused.
     /// An amount changed below a KCQG part already typed clears the part, so it is asked again.
     /// </summary>
-    private static FieldResult CheckSplit(BotContext ctx, FormSession s, FormDefinition form, FormField field, FieldResult result)
+    internal static FieldResult CheckSplit(BotContext ctx, FormSession s, FormDefinition form, FormField field, FieldResult result)
     {
         if (!result.Ok || field.Kind != FieldType.Money || !long.TryParse(result.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var vnd))
         {

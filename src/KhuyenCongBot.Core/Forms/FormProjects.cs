@@ -13,7 +13,7 @@ namespace KhuyenCongBot.Core.Forms;
 /// activity is the form's are offered, with "Không thuộc đề án nào"; with none, the question is not asked. A code typed or sent
 /// that is not one of those (another province's, a settled one) is refused with the same words.
 /// </summary>
-public sealed partial class FormRunner
+internal static class FormProjects
 {
     private const int MaxProjectChoices = 8;
 
@@ -36,7 +36,7 @@ public sealed partial class FormRunner
 
     /// <summary>Offers the open projects of the record's province (or none: the question is then not asked); drops a chosen project
     /// that is no longer one of them (the province was changed), except the link a corrected record already had.</summary>
-    private static void RefreshProjects(BotContext ctx, FormSession s, FormDefinition form)
+    internal static void Refresh(BotContext ctx, FormSession s, FormDefinition form)
     {
         if (form.Fields.Find(f => f.Kind == FieldType.Project) is not { } field)
         {
@@ -50,25 +50,25 @@ public sealed partial class FormRunner
         }
     }
 
-    private static List<string> OfferedProjects(FormSession s) =>
+    private static List<string> Offered(FormSession s) =>
         [.. (s.Get(FormSession.ProjectChoicesKey) ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries)];
 
-    private static void RenderProjectQuestion(BotContext ctx, FormSession s, string step, StringBuilder sb, List<Choice> choices)
+    internal static void RenderQuestion(BotContext ctx, FormSession s, string step, StringBuilder sb, List<Choice> choices)
     {
-        var offered = OfferedProjects(s);
+        var offered = Offered(s);
         sb.Append('\n').Append(ctx.T("Các đề án đang thực hiện của tỉnh cho hoạt động này:", "Open projects of the province for this activity:"));
         for (var i = 0; i < offered.Count && i < MaxProjectChoices; i++)
         {
             var p = ctx.Store.Projects.FindByCode(offered[i]);
-            choices.Add(new Choice(Clip(offered[i] + " – " + (p?.Name ?? ""), MaxButtonLabel), $"f:{step}:pj:{i}"));
+            choices.Add(new Choice(FormText.Clip(offered[i] + " – " + (p?.Name ?? ""), FormText.MaxButtonLabel), $"f:{step}:pj:{i}"));
         }
         choices.Add(new Choice(ctx.T("Không thuộc đề án nào", "Not part of a project"), $"f:{step}:pj:none", false));
     }
 
-    /// <summary>A button of the list, its number, a code, or "không thuộc đề án nào".</summary>
-    private void HandleProjectAnswer(BotContext ctx, FormSession s, FormDefinition form, FormField field, string verb, string arg, string input)
+    /// <summary>A button of the list, its number, a code, or "không thuộc đề án nào": the code ("" for none), or the refusal.</summary>
+    internal static (string? Code, string? Error) Read(BotContext ctx, FormSession s, string verb, string arg, string input)
     {
-        var offered = OfferedProjects(s);
+        var offered = Offered(s);
         string? code = null;
         var folded = VnText.FoldWords(input);
         if (verb == "pj" && arg == "none" || verb == "text" && NoProjectWords.Contains(folded))
@@ -87,48 +87,46 @@ public sealed partial class FormRunner
         {
             code = typed.Code;
         }
-        if (code is null)
+        if (code is not null)
         {
-            // The same words whether the code does not exist, is another province's or is settled: nothing leaks.
-            Refuse(ctx, s, form, verb is "text" or "pj" && input.Trim().Length > 0 && !input.StartsWith("f:", StringComparison.Ordinal)
-                ? ctx.T($"\"{Clip(input.Trim(), 40)}\" không phải một đề án đang thực hiện của tỉnh cho hoạt động này. Chọn một đề án trong danh sách, hoặc \"Không thuộc đề án nào\".",
-                    $"\"{Clip(input.Trim(), 40)}\" is not an open project of the province for this activity. Pick one from the list, or \"Not part of a project\".")
-                : ctx.T("Chọn một đề án trong danh sách, hoặc \"Không thuộc đề án nào\".", "Pick a project from the list, or \"Not part of a project\"."));
-            return;
+            return (code, null);
         }
-        s.SetAnswer(field.Id, code);
-        Advance(ctx, s, form, s.Step, $"✓ {field.LabelIn(ctx.English)}: {DisplayProject(ctx, code)}");
+        // The same words whether the code does not exist, is another province's or is settled: nothing leaks.
+        return (null, verb is "text" or "pj" && input.Trim().Length > 0 && !input.StartsWith("f:", StringComparison.Ordinal)
+            ? ctx.T($"\"{FormText.Clip(input.Trim(), 40)}\" không phải một đề án đang thực hiện của tỉnh cho hoạt động này. Chọn một đề án trong danh sách, hoặc \"Không thuộc đề án nào\".",
+                $"\"{FormText.Clip(input.Trim(), 40)}\" is not an open project of the province for this activity. Pick one from the list, or \"Not part of a project\".")
+            : ctx.T("Chọn một đề án trong danh sách, hoặc \"Không thuộc đề án nào\".", "Pick a project from the list, or \"Not part of a project\"."));
     }
 
-    private static string DisplayProject(BotContext ctx, string? code) =>
+    internal static string Display(BotContext ctx, string? code) =>
         string.IsNullOrEmpty(code)
             ? ctx.T("Không thuộc đề án nào", "Not part of a project")
             : ctx.Store.Projects.FindByCode(code) is { } p ? $"{p.Code} – {p.Name}" : code;
 
     /// <summary>Before saving: the chosen project is still one the person may link this record to (of the record's province, not settled,
-    /// of the form's activity; a corrected record keeps the link it had). False, with the question asked again, when it is not.</summary>
-    private bool ProjectStillValid(BotContext ctx, FormSession s, FormDefinition form)
+    /// of the form's activity; a corrected record keeps the link it had). When it is not, the question is set to be asked again
+    /// and the warning to say before it is returned.</summary>
+    internal static string? NoLongerOpen(BotContext ctx, FormSession s, FormDefinition form)
     {
         if (form.Fields.Find(f => f.Kind == FieldType.Project) is not { } field || s.Answer(field.Id) is not { Length: > 0 } code
             || code == s.Get("pjorig") || OpenProjects(ctx, s, form).Any(p => p.Code == code))
         {
-            return true;
+            return null;
         }
         s.ClearAnswer(field.Id);
-        RefreshProjects(ctx, s, form);
+        Refresh(ctx, s, form);
         if (!s.Applies(form, field))
         {
-            return true;
+            return null;
         }
         s.Step = form.Fields.IndexOf(field);
         s.Phase = FormPhase.Ask;
-        Prompt(ctx, s, ctx.T($"⚠ Đề án {code} không còn là đề án đang thực hiện của tỉnh cho hoạt động này; chọn lại.",
-            $"⚠ Project {code} is no longer an open project of the province for this activity; pick again."), edits: false);
-        return false;
+        return ctx.T($"⚠ Đề án {code} không còn là đề án đang thực hiện của tỉnh cho hoạt động này; chọn lại.",
+            $"⚠ Project {code} is no longer an open project of the province for this activity; pick again.");
     }
 
     /// <summary>The receipt's line on the project, and for a group project the button to log its next facility with the shared answers.</summary>
-    private static Choice? ProjectReceipt(BotContext ctx, SupportRecord record, StringBuilder receipt)
+    internal static Choice? Receipt(BotContext ctx, SupportRecord record, StringBuilder receipt)
     {
         if (record.ProjectCode is not { } code || ctx.Store.Projects.FindByCode(code) is not { } p)
         {

@@ -11,10 +11,10 @@ namespace KhuyenCongBot.Core.Forms;
 /// tax or registration number (checked), and the priority groups (one tap, or typed: "phụ nữ", "dtts", "không").
 /// </summary>
 /// <remarks>Session keys: nf:legal (legal form id), nf:taxid (number as stored), nf:prio (absent: not asked or skipped;
-/// "": none; else group ids joined by ",").</remarks>
-public sealed partial class FormRunner
+/// "": none; else group ids joined by ","), nf:taxdup (a number another facility has, asked to be confirmed).</remarks>
+public sealed class NewFacilityBeneficiary(FormNavigator navigator, BeneficiaryCatalogue beneficiaries)
 {
-    internal static readonly string[] BeneficiaryKeys = ["nf:legal", "nf:taxid", "nf:prio", "nf:taxdup"];
+    internal static readonly string[] Keys = ["nf:legal", "nf:taxid", "nf:prio", "nf:taxdup"];
 
     private static readonly string[] SkipTyped = ["bo qua", "skip"];
 
@@ -22,7 +22,11 @@ public sealed partial class FormRunner
     private FormPhase AfterLegalForm(FormSession s) =>
         beneficiaries.LegalForm(s.Get("nf:legal"))?.Registration == RegistrationKind.None ? FormPhase.NewFacilityPriority : FormPhase.NewFacilityTaxId;
 
-    private void HandleBeneficiary(BotContext ctx, FormSession s, FormDefinition form, string verb, string arg, string input)
+    /// <summary>The phase before the priority groups, for "quay lại": the legal form of a craft village, else the number.</summary>
+    internal FormPhase BeforePriority(FormSession s) =>
+        beneficiaries.LegalForm(s.Get("nf:legal"))?.Registration == RegistrationKind.None ? FormPhase.NewFacilityLegal : FormPhase.NewFacilityTaxId;
+
+    internal void Handle(BotContext ctx, FormSession s, FormDefinition form, string verb, string arg, string input)
     {
         switch (s.Phase)
         {
@@ -30,7 +34,7 @@ public sealed partial class FormRunner
                 var legal = verb == "lf" ? beneficiaries.LegalForm(arg) : verb == "text" ? beneficiaries.FindLegalForm(input) : null;
                 if (legal is null)
                 {
-                    Refuse(ctx, s, form, verb == "skip"
+                    navigator.Refuse(ctx, s, form, verb == "skip"
                         ? ctx.T("Loại hình của cơ sở mới là bắt buộc (báo cáo theo Nghị định 235 cần nó). Chọn một số.",
                             "The new facility's legal form is required (reports under Decree 235 need it). Pick a number.")
                         : ctx.T("Chưa rõ loại hình nào. Chọn một số, hoặc gõ: doanh nghiệp, HTX, tổ hợp tác, hộ kinh doanh, làng nghề.",
@@ -42,14 +46,14 @@ public sealed partial class FormRunner
                 {
                     s.Set("nf:taxid", null);
                 }
-                Next(ctx, s, AfterLegalForm(s), $"✓ {ctx.T("Loại hình", "Legal form")}: {legal.Label(ctx.English)}");
+                navigator.MoveTo(ctx, s, AfterLegalForm(s), $"✓ {ctx.T("Loại hình", "Legal form")}: {legal.Label(ctx.English)}");
                 return;
             case FormPhase.NewFacilityTaxId:
                 if (verb == "skip")
                 {
                     s.Set("nf:taxid", null);
                     s.Set("nf:taxdup", null);
-                    Next(ctx, s, FormPhase.NewFacilityPriority, null);
+                    navigator.MoveTo(ctx, s, FormPhase.NewFacilityPriority);
                     return;
                 }
                 if (verb == "tx" && arg == "ok" && s.Get("nf:taxdup") is { } kept)
@@ -61,7 +65,7 @@ public sealed partial class FormRunner
                 var check = verb == "text" ? beneficiaries.CheckNumber(s.Get("nf:legal"), input) : null;
                 if (check is not { Ok: true, Normalized: { } number })
                 {
-                    Refuse(ctx, s, form, check?.Problem is { } problem
+                    navigator.Refuse(ctx, s, form, check?.Problem is { } problem
                         ? ctx.English ? check.ProblemEn ?? problem : problem
                         : ctx.T("Gõ mã số thuế (10 chữ số) hoặc \"bỏ qua\".", "Type the tax code (10 digits) or \"skip\"."));
                     return;
@@ -71,7 +75,7 @@ public sealed partial class FormRunner
                     return;
                 }
                 s.Set("nf:taxid", number);
-                Next(ctx, s, FormPhase.NewFacilityPriority, $"✓ {ctx.T("Mã số", "Number")}: {number}" + (check.Checksummed
+                navigator.MoveTo(ctx, s, FormPhase.NewFacilityPriority, $"✓ {ctx.T("Mã số", "Number")}: {number}" + (check.Checksummed
                     ? ctx.T(" (đúng chữ số kiểm tra)", " (check digit correct)")
                     : ctx.T(" (không có chữ số kiểm tra để đối chiếu, chỉ kiểm tra dạng số)", " (no check digit exists; only its shape was checked)")));
                 return;
@@ -80,7 +84,7 @@ public sealed partial class FormRunner
                 if (verb == "skip" && (input == "f:skip" || SkipTyped.Contains(folded)))
                 {
                     s.Set("nf:prio", null);
-                    Next(ctx, s, FormPhase.NewFacilityVillage, null);
+                    navigator.MoveTo(ctx, s, FormPhase.NewFacilityVillage);
                     return;
                 }
                 IReadOnlyList<PriorityGroup>? groups = verb switch
@@ -94,12 +98,12 @@ public sealed partial class FormRunner
                 };
                 if (groups is null)
                 {
-                    Refuse(ctx, s, form, ctx.T("Chưa rõ nhóm nào. Chọn một số, hoặc gõ: phụ nữ, dân tộc thiểu số, cả hai, không.",
+                    navigator.Refuse(ctx, s, form, ctx.T("Chưa rõ nhóm nào. Chọn một số, hoặc gõ: phụ nữ, dân tộc thiểu số, cả hai, không.",
                         "Which group? Pick a number, or type: women, ethnic minority, both, none."));
                     return;
                 }
                 s.Set("nf:prio", string.Join(',', groups.Select(g => g.Id)));
-                Next(ctx, s, FormPhase.NewFacilityVillage, $"✓ {ctx.T("Nhóm ưu tiên", "Priority group")}: {PriorityText(ctx, groups)}");
+                navigator.MoveTo(ctx, s, FormPhase.NewFacilityVillage, $"✓ {ctx.T("Nhóm ưu tiên", "Priority group")}: {PriorityText(ctx, groups)}");
                 return;
         }
     }
@@ -108,7 +112,7 @@ public sealed partial class FormRunner
     /// A number another facility already has is said, naming it when the person may see it (their provinces), and asked to be
     /// confirmed (the button, or the same number typed again) or changed; true while it waits for that answer.
     /// </summary>
-    private bool TaxIdTaken(BotContext ctx, FormSession s, string number)
+    private static bool TaxIdTaken(BotContext ctx, FormSession s, string number)
     {
         var confirmed = s.Get("nf:taxdup") == number;
         s.Set("nf:taxdup", null);
@@ -126,53 +130,10 @@ public sealed partial class FormRunner
         var step = s.Step.ToString(CultureInfo.InvariantCulture);
         ctx.Ask(ctx.T($"⚠ Mã số {number} đã được ghi cho {who}. Nếu đó chính là cơ sở này, quay lại và chọn cơ sở có sẵn thay vì tạo mới. Vẫn dùng mã này cho \"{s.Get("nf:name")}\"? Hoặc gõ mã khác.",
                 $"⚠ Number {number} is already recorded for {who}. If it is the same facility, go back and pick it instead of creating a new one. Keep this number for \"{s.Get("nf:name")}\" anyway? Or type another."),
-            [new Choice(ctx.T("Vẫn dùng mã này", "Keep this number"), $"f:{step}:tx:ok"), Skip(ctx), Back(ctx), CancelChoice(ctx)]);
+            [new Choice(ctx.T("Vẫn dùng mã này", "Keep this number"), $"f:{step}:tx:ok"), FormText.Skip(ctx), FormText.Back(ctx), FormText.Cancel(ctx)]);
         return true;
-    }
-
-    private void Next(BotContext ctx, FormSession s, FormPhase phase, string? echo)
-    {
-        s.Phase = phase;
-        s.Misses = 0;
-        Prompt(ctx, s, echo);
     }
 
     private static string PriorityText(BotContext ctx, IReadOnlyList<PriorityGroup> groups) =>
         groups.Count == 0 ? ctx.T("không thuộc nhóm nào", "none") : string.Join(", ", groups.Select(g => g.Label(ctx.English)));
-
-    private (string, List<Choice>) RenderBeneficiary(BotContext ctx, FormSession s, FormDefinition form)
-    {
-        var name = s.Get("nf:name") ?? "";
-        var step = s.Step.ToString(CultureInfo.InvariantCulture);
-        var choices = new List<Choice>();
-        string question;
-        switch (s.Phase)
-        {
-            case FormPhase.NewFacilityLegal:
-                question = ctx.T($"Cơ sở \"{name}\" thuộc loại hình nào?", $"What legal form is \"{name}\"?");
-                var current = s.Get("nf:legal");
-                choices.AddRange(beneficiaries.LegalForms.Select(f =>
-                    new Choice((f.Id == current ? "✓ " : "") + f.Label(ctx.English), $"f:{step}:lf:{f.Id}")));
-                break;
-            case FormPhase.NewFacilityTaxId:
-                question = ctx.T($"Mã số thuế (hoặc số đăng ký hộ kinh doanh) của \"{name}\"? (không bắt buộc)",
-                    $"Tax code (or household registration number) of \"{name}\"? (optional)");
-                choices.Add(Skip(ctx));
-                break;
-            default:
-                question = ctx.T($"\"{name}\" có thuộc nhóm được ưu tiên (Nghị định 235) không? Gõ số, hoặc ví dụ: phụ nữ, dtts.",
-                    $"Is \"{name}\" in a priority group (Decree 235)? Pick a number, or type e.g. women, ethnic minority.");
-                choices.Add(new Choice(ctx.T("Không thuộc nhóm nào", "None"), $"f:{step}:pg:none"));
-                choices.AddRange(beneficiaries.PriorityGroups.Select(g => new Choice(g.Label(ctx.English), $"f:{step}:pg:{g.Id}")));
-                if (beneficiaries.PriorityGroups.Count == 2)
-                {
-                    choices.Add(new Choice(ctx.T("Cả hai", "Both"), $"f:{step}:pg:all"));
-                }
-                choices.Add(Skip(ctx));
-                break;
-        }
-        choices.Insert(choices.Count(c => c.Numbered), Back(ctx));
-        choices.Add(CancelChoice(ctx));
-        return (Header(ctx, s, form) + "\n" + question, choices);
-    }
 }

@@ -1,23 +1,17 @@
-using KhuyenCongBot.Core.Catalogue;
 using System.Globalization;
 using System.Text;
+using KhuyenCongBot.Core.Beneficiaries;
+using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.Messaging;
 using KhuyenCongBot.Core.Text;
+using static KhuyenCongBot.Core.Forms.FormText;
 
 namespace KhuyenCongBot.Core.Forms;
 
-/// <summary>How the form's questions, summary and prompts are shown.</summary>
-public sealed partial class FormRunner
+/// <summary>How a form is shown: the activity picker, the current question with its buttons, the summary, the draft question.</summary>
+public sealed class FormPrompter(FormCatalogue forms, BeneficiaryCatalogue beneficiaries, NewFacilityView facilityView)
 {
-    private const int MaxButtonLabel = 48;
-
-    private static Choice Back(BotContext ctx) => new(ctx.T("⬅ Quay lại", "⬅ Back"), "f:back", false);
-
-    private static Choice Skip(BotContext ctx) => new(ctx.T("⏭ Bỏ qua", "⏭ Skip"), "f:skip", false);
-
-    private static Choice CancelChoice(BotContext ctx) => new(ctx.T("✖ Hủy", "✖ Cancel"), "f:cancel", false);
-
     /// <summary>Shows the current question (or summary, or picker) again, with an optional line before it.</summary>
     public void Prompt(BotContext ctx, FormSession s, string? before = null, bool edits = true)
     {
@@ -36,7 +30,7 @@ public sealed partial class FormRunner
         {
             var choices = ctx.Catalogue.Activities.Where(a => forms.Get(a.Id) is not null)
                 .Select(a => new Choice(ctx.English ? a.EnglishName : a.ShortName, "f:a:" + a.Id)).ToList();
-            choices.Add(CancelChoice(ctx));
+            choices.Add(Cancel(ctx));
             return (ctx.T("📝 Ghi nhận hoạt động nào?", "📝 Which activity do you want to log?"), choices);
         }
         var form = forms.Get(s.FormId);
@@ -61,20 +55,12 @@ public sealed partial class FormRunner
         var field = form.Fields[s.Step];
         return s.Phase switch
         {
-            FormPhase.Facility or FormPhase.NewFacilityDuplicate => RenderFacilityResults(ctx, s, form, field),
-            FormPhase.NewFacilityCommune or FormPhase.NewFacilityVillage or FormPhase.NewFacilityPhone => RenderNewFacility(ctx, s, form, field),
-            FormPhase.NewFacilityCommunePick or FormPhase.NewFacilityCommuneConfirm => RenderCommuneChoice(ctx, s, form),
-            FormPhase.NewFacilityLegal or FormPhase.NewFacilityTaxId or FormPhase.NewFacilityPriority => RenderBeneficiary(ctx, s, form),
+            FormPhase.Facility or FormPhase.NewFacilityDuplicate => facilityView.RenderFacilityResults(ctx, s, form),
+            FormPhase.NewFacilityCommune or FormPhase.NewFacilityVillage or FormPhase.NewFacilityPhone => facilityView.RenderNewFacility(ctx, s, form),
+            FormPhase.NewFacilityCommunePick or FormPhase.NewFacilityCommuneConfirm => facilityView.RenderCommuneChoice(ctx, s, form),
+            FormPhase.NewFacilityLegal or FormPhase.NewFacilityTaxId or FormPhase.NewFacilityPriority => facilityView.RenderBeneficiary(ctx, s, form),
             _ => RenderQuestion(ctx, s, form, field),
         };
-    }
-
-    private string Header(BotContext ctx, FormSession s, FormDefinition form)
-    {
-        var applicable = s.Applicable(form);
-        var position = applicable.IndexOf(s.Step) + 1;
-        var edit = s.EditId is { } id ? ctx.T($" · sửa bản ghi {id}", $" · correcting record {id}") : "";
-        return $"📝 {Title(ctx, form)}{edit} · {ctx.T("câu", "question")} {Math.Max(position, 1)}/{applicable.Count}";
     }
 
     private (string, List<Choice>) RenderQuestion(BotContext ctx, FormSession s, FormDefinition form, FormField field)
@@ -120,7 +106,7 @@ public sealed partial class FormRunner
                 break;
             case FieldType.Facility:
                 sb.Append('\n').Append(ctx.T("Gõ tên cơ sở (một phần tên cũng được, có dấu hoặc không).", "Type the facility's name (part of it is enough)."));
-                var recent = RecentFacilities(ctx, s, form);
+                var recent = FacilityMemory.Recent(ctx, s, form);
                 if (recent.Count > 0)
                 {
                     sb.Append('\n').Append(ctx.T("Hoặc chọn cơ sở bạn ghi gần đây:", "Or pick one you logged recently:"));
@@ -128,7 +114,7 @@ public sealed partial class FormRunner
                 }
                 break;
             case FieldType.Commune:
-                AddCommuneSuggestions(ctx, s, form, step, choices);
+                facilityView.AddCommuneSuggestions(ctx, s, form, step, choices);
                 break;
             case FieldType.Photo:
                 RenderPhotoQuestion(ctx, s, step, sb, choices);
@@ -137,7 +123,7 @@ public sealed partial class FormRunner
                 RenderLocationQuestion(ctx, sb);
                 break;
             case FieldType.Project:
-                RenderProjectQuestion(ctx, s, step, sb, choices);
+                FormProjects.RenderQuestion(ctx, s, step, sb, choices);
                 break;
             case FieldType.Integer when field.Min is { } && field.Max is { }:
                 sb.Append('\n').Append(ctx.T($"Số nguyên từ {VnFormat.Number((long)field.Min)} đến {VnFormat.Number((long)field.Max)}.",
@@ -153,7 +139,7 @@ public sealed partial class FormRunner
         }
         if (current is not null)
         {
-            var shown = DisplayAnswer(ctx, s, form, field);
+            var shown = DisplayAnswer(ctx, s, field);
             sb.Append('\n').Append(ctx.T("Hiện tại: ", "Now: ")).Append(shown);
             choices.Add(new Choice(Clip(ctx.T("Giữ: ", "Keep: ") + shown, MaxButtonLabel), $"f:{step}:keep", false));
         }
@@ -162,9 +148,18 @@ public sealed partial class FormRunner
         {
             choices.Add(Skip(ctx));
         }
-        choices.Add(CancelChoice(ctx));
+        choices.Add(Cancel(ctx));
         return (sb.ToString(), choices);
     }
+
+    /// <summary>The field's default as an answer ("today" as today's date); null without one.</summary>
+    internal static string? DefaultValue(BotContext ctx, FormField field) => field.Kind switch
+    {
+        _ when field.Default is null => null,
+        FieldType.Date when field.Default == "today" => ctx.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        FieldType.Date when field.Default == "yesterday" => ctx.Today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => field.Default,
+    };
 
     private (string, List<Choice>) RenderSummary(BotContext ctx, FormSession s, FormDefinition form)
     {
@@ -176,7 +171,7 @@ public sealed partial class FormRunner
         for (var i = 0; i < applicable.Count; i++)
         {
             var field = form.Fields[applicable[i]];
-            sb.Append('\n').Append(i + 1).Append(". ").Append(field.LabelIn(ctx.English)).Append(": ").Append(DisplayAnswer(ctx, s, form, field));
+            sb.Append('\n').Append(i + 1).Append(". ").Append(field.LabelIn(ctx.English)).Append(": ").Append(DisplayAnswer(ctx, s, field));
         }
         var choices = new List<Choice>();
         if (s.Phase == FormPhase.EditPick)
@@ -187,24 +182,24 @@ public sealed partial class FormRunner
                 choices.Add(new Choice(Clip($"{form.Fields[applicable[i]].LabelIn(ctx.English)}", MaxButtonLabel), "f:e:" + (i + 1).ToString(CultureInfo.InvariantCulture)));
             }
             choices.Add(Back(ctx));
-            choices.Add(CancelChoice(ctx));
+            choices.Add(Cancel(ctx));
             return (sb.ToString(), choices);
         }
         sb.Append("\n\n").Append(ctx.T("Gõ số của câu cần sửa (ví dụ: 2 hoặc \"sửa 2\"), hoặc \"lưu\" (✅ Lưu) để lưu.", "Type the number of the item to change (e.g. 2 or \"edit 2\"), or \"save\" (✅ Save) to save."));
         choices.Add(new Choice(ctx.T("✅ Lưu", "✅ Save"), "f:save", false));
         choices.Add(new Choice(ctx.T("✏ Sửa", "✏ Edit"), "f:edit", false));
         choices.Add(Back(ctx));
-        choices.Add(CancelChoice(ctx));
+        choices.Add(Cancel(ctx));
         return (sb.ToString(), choices);
     }
 
     /// <summary>An answer as shown in questions and the summary (facilities by name).</summary>
-    private string DisplayAnswer(BotContext ctx, FormSession s, FormDefinition form, FormField field)
+    internal string DisplayAnswer(BotContext ctx, FormSession s, FormField field)
     {
         var value = s.Answer(field.Id);
         if (field.Kind == FieldType.Project && value is not null)
         {
-            return DisplayProject(ctx, value);
+            return FormProjects.Display(ctx, value);
         }
         if (field.Kind != FieldType.Facility || string.IsNullOrEmpty(value))
         {
@@ -228,7 +223,7 @@ public sealed partial class FormRunner
     /// <summary>"phiếu Hội chợ, triển lãm (đã trả lời 3/8 câu)", for reminders and the continue-or-discard question.</summary>
     public string Describe(BotContext ctx, FormSession s) => Describe(s, ctx.English, ctx.Catalogue);
 
-    public string Describe(FormSession s, bool english, Catalogue.CatalogueIndex catalogue)
+    public string Describe(FormSession s, bool english, CatalogueIndex catalogue)
     {
         var form = forms.Get(s.FormId);
         if (form is null)
@@ -245,17 +240,24 @@ public sealed partial class FormRunner
             : $"phiếu \"{title}\" (đã trả lời {answered}/{applicable.Count} câu)";
     }
 
-    private void AddCommuneSuggestions(BotContext ctx, FormSession s, FormDefinition form, string step, List<Choice> choices)
+    /// <summary>The photo question's line and its "done" button.</summary>
+    private static void RenderPhotoQuestion(BotContext ctx, FormSession s, string step, StringBuilder sb, List<Choice> choices)
     {
-        // The communes most used by registered facilities, as far as they are in the official 2025 list (older names are not offered).
-        var province = FacilityProvince(ctx, s, form);
-        var offered = ctx.Store.Facilities.TopCommunes(FacilityUnits(ctx, s, form), 15)
-            .Where(c => province is null || communes.Match(province, c).Kind == CommuneMatchKind.Exact)
-            .Take(5).ToList();
-        s.Set("cms", offered.Count == 0 ? null : string.Join('\n', offered));
-        for (var i = 0; i < offered.Count; i++)
+        var count = DraftPhotos.Count(ctx, s);
+        sb.Append('\n').Append(ctx.T(
+            "📷 Gửi ảnh (chụp hoặc chọn trong thư viện; Telegram: gửi dạng ảnh), mỗi lần một hoặc nhiều ảnh, rồi gõ \"xong\".",
+            "📷 Send photos (camera or gallery), then type \"done\"."));
+        if (count > 0)
         {
-            choices.Add(new Choice(Clip(offered[i], MaxButtonLabel), $"f:{step}:cm:{i}"));
+            sb.Append('\n').Append(ctx.T($"Đã có {count} ảnh.", $"{count} photo(s) so far."));
+            choices.Add(new Choice(ctx.T($"✅ Xong ({count} ảnh)", $"✅ Done ({count})"), $"f:{step}:phd", false));
         }
     }
+
+    /// <summary>The location question's line.</summary>
+    private static void RenderLocationQuestion(BotContext ctx, StringBuilder sb) =>
+        sb.Append('\n').Append(ctx.HasButtons
+            ? ctx.T("📍 Gửi vị trí (📎 → Vị trí) hoặc gõ tọa độ, ví dụ: 21.0285, 105.8542.", "📍 Share your location (📎 → Location) or type coordinates, e.g. 21.0285, 105.8542.")
+            : ctx.T("📍 Gõ tọa độ (vĩ độ, kinh độ), ví dụ: 21.0285, 105.8542 (trên Google Maps: giữ ngón tay trên điểm để xem tọa độ).",
+                "📍 Type the coordinates (latitude, longitude), e.g. 21.0285, 105.8542."));
 }

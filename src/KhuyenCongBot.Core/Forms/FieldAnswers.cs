@@ -1,0 +1,125 @@
+using System.Globalization;
+using KhuyenCongBot.Core.Conversations;
+
+namespace KhuyenCongBot.Core.Forms;
+
+/// <summary>Reads the answer to the current question (typed, or a button of it), checks it, and moves on; "quay lại", "bỏ qua", "giữ".</summary>
+public sealed class FieldAnswers(FormNavigator navigator, FormPrompter prompter, AmountPlausibility plausibility, FacilityAnswers facilities,
+    EvidenceAnswers evidence)
+{
+    internal void Handle(BotContext ctx, FormSession s, FormDefinition form, string verb, string arg, string input, bool isButton)
+    {
+        var field = form.Fields[s.Step];
+        if (AmountPlausibility.PendingAnswer(s, input) is { } picked && !isButton && picked.Split(':', 4) is [_, _, var pv, ..] pickedParts)
+        {
+            // "có" to the amount question asked before something else was answered in between.
+            (verb, arg) = (pv, pickedParts.Length >= 4 ? pickedParts[3] : "");
+        }
+        switch (verb)
+        {
+            case "back":
+                navigator.GoBack(ctx, s, form);
+                return;
+            case "skip":
+                if (field.IsRequired)
+                {
+                    navigator.Refuse(ctx, s, form, ctx.T($"Câu \"{field.LabelIn(ctx.English)}\" là bắt buộc, không bỏ qua được.",
+                        $"\"{field.LabelIn(ctx.English)}\" is required and cannot be skipped."));
+                    return;
+                }
+                s.SetAnswer(field.Id, "");
+                if (field.Kind == FieldType.Photo)
+                {
+                    DraftPhotos.Drop(ctx);
+                }
+                navigator.Advance(ctx, s, form, s.Step, ctx.T($"⏭ Bỏ qua: {field.LabelIn(ctx.English)}.", $"⏭ Skipped: {field.LabelIn(ctx.English)}."));
+                return;
+            case "keep" when s.HasAnswer(field.Id):
+                navigator.Advance(ctx, s, form, s.Step, null);
+                return;
+        }
+        if (field.Kind == FieldType.Project)
+        {
+            HandleProject(ctx, s, form, field, verb, arg, input);
+            return;
+        }
+        if (field.Kind == FieldType.Facility)
+        {
+            facilities.Handle(ctx, s, form, field, verb, arg, input);
+            return;
+        }
+        if (evidence.HandlePhotoAnswer(ctx, s, form, field, verb, input))
+        {
+            return;
+        }
+        FieldResult result;
+        switch (verb)
+        {
+            case "def" when field.Default is not null:
+                result = FormPrompter.DefaultValue(ctx, field) is { } dv ? FieldResult.Accept(dv) : FieldResult.Refuse(ctx.T("Không có giá trị mặc định.", "No default."));
+                break;
+            case "today" when field.Kind == FieldType.Date:
+                result = FieldResult.Accept(ctx.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                break;
+            case "yday" when field.Kind == FieldType.Date:
+                result = FieldResult.Accept(ctx.Today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                break;
+            case "v" when field.Kind == FieldType.Choice && int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < field.Choices.Count:
+                result = FieldResult.Accept(field.Choices[i].Value);
+                break;
+            case "prov" when field.Kind == FieldType.Province:
+                result = FieldReader.Read(field, ctx.Catalogue.Province(arg)?.Name ?? arg, ctx.Today, ctx.Catalogue, ctx.User, ctx.English);
+                break;
+            case "cm" when field.Kind == FieldType.Commune && int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var ci) && NewFacilityView.Suggestion(s, ci) is { } commune:
+                result = FieldResult.Accept(commune);
+                break;
+            case "text":
+                result = FieldReader.Read(field, input, ctx.Today, ctx.Catalogue, ctx.User, ctx.English);
+                if (result.Ok && plausibility.AskIfImplausible(ctx, s, form, field, result.Value))
+                {
+                    return;
+                }
+                break;
+            case "pl" when arg == "no":
+                prompter.Prompt(ctx, s);
+                return;
+            case "pl" or "plx" when field.Kind is FieldType.Money or FieldType.Location:
+                result = FieldReader.Read(field, arg, ctx.Today, ctx.Catalogue, ctx.User, ctx.English);
+                AmountPlausibility.NoteConfirmed(s, field, verb, result.Value);
+                if (result.Ok && field.Kind == FieldType.Money && plausibility.AskIfImplausible(ctx, s, form, field, result.Value))
+                {
+                    return;
+                }
+                break;
+            default:
+                prompter.Prompt(ctx, s, ctx.T("Nút đó không dùng được ở câu này.", "That button does not apply here."));
+                return;
+        }
+        result = AmountPlausibility.CheckSplit(ctx, s, form, field, result);
+        if (!result.Ok)
+        {
+            navigator.Refuse(ctx, s, form, result.Error!);
+            return;
+        }
+        s.SetAnswer(field.Id, result.Value);
+        var echo = $"✓ {field.LabelIn(ctx.English)}: {FieldReader.Display(field, result.Value, ctx.Catalogue, ctx.English)}";
+        if (result.Note is not null && field.Kind != FieldType.Money)
+        {
+            echo += "\nℹ " + result.Note;
+        }
+        navigator.Advance(ctx, s, form, s.Step, echo);
+    }
+
+    /// <summary>The project question (<see cref="FormProjects"/>): a project of the list, or none.</summary>
+    private void HandleProject(BotContext ctx, FormSession s, FormDefinition form, FormField field, string verb, string arg, string input)
+    {
+        var (code, error) = FormProjects.Read(ctx, s, verb, arg, input);
+        if (code is null)
+        {
+            navigator.Refuse(ctx, s, form, error!);
+            return;
+        }
+        s.SetAnswer(field.Id, code);
+        navigator.Advance(ctx, s, form, s.Step, $"✓ {field.LabelIn(ctx.English)}: {FormProjects.Display(ctx, code)}");
+    }
+}

@@ -1,0 +1,83 @@
+using KhuyenCongBot.Core.Conversations;
+
+namespace KhuyenCongBot.Core.Forms;
+
+/// <summary>Moves through a form: to the next question that needs an answer (or the summary, once every check holds), back, or
+/// to another step; and refuses an answer, with an example after three misses.</summary>
+public sealed class FormNavigator(FormPrompter prompter, IEnumerable<IFormCrossCheck> checks)
+{
+    /// <summary>Moves to the next field that still needs an answer, or to the summary.</summary>
+    internal void Advance(BotContext ctx, FormSession s, FormDefinition form, int from, string? echo)
+    {
+        s.Misses = 0;
+        FormProjects.Refresh(ctx, s, form);
+        var next = s.NextMissing(form, from);
+        if (next < 0 && checks.Any(c => c.Asks(ctx, s, form, echo)))
+        {
+            return;
+        }
+        if (next < 0)
+        {
+            s.Phase = FormPhase.Summary;
+            prompter.Prompt(ctx, s, echo);
+            return;
+        }
+        s.Step = next;
+        s.Phase = FormPhase.Ask;
+        prompter.Prompt(ctx, s, echo);
+    }
+
+    internal void GoBack(BotContext ctx, FormSession s, FormDefinition form)
+    {
+        s.Misses = 0;
+        var previous = s.Previous(form, s.Step);
+        if (previous < 0)
+        {
+            if (s.EditId is not null)
+            {
+                s.Phase = FormPhase.Summary;
+                prompter.Prompt(ctx, s);
+                return;
+            }
+            prompter.Prompt(ctx, s, ctx.T("Đây là câu đầu tiên. Gõ /huy nếu muốn bỏ phiếu này.", "This is the first question. Type /cancel to drop the form."));
+            return;
+        }
+        s.Step = previous;
+        s.Phase = FormPhase.Ask;
+        prompter.Prompt(ctx, s);
+    }
+
+    /// <summary>Moves to another phase of the same question (a new facility's next step), with a line before it.</summary>
+    internal void MoveTo(BotContext ctx, FormSession s, FormPhase phase, string? echo = null)
+    {
+        s.Phase = phase;
+        s.Misses = 0;
+        prompter.Prompt(ctx, s, echo);
+    }
+
+    internal void Refuse(BotContext ctx, FormSession s, FormDefinition form, string error)
+    {
+        s.Misses++;
+        var text = "⚠ " + error;
+        if (s.Misses >= 3)
+        {
+            text += "\n" + ctx.T("💡 Ví dụ một câu trả lời đúng: ", "💡 An example of a valid answer: ")
+                + (StepExample(ctx, s) ?? FieldReader.Example(form.Fields[s.Step], ctx.Today))
+                + ctx.T(". Gõ \"bỏ qua\" nếu câu này không bắt buộc, hoặc /huy để dừng.", ". Type \"skip\" if the question is optional, or /cancel to stop.");
+        }
+        prompter.Prompt(ctx, s, text, edits: false);
+    }
+
+    /// <summary>The example for a new facility's own questions (its commune, type, number...), not the facility field's.</summary>
+    private static string? StepExample(BotContext ctx, FormSession s) => s.Phase switch
+    {
+        FormPhase.NewFacilityCommune => "xã Tiên Lữ",
+        FormPhase.NewFacilityCommunePick or FormPhase.NewFacilityCommuneConfirm => "1",
+        FormPhase.NewFacilityLegal => ctx.T("hộ kinh doanh", "household"),
+        FormPhase.NewFacilityTaxId => "0101234565",
+        FormPhase.NewFacilityPriority => ctx.T("không", "none"),
+        FormPhase.NewFacilityVillage => "làng gốm Hương Canh",
+        FormPhase.NewFacilityPhone => "0912345678",
+        _ => null,
+    };
+}

@@ -1,0 +1,230 @@
+using System.Globalization;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Options;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Text;
+using Microsoft.Extensions.Options;
+
+namespace KhuyenCongBot.Core.Forms;
+
+/// <summary>
+/// Opens a form: the activity picker, a new form, a record to correct ("edit:12") or to log again ("again:12"); with a form
+/// already unfinished, asks first whether to continue it or drop it (the draft question).
+/// </summary>
+/// <remarks>Session keys of the draft question: next (the form asked for), prevphase (where the unfinished form was).</remarks>
+public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, FormNavigator navigator, FormIntents intents, IOptions<BotOptions> options)
+{
+    private static readonly string[] NewWords = ["moi", "phieu moi", "mo phieu moi", "bat dau moi", "bo", "bo phieu do", "new", "discard"];
+
+    private int EditWindowDays => options.Value.EditWindowDays;
+
+    /// <summary>/log (/ghi) [activity].</summary>
+    public Task LogCommandAsync(BotContext ctx, string arguments, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(arguments))
+        {
+            Start(ctx, "pick");
+            return Task.CompletedTask;
+        }
+        var activity = ctx.Catalogue.FindActivity(arguments) ?? ctx.Catalogue.FindActivityIn(VnText.FoldWords(arguments));
+        if (activity is null || forms.Get(activity.Id) is null)
+        {
+            ctx.Say(ctx.T($"Không rõ hoạt động \"{FormText.Clip(arguments, 40)}\". Chọn một hoạt động dưới đây.",
+                $"Unknown activity \"{FormText.Clip(arguments, 40)}\". Pick one below."));
+            Start(ctx, "pick");
+            return Task.CompletedTask;
+        }
+        Start(ctx, "a:" + activity.Id);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Starts a form ("pick", "a:trade_fair", "edit:12", "again:12"), asking first when a draft would be lost.</summary>
+    public void Start(BotContext ctx, string target)
+    {
+        if (FormScope.RefusedAsManager(ctx))
+        {
+            return;
+        }
+        var state = ctx.State;
+        if (state.Flow == FormRunner.FlowName)
+        {
+            var s = new FormSession(state);
+            if (s.Phase == FormPhase.Draft)
+            {
+                s.Set("next", target);
+                prompter.Prompt(ctx, s);
+                return;
+            }
+            if (s.Phase != FormPhase.Pick && s.FormId is not null)
+            {
+                s.Set("next", target);
+                s.Set("prevphase", FormPhases.Name(s.Phase));
+                s.Phase = FormPhase.Draft;
+                prompter.Prompt(ctx, s);
+                return;
+            }
+        }
+        else if (state.Flow is not null)
+        {
+            ctx.Say(ctx.T("Bạn đang có một thao tác khác làm dở. Gõ /huy để hủy nó trước, rồi mở phiếu mới.",
+                "You have another unfinished step. Type /cancel first, then open a new form."));
+            return;
+        }
+        Launch(ctx, target);
+    }
+
+    private void Launch(BotContext ctx, string target)
+    {
+        var s = new FormSession(ctx.State);
+        if (target == "pick")
+        {
+            s.End();
+            ctx.State.Flow = FormRunner.FlowName;
+            s.Phase = FormPhase.Pick;
+            prompter.Prompt(ctx, s);
+            return;
+        }
+        var colon = target.IndexOf(':');
+        var kind = colon < 0 ? target : target[..colon];
+        var arg = colon < 0 ? "" : target[(colon + 1)..];
+        if (kind == "a" && forms.Get(arg) is { } form)
+        {
+            Begin(ctx, form, null, false);
+            return;
+        }
+        if (kind is "edit" or "again" && long.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            var record = ctx.Store.Records.Get(id);
+            if (record is null || record.CreatedByUserId != ctx.User.Id || !FormScope.InScope(ctx, record))
+            {
+                ctx.Say(ctx.T($"Không tìm thấy bản ghi số {id} của bạn.", $"No record {id} of yours."));
+                return;
+            }
+            if (forms.Get(record.ActivityId) is not { } recordForm)
+            {
+                ctx.Say(ctx.T("Hoạt động của bản ghi này chưa có mẫu phiếu.", "This record's activity has no form."));
+                return;
+            }
+            if (kind == "edit" && !RecordWriter.CanChange(record, ctx.User, ctx.Now, EditWindowDays))
+            {
+                ctx.Say(ctx.T($"Bản ghi số {id} đã quá {EditWindowDays} ngày nên không sửa được nữa. Liên hệ quản trị viên nếu cần điều chỉnh.",
+                    $"Record {id} is older than {EditWindowDays} days and can no longer be changed. Ask an admin."));
+                return;
+            }
+            Begin(ctx, recordForm, record, kind == "edit");
+            return;
+        }
+        ctx.Say(ctx.T("Không mở được phiếu này. Gõ /ghi để chọn hoạt động.", "Could not open that form. Type /log to pick an activity."));
+    }
+
+    private void Begin(BotContext ctx, FormDefinition form, SupportRecord? from, bool edit)
+    {
+        var s = new FormSession(ctx.State);
+        s.End();
+        DraftPhotos.Drop(ctx);
+        ctx.State.Flow = FormRunner.FlowName;
+        s.FormId = form.Activity;
+        s.MarkLayout();
+        if (from is not null)
+        {
+            RecordWriter.Load(from, form, s, f => edit || f.Repeat);
+            AmountPlausibility.MarkAllConfirmed(s, form);
+            if (edit)
+            {
+                s.EditId = from.Id;
+                // The project a corrected record is linked to stays offered even if it was settled since.
+                s.Set("pjorig", from.ProjectCode);
+            }
+        }
+        // An officer logs for one province only: no need to ask it (it stays in the summary and can be corrected there).
+        if (form.Bound("province") is { } provinceField && !s.HasAnswer(provinceField.Id)
+            && FieldReader.AllowedProvinces(ctx.Catalogue, ctx.User) is [var only])
+        {
+            s.SetAnswer(provinceField.Id, only.Id);
+        }
+        var intro = edit
+            ? ctx.T($"✏ Sửa bản ghi số {from!.Id}.", $"✏ Correcting record {from!.Id}.")
+            : from is not null
+                ? ctx.T("➕ Ghi thêm, giữ các câu trả lời chung của bản ghi trước.", "➕ Another one, keeping the shared answers of the last record.")
+                : ctx.T($"📝 Phiếu mới: {FormText.Title(ctx, form)}. Gõ \"quay lại\", \"bỏ qua\" hoặc /huy bất cứ lúc nào.",
+                    $"📝 New form: {FormText.Title(ctx, form)}. Type \"back\", \"skip\" or /cancel at any time.");
+        navigator.Advance(ctx, s, form, -1, intro);
+    }
+
+    /// <summary>The activity picked (a button, or its name typed) at the picker.</summary>
+    internal void HandlePick(BotContext ctx, FormSession s, string input, bool isButton)
+    {
+        Activity? activity = null;
+        if (isButton && input.StartsWith("f:a:", StringComparison.Ordinal))
+        {
+            activity = ctx.Catalogue.Activity(input[4..]);
+        }
+        else if (!isButton)
+        {
+            activity = ctx.Catalogue.FindActivity(input) ?? ctx.Catalogue.FindActivityIn(VnText.FoldWords(input));
+        }
+        if (activity is null || forms.Get(activity.Id) is not { } form)
+        {
+            prompter.Prompt(ctx, s, ctx.T("⚠ Chưa rõ hoạt động nào. Chọn số thứ tự hoặc gõ tên (ví dụ: hội chợ).",
+                "⚠ Which activity? Pick a number or type a name (e.g. trade fair)."));
+            return;
+        }
+        Begin(ctx, form, null, false);
+    }
+
+    /// <summary>The answer to "continue the unfinished form or start a new one?".</summary>
+    internal void HandleDraft(BotContext ctx, FormSession s, string input)
+    {
+        if (input == "f:dc")
+        {
+            s.Phase = FormPhases.Parse(s.Get("prevphase"));
+            s.Set("prevphase", null);
+            s.Set("next", null);
+            prompter.Prompt(ctx, s, ctx.T("▶ Tiếp tục phiếu đang dở.", "▶ Continuing the unfinished form."));
+            return;
+        }
+        if (input == "f:dd")
+        {
+            var next = s.Get("next") ?? "pick";
+            s.End();
+            ctx.Say(ctx.T("🗑 Đã bỏ phiếu dở.", "🗑 Draft discarded."));
+            Launch(ctx, next);
+            return;
+        }
+        // Typed: "tiếp" continues; "mới", or the name of an activity (the new one, or another), starts it.
+        var folded = VnText.FoldWords(input);
+        if (FormIntents.ResumeWords.Contains(folded))
+        {
+            HandleDraft(ctx, s, "f:dc");
+            return;
+        }
+        if (NewWords.Contains(folded))
+        {
+            HandleDraft(ctx, s, "f:dd");
+            return;
+        }
+        var named = folded.Length == 0 ? null
+            : intents.ParseIntent(ctx.Catalogue, input) is { Length: > 0 } intent ? ctx.Catalogue.Activity(intent)
+            : ctx.Catalogue.FindActivity(input) ?? ctx.Catalogue.FindActivityIn(folded);
+        if (named is not null && forms.Get(named.Id) is not null)
+        {
+            s.Set("next", "a:" + named.Id);
+            HandleDraft(ctx, s, "f:dd");
+            return;
+        }
+        prompter.Prompt(ctx, s, ctx.T("⚠ Chưa rõ ý bạn. Gõ \"tiếp\" để tiếp tục phiếu đang dở, \"mới\" để bỏ nó và mở phiếu mới, hoặc \"thôi\" để không mở phiếu mới.",
+            "⚠ Not understood. Type \"continue\" for the unfinished form, \"new\" to drop it and open the new one, or \"cancel\" to open nothing."));
+    }
+
+    /// <summary>"thôi" at the draft question: the new form is not opened, the unfinished one stays as it was.</summary>
+    internal void KeepDraft(BotContext ctx, FormSession s)
+    {
+        s.Phase = FormPhases.Parse(s.Get("prevphase"));
+        s.Set("prevphase", null);
+        s.Set("next", null);
+        var form = forms.Get(s.FormId);
+        prompter.Prompt(ctx, s, ctx.T($"↩ Không mở phiếu mới; phiếu {(form is null ? "" : FormText.Title(ctx, form) + " ")}đang dở vẫn giữ nguyên.",
+            $"↩ No new form opened; the unfinished {(form is null ? "form" : FormText.Title(ctx, form))} is kept as it was."));
+    }
+}

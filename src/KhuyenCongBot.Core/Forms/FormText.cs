@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Messaging;
+
+namespace KhuyenCongBot.Core.Forms;
+
+/// <summary>The words and buttons every step of a form shares: the title, the header line, clipped labels, back/skip/cancel.</summary>
+public static class FormText
+{
+    /// <summary>The longest label of a button a form shows.</summary>
+    internal const int MaxButtonLabel = 48;
+
+    internal static Choice Back(BotContext ctx) => new(ctx.T("⬅ Quay lại", "⬅ Back"), "f:back", false);
+
+    internal static Choice Skip(BotContext ctx) => new(ctx.T("⏭ Bỏ qua", "⏭ Skip"), "f:skip", false);
+
+    internal static Choice Cancel(BotContext ctx) => new(ctx.T("✖ Hủy", "✖ Cancel"), "f:cancel", false);
+
+    internal static string Clip(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+        // Never cut an emoji (a surrogate pair) in half: the half could not be stored or sent.
+        var cut = char.IsHighSurrogate(text[max - 2]) ? max - 2 : max - 1;
+        return text[..cut] + "…";
+    }
+
+    internal static string Title(BotContext ctx, FormDefinition form) =>
+        ctx.English
+            ? form.TitleEn ?? ctx.Catalogue.Activity(form.Activity)?.EnglishName ?? form.Activity
+            : form.Title ?? ctx.Catalogue.Activity(form.Activity)?.ShortName ?? form.Activity;
+
+    /// <summary>"📝 Hội chợ · câu 3/8": the form and the question's place among those that apply.</summary>
+    internal static string Header(BotContext ctx, FormSession s, FormDefinition form)
+    {
+        var applicable = s.Applicable(form);
+        var position = applicable.IndexOf(s.Step) + 1;
+        var edit = s.EditId is { } id ? ctx.T($" · sửa bản ghi {id}", $" · correcting record {id}") : "";
+        return $"📝 {Title(ctx, form)}{edit} · {ctx.T("câu", "question")} {Math.Max(position, 1)}/{applicable.Count}";
+    }
+
+    /// <summary>Spaces collapsed and trimmed.</summary>
+    internal static string Clean(string text) => Regex.Replace(text, @"\s+", " ").Trim();
+
+    /// <summary>A button of another step, or "bỏ qua" at a step of a new facility that must be answered: said plainly.</summary>
+    internal static string NotApplicable(BotContext ctx, string verb) => verb == "skip"
+        ? ctx.T("⚠ Bước này là bắt buộc, không bỏ qua được: trả lời câu dưới đây, gõ \"quay lại\" để về bước trước, hoặc /huy để dừng.",
+            "⚠ This step is required and cannot be skipped: answer below, type \"back\" for the previous step, or /cancel to stop.")
+        : ctx.T("Nút đó không dùng được ở bước này.", "That button does not apply here.");
+}

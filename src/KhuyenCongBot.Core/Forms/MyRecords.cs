@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Funding;
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.Options;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Text;
+using Microsoft.Extensions.Options;
+
+namespace KhuyenCongBot.Core.Forms;
+
+/// <summary>
+/// The officer's own records (/my, /cuatoi): the list, one record, delete within the edit window, and undo a delete — the record
+/// comes back under its own number from the audit trail, with its evidence files (deleting keeps them: the number is never given
+/// again, so they stay its own).
+/// </summary>
+public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptions<BotOptions> options)
+{
+    private const int MyListSize = 10;
+
+    internal const string RestorePrefix = "f:rdu:";
+
+    private int EditWindowDays => options.Value.EditWindowDays;
+
+    /// <summary>/my (/cuatoi): the person's recent records.</summary>
+    public Task MyCommandAsync(BotContext ctx, string arguments, CancellationToken ct)
+    {
+        if (FormScope.RefusedAsManager(ctx))
+        {
+            return Task.CompletedTask;
+        }
+        List(ctx);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A record button ("f:r:12" show, "f:rd:" ask to delete, "f:rdy:" delete, "f:rdu:" restore); false when not one.</summary>
+    internal bool HandleButton(BotContext ctx, string kind, long id)
+    {
+        switch (kind)
+        {
+            case "r":
+                Show(ctx, id);
+                return true;
+            case "rd":
+                AskDelete(ctx, id);
+                return true;
+            case "rdy":
+                Delete(ctx, id);
+                return true;
+            case "rdu":
+                Restore(ctx, id);
+                return true;
+        }
+        return false;
+    }
+
+    internal void List(BotContext ctx)
+    {
+        var records = ctx.Store.Records.ByUser(ctx.User.Id, MyListSize * 3).Where(r => FormScope.InScope(ctx, r)).Take(MyListSize).ToList();
+        // The projects the person looks after, each with a button to move it on (issue 15).
+        var (projectText, projectChoices) = ctx.Module<Projects.Chat.ProjectsModule>() is { } projects
+            ? projects.MineSection(ctx) : (null, []);
+        if (records.Count == 0)
+        {
+            ctx.Say(ctx.T("Bạn chưa ghi bản ghi nào. Gõ /ghi để bắt đầu.", "You have no records yet. Type /log to start."));
+            if (projectText is not null)
+            {
+                ctx.Ask(projectText, projectChoices);
+            }
+            return;
+        }
+        var sb = new StringBuilder(ctx.T($"📋 {records.Count} bản ghi gần đây nhất của bạn (sửa/xóa được trong {EditWindowDays} ngày). Chọn một bản ghi để xem:",
+            $"📋 Your {records.Count} latest records (changeable within {EditWindowDays} days). Pick one:"));
+        var choices = records.Select(r => new Choice(FormText.Clip(RecordWriter.Line(r, ctx.Catalogue), 60), "f:r:" + r.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+        if (ctx.State.Flow == FormRunner.FlowName)
+        {
+            sb.Append('\n').Append(ctx.T("(Bạn vẫn còn phiếu đang dở; gõ \"tiếp\" để quay lại phiếu đó.)", "(Your unfinished form is kept; type \"continue\" to go back to it.)"));
+        }
+        if (projectText is not null)
+        {
+            sb.Append("\n\n").Append(projectText);
+            choices.AddRange(projectChoices);
+        }
+        ctx.Ask(sb.ToString(), choices);
+    }
+
+    /// <summary>
+    /// A record of the person's own, within the provinces they may log for now (an officer moved to another province no longer
+    /// sees or changes the records of the old one); otherwise the same polite "not found" whatever the reason, so that forged
+    /// button data tells nothing about other people's records.
+    /// </summary>
+    private static SupportRecord? Mine(BotContext ctx, long id)
+    {
+        var record = ctx.Store.Records.Get(id);
+        if (record is null || record.CreatedByUserId != ctx.User.Id || !FormScope.InScope(ctx, record))
+        {
+            ctx.Say(ctx.T($"Không tìm thấy bản ghi số {id} của bạn (có thể đã bị xóa).", $"No record {id} of yours (it may have been deleted)."));
+            return null;
+        }
+        return record;
+    }
+
+    private void Show(BotContext ctx, long id)
+    {
+        if (Mine(ctx, id) is not { } record)
+        {
+            return;
+        }
+        var sb = new StringBuilder(ctx.T($"Bản ghi số {id}", $"Record {id}")).Append(" – ")
+            .Append(ctx.Catalogue.Activity(record.ActivityId)?.ShortName ?? record.ActivityId);
+        if (forms.Get(record.ActivityId) is { } form)
+        {
+            var s = new FormSession(new ConversationState());
+            RecordWriter.Load(record, form, s, _ => true);
+            foreach (var i in s.Applicable(form))
+            {
+                var f = form.Fields[i];
+                if (s.Answer(f.Id) is { Length: > 0 })
+                {
+                    sb.Append('\n').Append("• ").Append(f.LabelIn(ctx.English)).Append(": ").Append(prompter.DisplayAnswer(ctx, s, f));
+                }
+            }
+        }
+        else
+        {
+            sb.Append('\n').Append(RecordWriter.Line(record, ctx.Catalogue));
+        }
+        if (DraftPhotos.FilesLine(ctx, id) is { Length: > 0 } files)
+        {
+            sb.Append('\n').Append(files);
+        }
+        sb.Append('\n').Append(ctx.T("Ghi lúc ", "Logged at ")).Append(VnFormat.DateTime(record.CreatedAt));
+        if (record.UpdatedAt is { } updated)
+        {
+            sb.Append(ctx.T(", sửa lúc ", ", corrected at ")).Append(VnFormat.DateTime(updated));
+        }
+        var choices = new List<Choice>();
+        var key = id.ToString(CultureInfo.InvariantCulture);
+        if (RecordWriter.CanChange(record, ctx.User, ctx.Now, EditWindowDays))
+        {
+            choices.Add(new Choice(ctx.T("✏ Sửa", "✏ Correct"), "f:re:" + key));
+            choices.Add(new Choice(ctx.T("🗑 Xóa", "🗑 Delete"), "f:rd:" + key));
+        }
+        else
+        {
+            sb.Append('\n').Append(ctx.T($"Đã quá {EditWindowDays} ngày nên không sửa/xóa được nữa.", $"Older than {EditWindowDays} days: it can no longer be changed."));
+        }
+        choices.Add(new Choice(ctx.T("➕ Ghi thêm như vậy", "➕ Log another like this"), "f:again:" + key));
+        choices.Add(new Choice(ctx.T("📋 Danh sách", "📋 List"), "f:my"));
+        ctx.Ask(sb.ToString(), choices);
+    }
+
+    /// <summary>A record of the person's own (<see cref="Mine"/>) still within the edit window; null, with the reason said, otherwise.</summary>
+    private SupportRecord? DeletableMine(BotContext ctx, long id)
+    {
+        if (Mine(ctx, id) is not { } record)
+        {
+            return null;
+        }
+        if (!RecordWriter.CanChange(record, ctx.User, ctx.Now, EditWindowDays))
+        {
+            ctx.Say(ctx.T($"Bản ghi số {id} đã quá {EditWindowDays} ngày nên không xóa được nữa.", $"Record {id} is older than {EditWindowDays} days and cannot be deleted."));
+            return null;
+        }
+        return record;
+    }
+
+    private void AskDelete(BotContext ctx, long id)
+    {
+        if (DeletableMine(ctx, id) is not { } record)
+        {
+            return;
+        }
+        var key = id.ToString(CultureInfo.InvariantCulture);
+        ctx.Ask(ctx.T($"Xóa bản ghi số {id}?\n{RecordWriter.Line(record, ctx.Catalogue)}\nSố liệu sẽ không còn tính bản ghi này (nhật ký vẫn lưu lại).",
+                $"Delete record {id}?\n{RecordWriter.Line(record, ctx.Catalogue)}\nFigures will no longer count it (the audit trail keeps it)."),
+            [new Choice(ctx.T("🗑 Xóa hẳn", "🗑 Delete"), "f:rdy:" + key), new Choice(ctx.T("Không xóa", "Keep it"), "f:r:" + key)]);
+    }
+
+    private void Delete(BotContext ctx, long id)
+    {
+        if (DeletableMine(ctx, id) is not { } record)
+        {
+            return;
+        }
+        if (ctx.State.Flow == FormRunner.FlowName && new FormSession(ctx.State).EditId == id)
+        {
+            new FormSession(ctx.State).End();
+        }
+        // Mine() has just found the record; the delete is written with the state, before this reply goes out.
+        ctx.CommitAtomically(() => RecordWriter.Delete(ctx.Store, record, ctx.User.Id, ctx.Now));
+        // Its evidence files are kept (never given to another record): the undo brings the record back with them.
+        ctx.Ask(ctx.T($"🗑 Đã xóa bản ghi số {id}.", $"🗑 Record {id} deleted."),
+            [new Choice(ctx.T("↩ Hoàn tác (khôi phục bản ghi)", "↩ Undo (restore the record)"), RestorePrefix + id.ToString(CultureInfo.InvariantCulture)),
+                new Choice(ctx.T("📋 Bản ghi của tôi", "📋 My records"), "f:my")]);
+    }
+
+    /// <summary>Restores the person's own record deleted within the correction window; its files were kept.</summary>
+    private void Restore(BotContext ctx, long id)
+    {
+        if (ctx.Store.Records.Get(id) is not null)
+        {
+            ctx.Say(ctx.T($"Bản ghi số {id} vẫn còn, không cần khôi phục.", $"Record {id} is still there."));
+            return;
+        }
+        var deleted = ctx.Store.Audit.ForEntity("record", id.ToString(CultureInfo.InvariantCulture))
+            .Where(e => e.Action == "delete" && e.UserId == ctx.User.Id && e.Before is not null).OrderByDescending(e => e.At).FirstOrDefault();
+        SupportRecord? record = null;
+        try
+        {
+            record = deleted is null ? null : FromAudit(deleted.Before!);
+        }
+        catch (JsonException)
+        {
+        }
+        if (record is null || record.Id != id || record.CreatedByUserId != ctx.User.Id || !FormScope.InScope(ctx, record)
+            || !RecordWriter.CanChange(record, ctx.User, ctx.Now, EditWindowDays))
+        {
+            ctx.Say(ctx.T($"Không khôi phục được bản ghi số {id} (không phải bản ghi bạn đã xóa, hoặc đã quá {EditWindowDays} ngày).",
+                $"Record {id} cannot be restored (not one you deleted, or older than {EditWindowDays} days)."));
+            return;
+        }
+        ctx.CommitAtomically(() => ctx.Store.InTransaction(() =>
+        {
+            ctx.Store.Records.Add(record);
+            ctx.Store.Audit.Add(new AuditEntry
+            {
+                At = ctx.Now, UserId = ctx.User.Id, Action = "restore", Entity = "record",
+                EntityId = id.ToString(CultureInfo.InvariantCulture), After = RecordWriter.Json(record),
+            });
+            return true;
+        }));
+        var text = ctx.T($"↩ Đã khôi phục bản ghi số {id}.", $"↩ Record {id} restored.") + "\n" + RecordWriter.Line(record, ctx.Catalogue);
+        if (DraftPhotos.FilesLine(ctx, id) is { Length: > 0 } files)
+        {
+            text += "\n" + files;
+        }
+        ctx.Ask(text, [new Choice(ctx.T("📋 Bản ghi của tôi", "📋 My records"), "f:my")]);
+    }
+
+    /// <summary>The record as the audit trail kept it; the funding split (a struct with a checked constructor) read by hand.</summary>
+    private static SupportRecord? FromAudit(string json)
+    {
+        var record = JsonSerializer.Deserialize<SupportRecord>(json);
+        using var doc = JsonDocument.Parse(json);
+        if (record is not null && doc.RootElement.TryGetProperty(nameof(SupportRecord.Split), out var s) && s.ValueKind == JsonValueKind.Object)
+        {
+            static long Part(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.TryGetInt64(out var n) ? n : 0;
+            record.Split = new FundingSplit(Part(s, nameof(FundingSplit.Kcqg)), Part(s, nameof(FundingSplit.Kcdp)),
+                Part(s, nameof(FundingSplit.Counterpart)), Part(s, nameof(FundingSplit.Other)));
+        }
+        return record;
+    }
+}
