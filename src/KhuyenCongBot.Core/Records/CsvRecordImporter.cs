@@ -43,6 +43,9 @@ public sealed partial class CsvRecordImporter : IRecordImporter
     private readonly RecordRowReader _rows;
     private readonly PlanImporter _plans;
 
+    /// <summary>The official 2025 list, read when a commune_code cell is first met.</summary>
+    private readonly Lazy<CommuneCatalogue> _communes;
+
     public CsvRecordImporter(IBotStore store, CatalogueIndex catalogue, BotClock clock)
         : this(store, () => catalogue, clock)
     {
@@ -62,6 +65,7 @@ public sealed partial class CsvRecordImporter : IRecordImporter
             return new RecordLayout(f, c.Activities.Select(a => a.Id));
         });
         _rows = new RecordRowReader(() => _catalogue.Value, () => _layout.Value, code => _store.Projects.FindByCode(code));
+        _communes = new Lazy<CommuneCatalogue>(() => CommuneCatalogue.Load(SeedFiles.Locate(null), _catalogue.Value));
         _plans = new PlanImporter(store, () => _catalogue.Value, clock);
     }
 
@@ -138,7 +142,7 @@ public sealed partial class CsvRecordImporter : IRecordImporter
     }
 
     private long ResolveFacility(Dictionary<(string, string), long> cache, SupportRecord record, string name, string? village, string? phone, DateTimeOffset now,
-        FacilityProfile? profile = null)
+        FacilityProfile? profile = null, FacilityCommune? commune = null)
     {
         var current = Catalogue.CurrentOf(record.ProvinceId)?.Id ?? record.ProvinceId;
         var key = (current, VnText.FoldWords(name));
@@ -159,6 +163,8 @@ public sealed partial class CsvRecordImporter : IRecordImporter
             LegalForm = profile?.LegalForm,
             TaxId = profile?.TaxId,
             PriorityGroups = profile?.PriorityGroups,
+            CommuneCode = commune?.Code,
+            CommuneNotInList = commune?.NotInList == true,
         });
         cache[key] = id;
         return id;
