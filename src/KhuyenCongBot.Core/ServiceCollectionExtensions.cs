@@ -71,36 +71,27 @@ public sealed class Seeder(IBotStore store, IOptions<StorageOptions> options, Fu
         store.Catalogue.UpsertProvinces(SeedFiles.Provinces(seeds));
         store.Catalogue.UpsertRegions(SeedFiles.Regions(seeds));
         var index = new CatalogueIndex(store.Catalogue.Activities(), store.Catalogue.Provinces(), store.Catalogue.Regions());
+        var now = clock?.Now ?? DateTimeOffset.UtcNow;
         if (options.Value.LoadDemoData && store.Meta.Get("demo-loaded") is null)
         {
-            LoadDemo(seeds, importers() ?? throw new InvalidOperationException("No IRecordImporter registered to load the demo data."));
+            LoadDemo(seeds, index, importers() ?? throw new InvalidOperationException("No IRecordImporter registered to load the demo data."), now);
         }
         if (options.Value.LoadDemoData)
         {
-            // Demo projects (issue 15) on the demo facilities; a demo database made before them gets them at its next start.
-            Projects.DemoProjects.LoadOnce(seeds, store, index, clock?.Now ?? DateTimeOffset.UtcNow);
+            // Demo projects (issue 15) on the demo facilities; a demo database made before them (or before records named them) gets them at its next start.
+            Projects.DemoProjects.LoadOnce(seeds, store, index, now);
         }
         return index;
     }
 
-    private void LoadDemo(string seeds, Records.IRecordImporter importer)
+    private void LoadDemo(string seeds, CatalogueIndex index, Records.IRecordImporter importer, DateTimeOffset now)
     {
-        var records = Path.Combine(seeds, "demo", "records.csv");
-        var plans = Path.Combine(seeds, "demo", "plans.csv");
-        using (var reader = new StreamReader(records))
+        var loaded = Projects.DemoData.Load(seeds, store, index, importer, now);
+        foreach (var (result, file) in new[] { (loaded.Records, "records.csv"), (loaded.Plans, "plans.csv") })
         {
-            var result = importer.ImportRecords(reader, 0, "demo");
             if (!result.Ok)
             {
-                throw new SeedException(records, string.Join("; ", result.Errors.Take(5).Select(e => $"dòng {e.Line}: {e.Reason}")));
-            }
-        }
-        using (var reader = new StreamReader(plans))
-        {
-            var result = importer.ImportPlans(reader);
-            if (!result.Ok)
-            {
-                throw new SeedException(plans, string.Join("; ", result.Errors.Take(5).Select(e => $"dòng {e.Line}: {e.Reason}")));
+                throw new SeedException(Path.Combine(seeds, "demo", file), string.Join("; ", result.Errors.Take(5).Select(e => $"dòng {e.Line}: {e.Reason}")));
             }
         }
         store.Meta.Set("demo-loaded", "1");

@@ -6,16 +6,49 @@ using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Projects;
 
-/// <summary>Loads seeds/demo/projects.json (demo projects on demo facilities) into the store, once; a bad entry names the file.</summary>
+/// <summary>
+/// Loads seeds/demo/projects.json (demo projects on demo facilities, generated with the records by seeds/tools/make_demo.py) into
+/// the store; a bad entry names the file. The projects go in before the records (records.csv names them in project_code, which the
+/// import checks), their facilities once the records have made them (<see cref="LoadOnce"/>).
+/// </summary>
 public static class DemoProjects
 {
     public const string FileName = "projects.json";
     public const string LoadedKey = "demo-projects-loaded";
 
-    /// <summary>Adds the demo projects unless they were loaded before (the meta key), so an older demo database gets them too.</summary>
+    /// <summary>The value of <see cref="LoadedKey"/> once the projects are in with their facilities and records linked ("1": the first
+    /// demo projects, which linked no record).</summary>
+    public const string LinkedVersion = "2";
+
+    /// <summary>Adds the file's projects whose code is not taken, without their facilities (the records import makes those); before
+    /// the demo records, so that their project_code cells name known projects.</summary>
+    public static int AddBeforeRecords(string seedsPath, IBotStore store, CatalogueIndex catalogue, DateTimeOffset now)
+    {
+        var path = Path.Combine(seedsPath, "demo", FileName);
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+        var added = 0;
+        foreach (var (project, _) in Read(path, store, catalogue, now, resolveFacilities: false))
+        {
+            if (store.Projects.FindByCode(project.Code) is null)
+            {
+                store.Projects.Add(project);
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /// <summary>
+    /// Once per database (the meta key): adds the projects not there yet, gives every demo project its facilities, and links the demo
+    /// records of an older demo database (made before records named their project) by the file's project_code cells. A demo project
+    /// no one has touched since it was loaded (no move, disbursement or change by a person) is replaced by the file's version.
+    /// </summary>
     public static int LoadOnce(string seedsPath, IBotStore store, CatalogueIndex catalogue, DateTimeOffset now)
     {
-        if (store.Meta.Get(LoadedKey) is not null)
+        if (store.Meta.Get(LoadedKey) == LinkedVersion)
         {
             return 0;
         }
@@ -24,23 +57,40 @@ public static class DemoProjects
         {
             return 0;
         }
-        var projects = Read(path, store, catalogue, now);
-        foreach (var p in projects)
+        var projects = Read(path, store, catalogue, now, resolveFacilities: true);
+        var changed = 0;
+        foreach (var (project, _) in projects)
         {
-            if (store.Projects.FindByCode(p.Code) is null)
+            var existing = store.Projects.FindByCode(project.Code);
+            if (existing is null)
             {
-                store.Projects.Add(p);
+                store.Projects.Add(project);
+                changed++;
+            }
+            else if (Untouched(existing))
+            {
+                project.Id = existing.Id;
+                project.CreatedAt = existing.CreatedAt;
+                store.Projects.Update(project);
+                changed++;
             }
         }
-        store.Meta.Set(LoadedKey, "1");
-        return projects.Count;
+        DemoRecordLinks.LinkOlderRecords(Path.Combine(seedsPath, "demo", "records.csv"), store);
+        store.Meta.Set(LoadedKey, LinkedVersion);
+        return changed;
     }
 
+    /// <summary>Loaded from the file and never changed by a person since (every step and disbursement is the loader's, user 0).</summary>
+    private static bool Untouched(Project p) =>
+        p.CreatedByUserId == 0 && p.UpdatedAt is null && p.History.All(h => h.UserId == 0 && !h.Correction) && p.Disbursements.All(d => d.UserId == 0);
+
     /// <summary>The projects of the file, with their history and disbursements, checked.</summary>
-    public static List<Project> Read(string path, IBotStore store, CatalogueIndex catalogue, DateTimeOffset now)
+    /// <remarks>With <paramref name="resolveFacilities"/> false the projects come without their facilities (the names are returned).</remarks>
+    public static List<(Project Project, IReadOnlyList<string> Facilities)> Read(string path, IBotStore store, CatalogueIndex catalogue, DateTimeOffset now,
+        bool resolveFacilities = true)
     {
         var file = SeedFiles.Read<DemoFile>(path);
-        var result = new List<Project>();
+        var result = new List<(Project, IReadOnlyList<string>)>();
         foreach (var e in file.Projects ?? [])
         {
             string Where(string problem) => $"đề án {e.Code}: {problem}";
@@ -50,10 +100,12 @@ public static class DemoProjects
                 throw new SeedException(path, Where($"không có hoạt động \"{e.Activity}\""));
             }
             var facilities = new List<long>();
-            foreach (var name in e.Facilities ?? [])
+            // Facilities belong to the current unit (a project of a former province names the unit it was merged into).
+            var current = catalogue.CurrentOf(province.Id) ?? province;
+            foreach (var name in resolveFacilities ? e.Facilities ?? [] : [])
             {
-                var found = catalogue.UnitsOf(province.Id).Select(u => store.Facilities.FindByName(u, VnText.FoldWords(name))).FirstOrDefault(f => f is not null)
-                    ?? throw new SeedException(path, Where($"không có cơ sở \"{name}\" ở {province.ShortName}"));
+                var found = catalogue.UnitsOf(current.Id).Select(u => store.Facilities.FindByName(u, VnText.FoldWords(name))).FirstOrDefault(f => f is not null)
+                    ?? throw new SeedException(path, Where($"không có cơ sở \"{name}\" ở {current.ShortName}"));
                 facilities.Add(found.Id);
             }
             var p = new Project
@@ -68,7 +120,7 @@ public static class DemoProjects
                 ProvinceId = province.Id,
                 ActivityId = e.Activity!,
                 PlannedEnd = e.PlannedEnd is null ? null : Date(path, e.PlannedEnd),
-                Approved = new FundingSplit(e.Kcqg, e.Kcdp, e.Counterpart),
+                Approved = new FundingSplit(e.Kcqg, e.Kcdp, e.Counterpart, e.Other),
                 FacilityIds = facilities,
                 CreatedAt = now,
             };
@@ -98,7 +150,7 @@ public static class DemoProjects
                 p.Disbursements.Add(new Disbursement { AmountVnd = d.Amount, AsOf = Date(path, d.AsOf), At = now });
             }
             p.DisbursedVnd = p.DisbursedOn(DateOnly.MaxValue);
-            result.Add(p);
+            result.Add((p, e.Facilities ?? []));
         }
         return result;
     }
@@ -126,6 +178,7 @@ public static class DemoProjects
         public long Kcqg { get; set; }
         public long Kcdp { get; set; }
         public long Counterpart { get; set; }
+        public long Other { get; set; }
         public List<string>? Facilities { get; set; }
         public List<DemoStep>? Steps { get; set; }
         public List<DemoDisbursement>? Disbursed { get; set; }

@@ -31,7 +31,12 @@ public interface IRecordImporter
 /// <param name="AllowDuplicates">Import a file imported before, and rows already present, anyway.</param>
 /// <param name="DryRun">Check and count, change nothing.</param>
 /// <param name="Source">The records' Source ("import", "demo").</param>
-public sealed record ImportOptions(long UserId, string By, string FileName, bool AllowDuplicates = false, bool DryRun = false, string Source = "import");
+/// <param name="Evidence">
+/// The evidence files that came with the file (an export's files folder), by the name its files column gives ("12-1.jpg"); null for
+/// none. Each listed file found is attached to the record imported from its row; one not found is said in the notes.
+/// </param>
+public sealed record ImportOptions(long UserId, string By, string FileName, bool AllowDuplicates = false, bool DryRun = false, string Source = "import",
+    Func<string, byte[]?>? Evidence = null);
 
 /// <summary>What an import did: rows imported, or the bad rows with line numbers and reasons; duplicates, notes, the batch.</summary>
 public sealed record ImportResult(int Imported, IReadOnlyList<ImportError> Errors)

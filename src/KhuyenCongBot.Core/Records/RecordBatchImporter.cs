@@ -20,7 +20,13 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
     private readonly RecordRowReader _rows = rowReader;
     private readonly BotClock _clock = clock;
 
-    private sealed record ParsedRecord(int Line, SupportRecord Record, string Fingerprint, string? Village, string? Phone, FacilityProfile? Profile = null);
+    /// <summary>The official 2025 list, read when a commune_code cell is first met.</summary>
+    private readonly Lazy<CommuneCatalogue> _communes = new(() => CommuneCatalogue.Load(SeedFiles.Locate(null), catalogue()));
+
+    private CatalogueIndex Catalogue => catalogue();
+
+    private sealed record ParsedRecord(int Line, SupportRecord Record, string Fingerprint, string? Village, string? Phone, FacilityProfile? Profile,
+        IReadOnlyList<string> Files, FacilityCommune? Commune);
 
     public ImportResult Import(IReadOnlyList<CsvText.Row> rows, ImportOptions options)
     {
@@ -37,6 +43,8 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
         var today = _clock.Today;
         var notes = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var parsed = new List<ParsedRecord>();
+        var filesAt = Array.FindIndex(columns, c => c?.Id == RecordLayout.FilesColumn.Id);
+        var communeAt = Array.FindIndex(columns, c => c?.Id == "commune_code");
         foreach (var row in rows.Skip(1))
         {
             if (row.IsBlank)
@@ -45,13 +53,15 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
             }
             var problems = new List<string>();
             var record = _rows.ParseRecord(row, columns, today, options.Source == "demo", problems, notes, out var village, out var phone, out var profile);
+            var commune = communeAt < 0 ? null : FacilityCommune.Read(CellSafety.Restore(row[communeAt]).Trim(), record, Catalogue, _communes, problems);
             if (problems.Count > 0)
             {
                 errors.Add(new ImportError(row.Line, string.Join("; ", problems)));
                 continue;
             }
             record.Source = options.Source;
-            parsed.Add(new ParsedRecord(row.Line, record, Fingerprint(record, PhotoFields), village, phone, profile));
+            parsed.Add(new ParsedRecord(row.Line, record, Fingerprint(record, PhotoFields), village, phone, profile,
+                filesAt < 0 ? [] : ImportEvidence.Names(CellSafety.Restore(row[filesAt])), commune));
         }
         if (errors.Count > 0)
         {
@@ -71,6 +81,12 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
         }
         var toAdd = options.AllowDuplicates ? parsed : parsed.Where(p => !duplicates.Contains(p.Line)).ToList();
         var skipped = options.AllowDuplicates ? [] : duplicates;
+        // The evidence files the rows list, from the folder that came with the file (an export's files folder).
+        var evidence = ImportEvidence.Gather(toAdd.Select(p => p.Files).ToList(), options.Evidence, noteLines);
+        if (options.DryRun && evidence.Sum(e => e.Count) is > 0 and var willAttach)
+        {
+            noteLines.Add($"sẽ gắn lại {VnFormat.Number(willAttach)} tệp minh chứng (cột files)");
+        }
         if (options.DryRun || toAdd.Count == 0)
         {
             return new ImportResult(options.DryRun ? toAdd.Count : 0, []) { Rows = parsed.Count, DuplicateLines = skipped, Notes = noteLines, DryRun = options.DryRun };
@@ -92,11 +108,21 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
                 p.Record.ImportBatchId = batch.Id;
                 if (p.Record.FacilityName is { } name)
                 {
-                    p.Record.FacilityId = ResolveFacility(facilities, p.Record, name, p.Village, p.Phone, now, p.Profile);
+                    p.Record.FacilityId = ResolveFacility(facilities, p.Record, name, p.Village, p.Phone, now, p.Profile, p.Commune);
                 }
             }
             var list = toAdd.Select(p => p.Record).ToList();
             _store.Records.AddMany(list);
+            var refused = new List<string>();
+            var attached = toAdd.Select((p, i) => ImportEvidence.Attach(_store.Attachments, p.Record.Id, evidence[i], options.UserId, now, refused)).Sum();
+            if (attached > 0)
+            {
+                noteLines.Add($"đã gắn lại {VnFormat.Number(attached)} tệp minh chứng vào các bản ghi (cột files)");
+            }
+            if (refused.Count > 0)
+            {
+                noteLines.Add($"{VnFormat.Number(refused.Count)} tệp minh chứng không gắn được: " + string.Join("; ", refused.Take(5)) + (refused.Count > 5 ? "; …" : ""));
+            }
             batch.FirstRecordId = list.Min(r => r.Id);
             batch.LastRecordId = list.Max(r => r.Id);
             _store.Imports.Update(batch);
@@ -139,7 +165,7 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
     private HashSet<string> PhotoFields => field ??= layout().Forms.Forms.SelectMany(f => f.Fields).Where(f => f.Kind == FieldType.Photo).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
 
     private long ResolveFacility(Dictionary<(string, string), long> cache, SupportRecord record, string name, string? village, string? phone, DateTimeOffset now,
-        FacilityProfile? profile = null)
+        FacilityProfile? profile = null, FacilityCommune? commune = null)
     {
         var current = catalogue().CurrentOf(record.ProvinceId)?.Id ?? record.ProvinceId;
         var key = (current, VnText.FoldWords(name));
@@ -160,6 +186,8 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
             LegalForm = profile?.LegalForm,
             TaxId = profile?.TaxId,
             PriorityGroups = profile?.PriorityGroups,
+            CommuneCode = commune?.Code,
+            CommuneNotInList = commune?.NotInList == true,
         });
         cache[key] = id;
         return id;

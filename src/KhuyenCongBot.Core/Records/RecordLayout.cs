@@ -68,11 +68,15 @@ public sealed class RecordLayout
         new("legal_form", "Loại hình cơ sở", ColumnKind.Text, false),
         new("tax_id", "Mã số thuế cơ sở", ColumnKind.Text, false),
         new("priority_groups", "Nhóm ưu tiên", ColumnKind.Text, false),
+        new("commune_code", "Mã xã/phường", ColumnKind.Text, false),
     ];
 
+    /// <summary>The commune_code cell of a facility confirmed as not in the official 2025 list (its commune kept as typed).</summary>
+    public const string CommuneNotInList = "none";
+
     /// <summary>
-    /// The names of the record's evidence files in the export's files folder ("12-1.jpg;12-2.jpg"), last. Import reads past it:
-    /// files are not imported (a form's photo count column is not either, since no photo comes with it).
+    /// The names of the record's evidence files in the export's files folder ("12-1.jpg;12-2.jpg"), last. Import attaches the files
+    /// it finds there again (<see cref="ImportOptions.Evidence"/>); a form's photo count column is not imported (the files are).
     /// </summary>
     public static readonly RecordColumn FilesColumn = new("files", "Tệp minh chứng", ColumnKind.Text, false);
 
@@ -154,6 +158,7 @@ public sealed class RecordLayout
                 "legal_form" => Text(facility?.LegalForm),
                 "tax_id" => Text(facility?.TaxId),
                 "priority_groups" => facility?.PriorityGroups is { } groups ? (groups.Count == 0 ? "none" : string.Join(';', groups)) : null,
+                "commune_code" => facility?.CommuneCode ?? (facility?.CommuneNotInList == true ? CommuneNotInList : null),
                 "files" => Text(files),
                 _ => Extra(column, r),
             };

@@ -195,9 +195,11 @@ public sealed class AdminChannelService(IServiceProvider services, IBotStore sto
     private async Task ImportAsync(Stream stream, JsonObject request, CancellationToken ct)
     {
         var content = await AdminFrames.ReadBytesAsync(stream, ct).ConfigureAwait(false);
+        // The evidence files of the export's folder, sent after the file (issue 15).
+        var files = request["files"]?.GetValue<bool>() == true ? await EvidenceImport.ReceiveAsync(stream, ct).ConfigureAwait(false) : null;
         var result = AdminVerbs.Import(services, content, request["file"]?.GetValue<string>() ?? "tệp",
             request["allowDuplicates"]?.GetValue<bool>() == true, request["dryRun"]?.GetValue<bool>() == true,
-            request["by"]?.GetValue<string>() ?? "import (dòng lệnh)");
+            request["by"]?.GetValue<string>() ?? "import (dòng lệnh)", files is null ? null : name => files.GetValueOrDefault(name));
         await FinishAsync(stream, result, ct).ConfigureAwait(false);
     }
 

@@ -56,13 +56,17 @@ public sealed class AdminClient : IAsyncDisposable
 
     public Task<JsonObject?> ReceiveAsync(CancellationToken ct) => AdminFrames.ReadAsync(_stream, ct);
 
-    /// <summary>Sends a request (and bytes, when given) and prints what comes back until the exit code.</summary>
-    public async Task<int> RunAsync(JsonObject request, byte[]? content, TextWriter output, TextWriter error, CancellationToken ct)
+    /// <summary>Sends a request (and bytes, when given, then what <paramref name="then"/> sends) and prints what comes back until the exit code.</summary>
+    public async Task<int> RunAsync(JsonObject request, byte[]? content, TextWriter output, TextWriter error, CancellationToken ct, Func<Stream, Task>? then = null)
     {
         await SendAsync(request, ct).ConfigureAwait(false);
         if (content is not null)
         {
             await AdminFrames.WriteBytesAsync(_stream, content, ct).ConfigureAwait(false);
+        }
+        if (then is not null)
+        {
+            await then(_stream).ConfigureAwait(false);
         }
         while (await ReceiveAsync(ct).ConfigureAwait(false) is { } frame)
         {

@@ -12,10 +12,12 @@ public static class AdminVerbs
     public const string AllowHint = "chạy lại với --allow-duplicates";
     public const string UndoHint = "import --undo {id}";
 
-    public static (int Exit, string Text) Import(IServiceProvider services, byte[] content, string fileName, bool allowDuplicates, bool dryRun, string by)
+    /// <param name="evidence">The evidence files that came with the file (the export's files folder), by name; null for none.</param>
+    public static (int Exit, string Text) Import(IServiceProvider services, byte[] content, string fileName, bool allowDuplicates, bool dryRun, string by,
+        Func<string, byte[]?>? evidence = null)
     {
         var importer = services.GetRequiredService<IRecordImporter>();
-        var result = importer.Import(content, new ImportOptions(0, by, fileName, allowDuplicates, dryRun));
+        var result = importer.Import(content, new ImportOptions(0, by, fileName, allowDuplicates, dryRun, Evidence: evidence));
         return (result.Ok ? 0 : BotApp.ExitData, result.Summary(fileName, AllowHint, UndoHint));
     }
 

@@ -7,7 +7,7 @@ public sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments, I
 {
     private static readonly HashSet<string> Verbs = ["run", "chat", "import", "imports", "export", "backup", "restore", "help"];
     private static readonly HashSet<string> ValueFlags = ["--today", "--user", "--role", "--province", "--lang", "--db", "--undo", "--report", "--files"];
-    private static readonly HashSet<string> SwitchFlags = ["--demo", "--allow-duplicates", "--dry-run", "--no-files"];
+    private static readonly HashSet<string> SwitchFlags = ["--demo", "--allow-duplicates", "--dry-run", "--no-files", "--overwrite"];
 
     public bool Has(string flag) => Flags.ContainsKey(flag);
 
@@ -87,13 +87,15 @@ public sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments, I
           chat [--demo] [--today yyyy-MM-dd] [--user ID] [--role admin|manager|officer] [--province TÊN] [--lang vi|en]
                                    trò chuyện với bot trên terminal (mỗi dòng là một tin nhắn); mở thêm terminal thứ hai
                                    trên cùng cơ sở dữ liệu thì nó trò chuyện qua terminal/bot đang chạy
-          import FILE.csv|.xlsx [--allow-duplicates] [--dry-run]
-                                   nhập bản ghi (records) hoặc kế hoạch (plans); tệp hay dòng đã có thì báo và bỏ qua
+          import FILE.csv|.xlsx [--allow-duplicates] [--dry-run] [--files THƯ_MỤC | --no-files]
+                                   nhập bản ghi (records) hoặc kế hoạch (plans); tệp hay dòng đã có thì báo và bỏ qua;
+                                   gắn lại tệp minh chứng (cột files) từ thư mục FILE-minh-chung bên cạnh nếu có
           import --undo SỐ_ĐỢT     hoàn tác một đợt nhập
           imports                  liệt kê các đợt nhập
-          export FILE.csv|.xlsx [--files THƯ_MỤC | --no-files]
+          export FILE.csv|.xlsx [--files THƯ_MỤC | --no-files] [--overwrite]
                                    xuất toàn bộ bản ghi (nhập lại được); ảnh/tệp minh chứng vào thư mục FILE-minh-chung
-                                   bên cạnh (tên: số bản ghi-thứ tự.jpg); thư mục đã có nội dung thì không ghi gì
+                                   bên cạnh (tên: số bản ghi-thứ tự.jpg); tệp đã có, hay thư mục đã có nội dung, thì không
+                                   ghi gì, trừ khi có --overwrite (thay tệp và thư mục tệp minh chứng bot đã xuất trước đó)
           export FILE.xlsx --report "6 tháng đầu năm 2024"
                                    tệp Excel báo cáo của kỳ (theo hoạt động, theo tỉnh, danh sách đề án; bố cục: seeds/reports)
           backup FILE|THƯ_MỤC      sao lưu cơ sở dữ liệu (kiểm tra bản sao trước khi đặt tên)

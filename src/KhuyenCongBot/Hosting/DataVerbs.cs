@@ -49,14 +49,30 @@ internal static class DataVerbs
             await error.WriteLineAsync($"Tệp {path} quá lớn (hơn 512 MB); chia nhỏ tệp rồi nhập từng phần.");
             return ExitData;
         }
+        // The evidence files of an export (issue 15): its folder beside the file, or --files; none with --no-files.
+        var chosen = commandLine.Get("--files");
+        if (chosen is { Length: > 0 } && !Directory.Exists(chosen))
+        {
+            await error.WriteLineAsync($"Không có thư mục tệp minh chứng {chosen}; không nhập gì.");
+            return ExitNoInput;
+        }
+        var folder = commandLine.Has("--no-files") ? null : chosen is { Length: > 0 } ? Path.GetFullPath(chosen) : EvidenceImport.DefaultFolder(path);
         var content = await File.ReadAllBytesAsync(path, ct);
         var name = Path.GetFileName(path);
         var allow = commandLine.Has("--allow-duplicates");
         var dryRun = commandLine.Has("--dry-run");
-        return await ToolAsync(commandLine, "import", output, error, ct,
-            remote: new JsonObject { ["verb"] = "import", ["file"] = name, ["allowDuplicates"] = allow, ["dryRun"] = dryRun, ["by"] = "dòng lệnh" },
-            content: content,
-            local: services => AdminVerbs.Import(services, content, name, allow, dryRun, "dòng lệnh"));
+        if (folder is not null)
+        {
+            await error.WriteLineAsync($"(tệp minh chứng lấy từ thư mục {folder})");
+        }
+        var remote = new JsonObject { ["verb"] = "import", ["file"] = name, ["allowDuplicates"] = allow, ["dryRun"] = dryRun, ["by"] = "dòng lệnh" };
+        if (folder is not null)
+        {
+            remote["files"] = true;
+        }
+        return await ToolAsync(commandLine, "import", output, error, ct, remote, content,
+            local: services => AdminVerbs.Import(services, content, name, allow, dryRun, "dòng lệnh", folder is null ? null : EvidenceImport.Reader(folder)),
+            then: folder is null ? null : stream => EvidenceImport.SendAsync(stream, folder, ct));
     }
 
     internal static Task<int> ImportsAsync(CommandLine commandLine, TextWriter output, TextWriter error, CancellationToken ct) =>
@@ -64,7 +80,7 @@ internal static class DataVerbs
 
     /// <summary>Runs a verb on the database: through its owner when another process has it, else on a store opened here.</summary>
     internal static async Task<int> ToolAsync(CommandLine commandLine, string verb, TextWriter output, TextWriter error, CancellationToken ct,
-        JsonObject remote, byte[]? content, Func<IServiceProvider, (int Exit, string Text)> local)
+        JsonObject remote, byte[]? content, Func<IServiceProvider, (int Exit, string Text)> local, Func<Stream, Task>? then = null)
     {
         var configuration = LoadConfiguration(commandLine);
         EnsureValid(configuration, channels: false);
@@ -79,7 +95,7 @@ internal static class DataVerbs
             await error.WriteLineAsync($"(qua {owner.Describe()}, đang giữ cơ sở dữ liệu)");
             try
             {
-                return await client.RunAsync(remote, content, output, error, ct);
+                return await client.RunAsync(remote, content, output, error, ct, then);
             }
             catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
             {
@@ -126,6 +142,13 @@ internal static class DataVerbs
             await error.WriteLineAsync($"{path} là một thư mục; cần tên tệp, ví dụ {Path.Combine(path, "ban-ghi.xlsx")}.");
             return ExitCannotCreate;
         }
+        // An existing file is never replaced silently: refused before anything is done, unless --overwrite says so.
+        var overwrite = commandLine.Has("--overwrite");
+        if (File.Exists(path) && !overwrite)
+        {
+            await error.WriteLineAsync(ExistingFile(path));
+            return ExitCannotCreate;
+        }
         if (commandLine.Get("--report") is { } report)
         {
             // The period's report workbook (issue 15): the period is checked here first, so a typo writes nothing.
@@ -142,11 +165,11 @@ internal static class DataVerbs
             return await FileToolAsync(commandLine, "export", path, output, error, ct,
                 new JsonObject { ["verb"] = "export", ["format"] = "xlsx", ["report"] = report },
                 services => AdminVerbs.ExportReport(services, report),
-                count => $"Đã xuất báo cáo ({report}, {count} bản ghi trong kỳ) ra {path}.");
+                count => $"Đã xuất báo cáo ({report}, {count} bản ghi trong kỳ) ra {path}.", overwrite: overwrite);
         }
         // The records' evidence files go beside the export (issue 15), unless --no-files; an existing folder is never written over.
         var folder = commandLine.Has("--no-files") ? null : commandLine.Get("--files") is { Length: > 0 } chosen ? Path.GetFullPath(chosen) : EvidenceExport.DefaultFolder(path);
-        if (folder is not null && EvidenceExport.Refusal(folder) is { } refusal)
+        if (folder is not null && EvidenceExport.Refusal(folder, replacing: overwrite) is { } refusal)
         {
             await error.WriteLineAsync(refusal);
             return ExitCannotCreate;
@@ -154,8 +177,12 @@ internal static class DataVerbs
         return await FileToolAsync(commandLine, "export", path, output, error, ct,
             new JsonObject { ["verb"] = "export", ["format"] = xlsx ? "xlsx" : "csv" },
             services => AdminVerbs.Export(services, xlsx),
-            count => $"Đã xuất {count} bản ghi ra {path}.", folder);
+            count => $"Đã xuất {count} bản ghi ra {path}.", folder, overwrite);
     }
+
+    private static string ExistingFile(string path) =>
+        $"Tệp {path} đã có; không ghi đè, không ghi gì. Chọn tên khác, hoặc thêm --overwrite để thay tệp đó "
+        + "(cùng thư mục tệp minh chứng bot đã xuất bên cạnh nó).";
 
     internal static async Task<int> BackupAsync(CommandLine commandLine, TextWriter output, TextWriter error, CancellationToken ct)
     {
@@ -231,7 +258,7 @@ internal static class DataVerbs
 
     /// <summary>Export: made here, or by the owner and written here.</summary>
     internal static async Task<int> FileToolAsync(CommandLine commandLine, string verb, string path, TextWriter output, TextWriter error, CancellationToken ct,
-        JsonObject remote, Func<IServiceProvider, (byte[] Bytes, int Count)> local, Func<int, string> done, string? filesFolder = null)
+        JsonObject remote, Func<IServiceProvider, (byte[] Bytes, int Count)> local, Func<int, string> done, string? filesFolder = null, bool overwrite = false)
     {
         var configuration = LoadConfiguration(commandLine);
         EnsureValid(configuration, channels: false);
@@ -303,8 +330,14 @@ internal static class DataVerbs
                     CloseTool(host);
                 }
             }
-            WriteChecked(full, bytes, verify: false);
-            var files = temp is null ? -1 : EvidenceExport.Finish(temp, filesFolder!);
+            if (!overwrite && File.Exists(full))
+            {
+                // Made while the export ran: still not replaced.
+                await error.WriteLineAsync(ExistingFile(path));
+                return ExitCannotCreate;
+            }
+            WriteChecked(full, bytes, verify: false, replace: overwrite);
+            var files = temp is null ? -1 : EvidenceExport.Finish(temp, filesFolder!, replacing: overwrite);
             temp = null;
             await output.WriteLineAsync(done(count) + files switch
             {
@@ -321,7 +354,7 @@ internal static class DataVerbs
     }
 
     /// <summary>Writes a file through a temporary copy (a half-written file never carries the name); a backup is checked before it is named.</summary>
-    internal static DatabaseReport? WriteChecked(string full, byte[] bytes, bool verify)
+    internal static DatabaseReport? WriteChecked(string full, byte[] bytes, bool verify, bool replace = false)
     {
         var dir = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(dir))
@@ -337,7 +370,7 @@ internal static class DataVerbs
                 file.Flush(flushToDisk: true);
             }
             var report = verify ? DatabaseInspector.Inspect(temp) with { Path = full } : null;
-            File.Move(temp, full, overwrite: !verify);
+            File.Move(temp, full, overwrite: replace && !verify);
             return report;
         }
         finally

@@ -9,8 +9,9 @@ namespace KhuyenCongBot.Hosting;
 /// The evidence files of an export (issue 15): every saved record's photos and scans, written under their export names
 /// ("12-1.jpg", see <see cref="EvidenceNames"/>) into a folder beside the export named after it ("ban-ghi.xlsx" →
 /// "ban-ghi-minh-chung/"), or the folder given with --files. An existing non-empty folder is refused before anything is
-/// written (never written over); the files go to a temporary folder first and take the folder's name at the end, so an
-/// export cut off half-way leaves no half folder.
+/// written (never written over), unless the export replaces an earlier one (--overwrite) and the folder holds nothing but
+/// evidence files as an export names them; the files go to a temporary folder first and take the folder's name at the end,
+/// so an export cut off half-way leaves no half folder.
 /// </summary>
 public static class EvidenceExport
 {
@@ -18,14 +19,22 @@ public static class EvidenceExport
     public static string DefaultFolder(string exportPath) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(exportPath)) ?? ".", Path.GetFileNameWithoutExtension(exportPath) + "-minh-chung");
 
+    /// <summary>A name an export gives an evidence file ("12-1.jpg").</summary>
+    private static readonly System.Text.RegularExpressions.Regex ExportName = new(@"^[0-9]+-[0-9]+\.[a-z]{3,4}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>Only evidence files as an export names them, no folder: an earlier export's files folder, which --overwrite may replace.</summary>
+    private static bool EarlierExport(string folder) =>
+        !Directory.EnumerateDirectories(folder).Any() && Directory.EnumerateFiles(folder).All(f => ExportName.IsMatch(Path.GetFileName(f)));
+
     /// <summary>Why the folder cannot take the files (it has something in it, or is a file); null when it can.</summary>
-    public static string? Refusal(string folder)
+    /// <param name="replacing">The export replaces an earlier one (--overwrite): an earlier export's files folder may be replaced.</param>
+    public static string? Refusal(string folder, bool replacing = false)
     {
         if (File.Exists(folder))
         {
             return $"{folder} là một tệp, không phải thư mục; không ghi gì. Chọn thư mục khác với --files THƯ_MỤC.";
         }
-        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any() && !(replacing && EarlierExport(folder)))
         {
             return $"Thư mục tệp minh chứng {folder} đã có nội dung; không ghi đè, không ghi gì. "
                 + "Xóa hoặc đổi tên nó, chọn thư mục khác với --files THƯ_MỤC, hoặc bỏ tệp với --no-files.";
@@ -46,23 +55,29 @@ public static class EvidenceExport
     }
 
     /// <summary>Gives the temporary folder its name (an empty one is removed: no folder without files); returns how many files.</summary>
-    public static int Finish(string temp, string folder)
+    public static int Finish(string temp, string folder, bool replacing = false)
     {
         var count = Directory.EnumerateFiles(temp).Count();
         if (count == 0)
         {
             Directory.Delete(temp, recursive: true);
+            if (replacing && Directory.Exists(folder) && Refusal(folder, replacing) is null)
+            {
+                // The earlier export's files no longer belong to this one.
+                Directory.Delete(folder, recursive: true);
+            }
             return 0;
         }
         if (Directory.Exists(folder))
         {
-            // Checked empty before the export began; still empty, or refused now rather than mixed.
-            if (Refusal(folder) is { } refusal)
+            // Checked before the export began; still as it was, or refused now rather than mixed.
+            if (Refusal(folder, replacing) is { } refusal)
             {
                 Directory.Delete(temp, recursive: true);
                 throw new IOException(refusal);
             }
-            Directory.Delete(folder);
+            // Empty, or an earlier export's evidence files only (checked just above).
+            Directory.Delete(folder, recursive: replacing);
         }
         Directory.Move(temp, folder);
         return count;

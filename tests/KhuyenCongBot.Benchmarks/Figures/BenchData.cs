@@ -4,7 +4,10 @@ using KhuyenCongBot.Core.Records;
 
 namespace KhuyenCongBot.Benchmarks.Figures;
 
-/// <summary>Generates realistic support records over 2017–2026: former units before 1/7/2025, current units after.</summary>
+/// <summary>
+/// Generates realistic support records over 2017–2026: former units before 1/7/2025, current units after; projects (đề án) that
+/// records link to (<see cref="Projects"/>), trainees on training records.
+/// </summary>
 internal sealed class BenchData
 {
     public static readonly DateOnly Merger = new(2025, 7, 1);
@@ -19,6 +22,9 @@ internal sealed class BenchData
     ];
 
     private readonly Random _random = new(20260515);
+
+    // Trainees (issue 15) from a stream of their own: the records' other fields stay those of earlier runs.
+    private readonly Random _trainees = new(20261206);
     private readonly string[] _activityTable;
     private readonly string[] _currentIds;
     private readonly Dictionary<string, string[]> _formerOf;
@@ -69,9 +75,13 @@ internal sealed class BenchData
     /// <summary>The current unit a facility (numbered from 0; its FacilityId is the number + 1) belongs to.</summary>
     public string HomeOf(int facility) => _currentIds[_facilityHome[facility]];
 
+    /// <summary>The projects the records of the last <see cref="Records"/> link to (add them with <see cref="BenchProjects.Build"/> once the records are generated).</summary>
+    public BenchProjects Projects { get; private set; } = null!;
+
     public IEnumerable<SupportRecord> Records(int count)
     {
         var days = Last.DayNumber - First.DayNumber + 1;
+        Projects = new BenchProjects(_currentIds, count, First.Year, Last.Year);
         for (var i = 0; i < count; i++)
         {
             var r = _random;
@@ -95,12 +105,15 @@ internal sealed class BenchData
             FundingSplit? split = funding > 0 && CounterpartActivities.Contains(activity) && r.Next(2) == 0
                 ? new FundingSplit(source == "KCQG" ? funding : 0, source == "KCDP" ? funding : 0, funding * r.Next(1, 4))
                 : null;
+            var facilityId = r.Next(20) == 0 ? null : (long?)(facility + 1);
             yield return new SupportRecord
             {
                 ActivityId = activity,
                 Date = date,
                 ProvinceId = province,
-                FacilityId = r.Next(20) == 0 ? null : facility + 1,
+                FacilityId = facilityId,
+                ProjectCode = Projects.Link(current, date, activity, funding, source, split, facilityId),
+                Extra = activity == "training" ? new() { ["trainees"] = _trainees.Next(15, 41).ToString(System.Globalization.CultureInfo.InvariantCulture) } : [],
                 Booths = activity == "trade_fair" ? r.Next(1, 9) : 0,
                 RevenueVnd = activity == "consulting" ? r.NextInt64(10, 500) * 1_000_000 : 0,
                 FundingVnd = funding,

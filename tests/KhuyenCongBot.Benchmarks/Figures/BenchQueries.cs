@@ -96,6 +96,23 @@ public static class BenchQueries
                 new(null, Measures.Projects, D(2026, 1, 1), Today), ReplyOnly: true),
             new("disbursement rate", "Giải ngân đạt bao nhiêu %",
                 new(null, Measures.Projects, D(2026, 1, 1), Today), ReplyOnly: true),
+            // Issue 15, with the projects the data now has (BenchProjects) and its links: one province, one project, the year plan.
+            new("projects not yet accepted, Phú Thọ", "Bao nhiêu đề án chưa nghiệm thu ở Phú Thọ",
+                new(null, Measures.Projects, D(2026, 1, 1), Today, phuTho), ReplyOnly: true),
+            new("late projects, Phú Thọ", "Đề án nào chậm tiến độ ở Phú Thọ",
+                new(null, Measures.Projects, D(2026, 1, 1), Today, phuTho), ReplyOnly: true),
+            new("disbursement rate against the plan, Phú Thọ", "Giải ngân đạt bao nhiêu % ở Phú Thọ",
+                new(null, Measures.Projects, D(2026, 1, 1), Today, phuTho), ReplyOnly: true),
+            new("one project with its records", "/dean KC-2026-0001",
+                new(null, Measures.Projects, D(2026, 1, 1), Today), ReplyOnly: true),
+            new("women-owned facilities supported this year", "Bao nhiêu cơ sở do phụ nữ làm chủ được hỗ trợ năm nay",
+                new(null, Measures.Facilities, D(2026, 1, 1), Today, Beneficiary: "women_owned"), IndexOnly: true),
+            new("ethnic-minority-owned facilities 2025 by province", "Cơ sở do người dân tộc thiểu số làm chủ được hỗ trợ năm 2025 theo tỉnh",
+                new(null, Measures.Facilities, D(2025, 1, 1), D(2025, 12, 31), Beneficiary: "ethnic_minority_owned"), BreakdownBy.Province, IndexOnly: true),
+            new("funding YTD by source, Phú Thọ", "Kinh phí từ đầu năm đến nay ở Phú Thọ theo nguồn",
+                new(null, Measures.Funding, D(2026, 1, 1), Today, phuTho), BreakdownBy.Source, IndexOnly: true),
+            new("trainees 2025", "Năm 2025 đào tạo được bao nhiêu học viên?",
+                new("training", Measures.Participations, D(2025, 1, 1), D(2025, 12, 31)), ReplyOnly: true),
         ];
     }
 }

@@ -66,6 +66,15 @@ public static class FiguresBenchmark
             {
                 Id = Core.Records.Plan.MakeId(2026, p.Id, "trade_fair.booths"), Year = 2026, ProvinceId = p.Id, Metric = "trade_fair.booths", Target = 3000,
             }));
+            // Projects (đề án) the records link to, and 2026 funding plans (the disbursement rate against the year plan).
+            foreach (var project in data.Projects.Build(BenchQueries.Today))
+            {
+                store.Projects.Add(project);
+            }
+            store.Plans.UpsertMany(catalogue.CurrentProvinces.Select(p => new Core.Records.Plan
+            {
+                Id = Core.Records.Plan.MakeId(2026, p.Id, "*.funding_vnd"), Year = 2026, ProvinceId = p.Id, Metric = "*.funding_vnd", Target = 20_000_000_000,
+            }));
             store.Checkpoint();
             var loadTime = watch.Elapsed;
             watch.Restart();
@@ -125,7 +134,8 @@ public static class FiguresBenchmark
             report.AppendLine($"Command: `dotnet run -c Release --project tests/KhuyenCongBot.Benchmarks -- figures {string.Join(' ', args)}`  ");
             report.AppendLine($"Busy threads spinning during the run: {o.Busy}; load average at the end: {LoadAverage()}  ");
             report.AppendLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; run {DateTime.UtcNow:yyyy-MM-dd} (UTC)  ");
-            report.AppendLine($"Data: {o.Records:N0} records, 2017-01-01..2026-12-31, 12 activities, 34 current units (former units before 1/7/2025), 120,000 facilities  ");
+            report.AppendLine($"Data: {o.Records:N0} records, 2017-01-01..2026-12-31, 12 activities, 34 current units (former units before 1/7/2025), 120,000 facilities; "
+                + $"{data.Projects.Count:N0} projects (đề án), {data.Projects.LinkedRecords:N0} records linked to them  ");
             report.AppendLine($"Repetitions per question: index {o.IndexReps}, SQLite {o.SqliteReps}, LiteDB scan {o.ScanReps}, after a warm-up (one checked run, then, when it took under 1 s, up to 20 runs or 1 s)");
             report.AppendLine();
             report.AppendLine("| | |");

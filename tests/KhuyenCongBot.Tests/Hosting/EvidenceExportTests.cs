@@ -9,7 +9,8 @@ namespace KhuyenCongBot.Tests.Hosting;
 
 /// <summary>
 /// `export` carries the evidence: a record logged on Telegram with two photos and a shared location is exported with a files
-/// column and its photos in a folder beside the export; a folder already there is refused; the export imports back.
+/// column and its photos in a folder beside the export; a file or folder already there is refused (unless --overwrite); the
+/// export imports back with its files attached again.
 /// </summary>
 public sealed class EvidenceExportTests : IDisposable
 {
@@ -72,13 +73,24 @@ public sealed class EvidenceExportTests : IDisposable
             Assert.Equal("21.326900,105.393800", rows[1][header.IndexOf("Vị trí (tọa độ)")]);
         }
 
-        // Again into the same place: the folder is there, nothing is written over.
+        // Again into the same place: the file is there, nothing is written over.
         var before = File.ReadAllBytes(xlsx);
         var again = await Run(Db, "export", xlsx);
         Assert.Equal(BotApp.ExitCannotCreate, again.Code);
-        Assert.Contains("đã có nội dung; không ghi đè", again.Error);
+        Assert.Contains($"Tệp {xlsx} đã có; không ghi đè, không ghi gì", again.Error);
+        Assert.Contains("--overwrite", again.Error);
         Assert.Equal(before, File.ReadAllBytes(xlsx));
         Assert.Equal(2, Directory.GetFiles(files).Length);
+        // Another file name whose folder is taken: the folder is refused.
+        Directory.CreateDirectory(Path.Combine(_folder, "khac-minh-chung"));
+        File.WriteAllText(Path.Combine(_folder, "khac-minh-chung", "ghi-chu.txt"), "của người dùng");
+        var taken = await Run(Db, "export", Path.Combine(_folder, "khac.xlsx"));
+        Assert.Equal(BotApp.ExitCannotCreate, taken.Code);
+        Assert.Contains("đã có nội dung; không ghi đè", taken.Error);
+        Assert.False(File.Exists(Path.Combine(_folder, "khac.xlsx")));
+        // Even --overwrite does not replace a folder holding anything but an earlier export's files.
+        Assert.Equal(BotApp.ExitCannotCreate, (await Run(Db, "export", Path.Combine(_folder, "khac.xlsx"), "--overwrite")).Code);
+        Assert.True(File.Exists(Path.Combine(_folder, "khac-minh-chung", "ghi-chu.txt")));
 
         // A CSV with the files elsewhere; then one without files.
         var csv = Path.Combine(_folder, "ban-ghi.csv");
@@ -94,15 +106,71 @@ public sealed class EvidenceExportTests : IDisposable
         Assert.Equal(0, (await Run(Db, "export", plain, "--no-files")).Code);
         Assert.False(Directory.Exists(Path.Combine(_folder, "chi-bang-minh-chung")));
 
-        // The export imports into another database: the record comes back, the files column and the photo count are read past.
+        // The export imports into another database without its files (--no-files): the record comes back, the files column is said.
         var other = Path.Combine(_folder, "other.db");
         Assert.Equal(0, await BotApp.RunAsync(CommandLine.Parse(["chat", "--today", "2026-11-26", $"--Storage:DatabasePath={other}"]),
             new StringReader("/help\n"), TextWriter.Null, TextWriter.Null, CancellationToken.None));
-        var imported = await Run(other, "import", csv);
+        var imported = await Run(other, "import", csv, "--no-files");
         Assert.True(imported.Code == 0, imported.Output + imported.Error);
         Assert.Contains("1 bản ghi", imported.Output);
+        Assert.Contains("cột files ghi 2 tệp minh chứng nhưng tệp không được gửi kèm", imported.Output);
         var reimported = await Run(other, "import", xlsx);
         Assert.Contains("trùng", reimported.Output + reimported.Error);
+    }
+
+    [Fact]
+    public async Task An_export_imports_back_with_its_files_and_overwrite_replaces_the_earlier_export()
+    {
+        var (id, first, second) = await LogWithEvidence();
+        var csv = Path.Combine(_folder, "ban-ghi.csv");
+        Assert.Equal(0, (await Run(Db, "export", csv)).Code);
+
+        // Into another database: the files beside the export are attached again, in their order, with the same bytes.
+        var other = Path.Combine(_folder, "other.db");
+        var dry = await Run(other, "import", csv, "--dry-run");
+        Assert.Contains("sẽ gắn lại 2 tệp minh chứng", dry.Output);
+        var imported = await Run(other, "import", csv);
+        Assert.True(imported.Code == 0, imported.Output + imported.Error);
+        Assert.Contains("đã gắn lại 2 tệp minh chứng", imported.Output);
+        Assert.Contains("ban-ghi-minh-chung", imported.Error);
+        long copy;
+        using (var store = new KhuyenCongBot.Storage.LiteDbStore(other))
+        {
+            var record = Assert.Single(store.Records.All());
+            copy = record.Id;
+            var attached = store.Attachments.ForRecord(record.Id);
+            Assert.Equal(2, attached.Count);
+            Assert.Equal([first, second], attached.Select(a =>
+            {
+                using var bytes = new MemoryStream();
+                Assert.True(store.Attachments.CopyTo(a.Id, bytes));
+                return bytes.ToArray();
+            }).ToList());
+        }
+
+        // Its export gives the same files again (named by its own record number): the round trip keeps them.
+        var back = Path.Combine(_folder, "lai.csv");
+        Assert.Equal(0, (await Run(other, "export", back)).Code);
+        Assert.Equal(first, File.ReadAllBytes(Path.Combine(_folder, "lai-minh-chung", $"{copy}-1.jpg")));
+        Assert.Equal(second, File.ReadAllBytes(Path.Combine(_folder, "lai-minh-chung", $"{copy}-2.jpg")));
+        Assert.EndsWith($",{copy}-1.jpg;{copy}-2.jpg", File.ReadAllLines(back)[1]);
+
+        // A listed file missing from the folder: the record comes without it, and the import says which.
+        File.Delete(Path.Combine(_folder, "lai-minh-chung", $"{copy}-2.jpg"));
+        var third = Path.Combine(_folder, "third.db");
+        var partial = await Run(third, "import", back);
+        Assert.True(partial.Code == 0, partial.Output + partial.Error);
+        Assert.Contains($"không thấy 1 trong 2 tệp minh chứng cột files ghi ({copy}-2.jpg)", partial.Output);
+
+        // --overwrite replaces the earlier export and its files folder; without it nothing is touched.
+        var before = File.ReadAllBytes(csv);
+        Assert.Equal(BotApp.ExitCannotCreate, (await Run(Db, "export", csv)).Code);
+        Assert.Equal(before, File.ReadAllBytes(csv));
+        var replaced = await Run(Db, "export", csv, "--overwrite");
+        Assert.True(replaced.Code == 0, replaced.Error);
+        Assert.Contains("2 tệp minh chứng", replaced.Output);
+        Assert.Equal([$"{id}-1.jpg", $"{id}-2.jpg"], Directory.GetFiles(Path.Combine(_folder, "ban-ghi-minh-chung")).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
+        Assert.Empty(Directory.GetDirectories(_folder, "*.tmp"));
     }
 
     [Fact]

@@ -115,7 +115,11 @@ public sealed class PrivateFilesTests : IDisposable
             var path = Path.Combine(_root, name);
             await File.WriteAllTextAsync(path, "old");
             File.SetUnixFileMode(path, Open644);
-            Assert.Equal(0, await BotApp.RunAsync(CommandLine.Parse(["export", path, $"--Storage:DatabasePath={db}"]),
+            // Replacing an existing file takes --overwrite (without it the export is refused, nothing written).
+            Assert.Equal(BotApp.ExitCannotCreate, await BotApp.RunAsync(CommandLine.Parse(["export", path, $"--Storage:DatabasePath={db}"]),
+                TextReader.Null, TextWriter.Null, TextWriter.Null, CancellationToken.None));
+            Assert.Equal("old", await File.ReadAllTextAsync(path));
+            Assert.Equal(0, await BotApp.RunAsync(CommandLine.Parse(["export", path, "--overwrite", $"--Storage:DatabasePath={db}"]),
                 TextReader.Null, TextWriter.Null, TextWriter.Null, CancellationToken.None));
             AssertFile(path);
             Assert.NotEqual("old", await File.ReadAllTextAsync(path));

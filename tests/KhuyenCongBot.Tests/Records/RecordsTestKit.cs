@@ -34,20 +34,15 @@ internal static class RecordsTestKit
         importer.ImportRecords(new StringReader(Header + "\n" + string.Join("\n", rows) + "\n"), 7);
 }
 
-/// <summary>The real demo files imported once into an in-memory store, shared by the demo tests.</summary>
+/// <summary>The real demo files (projects, records, plans) loaded once into an in-memory store, shared by the demo tests.</summary>
 public sealed class DemoStoreFixture : IDisposable
 {
     public DemoStoreFixture()
     {
         (Store, Importer) = RecordsTestKit.NewStore();
-        using (var reader = new StreamReader(Path.Combine(RecordsTestKit.SeedsPath, "demo", "records.csv")))
-        {
-            RecordsResult = Importer.ImportRecords(reader, 0, "demo");
-        }
-        using (var reader = new StreamReader(Path.Combine(RecordsTestKit.SeedsPath, "demo", "plans.csv")))
-        {
-            PlansResult = Importer.ImportPlans(reader);
-        }
+        // As the seeder loads them: the projects first (records.csv names them), then the records and plans, then the projects' facilities.
+        var loaded = Core.Projects.DemoData.Load(RecordsTestKit.SeedsPath, Store, RecordsTestKit.Catalogue, Importer, RecordsTestKit.Clock().Now);
+        (RecordsResult, PlansResult) = (loaded.Records, loaded.Plans);
         Records = Store.Records.All().ToList();
     }
 
