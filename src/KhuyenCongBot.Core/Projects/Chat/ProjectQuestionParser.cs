@@ -123,6 +123,12 @@ public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, 
         {
             return new ProjectRequest(ProjectAsk.Overview);
         }
+        // "số đề án khuyến công năm 2025", "bao nhiêu đề án": "đề án" (not the English "projects", not "dự án") without "tư vấn" is the
+        // khuyến công projects, whose overview is answered; it was answered as consulting projects, another thing.
+        if (steps.Count == 0 && VnText.ContainsWords(folded, "de an") && !Has(folded, words.Consulting))
+        {
+            return new ProjectRequest(ProjectAsk.Overview);
+        }
         return null;
     }
 
