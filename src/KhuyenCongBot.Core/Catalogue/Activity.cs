@@ -19,5 +19,8 @@ public sealed class Activity
     /// <summary>Measures that make sense for it: facilities, participations, booths, projects, revenue_vnd, funding_vnd.</summary>
     public List<string> Measures { get; set; } = [];
 
+    /// <summary>Measures read from the answers of its form ("trainees" of training), answered by reading its records (not by the figures index).</summary>
+    public List<string> FormMeasures { get; set; } = [];
+
     public int Order { get; set; }
 }

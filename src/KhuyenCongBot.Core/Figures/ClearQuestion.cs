@@ -26,7 +26,7 @@ public static class ClearQuestion
             return false;
         }
         var parts = parser.Parse(text, today);
-        if (FiguresModule.ReportRequest(text.Trim(), parts) is not null)
+        if (FigureReports.ReportRequest(text.Trim(), parts) is not null)
         {
             return parts.Period is not null;
         }

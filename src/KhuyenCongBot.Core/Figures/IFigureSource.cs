@@ -70,6 +70,12 @@ public static class Measures
     public const string Funding = "funding_vnd";
 
     public static readonly IReadOnlyList<string> All = [Facilities, Participations, Booths, Projects, Revenue, Funding];
+
+    /// <summary>Trainees of training: a form's answer (issue 15), not a measure of <see cref="IFigureSource"/>; see TraineeAnswers.</summary>
+    public const string Trainees = "trainees";
+
+    /// <summary>Measures read from the records' form answers (an activity's FormMeasures), answered outside <see cref="IFigureSource"/>.</summary>
+    public static readonly IReadOnlyList<string> FromForms = [Trainees];
 }
 
 /// <summary>Which facilities a beneficiary filter keeps: those whose legal form is the id, or whose priority groups include it.</summary>

@@ -3,10 +3,14 @@ using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Projects;
 
-/// <summary>The folded phrases that make a message a question about projects: late, disbursement, rate, overview, register.</summary>
+/// <summary>
+/// The folded phrases that make a message a question about projects: late, disbursement, rate, overview, register; and "estimate":
+/// the records' status words ("ước thực hiện") that hold a step's word ("thực hiện") without naming a step; "consulting": the words
+/// that make "đề án" the consulting activity's projects ("đề án tư vấn").
+/// </summary>
 public sealed class ProjectQuestionWords
 {
-    private static readonly string[] Keys = ["late", "disbursement", "rate", "overview", "register"];
+    private static readonly string[] Keys = ["late", "disbursement", "rate", "overview", "register", "estimate", "consulting"];
 
     public static readonly ProjectQuestionWords Empty = new(new Dictionary<string, IReadOnlyList<string>>());
 
@@ -20,6 +24,12 @@ public sealed class ProjectQuestionWords
     public IReadOnlyList<string> Overview => Get("overview");
     public IReadOnlyList<string> Register => Get("register");
 
+    /// <summary>"ước thực hiện", "ước tính": a record status (estimate), never the step "thực hiện".</summary>
+    public IReadOnlyList<string> Estimate => Get("estimate");
+
+    /// <summary>"tư vấn": words that make "đề án" the consulting activity's projects (a figures question), not the khuyến công projects.</summary>
+    public IReadOnlyList<string> Consulting => Get("consulting");
+
     /// <summary>Every phrase of every list (for telling a question's own words from words the bot did not understand).</summary>
     public IEnumerable<string> All => _words.Values.SelectMany(v => v);
 
@@ -30,7 +40,7 @@ public sealed class ProjectQuestionWords
     {
         if (section is null)
         {
-            throw new SeedException(path, "thiếu \"questions\" (cách hỏi về đề án: late, disbursement, rate, overview, register)");
+            throw new SeedException(path, "thiếu \"questions\" (cách hỏi về đề án: late, disbursement, rate, overview, register, estimate, consulting)");
         }
         var words = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var key in Keys)

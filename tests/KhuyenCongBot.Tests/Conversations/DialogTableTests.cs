@@ -62,6 +62,20 @@ public sealed class DialogTableTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_figures_clarification_saved_by_the_hand_written_flow_resumes_and_answers_the_pending_question()
+    {
+        await using var bot = await DialogRulesTranscriptTests.StartAsync("terminal");
+        var pending = new Core.Figures.Questions.Question { Scope = "all" }.WithPeriod(new Core.Text.Period(new(2024, 4, 1), new(2024, 6, 30), "quý II/2024"));
+        SaveOldState(bot, "ad", Core.Figures.Questions.FiguresModule.ClarifyFlow, 0, new() { [Core.Figures.Questions.FiguresModule.PendingKey] = pending.ToJson() },
+            new Choice("Số gian hàng hội chợ", "fq:m:trade_fair.booths"), new Choice("Số lượt cơ sở tham gia", "fq:m:*.participations"));
+        var reply = await Say(bot, "ad", "1");
+        var booths = bot.Store.Records.All().Where(r => r.ActivityId == "trade_fair" && r.Date >= new DateOnly(2024, 4, 1) && r.Date <= new DateOnly(2024, 6, 30)).Sum(r => (long)r.Booths);
+        Assert.Contains(Core.Text.VnFormat.Number(booths) + " gian hàng", reply);
+        Assert.Contains("quý II/2024", reply);
+        Assert.Null(DialogRulesTranscriptTests.FlowOf(bot, "ad"));
+    }
+
+    [Fact]
     public async Task A_step_number_that_no_longer_exists_ends_the_dialog_with_one_line_instead_of_trapping()
     {
         await using var bot = await DialogRulesTranscriptTests.StartAsync("terminal");

@@ -42,6 +42,9 @@ public sealed class ProjectChatParsingTests
     [InlineData("tiến độ các đề án ở Phú Thọ", ProjectAsk.Overview)]
     [InlineData("ghi đề án", ProjectAsk.Register)]
     [InlineData("thêm đề án mới", ProjectAsk.Register)]
+    [InlineData("so de an khuyen cong nam 2025", ProjectAsk.Overview)]
+    [InlineData("bao nhiêu đề án năm 2024", ProjectAsk.Overview)]
+    [InlineData("số đề án ước thực hiện năm 2025", ProjectAsk.Overview)]
     public void Other_questions(string text, ProjectAsk ask)
     {
         var r = Parser.Parse(text, Today);
@@ -104,6 +107,9 @@ public sealed class ProjectChatParsingTests
     [InlineData("kinh phí Q3/2026")]
     [InlineData("bao nhiêu đề án tư vấn q2/2024")]
     [InlineData("số đề án tư vấn quý III/2025")]
+    [InlineData("Số đề án tư vấn ước thực hiện 6 tháng đầu năm 2024 khu vực phía Bắc")]
+    [InlineData("so de an tu van uoc thuc hien 6 thang dau nam 2024 khu vuc phia bac")]
+    [InlineData("bao nhiêu đề án tư vấn ước tính quý 2 2024")]
     [InlineData("đề án KC-2026-07 và KC-2026-08 thế nào")]
     [InlineData("")]
     [InlineData("/dean")]

@@ -18,8 +18,8 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
     public static Period DefaultPeriod(QuestionKind kind, DateOnly today) => kind switch
     {
         QuestionKind.FacilityHistory or QuestionKind.OwnRecords => PeriodParser.AllTime(today),
-        QuestionKind.NewRecords => PeriodParser.TryFind("tuan nay", today, out var week, out _) ? week : FiguresModule.YearToDate(today),
-        _ => FiguresModule.YearToDate(today),
+        QuestionKind.NewRecords => PeriodParser.TryFind("tuan nay", today, out var week, out _) ? week : RunningPeriod.YearToDate(today),
+        _ => RunningPeriod.YearToDate(today),
     };
 
     public string Answer(Question q, BotUser user, DateOnly today, bool english) => q.Kind switch

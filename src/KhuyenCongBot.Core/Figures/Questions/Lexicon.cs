@@ -104,7 +104,8 @@ public sealed class Lexicon
 
         var measureFile = files["measures"];
         var measures = Pairs(folder, "measures", measureFile.Where(kv => !kv.Key.Contains('@', StringComparison.Ordinal)).ToDictionary(),
-            key => Figures.Measures.All.Contains(key) ? key : null, "một chỉ tiêu (" + string.Join(", ", Figures.Measures.All) + ")");
+            key => Figures.Measures.All.Contains(key) || Figures.Measures.FromForms.Contains(key) ? key : null,
+            "một chỉ tiêu (" + string.Join(", ", Figures.Measures.All.Concat(Figures.Measures.FromForms)) + ")");
         // "participations@product_award": words that name that measure of that activity only ("sản phẩm" bình chọn = lượt).
         var activityMeasures = Pairs(folder, "measures", measureFile.Where(kv => kv.Key.Contains('@', StringComparison.Ordinal)).ToDictionary(),
             key => key.Split('@') is [var m, var a] && Figures.Measures.All.Contains(m) && a.Length > 0 ? key : null, "<chỉ tiêu>@<mã hoạt động>");

@@ -19,6 +19,7 @@ public static class MetricText
                 Measures.Booths => "Booths",
                 Measures.Projects => "Projects",
                 Measures.Revenue => "Revenue",
+                Measures.Trainees => "Trainees",
                 _ => "Funding",
             }
             : measure switch
@@ -28,6 +29,7 @@ public static class MetricText
                 Measures.Booths => "Số gian hàng",
                 Measures.Projects => "Số dự án",
                 Measures.Revenue => "Doanh thu",
+                Measures.Trainees => "Số học viên",
                 _ => "Kinh phí hỗ trợ",
             };
         var activity = activityId is null ? null : catalogue.Activity(activityId);
@@ -46,6 +48,7 @@ public static class MetricText
             Measures.Participations => "participations",
             Measures.Booths => "booths",
             Measures.Projects => "projects",
+            Measures.Trainees => "trainees",
             _ => "VND",
         }
         : measure switch
@@ -54,6 +57,7 @@ public static class MetricText
             Measures.Participations => "lượt cơ sở",
             Measures.Booths => "gian hàng",
             Measures.Projects => "dự án",
+            Measures.Trainees => "học viên",
             _ => "đồng",
         };
 

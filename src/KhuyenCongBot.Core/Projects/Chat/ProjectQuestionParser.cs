@@ -111,13 +111,21 @@ public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, 
         {
             return new ProjectRequest(ProjectAsk.Late);
         }
-        var steps = vocabulary.Statuses.FindAll(text);
+        // "Số đề án tư vấn ước thực hiện 6 tháng đầu năm 2024": "ước thực hiện" is the records' estimate status (the article's figure),
+        // not the step "thực hiện"; without a step the question stays with the figures (consulting projects).
+        var steps = vocabulary.Statuses.FindAll(words.Estimate.Aggregate(" " + folded + " ", (t, w) => t.Replace(" " + w + " ", " ", StringComparison.Ordinal)));
         if (steps.Count == 1 && ProjectVocabulary.StatusOf(steps[0]) is { } status)
         {
             var not = VnText.ContainsWords(folded, "chua") || VnText.ContainsWords(folded, "not yet");
             return new ProjectRequest(not ? ProjectAsk.NotReached : ProjectAsk.AtStatus, Status: status);
         }
         if (steps.Count == 0 && Has(folded, words.Overview))
+        {
+            return new ProjectRequest(ProjectAsk.Overview);
+        }
+        // "số đề án khuyến công năm 2025", "bao nhiêu đề án": "đề án" (not the English "projects", not "dự án") without "tư vấn" is the
+        // khuyến công projects, whose overview is answered; it was answered as consulting projects, another thing.
+        if (steps.Count == 0 && VnText.ContainsWords(folded, "de an") && !Has(folded, words.Consulting))
         {
             return new ProjectRequest(ProjectAsk.Overview);
         }

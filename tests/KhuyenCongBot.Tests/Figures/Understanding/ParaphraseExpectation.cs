@@ -24,7 +24,7 @@ internal sealed class ParaphraseExpectation(IReadOnlyList<SupportRecord> records
 
     /// <summary>A number followed by a unit: what a figure looks like in a reply.</summary>
     private static readonly Regex FigurePattern = new(
-        @"\d[\d.,]*\s*(gian hàng|lượt|cơ sở|dự án|tỷ đồng|triệu đồng|nghìn đồng|đồng|%|booths?|facilit|participation|projects?|VND|billion|million)",
+        @"\d[\d.,]*\s*(gian hàng|lượt|cơ sở|dự án|tỷ đồng|triệu đồng|nghìn đồng|đồng|%|booths?|facilit|participation|projects?|học viên|trainees?|VND|billion|million)",
         RegexOptions.CultureInvariant);
 
     public static bool HasFigure(string reply) => FigurePattern.IsMatch(reply);
@@ -135,12 +135,18 @@ internal sealed class ParaphraseExpectation(IReadOnlyList<SupportRecord> records
         Measures.Participations or Measures.Projects => rs.Count(),
         Measures.Booths => rs.Sum(r => (decimal)r.Booths),
         Measures.Revenue => rs.Sum(r => (decimal)r.RevenueVnd),
+        // The training form's answer, else "N học viên" in an imported record's note.
+        Measures.Trainees => rs.Sum(r => r.Extra.TryGetValue("trainees", out var n) ? decimal.Parse(n, CultureInfo.InvariantCulture)
+            : TraineesNote.Match(r.Note ?? "") is { Success: true } m ? decimal.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0),
         // Under a source, that source's part of each record as stored (a record from before the split: its amount under its source).
         _ => source is { } s ? rs.Sum(r => (decimal)(r.Split?[s] ?? r.FundingVnd)) : rs.Sum(r => (decimal)r.FundingVnd),
     };
 
+    private static readonly Regex TraineesNote = new(@"([0-9]+) học viên", RegexOptions.CultureInvariant);
+
     private static string MeasureOf(string m) => m switch
     {
+        "trainees" => Measures.Trainees,
         "booths" => Measures.Booths,
         "participations" => Measures.Participations,
         "facilities" => Measures.Facilities,

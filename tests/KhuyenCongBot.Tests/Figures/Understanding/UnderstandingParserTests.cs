@@ -188,5 +188,5 @@ public class UnderstandingParserTests
     [InlineData("tinhh", "tinh", true)]
     [InlineData("abcd", "abdc", true)]
     [InlineData("abcd", "badc", false)]
-    public void One_edit(string a, string b, bool expected) => Assert.Equal(expected, QuestionParser.OneEditApart(a, b));
+    public void One_edit(string a, string b, bool expected) => Assert.Equal(expected, QuestionNormaliser.OneEditApart(a, b));
 }

@@ -1,0 +1,219 @@
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>
+/// Answers an understood figures question: checks first what must not be answered with a figure (a period not started, a measure
+/// the activity does not record, a scope the person or the group may not see, a ranking of one province, a group of facilities
+/// the figures cannot keep apart), then writes the figure, the chart or the file, and offers the next steps as buttons.
+/// </summary>
+public sealed class FigureResponder(
+    CatalogueIndex catalogue,
+    ScopeResolver scopes,
+    FigureAnswerer answerer,
+    KindAnswerer kinds,
+    FigureOutputs outputs,
+    TraineeAnswers trainees,
+    People.AccessPolicy? access,
+    Beneficiaries.BeneficiaryCatalogue? beneficiaries)
+{
+    /// <summary>In a group chat: why the figures of <paramref name="scope"/> may not be shown there (some member may not see them), or null.</summary>
+    public string? GroupRefusal(BotContext context, string scope)
+    {
+        if (!context.Message.IsGroupChat)
+        {
+            return null;
+        }
+        // Without the access rules nothing is known about the group's members: no figures there.
+        return access is { } policy
+            ? policy.RefusalInChat(context, scopes.UnitIds(scope))
+            : People.AccessPolicy.GroupRefusal(context);
+    }
+
+    /// <summary>Answers a question understood: every way to a figure passes here (typed questions, follow-ups, the buttons under an answer).</summary>
+    public void Respond(BotContext context, Question question, string? scopeName, IReadOnlyList<string>? notes = null, string? footer = null)
+    {
+        question = RunningPeriod.Clip(question, context.Today);
+        if (MeasureCoverage.Untracked(catalogue, question) is { } untracked)
+        {
+            // "doanh thu hội chợ": fairs record no revenue; "0 đồng" would read as a result. The buttons answer the activity's measures
+            // for the same period and scope.
+            FigureClarification.Open(context, question with { Measure = null, Kind = QuestionKind.Figure, PerMeasure = null });
+            MeasureCoverage.Say(context, catalogue, untracked.Activity, untracked.Measure);
+            return;
+        }
+        if (question.From > context.Today && !question.ComparePlan && question.Kind == QuestionKind.Figure)
+        {
+            // "gian hàng năm 2030": nothing can have happened yet; "0" would read as a result.
+            context.Say(context.T(
+                $"Kỳ bạn hỏi ({question.PeriodLabel}) chưa bắt đầu (hôm nay là {VnFormat.Date(context.Today)}), nên chưa có số liệu. Bạn có thể hỏi kế hoạch năm (/kehoach) hoặc một kỳ đã qua.",
+                $"The period asked about ({FigureAnswerer.PeriodText(question, true)}) has not started yet, so there are no figures. Ask for the year plan (/plan) or a past period."));
+            return;
+        }
+        if (GroupRefusal(context, question.Scope) is { } groupRefusal)
+        {
+            context.Say(groupRefusal);
+            return;
+        }
+        if (scopes.Refusal(context.User, question.Scope, context.English) is { } refusal)
+        {
+            var own = question with { Scope = scopes.DefaultScope(context.User), Output = OutputKind.Text };
+            QuestionMemory.SetLast(context, own);
+            context.Ask(refusal, [new Choice(context.T($"Xem số liệu {scopes.ShortName(own.Scope)}", $"See {scopes.ShortName(own.Scope, true)}"), "fq:again")]);
+            return;
+        }
+        if (question.Kind == QuestionKind.Figure && question.Top is not null && question.Breakdown == BreakdownBy.Province && !scopes.IsMultiProvince(question.Scope))
+        {
+            // An officer of one province asks "tỉnh nào nhiều gian hàng nhất": a ranking of one province would read "cao nhất: Phú Thọ".
+            var limited = !scopes.IsMultiProvince(scopes.DefaultScope(context.User));
+            notes = [.. notes ?? [], limited ? context.T(
+                $"(Bạn được xem số liệu của {scopes.ShortName(question.Scope)}, không xem được các tỉnh khác, nên bot không xếp hạng giữa các tỉnh. Đây là số liệu của {scopes.ShortName(question.Scope)}.)",
+                $"(You may see the figures of {scopes.ShortName(question.Scope, true)} only, so provinces cannot be ranked for you. Here is {scopes.ShortName(question.Scope, true)}'s figure.)")
+                : context.T(
+                $"(Câu hỏi chỉ có một tỉnh ({scopes.ShortName(question.Scope)}) nên không có gì để xếp hạng; đây là số liệu của tỉnh đó.)",
+                $"(Only one province ({scopes.ShortName(question.Scope, true)}) is in the question, so there is nothing to rank; here is its figure.)")];
+            question = question with { Top = null, Breakdown = null, Ascending = false };
+        }
+        if (question.Beneficiary is { } beneficiary)
+        {
+            // Every way to a figure passes here (typed questions, follow-ups, the buttons under an answer).
+            var names = beneficiaries;
+            if (!BeneficiaryText.Applies(question.Kind) || question.ComparePlan || BeneficiaryText.TwoLegalForms(names, beneficiary))
+            {
+                context.Say(BeneficiaryText.Refusal(context, names, beneficiary));
+                return;
+            }
+            notes = [.. notes ?? [], BeneficiaryText.Note(context, names, beneficiary)];
+        }
+        if (question.Measure == Measures.Trainees)
+        {
+            RespondTrainees(context, question, notes);
+            return;
+        }
+        if (question.Kind != QuestionKind.Figure)
+        {
+            QuestionMemory.SetLast(context, question with { Output = OutputKind.Text });
+            var answer = kinds.Answer(question, context.User, context.Today, context.English);
+            context.Say(question.Beneficiary is not null && notes is { Count: > 0 } ? string.Join("\n", notes) + "\n" + answer : answer);
+            return;
+        }
+        var text = answerer.Answer(question, context.English);
+        if (NoDataNote(context, question) is { } noData)
+        {
+            footer = footer is null ? noData : footer + "\n" + noData;
+        }
+        if (notes is { Count: > 0 })
+        {
+            text = string.Join("\n", notes) + "\n" + text;
+        }
+        if (footer is not null)
+        {
+            text += "\n" + footer;
+        }
+        QuestionMemory.SetLast(context, question with { Output = OutputKind.Text });
+        switch (question.Output)
+        {
+            case OutputKind.Chart:
+                context.Say(text);
+                context.Say(outputs.Chart(question, context.English));
+                break;
+            case OutputKind.Excel:
+                context.Say(text);
+                context.Say(outputs.Spreadsheet(question, context.English));
+                break;
+            default:
+                context.Ask(text, NextSteps(context, question));
+                return;
+        }
+        var lastReply = context.Replies[^1];
+        context.Replies[^1] = lastReply with { Choices = NextSteps(context, question) };
+    }
+
+    /// <summary>Trainees are read from the records (not the figures index): a total, or said not available, never a wrong figure.</summary>
+    private void RespondTrainees(BotContext context, Question question, IReadOnlyList<string>? notes)
+    {
+        if (TraineeAnswers.Refusal(question, context.English) is { } refusal)
+        {
+            context.Say(refusal);
+            return;
+        }
+        QuestionMemory.SetLast(context, question with { Output = OutputKind.Text });
+        var text = trainees.Answer(question, context.English);
+        if (notes is { Count: > 0 })
+        {
+            text = string.Join("\n", notes) + "\n" + text;
+        }
+        var choices = new List<Choice>();
+        if (!question.CompareLastYear && question.From > PeriodParser.Beginning)
+        {
+            choices.Add(new Choice(context.T("So với cùng kỳ", "Same period last year"), "fq:cmp:yoy"));
+        }
+        context.Ask(text, choices);
+    }
+
+    /// <summary>
+    /// A zero where the data holds nothing at all (a province never recorded, a period before the first record) says so: "0 gian
+    /// hàng ở TP. Hồ Chí Minh" would read as a result when it is only an absence of records.
+    /// </summary>
+    private string? NoDataNote(BotContext context, Question q)
+    {
+        if (q.Top is not null || q.Breakdown is not null || answerer.Lines(q).Any(l => l.Value.Records != 0 || l.Value.Value != 0))
+        {
+            return null;
+        }
+        var everything = q.WithPeriod(PeriodParser.AllTime(context.Today)) with
+        {
+            ActivityId = null, Measure = Measures.Participations, Source = null, Status = null, Breakdown = null, Top = null,
+            ComparePlan = false, CompareLastYear = false, Change = false, VsFrom = null, VsTo = null, VsLabel = null,
+        };
+        var scope = scopes.ShortName(q.Scope);
+        if (answerer.Lines(everything).All(l => l.Value.Records == 0))
+        {
+            return context.T(
+                $"(Dữ liệu chưa có bản ghi nào của {scope}: số 0 ở đây nghĩa là chưa có số liệu, không phải đã xác nhận là không có hỗ trợ.)",
+                $"(The data holds no record at all for {scopes.ShortName(q.Scope, true)}: 0 here means no figures, not a confirmed absence of support.)");
+        }
+        var before = everything.WithPeriod(new Period(PeriodParser.Beginning, q.To, ""));
+        return answerer.Lines(before).All(l => l.Value.Records == 0)
+            ? context.T(
+                $"(Dữ liệu của {scope} bắt đầu sau kỳ này: số 0 nghĩa là chưa có số liệu cho kỳ bạn hỏi.)",
+                $"(The data of {scopes.ShortName(q.Scope, true)} starts after this period: 0 means no figures for it.)")
+            : null;
+    }
+
+    private List<Choice> NextSteps(BotContext context, Question q)
+    {
+        var choices = new List<Choice>();
+        if (q.Breakdown != BreakdownBy.Province && scopes.IsMultiProvince(q.Scope))
+        {
+            choices.Add(new Choice(context.T("Theo tỉnh", "By province"), "fq:by:p"));
+        }
+        if (q.Breakdown != BreakdownBy.Month && q.To.Year - q.From.Year < 2)
+        {
+            choices.Add(new Choice(context.T("Theo tháng", "By month"), "fq:by:m"));
+        }
+        if (q.Breakdown != BreakdownBy.Year && q.To.Year > q.From.Year)
+        {
+            choices.Add(new Choice(context.T("Theo năm", "By year"), "fq:by:y"));
+        }
+        if (q.Breakdown != BreakdownBy.Activity && q.Measure is not null && q.ActivityId is null)
+        {
+            choices.Add(new Choice(context.T("Theo hoạt động", "By activity"), "fq:by:a"));
+        }
+        // Plans are set per year; "từ trước đến nay" has no same period before it.
+        if (!q.ComparePlan && q.From.Year == q.To.Year)
+        {
+            choices.Add(new Choice(context.T("So với kế hoạch", "Against plan"), "fq:cmp:plan"));
+        }
+        if (!q.CompareLastYear && q.From > PeriodParser.Beginning)
+        {
+            choices.Add(new Choice(context.T("So với cùng kỳ", "Same period last year"), "fq:cmp:yoy"));
+        }
+        choices.Add(new Choice(context.T("Biểu đồ", "Chart"), "fq:chart"));
+        choices.Add(new Choice(context.T("Tải Excel", "Excel file"), "fq:xlsx"));
+        return choices;
+    }
+}

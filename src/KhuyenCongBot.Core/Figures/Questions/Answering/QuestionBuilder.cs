@@ -1,0 +1,230 @@
+using System.Globalization;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>A question ready to answer, with the lines that say what was assumed (notes, before) and a footer (after).</summary>
+public sealed record BuiltQuestion(Question Question, IReadOnlyList<string> Notes, string? Footer);
+
+/// <summary>
+/// Turns what the parser read (<see cref="QuestionParts"/>) into the question to answer: a new question with the person's defaults,
+/// or a follow-up built on the previous one (only when it is clearly a follow-up, and only while it is fresh: see
+/// <see cref="QuestionMemory"/>), saying in one line each what it assumed (a typo read, the period or source kept, "cơ sở" read as
+/// distinct facilities).
+/// </summary>
+public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser parser, ScopeResolver scopes, FigureAnswerer answerer, QuestionMemory memory)
+{
+    /// <summary>The question a figures message asks; null when it names no measure and is no follow-up (the caller asks which one).</summary>
+    public BuiltQuestion? Build(BotContext context, string text, QuestionParts parts)
+    {
+        var last = memory.FreshLast(context);
+        var notes = new List<string>();
+        if (parts.Corrections.Count > 0)
+        {
+            notes.Add(context.T(
+                "Bot hiểu " + string.Join(", ", parts.Corrections.Select(c => $"\"{c.Typed}\" là \"{c.Read}\"")) + ".",
+                "Read " + string.Join(", ", parts.Corrections.Select(c => $"\"{c.Typed}\" as \"{c.Read}\"")) + "."));
+        }
+        if (parts.MeasureWord is { } folded && parts.Measure is { } counted)
+        {
+            var word = AsTyped(text, folded.StartsWith("so ", StringComparison.Ordinal) ? folded[3..] : folded);
+            notes.Add(context.T(
+                $"(Số {word} = số {MetricText.Unit(counted, false)} tham gia {catalogue.Activity(parts.ActivityId ?? "")?.ShortName}: mỗi {word} là một lượt ghi.)",
+                $"(Number of {word} = {MetricText.Unit(counted, true)} in {catalogue.Activity(parts.ActivityId ?? "")?.EnglishName}: each {word} is one record.)"));
+        }
+        if (last is not null && parts.Period is { } asked && !NamesAYear(text) && !RelativeToToday(text) && (parts.FollowUpMarker || !parts.HasMetric)
+            && last.From.Year == last.To.Year && asked.From.Year == asked.To.Year && asked.From.Year != last.From.Year
+            && parser.Parse(text + " năm " + last.From.Year.ToString(CultureInfo.InvariantCulture), context.Today).Period is { } sameYear
+            && SameDatesInAnotherYear(asked, sameYear))
+        {
+            // "quý 1 năm 2025" then "còn quý 2": the quarter of the year asked about just before. Only a follow-up, and only a period
+            // that names no year of its own ("quý 2", "tháng 3"): "hôm qua", "tuần trước" are dates, never moved to another year.
+            parts.Period = sameYear;
+            notes.Add(context.T($"(Giữ năm {sameYear.From.Year} của câu trước.)", $"(Same year as the previous question: {sameYear.From.Year}.)"));
+        }
+        Question question;
+        if (!parts.HasMetric)
+        {
+            if (last is not null && parts.HasModifier)
+            {
+                question = Merge(last, parts, context);
+                var kept = parts.Source is null && question.Source is { } source ? ", " + context.T("nguồn ", "source ") + FundingSources.Label(source, context.English) : "";
+                notes.Add(context.T($"(Tiếp câu hỏi trước: {MetricName(question, false)}{kept}.)", $"(Following up the previous question: {MetricName(question, true)}{kept}.)"));
+            }
+            else
+            {
+                return null;
+            }
+        }
+        else
+        {
+            // A follow-up: "còn ... thì sao", or a metric alone ("doanh thu bao nhiêu") right after a question: keep its period and scope.
+            var metricOnly = last is not null && parts.Period is null && parts.Scope is null && !parts.FollowUpMarker;
+            var baseQuestion = last is not null && (parts.FollowUpMarker || metricOnly)
+                ? last with { Breakdown = null, Top = null, ComparePlan = false, CompareLastYear = false, Change = false }
+                : null;
+            question = baseQuestion is null ? Fill(new Question(), parts, context) : Merge(baseQuestion, parts, context);
+            // "gian hàng năm 2024" then "lượt tham gia bao nhiêu": the same activity's participations.
+            var activity = parts.ActivityId;
+            if (baseQuestion is not null && activity is null && parts.Measure is Measures.Participations or Measures.Facilities
+                && baseQuestion.ActivityId is { } previous && catalogue.Activity(previous)?.Measures.Contains(parts.Measure) == true)
+            {
+                activity = previous;
+            }
+            question = question with { ActivityId = activity, Measure = parts.Measure, Summary = parts.Summary };
+            if (baseQuestion is not null && parts.Source is null && question.Source is not null
+                && !parts.FollowUpMarker && parts.Measure != Measures.Funding)
+            {
+                // "kinh phí KCQG 2025" then "tiến độ kế hoạch tư vấn": a new measure that is not money starts without the source filter.
+                question = question with { Source = null };
+            }
+            if (baseQuestion is not null && parts.Period is null)
+            {
+                var kept = parts.Source is null && question.Source is { } source ? ", " + context.T("nguồn ", "source ") + FundingSources.Label(source, context.English) : "";
+                notes.Add(context.T(
+                    $"(Giữ kỳ và phạm vi của câu trước: {question.PeriodLabel}, {scopes.ShortName(question.Scope)}{kept}.)",
+                    $"(Same period and scope as the previous question: {FigureAnswerer.PeriodText(question, true)}, {scopes.ShortName(question.Scope, true)}{kept}.)"));
+            }
+            else if (baseQuestion is not null && parts.Source is null && question.Source is { } keptSource)
+            {
+                notes.Add(context.T($"(Giữ nguồn {FundingSources.Label(keptSource)} của câu trước.)", $"(Same funding source as the previous question: {FundingSources.Label(keptSource, true)}.)"));
+            }
+        }
+        if (parts.FacilityGroup is { } group && question.Kind != QuestionKind.FacilityHistory)
+        {
+            // A follow-up naming another group ("còn hợp tác xã thì sao") replaces the one kept.
+            question = question with { Beneficiary = group };
+        }
+
+        string? footer = null;
+        if (parts.BareFacilities && question.Measure == Measures.Facilities)
+        {
+            footer = BothCounts(context, question);
+        }
+        return new BuiltQuestion(question, notes, footer);
+    }
+
+    /// <summary>Whether <paramref name="moved"/> is <paramref name="asked"/> with only the year changed (a quarter, a month, a half).</summary>
+    private static bool SameDatesInAnotherYear(Period asked, Period moved)
+    {
+        var years = moved.From.Year - asked.From.Year;
+        return moved.From == asked.From.AddYears(years) && moved.To == asked.To.AddYears(years);
+    }
+
+    /// <summary>"quý này", "tháng trước", "hôm qua", "gần đây": a period counted from today, never moved to another year.</summary>
+    private static bool RelativeToToday(string text) => RelativeWords.IsMatch(VnText.FoldWords(text));
+
+    /// <summary>The words of <paramref name="text"/> that fold to <paramref name="folded"/>, as typed ("sản phẩm"); the folded words if none.</summary>
+    private static string AsTyped(string text, string folded)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var n = folded.Split(' ').Length;
+        for (var i = 0; i + n <= words.Length; i++)
+        {
+            var typed = string.Join(' ', words[i..(i + n)]);
+            if (VnText.FoldWords(typed) == folded)
+            {
+                return typed.ToLowerInvariant();
+            }
+        }
+        return folded;
+    }
+
+    private static bool NamesAYear(string text) => YearWords.IsMatch(VnText.FoldWords(text));
+
+    // Built once: inline patterns were rebuilt at each question once Regex's cache of 15 was full.
+    private static readonly System.Text.RegularExpressions.Regex RelativeWords =
+        new(@"(^| )(nay|truoc|qua|toi|sau|gan day|vua qua|this|last|next|previous|today|yesterday)( |$)");
+
+    private static readonly System.Text.RegularExpressions.Regex YearWords =
+        new(@"(^| )((19|20)[0-9]{2}|nam nay|nam ngoai|nam truoc|nam qua|this year|last year)( |$)");
+
+    private string MetricName(Question q, bool english) => q.Summary
+        ? (english ? "summary" : "tổng hợp các chỉ tiêu")
+        : q.Measure is null
+            ? (english ? catalogue.Activity(q.ActivityId ?? "")?.EnglishName : catalogue.Activity(q.ActivityId ?? "")?.ShortName) ?? ""
+            : MetricText.Title(catalogue, q.ActivityId, q.Measure, english);
+
+    /// <summary>
+    /// "cơ sở" typed alone may mean facilities (each once) or participations (each time): the answer counts facilities and,
+    /// when it is one figure, gives the participations in one line instead of asking.
+    /// </summary>
+    private string BothCounts(BotContext context, Question question)
+    {
+        if (question.Breakdown is not null || question.Top is not null || question.CompareLastYear || question.ComparePlan || question.Kind != QuestionKind.Figure)
+        {
+            return context.T("(\"Cơ sở\" được hiểu là số cơ sở khác nhau, mỗi cơ sở đếm một lần.)", "(Facilities are distinct facilities, each counted once.)");
+        }
+        var participations = answerer.Lines(question with { Measure = Measures.Participations }).FirstOrDefault()?.Value.Value ?? 0;
+        var without = "";
+        if (question.ActivityId is null)
+        {
+            // Every activity: the participations of facilities only, not the records of activities without one (information, propaganda).
+            var apart = catalogue.Activities.Where(a => !a.Measures.Contains(Measures.Facilities)).ToList();
+            var rows = answerer.BreakdownRows(question with { Measure = Measures.Participations }, null, Measures.Participations, BreakdownBy.Activity);
+            participations = rows.Where(r => !apart.Any(a => a.Id == r.Key)).Sum(r => r.Value.Value);
+            without = context.T(" (không tính " + string.Join(", ", apart.Select(a => a.ShortName)) + ": không gắn với cơ sở)",
+                " (not counting " + string.Join(", ", apart.Select(a => a.EnglishName)) + ": not tied to a facility)");
+        }
+        return context.T(
+            $"(\"Cơ sở\" được hiểu là số cơ sở khác nhau, mỗi cơ sở đếm một lần; nếu đếm theo lượt cơ sở được hỗ trợ/tham gia{without}: {VnFormat.Number((long)participations)} lượt.)",
+            $"(Distinct facilities, each counted once; counted per participation of a facility{without}: {VnFormat.Number((long)participations)}.)");
+    }
+
+    /// <summary>A new question: what the parser found, with the person's default scope and "from the start of the year" as defaults.</summary>
+    public Question Fill(Question q, QuestionParts parts, BotContext context)
+    {
+        // "năm nào nhiều gian hàng nhất" without a period: every year so far.
+        var period = parts.Period ?? (parts.Breakdown == BreakdownBy.Year ? PeriodParser.AllTime(context.Today) : KindAnswerer.DefaultPeriod(parts.Kind, context.Today));
+        return q.WithPeriod(period) with
+        {
+            ActivityId = parts.ActivityId,
+            Measure = parts.Measure,
+            Summary = parts.Summary,
+            Scope = parts.Scope is null or "own" ? scopes.DefaultScope(context.User) : parts.Scope,
+            ComparePlan = parts.ComparePlan,
+            CompareLastYear = parts.CompareLastYear,
+            CompareYear = parts.CompareYear,
+            Change = parts.Change,
+            Breakdown = parts.Breakdown,
+            Top = parts.Top,
+            Ascending = parts.Ascending,
+            Output = parts.Output,
+            Status = parts.Status,
+            Source = parts.Source,
+            Kind = parts.Kind,
+            PerMeasure = parts.PerMeasure,
+            FacilityName = parts.FacilityName,
+            Beneficiary = parts.Kind == QuestionKind.FacilityHistory ? null : parts.FacilityGroup,
+            VsFrom = parts.VsPeriod?.From,
+            VsTo = parts.VsPeriod?.To,
+            VsLabel = parts.VsPeriod?.Label,
+        };
+    }
+
+    /// <summary>A follow-up: the previous question with what the new message changes.</summary>
+    private Question Merge(Question last, QuestionParts parts, BotContext context)
+    {
+        var q = parts.Period is { } p ? last.WithPeriod(p) : last;
+        return q with
+        {
+            Scope = parts.Scope is null ? last.Scope : parts.Scope == "own" ? scopes.DefaultScope(context.User) : parts.Scope,
+            ComparePlan = parts.ComparePlan || (last.ComparePlan && !parts.CompareLastYear && parts.Period is null && parts.Scope is null),
+            CompareLastYear = parts.CompareLastYear || (last.CompareLastYear && !parts.ComparePlan && parts.Period is null && parts.Scope is null),
+            CompareYear = parts.CompareYear ?? (parts.CompareLastYear ? null : last.CompareYear),
+            Change = parts.Change,
+            Breakdown = parts.Breakdown ?? (parts.Top is null && parts.Output == OutputKind.Text && !parts.ComparePlan && !parts.CompareLastYear ? last.Breakdown : null),
+            Top = parts.Top,
+            Ascending = parts.Ascending,
+            Output = parts.Output,
+            Status = parts.BothStatuses ? null : parts.Status ?? last.Status,
+            Source = parts.Source ?? last.Source,
+            // A new period or comparison replaces a second period kept from the previous question.
+            VsFrom = parts.VsPeriod?.From ?? (parts.Period is null && !parts.CompareLastYear ? last.VsFrom : null),
+            VsTo = parts.VsPeriod?.To ?? (parts.Period is null && !parts.CompareLastYear ? last.VsTo : null),
+            VsLabel = parts.VsPeriod?.Label ?? (parts.Period is null && !parts.CompareLastYear ? last.VsLabel : null),
+        };
+    }
+}

@@ -1,0 +1,33 @@
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>A period still running on today's date: cut at today, and compared with the same dates a year earlier.</summary>
+public static class RunningPeriod
+{
+    /// <summary>
+    /// A comparison with last year over a period still running ("năm nay", "quý này") counts up to today and compares with the
+    /// same dates a year earlier: eleven months of this year against twelve of last year would read as a fall.
+    /// </summary>
+    public static Question Clip(Question q, DateOnly today)
+    {
+        if (!(q.CompareLastYear || q.Change))
+        {
+            return q;
+        }
+        var clipped = q.WithPeriod(UpToToday(q.Period, today));
+        // Two periods compared ("tháng này so với tháng trước"): the second is cut to as many days as the first has so far.
+        if (clipped.To != q.To && q.VsFrom is { } vf && q.VsTo is { } vt)
+        {
+            clipped = clipped with { VsTo = DateOnly.FromDayNumber(Math.Min(vt.DayNumber, vf.DayNumber + (clipped.To.DayNumber - clipped.From.DayNumber))) };
+        }
+        return clipped;
+    }
+
+    /// <summary>A period still running on <paramref name="today"/> cut at today ("từ đầu năm 2026 đến nay"); any other period as it is.</summary>
+    public static Period UpToToday(Period period, DateOnly today) => today < period.From || today >= period.To
+        ? period
+        : new Period(period.From, today, period.From == new DateOnly(today.Year, 1, 1) ? YearToDate(today).Label : period.Label + " tính đến nay");
+
+    public static Period YearToDate(DateOnly today) => new(new DateOnly(today.Year, 1, 1), today, $"từ đầu năm {today.Year} đến nay");
+}

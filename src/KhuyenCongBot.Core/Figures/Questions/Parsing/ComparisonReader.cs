@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using static KhuyenCongBot.Core.Figures.Questions.WorkingText;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>
+/// Reads what a question compares with: the same period a year before ("so với cùng kỳ", "yoy", "so với 2023"), the year plan
+/// ("đạt bao nhiêu % kế hoạch"), a change ("tăng giảm") and "so sánh … với …". Its words are data (seeds/lexicon/comparisons.json,
+/// through <see cref="PhrasePatterns"/>), except the plan's pattern.
+/// </summary>
+internal sealed partial class ComparisonReader(PhrasePatterns patterns)
+{
+    /// <summary>The patterns written here, whose words the typo corrector knows.</summary>
+    public static IEnumerable<Regex> Own => [PlanRegex()];
+
+    public void Read(ref string s, QuestionParts parts)
+    {
+        var p = patterns;
+        var yoy = p.Yoy.Match(s);
+        if (yoy.Success)
+        {
+            parts.CompareLastYear = true;
+            if (yoy.Groups["year"].Success)
+            {
+                parts.CompareYear = int.Parse(yoy.Groups["year"].Value, CultureInfo.InvariantCulture);
+            }
+            s = Cut(s, yoy);
+        }
+        else if (p.YoyShort.Match(s) is { Success: true } shortYoy)
+        {
+            parts.CompareLastYear = true;
+            s = Cut(s, shortYoy);
+        }
+        var plan = PlanRegex().Match(s);
+        if (plan.Success)
+        {
+            parts.ComparePlan = true;
+            s = Cut(s, plan);
+        }
+        var change = p.Change.Match(s);
+        if (change.Success)
+        {
+            parts.Change = true;
+            if (!parts.ComparePlan)
+            {
+                parts.CompareLastYear = true;
+            }
+            s = Cut(s, change);
+        }
+        // "chênh lệch bao nhiêu so với 2023": the year compared with, also after a word of change.
+        if (!parts.ComparePlan && parts.CompareYear is null && p.VsYear.Match(s) is { Success: true } vs)
+        {
+            parts.CompareLastYear = true;
+            parts.CompareYear = int.Parse(vs.Groups["year"].Value, CultureInfo.InvariantCulture);
+            s = Cut(s, vs);
+        }
+        // "so sánh gian hàng 2024 với 2023", "so sánh năm nay và năm ngoái": the second period is what to compare with
+        // (read before the periods, so that "năm ngoái" is not taken for the period asked about).
+        if (p.CompareWord.Match(s) is { Success: true } compare)
+        {
+            parts.CompareWord = true;
+            s = Cut(s, compare);
+            if (!parts.CompareLastYear && !parts.ComparePlan && p.CompareWith.Match(s) is { Success: true } with)
+            {
+                parts.CompareLastYear = true;
+                if (with.Groups["year"].Success)
+                {
+                    parts.CompareYear = int.Parse(with.Groups["year"].Value, CultureInfo.InvariantCulture);
+                }
+                s = Cut(s, with);
+            }
+        }
+    }
+
+    [GeneratedRegex(@" ((dat )?(duoc )?(bao nhieu )?(phan tram |ty le |%)?(hoan thanh )?(so voi |so voi |cua |of |against |vs )?(the )?(ke hoach|chi tieu|plan|target|annual plan|year plan)( nam| year)?(?! [0-9]))(?= )")]
+    private static partial Regex PlanRegex();
+}

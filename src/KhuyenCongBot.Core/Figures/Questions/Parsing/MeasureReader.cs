@@ -1,0 +1,176 @@
+using System.Text.RegularExpressions;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Text;
+using static KhuyenCongBot.Core.Figures.Questions.WorkingText;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>
+/// Reads what a question counts: the measure ("gian hàng", "kinh phí", "số học viên"; seeds/lexicon/measures.json), the activity
+/// (the catalogue's names and aliases), a group of facilities ("hợp tác xã", "do phụ nữ làm chủ"; intents.json "group:…") and data
+/// the bot does not hold ("số công nhân"; intents.json "unsupported:…").
+/// </summary>
+internal sealed partial class MeasureReader(CatalogueIndex catalogue, Lexicon lexicon)
+{
+    /// <summary>Measure priority when several measure words are typed: "lượt" and "gian hàng" over "cơ sở" ("số lượt cơ sở").</summary>
+    private static readonly string[] MeasurePriority =
+        [Measures.Revenue, Measures.Funding, Measures.Trainees, Measures.Participations, Measures.Booths, Measures.Projects, Measures.Facilities];
+
+    private IReadOnlyList<(string Phrase, string Measure)>? _measurePhrases;
+
+    private IReadOnlyList<(string Phrase, string Measure)> MeasurePhrases => _measurePhrases ??=
+        lexicon.Measures.OrderBy(m => Array.IndexOf(MeasurePriority, m.Measure)).ThenByDescending(m => m.Phrase.Length).ToList();
+
+    public void Read(ref string s, QuestionParts parts)
+    {
+        var distinct = Take(ref s, ["khac nhau", "rieng biet", "distinct", "unique", "khong trung"]) is not null;
+        if (Take(ref s, lexicon.Summary) is not null)
+        {
+            parts.Summary = true;
+        }
+        // "số sản phẩm bình chọn": a word that names a measure of one activity only, when that activity is named, no other
+        // measure is ("lượt bình chọn sản phẩm"), and the word is not part of the activity's name ("bình chọn sản phẩm tiêu biểu").
+        var named = FindActivityPhrase(s)?.Phrase;
+        foreach (var (phrase, measure, activityId) in lexicon.ActivityMeasures)
+        {
+            var rest = Remove(s, phrase);
+            if (VnText.ContainsWords(s, phrase) && FindActivityPhrase(rest)?.Id == activityId
+                && (named is null || !VnText.ContainsWords(named, phrase)) && !MeasurePhrases.Any(m => VnText.ContainsWords(rest, m.Phrase)))
+            {
+                parts.Measure = measure;
+                parts.MeasureWord = phrase;
+                s = Remove(s, phrase);
+                break;
+            }
+        }
+        foreach (var (phrase, measure) in parts.MeasureWord is null ? MeasurePhrases : [])
+        {
+            if (VnText.ContainsWords(s, phrase))
+            {
+                parts.Measure = measure;
+                parts.BareFacilities = measure == Measures.Facilities && !distinct;
+                s = Remove(s, phrase);
+                break;
+            }
+        }
+        // "kinh phí hỗ trợ các cơ sở", "doanh thu của doanh nghiệp": the beneficiaries' words say who, not what to count.
+        if (parts.Measure is not null and not Measures.Facilities)
+        {
+            foreach (var (phrase, measure) in MeasurePhrases)
+            {
+                if (measure == Measures.Facilities && VnText.ContainsWords(s, phrase))
+                {
+                    s = Remove(s, phrase);
+                }
+            }
+        }
+        // "doanh thu của các dự án tư vấn": the projects say whose money.
+        if (parts.Measure is Measures.Revenue or Measures.Funding && ProjectsWordRegex().Match(s) is { Success: true } projects)
+        {
+            s = Cut(s, projects);
+            parts.ActivityId ??= parts.Measure == Measures.Revenue ? "consulting" : null;
+        }
+        if (parts.Measure is null && parts.SourceNamesMoney)
+        {
+            parts.Measure = Measures.Funding;
+        }
+        if (distinct)
+        {
+            parts.Measure ??= Measures.Facilities;
+        }
+        if (FindActivityPhrase(s) is { } activity)
+        {
+            parts.ActivityId = activity.Id;
+            s = Remove(s, activity.Phrase);
+            // "sản phẩm đạt giải bình chọn": two names of the same activity.
+            while (FindActivityPhrase(s) is { } again && again.Id == activity.Id)
+            {
+                s = Remove(s, again.Phrase);
+            }
+        }
+        if (parts.ActivityId is null)
+        {
+            parts.ActivityId = parts.Measure switch
+            {
+                Measures.Booths => "trade_fair",
+                Measures.Projects or Measures.Revenue => "consulting",
+                Measures.Trainees => "training",
+                _ => null,
+            };
+        }
+        if (parts.Measure is not null || parts.ActivityId is not null)
+        {
+            parts.Summary = false;
+        }
+    }
+
+    public (string Id, string Phrase)? FindActivityPhrase(string s)
+    {
+        var activity = catalogue.FindActivityIn(s.Trim());
+        if (activity is null)
+        {
+            return null;
+        }
+        var phrase = new[] { activity.Name, activity.ShortName, activity.Id.Replace('_', ' ') }.Concat(activity.Aliases)
+            .Select(VnText.FoldWords).Where(p => p.Length > 0 && VnText.ContainsWords(s, p)).OrderByDescending(p => p.Length).First();
+        return (activity.Id, phrase);
+    }
+
+    /// <summary>Data the bot does not hold ("số công nhân", "lợi nhuận"), unless the words belong to an activity's name.</summary>
+    public void ReadUnsupported(ref string s, QuestionParts parts)
+    {
+        var activityPhrase = FindActivityPhrase(s)?.Phrase;
+        foreach (var (phrase, what) in lexicon.Unsupported)
+        {
+            if (VnText.ContainsWords(s, phrase) && (activityPhrase is null || !VnText.ContainsWords(activityPhrase, phrase)))
+            {
+                parts.Unsupported ??= what;
+                s = Remove(s, phrase);
+            }
+        }
+    }
+
+    /// <summary>
+    /// "hợp tác xã", "doanh nghiệp", "do phụ nữ làm chủ": a legal form or priority group of facilities (seeds/lexicon/intents.json,
+    /// "group:&lt;id of seeds/catalogue/beneficiaries.json&gt;"); the figure keeps those facilities. Words that also name the facilities
+    /// measure ("htx", "doanh nghiệp") are left for the measure reader; the others are taken here.
+    /// </summary>
+    /// <remarks>Several groups named ("hợp tác xã do phụ nữ làm chủ") are kept together, joined by "+": facilities in all of them.</remarks>
+    public void ReadFacilityGroup(ref string s, QuestionParts parts)
+    {
+        var groups = new List<string>();
+        var phrases = new List<string>();
+        var probe = s;
+        foreach (var (phrase, group) in lexicon.FacilityGroups)
+        {
+            if (!ContainsPhrase(probe, phrase))
+            {
+                continue;
+            }
+            var m = PhraseRegex(" " + Regex.Escape(phrase) + "(?= )").Match(probe);
+            if (!m.Success)
+            {
+                continue;
+            }
+            // Longest phrases first: "do phụ nữ làm chủ" is taken before "nữ làm chủ" could be read in it again.
+            probe = Cut(probe, m);
+            phrases.Add(phrase);
+            if (!groups.Contains(group))
+            {
+                groups.Add(group);
+            }
+        }
+        foreach (var phrase in phrases)
+        {
+            // A phrase that also names the facilities measure ("htx") is left for it, unless several groups are named (then the measure is facilities).
+            if (groups.Count > 1 || !lexicon.Measures.Any(x => x.Phrase == phrase))
+            {
+                s = Cut(s, PhraseRegex(" " + Regex.Escape(phrase) + "(?= )").Match(s));
+            }
+        }
+        parts.FacilityGroup = groups.Count == 0 ? null : string.Join('+', groups.Order(StringComparer.Ordinal));
+    }
+
+    [GeneratedRegex(" (cac |nhung )?(du an|de an|projects?)(?= )")]
+    private static partial Regex ProjectsWordRegex();
+}
