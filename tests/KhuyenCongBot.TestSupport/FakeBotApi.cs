@@ -122,7 +122,7 @@ public sealed class FakeBotApi : IAsyncDisposable
         {
             return Error(401, "Unauthorized");
         }
-        var fields = await ReadAsync(request);
+        var (fields, _, _) = await ReadAsync(request);
         switch (method.ToLowerInvariant())
         {
             case "getme":
@@ -181,24 +181,6 @@ public sealed class FakeBotApi : IAsyncDisposable
             message["reply_markup"] = markup.DeepClone();
         }
         return Ok(message);
-    }
-
-    private static async Task<JsonObject> ReadAsync(HttpRequest request)
-    {
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync();
-            var fields = new JsonObject();
-            foreach (var (key, value) in form)
-            {
-                var s = value.ToString();
-                fields[key] = s.StartsWith('{') || s.StartsWith('[') ? JsonNode.Parse(s) : JsonValue.Create(s);
-            }
-            return fields;
-        }
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync();
-        return string.IsNullOrWhiteSpace(body) ? new JsonObject() : JsonNode.Parse(body) as JsonObject ?? new JsonObject();
     }
 
     public async ValueTask DisposeAsync()
