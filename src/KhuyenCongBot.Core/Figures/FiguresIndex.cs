@@ -35,7 +35,7 @@ public sealed class FiguresIndex : IFigureSource, IFacilityFigures, IEnteredFigu
         _entered = new EnteredRecords(_records);
         _years = new YearSets(_records);
         _beneficiaries = new BeneficiaryMasks(store, _records);
-        _queries = new IndexQueries(_records, new YearFacilityCounts(_records, _years), _beneficiaries);
+        _queries = new IndexQueries(_records, new YearFacilityCounts(_records, _years), new KeptYearSums(_records, _years), _beneficiaries);
         _top = new TopFacilityRanking(_records, _years, _beneficiaries);
         _history = new FacilityHistory(_records);
         var watch = Stopwatch.StartNew();
@@ -135,6 +135,7 @@ public sealed class FiguresIndex : IFigureSource, IFacilityFigures, IEnteredFigu
         {
             // A new facility (or a record of one) may change what a beneficiary filter keeps.
             _beneficiaries.Clear();
+            _years.ForgetKept();
             if (change.Before is { } before)
             {
                 Remove(before);

@@ -2,10 +2,10 @@ namespace KhuyenCongBot.Core.Figures;
 
 /// <summary>
 /// Answers a <see cref="FigureQuery"/> from the index: one accumulator slot per group of the answer, filled from the per-year
-/// facility sets when they suffice (<see cref="YearFacilityCounts"/>), else by a walk over the months' buckets (<see cref="BucketWalk"/>).
+/// sets when they suffice (<see cref="YearFacilityCounts"/>, <see cref="KeptYearSums"/>), else by a walk over the months' buckets (<see cref="BucketWalk"/>).
 /// </summary>
 /// <remarks>Called under <see cref="FiguresIndex"/>'s read lock, the query already validated.</remarks>
-internal sealed class IndexQueries(IndexedRecords index, YearFacilityCounts yearCounts, BeneficiaryMasks beneficiaries)
+internal sealed class IndexQueries(IndexedRecords index, YearFacilityCounts yearCounts, KeptYearSums keptSums, BeneficiaryMasks beneficiaries)
 {
     public FigureValue Total(FigureQuery query)
     {
@@ -103,11 +103,14 @@ internal sealed class IndexQueries(IndexedRecords index, YearFacilityCounts year
             return acc;
         }
 
-        if (kind == MeasureKind.Facilities && q.Beneficiary is null && yearCounts.TryYears(q, by, activities, mask, from, acc))
+        // Whole years: distinct facilities from the year sets; a beneficiary filter's sums from the year's sums of the facilities it keeps.
+        var kept = q.Beneficiary is { } beneficiary ? beneficiaries.Kept(beneficiary) : null;
+        if (kind == MeasureKind.Facilities ? yearCounts.TryYears(q, by, activities, mask, from, kept, acc)
+            : kept is not null && keptSums.TryYears(q, by, kind, activities, mask, from, kept, acc))
         {
             return acc;
         }
-        var walk = new BucketWalk(index, q, by, kind, mask, selected, acc, from, q.Beneficiary is { } beneficiary ? beneficiaries.Kept(beneficiary) : null);
+        var walk = new BucketWalk(index, q, by, kind, mask, selected, acc, from, kept);
         var all = DistinctMarks.All;
         var est = DistinctMarks.Estimates;
         all.Reset(index.Facilities);

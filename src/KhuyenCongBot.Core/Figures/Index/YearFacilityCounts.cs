@@ -11,11 +11,13 @@ internal sealed class YearFacilityCounts(IndexedRecords index, YearSets years)
 {
     /// <summary>
     /// Distinct facilities over whole calendar years from the year sets: counts kept per year when one year is asked without
-    /// a province filter, else the years' per-unit sets merged. False when the question is not one of whole years without a source.
+    /// a province filter, else the years' per-unit sets merged; with a beneficiary filter, the sets of the facilities it keeps. False when the
+    /// question is not one of whole years without a source.
     /// </summary>
-    public bool TryYears(FigureQuery q, BreakdownBy? by, int[] activities, bool[]? mask, int firstMonth, FigureAccumulator acc)
+    /// <param name="kept">With a beneficiary filter, the facilities it keeps: the years' sets of their records (<see cref="YearSets.KeptOf"/>).</param>
+    public bool TryYears(FigureQuery q, BreakdownBy? by, int[] activities, bool[]? mask, int firstMonth, bool[]? kept, FigureAccumulator acc)
     {
-        if (q.Source is not null || q.Beneficiary is not null || by is BreakdownBy.Month or BreakdownBy.Quarter or BreakdownBy.Source || !YearSets.WholeYears(q, out var y1, out var y2))
+        if (q.Source is not null || (q.Beneficiary is null) != (kept is null) || by is BreakdownBy.Month or BreakdownBy.Quarter or BreakdownBy.Source || !YearSets.WholeYears(q, out var y1, out var y2))
         {
             return false;
         }
@@ -38,7 +40,7 @@ internal sealed class YearFacilityCounts(IndexedRecords index, YearSets years)
                     all.Reset(index.Facilities);
                     est.Reset(index.Facilities);
                 }
-                var year = years.FacilitiesOf(a, y);
+                var year = kept is null ? years.FacilitiesOf(a, y) : years.KeptOf(a, y, q.Beneficiary!, kept).Facilities;
                 var fixedGroup = by switch
                 {
                     null => 0,

@@ -83,9 +83,21 @@ internal sealed class YearCache
 
     /// <summary>The facilities with the largest sums, per (activity number or -1, measure kind): at most <see cref="YearSets.TopKept"/>.</summary>
     public readonly ConcurrentDictionary<(int Activity, MeasureKind Kind), List<KeyValuePair<long, FigureValue>>> Top = new();
+
+    /// <summary>Per (activity number or -1, beneficiary filter), the records of the facilities the filter keeps; forgotten at every change.</summary>
+    public readonly ConcurrentDictionary<(int Activity, string Beneficiary), KeptYear> Kept = new();
 }
 
-/// <summary>What the index keeps per calendar year (distinct facilities, top lists), built on first use and kept exact or dropped by changes.</summary>
+/// <summary>One year's records of the facilities a beneficiary filter keeps: their distinct facilities, and their sums per recorded unit.</summary>
+internal sealed class KeptYear(YearFacilities facilities, Sums[] byUnit)
+{
+    public YearFacilities Facilities { get; } = facilities;
+
+    /// <summary>Per recorded unit, the sums of the kept records (funding: the support total).</summary>
+    public Sums[] ByUnit { get; } = byUnit;
+}
+
+/// <summary>What the index keeps per calendar year (distinct facilities, top lists, beneficiary filters' records), built on first use and kept exact or dropped by changes.</summary>
 /// <remarks>Read under <see cref="FiguresIndex"/>'s read lock (two readers may both build a year; either result is the same), changed under its write lock.</remarks>
 internal sealed class YearSets(IndexedRecords index)
 {
@@ -137,7 +149,27 @@ internal sealed class YearSets(IndexedRecords index)
     public YearFacilities FacilitiesOf(int activity, int year) =>
         CacheOf(year).Facilities.GetOrAdd(activity, a => BuildYear(a, year));
 
-    private YearFacilities BuildYear(int activity, int year)
+    /// <summary>
+    /// One year's records of the facilities a beneficiary filter keeps (<paramref name="kept"/>: per facility number), built by the
+    /// first question that needs them; <see cref="ForgetKept"/> forgets them at every change, with the filter's facilities.
+    /// </summary>
+    public KeptYear KeptOf(int activity, int year, string beneficiary, bool[] kept) =>
+        CacheOf(year).Kept.GetOrAdd((activity, beneficiary), static (key, arg) =>
+        {
+            var byUnit = new Sums[arg.Units];
+            return new KeptYear(arg.Sets.BuildYear(key.Activity, arg.Year, arg.Kept, byUnit), byUnit);
+        }, (Sets: this, Year: year, Kept: kept, Units: index.UnitIds.Count));
+
+    public void ForgetKept()
+    {
+        foreach (var cache in _years.Values)
+        {
+            cache.Kept.Clear();
+        }
+    }
+
+    /// <summary>Reads a year's buckets; with <paramref name="kept"/>, only the records of the facilities it keeps, summed per unit in <paramref name="byUnit"/>.</summary>
+    private YearFacilities BuildYear(int activity, int year, bool[]? kept = null, Sums[]? byUnit = null)
     {
         var units = index.UnitIds.Count;
         var all = new List<int>[units];
@@ -163,6 +195,14 @@ internal sealed class YearSets(IndexedRecords index)
                 }
                 foreach (ref readonly var e in bucket.Items.AsSpan(0, bucket.Count))
                 {
+                    if (kept is not null && (e.Facility < 0 || e.Facility >= kept.Length || !kept[e.Facility]))
+                    {
+                        continue;
+                    }
+                    if (byUnit is not null)
+                    {
+                        byUnit[e.Unit].Add(e, 1);
+                    }
                     records[e.Unit]++;
                     if (e.Estimate)
                     {

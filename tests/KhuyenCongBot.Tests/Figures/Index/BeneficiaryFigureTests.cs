@@ -86,4 +86,50 @@ public sealed class BeneficiaryFigureTests
         Assert.Equal(before + 1, index.Total(q).Value);
         Assert.Equal(f.Scan().Total(q), index.Total(q));
     }
+
+    /// <summary>Whole years with a beneficiary filter are answered from the year's kept sets and sums: they must follow an added, changed and deleted record.</summary>
+    [Fact]
+    public void Whole_year_beneficiary_figures_follow_every_change_like_the_plain_scan()
+    {
+        using var f = new FigureFixture(25);
+        AddFacilities(f);
+        f.AddRandom(1200);
+        using var index = f.Index();
+        var scan = f.Scan();
+        var north = f.Catalogue.Regions.Single(r => r.Id == "bac").Members.SelectMany(f.Catalogue.UnitsOf).ToHashSet();
+        var questions = (from filter in new[] { "women_owned", "cooperative", "cooperative+women_owned" }
+                         from measure in Measures.All
+                         from years in new[] { (2025, 2025), (2024, 2026) }
+                         from status in new RecordStatus?[] { null, RecordStatus.Estimate }
+                         select new FigureQuery(measure == Measures.Booths ? "trade_fair" : null, measure, new DateOnly(years.Item1, 1, 1), new DateOnly(years.Item2, 12, 31),
+                             status is null ? null : north, status, Beneficiary: filter)).ToList();
+        void AssertSame(string when)
+        {
+            foreach (var q in questions)
+            {
+                Assert.True(scan.Total(q) == index.Total(q), $"{when}: {q}");
+                foreach (var by in new[] { BreakdownBy.Province, BreakdownBy.RecordedProvince, BreakdownBy.Activity, BreakdownBy.Year })
+                {
+                    Assert.Equal(scan.Breakdown(q, by), index.Breakdown(q, by));
+                }
+            }
+        }
+        AssertSame("built");
+        var women = f.Store.Facilities.Add(new Facility { Name = "HTX mới do phụ nữ làm chủ", ProvinceId = "phu-tho", LegalForm = "cooperative", PriorityGroups = ["women_owned"] });
+        var added = new SupportRecord
+        {
+            ActivityId = "trade_fair", Date = new DateOnly(2025, 6, 20), ProvinceId = f.FormerIds[0], FacilityId = women, Booths = 3, FundingVnd = 40_000_000,
+            FundingSource = "KCQG", Status = RecordStatus.Estimate, Source = "test",
+        };
+        added.Id = f.Store.Records.Add(added);
+        AssertSame("added");
+        var moved = f.Store.Records.All().First(r => r.Date.Year == 2025 && r.FacilityId is not null && r.FacilityId != women);
+        moved.FacilityId = women;
+        moved.Date = new DateOnly(2026, 2, 3);
+        moved.Status = RecordStatus.Actual;
+        f.Store.Records.Update(moved);
+        AssertSame("changed");
+        f.Store.Records.Delete(added.Id);
+        AssertSame("deleted");
+    }
 }
