@@ -19,7 +19,9 @@ internal readonly record struct CommuneCount(string Key, string Name, int Count,
 
 /// <summary>
 /// The word lists of recently searched province units, least recently used dropped first once they hold more than
-/// <see cref="MaxEntries"/> words and communes together (a few MB).
+/// <see cref="MaxEntries"/> words and communes together (about 10 MB at most). A search over the whole country reads every unit's
+/// list in turn: the cap is above all units' lists together even for a registry of 120.000 facilities with a distinct word each
+/// (the figures benchmark), since a least-recently-used cache smaller than one such sweep misses on every unit of every search.
 /// </summary>
 /// <remarks>
 /// A unit's list is dropped when one of its facilities is added and read again at the next search. A list read by another
@@ -29,7 +31,7 @@ internal readonly record struct CommuneCount(string Key, string Name, int Count,
 internal sealed class FacilityWordCache(Func<string, ProvinceWords> load, TimeProvider time)
 {
     /// <summary>Words and communes kept over all cached units.</summary>
-    public const int MaxEntries = 60_000;
+    public const int MaxEntries = 250_000;
 
     /// <summary>A list older than this is read again.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);

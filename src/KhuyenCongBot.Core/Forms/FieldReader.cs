@@ -44,6 +44,31 @@ public static class FieldReader
     private static readonly string[] CountUnits =
         ["nguoi", "hoc vien", "hv", "gian hang", "gian", "co so", "may", "chiec", "cai", "bo", "lop", "doanh nghiep", "san pham"];
 
+    /// <summary>Count words that name the same kind of thing; a count typed with a word of another kind is not this field's count.</summary>
+    private static readonly string[][] UnitKinds =
+        [["nguoi", "hoc vien", "hv"], ["gian hang", "gian"], ["co so", "doanh nghiep"], ["may"], ["lop"], ["san pham"]];
+
+    private static int KindOf(string folded) => Array.FindIndex(UnitKinds, kind => kind.Contains(folded));
+
+    /// <summary>The unit word typed after the number when it names another kind of thing than the field counts ("35 người" for the
+    /// number of classes); null when it fits, is a general classifier ("chiếc", "cái") or there is none.</summary>
+    private static string? OtherKindUnit(FormField field, string text)
+    {
+        if (field.Unit is null || KindOf(VnText.FoldWords(field.Unit)) is var want && want < 0)
+        {
+            return null;
+        }
+        var folded = VnText.FoldWords(text.Trim());
+        foreach (var unit in CountUnits)
+        {
+            if (folded.EndsWith(" " + unit, StringComparison.Ordinal) && KindOf(unit) is var typed && typed >= 0 && typed != want)
+            {
+                return text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[^unit.Split(' ').Length..] is var words ? string.Join(' ', words) : unit;
+            }
+        }
+        return null;
+    }
+
     /// <summary>"2 gian hàng", "2 gian", "2gian", "35 hv" (the unit's initials) → the number alone; other text unchanged.</summary>
     private static string StripUnit(FormField field, string text)
     {
@@ -100,6 +125,14 @@ public static class FieldReader
 
     private static FieldResult ReadInteger(FormField field, string text, bool english)
     {
+        if (OtherKindUnit(field, text) is { } other)
+        {
+            // "ba lăm người" at "Số lớp": a count of people is not a count of classes; asked again, not taken as 35 classes.
+            var label = field.LabelIn(english);
+            return FieldResult.Refuse(T(english,
+                $"\"{FormRunner.Clip(text, 40)}\" là số {other}, còn câu này hỏi {label.ToLowerInvariant()}. ",
+                $"\"{FormRunner.Clip(text, 40)}\" counts {other}, but this question asks for {label}. ") + IntegerRule(field, english) + ".");
+        }
         if (!VnParse.TryParseInteger(StripUnit(field, text), out var n))
         {
             return FieldResult.Refuse(T(english, $"Chưa đọc được \"{FormText.Clip(text, 40)}\" thành một số. ", $"Could not read \"{FormText.Clip(text, 40)}\" as a number. ")

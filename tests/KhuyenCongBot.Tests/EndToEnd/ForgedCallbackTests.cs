@@ -210,6 +210,11 @@ public sealed class ForgedCallbackTests(ForgedCallbackBot fx) : IClassFixture<Fo
         ["bc:cancel:"] = new(PT, ["/huy"], _ => "bc:cancel:1", "chỉ dành cho quản trị viên"),
         ["bc:report:"] = new(ForgedCallbackBot.Manager, ["/huy"], _ => "bc:report:1", "chỉ dành cho quản trị viên"),
         ["ack:"] = new(PT, ["/huy"], _ => "ack:424242", "Không tìm thấy thông báo"),
+        // Plan confirmations (/kehoach): no plan question is open for the presser.
+        ["kh:ok"] = new(ForgedCallbackBot.Manager, ["/huy"], _ => "kh:ok", Expired),
+        ["kh:alt"] = new(PT, ["/huy"], _ => "kh:alt", Expired),
+        ["kh:no"] = new(PT, ["/huy"], _ => "kh:no", Expired),
+        ["kh:rerun"] = new(ForgedCallbackBot.Manager, ["/huy"], _ => "kh:rerun", Expired),
         ["imp:keep"] = new(ForgedCallbackBot.Stranger, [], _ => "imp:keep", "mã mời"),
         ["imp:undo:"] = new(PT, ["/huy"], _ => "imp:undo:1", "Chỉ quản trị viên"),
     };

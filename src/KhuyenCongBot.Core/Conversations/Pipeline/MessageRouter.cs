@@ -154,8 +154,20 @@ public sealed class MessageRouter
             await DispatchButtonAsync(context, mapped, ct).ConfigureAwait(false);
             return;
         }
+        if (IsListNumber(text))
+        {
+            // "2" with no list open: the list it was meant for has closed (done, left, idle, or another list replaced it).
+            context.Say(context.T(
+                $"Số \"{text}\" không ứng với lựa chọn nào đang mở: danh sách trước đã đóng (đã xong, đã hủy hoặc để quá lâu). Bạn gõ lại lệnh hoặc câu hỏi, hoặc /help để xem bot làm được gì.",
+                $"\"{text}\" matches no open choice: the earlier list has closed (done, cancelled or idle). Type the command or question again, or /help."));
+            return;
+        }
         await HandleIdleTextAsync(context, text, ct).ConfigureAwait(false);
     }
+
+    /// <summary>A number as typed to pick from a list ("2", "12."), not a year or an amount.</summary>
+    private static bool IsListNumber(string text) =>
+        text.TrimEnd('.', ')') is { Length: > 0 and <= 2 } digits && digits.All(char.IsAsciiDigit);
 
     /// <summary>Free text with no dialog open (or answered aside of one): the modules in priority order.</summary>
     private async Task HandleIdleTextAsync(BotContext context, string text, CancellationToken ct)

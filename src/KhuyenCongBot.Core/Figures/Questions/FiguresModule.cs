@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KhuyenCongBot.Core.Figures.Questions;
 
-/// <summary>Answers managers' questions about figures in free text (the bot's fallback), /report (/baocao) and /kehoach (/plan).</summary>
+/// <summary>Answers managers' questions about figures in free text (the bot's fallback) and /report (/baocao); /kehoach is <see cref="PlansModule"/>.</summary>
 public sealed class FiguresModule : IBotModule
 {
     /// <summary>ConversationState.Data key of the last answered question (compact JSON), for follow-ups and buttons.</summary>
@@ -27,7 +27,6 @@ public sealed class FiguresModule : IBotModule
     private readonly FigureAnswerer _answerer;
     private readonly ReportWriter _reports;
     private readonly FigureOutputs _outputs;
-    private readonly PlanCommands _plans;
     private readonly KindAnswerer _kinds;
     private readonly People.AccessPolicy? _access;
     private readonly Beneficiaries.BeneficiaryCatalogue? _beneficiaries;
@@ -61,7 +60,6 @@ public sealed class FiguresModule : IBotModule
         _answerer = new FigureAnswerer(figures, store, catalogue, _scopes);
         _reports = new ReportWriter(figures, _answerer, _scopes, catalogue);
         _outputs = new FigureOutputs(_answerer, _scopes, catalogue, charts, spreadsheets);
-        _plans = new PlanCommands(catalogue, _scopes);
         var zone = clock?.Zone ?? TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "ICT", "ICT");
         _kinds = new KindAnswerer(figures, store, catalogue, _scopes, _answerer, zone);
         Flows = [new ClarifyFlowImpl(this)];
@@ -90,7 +88,6 @@ public sealed class FiguresModule : IBotModule
     public IEnumerable<BotCommand> Commands =>
     [
         new("baocao", ["report"], "Viết đoạn báo cáo theo kỳ (vd: /baocao 6 tháng đầu năm 2024)", "Write a report paragraph (e.g. /report first half 2024)", Role.Officer, ReportAsync),
-        new("kehoach", ["plan"], "Kế hoạch năm theo tỉnh và chỉ tiêu (xem; quản trị viên đặt)", "Year plans by province and metric", Role.Officer, _plans.HandleAsync),
     ];
 
     public IEnumerable<IConversationFlow> Flows { get; }

@@ -24,6 +24,7 @@ public static class FiguresModuleServiceCollectionExtensions
             return Lexicon.Load(sp.GetRequiredService<Seeder>().SeedsPath, places);
         });
         services.AddSingleton<IBotModule, FiguresModule>();
+        services.AddSingleton<IBotModule, PlansModule>();
         return services;
     }
 }

@@ -10,9 +10,23 @@ using KhuyenCongBot.Core.Text;
 namespace KhuyenCongBot.Core.Figures.Questions;
 
 /// <summary>/kehoach (/plan): lists a year's plans; admins set one ("/kehoach 2026 Phú Thọ trade_fair.booths 120").</summary>
-public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
+public sealed class PlanCommands
 {
-    private readonly QuestionParser parser = new(catalogue);
+    private readonly CatalogueIndex catalogue;
+    private readonly ScopeResolver scopes;
+    private readonly QuestionParser parser;
+    private readonly PlanChangeDialog changes;
+
+    public PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
+    {
+        this.catalogue = catalogue;
+        this.scopes = scopes;
+        parser = new QuestionParser(catalogue);
+        changes = new PlanChangeDialog(catalogue, HandleAsync);
+    }
+
+    /// <summary>The confirmations of a plan change (overwrite, implausible amount, unit, near province name).</summary>
+    public IConversationFlow Flow => changes.Dialog;
 
     private const string Usage =
         "Cách dùng:\n/kehoach 2026 – xem kế hoạch năm 2026 (/kehoach 2026 Phú Thọ – của một tỉnh)\n/kehoach 2026 Phú Thọ gian hàng 120 – đặt kế hoạch (quản trị viên)\n"
@@ -21,7 +35,8 @@ public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
 
     public Task HandleAsync(BotContext context, string arguments, CancellationToken cancellationToken)
     {
-        var tokens = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var tokens = arguments.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var line = string.Join(' ', tokens);
         if (tokens.Length == 0)
         {
             List(context, context.Today.Year);
@@ -53,7 +68,7 @@ public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
                 context.Say($"Thiếu số kế hoạch sau \"{string.Join(' ', measureWords)}\" (ví dụ: /kehoach {year} {province.ShortName} gian hàng 150).");
                 return Task.CompletedTask;
             }
-            context.Say(UnknownProvince(string.Join(' ', ProvinceWords(tokens[1..]))));
+            UnknownProvince(context, string.Join(' ', ProvinceWords(tokens[1..])), line);
             return Task.CompletedTask;
         }
         if (!context.IsAdmin)
@@ -61,16 +76,16 @@ public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
             context.Say("Chỉ quản trị viên được đặt kế hoạch; bạn không có quyền đặt. Bạn xem kế hoạch bằng /kehoach " + year + ".");
             return Task.CompletedTask;
         }
-        Set(context, year, tokens[1..]);
+        Set(context, year, tokens[1..], line);
         return Task.CompletedTask;
     }
 
-    private void Set(BotContext context, int year, string[] tokens)
+    private void Set(BotContext context, int year, string[] tokens, string line)
     {
         var metricIndex = Array.FindIndex(tokens, t => t.Contains('.') && char.IsLetter(t[0]) || t.StartsWith("*.", StringComparison.Ordinal));
         if (metricIndex < 0)
         {
-            SetInWords(context, year, tokens);
+            SetInWords(context, year, tokens, line);
             return;
         }
         if (metricIndex < 1 || metricIndex == tokens.Length - 1)
@@ -90,7 +105,7 @@ public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
 
     /// <summary>"Phú Thọ gian hàng 150", "Hà Nội doanh thu tư vấn 9,92 tỷ", "phu tho co so may moc muoi", "… gian hàng 150 gian":
     /// the province, the measure in words, the amount (digits or words, a unit word after it allowed).</summary>
-    private void SetInWords(BotContext context, int year, string[] tokens)
+    private void SetInWords(BotContext context, int year, string[] tokens, string line)
     {
         var amountAt = PlanWords.AmountStart(tokens, from: 0);
         if (amountAt < 1)
@@ -101,7 +116,7 @@ public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
         var (province, measureWords) = SplitProvince(tokens[..amountAt]);
         if (province is null)
         {
-            context.Say(UnknownProvince(string.Join(' ', ProvinceWords(tokens[..amountAt]))));
+            UnknownProvince(context, string.Join(' ', ProvinceWords(tokens[..amountAt])), line);
             return;
         }
         if (measureWords.Length == 0)
@@ -172,12 +187,18 @@ public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
         return (parts.ActivityId ?? (Measures.All.Contains(measure) ? ActivityOf(measure) : null) ?? "*", measure);
     }
 
-    /// <summary>"Không có tỉnh … trong danh mục", with the nearest current province's name when one is close (never used without asking).</summary>
-    private string UnknownProvince(string text)
+    /// <summary>"Không có tỉnh … trong danh mục"; when a current province's name is close, it is offered as a choice that runs the
+    /// command again with it (never used without asking).</summary>
+    private void UnknownProvince(BotContext context, string text, string line)
     {
-        var near = PlanWords.Nearest(catalogue, text);
-        return $"Không có tỉnh/thành phố \"{text}\" trong danh mục."
-            + (near is null ? " Bạn gõ tên hiện nay của tỉnh/thành (sau sáp nhập 2025) hoặc mã tỉnh." : $" Có phải ý bạn là {near.ShortName}? Bạn gõ lại lệnh với tên đó.");
+        var message = $"Không có tỉnh/thành phố \"{text}\" trong danh mục.";
+        var at = line.IndexOf(text, StringComparison.Ordinal);
+        if (PlanWords.Nearest(catalogue, text) is not { } near || text.Length == 0 || at < 0)
+        {
+            context.Say(message + " Bạn gõ tên hiện nay của tỉnh/thành (sau sáp nhập 2025) hoặc mã tỉnh.");
+            return;
+        }
+        changes.OfferProvince(context, message + $" Có phải ý bạn là {near.ShortName}?", near, line[..at] + near.ShortName + line[(at + text.Length)..]);
     }
 
     /// <summary>The one activity a measure belongs to (booths: fairs; revenue: consulting), or null when it is shared.</summary>
@@ -198,24 +219,21 @@ public sealed class PlanCommands(CatalogueIndex catalogue, ScopeResolver scopes)
             context.Say($"Chỉ tiêu \"{metric}\" không hợp lệ. Hoạt động: {string.Join(", ", catalogue.Activities.Select(a => a.Id))}; đại lượng: {string.Join(", ", Measures.All)}.");
             return;
         }
+        var change = new PlanChange(year, province.Id, metric, 0);
         long target;
         var ok = MetricText.IsMoney(measure) ? VnParse.TryParseMoney(amountText, out target) : VnParse.TryParseInteger(amountText, out target);
+        if (!ok && MetricText.IsMoney(measure) && PlanWords.BareNumber(amountText) is { } number)
+        {
+            // "9,92" without "tỷ" or "triệu": which was meant is asked, not guessed.
+            changes.AskUnit(context, change, amountText, number);
+            return;
+        }
         if (!ok || target < 0)
         {
             context.Say($"Số kế hoạch \"{amountText}\" không hợp lệ" + (MetricText.IsMoney(measure) ? " (ví dụ: 9,92 tỷ; 500 triệu; 120000000)." : " (ví dụ: 120)."));
             return;
         }
-        var plan = new Plan { Id = Plan.MakeId(year, province.Id, metric), Year = year, ProvinceId = province.Id, Metric = metric, Target = target };
-        var before = context.Store.Plans.ForYear(year).FirstOrDefault(p => p.Id == plan.Id);
-        context.Store.Plans.Upsert(plan);
-        context.Store.Audit.Add(new AuditEntry
-        {
-            At = context.Now, UserId = context.User.Id, Action = before is null ? "create" : "update", Entity = "plan", EntityId = plan.Id,
-            Before = before is null ? null : JsonSerializer.Serialize(before), After = JsonSerializer.Serialize(plan),
-        });
-        var value = MetricText.IsMoney(measure) ? VnFormat.MoneyFull(target) : MetricText.Value(measure, target);
-        context.Say($"Đã đặt kế hoạch năm {year} của {province.ShortName}: {MetricText.Title(catalogue, activity?.Id, measure)} = {value}"
-            + (before is null ? "." : $" (trước đây {VnFormat.Number((long)before.Target)})."));
+        changes.Propose(context, change with { Target = target });
     }
 
     private void List(BotContext context, int year, string? provinceId = null)

@@ -21,12 +21,24 @@ internal static class PlanWords
         for (var i = from; i < tokens.Length; i++)
         {
             var text = WithoutUnit(tokens[i..]);
-            if (text.Length > 0 && (VnParse.TryParseInteger(text, out _) || VnParse.TryParseMoney(text, out _)))
+            if (text.Length > 0 && (VnParse.TryParseInteger(text, out _) || VnParse.TryParseMoney(text, out _) || BareNumber(text) is not null))
             {
                 return i;
             }
         }
         return -1;
+    }
+
+    /// <summary>A number with a decimal part and no unit ("9,92", "1.5"): the value, or null.</summary>
+    public static decimal? BareNumber(string text)
+    {
+        var t = text.Trim();
+        if (t.Length == 0 || t.Length > 12 || !char.IsAsciiDigit(t[0]) || !char.IsAsciiDigit(t[^1]) || t.Count(c => c is ',' or '.') != 1
+            || !t.All(c => char.IsAsciiDigit(c) || c is ',' or '.'))
+        {
+            return null;
+        }
+        return decimal.Parse(t.Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The amount's words without a trailing unit word ("150 gian" → "150"); money units stay ("9,92 tỷ").</summary>

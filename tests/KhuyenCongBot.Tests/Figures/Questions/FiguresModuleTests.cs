@@ -417,7 +417,10 @@ public class FiguresModuleTests(DemoBotFixture fixture) : IClassFixture<DemoBotF
     public async Task AdminSetsAndListsPlans()
     {
         var admin = NewManager(Role.Admin);
-        var set = await Bot.Say("/kehoach 2026 Phú Thọ trade_fair.booths 120", admin);
+        // The demo has a 2026 plan for Phú Thọ's booths: replacing it is confirmed first.
+        var before = Bot.Store.Plans.ForYear(2026).Single(p => p.ProvinceId == "phu-tho" && p.Metric == "trade_fair.booths").Target;
+        Assert.Contains($"hiện là {before:0} gian hàng. Đổi thành 120 gian hàng?", await Bot.Say("/kehoach 2026 Phú Thọ trade_fair.booths 120", admin));
+        var set = await Bot.Say("1", admin);
         Assert.Contains("Đã đặt kế hoạch năm 2026 của Phú Thọ", set);
         Assert.Contains(Bot.Store.Plans.ForYear(2026), p => p.ProvinceId == "phu-tho" && p.Metric == "trade_fair.booths" && p.Target == 120);
         var list = await Bot.Say("/plan 2026 Phú Thọ", admin);

@@ -1,0 +1,259 @@
+using System.Globalization;
+using System.Text.Json;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>The one step of the plan confirmation dialog. Its value is saved: never renumber.</summary>
+public enum PlanStep
+{
+    Confirm = 0,
+}
+
+/// <summary>A plan an admin asked to set: year, province, metric ("trade_fair.booths"), target.</summary>
+public sealed record PlanChange(int Year, string ProvinceId, string Metric, long Target)
+{
+    public string Measure => Metric[(Metric.IndexOf('.') + 1)..];
+
+    public string? ActivityId => Metric[..Metric.IndexOf('.')] is var a && a != "*" ? a : null;
+}
+
+/// <summary>
+/// Sets a year plan after the checks an admin expects: an amount far from the year before ("15.000 gian hàng" where last year's
+/// plan was 150) or money under a million đồng ("500" meant as 500 triệu) is asked back; an existing plan is replaced only
+/// after "Đổi thành …?"; a re-typed equal plan changes nothing. Each question is a list choice (buttons, or typed: a number, the
+/// label, có/không); /huy or any other command leaves it and nothing is saved.
+/// </summary>
+public sealed class PlanChangeDialog
+{
+    public const string FlowName = "plan:change";
+    private const string YearKey = "year", ProvinceKey = "province", MetricKey = "metric", TargetKey = "target", AltKey = "alt",
+        CheckedKey = "checked", RerunKey = "rerun";
+
+    private readonly CatalogueIndex _catalogue;
+    private readonly Func<BotContext, string, CancellationToken, Task> _rerun;
+
+    /// <param name="rerun">Runs /kehoach again with corrected arguments (a near province name the admin confirmed).</param>
+    public PlanChangeDialog(CatalogueIndex catalogue, Func<BotContext, string, CancellationToken, Task> rerun)
+    {
+        _catalogue = catalogue;
+        _rerun = rerun;
+        Dialog = new Dialog<PlanStep>(FlowName, [new(PlanStep.Confirm, null, TakeAsync)])
+        {
+            Description = c => c.T("xác nhận kế hoạch năm", "confirming a year plan"),
+        };
+    }
+
+    public Dialog<PlanStep> Dialog { get; }
+
+    /// <summary>Offers the near province name as a choice; "Đúng" runs the command again with it.</summary>
+    public void OfferProvince(BotContext context, string message, ProvinceUnit near, string correctedArguments)
+    {
+        Dialog.Start(context, PlanStep.Confirm, new Dictionary<string, string> { [RerunKey] = correctedArguments });
+        context.Ask(message, [
+            new Choice(context.T($"Đúng, {near.ShortName}", $"Yes, {near.ShortName}"), "kh:rerun"),
+            new Choice(context.T("Không, tôi gõ lại", "No, I'll retype it"), "kh:no"),
+        ]);
+    }
+
+    /// <summary>A money amount typed without its unit ("9,92"): which unit was meant.</summary>
+    public void AskUnit(BotContext context, PlanChange change, string typed, decimal number)
+    {
+        var billions = (long)Math.Round(number * 1_000_000_000m);
+        var millions = (long)Math.Round(number * 1_000_000m);
+        Dialog.Start(context, PlanStep.Confirm, Data(change with { Target = billions }, millions));
+        context.Ask(
+            context.T($"\"{typed}\" thiếu đơn vị. Kế hoạch {Title(change)} là:", $"\"{typed}\" has no unit. The plan for {Title(change)} is:"),
+            [
+                new Choice(VnFormat.Money(billions), "kh:ok"),
+                new Choice(VnFormat.Money(millions), "kh:alt"),
+                new Choice(context.T("Hủy", "Cancel"), "kh:no"),
+            ]);
+    }
+
+    /// <summary>A typed yes ("có", "ok", "đúng") or no ("không", "không đổi"); "dung" without its marks is not read (it may be "dừng").</summary>
+    private static string Typed(string input)
+    {
+        var folded = VnText.FoldWords(input);
+        if (ChoiceMatcher.YesWords.Contains(folded) || input.Trim().ToLowerInvariant() is "đúng" or "đúng vậy" or "chính xác")
+        {
+            return "kh:ok";
+        }
+        return ChoiceMatcher.NoWords.Contains(folded) || folded.StartsWith("khong ", StringComparison.Ordinal) ? "kh:no" : "";
+    }
+
+    /// <summary>Runs the checks from the start; saves when nothing needs asking.</summary>
+    public void Propose(BotContext context, PlanChange change) => Check(context, change, [], opened: false);
+
+    private static Dictionary<string, string> Data(PlanChange change, long? alt = null, IEnumerable<string>? done = null)
+    {
+        var data = new Dictionary<string, string>
+        {
+            [YearKey] = change.Year.ToString(CultureInfo.InvariantCulture),
+            [ProvinceKey] = change.ProvinceId,
+            [MetricKey] = change.Metric,
+            [TargetKey] = change.Target.ToString(CultureInfo.InvariantCulture),
+            [CheckedKey] = string.Join(',', done ?? []),
+        };
+        if (alt is { } a)
+        {
+            data[AltKey] = a.ToString(CultureInfo.InvariantCulture);
+        }
+        return data;
+    }
+
+    private async Task<DialogMove<PlanStep>> TakeAsync(DialogTurn turn)
+    {
+        var context = turn.Context;
+        var data = context.State.Data;
+        var answer = turn.IsButton ? turn.Input : Typed(turn.Input);
+        if (answer == "kh:ok" && data.ContainsKey(RerunKey))
+        {
+            answer = "kh:rerun";
+        }
+        if (answer == "kh:rerun" && data.GetValueOrDefault(RerunKey) is { } arguments)
+        {
+            context.State.Clear();
+            await _rerun(context, arguments, turn.CancellationToken).ConfigureAwait(false);
+            return DialogMove.Handled;
+        }
+        if (answer == "kh:no")
+        {
+            return DialogMove.End(data.ContainsKey(RerunKey)
+                ? turn.T("Được. Bạn gõ lại lệnh /kehoach với tên tỉnh đúng.", "OK. Type /plan again with the right province.")
+                : turn.T("Đã thôi: kế hoạch giữ nguyên, không lưu gì.", "Stopped: the plan is unchanged, nothing saved."));
+        }
+        if (answer is not ("kh:ok" or "kh:alt") || !data.ContainsKey(MetricKey))
+        {
+            return DialogMove.Stay(turn.T("Bạn chọn một dòng trong danh sách (gõ số thứ tự), hoặc /huy để thôi.",
+                "Pick one of the choices (type its number), or /cancel."));
+        }
+        if (!context.IsAdmin)
+        {
+            return DialogMove.End(turn.T("Chỉ quản trị viên được đặt kế hoạch.", "Only admins may set plans."));
+        }
+        var target = long.Parse(data[answer == "kh:alt" ? AltKey : TargetKey], CultureInfo.InvariantCulture);
+        var change = new PlanChange(int.Parse(data[YearKey], CultureInfo.InvariantCulture), data[ProvinceKey], data[MetricKey], target);
+        var done = data[CheckedKey].Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        // Whatever was asked is now answered: a unit picked or an amount confirmed settles plausibility; a change confirmed, overwriting.
+        done.Add(data.ContainsKey(AltKey) ? "plausible" : data.GetValueOrDefault("asked", "plausible"));
+        Check(context, change, done, opened: true);
+        return DialogMove.Handled;
+    }
+
+    /// <summary>Asks the first check not yet confirmed (keeping the dialog open), or saves and closes it.</summary>
+    private void Check(BotContext context, PlanChange change, HashSet<string> done, bool opened)
+    {
+        var store = context.Store.Plans;
+        var id = Plan.MakeId(change.Year, change.ProvinceId, change.Metric);
+        var before = store.Get(id);
+        if (!done.Contains("plausible") && Implausible(context, change) is { } doubt)
+        {
+            Ask(context, change, done, "plausible", doubt.Text, [
+                new Choice(context.T($"Đúng, {Value(change, change.Target)}", $"Yes, {Value(change, change.Target)}"), "kh:ok"),
+                new Choice(context.T("Không, tôi gõ lại", "No, I'll retype it"), "kh:no"),
+            ], doubt.Alternative);
+            return;
+        }
+        if (before is not null && (long)before.Target == change.Target)
+        {
+            Close(context, opened);
+            context.Say(context.T(
+                $"Kế hoạch năm {change.Year} của {Province(change)}: {Title(change)} đã là {Value(change, change.Target)}; không đổi gì.",
+                $"The {change.Year} plan of {Province(change)}: {Title(change)} is already {Value(change, change.Target)}; nothing changed."));
+            return;
+        }
+        if (before is not null && !done.Contains("overwrite"))
+        {
+            var old = Value(change, (long)before.Target);
+            Ask(context, change, done, "overwrite", context.T(
+                $"Kế hoạch năm {change.Year} của {Province(change)} – {Title(change)} hiện là {old}. Đổi thành {Value(change, change.Target)}?",
+                $"The {change.Year} plan of {Province(change)} – {Title(change)} is {old}. Change it to {Value(change, change.Target)}?"), [
+                new Choice(context.T($"Đổi thành {Value(change, change.Target)}", $"Change to {Value(change, change.Target)}"), "kh:ok"),
+                new Choice(context.T($"Không đổi, giữ {old}", $"No, keep {old}"), "kh:no"),
+            ], null);
+            return;
+        }
+        Close(context, opened);
+        Save(context, change, before);
+    }
+
+    private void Ask(BotContext context, PlanChange change, HashSet<string> done, string check, string text, List<Choice> choices, long? alt)
+    {
+        var data = Data(change, alt, done);
+        data["asked"] = check;
+        Dialog.Start(context, PlanStep.Confirm, data);
+        if (alt is { } a)
+        {
+            choices.Insert(1, new Choice(context.T($"Ý tôi là {Value(change, a)}", $"I meant {Value(change, a)}"), "kh:alt"));
+        }
+        context.Ask(text, choices);
+    }
+
+    private static void Close(BotContext context, bool opened)
+    {
+        if (opened)
+        {
+            context.State.Clear();
+        }
+    }
+
+    /// <summary>Money under a million đồng (with the amount in millions offered), or ten times away from last year's plan.</summary>
+    private (string Text, long? Alternative)? Implausible(BotContext context, PlanChange change)
+    {
+        if (MetricText.IsMoney(change.Measure) && change.Target is > 0 and < 1_000_000)
+        {
+            var millions = change.Target * 1_000_000;
+            return (context.T(
+                $"{Value(change, change.Target)} cho {Title(change)} cả năm là rất nhỏ. Ý bạn là {Value(change, millions)}?",
+                $"{Value(change, change.Target)} for {Title(change)} over a year is very small. Did you mean {Value(change, millions)}?"), millions);
+        }
+        var previous = context.Store.Plans.Get(Plan.MakeId(change.Year - 1, change.ProvinceId, change.Metric));
+        if (previous is null || previous.Target <= 0 || change.Target <= 0)
+        {
+            return null;
+        }
+        var ratio = change.Target / previous.Target;
+        var gap = Math.Abs(change.Target - previous.Target);
+        var far = (ratio >= 10 || ratio <= 0.1m) && (MetricText.IsMoney(change.Measure) || gap >= 20);
+        if (!far)
+        {
+            return null;
+        }
+        var times = ratio >= 1 ? ratio : 1 / ratio;
+        var how = VnFormat.Number((long)Math.Round(times));
+        return (context.T(
+            $"Kế hoạch năm {change.Year - 1} của {Province(change)} là {Value(change, (long)previous.Target)}; {Value(change, change.Target)} "
+                + (ratio >= 1 ? $"gấp {how} lần" : $"chỉ bằng 1/{how}") + ". Đúng chứ?",
+            $"The {change.Year - 1} plan of {Province(change)} was {Value(change, (long)previous.Target)}; {Value(change, change.Target)} is "
+                + (ratio >= 1 ? $"{how} times that" : $"1/{how} of it") + ". Is that right?"), null);
+    }
+
+    private void Save(BotContext context, PlanChange change, Plan? before)
+    {
+        var plan = new Plan { Id = Plan.MakeId(change.Year, change.ProvinceId, change.Metric), Year = change.Year, ProvinceId = change.ProvinceId, Metric = change.Metric, Target = change.Target };
+        context.Store.Plans.Upsert(plan);
+        context.Store.Audit.Add(new AuditEntry
+        {
+            At = context.Now, UserId = context.User.Id, Action = before is null ? "create" : "update", Entity = "plan", EntityId = plan.Id,
+            Before = before is null ? null : JsonSerializer.Serialize(before), After = JsonSerializer.Serialize(plan),
+        });
+        context.Say(context.T(
+            $"Đã đặt kế hoạch năm {change.Year} của {Province(change)}: {Title(change)} = {Value(change, change.Target)}"
+                + (before is null ? "." : $" (trước đây {Value(change, (long)before.Target)})."),
+            $"Set the {change.Year} plan of {Province(change)}: {Title(change)} = {Value(change, change.Target)}"
+                + (before is null ? "." : $" (was {Value(change, (long)before.Target)}).")));
+    }
+
+    private string Province(PlanChange change) => _catalogue.Province(change.ProvinceId)?.ShortName ?? change.ProvinceId;
+
+    private string Title(PlanChange change) => MetricText.Title(_catalogue, change.ActivityId, change.Measure);
+
+    private static string Value(PlanChange change, long value) =>
+        MetricText.IsMoney(change.Measure) ? VnFormat.MoneyFull(value) : MetricText.Value(change.Measure, value);
+}
