@@ -130,8 +130,8 @@ public static class FieldReader
             // "ba lăm người" at "Số lớp": a count of people is not a count of classes; asked again, not taken as 35 classes.
             var label = field.LabelIn(english);
             return FieldResult.Refuse(T(english,
-                $"\"{FormRunner.Clip(text, 40)}\" là số {other}, còn câu này hỏi {label.ToLowerInvariant()}. ",
-                $"\"{FormRunner.Clip(text, 40)}\" counts {other}, but this question asks for {label}. ") + IntegerRule(field, english) + ".");
+                $"\"{FormText.Clip(text, 40)}\" là số {other}, còn câu này hỏi {label.ToLowerInvariant()}. ",
+                $"\"{FormText.Clip(text, 40)}\" counts {other}, but this question asks for {label}. ") + IntegerRule(field, english) + ".");
         }
         if (!VnParse.TryParseInteger(StripUnit(field, text), out var n))
         {
