@@ -34,7 +34,7 @@ public sealed class ProjectsModule : IBotModule
         var knownWords = _parser.KnownPhrases().SelectMany(p => p.Split(' ')).Concat(ExtraWords).ToHashSet(StringComparer.Ordinal);
         _questions = new ProjectQuestionReplies(_answers, vocabulary, catalogue, scopes, new QuestionParser(catalogue, lexicon), access, knownWords);
         _registration = new ProjectRegistrationFlow(this, catalogue, vocabulary, lifecycle);
-        Flows = [_registration, _moves.DateDialog];
+        Flows = [_registration.Dialog, _moves.DateDialog];
     }
 
     /// <summary>Words of project questions that are neither steps nor question phrases ("nào", "có", "đã"): not "not understood".</summary>
