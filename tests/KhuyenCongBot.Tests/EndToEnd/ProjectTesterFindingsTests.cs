@@ -21,19 +21,9 @@ public sealed class ProjectTesterFindingsTests(ITestOutputHelper output)
     private const string Gom = "Công ty CP Gốm Hương Canh";
     private const string Moc = "Công ty CP Mộc Bích Chu";
 
-    private async Task<string> Say(IChatDriver bot, string user, string text)
-    {
-        var reply = string.Join("\n", await bot.SayAsync(user, text));
-        output.WriteLine($"[{bot.Channel}] {user}> {text}\n{reply}\n");
-        return reply;
-    }
+    private Task<string> Say(IChatDriver bot, string user, string text) => Transcript.Say(bot, output, user, text);
 
-    private async Task<string> Choose(IChatDriver bot, string user, int number, string label)
-    {
-        var reply = string.Join("\n", await bot.ChooseAsync(user, number, label));
-        output.WriteLine($"[{bot.Channel}] {user}> ({number}. {label})\n{reply}\n");
-        return reply;
-    }
+    private Task<string> Choose(IChatDriver bot, string user, int number, string label) => Transcript.Choose(bot, output, user, number, label);
 
     private static (long Gom, long Moc) Facilities(IChatDriver bot)
     {

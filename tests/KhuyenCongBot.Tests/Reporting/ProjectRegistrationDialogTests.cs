@@ -13,12 +13,7 @@ namespace KhuyenCongBot.Tests.Reporting;
 /// </summary>
 public sealed class ProjectRegistrationDialogTests(ITestOutputHelper output)
 {
-    private async Task<string> Say(IChatDriver bot, string user, string text)
-    {
-        var reply = string.Join("\n", await bot.SayAsync(user, text));
-        output.WriteLine($"[{bot.Channel}] {user}> {text}\n{reply}\n");
-        return reply;
-    }
+    private Task<string> Say(IChatDriver bot, string user, string text) => Transcript.Say(bot, output, user, text);
 
     private static Dictionary<string, string> AnswersUpTo(int step)
     {
