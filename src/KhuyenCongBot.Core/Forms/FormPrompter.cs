@@ -106,7 +106,13 @@ public sealed class FormPrompter(FormCatalogue forms, BeneficiaryCatalogue benef
                 break;
             case FieldType.Facility:
                 sb.Append('\n').Append(ctx.T("Gõ tên cơ sở (một phần tên cũng được, có dấu hoặc không).", "Type the facility's name (part of it is enough)."));
-                var recent = FacilityMemory.Recent(ctx, s, form);
+                var (project, listed) = ProjectFacilityOffer.Of(ctx, s, form);
+                if (listed.Count > 0)
+                {
+                    sb.Append('\n').Append(ctx.T($"Các cơ sở của đề án {project!.Code} chưa có bản ghi:", $"Facilities of project {project!.Code} not logged yet:"));
+                    choices.AddRange(listed.Select(f => new Choice(Clip(f.Name, MaxButtonLabel), $"f:{step}:fid:{f.Id}")));
+                }
+                var recent = FacilityMemory.Recent(ctx, s, form).Where(r => !listed.Any(f => f.Id == r.Id)).ToList();
                 if (recent.Count > 0)
                 {
                     sb.Append('\n').Append(ctx.T("Hoặc chọn cơ sở bạn ghi gần đây:", "Or pick one you logged recently:"));

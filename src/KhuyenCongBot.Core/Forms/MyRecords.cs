@@ -63,6 +63,8 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptio
         // The projects the person looks after, each with a button to move it on (issue 15).
         var (projectText, projectChoices) = ctx.Module<Projects.Chat.ProjectsModule>() is { } projects
             ? projects.MineSection(ctx) : (null, []);
+        // Records and projects are two kinds of buttons: each says what it is (a record to see, a project to move on).
+        projectChoices = projectChoices.Select(c => c with { Label = ctx.T("📁 Chuyển bước đề án ", "📁 Move on ") + c.Label }).ToList();
         if (records.Count == 0)
         {
             ctx.Say(ctx.T("Bạn chưa ghi bản ghi nào. Gõ /ghi để bắt đầu.", "You have no records yet. Type /log to start."));
@@ -72,9 +74,9 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptio
             }
             return;
         }
-        var sb = new StringBuilder(ctx.T($"📋 {records.Count} bản ghi gần đây nhất của bạn (sửa/xóa được trong {EditWindowDays} ngày). Chọn một bản ghi để xem:",
+        var sb = new StringBuilder(ctx.T($"📋 {records.Count} bản ghi gần đây nhất của bạn (sửa/xóa được trong {EditWindowDays} ngày). Chọn một bản ghi 📝 để xem:",
             $"📋 Your {records.Count} latest records (changeable within {EditWindowDays} days). Pick one:"));
-        var choices = records.Select(r => new Choice(FormText.Clip(RecordWriter.Line(r, ctx.Catalogue), 60), "f:r:" + r.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+        var choices = records.Select(r => new Choice(FormText.Clip("📝 " + RecordWriter.Line(r, ctx.Catalogue), 60), "f:r:" + r.Id.ToString(CultureInfo.InvariantCulture))).ToList();
         if (ctx.State.Flow == FormRunner.FlowName)
         {
             sb.Append('\n').Append(ctx.T("(Bạn vẫn còn phiếu đang dở; gõ \"tiếp\" để quay lại phiếu đó.)", "(Your unfinished form is kept; type \"continue\" to go back to it.)"));

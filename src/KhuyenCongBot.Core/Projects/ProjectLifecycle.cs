@@ -53,7 +53,7 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
     /// <summary>Registers an approved project. <paramref name="confirmed"/>: the officer confirmed the amount warnings.</summary>
     public ProjectResult Register(BotUser user, Project draft, bool confirmed = false)
     {
-        var problems = Problems(user, draft);
+        var problems = new ProjectDraftRules(store, clock, catalogue).Problems(draft);
         if (problems.Count > 0)
         {
             return Fail(ProjectOutcome.Invalid, string.Join(" ", problems.Select(p => p.Vi)), string.Join(" ", problems.Select(p => p.En)));
@@ -107,8 +107,9 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
             $"Registered project {project.Code}: {project.Name}.", warnings);
     }
 
-    /// <summary>Moves a project to the next step on a date.</summary>
-    public ProjectResult Move(BotUser user, string code, ProjectStatus target, DateOnly date) =>
+    /// <summary>Moves a project to the next step on a date. Not <paramref name="confirmed"/>: every check runs and nothing is saved; a move
+    /// that would be recorded comes back as <see cref="ProjectOutcome.NeedsConfirmation"/> saying what (project, from → to, date, who).</summary>
+    public ProjectResult Move(BotUser user, string code, ProjectStatus target, DateOnly date, bool confirmed = true) =>
         InTransaction(code, user, project =>
         {
             var current = project.Status;
@@ -148,6 +149,12 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
                     $"Ngày {name} {VnFormat.Date(date)} trước ngày {vocabulary.Name(current).ToLowerInvariant()} {VnFormat.Date(previous)}; kiểm tra lại ngày.",
                     $"{VnFormat.Date(date)} is before the {vocabulary.Name(current, true).ToLowerInvariant()} date {VnFormat.Date(previous)}.", project);
             }
+            if (!confirmed)
+            {
+                return new ProjectResult(ProjectOutcome.NeedsConfirmation, project,
+                    $"Sẽ ghi: đề án {project.Code} – {project.Name}: {vocabulary.Name(current).ToLowerInvariant()} → {name}, ngày {VnFormat.Date(date)}, người ghi: {user.DisplayName}. Ghi như vậy?",
+                    $"To record: project {project.Code} – {project.Name}: {vocabulary.Name(current, true).ToLowerInvariant()} → {vocabulary.Name(target, true).ToLowerInvariant()} on {VnFormat.Date(date)}, by {user.DisplayName}. Record it?", []);
+            }
             var before = Summary(project);
             project.SetDate(target, date);
             project.Status = target;
@@ -159,6 +166,55 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
                 ? $" (chậm {date.DayNumber - end.DayNumber} ngày so với kế hoạch {VnFormat.Date(end)})" : "";
             return Done(project, $"Đã ghi: đề án {project.Code} {name} ngày {VnFormat.Date(date)}{late}.",
                 $"Recorded: project {project.Code} {vocabulary.Name(target, true).ToLowerInvariant()} on {VnFormat.Date(date)}.");
+        });
+
+    /// <summary>Corrects the date of the project's last move (a date typed wrong), between the step before's date and today, audited and
+    /// kept in its history. Not <paramref name="confirmed"/>: checked only, and <see cref="ProjectOutcome.NeedsConfirmation"/> says what would change.</summary>
+    public ProjectResult CorrectDate(BotUser user, string code, DateOnly date, bool confirmed = true) =>
+        InTransaction(code, user, project =>
+        {
+            var step = project.Status;
+            var name = vocabulary.Name(step).ToLowerInvariant();
+            if (step == ProjectStatus.Approved || project.DateOf(step) is not { } old)
+            {
+                return Fail(ProjectOutcome.Invalid, $"Đề án {project.Code} chưa chuyển bước nào sau phê duyệt; ngày quyết định sửa cùng quyết định (nhờ quản trị viên).",
+                    $"Project {project.Code} has not moved since its approval.", project);
+            }
+            var previous = project.DateOf(step - 1)!.Value;
+            if (date > clock.Today)
+            {
+                return Fail(ProjectOutcome.DateInFuture, $"Ngày {VnFormat.Date(date)} chưa tới (hôm nay {VnFormat.Date(clock.Today)}).",
+                    $"{VnFormat.Date(date)} is in the future.", project);
+            }
+            if (date < previous)
+            {
+                return Fail(ProjectOutcome.DateBeforePreviousStep,
+                    $"Ngày {name} {VnFormat.Date(date)} trước ngày {vocabulary.Name(step - 1).ToLowerInvariant()} {VnFormat.Date(previous)}; kiểm tra lại ngày.",
+                    $"{VnFormat.Date(date)} is before the {vocabulary.Name(step - 1, true).ToLowerInvariant()} date {VnFormat.Date(previous)}.", project);
+            }
+            if (date == old)
+            {
+                return Fail(ProjectOutcome.AlreadyThere, $"Đề án {project.Code} đã ghi {name} ngày {VnFormat.Date(old)}; không thay đổi gì.",
+                    $"Project {project.Code} is already recorded {vocabulary.Name(step, true).ToLowerInvariant()} on {VnFormat.Date(old)}.", project);
+            }
+            if (!confirmed)
+            {
+                return new ProjectResult(ProjectOutcome.NeedsConfirmation, project,
+                    $"Sẽ sửa: đề án {project.Code} – {project.Name}: ngày {name} {VnFormat.Date(old)} → {VnFormat.Date(date)}, người sửa: {user.DisplayName}. Sửa như vậy?",
+                    $"To correct: project {project.Code} – {project.Name}: {vocabulary.Name(step, true).ToLowerInvariant()} date {VnFormat.Date(old)} → {VnFormat.Date(date)}, by {user.DisplayName}. Correct it?", []);
+            }
+            var before = Summary(project);
+            project.SetDate(step, date);
+            project.History.Add(new ProjectMove
+            {
+                From = step, To = step, Date = date, UserId = user.Id, At = clock.Now, Correction = true,
+                Note = $"sửa ngày {name}: {VnFormat.Date(old)} → {VnFormat.Date(date)}",
+            });
+            project.UpdatedAt = clock.Now;
+            store.Projects.Update(project);
+            Audit(user, "redate", project, before, Summary(project));
+            return Done(project, $"Đã sửa: đề án {project.Code} {name} ngày {VnFormat.Date(date)} (trước ghi {VnFormat.Date(old)}).",
+                $"Corrected: project {project.Code} {vocabulary.Name(step, true).ToLowerInvariant()} on {VnFormat.Date(date)} (was {VnFormat.Date(old)}).");
         });
 
     /// <summary>An admin moves a project back to an earlier step (a mistake corrected): later steps' dates are cleared, the reason kept.</summary>
@@ -274,70 +330,6 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
             return Done(project, $"Đã thêm {ids.Count} cơ sở vào đề án {project.Code} (tổng {project.FacilityIds.Count} cơ sở).",
                 $"Added {ids.Count} facilities to project {project.Code}.");
         });
-
-    /// <summary>What is wrong with a draft project, in Vietnamese and English (empty when nothing).</summary>
-    public List<(string Vi, string En)> Problems(BotUser user, Project draft)
-    {
-        var problems = new List<(string, string)>();
-        if (ProjectCode.Problem(draft.Code) is { } codeProblem)
-        {
-            problems.Add(codeProblem);
-        }
-        var name = draft.Name?.Trim() ?? "";
-        if (name.Length < 3 || name.Length > MaxNameLength)
-        {
-            problems.Add(($"Tên đề án dài 3 đến {MaxNameLength} ký tự.", $"The project name has 3 to {MaxNameLength} characters."));
-        }
-        if (string.IsNullOrWhiteSpace(draft.DecisionNumber) || draft.DecisionNumber.Trim().Length > 100)
-        {
-            problems.Add(("Thiếu số quyết định phê duyệt (ví dụ 123/QĐ-SCT).", "The approving decision's number is missing."));
-        }
-        var today = clock.Today;
-        if (draft.DecisionDate < MinDate || draft.DecisionDate > today)
-        {
-            problems.Add(($"Ngày quyết định {VnFormat.Date(draft.DecisionDate)} không hợp lệ (từ {VnFormat.Date(MinDate)} đến hôm nay).",
-                $"Decision date {VnFormat.Date(draft.DecisionDate)} is not valid."));
-        }
-        if (catalogue.Province(draft.ProvinceId) is null)
-        {
-            problems.Add(($"Không có tỉnh/thành \"{draft.ProvinceId}\".", $"Unknown province \"{draft.ProvinceId}\"."));
-        }
-        if (catalogue.Activity(draft.ActivityId) is null)
-        {
-            problems.Add(($"Không có hoạt động \"{draft.ActivityId}\".", $"Unknown activity \"{draft.ActivityId}\"."));
-        }
-        if (!Enum.IsDefined(draft.Programme) || !Enum.IsDefined(draft.Type))
-        {
-            problems.Add(("Chương trình hoặc loại đề án không hợp lệ.", "Unknown programme or project type."));
-        }
-        else if (draft.Programme == ProjectProgramme.National && draft.Type == ProjectType.Local)
-        {
-            problems.Add(("Đề án khuyến công quốc gia là đề án điểm hoặc đề án nhóm, không phải đề án địa phương.",
-                "A national project is a single-facility or a group project, not a local one."));
-        }
-        if (draft.PlannedStart is { } start && draft.PlannedEnd is { } end && end < start)
-        {
-            problems.Add(($"Ngày kết thúc dự kiến {VnFormat.Date(end)} trước ngày bắt đầu {VnFormat.Date(start)}.", "The planned end is before the planned start."));
-        }
-        if (draft.Type == ProjectType.Single && draft.FacilityIds.Distinct().Count() > 1)
-        {
-            problems.Add(("Đề án điểm hỗ trợ một cơ sở; đề án hỗ trợ nhiều cơ sở là đề án nhóm.", "A single-facility project supports one facility."));
-        }
-        var unknown = draft.FacilityIds.Distinct().Where(id => store.Facilities.Get(id) is null).ToList();
-        if (unknown.Count > 0)
-        {
-            problems.Add(($"Không có cơ sở số {string.Join(", ", unknown)}.", $"No facility {string.Join(", ", unknown)}."));
-        }
-        if (!FundingSplit.IsValidPart(draft.DisbursedVnd))
-        {
-            problems.Add(("Số tiền giải ngân không hợp lệ.", "The amount disbursed is not valid."));
-        }
-        if (draft.Approved.IsZero)
-        {
-            problems.Add(("Thiếu kinh phí được duyệt (KCQG, KCĐP, đối ứng, nguồn khác).", "The approved budget is missing."));
-        }
-        return problems;
-    }
 
     private ProjectResult InTransaction(string code, BotUser user, Func<Project, ProjectResult> work) =>
         store.InTransaction(() =>

@@ -101,21 +101,25 @@ public sealed class ProjectLinkTranscriptTests(ITestOutputHelper output)
         var shown = await Say(bot, "o1", "/dean KC-2026-41");
         Assert.Contains($"Bản ghi hỗ trợ thuộc đề án: {linked.Count}", shown);
         Assert.Contains($"KCQG {VnFormat.MoneyFull(kcqg)}, KCĐP {VnFormat.MoneyFull(kcdp)}", shown);
-        Assert.Contains($"so với {VnFormat.MoneyFull(900_000_000)} được duyệt", shown);
+        Assert.Contains($"(khuyến công {VnFormat.MoneyFull(kcqg + kcdp)}, bằng {VnFormat.Percent((kcqg + kcdp) / 900_000_000m)} kinh phí khuyến công được duyệt)", shown);
         Assert.Contains("Cơ sở (2):", shown);
         Assert.Contains("– Công ty CP Gốm Hương Canh", shown);
         Assert.Contains("– Công ty CP Mộc Bích Chu", shown);
 
         // Its lifecycle; a project command typed as the name of a new project is done, not taken as the name.
-        await Say(bot, "o1", "đề án KC-2026-41 đang thực hiện ngày 5/11");
+        // Each move is shown (from → to, date, who) and recorded once confirmed.
+        Assert.Contains("đang thực hiện, ngày 05/11/2026", await Say(bot, "o1", "đề án KC-2026-41 đang thực hiện ngày 5/11"));
+        Assert.Contains("Đã ghi: đề án KC-2026-41 đang thực hiện ngày 05/11/2026", await Choose(bot, "o1", 1, "Đúng, ghi"));
         await Say(bot, "o1", "/dean moi");
         await Say(bot, "o1", "KC-2026-43");
-        Assert.Contains("nghiệm thu ngày 25/11/2026", await Say(bot, "o1", "đề án KC-2026-41 đã nghiệm thu ngày 25/11"));
+        Assert.Contains("nghiệm thu, ngày 25/11/2026", await Say(bot, "o1", "đề án KC-2026-41 đã nghiệm thu ngày 25/11"));
         Assert.Contains("Tên đề án?", string.Join("\n", bot.Received("o1").TakeLast(1)));
+        Assert.Contains("Đã ghi: đề án KC-2026-41 nghiệm thu ngày 25/11/2026", await Choose(bot, "o1", 1, "Đúng, ghi"));
         Assert.Equal("project:new", DialogRulesTranscriptTests.FlowOf(bot, "o1"));
         await Say(bot, "o1", "/huy");
         Assert.Null(bot.Store.Projects.FindByCode("KC-2026-43"));
-        Assert.Contains("quyết toán ngày 26/11/2026", await Say(bot, "o1", "đề án KC-2026-41 đã quyết toán ngày 26/11"));
+        await Say(bot, "o1", "đề án KC-2026-41 đã quyết toán ngày 26/11");
+        Assert.Contains("quyết toán ngày 26/11/2026", await Choose(bot, "o1", 1, "Đúng, ghi"));
         var project = bot.Store.Projects.FindByCode("KC-2026-41")!;
         Assert.Equal(ProjectStatus.Settled, project.Status);
         Assert.Equal(5, ProjectQueries.DaysBehind(project, EndToEndChannels.Today));

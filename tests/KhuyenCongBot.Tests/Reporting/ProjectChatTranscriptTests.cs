@@ -85,8 +85,15 @@ public sealed class ProjectChatTranscriptTests(ITestOutputHelper output)
         var refused = await Say(bot, "pt", "đề án nào chậm tiến độ ở Bắc Ninh");
         Assert.Contains("chỉ được xem số liệu của Phú Thọ", refused);
         Assert.DoesNotContain("KC-2026-04", refused);
-        // Another province's project is "not found" for an officer, as an unknown code is.
-        Assert.Contains("Không tìm thấy đề án KC-2026-04", await Say(bot, "pt", "đề án KC-2026-04 thế nào"));
+        // Another province's project is said to exist outside the officer's scope (not "not found"), and nothing of it is shown.
+        var other = bot.Store.Projects.FindByCode("KC-2026-04")!;
+        var outside = await Say(bot, "pt", "đề án KC-2026-04 thế nào");
+        Assert.Contains("Đề án KC-2026-04 có trong hệ thống nhưng thuộc tỉnh/thành khác, ngoài phạm vi của bạn", outside);
+        Assert.DoesNotContain(other.Name, outside);
+        Assert.DoesNotContain("đồng", outside);
+        Assert.DoesNotContain(bot.Catalogue.Province(other.ProvinceId)!.ShortName, outside);
+        // Whoever's role covers it sees it.
+        Assert.Contains(other.Name, await Say(bot, "boss", "đề án KC-2026-04 thế nào"));
         var unknown = await Say(bot, "boss", "đề án KC-2099-99 thế nào");
         Assert.Contains("Không tìm thấy đề án KC-2099-99", unknown);
         Assert.DoesNotContain("đồng", unknown);
@@ -130,9 +137,11 @@ public sealed class ProjectChatTranscriptTests(ITestOutputHelper output)
         Assert.Equal(ProjectStatus.InProgress, bot.Store.Projects.FindByCode("KC-2026-07")!.Status);
 
         // Another province's officer cannot move it, and learns nothing about it.
-        Assert.Contains("Không tìm thấy đề án KC-2026-07", await Say(bot, "bn", "đề án KC-2026-07 đã nghiệm thu ngày 15/11"));
+        Assert.Contains("thuộc tỉnh/thành khác, ngoài phạm vi của bạn", await Say(bot, "bn", "đề án KC-2026-07 đã nghiệm thu ngày 15/11"));
 
-        Assert.Contains("Đã ghi: đề án KC-2026-07 nghiệm thu ngày 15/11/2026", await Say(bot, "pt", "đề án KC-2026-07 đã nghiệm thu ngày 15/11"));
+        Assert.Contains("người ghi: pt. Ghi như vậy?", await Say(bot, "pt", "đề án KC-2026-07 đã nghiệm thu ngày 15/11"));
+        Assert.Equal(ProjectStatus.InProgress, bot.Store.Projects.FindByCode("KC-2026-07")!.Status);
+        Assert.Contains("Đã ghi: đề án KC-2026-07 nghiệm thu ngày 15/11/2026", await Say(bot, "pt", "1"));
         var moved = bot.Store.Projects.FindByCode("KC-2026-07")!;
         Assert.Equal(ProjectStatus.Accepted, moved.Status);
         Assert.Equal(new DateOnly(2026, 11, 15), moved.AcceptedOn);
@@ -155,12 +164,13 @@ public sealed class ProjectChatTranscriptTests(ITestOutputHelper output)
         // From /cuatoi: the open projects with a button each; the move asks its date.
         var mine = await Say(bot, "pt", "/cuatoi");
         Assert.Contains("Đề án đang theo dõi", mine);
-        Assert.Contains("KC-2026-07 → quyết toán", mine);
+        Assert.Contains("📁 Chuyển bước đề án KC-2026-07 → quyết toán", mine);
         Assert.DoesNotContain("KC-2026-04", mine);
         var number = mine.Split('\n').First(l => l.Contains("KC-2026-07 → quyết toán", StringComparison.Ordinal)).Split('.')[0].Trim();
         Assert.Contains("quyết toán ngày nào", await Say(bot, "pt", number));
         Assert.Contains("trước ngày nghiệm thu", await Say(bot, "pt", "10/11"));
-        Assert.Contains("Đã ghi: đề án KC-2026-07 quyết toán ngày 26/11/2026", await Say(bot, "pt", "hôm nay"));
+        Assert.Contains("nghiệm thu → quyết toán, ngày 26/11/2026", await Say(bot, "pt", "hôm nay"));
+        Assert.Contains("Đã ghi: đề án KC-2026-07 quyết toán ngày 26/11/2026", await Say(bot, "pt", "đúng, ghi"));
         Assert.Equal(ProjectStatus.Settled, bot.Store.Projects.FindByCode("KC-2026-07")!.Status);
     }
 

@@ -103,7 +103,8 @@ public sealed class ProjectStrangerTests
         Assert.Contains("ngày nào", await bot.Say($"đề án {first.Code} đã nghiệm thu", "admin"));
         var reply = await bot.Say($"đề án {second.Code} đã nghiệm thu ngày 25/11", "admin");
         Assert.Contains("Đã bỏ việc đang chờ ngày", reply);
-        Assert.Contains($"Đã ghi: đề án {second.Code} nghiệm thu ngày 25/11/2026", reply);
+        Assert.Contains($"Sẽ ghi: đề án {second.Code}", reply);
+        Assert.Contains($"Đã ghi: đề án {second.Code} nghiệm thu ngày 25/11/2026", await bot.Say("1", "admin"));
         var projects = bot.Store.Projects.Find(ProjectFilter.Everything).ToDictionary(p => p.Id);
         Assert.Equal(ProjectStatus.InProgress, projects[first.Id].Status);
         Assert.Equal(ProjectStatus.Accepted, projects[second.Id].Status);

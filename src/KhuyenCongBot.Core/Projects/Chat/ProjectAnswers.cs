@@ -160,11 +160,21 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         else
         {
             var f = links.Funding;
-            var logged = Split(new FundingSplit((long)f.Kcqg, (long)f.Kcdp, (long)f.Counterpart, (long)f.Other));
-            var rate = FundingRules.Rate(f.Support, p.Approved.Support) is { } r ? (english ? $", {VnFormat.Percent(r)} of it" : $", bằng {VnFormat.Percent(r)}") : "";
+            var split = new FundingSplit((long)f.Kcqg, (long)f.Kcdp, (long)f.Counterpart, (long)f.Other);
+            // Each amount once: the support total only when it is not already the one amount listed, the approved amount on its own line.
+            var parts = new List<string>();
+            if (split.Support != split.Total || (split.Kcqg > 0 && split.Kcdp > 0))
+            {
+                parts.Add((english ? "support " : "khuyến công ") + VnFormat.MoneyFull(split.Support));
+            }
+            if (FundingRules.Rate(split.Support, p.Approved.Support) is { } r)
+            {
+                parts.Add(english ? $"{VnFormat.Percent(r)} of the approved support" : $"bằng {VnFormat.Percent(r)} kinh phí khuyến công được duyệt");
+            }
+            var detail = parts.Count == 0 ? "" : " (" + string.Join(", ", parts) + ")";
             sb.Append('\n').Append(english
-                ? $"• Linked records: {links.Records.Count}; money logged: {logged} (support {VnFormat.MoneyFull((long)f.Support)} against {VnFormat.MoneyFull(p.Approved.Support)} approved{rate})."
-                : $"• Bản ghi hỗ trợ thuộc đề án: {VnFormat.Number(links.Records.Count)}; kinh phí đã ghi: {logged} (khuyến công {VnFormat.MoneyFull((long)f.Support)} so với {VnFormat.MoneyFull(p.Approved.Support)} được duyệt{rate}).");
+                ? $"• Linked records: {links.Records.Count}; money logged: {Split(split)}{detail}."
+                : $"• Bản ghi hỗ trợ thuộc đề án: {VnFormat.Number(links.Records.Count)}; kinh phí đã ghi: {Split(split)}{detail}.");
         }
         if (links.Facilities.Count == 0)
         {

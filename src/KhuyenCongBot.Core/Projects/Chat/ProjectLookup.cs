@@ -1,0 +1,104 @@
+using System.Globalization;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Figures.Questions;
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Projects.Chat;
+
+/// <summary>
+/// Which projects a person may see, and how they are shown: one project (/dean KC-2026-07), the open projects of the person's scope
+/// (/dean, and the /cuatoi section), each with the button that moves it to its next step.
+/// </summary>
+public sealed class ProjectLookup(ProjectAnswers answers, ProjectVocabulary vocabulary, ScopeResolver scopes, AccessPolicy? access)
+{
+    /// <summary>
+    /// A project the person may see, or null after saying why not: "không tìm thấy" for a code that does not exist; for another
+    /// province's code, that it exists but is outside their scope (nothing of it is shown). A button (<paramref name="fromButton"/>)
+    /// names no code and says only "không tìm thấy": its data may be forged.
+    /// </summary>
+    public Project? Visible(BotContext context, string code, bool fromButton = false)
+    {
+        var project = context.Store.Projects.FindByCode(code);
+        var allowed = scopes.UnitIds(scopes.DefaultScope(context.User));
+        if (project is not null && (allowed is null || allowed.Contains(project.ProvinceId)))
+        {
+            return project;
+        }
+        if (fromButton)
+        {
+            context.Say(context.T("Không tìm thấy đề án này. Gõ /dean để xem các đề án.", "Project not found. Type /project to list projects."));
+            return null;
+        }
+        context.Say(project is null
+            ? context.T($"Không tìm thấy đề án {code.Trim()}. Kiểm tra lại mã (ví dụ KC-2026-07), hoặc gõ /dean để xem các đề án.",
+                $"No project {code.Trim()} found. Check the code, or type /project to list projects.")
+            : context.T($"Đề án {project.Code} có trong hệ thống nhưng thuộc tỉnh/thành khác, ngoài phạm vi của bạn: bot không hiển thị và không cập nhật được đề án này. Gõ /dean để xem các đề án của bạn.",
+                $"Project {project.Code} exists but belongs to another province, outside your scope: it cannot be shown or updated. Type /project for yours."));
+        return null;
+    }
+
+    /// <summary>One project in full, with the button to move it on.</summary>
+    public void ShowOne(BotContext context, string code)
+    {
+        if (context.Message.IsGroupChat)
+        {
+            context.Say(AccessPolicy.GroupRefusal(context));
+            return;
+        }
+        if (Visible(context, code) is not { } project)
+        {
+            return;
+        }
+        var choices = NextStepChoice(context, project) is { } next ? new List<Choice> { next } : [];
+        context.Ask(answers.One(project, context.Today, context.English), choices);
+    }
+
+    /// <summary>"KC-2026-07 → nghiệm thu": the button moving a project the person may update to its next step (null when settled or not theirs).</summary>
+    public Choice? NextStepChoice(BotContext context, Project p) =>
+        p.Status < ProjectStatus.Settled && access?.CanLog(context.User, p.ProvinceId) != false
+            ? new Choice(context.T($"{p.Code} → {vocabulary.Name(p.Status + 1).ToLowerInvariant()}", $"{p.Code} → {vocabulary.Name(p.Status + 1, true).ToLowerInvariant()}"),
+                "pj:n:" + p.Id.ToString(CultureInfo.InvariantCulture))
+            : null;
+
+    /// <summary>The projects the person looks after (their scope's, not yet settled, latest decision first) with a button each to move on.</summary>
+    /// <param name="offerNew">Whether to offer "Ghi đề án mới" (the /dean list) or only the projects.</param>
+    public void ListMine(BotContext context, bool offerNew)
+    {
+        var (text, choices) = MineSection(context, everyInScope: offerNew);
+        if (offerNew && context.User.Role != Role.Manager)
+        {
+            choices.Add(new Choice(context.T("Ghi đề án mới", "Register a project"), "pj:new"));
+        }
+        if (text is null && !offerNew)
+        {
+            return;
+        }
+        context.Ask(text ?? context.T("Chưa có đề án nào trong phạm vi của bạn.", "No projects in your scope yet."), choices);
+    }
+
+    /// <summary>"📁 Đề án đang theo dõi" and a move-on button per project; null text when there are none.</summary>
+    /// <param name="everyInScope">/dean lists every open project of the scope; /cuatoi of a person without a province lists only theirs.</param>
+    public (string? Text, List<Choice> Choices) MineSection(BotContext context, bool everyInScope = false)
+    {
+        var units = scopes.UnitIds(scopes.DefaultScope(context.User));
+        var open = context.Store.Projects.Find(new ProjectFilter(units))
+            .Where(p => p.Status < ProjectStatus.Settled && (everyInScope || units is not null || p.CreatedByUserId == context.User.Id))
+            .OrderByDescending(p => p.DecisionDate).ThenByDescending(p => p.Id).ToList();
+        if (open.Count == 0)
+        {
+            return (null, []);
+        }
+        var lines = open.Take(ProjectAnswers.ListSize).Select(p =>
+        {
+            var late = ProjectQueries.DaysLate(p, context.Today) is > 0 and var d ? context.T($", chậm {d} ngày", $", {d} days late") : "";
+            return $"• {p.Code} – {p.Name}: {vocabulary.Name(p.Status, context.English).ToLowerInvariant()}{late}";
+        });
+        var text = context.T($"📁 Đề án đang theo dõi ({VnFormat.Number(open.Count)}); chọn để chuyển sang bước tiếp:",
+                $"📁 Open projects ({open.Count}); pick one to move it on:")
+            + "\n" + string.Join("\n", lines);
+        var choices = open.Take(ProjectAnswers.ListSize).Select(p => NextStepChoice(context, p)).OfType<Choice>().ToList();
+        return (text, choices);
+    }
+}

@@ -1,0 +1,300 @@
+using System.Globalization;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Projects.Chat;
+
+/// <summary>The one step of the "on which date?" dialog of a project move. Its value is saved: never renumber.</summary>
+public enum DateStep
+{
+    Date = 0,
+}
+
+/// <summary>
+/// Officers move a project on ("đề án KC-2026-07 đã nghiệm thu ngày 15/11", or its button): what will be recorded (project, from → to,
+/// date, who) is shown and confirmed first; a move without a date asks it. The date of the last move can be corrected (typed again
+/// with the new date, or "Sửa ngày" after the move), confirmed and audited. Disbursement is recorded here too.
+/// </summary>
+public sealed class ProjectMoves
+{
+    internal const string DateFlow = "project:date";
+    internal const string CodeKey = "pj:code";
+    internal const string TargetKey = "pj:to";
+
+    /// <summary>Set when the date asked corrects the date of the last move rather than moves the project on.</summary>
+    internal const string RedateKey = "pj:re";
+
+    private readonly ProjectLifecycle _lifecycle;
+    private readonly ProjectVocabulary _vocabulary;
+    private readonly ProjectLookup _lookup;
+    private readonly ProjectQuestionParser _parser;
+    private readonly Func<BotContext, string, CancellationToken, Task<bool>> _handleText;
+
+    /// <param name="handleText">Handles a project request typed where the date is asked (the module's text handler).</param>
+    public ProjectMoves(ProjectLifecycle lifecycle, ProjectVocabulary vocabulary, ProjectLookup lookup, ProjectQuestionParser parser,
+        Func<BotContext, string, CancellationToken, Task<bool>> handleText)
+    {
+        _lifecycle = lifecycle;
+        _vocabulary = vocabulary;
+        _lookup = lookup;
+        _parser = parser;
+        _handleText = handleText;
+        DateDialog = new(DateFlow, [new(DateStep.Date, null, TakeDateAsync)])
+        {
+            Description = c => c.T(
+                $"ngày chuyển bước của đề án {c.State.Data.GetValueOrDefault(CodeKey)}", $"the date of project {c.State.Data.GetValueOrDefault(CodeKey)}'s move"),
+        };
+    }
+
+    /// <summary>Asks the date of a move (from a move typed without a date, or a button); the question itself is asked by <see cref="AskDate"/>.</summary>
+    public Dialog<DateStep> DateDialog { get; }
+
+    /// <summary>A move typed in chat: checked, then shown to confirm (a date is asked when none was typed). The project's current step
+    /// typed with another date offers to correct that date.</summary>
+    public void Move(BotContext context, string code, ProjectStatus target, DateOnly? date, string? problem)
+    {
+        if (problem is not null)
+        {
+            context.Say(context.T($"Chưa ghi: {problem}. Ví dụ: đề án {code} đã {_vocabulary.Name(target).ToLowerInvariant()} ngày 15/11.", $"Not recorded: the date was not understood ({problem})."));
+            return;
+        }
+        if (_lookup.Visible(context, code) is not { } project)
+        {
+            return;
+        }
+        if (date is null)
+        {
+            AskDate(context, project, target, redate: false);
+            return;
+        }
+        if (target == project.Status && target != ProjectStatus.Approved && project.DateOf(target) != date)
+        {
+            PreviewRedate(context, project, date.Value);
+            return;
+        }
+        PreviewMove(context, project, target, date.Value);
+    }
+
+    /// <summary>Shows what the move will record and asks to confirm; a move that would be refused is said so, nothing asked.</summary>
+    private void PreviewMove(BotContext context, Project project, ProjectStatus target, DateOnly date)
+    {
+        var result = _lifecycle.Move(context.User, project.Code, target, date, confirmed: false);
+        if (result.Outcome != ProjectOutcome.NeedsConfirmation)
+        {
+            context.Say(result.Text(context.English));
+            return;
+        }
+        var id = project.Id.ToString(CultureInfo.InvariantCulture);
+        var t = ((int)target).ToString(CultureInfo.InvariantCulture);
+        context.Ask(result.Text(context.English),
+        [
+            new Choice(context.T("Đúng, ghi", "Yes, record it"), $"pj:mc:{id}:{t}:{date.DayNumber.ToString(CultureInfo.InvariantCulture)}"),
+            new Choice(context.T("Sửa ngày", "Another date"), $"pj:md:{id}:{t}"),
+            new Choice(context.T("Không ghi", "Do not record"), "pj:no"),
+        ]);
+    }
+
+    /// <summary>Shows the correction of the last move's date and asks to confirm.</summary>
+    private void PreviewRedate(BotContext context, Project project, DateOnly date)
+    {
+        var result = _lifecycle.CorrectDate(context.User, project.Code, date, confirmed: false);
+        if (result.Outcome != ProjectOutcome.NeedsConfirmation)
+        {
+            context.Say(result.Text(context.English));
+            return;
+        }
+        var id = project.Id.ToString(CultureInfo.InvariantCulture);
+        context.Ask(result.Text(context.English),
+        [
+            new Choice(context.T("Đúng, sửa ngày", "Yes, correct it"), $"pj:rc:{id}:{date.DayNumber.ToString(CultureInfo.InvariantCulture)}"),
+            new Choice(context.T("Không sửa", "Leave it"), "pj:no"),
+        ]);
+    }
+
+    /// <summary>After a move or a correction: the result, and a button to correct the date just recorded.</summary>
+    private void Recorded(BotContext context, ProjectResult result)
+    {
+        if (!result.Ok || result.Project is not { } p)
+        {
+            context.Say(result.Text(context.English));
+            return;
+        }
+        var label = context.T($"✏ Sửa ngày {_vocabulary.Name(p.Status).ToLowerInvariant()}", $"✏ Correct the {_vocabulary.Name(p.Status, true).ToLowerInvariant()} date");
+        context.Ask(result.Text(context.English), [new Choice(label, "pj:rd:" + p.Id.ToString(CultureInfo.InvariantCulture))]);
+    }
+
+    public void AskDate(BotContext context, Project project, ProjectStatus target, bool redate)
+    {
+        DateDialog.Start(context, DateStep.Date, new Dictionary<string, string>
+        {
+            [CodeKey] = project.Code,
+            [TargetKey] = ((int)target).ToString(CultureInfo.InvariantCulture),
+            [RedateKey] = redate ? "1" : "0",
+        });
+        var step = _vocabulary.Name(target).ToLowerInvariant();
+        var question = redate
+            ? context.T($"Đề án {project.Code}: {step} ngày {VnFormat.Date(project.DateOf(target)!.Value)}. Sửa thành ngày nào? Gõ ngày (ví dụ 15/11) hoặc chọn Hôm nay. /huy để thôi.",
+                $"Project {project.Code}: {_vocabulary.Name(target, true).ToLowerInvariant()} on {VnFormat.Date(project.DateOf(target)!.Value)}. Which date instead? /cancel to stop.")
+            : context.T($"Đề án {project.Code} ({_vocabulary.Name(project.Status).ToLowerInvariant()}) → {step}: {step} ngày nào? Gõ ngày (ví dụ 15/11) hoặc chọn Hôm nay. /huy để thôi.",
+                $"Project {project.Code} → {_vocabulary.Name(target, true).ToLowerInvariant()}: on which date? Type it (e.g. 15/11) or pick Today. /cancel to stop.");
+        context.Ask(question, [new Choice(context.T("Hôm nay", "Today"), "pj:today")]);
+    }
+
+    private async Task<DialogMove<DateStep>> TakeDateAsync(DialogTurn turn)
+    {
+        var context = turn.Context;
+        var input = turn.Input;
+        if (!turn.IsButton && !VnParse.TryParseDate(input, context.Today, out _))
+        {
+            if (VnText.FoldWords(input) is "quay lai" or "back")
+            {
+                return DialogMove.End(turn.T("Đã thôi, chưa chuyển bước đề án nào.", "Stopped: no project was moved."));
+            }
+            if (_parser.Parse(input, context.Today) is not null)
+            {
+                // Another project request typed instead of the date ("đề án KC-2026-07 đã quyết toán ngày 25/11"): this one is
+                // left (nothing was moved) and the new one is done, rather than read as a date that is not one.
+                context.State.Clear();
+                context.Say(turn.T("(Đã bỏ việc đang chờ ngày; chưa chuyển bước đề án nào ở việc đó.)", "(Left the move waiting for a date; nothing was moved.)"));
+                await _handleText(context, input, turn.CancellationToken).ConfigureAwait(false);
+                return DialogMove.Handled;
+            }
+        }
+        var code = context.State.Data.GetValueOrDefault(CodeKey) ?? "";
+        var target = (ProjectStatus)int.Parse(context.State.Data.GetValueOrDefault(TargetKey) ?? "0", CultureInfo.InvariantCulture);
+        var redate = context.State.Data.GetValueOrDefault(RedateKey) == "1";
+        var today = new Choice(turn.T("Hôm nay", "Today"), "pj:today");
+        DateOnly date;
+        if (turn.IsButton && input == "pj:today")
+        {
+            date = context.Today;
+        }
+        else if (turn.IsButton || !VnParse.TryParseDate(input, context.Today, out date))
+        {
+            context.Ask(turn.T("Bot chưa đọc được ngày. Gõ ngày, ví dụ 15/11 hoặc 15/11/2026; hoặc /huy để thôi.",
+                "Could not read the date. Type e.g. 15/11/2026, or /cancel."), [today]);
+            return DialogMove.Handled;
+        }
+        var result = redate ? _lifecycle.CorrectDate(context.User, code, date, confirmed: false) : _lifecycle.Move(context.User, code, target, date, confirmed: false);
+        if (result.Outcome is ProjectOutcome.DateInFuture or ProjectOutcome.DateBeforePreviousStep)
+        {
+            context.Ask(result.Text(context.English) + turn.T(" Gõ lại ngày, hoặc /huy.", " Type the date again, or /cancel."), [today]);
+            return DialogMove.Handled;
+        }
+        context.State.Clear();
+        if (result.Outcome != ProjectOutcome.NeedsConfirmation || result.Project is not { } project)
+        {
+            context.Say(result.Text(context.English));
+        }
+        else if (redate)
+        {
+            PreviewRedate(context, project, date);
+        }
+        else
+        {
+            PreviewMove(context, project, target, date);
+        }
+        return DialogMove.Handled;
+    }
+
+    public void Disburse(BotContext context, ProjectRequest request, bool confirmed = false)
+    {
+        if (request.Amount is null)
+        {
+            context.Say(context.T($"Chưa ghi: {request.Problem ?? "chưa đọc được số tiền"}.", "Not recorded: the amount was not understood."));
+            return;
+        }
+        if (request.Problem is not null)
+        {
+            context.Say(context.T($"Chưa ghi: {request.Problem}.", "Not recorded: the date was not understood."));
+            return;
+        }
+        if (_lookup.Visible(context, request.Code!, fromButton: confirmed) is not { } project)
+        {
+            return;
+        }
+        var asOf = request.Date ?? context.Today;
+        var result = _lifecycle.SetDisbursed(context.User, project.Code, request.Amount.Value, asOf, confirmed);
+        if (result.Outcome == ProjectOutcome.NeedsConfirmation)
+        {
+            var data = $"pj:dc:{project.Id}:{request.Amount.Value}:{asOf.DayNumber}";
+            context.Ask(result.Text(context.English), [new Choice(context.T("Đúng, lưu", "Yes, save"), data), new Choice(context.T("Không lưu", "Do not save"), "pj:no")]);
+            return;
+        }
+        context.Say(result.Text(context.English));
+    }
+
+    /// <summary>The buttons of moves, corrections and disbursements ("pj:n:", "pj:mc:", "pj:md:", "pj:rd:", "pj:rc:", "pj:dc:"); false for another.</summary>
+    public bool HandleButton(BotContext context, string[] parts)
+    {
+        var project = parts.Length >= 3 && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? context.Store.Projects.Get(id) : null;
+        switch (parts[1])
+        {
+            case "n" when parts.Length == 3:
+                if (Found(context, project) is not { } next)
+                {
+                    return true;
+                }
+                if (next.Status == ProjectStatus.Settled)
+                {
+                    context.Say(context.T($"Đề án {next.Code} đã quyết toán: không còn bước nào.", $"Project {next.Code} is settled."));
+                    return true;
+                }
+                AskDate(context, next, next.Status + 1, redate: false);
+                return true;
+            case "mc" when parts.Length == 5 && Step(parts[3]) is { } target && Day(parts[4]) is { } date:
+                if (Found(context, project) is { } moved)
+                {
+                    Recorded(context, _lifecycle.Move(context.User, moved.Code, target, date));
+                }
+                return true;
+            case "md" when parts.Length == 4 && Step(parts[3]) is { } target:
+                if (Found(context, project) is { } asked)
+                {
+                    AskDate(context, asked, target, redate: false);
+                }
+                return true;
+            case "rd" when parts.Length == 3:
+                if (Found(context, project) is { } redated)
+                {
+                    if (redated.Status == ProjectStatus.Approved)
+                    {
+                        context.Say(context.T($"Đề án {redated.Code} chưa chuyển bước nào sau phê duyệt.", $"Project {redated.Code} has not moved yet."));
+                        return true;
+                    }
+                    AskDate(context, redated, redated.Status, redate: true);
+                }
+                return true;
+            case "rc" when parts.Length == 4 && Day(parts[3]) is { } newDate:
+                if (Found(context, project) is { } corrected)
+                {
+                    Recorded(context, _lifecycle.CorrectDate(context.User, corrected.Code, newDate));
+                }
+                return true;
+            case "dc" when parts.Length == 5 && project is not null && long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var amount)
+                && Day(parts[4]) is { } asOf:
+                Disburse(context, new ProjectRequest(ProjectAsk.Disburse, project.Code, Date: asOf, Amount: amount), confirmed: true);
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The project of a button when the person may see it; otherwise null after "không tìm thấy" (the data may be forged).</summary>
+    private Project? Found(BotContext context, Project? project)
+    {
+        if (project is null)
+        {
+            context.Say(context.T("Không tìm thấy đề án này.", "Project not found."));
+            return null;
+        }
+        return _lookup.Visible(context, project.Code, fromButton: true);
+    }
+
+    private static ProjectStatus? Step(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && Enum.IsDefined((ProjectStatus)s) ? (ProjectStatus)s : null;
+
+    private static DateOnly? Day(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var day) && day >= DateOnly.MinValue.DayNumber && day <= DateOnly.MaxValue.DayNumber
+            ? DateOnly.FromDayNumber(day) : null;
+}

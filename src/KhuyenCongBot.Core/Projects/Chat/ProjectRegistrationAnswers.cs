@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Text;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Forms;
+using KhuyenCongBot.Core.Funding;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Projects.Chat;
+
+/// <summary>
+/// The answers of a project being registered: each step's answer read and kept in the conversation (under "pj:" and the step's
+/// name), the draft project they make, and its summary.
+/// </summary>
+internal sealed class ProjectRegistrationAnswers(CatalogueIndex catalogue, ProjectVocabulary vocabulary)
+{
+    public string? Get(BotContext context, RegistrationStep step) => context.State.Data.GetValueOrDefault("pj:" + step);
+
+    public static void Set(BotContext context, RegistrationStep step, string value) => context.State.Data["pj:" + step] = value;
+
+    public IEnumerable<ProjectType> Types(BotContext context) =>
+        Programme(context) == ProjectProgramme.National ? [ProjectType.Single, ProjectType.Group] : Enum.GetValues<ProjectType>();
+
+    public ProjectProgramme Programme(BotContext context) =>
+        (ProjectProgramme)int.Parse(Get(context, RegistrationStep.Programme) ?? "0", CultureInfo.InvariantCulture);
+
+    public ProjectType Type(BotContext context) =>
+        (ProjectType)int.Parse(Get(context, RegistrationStep.Type) ?? "0", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A decision number as written ("123/QĐ-SCT", "45/2026/QĐ-UBND"): digits, a slash, then a symbol; tolerant of "số " or "QĐ số "
+    /// before it and of spaces around the slashes (taken out). Null when it does not have that shape.
+    /// </summary>
+    internal static string? DecisionNumber(string text)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(text.Trim(),
+            @"^(?:(?:quyết\s*định|quyet\s*dinh|qđ|qd)\s*)?(?:số|so)?\s*:?\s*(\d{1,6}[a-zA-Z]?\s*/\s*[\p{L}\d][\p{L}\d\-./ ]{0,80})$",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        if (!m.Success)
+        {
+            return null;
+        }
+        var number = System.Text.RegularExpressions.Regex.Replace(m.Groups[1].Value, @"\s*([/\-])\s*", "$1").Trim();
+        return number.Any(char.IsLetter) || number.Count(c => c == '/') >= 1 && number.Split('/')[^1].Length > 0 ? number : null;
+    }
+
+    /// <summary>Reads and keeps the answer of a step; the problem in the person's language when it is not taken.</summary>
+    public string? Take(BotContext context, RegistrationStep step, string text, bool isButton)
+    {
+        var today = context.Today;
+        switch (step)
+        {
+            case RegistrationStep.Code:
+                if (ProjectCode.Problem(text) is { } problem)
+                {
+                    return context.T(problem.Vi, problem.En);
+                }
+                if (context.Store.Projects.FindByCode(text) is not null)
+                {
+                    return context.T($"Mã đề án {text} đã có. Gõ mã khác (mỗi đề án một mã).", $"Code {text} is already used.");
+                }
+                Set(context, step, text);
+                return null;
+            case RegistrationStep.Name:
+                if (text.Length < 3 || text.Length > ProjectLifecycle.MaxNameLength)
+                {
+                    return context.T($"Tên đề án dài 3 đến {ProjectLifecycle.MaxNameLength} ký tự.", "The name has 3 to 300 characters.");
+                }
+                Set(context, step, text);
+                return null;
+            case RegistrationStep.DecisionNumber:
+                if (text.Length > 100 || DecisionNumber(text) is not { } number)
+                {
+                    return context.T("Số quyết định có dạng số/ký hiệu, ví dụ 123/QĐ-SCT hoặc 45/2026/QĐ-UBND.",
+                        "A decision number looks like number/symbol, e.g. 123/QĐ-SCT or 45/2026/QĐ-UBND.");
+                }
+                Set(context, step, number);
+                return null;
+            case RegistrationStep.DecisionDate:
+                if (!VnParse.TryParseDate(text, today, out var decided) || decided > today || decided < ProjectLifecycle.MinDate)
+                {
+                    return context.T($"Ngày quyết định phải là một ngày từ {VnFormat.Date(ProjectLifecycle.MinDate)} đến hôm nay ({VnFormat.Date(today)}), ví dụ 15/3/{today.Year}.",
+                        "The decision date must be a date up to today.");
+                }
+                Set(context, step, decided.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                return null;
+            case RegistrationStep.Programme:
+                var programme = isButton && text.StartsWith("pj:prog:", StringComparison.Ordinal)
+                    ? (int.TryParse(text[8..], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? (ProjectProgramme?)p : null)
+                    : vocabulary.FindProgramme(text);
+                if (programme is null || !Enum.IsDefined(programme.Value))
+                {
+                    return context.T("Chọn khuyến công quốc gia (KCQG) hoặc khuyến công địa phương (KCĐP).", "Pick national or local.");
+                }
+                Set(context, step, ((int)programme.Value).ToString(CultureInfo.InvariantCulture));
+                return null;
+            case RegistrationStep.Type:
+                var type = isButton && text.StartsWith("pj:type:", StringComparison.Ordinal)
+                    ? (int.TryParse(text[8..], NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? (ProjectType?)t : null)
+                    : vocabulary.FindType(text);
+                if (type is null || !Types(context).Contains(type.Value))
+                {
+                    return context.T("Chọn một loại trong danh sách (đề án điểm: một cơ sở; đề án nhóm: nhiều cơ sở).", "Pick a type from the list.");
+                }
+                Set(context, step, ((int)type.Value).ToString(CultureInfo.InvariantCulture));
+                return null;
+            case RegistrationStep.Activity:
+                var activity = isButton && text.StartsWith("pj:act:", StringComparison.Ordinal) ? catalogue.Activity(text[7..]) : catalogue.FindActivity(text);
+                if (activity is null)
+                {
+                    return context.T("Chọn một hoạt động trong danh sách (gõ số thứ tự hoặc tên).", "Pick an activity from the list.");
+                }
+                Set(context, step, activity.Id);
+                return null;
+            case RegistrationStep.Province:
+                var unit = catalogue.FindProvince(text);
+                var current = unit is null ? null : catalogue.CurrentOf(unit.Id) ?? unit;
+                if (current is null)
+                {
+                    return context.T($"Không tìm thấy tỉnh/thành phố \"{text}\". Gõ tên tỉnh, ví dụ Phú Thọ.", $"No province \"{text}\".");
+                }
+                if (!FieldReader.AllowedProvinces(catalogue, context.User).Any(p => p.Id == current.Id))
+                {
+                    return context.T($"Bạn không ghi được đề án của {current.ShortName}: ngoài phạm vi của bạn.", $"{current.ShortName} is outside your scope.");
+                }
+                Set(context, step, current.Id);
+                return null;
+            case RegistrationStep.Approved:
+            case RegistrationStep.Counterpart:
+                long vnd = 0;
+                var none = isButton ? text == "pj:zero" : VnText.FoldWords(text) is "bo qua" or "khong" or "khong co" or "skip" or "none";
+                if (!(step == RegistrationStep.Counterpart && none) && (!VnParse.TryParseMoney(text, out vnd) || !FundingSplit.IsValidPart(vnd) || (step == RegistrationStep.Approved && vnd == 0)))
+                {
+                    return context.T("Bot chưa đọc được số tiền. Gõ ví dụ 500 triệu, 1,2 tỷ, 450000000.", "Could not read the amount (e.g. 500 triệu, 1,2 tỷ).");
+                }
+                Set(context, step, vnd.ToString(CultureInfo.InvariantCulture));
+                return null;
+            case RegistrationStep.PlannedEnd:
+                var decision = DateOnly.ParseExact(Get(context, RegistrationStep.DecisionDate)!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                if (!VnParse.TryParseDate(text, today, out var end) || end < decision || end.Year > today.Year + 10)
+                {
+                    return context.T($"Ngày kết thúc dự kiến phải là một ngày từ ngày quyết định ({VnFormat.Date(decision)}), ví dụ 30/11/{today.Year}.",
+                        "The planned end must be a date after the decision.");
+                }
+                Set(context, step, end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                return null;
+            case RegistrationStep.Facilities:
+                return TakeFacilities(context, text, isButton);
+            default:
+                // The summary's answer (save or drop) is read by the dialog itself.
+                return null;
+        }
+    }
+
+    private string? TakeFacilities(BotContext context, string text, bool isButton)
+    {
+        if ((isButton && text == "pj:skip") || (!isButton && VnText.FoldWords(text) is "bo qua" or "skip" or "khong"))
+        {
+            Set(context, RegistrationStep.Facilities, "");
+            return null;
+        }
+        var names = text.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(n => n.Length > 0).ToList();
+        if (Type(context) == ProjectType.Single && names.Count > 1)
+        {
+            return context.T("Đề án điểm hỗ trợ một cơ sở: gõ tên một cơ sở (đề án nhiều cơ sở là đề án nhóm).", "A single-facility project supports one facility.");
+        }
+        var province = Get(context, RegistrationStep.Province) ?? "";
+        var units = catalogue.UnitsOf(province).ToList();
+        var ids = new List<long>();
+        var missing = new List<string>();
+        foreach (var name in names)
+        {
+            var found = context.Store.Facilities.Search(units, name, 1, FacilitySearch.DuplicateThreshold);
+            if (found.Count == 0)
+            {
+                missing.Add(name);
+            }
+            else
+            {
+                ids.Add(found[0].Facility.Id);
+            }
+        }
+        if (missing.Count > 0 || ids.Count == 0)
+        {
+            return context.T(
+                $"Không tìm thấy cơ sở {string.Join(", ", missing.Select(m => $"\"{m}\""))} ở {catalogue.Province(province)?.ShortName}. Gõ lại đúng tên cơ sở đã ghi (hoặc ghi cơ sở bằng /ghi trước), hoặc \"bỏ qua\".",
+                $"No facility {string.Join(", ", missing)} found. Type the names again, or \"skip\".");
+        }
+        Set(context, RegistrationStep.Facilities, string.Join(",", ids.Distinct().Select(i => i.ToString(CultureInfo.InvariantCulture))));
+        return null;
+    }
+
+    public Project Draft(BotContext context)
+    {
+        var programme = Programme(context);
+        var approved = long.Parse(Get(context, RegistrationStep.Approved) ?? "0", CultureInfo.InvariantCulture);
+        var counterpart = long.Parse(Get(context, RegistrationStep.Counterpart) ?? "0", CultureInfo.InvariantCulture);
+        return new Project
+        {
+            Code = Get(context, RegistrationStep.Code) ?? "",
+            Name = Get(context, RegistrationStep.Name) ?? "",
+            DecisionNumber = Get(context, RegistrationStep.DecisionNumber) ?? "",
+            DecisionDate = DateOnly.ParseExact(Get(context, RegistrationStep.DecisionDate)!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Programme = programme,
+            Type = Type(context),
+            ActivityId = Get(context, RegistrationStep.Activity) ?? "",
+            ProvinceId = Get(context, RegistrationStep.Province) ?? "",
+            PlannedEnd = DateOnly.ParseExact(Get(context, RegistrationStep.PlannedEnd)!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Approved = programme == ProjectProgramme.National ? new FundingSplit(approved, 0, counterpart) : new FundingSplit(0, approved, counterpart),
+            FacilityIds = (Get(context, RegistrationStep.Facilities) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToList(),
+        };
+    }
+
+    public string Summary(BotContext context, bool english)
+    {
+        var p = Draft(context);
+        var sb = new StringBuilder(english ? "Check the project, then save:" : "Kiểm tra đề án rồi bấm Lưu:");
+        sb.Append('\n').Append($"• {(english ? "Code" : "Mã")}: {p.Code}");
+        sb.Append('\n').Append($"• {(english ? "Name" : "Tên")}: {p.Name}");
+        sb.Append('\n').Append($"• {(english ? "Decision" : "Quyết định")}: {p.DecisionNumber} ({VnFormat.Date(p.DecisionDate)})");
+        sb.Append('\n').Append($"• {vocabulary.Name(p.Programme, english)}; {vocabulary.Name(p.Type, english)}");
+        sb.Append('\n').Append($"• {(english ? "Activity" : "Hoạt động")}: {catalogue.Activity(p.ActivityId)?.ShortName}; {catalogue.Province(p.ProvinceId)?.ShortName}");
+        sb.Append('\n').Append($"• {(english ? "Approved" : "Kinh phí được duyệt")}: {ProjectAnswers.Split(p.Approved)} ({VnWords.Money(p.Approved.Support)} khuyến công)");
+        sb.Append('\n').Append($"• {(english ? "Planned end" : "Kết thúc dự kiến")}: {VnFormat.Date(p.PlannedEnd!.Value)}");
+        var facilities = p.FacilityIds.Select(id => context.Store.Facilities.Get(id)?.Name).OfType<string>().ToList();
+        sb.Append('\n').Append($"• {(english ? "Facilities" : "Cơ sở")}: ").Append(facilities.Count == 0 ? (english ? "none yet" : "chưa có (thêm sau)") : string.Join("; ", facilities));
+        return sb.ToString();
+    }
+}
