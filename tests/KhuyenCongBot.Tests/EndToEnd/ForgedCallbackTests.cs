@@ -214,6 +214,10 @@ public sealed class ForgedCallbackTests(ForgedCallbackBot fx) : IClassFixture<Fo
         ["bc:cancel:"] = new(PT, ["/huy"], _ => "bc:cancel:1", "chỉ dành cho quản trị viên"),
         ["bc:report:"] = new(ForgedCallbackBot.Manager, ["/huy"], _ => "bc:report:1", "chỉ dành cho quản trị viên"),
         ["ack:"] = new(PT, ["/huy"], _ => "ack:424242", "Không tìm thấy thông báo"),
+        // The broadcast preview's "Sửa" list: no broadcast is being written by the presser.
+        ["edit:aud"] = new(PT, ["/huy"], _ => "edit:aud", Expired),
+        ["edit:text"] = new(ForgedCallbackBot.Manager, ["/huy"], _ => "edit:text", Expired),
+        ["edit:time"] = new(PT, ["/huy"], _ => "edit:time", Expired),
         // Plan confirmations (/kehoach): no plan question is open for the presser.
         ["kh:ok"] = new(ForgedCallbackBot.Manager, ["/huy"], _ => "kh:ok", Expired),
         ["kh:alt"] = new(PT, ["/huy"], _ => "kh:alt", Expired),
