@@ -41,74 +41,6 @@ public static class FieldReader
 
     private static string T(bool english, string vi, string en) => english ? en : vi;
 
-    private static readonly string[] CountUnits =
-        ["nguoi", "hoc vien", "hv", "gian hang", "gian", "co so", "may", "chiec", "cai", "bo", "lop", "doanh nghiep", "san pham"];
-
-    /// <summary>Count words that name the same kind of thing; a count typed with a word of another kind is not this field's count.</summary>
-    private static readonly string[][] UnitKinds =
-        [["nguoi", "hoc vien", "hv"], ["gian hang", "gian"], ["co so", "doanh nghiep"], ["may"], ["lop"], ["san pham"]];
-
-    private static int KindOf(string folded) => Array.FindIndex(UnitKinds, kind => kind.Contains(folded));
-
-    /// <summary>The unit word typed after the number when it names another kind of thing than the field counts ("35 người" for the
-    /// number of classes); null when it fits, is a general classifier ("chiếc", "cái") or there is none.</summary>
-    private static string? OtherKindUnit(FormField field, string text)
-    {
-        if (field.Unit is null || KindOf(VnText.FoldWords(field.Unit)) is var want && want < 0)
-        {
-            return null;
-        }
-        var folded = VnText.FoldWords(text.Trim());
-        foreach (var unit in CountUnits)
-        {
-            if (folded.EndsWith(" " + unit, StringComparison.Ordinal) && KindOf(unit) is var typed && typed >= 0 && typed != want)
-            {
-                return text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[^unit.Split(' ').Length..] is var words ? string.Join(' ', words) : unit;
-            }
-        }
-        return null;
-    }
-
-    /// <summary>"2 gian hàng", "2 gian", "2gian", "35 hv" (the unit's initials) → the number alone; other text unchanged.</summary>
-    private static string StripUnit(FormField field, string text)
-    {
-        // Words people add after a count whatever the question's unit: "35 người", "3 gian", "2 chiếc".
-        var trimmed = text.Trim();
-        foreach (var unit in CountUnits)
-        {
-            var folded = VnText.FoldWords(trimmed);
-            if (folded.EndsWith(" " + unit, StringComparison.Ordinal) && trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 1 } parts
-                && unit.Split(' ').Length is var n && parts.Length > n)
-            {
-                return string.Join(' ', parts[..^n]);
-            }
-        }
-        if (field.Unit is null)
-        {
-            return text;
-        }
-        var unitWords = VnText.FoldWords(field.Unit).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (unitWords.Length == 0)
-        {
-            return text;
-        }
-        var initials = string.Concat(unitWords.Select(w => w[0]));
-        // "2gian", "35hv": a number glued to its unit.
-        var glued = Regex.Match(text.Trim(), @"^(\d[\d.,]*)(\p{L}[\p{L} ]*)$");
-        var words = glued.Success
-            ? [glued.Groups[1].Value, .. glued.Groups[2].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)]
-            : text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        for (var k = Math.Min(words.Length - 1, unitWords.Length); k >= 1; k--)
-        {
-            var tail = VnText.FoldWords(string.Join(' ', words[^k..]));
-            if (tail == string.Join(' ', unitWords[..k]) || (k == 1 && unitWords.Length > 1 && tail == initials))
-            {
-                return string.Join(' ', words[..^k]);
-            }
-        }
-        return text;
-    }
-
     /// <summary>"Số gian hàng phải là số nguyên từ 1 đến 50".</summary>
     public static string IntegerRule(FormField field, bool english)
     {
@@ -125,7 +57,7 @@ public static class FieldReader
 
     private static FieldResult ReadInteger(FormField field, string text, bool english)
     {
-        if (OtherKindUnit(field, text) is { } other)
+        if (CountUnitWords.OtherKind(field, text) is { } other)
         {
             // "ba lăm người" at "Số lớp": a count of people is not a count of classes; asked again, not taken as 35 classes.
             var label = field.LabelIn(english);
@@ -133,7 +65,7 @@ public static class FieldReader
                 $"\"{FormText.Clip(text, 40)}\" là số {other}, còn câu này hỏi {label.ToLowerInvariant()}. ",
                 $"\"{FormText.Clip(text, 40)}\" counts {other}, but this question asks for {label}. ") + IntegerRule(field, english) + ".");
         }
-        if (!VnParse.TryParseInteger(StripUnit(field, text), out var n))
+        if (!VnParse.TryParseInteger(CountUnitWords.Strip(field, text), out var n))
         {
             return FieldResult.Refuse(T(english, $"Chưa đọc được \"{FormText.Clip(text, 40)}\" thành một số. ", $"Could not read \"{FormText.Clip(text, 40)}\" as a number. ")
                 + IntegerRule(field, english) + ".");

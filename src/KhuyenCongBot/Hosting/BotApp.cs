@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 
 using static KhuyenCongBot.Hosting.ChatVerb;
 using static KhuyenCongBot.Hosting.DataVerbs;
+using static KhuyenCongBot.Hosting.RestoreVerb;
 
 namespace KhuyenCongBot.Hosting;
 

@@ -14,7 +14,7 @@ using static KhuyenCongBot.Hosting.BotApp;
 
 namespace KhuyenCongBot.Hosting;
 
-/// <summary>The data verbs: import and its undo, imports, export, backup, restore (each through the running bot's admin channel when another process owns the database).</summary>
+/// <summary>The data verbs: import and its undo, imports, export, backup (restore is <see cref="RestoreVerb"/>) (each through the running bot's admin channel when another process owns the database).</summary>
 internal static class DataVerbs
 {
     // ---------------------------------------------------------------- import, imports
@@ -380,44 +380,5 @@ internal static class DataVerbs
                 File.Delete(temp);
             }
         }
-    }
-
-    // ---------------------------------------------------------------- restore
-
-    internal static async Task<int> RestoreAsync(CommandLine commandLine, TextWriter output, TextWriter error)
-    {
-        if (commandLine.Arguments.Count != 1)
-        {
-            await error.WriteLineAsync("Cần đúng một tệp: restore FILE [--dry-run]");
-            return ExitUsage;
-        }
-        var configuration = LoadConfiguration(commandLine);
-        EnsureValid(configuration, channels: false);
-        var target = Path.GetFullPath(DatabasePath(configuration));
-        var backup = commandLine.Arguments[0];
-        if (!commandLine.Has("--dry-run") && OwnerOf(target) is { } owner)
-        {
-            await error.WriteLineAsync(Refusal("restore", target, owner));
-            return ExitInUse;
-        }
-        RestoreResult result;
-        try
-        {
-            result = Backups.Restore(backup, target, commandLine.Has("--dry-run"), BotNow(configuration));
-        }
-        catch (StoreOpenException ex)
-        {
-            await error.WriteLineAsync("Không khôi phục, cơ sở dữ liệu giữ nguyên: " + ex.Message);
-            return File.Exists(backup) ? ExitData : ExitNoInput;
-        }
-        if (result.DryRun)
-        {
-            await output.WriteLineAsync($"Kiểm tra xong, chưa thay đổi gì: {backup} đọc được đủ ({result.Backup.Describe()}). "
-                + $"Chạy lại không có --dry-run để khôi phục vào {target}" + (File.Exists(target) ? "; bản đang dùng sẽ được giữ lại dưới tên mới có giờ." : "."));
-            return 0;
-        }
-        await output.WriteLineAsync($"Đã khôi phục {target} từ {backup}: {result.Backup.Describe()}."
-            + (result.KeptCurrentAs is { } kept ? $" Bản đang dùng trước đó được giữ ở {kept}." : ""));
-        return 0;
     }
 }
