@@ -75,7 +75,7 @@ public sealed class DemoProjectTests(DemoStoreFixture demo) : IClassFixture<Demo
         var answer = await bot.Say("/dean KC-2026-07");
         var support = linked.Select(RecordFunding.SplitOf).OfType<FundingSplit>().Sum(s => s.Support);
         Assert.Contains($"Bản ghi hỗ trợ thuộc đề án: {VnFormat.Number(linked.Count)}; kinh phí đã ghi:", answer);
-        Assert.Contains($"khuyến công {VnFormat.MoneyFull(support)} so với {VnFormat.MoneyFull(group.Approved.Support)} được duyệt", answer);
+        Assert.Contains($"khuyến công {VnFormat.MoneyFull(support)}, bằng {VnFormat.Percent((decimal)support / group.Approved.Support)} kinh phí khuyến công được duyệt", answer);
         Assert.Contains($"Cơ sở ({VnFormat.Number(linked.Select(r => r.FacilityId).Distinct().Count())}):", answer);
         foreach (var r in linked.Take(5))
         {

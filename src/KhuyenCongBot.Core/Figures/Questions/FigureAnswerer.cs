@@ -157,7 +157,8 @@ public sealed class FigureAnswerer
                 : [];
             // One line per planned measure; the same line twice ("plans are set per year") is said once.
             foreach (var planText in (planned.Count > 0 ? planned : [main])
-                .Select(line => _plans.PlanLine(q, line, lines.Count > 1 ? ", " + MetricText.Title(_catalogue, line.ActivityId, line.Measure, english) : "", english))
+                .Select(line => _plans.PlanLine(q, line, lines.Count > 1 ? ", " + MetricText.Title(_catalogue, line.ActivityId, line.Measure, english) : "", english,
+                    () => _figures.Breakdown(Query(q, line.ActivityId, line.Measure), BreakdownBy.Province).Where(kv => kv.Value.Value != 0).Select(kv => kv.Key)))
                 .Distinct(StringComparer.Ordinal))
             {
                 sb.AppendLine(planText);

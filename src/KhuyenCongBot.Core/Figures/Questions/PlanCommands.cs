@@ -268,8 +268,11 @@ public sealed class PlanCommands
             var name = Measures.All.Contains(measure) ? MetricText.Title(catalogue, activity == "*" ? null : activity, measure) : group.Key;
             if (group.Count() == 1)
             {
-                // One province: its plan, without a "total" that would read as the country's.
-                sb.Append("• ").Append(name).Append(": ").AppendLine(Format(measure, group.First().Target));
+                // One province: its plan, without a "total" that would read as the country's; named when the list covers more.
+                var only = group.First();
+                var whose = provinceId is null && !scopes.DefaultScope(context.User).StartsWith("p:", StringComparison.Ordinal)
+                    ? $" (chỉ {catalogue.Province(only.ProvinceId)?.ShortName ?? only.ProvinceId} có kế hoạch này)" : "";
+                sb.Append("• ").Append(name).Append(": ").Append(Format(measure, only.Target)).AppendLine(whose);
                 continue;
             }
             sb.Append("• ").Append(name).Append(": tổng ")

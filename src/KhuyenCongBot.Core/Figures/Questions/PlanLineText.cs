@@ -16,7 +16,9 @@ public sealed class PlanLineText(IBotStore store, CatalogueIndex catalogue, Scop
     }
 
     /// <summary>The main figure against its year plan in the question's scope, or why it cannot be compared.</summary>
-    public string PlanLine(Question q, AnswerLine main, string metricName, bool english)
+    /// <param name="unitsWithFigures">The current provinces whose records make up the figure: each must have a plan, or the whole
+    /// figure would be measured against some provinces' plans only (the country's funding against Hà Nội's plan: "1.907 %").</param>
+    public string PlanLine(Question q, AnswerLine main, string metricName, bool english, Func<IEnumerable<string>>? unitsWithFigures = null)
     {
         var metric = $"{main.ActivityId ?? "*"}.{main.Measure}";
         if (q.From.Year != q.To.Year)
@@ -31,6 +33,13 @@ public sealed class PlanLineText(IBotStore store, CatalogueIndex catalogue, Scop
             return english
                 ? $"No {q.To.Year} plan is set for {(metricName.Length > 0 ? metricName[2..] : MetricText.Title(catalogue, main.ActivityId, main.Measure ?? "", true))} in this scope (admins set it with /plan)."
                 : $"Chưa có kế hoạch năm {q.To.Year} cho chỉ tiêu {(metricName.Length > 0 ? metricName[2..] : MetricText.Title(catalogue, main.ActivityId, main.Measure ?? ""))} trong phạm vi này (quản trị viên đặt bằng /kehoach).";
+        }
+        if (Unplanned(q.To.Year, metric, q.Scope, unitsWithFigures) is { } gap)
+        {
+            var (planned, missing) = gap;
+            return english
+                ? $"Not compared with the {q.To.Year} plan: it is set for {planned.Count} province(s) ({Names(planned)}) but the figure also counts {missing.Count} without one ({Names(missing)}). Ask about a province with a plan, or see /plan {q.To.Year}."
+                : $"Chưa so được với kế hoạch năm {q.To.Year}: kế hoạch mới có cho {planned.Count} tỉnh, thành phố ({Names(planned)}), còn số liệu trên gồm cả {missing.Count} tỉnh, thành phố chưa có kế hoạch ({Names(missing)}). Bạn hỏi riêng một tỉnh có kế hoạch, hoặc xem /kehoach {q.To.Year}.";
         }
         var ratio = main.Value.Value / t;
         var counted = q.Status switch
@@ -49,6 +58,25 @@ public sealed class PlanLineText(IBotStore store, CatalogueIndex catalogue, Scop
             ? $"Against the {q.To.Year} plan{metricName} ({MetricText.Value(main.Measure, t, true)}): {VnFormat.Percent(ratio)} achieved.{counted}"
             : $"So với kế hoạch năm {q.To.Year}{metricName} ({MetricText.Value(main.Measure, t)}): đạt {VnFormat.Percent(ratio)} kế hoạch năm.{counted}";
     }
+
+    /// <summary>The provinces with a plan and those counted in the figure without one, when the scope holds several; null when every
+    /// province counted has a plan.</summary>
+    private (List<string> Planned, List<string> Missing)? Unplanned(int year, string metric, string scope, Func<IEnumerable<string>>? unitsWithFigures)
+    {
+        if (unitsWithFigures is null)
+        {
+            return null;
+        }
+        var units = scopes.UnitIds(scope);
+        var planned = store.Plans.ForYear(year).Where(p => p.Metric == metric && p.Target > 0 && (units is null || units.Contains(p.ProvinceId)))
+            .Select(p => catalogue.CurrentOf(p.ProvinceId)?.Id ?? p.ProvinceId).ToHashSet(StringComparer.Ordinal);
+        var missing = unitsWithFigures().Select(id => catalogue.CurrentOf(id)?.Id ?? id).Distinct(StringComparer.Ordinal)
+            .Where(id => !planned.Contains(id)).ToList();
+        return missing.Count == 0 ? null : ([.. planned], missing);
+    }
+
+    private string Names(IReadOnlyCollection<string> provinceIds) =>
+        string.Join(", ", provinceIds.Take(4).Select(id => catalogue.Province(id)?.ShortName ?? id)) + (provinceIds.Count > 4 ? ", …" : "");
 
     /// <summary>" – 75% kế hoạch năm (4 cơ sở)" for one province of a breakdown against the plan; " – chưa có kế hoạch" without one.</summary>
     public string RowPlan(Question q, string metric, string measure, string provinceId, decimal done, bool english) =>

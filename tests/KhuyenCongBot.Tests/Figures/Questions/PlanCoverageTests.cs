@@ -1,0 +1,35 @@
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Tests.Support;
+
+namespace KhuyenCongBot.Tests.Figures.Questions;
+
+/// <summary>A figure is compared with the year plan only when every province counted in it has a plan (found by the outside tester:
+/// the country's funding against Hà Nội's plan alone read "đạt 1.907,3% kế hoạch năm").</summary>
+public sealed class PlanCoverageTests
+{
+    [Fact]
+    public async Task The_whole_country_is_not_measured_against_one_provinces_plan()
+    {
+        using var bot = BotHarness.Create(new DateOnly(2026, 11, 26), demo: true);
+        bot.AddUser("ad", Role.Admin);
+        await bot.Say("/kehoach 2026 Hà Nội kinh phí 5 tỷ", "ad");
+
+        var country = await bot.Say("kinh phí năm 2026 so với kế hoạch", "ad");
+        Assert.Contains("Chưa so được với kế hoạch năm 2026: kế hoạch mới có cho 1 tỉnh, thành phố (Hà Nội)", country);
+        Assert.DoesNotContain("kế hoạch năm.", country);
+
+        var hanoi = await bot.Say("kinh phí năm 2026 ở Hà Nội so với kế hoạch", "ad");
+        var done = bot.Store.Records.All().Where(r => r.Date.Year == 2026 && bot.Catalogue.CurrentOf(r.ProvinceId)?.Id == "ha-noi")
+            .Sum(r => Core.Records.RecordFunding.SplitOf(r)?.Support ?? 0);
+        Assert.Contains($"So với kế hoạch năm 2026 (5 tỷ đồng): đạt {Core.Text.VnFormat.Percent(done / 5_000_000_000m)} kế hoạch năm.", hanoi);
+    }
+
+    [Fact]
+    public async Task A_plan_list_over_the_country_names_the_only_province_with_a_plan()
+    {
+        using var bot = BotHarness.Create(new DateOnly(2026, 11, 26), demo: true);
+        bot.AddUser("ad", Role.Admin);
+        await bot.Say("/kehoach 2027 Phú Thọ gian hàng 150", "ad");
+        Assert.Contains("Số gian hàng – Hội chợ, triển lãm: 150 (chỉ Phú Thọ có kế hoạch này)", await bot.Say("/kehoach 2027", "ad"));
+    }
+}
