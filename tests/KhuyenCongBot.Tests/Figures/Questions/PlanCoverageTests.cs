@@ -33,3 +33,19 @@ public sealed class PlanCoverageTests
         Assert.Contains("Số gian hàng – Hội chợ, triển lãm: 150 (chỉ Phú Thọ có kế hoạch này)", await bot.Say("/kehoach 2027", "ad"));
     }
 }
+
+/// <summary>A facility-group filter ("do phụ nữ làm chủ") is not carried silently into a plainly asked new measure (outside tester).</summary>
+public sealed class GroupFilterFollowUpTests
+{
+    [Fact]
+    public async Task A_new_measure_asked_plainly_counts_every_facility_and_a_follow_up_keeps_the_group()
+    {
+        using var bot = BotHarness.Create(new DateOnly(2026, 11, 26), demo: true);
+        bot.AddUser("m", Role.Manager);
+        Assert.Contains("phụ nữ làm chủ", await bot.Say("bao nhiêu cơ sở do phụ nữ làm chủ được hỗ trợ năm 2025", "m"));
+        var plain = await bot.Say("bao nhiêu gian hàng", "m");
+        Assert.DoesNotContain("phụ nữ", plain);
+        var booths2025 = bot.Store.Records.All().Where(r => r.ActivityId == "trade_fair" && r.Date.Year == 2025).Sum(r => r.Booths);
+        Assert.Contains(Core.Text.VnFormat.Number(booths2025) + " gian hàng", plain);
+    }
+}

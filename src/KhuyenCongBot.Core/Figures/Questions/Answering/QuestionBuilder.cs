@@ -80,6 +80,12 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
                 // "kinh phí KCQG 2025" then "tiến độ kế hoạch tư vấn": a new measure that is not money starts without the source filter.
                 question = question with { Source = null };
             }
+            if (baseQuestion is not null && question.Beneficiary is not null && !parts.FollowUpMarker && parts.FacilityGroup is null)
+            {
+                // "cơ sở do phụ nữ làm chủ năm 2025" then "bao nhiêu gian hàng": a new measure asked plainly is about every facility; the
+                // group is kept only by a follow-up ("còn gian hàng thì sao"), whose answer names it (found by the outside tester).
+                question = question with { Beneficiary = null };
+            }
             if (baseQuestion is not null && parts.Period is null)
             {
                 var kept = parts.Source is null && question.Source is { } source ? ", " + context.T("nguồn ", "source ") + FundingSources.Label(source, context.English) : "";
