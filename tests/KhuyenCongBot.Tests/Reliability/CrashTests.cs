@@ -60,7 +60,9 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         // None lost: every receipt an officer saw is a record in the file, the officer's own.
         foreach (var receipt in receipts)
         {
-            Assert.True(byId.TryGetValue(receipt.RecordId, out var record), $"receipt for record {receipt.RecordId} (officer {receipt.Officer}) but no such record");
+            Assert.True(byId.TryGetValue(receipt.RecordId, out var record), $"receipt for record {receipt.RecordId} (officer {receipt.Officer}) but no such record"
+                + (store.Records.Get(receipt.RecordId) is { } other ? $" of the test (#{other.Id} is \"{other.Extra.GetValueOrDefault("fair_name")}\", {other.ActivityId}, {other.FacilityName}, by user {other.CreatedByUserId})" : " in the file")
+                + "\n" + string.Join("\n---\n", server.SentTo(receipt.Officer).Select(m => m.Text)));
             Assert.StartsWith(FormOfficer.MarkerPrefix(receipt.Officer), record.Extra["fair_name"]);
         }
         // A receipt may come twice (a run died after sending it but before Telegram was told the update was handled, so the
