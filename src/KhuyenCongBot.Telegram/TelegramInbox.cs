@@ -59,8 +59,15 @@ public sealed class TelegramInbox(IChannelQueue inbox, FloodGate flood, Telegram
 
     private int _deferred;
 
-    /// <summary>Splits a batch: returns the updates to handle now; the others are in the inbox when this returns.</summary>
-    public IReadOnlyList<Update> Admit(IReadOnlyList<Update> updates)
+    /// <summary>
+    /// Splits a batch: the updates to handle now are queued with <paramref name="handleNow"/> (their tasks are returned); the
+    /// others are in the inbox when this returns.
+    /// </summary>
+    /// <remarks>
+    /// The updates handled now are queued before the others are written to the inbox: the inbox's reader runs on another
+    /// thread and may queue the chat's first deferred update at once, which must come after the chat's earlier ones.
+    /// </remarks>
+    public IReadOnlyList<Task> Admit(IReadOnlyList<Update> updates, Func<Update, Task> handleNow)
     {
         var now = new List<Update>();
         var later = new List<(string Chat, Update Update)>();
@@ -85,6 +92,7 @@ public sealed class TelegramInbox(IChannelQueue inbox, FloodGate flood, Telegram
             }
             now.Add(update);
         }
+        var handling = now.Select(handleNow).ToList();
         if (later.Count > 0)
         {
             var at = clock.Now;
@@ -97,7 +105,7 @@ public sealed class TelegramInbox(IChannelQueue inbox, FloodGate flood, Telegram
             logger.LogInformation("{Count} updates of {Chats} fast chat(s) wait in the inbox for their turn", later.Count, deferredChats.Count);
             _wake.Release();
         }
-        return now;
+        return handling;
     }
 
     private static string? IdentityOf(Update update) =>

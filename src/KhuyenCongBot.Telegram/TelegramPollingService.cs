@@ -71,8 +71,12 @@ public sealed class TelegramPollingService(
                     }
                     // Different chats run concurrently, each chat in order; the batch is confirmed (offset) only once handled
                     // (or, for a person sending too fast, kept in the inbox).
-                    var now = inbox.Admit(updates);
-                    await Task.WhenAll(now.Select(u => Enqueue(u, handling.Token))).ConfigureAwait(false);
+                    var now = new List<Update>();
+                    await Task.WhenAll(inbox.Admit(updates, u =>
+                    {
+                        now.Add(u);
+                        return Enqueue(u, handling.Token);
+                    })).ConfigureAwait(false);
                     // An update the stop cut short is not confirmed: Telegram delivers it again to the next start.
                     var cut = now.Where(u => handler.WasCut(u.Id)).Select(u => (int?)u.Id).Min();
                     offset = cut is { } first ? Math.Max(offset, first) : Math.Max(offset, updates.Max(u => u.Id) + 1);
@@ -189,7 +193,7 @@ public sealed class TelegramPollingService(
                 logger.LogWarning("Update {UpdateId} cannot be read and is skipped: {Error}", id, bot.Redact(ex.Message));
             }
         }
-        await Task.WhenAll(inbox.Admit(readable).Select(u => Enqueue(u, handling))).ConfigureAwait(false);
+        await Task.WhenAll(inbox.Admit(readable, u => Enqueue(u, handling))).ConfigureAwait(false);
         return max < 0 ? null : Math.Max(offset, max + 1);
     }
 
