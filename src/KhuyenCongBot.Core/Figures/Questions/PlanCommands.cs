@@ -214,9 +214,13 @@ public sealed class PlanCommands
         var activityId = metric[..dot];
         var measure = metric[(dot + 1)..];
         var activity = catalogue.Activity(activityId);
-        if ((activity is null && activityId != "*") || !Measures.All.Contains(measure))
+        if ((activity is null && activityId != "*") || !Measures.All.Contains(measure) || (activity is not null && !activity.Measures.Contains(measure)))
         {
-            context.Say($"Chỉ tiêu \"{metric}\" không hợp lệ. Hoạt động: {string.Join(", ", catalogue.Activities.Select(a => a.Id))}; đại lượng: {string.Join(", ", Measures.All)}.");
+            context.Say(activity is not null && !activity.Measures.Contains(measure) && Measures.All.Contains(measure)
+                ? $"Hoạt động {activity.ShortName} không có chỉ tiêu {MetricText.Unit(measure, false)} để đặt kế hoạch. Chỉ tiêu của {activity.ShortName}: {string.Join(", ", activity.Measures.Select(m => MetricText.Unit(m, false)))}."
+                : measure == Measures.Trainees
+                    ? $"Kế hoạch chưa đặt được cho số học viên. Kế hoạch đặt được cho: {string.Join(", ", Measures.All.Select(m => MetricText.IsMoney(m) ? (m == Measures.Revenue ? "doanh thu" : "kinh phí") : MetricText.Unit(m, false)))}."
+                    : $"Chưa hiểu chỉ tiêu \"{metric}\". Gõ chỉ tiêu bằng lời, ví dụ: /kehoach 2027 Phú Thọ gian hàng 150; /kehoach 2027 Phú Thọ kinh phí máy móc 2 tỷ.");
             return;
         }
         if (!province.IsCurrent)
@@ -257,6 +261,13 @@ public sealed class PlanCommands
                 : access.RefusalInChat(context, provinceId is not null ? [provinceId] : units)) is { } refusal)
         {
             context.Say(refusal);
+            return;
+        }
+        if (provinceId is not null && units is not null && !units.Contains(provinceId))
+        {
+            // Not "no plan": the plan may exist, the person may not see it (outside tester, officer of Phú Thọ asking Bắc Ninh's).
+            context.Say($"Kế hoạch của {catalogue.Province(provinceId)?.ShortName ?? provinceId} ngoài phạm vi của bạn ({scopes.ShortName(scopes.DefaultScope(context.User))}): "
+                + $"bạn xem được kế hoạch trong phạm vi của mình, ví dụ /kehoach {year}.");
             return;
         }
         var all = context.Store.Plans.ForYear(year)

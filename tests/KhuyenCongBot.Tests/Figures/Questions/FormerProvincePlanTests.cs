@@ -47,4 +47,29 @@ public sealed class FormerProvincePlanTests
         Assert.Contains("Không tính kế hoạch đặt cho tỉnh cũ", list);
         Assert.Contains("Vĩnh Phúc", list);
     }
+
+    [Fact]
+    public async Task An_officer_asking_another_province_s_plan_is_told_it_is_outside_their_scope_not_that_none_exists()
+    {
+        using var bot = BotHarness.Create(Today, demo: true);
+        bot.AddUser("o", Role.Officer, "phu-tho");
+        Assert.Contains(bot.Store.Plans.ForYear(2026), p => p.ProvinceId == "bac-ninh");
+        var answer = await bot.Say("/kehoach 2026 Bắc Ninh", "o");
+        Assert.Contains("ngoài phạm vi của bạn", answer);
+        Assert.DoesNotContain("Chưa có kế hoạch", answer);
+    }
+
+    [Theory]
+    [InlineData("/kehoach 2026 Phú Thọ học viên 300", "số học viên")]
+    [InlineData("/kehoach 2026 Phú Thọ training.trainees 300", "số học viên")]
+    [InlineData("/kehoach 2026 Phú Thọ trade_fair.revenue_vnd 3", "Hội chợ, triển lãm không có chỉ tiêu")]
+    public async Task A_measure_without_plans_is_refused_in_words_without_raw_ids(string command, string expected)
+    {
+        using var bot = BotHarness.Create(Today, demo: true);
+        bot.AddUser("a", Role.Admin);
+        var answer = await bot.Say(command, "a");
+        Assert.Contains(expected, answer);
+        Assert.DoesNotContain("cleaner_production", answer);
+        Assert.DoesNotContain("funding_vnd", answer);
+    }
 }
