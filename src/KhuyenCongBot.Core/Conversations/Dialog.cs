@@ -182,6 +182,9 @@ public sealed record DialogTurn(BotContext Context, string Input, bool IsButton,
     public ConversationState State => Context.State;
 
     public string T(string vi, string en) => Context.T(vi, en);
+
+    /// <inheritdoc cref="BotContext.Text"/>
+    public string Text(string key, params ReadOnlySpan<(string Name, object? Value)> args) => Context.Text(key, args);
 }
 
 /// <summary>What an answer does to a dialog.</summary>

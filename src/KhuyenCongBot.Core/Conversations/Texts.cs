@@ -5,10 +5,6 @@ namespace KhuyenCongBot.Core.Conversations;
 /// <summary>Shared wording, Vietnamese first.</summary>
 public static class Texts
 {
-    public static string Error(string language) => language == "en"
-        ? "Sorry, something went wrong. Nothing saved was lost; please try again."
-        : "Xin lỗi, bot gặp lỗi. Những gì đã lưu vẫn còn nguyên; bạn thử lại nhé.";
-
     public static string RoleName(Role role, string language) => (role, language) switch
     {
         (Role.Admin, "en") => "admins",

@@ -46,7 +46,7 @@ internal sealed class CommitStep(ConversationStates states, BotClock clock, ILog
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Saving a message from user {UserId} failed", user.Id);
-                return new SaveFailed(Reply.Of(Texts.Error(context.Language)));
+                return new SaveFailed(Reply.Of(bot.Text("core.error")));
             }
             return bot.Replies;
         }
