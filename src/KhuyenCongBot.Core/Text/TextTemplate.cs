@@ -5,7 +5,7 @@ namespace KhuyenCongBot.Core.Text;
 
 /// <summary>
 /// One text of a catalogue, parsed once: literal parts and named placeholders. "{name}" shows its value as given (a string, or a
-/// number in digits without grouping); "{count:number}" a whole number the Vietnamese way (<see cref="VnFormat.Number"/>: 1.250);
+/// number in digits without grouping); "{count:number}" a whole number grouped the way of the language (Vietnamese: <see cref="VnFormat.Number"/>, 1.250; English: 1,250);
 /// "{at:datetime}" and "{day:date}" a time or a date as <see cref="VnFormat.DateTime"/> and <see cref="VnFormat.Date"/>.
 /// "{{" and "}}" are literal braces.
 /// </summary>
@@ -24,6 +24,9 @@ internal sealed class TextTemplate
 
     /// <summary>The placeholder names, in order of first use.</summary>
     public IReadOnlyList<string> Names { get; }
+
+    /// <summary>The format a placeholder names ("number", "datetime", "date"), or null for a value shown as given.</summary>
+    public string? FormatOf(string name) => _parts.FirstOrDefault(p => p.Name == name)?.Format;
 
     private sealed record Part(string? Literal, string? Name, string? Format);
 
@@ -86,7 +89,7 @@ internal sealed class TextTemplate
         return new TextTemplate(parts);
     }
 
-    public string Fill(string key, ReadOnlySpan<(string Name, object? Value)> args)
+    public string Fill(string language, string key, ReadOnlySpan<(string Name, object? Value)> args)
     {
         foreach (var (name, _) in args)
         {
@@ -108,7 +111,7 @@ internal sealed class TextTemplate
             {
                 if (name == part.Name)
                 {
-                    sb.Append(Show(key, part, value));
+                    sb.Append(Show(language, key, part, value));
                     found = true;
                     break;
                 }
@@ -121,16 +124,19 @@ internal sealed class TextTemplate
         return sb.ToString();
     }
 
-    private static string Show(string key, Part part, object? value) => (part.Format, value) switch
+    private static string Show(string language, string key, Part part, object? value) => (part.Format, value) switch
     {
         (_, null) => "",
         (null, string s) => s,
         (null, IFormattable f) => f.ToString(null, CultureInfo.InvariantCulture),
         (null, _) => value.ToString() ?? "",
-        ("number", int n) => VnFormat.Number(n),
-        ("number", long n) => VnFormat.Number(n),
+        ("number", int n) => Number(language, n),
+        ("number", long n) => Number(language, n),
         ("datetime", DateTimeOffset at) => VnFormat.DateTime(at),
         ("date", DateOnly day) => VnFormat.Date(day),
         _ => throw new ArgumentException($"Text \"{key}\": {{{part.Name}:{part.Format}}} cannot show a {value.GetType().Name}.", nameof(value)),
     };
+
+    private static string Number(string language, long n) =>
+        language == UserTexts.Vietnamese ? VnFormat.Number(n) : n.ToString("N0", CultureInfo.InvariantCulture);
 }

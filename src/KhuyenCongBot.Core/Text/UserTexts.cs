@@ -33,6 +33,9 @@ public sealed class UserTexts
     /// <summary>The placeholder names of <paramref name="key"/> in <paramref name="language"/>'s own catalogue, in order of first use.</summary>
     public IReadOnlyList<string> Placeholders(string language, string key) => _catalogues[language][key].Names;
 
+    /// <summary>The format of a placeholder ("number", "datetime", "date"), or null when its value is shown as given.</summary>
+    public string? PlaceholderFormat(string language, string key, string name) => _catalogues[language][key].FormatOf(name);
+
     /// <summary>
     /// The text of <paramref name="key"/> in <paramref name="language"/> ("vi", "en", "en-US"…), its placeholders filled from
     /// <paramref name="args"/> (<c>("name", value)</c>): every placeholder needs its argument and every argument its placeholder.
@@ -41,9 +44,13 @@ public sealed class UserTexts
     /// <exception cref="ArgumentException">A placeholder without its argument, an argument without its placeholder, or a value its format cannot show.</exception>
     public string Text(string language, string key, params ReadOnlySpan<(string Name, object? Value)> args)
     {
-        var template = Find(Resolve(language), key) ?? Find(Vietnamese, key)
-            ?? throw new KeyNotFoundException($"No text \"{key}\" in seeds/{Folder}/{Vietnamese}.json.");
-        return template.Fill(key, args);
+        var resolved = Resolve(language);
+        if (Find(resolved, key) is not { } template)
+        {
+            resolved = Vietnamese;
+            template = Find(Vietnamese, key) ?? throw new KeyNotFoundException($"No text \"{key}\" in seeds/{Folder}/{Vietnamese}.json.");
+        }
+        return template.Fill(resolved, key, args);
     }
 
     /// <summary>The catalogue a language code falls to: its own ("en-US" → "en"), else Vietnamese.</summary>

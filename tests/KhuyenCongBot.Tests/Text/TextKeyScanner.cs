@@ -161,7 +161,7 @@ public static partial class TextKeyScanner
         return i;
     }
 
-    [GeneratedRegex("""\bText\(\s*(?:(?:"[a-z]{2}"|[A-Za-z_][\w.]*)\s*,\s*)?"(?<key>[^"\\]*)"\s*""")]
+    [GeneratedRegex("""\bText\(\s*(?:(?:"[a-z]{2}"|[^"(),;]+?)\s*,\s*)?"(?<key>[^"\\]*)"\s*""")]
     private static partial Regex Call();
 
     [GeneratedRegex("""\(\s*"(?<name>[^"]*)"\s*,""")]
