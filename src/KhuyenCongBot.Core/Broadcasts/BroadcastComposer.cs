@@ -51,7 +51,7 @@ public sealed class BroadcastComposer
         new(ComposeStep.Audience, c => Reply.Of(c.Text("broadcast.who_receives")) with { Choices = AudienceChoices(c) },
             turn => WithDraft(turn, draft => TakeAudience(turn, draft))) { Kind = DialogKind.Form },
         new(ComposeStep.Provinces, ProvincesPrompt, turn => WithDraft(turn, draft => TakeProvinces(turn, draft))) { Kind = DialogKind.Form },
-        new(ComposeStep.Time, c => Reply.Of(c.Text("broadcast.when_pick_right_now")) with { Choices = [Now(c)] },
+        new(ComposeStep.Time, c => Reply.Of(c.Text("broadcast.when")) with { Choices = [Now(c)] },
             turn => WithDraft(turn, draft => TakeTime(turn, draft))) { Kind = DialogKind.Form },
         new(ComposeStep.Preview, c => Preview(c, Draft(c)!), turn => WithDraft(turn, draft => Confirm(turn, draft))) { Kind = DialogKind.Form },
         new(ComposeStep.Edit, c => Reply.Of(c.Text("broadcast.change_what")) with { Choices = EditChoices(c) },
@@ -73,8 +73,8 @@ public sealed class BroadcastComposer
     };
 
     private static Reply BodyPrompt(BotContext context) => Reply.Of(context.State.Data.ContainsKey(EditingKey)
-        ? context.Text("broadcast.send_new_text_attachment")
-        : context.Text("broadcast.compose_send_announcement_text"));
+        ? context.Text("broadcast.new_text_prompt")
+        : context.Text("broadcast.compose_prompt"));
 
     private static Choice Now(BotContext context) => new(context.Text("broadcast.right_now"), "when:now");
 
@@ -99,15 +99,15 @@ public sealed class BroadcastComposer
         var text = (context.Message.Text ?? turn.Input).Trim();
         if (text.Length == 0)
         {
-            return DialogMove.Stay(turn.Text("broadcast.announcement_needs_text_send"));
+            return DialogMove.Stay(turn.Text("broadcast.needs_text"));
         }
         if (text.Length > 3500)
         {
-            return DialogMove.Stay(turn.Text("broadcast.too_long_characters_at", ("text_length", text.Length)));
+            return DialogMove.Stay(turn.Text("broadcast.too_long", ("text_length", text.Length)));
         }
         if (doc is not null && doc.Size > MaxAttachmentBytes)
         {
-            return DialogMove.Stay(turn.Text("broadcast.attachment_over_10_mb"));
+            return DialogMove.Stay(turn.Text("broadcast.attachment_too_big"));
         }
         var editing = turn.State.Data.ContainsKey(EditingKey) ? Draft(context) : null;
         var draft = editing ?? new Broadcast
@@ -266,7 +266,7 @@ public sealed class BroadcastComposer
         var members = BroadcastAudience.Members(draft, context.Store.Users.All());
         var reachable = members.Count(u => BroadcastAudience.ChatOf(u, runner.Channels) is not null);
         var message = BroadcastRunner.MessageOf(draft);
-        var sb = new StringBuilder(context.Text("broadcast.preview_recipients_will_see"));
+        var sb = new StringBuilder(context.Text("broadcast.preview_header"));
         sb.AppendLine("――――――").AppendLine(message.Text);
         if (draft.AttachmentName is not null)
         {
@@ -286,7 +286,7 @@ public sealed class BroadcastComposer
         }
         var now = draft.SendAt <= context.Now;
         sb.Append(now
-            ? context.Text("broadcast.sent_as_soon_as")
+            ? context.Text("broadcast.sent_on_confirm")
             : context.Text("broadcast.sent_at", ("send_at", draft.SendAt), ("until", Until(context, draft.SendAt - context.Now))));
         return new Reply { Text = sb.ToString(), Attachment = message.Attachment, Choices = ConfirmChoices(context, now) };
     }
@@ -329,8 +329,8 @@ public sealed class BroadcastComposer
         context.Say(new Reply
         {
             Text = draft.SendAt <= context.Now
-                ? context.Text("broadcast.sending_broadcast_progress_report", ("id", draft.Id))
-                : context.Text("broadcast.broadcast_scheduled_cancel_broadcast", ("id", draft.Id), ("send_at", draft.SendAt)),
+                ? context.Text("broadcast.sending_now", ("id", draft.Id))
+                : context.Text("broadcast.scheduled_at", ("id", draft.Id), ("send_at", draft.SendAt)),
             Choices = [cancel],
         });
         return DialogMove.Handled;
@@ -342,7 +342,7 @@ public sealed class BroadcastComposer
     private DialogMove<ComposeStep> WithDraft(DialogTurn turn, Func<Broadcast, DialogMove<ComposeStep>> next) =>
         Draft(turn.Context) is { } draft
             ? next(draft)
-            : DialogMove.End(turn.Text("broadcast.draft_gone_type_broadcast"));
+            : DialogMove.End(turn.Text("broadcast.draft_gone"));
 
     private static string Until(BotContext context, TimeSpan span)
     {

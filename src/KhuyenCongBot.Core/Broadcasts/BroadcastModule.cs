@@ -94,7 +94,7 @@ public sealed class BroadcastModule : IBotModule
     }
 
     public IEnumerable<string> HelpExamples(BotContext context) =>
-        context.IsAdmin ? [context.Text("broadcast.broadcast_cancel_12")] : [];
+        context.IsAdmin ? [context.Text("broadcast.help_example_cancel")] : [];
 
     private void Acknowledge(BotContext context, BroadcastRecipient r)
     {
@@ -103,7 +103,7 @@ public sealed class BroadcastModule : IBotModule
             r.AcknowledgedAt = context.Now;
             repository.UpdateRecipient(r);
         }
-        context.Say(context.Text("broadcast.thank_acknowledgement_recorded"));
+        context.Say(context.Text("broadcast.acknowledged"));
     }
 
     private Task StartAsync(BotContext context, string arguments, CancellationToken ct)

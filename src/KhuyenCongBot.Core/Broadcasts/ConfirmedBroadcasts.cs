@@ -41,8 +41,8 @@ public sealed class ConfirmedBroadcasts
         signal.Cancel(id);
         signal.Wake();
         context.Say(wasSending
-            ? context.Text("broadcast.broadcast_cancelled_nobody_else", ("id", id))
-            : context.Text("broadcast.broadcast_cancelled_nobody_received", ("id", id)));
+            ? context.Text("broadcast.cancelled_while_sending", ("id", id))
+            : context.Text("broadcast.cancelled_before_sending", ("id", id)));
     }
 
     public void Report(BotContext context, long id)
@@ -83,7 +83,7 @@ public sealed class ConfirmedBroadcasts
                 AppendLine(context, sb, b);
             }
         }
-        sb.Append("\n\n").Append(context.Text("broadcast.cancel_broadcast_cancel_n"));
+        sb.Append("\n\n").Append(context.Text("broadcast.list_usage"));
         context.Say(sb.ToString());
     }
 
@@ -94,10 +94,10 @@ public sealed class ConfirmedBroadcasts
           .Append(" → ").Append(BroadcastAudience.Describe(b, context.Texts, context.Language, catalogue))
           .Append(" (").Append(b.Status switch
           {
-              BroadcastStatus.Scheduled => context.Text("broadcast.scheduled_2"),
-              BroadcastStatus.Sending => context.Text("broadcast.sending"),
-              BroadcastStatus.Done => context.Text("broadcast.sent"),
-              _ => context.Text("broadcast.cancelled"),
+              BroadcastStatus.Scheduled => context.Text("broadcast.status_scheduled"),
+              BroadcastStatus.Sending => context.Text("broadcast.status_sending"),
+              BroadcastStatus.Done => context.Text("broadcast.status_sent"),
+              _ => context.Text("broadcast.status_cancelled"),
           }).Append(')');
     }
 }

@@ -36,7 +36,7 @@ public interface IConversationFlow
     bool TakesAnyText(ConversationState state) => false;
 
     /// <summary>How to come back to the dialog after something else was answered meanwhile.</summary>
-    string ResumeHint(BotContext context) => context.Text("dialog.answer_continue_cancel_drop");
+    string ResumeHint(BotContext context) => context.Text("dialog.resume_hint");
 }
 
 /// <summary>The two kinds of dialog the engine's rules tell apart.</summary>

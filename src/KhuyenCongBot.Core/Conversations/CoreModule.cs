@@ -19,7 +19,7 @@ public sealed class CoreModule(UserTexts texts) : IBotModule
     private Task StartAsync(BotContext context, string arguments, CancellationToken ct)
     {
         var name = string.IsNullOrWhiteSpace(context.User.DisplayName) ? "" : " " + context.User.DisplayName;
-        context.Say(context.Text("help.hello_industrial_extension_assistant", ("name", name)));
+        context.Say(context.Text("help.start_hello", ("name", name)));
         return HelpAsync(context, arguments, ct);
     }
 
@@ -48,7 +48,7 @@ public sealed class CoreModule(UserTexts texts) : IBotModule
         }
         if (context.State.Flow is not null)
         {
-            sb.AppendLine().Append(context.Text("help.have_unfinished_step_answer"));
+            sb.AppendLine().Append(context.Text("help.unfinished_step"));
         }
         context.Say(sb.ToString().TrimEnd());
         return Task.CompletedTask;
@@ -58,11 +58,11 @@ public sealed class CoreModule(UserTexts texts) : IBotModule
     {
         if (context.State.Flow is null)
         {
-            context.Say(context.Text("help.nothing_cancel"));
+            context.Say(context.Text("help.nothing_to_cancel"));
             return Task.CompletedTask;
         }
         context.State.Clear();
-        context.Say(context.Text("help.cancelled_everything_saved_before"));
+        context.Say(context.Text("help.cancelled"));
         return Task.CompletedTask;
     }
 }

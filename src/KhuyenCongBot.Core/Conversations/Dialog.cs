@@ -69,7 +69,7 @@ public sealed class Dialog<TStep> : IConversationFlow
         if (!_rows.TryGetValue(context.State.Step, out var row))
         {
             context.State.Clear();
-            context.Say(context.Text("dialog.pending_step_no_longer"));
+            context.Say(context.Text("dialog.step_gone"));
             return;
         }
         var move = await row.Handle(new DialogTurn(context, input, isButton, cancellationToken)).ConfigureAwait(false);
@@ -136,7 +136,7 @@ public sealed class Dialog<TStep> : IConversationFlow
         _rows.TryGetValue(state.Step, out var row) && row.TakesAnyText;
 
     string IConversationFlow.ResumeHint(BotContext context) =>
-        Resume?.Invoke(context) ?? context.Text("dialog.answer_continue_cancel_drop");
+        Resume?.Invoke(context) ?? context.Text("dialog.resume_hint");
 
     private static int ToInt(TStep step) => Convert.ToInt32(step, CultureInfo.InvariantCulture);
 }

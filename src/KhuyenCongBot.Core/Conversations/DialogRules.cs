@@ -147,6 +147,6 @@ public sealed class DialogRules(
     private static void Waits(BotContext context, IConversationFlow flow)
     {
         context.ShownAside = true;
-        context.Say(context.Text("dialog.unfinished_step_waiting", ("describe", flow.Describe(context)), ("resume_hint", flow.ResumeHint(context))));
+        context.Say(context.Text("dialog.waiting_aside", ("describe", flow.Describe(context)), ("resume_hint", flow.ResumeHint(context))));
     }
 }

@@ -149,13 +149,13 @@ public sealed class AccessPolicy(CatalogueIndex catalogue, IBotStore store, Grou
             : string.Join(", ", hidden.Select(id => catalogue.Province(id)?.ShortName ?? id));
         if (context.Message.IsGroupChat)
         {
-            return context.Text("people.bot_will_not_show", ("names", names));
+            return context.Text("people.group_hides_provinces", ("names", names));
         }
         return context.Text("people.not_allowed_figures", ("names", names), ("scope", ScopeName(context.User, context.Language)));
     }
 
     /// <summary>The one line a group gets when it may see no figures at all (who is in it is not known for sure).</summary>
-    public static string GroupRefusal(BotContext context) => context.Text("people.bot_shows_no_figures");
+    public static string GroupRefusal(BotContext context) => context.Text("people.group_no_figures");
 
     /// <summary>"Phú Thọ", "Khu vực phía Bắc", "cả nước".</summary>
     public string ScopeName(BotUser user, string language) => ScopeName(user.ScopeKind, user.ScopeId, language);

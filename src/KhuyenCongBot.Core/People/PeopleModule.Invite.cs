@@ -59,11 +59,11 @@ public sealed partial class PeopleModule
         var days = (int)Math.Round((invitation.ExpiresAt - invitation.CreatedAt).TotalDays);
         var sb = new StringBuilder();
         sb.AppendLine(context.Text("people.invitation_created", ("role", RoleLabel(role, context.Language)), ("scope", scope), ("code", invitation.Code)));
-        sb.AppendLine(context.Text("people.valid_until_days_single", ("expires_at", invitation.ExpiresAt), ("days", days)));
+        sb.AppendLine(context.Text("people.invitation_valid_until", ("expires_at", invitation.ExpiresAt), ("days", days)));
         sb.AppendLine(link is null
-            ? context.Text("people.telegram_link_available_once")
+            ? context.Text("people.telegram_link_later")
             : context.Text("people.telegram_link", ("link", link)));
-        sb.Append(context.Text("people.other_channels_zalo_person", ("code", invitation.Code)));
+        sb.Append(context.Text("people.invitation_other_channels", ("code", invitation.Code)));
         return DialogMove.End(sb.ToString());
     }
 }

@@ -107,9 +107,9 @@ public sealed partial class PeopleModule
         var sb = new StringBuilder(context.Text("people.users_active", ("users_count", users.Count), ("active", active)));
         if (users.Count > MaxListed)
         {
-            sb.Append(context.Text("people.showing_first_type_users", ("max_listed", MaxListed)));
+            sb.Append(context.Text("people.users_showing_first", ("max_listed", MaxListed)));
         }
-        sb.Append(context.Text("people.pick_someone_change"));
+        sb.Append(context.Text("people.users_pick_one"));
         return Reply.Of(sb.ToString()) with
         {
             Choices = users.Take(MaxListed).Select(u => new Choice(Summary(u, context.Language), "u:" + u.Id.ToString(CultureInfo.InvariantCulture))).ToList(),
@@ -175,6 +175,6 @@ public sealed partial class PeopleModule
         invitations.RevokeOutstanding(target, context.User.Id, "person-changed");
         return DialogMove.End(target.Active
             ? context.Text("people.updated", ("summary", Summary(target, context.Language)))
-            : context.Text("people.deactivated_from_now_bot", ("display_name", target.DisplayName)));
+            : context.Text("people.deactivated", ("display_name", target.DisplayName)));
     }
 }

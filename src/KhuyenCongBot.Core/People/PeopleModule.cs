@@ -68,31 +68,31 @@ public sealed partial class PeopleModule : IBotModule
         error = null;
         if (current is null)
         {
-            error = context.Text("people.no_province_type_current", ("input", input));
+            error = context.Text("people.province_not_found", ("input", input));
             return null;
         }
         if (unit!.Id != current.Id || !unit.IsCurrent)
         {
-            context.Say(context.Text("people.now_part_merged_1", ("short_name", unit.ShortName), ("short_name2", current.ShortName)));
+            context.Say(context.Text("people.province_merged", ("short_name", unit.ShortName), ("short_name2", current.ShortName)));
         }
         return current;
     }
 
     private static Reply ProvincePrompt(BotContext context) =>
-        Reply.Of(context.Text("people.which_province_type_its"));
+        Reply.Of(context.Text("people.which_province"));
 
     private List<Choice> ScopeChoices(BotContext context) =>
     [
-        new(context.Text("people.one_province"), "scope:province"),
+        new(context.Text("people.scope_one_province"), "scope:province"),
         .. catalogue.Regions.Select(r => new Choice(r.Name, "scope:region:" + r.Id)),
-        new(context.Text("people.whole_country_2"), "scope:all"),
+        new(context.Text("people.scope_whole_country"), "scope:all"),
     ];
 
     private static List<Choice> RoleChoices(BotContext context) =>
     [
-        new(context.Text("people.officer"), "role:officer"),
-        new(context.Text("people.manager"), "role:manager"),
-        new(context.Text("people.admin"), "role:admin"),
+        new(context.Text("people.choice_officer"), "role:officer"),
+        new(context.Text("people.choice_manager"), "role:manager"),
+        new(context.Text("people.choice_admin"), "role:admin"),
     ];
 
     private static Role? ParseRole(string input) => input switch

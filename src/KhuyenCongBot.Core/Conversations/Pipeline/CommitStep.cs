@@ -25,7 +25,7 @@ internal sealed class CommitStep(ConversationStates states, BotClock clock, ILog
         {
             logger.LogError(ex, "Handling a message from user {UserId} failed", user.Id);
             bot.Replies.Clear();
-            bot.Say(bot.Text("engine.sorry_something_went_wrong"));
+            bot.Say(bot.Text("engine.handler_failed"));
             // Reload: the handler may have changed the state object before failing.
             state = states.Load(user.Id);
             state.UpdatedAt = clock.Now;
@@ -64,7 +64,7 @@ internal sealed class CommitStep(ConversationStates states, BotClock clock, ILog
         {
             // Nothing of this message was written (one transaction): say so rather than the replies that assumed it was.
             logger.LogError(ex, "Saving a message from user {UserId} failed", user.Id);
-            return new SaveFailed(Reply.Of(bot.Text("engine.sorry_bot_could_not")));
+            return new SaveFailed(Reply.Of(bot.Text("engine.save_failed")));
         }
         return bot.Replies;
     }

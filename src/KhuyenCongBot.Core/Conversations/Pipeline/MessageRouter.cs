@@ -72,7 +72,7 @@ public sealed class MessageRouter
             }
             if (message.Document is null && (message.Photo is not null || message.Location is not null))
             {
-                context.Say(context.Text("router.photos_locations_taken_while"));
+                context.Say(context.Text("router.photo_outside_form"));
                 RepeatPrompt(context);
                 return;
             }
@@ -92,7 +92,7 @@ public sealed class MessageRouter
                     }
                 }
             }
-            context.Say(context.Text("router.empty_message_type_question"));
+            context.Say(context.Text("router.empty_message"));
             RepeatPrompt(context);
             return;
         }
@@ -151,7 +151,7 @@ public sealed class MessageRouter
         if (IsListNumber(text))
         {
             // "2" with no list open: the list it was meant for has closed (done, left, idle, or another list replaced it).
-            context.Say(context.Text("router.matches_no_open_choice", ("text", text)));
+            context.Say(context.Text("router.number_without_list", ("text", text)));
             return;
         }
         await HandleIdleTextAsync(context, text, ct).ConfigureAwait(false);
@@ -171,7 +171,7 @@ public sealed class MessageRouter
                 return;
             }
         }
-        context.Say(context.Text("router.bot_did_not_understand"));
+        context.Say(context.Text("router.not_understood"));
     }
 
     private async Task DispatchButtonAsync(BotContext context, string data, CancellationToken ct)
@@ -207,8 +207,8 @@ public sealed class MessageRouter
             }
         }
         context.Say(group
-            ? context.Text("router.button_does_not_work")
-            : context.Text("router.button_has_expired_type"));
+            ? context.Text("router.button_not_in_group")
+            : context.Text("router.button_expired"));
     }
 
     private async Task DispatchCommandAsync(BotContext context, string text, CancellationToken ct)
@@ -223,7 +223,7 @@ public sealed class MessageRouter
         }
         if (!_commands.TryGetValue(head, out var command))
         {
-            context.Say(context.Text("router.there_no_command_type", ("head", head)));
+            context.Say(context.Text("router.no_such_command", ("head", head)));
             return;
         }
         if (context.User.Role < command.MinRole)
@@ -233,7 +233,7 @@ public sealed class MessageRouter
         }
         if (command.PrivateOnly && context.Message.IsGroupChat)
         {
-            context.Say(context.Text("router.works_only_private_chat", ("name", command.Name)));
+            context.Say(context.Text("router.private_only", ("name", command.Name)));
             return;
         }
         var module = _commandModules.GetValueOrDefault(command);
