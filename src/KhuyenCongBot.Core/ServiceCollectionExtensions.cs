@@ -4,6 +4,7 @@ using KhuyenCongBot.Core.Conversations.Pipeline;
 using KhuyenCongBot.Core.Messaging;
 using KhuyenCongBot.Core.Options;
 using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Text;
 using KhuyenCongBot.Core.Time;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,13 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IOptions<StorageOptions>>(),
             () => sp.GetService<Records.IRecordImporter>(),
             sp.GetService<BotClock>()));
-        services.TryAddSingleton(sp => sp.GetRequiredService<Seeder>().EnsureSeeded());
+        // What the bot says (seeds/texts/*.json), read once; loaded with the catalogue so that a missing or malformed file stops the start.
+        services.TryAddSingleton(sp => UserTexts.Load(SeedFiles.Locate(sp.GetRequiredService<IOptions<StorageOptions>>().Value.SeedsPath)));
+        services.TryAddSingleton(sp =>
+        {
+            _ = sp.GetRequiredService<UserTexts>();
+            return sp.GetRequiredService<Seeder>().EnsureSeeded();
+        });
         services.TryAddSingleton<IUnknownUserHandler, DefaultUnknownUserHandler>();
         services.AddSingleton<IBotModule, CoreModule>();
         services.TryAddSingleton(sp =>

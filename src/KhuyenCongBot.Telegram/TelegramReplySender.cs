@@ -6,11 +6,12 @@ using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Telegram;
 
 /// <summary>Sends a channel-agnostic reply to a Telegram chat: plain text split at 4096, inline buttons, photo or document, edit in place.</summary>
-public sealed class TelegramReplySender(TelegramBot bot, ILogger<TelegramReplySender> logger)
+public sealed class TelegramReplySender(TelegramBot bot, UserTexts texts, ILogger<TelegramReplySender> logger)
 {
     public const int MaxMessageLength = 4096;
     public const int MaxCaptionLength = 1024;
@@ -20,7 +21,7 @@ public sealed class TelegramReplySender(TelegramBot bot, ILogger<TelegramReplySe
     public async Task SendAsync(long chatId, Reply reply, int? editMessageId, string language, CancellationToken ct, ITelegramBotClient? client = null)
     {
         client ??= bot.Client;
-        var (text, keyboard) = Layout(reply, language);
+        var (text, keyboard) = Layout(reply, texts, language);
         if (editMessageId is { } messageId && reply.Attachment is null && text.Length <= MaxMessageLength)
         {
             try
@@ -74,18 +75,18 @@ public sealed class TelegramReplySender(TelegramBot bot, ILogger<TelegramReplySe
     }
 
     /// <summary>The text to send and the inline keyboard; choices whose data Telegram would refuse are shown as a numbered list instead.</summary>
-    public static (string Text, InlineKeyboardMarkup? Keyboard) Layout(Reply reply, string language)
+    public static (string Text, InlineKeyboardMarkup? Keyboard) Layout(Reply reply, UserTexts texts, string language)
     {
         var text = reply.Text;
         if (reply.Choices.Count == 0)
         {
-            return (NonEmpty(text, language), null);
+            return (NonEmpty(text, texts, language), null);
         }
         if (reply.Choices.Any(c => Encoding.UTF8.GetByteCount(c.Data) is 0 or > Choice.MaxDataBytes || string.IsNullOrWhiteSpace(c.Label)))
         {
-            return (TextRendering.Render(reply, language), null);
+            return (TextRendering.Render(reply, texts, language), null);
         }
-        return (NonEmpty(text, language), Keyboard(reply.Choices));
+        return (NonEmpty(text, texts, language), Keyboard(reply.Choices));
     }
 
     /// <summary>Numbered choices one per row (two per row when all are short); actions together in a last row.</summary>
@@ -108,8 +109,8 @@ public sealed class TelegramReplySender(TelegramBot bot, ILogger<TelegramReplySe
 
     private static InlineKeyboardButton Button(Choice choice) => InlineKeyboardButton.WithCallbackData(choice.Label, choice.Data);
 
-    private static string NonEmpty(string text, string language) =>
-        string.IsNullOrWhiteSpace(text) ? (language == "en" ? "Choose:" : "Chọn:") : text;
+    private static string NonEmpty(string text, UserTexts texts, string language) =>
+        string.IsNullOrWhiteSpace(text) ? texts.Text(language, "telegram.choose") : text;
 
     /// <summary>Splits text into parts of at most <paramref name="max"/> characters, on line boundaries when possible.</summary>
     public static IReadOnlyList<string> Split(string text, int max = MaxMessageLength)

@@ -1,24 +1,25 @@
 using KhuyenCongBot.Core.Messaging;
 using Microsoft.Extensions.Logging;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Zalo;
 
 /// <summary>Sends a core <see cref="Reply"/> on Zalo: numbered choices as text, 2,000-character messages, charts by URL, files as links.</summary>
-public sealed class ZaloReplySender(ZaloApiClient api, ZaloFileStore files, ILogger<ZaloReplySender> logger)
+public sealed class ZaloReplySender(ZaloApiClient api, ZaloFileStore files, UserTexts texts, ILogger<ZaloReplySender> logger)
 {
     /// <summary>Sends one reply; <paramref name="beforeEachCall"/> runs before every API call (a rate limit for broadcasts).</summary>
     public async Task SendAsync(string chatId, Reply reply, string language, CancellationToken ct,
         Func<CancellationToken, Task>? beforeEachCall = null)
     {
-        var english = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
-        var text = TextRendering.Render(reply, english ? "en" : "vi");
+        language = UserTexts.Resolve(language);
+        var text = TextRendering.Render(reply, texts, language);
         var chunks = ZaloTextSplitter.Split(text).ToList();
         string? photoUrl = null;
         if (reply.Attachment is { Confidential: true } secret)
         {
             // Zalo takes files only as links that anyone holding them can open: a backup never goes out that way.
             logger.LogInformation("A confidential file ({FileName}) was not published on Zalo", secret.FileName);
-            chunks.AddRange(ZaloTextSplitter.Split(NotOverZalo(secret, english)));
+            chunks.AddRange(ZaloTextSplitter.Split(NotOverZalo(secret, language)));
         }
         else if (reply.Attachment is { } attachment)
         {
@@ -34,14 +35,14 @@ public sealed class ZaloReplySender(ZaloApiClient api, ZaloFileStore files, ILog
             var url = name is null ? null : files.UrlOf(name);
             if (name is null)
             {
-                chunks.AddRange(ZaloTextSplitter.Split(english
-                    ? $"The {(attachment.Kind == AttachmentKind.Photo ? "chart" : "file " + attachment.FileName)} could not be prepared for download right now. Please try again later."
-                    : $"Chưa chuẩn bị được {(attachment.Kind == AttachmentKind.Photo ? "biểu đồ" : "tệp " + attachment.FileName)} để tải về lúc này. Bạn vui lòng thử lại sau."));
+                chunks.AddRange(ZaloTextSplitter.Split(attachment.Kind == AttachmentKind.Photo
+                    ? texts.Text(language, "zalo.chart_not_ready")
+                    : texts.Text(language, "zalo.file_not_ready", ("file", attachment.FileName))));
             }
             else if (url is null)
             {
                 logger.LogWarning("Zalo:PublicBaseUrl is not set; a {Kind} could not be sent on Zalo", attachment.Kind);
-                chunks.AddRange(ZaloTextSplitter.Split(NoPublicUrl(attachment, english)));
+                chunks.AddRange(ZaloTextSplitter.Split(NoPublicUrl(attachment, language)));
             }
             else if (attachment.Kind == AttachmentKind.Photo)
             {
@@ -49,9 +50,7 @@ public sealed class ZaloReplySender(ZaloApiClient api, ZaloFileStore files, ILog
             }
             else
             {
-                chunks.AddRange(ZaloTextSplitter.Split(english
-                    ? $"Download {attachment.FileName}: {url}\n(The link works for 24 hours.)"
-                    : $"Tải tệp {attachment.FileName}: {url}\n(Liên kết dùng được trong 24 giờ.)"));
+                chunks.AddRange(ZaloTextSplitter.Split(texts.Text(language, "zalo.download", ("file", attachment.FileName), ("url", url))));
             }
         }
         // A chart goes with its text as caption when the text fits in one message.
@@ -80,23 +79,10 @@ public sealed class ZaloReplySender(ZaloApiClient api, ZaloFileStore files, ILog
     }
 
     /// <summary>What an admin reads instead of a confidential file (a backup) on Zalo.</summary>
-    public static string NotOverZalo(Attachment attachment, bool english) => english
-        ? $"For safety the bot does not send {attachment.FileName} over Zalo: Zalo only takes files as links, and anyone holding such a link "
-          + "could download the whole database. Get it with /backup in the bot's Telegram chat, or on the server (Backup:Folder, or the command `backup FILE`)."
-        : $"Vì an toàn, bot không gửi tệp {attachment.FileName} qua Zalo: Zalo chỉ nhận tệp dưới dạng liên kết, ai có liên kết cũng tải được "
-          + "toàn bộ cơ sở dữ liệu. Bạn lấy bản sao lưu bằng /saoluu trong cuộc trò chuyện với bot trên Telegram, hoặc trên máy chủ "
-          + "(thư mục Backup:Folder, hoặc lệnh `backup TỆP`).";
+    public string NotOverZalo(Attachment attachment, string language) => texts.Text(language, "zalo.not_over_zalo", ("file", attachment.FileName));
 
     /// <summary>What people read when a chart or file cannot be sent because the bot has no public address.</summary>
-    public static string NoPublicUrl(Attachment attachment, bool english)
-    {
-        var photo = attachment.Kind == AttachmentKind.Photo;
-        return english
-            ? (photo ? "The chart was made" : $"The file {attachment.FileName} was made")
-              + $", but the bot has no public address (Zalo:PublicBaseUrl) to send the {(photo ? "picture" : "file")} over Zalo. "
-              + "Ask the administrator to set Zalo:PublicBaseUrl (e.g. https://bot.example.vn); meanwhile use Telegram for charts and files."
-            : (photo ? "Biểu đồ đã tạo" : $"Tệp {attachment.FileName} đã tạo")
-              + $" nhưng bot chưa có địa chỉ công khai (Zalo:PublicBaseUrl) để gửi {(photo ? "ảnh" : "tệp")} qua Zalo. "
-              + "Quản trị viên cần đặt Zalo:PublicBaseUrl (ví dụ https://bot.example.vn); trong lúc chờ, bạn có thể xem biểu đồ và tệp qua Telegram.";
-    }
+    public string NoPublicUrl(Attachment attachment, string language) => attachment.Kind == AttachmentKind.Photo
+        ? texts.Text(language, "zalo.chart_no_public_url")
+        : texts.Text(language, "zalo.file_no_public_url", ("file", attachment.FileName));
 }

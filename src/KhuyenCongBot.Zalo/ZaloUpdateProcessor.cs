@@ -1,5 +1,6 @@
 using KhuyenCongBot.Core.Messaging;
 using Microsoft.Extensions.Logging;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Zalo;
 
@@ -9,6 +10,7 @@ public sealed class ZaloUpdateProcessor(
     IUserLanguages people,
     ZaloApiClient api,
     ZaloReplySender sender,
+    UserTexts texts,
     ILogger<ZaloUpdateProcessor> logger,
     ZaloOutbox? outbox = null)
 {
@@ -53,9 +55,7 @@ public sealed class ZaloUpdateProcessor(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "The core failed on a Zalo message");
-                replies = [Reply.Of(language == "en"
-                    ? "Sorry, something went wrong with that message. Try again or type /help."
-                    : "Xin lỗi, bot gặp lỗi khi xử lý tin nhắn này. Bạn thử lại hoặc gõ /help.")];
+                replies = [Reply.Of(texts.Text(language ?? UserTexts.Vietnamese, "zalo.error"))];
             }
             for (var i = 0; i < replies.Count; i++)
             {

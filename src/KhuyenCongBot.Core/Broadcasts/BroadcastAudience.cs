@@ -1,6 +1,7 @@
 using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Broadcasts;
 
@@ -52,13 +53,14 @@ public static class BroadcastAudience
             .ToList();
 
     /// <summary>Who receives a broadcast, in words ("cán bộ khuyến công của Phú Thọ", "tất cả mọi người").</summary>
-    public static string Describe(Broadcast b, string language, CatalogueIndex catalogue) => b.Audience switch
+    public static string Describe(Broadcast b, UserTexts texts, string language, CatalogueIndex catalogue) => b.Audience switch
     {
-        AudienceKind.Role when b.AudienceProvinces.Count > 0 => Texts.RoleName(b.AudienceRole ?? Role.Officer, language)
-            + (language == "en" ? " of " : " của ") + string.Join(", ", b.AudienceProvinces.Select(p => catalogue.Province(p)?.ShortName ?? p)),
-        AudienceKind.Role => Texts.RoleName(b.AudienceRole ?? Role.Officer, language),
+        AudienceKind.Role when b.AudienceProvinces.Count > 0 => texts.Text(language, "broadcast.audience_role_of",
+            ("role", Texts.RoleName(texts, language, b.AudienceRole ?? Role.Officer)),
+            ("provinces", string.Join(", ", b.AudienceProvinces.Select(p => catalogue.Province(p)?.ShortName ?? p)))),
+        AudienceKind.Role => Texts.RoleName(texts, language, b.AudienceRole ?? Role.Officer),
         AudienceKind.Provinces => string.Join(", ", b.AudienceProvinces.Select(p => catalogue.Province(p)?.ShortName ?? p)),
-        AudienceKind.Users => language == "en" ? "chosen people" : "những người được chọn",
-        _ => language == "en" ? "everyone" : "tất cả mọi người",
+        AudienceKind.Users => texts.Text(language, "broadcast.audience_chosen"),
+        _ => texts.Text(language, "broadcast.audience_everyone"),
     };
 }

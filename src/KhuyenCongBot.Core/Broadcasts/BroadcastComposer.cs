@@ -48,15 +48,13 @@ public sealed class BroadcastComposer
     private Dialog<ComposeStep> ComposeDialog() => new(ComposeFlow,
     [
         new(ComposeStep.Body, BodyPrompt, TakeBodyAsync) { Kind = DialogKind.Form, TakesAnyText = true },
-        new(ComposeStep.Audience, c => Reply.Of(c.T("Gửi cho ai?", "Who receives it?")) with { Choices = AudienceChoices(c) },
+        new(ComposeStep.Audience, c => Reply.Of(c.Text("broadcast.who_receives")) with { Choices = AudienceChoices(c) },
             turn => WithDraft(turn, draft => TakeAudience(turn, draft))) { Kind = DialogKind.Form },
         new(ComposeStep.Provinces, ProvincesPrompt, turn => WithDraft(turn, draft => TakeProvinces(turn, draft))) { Kind = DialogKind.Form },
-        new(ComposeStep.Time, c => Reply.Of(c.T(
-                "Gửi khi nào? Chọn \"Ngay bây giờ\" hoặc gõ thời điểm (ví dụ: \"8h sáng mai\", \"20/12 14:00\", \"thứ hai 7h30\").",
-                "When? Pick \"Right now\" or type a time (e.g. \"8h sáng mai\", \"20/12 14:00\").")) with { Choices = [Now(c)] },
+        new(ComposeStep.Time, c => Reply.Of(c.Text("broadcast.when")) with { Choices = [Now(c)] },
             turn => WithDraft(turn, draft => TakeTime(turn, draft))) { Kind = DialogKind.Form },
         new(ComposeStep.Preview, c => Preview(c, Draft(c)!), turn => WithDraft(turn, draft => Confirm(turn, draft))) { Kind = DialogKind.Form },
-        new(ComposeStep.Edit, c => Reply.Of(c.T("Sửa phần nào?", "Change what?")) with { Choices = EditChoices(c) },
+        new(ComposeStep.Edit, c => Reply.Of(c.Text("broadcast.change_what")) with { Choices = EditChoices(c) },
             turn =>
             {
                 turn.State.Data[EditingKey] = "1";
@@ -65,35 +63,33 @@ public sealed class BroadcastComposer
                     "edit:text" => ComposeStep.Body,
                     "edit:aud" => ComposeStep.Audience,
                     "edit:time" => ComposeStep.Time,
-                    _ => DialogMove.Stay(turn.T("Bạn chọn phần muốn sửa trong danh sách, hoặc /huy:", "Pick what to change, or /cancel:")),
+                    _ => DialogMove.Stay(turn.Text("broadcast.pick_what_change_cancel")),
                 };
             }) { Kind = DialogKind.Form },
     ])
     {
-        Description = c => c.T("soạn thông báo", "composing a broadcast"),
-        Guard = c => c.IsAdmin ? null : c.T("Thao tác này chỉ dành cho quản trị viên. Bạn không có quyền.", "This is for admins only."),
+        Description = c => c.Text("broadcast.composing_broadcast"),
+        Guard = c => c.IsAdmin ? null : c.Text("people.admins_only"),
     };
 
     private static Reply BodyPrompt(BotContext context) => Reply.Of(context.State.Data.ContainsKey(EditingKey)
-        ? context.T("Gửi nội dung mới của thông báo (ảnh/tệp đã kèm được giữ nếu bạn không gửi ảnh/tệp khác).", "Send the new text (the attachment is kept unless you send another).")
-        : context.T(
-            "Soạn thông báo: gửi nội dung thông báo (có thể gửi kèm một ảnh hoặc tệp, nội dung ghi ở phần chú thích). Gõ /huy để bỏ.",
-            "Compose: send the announcement's text (you may attach a photo or a file with the text as caption). /cancel to drop."));
+        ? context.Text("broadcast.new_text_prompt")
+        : context.Text("broadcast.compose_prompt"));
 
-    private static Choice Now(BotContext context) => new(context.T("Ngay bây giờ", "Right now"), "when:now");
+    private static Choice Now(BotContext context) => new(context.Text("broadcast.right_now"), "when:now");
 
     private static List<Choice> EditChoices(BotContext context) =>
-        [new(context.T("Nội dung", "The text"), "edit:text"), new(context.T("Người nhận", "The recipients"), "edit:aud"), new(context.T("Thời điểm gửi", "The time"), "edit:time")];
+        [new(context.Text("broadcast.text"), "edit:text"), new(context.Text("broadcast.recipients"), "edit:aud"), new(context.Text("broadcast.time"), "edit:time")];
 
     private static List<Choice> AudienceChoices(BotContext context) =>
     [
-        new(context.T("Tất cả mọi người", "Everyone"), "aud:all"),
-        new(context.T("Cán bộ khuyến công", "Officers"), "aud:role:officer"),
-        new(context.T("Lãnh đạo, quản lý", "Managers"), "aud:role:manager"),
-        new(context.T("Quản trị viên", "Admins"), "aud:role:admin"),
-        new(context.T("Một hoặc nhiều tỉnh/thành", "One or more provinces"), "aud:provinces"),
-        new(context.T("Cán bộ khuyến công của một số tỉnh/thành", "Officers of some provinces"), "aud:rp:officer"),
-        new(context.T("Lãnh đạo, quản lý của một số tỉnh/thành", "Managers of some provinces"), "aud:rp:manager"),
+        new(context.Text("broadcast.everyone"), "aud:all"),
+        new(context.Text("broadcast.officers"), "aud:role:officer"),
+        new(context.Text("broadcast.managers"), "aud:role:manager"),
+        new(context.Text("broadcast.admins"), "aud:role:admin"),
+        new(context.Text("broadcast.one_more_provinces"), "aud:provinces"),
+        new(context.Text("broadcast.officers_some_provinces"), "aud:rp:officer"),
+        new(context.Text("broadcast.managers_some_provinces"), "aud:rp:manager"),
     ];
 
     private async Task<DialogMove<ComposeStep>> TakeBodyAsync(DialogTurn turn)
@@ -103,15 +99,15 @@ public sealed class BroadcastComposer
         var text = (context.Message.Text ?? turn.Input).Trim();
         if (text.Length == 0)
         {
-            return DialogMove.Stay(turn.T("Thông báo cần có nội dung chữ. Bạn gửi lại kèm nội dung (chú thích của ảnh/tệp), hoặc /huy.", "The announcement needs text; send it again with a caption, or /cancel."));
+            return DialogMove.Stay(turn.Text("broadcast.needs_text"));
         }
         if (text.Length > 3500)
         {
-            return DialogMove.Stay(turn.T($"Nội dung quá dài ({VnFormat.Number(text.Length)} ký tự); tối đa 3.500 ký tự.", $"Too long ({text.Length} characters); at most 3,500."));
+            return DialogMove.Stay(turn.Text("broadcast.too_long", ("text_length", text.Length)));
         }
         if (doc is not null && doc.Size > MaxAttachmentBytes)
         {
-            return DialogMove.Stay(turn.T("Tệp đính kèm lớn hơn 10 MB; bạn gửi tệp nhỏ hơn nhé.", "The attachment is over 10 MB."));
+            return DialogMove.Stay(turn.Text("broadcast.attachment_too_big"));
         }
         var editing = turn.State.Data.ContainsKey(EditingKey) ? Draft(context) : null;
         var draft = editing ?? new Broadcast
@@ -176,7 +172,7 @@ public sealed class BroadcastComposer
                 repository.Update(draft);
                 return ComposeStep.Provinces;
             default:
-                return DialogMove.Stay(turn.T("Bạn chọn người nhận trong danh sách:", "Pick the recipients from the list:"));
+                return DialogMove.Stay(turn.Text("broadcast.pick_recipients_from_list"));
         }
         draft.AudienceProvinces = [];
         repository.Update(draft);
@@ -188,10 +184,8 @@ public sealed class BroadcastComposer
         context.State.Data.ContainsKey(EditingKey) ? ToPreview(context, draft) : ComposeStep.Time;
 
     private Reply ProvincesPrompt(BotContext context) => Reply.Of(Draft(context) is { Audience: AudienceKind.Role, AudienceRole: { } role }
-        ? context.T(
-            $"{Texts.RoleName(role, "vi")} của những tỉnh/thành nào? Gõ tên, cách nhau bằng dấu phẩy (ví dụ: Phú Thọ, Hà Nội).",
-            $"{Texts.RoleName(role, "en")} of which provinces? Type them separated by commas.")
-        : context.T("Gõ tên các tỉnh/thành, cách nhau bằng dấu phẩy (ví dụ: Phú Thọ, Hà Nội, 38).", "Type the provinces, separated by commas (e.g. Phu Tho, Ha Noi, 38)."));
+        ? context.Text("broadcast.role_which_provinces", ("role", Texts.RoleName(context, role)))
+        : context.Text("broadcast.type_provinces_separated_by"));
 
     private DialogMove<ComposeStep> TakeProvinces(DialogTurn turn, Broadcast draft)
     {
@@ -214,9 +208,7 @@ public sealed class BroadcastComposer
         }
         if (unknown.Count > 0 || found.Count == 0)
         {
-            return DialogMove.Stay(turn.T(
-                $"Không tìm thấy tỉnh/thành: {string.Join(", ", unknown.DefaultIfEmpty(input))}. Bạn gõ lại danh sách (tên hiện nay hoặc mã tỉnh), hoặc /huy.",
-                $"Unknown provinces: {string.Join(", ", unknown.DefaultIfEmpty(input))}. Type the list again, or /cancel."));
+            return DialogMove.Stay(turn.Text("broadcast.unknown_provinces", ("names", string.Join(", ", unknown.DefaultIfEmpty(input)))));
         }
         // Provinces alone, or narrowing a role chosen just before.
         if (draft.Audience != AudienceKind.Role)
@@ -239,15 +231,11 @@ public sealed class BroadcastComposer
         }
         else if (!VnDateTimeParser.TryParse(input, context.Now, out at))
         {
-            return DialogMove.Stay(turn.T(
-                $"Bot không hiểu thời điểm \"{input}\". Bạn gõ như \"8h sáng mai\", \"20/12 14:00\", \"15/01/2027 9h\" hoặc chọn Ngay bây giờ.",
-                $"Could not read the time \"{input}\". Type e.g. \"20/12 14:00\" or pick Right now."));
+            return DialogMove.Stay(turn.Text("broadcast.could_not_read_time", ("input", input)));
         }
         else if (at <= context.Now)
         {
-            return DialogMove.Stay(turn.T(
-                $"Thời điểm {VnFormat.DateTime(at)} đã qua. Bạn gõ một thời điểm sau bây giờ, hoặc chọn Ngay bây giờ.",
-                $"{VnFormat.DateTime(at)} is in the past. Type a later time or pick Right now."));
+            return DialogMove.Stay(turn.Text("broadcast.past_type_later_time", ("at", at)));
         }
         draft.SendAt = at;
         repository.Update(draft);
@@ -262,15 +250,14 @@ public sealed class BroadcastComposer
         {
             return ComposeStep.Preview;
         }
-        var who = BroadcastAudience.Describe(draft, context.Language, catalogue);
+        var who = BroadcastAudience.Describe(draft, context.Texts, context.Language, catalogue);
         draft.AudienceProvinces = [];
         draft.Audience = AudienceKind.Everyone;
         draft.AudienceRole = null;
         repository.Update(draft);
-        return DialogMove.Go(ComposeStep.Audience, context.T(
-            $"⚠ Không có ai nhận được thông báo này ({who}: 0 người"
-                + (members.Count > 0 ? $"; {VnFormat.Number(members.Count)} người chưa có kênh nhắn tin với bot" : "") + "). Bot chưa lên lịch. Chọn lại người nhận, hoặc /huy:",
-            $"⚠ Nobody would receive this broadcast ({who}: 0 people). Nothing is scheduled. Pick the recipients again, or /cancel:"));
+        return DialogMove.Go(ComposeStep.Audience, members.Count > 0
+            ? context.Text("broadcast.nobody_receives_unreachable", ("who", who), ("count", members.Count))
+            : context.Text("broadcast.nobody_receives", ("who", who)));
     }
 
     /// <summary>The message exactly as recipients will see it, then who (and how many) receive it and when.</summary>
@@ -279,36 +266,36 @@ public sealed class BroadcastComposer
         var members = BroadcastAudience.Members(draft, context.Store.Users.All());
         var reachable = members.Count(u => BroadcastAudience.ChatOf(u, runner.Channels) is not null);
         var message = BroadcastRunner.MessageOf(draft);
-        var sb = new StringBuilder(context.T("Xem trước – người nhận sẽ thấy:\n", "Preview – recipients will see:\n"));
+        var sb = new StringBuilder(context.Text("broadcast.preview_header"));
         sb.AppendLine("――――――").AppendLine(message.Text);
         if (draft.AttachmentName is not null)
         {
-            sb.AppendLine(context.T($"[Kèm {(draft.AttachmentIsPhoto ? "ảnh" : "tệp")}: {draft.AttachmentName}]", $"[Attached: {draft.AttachmentName}]"));
+            sb.AppendLine(draft.AttachmentIsPhoto
+                ? context.Text("broadcast.attached_photo", ("name", draft.AttachmentName))
+                : context.Text("broadcast.attached_file", ("name", draft.AttachmentName)));
         }
         foreach (var button in message.Choices)
         {
-            sb.AppendLine(context.T($"[Nút: {button.Label}]", $"[Button: {button.Label}]"));
+            sb.AppendLine(context.Text("broadcast.button", ("label", button.Label)));
         }
         sb.AppendLine("――――――");
-        sb.AppendLine(context.T($"Người nhận: {BroadcastAudience.Describe(draft, "vi", catalogue)} – {VnFormat.Number(reachable)} người", $"Recipients: {BroadcastAudience.Describe(draft, "en", catalogue)} – {reachable} people"));
+        sb.AppendLine(context.Text("broadcast.preview_recipients", ("who", BroadcastAudience.Describe(draft, context.Texts, context.Language, catalogue)), ("count", reachable)));
         if (members.Count > reachable)
         {
-            sb.AppendLine(context.T(
-                $"({VnFormat.Number(members.Count - reachable)} người khác trong nhóm này chưa có kênh nhắn tin với bot nên sẽ không nhận được.)",
-                $"({members.Count - reachable} others cannot be reached: no chat with the bot yet.)"));
+            sb.AppendLine(context.Text("broadcast.others_unreachable", ("count", members.Count - reachable)));
         }
         var now = draft.SendAt <= context.Now;
         sb.Append(now
-            ? context.T("Gửi: ngay khi bạn chọn Gửi ngay.", "Sent: as soon as you pick Send now.")
-            : context.T($"Gửi lúc: {VnFormat.DateTime(draft.SendAt)} ({Until(draft.SendAt - context.Now)} nữa).", $"Sent at: {VnFormat.DateTime(draft.SendAt)}."));
+            ? context.Text("broadcast.sent_on_confirm")
+            : context.Text("broadcast.sent_at", ("send_at", draft.SendAt), ("until", Until(context, draft.SendAt - context.Now))));
         return new Reply { Text = sb.ToString(), Attachment = message.Attachment, Choices = ConfirmChoices(context, now) };
     }
 
     private static List<Choice> ConfirmChoices(BotContext context, bool now) =>
     [
-        now ? new(context.T("Gửi ngay", "Send now"), "confirm") : new(context.T("Xác nhận hẹn giờ", "Confirm the schedule"), "confirm"),
-        new(context.T("Sửa", "Change"), "edit"),
-        new(context.T("Hủy", "Cancel"), "drop"),
+        now ? new(context.Text("broadcast.send_now"), "confirm") : new(context.Text("broadcast.confirm_schedule"), "confirm"),
+        new(context.Text("broadcast.change"), "edit"),
+        new(context.Text("broadcast.cancel"), "drop"),
     ];
 
     private DialogMove<ComposeStep> Confirm(DialogTurn turn, Broadcast draft)
@@ -320,7 +307,7 @@ public sealed class BroadcastComposer
         {
             draft.Status = BroadcastStatus.Cancelled;
             repository.Update(draft);
-            return DialogMove.End(turn.T("Đã hủy, thông báo không được gửi.", "Dropped; nothing was sent."));
+            return DialogMove.End(turn.Text("broadcast.dropped_nothing_was_sent"));
         }
         if (input == "edit" || folded is "sua" or "sua lai")
         {
@@ -328,7 +315,7 @@ public sealed class BroadcastComposer
         }
         if (input != "confirm" && folded is not ("xac nhan" or "xac nhan gui" or "dong y" or "gui" or "gui ngay" or "ok" or "co"))
         {
-            return DialogMove.Stay(turn.T("Bạn chọn Gửi ngay, Sửa hoặc Hủy:", "Pick Send now, Change or Cancel:"));
+            return DialogMove.Stay(turn.Text("broadcast.pick_send_now_change"));
         }
         if (draft.SendAt < context.Now)
         {
@@ -338,16 +325,12 @@ public sealed class BroadcastComposer
         repository.Update(draft);
         context.State.Clear();
         signal.Wake();
-        var cancel = new Choice(context.T("Hủy thông báo này", "Cancel this broadcast"), "bc:cancel:" + draft.Id.ToString(CultureInfo.InvariantCulture), Numbered: false);
+        var cancel = new Choice(context.Text("broadcast.cancel_broadcast"), "bc:cancel:" + draft.Id.ToString(CultureInfo.InvariantCulture), Numbered: false);
         context.Say(new Reply
         {
             Text = draft.SendAt <= context.Now
-                ? context.T(
-                    $"Đang gửi thông báo #{draft.Id}. Bot sẽ báo tiến độ và kết quả tại đây. Hủy phần chưa gửi: /thongbao huy {draft.Id}.",
-                    $"Sending broadcast #{draft.Id}. Progress and the report will come here. Cancel: /broadcast cancel {draft.Id}.")
-                : context.T(
-                    $"Đã lên lịch thông báo #{draft.Id} lúc {VnFormat.DateTime(draft.SendAt)}. Hủy trước giờ gửi: /thongbao huy {draft.Id}.",
-                    $"Broadcast #{draft.Id} scheduled for {VnFormat.DateTime(draft.SendAt)}. Cancel: /broadcast cancel {draft.Id}."),
+                ? context.Text("broadcast.sending_now", ("id", draft.Id))
+                : context.Text("broadcast.scheduled_at", ("id", draft.Id), ("send_at", draft.SendAt)),
             Choices = [cancel],
         });
         return DialogMove.Handled;
@@ -359,14 +342,16 @@ public sealed class BroadcastComposer
     private DialogMove<ComposeStep> WithDraft(DialogTurn turn, Func<Broadcast, DialogMove<ComposeStep>> next) =>
         Draft(turn.Context) is { } draft
             ? next(draft)
-            : DialogMove.End(turn.T("Bản nháp thông báo không còn. Gõ /thongbao để soạn lại.", "The draft is gone. Type /broadcast to start again."));
+            : DialogMove.End(turn.Text("broadcast.draft_gone"));
 
-    private static string Until(TimeSpan span)
+    private static string Until(BotContext context, TimeSpan span)
     {
         if (span.TotalDays >= 1)
         {
-            return $"{(int)span.TotalDays} ngày {span.Hours} giờ";
+            return context.Text("broadcast.until_days", ("days", (int)span.TotalDays), ("hours", span.Hours));
         }
-        return span.TotalHours >= 1 ? $"{(int)span.TotalHours} giờ {span.Minutes} phút" : $"{Math.Max(1, (int)Math.Ceiling(span.TotalMinutes))} phút";
+        return span.TotalHours >= 1
+            ? context.Text("broadcast.until_hours", ("hours", (int)span.TotalHours), ("minutes", span.Minutes))
+            : context.Text("broadcast.until_minutes", ("minutes", Math.Max(1, (int)Math.Ceiling(span.TotalMinutes))));
     }
 }

@@ -13,18 +13,21 @@ public sealed class BroadcastModule : IBotModule
     private readonly Dialog<ComposeStep> _compose;
     private readonly ConfirmedBroadcasts _confirmed;
 
-    public BroadcastModule(IBroadcastRepository repository, BroadcastComposer composer, ConfirmedBroadcasts confirmed)
+    public BroadcastModule(IBroadcastRepository repository, BroadcastComposer composer, ConfirmedBroadcasts confirmed, UserTexts texts)
     {
+        this.texts = texts;
         this.repository = repository;
         _compose = composer.Dialog;
         _confirmed = confirmed;
     }
 
+    private readonly UserTexts texts;
+
     public const string ComposeFlow = BroadcastComposer.ComposeFlow;
 
     public IEnumerable<BotCommand> Commands =>
     [
-        new("broadcast", ["thongbao"], "Gửi thông báo tới nhiều người", "Send an announcement", Role.Admin, StartAsync, PrivateOnly: true),
+        new("broadcast", ["thongbao"], texts.Text(UserTexts.Vietnamese, "broadcast.command"), texts.Text("en", "broadcast.command"), Role.Admin, StartAsync, PrivateOnly: true),
     ];
 
     public IEnumerable<IConversationFlow> Flows => [_compose];
@@ -58,7 +61,7 @@ public sealed class BroadcastModule : IBotModule
             var r = repository.Recipient(ackId, context.User.Id);
             if (r is null)
             {
-                context.Say(context.T("Không tìm thấy thông báo này.", "Broadcast not found."));
+                context.Say(context.Text("broadcast.broadcast_not_found"));
             }
             else
             {
@@ -70,7 +73,7 @@ public sealed class BroadcastModule : IBotModule
         {
             if (!context.IsAdmin)
             {
-                context.Say(context.T("Thao tác này chỉ dành cho quản trị viên. Bạn không có quyền.", "This is for admins only."));
+                context.Say(context.Text("people.admins_only"));
                 return Task.FromResult(true);
             }
             var parts = data.Split(':');
@@ -91,7 +94,7 @@ public sealed class BroadcastModule : IBotModule
     }
 
     public IEnumerable<string> HelpExamples(BotContext context) =>
-        context.IsAdmin ? [context.T("/thongbao huy 12 – hủy thông báo số 12 nếu chưa gửi xong", "/broadcast cancel 12")] : [];
+        context.IsAdmin ? [context.Text("broadcast.help_example_cancel")] : [];
 
     private void Acknowledge(BotContext context, BroadcastRecipient r)
     {
@@ -100,7 +103,7 @@ public sealed class BroadcastModule : IBotModule
             r.AcknowledgedAt = context.Now;
             repository.UpdateRecipient(r);
         }
-        context.Say(context.T("Cảm ơn bạn, bot đã ghi nhận bạn đã nhận thông báo.", "Thank you, your acknowledgement is recorded."));
+        context.Say(context.Text("broadcast.acknowledged"));
     }
 
     private Task StartAsync(BotContext context, string arguments, CancellationToken ct)
@@ -114,7 +117,7 @@ public sealed class BroadcastModule : IBotModule
             }
             else
             {
-                context.Say(context.T("Cách dùng: /thongbao huy <số thông báo>, ví dụ /thongbao huy 12.", "Usage: /broadcast cancel <number>."));
+                context.Say(context.Text("broadcast.usage_broadcast_cancel_number"));
             }
             return Task.CompletedTask;
         }
@@ -126,7 +129,7 @@ public sealed class BroadcastModule : IBotModule
             }
             else
             {
-                context.Say(context.T("Cách dùng: /thongbao baocao <số thông báo>.", "Usage: /broadcast report <number>."));
+                context.Say(context.Text("broadcast.usage_broadcast_report_number"));
             }
             return Task.CompletedTask;
         }

@@ -25,14 +25,14 @@ public sealed class ConfirmedBroadcasts
         var b = repository.Get(id);
         if (b is null || b.Status == BroadcastStatus.Draft)
         {
-            context.Say(context.T($"Không có thông báo #{id}.", $"No broadcast #{id}."));
+            context.Say(context.Text("broadcast.no_broadcast", ("id", id)));
             return;
         }
         if (b.Status is BroadcastStatus.Done or BroadcastStatus.Cancelled)
         {
-            context.Say(context.T(
-                $"Thông báo #{id} {(b.Status == BroadcastStatus.Done ? "đã gửi xong" : "đã được hủy trước đó")}; không còn gì để hủy.",
-                $"Broadcast #{id} is already {(b.Status == BroadcastStatus.Done ? "sent" : "cancelled")}."));
+            context.Say(b.Status == BroadcastStatus.Done
+                ? context.Text("broadcast.cancel_already_sent", ("id", id))
+                : context.Text("broadcast.cancel_already_cancelled", ("id", id)));
             return;
         }
         var wasSending = b.Status == BroadcastStatus.Sending;
@@ -41,8 +41,8 @@ public sealed class ConfirmedBroadcasts
         signal.Cancel(id);
         signal.Wake();
         context.Say(wasSending
-            ? context.T($"Đã hủy thông báo #{id}: những người chưa nhận sẽ không nhận nữa. Gõ /thongbao baocao {id} để xem ai đã nhận.", $"Broadcast #{id} cancelled: nobody else will receive it.")
-            : context.T($"Đã hủy thông báo #{id}; chưa ai nhận được.", $"Broadcast #{id} cancelled; nobody received it."));
+            ? context.Text("broadcast.cancelled_while_sending", ("id", id))
+            : context.Text("broadcast.cancelled_before_sending", ("id", id)));
     }
 
     public void Report(BotContext context, long id)
@@ -50,7 +50,7 @@ public sealed class ConfirmedBroadcasts
         var b = repository.Get(id);
         if (b is null || b.Status == BroadcastStatus.Draft)
         {
-            context.Say(context.T($"Không có thông báo #{id}.", $"No broadcast #{id}."));
+            context.Say(context.Text("broadcast.no_broadcast", ("id", id)));
             return;
         }
         context.Say(BroadcastReport.Build(b, repository.Recipients(id), context.Language));
@@ -62,28 +62,28 @@ public sealed class ConfirmedBroadcasts
         var all = repository.Recent(50);
         if (all.Count == 0)
         {
-            context.Say(context.T("Chưa có thông báo nào.", "No broadcasts yet."));
+            context.Say(context.Text("broadcast.no_broadcasts_yet"));
             return;
         }
         var pending = all.Where(b => b.Status is BroadcastStatus.Scheduled or BroadcastStatus.Sending).OrderBy(b => b.SendAt).ToList();
         var recent = all.Where(b => b.Status is not (BroadcastStatus.Scheduled or BroadcastStatus.Sending)).Take(10).ToList();
         var sb = new StringBuilder();
         sb.Append(pending.Count == 0
-            ? context.T("Không có thông báo nào đang chờ gửi.", "Nothing is scheduled.")
-            : context.T($"Đang chờ gửi ({VnFormat.Number(pending.Count)}):", $"Scheduled ({pending.Count}):"));
+            ? context.Text("broadcast.nothing_scheduled")
+            : context.Text("broadcast.scheduled", ("pending_count", pending.Count)));
         foreach (var b in pending)
         {
             AppendLine(context, sb, b);
         }
         if (recent.Count > 0)
         {
-            sb.Append("\n\n").Append(context.T("Gần đây:", "Recent:"));
+            sb.Append("\n\n").Append(context.Text("broadcast.recent"));
             foreach (var b in recent)
             {
                 AppendLine(context, sb, b);
             }
         }
-        sb.Append("\n\n").Append(context.T("Hủy: /thongbao huy <số>; kết quả: /thongbao baocao <số>.", "Cancel: /broadcast cancel <n>; report: /broadcast report <n>."));
+        sb.Append("\n\n").Append(context.Text("broadcast.list_usage"));
         context.Say(sb.ToString());
     }
 
@@ -91,13 +91,13 @@ public sealed class ConfirmedBroadcasts
     {
         var snippet = b.Text.Length > 40 ? b.Text[..40] + "…" : b.Text;
         sb.Append('\n').Append('#').Append(b.Id).Append(' ').Append(VnFormat.DateTime(b.SendAt)).Append(" – ").Append(snippet)
-          .Append(" → ").Append(BroadcastAudience.Describe(b, context.Language, catalogue))
+          .Append(" → ").Append(BroadcastAudience.Describe(b, context.Texts, context.Language, catalogue))
           .Append(" (").Append(b.Status switch
           {
-              BroadcastStatus.Scheduled => context.T("đã lên lịch", "scheduled"),
-              BroadcastStatus.Sending => context.T("đang gửi", "sending"),
-              BroadcastStatus.Done => context.T("đã gửi", "sent"),
-              _ => context.T("đã hủy", "cancelled"),
+              BroadcastStatus.Scheduled => context.Text("broadcast.status_scheduled"),
+              BroadcastStatus.Sending => context.Text("broadcast.status_sending"),
+              BroadcastStatus.Done => context.Text("broadcast.status_sent"),
+              _ => context.Text("broadcast.status_cancelled"),
           }).Append(')');
     }
 }

@@ -2,6 +2,7 @@ using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Messaging;
 using KhuyenCongBot.Core.People;
 using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Conversations;
 
@@ -15,6 +16,7 @@ public sealed class BotContext(
     DateTimeOffset now,
     string language,
     IReadOnlyList<IBotModule> modules,
+    UserTexts texts,
     AccessPolicy? access = null)
 {
     public Incoming Message { get; } = message;
@@ -47,8 +49,14 @@ public sealed class BotContext(
     /// <summary>Whether the channel shows buttons (Telegram) or only text (terminal, Zalo).</summary>
     public bool HasButtons => Message.Channel == "telegram";
 
-    /// <summary>Picks the message in the person's language.</summary>
+    /// <summary>Picks the message in the person's language (texts not yet moved to seeds/texts: prefer <see cref="Text"/>).</summary>
     public string T(string vi, string en) => English ? en : vi;
+
+    /// <summary>What the bot says to people, in every language (seeds/texts).</summary>
+    public UserTexts Texts { get; } = texts;
+
+    /// <summary>The text of <paramref name="key"/> (seeds/texts) in the person's language, its placeholders filled: <c>Text("people.found", ("count", n))</c>.</summary>
+    public string Text(string key, params ReadOnlySpan<(string Name, object? Value)> args) => Texts.Text(Language, key, args);
 
     public void Say(string text) => Replies.Add(Reply.Of(text));
 

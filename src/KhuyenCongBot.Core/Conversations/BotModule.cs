@@ -26,7 +26,7 @@ public interface IConversationFlow
     Task ContinueAsync(BotContext context, string input, bool isButton, CancellationToken cancellationToken);
 
     /// <summary>A one-line description of the unfinished work, for reminders and "continue or discard?" prompts.</summary>
-    string Describe(BotContext context) => context.T("một thao tác đang dở", "an unfinished step");
+    string Describe(BotContext context) => context.Text("dialog.unfinished_step");
 
     /// <summary>What the dialog is at this step: a pending list choice (left when another intent comes, ends when idle) or a form
     /// (waits with its draft). See <see cref="DialogRules"/>.</summary>
@@ -36,7 +36,7 @@ public interface IConversationFlow
     bool TakesAnyText(ConversationState state) => false;
 
     /// <summary>How to come back to the dialog after something else was answered meanwhile.</summary>
-    string ResumeHint(BotContext context) => context.T("gõ tiếp câu trả lời để tiếp tục, hoặc /huy để bỏ", "answer to continue, or /cancel to drop it");
+    string ResumeHint(BotContext context) => context.Text("dialog.resume_hint");
 }
 
 /// <summary>The two kinds of dialog the engine's rules tell apart.</summary>

@@ -1,31 +1,32 @@
 using System.Text;
 using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Conversations;
 
 /// <summary>/start, /help (/trogiup) and /cancel (/huy): what every person can do.</summary>
-public sealed class CoreModule : IBotModule
+public sealed class CoreModule(UserTexts texts) : IBotModule
 {
     public IEnumerable<BotCommand> Commands =>
     [
-        new("start", ["batdau"], "Bắt đầu", "Start", Role.Officer, StartAsync, InMenu: false),
-        new("help", ["trogiup", "huongdan"], "Hướng dẫn sử dụng", "How to use the bot", Role.Officer, HelpAsync),
-        new("cancel", ["huy"], "Hủy thao tác đang làm", "Cancel what you are doing", Role.Officer, CancelAsync),
+        new("start", ["batdau"], texts.Text(UserTexts.Vietnamese, "help.command_start"), texts.Text(English, "help.command_start"), Role.Officer, StartAsync, InMenu: false),
+        new("help", ["trogiup", "huongdan"], texts.Text(UserTexts.Vietnamese, "help.command_help"), texts.Text(English, "help.command_help"), Role.Officer, HelpAsync),
+        new("cancel", ["huy"], texts.Text(UserTexts.Vietnamese, "help.command_cancel"), texts.Text(English, "help.command_cancel"), Role.Officer, CancelAsync),
     ];
+
+    private const string English = "en";
 
     private Task StartAsync(BotContext context, string arguments, CancellationToken ct)
     {
         var name = string.IsNullOrWhiteSpace(context.User.DisplayName) ? "" : " " + context.User.DisplayName;
-        context.Say(context.T(
-            $"Xin chào{name}! Đây là trợ lý khuyến công: ghi nhận hỗ trợ cho cơ sở công nghiệp nông thôn và trả lời số liệu nhanh.",
-            $"Hello{name}! This is the industrial extension assistant: log support to rural industrial facilities and get figures fast."));
+        context.Say(context.Text("help.start_hello", ("name", name)));
         return HelpAsync(context, arguments, ct);
     }
 
     private Task HelpAsync(BotContext context, string arguments, CancellationToken ct)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(context.T("Các lệnh:", "Commands:"));
+        sb.AppendLine(context.Text("help.commands"));
         foreach (var command in context.Modules.SelectMany(m => m.Commands))
         {
             if (!command.InMenu || context.User.Role < command.MinRole)
@@ -39,7 +40,7 @@ public sealed class CoreModule : IBotModule
         var examples = context.Modules.SelectMany(m => m.HelpExamples(context)).ToList();
         if (examples.Count > 0)
         {
-            sb.AppendLine().AppendLine(context.T("Bạn cũng có thể gõ tự nhiên, có dấu hoặc không dấu, ví dụ:", "You can also type freely, e.g.:"));
+            sb.AppendLine().AppendLine(context.Text("help.can_also_type_freely"));
             foreach (var example in examples)
             {
                 sb.Append("• ").AppendLine(example);
@@ -47,9 +48,7 @@ public sealed class CoreModule : IBotModule
         }
         if (context.State.Flow is not null)
         {
-            sb.AppendLine().Append(context.T(
-                "Bạn đang có thao tác nhập dở; gõ tiếp câu trả lời để tiếp tục, hoặc /huy để hủy.",
-                "You have an unfinished step; answer to continue, or /cancel to drop it."));
+            sb.AppendLine().Append(context.Text("help.unfinished_step"));
         }
         context.Say(sb.ToString().TrimEnd());
         return Task.CompletedTask;
@@ -59,11 +58,11 @@ public sealed class CoreModule : IBotModule
     {
         if (context.State.Flow is null)
         {
-            context.Say(context.T("Không có thao tác nào đang làm dở.", "Nothing to cancel."));
+            context.Say(context.Text("help.nothing_to_cancel"));
             return Task.CompletedTask;
         }
         context.State.Clear();
-        context.Say(context.T("Đã hủy. Những gì đã lưu trước đó vẫn còn nguyên.", "Cancelled. Everything saved before is kept."));
+        context.Say(context.Text("help.cancelled"));
         return Task.CompletedTask;
     }
 }

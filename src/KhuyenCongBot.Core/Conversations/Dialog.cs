@@ -69,9 +69,7 @@ public sealed class Dialog<TStep> : IConversationFlow
         if (!_rows.TryGetValue(context.State.Step, out var row))
         {
             context.State.Clear();
-            context.Say(context.T(
-                "Bước đang dở không còn dùng được (bot đã được cập nhật). Bạn gõ lại lệnh để bắt đầu lại.",
-                "The pending step no longer exists (the bot was updated). Type the command again."));
+            context.Say(context.Text("dialog.step_gone"));
             return;
         }
         var move = await row.Handle(new DialogTurn(context, input, isButton, cancellationToken)).ConfigureAwait(false);
@@ -129,7 +127,7 @@ public sealed class Dialog<TStep> : IConversationFlow
     }
 
     string IConversationFlow.Describe(BotContext context) =>
-        Description?.Invoke(context) ?? context.T("một thao tác đang dở", "an unfinished step");
+        Description?.Invoke(context) ?? context.Text("dialog.unfinished_step");
 
     DialogKind IConversationFlow.KindAt(ConversationState state) =>
         _rows.TryGetValue(state.Step, out var row) ? row.Kind : DialogKind.ListChoice;
@@ -138,7 +136,7 @@ public sealed class Dialog<TStep> : IConversationFlow
         _rows.TryGetValue(state.Step, out var row) && row.TakesAnyText;
 
     string IConversationFlow.ResumeHint(BotContext context) =>
-        Resume?.Invoke(context) ?? context.T("gõ tiếp câu trả lời để tiếp tục, hoặc /huy để bỏ", "answer to continue, or /cancel to drop it");
+        Resume?.Invoke(context) ?? context.Text("dialog.resume_hint");
 
     private static int ToInt(TStep step) => Convert.ToInt32(step, CultureInfo.InvariantCulture);
 }
@@ -182,6 +180,9 @@ public sealed record DialogTurn(BotContext Context, string Input, bool IsButton,
     public ConversationState State => Context.State;
 
     public string T(string vi, string en) => Context.T(vi, en);
+
+    /// <inheritdoc cref="BotContext.Text"/>
+    public string Text(string key, params ReadOnlySpan<(string Name, object? Value)> args) => Context.Text(key, args);
 }
 
 /// <summary>What an answer does to a dialog.</summary>

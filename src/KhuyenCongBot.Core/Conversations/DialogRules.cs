@@ -42,9 +42,7 @@ public sealed class DialogRules(
             return false;
         }
         var minutes = VnFormat.Number((long)idleAfter.TotalMinutes);
-        context.Say(context.T(
-            $"⌛ Danh sách lựa chọn ({what}) đã đóng vì không dùng quá {minutes} phút. Bạn gõ lại lệnh để mở lại.",
-            $"⌛ The list ({what}) closed after {minutes} idle minutes. Type the command again to reopen it."));
+        context.Say(context.Text("dialog.list_closed_after_idle", ("what", what), ("minutes", minutes)));
         return true;
     }
 
@@ -143,13 +141,12 @@ public sealed class DialogRules(
     {
         var what = flow.Describe(context);
         context.State.Clear();
-        context.Say(context.T($"↩ Đã đóng danh sách đang chờ chọn ({what}).", $"↩ Closed the pending list ({what})."));
+        context.Say(context.Text("dialog.closed_pending_list", ("what", what)));
     }
 
     private static void Waits(BotContext context, IConversationFlow flow)
     {
         context.ShownAside = true;
-        context.Say(context.T($"⏸ Việc đang dở ({flow.Describe(context)}) vẫn chờ bạn: {flow.ResumeHint(context)}.",
-            $"⏸ Your unfinished step ({flow.Describe(context)}) is waiting: {flow.ResumeHint(context)}."));
+        context.Say(context.Text("dialog.waiting_aside", ("describe", flow.Describe(context)), ("resume_hint", flow.ResumeHint(context))));
     }
 }

@@ -1,11 +1,12 @@
 using System.Text;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Messaging;
 
 /// <summary>Renders a reply for channels without buttons: choices as a numbered list, actions as hints.</summary>
 public static class TextRendering
 {
-    public static string Render(Reply reply, string language = "vi")
+    public static string Render(Reply reply, UserTexts texts, string language = UserTexts.Vietnamese)
     {
         var sb = new StringBuilder(reply.Text);
         var numbered = reply.Choices.Where(c => c.Numbered).ToList();
@@ -16,14 +17,12 @@ public static class TextRendering
         var actions = reply.Choices.Where(c => !c.Numbered).Select(c => c.Label).ToList();
         if (actions.Count > 0)
         {
-            sb.Append('\n').Append(language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "Or type: " : "Hoặc gõ: ")
+            sb.Append('\n').Append(texts.Text(language, "menu.or_type"))
               .Append(string.Join(" · ", actions));
         }
         if (numbered.Count > 0)
         {
-            sb.Append('\n').Append(language.StartsWith("en", StringComparison.OrdinalIgnoreCase)
-                ? "(Reply with a number or the text of a choice.)"
-                : "(Trả lời bằng số thứ tự hoặc gõ nội dung lựa chọn.)");
+            sb.Append('\n').Append(texts.Text(language, "menu.reply_with_number"));
         }
         return sb.ToString();
     }

@@ -2,6 +2,7 @@ using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.Records;
 using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.People;
 
@@ -11,7 +12,7 @@ namespace KhuyenCongBot.Core.People;
 /// of their scope (a province, a region or all) and edit nothing; admins do everything. Province ids may be
 /// current or former units: a former unit counts as the current unit it was merged into.
 /// </remarks>
-public sealed class AccessPolicy(CatalogueIndex catalogue, IBotStore store, GroupRoster roster)
+public sealed class AccessPolicy(CatalogueIndex catalogue, IBotStore store, GroupRoster roster, UserTexts texts)
 {
     /// <summary>Whether <paramref name="user"/> may log a record for <paramref name="provinceId"/> (current or former id).</summary>
     public bool CanLog(BotUser user, string provinceId)
@@ -144,23 +145,17 @@ public sealed class AccessPolicy(CatalogueIndex catalogue, IBotStore store, Grou
             return GroupRefusal(context);
         }
         var names = hidden is null
-            ? context.T("cả nước", "the whole country")
+            ? context.Text("people.whole_country")
             : string.Join(", ", hidden.Select(id => catalogue.Province(id)?.ShortName ?? id));
         if (context.Message.IsGroupChat)
         {
-            return context.T(
-                $"Bot không trả lời số liệu của {names} trong nhóm này vì có thành viên của nhóm không được xem số liệu đó. Bạn hỏi bot trong tin nhắn riêng nhé.",
-                $"The bot will not show figures for {names} in this group: some members of the group may not see them. Ask in a private chat.");
+            return context.Text("people.group_hides_provinces", ("names", names));
         }
-        return context.T(
-            $"Bạn không có quyền xem số liệu của {names}. Bạn chỉ xem được số liệu trong phạm vi được giao ({ScopeName(context.User, "vi")}).",
-            $"You may not see figures for {names}. You can see figures within your scope ({ScopeName(context.User, "en")}).");
+        return context.Text("people.not_allowed_figures", ("names", names), ("scope", ScopeName(context.User, context.Language)));
     }
 
     /// <summary>The one line a group gets when it may see no figures at all (who is in it is not known for sure).</summary>
-    public static string GroupRefusal(BotContext context) => context.T(
-        "Bot không trả lời số liệu trong nhóm này vì không chắc mọi thành viên của nhóm đều được xem; bạn hỏi bot trong tin nhắn riêng nhé.",
-        "The bot shows no figures in this group: it cannot be sure every member may see them; ask it in a private chat.");
+    public static string GroupRefusal(BotContext context) => context.Text("people.group_no_figures");
 
     /// <summary>"Phú Thọ", "Khu vực phía Bắc", "cả nước".</summary>
     public string ScopeName(BotUser user, string language) => ScopeName(user.ScopeKind, user.ScopeId, language);
@@ -168,7 +163,7 @@ public sealed class AccessPolicy(CatalogueIndex catalogue, IBotStore store, Grou
     /// <summary>Names a scope for people.</summary>
     public string ScopeName(ScopeKind kind, string? scopeId, string language) => kind switch
     {
-        ScopeKind.All => language == "en" ? "whole country" : "cả nước",
+        ScopeKind.All => texts.Text(language, "people.scope_all"),
         ScopeKind.Region => catalogue.Region(scopeId ?? "")?.Name ?? scopeId ?? "?",
         _ => catalogue.Province(scopeId ?? "")?.ShortName ?? scopeId ?? "?",
     };

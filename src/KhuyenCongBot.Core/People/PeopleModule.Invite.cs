@@ -24,11 +24,11 @@ public sealed partial class PeopleModule
     /// <summary>/moi: the role, then the scope (a manager) or the province (an officer); an admin sees everything.</summary>
     private Dialog<InviteStep> InviteDialog() => new(InviteFlow,
     [
-        new(InviteStep.Role, c => Reply.Of(c.T("Mời người dùng mới với vai trò nào?", "Invite someone as:")) with { Choices = RoleChoices(c) }, turn =>
+        new(InviteStep.Role, c => Reply.Of(c.Text("people.invite_someone_as")) with { Choices = RoleChoices(c) }, turn =>
         {
             if (ParseRole(turn.Input) is not { } role)
             {
-                return DialogMove.Stay(turn.T("Bạn chọn một vai trò trong danh sách:", "Pick one of the roles:"));
+                return DialogMove.Stay(turn.Text("people.pick_one_roles"));
             }
             turn.State.Data["role"] = role.ToString();
             return role switch
@@ -38,14 +38,14 @@ public sealed partial class PeopleModule
                 _ => InviteStep.Scope,
             };
         }),
-        new(InviteStep.Scope, c => Reply.Of(c.T("Phạm vi số liệu người này được xem:", "Which figures may this person see?")) with { Choices = ScopeChoices(c) },
+        new(InviteStep.Scope, c => Reply.Of(c.Text("people.which_figures_may_person")) with { Choices = ScopeChoices(c) },
             turn => ChooseScope(turn, InviteStep.Province, (kind, id) => Invite(turn.Context, InvitedRole(turn), kind, id))),
         new(InviteStep.Province, ProvincePrompt, turn => FindProvince(turn.Context, turn.Input, out var error) is { } province
             ? Invite(turn.Context, InvitedRole(turn), ScopeKind.Province, province.Id)
             : DialogMove.Stay(error)),
     ])
     {
-        Description = c => c.T("tạo mã mời", "creating an invitation"),
+        Description = c => c.Text("people.creating_invitation"),
         Guard = Refusal,
     };
 
@@ -58,18 +58,12 @@ public sealed partial class PeopleModule
         var scope = access.ScopeName(kind, scopeId, context.Language);
         var days = (int)Math.Round((invitation.ExpiresAt - invitation.CreatedAt).TotalDays);
         var sb = new StringBuilder();
-        sb.AppendLine(context.T(
-            $"Đã tạo mã mời cho {RoleLabel(role, "vi")} ({scope}): {invitation.Code}",
-            $"Invitation created for {RoleLabel(role, "en")} ({scope}): {invitation.Code}"));
-        sb.AppendLine(context.T(
-            $"Hạn dùng: đến {VnFormat.DateTime(invitation.ExpiresAt)} ({days} ngày), chỉ dùng được một lần.",
-            $"Valid until {VnFormat.DateTime(invitation.ExpiresAt)} ({days} days), single use."));
+        sb.AppendLine(context.Text("people.invitation_created", ("role", RoleLabel(role, context.Language)), ("scope", scope), ("code", invitation.Code)));
+        sb.AppendLine(context.Text("people.invitation_valid_until", ("expires_at", invitation.ExpiresAt), ("days", days)));
         sb.AppendLine(link is null
-            ? context.T("Liên kết Telegram: sẽ có khi bot được kết nối với Telegram.", "Telegram link: available once Telegram is connected.")
-            : context.T($"Liên kết Telegram: {link}", $"Telegram link: {link}"));
-        sb.Append(context.T(
-            $"Trên kênh khác (Zalo...), người được mời gửi cho bot: /start {invitation.Code} (hoặc chỉ gửi mã).",
-            $"On other channels (Zalo...), the person sends the bot: /start {invitation.Code} (or just the code)."));
+            ? context.Text("people.telegram_link_later")
+            : context.Text("people.telegram_link", ("link", link)));
+        sb.Append(context.Text("people.invitation_other_channels", ("code", invitation.Code)));
         return DialogMove.End(sb.ToString());
     }
 }

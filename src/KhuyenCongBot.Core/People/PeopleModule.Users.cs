@@ -25,7 +25,7 @@ public sealed partial class PeopleModule
         if (Listed(context, arguments).Count == 0)
         {
             context.State.Clear();
-            context.Say(context.T($"Không có người dùng nào khớp \"{arguments}\".", $"No user matches \"{arguments}\"."));
+            context.Say(context.Text("people.no_user_matches", ("arguments", arguments)));
             return Task.CompletedTask;
         }
         _users.Start(context, UsersStep.Pick, new Dictionary<string, string> { [FilterKey] = arguments });
@@ -39,18 +39,18 @@ public sealed partial class PeopleModule
         {
             if (!turn.Input.StartsWith("u:", StringComparison.Ordinal) || !long.TryParse(turn.Input[2..], out var id) || turn.Context.Store.Users.Get(id) is not { } picked)
             {
-                return DialogMove.Stay(turn.T("Bạn chọn một người trong danh sách (gõ số thứ tự), hoặc /huy.", "Pick someone from the list, or /cancel."));
+                return DialogMove.Stay(turn.Text("people.pick_someone_from_list"));
             }
             turn.State.Data["user"] = picked.Id.ToString(CultureInfo.InvariantCulture);
             return UsersStep.Action;
         }),
         new(UsersStep.Action, c => Actions(c, Target(c)!), turn => WithTarget(turn, target => ChooseAction(turn, target))),
-        new(UsersStep.Role, c => Reply.Of(c.T($"Vai trò mới của {Target(c)!.DisplayName}:", $"New role for {Target(c)!.DisplayName}:")) with { Choices = RoleChoices(c) },
+        new(UsersStep.Role, c => Reply.Of(c.Text("people.new_role", ("display_name", Target(c)!.DisplayName))) with { Choices = RoleChoices(c) },
             turn => WithTarget(turn, target =>
             {
                 if (ParseRole(turn.Input) is not { } role)
                 {
-                    return DialogMove.Stay(turn.T("Bạn chọn một vai trò:", "Pick a role:"));
+                    return DialogMove.Stay(turn.Text("people.pick_role"));
                 }
                 if (role == Role.Officer && target.ScopeKind != ScopeKind.Province)
                 {
@@ -67,9 +67,9 @@ public sealed partial class PeopleModule
                     }
                 });
             })),
-        new(UsersStep.Scope, c => Reply.Of(c.T($"Phạm vi mới của {Target(c)!.DisplayName}:", $"New scope for {Target(c)!.DisplayName}:")) with { Choices = ScopeChoices(c) },
+        new(UsersStep.Scope, c => Reply.Of(c.Text("people.new_scope", ("display_name", Target(c)!.DisplayName))) with { Choices = ScopeChoices(c) },
             turn => WithTarget(turn, target => target.Role == Role.Officer && turn.Input != "scope:province"
-                ? DialogMove.Stay(turn.T("Cán bộ khuyến công chỉ làm việc cho một tỉnh/thành. Chọn \"Một tỉnh/thành\":", "An officer works for one province. Pick \"One province\":"))
+                ? DialogMove.Stay(turn.Text("people.officer_works_one_province"))
                 : ChooseScope(turn, UsersStep.Province, (kind, id) => Apply(turn.Context, target, u => { u.ScopeKind = kind; u.ScopeId = id; })))),
         new(UsersStep.Province, ProvincePrompt, turn => WithTarget(turn, target =>
         {
@@ -82,7 +82,7 @@ public sealed partial class PeopleModule
         })),
     ])
     {
-        Description = c => c.T("sửa người dùng", "changing a user"),
+        Description = c => c.Text("people.changing_user"),
         Guard = Refusal,
     };
 
@@ -90,13 +90,13 @@ public sealed partial class PeopleModule
         context.State.Data.TryGetValue("user", out var id) ? context.Store.Users.Get(long.Parse(id, CultureInfo.InvariantCulture)) : null;
 
     private static DialogMove<UsersStep> WithTarget(DialogTurn turn, Func<BotUser, DialogMove<UsersStep>> next) =>
-        Target(turn.Context) is { } target ? next(target) : DialogMove.End(turn.T("Không còn người dùng này.", "That user no longer exists."));
+        Target(turn.Context) is { } target ? next(target) : DialogMove.End(turn.Text("people.that_user_no_longer"));
 
     private List<BotUser> Listed(BotContext context, string filterText)
     {
         var filter = VnText.FoldWords(filterText);
         return context.Store.Users.All()
-            .Where(u => filter.Length == 0 || VnText.FoldWords($"{u.DisplayName} {access.ScopeName(u, "vi")} {Texts.RoleName(u.Role, "vi")} {string.Join(' ', u.Identities)}").Contains(filter, StringComparison.Ordinal))
+            .Where(u => filter.Length == 0 || VnText.FoldWords($"{u.DisplayName} {access.ScopeName(u, "vi")} {Texts.RoleName(texts, UserTexts.Vietnamese, u.Role)} {string.Join(' ', u.Identities)}").Contains(filter, StringComparison.Ordinal))
             .OrderByDescending(u => u.Active).ThenBy(u => u.DisplayName, StringComparer.Ordinal).ToList();
     }
 
@@ -104,16 +104,12 @@ public sealed partial class PeopleModule
     {
         var users = Listed(context, context.State.Data.GetValueOrDefault(FilterKey) ?? "");
         var active = users.Count(u => u.Active);
-        var sb = new StringBuilder(context.T(
-            $"Có {VnFormat.Number(users.Count)} người dùng ({VnFormat.Number(active)} đang hoạt động).",
-            $"{users.Count} users ({active} active)."));
+        var sb = new StringBuilder(context.Text("people.users_active", ("users_count", users.Count), ("active", active)));
         if (users.Count > MaxListed)
         {
-            sb.Append(context.T(
-                $" Hiện {MaxListed} người đầu; gõ /nguoidung <tên hoặc tỉnh> để lọc.",
-                $" Showing the first {MaxListed}; type /users <name or province> to filter."));
+            sb.Append(context.Text("people.users_showing_first", ("max_listed", MaxListed)));
         }
-        sb.Append(context.T(" Chọn một người để sửa:", " Pick someone to change:"));
+        sb.Append(context.Text("people.users_pick_one"));
         return Reply.Of(sb.ToString()) with
         {
             Choices = users.Take(MaxListed).Select(u => new Choice(Summary(u, context.Language), "u:" + u.Id.ToString(CultureInfo.InvariantCulture))).ToList(),
@@ -137,9 +133,7 @@ public sealed partial class PeopleModule
                 turn.State.Data[FilterKey] = "";
                 return UsersStep.Pick;
             case "a:role" or "a:deactivate":
-                return DialogMove.End(turn.T(
-                    "Bạn không thể tự đổi vai trò hoặc tự ngừng tài khoản của mình (để không ai bị khóa ngoài bot). Nhờ một quản trị viên khác làm việc này.",
-                    "You cannot change your own role or deactivate yourself; ask another admin."));
+                return DialogMove.End(turn.Text("people.cannot_change_own_role"));
             default:
                 return DialogMove.Stay();
         }
@@ -149,20 +143,20 @@ public sealed partial class PeopleModule
     {
         var sb = new StringBuilder();
         sb.AppendLine(user.DisplayName);
-        sb.AppendLine(context.T($"Vai trò: {RoleLabel(user.Role, "vi")}", $"Role: {RoleLabel(user.Role, "en")}"));
-        sb.AppendLine(context.T($"Phạm vi: {access.ScopeName(user, "vi")}", $"Scope: {access.ScopeName(user, "en")}"));
-        sb.AppendLine(context.T($"Trạng thái: {(user.Active ? "đang hoạt động" : "đã ngừng")}", $"Status: {(user.Active ? "active" : "deactivated")}"));
-        sb.AppendLine(context.T($"Tài khoản: {string.Join(", ", user.Identities)}", $"Accounts: {string.Join(", ", user.Identities)}"));
-        sb.Append(context.T($"Ngày đăng ký: {VnFormat.DateTime(user.CreatedAt)}", $"Registered: {VnFormat.DateTime(user.CreatedAt)}"));
-        var choices = new List<Choice> { new(context.T("Đổi vai trò", "Change role"), "a:role") };
+        sb.AppendLine(context.Text("people.user_role", ("role", RoleLabel(user.Role, context.Language))));
+        sb.AppendLine(context.Text("people.user_scope", ("scope", access.ScopeName(user, context.Language))));
+        sb.AppendLine(user.Active ? context.Text("people.user_status_active") : context.Text("people.user_status_deactivated"));
+        sb.AppendLine(context.Text("people.user_accounts", ("accounts", string.Join(", ", user.Identities))));
+        sb.Append(context.Text("people.registered", ("created_at", user.CreatedAt)));
+        var choices = new List<Choice> { new(context.Text("people.change_role"), "a:role") };
         if (user.Role != Role.Admin)
         {
-            choices.Add(new(context.T("Đổi phạm vi", "Change scope"), "a:scope"));
+            choices.Add(new(context.Text("people.change_scope"), "a:scope"));
         }
         choices.Add(user.Active
-            ? new(context.T("Ngừng hoạt động", "Deactivate"), "a:deactivate")
-            : new(context.T("Kích hoạt lại", "Reactivate"), "a:activate"));
-        choices.Add(new(context.T("Quay lại danh sách", "Back to the list"), "a:back", Numbered: false));
+            ? new(context.Text("people.deactivate"), "a:deactivate")
+            : new(context.Text("people.reactivate"), "a:activate"));
+        choices.Add(new(context.Text("people.back_list"), "a:back", Numbered: false));
         return Reply.Of(sb.ToString()) with { Choices = choices };
     }
 
@@ -173,16 +167,14 @@ public sealed partial class PeopleModule
         var after = InvitationService.Describe(target);
         if (before == after)
         {
-            return DialogMove.End(context.T("Không có gì thay đổi.", "Nothing changed."));
+            return DialogMove.End(context.Text("people.nothing_changed"));
         }
         context.Store.Users.Update(target);
         invitations.Audit(context.User.Id, "change", "user", target.Id.ToString(CultureInfo.InvariantCulture), before, after);
         // Codes carry no authority of their own: none made before this change (link codes, invitations they made) still works.
         invitations.RevokeOutstanding(target, context.User.Id, "person-changed");
         return DialogMove.End(target.Active
-            ? context.T($"Đã cập nhật: {Summary(target, "vi")}.", $"Updated: {Summary(target, "en")}.")
-            : context.T(
-                $"Đã ngừng hoạt động {target.DisplayName}. Từ bây giờ bot coi người này như người chưa đăng ký.",
-                $"{target.DisplayName} is deactivated. From now on the bot treats them as unknown."));
+            ? context.Text("people.updated", ("summary", Summary(target, context.Language)))
+            : context.Text("people.deactivated", ("display_name", target.DisplayName)));
     }
 }

@@ -13,11 +13,13 @@ public sealed partial class PeopleModule : IBotModule
     private readonly InvitationService invitations;
     private readonly AccessPolicy access;
     private readonly CatalogueIndex catalogue;
+    private readonly UserTexts texts;
     private readonly Dialog<InviteStep> _invite;
     private readonly Dialog<UsersStep> _users;
 
-    public PeopleModule(InvitationService invitations, AccessPolicy access, CatalogueIndex catalogue)
+    public PeopleModule(InvitationService invitations, AccessPolicy access, CatalogueIndex catalogue, UserTexts texts)
     {
+        this.texts = texts;
         this.invitations = invitations;
         this.access = access;
         this.catalogue = catalogue;
@@ -28,11 +30,12 @@ public sealed partial class PeopleModule : IBotModule
     public const string InviteFlow = "people.invite";
     public const string UsersFlow = "people.users";
     private const int MaxListed = 20;
+    private const string English = "en";
 
     public IEnumerable<BotCommand> Commands =>
     [
-        new("invite", ["moi"], "Tạo mã mời người dùng mới", "Invite a new user", Role.Admin, InviteAsync, PrivateOnly: true),
-        new("users", ["nguoidung"], "Xem, sửa, ngừng người dùng", "List, change, deactivate users", Role.Admin, UsersAsync, PrivateOnly: true),
+        new("invite", ["moi"], texts.Text(UserTexts.Vietnamese, "people.command_invite"), texts.Text(English, "people.command_invite"), Role.Admin, InviteAsync, PrivateOnly: true),
+        new("users", ["nguoidung"], texts.Text(UserTexts.Vietnamese, "people.command_users"), texts.Text(English, "people.command_users"), Role.Admin, UsersAsync, PrivateOnly: true),
     ];
 
     public IEnumerable<IConversationFlow> Flows => [_invite, _users];
@@ -54,7 +57,7 @@ public sealed partial class PeopleModule : IBotModule
         }
         return input == "scope:province"
             ? provinceStep
-            : DialogMove.Stay(turn.T("Bạn chọn một phạm vi trong danh sách:", "Pick one of the scopes:"));
+            : DialogMove.Stay(turn.Text("people.pick_one_scopes"));
     }
 
     /// <summary>The current province typed (saying when it was merged into another), or null with <paramref name="error"/>.</summary>
@@ -65,35 +68,31 @@ public sealed partial class PeopleModule : IBotModule
         error = null;
         if (current is null)
         {
-            error = context.T(
-                $"Không tìm thấy tỉnh/thành \"{input}\". Bạn gõ tên tỉnh/thành hiện nay (ví dụ: Phú Thọ, Hà Nội) hoặc mã tỉnh (ví dụ: 25), hoặc /huy.",
-                $"No province \"{input}\". Type a current province name (e.g. Phu Tho) or code (e.g. 25), or /cancel.");
+            error = context.Text("people.province_not_found", ("input", input));
             return null;
         }
         if (unit!.Id != current.Id || !unit.IsCurrent)
         {
-            context.Say(context.T(
-                $"{unit.ShortName} nay thuộc {current.ShortName} (sáp nhập từ 1/7/2025); phạm vi là {current.ShortName}.",
-                $"{unit.ShortName} is now part of {current.ShortName} (merged on 1/7/2025); the scope is {current.ShortName}."));
+            context.Say(context.Text("people.province_merged", ("short_name", unit.ShortName), ("short_name2", current.ShortName)));
         }
         return current;
     }
 
     private static Reply ProvincePrompt(BotContext context) =>
-        Reply.Of(context.T("Tỉnh/thành nào? Gõ tên (ví dụ: Phú Thọ) hoặc mã tỉnh (ví dụ: 25).", "Which province? Type its name (e.g. Phu Tho) or code (e.g. 25)."));
+        Reply.Of(context.Text("people.which_province"));
 
     private List<Choice> ScopeChoices(BotContext context) =>
     [
-        new(context.T("Một tỉnh/thành", "One province"), "scope:province"),
+        new(context.Text("people.scope_one_province"), "scope:province"),
         .. catalogue.Regions.Select(r => new Choice(r.Name, "scope:region:" + r.Id)),
-        new(context.T("Cả nước", "Whole country"), "scope:all"),
+        new(context.Text("people.scope_whole_country"), "scope:all"),
     ];
 
     private static List<Choice> RoleChoices(BotContext context) =>
     [
-        new(context.T("Cán bộ khuyến công", "Officer"), "role:officer"),
-        new(context.T("Lãnh đạo, quản lý", "Manager"), "role:manager"),
-        new(context.T("Quản trị viên", "Admin"), "role:admin"),
+        new(context.Text("people.choice_officer"), "role:officer"),
+        new(context.Text("people.choice_manager"), "role:manager"),
+        new(context.Text("people.choice_admin"), "role:admin"),
     ];
 
     private static Role? ParseRole(string input) => input switch
@@ -111,21 +110,18 @@ public sealed partial class PeopleModule : IBotModule
     };
 
     private string Summary(BotUser user, string language) =>
-        $"{user.DisplayName} ({RoleLabel(user.Role, language)}, {access.ScopeName(user, language)}{(user.Active ? "" : language == "en" ? ", deactivated" : ", đã ngừng")})";
+        $"{user.DisplayName} ({RoleLabel(user.Role, language)}, {access.ScopeName(user, language)}{(user.Active ? "" : texts.Text(language, "people.summary_deactivated"))})";
 
-    /// <summary>Singular role name: "cán bộ", "quản lý", "quản trị viên".</summary>
-    public static string RoleLabel(Role role, string language) => (role, language) switch
+    /// <summary>Singular role name: "cán bộ khuyến công", "officer".</summary>
+    private string RoleLabel(Role role, string language) => role switch
     {
-        (Role.Admin, "en") => "admin",
-        (Role.Manager, "en") => "manager",
-        (Role.Officer, "en") => "officer",
-        (Role.Admin, _) => "quản trị viên",
-        (Role.Manager, _) => "lãnh đạo/quản lý",
-        _ => "cán bộ khuyến công",
+        Role.Admin => texts.Text(language, "people.role_admin"),
+        Role.Manager => texts.Text(language, "people.role_manager"),
+        _ => texts.Text(language, "people.role_officer"),
     };
 
     /// <summary>Stops a dialog when its person is no longer an admin (e.g. demoted while it was open).</summary>
     private static string? Refusal(BotContext context) => context.IsAdmin && context.User.Active
         ? null
-        : context.T("Thao tác này chỉ dành cho quản trị viên. Bạn không có quyền.", "This is for admins only.");
+        : context.Text("people.admins_only");
 }

@@ -11,6 +11,7 @@ using KhuyenCongBot.Terminal;
 using Microsoft.Extensions.Options;
 
 using static KhuyenCongBot.Hosting.BotApp;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Hosting;
 
@@ -52,7 +53,7 @@ internal static class ChatVerb
                     ?? throw new ConfigurationException($"--province: không có tỉnh/thành '{name}'.");
             }
             TerminalUsers.Ensure(store, services.GetRequiredService<BotClock>(), userId, role, province);
-            var channel = new TerminalChannel(engine, services.GetRequiredService<IOptions<StorageOptions>>(), input, output);
+            var channel = new TerminalChannel(engine, services.GetRequiredService<IOptions<StorageOptions>>(), services.GetRequiredService<UserTexts>(), input, output);
             var code = await channel.RunAsync(userId, language, reading.Token);
             leaving = true;
             if (lifetime.ApplicationStopping.IsCancellationRequested && !ct.IsCancellationRequested && !signalled)
@@ -108,7 +109,7 @@ internal static class ChatVerb
             await error.WriteLineAsync($"Lưu ý: --today {asked} không dùng được ở đây; bot sống theo ngày của tiến trình chủ ({today}).");
         }
         var storage = Options.Create(configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions());
-        var channel = new TerminalChannel(new RemoteEngine(client), storage, input, output);
+        var channel = new TerminalChannel(new RemoteEngine(client), storage, UserTexts.Load(SeedFiles.Locate(storage.Value.SeedsPath)), input, output);
         try
         {
             return await channel.RunAsync(userId, language, ct);

@@ -3,11 +3,12 @@ using KhuyenCongBot.Core.Messaging;
 using KhuyenCongBot.Core.Options;
 using KhuyenCongBot.Core.Storage;
 using Microsoft.Extensions.Options;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Terminal;
 
 /// <summary>The terminal chat: each input line is one message; replies are printed with choices as a numbered list.</summary>
-public sealed class TerminalChannel(IBotEngine engine, IOptions<StorageOptions> storage, TextReader input, TextWriter output)
+public sealed class TerminalChannel(IBotEngine engine, IOptions<StorageOptions> storage, UserTexts texts, TextReader input, TextWriter output)
 {
     public const string ChannelName = "terminal";
 
@@ -17,9 +18,7 @@ public sealed class TerminalChannel(IBotEngine engine, IOptions<StorageOptions> 
         var interactive = !Console.IsInputRedirected && ReferenceEquals(input, Console.In);
         if (interactive)
         {
-            await output.WriteLineAsync(language == "en"
-                ? "KhuyenCongBot terminal chat. Type /help; Ctrl+D or /exit to leave."
-                : "Trò chuyện với KhuyenCongBot trên terminal. Gõ /help để xem hướng dẫn; Ctrl+D hoặc /thoat để thoát.");
+            await output.WriteLineAsync(texts.Text(language, "terminal.welcome"));
         }
         var seq = 0;
         while (!ct.IsCancellationRequested)
@@ -64,13 +63,13 @@ public sealed class TerminalChannel(IBotEngine engine, IOptions<StorageOptions> 
 
     private async Task<string> RenderAsync(Reply reply, string language, int seq, CancellationToken ct)
     {
-        var sb = new StringBuilder(TextRendering.Render(reply, language));
+        var sb = new StringBuilder(TextRendering.Render(reply, texts, language));
         if (reply.Attachment is { } attachment)
         {
             var folder = PrivateFiles.CreateFolder(storage.Value.OutputPath);
             var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{seq}-{attachment.FileName}");
             await PrivateFiles.WriteAllBytesAsync(path, attachment.Content, ct);
-            sb.Append('\n').Append(language == "en" ? "File saved: " : "Đã lưu tệp: ").Append(path);
+            sb.Append('\n').Append(texts.Text(language, "terminal.file_saved", ("path", path)));
         }
         return sb.ToString();
     }

@@ -85,7 +85,7 @@ public sealed class AccessMatrixTests(AccessMatrixBots bots) : IClassFixture<Acc
     /// <summary>What a person reads: the outcome codes of the table.</summary>
     private static readonly Dictionary<string, string> Outcomes = new()
     {
-        ["s"] = Regex.Escape(DefaultUnknownUserHandler.NotRegistered("vi")),
+        ["s"] = Regex.Escape(DefaultUnknownUserHandler.NotRegistered(KhuyenCongBot.Tests.Support.TestTexts.Seeds, "vi")),
         ["role"] = "chỉ dành cho|Chỉ quản trị viên",
         ["scope"] = "chỉ được xem số liệu|không có quyền xem",
         ["priv"] = "chỉ dùng trong tin nhắn riêng",

@@ -103,7 +103,7 @@ public sealed class AccessRefusalTranscriptTests
         Assert.False(bot.Store.Users.FindByIdentity(bot.IdentityOf("leaver"))!.Active);
 
         // Mid-form and afterwards: only the stranger's message, no form, no figures.
-        var notRegistered = DefaultUnknownUserHandler.NotRegistered("vi");
+        var notRegistered = DefaultUnknownUserHandler.NotRegistered(KhuyenCongBot.Tests.Support.TestTexts.Seeds, "vi");
         Assert.Equal([notRegistered], (await bot.SayAsync("leaver", "Cơ sở gốm Minh Hải")).Select(Body).ToList());
         Assert.Equal([notRegistered], (await bot.SayAsync("leaver", "/ghi hội chợ")).Select(Body).ToList());
         Assert.Equal([notRegistered], (await bot.SayAsync("leaver", "bao nhiêu gian hàng từ đầu năm")).Select(Body).ToList());

@@ -23,7 +23,7 @@ public sealed partial class InvitationTranscriptTests
         return match.Groups[1].Value;
     }
 
-    private static string NotRegistered => DefaultUnknownUserHandler.NotRegistered("vi");
+    private static string NotRegistered => DefaultUnknownUserHandler.NotRegistered(KhuyenCongBot.Tests.Support.TestTexts.Seeds, "vi");
 
     [Theory]
     [MemberData(nameof(Channels), MemberType = typeof(EndToEndChannels))]

@@ -60,8 +60,8 @@ public sealed partial class TelegramCodeAttackTests
         Assert.DoesNotContain("Chào mừng", second);
         Assert.Contains("đã bị hủy", second);
         Assert.Null(store.Users.FindByIdentity("telegram:" + SecondPhone));
-        Assert.Equal(DefaultUnknownUserHandler.NotRegistered("vi"), Text(await bot.Say(Officer, "/help")));
-        Assert.Equal(DefaultUnknownUserHandler.NotRegistered("vi"), Text(await bot.Say(Officer, "bao nhiêu gian hàng từ đầu năm")));
+        Assert.Equal(DefaultUnknownUserHandler.NotRegistered(KhuyenCongBot.Tests.Support.TestTexts.Seeds, "vi"), Text(await bot.Say(Officer, "/help")));
+        Assert.Equal(DefaultUnknownUserHandler.NotRegistered(KhuyenCongBot.Tests.Support.TestTexts.Seeds, "vi"), Text(await bot.Say(Officer, "bao nhiêu gian hàng từ đầu năm")));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed partial class TelegramCodeAttackTests
         var code = InviteRx().Match(Text(await bot.Say(Admin, "Phú Thọ"))).Groups[1].Value;
         const long Group = -1009001;
         var inGroup = await bot.Deliver(Group, () => bot.Server.UserSendsInGroup(Group, Guesser, "/start " + code));
-        Assert.Contains(DefaultUnknownUserHandler.NotRegistered("vi"), Text(inGroup));
+        Assert.Contains(DefaultUnknownUserHandler.NotRegistered(KhuyenCongBot.Tests.Support.TestTexts.Seeds, "vi"), Text(inGroup));
         Assert.Null(store.Users.FindByIdentity("telegram:" + Guesser));
         Assert.Null(store.Invitations.Get(code)!.UsedAt);
         Assert.Contains("đã bị hủy", Text(await bot.Say(Guesser, "/start " + code)));

@@ -49,7 +49,7 @@ public sealed class TelegramGroupTests
         await using var bot = await Start();
         Assert.Contains("gian hàng", await Ask(bot, Admin, Bot + " bao nhiêu gian hàng năm 2024"));
 
-        Assert.Contains(DefaultUnknownUserHandler.NotRegistered("vi"), await Ask(bot, Stranger, "/start"));
+        Assert.Contains(DefaultUnknownUserHandler.NotRegistered(KhuyenCongBot.Tests.Support.TestTexts.Seeds, "vi"), await Ask(bot, Stranger, "/start"));
         NoFigures(await Ask(bot, Admin, Bot + " bao nhiêu gian hàng năm 2024"));
         NoFigures(await Ask(bot, Admin, "/baocao 6 tháng đầu năm 2024"));
         NoFigures(await Ask(bot, Admin, Bot + " top tỉnh kinh phí 2024"));

@@ -260,5 +260,5 @@ public sealed class TradeFairTranscriptTests(ITestOutputHelper output)
     }
 
     private static string TextOf(IReadOnlyList<KhuyenCongBot.Core.Messaging.Reply> replies) =>
-        string.Join("\n", replies.Select(r => KhuyenCongBot.Core.Messaging.TextRendering.Render(r)));
+        string.Join("\n", replies.Select(r => KhuyenCongBot.Core.Messaging.TextRendering.Render(r, KhuyenCongBot.Tests.Support.TestTexts.Seeds)));
 }

@@ -65,7 +65,7 @@ public sealed class BroadcastTranscriptTests : IDisposable
     private async Task<string> Say(string text, string user = "admin")
     {
         var replies = await _services.GetRequiredService<IBotEngine>().HandleAsync(new Incoming { Channel = "terminal", ChatId = user, UserId = user, Text = text });
-        return string.Join("\n", replies.Select(r => TextRendering.Render(r)));
+        return string.Join("\n", replies.Select(r => TextRendering.Render(r, KhuyenCongBot.Tests.Support.TestTexts.Seeds)));
     }
 
     private Task<IReadOnlyList<Reply>> Press(string data, string user) =>

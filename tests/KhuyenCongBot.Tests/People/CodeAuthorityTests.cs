@@ -62,7 +62,7 @@ public sealed partial class CodeAuthorityTests
         Assert.DoesNotContain("Chào mừng", reply);
         Assert.Null(bot.Store.Users.FindByIdentity("terminal:second"));
         Assert.False(bot.Store.Users.Get(officer.Id)!.Active);
-        Assert.Equal(DefaultUnknownUserHandler.NotRegistered("vi"), await bot.Say("/help", user: "off"));
+        Assert.Equal(DefaultUnknownUserHandler.NotRegistered(KhuyenCongBot.Tests.Support.TestTexts.Seeds, "vi"), await bot.Say("/help", user: "off"));
         var codeTrail = bot.Store.Audit.ForEntity("invitation", code).Select(e => e.Action).ToList();
         Assert.Equal(["link-code", "revoke", "redeem-refused"], codeTrail);
     }

@@ -58,7 +58,7 @@ public sealed class GroupChatTests
     }
 
     /// <summary>The replies as a person reads them: text and the labels of their choices.</summary>
-    private static string Text(IReadOnlyList<Reply> replies) => string.Join("\n", replies.Select(r => TextRendering.Render(r, "vi")));
+    private static string Text(IReadOnlyList<Reply> replies) => string.Join("\n", replies.Select(r => TextRendering.Render(r, KhuyenCongBot.Tests.Support.TestTexts.Seeds, "vi")));
 
     private static void Refused(string reply)
     {

@@ -31,7 +31,7 @@ public sealed class RedeliveryAfterRestartTests
                 var message = new Incoming { Channel = "telegram", ChatId = "2101", UserId = "2101", Text = next, UpdateKey = "telegram:" + ++update };
                 earlier = step == 3 ? message : earlier;
                 save = next == "Lưu" ? message : save;
-                var texts = (await first.Engine.HandleAsync(message)).Select(r => TextRendering.Render(r, "vi")).ToList();
+                var texts = (await first.Engine.HandleAsync(message)).Select(r => TextRendering.Render(r, KhuyenCongBot.Tests.Support.TestTexts.Seeds, "vi")).ToList();
                 receipt = texts.FirstOrDefault(t => t.Contains("Đã lưu bản ghi số"));
                 var last = texts.LastOrDefault(t => t.Contains("Kiểm tra trước khi lưu") || FormOfficer.AnswerTo(t, Officer, "Hội chợ thử 1") is not null);
                 next = last is null ? "/ghi" : last.Contains("Kiểm tra trước khi lưu") ? "Lưu" : FormOfficer.AnswerTo(last, Officer, "Hội chợ thử 1")!;

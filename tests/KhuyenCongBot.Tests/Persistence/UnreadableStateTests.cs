@@ -42,7 +42,7 @@ public sealed class UnreadableStateTests
         Assert.Throws<KhuyenCongBot.Core.Storage.UnreadableStateException>(() => second.Store.Conversations.Get(userId));
         var replies = await second.Engine.HandleAsync(Message("/help", 2));
 
-        var text = string.Join("\n", replies.Select(r => TextRendering.Render(r, "vi")));
+        var text = string.Join("\n", replies.Select(r => TextRendering.Render(r, KhuyenCongBot.Tests.Support.TestTexts.Seeds, "vi")));
         Assert.NotEmpty(replies);
         Assert.DoesNotContain("gặp lỗi", text);
         Assert.Empty(second.Errors);

@@ -35,7 +35,7 @@ public sealed class ExactlyOnceTests
             save = next == "Lưu" ? message : save;
             booths = next == "3" && step > 2 ? booths ?? message : booths;
             var replies = await host.Engine.HandleAsync(message);
-            var last = replies.Select(r => TextRendering.Render(r, "vi")).LastOrDefault(t => t.Contains("Kiểm tra trước khi lưu") || FormOfficer.AnswerTo(t, Officer, "Hội chợ thử 1") is not null);
+            var last = replies.Select(r => TextRendering.Render(r, KhuyenCongBot.Tests.Support.TestTexts.Seeds, "vi")).LastOrDefault(t => t.Contains("Kiểm tra trước khi lưu") || FormOfficer.AnswerTo(t, Officer, "Hội chợ thử 1") is not null);
             if (last is null)
             {
                 break;

@@ -88,7 +88,7 @@ public sealed class BotHarness : IDisposable
     public async Task<string> Say(string text, string user = "admin", string language = "vi")
     {
         var replies = await Send(new Incoming { Channel = "terminal", ChatId = user, UserId = user, Text = text, LanguageCode = language });
-        return string.Join("\n", replies.Select(r => TextRendering.Render(r, language) + (r.Attachment is { } a ? $"\n[{a.Kind}: {a.FileName}]" : "")));
+        return string.Join("\n", replies.Select(r => TextRendering.Render(r, KhuyenCongBot.Tests.Support.TestTexts.Seeds, language) + (r.Attachment is { } a ? $"\n[{a.Kind}: {a.FileName}]" : "")));
     }
 
     /// <summary>Sends a button press (choice data) as user <paramref name="user"/>.</summary>

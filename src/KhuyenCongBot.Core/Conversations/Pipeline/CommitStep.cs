@@ -25,9 +25,7 @@ internal sealed class CommitStep(ConversationStates states, BotClock clock, ILog
         {
             logger.LogError(ex, "Handling a message from user {UserId} failed", user.Id);
             bot.Replies.Clear();
-            bot.Say(bot.T(
-                "Xin lỗi, bot gặp lỗi khi xử lý tin nhắn này. Những gì đã lưu vẫn còn nguyên; bạn thử lại hoặc gõ /help.",
-                "Sorry, something went wrong with that message. Nothing saved was lost; try again or type /help."));
+            bot.Say(bot.Text("engine.handler_failed"));
             // Reload: the handler may have changed the state object before failing.
             state = states.Load(user.Id);
             state.UpdatedAt = clock.Now;
@@ -46,7 +44,7 @@ internal sealed class CommitStep(ConversationStates states, BotClock clock, ILog
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Saving a message from user {UserId} failed", user.Id);
-                return new SaveFailed(Reply.Of(Texts.Error(context.Language)));
+                return new SaveFailed(Reply.Of(bot.Text("core.error")));
             }
             return bot.Replies;
         }
@@ -66,9 +64,7 @@ internal sealed class CommitStep(ConversationStates states, BotClock clock, ILog
         {
             // Nothing of this message was written (one transaction): say so rather than the replies that assumed it was.
             logger.LogError(ex, "Saving a message from user {UserId} failed", user.Id);
-            return new SaveFailed(Reply.Of(bot.T(
-                "Xin lỗi, bot chưa lưu được thao tác này. Những gì đã lưu trước đó vẫn còn nguyên; bạn gửi lại tin nhắn vừa rồi nhé.",
-                "Sorry, the bot could not save that. Everything saved before is intact; please send your last message again.")));
+            return new SaveFailed(Reply.Of(bot.Text("engine.save_failed")));
         }
         return bot.Replies;
     }

@@ -1,12 +1,13 @@
 using KhuyenCongBot.Core.Messaging;
 using KhuyenCongBot.Core.Time;
 using Microsoft.Extensions.Logging;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Conversations.Pipeline;
 
 /// <summary>Flood control: a message sent too fast waits for its turn (never dropped: it may be a form answer) and the first one
 /// slowed down is told so. The terminal is one local person and is never slowed.</summary>
-internal sealed class FloodControlStep(FloodGate flood, BotClock clock, ILogger<BotEngine> logger) : IMessageStep
+internal sealed class FloodControlStep(FloodGate flood, BotClock clock, UserTexts texts, ILogger<BotEngine> logger) : IMessageStep
 {
     public async Task<IReadOnlyList<Reply>> InvokeAsync(MessageContext context, MessageStepDelegate next)
     {
@@ -26,9 +27,7 @@ internal sealed class FloodControlStep(FloodGate flood, BotClock clock, ILogger<
         {
             return handled;
         }
-        var notice = Reply.Of(context.Language == "en"
-            ? "You are sending messages very fast: the bot answers them one by one at a slower pace; none is skipped."
-            : "Bạn gửi tin nhắn nhanh quá: bot sẽ trả lời lần lượt chậm hơn một chút, không bỏ sót tin nào.");
+        var notice = Reply.Of(texts.Text(context.Language, "engine.flood_slowed"));
         return [notice, .. handled];
     }
 }

@@ -2,6 +2,7 @@ using KhuyenCongBot.Core.Messaging;
 using KhuyenCongBot.Core.Options;
 using KhuyenCongBot.Core.People;
 using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Text;
 using KhuyenCongBot.Core.Time;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ namespace KhuyenCongBot.Core.Conversations.Pipeline;
 /// <see cref="IUnknownUserHandler"/> (invitation codes) for a stranger. Notes the chat a person writes from in private.
 /// </summary>
 internal sealed class IdentifyStep(
-    IBotStore store, IUnknownUserHandler unknown, IOptions<BotOptions> options, BotClock clock, ILogger<BotEngine> logger) : IMessageStep
+    IBotStore store, IUnknownUserHandler unknown, IOptions<BotOptions> options, BotClock clock, UserTexts texts, ILogger<BotEngine> logger) : IMessageStep
 {
     public async Task<IReadOnlyList<Reply>> InvokeAsync(MessageContext context, MessageStepDelegate next)
     {
@@ -51,7 +52,7 @@ internal sealed class IdentifyStep(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Unknown-user handling failed for {Identity}", message.IdentityKey);
-                return [Reply.Of(Texts.Error(context.Language))];
+                return [Reply.Of(texts.Text(context.Language, "core.error"))];
             }
         }
 

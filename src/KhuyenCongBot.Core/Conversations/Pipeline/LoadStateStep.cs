@@ -2,6 +2,7 @@ using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Messaging;
 using KhuyenCongBot.Core.People;
 using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Text;
 using KhuyenCongBot.Core.Time;
 
 namespace KhuyenCongBot.Core.Conversations.Pipeline;
@@ -11,7 +12,7 @@ namespace KhuyenCongBot.Core.Conversations.Pipeline;
 /// the person has open elsewhere is neither continued nor disturbed, and choices offered in another chat are not answered.
 /// </summary>
 internal sealed class LoadStateStep(
-    ConversationStates states, IBotStore store, CatalogueIndex catalogue, BotClock clock, MessageRouter router, AccessPolicy? access = null)
+    ConversationStates states, IBotStore store, CatalogueIndex catalogue, BotClock clock, MessageRouter router, UserTexts texts, AccessPolicy? access = null)
     : IMessageStep
 {
     public Task<IReadOnlyList<Reply>> InvokeAsync(MessageContext context, MessageStepDelegate next)
@@ -33,7 +34,7 @@ internal sealed class LoadStateStep(
             state.LastChoices = [];
             state.LastPrompt = null;
         }
-        context.Bot = new BotContext(message, user, state, store, catalogue, clock.Now, context.Language, router.Modules, access);
+        context.Bot = new BotContext(message, user, state, store, catalogue, clock.Now, context.Language, router.Modules, texts, access);
         return next(context);
     }
 

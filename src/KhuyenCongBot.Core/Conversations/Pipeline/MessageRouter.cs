@@ -72,9 +72,7 @@ public sealed class MessageRouter
             }
             if (message.Document is null && (message.Photo is not null || message.Location is not null))
             {
-                context.Say(context.T(
-                    "Bot nhận ảnh và vị trí khi đang ghi một phiếu có câu hỏi ảnh minh chứng hoặc vị trí (gõ /ghi để mở phiếu).",
-                    "Photos and locations are taken while logging a form that asks for them (type /log)."));
+                context.Say(context.Text("router.photo_outside_form"));
                 RepeatPrompt(context);
                 return;
             }
@@ -94,17 +92,13 @@ public sealed class MessageRouter
                     }
                 }
             }
-            context.Say(context.T(
-                "Tin nhắn trống. Bạn hãy gõ câu hỏi (ví dụ: \"bao nhiêu gian hàng từ đầu năm\") hoặc /help để xem hướng dẫn.",
-                "Empty message. Type a question (e.g. \"how many booths this year\") or /help."));
+            context.Say(context.Text("router.empty_message"));
             RepeatPrompt(context);
             return;
         }
         if (text.Length > BotEngine.MaxTextLength)
         {
-            context.Say(context.T(
-                $"Tin nhắn quá dài ({VnFormat.Number(text.Length)} ký tự). Bot chỉ đọc tối đa {VnFormat.Number(BotEngine.MaxTextLength)} ký tự; bạn gửi ngắn hơn nhé.",
-                $"That message is too long ({text.Length:N0} characters). The bot reads at most {BotEngine.MaxTextLength:N0}."));
+            context.Say(context.Text("router.too_long", ("length", text.Length), ("max", BotEngine.MaxTextLength)));
             RepeatPrompt(context);
             return;
         }
@@ -157,9 +151,7 @@ public sealed class MessageRouter
         if (IsListNumber(text))
         {
             // "2" with no list open: the list it was meant for has closed (done, left, idle, or another list replaced it).
-            context.Say(context.T(
-                $"Số \"{text}\" không ứng với lựa chọn nào đang mở: danh sách trước đã đóng (đã xong, đã hủy hoặc để quá lâu). Bạn gõ lại lệnh hoặc câu hỏi, hoặc /help để xem bot làm được gì.",
-                $"\"{text}\" matches no open choice: the earlier list has closed (done, cancelled or idle). Type the command or question again, or /help."));
+            context.Say(context.Text("router.number_without_list", ("text", text)));
             return;
         }
         await HandleIdleTextAsync(context, text, ct).ConfigureAwait(false);
@@ -179,9 +171,7 @@ public sealed class MessageRouter
                 return;
             }
         }
-        context.Say(context.T(
-            "Bot chưa hiểu câu này. Gõ /help để xem bot làm được gì.",
-            "The bot did not understand that. Type /help to see what it can do."));
+        context.Say(context.Text("router.not_understood"));
     }
 
     private async Task DispatchButtonAsync(BotContext context, string data, CancellationToken ct)
@@ -217,11 +207,8 @@ public sealed class MessageRouter
             }
         }
         context.Say(group
-            ? context.T("Nút này không dùng được trong nhóm. Bạn mở tin nhắn riêng với bot để làm việc này.",
-                "This button does not work in a group. Open a private chat with the bot for this.")
-            : context.T(
-                "Nút này đã hết hạn (thao tác đã xong hoặc đã hủy). Gõ /help để bắt đầu lại.",
-                "This button has expired. Type /help to start again."));
+            ? context.Text("router.button_not_in_group")
+            : context.Text("router.button_expired"));
     }
 
     private async Task DispatchCommandAsync(BotContext context, string text, CancellationToken ct)
@@ -236,23 +223,17 @@ public sealed class MessageRouter
         }
         if (!_commands.TryGetValue(head, out var command))
         {
-            context.Say(context.T(
-                $"Không có lệnh /{head}. Gõ /help để xem các lệnh.",
-                $"There is no /{head} command. Type /help to see the commands."));
+            context.Say(context.Text("router.no_such_command", ("head", head)));
             return;
         }
         if (context.User.Role < command.MinRole)
         {
-            context.Say(context.T(
-                $"Lệnh /{command.Name} chỉ dành cho {Texts.RoleName(command.MinRole, "vi")}. Bạn không có quyền dùng lệnh này.",
-                $"/{command.Name} is for {Texts.RoleName(command.MinRole, "en")} only."));
+            context.Say(context.Text("router.command_for_role", ("name", command.Name), ("role", Texts.RoleName(context, command.MinRole))));
             return;
         }
         if (command.PrivateOnly && context.Message.IsGroupChat)
         {
-            context.Say(context.T(
-                $"Lệnh /{command.Name} chỉ dùng trong tin nhắn riêng với bot.",
-                $"/{command.Name} works only in a private chat with the bot."));
+            context.Say(context.Text("router.private_only", ("name", command.Name)));
             return;
         }
         var module = _commandModules.GetValueOrDefault(command);
@@ -273,7 +254,7 @@ public sealed class MessageRouter
         }
         else if (context.State.LastChoices.Count > 0)
         {
-            context.Ask(context.T("Các lựa chọn:", "Choices:"), context.State.LastChoices);
+            context.Ask(context.Text("router.choices"), context.State.LastChoices);
         }
     }
 }
