@@ -15,7 +15,7 @@ public sealed class CoreModule : IBotModule
 
     private Task StartAsync(BotContext context, string arguments, CancellationToken ct)
     {
-        var name = string.IsNullOrWhiteSpace(context.User.DisplayName) ? "" : " " + context.User.DisplayName;
+        var name = People.PersonNames.IsRawIdentity(context.User.DisplayName.Trim(), context.User) ? "" : " " + context.User.DisplayName.Trim();
         context.Say(context.T(
             $"Xin chào{name}! Đây là trợ lý khuyến công: ghi nhận hỗ trợ cho cơ sở công nghiệp nông thôn và trả lời số liệu nhanh.",
             $"Hello{name}! This is the industrial extension assistant: log support to rural industrial facilities and get figures fast."));
