@@ -49,20 +49,53 @@ internal static class ProjectFiles
             ? (Convert.FromBase64String(data), request["projectsFile"]?.GetValue<string>() ?? "đề án")
             : null;
 
-    /// <summary>Why the projects file of an export cannot be written (it exists and --overwrite was not given); null when it can.</summary>
+    /// <summary>Why the projects file of an export cannot be written: it exists, is not an earlier export's projects file, and --overwrite
+    /// was not given; null when it can.</summary>
     public static string? Refusal(string exportPath, bool overwrite) =>
-        File.Exists(DefaultPath(exportPath)) && !overwrite
-            ? $"Tệp đề án {DefaultPath(exportPath)} (xuất cùng bản ghi) đã có; không ghi đè, không ghi gì. Chọn tên khác, hoặc thêm --overwrite."
+        File.Exists(DefaultPath(exportPath)) && !overwrite && !EarlierExport(DefaultPath(exportPath))
+            ? $"Tệp {DefaultPath(exportPath)} đã có (không phải tệp đề án bot đã xuất); không ghi đè, không ghi gì. Chọn tên khác, hoặc thêm --overwrite."
             : null;
 
-    /// <summary>Writes the projects file beside an export that was just written.</summary>
-    public static Task<int> ExportAsync(CommandLine commandLine, string exportPath, TextWriter output, TextWriter error, CancellationToken ct, bool overwrite)
+    /// <summary>A projects file an export wrote (its header), which the same export again (say .xlsx after .csv of one name) may keep.</summary>
+    private static bool EarlierExport(string path)
+    {
+        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadLine() is { } header && header.TrimStart('\uFEFF').StartsWith("code,name,decision_number,", StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes the projects file beside an export that was just written. An earlier export's projects file is kept when it
+    /// holds the same projects; when it differs it is not replaced without --overwrite (said, exit 73: the records file is written).</summary>
+    public static async Task<int> ExportAsync(CommandLine commandLine, string exportPath, TextWriter output, TextWriter error, CancellationToken ct, bool overwrite)
     {
         var path = DefaultPath(exportPath);
-        return DataVerbs.FileToolAsync(commandLine, "export", path, output, error, ct,
+        var earlier = File.Exists(path) && !overwrite;
+        var target = earlier ? path + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".new" : path;
+        var said = earlier ? new StringWriter() : output;
+        var exit = await DataVerbs.FileToolAsync(commandLine, "export", target, said, error, ct,
             new JsonObject { ["verb"] = "export", ["format"] = "projects" },
             services => AdminVerbs.ExportProjects(services),
             count => $"Đã xuất {count} đề án ra {path}; để cạnh tệp bản ghi khi chuyển sang máy khác (import đọc nó để tạo lại đề án và liên kết bản ghi).",
             overwrite: overwrite);
+        if (!earlier || exit != 0)
+        {
+            return exit;
+        }
+        try
+        {
+            var fresh = await File.ReadAllBytesAsync(target, ct);
+            var kept = await File.ReadAllBytesAsync(path, ct);
+            if (fresh.SequenceEqual(kept))
+            {
+                await output.WriteLineAsync($"Tệp đề án {path} đã có, giống hệt các đề án hiện nay: giữ nguyên.");
+                return 0;
+            }
+            await error.WriteLineAsync($"Tệp đề án {path} (của lần xuất trước) đã có và khác các đề án hiện nay; không ghi đè. "
+                + "Tệp bản ghi đã xuất; chạy lại với --overwrite để thay cả tệp đề án, hoặc chọn tên khác.");
+            return BotApp.ExitCannotCreate;
+        }
+        finally
+        {
+            File.Delete(target);
+        }
     }
 }
