@@ -151,12 +151,14 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
     private void AppendMovers(StringBuilder sb, Project p, bool english)
     {
         var moves = p.History.Where(h => h.From is not null || h.Correction).TakeLast(4).ToList();
-        if (moves.Count == 0)
+        // Steps loaded with the data (the demo, an import: nobody's) are not listed alone: there is no one to name.
+        if (moves.All(m => m.UserId == 0))
         {
             return;
         }
         sb.Append('\n').Append(english ? "• Recorded by: " : "• Người ghi các bước: ").AppendJoin("; ", moves.Select(m =>
-            $"{Step(m.To, english)}{(m.Correction ? (english ? " (correction)" : " (sửa)") : "")} – {People.PersonNames.Of(store, m.UserId, english, catalogue)}, {VnFormat.DateTime(m.At)}"));
+            $"{Step(m.To, english)}{(m.Correction ? (english ? " (correction)" : " (sửa)") : "")} – {People.PersonNames.Of(store, m.UserId, english, catalogue)}"
+            + (m.UserId == 0 ? "" : ", " + VnFormat.DateTime(m.At))));
     }
 
     /// <summary>The records linked to the project: how many, their money by source against the approved amounts, and its facilities

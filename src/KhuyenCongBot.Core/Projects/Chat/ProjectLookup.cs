@@ -48,7 +48,8 @@ public sealed class ProjectLookup(ProjectAnswers answers, ProjectVocabulary voca
             return;
         }
         // Not a code of any project and not shaped like one ("máy sấy chè"): part of a name, searched among the projects the person may see.
-        if (names is not null && context.Store.Projects.FindByCode(code) is null && !LooksLikeCode(code))
+        if (names is not null && context.Store.Projects.FindByCode(code) is null
+            && (!LooksLikeCode(code) || ProjectSearch.Find(names.Visible(context), code).Count > 0))
         {
             if (names.FindOne(context, code) is not { } found)
             {
