@@ -99,6 +99,8 @@ internal sealed class ProjectRepository : IProjectRepository
         }
     }
 
+    public bool Delete(long id) => _store.InTransaction(() => Col.Delete(id));
+
     public IReadOnlyList<Project> Find(ProjectFilter filter)
     {
         var found = filter.ProvinceIds is null

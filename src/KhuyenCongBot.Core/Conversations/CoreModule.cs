@@ -18,7 +18,7 @@ public sealed class CoreModule(UserTexts texts) : IBotModule
 
     private Task StartAsync(BotContext context, string arguments, CancellationToken ct)
     {
-        var name = string.IsNullOrWhiteSpace(context.User.DisplayName) ? "" : " " + context.User.DisplayName;
+        var name = People.PersonNames.IsRawIdentity(context.User.DisplayName.Trim(), context.User) ? "" : " " + context.User.DisplayName.Trim();
         context.Say(context.Text("help.start_hello", ("name", name)));
         return HelpAsync(context, arguments, ct);
     }

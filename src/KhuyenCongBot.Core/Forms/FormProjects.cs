@@ -43,6 +43,7 @@ internal static class FormProjects
             return;
         }
         var open = OpenProjects(ctx, s, form);
+        s.Set(MatchedKey, null);
         s.Set(FormSession.ProjectChoicesKey, open.Count == 0 ? null : string.Join('\n', open.Select(p => p.Code)));
         if (s.Answer(field.Id) is { Length: > 0 } chosen && !open.Any(p => p.Code == chosen) && chosen != s.Get("pjorig"))
         {
@@ -53,14 +54,33 @@ internal static class FormProjects
     private static List<string> Offered(FormSession s) =>
         [.. (s.Get(FormSession.ProjectChoicesKey) ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries)];
 
+    /// <summary>The offered projects whose name matched what was typed ("máy sấy chè" matching several), one a line; absent otherwise.</summary>
+    private const string MatchedKey = "pjm";
+
+    /// <summary>The projects the question lists, in their numbers' order: those a typed name matched, or the first offered ones.</summary>
+    private static List<string> Shown(FormSession s)
+    {
+        var offered = Offered(s);
+        var matched = (s.Get(MatchedKey) ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(offered.Contains).ToList();
+        return matched.Count > 0 ? matched.Take(MaxProjectChoices).ToList() : offered.Take(MaxProjectChoices).ToList();
+    }
+
     internal static void RenderQuestion(BotContext ctx, FormSession s, string step, StringBuilder sb, List<Choice> choices)
     {
         var offered = Offered(s);
-        sb.Append('\n').Append(ctx.T("Các đề án đang thực hiện của tỉnh cho hoạt động này:", "Open projects of the province for this activity:"));
-        for (var i = 0; i < offered.Count && i < MaxProjectChoices; i++)
+        var matched = s.Get(MatchedKey) is not null;
+        sb.Append('\n').Append(matched
+            ? ctx.T("Các đề án có tên khớp (gõ tên khác để tìm lại):", "Projects whose name matches (type another name to search again):")
+            : ctx.T("Các đề án đang thực hiện của tỉnh cho hoạt động này:", "Open projects of the province for this activity:"));
+        if (!matched && offered.Count > MaxProjectChoices)
         {
-            var p = ctx.Store.Projects.FindByCode(offered[i]);
-            choices.Add(new Choice(FormText.Clip(offered[i] + " – " + (p?.Name ?? ""), FormText.MaxButtonLabel), $"f:{step}:pj:{i}"));
+            sb.Append('\n').Append(ctx.T($"(còn {offered.Count - MaxProjectChoices} đề án khác: gõ một phần tên hoặc mã để tìm)",
+                $"({offered.Count - MaxProjectChoices} more: type part of a name or a code to find one)"));
+        }
+        foreach (var code in Shown(s))
+        {
+            var p = ctx.Store.Projects.FindByCode(code);
+            choices.Add(new Choice(FormText.Clip(code + " – " + (p?.Name ?? ""), FormText.MaxButtonLabel), $"f:{step}:pj:{offered.IndexOf(code)}"));
         }
         choices.Add(new Choice(ctx.T("Không thuộc đề án nào", "Not part of a project"), $"f:{step}:pj:none", false));
     }
@@ -79,16 +99,32 @@ internal static class FormProjects
         {
             code = offered[i];
         }
-        else if (verb == "text" && int.TryParse(folded, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= Math.Min(offered.Count, MaxProjectChoices))
+        else if (verb == "text" && int.TryParse(folded, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= Shown(s).Count)
         {
-            code = offered[n - 1];
+            code = Shown(s)[n - 1];
         }
         else if (verb == "text" && ctx.Store.Projects.FindByCode(input) is { } typed && offered.Contains(typed.Code))
         {
             code = typed.Code;
         }
+        else if (verb == "text" && !int.TryParse(folded, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            && ProjectSearch.Find(offered.Select(c => ctx.Store.Projects.FindByCode(c)).OfType<Project>(), input) is { Count: > 0 } found)
+        {
+            // Part of a name ("máy sấy chè", with or without diacritics), searched among the offered projects only.
+            if (found.Count == 1)
+            {
+                code = found[0].Code;
+            }
+            else
+            {
+                s.Set(MatchedKey, string.Join('\n', found.Select(p => p.Code)));
+                return (null, ctx.T($"Có {VnFormat.Number(found.Count)} đề án khớp \"{FormText.Clip(input.Trim(), 40)}\"; chọn một trong danh sách (theo số thứ tự).",
+                    $"{found.Count} projects match \"{FormText.Clip(input.Trim(), 40)}\"; pick one from the list."));
+            }
+        }
         if (code is not null)
         {
+            s.Set(MatchedKey, null);
             return (code, null);
         }
         // The same words whether the code does not exist, is another province's or is settled: nothing leaks.

@@ -33,6 +33,9 @@ public interface IProjectRepository
 
     void Update(Project project);
 
+    /// <summary>Removes a project (only an import's undo does: projects are otherwise never deleted); false when there is none.</summary>
+    bool Delete(long id);
+
     /// <summary>The projects a filter covers, in id order.</summary>
     IReadOnlyList<Project> Find(ProjectFilter filter);
 

@@ -152,8 +152,8 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
             if (!confirmed)
             {
                 return new ProjectResult(ProjectOutcome.NeedsConfirmation, project,
-                    $"Sẽ ghi: đề án {project.Code} – {project.Name}: {vocabulary.Name(current).ToLowerInvariant()} → {name}, ngày {VnFormat.Date(date)}, người ghi: {user.DisplayName}. Ghi như vậy?",
-                    $"To record: project {project.Code} – {project.Name}: {vocabulary.Name(current, true).ToLowerInvariant()} → {vocabulary.Name(target, true).ToLowerInvariant()} on {VnFormat.Date(date)}, by {user.DisplayName}. Record it?", []);
+                    $"Sẽ ghi: đề án {project.Code} – {project.Name}: {vocabulary.Name(current).ToLowerInvariant()} → {name}, ngày {VnFormat.Date(date)}, người ghi: {PersonNames.Of(user, false, catalogue)}. Ghi như vậy?",
+                    $"To record: project {project.Code} – {project.Name}: {vocabulary.Name(current, true).ToLowerInvariant()} → {vocabulary.Name(target, true).ToLowerInvariant()} on {VnFormat.Date(date)}, by {PersonNames.Of(user, true, catalogue)}. Record it?", []);
             }
             var before = Summary(project);
             project.SetDate(target, date);
@@ -200,8 +200,8 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
             if (!confirmed)
             {
                 return new ProjectResult(ProjectOutcome.NeedsConfirmation, project,
-                    $"Sẽ sửa: đề án {project.Code} – {project.Name}: ngày {name} {VnFormat.Date(old)} → {VnFormat.Date(date)}, người sửa: {user.DisplayName}. Sửa như vậy?",
-                    $"To correct: project {project.Code} – {project.Name}: {vocabulary.Name(step, true).ToLowerInvariant()} date {VnFormat.Date(old)} → {VnFormat.Date(date)}, by {user.DisplayName}. Correct it?", []);
+                    $"Sẽ sửa: đề án {project.Code} – {project.Name}: ngày {name} {VnFormat.Date(old)} → {VnFormat.Date(date)}, người sửa: {PersonNames.Of(user, false, catalogue)}. Sửa như vậy?",
+                    $"To correct: project {project.Code} – {project.Name}: {vocabulary.Name(step, true).ToLowerInvariant()} date {VnFormat.Date(old)} → {VnFormat.Date(date)}, by {PersonNames.Of(user, true, catalogue)}. Correct it?", []);
             }
             var before = Summary(project);
             project.SetDate(step, date);

@@ -61,9 +61,10 @@ public sealed class CsvRecordImporter : IRecordImporter
             var f = forms?.Invoke() ?? FormCatalogue.Load(SeedFiles.Locate(null), c.Activities.Select(a => a.Id).ToList());
             return new RecordLayout(f, c.Activities.Select(a => a.Id));
         });
-        var rows = new RecordRowReader(() => _catalogue.Value, () => _layout.Value, code => _store.Projects.FindByCode(code));
+        var projects = new ProjectImport(store, () => _catalogue.Value);
+        var rows = new RecordRowReader(() => _catalogue.Value, () => _layout.Value, projects.Find);
         _plans = new PlanImporter(store, () => _catalogue.Value, clock);
-        _records = new RecordBatchImporter(store, () => _catalogue.Value, () => _layout.Value, rows, clock);
+        _records = new RecordBatchImporter(store, () => _catalogue.Value, () => _layout.Value, rows, clock, projects);
         _undo = new ImportUndo(store, clock);
     }
 
@@ -102,8 +103,10 @@ public sealed class CsvRecordImporter : IRecordImporter
         var header = rows.Count > 0 ? rows[0][0].Trim().ToLowerInvariant() : "";
         lock (_batchGate)
         {
-            return header == "year"
-                ? _plans.ImportPlanRows(rows, options)
+            // A projects file on its own (an export's "…-de-an.csv"): its projects, as a batch of no records.
+            return header == "year" ? _plans.ImportPlanRows(rows, options)
+                : rows.Count > 0 && Projects.ProjectCsv.IsProjectsHeader(rows[0]) && options.Projects is null
+                    ? _records.Import([], options with { Projects = content, ProjectsFileName = options.FileName })
                 : _records.Import(rows, options);
         }
     }
@@ -183,6 +186,8 @@ public sealed class CsvRecordImporter : IRecordImporter
             }));
         }
     }
+
+    public void ExportProjects(TextWriter csv) => Projects.ProjectCsv.Write(csv, _store, Catalogue);
 
     /// <summary>dd/MM/yyyy (also d/M/yyyy) or yyyy-MM-dd.</summary>
     internal static bool TryParseDate(string text, out DateOnly date) =>

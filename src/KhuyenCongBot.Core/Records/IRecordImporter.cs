@@ -20,6 +20,9 @@ public interface IRecordImporter
     /// <summary>Writes every record in the export columns (<see cref="RecordLayout"/>) so that an export imports back to the same records.</summary>
     void ExportRecords(TextWriter csv);
 
+    /// <summary>Writes every project (<see cref="Projects.ProjectCsv"/>), the file an export puts beside the records so that they link again on import.</summary>
+    void ExportProjects(TextWriter csv);
+
     /// <summary>Removes what a batch added (and puts back plan targets it changed), audited; null when there is no such batch.</summary>
     UndoResult? Undo(long batchId, long userId);
 }
@@ -35,8 +38,10 @@ public interface IRecordImporter
 /// The evidence files that came with the file (an export's files folder), by the name its files column gives ("12-1.jpg"); null for
 /// none. Each listed file found is attached to the record imported from its row; one not found is said in the notes.
 /// </param>
+/// <param name="Projects">The projects file that came with the records (an export's "…-de-an.csv"), imported first in the same batch; null for none.</param>
+/// <param name="ProjectsFileName">Its name, for messages.</param>
 public sealed record ImportOptions(long UserId, string By, string FileName, bool AllowDuplicates = false, bool DryRun = false, string Source = "import",
-    Func<string, byte[]?>? Evidence = null);
+    Func<string, byte[]?>? Evidence = null, byte[]? Projects = null, string? ProjectsFileName = null);
 
 /// <summary>What an import did: rows imported, or the bad rows with line numbers and reasons; duplicates, notes, the batch.</summary>
 public sealed record ImportResult(int Imported, IReadOnlyList<ImportError> Errors)
@@ -70,7 +75,14 @@ public sealed record ImportResult(int Imported, IReadOnlyList<ImportError> Error
 public sealed record ImportError(int Line, string Reason);
 
 /// <summary>What undoing a batch did.</summary>
-public sealed record UndoResult(ImportBatch Batch, int RecordsRemoved, int PlansRestored, int PlansKept, bool AlreadyUndone);
+public sealed record UndoResult(ImportBatch Batch, int RecordsRemoved, int PlansRestored, int PlansKept, bool AlreadyUndone)
+{
+    /// <summary>Projects the batch added and its undo removed.</summary>
+    public int ProjectsRemoved { get; init; }
+
+    /// <summary>Codes of projects the batch added that were kept (linked or changed since).</summary>
+    public IReadOnlyList<string> ProjectsKept { get; init; } = [];
+}
 
 /// <summary>Reads and writes the records sheet of an .xlsx (implemented with the spreadsheet library, outside the core).</summary>
 public interface IRecordSpreadsheet

@@ -93,7 +93,8 @@ public sealed class ImportModule(IRecordImporter importer) : IBotModule
                 $"Could not download \"{document.FileName}\". Please send it again; nothing was imported."));
             return true;
         }
-        var by = context.Message.IdentityKey;
+        // Who imported, as people read it in the list of imports (never a raw identity such as "telegram:123").
+        var by = People.PersonNames.Of(context.User, false, context.Catalogue);
         var result = importer.Import(content, new ImportOptions(context.User.Id, by, document.FileName, WantsDuplicates(context.Message.Text)));
         var summary = result.Summary(document.FileName,
             "gửi lại tệp kèm chú thích \"nhập cả dòng trùng\"", "/dotnhap huy {id}", maxErrors: 20);

@@ -40,6 +40,7 @@ internal sealed class ImportUndo(IBotStore store, BotClock clock)
                     });
                 }
             }
+            var projectsKept = RemoveProjects(batch, userId, now, out var projectsRemoved);
             int restored = 0, kept = 0;
             foreach (var change in batch.Plans)
             {
@@ -66,9 +67,41 @@ internal sealed class ImportUndo(IBotStore store, BotClock clock)
             _store.Audit.Add(new AuditEntry
             {
                 At = now, UserId = userId, Action = "undo-import", Entity = "import", EntityId = batch.Id.ToString(CultureInfo.InvariantCulture),
-                After = $"{{\"records\":{removed},\"plans\":{restored},\"plansKept\":{kept}}}",
+                After = $"{{\"records\":{removed},\"plans\":{restored},\"plansKept\":{kept},\"projects\":{projectsRemoved},\"projectsKept\":{projectsKept.Count}}}",
             });
-            return new UndoResult(batch, removed, restored, kept, AlreadyUndone: false);
+            return new UndoResult(batch, removed, restored, kept, AlreadyUndone: false) { ProjectsRemoved = projectsRemoved, ProjectsKept = projectsKept };
         });
+    }
+
+    /// <summary>
+    /// The projects the batch added, removed (audited) unless something happened to them since: a record of another batch or of a
+    /// form linked to one, or a person moved it on or reported a disbursement (it is then kept, and named).
+    /// </summary>
+    private List<string> RemoveProjects(ImportBatch batch, long userId, DateTimeOffset now, out int removed)
+    {
+        removed = 0;
+        var kept = new List<string>();
+        foreach (var id in batch.ProjectIds)
+        {
+            if (_store.Projects.Get(id) is not { } project)
+            {
+                continue;
+            }
+            if (project.UpdatedAt is not null || _store.Records.ByProject(project.Code).Count > 0)
+            {
+                kept.Add(project.Code);
+                continue;
+            }
+            if (_store.Projects.Delete(id))
+            {
+                removed++;
+                _store.Audit.Add(new AuditEntry
+                {
+                    At = now, UserId = userId, Action = "delete", Entity = "project", EntityId = id.ToString(CultureInfo.InvariantCulture),
+                    Before = System.Text.Json.JsonSerializer.Serialize(new { project.Code, project.Name }), After = $"{{\"undoImport\":{batch.Id}}}",
+                });
+            }
+        }
+        return kept;
     }
 }

@@ -14,7 +14,8 @@ using static KhuyenCongBot.Core.Records.CsvRecordImporter;
 namespace KhuyenCongBot.Core.Records;
 
 /// <summary>Record rows: the header mapped, duplicates found, all saved as one undoable batch (for <see cref="CsvRecordImporter"/>, under its batch lock).</summary>
-internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> catalogue, Func<RecordLayout> layout, RecordRowReader rowReader, BotClock clock)
+internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> catalogue, Func<RecordLayout> layout, RecordRowReader rowReader, BotClock clock,
+    ProjectImport projectImport)
 {
     private readonly IBotStore _store = store;
     private readonly RecordRowReader _rows = rowReader;
@@ -29,6 +30,25 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
         IReadOnlyList<string> Files, FacilityCommune? Commune);
 
     public ImportResult Import(IReadOnlyList<CsvText.Row> rows, ImportOptions options)
+    {
+        // The projects that came with the records (an export's projects file) are read first: the rows' project_code cells name them.
+        var projects = options.Projects is { } file ? projectImport.Read(file, options.ProjectsFileName ?? "đề án") : null;
+        if (projects is { Errors.Count: > 0 })
+        {
+            return new ImportResult(0, projects.Errors);
+        }
+        projectImport.Pending(projects?.ToAdd);
+        try
+        {
+            return projects is not null && rows.Count == 0 ? ImportProjectsOnly(projects, options) : ImportRows(rows, options, projects);
+        }
+        finally
+        {
+            projectImport.Pending(null);
+        }
+    }
+
+    private ImportResult ImportRows(IReadOnlyList<CsvText.Row> rows, ImportOptions options, ProjectImport.Plan? projects)
     {
         if (rows.Count == 0)
         {
@@ -67,7 +87,7 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
         {
             return new ImportResult(0, errors) { Rows = parsed.Count + errors.Count };
         }
-        if (parsed.Count == 0)
+        if (parsed.Count == 0 && projects is null)
         {
             return Failed(1, "tệp không có dòng dữ liệu nào");
         }
@@ -75,6 +95,7 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
         var before = _store.Imports.WithHash(hash).FirstOrDefault();
         var duplicates = DuplicateLines(parsed);
         var noteLines = notes.Select(n => $"{n.Key} ({n.Value} dòng)").ToList();
+        ProjectNotes(projects, options, noteLines);
         if (!options.AllowDuplicates && before is not null)
         {
             return new ImportResult(0, []) { Rows = parsed.Count, DuplicateLines = duplicates, ImportedBefore = before, Notes = noteLines };
@@ -87,7 +108,7 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
         {
             noteLines.Add($"sẽ gắn lại {VnFormat.Number(willAttach)} tệp minh chứng (cột files)");
         }
-        if (options.DryRun || toAdd.Count == 0)
+        if (options.DryRun || (toAdd.Count == 0 && projects is not { ToAdd.Count: > 0 }))
         {
             return new ImportResult(options.DryRun ? toAdd.Count : 0, []) { Rows = parsed.Count, DuplicateLines = skipped, Notes = noteLines, DryRun = options.DryRun };
         }
@@ -113,6 +134,10 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
             }
             var list = toAdd.Select(p => p.Record).ToList();
             _store.Records.AddMany(list);
+            if (projects is not null)
+            {
+                batch.ProjectIds = projectImport.Add(projects.ToAdd, batch.Id, options.UserId, now, (province, name) => FacilityFor(facilities, province, name, now));
+            }
             var refused = new List<string>();
             var attached = toAdd.Select((p, i) => ImportEvidence.Attach(_store.Attachments, p.Record.Id, evidence[i], options.UserId, now, refused)).Sum();
             if (attached > 0)
@@ -123,8 +148,8 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
             {
                 noteLines.Add($"{VnFormat.Number(refused.Count)} tệp minh chứng không gắn được: " + string.Join("; ", refused.Take(5)) + (refused.Count > 5 ? "; …" : ""));
             }
-            batch.FirstRecordId = list.Min(r => r.Id);
-            batch.LastRecordId = list.Max(r => r.Id);
+            batch.FirstRecordId = list.Count == 0 ? 0 : list.Min(r => r.Id);
+            batch.LastRecordId = list.Count == 0 ? 0 : list.Max(r => r.Id);
             _store.Imports.Update(batch);
             _store.Audit.Add(new AuditEntry
             {
@@ -134,6 +159,54 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
             return batch;
         });
         return new ImportResult(toAdd.Count, []) { Rows = parsed.Count, DuplicateLines = skipped, Batch = batch, ImportedBefore = before, Notes = noteLines };
+    }
+
+    /// <summary>A projects file alone: its projects as one batch of no records (dry run: what would be added).</summary>
+    private ImportResult ImportProjectsOnly(ProjectImport.Plan projects, ImportOptions options)
+    {
+        var notes = new List<string>();
+        ProjectNotes(projects, options, notes);
+        if (options.DryRun || projects.ToAdd.Count == 0)
+        {
+            return new ImportResult(0, []) { Rows = 0, Notes = notes, DryRun = options.DryRun };
+        }
+        var now = _clock.Now;
+        var batch = _store.InTransaction(() =>
+        {
+            var batch = new ImportBatch { Kind = "records", FileName = options.FileName, At = now, UserId = options.UserId, By = options.By, Notes = notes };
+            _store.Imports.Add(batch);
+            var facilities = new Dictionary<(string, string), long>();
+            batch.ProjectIds = projectImport.Add(projects.ToAdd, batch.Id, options.UserId, now, (province, name) => FacilityFor(facilities, province, name, now));
+            _store.Imports.Update(batch);
+            return batch;
+        });
+        return new ImportResult(0, []) { Rows = 0, Batch = batch, Notes = notes };
+    }
+
+    /// <summary>"sẽ thêm / đã thêm 3 đề án (tệp …); 2 đề án đã có, giống hệt: bỏ qua".</summary>
+    private static void ProjectNotes(ProjectImport.Plan? projects, ImportOptions options, List<string> notes)
+    {
+        if (projects is null)
+        {
+            return;
+        }
+        notes.Add($"{(options.DryRun ? "sẽ thêm" : "thêm")} {VnFormat.Number(projects.ToAdd.Count)} đề án từ tệp {options.ProjectsFileName}"
+            + (projects.Same > 0 ? $"; {VnFormat.Number(projects.Same)} đề án đã có, giống hệt: bỏ qua" : ""));
+    }
+
+    /// <summary>A facility of a project by name: found in the province (or the unit it was merged into), else added.</summary>
+    private long FacilityFor(Dictionary<(string, string), long> cache, string provinceId, string name, DateTimeOffset now)
+    {
+        var current = catalogue().CurrentOf(provinceId)?.Id ?? provinceId;
+        var key = (current, VnText.FoldWords(name));
+        if (cache.TryGetValue(key, out var id))
+        {
+            return id;
+        }
+        var existing = catalogue().UnitsOf(current).Append(current).Select(u => _store.Facilities.FindByName(u, key.Item2)).FirstOrDefault(f => f is not null);
+        id = existing?.Id ?? _store.Facilities.Add(new Facility { Name = name, NormalizedName = key.Item2, ProvinceId = current, CreatedAt = now });
+        cache[key] = id;
+        return id;
     }
 
     /// <summary>Lines whose record is already in the store, or repeats an earlier line of the file.</summary>

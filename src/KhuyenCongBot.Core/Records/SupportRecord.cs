@@ -90,6 +90,9 @@ public sealed class ImportBatch
 
     public long LastRecordId { get; set; }
 
+    /// <summary>The projects it added (from the projects file of an export), removed again by its undo.</summary>
+    public List<long> ProjectIds { get; set; } = [];
+
     /// <summary>Plan targets as they were before the import (null = there was none), to put back on undo.</summary>
     public List<PlanChange> Plans { get; set; } = [];
 

@@ -144,8 +144,8 @@ public sealed class AdminChannelService(IServiceProvider services, IBotStore sto
                     await FinishAsync(stream, (0, AdminVerbs.ListImports(services)), stopping).ConfigureAwait(false);
                     break;
                 case "export":
-                    var (bytes, count) = request["report"]?.GetValue<string>() is { } report
-                        ? AdminVerbs.ExportReport(services, report)
+                    var (bytes, count) = request["report"]?.GetValue<string>() is { } report ? AdminVerbs.ExportReport(services, report)
+                        : request["format"]?.GetValue<string>() == "projects" ? AdminVerbs.ExportProjects(services)
                         : AdminVerbs.Export(services, request["format"]?.GetValue<string>() == "xlsx");
                     await AdminFrames.WriteBytesAsync(stream, bytes, stopping).ConfigureAwait(false);
                     await AdminFrames.WriteAsync(stream, new JsonObject { ["count"] = count }, stopping).ConfigureAwait(false);
@@ -199,7 +199,8 @@ public sealed class AdminChannelService(IServiceProvider services, IBotStore sto
         var files = request["files"]?.GetValue<bool>() == true ? await EvidenceImport.ReceiveAsync(stream, ct).ConfigureAwait(false) : null;
         var result = AdminVerbs.Import(services, content, request["file"]?.GetValue<string>() ?? "tệp",
             request["allowDuplicates"]?.GetValue<bool>() == true, request["dryRun"]?.GetValue<bool>() == true,
-            request["by"]?.GetValue<string>() ?? "import (dòng lệnh)", files is null ? null : name => files.GetValueOrDefault(name));
+            request["by"]?.GetValue<string>() ?? "import (dòng lệnh)", files is null ? null : name => files.GetValueOrDefault(name),
+            ProjectFiles.FromRequest(request));
         await FinishAsync(stream, result, ct).ConfigureAwait(false);
     }
 

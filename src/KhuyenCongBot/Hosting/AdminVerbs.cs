@@ -13,11 +13,13 @@ public static class AdminVerbs
     public const string UndoHint = "import --undo {id}";
 
     /// <param name="evidence">The evidence files that came with the file (the export's files folder), by name; null for none.</param>
+    /// <param name="projects">The projects file that came with the file (an export's "…-de-an.csv") and its name; null for none.</param>
     public static (int Exit, string Text) Import(IServiceProvider services, byte[] content, string fileName, bool allowDuplicates, bool dryRun, string by,
-        Func<string, byte[]?>? evidence = null)
+        Func<string, byte[]?>? evidence = null, (byte[] Content, string Name)? projects = null)
     {
         var importer = services.GetRequiredService<IRecordImporter>();
-        var result = importer.Import(content, new ImportOptions(0, by, fileName, allowDuplicates, dryRun, Evidence: evidence));
+        var result = importer.Import(content, new ImportOptions(0, by, fileName, allowDuplicates, dryRun, Evidence: evidence,
+            Projects: projects?.Content, ProjectsFileName: projects?.Name));
         return (result.Ok ? 0 : BotApp.ExitData, result.Summary(fileName, AllowHint, UndoHint));
     }
 
@@ -37,6 +39,11 @@ public static class AdminVerbs
             ? $"Đã hoàn tác đợt nhập #{batchId} ({result.Batch.FileName}): trả lại {result.PlansRestored} chỉ tiêu kế hoạch như trước khi nhập"
               + (result.PlansKept > 0 ? $"; giữ {result.PlansKept} chỉ tiêu đã được sửa sau đợt nhập." : ".")
             : $"Đã hoàn tác đợt nhập #{batchId} ({result.Batch.FileName}): xoá {VnFormat.Number(result.RecordsRemoved)} bản ghi của đợt (ghi vào nhật ký).";
+        if (result.ProjectsRemoved > 0 || result.ProjectsKept.Count > 0)
+        {
+            text += $" Xoá {VnFormat.Number(result.ProjectsRemoved)} đề án đợt này đã thêm"
+                + (result.ProjectsKept.Count > 0 ? $"; giữ {string.Join(", ", result.ProjectsKept)} vì đã có bản ghi khác hoặc đã được cập nhật sau đợt nhập." : ".");
+        }
         return (0, text);
     }
 
@@ -63,7 +70,8 @@ public static class AdminVerbs
         var parts = new List<string>
         {
             "#" + b.Id.ToString(CultureInfo.InvariantCulture), VnFormat.DateTime(b.At), b.FileName,
-            $"{VnFormat.Number(b.Added)} {what}" + (b.Duplicates > 0 ? $", {VnFormat.Number(b.Duplicates)} dòng trùng bỏ qua" : ""), b.By,
+            $"{VnFormat.Number(b.Added)} {what}" + (b.ProjectIds.Count > 0 ? $", {VnFormat.Number(b.ProjectIds.Count)} đề án" : "")
+                + (b.Duplicates > 0 ? $", {VnFormat.Number(b.Duplicates)} dòng trùng bỏ qua" : ""), b.By,
         };
         if (b.UndoneAt is { } undone)
         {
@@ -85,6 +93,17 @@ public static class AdminVerbs
         var bytes = services.GetRequiredService<Core.Reports.IReportWorkbookWriter>().Write(workbook.Build(period, null, today));
         var count = services.GetRequiredService<IBotStore>().Records.All().Count(r => r.Date >= period.From && r.Date <= period.To);
         return (bytes, count);
+    }
+
+    /// <summary>Every project (the projects file an export writes beside the records: <see cref="Core.Projects.ProjectCsv"/>), and how many.</summary>
+    public static (byte[] Bytes, int Count) ExportProjects(IServiceProvider services)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(true), leaveOpen: true))
+        {
+            services.GetRequiredService<IRecordImporter>().ExportProjects(writer);
+        }
+        return (buffer.ToArray(), services.GetRequiredService<IBotStore>().Projects.Count());
     }
 
     /// <summary>Every record as .xlsx (summary + records) or CSV (UTF-8 with a byte-order mark, which spreadsheets need for Vietnamese).</summary>

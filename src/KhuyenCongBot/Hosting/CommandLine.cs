@@ -6,8 +6,8 @@ namespace KhuyenCongBot.Hosting;
 public sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string?> Flags, string[] ConfigurationArgs)
 {
     private static readonly HashSet<string> Verbs = ["run", "chat", "import", "imports", "export", "backup", "restore", "help"];
-    private static readonly HashSet<string> ValueFlags = ["--today", "--user", "--role", "--province", "--lang", "--db", "--undo", "--report", "--files"];
-    private static readonly HashSet<string> SwitchFlags = ["--demo", "--allow-duplicates", "--dry-run", "--no-files", "--overwrite"];
+    private static readonly HashSet<string> ValueFlags = ["--today", "--user", "--role", "--province", "--lang", "--db", "--undo", "--report", "--files", "--projects"];
+    private static readonly HashSet<string> SwitchFlags = ["--demo", "--allow-duplicates", "--dry-run", "--no-files", "--overwrite", "--no-projects"];
 
     public bool Has(string flag) => Flags.ContainsKey(flag);
 
@@ -87,13 +87,15 @@ public sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments, I
           chat [--demo] [--today yyyy-MM-dd] [--user ID] [--role admin|manager|officer] [--province TÊN] [--lang vi|en]
                                    trò chuyện với bot trên terminal (mỗi dòng là một tin nhắn); mở thêm terminal thứ hai
                                    trên cùng cơ sở dữ liệu thì nó trò chuyện qua terminal/bot đang chạy
-          import FILE.csv|.xlsx [--allow-duplicates] [--dry-run] [--files THƯ_MỤC | --no-files]
-                                   nhập bản ghi (records) hoặc kế hoạch (plans); tệp hay dòng đã có thì báo và bỏ qua;
-                                   gắn lại tệp minh chứng (cột files) từ thư mục FILE-minh-chung bên cạnh nếu có
+          import FILE.csv|.xlsx [--allow-duplicates] [--dry-run] [--files THƯ_MỤC | --no-files] [--projects TỆP | --no-projects]
+                                   nhập bản ghi (records), kế hoạch (plans) hoặc đề án (tệp FILE-de-an.csv); tệp hay dòng đã
+                                   có thì báo và bỏ qua; gắn lại tệp minh chứng (cột files) từ thư mục FILE-minh-chung bên
+                                   cạnh nếu có; tạo trước các đề án của tệp FILE-de-an.csv bên cạnh nếu có (không ghi đè đề án đã có)
           import --undo SỐ_ĐỢT     hoàn tác một đợt nhập
           imports                  liệt kê các đợt nhập
           export FILE.csv|.xlsx [--files THƯ_MỤC | --no-files] [--overwrite]
-                                   xuất toàn bộ bản ghi (nhập lại được); ảnh/tệp minh chứng vào thư mục FILE-minh-chung
+                                   xuất toàn bộ bản ghi (nhập lại được) và các đề án vào FILE-de-an.csv bên cạnh;
+                                   ảnh/tệp minh chứng vào thư mục FILE-minh-chung
                                    bên cạnh (tên: số bản ghi-thứ tự.jpg); tệp đã có, hay thư mục đã có nội dung, thì không
                                    ghi gì, trừ khi có --overwrite (thay tệp và thư mục tệp minh chứng bot đã xuất trước đó)
           export FILE.xlsx --report "6 tháng đầu năm 2024"

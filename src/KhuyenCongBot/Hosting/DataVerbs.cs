@@ -59,6 +59,13 @@ internal static class DataVerbs
         var folder = commandLine.Has("--no-files") ? null : chosen is { Length: > 0 } ? Path.GetFullPath(chosen) : EvidenceImport.DefaultFolder(path);
         var content = await File.ReadAllBytesAsync(path, ct);
         var name = Path.GetFileName(path);
+        // The export's projects file beside it ("…-de-an.csv"), or --projects: its projects come first, the records link to them.
+        var projects = ProjectFiles.ForImport(commandLine, path, out var missing);
+        if (missing is not null)
+        {
+            await error.WriteLineAsync(missing);
+            return ExitNoInput;
+        }
         var allow = commandLine.Has("--allow-duplicates");
         var dryRun = commandLine.Has("--dry-run");
         if (folder is not null)
@@ -70,8 +77,9 @@ internal static class DataVerbs
         {
             remote["files"] = true;
         }
+        ProjectFiles.AddTo(remote, projects);
         return await ToolAsync(commandLine, "import", output, error, ct, remote, content,
-            local: services => AdminVerbs.Import(services, content, name, allow, dryRun, "dòng lệnh", folder is null ? null : EvidenceImport.Reader(folder)),
+            local: services => AdminVerbs.Import(services, content, name, allow, dryRun, "dòng lệnh", folder is null ? null : EvidenceImport.Reader(folder), projects),
             then: folder is null ? null : stream => EvidenceImport.SendAsync(stream, folder, ct));
     }
 
@@ -169,15 +177,17 @@ internal static class DataVerbs
         }
         // The records' evidence files go beside the export (issue 15), unless --no-files; an existing folder is never written over.
         var folder = commandLine.Has("--no-files") ? null : commandLine.Get("--files") is { Length: > 0 } chosen ? Path.GetFullPath(chosen) : EvidenceExport.DefaultFolder(path);
-        if (folder is not null && EvidenceExport.Refusal(folder, replacing: overwrite) is { } refusal)
+        if (((folder is not null ? EvidenceExport.Refusal(folder, replacing: overwrite) : null) ?? ProjectFiles.Refusal(path, overwrite)) is { } refusal)
         {
             await error.WriteLineAsync(refusal);
             return ExitCannotCreate;
         }
-        return await FileToolAsync(commandLine, "export", path, output, error, ct,
+        var exit = await FileToolAsync(commandLine, "export", path, output, error, ct,
             new JsonObject { ["verb"] = "export", ["format"] = xlsx ? "xlsx" : "csv" },
             services => AdminVerbs.Export(services, xlsx),
             count => $"Đã xuất {count} bản ghi ra {path}.", folder, overwrite);
+        // The projects beside the records, after them: every project a record names is in it (projects are never deleted).
+        return exit != 0 ? exit : await ProjectFiles.ExportAsync(commandLine, path, output, error, ct, overwrite);
     }
 
     private static string ExistingFile(string path) =>

@@ -178,6 +178,7 @@ public sealed class ForgedCallbackTests(ForgedCallbackBot fx) : IClassFixture<Fo
         ["pj:md:{}:{}"] = new(PT, ["/huy"], fx => $"pj:md:{fx.Store.Projects.FindByCode("KC-2026-04")!.Id}:2", "Không tìm thấy đề án"),
         ["pj:rc:{}:{}"] = new(PT, ["/huy"], fx => $"pj:rc:{fx.Store.Projects.FindByCode("KC-2026-04")!.Id}:{new DateOnly(2026, 11, 20).DayNumber}", "Không tìm thấy đề án"),
         ["pj:rd:"] = new(PT, ["/huy"], fx => "pj:rd:" + fx.Store.Projects.FindByCode("KC-2026-04")!.Id, "Không tìm thấy đề án"),
+        ["pj:pk:{}:{}"] = new(PT, ["/huy"], fx => $"pj:pk:{fx.Store.Projects.FindByCode("KC-2026-04")!.Id}:m:2:{new DateOnly(2026, 11, 20).DayNumber}", "Không tìm thấy đề án"),
         ["pj:today"] = new(PT, ["/huy"], _ => "pj:today", "không còn dùng được"),
         ["pj:no"] = new(PT, ["/huy"], _ => "pj:no", "Không lưu gì"),
         ["pj:prog:"] = new(PT, ["/huy"], _ => "pj:prog:1", "không còn dùng được"),

@@ -52,7 +52,7 @@ public sealed class ProjectChannelTranscriptTests(ITestOutputHelper output)
 
         // Moved on from its button; the date is asked.
         Assert.Contains("thực hiện ngày nào", await Choose(bot, "o1", 1, "KC-2026-41 → đang thực hiện"));
-        Assert.Contains("phê duyệt → đang thực hiện, ngày 05/11/2026, người ghi: o1", await Say(bot, "o1", "5/11"));
+        Assert.Contains($"phê duyệt → đang thực hiện, ngày 05/11/2026, người ghi: {ProjectTesterFindingsTests.Who(channel)}", await Say(bot, "o1", "5/11"));
         Assert.Contains("Đã ghi: đề án KC-2026-41 đang thực hiện ngày 05/11/2026", await Choose(bot, "o1", 1, "Đúng, ghi"));
         // Out of order is refused.
         Assert.Contains("cần ghi bước nghiệm thu", await Say(bot, "o1", "đề án KC-2026-41 quyết toán ngày 25/11"));

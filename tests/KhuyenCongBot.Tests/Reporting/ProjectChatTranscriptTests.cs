@@ -139,7 +139,7 @@ public sealed class ProjectChatTranscriptTests(ITestOutputHelper output)
         // Another province's officer cannot move it, and learns nothing about it.
         Assert.Contains("thuộc tỉnh/thành khác, ngoài phạm vi của bạn", await Say(bot, "bn", "đề án KC-2026-07 đã nghiệm thu ngày 15/11"));
 
-        Assert.Contains("người ghi: pt. Ghi như vậy?", await Say(bot, "pt", "đề án KC-2026-07 đã nghiệm thu ngày 15/11"));
+        Assert.Contains("người ghi: cán bộ khuyến công Phú Thọ. Ghi như vậy?", await Say(bot, "pt", "đề án KC-2026-07 đã nghiệm thu ngày 15/11"));
         Assert.Equal(ProjectStatus.InProgress, bot.Store.Projects.FindByCode("KC-2026-07")!.Status);
         Assert.Contains("Đã ghi: đề án KC-2026-07 nghiệm thu ngày 15/11/2026", await Say(bot, "pt", "1"));
         var moved = bot.Store.Projects.FindByCode("KC-2026-07")!;

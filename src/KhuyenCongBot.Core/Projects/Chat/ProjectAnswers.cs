@@ -131,6 +131,7 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         var dates = Enum.GetValues<ProjectStatus>().Where(s => s <= p.Status && p.DateOf(s) is not null)
             .Select(s => $"{Step(s, english)} {VnFormat.Date(p.DateOf(s)!.Value)}");
         sb.Append(" (").Append(string.Join(" → ", dates)).Append(')');
+        AppendMovers(sb, p, english);
         if (p.PlannedEnd is { } end)
         {
             sb.Append('\n').Append(english ? "• Planned end: " : "• Kết thúc dự kiến: ").Append(VnFormat.Date(end));
@@ -144,6 +145,20 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         sb.Append('\n').Append(english ? "• Disbursed: " : "• Đã giải ngân: ").Append(VnFormat.MoneyFull(p.DisbursedVnd)).Append(rate);
         AppendLinks(sb, p, english);
         return sb.ToString();
+    }
+
+    /// <summary>Who recorded the last steps, by their readable name (<see cref="People.PersonNames"/>), never a raw identity.</summary>
+    private void AppendMovers(StringBuilder sb, Project p, bool english)
+    {
+        var moves = p.History.Where(h => h.From is not null || h.Correction).TakeLast(4).ToList();
+        // Steps loaded with the data (the demo, an import: nobody's) are not listed alone: there is no one to name.
+        if (moves.All(m => m.UserId == 0))
+        {
+            return;
+        }
+        sb.Append('\n').Append(english ? "• Recorded by: " : "• Người ghi các bước: ").AppendJoin("; ", moves.Select(m =>
+            $"{Step(m.To, english)}{(m.Correction ? (english ? " (correction)" : " (sửa)") : "")} – {People.PersonNames.Of(store, m.UserId, english, catalogue)}"
+            + (m.UserId == 0 ? "" : ", " + VnFormat.DateTime(m.At))));
     }
 
     /// <summary>The records linked to the project: how many, their money by source against the approved amounts, and its facilities

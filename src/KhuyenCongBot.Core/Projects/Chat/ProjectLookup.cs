@@ -11,7 +11,7 @@ namespace KhuyenCongBot.Core.Projects.Chat;
 /// Which projects a person may see, and how they are shown: one project (/dean KC-2026-07), the open projects of the person's scope
 /// (/dean, and the /cuatoi section), each with the button that moves it to its next step.
 /// </summary>
-public sealed class ProjectLookup(ProjectAnswers answers, ProjectVocabulary vocabulary, ScopeResolver scopes, AccessPolicy? access)
+public sealed class ProjectLookup(ProjectAnswers answers, ProjectVocabulary vocabulary, ScopeResolver scopes, AccessPolicy? access, ProjectNames? names = null)
 {
     /// <summary>
     /// A project the person may see, or null after saying why not: "không tìm thấy" for a code that does not exist; for another
@@ -47,6 +47,16 @@ public sealed class ProjectLookup(ProjectAnswers answers, ProjectVocabulary voca
             context.Say(AccessPolicy.GroupRefusal(context));
             return;
         }
+        // Not a code of any project and not shaped like one ("máy sấy chè"): part of a name, searched among the projects the person may see.
+        if (names is not null && context.Store.Projects.FindByCode(code) is null
+            && (!LooksLikeCode(code) || ProjectSearch.Find(names.Visible(context), code).Count > 0))
+        {
+            if (names.FindOne(context, code) is not { } found)
+            {
+                return;
+            }
+            code = found;
+        }
         if (Visible(context, code) is not { } project)
         {
             return;
@@ -54,6 +64,10 @@ public sealed class ProjectLookup(ProjectAnswers answers, ProjectVocabulary voca
         var choices = NextStepChoice(context, project) is { } next ? new List<Choice> { next } : [];
         context.Ask(answers.One(project, context.Today, context.English), choices);
     }
+
+    /// <summary>"KC-2026-07", "KCĐP-2026/03": one token shaped like a code, with letters and digits.</summary>
+    private static bool LooksLikeCode(string text) =>
+        text.Trim() is var t && ProjectMoveParser.CodeShape().IsMatch(t) && t.Any(char.IsAsciiDigit) && ProjectCode.Problem(t) is null;
 
     /// <summary>"KC-2026-07 → nghiệm thu": the button moving a project the person may update to its next step (null when settled or not theirs).</summary>
     public Choice? NextStepChoice(BotContext context, Project p) =>

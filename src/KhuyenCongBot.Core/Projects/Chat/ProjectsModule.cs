@@ -22,6 +22,7 @@ public sealed class ProjectsModule : IBotModule
     private readonly ProjectMoves _moves;
     private readonly ProjectQuestionReplies _questions;
     private readonly ProjectRegistrationFlow _registration;
+    private readonly ProjectNames _names;
 
     public ProjectsModule(CatalogueIndex catalogue, ProjectVocabulary vocabulary, ProjectMoveParser moves,
         ProjectLifecycle lifecycle, ProjectQueries queries, Storage.IBotStore store, Lexicon? lexicon = null, AccessPolicy? access = null)
@@ -29,10 +30,12 @@ public sealed class ProjectsModule : IBotModule
         _parser = new ProjectQuestionParser(vocabulary, moves);
         _answers = new ProjectAnswers(store, queries, vocabulary, catalogue);
         var scopes = new ScopeResolver(catalogue);
-        _lookup = new ProjectLookup(_answers, vocabulary, scopes, access);
-        _moves = new ProjectMoves(lifecycle, vocabulary, _lookup, _parser, TryHandleTextAsync);
         var knownWords = _parser.KnownPhrases().SelectMany(p => p.Split(' ')).Concat(ExtraWords).ToHashSet(StringComparer.Ordinal);
-        _questions = new ProjectQuestionReplies(_answers, vocabulary, catalogue, scopes, new QuestionParser(catalogue, lexicon), access, knownWords);
+        var questions = new QuestionParser(catalogue, lexicon);
+        _names = new ProjectNames(vocabulary, _parser, scopes, questions, knownWords);
+        _lookup = new ProjectLookup(_answers, vocabulary, scopes, access, _names);
+        _moves = new ProjectMoves(lifecycle, vocabulary, _lookup, _parser, TryHandleTextAsync);
+        _questions = new ProjectQuestionReplies(_answers, vocabulary, catalogue, scopes, questions, access, knownWords);
         _registration = new ProjectRegistrationFlow(this, catalogue, vocabulary, lifecycle);
         Flows = [_registration.Dialog, _moves.DateDialog];
     }
@@ -66,7 +69,11 @@ public sealed class ProjectsModule : IBotModule
         {
             return Task.FromResult(false);
         }
-        Handle(context, text, request);
+        // "đề án máy sấy chè đã nghiệm thu ngày 20/11": a project named by its name, found among those the person may see.
+        if (!_names.TryHandle(context, text, request, (rewritten, read) => Handle(context, rewritten, read)))
+        {
+            Handle(context, text, request);
+        }
         return Task.FromResult(true);
     }
 
@@ -156,6 +163,13 @@ public sealed class ProjectsModule : IBotModule
                 return;
             case "no":
                 context.Say(context.T("Không lưu gì.", "Nothing saved."));
+                return;
+            case "pk":
+                // A project picked from the projects matching a name: what was asked of it ("pj:pk:ID:o|m:STEP:DAY|d:AMOUNT:DAY").
+                if (_names.Picked(context, parts, _lookup) is { } picked)
+                {
+                    Handle(context, picked.Code!, picked);
+                }
                 return;
         }
         if (parts.Length >= 2 && _moves.HandleButton(context, parts))

@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Funding;
+using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Projects;
+
+/// <summary>A project read from a projects CSV: its line, the project (without ids), and its facilities by name.</summary>
+public sealed record ProjectRow(int Line, Project Project, IReadOnlyList<string> Facilities);
+
+/// <summary>
+/// The projects file of an export ("ban-ghi-de-an.csv" beside "ban-ghi.csv"): one project a line with everything the store keeps
+/// of it (decision, programme, type, province, activity, dates, approved amounts by source, step and its dates, its facilities by
+/// name, the history of its moves and every disbursement reported), so that importing the export into another database gives the
+/// same projects, and the records' project_code cells link to them again. Who moved a project is written by name for the reader;
+/// user ids do not travel between databases, so an imported move is the importer's.
+/// </summary>
+public static class ProjectCsv
+{
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "code", "name", "decision_number", "decision_date", "programme", "type", "province", "activity", "planned_start", "planned_end",
+        "approved_kcqg_vnd", "approved_kcdp_vnd", "approved_counterpart_vnd", "approved_other_vnd", "status", "started_on", "accepted_on",
+        "settled_on", "disbursed_vnd", "facilities", "history", "disbursements",
+    ];
+
+    private static readonly string[] Statuses = ["approved", "in_progress", "accepted", "settled"];
+    private static readonly string[] Programmes = ["national", "local"];
+    private static readonly string[] Types = ["single", "group", "local"];
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Whether a file's header is a projects file's (its first cells "code,name,decision_number").</summary>
+    public static bool IsProjectsHeader(CsvText.Row header) =>
+        header.Fields.Count >= 3 && header[0].Trim().Equals("code", StringComparison.OrdinalIgnoreCase) && header[2].Trim().Equals("decision_number", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Every project of the store, in code order.</summary>
+    public static void Write(TextWriter csv, IBotStore store, CatalogueIndex catalogue)
+    {
+        CsvText.WriteRow(csv, Columns);
+        foreach (var p in store.Projects.Find(ProjectFilter.Everything).OrderBy(p => p.NormalizedCode, StringComparer.Ordinal))
+        {
+            CsvText.WriteRow(csv, Cells(p, store, catalogue, withNames: true));
+        }
+    }
+
+    /// <summary>A project's cells (<paramref name="withNames"/> false: without who moved it, to compare two databases' copies).</summary>
+    public static IReadOnlyList<string> Cells(Project p, IBotStore store, CatalogueIndex catalogue, bool withNames)
+    {
+        static string D(DateOnly? d) => d is { } x ? VnFormat.Date(x) : "";
+        static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
+        var facilities = p.FacilityIds.Select(id => store.Facilities.Get(id)?.Name).OfType<string>().Select(n => n.Replace(";", ",", StringComparison.Ordinal));
+        var history = p.History.Select(h => new MoveCell(h.From is { } f ? Statuses[(int)f] : null, Statuses[(int)h.To], h.Date is { } d ? VnFormat.Date(d) : null,
+            h.At, h.Correction ? true : null, h.Note, withNames ? (h.UserId == 0 ? null : PersonNames.Of(store, h.UserId, false, catalogue)) : null));
+        var disbursements = p.Disbursements.Select(d => new DisbursementCell(d.AmountVnd, VnFormat.Date(d.AsOf), d.At));
+        return new[]
+        {
+            p.Code, p.Name, p.DecisionNumber, VnFormat.Date(p.DecisionDate), Programmes[(int)p.Programme], Types[(int)p.Type],
+            catalogue.Province(p.ProvinceId)?.Name ?? p.ProvinceId, p.ActivityId, D(p.PlannedStart), D(p.PlannedEnd),
+            N(p.Approved.Kcqg), N(p.Approved.Kcdp), N(p.Approved.Counterpart), N(p.Approved.Other), Statuses[(int)p.Status],
+            D(p.StartedOn), D(p.AcceptedOn), D(p.SettledOn), N(p.DisbursedVnd), string.Join(';', facilities),
+            JsonSerializer.Serialize(history, Json), JsonSerializer.Serialize(disbursements, Json),
+        }.Select(c => CellSafety.Neutralise(c)).ToList();
+    }
+
+    /// <summary>The projects of a projects file, checked; each bad line says why (in Vietnamese) in <paramref name="errors"/>.</summary>
+    public static List<ProjectRow> Read(IReadOnlyList<CsvText.Row> rows, CatalogueIndex catalogue, List<ImportError> errors)
+    {
+        var result = new List<ProjectRow>();
+        if (rows.Count == 0 || !IsProjectsHeader(rows[0]))
+        {
+            errors.Add(new ImportError(1, "dòng đầu của tệp đề án phải là tiêu đề: " + string.Join(",", Columns)));
+            return result;
+        }
+        var at = Columns.ToDictionary(c => c, c => rows[0].Fields.Select(f => f.Trim().ToLowerInvariant()).ToList().IndexOf(c));
+        if (at.Where(kv => kv.Value < 0).Select(kv => kv.Key).ToList() is { Count: > 0 } missing)
+        {
+            errors.Add(new ImportError(1, "tệp đề án thiếu cột: " + string.Join(", ", missing)));
+            return result;
+        }
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows.Skip(1).Where(r => !r.IsBlank))
+        {
+            var problems = new List<string>();
+            string Cell(string c) => CellSafety.Restore(row[at[c]]).Trim();
+            var p = ReadOne(Cell, catalogue, problems);
+            if (p is not null && !codes.Add(p.NormalizedCode))
+            {
+                problems.Add($"mã đề án {p.Code} lặp lại trong tệp");
+            }
+            if (problems.Count > 0 || p is null)
+            {
+                errors.Add(new ImportError(row.Line, string.Join("; ", problems)));
+                continue;
+            }
+            var facilities = Cell("facilities").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            result.Add(new ProjectRow(row.Line, p, facilities));
+        }
+        return result;
+    }
+
+    private static Project? ReadOne(Func<string, string> cell, CatalogueIndex catalogue, List<string> problems)
+    {
+        var code = cell("code");
+        if (ProjectCode.Problem(code) is { } bad)
+        {
+            problems.Add($"mã đề án '{code}': {bad.Vi}");
+            return null;
+        }
+        DateOnly? Date(string c, bool required = false)
+        {
+            var text = cell(c);
+            if (text.Length == 0 && !required)
+            {
+                return null;
+            }
+            if (CsvRecordImporter.TryParseDate(text, out var d))
+            {
+                return d;
+            }
+            problems.Add($"{c} '{text}' không phải ngày (dd/MM/yyyy)");
+            return null;
+        }
+        long Amount(string c)
+        {
+            if (CsvRecordImporter.TryParseNonNegative(cell(c), out var v))
+            {
+                return v;
+            }
+            problems.Add($"{c} '{cell(c)}' không phải số tiền");
+            return 0;
+        }
+        int Index(string c, string[] values)
+        {
+            var i = Array.IndexOf(values, cell(c).ToLowerInvariant());
+            if (i < 0)
+            {
+                problems.Add($"{c} '{cell(c)}' phải là một trong: {string.Join(", ", values)}");
+            }
+            return Math.Max(i, 0);
+        }
+        var province = catalogue.Province(cell("province")) ?? catalogue.FindProvince(cell("province"));
+        if (province is null)
+        {
+            problems.Add($"không có tỉnh/thành '{cell("province")}'");
+        }
+        if (catalogue.Activity(cell("activity")) is null)
+        {
+            problems.Add($"không có hoạt động '{cell("activity")}'");
+        }
+        if (cell("name").Length is 0 or > ProjectLifecycle.MaxNameLength)
+        {
+            problems.Add($"tên đề án phải có, dài tối đa {ProjectLifecycle.MaxNameLength} ký tự");
+        }
+        var p = new Project
+        {
+            Code = code, NormalizedCode = ProjectCode.Normalize(code), Name = cell("name"), DecisionNumber = cell("decision_number"),
+            DecisionDate = Date("decision_date", required: true) ?? default, Programme = (ProjectProgramme)Index("programme", Programmes),
+            Type = (ProjectType)Index("type", Types), ProvinceId = province?.Id ?? "", ActivityId = cell("activity"),
+            PlannedStart = Date("planned_start"), PlannedEnd = Date("planned_end"),
+            Approved = new FundingSplit(Amount("approved_kcqg_vnd"), Amount("approved_kcdp_vnd"), Amount("approved_counterpart_vnd"), Amount("approved_other_vnd")),
+            Status = (ProjectStatus)Index("status", Statuses), StartedOn = Date("started_on"), AcceptedOn = Date("accepted_on"), SettledOn = Date("settled_on"),
+            DisbursedVnd = Amount("disbursed_vnd"),
+        };
+        try
+        {
+            foreach (var m in JsonSerializer.Deserialize<List<MoveCell>>(cell("history") is { Length: > 0 } h ? h : "[]", Json) ?? [])
+            {
+                p.History.Add(new ProjectMove
+                {
+                    From = m.From is null ? null : (ProjectStatus)Array.IndexOf(Statuses, m.From), To = (ProjectStatus)Math.Max(0, Array.IndexOf(Statuses, m.To)),
+                    Date = m.Date is null ? null : CsvRecordImporter.TryParseDate(m.Date, out var d) ? d : throw new FormatException(m.Date),
+                    At = m.At, Correction = m.Correction == true, Note = m.Note,
+                });
+            }
+            foreach (var d in JsonSerializer.Deserialize<List<DisbursementCell>>(cell("disbursements") is { Length: > 0 } t ? t : "[]", Json) ?? [])
+            {
+                p.Disbursements.Add(new Disbursement
+                {
+                    AmountVnd = d.Amount, AsOf = CsvRecordImporter.TryParseDate(d.AsOf ?? "", out var asOf) ? asOf : throw new FormatException(d.AsOf), At = d.At,
+                });
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or NotSupportedException)
+        {
+            problems.Add("cột history/disbursements không đọc được (để nguyên như bot đã xuất)");
+        }
+        if (p.History.Count == 0)
+        {
+            p.History.Add(new ProjectMove { To = ProjectStatus.Approved, Date = p.DecisionDate });
+        }
+        return p;
+    }
+
+    private sealed record MoveCell(string? From, string To, string? Date, DateTimeOffset At, bool? Correction, string? Note, string? By);
+
+    private sealed record DisbursementCell(long Amount, string? AsOf, DateTimeOffset At);
+}
