@@ -14,7 +14,10 @@ public sealed record BotCommand(
     Role MinRole,
     CommandHandler Handler,
     bool InMenu = true,
-    bool PrivateOnly = false);
+    bool PrivateOnly = false,
+    string? ViewOnlyVi = null,
+    string? ViewOnlyEn = null,
+    bool Writes = false);
 
 /// <summary>A multi-step exchange (a form, a composer); its position lives in <see cref="ConversationState"/>.</summary>
 public interface IConversationFlow

@@ -29,13 +29,16 @@ public sealed class CoreModule(UserTexts texts) : IBotModule
         sb.AppendLine(context.Text("help.commands"));
         foreach (var command in context.Modules.SelectMany(m => m.Commands))
         {
-            if (!command.InMenu || context.User.Role < command.MinRole)
+            // A manager sees and changes nothing: a command that writes is listed for them by what they may do with it, or not at all.
+            var viewOnly = command.Writes && context.User.Role == Role.Manager;
+            if (!command.InMenu || context.User.Role < command.MinRole || (viewOnly && command.ViewOnlyVi is null))
             {
                 continue;
             }
             var aliases = command.Aliases.Count > 0 ? " (/" + string.Join(", /", command.Aliases) + ")" : "";
             sb.Append('/').Append(command.Name).Append(aliases).Append(" – ")
-              .AppendLine(context.English ? command.DescriptionEn : command.DescriptionVi);
+              .AppendLine(viewOnly ? context.T(command.ViewOnlyVi!, command.ViewOnlyEn ?? command.ViewOnlyVi!)
+                  : context.English ? command.DescriptionEn : command.DescriptionVi);
         }
         var examples = context.Modules.SelectMany(m => m.HelpExamples(context)).ToList();
         if (examples.Count > 0)

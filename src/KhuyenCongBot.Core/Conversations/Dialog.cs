@@ -72,6 +72,14 @@ public sealed class Dialog<TStep> : IConversationFlow
             context.Say(context.Text("dialog.step_gone"));
             return;
         }
+        // A number or label typed after something was answered aside (its choices, or none, were shown last) still picks from this
+        // step's own list: the choices last shown are no longer the step's, so the router could not map it.
+        var shownElse = context.State.LastChoices.Count == 0 || context.State.Data.ContainsKey(DialogRules.AsideKey);
+        if (!isButton && shownElse && row.Kind == DialogKind.Form && !row.TakesAnyText && row.Prompt?.Invoke(context) is { Choices.Count: > 0 } asked
+            && ChoiceMatcher.Match(asked.Choices, input) is { } picked)
+        {
+            (input, isButton) = (picked, true);
+        }
         var move = await row.Handle(new DialogTurn(context, input, isButton, cancellationToken)).ConfigureAwait(false);
         Apply(context, row, move);
     }

@@ -102,6 +102,7 @@ public sealed class FieldAnswers(FormNavigator navigator, FormPrompter prompter,
             return;
         }
         s.SetAnswer(field.Id, result.Value);
+        DateDependentCheck.NoteTyped(ctx, s, field, verb == "text" ? input : null);
         var echo = $"✓ {field.LabelIn(ctx.English)}: {FieldReader.Display(field, result.Value, ctx.Catalogue, ctx.English)}";
         if (result.Note is not null && field.Kind != FieldType.Money)
         {

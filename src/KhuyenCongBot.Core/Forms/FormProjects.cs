@@ -24,7 +24,8 @@ internal static class FormProjects
     private static List<Project> OpenProjects(BotContext ctx, FormSession s, FormDefinition form)
     {
         var province = form.Bound("province") is { } pf ? s.Answer(pf.Id) : null;
-        if (string.IsNullOrEmpty(province) || !FieldReader.AllowedProvinces(ctx.Catalogue, ctx.User).Any(p => p.Id == province))
+        // A former unit (a record dated before the 2025 merger) is the current unit's.
+        if (string.IsNullOrEmpty(province) || !FieldReader.AllowedProvinces(ctx.Catalogue, ctx.User).Any(p => p.Id == (ctx.Catalogue.CurrentOf(province)?.Id ?? province)))
         {
             return [];
         }

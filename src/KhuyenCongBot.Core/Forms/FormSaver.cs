@@ -77,7 +77,8 @@ public sealed class FormSaver(FormPrompter prompter, IOptions<BotOptions> option
             }
         }
         var allowed = FieldReader.AllowedProvinces(ctx.Catalogue, ctx.User);
-        if (form.Bound("province") is { } pf && !allowed.Any(p => p.Id == s.Answer(pf.Id)))
+        // A former unit (a record dated before the 2025 merger) is the current unit's.
+        if (form.Bound("province") is { } pf && !allowed.Any(p => p.Id == (ctx.Catalogue.CurrentOf(s.Answer(pf.Id) ?? "")?.Id ?? s.Answer(pf.Id))))
         {
             s.ClearAnswer(pf.Id);
             AskAgain(ctx, s, form.Fields.IndexOf(pf), ctx.T("⚠ Tỉnh/thành phố này nằm ngoài phạm vi của bạn; chọn lại.", "⚠ That province is outside your scope; pick again."));

@@ -28,8 +28,8 @@ public sealed class FormsModule(FormRunner runner, FormStarter starter, FormInte
 {
     public IEnumerable<BotCommand> Commands =>
     [
-        new("log", ["ghi", "nhap"], "Ghi nhận hỗ trợ (mở phiếu)", "Log support (open a form)", Role.Officer, starter.LogCommandAsync, PrivateOnly: true),
-        new("my", ["cuatoi"], "Bản ghi của tôi (xem, sửa, xóa)", "My records (view, correct, delete)", Role.Officer, records.MyCommandAsync, PrivateOnly: true),
+        new("log", ["ghi", "nhap"], "Ghi nhận hỗ trợ (mở phiếu)", "Log support (open a form)", Role.Officer, starter.LogCommandAsync, PrivateOnly: true, Writes: true),
+        new("my", ["cuatoi"], "Bản ghi của tôi (xem, sửa, xóa)", "My records (view, correct, delete)", Role.Officer, records.MyCommandAsync, PrivateOnly: true, Writes: true),
     ];
 
     public IEnumerable<IConversationFlow> Flows => [flow];
@@ -66,7 +66,7 @@ public sealed class FormsModule(FormRunner runner, FormStarter starter, FormInte
     }
 
     public IEnumerable<string> HelpExamples(BotContext context) =>
-        context.English
+        context.User.Role == Role.Manager ? [] : context.English
             ? ["log trade fair", "/my – your records"]
             : ["ghi hội chợ", "thêm hỗ trợ máy móc", "/cuatoi – bản ghi của tôi"];
 }

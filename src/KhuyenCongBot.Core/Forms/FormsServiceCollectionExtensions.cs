@@ -20,6 +20,7 @@ public static class FormsServiceCollectionExtensions
         services.TryAddSingleton<AmountPlausibility>();
         // The checks between answers run before the summary, in this order; another one is one more line here.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFormCrossCheck, AmountCrossCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFormCrossCheck, DateDependentCheck>());
         services.TryAddSingleton<FormNavigator>();
         services.TryAddSingleton<NewFacilityCommune>();
         services.TryAddSingleton<NewFacilityBeneficiary>();

@@ -50,6 +50,11 @@ public sealed class ProjectDraftRules(IBotStore store, BotClock clock, Catalogue
             problems.Add(("Đề án khuyến công quốc gia là đề án điểm hoặc đề án nhóm, không phải đề án địa phương.",
                 "A national project is a single-facility or a group project, not a local one."));
         }
+        else if (draft.Programme == ProjectProgramme.Local && draft.Type != ProjectType.Local)
+        {
+            problems.Add(("Đề án điểm và đề án nhóm là loại của khuyến công quốc gia; đề án khuyến công địa phương là đề án địa phương.",
+                "Single-facility and group projects belong to the national programme; a local project is of the local type."));
+        }
         if (draft.PlannedStart is { } start && draft.PlannedEnd is { } end && end < start)
         {
             problems.Add(($"Ngày kết thúc dự kiến {VnFormat.Date(end)} trước ngày bắt đầu {VnFormat.Date(start)}.", "The planned end is before the planned start."));

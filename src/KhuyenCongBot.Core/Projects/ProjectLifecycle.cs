@@ -340,6 +340,12 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
                 var shown = string.IsNullOrWhiteSpace(code) ? "(trống)" : code.Trim();
                 return Fail(ProjectOutcome.NotFound, $"Không tìm thấy đề án mã {shown}. Kiểm tra lại mã (ví dụ KC-2026-07).", $"No project with code {shown}.");
             }
+            if (user.Role == Role.Manager)
+            {
+                return Fail(ProjectOutcome.NotAllowed,
+                    $"Bạn không cập nhật được đề án {project.Code}: lãnh đạo, quản lý chỉ xem đề án và số liệu; cán bộ khuyến công của tỉnh cập nhật đề án.",
+                    $"You may not update project {project.Code}: managers see projects and figures; the province's officers update them.");
+            }
             if (!access.CanLog(user, project.ProvinceId))
             {
                 return Fail(ProjectOutcome.NotAllowed,

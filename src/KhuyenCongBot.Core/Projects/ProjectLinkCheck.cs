@@ -52,6 +52,13 @@ public static class ProjectLinkCheck
                 $"The record's funding is {recordSources}, but project {project.Code} is approved {projectSources} funding: another source than the project's."));
         }
 
+        if (record.Date != default && record.Date < project.DecisionDate)
+        {
+            warnings.Add((
+                $"Ngày của bản ghi ({VnFormat.Date(record.Date)}) là trước ngày đề án {project.Code} được phê duyệt ({VnFormat.Date(project.DecisionDate)}, quyết định {project.DecisionNumber}): hỗ trợ trước khi có đề án thường là nhầm ngày hoặc nhầm đề án.",
+                $"The record's date ({VnFormat.Date(record.Date)}) is before project {project.Code} was approved ({VnFormat.Date(project.DecisionDate)}): usually a wrong date or the wrong project."));
+        }
+
         if (newLink && project.Status >= ProjectStatus.Accepted)
         {
             var settled = project.Status == ProjectStatus.Settled;

@@ -186,6 +186,9 @@ public sealed class ForgedCallbackTests(ForgedCallbackBot fx) : IClassFixture<Fo
         ["pj:act:"] = new(PT, ["/huy"], _ => "pj:act:machinery", "không còn dùng được"),
         ["pj:zero"] = new(PT, ["/huy"], _ => "pj:zero", "không còn dùng được"),
         ["pj:skip"] = new(PT, ["/huy"], _ => "pj:skip", "không còn dùng được"),
+        ["pj:keep"] = new(PT, ["/huy"], _ => "pj:keep", "không còn dùng được"),
+        ["pj:retype"] = new(PT, ["/huy"], _ => "pj:retype", "không còn dùng được"),
+        ["pj:fac:"] = new(PT, ["/huy"], _ => "pj:fac:1", "không còn dùng được"),
         ["pj:save"] = new(PT, ["/huy"], _ => "pj:save", "không còn dùng được"),
         ["pj:drop"] = new(PT, ["/huy"], _ => "pj:drop", "không còn dùng được"),
         // People: admin-only buttons pressed by an officer, or out of the flow.

@@ -41,7 +41,9 @@ public sealed class ProjectChannelTranscriptTests(ITestOutputHelper output)
         await Choose(bot, "o1", 3, "Hội chợ, triển lãm");
         await Say(bot, "o1", "900 triệu");
         await Choose(bot, "o1", 1, "Không có");
-        await Say(bot, "o1", "20/11/2026");
+        // A planned end already past is asked back (the project is late from the start), and kept.
+        Assert.Contains("đã qua", await Say(bot, "o1", "20/11/2026"));
+        await Choose(bot, "o1", 1, "Đúng, giữ như vậy");
         var summary = await Choose(bot, "o1", 1, "Bỏ qua");
         Assert.Contains("KCQG 900.000.000 đồng", summary);
         var saved = await Choose(bot, "o1", 1, "Lưu đề án");

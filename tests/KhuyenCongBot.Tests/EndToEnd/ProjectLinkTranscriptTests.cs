@@ -55,7 +55,8 @@ public sealed class ProjectLinkTranscriptTests(ITestOutputHelper output)
         await Choose(bot, "o1", 3, "Hội chợ, triển lãm");
         await Say(bot, "o1", "900 triệu");
         await Say(bot, "o1", "300 triệu");
-        await Say(bot, "o1", "20/11/2026");
+        Assert.Contains("đã qua", await Say(bot, "o1", "20/11/2026"));
+        await Choose(bot, "o1", 1, "Đúng, giữ như vậy");
         await Choose(bot, "o1", 1, "Bỏ qua");
         Assert.Contains("Đã ghi đề án KC-2026-41", await Choose(bot, "o1", 1, "Lưu đề án"));
 

@@ -19,7 +19,7 @@ internal sealed class ProjectRegistrationAnswers(CatalogueIndex catalogue, Proje
     public static void Set(BotContext context, RegistrationStep step, string value) => context.State.Data["pj:" + step] = value;
 
     public IEnumerable<ProjectType> Types(BotContext context) =>
-        Programme(context) == ProjectProgramme.National ? [ProjectType.Single, ProjectType.Group] : Enum.GetValues<ProjectType>();
+        Programme(context) == ProjectProgramme.National ? [ProjectType.Single, ProjectType.Group] : [ProjectType.Local];
 
     public ProjectProgramme Programme(BotContext context) =>
         (ProjectProgramme)int.Parse(Get(context, RegistrationStep.Programme) ?? "0", CultureInfo.InvariantCulture);
@@ -100,7 +100,7 @@ internal sealed class ProjectRegistrationAnswers(CatalogueIndex catalogue, Proje
                     : vocabulary.FindType(text);
                 if (type is null || !Types(context).Contains(type.Value))
                 {
-                    return context.T("Chọn một loại trong danh sách (đề án điểm: một cơ sở; đề án nhóm: nhiều cơ sở).", "Pick a type from the list.");
+                    return context.T($"Chọn một loại trong danh sách: {string.Join("; ", Types(context).Select(t => vocabulary.Name(t, false)))}.", "Pick a type from the list.");
                 }
                 Set(context, step, ((int)type.Value).ToString(CultureInfo.InvariantCulture));
                 return null;
@@ -133,8 +133,8 @@ internal sealed class ProjectRegistrationAnswers(CatalogueIndex catalogue, Proje
                 {
                     return context.T("Bot chưa đọc được số tiền. Gõ ví dụ 500 triệu, 1,2 tỷ, 450000000.", "Could not read the amount (e.g. 500 triệu, 1,2 tỷ).");
                 }
-                Set(context, step, vnd.ToString(CultureInfo.InvariantCulture));
-                return null;
+                return ProjectRegistrationChecks.AskBack(context, step, vnd.ToString(CultureInfo.InvariantCulture), s => Get(context, s))
+                    ?? SetTaken(context, step, vnd.ToString(CultureInfo.InvariantCulture));
             case RegistrationStep.PlannedEnd:
                 var decision = DateOnly.ParseExact(Get(context, RegistrationStep.DecisionDate)!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
                 if (!VnParse.TryParseDate(text, today, out var end) || end < decision || end.Year > today.Year + 10)
@@ -142,8 +142,8 @@ internal sealed class ProjectRegistrationAnswers(CatalogueIndex catalogue, Proje
                     return context.T($"Ngày kết thúc dự kiến phải là một ngày từ ngày quyết định ({VnFormat.Date(decision)}), ví dụ 30/11/{today.Year}.",
                         "The planned end must be a date after the decision.");
                 }
-                Set(context, step, end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                return null;
+                return ProjectRegistrationChecks.AskBack(context, step, end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s => Get(context, s))
+                    ?? SetTaken(context, step, end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             case RegistrationStep.Facilities:
                 return TakeFacilities(context, text, isButton);
             default:
@@ -152,41 +152,48 @@ internal sealed class ProjectRegistrationAnswers(CatalogueIndex catalogue, Proje
         }
     }
 
+    /// <summary>Keeps <paramref name="value"/> as the answer of <paramref name="step"/>; null (no problem) for the caller to return.</summary>
+    private static string? SetTaken(BotContext context, RegistrationStep step, string value)
+    {
+        Set(context, step, value);
+        return null;
+    }
+
     private string? TakeFacilities(BotContext context, string text, bool isButton)
     {
+        var province = Get(context, RegistrationStep.Province) ?? "";
         if ((isButton && text == "pj:skip") || (!isButton && VnText.FoldWords(text) is "bo qua" or "skip" or "khong"))
         {
+            context.State.Data.Remove(ProjectFacilityPick.PendingKey);
             Set(context, RegistrationStep.Facilities, "");
             return null;
         }
-        var names = text.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(n => n.Length > 0).ToList();
+        var names = isButton && text.StartsWith(ProjectFacilityPick.ButtonPrefix, StringComparison.Ordinal)
+            ? ProjectFacilityPick.WithPick(context, catalogue, province, text)
+            : text.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(n => n.Length > 0).ToList();
+        if (names is null)
+        {
+            return context.T("Nút này không dùng cho câu hỏi hiện tại; trả lời câu hỏi dưới đây.", "That button is not for this question.");
+        }
+        context.State.Data.Remove(ProjectFacilityPick.PendingKey);
         if (Type(context) == ProjectType.Single && names.Count > 1)
         {
             return context.T("Đề án điểm hỗ trợ một cơ sở: gõ tên một cơ sở (đề án nhiều cơ sở là đề án nhóm).", "A single-facility project supports one facility.");
         }
-        var province = Get(context, RegistrationStep.Province) ?? "";
-        var units = catalogue.UnitsOf(province).ToList();
-        var ids = new List<long>();
-        var missing = new List<string>();
-        foreach (var name in names)
+        var outcome = ProjectFacilityPick.Resolve(context, catalogue, province, names);
+        if (outcome.Missing.Count > 0 || (outcome.Ids.Count == 0 && outcome.Ambiguous is null))
         {
-            var found = context.Store.Facilities.Search(units, name, 1, FacilitySearch.DuplicateThreshold);
-            if (found.Count == 0)
-            {
-                missing.Add(name);
-            }
-            else
-            {
-                ids.Add(found[0].Facility.Id);
-            }
-        }
-        if (missing.Count > 0 || ids.Count == 0)
-        {
+            var missing = outcome.Missing;
             return context.T(
                 $"Không tìm thấy cơ sở {string.Join(", ", missing.Select(m => $"\"{m}\""))} ở {catalogue.Province(province)?.ShortName}. Gõ lại đúng tên cơ sở đã ghi (hoặc ghi cơ sở bằng /ghi trước), hoặc \"bỏ qua\".",
                 $"No facility {string.Join(", ", missing)} found. Type the names again, or \"skip\".");
         }
-        Set(context, RegistrationStep.Facilities, string.Join(",", ids.Distinct().Select(i => i.ToString(CultureInfo.InvariantCulture))));
+        if (outcome.Ambiguous is { } ambiguous)
+        {
+            context.State.Data[ProjectFacilityPick.PendingKey] = string.Join(";", names);
+            return ProjectFacilityPick.Question(context, ambiguous, outcome.Matches.Count);
+        }
+        Set(context, RegistrationStep.Facilities, string.Join(",", outcome.Ids.Distinct().Select(i => i.ToString(CultureInfo.InvariantCulture))));
         return null;
     }
 

@@ -71,7 +71,23 @@ internal sealed class ProjectRegistrationFlow
         var isButton = turn.IsButton;
         if (!isButton && VnText.FoldWords(text) is "quay lai" or "back")
         {
+            ProjectRegistrationChecks.Clear(context);
             return Previous(context, step);
+        }
+        // An answer asked back ("đã qua, đúng chứ?"): yes keeps it, no asks the question again, anything else is a new answer.
+        if (ProjectRegistrationChecks.Pending(context, step) is { } waiting)
+        {
+            var folded = VnText.FoldWords(text);
+            ProjectRegistrationChecks.Clear(context);
+            if (isButton ? text == ProjectRegistrationChecks.Yes : ChoiceMatcher.YesWords.Contains(folded))
+            {
+                ProjectRegistrationAnswers.Set(context, step, waiting);
+                return Forward(context, step);
+            }
+            if (isButton ? text == ProjectRegistrationChecks.No : ChoiceMatcher.NoWords.Contains(folded))
+            {
+                return DialogMove.Stay();
+            }
         }
         // A project command where free text is asked ("đề án KC-2026-07 đã nghiệm thu ngày 15/11" as the name) is handled, not kept as the answer.
         if (!isButton && step is RegistrationStep.Name or RegistrationStep.DecisionNumber && _module.CommandInsideRegistration(context, text))
@@ -86,7 +102,20 @@ internal sealed class ProjectRegistrationFlow
         {
             return DialogMove.Stay(Prompt(context, step, error).Text);
         }
-        return step == RegistrationStep.Confirm ? DialogMove.Handled : Next(context, step);
+        return step == RegistrationStep.Confirm ? DialogMove.Handled : Forward(context, step);
+    }
+
+    /// <summary>The next step, after the answer just taken read back (a date with its year, an amount in words, a type that follows).</summary>
+    private DialogMove<RegistrationStep> Forward(BotContext context, RegistrationStep step)
+    {
+        var next = Next(context, step);
+        var echo = ProjectRegistrationChecks.Echo(context, step, _answers.Get(context, step));
+        if (step == RegistrationStep.Programme && next > RegistrationStep.Type)
+        {
+            echo = context.T("✓ Loại đề án: ", "✓ Project type: ") + _vocabulary.Name(_answers.Type(context), context.English)
+                + context.T($" (loại duy nhất của {_vocabulary.Name(_answers.Programme(context), false)})", "");
+        }
+        return echo is null ? next : DialogMove.Go(next, echo + "\n" + Prompt(context, next, null).Text);
     }
 
     private static string[] ButtonsOf(RegistrationStep step) => step switch
@@ -95,7 +124,7 @@ internal sealed class ProjectRegistrationFlow
         RegistrationStep.Type => ["pj:type:"],
         RegistrationStep.Activity => ["pj:act:"],
         RegistrationStep.Counterpart => ["pj:zero"],
-        RegistrationStep.Facilities => ["pj:skip"],
+        RegistrationStep.Facilities => ["pj:skip", ProjectFacilityPick.ButtonPrefix],
         RegistrationStep.Confirm => ["pj:save", "pj:drop"],
         _ => [],
     };
@@ -103,6 +132,11 @@ internal sealed class ProjectRegistrationFlow
     private RegistrationStep Next(BotContext context, RegistrationStep step)
     {
         var next = step + 1;
+        if (next == RegistrationStep.Type && _answers.Types(context).ToList() is [var onlyType])
+        {
+            ProjectRegistrationAnswers.Set(context, RegistrationStep.Type, ((int)onlyType).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            next++;
+        }
         if (next == RegistrationStep.Province && FieldReader.AllowedProvinces(_catalogue, context.User) is { Count: 1 } only)
         {
             ProjectRegistrationAnswers.Set(context, RegistrationStep.Province, only[0].Id);
@@ -115,6 +149,10 @@ internal sealed class ProjectRegistrationFlow
     {
         var previous = step == RegistrationStep.Code ? RegistrationStep.Code : step - 1;
         if (previous == RegistrationStep.Province && FieldReader.AllowedProvinces(_catalogue, context.User).Count == 1)
+        {
+            previous--;
+        }
+        if (previous == RegistrationStep.Type && _answers.Types(context).Count() == 1)
         {
             previous--;
         }
@@ -153,6 +191,14 @@ internal sealed class ProjectRegistrationFlow
             _ => (_answers.Summary(context, false), _answers.Summary(context, true),
                 [new Choice(context.T("Lưu đề án", "Save"), "pj:save"), new Choice(context.T("Hủy", "Cancel"), "pj:drop")]),
         };
+        if (ProjectRegistrationChecks.Choices(context, step) is { Count: > 0 } yesNo)
+        {
+            choices = yesNo;
+        }
+        else if (step == RegistrationStep.Facilities)
+        {
+            choices = [.. ProjectFacilityPick.Choices(context, _catalogue, _answers.Get(context, RegistrationStep.Province) ?? ""), .. choices];
+        }
         var last = (int)RegistrationStep.Confirm;
         var head = step == RegistrationStep.Confirm ? "" : context.T($"📁 Đề án mới – bước {n}/{last}: ", $"📁 New project – step {n}/{last}: ");
         var tail = step is RegistrationStep.Confirm or RegistrationStep.Code ? "" : context.T(" (\"quay lại\" để sửa bước trước, /huy để bỏ)", " (\"back\" for the previous step, /cancel to drop)");

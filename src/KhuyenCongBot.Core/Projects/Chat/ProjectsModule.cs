@@ -52,10 +52,13 @@ public sealed class ProjectsModule : IBotModule
 
     public IEnumerable<BotCommand> Commands =>
     [
-        new("project", ["dean", "projects"], "Đề án khuyến công: xem, ghi đề án mới, chuyển bước", "Projects: list, register, move on", Role.Officer, ListCommandAsync),
+        new("project", ["dean", "projects"], "Đề án khuyến công: xem, ghi đề án mới, chuyển bước", "Projects: list, register, move on", Role.Officer, ListCommandAsync,
+            ViewOnlyVi: "Đề án khuyến công: xem danh sách, tiến độ", ViewOnlyEn: "Projects: list and progress", Writes: true),
     ];
 
-    public IEnumerable<string> HelpExamples(BotContext context) => context.English
+    public IEnumerable<string> HelpExamples(BotContext context) => context.User.Role == Role.Manager
+        ? context.English ? ["how many projects not yet accepted"] : ["bao nhiêu đề án chưa nghiệm thu", "đề án nào chậm tiến độ", "giải ngân đạt bao nhiêu %"]
+        : context.English
         ? ["how many projects not yet accepted", "project KC-2026-07 accepted on 15/11"]
         : ["bao nhiêu đề án chưa nghiệm thu", "đề án nào chậm tiến độ", "giải ngân đạt bao nhiêu %", "đề án KC-2026-07 đã nghiệm thu ngày 15/11", "/dean – ghi đề án mới"];
 
