@@ -62,6 +62,10 @@ public sealed class CoreModule : IBotModule
             context.Say(context.T("Không có thao tác nào đang làm dở.", "Nothing to cancel."));
             return Task.CompletedTask;
         }
+        if (context.Modules.SelectMany(m => m.Flows).FirstOrDefault(f => f.Name == context.State.Flow) is { } flow && flow.Leave(context))
+        {
+            return Task.CompletedTask;
+        }
         context.State.Clear();
         context.Say(context.T("Đã hủy. Những gì đã lưu trước đó vẫn còn nguyên.", "Cancelled. Everything saved before is kept."));
         return Task.CompletedTask;

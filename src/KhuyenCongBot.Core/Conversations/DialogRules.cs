@@ -71,10 +71,10 @@ public sealed class DialogRules(
         Waits(context, flow);
     }
 
-    /// <summary>Rule 2 as words: "hủy", "huỷ bỏ", "thôi", "thoát", "cancel" typed alone leave the dialog (a form reads them itself).</summary>
+    /// <summary>Rule 2 as words: "hủy", "huỷ bỏ", "thôi", "dừng lại", "thoát", "cancel" typed alone (<see cref="LeavingWords"/>) leave
+    /// the dialog (a form reads them itself, and keeps its answers as a draft).</summary>
     public static bool IsCancelWord(IConversationFlow flow, string text) =>
-        flow.Name != Forms.FormRunner.FlowName
-        && VnText.FoldWords(text).Trim() is "huy" or "huy bo" or "thoi" or "thoi khong lam nua" or "thoat" or "cancel" or "exit" or "quit";
+        flow.Name != Forms.FormRunner.FlowName && LeavingWords.Are(text);
 
     /// <summary>Rule 3: true when <paramref name="text"/>, typed while a dialog is open, is clearly for another module.</summary>
     public bool IsOtherIntent(BotContext context, IConversationFlow flow, string text)

@@ -73,6 +73,9 @@ public sealed class FieldAnswers(FormNavigator navigator, FormPrompter prompter,
             case "cm" when field.Kind == FieldType.Commune && int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var ci) && NewFacilityView.Suggestion(s, ci) is { } commune:
                 result = FieldResult.Accept(commune);
                 break;
+            case "text" when FreeTextGuard.Guards(field) && FreeTextGuard.Refusal(ctx, s, form, field, input) is { } notAName:
+                navigator.Refuse(ctx, s, form, notAName);
+                return;
             case "text":
                 result = FieldReader.Read(field, input, ctx.Today, ctx.Catalogue, ctx.User, ctx.English);
                 if (result.Ok && plausibility.AskIfImplausible(ctx, s, form, field, result.Value))
