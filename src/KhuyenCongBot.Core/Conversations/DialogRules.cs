@@ -60,9 +60,17 @@ public sealed class DialogRules(
     }
 
     /// <summary>Rule 2, after the command: a form it did not touch waits, and says how to come back.</summary>
-    public void AfterCommand(BotContext context, BotCommand command, IBotModule? module, string? flowBefore)
+    public void AfterCommand(BotContext context, BotCommand command, IBotModule? module, string? flowBefore, ConversationState? before = null)
     {
         var state = context.State;
+        if (before is not null && flowBefore == Forms.FormRunner.FlowName && state.Flow is not null && state.Flow != flowBefore
+            && Forms.FormDrafts.KeepFrom(before, state))
+        {
+            // Another dialog opened over a form (/nguoidung, /thongbao…): the form's answers stay as a draft for the next /ghi.
+            context.Say(context.T("⏸ Phiếu đang dở được giữ làm nháp: gõ /ghi để ghi tiếp khi xong việc này.",
+                "⏸ Your unfinished form is kept as a draft: type /log to continue it afterwards."));
+            return;
+        }
         if (command.Name == "cancel" || flowBefore is null || state.Flow != flowBefore || Open(state) is not { } flow
             || (module is not null && owners.GetValueOrDefault(flowBefore) == module))
         {

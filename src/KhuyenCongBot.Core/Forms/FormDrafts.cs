@@ -40,6 +40,26 @@ public static class FormDrafts
         state.Data[StepKey] = step.ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Keeps the form <paramref name="before"/> held (saved, a new form unstarted) as the draft of <paramref name="state"/>, which
+    /// another dialog now holds; false when there was nothing of the person's own to keep.</summary>
+    public static bool KeepFrom(ConversationState before, ConversationState state)
+    {
+        var s = new FormSession(before.Clone());
+        if (s.EditId is not null || s.Phase is FormPhase.Pick or FormPhase.Draft
+            || !s.State.Data.Keys.Any(k => k.StartsWith("a:", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+        var kept = new FormSession(s.State.Clone());
+        Keep(kept);
+        Drop(state);
+        foreach (var (key, value) in kept.State.Data)
+        {
+            state.Data[key] = value;
+        }
+        return true;
+    }
+
     /// <summary>Opens the kept draft as the form flow (at the phase it was left), forgetting what else the conversation held.</summary>
     internal static void Restore(ConversationState state)
     {

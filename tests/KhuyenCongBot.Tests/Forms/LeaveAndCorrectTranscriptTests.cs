@@ -171,6 +171,51 @@ public sealed class LeaveAndCorrectTranscriptTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("/moi")]
+    [InlineData("/nguoidung")]
+    [InlineData("/thongbao")]
+    public async Task Another_dialog_opened_over_a_form_keeps_the_forms_answers_as_a_draft(string command)
+    {
+        await using var bot = await StartAsync("terminal");
+        foreach (var line in new[] { "/ghi hội chợ", "Phú Thọ", "Gốm Phù Lãng", "Hội chợ Xuân 2026" })
+        {
+            await bot.SayLoggedAsync(output, "ad", line);
+        }
+        Assert.Contains("Phiếu đang dở được giữ làm nháp", await bot.SayLoggedAsync(output, "ad", command));
+        await bot.SayLoggedAsync(output, "ad", "thôi");
+        Assert.Contains("Tiếp tục phiếu đó hay bỏ", await bot.SayLoggedAsync(output, "ad", "/ghi"));
+        Assert.Contains("❓ Số gian hàng", await bot.SayLoggedAsync(output, "ad", "tiếp"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Channels))]
+    public async Task A_leaving_phrase_with_nothing_open_says_so_instead_of_a_figures_miss(string channel)
+    {
+        await using var bot = await StartAsync(channel);
+        var reply = await Say(bot, "thôi không làm nữa");
+        Assert.Contains("Không có thao tác nào đang làm dở", reply);
+        Assert.DoesNotContain("chưa hiểu", reply);
+    }
+
+    [Fact]
+    public async Task My_records_typed_while_a_form_is_open_says_the_form_waits_and_luu_at_the_note_means_done()
+    {
+        await using var bot = await StartAsync("terminal");
+        foreach (var line in new[] { "/ghi hội chợ", "Gốm Phù Lãng", "Hội chợ Xuân 2026", "3", "hôm nay", "bỏ qua", "chính thức" })
+        {
+            await Say(bot, line);
+        }
+        Assert.Contains("Việc đang dở", await Say(bot, "/cuatoi"));
+        Assert.Contains("❓ Ghi chú", await Say(bot, "tiếp"));
+        var summary = await Say(bot, "lưu");
+        Assert.Contains("⏭ Bỏ qua: Ghi chú", summary);
+        Assert.Contains("Kiểm tra trước khi lưu", summary);
+        Assert.Null(Answer(bot, "note") is { Length: > 0 } note ? note : null);
+        await Say(bot, "lưu");
+        Assert.Single(bot.Store.Records.All());
+    }
+
+    [Theory]
     [InlineData("/nguoidung", "dừng lại")]
     [InlineData("/nguoidung", "thôi không làm nữa")]
     [InlineData("/moi", "huỷ bỏ")]

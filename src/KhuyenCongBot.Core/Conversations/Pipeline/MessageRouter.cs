@@ -162,6 +162,12 @@ public sealed class MessageRouter
                 $"\"{text}\" matches no open choice: the earlier list has closed (done, cancelled or idle). Type the command or question again, or /help."));
             return;
         }
+        if (LeavingWords.Are(text))
+        {
+            // "thôi", "dừng lại" with nothing open: said so, rather than read as a figures question not understood.
+            await DispatchCommandAsync(context, "/huy", ct).ConfigureAwait(false);
+            return;
+        }
         await HandleIdleTextAsync(context, text, ct).ConfigureAwait(false);
     }
 
@@ -257,9 +263,10 @@ public sealed class MessageRouter
         }
         var module = _commandModules.GetValueOrDefault(command);
         var flowBefore = context.State.Flow;
+        var before = flowBefore is null ? null : context.State.Clone();
         _rules.BeforeCommand(context, command);
         await command.Handler(context, args, ct).ConfigureAwait(false);
-        _rules.AfterCommand(context, command, module, flowBefore);
+        _rules.AfterCommand(context, command, module, flowBefore, before);
     }
 
     /// <summary>Maps "2" or a choice's label to that choice's data; null when the text is not a choice.</summary>
