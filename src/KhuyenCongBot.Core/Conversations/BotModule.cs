@@ -38,6 +38,10 @@ public interface IConversationFlow
     /// <summary>True when any text is a valid answer at this step (a broadcast's body): nothing typed is then read as another intent.</summary>
     bool TakesAnyText(ConversationState state) => false;
 
+    /// <summary>Leaves the dialog its own way on /huy or a leaving phrase (a form keeps its answers as a draft) and says so; false to
+    /// have the engine simply end it.</summary>
+    bool Leave(BotContext context) => false;
+
     /// <summary>How to come back to the dialog after something else was answered meanwhile.</summary>
     string ResumeHint(BotContext context) => context.Text("dialog.resume_hint");
 }

@@ -86,12 +86,25 @@ public sealed class ConversationState
         LastReplies = LastReplies?.Select(r => new StoredReply { Text = r.Text, Choices = [.. r.Choices], IsPrompt = r.IsPrompt }).ToList(),
     };
 
-    /// <summary>Ends the active flow and forgets its data.</summary>
+    /// <summary>Data keys that outlive <see cref="Clear"/>: a form left with its answers kept as a draft (the forms' <c>FormDrafts</c>).</summary>
+    public const string KeptPrefix = "~draft:";
+
+    /// <summary>Ends the active flow and forgets its data (but not a draft kept under <see cref="KeptPrefix"/>).</summary>
     public void Clear()
     {
         Flow = null;
         Step = 0;
-        Data.Clear();
+        if (!Data.Keys.Any(k => k.StartsWith(KeptPrefix, StringComparison.Ordinal)))
+        {
+            Data.Clear();
+        }
+        else
+        {
+            foreach (var key in Data.Keys.Where(k => !k.StartsWith(KeptPrefix, StringComparison.Ordinal)).ToList())
+            {
+                Data.Remove(key);
+            }
+        }
         LastChoices.Clear();
         LastPrompt = null;
         RemindedAt = null;

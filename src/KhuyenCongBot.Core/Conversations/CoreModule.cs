@@ -64,6 +64,10 @@ public sealed class CoreModule(UserTexts texts) : IBotModule
             context.Say(context.Text("help.nothing_to_cancel"));
             return Task.CompletedTask;
         }
+        if (context.Modules.SelectMany(m => m.Flows).FirstOrDefault(f => f.Name == context.State.Flow) is { } flow && flow.Leave(context))
+        {
+            return Task.CompletedTask;
+        }
         context.State.Clear();
         context.Say(context.Text("help.cancelled"));
         return Task.CompletedTask;

@@ -58,9 +58,17 @@ public sealed class DialogRules(
     }
 
     /// <summary>Rule 2, after the command: a form it did not touch waits, and says how to come back.</summary>
-    public void AfterCommand(BotContext context, BotCommand command, IBotModule? module, string? flowBefore)
+    public void AfterCommand(BotContext context, BotCommand command, IBotModule? module, string? flowBefore, ConversationState? before = null)
     {
         var state = context.State;
+        if (before is not null && flowBefore == Forms.FormRunner.FlowName && state.Flow is not null && state.Flow != flowBefore
+            && Forms.FormDrafts.KeepFrom(before, state))
+        {
+            // Another dialog opened over a form (/nguoidung, /thongbao…): the form's answers stay as a draft for the next /ghi.
+            context.Say(context.T("⏸ Phiếu đang dở được giữ làm nháp: gõ /ghi để ghi tiếp khi xong việc này.",
+                "⏸ Your unfinished form is kept as a draft: type /log to continue it afterwards."));
+            return;
+        }
         if (command.Name == "cancel" || flowBefore is null || state.Flow != flowBefore || Open(state) is not { } flow
             || (module is not null && owners.GetValueOrDefault(flowBefore) == module))
         {
@@ -69,10 +77,10 @@ public sealed class DialogRules(
         Waits(context, flow);
     }
 
-    /// <summary>Rule 2 as words: "hủy", "huỷ bỏ", "thôi", "thoát", "cancel" typed alone leave the dialog (a form reads them itself).</summary>
+    /// <summary>Rule 2 as words: "hủy", "huỷ bỏ", "thôi", "dừng lại", "thoát", "cancel" typed alone (<see cref="LeavingWords"/>) leave
+    /// the dialog (a form reads them itself, and keeps its answers as a draft).</summary>
     public static bool IsCancelWord(IConversationFlow flow, string text) =>
-        flow.Name != Forms.FormRunner.FlowName
-        && VnText.FoldWords(text).Trim() is "huy" or "huy bo" or "thoi" or "thoi khong lam nua" or "thoat" or "cancel" or "exit" or "quit";
+        flow.Name != Forms.FormRunner.FlowName && LeavingWords.Are(text);
 
     /// <summary>Rule 3: true when <paramref name="text"/>, typed while a dialog is open, is clearly for another module.</summary>
     public bool IsOtherIntent(BotContext context, IConversationFlow flow, string text)

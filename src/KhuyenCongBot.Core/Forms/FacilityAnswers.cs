@@ -43,6 +43,12 @@ public sealed class FacilityAnswers(FormNavigator navigator, FormPrompter prompt
 
     private void SearchFacility(BotContext ctx, FormSession s, FormDefinition form, FormField field, string input)
     {
+        if (FreeTextGuard.Refusal(ctx, s, form, field, input) is { } notAName)
+        {
+            s.Phase = FormPhase.Ask;
+            navigator.Refuse(ctx, s, form, notAName);
+            return;
+        }
         var query = FormText.Clean(input);
         var folded = VnText.FoldWords(query);
         if (folded.Replace(" ", "").Length < 2 || query.Length > MaxFacilityName)
@@ -156,6 +162,11 @@ public sealed class FacilityAnswers(FormNavigator navigator, FormPrompter prompt
                 if (verb == "skip")
                 {
                     s.Set("nf:village", null);
+                }
+                else if (verb == "text" && FreeTextGuard.Refusal(ctx, s, form, field, input, ctx.T("tên làng nghề", "craft village")) is { } notAVillage)
+                {
+                    navigator.Refuse(ctx, s, form, notAVillage);
+                    return true;
                 }
                 else if (verb == "text" && FormText.Clean(input) is { Length: >= 2 and <= 80 } village)
                 {

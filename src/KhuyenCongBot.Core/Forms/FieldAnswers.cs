@@ -7,6 +7,8 @@ namespace KhuyenCongBot.Core.Forms;
 public sealed class FieldAnswers(FormNavigator navigator, FormPrompter prompter, AmountPlausibility plausibility, FacilityAnswers facilities,
     EvidenceAnswers evidence)
 {
+    private static readonly HashSet<string> DoneWords = new(StringComparer.Ordinal) { "luu", "luu lai", "ok luu", "xong", "ok", "het", "save", "done" };
+
     internal void Handle(BotContext ctx, FormSession s, FormDefinition form, string verb, string arg, string input, bool isButton)
     {
         var field = form.Fields[s.Step];
@@ -14,6 +16,11 @@ public sealed class FieldAnswers(FormNavigator navigator, FormPrompter prompter,
         {
             // "có" to the amount question asked before something else was answered in between.
             (verb, arg) = (pv, pickedParts.Length >= 4 ? pickedParts[3] : "");
+        }
+        if (verb == "text" && !field.IsRequired && field.Bind == "note" && DoneWords.Contains(Text.VnText.FoldWords(input)))
+        {
+            // "lưu" at the last, optional note: the officer means "done", not a note reading "lưu"; the summary comes next.
+            verb = "skip";
         }
         switch (verb)
         {
@@ -73,6 +80,9 @@ public sealed class FieldAnswers(FormNavigator navigator, FormPrompter prompter,
             case "cm" when field.Kind == FieldType.Commune && int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var ci) && NewFacilityView.Suggestion(s, ci) is { } commune:
                 result = FieldResult.Accept(commune);
                 break;
+            case "text" when FreeTextGuard.Guards(field) && FreeTextGuard.Refusal(ctx, s, form, field, input) is { } notAName:
+                navigator.Refuse(ctx, s, form, notAName);
+                return;
             case "text":
                 result = FieldReader.Read(field, input, ctx.Today, ctx.Catalogue, ctx.User, ctx.English);
                 if (result.Ok && plausibility.AskIfImplausible(ctx, s, form, field, result.Value))

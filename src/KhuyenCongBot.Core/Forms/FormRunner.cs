@@ -11,14 +11,12 @@ namespace KhuyenCongBot.Core.Forms;
 /// and /my that work with or without a form (<see cref="MyRecords"/>).
 /// </summary>
 public sealed class FormRunner(FormCatalogue forms, FormPrompter prompter, FormNavigator navigator, FormIntents intents, FormStarter starter,
-    FieldAnswers answers, EvidenceAnswers evidence, FacilityAnswers facilities, FormSummary summary, MyRecords records)
+    FieldAnswers answers, EvidenceAnswers evidence, FacilityAnswers facilities, FormSummary summary, MyRecords records, FormCorrections corrections)
 {
     public const string FlowName = "form";
 
     private static readonly string[] BackWords = ["quay lai", "back", "tro lai", "lui", "lui lai", "quay ve"];
     private static readonly string[] SkipWords = ["bo qua", "skip", "khong co", "ko co", "k co", "khong"];
-    private static readonly string[] CancelWords = ["huy", "cancel", "huy bo", "huy phieu", "thoi"];
-
     /// <summary>Takes the next answer of the active form.</summary>
     public Task ContinueAsync(BotContext ctx, string input, bool isButton, CancellationToken ct)
     {
@@ -30,15 +28,9 @@ public sealed class FormRunner(FormCatalogue forms, FormPrompter prompter, FormN
             return Task.CompletedTask;
         }
         var folded = isButton ? "" : VnText.FoldWords(input);
-        if (s.Phase == FormPhase.Draft && (input == "f:cancel" || (!isButton && CancelWords.Contains(folded))))
+        if (input == "f:cancel" || (!isButton && LeavingWords.Are(input)))
         {
-            // "thôi" at "continue the unfinished form or drop it?" gives up the new one; only "Bỏ phiếu cũ" drops the draft.
-            starter.KeepDraft(ctx, s);
-            return Task.CompletedTask;
-        }
-        if (input == "f:cancel" || (!isButton && CancelWords.Contains(folded)))
-        {
-            Cancel(ctx, s);
+            Leave(ctx);
             return Task.CompletedTask;
         }
         if (!isButton && FormIntents.ResumeWords.Contains(folded) && s.Phase != FormPhase.Draft)
@@ -73,6 +65,10 @@ public sealed class FormRunner(FormCatalogue forms, FormPrompter prompter, FormN
         if (!isButton && (ctx.Message.Photo is not null || ctx.Message.Location is not null))
         {
             return evidence.HandleMediaAsync(ctx, s, form, ct);
+        }
+        if (!isButton && corrections.TryHandle(ctx, s, form, input))
+        {
+            return Task.CompletedTask;
         }
         // "ghi máy móc" is a request to log, not an answer; where any text may answer (a name), only when it names an activity exactly.
         if (!isButton && s.Phase is FormPhase.Ask && (form.Fields[s.Step].Kind is not (FieldType.Text or FieldType.Commune or FieldType.Facility)
@@ -158,15 +154,46 @@ public sealed class FormRunner(FormCatalogue forms, FormPrompter prompter, FormN
         return ("unknown", "", false);
     }
 
-    private void Cancel(BotContext ctx, FormSession s)
+    /// <summary>
+    /// /huy, "✖ Hủy" or a leaving phrase ("thôi", "không ghi nữa", "dừng lại"): the form is left. Its answers are kept as a draft
+    /// (<see cref="FormDrafts"/>) that the next /ghi offers to continue; a correction leaves the record as it was. At "continue the
+    /// unfinished form or start a new one?", the new one is given up and the unfinished one stays as it was.
+    /// </summary>
+    public void Leave(BotContext ctx)
     {
+        var s = new FormSession(ctx.State);
+        if (s.Phase == FormPhase.Draft && s.Get(FormDrafts.RestoredKey) is null)
+        {
+            starter.KeepDraft(ctx, s);
+            return;
+        }
+        var restored = s.Phase == FormPhase.Draft;
+        if (restored)
+        {
+            // The draft was brought back for the question: it goes back aside, untouched.
+            s.Phase = FormPhases.Parse(s.Get("prevphase"));
+            s.Set("prevphase", null);
+            s.Set("next", null);
+        }
         var form = forms.Get(s.FormId);
         var edit = s.EditId;
+        if (edit is null && form is not null && s.Phase != FormPhase.Pick && FormDrafts.Answered(ctx, s, form) > 0)
+        {
+            var what = prompter.Describe(ctx, s);
+            FormDrafts.Keep(s);
+            ctx.Say(restored
+                ? ctx.T($"↩ Không mở phiếu mới; {what} vẫn được giữ làm nháp (gõ /ghi khi muốn ghi tiếp).",
+                    $"↩ No new form opened; {what} is still kept as a draft (type /log to continue it).")
+                : ctx.T($"⏹ Đã dừng {what}; chưa lưu bản ghi nào. Các câu đã trả lời được giữ làm nháp: gõ /ghi khi muốn ghi tiếp (hoặc bỏ nháp đó).",
+                    $"⏹ Stopped {what}; nothing was saved. Your answers are kept as a draft: type /log to continue it (or discard it)."));
+            return;
+        }
+        var formId = s.FormId;
         s.End();
         DraftPhotos.Drop(ctx);
         ctx.Say(edit is not null
             ? ctx.T($"Đã hủy việc sửa. Bản ghi số {edit} giữ nguyên như trước.", $"Correction cancelled. Record {edit} is unchanged.")
-            : form is null
+            : form is null || formId is null
                 ? ctx.T("Đã hủy.", "Cancelled.")
                 : ctx.T($"Đã hủy phiếu {FormText.Title(ctx, form)}. Không có gì được lưu. Gõ /ghi để mở phiếu mới.",
                     $"Form {FormText.Title(ctx, form)} cancelled; nothing was saved. Type /log to open a new one."));

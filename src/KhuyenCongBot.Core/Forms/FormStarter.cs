@@ -47,6 +47,19 @@ public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, Form
             return;
         }
         var state = ctx.State;
+        if (state.Flow is null && FormDrafts.HasKept(state))
+        {
+            // A form left earlier kept its answers: continue it or start anew? Asked like an unfinished form.
+            FormDrafts.Restore(state);
+            if (forms.Get(new FormSession(state).FormId) is null)
+            {
+                new FormSession(state).End();
+            }
+            else
+            {
+                new FormSession(state).Set(FormDrafts.RestoredKey, "1");
+            }
+        }
         if (state.Flow == FormRunner.FlowName)
         {
             var s = new FormSession(state);
@@ -178,6 +191,7 @@ public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, Form
     {
         if (input == "f:dc")
         {
+            s.Set(FormDrafts.RestoredKey, null);
             s.Phase = FormPhases.Parse(s.Get("prevphase"));
             s.Set("prevphase", null);
             s.Set("next", null);
@@ -188,6 +202,7 @@ public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, Form
         {
             var next = s.Get("next") ?? "pick";
             s.End();
+            DraftPhotos.Drop(ctx);
             ctx.Say(ctx.T("🗑 Đã bỏ phiếu dở.", "🗑 Draft discarded."));
             Launch(ctx, next);
             return;

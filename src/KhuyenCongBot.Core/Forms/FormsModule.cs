@@ -19,6 +19,13 @@ public sealed class FormFlow(FormRunner runner, FormPrompter prompter) : IConver
     public DialogKind KindAt(ConversationState state) =>
         new FormSession(state).Phase == FormPhase.Pick ? DialogKind.ListChoice : DialogKind.Form;
 
+    /// <summary>/huy: the form's answers are kept as a draft (<see cref="FormDrafts"/>).</summary>
+    public bool Leave(BotContext context)
+    {
+        runner.Leave(context);
+        return true;
+    }
+
     public string ResumeHint(BotContext context) =>
         context.T("gõ \"tiếp\" để xem lại câu hỏi đang dở, hoặc /huy để bỏ phiếu", "type \"continue\" to see the pending question again, or /cancel to drop the form");
 }

@@ -29,6 +29,7 @@ public static class FormsServiceCollectionExtensions
         services.TryAddSingleton<FieldAnswers>();
         services.TryAddSingleton<FormSaver>();
         services.TryAddSingleton<FormSummary>();
+        services.TryAddSingleton<FormCorrections>();
         services.TryAddSingleton<FormIntents>();
         services.TryAddSingleton<FormStarter>();
         services.TryAddSingleton<MyRecords>();

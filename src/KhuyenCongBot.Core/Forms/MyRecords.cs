@@ -33,6 +33,13 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptio
             return Task.CompletedTask;
         }
         List(ctx);
+        if (ctx.State.Flow == FormRunner.FlowName && new FormSession(ctx.State) is { Phase: not FormPhase.Pick } open)
+        {
+            // Typed while a form is open (maybe one left open before a restart): its next answer must not surprise anyone.
+            ctx.ShownAside = true;
+            ctx.Say(ctx.T($"⏸ Việc đang dở ({prompter.Describe(ctx, open)}) vẫn chờ bạn: gõ \"tiếp\" để xem lại câu hỏi đang dở, hoặc /huy để dừng phiếu.",
+                $"⏸ Your unfinished step ({prompter.Describe(ctx, open)}) is waiting: type \"continue\" to see its question again, or /cancel to stop it."));
+        }
         return Task.CompletedTask;
     }
 

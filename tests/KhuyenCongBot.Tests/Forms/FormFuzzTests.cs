@@ -98,7 +98,13 @@ public sealed class FormFuzzTests
         {
             await bot.Say("/huy", user);
             var before = bot.Store.Records.Count();
-            Assert.Contains("Phiếu mới", await bot.Say("ghi hội chợ", user));
+            var opened = await bot.Say("ghi hội chợ", user);
+            if (opened.Contains("Tiếp tục phiếu đó hay bỏ"))
+            {
+                // The form left by /huy kept its answers as a draft: the new one is opened once it is dropped.
+                opened = await bot.Say("mới", user);
+            }
+            Assert.Contains("Phiếu mới", opened);
             await FormDriver.FillAndSave(bot, user);
             Assert.Equal(before + 1, bot.Store.Records.Count());
         }

@@ -215,7 +215,9 @@ public sealed class TradeFairTranscriptTests(ITestOutputHelper output)
         using var bot = FormTestKit.WithOfficer();
         await FormTestKit.Talk(bot, "o1", "ghi hội chợ", "Gốm Phù Lãng", "Hội chợ Xuân", "3");
         var reply = await bot.Say(cancel, "o1");
-        Assert.Contains("Đã hủy", reply);
+        // The form is left and nothing saved; the answers are kept as a draft the next /ghi offers (issue 16: nothing is lost).
+        Assert.Contains("Đã dừng phiếu", reply);
+        Assert.Contains("giữ làm nháp", reply);
         Assert.Empty(bot.Store.Records.All());
         var user = bot.Store.Users.FindByIdentity("terminal:o1")!;
         Assert.Null(bot.Store.Conversations.Get(user.Id)!.Flow);

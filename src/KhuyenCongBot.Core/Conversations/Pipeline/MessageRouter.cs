@@ -154,6 +154,12 @@ public sealed class MessageRouter
             context.Say(context.Text("router.number_without_list", ("text", text)));
             return;
         }
+        if (LeavingWords.Are(text))
+        {
+            // "thôi", "dừng lại" with nothing open: said so, rather than read as a figures question not understood.
+            await DispatchCommandAsync(context, "/huy", ct).ConfigureAwait(false);
+            return;
+        }
         await HandleIdleTextAsync(context, text, ct).ConfigureAwait(false);
     }
 
@@ -238,9 +244,10 @@ public sealed class MessageRouter
         }
         var module = _commandModules.GetValueOrDefault(command);
         var flowBefore = context.State.Flow;
+        var before = flowBefore is null ? null : context.State.Clone();
         _rules.BeforeCommand(context, command);
         await command.Handler(context, args, ct).ConfigureAwait(false);
-        _rules.AfterCommand(context, command, module, flowBefore);
+        _rules.AfterCommand(context, command, module, flowBefore, before);
     }
 
     /// <summary>Maps "2" or a choice's label to that choice's data; null when the text is not a choice.</summary>

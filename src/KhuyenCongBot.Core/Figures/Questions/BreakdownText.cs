@@ -48,10 +48,13 @@ public sealed class BreakdownText(Breakdowns breakdowns, PlanLineText plans)
         sb.AppendLine(q.Top is { } n
             ? (english ? $"Top {n} by {what}:" : $"{n} {what} {(q.Ascending ? "thấp nhất" : "cao nhất")}:")
             : (english ? $"By {what}" : $"Chia theo {what}") + MetricText.StatusNote(q.Status, english) + ":");
-        var i = 1;
+        // Rows are bulleted, not numbered: the answer's next-step choices are its one numbered list, so a typed "2" means one thing.
+        // Rows ordered by their figure (provinces, activities, sources: not months or years) say their rank ("Hạng 2 · Hà Nội").
+        var ranked = q.Top is not null || by is not (BreakdownBy.Month or BreakdownBy.Quarter or BreakdownBy.Year);
+        var rank = 0;
         foreach (var r in shown)
         {
-            sb.Append(i++).Append(". ").Append(r.Label).Append(": ").Append(MetricText.Value(measure, r.Value.Value, english))
+            sb.Append(RowStart(ranked, ++rank, english)).Append(r.Label).Append(": ").Append(MetricText.Value(measure, r.Value.Value, english))
               .Append(RowNote(q, measure, r.Value, english))
               .Append(q.ComparePlan && by == BreakdownBy.Province ? plans.RowPlan(q, $"{activityId ?? "*"}.{measure}", measure, r.Key, r.Value.Value, english) : "")
               .AppendLine(by == BreakdownBy.Source && r.Key == FundingSources.UnknownKey
@@ -74,6 +77,10 @@ public sealed class BreakdownText(Breakdowns breakdowns, PlanLineText plans)
     /// <summary>A row's estimate note; nothing when a status filter already says what was counted.</summary>
     internal static string RowNote(Question q, string measure, FigureValue value, bool english) =>
         q.Status is null ? MetricText.EstimateNote(measure, value, english) : "";
+
+    /// <summary>"• " before a row, "• Hạng 2 · " in a ranking.</summary>
+    internal static string RowStart(bool ranked, int rank, bool english) =>
+        !ranked ? "• " : english ? $"• #{rank} · " : $"• Hạng {rank} · ";
 
     private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

@@ -113,12 +113,12 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
         {
             sb.AppendLine(english ? "No facility has this figure in the period." : "Không có cơ sở nào có số liệu này trong kỳ.");
         }
-        var i = 1;
+        var rank = 0;
         foreach (var (id, value) in top)
         {
             var f = store.Facilities.Get(id);
             var place = f is null ? "" : " (" + (catalogue.Province(f.ProvinceId)?.ShortName ?? f.ProvinceId) + ")";
-            sb.Append(i++).Append(". ").Append(f?.Name ?? $"#{id}").Append(place).Append(": ").Append(MetricText.Value(measure, value.Value, english))
+            sb.Append(BreakdownText.RowStart(true, ++rank, english)).Append(f?.Name ?? $"#{id}").Append(place).Append(": ").Append(MetricText.Value(measure, value.Value, english))
               .AppendLine(english ? $" ({value.Records} records)" : $" ({VnFormat.Number(value.Records)} lần hỗ trợ)");
         }
         return sb.ToString().TrimEnd();

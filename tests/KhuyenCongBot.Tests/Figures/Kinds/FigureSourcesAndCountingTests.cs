@@ -88,7 +88,7 @@ public class FigureSourcesAndCountingTests(DemoBotFixture fixture) : IClassFixtu
         Assert.Contains("Kế hoạch không chia theo nguồn: phần thực hiện chỉ tính nguồn KCĐP", planText);
         var top = In(Y2025, E2025).Where(r => Is(r, "KCDP")).GroupBy(r => Catalogue.CurrentOf(r.ProvinceId)!.Id)
             .Select(g => (g.Key, Sum: g.Sum(r => Part(r, "KCDP")))).OrderByDescending(x => x.Sum).First();
-        Assert.Contains($"1. {Catalogue.Province(top.Key)!.ShortName}: {VnFormat.Money(top.Sum)}", text);
+        Assert.Contains($"• Hạng 1 · {Catalogue.Province(top.Key)!.ShortName}: {VnFormat.Money(top.Sum)}", text);
         Assert.Equal(In(Y2025, E2025).Count(r => Is(r, "KCDP")), answerer.RecordsOf(q).Count());
 
         var report = new ReportWriter(Bot.Services.GetRequiredService<IFigureSource>(), answerer, new ScopeResolver(Catalogue), Catalogue)

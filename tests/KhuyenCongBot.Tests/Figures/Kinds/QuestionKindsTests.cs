@@ -85,8 +85,8 @@ public class QuestionKindsTests(DemoBotFixture fixture) : IClassFixture<DemoBotF
             .GroupBy(p => Catalogue.CurrentOf(p.ProvinceId)!.Id)
             .Select(g => (Id: g.Key, Ratio: In(new DateOnly(2026, 1, 1), Today, "trade_fair").Where(r => Catalogue.UnitsOf(g.Key).Contains(r.ProvinceId)).Sum(r => r.Booths) / g.Sum(p => p.Target)))
             .OrderBy(x => x.Ratio).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
-        Assert.Contains($"1. {Catalogue.Province(ranked[0].Id)!.ShortName}: {VnFormat.Percent(ranked[0].Ratio)}", answer);
-        Assert.Contains($"2. {Catalogue.Province(ranked[1].Id)!.ShortName}: {VnFormat.Percent(ranked[1].Ratio)}", answer);
+        Assert.Contains($"• Hạng 1 · {Catalogue.Province(ranked[0].Id)!.ShortName}: {VnFormat.Percent(ranked[0].Ratio)}", answer);
+        Assert.Contains($"• Hạng 2 · {Catalogue.Province(ranked[1].Id)!.ShortName}: {VnFormat.Percent(ranked[1].Ratio)}", answer);
         Assert.Contains("tiến độ thời gian: 90,4% của năm", answer);
         Assert.Contains($"Chưa đạt kế hoạch năm: {ranked.Count(x => x.Ratio < 1)}/{ranked.Count} tỉnh", answer);
         Assert.Equal(0.904m, Math.Round(PlanKindAnswers.ExpectedPace(Today), 3));
@@ -136,7 +136,7 @@ public class QuestionKindsTests(DemoBotFixture fixture) : IClassFixture<DemoBotF
         for (var i = 0; i < top.Count; i++)
         {
             var f = Bot.Store.Facilities.Get(top[i].Id)!;
-            Assert.Contains($"{i + 1}. {f.Name} ({Catalogue.Province(f.ProvinceId)!.ShortName}): {VnFormat.Money(top[i].Sum)} ({top[i].Count} lần hỗ trợ)", answer);
+            Assert.Contains($"• Hạng {i + 1} · {f.Name} ({Catalogue.Province(f.ProvinceId)!.ShortName}): {VnFormat.Money(top[i].Sum)} ({top[i].Count} lần hỗ trợ)", answer);
         }
     }
 

@@ -146,7 +146,7 @@ public class FiguresModuleTests(DemoBotFixture fixture) : IClassFixture<DemoBotF
         var text = string.Join("\n", replies.Select(r => r.Text));
         var top = In("trade_fair", H1From, H1To).GroupBy(r => Catalogue.CurrentOf(r.ProvinceId)!.Id)
             .Select(g => (Id: g.Key, Booths: g.Sum(r => r.Booths))).OrderByDescending(x => x.Booths).First();
-        Assert.Contains($"1. {Catalogue.Province(top.Id)!.ShortName}: {VnFormat.Number(top.Booths)} gian hàng", text);
+        Assert.Contains($"• Hạng 1 · {Catalogue.Province(top.Id)!.ShortName}: {VnFormat.Number(top.Booths)} gian hàng", text);
     }
 
     [Fact]
@@ -287,12 +287,12 @@ public class FiguresModuleTests(DemoBotFixture fixture) : IClassFixture<DemoBotF
             .OrderByDescending(x => x.Booths).ToList();
         var top = await Bot.Say("top tinh nhieu gian hang nhat", user);
         Assert.Contains("5 tỉnh, thành phố cao nhất:", top);
-        Assert.Contains($"1. {byProvince[0].Name}: {VnFormat.Number(byProvince[0].Booths)} gian hàng", top);
-        Assert.Contains($"5. {byProvince[4].Name}: ", top);
-        Assert.DoesNotContain($"6. {byProvince[5].Name}", top);
+        Assert.Contains($"• Hạng 1 · {byProvince[0].Name}: {VnFormat.Number(byProvince[0].Booths)} gian hàng", top);
+        Assert.Contains($"• Hạng 5 · {byProvince[4].Name}: ", top);
+        Assert.DoesNotContain($"Hạng 6 · {byProvince[5].Name}", top);
 
         var ranking = await Bot.Say("xếp hạng các tỉnh theo số gian hàng", user);
-        Assert.Contains($"{byProvince.Count}. {byProvince[^1].Name}: {VnFormat.Number(byProvince[^1].Booths)} gian hàng", ranking);
+        Assert.Contains($"• Hạng {byProvince.Count} · {byProvince[^1].Name}: {VnFormat.Number(byProvince[^1].Booths)} gian hàng", ranking);
     }
 
     [Fact]

@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Forms;
+
+/// <summary>
+/// A correction of an earlier answer typed anywhere in a form or at its summary: "nhầm, số gian hàng là 3", "sửa ngày là 20/11",
+/// "đổi kinh phí thành 150tr". The field is found by the words naming it ("ngày nghiệm thu" → the form's one date question), the
+/// value read as that question reads it; what changed is shown ("Ngày tham gia: 26/11/2026 → 20/11/2026") and the form goes on
+/// where it was. A correction that names no question of the form, or one the words cannot tell apart, changes nothing and says so.
+/// </summary>
+public sealed partial class FormCorrections(FormNavigator navigator, FormPrompter prompter, AmountPlausibility plausibility)
+{
+    /// <summary>Words that name no question by themselves ("số gian hàng": "gian hàng" names it).</summary>
+    private static readonly HashSet<string> Generic = new(StringComparer.Ordinal) { "so", "ngay", "ten", "cua", "cau", "phan", "muc", "the", "of", "number", "name" };
+
+    /// <summary>Handles <paramref name="input"/> when it is a correction; false when it is not one (then it is the step's answer).</summary>
+    internal bool TryHandle(BotContext ctx, FormSession s, FormDefinition form, string input)
+    {
+        var m = Correction().Match(input.Trim());
+        if (!m.Success)
+        {
+            return false;
+        }
+        var named = VnText.FoldWords(m.Groups["field"].Value);
+        var value = m.Groups["value"].Value.Trim();
+        if (named.Length == 0 || value.Length == 0)
+        {
+            return false;
+        }
+        var (field, candidates) = Find(s, form, named);
+        if (field is null)
+        {
+            var known = candidates.Count > 1
+                ? ctx.T($"Có {candidates.Count} câu hợp với \"{m.Groups["field"].Value.Trim()}\": {string.Join(", ", candidates.Select(f => f.LabelIn(false)))}. Gõ rõ tên câu, ví dụ: sửa {candidates[0].LabelIn(false).ToLowerInvariant()} là …",
+                    $"{candidates.Count} questions match \"{m.Groups["field"].Value.Trim()}\": {string.Join(", ", candidates.Select(f => f.LabelIn(true)))}. Name one, e.g. sửa {candidates[0].LabelIn(false).ToLowerInvariant()} là …")
+                : ctx.T($"Phiếu này không có câu nào là \"{m.Groups["field"].Value.Trim()}\"; chưa sửa gì. Các câu: {string.Join(", ", s.Applicable(form).Select(i => form.Fields[i].LabelIn(false)))}.",
+                    $"This form has no question \"{m.Groups["field"].Value.Trim()}\"; nothing changed. Its questions: {string.Join(", ", s.Applicable(form).Select(i => form.Fields[i].LabelIn(true)))}.");
+            prompter.Prompt(ctx, s, "⚠ " + known, edits: false);
+            return true;
+        }
+        if (field.Kind is FieldType.Facility or FieldType.Project or FieldType.Photo or FieldType.Location or FieldType.Commune)
+        {
+            var number = s.Applicable(form).IndexOf(form.Fields.IndexOf(field)) + 1;
+            prompter.Prompt(ctx, s, ctx.T($"⚠ Câu \"{field.LabelIn(false)}\" sửa bằng cách chọn lại: ở bảng kiểm tra cuối phiếu gõ \"sửa {number}\".",
+                $"⚠ \"{field.LabelIn(true)}\" is changed by picking again: at the summary, type \"edit {number}\"."), edits: false);
+            return true;
+        }
+        var read = FieldReader.Read(field, value, ctx.Today, ctx.Catalogue, ctx.User, ctx.English);
+        if (read.Ok)
+        {
+            read = AmountPlausibility.CheckSplit(ctx, s, form, field, read);
+        }
+        if (!read.Ok)
+        {
+            prompter.Prompt(ctx, s, ctx.T($"⚠ Chưa sửa \"{field.LabelIn(false)}\": {read.Error}", $"⚠ \"{field.LabelIn(true)}\" not changed: {read.Error}"), edits: false);
+            return true;
+        }
+        var inFacility = s.Phase is not (FormPhase.Ask or FormPhase.Summary or FormPhase.EditPick);
+        if (!inFacility && field.Kind == FieldType.Money && AskedBack(ctx, s, form, field, read.Value))
+        {
+            return true;
+        }
+        var before = s.HasAnswer(field.Id) ? prompter.DisplayAnswer(ctx, s, field) : null;
+        s.SetAnswer(field.Id, read.Value);
+        var after = prompter.DisplayAnswer(ctx, s, field);
+        var echo = before is null
+            ? ctx.T($"✏ Đã ghi {field.LabelIn(false)}: {after} (câu này chưa được hỏi, sẽ không hỏi lại).",
+                $"✏ Noted {field.LabelIn(true)}: {after} (not asked yet; it will not be asked again).")
+            : before == after
+                ? ctx.T($"✏ {field.LabelIn(false)} vẫn là {after} (không đổi).", $"✏ {field.LabelIn(true)} is still {after} (unchanged).")
+                : ctx.T($"✏ Đã sửa {field.LabelIn(false)}: {before} → {after}.", $"✏ Changed {field.LabelIn(true)}: {before} → {after}.");
+        if (inFacility || (s.Phase == FormPhase.Ask && form.Fields.IndexOf(field) != s.Step && s.HasAnswer(form.Fields[s.Step].Id)))
+        {
+            // A new facility's own steps, or an answer being changed from the summary: the same question again.
+            prompter.Prompt(ctx, s, echo);
+            return true;
+        }
+        // The first question still unanswered (one the change switched on comes first), or the summary after the checks between answers.
+        navigator.Advance(ctx, s, form, -1, echo);
+        return true;
+    }
+
+    /// <summary>An amount far outside the usual range is asked back at its own question ("Ý bạn là 85 triệu?"); the form goes on from there.</summary>
+    private bool AskedBack(BotContext ctx, FormSession s, FormDefinition form, FormField field, string value)
+    {
+        var (step, phase) = (s.Step, s.Phase);
+        s.Step = form.Fields.IndexOf(field);
+        s.Phase = FormPhase.Ask;
+        if (plausibility.AskIfImplausible(ctx, s, form, field, value))
+        {
+            return true;
+        }
+        (s.Step, s.Phase) = (step, phase);
+        return false;
+    }
+
+    /// <summary>The one question <paramref name="named"/> (folded) names, or the several it could be.</summary>
+    private static (FormField? Field, List<FormField> Candidates) Find(FormSession s, FormDefinition form, string named)
+    {
+        var fields = s.Applicable(form).Select(i => form.Fields[i]).ToList();
+        var labels = fields.Select(f => (Field: f, Label: VnText.FoldWords(f.Label), En: VnText.FoldWords(f.LabelEn ?? ""))).ToList();
+        if (labels.Where(l => l.Label == named || l.En == named || l.Field.Id == named.Replace(' ', '_')).Select(l => l.Field).ToList() is [var exact])
+        {
+            return (exact, [exact]);
+        }
+        // "ngày nghiệm thu": the form's only date question, whatever its name.
+        if ((named == "ngay" || named.StartsWith("ngay ", StringComparison.Ordinal) || named == "date")
+            && fields.Where(f => f.Kind == FieldType.Date).ToList() is [var date])
+        {
+            return (date, [date]);
+        }
+        var words = named.Split(' ').Where(w => w.Length > 1 && !Generic.Contains(w)).ToList();
+        var scored = labels.Select(l => (l.Field, Score: words.Count(w => l.Label.Split(' ').Contains(w) || l.En.Split(' ').Contains(w))))
+            .Where(x => x.Score > 0).OrderByDescending(x => x.Score).ToList();
+        if (scored.Count == 0)
+        {
+            return (null, []);
+        }
+        var best = scored.Where(x => x.Score == scored[0].Score).Select(x => x.Field).ToList();
+        return best.Count == 1 ? (best[0], best) : (null, best);
+    }
+
+    /// <summary>"nhầm, X là Y", "nhầm sửa X thành Y", "sửa X là Y", "đổi X thành Y" (a "nhầm" or a "sửa"/"đổi" is needed: "X là Y" alone may be a name).</summary>
+    [GeneratedRegex(@"^(?:(?:nhầm|nham|xin lỗi|xin loi)\s*[,.:!-]*\s*(?:(?:sửa lại|sua lai|sửa|sua|đổi|doi|chỉnh|chinh)\s+)?|(?:sửa lại|sua lai|sửa|sua|đổi lại|doi lai|đổi|doi|chỉnh|chinh)\s+)(?<field>[^\d,:=][^,:=]*?)(?:\s*[:=]\s*|\s+(?:là|la|thành|thanh)\s+)(?<value>.+)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Correction();
+}

@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Forms;
+
+/// <summary>
+/// At a step whose answer is free text (a fair's name, a facility to search, a craft village), refuses what is clearly something
+/// else: a date ("20/11/2026", "hôm qua"), a number alone ("3", "120tr"), a command's words without the slash ("báo cáo", "trợ
+/// giúp"), a question ("bao nhiêu…", "…?"). Nothing already answered is touched; the refusal says what the step wants, and
+/// where the date or number belongs when the form asks it elsewhere. Names with a number or a year ("Hội chợ CNNT 2024") pass.
+/// </summary>
+public static partial class FreeTextGuard
+{
+    private static readonly string[] DayWords = ["hom nay", "hom qua", "hom kia", "ngay mai", "today", "yesterday", "tomorrow"];
+
+    private static readonly string[] QuestionWords =
+        ["bao nhieu", "bn", "the nao", "ra sao", "o dau", "khi nao", "la gi", "tai sao", "vi sao", "how many", "how much", "what", "how"];
+
+    /// <summary>Words of commands typed without their slash ("bao cao" for /baocao), besides the commands' own names.</summary>
+    private static readonly string[] CommandWords =
+        ["bao cao", "tro giup", "huong dan", "help", "cua toi", "nguoi dung", "thong bao", "ke hoach", "lien ket", "de an", "moi nguoi dung", "start"];
+
+    /// <summary>Whether a text field is a name the guard checks: not a note (anything goes) nor a number's text ("Số quyết định").</summary>
+    public static bool Guards(FormField field) =>
+        field.Kind == FieldType.Text && field.Bind != "note" && !VnText.FoldWords(field.Label).StartsWith("so ", StringComparison.Ordinal);
+
+    /// <summary>Why <paramref name="text"/> is not an answer to <paramref name="field"/> (a free-text step), or null when it may be one.</summary>
+    /// <param name="asks">What the step asks, when it is not the field itself (a new facility's craft village).</param>
+    public static string? Refusal(BotContext ctx, FormSession s, FormDefinition form, FormField field, string text, string? asks = null)
+    {
+        var what = asks ?? field.LabelIn(ctx.English).ToLowerInvariant();
+        var shown = FormText.Clip(text.Trim(), 40);
+        var folded = VnText.FoldWords(text);
+        if (folded.Length == 0)
+        {
+            return null;
+        }
+        string? kind = null;
+        FieldType? belongs = null;
+        if (IsDate(ctx, text, folded))
+        {
+            kind = ctx.T("là một ngày", "is a date");
+            belongs = FieldType.Date;
+        }
+        else if (Number().IsMatch(folded) && (VnParse.TryParseInteger(text, out _) || VnParse.TryParseMoney(text, out _)))
+        {
+            var listed = s.State.LastChoices.Count(c => c.Numbered);
+            if (listed > 0 && folded.All(char.IsAsciiDigit))
+            {
+                // "3" under a list of two: not a name, and not on the list either.
+                return ctx.T($"Số {shown} không có trong danh sách (chọn từ 1 đến {listed}), còn nếu gõ tên thì câu này hỏi {what}.",
+                    $"{shown} is not on the list (pick 1 to {listed}); or type a name: this question asks for the {what}.");
+            }
+            kind = ctx.T("là một con số", "is a number");
+            belongs = VnParse.TryParseInteger(text, out _) ? FieldType.Integer : FieldType.Money;
+        }
+        else if (IsCommandWords(ctx, folded))
+        {
+            kind = ctx.T($"là tên một lệnh (gõ /{folded.Replace(" ", "", StringComparison.Ordinal)} để dùng lệnh; phiếu vẫn chờ)",
+                $"is a command's name (type /{folded.Replace(" ", "", StringComparison.Ordinal)} to use it; the form waits)");
+        }
+        else if (text.Contains('?') || QuestionWords.Any(w => VnText.ContainsWords(folded, w)))
+        {
+            kind = ctx.T("trông như một câu hỏi (để hỏi số liệu, gõ câu hỏi đầy đủ, ví dụ \"bao nhiêu gian hàng năm 2024\"; phiếu vẫn chờ)",
+                "looks like a question (to ask for figures, type the whole question, e.g. \"how many booths in 2024\"; the form waits)");
+        }
+        if (kind is null)
+        {
+            return null;
+        }
+        var line = ctx.T($"\"{shown}\" {kind}, còn câu này hỏi {what}.", $"\"{shown}\" {kind}, but this question asks for the {what}.");
+        if (belongs is { } type && Elsewhere(ctx, s, form, field, type) is { } where)
+        {
+            line += " " + where;
+        }
+        if (field.Example is { Length: > 0 } example && field.Kind != FieldType.Facility)
+        {
+            line += ctx.T($" Ví dụ: {example}.", $" E.g. {example}.");
+        }
+        return line;
+    }
+
+    private static bool IsDate(BotContext ctx, string text, string folded) =>
+        (folded.Any(char.IsAsciiDigit) || DayWords.Contains(folded) || DayWords.Any(w => folded == "ngay " + w))
+        && VnParse.TryParseDate(text, ctx.Today, out _);
+
+    private static bool IsCommandWords(BotContext ctx, string folded) =>
+        CommandWords.Contains(folded)
+        || ctx.Modules.SelectMany(m => m.Commands).SelectMany(c => c.Aliases.Prepend(c.Name)).Any(n => n.Length > 2 && n == folded);
+
+    /// <summary>Where a date or a number belongs in this form: the question after, or how to correct the one already answered.</summary>
+    private static string? Elsewhere(BotContext ctx, FormSession s, FormDefinition form, FormField field, FieldType type)
+    {
+        var kinds = type == FieldType.Date ? [FieldType.Date] : new[] { FieldType.Integer, FieldType.Money };
+        var other = s.Applicable(form).Select(i => form.Fields[i]).FirstOrDefault(f => f != field && kinds.Contains(f.Kind));
+        if (other is null)
+        {
+            return null;
+        }
+        var name = other.LabelIn(ctx.English);
+        return s.HasAnswer(other.Id)
+            ? ctx.T($"Muốn sửa \"{name}\" thì gõ: sửa {name.ToLowerInvariant()} là …", $"To change \"{name}\", type: sửa {name.ToLowerInvariant()} là …")
+            : ctx.T($"\"{name}\" sẽ được hỏi ở câu sau.", $"\"{name}\" is asked later.");
+    }
+
+    [GeneratedRegex(@"^\d[\d\s.,]*\s?(tr|trieu|ty|ti|k|nghin|ngan|d|dong|vnd)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Number();
+}
