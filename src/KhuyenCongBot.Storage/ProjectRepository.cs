@@ -109,19 +109,21 @@ internal sealed class ProjectRepository : IProjectRepository
     /// The projects a filter covers, copies of the committed ones held in memory (<see cref="CommittedProjects"/>); inside a
     /// transaction, read from the file, which shows the transaction's own writes.
     /// </summary>
-    public IReadOnlyList<Project> Find(ProjectFilter filter)
+    public IReadOnlyList<Project> Find(ProjectFilter filter) =>
+        _store.InTransactionNow ? FindInFile(filter) : Committed(filter, copy: true);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Project> Read(ProjectFilter filter) =>
+        _store.InTransactionNow ? FindInFile(filter) : Committed(filter, copy: false);
+
+    private List<Project> Committed(ProjectFilter filter, bool copy)
     {
-        if (_store.InTransactionNow)
-        {
-            return FindInFile(filter);
-        }
-        var all = _committed.All(() => Col.FindAll());
         var found = new List<Project>();
-        foreach (var p in all)
+        foreach (var p in _committed.All(() => Col.FindAll()))
         {
             if (filter.Matches(p))
             {
-                found.Add(p.Clone());
+                found.Add(copy ? p.Clone() : p);
             }
         }
         return found;

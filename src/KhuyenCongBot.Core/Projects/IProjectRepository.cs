@@ -33,8 +33,14 @@ public interface IProjectRepository
 
     void Update(Project project);
 
-    /// <summary>The projects a filter covers, in id order.</summary>
+    /// <summary>The projects a filter covers, in id order: copies the caller may change and save.</summary>
     IReadOnlyList<Project> Find(ProjectFilter filter);
+
+    /// <summary>
+    /// The projects a filter covers, in id order, for questions: the committed projects themselves, shared by every reader without
+    /// a copy (a question over 8.000 projects must not copy them all). Never change one: use <see cref="Find"/> or <see cref="Get"/> to write.
+    /// </summary>
+    IReadOnlyList<Project> Read(ProjectFilter filter);
 
     /// <summary>Projects that list a facility.</summary>
     IReadOnlyList<Project> ForFacility(long facilityId);

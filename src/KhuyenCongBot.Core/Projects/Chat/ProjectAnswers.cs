@@ -20,7 +20,7 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
     {
         var all = queries.CountByStatus(Filter(units), at);
         var approved = all.Values.Sum();
-        var list = store.Projects.Find(Filter(units))
+        var list = store.Projects.Read(Filter(units))
             .Where(p => p.StatusOn(at) is { } s && s < step)
             .OrderBy(p => p.DecisionDate).ThenBy(p => p.Id).ToList();
         var name = Step(step, english);
@@ -41,7 +41,7 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
 
     public string AtStatus(IReadOnlySet<string>? units, string scopeName, ProjectStatus step, DateOnly at, bool english)
     {
-        var list = store.Projects.Find(Filter(units)).Where(p => p.StatusOn(at) == step).OrderBy(p => p.DecisionDate).ThenBy(p => p.Id).ToList();
+        var list = store.Projects.Read(Filter(units)).Where(p => p.StatusOn(at) == step).OrderBy(p => p.DecisionDate).ThenBy(p => p.Id).ToList();
         var sb = new StringBuilder(english
             ? $"As at {VnFormat.Date(at)}, {scopeName}: {list.Count} projects {Step(step, true)}."
             : $"Tính đến {VnFormat.Date(at)}, {scopeName} có {VnFormat.Number(list.Count)} đề án ở bước {Step(step, false)}.");
@@ -94,7 +94,7 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         var plan = PlanTarget(year, units);
         if (plan is > 0)
         {
-            var ofYear = store.Projects.Find(Filter(units)).Where(p => p.DecisionDate <= at).Sum(p => (decimal)DisbursedInYear(p, year, at));
+            var ofYear = store.Projects.Read(Filter(units)).Where(p => p.DecisionDate <= at).Sum(p => (decimal)DisbursedInYear(p, year, at));
             sb.Append('\n').Append(english
                 ? $"Against the {year} funding plan ({VnFormat.MoneyFull((long)plan)}): {VnFormat.MoneyFull((long)ofYear)} disbursed in {year}, {VnFormat.Percent(ofYear / plan.Value)}."
                 : $"So với kế hoạch kinh phí năm {year} ({VnFormat.MoneyFull((long)plan)}): đã giải ngân trong năm {VnFormat.MoneyFull((long)ofYear)}, đạt {VnFormat.Percent(ofYear / plan.Value)}.");
@@ -205,7 +205,7 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
     public string? ReportSentence(IReadOnlySet<string>? units, Period period, DateOnly today, bool english)
     {
         var at = period.To < today ? period.To : today;
-        var running = store.Projects.Find(Filter(units)).Where(p => p.DecisionDate <= at && !(p.SettledOn is { } s && s < period.From)).ToList();
+        var running = store.Projects.Read(Filter(units)).Where(p => p.DecisionDate <= at && !(p.SettledOn is { } s && s < period.From)).ToList();
         if (running.Count == 0)
         {
             return null;
