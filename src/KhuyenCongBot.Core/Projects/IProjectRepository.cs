@@ -1,3 +1,5 @@
+using KhuyenCongBot.Core.Funding;
+
 namespace KhuyenCongBot.Core.Projects;
 
 /// <summary>Which projects a query covers.</summary>
@@ -5,11 +7,13 @@ namespace KhuyenCongBot.Core.Projects;
 /// <param name="Programme">Only national or only local projects; null = both.</param>
 /// <param name="ActivityId">Only one activity; null = all.</param>
 /// <param name="DecisionYear">Only projects approved in that year; null = any year.</param>
+/// <param name="Source">Only projects whose approved budget has money from that source ("đề án dùng vốn KCQG"); null = any.</param>
 public sealed record ProjectFilter(
     IReadOnlySet<string>? ProvinceIds = null,
     ProjectProgramme? Programme = null,
     string? ActivityId = null,
-    int? DecisionYear = null)
+    int? DecisionYear = null,
+    FundingSource? Source = null)
 {
     public static readonly ProjectFilter Everything = new();
 
@@ -17,7 +21,8 @@ public sealed record ProjectFilter(
         (ProvinceIds is null || ProvinceIds.Contains(p.ProvinceId))
         && (Programme is null || p.Programme == Programme)
         && (ActivityId is null || p.ActivityId == ActivityId)
-        && (DecisionYear is null || p.DecisionDate.Year == DecisionYear);
+        && (DecisionYear is null || p.DecisionDate.Year == DecisionYear)
+        && (Source is not { } source || p.Approved[source] > 0);
 }
 
 /// <summary>Projects in the store. Writes go through <see cref="ProjectLifecycle"/>, which checks and audits them.</summary>
