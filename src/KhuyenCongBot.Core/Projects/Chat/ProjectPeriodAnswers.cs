@@ -82,19 +82,19 @@ public sealed class ProjectPeriodAnswers(IBotStore store, ProjectVocabulary voca
     public string SourceRate(ProjectFilter filter, string scopeName, FundingSource source, Period? period, DateOnly at, bool english)
     {
         var projects = store.Projects.Read(filter).Where(p => p.DecisionDate <= at).ToList();
-        var label = FundingSources.Label(source, english);
+        var label = Money(source, english);
         var approved = projects.Sum(p => p.Approved[source]);
         if (projects.Count == 0)
         {
             return english
                 ? $"No project of {scopeName} with {label} money approved by {VnFormat.Date(at)}."
-                : $"{Capital(scopeName)} chưa có đề án nào có vốn {label} được phê duyệt đến {VnFormat.Date(at)}.";
+                : $"{Capital(scopeName)} chưa có đề án nào có {label} được phê duyệt đến {VnFormat.Date(at)}.";
         }
         if (source is FundingSource.Counterpart or FundingSource.Other)
         {
             return english
                 ? $"The bot records the disbursement of khuyến công money (KCQG, KCĐP) only, not of {label}: no figure. {projects.Count} projects of {scopeName} have {VnFormat.MoneyFull(approved)} of {label} approved (as at {VnFormat.Date(at)})."
-                : $"Bot chỉ ghi số giải ngân kinh phí khuyến công (KCQG, KCĐP), không ghi giải ngân {label.ToLowerInvariant()}, nên không có số giải ngân theo nguồn này. {Capital(scopeName)} có {VnFormat.Number(projects.Count)} đề án có {label.ToLowerInvariant()} được duyệt, tổng {VnFormat.MoneyFull(approved)} (tính đến {VnFormat.Date(at)}).";
+                : $"Bot chỉ ghi số giải ngân kinh phí khuyến công (KCQG, KCĐP), không ghi giải ngân {label}, nên không có số giải ngân theo nguồn này. {Capital(scopeName)} có {VnFormat.Number(projects.Count)} đề án có {label} được duyệt, tổng {VnFormat.MoneyFull(approved)} (tính đến {VnFormat.Date(at)}).";
         }
         var other = source == FundingSource.Kcqg ? FundingSource.Kcdp : FundingSource.Kcqg;
         var alone = projects.Where(p => p.Approved[other] == 0).ToList();
@@ -108,16 +108,16 @@ public sealed class ProjectPeriodAnswers(IBotStore store, ProjectVocabulary voca
             var inPeriod = alone.Sum(p => In(p, p1.From, at));
             sb.Append(english
                 ? $"{Span(p1, at, true)}, {scopeName} disbursed {VnFormat.MoneyFull(inPeriod)} of {label} (projects funded by {label} alone; reports dated in the period).\n"
-                : $"{Span(p1, at, false)}, {scopeName} giải ngân {VnFormat.MoneyFull(inPeriod)} vốn {label} (các đề án chỉ dùng vốn {label}; tính theo các lần báo số giải ngân có ngày trong kỳ).\n");
+                : $"{Span(p1, at, false)}, {scopeName} giải ngân {VnFormat.MoneyFull(inPeriod)} {label} (các đề án chỉ dùng {label}; tính theo các lần báo số giải ngân có ngày trong kỳ).\n");
         }
         sb.Append(english
             ? $"{label} disbursed by {VnFormat.Date(at)}, {scopeName}: {VnFormat.MoneyFull(aloneDisbursed)} of {VnFormat.MoneyFull(aloneApproved)} approved on the {alone.Count} projects funded by {label} alone{rate}."
-            : $"Giải ngân vốn {label} của {scopeName} tính đến {VnFormat.Date(at)}: {VnFormat.MoneyFull(aloneDisbursed)} trên {VnFormat.MoneyFull(aloneApproved)} vốn {label} được duyệt của {VnFormat.Number(alone.Count)} đề án chỉ dùng vốn {label}{rate}.");
+            : $"Giải ngân {label} của {scopeName} tính đến {VnFormat.Date(at)}: {VnFormat.MoneyFull(aloneDisbursed)} trên {VnFormat.MoneyFull(aloneApproved)} {label} được duyệt của {VnFormat.Number(alone.Count)} đề án chỉ dùng {label}{rate}.");
         if (mixed.Count > 0)
         {
             sb.Append('\n').Append(english
                 ? $"{mixed.Count} projects mix KCQG and KCĐP ({VnFormat.MoneyFull(mixed.Sum(p => p.Approved[source]))} of {label} approved) and disbursed {VnFormat.MoneyFull(mixed.Sum(p => p.DisbursedOn(at)))} in all: their disbursement is not recorded by source, so it is not in the figure above."
-                : $"{VnFormat.Number(mixed.Count)} đề án dùng cả KCQG và KCĐP ({VnFormat.MoneyFull(mixed.Sum(p => p.Approved[source]))} vốn {label} được duyệt) đã giải ngân tổng {VnFormat.MoneyFull(mixed.Sum(p => p.DisbursedOn(at)))}: số giải ngân của các đề án này không ghi tách theo nguồn, nên không tính vào số trên.");
+                : $"{VnFormat.Number(mixed.Count)} đề án dùng cả KCQG và KCĐP ({VnFormat.MoneyFull(mixed.Sum(p => p.Approved[source]))} {label} được duyệt) đã giải ngân tổng {VnFormat.MoneyFull(mixed.Sum(p => p.DisbursedOn(at)))}: số giải ngân của các đề án này không ghi tách theo nguồn, nên không tính vào số trên.");
         }
         ProjectOverruns.Append(sb, alone, at, english);
         return sb.ToString();
@@ -127,10 +127,10 @@ public sealed class ProjectPeriodAnswers(IBotStore store, ProjectVocabulary voca
     public string SourceList(ProjectFilter filter, string scopeName, FundingSource source, DateOnly at, bool english)
     {
         var list = store.Projects.Read(filter).Where(p => p.DecisionDate <= at).OrderByDescending(p => p.DecisionDate).ThenBy(p => p.Id).ToList();
-        var label = FundingSources.Label(source, english);
+        var label = Money(source, english);
         var sb = new StringBuilder(english
             ? $"As at {VnFormat.Date(at)}, {scopeName}: {list.Count} projects with {label} money approved, {VnFormat.MoneyFull(list.Sum(p => p.Approved[source]))} in all:"
-            : $"Tính đến {VnFormat.Date(at)}, {scopeName} có {VnFormat.Number(list.Count)} đề án có vốn {label} được duyệt, tổng {VnFormat.MoneyFull(list.Sum(p => p.Approved[source]))}:");
+            : $"Tính đến {VnFormat.Date(at)}, {scopeName} có {VnFormat.Number(list.Count)} đề án có {label} được duyệt, tổng {VnFormat.MoneyFull(list.Sum(p => p.Approved[source]))}:");
         foreach (var p in list.Take(ProjectAnswers.ListSize))
         {
             sb.Append('\n').Append($"• {p.Code} – {p.Name}: {label} {VnFormat.MoneyFull(p.Approved[source])} ({Step(p.StatusOn(at)!.Value, english)})");
@@ -138,6 +138,15 @@ public sealed class ProjectPeriodAnswers(IBotStore store, ProjectVocabulary voca
         More(sb, list.Count, english);
         return sb.ToString();
     }
+
+    /// <summary>The money of a source as a sentence names it: "vốn KCQG", "vốn KCĐP", "vốn đối ứng", "nguồn khác".</summary>
+    public static string Money(FundingSource source, bool english) => english ? FundingSources.Label(source, true) : source switch
+    {
+        FundingSource.Kcqg => "vốn KCQG",
+        FundingSource.Kcdp => "vốn KCĐP",
+        FundingSource.Counterpart => "vốn đối ứng",
+        _ => "nguồn khác",
+    };
 
     /// <summary>What a project disbursed between two dates: the amount reported at the end less the amount before the start.</summary>
     public static long In(Project p, DateOnly from, DateOnly to) => Math.Max(0, p.DisbursedOn(to) - p.DisbursedOn(from.AddDays(-1)));

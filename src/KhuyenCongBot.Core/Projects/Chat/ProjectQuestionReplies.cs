@@ -25,8 +25,8 @@ public sealed class ProjectQuestionReplies(
         {
             // "giải ngân vốn ODA": a source the bot does not know must not be dropped (the figure of every source would be given).
             context.Say(context.T(
-                $"Bot chưa hiểu nguồn vốn \"{string.Join(" ", unknown)}\" trong câu hỏi về đề án, nên chưa trả lời số nào. Các nguồn bot biết: khuyến công quốc gia (KCQG, trung ương), khuyến công địa phương (KCĐP, địa phương), vốn đối ứng, nguồn khác. Ví dụ: \"giải ngân vốn địa phương bao nhiêu\", \"đề án nào dùng vốn KCQG\".",
-                $"The bot did not understand the funding source \"{string.Join(" ", unknown)}\" in that question about projects. Sources: national (KCQG), provincial (KCĐP), counterpart, other."));
+                $"Bot chưa hiểu nguồn vốn \"{SourceWords(text, unknown)}\" trong câu hỏi về đề án, nên chưa trả lời số nào. Các nguồn bot biết: khuyến công quốc gia (KCQG, trung ương), khuyến công địa phương (KCĐP, địa phương), vốn đối ứng, nguồn khác. Ví dụ: \"giải ngân vốn địa phương bao nhiêu\", \"đề án nào dùng vốn KCQG\".",
+                $"The bot did not understand the funding source \"{SourceWords(text, unknown)}\" in that question about projects. Sources: national (KCQG), provincial (KCĐP), counterpart, other."));
             return;
         }
         if (unknown.Count > 0)
@@ -70,7 +70,7 @@ public sealed class ProjectQuestionReplies(
         var source = filters.Source;
         var plainName = scopes.ShortName(scope, english);
         var name = plainName
-            + (source is { } named ? context.T($" (đề án có vốn {FundingSources.Label(named)})", $" (projects with {FundingSources.Label(named, true)} money)") : "");
+            + (source is { } named ? context.T($" (đề án có {ProjectPeriodAnswers.Money(named, false)})", $" (projects with {ProjectPeriodAnswers.Money(named, true)} money)") : "");
         var filter = new ProjectFilter(units, Source: source);
         var answer = (request.Ask, period, source) switch
         {
@@ -82,7 +82,7 @@ public sealed class ProjectQuestionReplies(
             (ProjectAsk.AtStatus, _, _) => answers.AtStatus(filter, name, request.Status!.Value, at, english),
             (ProjectAsk.NotReached, _, _) => answers.NotReached(filter, name, request.Status!.Value, at, english),
             (ProjectAsk.Late, _, _) => answers.Late(filter, name, at, english),
-            (_, null, { } s) => periodAnswers.SourceList(filter, name, s, at, english),
+            (_, null, { } s) => periodAnswers.SourceList(filter, plainName, s, at, english),
             (_, { } p, _) => answers.Overview(filter, name, at, english) + "\n" + periodAnswers.EventsLine(filter, p, at, english),
             _ => answers.Overview(filter, name, at, english),
         };
@@ -108,6 +108,17 @@ public sealed class ProjectQuestionReplies(
 
     /// <summary>"đang thực hiện trong năm 2025": projects in progress during the period, not those that started in it.</summary>
     private static bool Ongoing(string text) => VnText.ContainsWords(VnText.FoldWords(text), "dang");
+
+    /// <summary>The words after "vốn"/"nguồn" up to a question word ("vốn ngân hàng bao nhiêu": "ngan hang"), else the unknown words.</summary>
+    private static string SourceWords(string text, List<string> unknown)
+    {
+        var words = VnText.FoldWords(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var at = Array.FindIndex(words, w => w is "von" or "nguon" or "source");
+        var after = at < 0 ? [] : words.Skip(at + 1).TakeWhile(w => !StopWords.Contains(w)).Take(4).ToArray();
+        return after.Length > 0 && after.Intersect(unknown).Any() ? string.Join(" ", after) : string.Join(" ", unknown);
+    }
+
+    private static readonly HashSet<string> StopWords = ["bao", "nhieu", "dat", "nao", "o", "tai", "cua", "nam", "trong", "la", "duoc", "chua", "da", "thang", "quy", "tu", "den", "khong", "the"];
 
     /// <summary>"vốn …", "nguồn …": the question names a source of money.</summary>
     private static bool NamesASource(string text) =>
