@@ -20,6 +20,15 @@ public sealed class ProvinceUnit
     /// <summary>For a former unit, the id of the current unit it was merged into; for a current unit, its own id.</summary>
     public string CurrentId { get; set; } = "";
 
+    /// <summary>
+    /// Whether a year plan of this unit counts in <paramref name="year"/>'s figures: a former unit's plan only up to 2025, the year it
+    /// was merged (a plan set for it later would be added silently to its current unit's and the country's plans).
+    /// </summary>
+    public bool PlansCountIn(int year) => IsCurrent || year <= LastYearOfFormerUnits;
+
+    /// <summary>The year of the 2025 merger: the last year a former unit can carry a plan.</summary>
+    public const int LastYearOfFormerUnits = 2025;
+
     /// <summary>Extra spellings and abbreviations ("hn", "tp hcm").</summary>
     public List<string> Aliases { get; set; } = [];
 }

@@ -33,6 +33,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
             await WaitPolling(server, bot);
             await Task.Delay(random.Next(800, 3000));
             await bot.KillAsync();
+            officers.ForEach(o => o.Killed());
             output.WriteLine($"run {run}: killed after {server.CallsTo("sendMessage").Count} messages in all");
             Interlocked.Increment(ref run);
         }
@@ -55,14 +56,13 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         var spanning = receipts.Count(r => r.ReceivedInRun > r.StartedInRun);
         output.WriteLine($"{Kills} kills; {receipts.Count} receipts, {records.Count} records, {uncertain.Count} forms whose receipt was lost in a crash, {spanning} forms finished in a later run than they started; stop took {took.TotalSeconds:F1} s");
 
-        Assert.True(receipts.Count >= 40, $"only {receipts.Count} forms saved: the officers did not get far enough for the test to mean anything");
-        Assert.True(spanning > 0, "no form survived a restart");
         // None lost: every receipt an officer saw is a record in the file, the officer's own.
         foreach (var receipt in receipts)
         {
             Assert.True(byId.TryGetValue(receipt.RecordId, out var record), $"receipt for record {receipt.RecordId} (officer {receipt.Officer}) but no such record"
                 + (store.Records.Get(receipt.RecordId) is { } other ? $" of the test (#{other.Id} is \"{other.Extra.GetValueOrDefault("fair_name")}\", {other.ActivityId}, {other.FacilityName}, by user {other.CreatedByUserId})" : " in the file")
-                + "\n" + string.Join("\n---\n", server.SentTo(receipt.Officer).Select(m => m.Text)));
+                + "\n" + string.Join("\n", officers.Single(o => o.Id == receipt.Officer).Timeline)
+                + "\nThe bot's log about these updates:\n" + LogAbout(log.ToString(), officers.Single(o => o.Id == receipt.Officer).Timeline));
             Assert.StartsWith(FormOfficer.MarkerPrefix(receipt.Officer), record.Extra["fair_name"]);
         }
         // A receipt may come twice (a run died after sending it but before Telegram was told the update was handled, so the
@@ -81,6 +81,9 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(0, exit);
         Assert.DoesNotContain(server.Token, log.ToString());
         Assert.DoesNotContain(server.Token.Split(':')[1], log.ToString());
+        // Checked last, so that what went wrong on a slow machine is reported first.
+        Assert.True(receipts.Count >= 40, $"only {receipts.Count} forms saved: the officers did not get far enough for the test to mean anything");
+        Assert.True(spanning > 0, "no form survived a restart");
     }
 
     [Fact]
@@ -118,6 +121,13 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         }
         Assert.Contains("Database checkpointed on stop", log.ToString());
         Assert.DoesNotContain(server.Token, log.ToString());
+    }
+
+    /// <summary>The bot's log lines that name one of the updates in <paramref name="timeline"/>.</summary>
+    private static string LogAbout(string log, IEnumerable<string> timeline)
+    {
+        var ids = timeline.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"\[(\d+)\]")).Where(m => m.Success).Select(m => m.Groups[1].Value).ToHashSet();
+        return string.Join("\n", log.Split('\n').Where(line => ids.Any(id => line.Contains(id, StringComparison.Ordinal))));
     }
 
     /// <summary>Waits until the new process polls getUpdates (it is up and reading).</summary>

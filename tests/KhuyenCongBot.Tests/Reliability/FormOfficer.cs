@@ -30,6 +30,20 @@ public sealed partial class FormOfficer(FakeTelegramServer server, long id, Func
     /// <summary>Every marker this officer typed.</summary>
     public HashSet<string> Markers { get; } = [];
 
+    /// <summary>What the officer sent (with its update_id) and received, in order, with the run it happened in: a failure's story.</summary>
+    public List<string> Timeline { get; } = [];
+
+    /// <summary>Marks the moment the bot process was killed in the timeline.</summary>
+    public void Killed() => Note("-- bot killed");
+
+    private void Note(string line)
+    {
+        lock (Timeline)
+        {
+            Timeline.Add($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} run {run()} {line}");
+        }
+    }
+
     /// <summary>Update-to-reply times of the answers that got a reply within the patience window.</summary>
     public List<double> LatenciesMs { get; } = [];
 
@@ -48,7 +62,8 @@ public sealed partial class FormOfficer(FakeTelegramServer server, long id, Func
         while (!stop.IsCancellationRequested)
         {
             var sentAt = DateTimeOffset.UtcNow;
-            server.UserSends(id, next);
+            var updateId = server.UserSends(id, next);
+            Note($">> [{updateId}] {next}");
             var prompt = await WaitPromptAsync(patience, stop);
             if (stop.IsCancellationRequested)
             {
@@ -151,6 +166,7 @@ public sealed partial class FormOfficer(FakeTelegramServer server, long id, Func
             {
                 var fresh = mine.Skip(_cursor).ToList();
                 _cursor = mine.Count;
+                fresh.ForEach(m => Note("<< " + m.Text.Split('\n').FirstOrDefault(l => l.Length > 0 && !l.StartsWith("📝", StringComparison.Ordinal))));
                 foreach (var m in fresh)
                 {
                     if (ReceiptText().Match(m.Text) is { Success: true } r)

@@ -24,7 +24,7 @@ public sealed class Breakdowns(IFigureSource figures, IBotStore store, Catalogue
             // Against the plan: a province with a plan and nothing done yet is listed with 0 (and 0 % of its plan).
             var units = scopes.UnitIds(q.Scope);
             var metric = $"{activityId ?? "*"}.{measure}";
-            var planned = store.Plans.ForYear(q.To.Year).Where(p => p.Metric == metric && p.Target > 0 && (units is null || units.Contains(p.ProvinceId)))
+            var planned = store.Plans.ForYear(q.To.Year).CountedIn(q.To.Year, catalogue).Where(p => p.Metric == metric && p.Target > 0 && (units is null || units.Contains(p.ProvinceId)))
                 .Select(p => catalogue.CurrentOf(p.ProvinceId)?.Id ?? p.ProvinceId).Distinct(StringComparer.Ordinal).ToList();
             rows.AddRange(planned.Where(id => rows.All(r => r.Key != id)).Select(id => (id, KeyLabel(id, by), default(FigureValue))));
         }

@@ -24,7 +24,7 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
             var (a, m) = answerer.Primary(q);
             return [(a, m)];
         }
-        return store.Plans.ForYear(q.To.Year)
+        return store.Plans.ForYear(q.To.Year).CountedIn(q.To.Year, catalogue)
             .Where(p => p.Target > 0 && (units is null || units.Contains(p.ProvinceId)))
             .Select(p => p.Metric).Distinct().Order(StringComparer.Ordinal)
             .Select(Split).ToList();
@@ -100,7 +100,7 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
     {
         var units = scopes.UnitIds(q.Scope);
         var metrics = PlannedMetrics(q, units).Select(m => $"{m.ActivityId ?? "*"}.{m.Measure}").ToHashSet(StringComparer.Ordinal);
-        var plans = store.Plans.ForYear(q.To.Year)
+        var plans = store.Plans.ForYear(q.To.Year).CountedIn(q.To.Year, catalogue)
             .Where(p => p.Target > 0 && metrics.Contains(p.Metric) && (units is null || units.Contains(p.ProvinceId)))
             .GroupBy(p => catalogue.CurrentOf(p.ProvinceId)?.Id ?? p.ProvinceId, StringComparer.Ordinal);
         var result = new List<ProvinceProgress>();

@@ -11,9 +11,12 @@ public sealed class PlanLineText(IBotStore store, CatalogueIndex catalogue, Scop
     /// <summary>The year plan of a metric over a set of recorded units (a region's plan is the sum of its provinces'); null when none is set.</summary>
     public decimal? PlanTarget(int year, string metric, IReadOnlySet<string>? unitIds)
     {
-        var plans = store.Plans.ForYear(year).Where(p => p.Metric == metric && (unitIds is null || unitIds.Contains(p.ProvinceId))).ToList();
+        var plans = CountedPlans(year).Where(p => p.Metric == metric && (unitIds is null || unitIds.Contains(p.ProvinceId))).ToList();
         return plans.Count == 0 ? null : plans.Sum(p => p.Target);
     }
+
+    /// <summary>The year's plans that count in figures (not a former province's after the 2025 merger: see <see cref="ProvinceUnit.PlansCountIn"/>).</summary>
+    public IEnumerable<Plan> CountedPlans(int year) => store.Plans.ForYear(year).CountedIn(year, catalogue);
 
     /// <summary>The main figure against its year plan in the question's scope, or why it cannot be compared.</summary>
     /// <param name="unitsWithFigures">The current provinces whose records make up the figure: each must have a plan, or the whole
@@ -68,7 +71,7 @@ public sealed class PlanLineText(IBotStore store, CatalogueIndex catalogue, Scop
             return null;
         }
         var units = scopes.UnitIds(scope);
-        var planned = store.Plans.ForYear(year).Where(p => p.Metric == metric && p.Target > 0 && (units is null || units.Contains(p.ProvinceId)))
+        var planned = CountedPlans(year).Where(p => p.Metric == metric && p.Target > 0 && (units is null || units.Contains(p.ProvinceId)))
             .Select(p => catalogue.CurrentOf(p.ProvinceId)?.Id ?? p.ProvinceId).ToHashSet(StringComparer.Ordinal);
         var missing = unitsWithFigures().Select(id => catalogue.CurrentOf(id)?.Id ?? id).Distinct(StringComparer.Ordinal)
             .Where(id => !planned.Contains(id)).ToList();

@@ -135,6 +135,9 @@ public sealed class QuestionParts
     /// <summary>"còn ... thì sao", "what about": builds on the previous question.</summary>
     public bool FollowUpMarker { get; set; }
 
+    /// <summary>"mọi hoạt động", "tất cả các hoạt động": every activity, never the previous question's activity.</summary>
+    public bool AllActivities { get; set; }
+
     /// <summary>"bao nhiêu", "how many", "?": it looks like a question.</summary>
     public bool QuestionWords { get; set; }
 

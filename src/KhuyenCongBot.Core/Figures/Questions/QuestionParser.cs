@@ -43,7 +43,7 @@ public sealed partial class QuestionParser
         _sources = new SourceReader(_lexicon);
         _breakdowns = new BreakdownReader(patterns);
         _measure = new MeasureReader(catalogue, _lexicon);
-        Regex[] own = [.. ComparisonReader.Own, .. BreakdownReader.Own, EstimateRegex(), ActualRegex(), ExcludeEstimatesRegex(),
+        Regex[] own = [.. ComparisonReader.Own, .. BreakdownReader.Own, EstimateRegex(), ActualRegex(), ExcludeEstimatesRegex(), AllActivitiesRegex(),
             FollowUpRegex(), FollowUpTailRegex(), .. patterns.All];
         _normaliser = new QuestionNormaliser(catalogue, _lexicon, own);
         _leftover = new LeftoverReader(_lexicon, _normaliser);
@@ -86,6 +86,11 @@ public sealed partial class QuestionParser
         }
 
         ReadStatus(ref s, parts);
+        if (AllActivitiesRegex().Match(s) is { Success: true } all)
+        {
+            parts.AllActivities = true;
+            s = Cut(s, all);
+        }
         _comparisons.Read(ref s, parts);
         _scope.Read(ref s, parts);
         _sources.Read(ref s, parts);
@@ -184,6 +189,9 @@ public sealed partial class QuestionParser
 
     [GeneratedRegex(" (cua|of) (cac |nhung |moi |the )?(co so|doanh nghiep|htx|hop tac xa|ho kinh doanh|facilities|businesses|firms)(?= )")]
     private static partial Regex OfFacilitiesRegex();
+
+    [GeneratedRegex(@" (cua |o |trong |tren )?(moi|tat ca( cac)?|toan bo( cac)?|ca) hoat dong( khuyen cong)?(?= )| (all|every|across all) activit(y|ies)(?= )")]
+    private static partial Regex AllActivitiesRegex();
 
     [GeneratedRegex(" +")]
     private static partial Regex SpacesRegex();

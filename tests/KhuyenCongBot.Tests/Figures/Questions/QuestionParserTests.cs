@@ -137,6 +137,11 @@ public class QuestionParserTests
     [InlineData("gian hang nam 2024 dat bao nhieu phan tram chi tieu", "trade_fair.booths", Y24, "-", "plan")]
     [InlineData("gian hang nam 2024 so voi ke hoach nam", "trade_fair.booths", Y24, "-", "plan")]
     [InlineData("gian hang so voi ke hoach nam 2024", "trade_fair.booths", Y24, "-", "plan")]
+    // A relative year after "kế hoạch năm" is the period, never dropped (outside tester: "tiến độ kế hoạch năm nay" kept 2024).
+    [InlineData("tien do ke hoach nam nay", "-", Y26, "-", "plan")]
+    [InlineData("đạt bao nhiêu % kế hoạch năm nay", "-", Y26, "-", "plan")]
+    [InlineData("gian hang dat bao nhieu phan tram ke hoach nam ngoai", "trade_fair.booths", Y25, "-", "plan")]
+    [InlineData("tiến độ kế hoạch năm nay của Phú Thọ", "-", Y26, "p:phu-tho", "plan")]
     [InlineData("gian hang nam 2024 bang bao nhieu % cung ky", "trade_fair.booths", Y24, "-", "yoy")]
     [InlineData("gian hàng năm 2024 so với năm 2023", "trade_fair.booths", Y24, "-", "yoy2023")]
     [InlineData("gian hang 2024 va cung ky", "trade_fair.booths", Y24, "-", "yoy")]

@@ -68,7 +68,7 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
             question = baseQuestion is null ? Fill(new Question(), parts, context) : Merge(baseQuestion, parts, context);
             // "gian hàng năm 2024" then "lượt tham gia bao nhiêu": the same activity's participations.
             var activity = parts.ActivityId;
-            if (baseQuestion is not null && activity is null && parts.Measure is Measures.Participations or Measures.Facilities
+            if (baseQuestion is not null && activity is null && !parts.AllActivities && parts.Measure is Measures.Participations or Measures.Facilities
                 && baseQuestion.ActivityId is { } previous && catalogue.Activity(previous)?.Measures.Contains(parts.Measure) == true)
             {
                 activity = previous;
@@ -86,16 +86,30 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
                 // group is kept only by a follow-up ("còn gian hàng thì sao"), whose answer names it (found by the outside tester).
                 question = question with { Beneficiary = null };
             }
+            // The activity kept from the previous question is named with what else is kept, never silently (outside tester:
+            // "bao nhiêu hội chợ năm nay" then "bao nhiêu cơ sở … được hỗ trợ" counted trade-fair facilities only).
+            var keptActivity = activity is not null && parts.ActivityId is null ? catalogue.Activity(activity) : null;
             if (baseQuestion is not null && parts.Period is null)
             {
                 var kept = parts.Source is null && question.Source is { } source ? ", " + context.T("nguồn ", "source ") + FundingSources.Label(source, context.English) : "";
-                notes.Add(context.T(
-                    $"(Giữ kỳ và phạm vi của câu trước: {question.PeriodLabel}, {scopes.ShortName(question.Scope)}{kept}.)",
-                    $"(Same period and scope as the previous question: {FigureAnswerer.PeriodText(question, true)}, {scopes.ShortName(question.Scope, true)}{kept}.)"));
+                notes.Add(keptActivity is null
+                    ? context.T(
+                        $"(Giữ kỳ và phạm vi của câu trước: {question.PeriodLabel}, {scopes.ShortName(question.Scope)}{kept}.)",
+                        $"(Same period and scope as the previous question: {FigureAnswerer.PeriodText(question, true)}, {scopes.ShortName(question.Scope, true)}{kept}.)")
+                    : context.T(
+                        $"(Giữ kỳ, phạm vi và hoạt động của câu trước: {question.PeriodLabel}, {scopes.ShortName(question.Scope)}{kept}, chỉ tính {keptActivity.ShortName}; hỏi \"mọi hoạt động\" để tính tất cả.)",
+                        $"(Same period, scope and activity as the previous question: {FigureAnswerer.PeriodText(question, true)}, {scopes.ShortName(question.Scope, true)}{kept}, {keptActivity.EnglishName} only; ask \"all activities\" to count every activity.)"));
             }
-            else if (baseQuestion is not null && parts.Source is null && question.Source is { } keptSource)
+            else
             {
-                notes.Add(context.T($"(Giữ nguồn {FundingSources.Label(keptSource)} của câu trước.)", $"(Same funding source as the previous question: {FundingSources.Label(keptSource, true)}.)"));
+                if (keptActivity is not null)
+                {
+                    notes.Add(context.T($"(Giữ hoạt động của câu trước: chỉ tính {keptActivity.ShortName}.)", $"(Same activity as the previous question: {keptActivity.EnglishName} only.)"));
+                }
+                if (baseQuestion is not null && parts.Source is null && question.Source is { } keptSource)
+                {
+                    notes.Add(context.T($"(Giữ nguồn {FundingSources.Label(keptSource)} của câu trước.)", $"(Same funding source as the previous question: {FundingSources.Label(keptSource, true)}.)"));
+                }
             }
         }
         if (parts.FacilityGroup is { } group && question.Kind != QuestionKind.FacilityHistory)
