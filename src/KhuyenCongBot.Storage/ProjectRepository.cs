@@ -19,6 +19,7 @@ internal sealed class ProjectRepository : IProjectRepository
 
     private readonly LiteDatabase _db;
     private readonly LiteDbStore _store;
+    private readonly CommittedProjects _committed = new();
 
     public ProjectRepository(LiteDatabase db, LiteDbStore store)
     {
@@ -74,7 +75,12 @@ internal sealed class ProjectRepository : IProjectRepository
         }
         try
         {
-            _store.InTransaction(() => Col.Insert(project));
+            _store.InTransaction(() =>
+            {
+                Col.Insert(project);
+                Publish(project);
+                return 0;
+            });
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
@@ -88,7 +94,7 @@ internal sealed class ProjectRepository : IProjectRepository
         project.NormalizedCode = ProjectCode.Normalize(project.Code);
         try
         {
-            if (!_store.InTransaction(() => Col.Update(project)))
+            if (!_store.InTransaction(() => Col.Update(project) && Publish(project)))
             {
                 throw new InvalidOperationException($"Project {project.Id} does not exist.");
             }
@@ -99,9 +105,49 @@ internal sealed class ProjectRepository : IProjectRepository
         }
     }
 
-    public bool Delete(long id) => _store.InTransaction(() => Col.Delete(id));
+    public bool Delete(long id) => _store.InTransaction(() =>
+    {
+        var deleted = Col.Delete(id);
+        if (deleted)
+        {
+            _store.AfterCommit(() => _committed.Remove(id));
+        }
+        return deleted;
+    });
 
-    public IReadOnlyList<Project> Find(ProjectFilter filter)
+    /// <summary>
+    /// The projects a filter covers, copies of the committed ones held in memory (<see cref="CommittedProjects"/>); inside a
+    /// transaction, read from the file, which shows the transaction's own writes.
+    /// </summary>
+    public IReadOnlyList<Project> Find(ProjectFilter filter) =>
+        _store.InTransactionNow ? FindInFile(filter) : Committed(filter, copy: true);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Project> Read(ProjectFilter filter) =>
+        _store.InTransactionNow ? FindInFile(filter) : Committed(filter, copy: false);
+
+    private List<Project> Committed(ProjectFilter filter, bool copy)
+    {
+        var found = new List<Project>();
+        foreach (var p in _committed.All(() => Col.FindAll()))
+        {
+            if (filter.Matches(p))
+            {
+                found.Add(copy ? p.Clone() : p);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Once the transaction commits, a copy of what was written is what readers see; a rollback publishes nothing.</summary>
+    private bool Publish(Project project)
+    {
+        var written = project.Clone();
+        _store.AfterCommit(() => _committed.Put(written));
+        return true;
+    }
+
+    private List<Project> FindInFile(ProjectFilter filter)
     {
         var found = filter.ProvinceIds is null
             ? Col.FindAll()

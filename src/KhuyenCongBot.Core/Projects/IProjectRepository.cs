@@ -1,3 +1,5 @@
+using KhuyenCongBot.Core.Funding;
+
 namespace KhuyenCongBot.Core.Projects;
 
 /// <summary>Which projects a query covers.</summary>
@@ -5,11 +7,13 @@ namespace KhuyenCongBot.Core.Projects;
 /// <param name="Programme">Only national or only local projects; null = both.</param>
 /// <param name="ActivityId">Only one activity; null = all.</param>
 /// <param name="DecisionYear">Only projects approved in that year; null = any year.</param>
+/// <param name="Source">Only projects whose approved budget has money from that source ("đề án dùng vốn KCQG"); null = any.</param>
 public sealed record ProjectFilter(
     IReadOnlySet<string>? ProvinceIds = null,
     ProjectProgramme? Programme = null,
     string? ActivityId = null,
-    int? DecisionYear = null)
+    int? DecisionYear = null,
+    FundingSource? Source = null)
 {
     public static readonly ProjectFilter Everything = new();
 
@@ -17,7 +21,8 @@ public sealed record ProjectFilter(
         (ProvinceIds is null || ProvinceIds.Contains(p.ProvinceId))
         && (Programme is null || p.Programme == Programme)
         && (ActivityId is null || p.ActivityId == ActivityId)
-        && (DecisionYear is null || p.DecisionDate.Year == DecisionYear);
+        && (DecisionYear is null || p.DecisionDate.Year == DecisionYear)
+        && (Source is not { } source || p.Approved[source] > 0);
 }
 
 /// <summary>Projects in the store. Writes go through <see cref="ProjectLifecycle"/>, which checks and audits them.</summary>
@@ -36,8 +41,14 @@ public interface IProjectRepository
     /// <summary>Removes a project (only an import's undo does: projects are otherwise never deleted); false when there is none.</summary>
     bool Delete(long id);
 
-    /// <summary>The projects a filter covers, in id order.</summary>
+    /// <summary>The projects a filter covers, in id order: copies the caller may change and save.</summary>
     IReadOnlyList<Project> Find(ProjectFilter filter);
+
+    /// <summary>
+    /// The projects a filter covers, in id order, for questions: the committed projects themselves, shared by every reader without
+    /// a copy (a question over 8.000 projects must not copy them all). Never change one: use <see cref="Find"/> or <see cref="Get"/> to write.
+    /// </summary>
+    IReadOnlyList<Project> Read(ProjectFilter filter);
 
     /// <summary>Projects that list a facility.</summary>
     IReadOnlyList<Project> ForFacility(long facilityId);

@@ -25,7 +25,7 @@ public sealed class ProjectQueries(IBotStore store, CatalogueIndex catalogue)
 
     /// <summary>Projects approved on or before <paramref name="at"/> and not accepted by then, oldest decision first.</summary>
     public IReadOnlyList<Project> NotYetAccepted(ProjectFilter filter, DateOnly at) =>
-        store.Projects.Find(filter)
+        store.Projects.Read(filter)
             .Where(p => p.StatusOn(at) is ProjectStatus.Approved or ProjectStatus.InProgress)
             .OrderBy(p => p.DecisionDate).ThenBy(p => p.Id).ToList();
 
@@ -49,7 +49,7 @@ public sealed class ProjectQueries(IBotStore store, CatalogueIndex catalogue)
     /// <summary>Disbursed against approved khuyến công support for the projects approved on or before <paramref name="at"/>.</summary>
     public DisbursementFigure Disbursement(ProjectFilter filter, DateOnly at)
     {
-        var projects = store.Projects.Find(filter).Where(p => p.DecisionDate <= at).ToList();
+        var projects = store.Projects.Read(filter).Where(p => p.DecisionDate <= at).ToList();
         var approved = FundingTotals.Sum(projects.Select(p => p.Approved));
         var disbursed = projects.Sum(p => (decimal)p.DisbursedOn(at));
         return new DisbursementFigure(projects.Count, approved, disbursed, FundingRules.Rate(disbursed, approved.Support));
@@ -59,7 +59,7 @@ public sealed class ProjectQueries(IBotStore store, CatalogueIndex catalogue)
     public IReadOnlyDictionary<ProjectStatus, int> CountByStatus(ProjectFilter filter, DateOnly at)
     {
         var counts = Enum.GetValues<ProjectStatus>().ToDictionary(s => s, _ => 0);
-        foreach (var p in store.Projects.Find(filter))
+        foreach (var p in store.Projects.Read(filter))
         {
             if (p.StatusOn(at) is { } s)
             {

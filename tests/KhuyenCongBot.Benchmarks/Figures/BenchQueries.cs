@@ -13,6 +13,9 @@ public sealed record BenchQuery(string Name, string Question, FigureQuery Query,
 {
     public IReadOnlyList<KeyValuePair<string, FigureValue>> Run(IFigureSource source) =>
         By is { } by ? source.Breakdown(Query, by) : [new("", source.Total(Query))];
+
+    /// <summary>A question the projects module answers (`--only projects` times these alone).</summary>
+    public bool IsProjectQuestion => ReplyOnly && Query.Measure == Measures.Projects;
 }
 
 /// <summary>The typical questions of the benchmark, with "today" fixed at 15/5/2026.</summary>
@@ -104,6 +107,15 @@ public static class BenchQueries
             new("disbursement rate against the plan, Phú Thọ", "Giải ngân đạt bao nhiêu % ở Phú Thọ",
                 new(null, Measures.Projects, D(2026, 1, 1), Today, phuTho), ReplyOnly: true),
             new("one project with its records", "/dean KC-2026-0001",
+                new(null, Measures.Projects, D(2026, 1, 1), Today), ReplyOnly: true),
+            // Issue 15 (i15-figs): a period on a lifecycle question is when the step happened; projects by funding source.
+            new("projects accepted in 2026", "Đề án nào đã nghiệm thu trong năm 2026",
+                new(null, Measures.Projects, D(2026, 1, 1), Today), ReplyOnly: true),
+            new("projects started in H1", "Đề án nào bắt đầu trong 6 tháng đầu năm",
+                new(null, Measures.Projects, D(2026, 1, 1), Today), ReplyOnly: true),
+            new("projects with national money", "Đề án nào dùng vốn khuyến công quốc gia",
+                new(null, Measures.Projects, D(2026, 1, 1), Today), ReplyOnly: true),
+            new("local money disbursed", "Giải ngân vốn địa phương bao nhiêu",
                 new(null, Measures.Projects, D(2026, 1, 1), Today), ReplyOnly: true),
             new("women-owned facilities supported this year", "Bao nhiêu cơ sở do phụ nữ làm chủ được hỗ trợ năm nay",
                 new(null, Measures.Facilities, D(2026, 1, 1), Today, Beneficiary: "women_owned"), IndexOnly: true),

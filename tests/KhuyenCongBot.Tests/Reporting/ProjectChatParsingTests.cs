@@ -19,6 +19,12 @@ public sealed class ProjectChatParsingTests
     [InlineData("đề án nào đang thực hiện", ProjectAsk.AtStatus, ProjectStatus.InProgress)]
     [InlineData("bao nhiêu đề án đã quyết toán năm 2026", ProjectAsk.AtStatus, ProjectStatus.Settled)]
     [InlineData("how many projects not yet accepted", ProjectAsk.NotReached, ProjectStatus.Accepted)]
+    [InlineData("đề án nào đã nghiệm thu trong năm 2026", ProjectAsk.AtStatus, ProjectStatus.Accepted)]
+    [InlineData("de an nao nghiem thu nam 2025", ProjectAsk.AtStatus, ProjectStatus.Accepted)]
+    [InlineData("đề án nào bắt đầu trong 6 tháng đầu năm", ProjectAsk.AtStatus, ProjectStatus.InProgress)]
+    [InlineData("co bao nhieu de an bat dau thuc hien quy 3", ProjectAsk.AtStatus, ProjectStatus.InProgress)]
+    [InlineData("những đề án được phê duyệt năm 2025", ProjectAsk.AtStatus, ProjectStatus.Approved)]
+    [InlineData("đề án KCĐP chưa nghiệm thu", ProjectAsk.NotReached, ProjectStatus.Accepted)]
     public void Step_questions(string text, ProjectAsk ask, ProjectStatus status)
     {
         var r = Parser.Parse(text, Today);
@@ -45,6 +51,11 @@ public sealed class ProjectChatParsingTests
     [InlineData("so de an khuyen cong nam 2025", ProjectAsk.Overview)]
     [InlineData("bao nhiêu đề án năm 2024", ProjectAsk.Overview)]
     [InlineData("số đề án ước thực hiện năm 2025", ProjectAsk.Overview)]
+    [InlineData("đề án nào dùng vốn khuyến công quốc gia", ProjectAsk.Overview)]
+    [InlineData("de an nao dung von trung uong", ProjectAsk.Overview)]
+    [InlineData("giải ngân vốn địa phương bao nhiêu", ProjectAsk.Rate)]
+    [InlineData("giai ngan von doi ung dat bao nhieu %", ProjectAsk.Rate)]
+    [InlineData("giải ngân năm 2026 được bao nhiêu", ProjectAsk.Rate)]
     public void Other_questions(string text, ProjectAsk ask)
     {
         var r = Parser.Parse(text, Today);

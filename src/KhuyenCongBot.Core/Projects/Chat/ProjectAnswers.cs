@@ -16,11 +16,11 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
     /// <summary>The plan metric disbursement is compared with: the year's khuyến công funding plan.</summary>
     public const string PlanMetric = "*." + Measures.Funding;
 
-    public string NotReached(IReadOnlySet<string>? units, string scopeName, ProjectStatus step, DateOnly at, bool english)
+    public string NotReached(ProjectFilter filter, string scopeName, ProjectStatus step, DateOnly at, bool english)
     {
-        var all = queries.CountByStatus(Filter(units), at);
+        var all = queries.CountByStatus(filter, at);
         var approved = all.Values.Sum();
-        var list = store.Projects.Find(Filter(units))
+        var list = store.Projects.Read(filter)
             .Where(p => p.StatusOn(at) is { } s && s < step)
             .OrderBy(p => p.DecisionDate).ThenBy(p => p.Id).ToList();
         var name = Step(step, english);
@@ -39,9 +39,9 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         return sb.ToString();
     }
 
-    public string AtStatus(IReadOnlySet<string>? units, string scopeName, ProjectStatus step, DateOnly at, bool english)
+    public string AtStatus(ProjectFilter filter, string scopeName, ProjectStatus step, DateOnly at, bool english)
     {
-        var list = store.Projects.Find(Filter(units)).Where(p => p.StatusOn(at) == step).OrderBy(p => p.DecisionDate).ThenBy(p => p.Id).ToList();
+        var list = store.Projects.Read(filter).Where(p => p.StatusOn(at) == step).OrderBy(p => p.DecisionDate).ThenBy(p => p.Id).ToList();
         var sb = new StringBuilder(english
             ? $"As at {VnFormat.Date(at)}, {scopeName}: {list.Count} projects {Step(step, true)}."
             : $"Tính đến {VnFormat.Date(at)}, {scopeName} có {VnFormat.Number(list.Count)} đề án ở bước {Step(step, false)}.");
@@ -49,10 +49,10 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         return sb.ToString();
     }
 
-    public string Late(IReadOnlySet<string>? units, string scopeName, DateOnly at, bool english)
+    public string Late(ProjectFilter filter, string scopeName, DateOnly at, bool english)
     {
-        var late = queries.Late(Filter(units), at);
-        var open = queries.NotYetAccepted(Filter(units), at).Count;
+        var late = queries.Late(filter, at);
+        var open = queries.NotYetAccepted(filter, at).Count;
         if (late.Count == 0)
         {
             return english
@@ -73,9 +73,9 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         return sb.ToString();
     }
 
-    public string Rate(IReadOnlySet<string>? units, string scopeName, DateOnly at, bool english)
+    public string Rate(ProjectFilter filter, string scopeName, DateOnly at, bool english)
     {
-        var figure = queries.Disbursement(Filter(units), at);
+        var figure = queries.Disbursement(filter, at);
         if (figure.Projects == 0)
         {
             return english
@@ -90,16 +90,18 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
             : $"Giải ngân {VnFormat.Number(figure.Projects)} đề án của {scopeName} tính đến {VnFormat.Date(at)}: {VnFormat.MoneyFull(disbursed)} trên {VnFormat.MoneyFull(support)} kinh phí khuyến công được duyệt");
         sb.Append($" (KCQG {VnFormat.MoneyFull((long)figure.Approved.Kcqg)}, KCĐP {VnFormat.MoneyFull((long)figure.Approved.Kcdp)})");
         sb.Append(figure.Rate is { } r ? (english ? $", {VnFormat.Percent(r)}." : $", đạt {VnFormat.Percent(r)}.") : ".");
+        ProjectOverruns.Append(sb, store.Projects.Read(filter), at, english);
         var year = at.Year;
-        var plan = PlanTarget(year, units);
+        // The year's funding plan is of every source: it is not compared with the projects of one source.
+        var plan = filter.Source is null ? PlanTarget(year, filter.ProvinceIds) : null;
         if (plan is > 0)
         {
-            var ofYear = store.Projects.Find(Filter(units)).Where(p => p.DecisionDate <= at).Sum(p => (decimal)DisbursedInYear(p, year, at));
+            var ofYear = store.Projects.Read(filter).Where(p => p.DecisionDate <= at).Sum(p => (decimal)DisbursedInYear(p, year, at));
             sb.Append('\n').Append(english
                 ? $"Against the {year} funding plan ({VnFormat.MoneyFull((long)plan)}): {VnFormat.MoneyFull((long)ofYear)} disbursed in {year}, {VnFormat.Percent(ofYear / plan.Value)}."
                 : $"So với kế hoạch kinh phí năm {year} ({VnFormat.MoneyFull((long)plan)}): đã giải ngân trong năm {VnFormat.MoneyFull((long)ofYear)}, đạt {VnFormat.Percent(ofYear / plan.Value)}.");
         }
-        else
+        else if (filter.Source is null)
         {
             sb.Append('\n').Append(english
                 ? $"No {year} funding plan is set for {scopeName}, so there is no rate against the year plan (/plan)."
@@ -108,11 +110,11 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         return sb.ToString();
     }
 
-    public string Overview(IReadOnlySet<string>? units, string scopeName, DateOnly at, bool english)
+    public string Overview(ProjectFilter filter, string scopeName, DateOnly at, bool english)
     {
-        var counts = queries.CountByStatus(Filter(units), at);
+        var counts = queries.CountByStatus(filter, at);
         var total = counts.Values.Sum();
-        var late = queries.Late(Filter(units), at).Count;
+        var late = queries.Late(filter, at).Count;
         var parts = Enum.GetValues<ProjectStatus>().Select(s => $"{VnFormat.Number(counts[s])} {Step(s, english)}");
         return english
             ? $"As at {VnFormat.Date(at)}, {scopeName}: {total} projects – {string.Join(", ", parts)}; {late} behind schedule."
@@ -220,7 +222,7 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
     public string? ReportSentence(IReadOnlySet<string>? units, Period period, DateOnly today, bool english)
     {
         var at = period.To < today ? period.To : today;
-        var running = store.Projects.Find(Filter(units)).Where(p => p.DecisionDate <= at && !(p.SettledOn is { } s && s < period.From)).ToList();
+        var running = store.Projects.Read(Filter(units)).Where(p => p.DecisionDate <= at && !(p.SettledOn is { } s && s < period.From)).ToList();
         if (running.Count == 0)
         {
             return null;

@@ -1,5 +1,6 @@
 using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Figures;
 using KhuyenCongBot.Core.Figures.Questions;
 using KhuyenCongBot.Core.People;
 using KhuyenCongBot.Core.Text;
@@ -8,17 +9,26 @@ namespace KhuyenCongBot.Core.Projects.Chat;
 
 /// <summary>
 /// Managers' questions about projects ("bao nhiêu đề án chưa nghiệm thu", "đề án nào chậm tiến độ ở Phú Thọ", "giải ngân đạt bao
-/// nhiêu %"): the scope and period read as the figures read them, within the person's scope; a word not understood, or a filter
-/// projects cannot apply (a source, an activity), gets no figure.
+/// nhiêu %"): the scope, period and funding source read as the figures read them, within the person's scope; a word not understood,
+/// or a filter projects cannot apply (an activity, a group of facilities), gets no figure. A period on a lifecycle question is when
+/// the step happened (<see cref="ProjectPeriodAnswers"/>); a source keeps the projects with money from it.
 /// </summary>
 public sealed class ProjectQuestionReplies(
-    ProjectAnswers answers, ProjectVocabulary vocabulary, CatalogueIndex catalogue, ScopeResolver scopes, QuestionParser questions,
-    AccessPolicy? access, IReadOnlySet<string> knownWords)
+    ProjectAnswers answers, ProjectPeriodAnswers periodAnswers, ProjectVocabulary vocabulary, CatalogueIndex catalogue, ScopeResolver scopes,
+    QuestionParser questions, AccessPolicy? access, IReadOnlySet<string> knownWords)
 {
     public void Answer(BotContext context, string text, ProjectRequest request)
     {
         var parts = questions.Parse(text, context.Today);
         var unknown = parts.Unknown.SelectMany(u => VnText.FoldWords(u).Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(w => !knownWords.Contains(w)).ToList();
+        if (unknown.Count > 0 && NamesASource(text))
+        {
+            // "giải ngân vốn ODA": a source the bot does not know must not be dropped (the figure of every source would be given).
+            context.Say(context.T(
+                $"Bot chưa hiểu nguồn vốn \"{SourceWords(text, unknown)}\" trong câu hỏi về đề án, nên chưa trả lời số nào. Các nguồn bot biết: khuyến công quốc gia (KCQG, trung ương), khuyến công địa phương (KCĐP, địa phương), vốn đối ứng, nguồn khác. Ví dụ: \"giải ngân vốn địa phương bao nhiêu\", \"đề án nào dùng vốn KCQG\".",
+                $"The bot did not understand the funding source \"{SourceWords(text, unknown)}\" in that question about projects. Sources: national (KCQG), provincial (KCĐP), counterpart, other."));
+            return;
+        }
         if (unknown.Count > 0)
         {
             context.Say(context.T(
@@ -26,7 +36,8 @@ public sealed class ProjectQuestionReplies(
                 $"The bot did not understand \"{string.Join(" ", unknown)}\" in that question about projects. E.g. \"how many projects not yet accepted\"."));
             return;
         }
-        if (UnusedFilters(context, text) is { Count: > 0 } unused)
+        var filters = FiltersOf(text, context.Today);
+        if (UnusedFilters(context, filters) is { Count: > 0 } unused)
         {
             context.Say(context.T(
                 $"Câu hỏi về đề án chưa lọc được theo {string.Join(", ", unused)}, nên bot chưa trả lời số nào (số của mọi đề án sẽ sai với câu hỏi). Bạn hỏi không kèm điều kiện đó, ví dụ: \"bao nhiêu đề án chưa nghiệm thu\", hoặc xem từng đề án bằng /dean.",
@@ -44,7 +55,8 @@ public sealed class ProjectQuestionReplies(
             return;
         }
         var at = context.Today;
-        if (parts.Period is { } period)
+        var period = parts.Period;
+        if (period is not null)
         {
             if (period.From > context.Today)
             {
@@ -54,15 +66,25 @@ public sealed class ProjectQuestionReplies(
             }
             at = period.To < at ? period.To : at;
         }
-        var name = scopes.ShortName(scope, context.English);
         var english = context.English;
-        var answer = request.Ask switch
+        var source = filters.Source;
+        var plainName = scopes.ShortName(scope, english);
+        var name = plainName
+            + (source is { } named ? context.T($" (đề án có {ProjectPeriodAnswers.Money(named, false)})", $" (projects with {ProjectPeriodAnswers.Money(named, true)} money)") : "");
+        var filter = new ProjectFilter(units, Source: source);
+        var answer = (request.Ask, period, source) switch
         {
-            ProjectAsk.NotReached => answers.NotReached(units, name, request.Status!.Value, at, english),
-            ProjectAsk.AtStatus => answers.AtStatus(units, name, request.Status!.Value, at, english),
-            ProjectAsk.Late => answers.Late(units, name, at, english),
-            ProjectAsk.Rate => answers.Rate(units, name, at, english),
-            _ => answers.Overview(units, name, at, english),
+            (ProjectAsk.Rate, _, { } s) => periodAnswers.SourceRate(filter, plainName, s, period, at, english),
+            (ProjectAsk.Rate, { } p, _) => periodAnswers.DisbursedIn(filter, name, p, at, english) + "\n" + answers.Rate(filter, name, at, english),
+            (ProjectAsk.Rate, _, _) => answers.Rate(filter, name, at, english),
+            (ProjectAsk.AtStatus, { } p, _) when request.Status == ProjectStatus.InProgress && Ongoing(text) => periodAnswers.Ongoing(filter, name, p, at, english),
+            (ProjectAsk.AtStatus, { } p, _) => periodAnswers.Reached(filter, name, request.Status!.Value, p, at, english),
+            (ProjectAsk.AtStatus, _, _) => answers.AtStatus(filter, name, request.Status!.Value, at, english),
+            (ProjectAsk.NotReached, _, _) => answers.NotReached(filter, name, request.Status!.Value, at, english),
+            (ProjectAsk.Late, _, _) => answers.Late(filter, name, at, english),
+            (_, null, { } s) => periodAnswers.SourceList(filter, plainName, s, at, english),
+            (_, { } p, _) => answers.Overview(filter, name, at, english) + "\n" + periodAnswers.EventsLine(filter, p, at, english),
+            _ => answers.Overview(filter, name, at, english),
         };
         if (parts.Corrections.Count > 0)
         {
@@ -72,24 +94,43 @@ public sealed class ProjectQuestionReplies(
         context.Say(answer);
     }
 
-    /// <summary>
-    /// A source, an activity or a group of facilities read in the question: not a filter of the project answers ("đề án KCĐP chưa
-    /// nghiệm thu" must not be answered for every project).
-    /// </summary>
-    private List<string> UnusedFilters(BotContext context, string text)
+    /// <summary>The filters of the question (source, activity, group of facilities), read without the word "đề án".</summary>
+    private QuestionParts FiltersOf(string text, DateOnly today)
     {
-        var unused = new List<string>();
         // The word "đề án"/"dự án" itself reads as consulting projects to the figures parser: filters are read without it.
         var withoutProjectWords = " " + VnText.FoldWords(text) + " ";
         foreach (var w in vocabulary.ProjectWords)
         {
             withoutProjectWords = withoutProjectWords.Replace(" " + w + " ", " ", StringComparison.Ordinal);
         }
-        var filters = questions.Parse(withoutProjectWords.Trim(), context.Today);
-        if (filters.Source is { } source)
-        {
-            unused.Add(context.T("nguồn ", "source ") + Figures.FundingSources.Label(source, context.English));
-        }
+        return questions.Parse(withoutProjectWords.Trim(), today);
+    }
+
+    /// <summary>"đang thực hiện trong năm 2025": projects in progress during the period, not those that started in it.</summary>
+    private static bool Ongoing(string text) => VnText.ContainsWords(VnText.FoldWords(text), "dang");
+
+    /// <summary>The words after "vốn"/"nguồn" up to a question word ("vốn ngân hàng bao nhiêu": "ngan hang"), else the unknown words.</summary>
+    private static string SourceWords(string text, List<string> unknown)
+    {
+        var words = VnText.FoldWords(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var at = Array.FindIndex(words, w => w is "von" or "nguon" or "source");
+        var after = at < 0 ? [] : words.Skip(at + 1).TakeWhile(w => !StopWords.Contains(w)).Take(4).ToArray();
+        return after.Length > 0 && after.Intersect(unknown).Any() ? string.Join(" ", after) : string.Join(" ", unknown);
+    }
+
+    private static readonly HashSet<string> StopWords = ["bao", "nhieu", "dat", "nao", "o", "tai", "cua", "nam", "trong", "la", "duoc", "chua", "da", "thang", "quy", "tu", "den", "khong", "the"];
+
+    /// <summary>"vốn …", "nguồn …": the question names a source of money.</summary>
+    private static bool NamesASource(string text) =>
+        VnText.ContainsWords(VnText.FoldWords(text), "von") || VnText.ContainsWords(VnText.FoldWords(text), "nguon") || VnText.ContainsWords(VnText.FoldWords(text), "source");
+
+    /// <summary>
+    /// An activity or a group of facilities read in the question: not a filter of the project answers ("đề án máy móc chưa
+    /// nghiệm thu" must not be answered for every project). A source is a filter (<see cref="ProjectFilter.Source"/>).
+    /// </summary>
+    private List<string> UnusedFilters(BotContext context, QuestionParts filters)
+    {
+        var unused = new List<string>();
         if (filters.ActivityId is { } activity)
         {
             unused.Add(context.T("hoạt động \"", "activity \"") + (catalogue.Activity(activity)?.ShortName ?? activity) + "\"");

@@ -35,14 +35,15 @@ public sealed class ProjectsModule : IBotModule
         _names = new ProjectNames(vocabulary, _parser, scopes, questions, knownWords);
         _lookup = new ProjectLookup(_answers, vocabulary, scopes, access, _names);
         _moves = new ProjectMoves(lifecycle, vocabulary, _lookup, _parser, TryHandleTextAsync);
-        _questions = new ProjectQuestionReplies(_answers, vocabulary, catalogue, scopes, questions, access, knownWords);
+        _questions = new ProjectQuestionReplies(_answers, new ProjectPeriodAnswers(store, vocabulary), vocabulary, catalogue, scopes, questions, access, knownWords);
         _registration = new ProjectRegistrationFlow(this, catalogue, vocabulary, lifecycle);
         Flows = [_registration.Dialog, _moves.DateDialog];
     }
 
     /// <summary>Words of project questions that are neither steps nor question phrases ("nào", "có", "đã"): not "not understood".</summary>
     private static readonly string[] ExtraWords =
-        ["nao", "nhung", "cac", "co", "da", "dang", "duoc", "chua", "bao", "nhieu", "may", "the", "so", "ma", "khong", "hien", "nay", "cua", "va", "how", "many", "which", "are", "is", "not", "yet", "what"];
+        ["nao", "nhung", "cac", "co", "da", "dang", "duoc", "chua", "bao", "nhieu", "may", "the", "so", "ma", "khong", "hien", "nay", "cua", "va", "how", "many", "which", "are", "is", "not", "yet", "what",
+         "von", "nguon", "dung", "su", "tu", "bang", "with", "money", "use"];
 
     public int TextPriority => 50;
 
