@@ -116,13 +116,19 @@ internal sealed partial class MeasureReader(CatalogueIndex catalogue, Lexicon le
         return (activity.Id, phrase);
     }
 
-    /// <summary>Data the bot does not hold ("số công nhân", "lợi nhuận"), unless the words belong to an activity's name.</summary>
+    /// <summary>
+    /// Data the bot does not hold ("số công nhân", "lợi nhuận"), unless the words belong to an activity's name or to a measure's
+    /// words typed whole ("lao động được đào tạo" names the trainees; "lao động" alone, workers, is not held).
+    /// </summary>
     public void ReadUnsupported(ref string s, QuestionParts parts)
     {
         var activityPhrase = FindActivityPhrase(s)?.Phrase;
+        var probe = s;
+        var measureWords = MeasurePhrases.Where(m => VnText.ContainsWords(probe, m.Phrase)).Select(m => m.Phrase).ToList();
         foreach (var (phrase, what) in lexicon.Unsupported)
         {
-            if (VnText.ContainsWords(s, phrase) && (activityPhrase is null || !VnText.ContainsWords(activityPhrase, phrase)))
+            if (VnText.ContainsWords(s, phrase) && (activityPhrase is null || !VnText.ContainsWords(activityPhrase, phrase))
+                && !measureWords.Any(m => m.Length > phrase.Length && VnText.ContainsWords(m, phrase)))
             {
                 parts.Unsupported ??= what;
                 s = Remove(s, phrase);
