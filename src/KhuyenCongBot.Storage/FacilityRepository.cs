@@ -191,14 +191,10 @@ internal sealed class FacilityRepository : IFacilityRepository
         {
             var vocabulary = _words.Get(p);
             var exact = false;
-            for (var i = 0; i < vocabulary.Tokens.Length; i++)
+            foreach (var (i, score) in vocabulary.Matching(word))
             {
-                var score = FacilitySearch.WordScore(word, vocabulary.Tokens[i]);
-                if (score > 0)
-                {
-                    keys.Add((p + "|" + vocabulary.Tokens[i], score, vocabulary.Counts[i]));
-                    exact |= score >= 1;
-                }
+                keys.Add((p + "|" + vocabulary.Tokens[i], score, vocabulary.Counts[i]));
+                exact |= score >= 1;
             }
             if (!exact)
             {

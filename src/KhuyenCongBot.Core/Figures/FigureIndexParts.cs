@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace KhuyenCongBot.Core.Figures;
 
-/// <summary>One record in the index, as compact as the figures need (72 bytes).</summary>
+/// <summary>One record in the index, as compact as the figures need (80 bytes).</summary>
 [StructLayout(LayoutKind.Sequential)]
 internal struct IndexEntry
 {
@@ -20,6 +20,9 @@ internal struct IndexEntry
     /// <summary>Dense facility number, or -1 when the record names no facility.</summary>
     public int Facility;
     public int Booths;
+
+    /// <summary>Trainees of a training record (<see cref="Reports.ReportWorkbook.Trainees"/>), or -1 when the record names no number of them.</summary>
+    public int Trainees;
     public ushort Unit;
     public bool Estimate;
 
@@ -45,7 +48,7 @@ internal struct IndexEntry
 /// <summary>Sums of the additive measures over a set of records, in total and for estimates only.</summary>
 internal struct Sums
 {
-    public long Count, EstCount, Booths, EstBooths, Revenue, EstRevenue, Funding, EstFunding;
+    public long Count, EstCount, Booths, EstBooths, Revenue, EstRevenue, Funding, EstFunding, Trainees, EstTrainees, NoTrainees, EstNoTrainees;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(in IndexEntry e, int sign) => Add(e, sign, e.Funding);
@@ -58,12 +61,17 @@ internal struct Sums
         Booths += sign * (long)e.Booths;
         Revenue += sign * e.Revenue;
         Funding += sign * funding;
+        var (trainees, none) = e.Trainees < 0 ? (0L, 1L) : (e.Trainees, 0L);
+        Trainees += sign * trainees;
+        NoTrainees += sign * none;
         if (e.Estimate)
         {
             EstCount += sign;
             EstBooths += sign * (long)e.Booths;
             EstRevenue += sign * e.Revenue;
             EstFunding += sign * funding;
+            EstTrainees += sign * trainees;
+            EstNoTrainees += sign * none;
         }
     }
 
@@ -72,12 +80,14 @@ internal struct Sums
         MeasureKind.Count => (Count, EstCount),
         MeasureKind.Booths => (Booths, EstBooths),
         MeasureKind.Revenue => (Revenue, EstRevenue),
+        MeasureKind.Trainees => (Trainees, EstTrainees),
+        MeasureKind.NoTrainees => (NoTrainees, EstNoTrainees),
         _ => (Funding, EstFunding),
     };
 }
 
 /// <summary>The measures as the index computes them.</summary>
-internal enum MeasureKind { Count, Booths, Revenue, Funding, Facilities }
+internal enum MeasureKind { Count, Booths, Revenue, Funding, Facilities, Trainees, NoTrainees }
 
 /// <summary>The records of one activity in one calendar month, with their sums per recorded unit.</summary>
 internal sealed class MonthBucket

@@ -15,11 +15,11 @@ public static class FigureRules
     /// <summary>True for the measures that are plain sums over records (all but facilities).</summary>
     public static bool IsAdditive(string measure) => measure != Measures.Facilities;
 
-    /// <summary>Throws <see cref="ArgumentException"/> for a measure outside <see cref="Measures.All"/>.</summary>
+    /// <summary>Throws <see cref="ArgumentException"/> for a measure outside <see cref="Measures.All"/> (and <see cref="Measures.TraineesUnknown"/>).</summary>
     public static void Validate(FigureQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        if (!Measures.All.Contains(query.Measure))
+        if (!Measures.All.Contains(query.Measure) && query.Measure != Measures.TraineesUnknown)
         {
             throw new ArgumentException($"Unknown measure '{query.Measure}'.", nameof(query));
         }

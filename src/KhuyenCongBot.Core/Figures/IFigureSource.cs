@@ -69,13 +69,16 @@ public static class Measures
     public const string Revenue = "revenue_vnd";
     public const string Funding = "funding_vnd";
 
-    public static readonly IReadOnlyList<string> All = [Facilities, Participations, Booths, Projects, Revenue, Funding];
-
-    /// <summary>Trainees of training: a form's answer (issue 15), not a measure of <see cref="IFigureSource"/>; see TraineeAnswers.</summary>
+    /// <summary>Trainees of training: the training form's answer (issue 15), or "N học viên" in an imported record's note (<see cref="Reports.ReportWorkbook.Trainees"/>).</summary>
     public const string Trainees = "trainees";
 
-    /// <summary>Measures read from the records' form answers (an activity's FormMeasures), answered outside <see cref="IFigureSource"/>.</summary>
+    public static readonly IReadOnlyList<string> All = [Facilities, Participations, Booths, Projects, Revenue, Funding, Trainees];
+
+    /// <summary>Measures read from the records' form answers (an activity's FormMeasures rather than a field of every record).</summary>
     public static readonly IReadOnlyList<string> FromForms = [Trainees];
+
+    /// <summary>Not asked by people: the records among those counted that name no number of trainees (said under a trainees figure).</summary>
+    public const string TraineesUnknown = "trainees_unknown";
 }
 
 /// <summary>Which facilities a beneficiary filter keeps: those whose legal form is the id, or whose priority groups include it.</summary>

@@ -104,6 +104,8 @@ public sealed class ScanFigureSource(IBotStore store, CatalogueIndex catalogue) 
         Measures.Booths => records.Sum(r => (decimal)r.Booths),
         Measures.Revenue => records.Sum(r => (decimal)r.RevenueVnd),
         Measures.Funding => records.Sum(r => (decimal)funding(r)),
+        Measures.Trainees => records.Sum(r => (decimal)(Reports.ReportWorkbook.Trainees(r) ?? 0)),
+        Measures.TraineesUnknown => records.Count(r => Reports.ReportWorkbook.Trainees(r) is null),
         _ => throw new ArgumentException($"Unknown measure '{measure}'.", nameof(measure)),
     };
 }

@@ -135,7 +135,7 @@ internal sealed class PlanImporter(IBotStore store, Func<CatalogueIndex> catalog
         {
             problems.Add($"chỉ tiêu '{Short(metric)}': không có hoạt động '{Short(metric[..dot])}'");
         }
-        else if (!Measures.All.Contains(measure) || (activity.Measures.Count > 0 && !activity.Measures.Contains(measure)))
+        else if (!Measures.All.Contains(measure) || (activity.Measures.Count > 0 && !activity.Measures.Contains(measure) && !activity.FormMeasures.Contains(measure)))
         {
             problems.Add($"chỉ tiêu '{Short(metric)}': đơn vị đo '{measure}' không dùng cho hoạt động {activity.Id}");
         }

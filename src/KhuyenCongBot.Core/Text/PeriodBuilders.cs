@@ -55,7 +55,7 @@ internal static class PeriodBuilders
         }
         if (m.Groups["rel"].Success)
         {
-            return m.Groups["rel"].Value == "nay" ? today.Year : today.Year - 1;
+            return m.Groups["rel"].Value switch { "nay" => today.Year, "kia" or "truoc nua" => today.Year - 2, _ => today.Year - 1 };
         }
         return null;
     }
@@ -190,8 +190,14 @@ internal static class PeriodBuilders
         return new Period(from, to, label);
     }
 
+    /// <summary>"năm nay", "năm ngoái"; "năm kia", "năm trước nữa", "the year before last": two years back (Vietnam's today).</summary>
     public static Period? RelativeYear(Match m, DateOnly today) =>
-        WholeMonths(1, 12, IsPrevious(m.Groups["k"].Value) ? today.Year - 1 : today.Year, today);
+        WholeMonths(1, 12, m.Groups["k"].Value switch
+        {
+            "kia" or "truoc nua" or "before" or "2" => today.Year - 2,
+            var k when IsPrevious(k) => today.Year - 1,
+            _ => today.Year,
+        }, today);
 
     public static Period? ExplicitYear(Match m, DateOnly today)
     {

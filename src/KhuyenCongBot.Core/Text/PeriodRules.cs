@@ -17,8 +17,8 @@ internal static class PeriodRules
     private const string Year = "(?<y>(?:19|20|21)[0-9]{2})";
     private const string Year1 = "(?<y1>(?:19|20|21)[0-9]{2})";
     private const string Year2 = "(?<y2>(?:19|20|21)[0-9]{2})";
-    private const string YT = @"(?:(?:\s*[/\-]\s*|\s+)(?:nam\s+|of\s+|in\s+)?" + Year + @"|\s+nam\s+(?<rel>nay|ngoai|truoc|roi))?";
-    private const string YTAfterNam = @"(?:(?:\s*[/\-]\s*|\s+)" + Year + @"|\s+(?<rel>nay|ngoai|truoc|roi))?";
+    private const string YT = @"(?:(?:\s*[/\-]\s*|\s+)(?:nam\s+|of\s+|in\s+)?" + Year + @"|\s+nam\s+(?<rel>nay|ngoai|truoc nua|truoc|roi|kia))?";
+    private const string YTAfterNam = @"(?:(?:\s*[/\-]\s*|\s+)" + Year + @"|\s+(?<rel>nay|ngoai|truoc nua|truoc|roi|kia))?";
     private const string DateEnd = @"(?![0-9]|[/.\-][0-9])";
 
     private static string Date(string x, bool spaced) =>
@@ -50,7 +50,7 @@ internal static class PeriodRules
         new(R($@"(?:{B}(?:giai doan|thoi ky|period|tu|from|between)\s+(?:nam\s+|year\s+)?|(?<![a-z0-9/.\-])(?:nam\s+)?){Year1}\s*(?:-|den|toi|to|and|until)\s*(?:nam\s+|year\s+)?{Year2}{DateEnd}(?![a-z])|{B}giai doan\s+{Year1}\s+{Year2}{DateEnd}(?![a-z])"), PeriodBuilders.YearRange),
         new(R($@"{B}(?:(?:luy ke|tinh|tu dau nam(?: {Year})?|cong don)\s+(?:den|toi)(?:\s+het)?|(?:den|toi) het|luy ke|(?:up to|until|through) (?:the end of )?)\s+(?:quy (?<q>iv|iii|ii|i|[1-4])|q(?<q>[1-4])|quarter (?<q>[1-4])|thang (?<m>1[0-2]|0?[1-9])|month (?<m>1[0-2]|0?[1-9])){YT}{E}"), PeriodBuilders.Cumulative),
         new(R($@"{B}(?:(?:luy ke )?tu dau nam|luy ke|year to date|ytd){YTAfterNam}(?:\s+(?:den|toi)\s+(?:(?<now>nay|hien nay|hien tai|hom nay|bay gio)|(?:ngay\s+)?{Date("2", true)}))?(?:{E}|{DateEnd})"), PeriodBuilders.YearToDate),
-        new(R($@"{B}(?:nam (?<k>nay|ngoai|truoc|qua|roi)|(?<k>this|last|previous) year){E}"), PeriodBuilders.RelativeYear),
+        new(R($@"{B}(?:nam (?<k>nay|ngoai|truoc nua|truoc|qua|roi|kia)|(?<k>this|last|previous) year|the year (?<k>before) last|(?<k>2) years ago){E}"), PeriodBuilders.RelativeYear),
         new(R($@"(?:{B}(?:ca nam|nam|in|year)\s+|(?<![a-z0-9/.\-])){Year}{DateEnd}(?![a-z])"), PeriodBuilders.ExplicitYear),
         new(R($@"{B}(?:tu|from|between)\s+(?:ngay\s+)?{Date("1", true)}\s*(?:den|toi|-|to|and|until)\s*(?:ngay\s+)?(?:(?<now>nay|hien nay|hom nay)|{Date("2", true)}){DateEnd}(?![a-z])"), PeriodBuilders.Range),
         new(R($@"(?<![0-9/.\-]){Date("1", false)}\s+(?:-|den|toi)\s+{Date("2", false)}{DateEnd}"), PeriodBuilders.Range),

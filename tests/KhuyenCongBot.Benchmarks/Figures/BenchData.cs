@@ -50,23 +50,30 @@ internal sealed class BenchData
     // Activities where the facility invests beside the support (the forms ask the counterpart there).
     private static readonly HashSet<string> CounterpartActivities = ["machinery", "demo_model", "pollution", "cleaner_production"];
 
+    /// <summary>The facility the facility-history question names (the first of the registry; no other has its name).</summary>
+    public const string HistoryFacility = "HTX Mây tre đan Phú Vinh";
+
     /// <summary>
     /// The facility registry: one facility per number (FacilityId = number + 1, so add them in order to an empty store), the first
-    /// named "HTX Mây tre đan Phú Vinh" for the facility-history question; each with a legal form and, for one in five, a priority group.
+    /// named <see cref="HistoryFacility"/> for the facility-history question, the others realistic names (<see cref="BenchNames"/>);
+    /// each with a legal form and, for one in five, a priority group.
     /// </summary>
     public IEnumerable<Facility> Facilities()
     {
         var forms = LegalForms.SelectMany(f => Enumerable.Repeat(f.Id, f.Weight)).ToArray();
         var r = new Random(20261204);
+        // Names from a stream of their own: the legal forms and groups stay those of earlier runs.
+        var names = new Random(20261205);
         for (var i = 0; i < _facilityHome.Length; i++)
         {
             var groups = r.Next(5) switch { 0 => new List<string> { "women_owned" }, 1 when r.Next(3) == 0 => ["ethnic_minority_owned"], _ => [] };
+            var legalForm = i == 0 ? "cooperative" : forms[r.Next(forms.Length)];
             yield return new Facility
             {
-                Name = i == 0 ? "HTX Mây tre đan Phú Vinh" : $"Cơ sở {i + 1}",
+                Name = i == 0 ? HistoryFacility : BenchNames.Next(names, legalForm, HistoryFacility),
                 ProvinceId = HomeOf(i),
                 CreatedAt = DateTimeOffset.UnixEpoch,
-                LegalForm = i == 0 ? "cooperative" : forms[r.Next(forms.Length)],
+                LegalForm = legalForm,
                 PriorityGroups = groups,
             };
         }

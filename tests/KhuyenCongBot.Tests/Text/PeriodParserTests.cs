@@ -56,6 +56,12 @@ public class PeriodParserTests
     [InlineData("năm trước", "2025-01-01", "2025-12-31", "năm 2025", "năm trước")]
     [InlineData("this year", "2026-01-01", "2026-12-31", "năm 2026", "this year")]
     [InlineData("last year", "2025-01-01", "2025-12-31", "năm 2025", "last year")]
+    [InlineData("năm kia", "2024-01-01", "2024-12-31", "năm 2024", "năm kia")]
+    [InlineData("so hoc vien nam kia", "2024-01-01", "2024-12-31", "năm 2024", "nam kia")]
+    [InlineData("năm trước nữa", "2024-01-01", "2024-12-31", "năm 2024", "năm trước nữa")]
+    [InlineData("the year before last", "2024-01-01", "2024-12-31", "năm 2024", "the year before last")]
+    [InlineData("quý 2 năm kia", "2024-04-01", "2024-06-30", "quý II/2024", "quý 2 năm kia")]
+    [InlineData("6 tháng đầu năm kia", "2024-01-01", "2024-06-30", "6 tháng đầu năm 2024", "6 tháng đầu năm kia")]
     [InlineData("nam 2023", "2023-01-01", "2023-12-31", "năm 2023", "nam 2023")]
     [InlineData("so co so 2023", "2023-01-01", "2023-12-31", "năm 2023", "2023")]
     [InlineData("tu 1/3/2024 den 15/5/2024", "2024-03-01", "2024-05-15", "từ 01/03/2024 đến 15/05/2024", "tu 1/3/2024 den 15/5/2024")]
@@ -130,6 +136,7 @@ public class PeriodParserTests
     [InlineData("quy truoc", "2026-02-01", "2025-10-01", "2025-12-31")]
     [InlineData("hom qua", "2026-03-01", "2026-02-28", "2026-02-28")]
     [InlineData("tu dau nam", "2024-02-29", "2024-01-01", "2024-02-29")]
+    [InlineData("nam kia", "2027-01-01", "2025-01-01", "2025-12-31")]
     public void Relative_to_other_days(string text, string today, string from, string to)
     {
         Assert.True(PeriodParser.TryFind(text, D(today), out var period, out _));

@@ -210,6 +210,8 @@ internal readonly struct BucketWalk(IndexedRecords index, FigureQuery q, Breakdo
             case MeasureKind.Booths: v = e.Booths; break;
             case MeasureKind.Revenue: v = e.Revenue; break;
             case MeasureKind.Funding: v = code >= 0 ? e.FundingUnder(code) : e.Funding; break;
+            case MeasureKind.Trainees: v = Math.Max(e.Trainees, 0); break;
+            case MeasureKind.NoTrainees: v = e.Trainees < 0 ? 1 : 0; break;
             default: v = 1; break;
         }
         acc.Total[g] += v;

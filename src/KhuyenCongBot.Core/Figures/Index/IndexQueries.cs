@@ -45,6 +45,8 @@ internal sealed class IndexQueries(IndexedRecords index, YearFacilityCounts year
         Measures.Booths => MeasureKind.Booths,
         Measures.Revenue => MeasureKind.Revenue,
         Measures.Funding => MeasureKind.Funding,
+        Measures.Trainees => MeasureKind.Trainees,
+        Measures.TraineesUnknown => MeasureKind.NoTrainees,
         _ => MeasureKind.Count,
     };
 

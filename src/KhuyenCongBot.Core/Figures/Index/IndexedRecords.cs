@@ -92,7 +92,8 @@ internal sealed class IndexedRecords(CatalogueIndex catalogue)
         Series[a].GetOrAdd(month).Add(new IndexEntry
         {
             Id = r.Id, Day = r.Date.DayNumber, Unit = unit, Facility = facility,
-            Booths = r.Booths, Revenue = r.RevenueVnd, Funding = r.FundingVnd, Estimate = r.Status == RecordStatus.Estimate,
+            Booths = r.Booths, Trainees = Reports.ReportWorkbook.Trainees(r) is { } t ? (int)Math.Min(t, int.MaxValue) : -1,
+            Revenue = r.RevenueVnd, Funding = r.FundingVnd, Estimate = r.Status == RecordStatus.Estimate,
             Kcqg = split.Kcqg, Kcdp = split.Kcdp, Counterpart = split.Counterpart, Other = split.Other,
             Sources = RecordFunding.Mask(r),
         });

@@ -119,6 +119,10 @@ public sealed class FigureAnswerer
             {
                 sb.AppendLine(note);
             }
+            if (l.Measure == Measures.Trainees)
+            {
+                sb.AppendLine(TraineeAnswers.RecordsNote(_figures, Query(q, l.ActivityId, l.Measure), l.Value.Records, english));
+            }
         }
         else
         {

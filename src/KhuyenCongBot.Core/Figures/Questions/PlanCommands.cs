@@ -204,7 +204,7 @@ public sealed class PlanCommands
     /// <summary>The one activity a measure belongs to (booths: fairs; revenue: consulting), or null when it is shared.</summary>
     private string? ActivityOf(string measure)
     {
-        var owners = catalogue.Activities.Where(a => a.Measures.Contains(measure)).ToList();
+        var owners = catalogue.Activities.Where(a => MeasureCoverage.Recorded(a).Contains(measure)).ToList();
         return owners.Count == 1 ? owners[0].Id : null;
     }
 

@@ -43,6 +43,8 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
 
     public string Gap(Question q, DateOnly today, bool english)
     {
+        // "năm nay" runs to 31/12: what is done, and the time elapsed, are counted up to today.
+        q = q.WithPeriod(RunningPeriod.UpToToday(q.Period, today));
         var units = scopes.UnitIds(q.Scope);
         var year = q.To.Year;
         var pace = ExpectedPace(q.To);
@@ -121,6 +123,7 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
 
     public string Ranking(Question q, DateOnly today, bool english)
     {
+        q = q.WithPeriod(RunningPeriod.UpToToday(q.Period, today));
         var pace = ExpectedPace(q.To);
         var rows = Progress(q);
         var sb = new StringBuilder();

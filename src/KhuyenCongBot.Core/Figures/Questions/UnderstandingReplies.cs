@@ -7,10 +7,10 @@ namespace KhuyenCongBot.Core.Figures.Questions;
 internal static class UnderstandingReplies
 {
     private const string WhatTheBotHolds =
-        "Bot có số liệu khuyến công: số gian hàng hội chợ, số lượt cơ sở tham gia, số cơ sở được hỗ trợ, số dự án và doanh thu tư vấn, kinh phí hỗ trợ (theo kỳ, tỉnh, hoạt động, nguồn kinh phí).";
+        "Bot có số liệu khuyến công: số gian hàng hội chợ, số lượt cơ sở tham gia, số cơ sở được hỗ trợ, số dự án và doanh thu tư vấn, số học viên đào tạo, kinh phí hỗ trợ (theo kỳ, tỉnh, hoạt động, nguồn kinh phí).";
 
     private const string WhatTheBotHoldsEn =
-        "The bot holds industrial-extension figures: fair booths, facility participations, facilities supported, consulting projects and revenue, funding (by period, province, activity, funding source).";
+        "The bot holds industrial-extension figures: fair booths, facility participations, facilities supported, consulting projects and revenue, trainees, funding (by period, province, activity, funding source).";
 
     /// <summary>Words that change the meaning were not understood: quote them, ask, offer what works.</summary>
     public static void NotUnderstood(BotContext context, IReadOnlyList<string> unknown, IReadOnlyList<string>? examples)

@@ -66,6 +66,17 @@ internal sealed class FigureFixture : IDisposable
             long Part() => r.Next(3) == 0 ? 0 : r.NextInt64(1_000_000, 300_000_000);
             RecordFunding.Set(record, new Core.Funding.FundingSplit(Part(), Part(), Part(), r.Next(4) == 0 ? Part() : 0));
         }
+        if (record.ActivityId == "training" || r.Next(30) == 0)
+        {
+            // Trainees: the form's answer, "N học viên" in an imported record's note, or no number at all.
+            switch (r.Next(4))
+            {
+                case 0: record.Extra["trainees"] = r.Next(1, 400).ToString(System.Globalization.CultureInfo.InvariantCulture); break;
+                case 1: record.Note = "Đào tạo nghề, " + Core.Text.VnFormat.Number(r.Next(1, 3000)) + " học viên"; break;
+                case 2: record.Note = "Lớp đào tạo nghề"; break;
+                default: break;
+            }
+        }
         return record;
     }
 

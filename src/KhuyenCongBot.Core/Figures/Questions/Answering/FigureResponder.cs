@@ -16,7 +16,6 @@ public sealed class FigureResponder(
     FigureAnswerer answerer,
     KindAnswerer kinds,
     FigureOutputs outputs,
-    TraineeAnswers trainees,
     People.AccessPolicy? access,
     Beneficiaries.BeneficiaryCatalogue? beneficiaries)
 {
@@ -88,11 +87,6 @@ public sealed class FigureResponder(
             }
             notes = [.. notes ?? [], BeneficiaryText.Note(context, names, beneficiary)];
         }
-        if (question.Measure == Measures.Trainees)
-        {
-            RespondTrainees(context, question, notes);
-            return;
-        }
         if (question.Kind != QuestionKind.Figure)
         {
             QuestionMemory.SetLast(context, question with { Output = OutputKind.Text });
@@ -130,28 +124,6 @@ public sealed class FigureResponder(
         }
         var lastReply = context.Replies[^1];
         context.Replies[^1] = lastReply with { Choices = NextSteps(context, question) };
-    }
-
-    /// <summary>Trainees are read from the records (not the figures index): a total, or said not available, never a wrong figure.</summary>
-    private void RespondTrainees(BotContext context, Question question, IReadOnlyList<string>? notes)
-    {
-        if (TraineeAnswers.Refusal(question, context.English) is { } refusal)
-        {
-            context.Say(refusal);
-            return;
-        }
-        QuestionMemory.SetLast(context, question with { Output = OutputKind.Text });
-        var text = trainees.Answer(question, context.English);
-        if (notes is { Count: > 0 })
-        {
-            text = string.Join("\n", notes) + "\n" + text;
-        }
-        var choices = new List<Choice>();
-        if (!question.CompareLastYear && question.From > PeriodParser.Beginning)
-        {
-            choices.Add(new Choice(context.T("So với cùng kỳ", "Same period last year"), "fq:cmp:yoy"));
-        }
-        context.Ask(text, choices);
     }
 
     /// <summary>

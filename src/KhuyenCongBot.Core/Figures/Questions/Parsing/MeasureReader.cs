@@ -116,17 +116,43 @@ internal sealed partial class MeasureReader(CatalogueIndex catalogue, Lexicon le
         return (activity.Id, phrase);
     }
 
-    /// <summary>Data the bot does not hold ("số công nhân", "lợi nhuận"), unless the words belong to an activity's name.</summary>
+    /// <summary>
+    /// Data the bot does not hold ("số công nhân", "lợi nhuận"), unless its words straddle a phrase the bot knows: an activity's
+    /// name, a measure or a group of facilities ("lao động được đào tạo" names the trainees; "cơ sở dân tộc thiểu số" is no "số dân").
+    /// A known phrase inside the words ("học viên" in "học viên nữ") does not save them.
+    /// </summary>
     public void ReadUnsupported(ref string s, QuestionParts parts)
     {
-        var activityPhrase = FindActivityPhrase(s)?.Phrase;
+        var known = new List<string>(MeasurePhrases.Select(m => m.Phrase).Concat(lexicon.FacilityGroups.Select(g => g.Phrase)));
+        if (FindActivityPhrase(s)?.Phrase is { } activityPhrase)
+        {
+            known.Add(activityPhrase);
+        }
         foreach (var (phrase, what) in lexicon.Unsupported)
         {
-            if (VnText.ContainsWords(s, phrase) && (activityPhrase is null || !VnText.ContainsWords(activityPhrase, phrase)))
+            var text = s;
+            var spans = known.SelectMany(k => Occurrences(text, k).Select(at => (Start: at, End: at + k.Length))).ToList();
+            foreach (var at in Occurrences(text, phrase))
             {
+                var end = at + phrase.Length;
+                if (spans.Any(k => k.Start < end && at < k.End && (k.Start < at || k.End > end)))
+                {
+                    continue;
+                }
                 parts.Unsupported ??= what;
-                s = Remove(s, phrase);
+                s = text[..at] + text[end..];
+                break;
             }
+        }
+    }
+
+    /// <summary>Where a phrase stands as whole words in the padded working text (the index of its first letter).</summary>
+    private static IEnumerable<int> Occurrences(string s, string phrase)
+    {
+        var padded = " " + phrase + " ";
+        for (var at = s.IndexOf(padded, StringComparison.Ordinal); at >= 0; at = s.IndexOf(padded, at + 1, StringComparison.Ordinal))
+        {
+            yield return at + 1;
         }
     }
 
