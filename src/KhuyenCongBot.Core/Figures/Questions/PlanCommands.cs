@@ -217,10 +217,8 @@ public sealed class PlanCommands
         if ((activity is null && activityId != "*") || !Measures.All.Contains(measure) || (activity is not null && !activity.Measures.Contains(measure)))
         {
             context.Say(activity is not null && !activity.Measures.Contains(measure) && Measures.All.Contains(measure)
-                ? $"Hoạt động {activity.ShortName} không có chỉ tiêu {MetricText.Unit(measure, false)} để đặt kế hoạch. Chỉ tiêu của {activity.ShortName}: {string.Join(", ", activity.Measures.Select(m => MetricText.Unit(m, false)))}."
-                : measure == Measures.Trainees
-                    ? $"Kế hoạch chưa đặt được cho số học viên. Kế hoạch đặt được cho: {string.Join(", ", Measures.All.Select(m => MetricText.IsMoney(m) ? (m == Measures.Revenue ? "doanh thu" : "kinh phí") : MetricText.Unit(m, false)))}."
-                    : $"Chưa hiểu chỉ tiêu \"{metric}\". Gõ chỉ tiêu bằng lời, ví dụ: /kehoach 2027 Phú Thọ gian hàng 150; /kehoach 2027 Phú Thọ kinh phí máy móc 2 tỷ.");
+                ? $"Hoạt động {activity.ShortName} không có chỉ tiêu {MeasureWord(measure)} để đặt kế hoạch. Chỉ tiêu của {activity.ShortName}: {string.Join(", ", activity.Measures.Select(MeasureWord))}."
+                : $"Chưa hiểu chỉ tiêu \"{metric}\". Gõ chỉ tiêu bằng lời, ví dụ: /kehoach 2027 Phú Thọ gian hàng 150; /kehoach 2027 Phú Thọ kinh phí máy móc 2 tỷ.");
             return;
         }
         if (!province.IsCurrent)
@@ -313,6 +311,13 @@ public sealed class PlanCommands
         }
         context.Say(sb.ToString().TrimEnd());
     }
+
+    private static string MeasureWord(string measure) => measure switch
+    {
+        Measures.Revenue => "doanh thu",
+        Measures.Funding => "kinh phí",
+        _ => MetricText.Unit(measure, false),
+    };
 
     private static string MeasureOfMetric(string metric) => metric.IndexOf('.') is var dot and >= 0 ? metric[(dot + 1)..] : metric;
 

@@ -60,8 +60,7 @@ public sealed class FormerProvincePlanTests
     }
 
     [Theory]
-    [InlineData("/kehoach 2026 Phú Thọ học viên 300", "số học viên")]
-    [InlineData("/kehoach 2026 Phú Thọ training.trainees 300", "số học viên")]
+    [InlineData("/kehoach 2026 Phú Thọ training.booths 3", "không có chỉ tiêu gian hàng")]
     [InlineData("/kehoach 2026 Phú Thọ trade_fair.revenue_vnd 3", "Hội chợ, triển lãm không có chỉ tiêu")]
     public async Task A_measure_without_plans_is_refused_in_words_without_raw_ids(string command, string expected)
     {
