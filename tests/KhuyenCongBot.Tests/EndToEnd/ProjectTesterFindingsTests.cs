@@ -106,8 +106,9 @@ public sealed class ProjectTesterFindingsTests(ITestOutputHelper output)
         await Say(bot, "o1", "/huy");
         Assert.Single(bot.Store.Records.All());
 
-        // The same again, confirmed: saved.
-        await Say(bot, "o1", "ghi hội chợ");
+        // The same again, confirmed: saved ("/huy" kept the answers as a draft: a new form is started instead).
+        Assert.Contains("Tiếp tục phiếu đó hay bỏ", await Say(bot, "o1", "ghi hội chợ"));
+        Assert.Contains("Thuộc đề án nào?", await Say(bot, "o1", "mới"));
         await Choose(bot, "o1", 1, "KC-2026-61 – Đoàn dự hội chợ Cần Thơ");
         await LogFair(bot, "Mộc Bích Chu", "2", "200tr", 2, "Khuyến công địa phương (KCĐP)");
         Assert.Contains("339%", await Say(bot, "o1", "lưu"));

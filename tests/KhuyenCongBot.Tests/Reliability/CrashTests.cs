@@ -30,7 +30,11 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         for (var k = 0; k < Kills; k++)
         {
             await using var bot = BotProcess.Start(server, db, log, officers.Select(o => o.Id));
+            var sentBefore = server.CallsTo("sendMessage").Count;
             await WaitPolling(server, bot);
+            // The random moment is counted from the run's first answer: on a loaded machine a fresh process may take seconds to
+            // answer at all, and a kill before that tests nothing (CI once killed five runs in a row before any answer).
+            await WaitAnswering(server, bot, sentBefore);
             await Task.Delay(random.Next(800, 3000));
             await bot.KillAsync();
             officers.ForEach(o => o.Killed());
@@ -128,6 +132,16 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     {
         var ids = timeline.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"\[(\d+)\]")).Where(m => m.Success).Select(m => m.Groups[1].Value).ToHashSet();
         return string.Join("\n", log.Split('\n').Where(line => ids.Any(id => line.Contains(id, StringComparison.Ordinal))));
+    }
+
+    /// <summary>Waits until the process has sent a message since <paramref name="sentBefore"/> (at most 30 seconds).</summary>
+    private static async Task WaitAnswering(FakeTelegramServer server, BotProcess bot, int sentBefore)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+        while (server.CallsTo("sendMessage").Count == sentBefore && !bot.HasExited && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>Waits until the new process polls getUpdates (it is up and reading).</summary>

@@ -135,13 +135,28 @@ internal sealed partial class MeasureReader(CatalogueIndex catalogue, Lexicon le
             foreach (var at in Occurrences(text, phrase))
             {
                 var end = at + phrase.Length;
-                if (spans.Any(k => k.Start < end && at < k.End && (k.Start < at || k.End > end)))
+                // Saved only when known phrases reaching beyond it cover every one of its words: "cơ sở" + "dân tộc thiểu số" cover
+                // "số dân"; "số học viên" leaves the "nữ" of "học viên nữ" uncovered (sex is not recorded: said so).
+                var beyond = spans.Where(k => k.Start < end && at < k.End && (k.Start < at || k.End > end)).ToList();
+                if (beyond.Count > 0 && WordStarts(text, at, end).All(w => beyond.Any(k => k.Start <= w && w < k.End)))
                 {
                     continue;
                 }
                 parts.Unsupported ??= what;
                 s = text[..at] + text[end..];
                 break;
+            }
+        }
+    }
+
+    /// <summary>The index of each word's first letter in <paramref name="s"/> between <paramref name="start"/> and <paramref name="end"/>.</summary>
+    private static IEnumerable<int> WordStarts(string s, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+            {
+                yield return i;
             }
         }
     }
