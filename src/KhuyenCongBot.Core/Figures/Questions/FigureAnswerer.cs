@@ -152,6 +152,7 @@ public sealed class FigureAnswerer
         if (ScopeResolver.IsMany(q.Scope) && q.Breakdown is null)
         {
             sb.Append(_members.Text(q, activity, measure, lines.Count > 1, english));
+            sb.Append(MemberDifference.Line(_members.Values(q, activity, measure).Select(m => (_scopes.ShortName(m.Scope, english), m.Value.Value)).ToList(), measure, english));
         }
         if (q.ComparePlan)
         {

@@ -123,21 +123,26 @@ internal sealed partial class MeasureReader(CatalogueIndex catalogue, Lexicon le
     /// </summary>
     public void ReadUnsupported(ref string s, QuestionParts parts)
     {
-        var known = new List<string>(MeasurePhrases.Select(m => m.Phrase).Concat(lexicon.FacilityGroups.Select(g => g.Phrase)));
-        if (FindActivityPhrase(s)?.Phrase is { } activityPhrase)
-        {
-            known.Add(activityPhrase);
-        }
+        // The known phrases' places are found only once an unsupported phrase occurs (most questions have none), and again only
+        // when the text changed: done for every unsupported phrase, this was most of the parse's time.
+        List<(int Start, int End)>? spans = null;
+        string? spansOf = null;
+        var asked = s;
+        string? activityPhrase = null;
         foreach (var (phrase, what) in lexicon.Unsupported)
         {
             var text = s;
-            var spans = known.SelectMany(k => Occurrences(text, k).Select(at => (Start: at, End: at + k.Length))).ToList();
             foreach (var at in Occurrences(text, phrase))
             {
+                if (!ReferenceEquals(spansOf, text))
+                {
+                    activityPhrase ??= FindActivityPhrase(asked)?.Phrase ?? "";
+                    (spans, spansOf) = (KnownSpans(text, activityPhrase), text);
+                }
                 var end = at + phrase.Length;
                 // Saved only when known phrases reaching beyond it cover every one of its words: "cơ sở" + "dân tộc thiểu số" cover
                 // "số dân"; "số học viên" leaves the "nữ" of "học viên nữ" uncovered (sex is not recorded: said so).
-                var beyond = spans.Where(k => k.Start < end && at < k.End && (k.Start < at || k.End > end)).ToList();
+                var beyond = spans!.Where(k => k.Start < end && at < k.End && (k.Start < at || k.End > end)).ToList();
                 if (beyond.Count > 0 && WordStarts(text, at, end).All(w => beyond.Any(k => k.Start <= w && w < k.End)))
                 {
                     continue;
@@ -147,6 +152,17 @@ internal sealed partial class MeasureReader(CatalogueIndex catalogue, Lexicon le
                 break;
             }
         }
+    }
+
+    /// <summary>Where each measure and facility-group phrase, and the question's activity phrase, stand in <paramref name="text"/>.</summary>
+    private List<(int Start, int End)> KnownSpans(string text, string activityPhrase)
+    {
+        var known = new List<string>(MeasurePhrases.Select(m => m.Phrase).Concat(lexicon.FacilityGroups.Select(g => g.Phrase)));
+        if (activityPhrase.Length > 0)
+        {
+            known.Add(activityPhrase);
+        }
+        return known.SelectMany(k => Occurrences(text, k).Select(at => (Start: at, End: at + k.Length))).ToList();
     }
 
     /// <summary>The index of each word's first letter in <paramref name="s"/> between <paramref name="start"/> and <paramref name="end"/>.</summary>
