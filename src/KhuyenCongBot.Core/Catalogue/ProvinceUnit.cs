@@ -26,6 +26,9 @@ public sealed class ProvinceUnit
     /// </summary>
     public bool PlansCountIn(int year) => IsCurrent || year <= LastYearOfFormerUnits;
 
+    /// <summary>The day the 2025 merger took effect: records from then on are entered under the current units.</summary>
+    public static readonly DateOnly MergedOn = new(2025, 7, 1);
+
     /// <summary>The year of the 2025 merger: the last year a former unit can carry a plan.</summary>
     public const int LastYearOfFormerUnits = 2025;
 

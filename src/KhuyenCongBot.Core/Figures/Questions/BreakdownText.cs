@@ -51,10 +51,13 @@ public sealed class BreakdownText(Breakdowns breakdowns, PlanLineText plans)
         // Rows are bulleted, not numbered: the answer's next-step choices are its one numbered list, so a typed "2" means one thing.
         // Rows ordered by their figure (provinces, activities, sources: not months or years) say their rank ("Hạng 2 · Hà Nội").
         var ranked = q.Top is not null || by is not (BreakdownBy.Month or BreakdownBy.Quarter or BreakdownBy.Year);
-        var rank = 0;
+        // Equal figures share a rank ("Hạng 11" twice, then "Hạng 13"): the outside tester saw two provinces of 56 ranked 11 and 12.
+        var (position, rank, previous) = (0, 0, (decimal?)null);
         foreach (var r in shown)
         {
-            sb.Append(RowStart(ranked, ++rank, english)).Append(r.Label).Append(": ").Append(MetricText.Value(measure, r.Value.Value, english))
+            rank = ++position == 1 || r.Value.Value != previous ? position : rank;
+            previous = r.Value.Value;
+            sb.Append(RowStart(ranked, rank, english)).Append(r.Label).Append(": ").Append(MetricText.Value(measure, r.Value.Value, english))
               .Append(RowNote(q, measure, r.Value, english))
               .Append(q.ComparePlan && by == BreakdownBy.Province ? plans.RowPlan(q, $"{activityId ?? "*"}.{measure}", measure, r.Key, r.Value.Value, english) : "")
               .AppendLine(by == BreakdownBy.Source && r.Key == FundingSources.UnknownKey

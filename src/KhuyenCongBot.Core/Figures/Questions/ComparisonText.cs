@@ -47,6 +47,10 @@ public sealed class ComparisonText(IFigureSource figures, QuestionQueries querie
         if (q.VsFrom is not null)
         {
             var vs = english ? PeriodLabels.DescribeEnglish(basePeriod.From, basePeriod.To) : basePeriod.Label;
+            if (before.Value == 0 && before.Records == 0)
+            {
+                change = english ? "no comparison can be made" : "không so sánh được";
+            }
             if (before.Value == 0)
             {
                 return english
@@ -56,6 +60,11 @@ public sealed class ComparisonText(IFigureSource figures, QuestionQueries querie
             return english
                 ? $"Against {vs}{metricName} ({MetricText.Value(main.Measure, before.Value, true)}, {range}): {VnFormat.Percent(main.Value.Value / before.Value)}, {change}.{same}"
                 : $"So với {vs}{metricName} ({MetricText.Value(main.Measure, before.Value)}{(q.Status is null ? MetricText.EstimateNote(main.Measure, before) : "")}, {range}): đạt {VnFormat.Percent(main.Value.Value / before.Value)}, {change}.{same}";
+        }
+        if (before.Value == 0 && before.Records == 0)
+        {
+            // Nothing recorded in the base period: "tăng 1.230 gian hàng" would be read as growth from a real zero (outside tester).
+            change = english ? "no comparison can be made" : "không so sánh được";
         }
         if (before.Value == 0)
         {

@@ -138,11 +138,14 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
             sb.AppendLine(english ? "No plan is set in this scope." : "Chưa có kế hoạch nào trong phạm vi này (quản trị viên đặt bằng /kehoach).");
             return sb.ToString().TrimEnd();
         }
-        var rank = 0;
+        var (position, rank, previous) = (0, 0, (decimal?)null);
         foreach (var r in rows.Take(40))
         {
             var name = catalogue.Province(r.ProvinceId)?.ShortName ?? r.ProvinceId;
-            sb.Append(BreakdownText.RowStart(true, ++rank, english)).Append(name).Append(": ").Append(VnFormat.Percent(r.Ratio));
+            // Equal percentages share a rank.
+            rank = ++position == 1 || r.Ratio != previous ? position : rank;
+            previous = r.Ratio;
+            sb.Append(BreakdownText.RowStart(true, rank, english)).Append(name).Append(": ").Append(VnFormat.Percent(r.Ratio));
             if (single)
             {
                 sb.Append($" ({MetricText.Value(r.Lowest.Measure, r.Lowest.Done, english)} / {MetricText.Value(r.Lowest.Measure, r.Lowest.Target, english)})");

@@ -24,7 +24,10 @@ public sealed class ReportWriter(IFigureSource figures, FigureAnswerer answerer,
         var revenue = V("consulting", Measures.Revenue);
         var all = new[] { machinery, cleaner, booths, fairTurns, award, trademark, projects, revenue };
 
-        var where = scopes.ShortName(scope);
+        // "cả nước" only when every current province has records in the period (outside tester: the demo's first half of 2024 holds
+        // the 18 northern units only, and the paragraph said "ngành công thương cả nước"); a merged province says it includes its
+        // former provinces' records.
+        var (where, coverage) = Where(q, scope);
         var estimate = all.Sum(v => v.EstimatePart);
         var total = all.Sum(v => v.Value);
         var basis = estimate == 0 ? "theo số liệu chính thức" : estimate >= total ? "theo báo cáo ước thực hiện" : "theo báo cáo (một phần số liệu là ước thực hiện)";
@@ -97,7 +100,10 @@ public sealed class ReportWriter(IFigureSource figures, FigureAnswerer answerer,
         var others = catalogue.Activities.Skip(6)
             .Select(a => (a, v: figures.Total(answerer.Query(q, a.Id, Measures.Participations))))
             .Where(x => x.v.Value > 0)
-            .Select(x => $"{LowerFirst(x.a.ShortName)} {N(x.v)} lượt cơ sở")
+            .Select(x => x.a.Measures.Contains(Measures.Facilities)
+                ? $"{LowerFirst(x.a.ShortName)} {N(x.v)} lượt cơ sở"
+                // Information and propaganda are not tied to a facility: their records are not "lượt cơ sở" (outside tester).
+                : $"{LowerFirst(x.a.ShortName)} {N(x.v)} lượt (không gắn với cơ sở)")
             .ToList();
         if (others.Count > 0)
         {
@@ -108,7 +114,38 @@ public sealed class ReportWriter(IFigureSource figures, FigureAnswerer answerer,
             var (connective, body) = sentences[i];
             sb.Append(i == 0 ? "đã " + body : (i > 0 ? " " : "") + connective + body).Append('.');
         }
+        if (coverage is not null)
+        {
+            sb.Append(' ').Append(coverage);
+        }
         return sb.ToString();
+    }
+
+    /// <summary>Who the paragraph speaks for, and for the whole country with provinces missing, the sentence naming those counted.</summary>
+    private (string Where, string? Coverage) Where(Question q, string scope)
+    {
+        var (kind, _) = ScopeResolver.Split(scope);
+        if (kind == "p")
+        {
+            return (scopes.Label(scope), null);
+        }
+        if (kind is not ("all" or ""))
+        {
+            return (scopes.ShortName(scope), null);
+        }
+        var current = catalogue.Provinces.Where(p => p.IsCurrent).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var recorded = catalogue.Activities
+            .SelectMany(a => figures.Breakdown(answerer.Query(q, a.Id, Measures.Participations), BreakdownBy.Province))
+            .Where(kv => kv.Value.Records > 0 && current.Contains(kv.Key))
+            .Select(kv => kv.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        if (recorded.Count == 0 || recorded.Count >= current.Count)
+        {
+            return (scopes.ShortName(scope), null);
+        }
+        var names = catalogue.Provinces.Where(p => p.IsCurrent && recorded.Contains(p.Id)).Select(p => p.ShortName);
+        return ($"{VnFormat.Number(recorded.Count)} tỉnh, thành phố có số liệu",
+            $"(Số liệu gồm {VnFormat.Number(recorded.Count)}/{VnFormat.Number(current.Count)} tỉnh, thành phố có bản ghi trong kỳ: {string.Join(", ", names)}; các tỉnh, thành phố khác chưa có bản ghi.)");
     }
 
     private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];

@@ -95,7 +95,7 @@ public sealed class FigureResponder(
             return;
         }
         var text = answerer.Answer(question, context.English);
-        if (NoDataNote(context, question) is { } noData)
+        if ((NoDataNote(context, question) ?? CoverageNote.For(context, answerer, catalogue, question)) is { } noData)
         {
             footer = footer is null ? noData : footer + "\n" + noData;
         }

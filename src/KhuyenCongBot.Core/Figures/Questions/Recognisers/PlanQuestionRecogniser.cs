@@ -9,7 +9,7 @@ namespace KhuyenCongBot.Core.Figures.Questions;
 public static partial class PlanQuestionRecogniser
 {
     public static readonly IReadOnlyList<string> Words =
-        ["con thieu", "con lai", "con can", "con phai", "thieu", "nua", "de dat", "moi dat", "ke hoach", "chi tieu", "tien do", "chua dat", "khong dat", "xep hang", "plan"];
+        ["con thieu", "con lai", "con can", "con phai", "thieu", "nua", "de dat", "moi dat", "ke hoach", "chi tieu", "tien do", "chua dat", "khong dat", "vuot", "xep hang", "plan"];
 
     public static void Read(ref string s, QuestionParts parts)
     {
@@ -32,13 +32,13 @@ public static partial class PlanQuestionRecogniser
         }
     }
 
-    [GeneratedRegex(@" ((cac )?(tinh|dia phuong)( thanh)?( nao)? (chua|khong|da) (dat|hoan thanh|dat duoc)( duoc)? (ke hoach|chi tieu)( nam)?|tien do (thuc hien )?(ke hoach|chi tieu)( nam)?(?<mid>( \w+){0,4}?)( cua)? (cac|tung|theo|moi|theo tung) (tinh|dia phuong)( thanh)?|(ty le|phan tram|%) (dat |hoan thanh )?(ke hoach|chi tieu)( nam)?(?<mid>( \w+){0,4}?)( cua)? (cac|tung|theo|moi|theo tung) (tinh|dia phuong)( thanh)?|xep hang (tien do|ke hoach|muc dat ke hoach)( cac tinh)?|(which )?provinces? (are )?(behind|below|under) (the )?plan|plan progress by province)(?= )")]
+    [GeneratedRegex(@" ((cac )?(tinh|dia phuong)( thanh)?( nao)? ((chua|khong|da) (dat|hoan thanh|dat duoc|vuot)|(nao )?(dat|hoan thanh|vuot))( duoc)? (ke hoach|chi tieu)( nam)?|tien do (thuc hien )?(ke hoach|chi tieu)( nam)?(?<mid>( \w+){0,4}?)( cua)? (cac|tung|theo|moi|theo tung) (tinh|dia phuong)( thanh)?|(ty le|phan tram|%) (dat |hoan thanh )?(ke hoach|chi tieu)( nam)?(?<mid>( \w+){0,4}?)( cua)? (cac|tung|theo|moi|theo tung) (tinh|dia phuong)( thanh)?|xep hang (tien do|ke hoach|muc dat ke hoach)( cac tinh)?|(which )?provinces? (are )?(behind|below|under) (the )?plan|plan progress by province)(?= )")]
     private static partial Regex RankingRegex();
 
     [GeneratedRegex(@" (con thieu|con lai|con can|con phai|thieu|how (much|many) (more|is left|are left))(?= )")]
     private static partial Regex GapRegex();
 
-    [GeneratedRegex(@" ((de |moi |thi )?(dat |hoan thanh |den |toi |reach )?(duoc )?(so voi )?(the )?(ke hoach|chi tieu|plan|target)( nam| year)?)(?= )")]
+    [GeneratedRegex(@" ((de |moi |thi )?(dat |hoan thanh |den |toi |reach |vuot )?(duoc )?(so voi )?(the )?(ke hoach|chi tieu|plan|target)( nam| year)?)(?= )")]
     private static partial Regex PlanWordsRegex();
 
     [GeneratedRegex(@" (nua|more)(?= )")]
