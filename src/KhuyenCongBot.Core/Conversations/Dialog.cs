@@ -6,11 +6,13 @@ namespace KhuyenCongBot.Core.Conversations;
 /// <summary>
 /// A multi-step conversation as a table of typed states, like a conversation handler: each <see cref="DialogStep{TStep}"/> row says
 /// what it asks (its prompt: text and choices), what it is (a list choice or a form step, whether any text is an answer) and
-/// where each answer leads (<see cref="DialogMove{TStep}"/>: another step, the same step with a message, or the end).
-/// It is an <see cref="IConversationFlow"/>, so the engine and <see cref="DialogRules"/> apply to it unchanged.
+/// where each answer leads (<see cref="DialogMove{TStep}"/>: another step, the same step with a message, or the end); what applies
+/// at every step comes first, as an ordered list of named <see cref="Rules"/>. It is an <see cref="IConversationFlow"/>, so the engine and <see cref="DialogRules"/> apply to it unchanged.
 /// </summary>
 /// <remarks>The step is saved in <see cref="ConversationState.Step"/> as the enum's int value: give the enum members explicit
-/// values and never renumber them, so a conversation saved before a restart (or by an earlier version) resumes where it was.</remarks>
+/// values and never renumber them, so a conversation saved before a restart (or by an earlier version) resumes where it was.
+/// A dialog that keeps its step elsewhere says how to read and write it (<see cref="ReadStep"/>, <see cref="WriteStep"/>: the record
+/// form keeps its phase under a name in the data, and its field index in <see cref="ConversationState.Step"/>).</remarks>
 public sealed class Dialog<TStep> : IConversationFlow
     where TStep : struct, Enum
 {
@@ -39,12 +41,50 @@ public sealed class Dialog<TStep> : IConversationFlow
     /// <summary>Checked before every answer: a refusal ends the dialog with that message (e.g. a person no longer admin).</summary>
     public Func<BotContext, string?>? Guard { get; init; }
 
+    /// <summary>What applies at every step, checked in this order before the step's handler (after <see cref="Guard"/>): the first
+    /// rule that answers the message decides where it leads, and the handler is not called.</summary>
+    public IReadOnlyList<DialogRule<TStep>> Rules { get; init; } = [];
+
+    /// <summary>Reads the step from the state, when the dialog keeps it elsewhere than <see cref="ConversationState.Step"/>; null
+    /// from it means no known step.</summary>
+    public Func<ConversationState, TStep?>? ReadStep { get; init; }
+
+    /// <summary>Writes the step into the state, with <see cref="ReadStep"/>.</summary>
+    public Action<ConversationState, TStep>? WriteStep { get; init; }
+
+    /// <summary>After something was answered aside, a number or label typed is matched against the step's own choices (see
+    /// <see cref="ContinueAsync"/>). False when the steps read typed numbers themselves (the form: "2" at its summary is the item to change).</summary>
+    public bool MatchesTypedChoices { get; init; } = true;
+
+    /// <summary>How /huy or a leaving word leaves the dialog when it has its own way (the form keeps its answers as a draft) and
+    /// says so; null to have the engine simply end it.</summary>
+    public Action<BotContext>? Leaving { get; init; }
+
     /// <summary>The rows of the table, by step.</summary>
     public IReadOnlyCollection<DialogStep<TStep>> Steps => _rows.Values;
 
     /// <summary>The typed step of <paramref name="state"/> when this dialog is open at a known step.</summary>
     public TStep? StepOf(ConversationState state) =>
-        state.Flow == Name && _rows.TryGetValue(state.Step, out var row) ? row.Step : null;
+        state.Flow == Name && RowOf(state) is { } row ? row.Step : null;
+
+    /// <summary>The row of the state's step, or null when its step is not in the table.</summary>
+    private DialogStep<TStep>? RowOf(ConversationState state)
+    {
+        int value;
+        if (ReadStep is null)
+        {
+            value = state.Step;
+        }
+        else if (ReadStep(state) is { } step)
+        {
+            value = ToInt(step);
+        }
+        else
+        {
+            return null;
+        }
+        return _rows.GetValueOrDefault(value);
+    }
 
     /// <summary>Opens the dialog at <paramref name="step"/> (forgetting any other) and asks its prompt.</summary>
     public void Start(BotContext context, TStep step, IReadOnlyDictionary<string, string>? data = null)
@@ -66,7 +106,7 @@ public sealed class Dialog<TStep> : IConversationFlow
             context.Say(refusal);
             return;
         }
-        if (!_rows.TryGetValue(context.State.Step, out var row))
+        if (RowOf(context.State) is not { } row)
         {
             context.State.Clear();
             context.Say(context.Text("dialog.step_gone"));
@@ -75,12 +115,21 @@ public sealed class Dialog<TStep> : IConversationFlow
         // A number or label typed after something was answered aside (its choices, or none, were shown last) still picks from this
         // step's own list: the choices last shown are no longer the step's, so the router could not map it.
         var shownElse = context.State.LastChoices.Count == 0 || context.State.Data.ContainsKey(DialogRules.AsideKey);
-        if (!isButton && shownElse && row.Kind == DialogKind.Form && !row.TakesAnyText && row.Prompt?.Invoke(context) is { Choices.Count: > 0 } asked
+        if (MatchesTypedChoices && !isButton && shownElse && row.Kind == DialogKind.Form && !row.TakesAnyText && row.Prompt?.Invoke(context) is { Choices.Count: > 0 } asked
             && ChoiceMatcher.Match(asked.Choices, input) is { } picked)
         {
             (input, isButton) = (picked, true);
         }
-        var move = await row.Handle(new DialogTurn(context, input, isButton, cancellationToken)).ConfigureAwait(false);
+        var turn = new DialogTurn(context, input, isButton, cancellationToken);
+        foreach (var rule in Rules)
+        {
+            if (rule.AppliesAt(row.Step) && await rule.Apply(turn).ConfigureAwait(false) is { } answered)
+            {
+                Apply(context, row, answered);
+                return;
+            }
+        }
+        var move = await row.Handle(turn).ConfigureAwait(false);
         Apply(context, row, move);
     }
 
@@ -114,7 +163,14 @@ public sealed class Dialog<TStep> : IConversationFlow
         {
             throw new InvalidOperationException($"Dialog {Name} has no step {step}.");
         }
-        context.State.Step = value;
+        if (WriteStep is null)
+        {
+            context.State.Step = value;
+        }
+        else
+        {
+            WriteStep(context.State, step);
+        }
         Ask(context, row, text);
     }
 
@@ -137,11 +193,19 @@ public sealed class Dialog<TStep> : IConversationFlow
     string IConversationFlow.Describe(BotContext context) =>
         Description?.Invoke(context) ?? context.Text("dialog.unfinished_step");
 
-    DialogKind IConversationFlow.KindAt(ConversationState state) =>
-        _rows.TryGetValue(state.Step, out var row) ? row.Kind : DialogKind.ListChoice;
+    DialogKind IConversationFlow.KindAt(ConversationState state) => RowOf(state)?.Kind ?? DialogKind.ListChoice;
 
-    bool IConversationFlow.TakesAnyText(ConversationState state) =>
-        _rows.TryGetValue(state.Step, out var row) && row.TakesAnyText;
+    bool IConversationFlow.TakesAnyText(ConversationState state) => RowOf(state)?.TakesAnyText ?? false;
+
+    bool IConversationFlow.Leave(BotContext context)
+    {
+        if (Leaving is null)
+        {
+            return false;
+        }
+        Leaving(context);
+        return true;
+    }
 
     string IConversationFlow.ResumeHint(BotContext context) =>
         Resume?.Invoke(context) ?? context.Text("dialog.resume_hint");
@@ -180,6 +244,37 @@ public sealed class DialogStep<TStep>
 
     /// <summary>Any text is an answer here (a broadcast's body): nothing typed is read as another intent.</summary>
     public bool TakesAnyText { get; init; }
+}
+
+/// <summary>
+/// What a dialog applies at every step before the step's handler (<see cref="Dialog{TStep}.Rules"/>), by name: it answers the
+/// message itself (returns where it leads) or lets it pass (null) to the next rule and finally to the handler.
+/// </summary>
+public sealed class DialogRule<TStep>
+    where TStep : struct, Enum
+{
+    /// <param name="name">What the rule is, for people reading the table and for tests.</param>
+    /// <param name="apply">Answers the message (a move) or lets it pass (null).</param>
+    public DialogRule(string name, Func<DialogTurn, DialogMove<TStep>?> apply)
+        : this(name, turn => Task.FromResult(apply(turn)))
+    {
+    }
+
+    /// <inheritdoc cref="DialogRule{TStep}(string, Func{DialogTurn, DialogMove{TStep}?})"/>
+    public DialogRule(string name, Func<DialogTurn, Task<DialogMove<TStep>?>> apply)
+    {
+        Name = name;
+        Apply = apply;
+    }
+
+    public string Name { get; }
+
+    public Func<DialogTurn, Task<DialogMove<TStep>?>> Apply { get; }
+
+    /// <summary>The steps the rule applies at (every step by default).</summary>
+    public Func<TStep, bool> AppliesAt { get; init; } = _ => true;
+
+    public override string ToString() => Name;
 }
 
 /// <summary>One answer given to a dialog step: typed text, or a button's data when <see cref="IsButton"/>.</summary>

@@ -3,35 +3,8 @@ using KhuyenCongBot.Core.People;
 
 namespace KhuyenCongBot.Core.Forms;
 
-/// <summary>The "form" flow: hands every answer to the <see cref="FormRunner"/>.</summary>
-public sealed class FormFlow(FormRunner runner, FormPrompter prompter) : IConversationFlow
-{
-    public string Name => FormRunner.FlowName;
-
-    public Task ContinueAsync(BotContext context, string input, bool isButton, CancellationToken cancellationToken) =>
-        runner.ContinueAsync(context, input, isButton, cancellationToken);
-
-    public string Describe(BotContext context) => new FormSession(context.State).Phase == FormPhase.Pick
-        ? context.T("chọn hoạt động để ghi", "picking an activity to log")
-        : prompter.Describe(context, new FormSession(context.State));
-
-    /// <summary>The activity list after /ghi is a list choice; a form being answered keeps its draft.</summary>
-    public DialogKind KindAt(ConversationState state) =>
-        new FormSession(state).Phase == FormPhase.Pick ? DialogKind.ListChoice : DialogKind.Form;
-
-    /// <summary>/huy: the form's answers are kept as a draft (<see cref="FormDrafts"/>).</summary>
-    public bool Leave(BotContext context)
-    {
-        runner.Leave(context);
-        return true;
-    }
-
-    public string ResumeHint(BotContext context) =>
-        context.T("gõ \"tiếp\" để xem lại câu hỏi đang dở, hoặc /huy để bỏ phiếu", "type \"continue\" to see the pending question again, or /cancel to drop the form");
-}
-
 /// <summary>Logging support through conversational forms: /log (/ghi), "ghi hội chợ", /my (/cuatoi), receipts and corrections.</summary>
-public sealed class FormsModule(FormRunner runner, FormStarter starter, FormIntents intents, MyRecords records, FormFlow flow) : IBotModule
+public sealed class FormsModule(FormRunner runner, FormStarter starter, FormIntents intents, MyRecords records) : IBotModule
 {
     public IEnumerable<BotCommand> Commands =>
     [
@@ -39,7 +12,7 @@ public sealed class FormsModule(FormRunner runner, FormStarter starter, FormInte
         new("my", ["cuatoi"], "Bản ghi của tôi (xem, sửa, xóa)", "My records (view, correct, delete)", Role.Officer, records.MyCommandAsync, PrivateOnly: true, Writes: true),
     ];
 
-    public IEnumerable<IConversationFlow> Flows => [flow];
+    public IEnumerable<IConversationFlow> Flows => [runner.Dialog];
 
     public int TextPriority => 100;
 

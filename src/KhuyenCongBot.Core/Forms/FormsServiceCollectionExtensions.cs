@@ -34,7 +34,6 @@ public static class FormsServiceCollectionExtensions
         services.TryAddSingleton<FormStarter>();
         services.TryAddSingleton<MyRecords>();
         services.TryAddSingleton<FormRunner>();
-        services.TryAddSingleton<FormFlow>();
         services.AddSingleton<IBotModule, FormsModule>();
         services.TryAddSingleton<DraftReminderService>();
         services.AddHostedService(sp => sp.GetRequiredService<DraftReminderService>());

@@ -173,6 +173,23 @@ public sealed class DialogRulesTranscriptTests(ITestOutputHelper output)
         Assert.Contains("❓ Cơ sở", await Say(bot, "o1", "tiếp"));
     }
 
+    [Theory]
+    [MemberData(nameof(AllChannels))]
+    public async Task An_idle_form_does_not_end_and_takes_its_answer_later_and_a_leaving_word_leaves_it(string channel)
+    {
+        await using var bot = await StartAsync(channel);
+        await Say(bot, "o1", "ghi hội chợ");
+        bot.Advance(TimeSpan.FromMinutes(31));
+        var later = await Say(bot, "o1", "Cơ sở mộc Thành Đạt");
+        Assert.DoesNotContain("đã đóng", later);
+        Assert.Contains("Tạo mới: Cơ sở mộc Thành Đạt", later);
+        Assert.Equal("form", FlowOf(bot, "o1"));
+        var left = await Say(bot, "o1", "thôi");
+        // Nothing answered yet but the facility being looked up (the province is the officer's own): nothing to keep.
+        Assert.Contains("Đã hủy phiếu Hội chợ, triển lãm", left);
+        Assert.Null(FlowOf(bot, "o1"));
+    }
+
     [Fact]
     public async Task A_restart_with_a_list_pending_traps_no_one()
     {
