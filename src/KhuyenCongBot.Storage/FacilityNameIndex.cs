@@ -149,6 +149,7 @@ internal sealed class FacilityNameIndex(Func<IEnumerable<FacilityName>> read, Co
             {
                 built.Put(f);
             }
+            built.TrimExcess();
             _lock.EnterWriteLock();
             try
             {
@@ -247,6 +248,23 @@ internal sealed class FacilityNameIndex(Func<IEnumerable<FacilityName>> read, Co
                 list.Insert(at, n);
             }
             unit.Vocabulary = null;
+        }
+
+        /// <summary>Gives back the room the lists grew into while loading.</summary>
+        public void TrimExcess()
+        {
+            Ids.TrimExcess();
+            _names.TrimExcess();
+            _folded.TrimExcess();
+            _units.TrimExcess();
+            _sameName.TrimExcess();
+            foreach (var unit in _unitsById.Values)
+            {
+                foreach (var list in unit.Words.Values)
+                {
+                    list.TrimExcess();
+                }
+            }
         }
 
         /// <summary>The candidates a search scores, in the order read: the whole name typed, then the plan's words, batch by batch.</summary>

@@ -186,6 +186,7 @@ public static class FiguresBenchmark
             if (CreateAnswerer is { } create)
             {
                 var bench = new BenchContext(store, catalogue, index, BenchQueries.Today);
+                AfterSaveBench.NameIndex(report, store);
                 var answerer = create(bench);
                 AppendAnswers(report, answerer, CreateParser?.Invoke(bench), all, o.IndexReps, timings);
                 AfterSaveBench.Append(report, store, data.HomeOf(0), answerer);
