@@ -16,7 +16,7 @@ internal sealed record FacilityName(long Id, string Name, string NormalizedName,
 /// Loaded from the file on first use; kept current by <see cref="FacilityRepository.Add"/>, which publishes a facility once its
 /// transaction commits (a rolled-back one is never seen). A facility published while the load runs is taken in after it (adding a
 /// facility already there does nothing). Facilities are never changed or deleted once added.
-/// About 200 bytes a facility (its name, folded name and words).
+/// About 250 bytes a facility (its name, folded name and words): 29 MB for the benchmark's 120.000 facilities.
 /// </remarks>
 internal sealed class FacilityNameIndex(Func<IEnumerable<FacilityName>> read, Comparison<string> keyOrder)
 {
