@@ -7,8 +7,9 @@ using LiteDB;
 namespace KhuyenCongBot.Storage;
 
 /// <summary>
-/// Facilities, searchable by name through an index of their name words per province unit, so a search reads at most
-/// <see cref="MaxCandidates"/> facilities however many the province has.
+/// Facilities, searchable by name through an index of their name words per province unit: in memory (<see cref="FacilityNameIndex"/>,
+/// no document read), or inside a transaction in the file, where a search reads at most <see cref="MaxCandidates"/> facilities
+/// however many the province has.
 /// </summary>
 /// <remarks>
 /// Each facility stores its folded name words (<see cref="Facility.Tokens"/>); the index <see cref="TokensIndex"/> keys them as
@@ -29,7 +30,7 @@ internal sealed class FacilityRepository : IFacilityRepository
     internal const string TokensKey = "MAP($.Tokens[*] => $.ProvinceId + '|' + @)";
 
     /// <summary>Facilities a search reads at most, besides those whose whole name is the query.</summary>
-    internal const int MaxCandidates = 400;
+    internal const int MaxCandidates = FacilitySearchPlan.MaxCandidates;
 
     /// <summary>Facilities read (and written back) per query and transaction when reading all or filling in words.</summary>
     internal const int ReadChunk = 2_000;
@@ -45,6 +46,7 @@ internal sealed class FacilityRepository : IFacilityRepository
     private readonly LiteDatabase _db;
     private readonly LiteDbStore _store;
     private readonly FacilityWordCache _words;
+    private readonly FacilityNameIndex _names;
     private long _documentsRead;
 
     public FacilityRepository(LiteDatabase db, LiteDbStore store)
@@ -53,12 +55,16 @@ internal sealed class FacilityRepository : IFacilityRepository
         _store = store;
         EnsureSearchable(db);
         _words = new FacilityWordCache(LoadWords, TimeProvider.System);
+        var collation = db.Collation;
+        _names = new FacilityNameIndex(ReadNames, collation.Compare);
     }
 
     /// <summary>Facility documents read by <see cref="Search"/> since the store opened (tests and benchmarks).</summary>
     internal long DocumentsRead => Interlocked.Read(ref _documentsRead);
 
     internal FacilityWordCache Words => _words;
+
+    internal FacilityNameIndex Names => _names;
 
     private ILiteCollection<Facility> Col => _db.GetCollection<Facility>(Collection);
 
@@ -86,6 +92,8 @@ internal sealed class FacilityRepository : IFacilityRepository
         _store.InTransaction(() =>
         {
             Col.Insert(facility);
+            var named = new FacilityName(facility.Id, facility.Name, facility.NormalizedName, facility.ProvinceId, [.. facility.Tokens]);
+            _store.AfterCommit(() => _names.Put(named));
             foreach (var token in facility.Tokens)
             {
                 var key = facility.ProvinceId + "|" + token;
@@ -135,7 +143,33 @@ internal sealed class FacilityRepository : IFacilityRepository
         }
     }
 
+    /// <summary>The search in memory; inside a transaction (which may have added facilities not committed yet), the one in the file.</summary>
     public IReadOnlyList<(Facility Facility, double Score)> Search(IReadOnlyCollection<string> provinceIds, string query, int limit, double threshold)
+    {
+        if (_store.InTransactionNow)
+        {
+            return SearchInFile(provinceIds, query, limit, threshold);
+        }
+        var found = new List<(Facility Facility, double Score)>();
+        foreach (var (id, score) in _names.Search(provinceIds, query, limit, threshold))
+        {
+            if (Get(id) is { } facility)
+            {
+                found.Add((facility, score));
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// The search through the file's word index: the facilities whose whole name is the query, then those with the planned words
+    /// (<see cref="FacilitySearchPlan"/>), one query per batch, at most <see cref="MaxCandidates"/> in all.
+    /// </summary>
+    /// <remarks>
+    /// When a batch's words have more facilities than the budget left, which of them LiteDB returns depends on its skip list (whose
+    /// levels are drawn at random when a facility is added): the in-memory search reads those words' facilities by ascending id.
+    /// </remarks>
+    internal IReadOnlyList<(Facility Facility, double Score)> SearchInFile(IReadOnlyCollection<string> provinceIds, string query, int limit, double threshold)
     {
         var folded = VnText.FoldWords(query);
         if (limit <= 0 || folded.Length == 0 || provinceIds.Count == 0)
@@ -150,22 +184,9 @@ internal sealed class FacilityRepository : IFacilityRepository
             candidates.TryAdd(f.Id, f);
             Interlocked.Increment(ref _documentsRead);
         }
-        var typed = folded.Split(' ');
-        var words = typed.GroupBy(w => w).Select(g => (Keys: WordKeys(provinces, g.Key), Times: g.Count()))
-            .OrderBy(w => w.Keys.Sum(k => (long)k.Count)).ToList();
-        // Every facility that can score matches one of any WordsToCover typed words (a repeated word counts as often as typed):
-        // take the rarest.
-        var chosen = new List<List<(string Key, double Score, int Count)>>();
-        for (var (i, covered) = (0, 0); i < words.Count && covered < FacilitySearch.WordsToCover(typed.Length); i++)
-        {
-            chosen.Add(words[i].Keys);
-            covered += words[i].Times;
-        }
-        var keys = chosen.SelectMany(w => w).GroupBy(k => k.Key).Select(g => g.MaxBy(k => k.Score))
-            .OrderByDescending(k => k.Score).ThenBy(k => k.Count).ToList();
         var budget = MaxCandidates;
         // Best matching words first (exact, prefix, one typo, two typos), each batch one indexed query with a limit.
-        foreach (var batch in keys.GroupBy(k => k.Score))
+        foreach (var batch in FacilitySearchPlan.Batches(provinces, folded, _words.Get))
         {
             if (budget <= 0)
             {
@@ -183,28 +204,6 @@ internal sealed class FacilityRepository : IFacilityRepository
         return FacilitySearch.Find(candidates.Values, query, limit, threshold);
     }
 
-    /// <summary>The "province|word" keys of the units' words that match a typed word, with their score and facility count.</summary>
-    private List<(string Key, double Score, int Count)> WordKeys(List<string> provinces, string word)
-    {
-        var keys = new List<(string, double, int)>();
-        foreach (var p in provinces)
-        {
-            var vocabulary = _words.Get(p);
-            var exact = false;
-            foreach (var (i, score) in vocabulary.Matching(word))
-            {
-                keys.Add((p + "|" + vocabulary.Tokens[i], score, vocabulary.Counts[i]));
-                exact |= score >= 1;
-            }
-            if (!exact)
-            {
-                // A facility added while the list was read is still found by its exact words.
-                keys.Add((p + "|" + word, 1.0, 0));
-            }
-        }
-        return keys;
-    }
-
     public IReadOnlyList<string> TopCommunes(IReadOnlyCollection<string> provinceIds, int limit) =>
         provinceIds.Distinct().SelectMany(p => _words.Get(p).Communes)
             .GroupBy(c => c.Key)
@@ -212,6 +211,29 @@ internal sealed class FacilityRepository : IFacilityRepository
             .OrderByDescending(x => x.Count).ThenBy(x => x.First.First)
             .Take(Math.Max(0, limit))
             .Select(x => x.First.Name).ToList();
+
+    /// <summary>Every facility's name, province and words, in id order, <see cref="ReadChunk"/> per query (for <see cref="FacilityNameIndex"/>).</summary>
+    private IEnumerable<FacilityName> ReadNames()
+    {
+        BsonValue last = long.MinValue;
+        var facilities = _db.GetCollection(Collection);
+        while (true)
+        {
+            var chunk = facilities.Find(BsonExpression.Create(After, last), 0, ReadChunk).ToList();
+            foreach (var d in chunk)
+            {
+                yield return new FacilityName(d["_id"].AsInt64, Text(d, "Name"), Text(d, "NormalizedName"), Text(d, "ProvinceId"),
+                    d["Tokens"].IsArray ? d["Tokens"].AsArray.Where(t => t.IsString).Select(t => t.AsString).ToList() : []);
+            }
+            if (chunk.Count < ReadChunk)
+            {
+                yield break;
+            }
+            last = chunk[^1]["_id"];
+        }
+    }
+
+    private static string Text(BsonDocument d, string field) => d[field].IsString ? d[field].AsString : "";
 
     private ProvinceWords LoadWords(string provinceId)
     {

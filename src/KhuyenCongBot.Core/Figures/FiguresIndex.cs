@@ -24,6 +24,7 @@ public sealed class FiguresIndex : IFigureSource, IFacilityFigures, IEnteredFigu
     private readonly IndexQueries _queries;
     private readonly TopFacilityRanking _top;
     private readonly FacilityHistory _history;
+    private readonly Func<string, int, bool> _keeps;
 
     /// <summary>Highest record id read by the first build: a record added later with a higher id cannot be in the index yet.</summary>
     private long _maxBuiltId;
@@ -38,6 +39,7 @@ public sealed class FiguresIndex : IFigureSource, IFacilityFigures, IEnteredFigu
         _queries = new IndexQueries(_records, new YearFacilityCounts(_records, _years), new KeptYearSums(_records, _years), _beneficiaries);
         _top = new TopFacilityRanking(_records, _years, _beneficiaries);
         _history = new FacilityHistory(_records);
+        _keeps = _beneficiaries.Keeps;
         var watch = Stopwatch.StartNew();
         _lock.EnterWriteLock();
         try
@@ -62,6 +64,9 @@ public sealed class FiguresIndex : IFigureSource, IFacilityFigures, IEnteredFigu
 
     /// <summary>How long the first build from the store took (reading the store included).</summary>
     public TimeSpan BuildTime { get; }
+
+    /// <summary>Which facilities each beneficiary filter keeps (tests).</summary>
+    internal BeneficiaryMasks Beneficiaries => _beneficiaries;
 
     /// <summary>Number of records in the index.</summary>
     public int Count
@@ -133,9 +138,12 @@ public sealed class FiguresIndex : IFigureSource, IFacilityFigures, IEnteredFigu
         _lock.EnterWriteLock();
         try
         {
-            // A new facility (or a record of one) may change what a beneficiary filter keeps.
-            _beneficiaries.Clear();
-            _years.ForgetKept();
+            // A record of a facility the registry lacked when a filter's mask was read: read again; if now kept, what was built goes.
+            // (Masks grow with new facilities; the kept years take added records in.)
+            if (_beneficiaries.Recheck(change.After?.FacilityId))
+            {
+                _years.ForgetKept();
+            }
             if (change.Before is { } before)
             {
                 Remove(before);
@@ -161,7 +169,9 @@ public sealed class FiguresIndex : IFigureSource, IFacilityFigures, IEnteredFigu
     {
         var (activity, unit, facility) = _records.Insert(r);
         _entered.Add(r.CreatedByUserId, r.CreatedAt, activity, unit);
-        _years.Add(IndexedRecords.MonthOf(r.Date) / 12, activity, unit, facility, r.Status == RecordStatus.Estimate);
+        var month = IndexedRecords.MonthOf(r.Date);
+        var bucket = _records.Series[activity].Get(month)!;
+        _years.Add(month / 12, activity, unit, facility, bucket.Items[bucket.Count - 1], _keeps);
     }
 
     /// <summary>Removes the record with this id, looking first where <paramref name="r"/> says it is.</summary>

@@ -186,7 +186,10 @@ public static class FiguresBenchmark
             if (CreateAnswerer is { } create)
             {
                 var bench = new BenchContext(store, catalogue, index, BenchQueries.Today);
-                AppendAnswers(report, create(bench), CreateParser?.Invoke(bench), all, o.IndexReps, timings);
+                AfterSaveBench.NameIndex(report, store);
+                var answerer = create(bench);
+                AppendAnswers(report, answerer, CreateParser?.Invoke(bench), all, o.IndexReps, timings);
+                AfterSaveBench.Append(report, store, data.HomeOf(0), answerer);
             }
             Console.WriteLine();
             Console.WriteLine(report);

@@ -84,7 +84,7 @@ internal sealed class YearCache
     /// <summary>The facilities with the largest sums, per (activity number or -1, measure kind): at most <see cref="YearSets.TopKept"/>.</summary>
     public readonly ConcurrentDictionary<(int Activity, MeasureKind Kind), List<KeyValuePair<long, FigureValue>>> Top = new();
 
-    /// <summary>Per (activity number or -1, beneficiary filter), the records of the facilities the filter keeps; forgotten at every change.</summary>
+    /// <summary>Per (activity number or -1, beneficiary filter), the records of the facilities the filter keeps; added records join them.</summary>
     public readonly ConcurrentDictionary<(int Activity, string Beneficiary), KeptYear> Kept = new();
 }
 
@@ -116,9 +116,10 @@ internal sealed class YearSets(IndexedRecords index)
 
     /// <summary>
     /// A record added: the year's facility sets take it in (entering records must not make the next question rebuild the
-    /// year), its top lists go (a facility's sum changed). A change or a delete drops the year (<see cref="Drop"/>).
+    /// year), and so do its beneficiary filters' sets and sums when the filter keeps its facility (<paramref name="keeps"/>); its top
+    /// lists go (a facility's sum changed). A change or a delete drops the year (<see cref="Drop"/>).
     /// </summary>
-    public void Add(int year, int activity, int unit, int facility, bool estimate)
+    public void Add(int year, int activity, int unit, int facility, in IndexEntry entry, Func<string, int, bool> keeps)
     {
         if (!_years.TryGetValue(year, out var cache))
         {
@@ -128,9 +129,24 @@ internal sealed class YearSets(IndexedRecords index)
         var groups = index.UnitGroups;
         foreach (var key in new[] { activity, -1 })
         {
-            if (cache.Facilities.TryGetValue(key, out var sets) && !sets.Add(unit, facility, estimate, groups))
+            if (cache.Facilities.TryGetValue(key, out var sets) && !sets.Add(unit, facility, entry.Estimate, groups))
             {
                 cache.Facilities.TryRemove(key, out _);
+            }
+        }
+        foreach (var (key, kept) in cache.Kept)
+        {
+            if ((key.Activity != activity && key.Activity != -1) || !keeps(key.Beneficiary, facility))
+            {
+                continue;
+            }
+            if (unit < kept.ByUnit.Length && kept.Facilities.Add(unit, facility, entry.Estimate, groups))
+            {
+                kept.ByUnit[unit].Add(entry, 1);
+            }
+            else
+            {
+                cache.Kept.TryRemove(key, out _);
             }
         }
     }
@@ -151,7 +167,8 @@ internal sealed class YearSets(IndexedRecords index)
 
     /// <summary>
     /// One year's records of the facilities a beneficiary filter keeps (<paramref name="kept"/>: per facility number), built by the
-    /// first question that needs them; <see cref="ForgetKept"/> forgets them at every change, with the filter's facilities.
+    /// first question that needs them, kept exact by added records (<see cref="Add"/>), dropped with the year by a changed or deleted
+    /// one, and all forgotten (<see cref="ForgetKept"/>) when a filter's mask changes for a facility already numbered.
     /// </summary>
     public KeptYear KeptOf(int activity, int year, string beneficiary, bool[] kept) =>
         CacheOf(year).Kept.GetOrAdd((activity, beneficiary), static (key, arg) =>

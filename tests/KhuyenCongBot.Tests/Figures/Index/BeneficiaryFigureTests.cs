@@ -132,4 +132,65 @@ public sealed class BeneficiaryFigureTests
         f.Store.Records.Delete(added.Id);
         AssertSame("deleted");
     }
+
+    /// <summary>
+    /// Records saved all day must not make the next filtered question read the registry again nor rebuild the year: the masks and
+    /// the kept years take added records in (kept, not kept, new facilities, none, a facility registered after its first record).
+    /// </summary>
+    [Fact]
+    public void Beneficiary_figures_take_added_records_in_without_reading_the_registry_again()
+    {
+        using var f = new FigureFixture(26);
+        AddFacilities(f);
+        f.AddRandom(1200);
+        // A record of a facility the registry does not have yet.
+        f.Store.Records.Add(new SupportRecord { ActivityId = "machinery", Date = new DateOnly(2025, 3, 3), ProvinceId = "phu-tho", FacilityId = 900, FundingVnd = 7_000_000, Source = "test" });
+        using var index = f.Index();
+        var scan = f.Scan();
+        var questions = (from filter in new[] { "women_owned", "cooperative", "household_business+ethnic_minority_owned" }
+                         from measure in new[] { Measures.Facilities, Measures.Funding, Measures.Booths }
+                         from period in new[] { (new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)), (new DateOnly(2024, 1, 1), new DateOnly(2026, 12, 31)), (new DateOnly(2026, 1, 1), new DateOnly(2026, 11, 26)) }
+                         from activity in new[] { null, "machinery" }
+                         select new FigureQuery(activity, measure, period.Item1, period.Item2, Beneficiary: filter)).ToList();
+        void AssertSame(string when)
+        {
+            foreach (var q in questions)
+            {
+                Assert.True(scan.Total(q) == index.Total(q), $"{when}: {q}");
+                foreach (var by in new[] { BreakdownBy.Province, BreakdownBy.RecordedProvince, BreakdownBy.Year, BreakdownBy.Activity })
+                {
+                    Assert.True(scan.Breakdown(q, by).SequenceEqual(index.Breakdown(q, by)), $"{when}: {q} by {by}");
+                }
+            }
+        }
+        AssertSame("built");
+        var read = index.Beneficiaries.FacilitiesRead;
+        int Numbered() => f.Store.Records.All().Select(r => r.FacilityId).OfType<long>().Distinct().Count();
+        var numbered = Numbered();
+        var newFacilities = 0;
+        for (var i = 0; i < 60; i++)
+        {
+            var record = f.NewRecord();
+            record.Date = new DateOnly(2025 + f.Random.Next(2), 1 + f.Random.Next(11), 1 + f.Random.Next(28));
+            record.ProvinceId = f.CurrentIds[f.Random.Next(f.CurrentIds.Length)];
+            if (i % 10 == 0)
+            {
+                record.FacilityId = f.Store.Facilities.Add(new Facility { Name = $"Cơ sở mới {i}", ProvinceId = record.ProvinceId, LegalForm = "cooperative", PriorityGroups = ["women_owned"] });
+                newFacilities++;
+            }
+            f.Store.Records.Add(record);
+            if (i % 20 == 19)
+            {
+                AssertSame($"after {i + 1} added");
+            }
+        }
+        // Each facility with its first record read once (for every filter), none of the others again.
+        Assert.Equal(6, newFacilities);
+        Assert.Equal(read + Numbered() - numbered, index.Beneficiaries.FacilitiesRead);
+        // Facility 900 registered now (its first record was counted as no group's), then a record of it saved: counted with all its records.
+        var registered = f.Store.Facilities.Add(new Facility { Id = 900, Name = "HTX đăng ký muộn", ProvinceId = "phu-tho", LegalForm = "cooperative", PriorityGroups = ["women_owned"] });
+        Assert.Equal(900, registered);
+        f.Store.Records.Add(new SupportRecord { ActivityId = "machinery", Date = new DateOnly(2025, 5, 5), ProvinceId = "phu-tho", FacilityId = 900, FundingVnd = 3_000_000, Source = "test" });
+        AssertSame("registered late");
+    }
 }
