@@ -457,11 +457,13 @@ def main():
     profiles = {f.name: profile(f) for f in facilities}
     with open(os.path.join(args.out, "records.csv"), "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
-        w.writerow(columns + ["legal_form", "tax_id", "priority_groups"])
+        w.writerow(columns + ["legal_form", "tax_id", "priority_groups", "fair_name"])
         for r in records:
+            # A fair's name is the trade-fair form's own answer (column fair_name, "Tên hội chợ/triển lãm"), not a note.
+            fair = r["note"] if r["activity"] == "trade_fair" else ""
             w.writerow([r["date"].strftime("%d/%m/%Y")] + [
-                (r.get(c) or "") if c not in NUMBER_COLUMNS else (str(r[c]) if r.get(c) else "")
-                for c in columns[1:]] + list(profiles.get(r["facility"], ("", "", ""))))
+                ("" if c == "note" and fair else (r.get(c) or "")) if c not in NUMBER_COLUMNS else (str(r[c]) if r.get(c) else "")
+                for c in columns[1:]] + list(profiles.get(r["facility"], ("", "", ""))) + [fair])
     with open(os.path.join(args.out, "projects.json"), "w", encoding="utf-8", newline="\n") as fh:
         fh.write(projects_json(projects))
     plans = make_plans(rng, records)

@@ -29,6 +29,21 @@ public static class ProjectCsv
         "settled_on", "disbursed_vnd", "facilities", "history", "disbursements",
     ];
 
+    /// <summary>
+    /// The headers of the "Đề án" sheet of an .xlsx export, one per column of <see cref="Columns"/> (a file is read with either).
+    /// The cells hold what the CSV holds (ids for programme, type, step and activity, which import reads), amounts as numbers.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Headers =
+    [
+        "Mã đề án", "Tên đề án", "Số quyết định", "Ngày quyết định", "Chương trình (national/local)", "Loại đề án (single/group/local)",
+        "Tỉnh/thành", "Hoạt động (mã)", "Bắt đầu dự kiến", "Kết thúc dự kiến", "KCQG được duyệt (đồng)", "KCĐP được duyệt (đồng)",
+        "Vốn đối ứng được duyệt (đồng)", "Nguồn khác được duyệt (đồng)", "Bước (approved/in_progress/accepted/settled)", "Ngày bắt đầu thực hiện",
+        "Ngày nghiệm thu", "Ngày quyết toán", "Đã giải ngân (đồng)", "Cơ sở", "Lịch sử các bước", "Các lần báo giải ngân",
+    ];
+
+    /// <summary>The columns whose cells are amounts (numbers in the sheet).</summary>
+    private static readonly HashSet<string> AmountColumns = ["approved_kcqg_vnd", "approved_kcdp_vnd", "approved_counterpart_vnd", "approved_other_vnd", "disbursed_vnd"];
+
     private static readonly string[] Statuses = ["approved", "in_progress", "accepted", "settled"];
     private static readonly string[] Programmes = ["national", "local"];
     private static readonly string[] Types = ["single", "group", "local"];
@@ -37,13 +52,43 @@ public static class ProjectCsv
 
     /// <summary>Whether a file's header is a projects file's (its first cells "code,name,decision_number").</summary>
     public static bool IsProjectsHeader(CsvText.Row header) =>
-        header.Fields.Count >= 3 && header[0].Trim().Equals("code", StringComparison.OrdinalIgnoreCase) && header[2].Trim().Equals("decision_number", StringComparison.OrdinalIgnoreCase);
+        header.Fields.Count >= 3 && ColumnOf(header[0]) == "code" && ColumnOf(header[2]) == "decision_number";
+
+    /// <summary>The column a header cell names: its id ("decision_number") or its sheet header ("Số quyết định", with or without diacritics); null for none.</summary>
+    private static string? ColumnOf(string header)
+    {
+        var h = header.Trim().TrimStart('\uFEFF');
+        var at = Columns.ToList().FindIndex(c => c.Equals(h, StringComparison.OrdinalIgnoreCase));
+        if (at < 0)
+        {
+            var folded = VnText.FoldWords(h);
+            at = Headers.ToList().FindIndex(x => VnText.FoldWords(x) == folded);
+        }
+        return at < 0 ? null : Columns[at];
+    }
+
+    /// <summary>
+    /// The "Đề án" sheet of an .xlsx export: the header row (<see cref="Headers"/>), then every project in code order, amounts as
+    /// <see cref="long"/> (numbers in the sheet), the rest as the CSV writes it.
+    /// </summary>
+    public static List<IReadOnlyList<object?>> SheetRows(IBotStore store, CatalogueIndex catalogue)
+    {
+        var rows = new List<IReadOnlyList<object?>> { Headers.Cast<object?>().ToList() };
+        foreach (var p in store.Projects.Read(ProjectFilter.Everything).OrderBy(p => p.NormalizedCode, StringComparer.Ordinal))
+        {
+            var cells = Cells(p, store, catalogue, withNames: true);
+            rows.Add(cells.Select((c, i) => AmountColumns.Contains(Columns[i])
+                ? (object?)long.Parse(c, NumberStyles.None, CultureInfo.InvariantCulture)
+                : c.Length == 0 ? null : c).ToList());
+        }
+        return rows;
+    }
 
     /// <summary>Every project of the store, in code order.</summary>
     public static void Write(TextWriter csv, IBotStore store, CatalogueIndex catalogue)
     {
         CsvText.WriteRow(csv, Columns);
-        foreach (var p in store.Projects.Find(ProjectFilter.Everything).OrderBy(p => p.NormalizedCode, StringComparer.Ordinal))
+        foreach (var p in store.Projects.Read(ProjectFilter.Everything).OrderBy(p => p.NormalizedCode, StringComparer.Ordinal))
         {
             CsvText.WriteRow(csv, Cells(p, store, catalogue, withNames: true));
         }
@@ -77,7 +122,8 @@ public static class ProjectCsv
             errors.Add(new ImportError(1, "dòng đầu của tệp đề án phải là tiêu đề: " + string.Join(",", Columns)));
             return result;
         }
-        var at = Columns.ToDictionary(c => c, c => rows[0].Fields.Select(f => f.Trim().ToLowerInvariant()).ToList().IndexOf(c));
+        var header = rows[0].Fields.Select(ColumnOf).ToList();
+        var at = Columns.ToDictionary(c => c, c => header.IndexOf(c));
         if (at.Where(kv => kv.Value < 0).Select(kv => kv.Key).ToList() is { Count: > 0 } missing)
         {
             errors.Add(new ImportError(1, "tệp đề án thiếu cột: " + string.Join(", ", missing)));

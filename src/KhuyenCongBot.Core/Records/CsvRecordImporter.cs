@@ -85,6 +85,11 @@ public sealed class CsvRecordImporter : IRecordImporter
             try
             {
                 rows = _sheets.ReadRecordRows(content).Select((cells, i) => new CsvText.Row(i + 1, cells)).ToList();
+                // The projects sheet of an .xlsx export: its projects come first, as a projects file beside it would (one given wins).
+                if (options.Projects is null && !(rows.Count > 0 && Projects.ProjectCsv.IsProjectsHeader(rows[0])) && _sheets.ReadProjectRows(content) is { Count: > 0 } projectRows)
+                {
+                    options = options with { Projects = ProjectSheet(projectRows), ProjectsFileName = options.FileName + " (trang Đề án)" };
+                }
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -127,6 +132,17 @@ public sealed class CsvRecordImporter : IRecordImporter
         {
             return _plans.ImportPlanRows(rows, new ImportOptions(0, "import", "plans.csv", AllowDuplicates: true));
         }
+    }
+
+    /// <summary>The projects sheet's rows as the projects CSV they hold (the projects file's reader reads both).</summary>
+    private static byte[] ProjectSheet(IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        var csv = new StringWriter();
+        foreach (var row in rows)
+        {
+            CsvText.WriteRow(csv, row);
+        }
+        return Encoding.UTF8.GetBytes(csv.ToString());
     }
 
     internal static ImportResult Failed(int line, string reason) => new(0, [new ImportError(line, reason)]);

@@ -90,6 +90,11 @@ public interface IRecordSpreadsheet
     /// <summary>The rows of the records sheet (the first sheet when there is no "Bản ghi"), header first, cells as text.</summary>
     IReadOnlyList<IReadOnlyList<string>> ReadRecordRows(byte[] xlsx);
 
-    /// <summary>An .xlsx with a summary sheet and every record in <see cref="RecordLayout"/>'s columns; <paramref name="files"/> gives a record's files cell.</summary>
-    byte[] WriteRecords(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, Func<long, Facility?> facilities, Func<long, string?>? files = null);
+    /// <summary>The rows of the projects sheet ("Đề án", <see cref="Projects.ProjectCsv.SheetRows"/>), header first, cells as text; null when the workbook has none.</summary>
+    IReadOnlyList<IReadOnlyList<string>>? ReadProjectRows(byte[] xlsx) => null;
+
+    /// <summary>An .xlsx with a summary sheet and every record in <see cref="RecordLayout"/>'s columns; <paramref name="files"/> gives a record's files cell;
+    /// <paramref name="projects"/> (header first) is written as the projects sheet.</summary>
+    byte[] WriteRecords(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, Func<long, Facility?> facilities, Func<long, string?>? files = null,
+        IReadOnlyList<IReadOnlyList<object?>>? projects = null);
 }

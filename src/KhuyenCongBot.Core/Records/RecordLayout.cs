@@ -71,6 +71,9 @@ public sealed class RecordLayout
         new("commune_code", "Mã xã/phường", ColumnKind.Text, false),
     ];
 
+    /// <summary>The priority_groups cell of a facility recorded as belonging to no group.</summary>
+    public const string NoGroup = "none";
+
     /// <summary>The commune_code cell of a facility confirmed as not in the official 2025 list (its commune kept as typed).</summary>
     public const string CommuneNotInList = "none";
 
@@ -157,7 +160,7 @@ public sealed class RecordLayout
                 "facility_phone" => Text(facility?.Phone),
                 "legal_form" => Text(facility?.LegalForm),
                 "tax_id" => Text(facility?.TaxId),
-                "priority_groups" => facility?.PriorityGroups is { } groups ? (groups.Count == 0 ? "none" : string.Join(';', groups)) : null,
+                "priority_groups" => facility?.PriorityGroups is { } groups ? (groups.Count == 0 ? NoGroup : string.Join(';', groups)) : null,
                 "commune_code" => facility?.CommuneCode ?? (facility?.CommuneNotInList == true ? CommuneNotInList : null),
                 "files" => Text(files),
                 _ => Extra(column, r),

@@ -37,7 +37,10 @@ public static class RecordsServiceCollectionExtensions
 
         public IReadOnlyList<IReadOnlyList<string>> ReadRecordRows(byte[] xlsx) => Inner.ReadRecordRows(xlsx);
 
-        public byte[] WriteRecords(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, Func<long, Facility?> facilities, Func<long, string?>? files = null) =>
-            Inner.WriteRecords(summary, records, facilities, files);
+        public IReadOnlyList<IReadOnlyList<string>>? ReadProjectRows(byte[] xlsx) => Inner.ReadProjectRows(xlsx);
+
+        public byte[] WriteRecords(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, Func<long, Facility?> facilities, Func<long, string?>? files = null,
+            IReadOnlyList<IReadOnlyList<object?>>? projects = null) =>
+            Inner.WriteRecords(summary, records, facilities, files, projects);
     }
 }

@@ -37,7 +37,8 @@ public sealed partial class ReportWorkbook(IBotStore store, CatalogueIndex catal
         var records = store.Records.All()
             .Where(r => r.Date >= period.From && r.Date <= period.To && (units is null || units.Contains(r.ProvinceId)))
             .ToList();
-        var projects = store.Projects.Find(new ProjectFilter(units))
+        // Read only: the committed projects themselves (a copy of each was made for nothing).
+        var projects = store.Projects.Read(new ProjectFilter(units))
             .Where(p => p.DecisionDate <= at && !(p.SettledOn is { } settled && settled < period.From))
             .OrderBy(p => p.DecisionDate).ThenBy(p => p.Id).ToList();
         var sheets = new List<ReportSheet>();

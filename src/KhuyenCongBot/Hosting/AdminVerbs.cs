@@ -118,10 +118,13 @@ public static class AdminVerbs
             [
                 ["Chỉ tiêu", "Giá trị"],
                 ["Tổng số bản ghi", VnFormat.Number(count)],
+                ["Tổng số đề án (trang Đề án)", VnFormat.Number(store.Projects.Count())],
                 ["Xuất lúc", VnFormat.DateTime(services.GetRequiredService<Core.Time.BotClock>().Now)],
             ];
             var files = Core.Attachments.EvidenceNames.ByRecord(store.Attachments);
-            return (sheets.WriteRecords(summary, store.Records.All(), id => store.Facilities.Get(id), id => Core.Attachments.EvidenceNames.Cell(files, id)), count);
+            // The projects travel in the workbook too ("Đề án"), so the .xlsx alone imports back with its records' links.
+            var projects = Core.Projects.ProjectCsv.SheetRows(store, services.GetRequiredService<Core.Catalogue.CatalogueIndex>());
+            return (sheets.WriteRecords(summary, store.Records.All(), id => store.Facilities.Get(id), id => Core.Attachments.EvidenceNames.Cell(files, id), projects), count);
         }
         using var buffer = new MemoryStream();
         using (var writer = new StreamWriter(buffer, new UTF8Encoding(true), leaveOpen: true))

@@ -25,6 +25,9 @@ public sealed class ProjectChatParsingTests
     [InlineData("co bao nhieu de an bat dau thuc hien quy 3", ProjectAsk.AtStatus, ProjectStatus.InProgress)]
     [InlineData("những đề án được phê duyệt năm 2025", ProjectAsk.AtStatus, ProjectStatus.Approved)]
     [InlineData("đề án KCĐP chưa nghiệm thu", ProjectAsk.NotReached, ProjectStatus.Accepted)]
+    [InlineData("bao nhiêu đề án máy móc chưa nghiệm thu", ProjectAsk.NotReached, ProjectStatus.Accepted)]
+    [InlineData("bao nhieu de an hoi cho chua quyet toan", ProjectAsk.NotReached, ProjectStatus.Settled)]
+    [InlineData("đề án đào tạo nào đang thực hiện", ProjectAsk.AtStatus, ProjectStatus.InProgress)]
     public void Step_questions(string text, ProjectAsk ask, ProjectStatus status)
     {
         var r = Parser.Parse(text, Today);
@@ -56,6 +59,11 @@ public sealed class ProjectChatParsingTests
     [InlineData("giải ngân vốn địa phương bao nhiêu", ProjectAsk.Rate)]
     [InlineData("giai ngan von doi ung dat bao nhieu %", ProjectAsk.Rate)]
     [InlineData("giải ngân năm 2026 được bao nhiêu", ProjectAsk.Rate)]
+    [InlineData("đề án tư vấn nào chậm tiến độ", ProjectAsk.Late)]
+    [InlineData("de an may moc nao cham tien do", ProjectAsk.Late)]
+    [InlineData("giải ngân đề án hội chợ đạt bao nhiêu %", ProjectAsk.Rate)]
+    [InlineData("giai ngan de an may moc dat bao nhieu phan tram", ProjectAsk.Rate)]
+    [InlineData("tình hình đề án hội chợ", ProjectAsk.Overview)]
     public void Other_questions(string text, ProjectAsk ask)
     {
         var r = Parser.Parse(text, Today);

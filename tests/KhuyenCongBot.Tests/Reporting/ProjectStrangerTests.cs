@@ -46,17 +46,7 @@ public sealed class ProjectStrangerTests
         Assert.Equal(100_000_000, bot.Store.Projects.Find(ProjectFilter.Everything).Single(p => p.Id == open.Id).DisbursedVnd);
     }
 
-    // A source is now a filter of project questions (ProjectPeriodSourceTranscriptTests); an activity still is not.
-    [Theory]
-    [InlineData("bao nhiêu đề án hội chợ chưa nghiệm thu", "Hội chợ, triển lãm")]
-    public async Task A_filter_projects_cannot_apply_gets_no_figure(string question, string named)
-    {
-        using var bot = Demo();
-        var reply = await bot.Say(question, "admin");
-        Assert.Contains("chưa lọc được", reply);
-        Assert.Contains(named, reply);
-        Assert.DoesNotMatch(@"\d+ đề án|đạt \d", reply);
-    }
+    // A source is now a filter of project questions (ProjectPeriodSourceTranscriptTests), and so is an activity (ProjectActivityQuestionTests).
 
     [Fact]
     public async Task The_plain_question_still_counts_every_project()

@@ -93,7 +93,8 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         ProjectOverruns.Append(sb, store.Projects.Read(filter), at, english);
         var year = at.Year;
         // The year's funding plan is of every source: it is not compared with the projects of one source.
-        var plan = filter.Source is null ? PlanTarget(year, filter.ProvinceIds) : null;
+        // The plan of the activity asked about ("giải ngân đề án hội chợ": the fairs' funding plan), else the whole year's.
+        var plan = filter.Source is null ? PlanTarget(year, filter.ProvinceIds, filter.ActivityId) : null;
         if (plan is > 0)
         {
             var ofYear = store.Projects.Read(filter).Where(p => p.DecisionDate <= at).Sum(p => (decimal)DisbursedInYear(p, year, at));
@@ -249,9 +250,11 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
     }
 
     /// <summary>The year's funding plan of the units (every province's plan summed); null when none is set.</summary>
-    public decimal? PlanTarget(int year, IReadOnlySet<string>? units)
+    /// <param name="activityId">The activity's funding plan ("trade_fair.funding_vnd") instead of the year's (<see cref="PlanMetric"/>); null for the year's.</param>
+    public decimal? PlanTarget(int year, IReadOnlySet<string>? units, string? activityId = null)
     {
-        var plans = store.Plans.ForYear(year).Where(p => p.Metric == PlanMetric && (units is null || units.Contains(p.ProvinceId))).ToList();
+        var metric = activityId is null ? PlanMetric : activityId + "." + Measures.Funding;
+        var plans = store.Plans.ForYear(year).Where(p => p.Metric == metric && (units is null || units.Contains(p.ProvinceId))).ToList();
         return plans.Count == 0 ? null : plans.Sum(p => p.Target);
     }
 

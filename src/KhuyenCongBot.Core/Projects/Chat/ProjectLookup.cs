@@ -97,7 +97,8 @@ public sealed class ProjectLookup(ProjectAnswers answers, ProjectVocabulary voca
     public (string? Text, List<Choice> Choices) MineSection(BotContext context, bool everyInScope = false)
     {
         var units = scopes.UnitIds(scopes.DefaultScope(context.User));
-        var open = context.Store.Projects.Find(new ProjectFilter(units))
+        // Read only (listed, and a button carries the id): the committed projects, not a copy of each.
+        var open = context.Store.Projects.Read(new ProjectFilter(units))
             .Where(p => p.Status < ProjectStatus.Settled && (everyInScope || units is not null || p.CreatedByUserId == context.User.Id))
             .OrderByDescending(p => p.DecisionDate).ThenByDescending(p => p.Id).ToList();
         if (open.Count == 0)

@@ -26,9 +26,10 @@ public sealed class ProjectNames(ProjectVocabulary vocabulary, ProjectQuestionPa
         .Concat(vocabulary.Questions.Late).Concat(vocabulary.Questions.Disbursement).Concat(vocabulary.Questions.Overview)
         .Concat(vocabulary.NotAMove).Concat(Stops).Where(p => p.Length > 0).Distinct().ToList();
 
-    /// <summary>The projects the person may see (their role's scope: a province officer sees their province's only).</summary>
+    /// <summary>The projects the person may see (their role's scope: a province officer sees their province's only): the committed
+    /// projects themselves, read only (a move or a disbursement reads its project again by code before it writes).</summary>
     public IReadOnlyList<Project> Visible(BotContext context) =>
-        context.Store.Projects.Find(new ProjectFilter(scopes.UnitIds(scopes.DefaultScope(context.User))));
+        context.Store.Projects.Read(new ProjectFilter(scopes.UnitIds(scopes.DefaultScope(context.User))));
 
     /// <summary>
     /// A project request typed with a name where the code goes: handled (true) when the name is one, <paramref name="handle"/> getting

@@ -9,13 +9,14 @@ namespace KhuyenCongBot.Core.Projects.Chat;
 
 /// <summary>
 /// Managers' questions about projects ("bao nhiêu đề án chưa nghiệm thu", "đề án nào chậm tiến độ ở Phú Thọ", "giải ngân đạt bao
-/// nhiêu %"): the scope, period and funding source read as the figures read them, within the person's scope; a word not understood,
-/// or a filter projects cannot apply (an activity, a group of facilities), gets no figure. A period on a lifecycle question is when
-/// the step happened (<see cref="ProjectPeriodAnswers"/>); a source keeps the projects with money from it.
+/// nhiêu %"): the scope, period, funding source and activity read as the figures read them, within the person's scope; a word not
+/// understood, or a filter projects cannot apply (a group of facilities), gets no figure. A period on a lifecycle question is when
+/// the step happened (<see cref="ProjectPeriodAnswers"/>); a source keeps the projects with money from it; an activity ("đề án máy
+/// móc chưa nghiệm thu", "giải ngân đề án hội chợ") the projects of that activity.
 /// </summary>
 public sealed class ProjectQuestionReplies(
     ProjectAnswers answers, ProjectPeriodAnswers periodAnswers, ProjectVocabulary vocabulary, CatalogueIndex catalogue, ScopeResolver scopes,
-    QuestionParser questions, AccessPolicy? access, IReadOnlySet<string> knownWords)
+    QuestionParser questions, AccessPolicy? access, IReadOnlySet<string> knownWords, Beneficiaries.BeneficiaryCatalogue? beneficiaries = null)
 {
     public void Answer(BotContext context, string text, ProjectRequest request)
     {
@@ -68,10 +69,13 @@ public sealed class ProjectQuestionReplies(
         }
         var english = context.English;
         var source = filters.Source;
-        var plainName = scopes.ShortName(scope, english);
+        var activity = filters.ActivityId is { } id ? catalogue.Activity(id) : null;
+        var plainName = activity is null ? scopes.ShortName(scope, english)
+            : context.Text("projects.scope_of_activity", ("scope", scopes.ShortName(scope, english)),
+                ("activity", english ? activity.EnglishName : Lower(activity.ShortName)));
         var name = plainName
             + (source is { } named ? context.T($" (đề án có {ProjectPeriodAnswers.Money(named, false)})", $" (projects with {ProjectPeriodAnswers.Money(named, true)} money)") : "");
-        var filter = new ProjectFilter(units, Source: source);
+        var filter = new ProjectFilter(units, ActivityId: activity?.Id, Source: source);
         var answer = (request.Ask, period, source) switch
         {
             (ProjectAsk.Rate, _, { } s) => periodAnswers.SourceRate(filter, plainName, s, period, at, english),
@@ -124,20 +128,20 @@ public sealed class ProjectQuestionReplies(
     private static bool NamesASource(string text) =>
         VnText.ContainsWords(VnText.FoldWords(text), "von") || VnText.ContainsWords(VnText.FoldWords(text), "nguon") || VnText.ContainsWords(VnText.FoldWords(text), "source");
 
+    /// <summary>"Máy móc thiết bị" → "máy móc thiết bị" (inside a sentence).</summary>
+    private static string Lower(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
+
     /// <summary>
-    /// An activity or a group of facilities read in the question: not a filter of the project answers ("đề án máy móc chưa
-    /// nghiệm thu" must not be answered for every project). A source is a filter (<see cref="ProjectFilter.Source"/>).
+    /// A group of facilities read in the question: not a filter of the project answers (its figure would be every project's).
+    /// A source and an activity are filters (<see cref="ProjectFilter.Source"/>, <see cref="ProjectFilter.ActivityId"/>).
     /// </summary>
     private List<string> UnusedFilters(BotContext context, QuestionParts filters)
     {
         var unused = new List<string>();
-        if (filters.ActivityId is { } activity)
-        {
-            unused.Add(context.T("hoạt động \"", "activity \"") + (catalogue.Activity(activity)?.ShortName ?? activity) + "\"");
-        }
         if (filters.FacilityGroup is { } group)
         {
-            unused.Add(group);
+            // "hợp tác xã", "do phụ nữ làm chủ": by name, never the id ("cooperative").
+            unused.Add(string.Join(context.T(" và ", " and "), group.Split('+').Select(id => BeneficiaryText.Name(beneficiaries, id, context.English))));
         }
         return unused;
     }

@@ -25,7 +25,8 @@ public sealed class ProjectsModule : IBotModule
     private readonly ProjectNames _names;
 
     public ProjectsModule(CatalogueIndex catalogue, ProjectVocabulary vocabulary, ProjectMoveParser moves,
-        ProjectLifecycle lifecycle, ProjectQueries queries, Storage.IBotStore store, Lexicon? lexicon = null, AccessPolicy? access = null)
+        ProjectLifecycle lifecycle, ProjectQueries queries, Storage.IBotStore store, Lexicon? lexicon = null, AccessPolicy? access = null,
+        Beneficiaries.BeneficiaryCatalogue? beneficiaries = null)
     {
         _parser = new ProjectQuestionParser(vocabulary, moves);
         _answers = new ProjectAnswers(store, queries, vocabulary, catalogue);
@@ -35,7 +36,7 @@ public sealed class ProjectsModule : IBotModule
         _names = new ProjectNames(vocabulary, _parser, scopes, questions, knownWords);
         _lookup = new ProjectLookup(_answers, vocabulary, scopes, access, _names);
         _moves = new ProjectMoves(lifecycle, vocabulary, _lookup, _parser, TryHandleTextAsync);
-        _questions = new ProjectQuestionReplies(_answers, new ProjectPeriodAnswers(store, vocabulary), vocabulary, catalogue, scopes, questions, access, knownWords);
+        _questions = new ProjectQuestionReplies(_answers, new ProjectPeriodAnswers(store, vocabulary), vocabulary, catalogue, scopes, questions, access, knownWords, beneficiaries);
         _registration = new ProjectRegistrationFlow(this, catalogue, vocabulary, lifecycle);
         Flows = [_registration.Dialog, _moves.DateDialog];
     }
