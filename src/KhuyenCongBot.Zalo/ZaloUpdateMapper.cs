@@ -7,26 +7,25 @@ namespace KhuyenCongBot.Zalo;
 /// <param name="ChatId">Where a reply goes (null when the update names no chat).</param>
 /// <param name="MessageId">Zalo's message id (for replay checks), when present.</param>
 /// <param name="Incoming">The message for the core, or null.</param>
-/// <param name="DirectReply">A polite answer the channel gives itself (pictures, stickers, unsupported kinds), or null.</param>
-public sealed record ZaloInbound(string? ChatId, string? MessageId, Incoming? Incoming, string? DirectReply)
+/// <param name="DirectReply">The polite answer the channel gives itself (pictures, stickers, unsupported kinds), or null; its words are
+/// <see cref="ZaloUpdateProcessor"/>'s (seeds/texts, in the person's language).</param>
+public sealed record ZaloInbound(string? ChatId, string? MessageId, Incoming? Incoming, ZaloPoliteReply? DirectReply)
 {
     public bool Ignored => Incoming is null && DirectReply is null;
+}
+
+/// <summary>What a message the bot cannot read was: the channel answers it with a polite word of its own.</summary>
+public enum ZaloPoliteReply
+{
+    Image,
+    Sticker,
+    Unsupported,
 }
 
 /// <summary>Reads Zalo updates (flat or wrapped in {ok, result}) and maps them to the core's <see cref="Incoming"/>.</summary>
 public static class ZaloUpdateMapper
 {
     public const string Channel = "zalo";
-
-    public const string ImageReply =
-        "Bot chưa đọc được ảnh. Bạn hãy gõ nội dung bằng chữ, hoặc gõ /help để xem hướng dẫn.";
-
-    public const string StickerReply =
-        "Cảm ơn bạn! Bot chỉ hiểu tin nhắn chữ: bạn hãy gõ câu hỏi, hoặc /help để xem hướng dẫn.";
-
-    public const string UnsupportedReply =
-        "Bot chưa xử lý được loại tin nhắn này (tệp, tin thoại, danh thiếp, vị trí chia sẻ…). Bạn hãy gõ nội dung bằng chữ "
-        + "(vị trí: gõ tọa độ, ví dụ 21.0285, 105.8542), hoặc /help để xem hướng dẫn.";
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = false };
 
@@ -85,9 +84,9 @@ public static class ZaloUpdateMapper
             // Pictures, stickers and the rest: a polite word in a private chat, silence in a group.
             var polite = eventName switch
             {
-                ZaloUpdate.ImageReceived => ImageReply,
-                ZaloUpdate.StickerReceived => StickerReply,
-                _ => UnsupportedReply,
+                ZaloUpdate.ImageReceived => ZaloPoliteReply.Image,
+                ZaloUpdate.StickerReceived => ZaloPoliteReply.Sticker,
+                _ => ZaloPoliteReply.Unsupported,
             };
             // In a group the sender is still noted as a member (an unaddressed message without text), and gets no answer.
             return isGroup

@@ -20,6 +20,18 @@ public sealed class ZaloUpdateProcessor(
     /// <summary>The bot's name from getMe, to tell whether a group message mentions it.</summary>
     public string? BotName { get; set; }
 
+    /// <summary>The polite word for a message the bot cannot read (a picture, a sticker, another kind), in the person's language.</summary>
+    public string PoliteText(ZaloPoliteReply reply, string? language)
+    {
+        language ??= UserTexts.Vietnamese;
+        return reply switch
+        {
+            ZaloPoliteReply.Image => texts.Text(language, "zalo.image_reply"),
+            ZaloPoliteReply.Sticker => texts.Text(language, "zalo.sticker_reply"),
+            _ => texts.Text(language, "zalo.unsupported_reply"),
+        };
+    }
+
     public async Task HandleAsync(ZaloUpdate update, CancellationToken ct)
     {
         var messageId = update.Message?.MessageId ?? "";
@@ -36,7 +48,7 @@ public sealed class ZaloUpdateProcessor(
             var chatId = inbound.ChatId!;
             if (inbound.DirectReply is { } polite)
             {
-                await api.SendMessageAsync(chatId, polite, ct).ConfigureAwait(false);
+                await api.SendMessageAsync(chatId, PoliteText(polite, language), ct).ConfigureAwait(false);
                 return;
             }
             var incoming = inbound.Incoming!;

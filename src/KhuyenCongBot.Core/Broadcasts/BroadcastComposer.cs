@@ -265,7 +265,7 @@ public sealed class BroadcastComposer
     {
         var members = BroadcastAudience.Members(draft, context.Store.Users.All());
         var reachable = members.Count(u => BroadcastAudience.ChatOf(u, runner.Channels) is not null);
-        var message = BroadcastRunner.MessageOf(draft);
+        var message = runner.MessageOf(draft);
         var sb = new StringBuilder(context.Text("broadcast.preview_header"));
         sb.AppendLine("――――――").AppendLine(message.Text);
         if (draft.AttachmentName is not null)

@@ -13,7 +13,7 @@ public static class BroadcastDrill
 
     /// <summary>Adds <paramref name="recipients"/> users to <paramref name="store"/>, sends them one broadcast through <paramref name="sender"/> and counts what arrived.</summary>
     public static async Task<Result> RunAsync(int recipients, IMessageSender sender, TimeProvider time, BroadcastOptions options,
-        IBotStore store, IBroadcastRepository repository, CancellationToken cancellationToken = default)
+        IBotStore store, IBroadcastRepository repository, Text.UserTexts texts, CancellationToken cancellationToken = default)
     {
         var start = time.GetUtcNow();
         for (var i = 0; i < recipients; i++)
@@ -26,7 +26,7 @@ public static class BroadcastDrill
         }
         var id = repository.Add(new Broadcast { Text = "drill", CreatedAt = start, SendAt = start, Status = BroadcastStatus.Scheduled });
         var counting = new Counting(sender);
-        var runner = new BroadcastRunner(repository, store, [counting], time, options);
+        var runner = new BroadcastRunner(repository, store, [counting], time, options, texts);
         var t0 = time.GetUtcNow();
         await runner.RunAsync(id, cancellationToken).ConfigureAwait(false);
         var elapsed = time.GetUtcNow() - t0;

@@ -3,6 +3,7 @@ using System.Globalization;
 using KhuyenCongBot.Core.Messaging;
 using KhuyenCongBot.Core.People;
 using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -22,6 +23,7 @@ public sealed class BroadcastRunner(
     IEnumerable<IMessageSender> senders,
     TimeProvider time,
     BroadcastOptions options,
+    UserTexts texts,
     BroadcastSignal? signal = null,
     ILogger<BroadcastRunner>? logger = null)
 {
@@ -177,15 +179,15 @@ public sealed class BroadcastRunner(
         await ReportAsync(final, CancellationToken.None).ConfigureAwait(false);
     }
 
-    /// <summary>What each recipient receives: the text, the attachment, and a "Đã nhận" button.</summary>
-    public static Reply MessageOf(Broadcast broadcast) => new()
+    /// <summary>What each recipient receives: the text, the attachment, and a "Đã nhận" button (in Vietnamese: one message for everyone).</summary>
+    public Reply MessageOf(Broadcast broadcast) => new()
     {
         Text = broadcast.Text,
         Attachment = broadcast.AttachmentContent is { } bytes
             ? new Attachment(broadcast.AttachmentIsPhoto ? AttachmentKind.Photo : AttachmentKind.Document,
                 broadcast.AttachmentName ?? "tep", bytes, broadcast.AttachmentContentType ?? "application/octet-stream")
             : null,
-        Choices = broadcast.AskAcknowledgement ? [new Choice("Đã nhận", "ack:" + broadcast.Id.ToString(CultureInfo.InvariantCulture), Numbered: false)] : [],
+        Choices = broadcast.AskAcknowledgement ? [new Choice(texts.Text(UserTexts.Vietnamese, "broadcast.ack_button"), "ack:" + broadcast.Id.ToString(CultureInfo.InvariantCulture), Numbered: false)] : [],
     };
 
     private async Task SendOneAsync(BroadcastRecipient r, Reply reply, SemaphoreSlim gate, ConcurrentQueue<BroadcastRecipient> retries, CancellationToken abandon)
@@ -314,11 +316,11 @@ public sealed class BroadcastRunner(
         }
         b.LastProgressPercent = percent;
         repository.Update(b);
-        await NotifyAdminAsync(b, Reply.Of($"Thông báo #{b.Id}: đã xử lý {done}/{total} người nhận ({percent}%)."), ct).ConfigureAwait(false);
+        await NotifyAdminAsync(b, Reply.Of(texts.Text(UserTexts.Vietnamese, "broadcast.progress", ("id", b.Id), ("done", done), ("total", total), ("percent", percent))), ct).ConfigureAwait(false);
     }
 
     private Task ReportAsync(Broadcast b, CancellationToken ct) =>
-        NotifyAdminAsync(b, BroadcastReport.Build(b, repository.Recipients(b.Id)), ct);
+        NotifyAdminAsync(b, BroadcastReport.Build(b, repository.Recipients(b.Id), texts), ct);
 
     private async Task NotifyAdminAsync(Broadcast b, Reply reply, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Cronos;
 using KhuyenCongBot.Core.People;
 using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Text;
 using KhuyenCongBot.Core.Time;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ public sealed class BroadcastService(
     BroadcastSignal signal,
     BotClock clock,
     IOptions<BroadcastOptions> options,
+    UserTexts texts,
     ILogger<BroadcastService> logger) : BackgroundService
 {
     private const string ReminderLastRunKey = "reminder-last-run";
@@ -153,7 +155,8 @@ public sealed class BroadcastService(
         var month = now.ToString("MM/yyyy", CultureInfo.InvariantCulture);
         var id = repository.Add(new Broadcast
         {
-            Text = $"Nhắc việc: trong tháng {month} bạn chưa ghi nhận hoạt động khuyến công nào. Nếu đã có hỗ trợ cho cơ sở, bạn gõ /ghi để ghi nhận; bot sẽ hỏi từng bước.",
+            // One text for every officer reminded, so in the default language.
+            Text = texts.Text(UserTexts.Vietnamese, "broadcast.monthly_reminder", ("month", month)),
             Audience = AudienceKind.Users,
             AudienceUserIds = officers,
             AskAcknowledgement = false,

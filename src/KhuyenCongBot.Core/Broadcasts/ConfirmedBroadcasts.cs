@@ -53,7 +53,7 @@ public sealed class ConfirmedBroadcasts
             context.Say(context.Text("broadcast.no_broadcast", ("id", id)));
             return;
         }
-        context.Say(BroadcastReport.Build(b, repository.Recipients(id), context.Language));
+        context.Say(BroadcastReport.Build(b, repository.Recipients(id), context.Texts, context.Language));
     }
 
     /// <summary>/thongbao danh sach: what is scheduled (not sent yet) first, then the recent ones.</summary>

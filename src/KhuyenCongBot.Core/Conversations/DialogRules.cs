@@ -65,8 +65,7 @@ public sealed class DialogRules(
             && Forms.FormDrafts.KeepFrom(before, state))
         {
             // Another dialog opened over a form (/nguoidung, /thongbao…): the form's answers stay as a draft for the next /ghi.
-            context.Say(context.T("⏸ Phiếu đang dở được giữ làm nháp: gõ /ghi để ghi tiếp khi xong việc này.",
-                "⏸ Your unfinished form is kept as a draft: type /log to continue it afterwards."));
+            context.Say(context.Text("dialog.form_kept_as_draft"));
             return;
         }
         if (command.Name == "cancel" || flowBefore is null || state.Flow != flowBefore || Open(state) is not { } flow

@@ -16,15 +16,4 @@ public static class Texts
         Role.Manager => texts.Text(language, "roles.managers"),
         _ => texts.Text(language, "roles.officers"),
     };
-
-    /// <summary>The same words kept inline for the figures' scope replies, which do not use seeds/texts yet.</summary>
-    public static string RoleName(Role role, string language) => (role, language) switch
-    {
-        (Role.Admin, "en") => "admins",
-        (Role.Manager, "en") => "managers",
-        (Role.Officer, "en") => "officers",
-        (Role.Admin, _) => "quản trị viên",
-        (Role.Manager, _) => "lãnh đạo/quản lý",
-        _ => "cán bộ khuyến công",
-    };
 }

@@ -31,6 +31,7 @@ public static class PeopleServiceCollectionExtensions
             sp.GetServices<IMessageSender>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<BroadcastOptions>>().Value,
+            sp.GetRequiredService<Text.UserTexts>(),
             sp.GetRequiredService<BroadcastSignal>(),
             sp.GetService<ILogger<BroadcastRunner>>()));
         services.TryAddSingleton<BroadcastComposer>();

@@ -12,7 +12,7 @@ namespace KhuyenCongBot.Core.Records;
 /// or none; a file imported before, or rows already present, are reported and skipped unless the caption asks for them
 /// ("nhập cả dòng trùng"). /dotnhap lists the import batches; /dotnhap huy N undoes one (after a confirming button).
 /// </summary>
-public sealed class ImportModule(IRecordImporter importer) : IBotModule
+public sealed class ImportModule(IRecordImporter importer, UserTexts texts) : IBotModule
 {
     /// <summary>Largest file the bot reads (the registry's exports are far smaller).</summary>
     public const long MaxBytes = 5 * 1024 * 1024;
@@ -21,15 +21,14 @@ public sealed class ImportModule(IRecordImporter importer) : IBotModule
 
     public IEnumerable<BotCommand> Commands =>
     [
-        new("imports", ["dotnhap"], "Các đợt nhập số liệu; hoàn tác một đợt", "Import batches; undo one", Role.Admin, ImportsAsync, PrivateOnly: true),
+        new("imports", ["dotnhap"], texts.Text(UserTexts.Vietnamese, "records.command_imports"), texts.Text("en", "records.command_imports"), Role.Admin, ImportsAsync, PrivateOnly: true),
     ];
 
     public int TextPriority => 5;
 
     public IEnumerable<string> HelpExamples(BotContext context) =>
         context.User.Role == Role.Admin
-            ? [context.T("gửi tệp records.csv hoặc plans.csv để nhập số liệu, kế hoạch; /dotnhap để xem và hoàn tác các đợt nhập",
-                "send records.csv or plans.csv to import; /imports to list and undo imports")]
+            ? [context.Text("records.import.help_example")]
             : [];
 
     /// <summary>Caption words that ask to import duplicates too.</summary>
@@ -48,16 +47,12 @@ public sealed class ImportModule(IRecordImporter importer) : IBotModule
         }
         if (context.User.Role != Role.Admin)
         {
-            context.Say(context.T(
-                "Chỉ quản trị viên được nhập số liệu bằng tệp. Để ghi một hỗ trợ, bạn gõ /ghi.",
-                "Only admins can import files. To log support, type /log."));
+            context.Say(context.Text("records.import.admins_only"));
             return true;
         }
         if (!document.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !document.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            context.Say(context.T(
-                $"Bot chỉ nhập tệp CSV (records.csv, plans.csv) hoặc tệp Excel bot đã xuất (.xlsx), không đọc được \"{document.FileName}\".",
-                $"Only CSV files (or the .xlsx the bot exports) can be imported, not \"{document.FileName}\"."));
+            context.Say(context.Text("records.import.not_csv", ("file", document.FileName)));
             return true;
         }
         if (document.Size > MaxBytes)
@@ -79,7 +74,7 @@ public sealed class ImportModule(IRecordImporter importer) : IBotModule
                 buffer.Write(chunk, 0, read);
                 if (buffer.Length > MaxBytes)
                 {
-                    context.Say(context.T("Tệp quá lớn; bot nhận tối đa 5 MB.", "The file is too large (5 MB at most)."));
+                    context.Say(context.Text("records.import.too_large"));
                     return true;
                 }
             }
@@ -88,9 +83,7 @@ public sealed class ImportModule(IRecordImporter importer) : IBotModule
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
             // The platform refused or lost the file (expired file id, network): nothing was imported.
-            context.Say(context.T(
-                $"Bot không tải được tệp \"{document.FileName}\" từ máy chủ tin nhắn. Bạn gửi lại tệp nhé; chưa có gì được nhập.",
-                $"Could not download \"{document.FileName}\". Please send it again; nothing was imported."));
+            context.Say(context.Text("records.import.download_failed", ("file", document.FileName)));
             return true;
         }
         // Who imported, as people read it in the list of imports (never a raw identity such as "telegram:123").
@@ -144,17 +137,17 @@ public sealed class ImportModule(IRecordImporter importer) : IBotModule
             var what = batch.Kind == "plans" ? $"trả lại {batch.Plans.Count} chỉ tiêu kế hoạch như trước" : $"xoá {batch.Added} bản ghi của đợt";
             context.Ask(context.T($"Hoàn tác đợt nhập #{id} ({batch.FileName}, {VnFormat.DateTime(batch.At)}): {what}. Chắc chắn?",
                     $"Undo import batch #{id} ({batch.FileName})? This removes what it added."),
-                [new Choice(context.T($"Hoàn tác đợt #{id}", $"Undo batch #{id}"), UndoData + id.ToString(CultureInfo.InvariantCulture)),
-                 new Choice(context.T("Không", "No"), "imp:keep")]);
+                [new Choice(context.Text("records.import.undo_choice", ("id", id)), UndoData + id.ToString(CultureInfo.InvariantCulture)),
+                 new Choice(context.Text("records.import.keep_choice"), "imp:keep")]);
             return Task.CompletedTask;
         }
         var batches = context.Store.Imports.All().Take(15).ToList();
         if (batches.Count == 0)
         {
-            context.Say(context.T("Chưa có đợt nhập nào.", "No imports yet."));
+            context.Say(context.Text("records.import.none"));
             return Task.CompletedTask;
         }
-        var sb = new StringBuilder(context.T("Các đợt nhập gần nhất:", "Latest imports:"));
+        var sb = new StringBuilder(context.Text("records.import.latest"));
         foreach (var b in batches)
         {
             sb.Append("\n#").Append(b.Id).Append(" · ").Append(VnFormat.DateTime(b.At)).Append(" · ").Append(b.FileName)
@@ -168,7 +161,7 @@ public sealed class ImportModule(IRecordImporter importer) : IBotModule
                 sb.Append(" · đã hoàn tác ").Append(VnFormat.DateTime(at));
             }
         }
-        sb.Append('\n').Append(context.T("Hoàn tác một đợt: /dotnhap huy SỐ_ĐỢT", "Undo one: /imports undo NUMBER"));
+        sb.Append('\n').Append(context.Text("records.import.undo_hint"));
         context.Say(sb.ToString());
         return Task.CompletedTask;
     }
@@ -177,7 +170,7 @@ public sealed class ImportModule(IRecordImporter importer) : IBotModule
     {
         if (data == "imp:keep")
         {
-            context.Say(context.T("Đã giữ nguyên, không hoàn tác.", "Kept as it is."));
+            context.Say(context.Text("records.import.kept"));
             return Task.FromResult(true);
         }
         if (!data.StartsWith(UndoData, StringComparison.Ordinal))
@@ -187,21 +180,23 @@ public sealed class ImportModule(IRecordImporter importer) : IBotModule
         // A button is checked like typed input: only an admin may undo, whatever the button says.
         if (context.User.Role != Role.Admin)
         {
-            context.Say(context.T("Chỉ quản trị viên được hoàn tác một đợt nhập.", "Only admins can undo an import."));
+            context.Say(context.Text("records.import.undo_admins_only"));
             return Task.FromResult(true);
         }
         if (!long.TryParse(data[UndoData.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var id) || importer.Undo(id, context.User.Id) is not { } result)
         {
-            context.Say(context.T("Không có đợt nhập này.", "No such import batch."));
+            context.Say(context.Text("records.import.no_such_batch"));
             return Task.FromResult(true);
         }
         context.Say(result.AlreadyUndone
-            ? context.T($"Đợt nhập #{id} đã được hoàn tác từ trước.", $"Batch #{id} was already undone.")
-            : result.Batch.Kind == "plans"
-                ? context.T($"Đã hoàn tác đợt nhập #{id}: trả lại {result.PlansRestored} chỉ tiêu kế hoạch" + (result.PlansKept > 0 ? $"; giữ {result.PlansKept} chỉ tiêu đã sửa sau đó." : "."),
-                    $"Batch #{id} undone: {result.PlansRestored} plan targets restored.")
-                : context.T($"Đã hoàn tác đợt nhập #{id}: xoá {result.RecordsRemoved} bản ghi (có ghi nhật ký). Số liệu đã được cập nhật.",
-                    $"Batch #{id} undone: {result.RecordsRemoved} records removed."));
+            ? context.Text("records.import.already_undone", ("id", id))
+            : result.Batch.Kind != "plans"
+                ? context.Text("records.import.records_undone", ("id", id), ("removed", result.RecordsRemoved))
+                : result.PlansKept == 0
+                    ? context.Text("records.import.plans_undone", ("id", id), ("restored", result.PlansRestored))
+                    // The English text does not say how many targets were kept (they were changed after the import).
+                    : context.T($"Đã hoàn tác đợt nhập #{id}: trả lại {result.PlansRestored} chỉ tiêu kế hoạch; giữ {result.PlansKept} chỉ tiêu đã sửa sau đó.",
+                        $"Batch #{id} undone: {result.PlansRestored} plan targets restored."));
         return Task.FromResult(true);
     }
 }

@@ -8,20 +8,18 @@ public static class ReportWorkbookReply
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static Messaging.Reply Make(ReportWorkbook? workbook, IReportWorkbookWriter? writer, Period period, IReadOnlySet<string>? units, string scopeName,
-        DateOnly today, bool english)
+        DateOnly today, UserTexts texts, bool english)
     {
         if (workbook is null || writer is null)
         {
-            return Messaging.Reply.Of(english ? "Spreadsheets are not available on this installation." : "Bản cài đặt này chưa có chức năng xuất Excel.");
+            return Messaging.Reply.Of(texts.Text(english, "reports.workbook.unavailable"));
         }
         var sheets = workbook.Build(period, units, today);
         var bytes = writer.Write(sheets);
         var titles = string.Join(", ", sheets.Select(s => s.Title));
         return new Messaging.Reply
         {
-            Text = english
-                ? $"Report workbook: {period.Label}, {scopeName} (sheets: {titles})."
-                : $"Tệp Excel báo cáo {period.Label}, {scopeName} (các sheet: {titles}).",
+            Text = texts.Text(english, "reports.workbook.sent", ("period", period.Label), ("scope", scopeName), ("sheets", titles)),
             Attachment = new Messaging.Attachment(Messaging.AttachmentKind.Document, workbook.FileName(period), bytes, ContentType),
         };
     }

@@ -53,6 +53,10 @@ public sealed class UserTexts
         return template.Fill(resolved, key, args);
     }
 
+    /// <summary>The text of <paramref name="key"/> in English or in Vietnamese, for code that carries the reader's language as a flag.</summary>
+    public string Text(bool english, string key, params ReadOnlySpan<(string Name, object? Value)> args) =>
+        Text(english ? "en" : Vietnamese, key, args);
+
     /// <summary>The catalogue a language code falls to: its own ("en-US" → "en"), else Vietnamese.</summary>
     public static string Resolve(string? language)
     {

@@ -39,7 +39,8 @@ public sealed class BotSide : IDisposable
         var provider = services.BuildServiceProvider();
         var store = new LiteDbStore(file);
         var repository = new LiteDbBroadcastRepository(store);
-        var runner = new BroadcastRunner(repository, store, provider.GetServices<IMessageSender>(), TimeProvider.System, options)
+        var runner = new BroadcastRunner(repository, store, provider.GetServices<IMessageSender>(), TimeProvider.System, options,
+            Core.Text.UserTexts.Load(Core.Catalogue.SeedFiles.Locate(null)))
         {
             StopGrace = crash ? TimeSpan.Zero : TimeSpan.FromSeconds(10),
         };

@@ -1,6 +1,7 @@
 using KhuyenCongBot.Core.Broadcasts;
 using KhuyenCongBot.Core.People;
 using KhuyenCongBot.Storage;
+using KhuyenCongBot.Tests.Support;
 
 namespace KhuyenCongBot.Tests.People;
 
@@ -43,7 +44,7 @@ public sealed class BroadcastTests : IDisposable
     }
 
     private BroadcastRunner Runner(LiteDbStore store, LimitCheckingSender sender, BroadcastOptions? options = null) =>
-        new(new LiteDbBroadcastRepository(store), store, [sender], _time, options ?? new BroadcastOptions());
+        new(new LiteDbBroadcastRepository(store), store, [sender], _time, options ?? new BroadcastOptions(), TestTexts.Seeds);
 
     private static long Schedule(LiteDbStore store, AudienceKind audience = AudienceKind.Everyone) =>
         new LiteDbBroadcastRepository(store).Add(new Broadcast { Text = "Họp giao ban", Audience = audience, CreatedAt = Start, SendAt = Start, Status = BroadcastStatus.Scheduled });
@@ -142,7 +143,7 @@ public sealed class BroadcastTests : IDisposable
         Assert.DoesNotContain(sender.Delivered, d => d.ChatId == crashed.ChatId);
         Assert.Equal(4, sender.Delivered.Count);
         Assert.StartsWith("uncertain", repo.Recipients(id)[2].Reason);
-        var report = BroadcastReport.Build(repo.Get(id)!, repo.Recipients(id));
+        var report = BroadcastReport.Build(repo.Get(id)!, repo.Recipients(id), TestTexts.Seeds);
         Assert.Contains("không rõ", report.Text);
 
         // With ResendUncertain the same situation sends again.
@@ -165,7 +166,7 @@ public sealed class BroadcastTests : IDisposable
         var id = Schedule(store);
         var signal = new BroadcastSignal();
         var sender = new LimitCheckingSender(_time, 25) { AfterDelivery = n => { if (n == 30) { signal.Cancel(1); } } };
-        var runner = new BroadcastRunner(new LiteDbBroadcastRepository(store), store, [sender], _time, new BroadcastOptions { MaxParallel = 1 }, signal);
+        var runner = new BroadcastRunner(new LiteDbBroadcastRepository(store), store, [sender], _time, new BroadcastOptions { MaxParallel = 1 }, TestTexts.Seeds, signal);
         Assert.Equal(1, id);
         await runner.RunAsync(id, CancellationToken.None);
         var recipients = new LiteDbBroadcastRepository(store).Recipients(id);
@@ -196,7 +197,7 @@ public sealed class BroadcastTests : IDisposable
         var sender = new LimitCheckingSender(_time, 25);
         sender.RateLimitOn["c3"] = 1;
         using var store = new LiteDbStore(DbPath);
-        var result = await BroadcastDrill.RunAsync(100, sender, _time, new BroadcastOptions(), store, new LiteDbBroadcastRepository(store));
+        var result = await BroadcastDrill.RunAsync(100, sender, _time, new BroadcastOptions(), store, new LiteDbBroadcastRepository(store), TestTexts.Seeds);
         Assert.Equal(0, result.Duplicates);
         Assert.Equal(0, result.Gaps);
         Assert.Equal(1, result.RateLimited);

@@ -121,7 +121,8 @@ public sealed class ZaloConversationTests(ZaloPollingFixture fixture) : IClassFi
         Bot.AddUser("sticker-fan", Role.Officer, "01");
         var replies = await Bot.SendStickerAsync("sticker-fan");
         var text = Assert.Single(replies);
-        Assert.Equal(ZaloUpdateMapper.StickerReply, text);
+        Assert.Equal(TestTexts.Seeds.Text("vi", "zalo.sticker_reply"), text);
+        Assert.StartsWith("Cảm ơn bạn! Bot chỉ hiểu tin nhắn chữ", text);
         Assert.Contains("/help", text);
     }
 

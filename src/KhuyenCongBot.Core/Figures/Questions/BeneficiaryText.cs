@@ -35,9 +35,10 @@ internal static class BeneficiaryText
             + (groups.Count == 0 ? "" : (legal is null ? " " : ", ") + string.Join(" và ", groups));
         var en = (legal is null ? "facilities" : "facilities registered as " + Name(catalogue, legal, true))
             + (groups.Count == 0 ? "" : (legal is null ? " " : ", ") + string.Join(" and ", groups));
-        var missing = legal is not null && groups.Count > 0 ? "chưa ghi loại hình hoặc nhóm ưu tiên" : legal is not null ? "chưa ghi loại hình" : "chưa ghi nhóm ưu tiên";
-        return context.T($"(Chỉ tính {vi}, theo danh bạ cơ sở; cơ sở {missing} không được tính.)",
-            $"(Only {en}, as the facility registry records them; facilities without that record are not counted.)");
+        var counted = context.English ? en : vi;
+        return legal is not null && groups.Count > 0 ? context.Text("figures.beneficiaries.only_no_form_or_group", ("counted", counted))
+            : legal is not null ? context.Text("figures.beneficiaries.only_no_form", ("counted", counted))
+            : context.Text("figures.beneficiaries.only_no_group", ("counted", counted));
     }
 
     /// <summary>Why a plan (or a person's own records) cannot be given for one beneficiary group, or two legal forms at once.</summary>
@@ -46,14 +47,9 @@ internal static class BeneficiaryText
         if (TwoLegalForms(catalogue, filter))
         {
             var names = string.Join(", ", filter.Split('+').Where(id => catalogue?.LegalForm(id) is not null).Select(id => Name(catalogue, id, context.English)));
-            return context.T($"Câu hỏi nêu nhiều loại hình ({names}); mỗi cơ sở chỉ có một loại hình. Bạn hỏi từng loại một nhé, ví dụ: \"bao nhiêu hợp tác xã được hỗ trợ năm nay\".",
-                $"The question names several legal forms ({names}); a facility has one. Ask one at a time, e.g. \"how many cooperatives were supported this year\".");
+            return context.Text("figures.beneficiaries.two_legal_forms", ("names", names));
         }
-        var name = string.Join(context.T(" và ", " and "), filter.Split('+').Select(id => Name(catalogue, id, context.English)));
-        return context.T(
-            $"Kế hoạch năm và số bản ghi đã nhập không chia theo loại hình hay nhóm ưu tiên, nên bot không tính riêng cho cơ sở {name}. "
-                + "Bạn có thể hỏi số liệu thực hiện, ví dụ: \"bao nhiêu hợp tác xã được hỗ trợ năm nay\".",
-            $"Plans and entered records are not split by legal form or priority group, so nothing can be given for {name} alone. "
-                + "Ask for the figures, e.g. \"how many cooperatives were supported this year\".");
+        var name = string.Join(context.Text("figures.beneficiaries.and"), filter.Split('+').Select(id => Name(catalogue, id, context.English)));
+        return context.Text("figures.beneficiaries.not_split", ("name", name));
     }
 }

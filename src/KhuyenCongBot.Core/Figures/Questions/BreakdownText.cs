@@ -4,50 +4,45 @@ using KhuyenCongBot.Core.Text;
 namespace KhuyenCongBot.Core.Figures.Questions;
 
 /// <summary>A breakdown as the answer's lines: the top one and the next, a top N, or every row (with its share of the plan when asked).</summary>
-public sealed class BreakdownText(Breakdowns breakdowns, PlanLineText plans)
+public sealed class BreakdownText(Breakdowns breakdowns, PlanLineText plans, UserTexts texts)
 {
     /// <summary>The breakdown's lines of the answer, each ending with a new line.</summary>
     public string Text(Question q, string? activityId, string measure, BreakdownBy by, bool english)
     {
         var rows = breakdowns.Rows(q, activityId, measure, by).Select(r => (r.Key, Label: breakdowns.KeyLabel(r.Key, by, english), r.Value)).ToList();
         var sb = new StringBuilder();
-        var what = (by, english) switch
+        var what = by switch
         {
-            (BreakdownBy.Month, false) => "tháng",
-            (BreakdownBy.Quarter, false) => "quý",
-            (BreakdownBy.Source, false) => "nguồn kinh phí",
-            (BreakdownBy.Quarter, true) => "quarter",
-            (BreakdownBy.Source, true) => "funding source",
-            (BreakdownBy.Year, false) => "năm",
-            (BreakdownBy.Activity, false) => "hoạt động",
-            (_, false) => "tỉnh, thành phố",
-            (BreakdownBy.Month, true) => "month",
-            (BreakdownBy.Year, true) => "year",
-            (BreakdownBy.Activity, true) => "activity",
-            _ => "province",
+            BreakdownBy.Month => texts.Text(english, "figures.breakdown.what_month"),
+            BreakdownBy.Quarter => texts.Text(english, "figures.breakdown.what_quarter"),
+            BreakdownBy.Source => texts.Text(english, "figures.breakdown.what_source"),
+            BreakdownBy.Year => texts.Text(english, "figures.breakdown.what_year"),
+            BreakdownBy.Activity => texts.Text(english, "figures.breakdown.what_activity"),
+            _ => texts.Text(english, "figures.breakdown.what_province"),
         };
         if (rows.Count == 0)
         {
-            return english ? $"No data to break down by {what}.\n" : $"Không có số liệu để chia theo {what}.\n";
+            return texts.Text(english, "figures.breakdown.no_data", ("what", what)) + "\n";
         }
         if (q.Top is 1)
         {
             var first = rows[0];
-            var most = english ? (q.Ascending ? "lowest" : "highest") : (q.Ascending ? "thấp nhất" : "cao nhất");
-            sb.Append(english ? $"The {what} with the {most} figure: " : $"{Capital(what)} có số liệu {most}: ")
+            var most = q.Ascending ? texts.Text(english, "figures.breakdown.lowest") : texts.Text(english, "figures.breakdown.highest");
+            // Vietnamese starts the sentence with the word ("Tỉnh, thành phố có số liệu cao nhất"), English puts it after "The".
+            sb.Append(texts.Text(english, "figures.breakdown.top_one", ("what", english ? what : Capital(what)), ("most", most)))
               .Append(first.Label).Append(" – ").Append(MetricText.Value(measure, first.Value.Value, english))
-              .Append(RowNote(q, measure, first.Value, english)).AppendLine(".");
+              .Append(RowNote(texts, q, measure, first.Value, english)).AppendLine(".");
             if (rows.Count > 1)
             {
-                sb.Append(english ? "Next: " : "Tiếp theo: ")
-                  .AppendLine(string.Join("; ", rows.Skip(1).Take(3).Select(r => $"{r.Label} – {MetricText.Value(measure, r.Value.Value, english)}")) + ".");
+                sb.AppendLine(texts.Text(english, "figures.breakdown.next",
+                    ("rows", string.Join("; ", rows.Skip(1).Take(3).Select(r => $"{r.Label} – {MetricText.Value(measure, r.Value.Value, english)}")))));
             }
             return sb.ToString();
         }
         var shown = rows.Take(q.Top ?? 40).ToList();
         sb.AppendLine(q.Top is { } n
-            ? (english ? $"Top {n} by {what}:" : $"{n} {what} {(q.Ascending ? "thấp nhất" : "cao nhất")}:")
-            : (english ? $"By {what}" : $"Chia theo {what}") + MetricText.StatusNote(q.Status, english) + ":");
+            ? q.Ascending ? texts.Text(english, "figures.breakdown.top_lowest", ("n", n), ("what", what)) : texts.Text(english, "figures.breakdown.top_highest", ("n", n), ("what", what))
+            : texts.Text(english, "figures.breakdown.by", ("what", what), ("note", MetricText.StatusNote(texts, q.Status, english))));
         // Rows are bulleted, not numbered: the answer's next-step choices are its one numbered list, so a typed "2" means one thing.
         // Rows ordered by their figure (provinces, activities, sources: not months or years) say their rank ("Hạng 2 · Hà Nội").
         var ranked = q.Top is not null || by is not (BreakdownBy.Month or BreakdownBy.Quarter or BreakdownBy.Year);
@@ -57,33 +52,31 @@ public sealed class BreakdownText(Breakdowns breakdowns, PlanLineText plans)
         {
             rank = ++position == 1 || r.Value.Value != previous ? position : rank;
             previous = r.Value.Value;
-            sb.Append(RowStart(ranked, rank, english)).Append(r.Label).Append(": ").Append(MetricText.Value(measure, r.Value.Value, english))
-              .Append(RowNote(q, measure, r.Value, english))
+            sb.Append(RowStart(texts, ranked, rank, english)).Append(r.Label).Append(": ").Append(MetricText.Value(measure, r.Value.Value, english))
+              .Append(RowNote(texts, q, measure, r.Value, english))
               .Append(q.ComparePlan && by == BreakdownBy.Province ? plans.RowPlan(q, $"{activityId ?? "*"}.{measure}", measure, r.Key, r.Value.Value, english) : "")
               .AppendLine(by == BreakdownBy.Source && r.Key == FundingSources.UnknownKey
-                  ? (english ? $" ({VnFormat.Number(r.Value.Records)} records name no source)" : $" ({VnFormat.Number(r.Value.Records)} bản ghi không ghi nguồn kinh phí)")
+                  ? texts.Text(english, "figures.breakdown.no_source_records", ("count", VnFormat.Number(r.Value.Records)))
                   : "");
         }
         if (rows.Count > shown.Count && q.Top is null)
         {
-            sb.AppendLine(english ? $"... and {rows.Count - shown.Count} more." : $"... và {rows.Count - shown.Count} mục khác.");
+            sb.AppendLine(texts.Text(english, "figures.breakdown.more", ("count", rows.Count - shown.Count)));
         }
         if (by == BreakdownBy.Source && measure == Measures.Funding && shown.Any(r => r.Key is "counterpart" or "other"))
         {
-            sb.AppendLine(english
-                ? "(Funding = KCQG + KCĐP; the facilities' counterpart and other sources are listed apart, not added to it.)"
-                : "(Kinh phí hỗ trợ = KCQG + KCĐP; vốn đối ứng của cơ sở và nguồn khác ghi riêng, không cộng vào.)");
+            sb.AppendLine(texts.Text(english, "figures.breakdown.funding_parts"));
         }
         return sb.ToString();
     }
 
     /// <summary>A row's estimate note; nothing when a status filter already says what was counted.</summary>
-    internal static string RowNote(Question q, string measure, FigureValue value, bool english) =>
-        q.Status is null ? MetricText.EstimateNote(measure, value, english) : "";
+    internal static string RowNote(UserTexts texts, Question q, string measure, FigureValue value, bool english) =>
+        q.Status is null ? MetricText.EstimateNote(texts, measure, value, english) : "";
 
     /// <summary>"• " before a row, "• Hạng 2 · " in a ranking.</summary>
-    internal static string RowStart(bool ranked, int rank, bool english) =>
-        !ranked ? "• " : english ? $"• #{rank} · " : $"• Hạng {rank} · ";
+    internal static string RowStart(UserTexts texts, bool ranked, int rank, bool english) =>
+        !ranked ? "• " : texts.Text(english, "figures.breakdown.rank", ("rank", rank));
 
     private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

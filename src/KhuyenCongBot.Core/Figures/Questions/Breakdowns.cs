@@ -5,7 +5,7 @@ using KhuyenCongBot.Core.Text;
 namespace KhuyenCongBot.Core.Figures.Questions;
 
 /// <summary>The rows of a breakdown (by province, activity, month, quarter, year or source): values, labels, gaps and planned provinces shown, ordered.</summary>
-public sealed class Breakdowns(IFigureSource figures, IBotStore store, CatalogueIndex catalogue, ScopeResolver scopes, QuestionQueries queries, MemberFigures members)
+public sealed class Breakdowns(IFigureSource figures, IBotStore store, CatalogueIndex catalogue, ScopeResolver scopes, QuestionQueries queries, MemberFigures members, UserTexts texts)
 {
     /// <summary>Breakdown rows with labels, ordered and cut to the question's top N.</summary>
     public IReadOnlyList<(string Key, string Label, FigureValue Value)> Rows(Question q, string? activityId, string measure, BreakdownBy by)
@@ -108,15 +108,29 @@ public sealed class Breakdowns(IFigureSource figures, IBotStore store, Catalogue
         BreakdownBy.Quarter => QuarterLabel(key, english),
         BreakdownBy.Province or BreakdownBy.RecordedProvince => catalogue.Province(key)?.ShortName ?? key,
         BreakdownBy.Activity => (english ? catalogue.Activity(key)?.EnglishName : catalogue.Activity(key)?.ShortName) ?? key,
-        BreakdownBy.Year => english ? key : "Năm " + key,
-        _ => MetricText.MonthLabel(key, english),
+        BreakdownBy.Year => texts.Text(english, "figures.breakdown.year", ("year", key)),
+        _ => MonthLabel(key, english),
     };
 
+    /// <summary>"Tháng 5/2024" for a "2024-05" key.</summary>
+    public string MonthLabel(string key, bool english = false)
+    {
+        var parts = key.Split('-');
+        return parts.Length == 2 && int.TryParse(parts[1], out var m) ? texts.Text(english, "figures.breakdown.month", ("month", m), ("year", parts[0])) : key;
+    }
+
     /// <summary>"Quý III/2025" for "2025-Q3".</summary>
-    public static string QuarterLabel(string key, bool english = false)
+    public string QuarterLabel(string key, bool english = false)
     {
         var quarter = key.Length == 7 ? key[6] - '0' : 0;
         var year = key[..4];
-        return quarter is < 1 or > 4 ? key : english ? $"Q{quarter} {year}" : $"Quý {new[] { "I", "II", "III", "IV" }[quarter - 1]}/{year}";
+        return quarter switch
+        {
+            1 => texts.Text(english, "figures.breakdown.quarter_1", ("year", year)),
+            2 => texts.Text(english, "figures.breakdown.quarter_2", ("year", year)),
+            3 => texts.Text(english, "figures.breakdown.quarter_3", ("year", year)),
+            4 => texts.Text(english, "figures.breakdown.quarter_4", ("year", year)),
+            _ => key,
+        };
     }
 }

@@ -4,7 +4,7 @@ using KhuyenCongBot.Core.Text;
 namespace KhuyenCongBot.Core.Figures.Questions;
 
 /// <summary>The comparison line of an answer: against the same period of an earlier year, the span just before, or a named period.</summary>
-public sealed class ComparisonText(IFigureSource figures, QuestionQueries queries)
+public sealed class ComparisonText(IFigureSource figures, QuestionQueries queries, UserTexts texts)
 {
     /// <summary>The period of the comparison year ("cùng kỳ năm 2023").</summary>
     public static Period BasePeriod(Question q)
@@ -34,47 +34,48 @@ public sealed class ComparisonText(IFigureSource figures, QuestionQueries querie
         var multi = basePeriod.From.Year < basePeriod.To.Year && q.VsFrom is null;
         var years = $"{basePeriod.From.Year}–{basePeriod.To.Year}";
         var deltaText = MetricText.Value(main.Measure, Math.Abs(delta), english);
-        var change = english
-            ? delta == 0 ? "no change" : (delta > 0 ? "up " : "down ") + deltaText
-            : delta == 0 ? "không thay đổi" : (delta > 0 ? "tăng " : "giảm ") + deltaText;
+        var change = delta == 0 ? texts.Text(english, "figures.compare.no_change")
+            : delta > 0 ? texts.Text(english, "figures.compare.up", ("value", deltaText)) : texts.Text(english, "figures.compare.down", ("value", deltaText));
         // With a status filter both sides count the same kind of records; say so.
         var same = q.Status switch
         {
-            RecordStatus.Estimate => english ? " Both sides count estimates only." : " Cả hai kỳ đều chỉ tính số ước thực hiện.",
-            RecordStatus.Actual => english ? " Both sides count actual figures only." : " Cả hai kỳ đều chỉ tính số chính thức.",
+            RecordStatus.Estimate => texts.Text(english, "figures.compare.both_estimates"),
+            RecordStatus.Actual => texts.Text(english, "figures.compare.both_actual"),
             _ => "",
         };
+        // The earlier figure; in Vietnamese with how much of it is estimated when no status filter says it.
+        var beforeText = MetricText.Value(main.Measure, before.Value, english) + (english || q.Status is not null ? "" : MetricText.EstimateNote(texts, main.Measure, before));
         if (q.VsFrom is not null)
         {
             var vs = english ? PeriodLabels.DescribeEnglish(basePeriod.From, basePeriod.To) : basePeriod.Label;
             if (before.Value == 0 && before.Records == 0)
             {
-                change = english ? "no comparison can be made" : "không so sánh được";
+                change = texts.Text(english, "figures.compare.no_comparison");
             }
             if (before.Value == 0)
             {
-                return english
-                    ? $"Against {vs} ({range}){metricName}: 0, so no ratio; {change}.{same}"
-                    : $"So với {vs} ({range}){metricName}: chưa có số liệu (0), không tính được tỷ lệ; {change}.{same}";
+                return texts.Text(english, "figures.compare.vs_zero", ("vs", vs), ("range", range), ("metric", metricName), ("change", change), ("same", same));
             }
-            return english
-                ? $"Against {vs}{metricName} ({MetricText.Value(main.Measure, before.Value, true)}, {range}): {VnFormat.Percent(main.Value.Value / before.Value)}, {change}.{same}"
-                : $"So với {vs}{metricName} ({MetricText.Value(main.Measure, before.Value)}{(q.Status is null ? MetricText.EstimateNote(main.Measure, before) : "")}, {range}): đạt {VnFormat.Percent(main.Value.Value / before.Value)}, {change}.{same}";
+            return texts.Text(english, "figures.compare.vs", ("vs", vs), ("metric", metricName), ("before", beforeText), ("range", range),
+                ("percent", VnFormat.Percent(main.Value.Value / before.Value)), ("change", change), ("same", same));
         }
         if (before.Value == 0 && before.Records == 0)
         {
             // Nothing recorded in the base period: "tăng 1.230 gian hàng" would be read as growth from a real zero (outside tester).
-            change = english ? "no comparison can be made" : "không so sánh được";
+            change = texts.Text(english, "figures.compare.no_comparison");
         }
+        var year = basePeriod.To.Year;
         if (before.Value == 0)
         {
-            return english
-                ? $"{(multi ? "Same span " + years : "Same period of " + basePeriod.To.Year)} ({range}){metricName}: 0, so no ratio; {change}.{same}"
-                : $"{(multi ? "Cùng kỳ giai đoạn " + years : "Cùng kỳ năm " + basePeriod.To.Year)} ({range}){metricName}: chưa có số liệu (0), không tính được tỷ lệ; {change}.{same}";
+            return multi
+                ? texts.Text(english, "figures.compare.span_zero", ("years", years), ("range", range), ("metric", metricName), ("change", change), ("same", same))
+                : texts.Text(english, "figures.compare.year_zero", ("year", year), ("range", range), ("metric", metricName), ("change", change), ("same", same));
         }
         var ratio = main.Value.Value / before.Value;
-        return english
-            ? $"Against {(multi ? "the same span " + years : "the same period of " + basePeriod.To.Year)}{metricName} ({MetricText.Value(main.Measure, before.Value, true)}, {range}): {VnFormat.Percent(ratio)}, {change}.{same}"
-            : $"So với {(multi ? "cùng kỳ giai đoạn " + years : "cùng kỳ năm " + basePeriod.To.Year)}{metricName} ({MetricText.Value(main.Measure, before.Value)}{(q.Status is null ? MetricText.EstimateNote(main.Measure, before) : "")}, {range}): đạt {VnFormat.Percent(ratio)}, {change}.{same}";
+        return multi
+            ? texts.Text(english, "figures.compare.span", ("years", years), ("metric", metricName), ("before", beforeText), ("range", range),
+                ("percent", VnFormat.Percent(ratio)), ("change", change), ("same", same))
+            : texts.Text(english, "figures.compare.year", ("year", year), ("metric", metricName), ("before", beforeText), ("range", range),
+                ("percent", VnFormat.Percent(ratio)), ("change", change), ("same", same));
     }
 }

@@ -27,9 +27,7 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
         var found = Find(q);
         if (found.Count == 0)
         {
-            return english
-                ? $"No facility named \"{q.FacilityName}\" was found in {scopes.ShortName(q.Scope, true)}. Check the name (e.g. \"HTX Mây tre Phú Vinh đã được hỗ trợ những gì\")."
-                : $"Không tìm thấy cơ sở nào tên \"{q.FacilityName}\" trong phạm vi {scopes.ShortName(q.Scope)}. Bạn kiểm tra lại tên (ví dụ: \"HTX Mây tre Phú Vinh đã được hỗ trợ những gì\").";
+            return answerer.Texts.Text(english, "figures.facility.not_found", ("name", q.FacilityName), ("scope", scopes.ShortName(q.Scope, english)));
         }
         var facility = found[0].Facility;
         var units = scopes.UnitIds(q.Scope);
@@ -39,11 +37,12 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
             .ToList();
         var sb = new StringBuilder();
         var place = catalogue.Province(facility.ProvinceId)?.ShortName ?? facility.ProvinceId;
-        sb.Append(english ? "Support received by " : "Hỗ trợ đã nhận của ").Append(facility.Name).Append(" (")
-          .Append(facility.Commune is { } c ? c + ", " : "").Append(place).Append(')').AppendLine(SourceText.Suffix(q.Source, english) + ":");
+        var texts = answerer.Texts;
+        sb.AppendLine(texts.Text(english, "figures.facility.history", ("name", facility.Name), ("place", (facility.Commune is { } c ? c + ", " : "") + place),
+            ("source", SourceText.Suffix(texts, q.Source, english))));
         if (records.Count == 0)
         {
-            sb.AppendLine(english ? "No support recorded in this period." : "Chưa có bản ghi hỗ trợ nào trong kỳ.");
+            sb.AppendLine(texts.Text(english, "figures.facility.no_support"));
         }
         foreach (var r in records.Take(HistoryLines))
         {
@@ -63,13 +62,13 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
             }
             if (r.Status == RecordStatus.Estimate)
             {
-                sb.Append(english ? " – estimate" : " – ước thực hiện");
+                sb.Append(texts.Text(english, "figures.facility.estimate"));
             }
             sb.AppendLine();
         }
         if (records.Count > HistoryLines)
         {
-            sb.AppendLine(english ? $"... and {records.Count - HistoryLines} more." : $"... và {records.Count - HistoryLines} lần hỗ trợ khác.");
+            sb.AppendLine(texts.Text(english, "figures.facility.more", ("count", records.Count - HistoryLines)));
         }
         if (records.Count > 0)
         {
@@ -78,15 +77,14 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
                 .Append((null, records.Where(r => r.Split is null).Sum(r => (decimal)r.FundingVnd)))
                 .Where(x => x.Sum > 0)
                 .Select(x => $"{FundingSources.Label(x.Source, english)} {MetricText.Value(Measures.Funding, x.Sum, english)}").ToList();
-            sb.Append(english ? $"Total: {records.Count} times supported, funding " : $"Tổng: {VnFormat.Number(records.Count)} lần hỗ trợ, kinh phí ")
-              .Append(MetricText.Value(Measures.Funding, records.Sum(r => (decimal)r.FundingVnd), english))
+            sb.Append(texts.Text(english, "figures.facility.total", ("count", records.Count), ("funding", MetricText.Value(Measures.Funding, records.Sum(r => (decimal)r.FundingVnd), english))))
               .AppendLine(bySource.Count > 0 ? $" ({string.Join(", ", bySource)})." : ".");
         }
-        sb.Append(english ? "Period: " : "Thời gian: ").AppendLine(FigureAnswerer.PeriodText(q, english));
+        sb.AppendLine(texts.Text(english, "figures.answer.period", ("period", FigureAnswerer.PeriodText(q, english))));
         if (found.Count > 1 && found[1].Score >= found[0].Score - 0.1)
         {
-            sb.Append(english ? "Other facilities with a similar name: " : "Cơ sở có tên gần giống: ")
-              .AppendLine(string.Join("; ", found.Skip(1).Select(f => f.Facility.Name + " (" + (catalogue.Province(f.Facility.ProvinceId)?.ShortName ?? f.Facility.ProvinceId) + ")")));
+            sb.AppendLine(texts.Text(english, "figures.facility.similar",
+                ("names", string.Join("; ", found.Skip(1).Select(f => f.Facility.Name + " (" + (catalogue.Province(f.Facility.ProvinceId)?.ShortName ?? f.Facility.ProvinceId) + ")")))));
         }
         return sb.ToString().TrimEnd();
     }
@@ -105,21 +103,25 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
         var n = Math.Clamp(q.Top ?? 10, 1, 50);
         var top = facilities.TopFacilities(answerer.Query(q, activity, measure), n);
         var sb = new StringBuilder();
-        var title = SourceText.Title(catalogue, activity, measure, q.Source, english);
-        sb.AppendLine(english
-            ? $"Top {n} facilities by {title} ({FigureAnswerer.PeriodText(q, true)}, {scopes.ShortName(q.Scope, true)}):"
-            : $"{(n == 1 ? "Cơ sở" : n + " cơ sở")} có {LowerFirst(title)} cao nhất ({q.PeriodLabel}, {scopes.ShortName(q.Scope)}):");
+        var title = SourceText.Title(answerer.Texts, catalogue, activity, measure, q.Source, english);
+        var texts = answerer.Texts;
+        // Vietnamese writes the measure in lower case inside the sentence ("3 cơ sở có kinh phí hỗ trợ … cao nhất").
+        var named = english ? title : LowerFirst(title);
+        var (period, scope) = (FigureAnswerer.PeriodText(q, english), scopes.ShortName(q.Scope, english));
+        sb.AppendLine(n == 1
+            ? texts.Text(english, "figures.facility.top_one", ("title", named), ("period", period), ("scope", scope))
+            : texts.Text(english, "figures.facility.top_many", ("n", n), ("title", named), ("period", period), ("scope", scope)));
         if (top.Count == 0)
         {
-            sb.AppendLine(english ? "No facility has this figure in the period." : "Không có cơ sở nào có số liệu này trong kỳ.");
+            sb.AppendLine(texts.Text(english, "figures.facility.top_none"));
         }
         var rank = 0;
         foreach (var (id, value) in top)
         {
             var f = store.Facilities.Get(id);
             var place = f is null ? "" : " (" + (catalogue.Province(f.ProvinceId)?.ShortName ?? f.ProvinceId) + ")";
-            sb.Append(BreakdownText.RowStart(true, ++rank, english)).Append(f?.Name ?? $"#{id}").Append(place).Append(": ").Append(MetricText.Value(measure, value.Value, english))
-              .AppendLine(english ? $" ({value.Records} records)" : $" ({VnFormat.Number(value.Records)} lần hỗ trợ)");
+            sb.Append(BreakdownText.RowStart(texts, true, ++rank, english)).Append(f?.Name ?? $"#{id}").Append(place).Append(": ").Append(MetricText.Value(measure, value.Value, english))
+              .AppendLine(texts.Text(english, "figures.facility.top_records", ("count", value.Records)));
         }
         return sb.ToString().TrimEnd();
     }

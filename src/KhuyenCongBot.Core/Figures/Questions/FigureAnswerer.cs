@@ -27,16 +27,19 @@ public sealed class FigureAnswerer
     private readonly Breakdowns _breakdowns;
     private readonly BreakdownText _breakdownText;
 
-    public FigureAnswerer(IFigureSource figures, IBotStore store, CatalogueIndex catalogue, ScopeResolver scopes)
+    public FigureAnswerer(IFigureSource figures, IBotStore store, CatalogueIndex catalogue, ScopeResolver scopes, UserTexts texts)
     {
-        (_figures, _store, _catalogue, _scopes) = (figures, store, catalogue, scopes);
+        (_figures, _store, _catalogue, _scopes, Texts) = (figures, store, catalogue, scopes, texts);
         _queries = new QuestionQueries(scopes);
-        _plans = new PlanLineText(store, catalogue, scopes);
-        _comparison = new ComparisonText(figures, _queries);
-        _members = new MemberFigures(figures, _queries, scopes, catalogue);
-        _breakdowns = new Breakdowns(figures, store, catalogue, scopes, _queries, _members);
-        _breakdownText = new BreakdownText(_breakdowns, _plans);
+        _plans = new PlanLineText(store, catalogue, scopes, texts);
+        _comparison = new ComparisonText(figures, _queries, texts);
+        _members = new MemberFigures(figures, _queries, scopes, catalogue, texts);
+        _breakdowns = new Breakdowns(figures, store, catalogue, scopes, _queries, _members, texts);
+        _breakdownText = new BreakdownText(_breakdowns, _plans, texts);
     }
+
+    /// <summary>The texts of seeds/texts that answers are written with.</summary>
+    public UserTexts Texts { get; }
 
     public FigureQuery Query(Question q, string? activityId, string measure, Period? period = null) => _queries.Query(q, activityId, measure, period);
 
@@ -113,9 +116,9 @@ public sealed class FigureAnswerer
         if (lines.Count == 1)
         {
             var l = lines[0];
-            sb.Append(SourceText.Title(_catalogue, l.ActivityId, l.Measure, q.Source, english)).Append(": ")
-              .Append(MetricText.Value(l.Measure, l.Value.Value, english)).Append(MetricText.Note(q.Status, l.Measure, l.Value, english)).AppendLine();
-            if (SourceText.Note(q.Source, l.Measure, l.Value.Records, english) is { Length: > 0 } note)
+            sb.Append(SourceText.Title(Texts, _catalogue, l.ActivityId, l.Measure, q.Source, english)).Append(": ")
+              .Append(MetricText.Value(l.Measure, l.Value.Value, english)).Append(MetricText.Note(Texts, q.Status, l.Measure, l.Value, english)).AppendLine();
+            if (SourceText.Note(Texts, q.Source, l.Measure, l.Value.Records, english) is { Length: > 0 } note)
             {
                 sb.AppendLine(note);
             }
@@ -127,28 +130,27 @@ public sealed class FigureAnswerer
         else
         {
             var title = q.Summary || q.ActivityId is null
-                ? (english ? "Summary of results" : "Tổng hợp kết quả")
+                ? Texts.Text(english, "figures.answer.summary_title")
                 : english ? _catalogue.Activity(q.ActivityId)?.EnglishName : _catalogue.Activity(q.ActivityId)?.ShortName;
-            sb.Append(title).Append(MetricText.StatusNote(q.Status, english)).Append(SourceText.Suffix(q.Source, english)).AppendLine(":");
+            sb.Append(title).Append(MetricText.StatusNote(Texts, q.Status, english)).Append(SourceText.Suffix(Texts, q.Source, english)).AppendLine(":");
             foreach (var l in lines)
             {
                 sb.Append("• ").Append(MetricText.Title(_catalogue, l.ActivityId, l.Measure, english)).Append(": ")
-                  .Append(MetricText.Value(l.Measure, l.Value.Value, english)).Append(q.Status is null ? MetricText.EstimateNote(l.Measure, l.Value, english) : "").AppendLine();
+                  .Append(MetricText.Value(l.Measure, l.Value.Value, english)).Append(q.Status is null ? MetricText.EstimateNote(Texts, l.Measure, l.Value, english) : "").AppendLine();
             }
         }
         var periodText = PeriodText(q, english);
-        sb.Append(english ? "Period: " : "Thời gian: ").Append(periodText);
         if (!periodText.Contains(VnFormat.Date(q.To), StringComparison.Ordinal))
         {
-            sb.Append(" (").Append(VnFormat.Date(q.From)).Append(" – ").Append(VnFormat.Date(q.To)).Append(')');
+            periodText += " (" + VnFormat.Date(q.From) + " – " + VnFormat.Date(q.To) + ")";
         }
-        sb.AppendLine();
-        sb.Append(english ? "Scope: " : "Phạm vi: ").AppendLine(_scopes.Label(q.Scope, english));
+        sb.AppendLine(Texts.Text(english, "figures.answer.period", ("period", periodText)));
+        sb.AppendLine(Texts.Text(english, "figures.answer.scope", ("scope", _scopes.Label(q.Scope, english))));
 
         var (activity, measure) = Primary(q);
         var main = lines.FirstOrDefault(l => l.ActivityId == activity && l.Measure == measure)
             ?? new AnswerLine(activity, measure, _figures.Total(Query(q, activity, measure)));
-        var comparedMetric = lines.Count > 1 ? ", " + SourceText.Title(_catalogue, activity, measure, q.Source, english) : "";
+        var comparedMetric = lines.Count > 1 ? ", " + SourceText.Title(Texts, _catalogue, activity, measure, q.Source, english) : "";
         if (ScopeResolver.IsMany(q.Scope) && q.Breakdown is null)
         {
             sb.Append(_members.Text(q, activity, measure, lines.Count > 1, english));

@@ -11,12 +11,12 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
     {
         if (charts is null)
         {
-            return Reply.Of(english ? "Charts are not available on this installation." : "Bản cài đặt này chưa có chức năng vẽ biểu đồ.");
+            return Reply.Of(answerer.Texts.Text(english, "figures.outputs.no_charts"));
         }
         var (activity, measure) = answerer.Primary(q);
         var by = q.Breakdown ?? (scopes.IsMultiProvince(q.Scope) ? BreakdownBy.Province : q.To.Year - q.From.Year >= 2 ? BreakdownBy.Year : BreakdownBy.Month);
-        var title = $"{SourceText.Title(catalogue, activity, measure, q.Source, english)}{MetricText.StatusNote(q.Status, english)} – {FigureAnswerer.PeriodText(q, english)} – {scopes.ShortName(q.Scope, english)}";
-        var unit = MetricText.IsMoney(measure) ? (english ? "million VND" : "triệu đồng") : MetricText.Unit(measure, english);
+        var title = $"{SourceText.Title(answerer.Texts, catalogue, activity, measure, q.Source, english)}{MetricText.StatusNote(answerer.Texts, q.Status, english)} – {FigureAnswerer.PeriodText(q, english)} – {scopes.ShortName(q.Scope, english)}";
+        var unit = MetricText.IsMoney(measure) ? answerer.Texts.Text(english, "figures.outputs.million_vnd") : MetricText.Unit(measure, english);
         var scale = MetricText.IsMoney(measure) ? 1_000_000d : 1d;
         var rows = answerer.BreakdownRows(q, activity, measure, by);
         if (q.Top is { } n && by is not (BreakdownBy.Month or BreakdownBy.Year))
@@ -31,8 +31,8 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
             var items = rows
                 .Select(r => (r.Label, Achieved: (double)r.Value.Value / scale, Target: (double)(answerer.PlanTarget(q.To.Year, metric, catalogue.UnitsOf(r.Key).ToHashSet()) ?? 0) / scale))
                 .ToList();
-            png = charts.Progress(title + (english ? " vs plan" : " so với kế hoạch năm"), items, unit);
-            caption = english ? "Chart: progress against the year plan by province." : "Biểu đồ: tiến độ so với kế hoạch năm theo tỉnh.";
+            png = charts.Progress(title + answerer.Texts.Text(english, "figures.outputs.vs_plan"), items, unit);
+            caption = answerer.Texts.Text(english, "figures.outputs.plan_caption");
         }
         else
         {
@@ -40,7 +40,7 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
             png = charts.Bars(title, unit, points);
             caption = english
                 ? $"Chart: {MetricText.Title(catalogue, activity, measure, true)} by {by switch { BreakdownBy.Month => "month", BreakdownBy.Quarter => "quarter", BreakdownBy.Year => "year", BreakdownBy.Activity => "activity", BreakdownBy.Source => "funding source", _ => "province" }}, {FigureAnswerer.PeriodText(q, true)}."
-                : $"Biểu đồ: {SourceText.Title(catalogue, activity, measure, q.Source)} theo {by switch { BreakdownBy.Month => "tháng", BreakdownBy.Quarter => "quý", BreakdownBy.Year => "năm", BreakdownBy.Activity => "hoạt động", BreakdownBy.Source => "nguồn kinh phí", _ => "tỉnh" }}, {q.PeriodLabel}, {scopes.ShortName(q.Scope)}.";
+                : $"Biểu đồ: {SourceText.Title(answerer.Texts, catalogue, activity, measure, q.Source)} theo {by switch { BreakdownBy.Month => "tháng", BreakdownBy.Quarter => "quý", BreakdownBy.Year => "năm", BreakdownBy.Activity => "hoạt động", BreakdownBy.Source => "nguồn kinh phí", _ => "tỉnh" }}, {q.PeriodLabel}, {scopes.ShortName(q.Scope)}.";
         }
         return new Reply { Text = caption, Attachment = new Attachment(AttachmentKind.Photo, "bieu-do.png", png, "image/png") };
     }
@@ -49,7 +49,7 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
     {
         if (sheets is null)
         {
-            return Reply.Of(english ? "Spreadsheets are not available on this installation." : "Bản cài đặt này chưa có chức năng xuất Excel.");
+            return Reply.Of(answerer.Texts.Text(english, "figures.outputs.no_spreadsheets"));
         }
         var summary = new List<IReadOnlyList<string>>
         {
@@ -57,7 +57,7 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
         };
         foreach (var line in answerer.Lines(q))
         {
-            summary.Add(Row(SourceText.Title(catalogue, line.ActivityId, line.Measure, q.Source), line.Measure, line.Value, q));
+            summary.Add(Row(SourceText.Title(answerer.Texts, catalogue, line.ActivityId, line.Measure, q.Source), line.Measure, line.Value, q));
         }
         var (activity, measure) = answerer.Primary(q);
         if (q.Breakdown is { } by)
@@ -65,15 +65,14 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
             summary.Add(new[] { "" });
             foreach (var r in answerer.BreakdownRows(q, activity, measure, by))
             {
-                summary.Add(Row($"{SourceText.Title(catalogue, activity, measure, q.Source)} – {r.Label}", measure, r.Value, q));
+                summary.Add(Row($"{SourceText.Title(answerer.Texts, catalogue, activity, measure, q.Source)} – {r.Label}", measure, r.Value, q));
             }
         }
         var records = answerer.RecordsOf(q).ToList();
         var bytes = sheets.Write(summary, records, catalogue);
         var name = $"so-lieu-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}.xlsx";
-        var text = english
-            ? $"Spreadsheet: summary and {records.Count} records ({FigureAnswerer.PeriodText(q, true)}, {scopes.ShortName(q.Scope, true)}{MetricText.StatusNote(q.Status, true)}{SourceText.Suffix(q.Source, true)})."
-            : $"Tệp Excel: bảng tổng hợp và {VnFormat.Number(records.Count)} bản ghi chi tiết ({q.PeriodLabel}, {scopes.ShortName(q.Scope)}{MetricText.StatusNote(q.Status)}{SourceText.Suffix(q.Source)}).";
+        var text = answerer.Texts.Text(english, "figures.outputs.spreadsheet", ("count", records.Count), ("period", FigureAnswerer.PeriodText(q, english)),
+            ("scope", scopes.ShortName(q.Scope, english)), ("status", MetricText.StatusNote(answerer.Texts, q.Status, english)), ("source", SourceText.Suffix(answerer.Texts, q.Source, english)));
         return new Reply
         {
             Text = text,

@@ -25,6 +25,7 @@ public sealed class FiguresModule : IBotModule
     /// <inheritdoc cref="QuestionMemory.LastAtKey"/>
     public const string LastAtKey = QuestionMemory.LastAtKey;
 
+    private readonly Text.UserTexts _texts;
     private readonly QuestionParser _parser;
     private readonly ScopeResolver _scopes;
     private readonly QuestionBuilder _builder;
@@ -37,6 +38,7 @@ public sealed class FiguresModule : IBotModule
         CatalogueIndex catalogue,
         IFigureSource figures,
         Storage.IBotStore store,
+        Text.UserTexts texts,
         Lexicon? lexicon = null,
         Microsoft.Extensions.Options.IOptions<FiguresOptions>? options = null,
         IChartRenderer? charts = null,
@@ -47,10 +49,11 @@ public sealed class FiguresModule : IBotModule
         Reports.ReportWorkbook? workbook = null,
         Reports.IReportWorkbookWriter? workbookWriter = null)
     {
+        _texts = texts;
         _parser = new QuestionParser(catalogue, lexicon);
-        _scopes = new ScopeResolver(catalogue);
+        _scopes = new ScopeResolver(catalogue, texts);
         var memory = new QuestionMemory(TimeSpan.FromMinutes(options?.Value.FollowUpMinutes ?? 30));
-        var answerer = new FigureAnswerer(figures, store, catalogue, _scopes);
+        var answerer = new FigureAnswerer(figures, store, catalogue, _scopes, texts);
         var zone = clock?.Zone ?? TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "ICT", "ICT");
         var kinds = new KindAnswerer(figures, store, catalogue, _scopes, answerer, zone);
         _builder = new QuestionBuilder(catalogue, _parser, _scopes, answerer, memory);
@@ -83,7 +86,7 @@ public sealed class FiguresModule : IBotModule
 
     public IEnumerable<BotCommand> Commands =>
     [
-        new("baocao", ["report"], "Viết đoạn báo cáo theo kỳ (vd: /baocao 6 tháng đầu năm 2024)", "Write a report paragraph (e.g. /report first half 2024)", Role.Officer, ReportAsync),
+        new("baocao", ["report"], _texts.Text(Text.UserTexts.Vietnamese, "figures.command_report"), _texts.Text("en", "figures.command_report"), Role.Officer, ReportAsync),
     ];
 
     public IEnumerable<IConversationFlow> Flows { get; }
@@ -168,9 +171,7 @@ public sealed class FiguresModule : IBotModule
         FigureClarification.End(context);
         if (last is null)
         {
-            context.Say(context.T(
-                "Câu hỏi trước không còn lưu, bạn hãy hỏi lại (ví dụ: \"bao nhiêu gian hàng từ đầu năm\").",
-                "The previous question is no longer kept; please ask again."));
+            context.Say(context.Text("figures.button.previous_gone"));
             return;
         }
         var q = last with { Output = OutputKind.Text };
@@ -200,7 +201,7 @@ public sealed class FiguresModule : IBotModule
                     q = FigureClarification.ApplyMetric(q, data[5..]);
                     break;
                 }
-                context.Say(context.T("Nút này đã hết hạn. Bạn hãy hỏi lại.", "This button has expired. Please ask again."));
+                context.Say(context.Text("figures.button.expired"));
                 return;
         }
         _responder.Respond(context, q, null);
@@ -210,9 +211,7 @@ public sealed class FiguresModule : IBotModule
     {
         var examples = context.English ? ExamplesEn : Examples;
         context.Ask(
-            context.T(
-                "Bot chưa hiểu câu hỏi này. Bạn có thể hỏi, có dấu hoặc không dấu, ví dụ:",
-                "The bot did not understand that question. You can ask, for example:"),
+            context.Text("figures.understanding.question_not_understood"),
             examples.Select((e, i) => new Choice(e, "fq:ex:" + i)));
     }
 

@@ -54,12 +54,12 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
         var top = figures.Total(answerer.Query(q, activity, measure));
         var bottom = figures.Total(answerer.Query(q, activity, per));
         var sb = new StringBuilder();
-        var perName = MetricText.Unit(per, english) is var unit && per == Measures.Participations && !english ? "lượt cơ sở" : unit;
-        var title = SourceText.Title(catalogue, activity, measure, q.Source, english);
-        sb.Append(english ? $"Average {title} per {perName}: " : $"{title} bình quân mỗi {perName}: ");
+        var perName = MetricText.Unit(per, english);
+        var title = SourceText.Title(answerer.Texts, catalogue, activity, measure, q.Source, english);
+        sb.Append(answerer.Texts.Text(english, "figures.average.head", ("title", title), ("per", perName)));
         if (bottom.Value == 0)
         {
-            sb.AppendLine(english ? $"cannot be computed (no {perName} in this period)." : $"không tính được (không có {perName} nào trong kỳ).");
+            sb.AppendLine(answerer.Texts.Text(english, "figures.average.none", ("per", perName)));
         }
         else
         {
@@ -71,9 +71,7 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
         }
         if (per == Measures.Facilities)
         {
-            sb.AppendLine(english
-                ? "Each facility counts once; the total includes support not tied to a facility (information, propaganda)."
-                : "Mỗi cơ sở tính một lần; tổng kinh phí gồm cả các hoạt động không gắn với cơ sở (thông tin, tuyên truyền).");
+            sb.AppendLine(answerer.Texts.Text(english, "figures.average.facilities_once"));
         }
         AppendPeriodAndScope(sb, q, english);
         return sb.ToString().TrimEnd();
@@ -89,20 +87,19 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
         var byActivity = _entered.EnteredByActivity(own ? user.Id : null, units, from, to);
         var total = byActivity.Sum(kv => kv.Value);
         var sb = new StringBuilder();
-        sb.Append(own
-                ? (english ? "Records you entered" : "Số bản ghi bạn đã nhập")
-                : (english ? "New records entered" : "Số bản ghi mới được nhập"))
-          .Append(english ? $" ({FigureAnswerer.PeriodText(q, true)}, by date entered): " : $" ({q.PeriodLabel}, theo ngày nhập): ")
-          .AppendLine(VnFormat.Number(total) + (english ? " records" : " bản ghi"));
+        var period = FigureAnswerer.PeriodText(q, english);
+        sb.AppendLine(own
+            ? answerer.Texts.Text(english, "figures.entered.own", ("period", period), ("count", VnFormat.Number(total)))
+            : answerer.Texts.Text(english, "figures.entered.new", ("period", period), ("count", VnFormat.Number(total))));
         foreach (var (activity, count) in byActivity.Take(12))
         {
             var name = (english ? catalogue.Activity(activity)?.EnglishName : catalogue.Activity(activity)?.ShortName) ?? activity;
             sb.Append("• ").Append(name).Append(": ").AppendLine(VnFormat.Number(count));
         }
-        sb.Append(english ? "Period: " : "Thời gian nhập: ").Append(VnFormat.Date(q.From)).Append(" – ").AppendLine(VnFormat.Date(q.To));
+        sb.AppendLine(answerer.Texts.Text(english, "figures.entered.period", ("from", q.From), ("to", q.To)));
         if (!own)
         {
-            sb.Append(english ? "Scope: " : "Phạm vi: ").AppendLine(scopes.Label(q.Scope, english));
+            sb.AppendLine(answerer.Texts.Text(english, "figures.answer.scope", ("scope", scopes.Label(q.Scope, english))));
         }
         return sb.ToString().TrimEnd();
     }
@@ -120,8 +117,8 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
 
     internal void AppendPeriodAndScope(StringBuilder sb, Question q, bool english)
     {
-        sb.Append(english ? "Period: " : "Thời gian: ").Append(FigureAnswerer.PeriodText(q, english))
-          .Append(" (").Append(VnFormat.Date(q.From)).Append(" – ").Append(VnFormat.Date(q.To)).AppendLine(")");
-        sb.Append(english ? "Scope: " : "Phạm vi: ").AppendLine(scopes.Label(q.Scope, english));
+        var period = FigureAnswerer.PeriodText(q, english) + " (" + VnFormat.Date(q.From) + " – " + VnFormat.Date(q.To) + ")";
+        sb.AppendLine(answerer.Texts.Text(english, "figures.answer.period", ("period", period)));
+        sb.AppendLine(answerer.Texts.Text(english, "figures.answer.scope", ("scope", scopes.Label(q.Scope, english))));
     }
 }

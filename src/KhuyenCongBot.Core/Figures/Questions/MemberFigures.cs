@@ -1,10 +1,11 @@
 using System.Text;
 using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Figures.Questions;
 
 /// <summary>The figure of each province named in a several-province question ("Phú Thọ và Bắc Ninh"), as values and as the answer's lines.</summary>
-public sealed class MemberFigures(IFigureSource figures, QuestionQueries queries, ScopeResolver scopes, CatalogueIndex catalogue)
+public sealed class MemberFigures(IFigureSource figures, QuestionQueries queries, ScopeResolver scopes, CatalogueIndex catalogue, UserTexts texts)
 {
     /// <summary>Each named province's figure, in the order asked: "m:phu-tho,bac-ninh" -> ("p:phu-tho", value), ("p:bac-ninh", value).</summary>
     public IReadOnlyList<(string Scope, FigureValue Value)> Values(Question q, string? activityId, string measure) =>
@@ -13,7 +14,7 @@ public sealed class MemberFigures(IFigureSource figures, QuestionQueries queries
     /// <summary>"Từng tỉnh, thành phố:" and one line per named province.</summary>
     public string Text(Question q, string? activityId, string measure, bool namedMetric, bool english)
     {
-        var sb = new StringBuilder(english ? "By province" : "Từng tỉnh, thành phố");
+        var sb = new StringBuilder(texts.Text(english, "figures.members.head"));
         if (namedMetric)
         {
             sb.Append(" (").Append(MetricText.Title(catalogue, activityId, measure, english)).Append(')');
@@ -22,13 +23,11 @@ public sealed class MemberFigures(IFigureSource figures, QuestionQueries queries
         foreach (var (scope, value) in Values(q, activityId, measure))
         {
             sb.Append("• ").Append(scopes.ShortName(scope, english)).Append(": ").Append(MetricText.Value(measure, value.Value, english))
-              .AppendLine(BreakdownText.RowNote(q, measure, value, english));
+              .AppendLine(BreakdownText.RowNote(texts, q, measure, value, english));
         }
         if (measure == Measures.Facilities)
         {
-            sb.AppendLine(english
-                ? "(A facility supported in several of these provinces counts once in the total.)"
-                : "(Cơ sở được hỗ trợ ở nhiều tỉnh trong số này chỉ tính một lần trong tổng.)");
+            sb.AppendLine(texts.Text(english, "figures.members.facilities_once"));
         }
         return sb.ToString();
     }

@@ -11,27 +11,7 @@ public static class MetricText
     /// <summary>"Số gian hàng – Hội chợ, triển lãm".</summary>
     public static string Title(CatalogueIndex catalogue, string? activityId, string measure, bool english = false)
     {
-        var noun = english
-            ? measure switch
-            {
-                Measures.Facilities => "Facilities supported",
-                Measures.Participations => "Facility participations",
-                Measures.Booths => "Booths",
-                Measures.Projects => "Projects",
-                Measures.Revenue => "Revenue",
-                Measures.Trainees => "Trainees",
-                _ => "Funding",
-            }
-            : measure switch
-            {
-                Measures.Facilities => "Số cơ sở được hỗ trợ",
-                Measures.Participations => "Số lượt cơ sở",
-                Measures.Booths => "Số gian hàng",
-                Measures.Projects => "Số dự án",
-                Measures.Revenue => "Doanh thu",
-                Measures.Trainees => "Số học viên",
-                _ => "Kinh phí hỗ trợ",
-            };
+        var noun = Noun(measure, english);
         var activity = activityId is null ? null : catalogue.Activity(activityId);
         if (activity is null)
         {
@@ -39,6 +19,29 @@ public static class MetricText
         }
         return $"{noun} – {(english ? activity.EnglishName : activity.ShortName)}";
     }
+
+    /// <summary>The name of a measure alone: "Số gian hàng", "Kinh phí hỗ trợ".</summary>
+    public static string Noun(string measure, bool english = false) => english
+        ? measure switch
+        {
+            Measures.Facilities => "Facilities supported",
+            Measures.Participations => "Facility participations",
+            Measures.Booths => "Booths",
+            Measures.Projects => "Projects",
+            Measures.Revenue => "Revenue",
+            Measures.Trainees => "Trainees",
+            _ => "Funding",
+        }
+        : measure switch
+        {
+            Measures.Facilities => "Số cơ sở được hỗ trợ",
+            Measures.Participations => "Số lượt cơ sở",
+            Measures.Booths => "Số gian hàng",
+            Measures.Projects => "Số dự án",
+            Measures.Revenue => "Doanh thu",
+            Measures.Trainees => "Số học viên",
+            _ => "Kinh phí hỗ trợ",
+        };
 
     /// <summary>Unit word after a count: "gian hàng", "lượt cơ sở".</summary>
     public static string Unit(string measure, bool english = false) => english
@@ -83,37 +86,28 @@ public static class MetricText
     }
 
     /// <summary>What a status filter counts: " (chỉ tính số ước thực hiện)", " (chỉ tính số chính thức)"; "" without a filter.</summary>
-    public static string StatusNote(Records.RecordStatus? status, bool english = false) => status switch
+    public static string StatusNote(UserTexts texts, Records.RecordStatus? status, bool english = false) => status switch
     {
-        Records.RecordStatus.Estimate => english ? " (estimates only)" : " (chỉ tính số ước thực hiện)",
-        Records.RecordStatus.Actual => english ? " (actual figures only)" : " (chỉ tính số chính thức)",
+        Records.RecordStatus.Estimate => texts.Text(english, "figures.metric.estimates_only"),
+        Records.RecordStatus.Actual => texts.Text(english, "figures.metric.actual_only"),
         _ => "",
     };
 
     /// <summary>The note after a figure: the status filter when there is one, otherwise how much of it is estimated.</summary>
-    public static string Note(Records.RecordStatus? status, string measure, FigureValue value, bool english = false) =>
-        status is null ? EstimateNote(measure, value, english) : StatusNote(status, english);
+    public static string Note(UserTexts texts, Records.RecordStatus? status, string measure, FigureValue value, bool english = false) =>
+        status is null ? EstimateNote(texts, measure, value, english) : StatusNote(texts, status, english);
 
     /// <summary>The estimate label of a figure: "(ước thực hiện)", "(trong đó 120 gian hàng ước thực hiện)", or "" for actuals.</summary>
-    public static string EstimateNote(string measure, FigureValue value, bool english = false)
+    public static string EstimateNote(UserTexts texts, string measure, FigureValue value, bool english = false)
     {
         if (value.Value == 0 || value.EstimatePart == 0)
         {
-            return value.Value == 0 ? "" : english ? " (actual)" : " (chính thức)";
+            return value.Value == 0 ? "" : texts.Text(english, "figures.metric.actual");
         }
         if (value.EstimatePart >= value.Value)
         {
-            return english ? " (estimate)" : " (ước thực hiện)";
+            return texts.Text(english, "figures.metric.estimate");
         }
-        return english
-            ? $" (of which {Value(measure, value.EstimatePart, true)} estimated)"
-            : $" (trong đó {Value(measure, value.EstimatePart)} ước thực hiện)";
-    }
-
-    /// <summary>"Tháng 5/2024" for a "2024-05" key.</summary>
-    public static string MonthLabel(string key, bool english = false)
-    {
-        var parts = key.Split('-');
-        return parts.Length == 2 && int.TryParse(parts[1], out var m) ? (english ? $"{m}/{parts[0]}" : $"Tháng {m}/{parts[0]}") : key;
+        return texts.Text(english, "figures.metric.partly_estimated", ("value", Value(measure, value.EstimatePart, english)));
     }
 }

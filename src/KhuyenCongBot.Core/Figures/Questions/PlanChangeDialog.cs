@@ -45,7 +45,7 @@ public sealed class PlanChangeDialog
         _rerun = rerun;
         Dialog = new Dialog<PlanStep>(FlowName, [new(PlanStep.Confirm, null, TakeAsync)])
         {
-            Description = c => c.T("xác nhận kế hoạch năm", "confirming a year plan"),
+            Description = c => c.Text("figures.plan.describe"),
         };
     }
 
@@ -56,8 +56,8 @@ public sealed class PlanChangeDialog
     {
         Dialog.Start(context, PlanStep.Confirm, new Dictionary<string, string> { [RerunKey] = correctedArguments });
         context.Ask(message, [
-            new Choice(context.T($"Đúng, {near.ShortName}", $"Yes, {near.ShortName}"), "kh:rerun"),
-            new Choice(context.T("Không, tôi gõ lại", "No, I'll retype it"), "kh:no"),
+            new Choice(context.Text("figures.plan.yes_name", ("name", near.ShortName)), "kh:rerun"),
+            new Choice(context.Text("figures.plan.no_retype"), "kh:no"),
         ]);
     }
 
@@ -68,11 +68,11 @@ public sealed class PlanChangeDialog
         var millions = (long)Math.Round(number * 1_000_000m);
         Dialog.Start(context, PlanStep.Confirm, Data(change with { Target = billions }, millions));
         context.Ask(
-            context.T($"\"{typed}\" thiếu đơn vị. Kế hoạch {Title(change)} là:", $"\"{typed}\" has no unit. The plan for {Title(change)} is:"),
+            context.Text("figures.plan.no_unit", ("typed", typed), ("title", Title(change))),
             [
                 new Choice(VnFormat.Money(billions), "kh:ok"),
                 new Choice(VnFormat.Money(millions), "kh:alt"),
-                new Choice(context.T("Hủy", "Cancel"), "kh:no"),
+                new Choice(context.Text("figures.plan.cancel"), "kh:no"),
             ]);
     }
 
@@ -125,17 +125,16 @@ public sealed class PlanChangeDialog
         if (answer == "kh:no")
         {
             return DialogMove.End(data.ContainsKey(RerunKey)
-                ? turn.T("Được. Bạn gõ lại lệnh /kehoach với tên tỉnh đúng.", "OK. Type /plan again with the right province.")
-                : turn.T("Đã thôi: kế hoạch giữ nguyên, không lưu gì.", "Stopped: the plan is unchanged, nothing saved."));
+                ? turn.Text("figures.plan.retype_province")
+                : turn.Text("figures.plan.stopped"));
         }
         if (answer is not ("kh:ok" or "kh:alt") || !data.ContainsKey(MetricKey))
         {
-            return DialogMove.Stay(turn.T("Bạn chọn một dòng trong danh sách (gõ số thứ tự), hoặc /huy để thôi.",
-                "Pick one of the choices (type its number), or /cancel."));
+            return DialogMove.Stay(turn.Text("figures.plan.pick_one"));
         }
         if (!context.IsAdmin)
         {
-            return DialogMove.End(turn.T("Chỉ quản trị viên được đặt kế hoạch.", "Only admins may set plans."));
+            return DialogMove.End(turn.Text("figures.plan.admins_only"));
         }
         var target = long.Parse(data[answer == "kh:alt" ? AltKey : TargetKey], CultureInfo.InvariantCulture);
         var change = new PlanChange(int.Parse(data[YearKey], CultureInfo.InvariantCulture), data[ProvinceKey], data[MetricKey], target);
@@ -155,27 +154,24 @@ public sealed class PlanChangeDialog
         if (!done.Contains("plausible") && Implausible(context, change) is { } doubt)
         {
             Ask(context, change, done, "plausible", doubt.Text, [
-                new Choice(context.T($"Đúng, {Value(change, change.Target)}", $"Yes, {Value(change, change.Target)}"), "kh:ok"),
-                new Choice(context.T("Không, tôi gõ lại", "No, I'll retype it"), "kh:no"),
+                new Choice(context.Text("figures.plan.yes_name", ("name", Value(change, change.Target))), "kh:ok"),
+                new Choice(context.Text("figures.plan.no_retype"), "kh:no"),
             ], doubt.Alternative);
             return;
         }
         if (before is not null && (long)before.Target == change.Target)
         {
             Close(context, opened);
-            context.Say(context.T(
-                $"Kế hoạch năm {change.Year} của {Province(change)}: {Title(change)} đã là {Value(change, change.Target)}; không đổi gì.",
-                $"The {change.Year} plan of {Province(change)}: {Title(change)} is already {Value(change, change.Target)}; nothing changed."));
+            context.Say(context.Text("figures.plan.unchanged", ("year", change.Year), ("province", Province(change)), ("title", Title(change)), ("value", Value(change, change.Target))));
             return;
         }
         if (before is not null && !done.Contains("overwrite"))
         {
             var old = Value(change, (long)before.Target);
-            Ask(context, change, done, "overwrite", context.T(
-                $"Kế hoạch năm {change.Year} của {Province(change)} – {Title(change)} hiện là {old}. Đổi thành {Value(change, change.Target)}?",
-                $"The {change.Year} plan of {Province(change)} – {Title(change)} is {old}. Change it to {Value(change, change.Target)}?"), [
-                new Choice(context.T($"Đổi thành {Value(change, change.Target)}", $"Change to {Value(change, change.Target)}"), "kh:ok"),
-                new Choice(context.T($"Không đổi, giữ {old}", $"No, keep {old}"), "kh:no"),
+            var value = Value(change, change.Target);
+            Ask(context, change, done, "overwrite", context.Text("figures.plan.overwrite", ("year", change.Year), ("province", Province(change)), ("title", Title(change)), ("old", old), ("value", value)), [
+                new Choice(context.Text("figures.plan.change_to", ("value", value)), "kh:ok"),
+                new Choice(context.Text("figures.plan.keep", ("old", old)), "kh:no"),
             ], null);
             return;
         }
@@ -190,7 +186,7 @@ public sealed class PlanChangeDialog
         Dialog.Start(context, PlanStep.Confirm, data);
         if (alt is { } a)
         {
-            choices.Insert(1, new Choice(context.T($"Ý tôi là {Value(change, a)}", $"I meant {Value(change, a)}"), "kh:alt"));
+            choices.Insert(1, new Choice(context.Text("figures.plan.i_meant", ("value", Value(change, a))), "kh:alt"));
         }
         context.Ask(text, choices);
     }
@@ -209,9 +205,7 @@ public sealed class PlanChangeDialog
         if (MetricText.IsMoney(change.Measure) && change.Target is > 0 and < 1_000_000)
         {
             var millions = change.Target * 1_000_000;
-            return (context.T(
-                $"{Value(change, change.Target)} cho {Title(change)} cả năm là rất nhỏ. Ý bạn là {Value(change, millions)}?",
-                $"{Value(change, change.Target)} for {Title(change)} over a year is very small. Did you mean {Value(change, millions)}?"), millions);
+            return (context.Text("figures.plan.very_small", ("value", Value(change, change.Target)), ("title", Title(change)), ("millions", Value(change, millions))), millions);
         }
         var previous = context.Store.Plans.Get(Plan.MakeId(change.Year - 1, change.ProvinceId, change.Metric));
         if (previous is null || previous.Target <= 0 || change.Target <= 0)
@@ -227,11 +221,10 @@ public sealed class PlanChangeDialog
         }
         var times = ratio >= 1 ? ratio : 1 / ratio;
         var how = VnFormat.Number((long)Math.Round(times));
-        return (context.T(
-            $"Kế hoạch năm {change.Year - 1} của {Province(change)} là {Value(change, (long)previous.Target)}; {Value(change, change.Target)} "
-                + (ratio >= 1 ? $"gấp {how} lần" : $"chỉ bằng 1/{how}") + ". Đúng chứ?",
-            $"The {change.Year - 1} plan of {Province(change)} was {Value(change, (long)previous.Target)}; {Value(change, change.Target)} is "
-                + (ratio >= 1 ? $"{how} times that" : $"1/{how} of it") + ". Is that right?"), null);
+        var (year, province, before, value) = (change.Year - 1, Province(change), Value(change, (long)previous.Target), Value(change, change.Target));
+        return (ratio >= 1
+            ? context.Text("figures.plan.far_above", ("year", year), ("province", province), ("previous", before), ("value", value), ("how", how))
+            : context.Text("figures.plan.far_below", ("year", year), ("province", province), ("previous", before), ("value", value), ("how", how)), null);
     }
 
     private void Save(BotContext context, PlanChange change, Plan? before)
@@ -243,11 +236,10 @@ public sealed class PlanChangeDialog
             At = context.Now, UserId = context.User.Id, Action = before is null ? "create" : "update", Entity = "plan", EntityId = plan.Id,
             Before = before is null ? null : JsonSerializer.Serialize(before), After = JsonSerializer.Serialize(plan),
         });
-        context.Say(context.T(
-            $"Đã đặt kế hoạch năm {change.Year} của {Province(change)}: {Title(change)} = {Value(change, change.Target)}"
-                + (before is null ? "." : $" (trước đây {Value(change, (long)before.Target)})."),
-            $"Set the {change.Year} plan of {Province(change)}: {Title(change)} = {Value(change, change.Target)}"
-                + (before is null ? "." : $" (was {Value(change, (long)before.Target)}).")));
+        context.Say(before is null
+            ? context.Text("figures.plan.set", ("year", change.Year), ("province", Province(change)), ("title", Title(change)), ("value", Value(change, change.Target)))
+            : context.Text("figures.plan.set_was", ("year", change.Year), ("province", Province(change)), ("title", Title(change)), ("value", Value(change, change.Target)),
+                ("old", Value(change, (long)before.Target))));
     }
 
     private string Province(PlanChange change) => _catalogue.Province(change.ProvinceId)?.ShortName ?? change.ProvinceId;

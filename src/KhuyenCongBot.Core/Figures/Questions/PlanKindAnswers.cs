@@ -49,48 +49,43 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
         var year = q.To.Year;
         var pace = ExpectedPace(q.To);
         var sb = new StringBuilder();
-        sb.AppendLine(english
-            ? $"Year plan {year}, {scopes.ShortName(q.Scope, true)}, achieved up to {VnFormat.Date(q.To)} (time elapsed: {VnFormat.Percent(pace)} of the year):"
-            : $"Kế hoạch năm {year}, {scopes.ShortName(q.Scope)}, thực hiện đến {VnFormat.Date(q.To)} (tiến độ thời gian: {VnFormat.Percent(pace)} của năm):");
+        var texts = answerer.Texts;
+        sb.AppendLine(texts.Text(english, "figures.plan_gap.head", ("year", year), ("scope", scopes.ShortName(q.Scope, english)), ("to", q.To), ("pace", VnFormat.Percent(pace))));
         var metrics = PlannedMetrics(q, units);
         var any = false;
         foreach (var (activity, measure) in metrics)
         {
             var metric = $"{activity ?? "*"}.{measure}";
-            var title = SourceText.Title(catalogue, activity, measure, q.Source, english);
+            var title = SourceText.Title(answerer.Texts, catalogue, activity, measure, q.Source, english);
             if (answerer.PlanTarget(year, metric, units) is not { } target || target == 0)
             {
-                sb.AppendLine(english ? $"• {title}: no {year} plan is set." : $"• {title}: chưa có kế hoạch năm {year}.");
+                sb.AppendLine(texts.Text(english, "figures.plan_gap.no_plan", ("title", title), ("year", year)));
                 continue;
             }
             any = true;
             var done = Achieved(q, activity, measure, units).Value;
             var left = target - done;
-            sb.Append("• ").Append(title).Append(": ")
-              .Append(english ? "plan " : "kế hoạch ").Append(MetricText.Value(measure, target, english))
-              .Append(english ? ", achieved " : ", đã thực hiện ").Append(MetricText.Value(measure, done, english))
-              .Append($" ({VnFormat.Percent(done / target)}). ");
+            sb.Append(texts.Text(english, "figures.plan_gap.line", ("title", title), ("target", MetricText.Value(measure, target, english)),
+                ("done", MetricText.Value(measure, done, english)), ("percent", VnFormat.Percent(done / target))));
             sb.Append(left > 0
-                ? (english ? $"Left to reach the plan: {MetricText.Value(measure, left, true)}." : $"Còn thiếu {MetricText.Value(measure, left)} để đạt kế hoạch.")
-                : (english ? $"Plan reached, {MetricText.Value(measure, -left, true)} above it." : $"Đã đạt kế hoạch, vượt {MetricText.Value(measure, -left)}."));
+                ? texts.Text(english, "figures.plan_gap.left", ("value", MetricText.Value(measure, left, english)))
+                : texts.Text(english, "figures.plan_gap.reached", ("value", MetricText.Value(measure, -left, english))));
             var expected = target * pace;
             if (left > 0 && pace < 1)
             {
                 sb.Append(done >= expected
-                    ? (english ? " Ahead of the time pace." : " Đang nhanh hơn tiến độ thời gian.")
-                    : (english ? $" Behind the time pace by {MetricText.Value(measure, expected - done, true)}." : $" Chậm hơn tiến độ thời gian {MetricText.Value(measure, expected - done)}."));
+                    ? texts.Text(english, "figures.plan_gap.ahead")
+                    : texts.Text(english, "figures.plan_gap.behind", ("value", MetricText.Value(measure, expected - done, english))));
             }
             sb.AppendLine();
         }
         if (metrics.Count == 0)
         {
-            sb.AppendLine(english ? $"No {year} plan is set in this scope (admins set it with /plan)." : $"Chưa có kế hoạch năm {year} trong phạm vi này (quản trị viên đặt bằng /kehoach).");
+            sb.AppendLine(texts.Text(english, "figures.plan_gap.none", ("year", year)));
         }
         if (any && q.Source is { } source)
         {
-            sb.AppendLine(english
-                ? $"Plans are not split by source: only {FundingSources.Label(source, true)} is counted."
-                : $"Kế hoạch không chia theo nguồn: phần thực hiện chỉ tính nguồn {FundingSources.Label(source)}.");
+            sb.AppendLine(texts.Text(english, "figures.plan_gap.source_only", ("source", FundingSources.Label(source, english))));
         }
         return sb.ToString().TrimEnd();
     }
@@ -127,15 +122,14 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
         var pace = ExpectedPace(q.To);
         var rows = Progress(q);
         var sb = new StringBuilder();
+        var texts = answerer.Texts;
         var single = rows.Count > 0 && rows.All(r => r.Metrics == 1) && PlannedMetrics(q, scopes.UnitIds(q.Scope)).Count == 1;
-        var what = single ? SourceText.Title(catalogue, rows[0].Lowest.ActivityId, rows[0].Lowest.Measure, q.Source, english)
-            : english ? "mean of the planned metrics" : "bình quân các chỉ tiêu có kế hoạch";
-        sb.AppendLine(english
-            ? $"Progress against the {q.To.Year} plan by province ({what}), up to {VnFormat.Date(q.To)}; time pace: {VnFormat.Percent(pace)} of the year:"
-            : $"Tiến độ kế hoạch năm {q.To.Year} theo tỉnh ({what}), đến {VnFormat.Date(q.To)}; tiến độ thời gian: {VnFormat.Percent(pace)} của năm:");
+        var what = single ? SourceText.Title(answerer.Texts, catalogue, rows[0].Lowest.ActivityId, rows[0].Lowest.Measure, q.Source, english)
+            : texts.Text(english, "figures.plan_rank.mean");
+        sb.AppendLine(texts.Text(english, "figures.plan_rank.head", ("year", q.To.Year), ("what", what), ("to", q.To), ("pace", VnFormat.Percent(pace))));
         if (rows.Count == 0)
         {
-            sb.AppendLine(english ? "No plan is set in this scope." : "Chưa có kế hoạch nào trong phạm vi này (quản trị viên đặt bằng /kehoach).");
+            sb.AppendLine(texts.Text(english, "figures.plan_rank.none"));
             return sb.ToString().TrimEnd();
         }
         var (position, rank, previous) = (0, 0, (decimal?)null);
@@ -145,27 +139,24 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
             // Equal percentages share a rank.
             rank = ++position == 1 || r.Ratio != previous ? position : rank;
             previous = r.Ratio;
-            sb.Append(BreakdownText.RowStart(true, rank, english)).Append(name).Append(": ").Append(VnFormat.Percent(r.Ratio));
+            sb.Append(BreakdownText.RowStart(texts, true, rank, english)).Append(name).Append(": ").Append(VnFormat.Percent(r.Ratio));
             if (single)
             {
                 sb.Append($" ({MetricText.Value(r.Lowest.Measure, r.Lowest.Done, english)} / {MetricText.Value(r.Lowest.Measure, r.Lowest.Target, english)})");
             }
             else
             {
-                sb.Append(english ? $", lowest: " : ", thấp nhất: ").Append(MetricText.Title(catalogue, r.Lowest.ActivityId, r.Lowest.Measure, english)).Append(' ').Append(VnFormat.Percent(r.Lowest.Ratio));
+                sb.Append(texts.Text(english, "figures.plan_rank.lowest", ("title", MetricText.Title(catalogue, r.Lowest.ActivityId, r.Lowest.Measure, english)),
+                    ("percent", VnFormat.Percent(r.Lowest.Ratio))));
             }
-            sb.AppendLine(r.Ratio >= 1 ? (english ? " – reached" : " – đã đạt") : r.Ratio < pace ? (english ? " – behind pace" : " – chậm tiến độ") : "");
+            sb.AppendLine(r.Ratio >= 1 ? texts.Text(english, "figures.plan_rank.reached") : r.Ratio < pace ? texts.Text(english, "figures.plan_rank.behind") : "");
         }
         var below = rows.Count(r => r.Ratio < 1);
         var behind = rows.Count(r => r.Ratio < pace);
-        sb.AppendLine(english
-            ? $"Not yet at plan: {below} of {rows.Count} provinces; behind the time pace: {behind}."
-            : $"Chưa đạt kế hoạch năm: {below}/{rows.Count} tỉnh; chậm hơn tiến độ thời gian: {behind} tỉnh.");
+        sb.AppendLine(texts.Text(english, "figures.plan_rank.summary", ("below", below), ("total", rows.Count), ("behind", behind)));
         if (q.Source is { } source)
         {
-            sb.AppendLine(english
-                ? $"Plans are not split by source: only {FundingSources.Label(source, true)} is counted."
-                : $"Kế hoạch không chia theo nguồn: phần thực hiện chỉ tính nguồn {FundingSources.Label(source)}.");
+            sb.AppendLine(texts.Text(english, "figures.plan_gap.source_only", ("source", FundingSources.Label(source, english))));
         }
         return sb.ToString().TrimEnd();
     }

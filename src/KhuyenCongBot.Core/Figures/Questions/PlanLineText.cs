@@ -6,7 +6,7 @@ using KhuyenCongBot.Core.Text;
 namespace KhuyenCongBot.Core.Figures.Questions;
 
 /// <summary>Plan progress in an answer: the year plan of a metric, the line "đạt 75 % kế hoạch năm", a breakdown row's share of its province's plan.</summary>
-public sealed class PlanLineText(IBotStore store, CatalogueIndex catalogue, ScopeResolver scopes)
+public sealed class PlanLineText(IBotStore store, CatalogueIndex catalogue, ScopeResolver scopes, UserTexts texts)
 {
     /// <summary>The year plan of a metric over a set of recorded units (a region's plan is the sum of its provinces'); null when none is set.</summary>
     public decimal? PlanTarget(int year, string metric, IReadOnlySet<string>? unitIds)
@@ -26,40 +26,33 @@ public sealed class PlanLineText(IBotStore store, CatalogueIndex catalogue, Scop
         var metric = $"{main.ActivityId ?? "*"}.{main.Measure}";
         if (q.From.Year != q.To.Year)
         {
-            return english
-                ? "Plans are set per year: ask about one year (e.g. 2025) to compare with its plan."
-                : "Kế hoạch được đặt theo từng năm: hãy hỏi số liệu của một năm (ví dụ: năm 2025) để so với kế hoạch.";
+            return texts.Text(english, "figures.plan_line.one_year");
         }
         var target = PlanTarget(q.To.Year, metric, scopes.UnitIds(q.Scope));
         if (target is not { } t || t == 0)
         {
-            return english
-                ? $"No {q.To.Year} plan is set for {(metricName.Length > 0 ? metricName[2..] : MetricText.Title(catalogue, main.ActivityId, main.Measure ?? "", true))} in this scope (admins set it with /plan)."
-                : $"Chưa có kế hoạch năm {q.To.Year} cho chỉ tiêu {(metricName.Length > 0 ? metricName[2..] : MetricText.Title(catalogue, main.ActivityId, main.Measure ?? ""))} trong phạm vi này (quản trị viên đặt bằng /kehoach).";
+            return texts.Text(english, "figures.plan_line.no_plan", ("year", q.To.Year),
+                ("metric", metricName.Length > 0 ? metricName[2..] : MetricText.Title(catalogue, main.ActivityId, main.Measure ?? "", english)));
         }
         if (Unplanned(q.To.Year, metric, q.Scope, unitsWithFigures) is { } gap)
         {
             var (planned, missing) = gap;
-            return english
-                ? $"Not compared with the {q.To.Year} plan: it is set for {planned.Count} province(s) ({Names(planned)}) but the figure also counts {missing.Count} without one ({Names(missing)}). Ask about a province with a plan, or see /plan {q.To.Year}."
-                : $"Chưa so được với kế hoạch năm {q.To.Year}: kế hoạch mới có cho {planned.Count} tỉnh, thành phố ({Names(planned)}), còn số liệu trên gồm cả {missing.Count} tỉnh, thành phố chưa có kế hoạch ({Names(missing)}). Bạn hỏi riêng một tỉnh có kế hoạch, hoặc xem /kehoach {q.To.Year}.";
+            return texts.Text(english, "figures.plan_line.partly_planned", ("year", q.To.Year), ("planned_count", planned.Count), ("planned", Names(planned)),
+                ("missing_count", missing.Count), ("missing", Names(missing)));
         }
         var ratio = main.Value.Value / t;
         var counted = q.Status switch
         {
-            RecordStatus.Estimate => english ? " Only estimates are counted against the plan." : " Phần thực hiện chỉ tính số ước thực hiện.",
-            RecordStatus.Actual => english ? " Only actual figures are counted against the plan." : " Phần thực hiện chỉ tính số chính thức.",
+            RecordStatus.Estimate => texts.Text(english, "figures.plan_line.estimates_only"),
+            RecordStatus.Actual => texts.Text(english, "figures.plan_line.actual_only"),
             _ => "",
         };
         if (q.Source is { } source)
         {
-            counted += english
-                ? $" The plan is not split by source: only {FundingSources.Label(source, true)} is counted against it."
-                : $" Kế hoạch không chia theo nguồn: phần thực hiện chỉ tính nguồn {FundingSources.Label(source)}.";
+            counted += texts.Text(english, "figures.plan_line.source_only", ("source", FundingSources.Label(source, english)));
         }
-        return english
-            ? $"Against the {q.To.Year} plan{metricName} ({MetricText.Value(main.Measure, t, true)}): {VnFormat.Percent(ratio)} achieved.{counted}"
-            : $"So với kế hoạch năm {q.To.Year}{metricName} ({MetricText.Value(main.Measure, t)}): đạt {VnFormat.Percent(ratio)} kế hoạch năm.{counted}";
+        return texts.Text(english, "figures.plan_line.against", ("year", q.To.Year), ("metric", metricName), ("target", MetricText.Value(main.Measure, t, english)),
+            ("percent", VnFormat.Percent(ratio)), ("counted", counted));
     }
 
     /// <summary>The provinces with a plan and those counted in the figure without one, when the scope holds several; null when every
@@ -84,7 +77,6 @@ public sealed class PlanLineText(IBotStore store, CatalogueIndex catalogue, Scop
     /// <summary>" – 75% kế hoạch năm (4 cơ sở)" for one province of a breakdown against the plan; " – chưa có kế hoạch" without one.</summary>
     public string RowPlan(Question q, string metric, string measure, string provinceId, decimal done, bool english) =>
         PlanTarget(q.To.Year, metric, catalogue.UnitsOf(provinceId).ToHashSet(StringComparer.Ordinal)) is { } target and > 0
-            ? english ? $" – {VnFormat.Percent(done / target)} of the year plan ({MetricText.Value(measure, target, true)})"
-                : $" – {VnFormat.Percent(done / target)} kế hoạch năm ({MetricText.Value(measure, target)})"
-            : english ? " – no year plan" : " – chưa có kế hoạch năm";
+            ? texts.Text(english, "figures.plan_line.row", ("percent", VnFormat.Percent(done / target)), ("target", MetricText.Value(measure, target, english)))
+            : texts.Text(english, "figures.plan_line.row_no_plan");
 }

@@ -1,10 +1,11 @@
 using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Figures.Questions;
 
 /// <summary>Turns a scope ("all", "r:bac", "p:phu-tho", "f:bac-giang", "m:phu-tho,bac-ninh") into recorded unit ids and labels, and checks who may see it.</summary>
-public sealed class ScopeResolver(CatalogueIndex catalogue)
+public sealed class ScopeResolver(CatalogueIndex catalogue, UserTexts texts)
 {
     /// <summary>The scope a person gets when the question names none: their province, their region, or everything.</summary>
     public string DefaultScope(BotUser user) => user.ScopeKind switch
@@ -60,29 +61,20 @@ public sealed class ScopeResolver(CatalogueIndex catalogue)
                 var unit = catalogue.Province(id);
                 var name = unit?.ShortName ?? id;
                 var former = catalogue.FormerUnitsOf(id).Select(f => f.ShortName).ToList();
-                return former.Count == 0
-                    ? name
-                    : english
-                        ? $"{name} (including records under former {string.Join(", ", former)})"
-                        : $"{name} (gồm cả số liệu ghi dưới tên {string.Join(", ", former)} trước sáp nhập)";
+                return former.Count == 0 ? name : texts.Text(english, "figures.scope.with_former", ("name", name), ("former", string.Join(", ", former)));
             case "f":
                 var old = catalogue.Province(id);
                 var current = old is null ? null : catalogue.CurrentOf(old.Id);
-                return english
-                    ? $"{old?.Name ?? id} (former province, now part of {current?.ShortName})"
-                    : $"{old?.Name ?? id} (tỉnh cũ, nay thuộc {current?.ShortName}; chỉ số liệu ghi dưới tên này)";
+                return texts.Text(english, "figures.scope.former", ("name", old?.Name ?? id), ("current", current?.ShortName));
             case "m":
                 var members = Members(scope);
-                return english
-                    ? $"{ShortName(scope, true)} (total of {members.Count} provinces: " + string.Join("; ", members.Select(m => Label(m, true))) + ")"
-                    : $"{ShortName(scope)} (tổng {members.Count} tỉnh, thành phố: " + string.Join("; ", members.Select(m => Label(m))) + ")";
+                return texts.Text(english, "figures.scope.many", ("name", ShortName(scope, english)), ("count", members.Count),
+                    ("members", string.Join("; ", members.Select(m => Label(m, english)))));
             case "r":
                 var region = catalogue.Region(id);
-                return english
-                    ? $"{region?.Name ?? id} ({region?.Members.Count ?? 0} provinces)"
-                    : $"{region?.Name ?? id} ({region?.Members.Count ?? 0} tỉnh, thành phố)";
+                return texts.Text(english, "figures.scope.region", ("name", region?.Name ?? id), ("count", region?.Members.Count ?? 0));
             default:
-                return english ? "all provinces" : "cả nước (mọi tỉnh, thành phố có số liệu)";
+                return texts.Text(english, "figures.scope.all_label");
         }
     }
 
@@ -95,13 +87,13 @@ public sealed class ScopeResolver(CatalogueIndex catalogue)
             "p" or "f" => catalogue.Province(id)?.ShortName ?? id,
             "m" => JoinNames(Members(scope).Select(m => ShortName(m, english)).ToList(), english),
             "r" => english ? catalogue.Region(id)?.Name ?? id : LowerFirst(catalogue.Region(id)?.Name ?? id),
-            _ => english ? "all provinces" : "cả nước",
+            _ => texts.Text(english, "figures.scope.all_short"),
         };
     }
 
-    private static string JoinNames(IReadOnlyList<string> names, bool english) => names.Count <= 1
+    private string JoinNames(IReadOnlyList<string> names, bool english) => names.Count <= 1
         ? string.Join("", names)
-        : string.Join(", ", names.Take(names.Count - 1)) + (english ? " and " : " và ") + names[^1];
+        : string.Join(", ", names.Take(names.Count - 1)) + texts.Text(english, "figures.scope.and") + names[^1];
 
     /// <summary>Null when <paramref name="user"/> may see <paramref name="scope"/>; otherwise the polite reason.</summary>
     public string? Refusal(BotUser user, string scope, bool english)
@@ -117,15 +109,12 @@ public sealed class ScopeResolver(CatalogueIndex catalogue)
             return null;
         }
         var own = Label(DefaultScope(user), english);
-        var role = Conversations.Texts.RoleName(user.Role, english ? "en" : "vi");
+        var role = Conversations.Texts.RoleName(texts, english ? "en" : UserTexts.Vietnamese, user.Role);
         // Several provinces: name only those outside the account's scope.
         var asked = IsMany(scope)
             ? JoinNames(Members(scope).Where(m => !UnitIds(m)!.All(allowed.Contains)).Select(m => ShortName(m, english)).ToList(), english)
             : ShortName(scope, english);
-        return english
-            ? $"Sorry, your account ({role}) covers {own} only, so the bot cannot show figures for {asked}. Ask an administrator if your role should cover more."
-            : $"Xin lỗi, tài khoản của bạn ({role}) chỉ được xem số liệu của {own}, nên bot không thể trả lời số liệu của {asked}. "
-              + "Nếu bạn cần phạm vi rộng hơn, hãy liên hệ quản trị viên.";
+        return texts.Text(english, "figures.scope.refusal", ("role", role), ("own", own), ("asked", asked));
     }
 
     public static (string Kind, string Id) Split(string scope)

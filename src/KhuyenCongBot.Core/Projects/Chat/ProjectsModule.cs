@@ -25,12 +25,12 @@ public sealed class ProjectsModule : IBotModule
     private readonly ProjectNames _names;
 
     public ProjectsModule(CatalogueIndex catalogue, ProjectVocabulary vocabulary, ProjectMoveParser moves,
-        ProjectLifecycle lifecycle, ProjectQueries queries, Storage.IBotStore store, Lexicon? lexicon = null, AccessPolicy? access = null,
+        ProjectLifecycle lifecycle, ProjectQueries queries, Storage.IBotStore store, UserTexts texts, Lexicon? lexicon = null, AccessPolicy? access = null,
         Beneficiaries.BeneficiaryCatalogue? beneficiaries = null)
     {
         _parser = new ProjectQuestionParser(vocabulary, moves);
         _answers = new ProjectAnswers(store, queries, vocabulary, catalogue);
-        var scopes = new ScopeResolver(catalogue);
+        var scopes = new ScopeResolver(catalogue, texts);
         var knownWords = _parser.KnownPhrases().SelectMany(p => p.Split(' ')).Concat(ExtraWords).ToHashSet(StringComparer.Ordinal);
         var questions = new QuestionParser(catalogue, lexicon);
         _names = new ProjectNames(vocabulary, _parser, scopes, questions, knownWords);

@@ -26,8 +26,10 @@ public class FigureSourcesAndCountingTests(DemoBotFixture fixture) : IClassFixtu
         return id;
     }
 
+    private ScopeResolver Scopes => new(Catalogue, Bot.Services.GetRequiredService<UserTexts>());
+
     private FigureAnswerer Answerer() =>
-        new(Bot.Services.GetRequiredService<IFigureSource>(), Bot.Store, Catalogue, new ScopeResolver(Catalogue));
+        new(Bot.Services.GetRequiredService<IFigureSource>(), Bot.Store, Catalogue, Scopes, Bot.Services.GetRequiredService<UserTexts>());
 
     private IEnumerable<SupportRecord> In(DateOnly from, DateOnly to) => fixture.Records.Where(r => r.Date >= from && r.Date <= to);
 
@@ -91,7 +93,7 @@ public class FigureSourcesAndCountingTests(DemoBotFixture fixture) : IClassFixtu
         Assert.Contains($"• Hạng 1 · {Catalogue.Province(top.Key)!.ShortName}: {VnFormat.Money(top.Sum)}", text);
         Assert.Equal(In(Y2025, E2025).Count(r => Is(r, "KCDP")), answerer.RecordsOf(q).Count());
 
-        var report = new ReportWriter(Bot.Services.GetRequiredService<IFigureSource>(), answerer, new ScopeResolver(Catalogue), Catalogue)
+        var report = new ReportWriter(Bot.Services.GetRequiredService<IFigureSource>(), answerer, Scopes, Catalogue)
             .Write(new Period(Y2025, E2025, "năm 2025"), "all", FundingSource.Kcqg);
         var machinery = In(Y2025, E2025).Where(r => r.ActivityId == "machinery" && Is(r, "KCQG") && r.FacilityId is not null).Select(r => r.FacilityId).Distinct().Count();
         Assert.Contains("nguồn KCQG", report);

@@ -39,7 +39,7 @@ public sealed class FigureClarification(ScopeResolver scopes)
             }),
         ])
         {
-            Description = context => context.T("một câu hỏi số liệu đang chờ bạn chọn", "a figures question waiting for your choice"),
+            Description = context => context.Text("figures.clarify.describe"),
         };
 
     /// <summary>Opens the dialog with <paramref name="pending"/> waiting (the follow-up context is kept); the caller asks.</summary>
@@ -66,16 +66,14 @@ public sealed class FigureClarification(ScopeResolver scopes)
     {
         Open(context, pending);
         context.Ask(
-            context.T(
-                $"Bạn muốn xem số liệu nào ({pending.PeriodLabel}, {scopes.ShortName(pending.Scope)})?",
-                $"Which figure do you want ({FigureAnswerer.PeriodText(pending, true)}, {scopes.ShortName(pending.Scope, true)})?"),
+            context.Text("figures.clarify.which_figure", ("period", FigureAnswerer.PeriodText(pending, context.English)), ("scope", scopes.ShortName(pending.Scope, context.English))),
             [
-                new Choice(context.T("Số gian hàng hội chợ", "Fair booths"), "fq:m:trade_fair.booths"),
-                new Choice(context.T("Số lượt cơ sở tham gia", "Facility participations"), "fq:m:*.participations"),
-                new Choice(context.T("Số cơ sở được hỗ trợ", "Facilities supported"), "fq:m:*.facilities"),
-                new Choice(context.T("Doanh thu tư vấn", "Consulting revenue"), "fq:m:consulting.revenue_vnd"),
-                new Choice(context.T("Kinh phí hỗ trợ", "Funding"), "fq:m:*.funding_vnd"),
-                new Choice(context.T("Tất cả (tổng hợp)", "Everything (summary)"), "fq:m:all"),
+                new Choice(context.Text("figures.clarify.booths"), "fq:m:trade_fair.booths"),
+                new Choice(context.Text("figures.clarify.participations"), "fq:m:*.participations"),
+                new Choice(context.Text("figures.clarify.facilities"), "fq:m:*.facilities"),
+                new Choice(context.Text("figures.clarify.revenue"), "fq:m:consulting.revenue_vnd"),
+                new Choice(context.Text("figures.clarify.funding"), "fq:m:*.funding_vnd"),
+                new Choice(context.Text("figures.clarify.everything"), "fq:m:all"),
             ]);
     }
 

@@ -50,9 +50,7 @@ public sealed class FigureReports(
         var parts = parser.Parse(arguments, context.Today);
         if (arguments.Trim().Length > 0 && parts.Period is null)
         {
-            context.Say(context.T(
-                "Bot chưa đọc được kỳ báo cáo. Ví dụ: /baocao 6 tháng đầu năm 2024, /baocao quý III, /baocao năm nay.",
-                "Could not read the period. E.g. /report first half 2024."));
+            context.Say(context.Text("figures.report.period_not_read"));
             return;
         }
         var period = parts.Period ?? RunningPeriod.YearToDate(context.Today);
@@ -79,12 +77,12 @@ public sealed class FigureReports(
         context.Ask(
             paragraph,
             [
-                new Choice(context.T("Tải Excel", "Excel file"), "fq:rxlsx"),
-                new Choice(context.T("Biểu đồ", "Chart"), "fq:chart"),
+                new Choice(context.Text("figures.next.excel"), "fq:rxlsx"),
+                new Choice(context.Text("figures.next.chart"), "fq:chart"),
             ]);
     }
 
     public Reply Workbook(BotContext context, Question q) =>
         Reports.ReportWorkbookReply.Make(workbook, workbookWriter,
-            q.Period, scopes.UnitIds(q.Scope), scopes.ShortName(q.Scope, context.English), context.Today, context.English);
+            q.Period, scopes.UnitIds(q.Scope), scopes.ShortName(q.Scope, context.English), context.Today, context.Texts, context.English);
 }

@@ -61,19 +61,16 @@ public sealed class FigureResponder(
         {
             var own = question with { Scope = scopes.DefaultScope(context.User), Output = OutputKind.Text };
             QuestionMemory.SetLast(context, own);
-            context.Ask(refusal, [new Choice(context.T($"Xem số liệu {scopes.ShortName(own.Scope)}", $"See {scopes.ShortName(own.Scope, true)}"), "fq:again")]);
+            context.Ask(refusal, [new Choice(context.Text("figures.answer.see_own_scope", ("scope", scopes.ShortName(own.Scope, context.English))), "fq:again")]);
             return;
         }
         if (question.Kind == QuestionKind.Figure && question.Top is not null && question.Breakdown == BreakdownBy.Province && !scopes.IsMultiProvince(question.Scope))
         {
             // An officer of one province asks "tỉnh nào nhiều gian hàng nhất": a ranking of one province would read "cao nhất: Phú Thọ".
             var limited = !scopes.IsMultiProvince(scopes.DefaultScope(context.User));
-            notes = [.. notes ?? [], limited ? context.T(
-                $"(Bạn được xem số liệu của {scopes.ShortName(question.Scope)}, không xem được các tỉnh khác, nên bot không xếp hạng giữa các tỉnh. Đây là số liệu của {scopes.ShortName(question.Scope)}.)",
-                $"(You may see the figures of {scopes.ShortName(question.Scope, true)} only, so provinces cannot be ranked for you. Here is {scopes.ShortName(question.Scope, true)}'s figure.)")
-                : context.T(
-                $"(Câu hỏi chỉ có một tỉnh ({scopes.ShortName(question.Scope)}) nên không có gì để xếp hạng; đây là số liệu của tỉnh đó.)",
-                $"(Only one province ({scopes.ShortName(question.Scope, true)}) is in the question, so there is nothing to rank; here is its figure.)")];
+            notes = [.. notes ?? [], limited
+                ? context.Text("figures.answer.no_ranking_own_scope", ("scope", scopes.ShortName(question.Scope, context.English)))
+                : context.Text("figures.answer.no_ranking_one_province", ("scope", scopes.ShortName(question.Scope, context.English)))];
             question = question with { Top = null, Breakdown = null, Ascending = false };
         }
         if (question.Beneficiary is { } beneficiary)
@@ -141,18 +138,14 @@ public sealed class FigureResponder(
             ActivityId = null, Measure = Measures.Participations, Source = null, Status = null, Breakdown = null, Top = null,
             ComparePlan = false, CompareLastYear = false, Change = false, VsFrom = null, VsTo = null, VsLabel = null,
         };
-        var scope = scopes.ShortName(q.Scope);
+        var scope = scopes.ShortName(q.Scope, context.English);
         if (answerer.Lines(everything).All(l => l.Value.Records == 0))
         {
-            return context.T(
-                $"(Dữ liệu chưa có bản ghi nào của {scope}: số 0 ở đây nghĩa là chưa có số liệu, không phải đã xác nhận là không có hỗ trợ.)",
-                $"(The data holds no record at all for {scopes.ShortName(q.Scope, true)}: 0 here means no figures, not a confirmed absence of support.)");
+            return context.Text("figures.answer.no_records_for_scope", ("scope", scope));
         }
         var before = everything.WithPeriod(new Period(PeriodParser.Beginning, q.To, ""));
         return answerer.Lines(before).All(l => l.Value.Records == 0)
-            ? context.T(
-                $"(Dữ liệu của {scope} bắt đầu sau kỳ này: số 0 nghĩa là chưa có số liệu cho kỳ bạn hỏi.)",
-                $"(The data of {scopes.ShortName(q.Scope, true)} starts after this period: 0 means no figures for it.)")
+            ? context.Text("figures.answer.data_starts_later", ("scope", scope))
             : null;
     }
 
@@ -161,31 +154,31 @@ public sealed class FigureResponder(
         var choices = new List<Choice>();
         if (q.Breakdown != BreakdownBy.Province && scopes.IsMultiProvince(q.Scope))
         {
-            choices.Add(new Choice(context.T("Theo tỉnh", "By province"), "fq:by:p"));
+            choices.Add(new Choice(context.Text("figures.next.by_province"), "fq:by:p"));
         }
         if (q.Breakdown != BreakdownBy.Month && q.To.Year - q.From.Year < 2)
         {
-            choices.Add(new Choice(context.T("Theo tháng", "By month"), "fq:by:m"));
+            choices.Add(new Choice(context.Text("figures.next.by_month"), "fq:by:m"));
         }
         if (q.Breakdown != BreakdownBy.Year && q.To.Year > q.From.Year)
         {
-            choices.Add(new Choice(context.T("Theo năm", "By year"), "fq:by:y"));
+            choices.Add(new Choice(context.Text("figures.next.by_year"), "fq:by:y"));
         }
         if (q.Breakdown != BreakdownBy.Activity && q.Measure is not null && q.ActivityId is null)
         {
-            choices.Add(new Choice(context.T("Theo hoạt động", "By activity"), "fq:by:a"));
+            choices.Add(new Choice(context.Text("figures.next.by_activity"), "fq:by:a"));
         }
         // Plans are set per year; "từ trước đến nay" has no same period before it.
         if (!q.ComparePlan && q.From.Year == q.To.Year)
         {
-            choices.Add(new Choice(context.T("So với kế hoạch", "Against plan"), "fq:cmp:plan"));
+            choices.Add(new Choice(context.Text("figures.next.against_plan"), "fq:cmp:plan"));
         }
         if (!q.CompareLastYear && q.From > PeriodParser.Beginning)
         {
-            choices.Add(new Choice(context.T("So với cùng kỳ", "Same period last year"), "fq:cmp:yoy"));
+            choices.Add(new Choice(context.Text("figures.next.same_period_last_year"), "fq:cmp:yoy"));
         }
-        choices.Add(new Choice(context.T("Biểu đồ", "Chart"), "fq:chart"));
-        choices.Add(new Choice(context.T("Tải Excel", "Excel file"), "fq:xlsx"));
+        choices.Add(new Choice(context.Text("figures.next.chart"), "fq:chart"));
+        choices.Add(new Choice(context.Text("figures.next.excel"), "fq:xlsx"));
         return choices;
     }
 }

@@ -23,16 +23,14 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
         var notes = new List<string>();
         if (parts.Corrections.Count > 0)
         {
-            notes.Add(context.T(
-                "Bot hiểu " + string.Join(", ", parts.Corrections.Select(c => $"\"{c.Typed}\" là \"{c.Read}\"")) + ".",
-                "Read " + string.Join(", ", parts.Corrections.Select(c => $"\"{c.Typed}\" as \"{c.Read}\"")) + "."));
+            notes.Add(context.Text("figures.follow.read_as", ("corrections", string.Join(", ", parts.Corrections.Select(c => context.Text("figures.follow.read_one", ("typed", c.Typed), ("read", c.Read)))))));
         }
         if (parts.MeasureWord is { } folded && parts.Measure is { } counted)
         {
             var word = AsTyped(text, folded.StartsWith("so ", StringComparison.Ordinal) ? folded[3..] : folded);
-            notes.Add(context.T(
-                $"(Số {word} = số {MetricText.Unit(counted, false)} tham gia {catalogue.Activity(parts.ActivityId ?? "")?.ShortName}: mỗi {word} là một lượt ghi.)",
-                $"(Number of {word} = {MetricText.Unit(counted, true)} in {catalogue.Activity(parts.ActivityId ?? "")?.EnglishName}: each {word} is one record.)"));
+            var countedActivity = catalogue.Activity(parts.ActivityId ?? "");
+            notes.Add(context.Text("figures.follow.word_counts", ("word", word), ("unit", MetricText.Unit(counted, context.English)),
+                ("activity", context.English ? countedActivity?.EnglishName : countedActivity?.ShortName)));
         }
         if (last is not null && parts.Period is { } asked && !NamesAYear(text) && !RelativeToToday(text) && (parts.FollowUpMarker || !parts.HasMetric)
             && last.From.Year == last.To.Year && asked.From.Year == asked.To.Year && asked.From.Year != last.From.Year
@@ -42,7 +40,7 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
             // "quý 1 năm 2025" then "còn quý 2": the quarter of the year asked about just before. Only a follow-up, and only a period
             // that names no year of its own ("quý 2", "tháng 3"): "hôm qua", "tuần trước" are dates, never moved to another year.
             parts.Period = sameYear;
-            notes.Add(context.T($"(Giữ năm {sameYear.From.Year} của câu trước.)", $"(Same year as the previous question: {sameYear.From.Year}.)"));
+            notes.Add(context.Text("figures.follow.same_year", ("year", sameYear.From.Year)));
         }
         Question question;
         if (!parts.HasMetric)
@@ -50,8 +48,8 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
             if (last is not null && parts.HasModifier)
             {
                 question = Merge(last, parts, context);
-                var kept = parts.Source is null && question.Source is { } source ? ", " + context.T("nguồn ", "source ") + FundingSources.Label(source, context.English) : "";
-                notes.Add(context.T($"(Tiếp câu hỏi trước: {MetricName(question, false)}{kept}.)", $"(Following up the previous question: {MetricName(question, true)}{kept}.)"));
+                var kept = parts.Source is null && question.Source is { } source ? context.Text("figures.follow.kept_source", ("source", FundingSources.Label(source, context.English))) : "";
+                notes.Add(context.Text("figures.follow.previous_question", ("metric", MetricName(question, context.English)), ("kept", kept)));
             }
             else
             {
@@ -91,24 +89,23 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
             var keptActivity = activity is not null && parts.ActivityId is null ? catalogue.Activity(activity) : null;
             if (baseQuestion is not null && parts.Period is null)
             {
-                var kept = parts.Source is null && question.Source is { } source ? ", " + context.T("nguồn ", "source ") + FundingSources.Label(source, context.English) : "";
+                var kept = parts.Source is null && question.Source is { } source ? context.Text("figures.follow.kept_source", ("source", FundingSources.Label(source, context.English))) : "";
+                var keptPeriod = FigureAnswerer.PeriodText(question, context.English);
+                var keptScope = scopes.ShortName(question.Scope, context.English);
                 notes.Add(keptActivity is null
-                    ? context.T(
-                        $"(Giữ kỳ và phạm vi của câu trước: {question.PeriodLabel}, {scopes.ShortName(question.Scope)}{kept}.)",
-                        $"(Same period and scope as the previous question: {FigureAnswerer.PeriodText(question, true)}, {scopes.ShortName(question.Scope, true)}{kept}.)")
-                    : context.T(
-                        $"(Giữ kỳ, phạm vi và hoạt động của câu trước: {question.PeriodLabel}, {scopes.ShortName(question.Scope)}{kept}, chỉ tính {keptActivity.ShortName}; hỏi \"mọi hoạt động\" để tính tất cả.)",
-                        $"(Same period, scope and activity as the previous question: {FigureAnswerer.PeriodText(question, true)}, {scopes.ShortName(question.Scope, true)}{kept}, {keptActivity.EnglishName} only; ask \"all activities\" to count every activity.)"));
+                    ? context.Text("figures.follow.same_period_scope", ("period", keptPeriod), ("scope", keptScope), ("kept", kept))
+                    : context.Text("figures.follow.same_period_scope_activity", ("period", keptPeriod), ("scope", keptScope), ("kept", kept),
+                        ("activity", context.English ? keptActivity.EnglishName : keptActivity.ShortName)));
             }
             else
             {
                 if (keptActivity is not null)
                 {
-                    notes.Add(context.T($"(Giữ hoạt động của câu trước: chỉ tính {keptActivity.ShortName}.)", $"(Same activity as the previous question: {keptActivity.EnglishName} only.)"));
+                    notes.Add(context.Text("figures.follow.same_activity", ("activity", context.English ? keptActivity.EnglishName : keptActivity.ShortName)));
                 }
                 if (baseQuestion is not null && parts.Source is null && question.Source is { } keptSource)
                 {
-                    notes.Add(context.T($"(Giữ nguồn {FundingSources.Label(keptSource)} của câu trước.)", $"(Same funding source as the previous question: {FundingSources.Label(keptSource, true)}.)"));
+                    notes.Add(context.Text("figures.follow.same_source", ("source", FundingSources.Label(keptSource, context.English))));
                 }
             }
         }
@@ -162,7 +159,7 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
         new(@"(^| )((19|20)[0-9]{2}|nam nay|nam ngoai|nam truoc|nam qua|this year|last year)( |$)");
 
     private string MetricName(Question q, bool english) => q.Summary
-        ? (english ? "summary" : "tổng hợp các chỉ tiêu")
+        ? answerer.Texts.Text(english, "figures.follow.summary")
         : q.Measure is null
             ? (english ? catalogue.Activity(q.ActivityId ?? "")?.EnglishName : catalogue.Activity(q.ActivityId ?? "")?.ShortName) ?? ""
             : MetricText.Title(catalogue, q.ActivityId, q.Measure, english);
@@ -175,7 +172,7 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
     {
         if (question.Breakdown is not null || question.Top is not null || question.CompareLastYear || question.ComparePlan || question.Kind != QuestionKind.Figure)
         {
-            return context.T("(\"Cơ sở\" được hiểu là số cơ sở khác nhau, mỗi cơ sở đếm một lần.)", "(Facilities are distinct facilities, each counted once.)");
+            return context.Text("figures.follow.facilities_distinct");
         }
         var participations = answerer.Lines(question with { Measure = Measures.Participations }).FirstOrDefault()?.Value.Value ?? 0;
         var without = "";
@@ -185,12 +182,9 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
             var apart = catalogue.Activities.Where(a => !a.Measures.Contains(Measures.Facilities)).ToList();
             var rows = answerer.BreakdownRows(question with { Measure = Measures.Participations }, null, Measures.Participations, BreakdownBy.Activity);
             participations = rows.Where(r => !apart.Any(a => a.Id == r.Key)).Sum(r => r.Value.Value);
-            without = context.T(" (không tính " + string.Join(", ", apart.Select(a => a.ShortName)) + ": không gắn với cơ sở)",
-                " (not counting " + string.Join(", ", apart.Select(a => a.EnglishName)) + ": not tied to a facility)");
+            without = context.Text("figures.follow.not_counting", ("activities", string.Join(", ", apart.Select(a => context.English ? a.EnglishName : a.ShortName))));
         }
-        return context.T(
-            $"(\"Cơ sở\" được hiểu là số cơ sở khác nhau, mỗi cơ sở đếm một lần; nếu đếm theo lượt cơ sở được hỗ trợ/tham gia{without}: {VnFormat.Number((long)participations)} lượt.)",
-            $"(Distinct facilities, each counted once; counted per participation of a facility{without}: {VnFormat.Number((long)participations)}.)");
+        return context.Text("figures.follow.facilities_and_participations", ("without", without), ("count", VnFormat.Number((long)participations)));
     }
 
     /// <summary>A new question: what the parser found, with the person's default scope and "from the start of the year" as defaults.</summary>
