@@ -14,11 +14,14 @@ public enum UsersStep
     Role = 2,
     Scope = 3,
     Province = 4,
+    ConfirmDeactivate = 5,
 }
 
 public sealed partial class PeopleModule
 {
     private const string FilterKey = "filter";
+    private const string DeactivateYes = "confirm";
+    private const string DeactivateNo = "drop";
 
     private Task UsersAsync(BotContext context, string arguments, CancellationToken ct)
     {
@@ -80,6 +83,12 @@ public sealed partial class PeopleModule
             var newRole = turn.State.Data.TryGetValue("role", out var r) ? Enum.Parse<Role>(r) : target.Role;
             return Apply(turn.Context, target, u => { u.Role = newRole; u.ScopeKind = ScopeKind.Province; u.ScopeId = province.Id; });
         })),
+        new(UsersStep.ConfirmDeactivate, DeactivatePrompt, turn => WithTarget(turn, target => turn.Input switch
+        {
+            DeactivateYes when target.Id != turn.Context.User.Id => Apply(turn.Context, target, u => u.Active = false),
+            DeactivateNo => DialogMove.End(turn.Text("people.deactivate_kept", ("display_name", target.DisplayName))),
+            _ => DialogMove.Stay(turn.Text("people.deactivate_yes_or_no")),
+        })),
     ])
     {
         Description = c => c.Text("people.changing_user"),
@@ -126,7 +135,7 @@ public sealed partial class PeopleModule
             case "a:scope" when target.Role != Role.Admin:
                 return UsersStep.Scope;
             case "a:deactivate" when !self:
-                return Apply(turn.Context, target, u => u.Active = false);
+                return UsersStep.ConfirmDeactivate;
             case "a:activate":
                 return Apply(turn.Context, target, u => u.Active = true);
             case "a:back":
@@ -159,6 +168,13 @@ public sealed partial class PeopleModule
         choices.Add(new(context.Text("people.back_list"), "a:back", Numbered: false));
         return Reply.Of(sb.ToString()) with { Choices = choices };
     }
+
+    /// <summary>Deactivating asks first: yes, no, or a yes/no word ("có", "không", "ok", "ừ").</summary>
+    private static Reply DeactivatePrompt(BotContext context) =>
+        Reply.Of(context.Text("people.deactivate_confirm", ("display_name", Target(context)!.DisplayName))) with
+        {
+            Choices = [new(context.Text("people.deactivate_yes"), DeactivateYes), new(context.Text("people.deactivate_no"), DeactivateNo)],
+        };
 
     private DialogMove Apply(BotContext context, BotUser target, Action<BotUser> change)
     {

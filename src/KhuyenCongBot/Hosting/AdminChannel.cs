@@ -236,8 +236,16 @@ public sealed class AdminChannelService(IServiceProvider services, IBotStore sto
                 return;
             }
         }
-        var role = BotApp.ParseRole(request["role"]?.GetValue<string>());
-        TerminalUsers.Ensure(store, clock, userId, role, province);
+        try
+        {
+            var role = request["role"]?.GetValue<string>() is { } asked ? BotApp.ParseRole(asked) : (Role?)null;
+            TerminalUsers.Ensure(store, clock, userId, role, province);
+        }
+        catch (ConfigurationException ex)
+        {
+            await FinishAsync(stream, (2, ex.Message), ct).ConfigureAwait(false);
+            return;
+        }
         var hello = Hello();
         hello["ready"] = true;
         await AdminFrames.WriteAsync(stream, hello, ct).ConfigureAwait(false);

@@ -323,32 +323,3 @@ public sealed class InvalidConfigurationException(IReadOnlyList<string> errors) 
 {
     public IReadOnlyList<string> Errors { get; } = errors;
 }
-
-/// <summary>Makes sure the terminal's user exists with the role and province asked for.</summary>
-public static class TerminalUsers
-{
-    public static BotUser Ensure(IBotStore store, BotClock clock, string userId, Role role, string? provinceId)
-    {
-        var identity = $"{TerminalChannel.ChannelName}:{userId}";
-        var user = store.Users.FindByIdentity(identity);
-        var scopeKind = provinceId is null ? ScopeKind.All : ScopeKind.Province;
-        if (user is null)
-        {
-            user = new BotUser
-            {
-                DisplayName = userId, Role = role, ScopeKind = scopeKind, ScopeId = provinceId,
-                Identities = [identity], CreatedAt = clock.Now,
-            };
-            user.Id = store.Users.Add(user);
-        }
-        else if (user.Role != role || user.ScopeKind != scopeKind || user.ScopeId != provinceId || !user.Active)
-        {
-            user.Role = role;
-            user.ScopeKind = scopeKind;
-            user.ScopeId = provinceId;
-            user.Active = true;
-            store.Users.Update(user);
-        }
-        return user;
-    }
-}

@@ -22,9 +22,13 @@ internal static class ChatVerb
     {
         var configuration = LoadConfiguration(commandLine);
         EnsureValid(configuration, channels: false);
-        var role = ParseRole(commandLine.Get("--role"));
+        Role? role = commandLine.Get("--role") is { } asked ? ParseRole(asked) : null;
+        if (role == Role.Officer && commandLine.Get("--province") is null)
+        {
+            throw new ConfigurationException(TerminalUsers.OfficerNeedsProvince);
+        }
         var language = ParseLanguage(commandLine.Get("--lang"));
-        var userId = commandLine.Get("--user") ?? "local";
+        var userId = commandLine.Get("--user") ?? TerminalUsers.DefaultUserId;
         var database = DatabasePath(configuration);
         if (OwnerOf(database) is { } owner)
         {
@@ -79,7 +83,7 @@ internal static class ChatVerb
     }
 
     /// <summary>A second terminal on a database another process owns: the lines go to that process's engine.</summary>
-    internal static async Task<int> JoinChatAsync(CommandLine commandLine, string database, DatabaseOwner owner, string userId, Role role, string language,
+    internal static async Task<int> JoinChatAsync(CommandLine commandLine, string database, DatabaseOwner owner, string userId, Role? role, string language,
         IConfiguration configuration, TextReader input, TextWriter output, TextWriter error, CancellationToken ct)
     {
         await using var client = await JoinAsync("chat", database, owner, error, ct);
@@ -89,8 +93,12 @@ internal static class ChatVerb
         }
         var request = new JsonObject
         {
-            ["verb"] = "chat", ["user"] = userId, ["role"] = role.ToString().ToLowerInvariant(), ["lang"] = language,
+            ["verb"] = "chat", ["user"] = userId, ["lang"] = language,
         };
+        if (role is { } given)
+        {
+            request["role"] = given.ToString().ToLowerInvariant();
+        }
         if (commandLine.Get("--province") is { } province)
         {
             request["province"] = province;

@@ -99,7 +99,8 @@ public sealed class AccessRefusalTranscriptTests
 
         Assert.Contains("Có 1 người dùng", Joined(await bot.SayAsync("admin", "/nguoidung leaver")));
         Assert.Contains("Trạng thái: đang hoạt động", Joined(await bot.ChooseAsync("admin", 1, "leaver (cán bộ khuyến công, Phú Thọ)")));
-        Assert.Contains("Đã ngừng hoạt động leaver", Joined(await bot.ChooseAsync("admin", 3, "Ngừng hoạt động")));
+        Assert.Contains("Ngừng hoạt động leaver?", Joined(await bot.ChooseAsync("admin", 3, "Ngừng hoạt động")));
+        Assert.Contains("Đã ngừng hoạt động leaver", Joined(await bot.ChooseAsync("admin", 1, "Có, ngừng hoạt động")));
         Assert.False(bot.Store.Users.FindByIdentity(bot.IdentityOf("leaver"))!.Active);
 
         // Mid-form and afterwards: only the stranger's message, no form, no figures.

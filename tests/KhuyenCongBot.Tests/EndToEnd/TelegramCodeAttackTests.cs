@@ -54,7 +54,8 @@ public sealed partial class TelegramCodeAttackTests
 
         var list = await bot.Say(Admin, "/nguoidung Lan");
         var detail = await bot.Press(Admin, list.Last(m => m.AllButtons.Any()), list.Last().AllButtons.First().Text);
-        Assert.Contains("Đã ngừng hoạt động", Text(await bot.Press(Admin, detail.Last(), "Ngừng hoạt động")));
+        var confirm = await bot.Press(Admin, detail.Last(), "Ngừng hoạt động");
+        Assert.Contains("Đã ngừng hoạt động", Text(await bot.Press(Admin, confirm.Last(), "Có, ngừng hoạt động")));
 
         var second = Text(await bot.Say(SecondPhone, "/start " + code));
         Assert.DoesNotContain("Chào mừng", second);

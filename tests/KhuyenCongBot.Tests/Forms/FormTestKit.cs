@@ -102,6 +102,11 @@ internal static class FormDriver
         }
         var form = forms.Get(s.FormId)!;
         var field = form.Fields[s.Step];
+        if (s.Phase == KhuyenCongBot.Core.Forms.FormPhase.Ask && s.Get("plq") is { } asked && asked.StartsWith(s.Step.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n", StringComparison.Ordinal))
+        {
+            // An amount asked back (120 triệu for 1 trainee is a lot): kept.
+            return "có";
+        }
         return s.Phase switch
         {
             KhuyenCongBot.Core.Forms.FormPhase.Summary => "lưu",

@@ -55,7 +55,7 @@ public sealed partial class CodeAuthorityTests
         bot.AddUser("admin", Role.Admin);
         var officer = bot.AddUser("off", Role.Officer, "phu-tho");
         var code = await LinkCode(bot, "off");
-        await Change(bot, "admin", "off", "Ngừng hoạt động");
+        await Change(bot, "admin", "off", "Ngừng hoạt động", "có");
 
         var reply = await bot.Say("/start " + code, user: "second");
         Assert.Contains("đã bị hủy", reply);
@@ -136,7 +136,7 @@ public sealed partial class CodeAuthorityTests
         using var bot = BotHarness.Create(Today);
         bot.AddUser("admin", Role.Admin);
         var leaver = bot.AddUser("leaver", Role.Officer, "phu-tho");
-        await Change(bot, "admin", "leaver", "Ngừng hoạt động");
+        await Change(bot, "admin", "leaver", "Ngừng hoạt động", "có");
         var code = await Invite(bot, "admin", "3");
 
         Assert.Contains("kích hoạt lại", await bot.Say("/start " + code, user: "leaver"));

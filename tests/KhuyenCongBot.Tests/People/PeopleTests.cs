@@ -144,7 +144,8 @@ public sealed partial class PeopleTests
         Assert.Contains("off (cán bộ khuyến công, Phú Thọ)", list);
         var detail = await bot.Say("1");
         Assert.Contains("Ngừng hoạt động", detail);
-        var done = await bot.Say("Ngừng hoạt động");
+        Assert.Contains("Ngừng hoạt động off?", await bot.Say("Ngừng hoạt động"));
+        var done = await bot.Say("có");
         Assert.Contains("Đã ngừng hoạt động off", done);
 
         var after = await bot.Say("/help", user: "off");

@@ -44,6 +44,27 @@ internal sealed class ProjectRegistrationAnswers(CatalogueIndex catalogue, Proje
         return number.Any(char.IsLetter) || number.Count(c => c == '/') >= 1 && number.Split('/')[^1].Length > 0 ? number : null;
     }
 
+    /// <summary>A decision answer cut before a date written after it with "ngày" ("123/QĐ-SCT ngày 10/11/2026"): the number and the
+    /// date's words, or the whole text and null when no date follows.</summary>
+    internal static (string Number, string? Date) SplitDecision(string text)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(text.Trim(), @"^(?<number>.+?)[\s,;]+(?<date>(?:ngày|ngay)\s+\S.*)$",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        return m.Success ? (m.Groups["number"].Value.Trim(), m.Groups["date"].Value.Trim()) : (text, null);
+    }
+
+    private static string? TakeDecisionDate(BotContext context, string text)
+    {
+        var today = context.Today;
+        if (!VnParse.TryParseDate(text, today, out var decided) || decided > today || decided < ProjectLifecycle.MinDate)
+        {
+            return context.T($"Ngày quyết định phải là một ngày từ {VnFormat.Date(ProjectLifecycle.MinDate)} đến hôm nay ({VnFormat.Date(today)}), ví dụ 15/3/{today.Year}.",
+                "The decision date must be a date up to today.");
+        }
+        Set(context, RegistrationStep.DecisionDate, decided.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        return null;
+    }
+
     /// <summary>Reads and keeps the answer of a step; the problem in the person's language when it is not taken.</summary>
     public string? Take(BotContext context, RegistrationStep step, string text, bool isButton)
     {
@@ -69,21 +90,25 @@ internal sealed class ProjectRegistrationAnswers(CatalogueIndex catalogue, Proje
                 Set(context, step, text);
                 return null;
             case RegistrationStep.DecisionNumber:
-                if (text.Length > 100 || DecisionNumber(text) is not { } number)
+                // "123/QĐ-SCT ngày 10/11/2026": the date is the decision date (its step is then skipped), not part of the number.
+                var (numberText, dateText) = SplitDecision(text);
+                if (numberText.Length > 100 || DecisionNumber(numberText) is not { } number)
                 {
                     return context.T("Số quyết định có dạng số/ký hiệu, ví dụ 123/QĐ-SCT hoặc 45/2026/QĐ-UBND.",
                         "A decision number looks like number/symbol, e.g. 123/QĐ-SCT or 45/2026/QĐ-UBND.");
                 }
+                if (dateText is not null && TakeDecisionDate(context, dateText) is { } dateProblem)
+                {
+                    return dateProblem;
+                }
+                if (dateText is null)
+                {
+                    context.State.Data.Remove("pj:" + RegistrationStep.DecisionDate);
+                }
                 Set(context, step, number);
                 return null;
             case RegistrationStep.DecisionDate:
-                if (!VnParse.TryParseDate(text, today, out var decided) || decided > today || decided < ProjectLifecycle.MinDate)
-                {
-                    return context.T($"Ngày quyết định phải là một ngày từ {VnFormat.Date(ProjectLifecycle.MinDate)} đến hôm nay ({VnFormat.Date(today)}), ví dụ 15/3/{today.Year}.",
-                        "The decision date must be a date up to today.");
-                }
-                Set(context, step, decided.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                return null;
+                return TakeDecisionDate(context, text);
             case RegistrationStep.Programme:
                 var programme = isButton && text.StartsWith("pj:prog:", StringComparison.Ordinal)
                     ? (int.TryParse(text[8..], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? (ProjectProgramme?)p : null)

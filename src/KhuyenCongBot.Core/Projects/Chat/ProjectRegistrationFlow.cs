@@ -108,6 +108,11 @@ internal sealed class ProjectRegistrationFlow
     /// <summary>The next step, after the answer just taken read back (a date with its year, an amount in words, a type that follows).</summary>
     private DialogMove<RegistrationStep> Forward(BotContext context, RegistrationStep step)
     {
+        if (step == RegistrationStep.DecisionNumber && _answers.Get(context, RegistrationStep.DecisionDate) is not null)
+        {
+            // The date came with the number ("123/QĐ-SCT ngày 10/11/2026"): read back, its question skipped.
+            return Forward(context, RegistrationStep.DecisionDate);
+        }
         var next = Next(context, step);
         var echo = ProjectRegistrationChecks.Echo(context, step, _answers.Get(context, step));
         if (step == RegistrationStep.Programme && next > RegistrationStep.Type)
