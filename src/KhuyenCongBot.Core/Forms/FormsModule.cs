@@ -1,5 +1,6 @@
 using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Forms;
 
@@ -12,7 +13,7 @@ public sealed class FormFlow(FormRunner runner, FormPrompter prompter) : IConver
         runner.ContinueAsync(context, input, isButton, cancellationToken);
 
     public string Describe(BotContext context) => new FormSession(context.State).Phase == FormPhase.Pick
-        ? context.T("chọn hoạt động để ghi", "picking an activity to log")
+        ? context.Text("form.module.picking_activity")
         : prompter.Describe(context, new FormSession(context.State));
 
     /// <summary>The activity list after /ghi is a list choice; a form being answered keeps its draft.</summary>
@@ -27,16 +28,16 @@ public sealed class FormFlow(FormRunner runner, FormPrompter prompter) : IConver
     }
 
     public string ResumeHint(BotContext context) =>
-        context.T("gõ \"tiếp\" để xem lại câu hỏi đang dở, hoặc /huy để bỏ phiếu", "type \"continue\" to see the pending question again, or /cancel to drop the form");
+        context.Text("form.module.resume_hint");
 }
 
 /// <summary>Logging support through conversational forms: /log (/ghi), "ghi hội chợ", /my (/cuatoi), receipts and corrections.</summary>
-public sealed class FormsModule(FormRunner runner, FormStarter starter, FormIntents intents, MyRecords records, FormFlow flow) : IBotModule
+public sealed class FormsModule(FormRunner runner, FormStarter starter, FormIntents intents, MyRecords records, FormFlow flow, UserTexts texts) : IBotModule
 {
     public IEnumerable<BotCommand> Commands =>
     [
-        new("log", ["ghi", "nhap"], "Ghi nhận hỗ trợ (mở phiếu)", "Log support (open a form)", Role.Officer, starter.LogCommandAsync, PrivateOnly: true, Writes: true),
-        new("my", ["cuatoi"], "Bản ghi của tôi (xem, sửa, xóa)", "My records (view, correct, delete)", Role.Officer, records.MyCommandAsync, PrivateOnly: true, Writes: true),
+        new("log", ["ghi", "nhap"], texts.Text(UserTexts.Vietnamese, "form.module.log_command"), texts.Text("en", "form.module.log_command"), Role.Officer, starter.LogCommandAsync, PrivateOnly: true, Writes: true),
+        new("my", ["cuatoi"], texts.Text(UserTexts.Vietnamese, "form.module.my_command"), texts.Text("en", "form.module.my_command"), Role.Officer, records.MyCommandAsync, PrivateOnly: true, Writes: true),
     ];
 
     public IEnumerable<IConversationFlow> Flows => [flow];
@@ -67,8 +68,7 @@ public sealed class FormsModule(FormRunner runner, FormStarter starter, FormInte
         {
             return Task.FromResult(true);
         }
-        context.Say(context.T("Phiếu đó đã kết thúc (đã lưu hoặc đã hủy). Gõ /ghi để mở phiếu mới.",
-            "That form is over (saved or cancelled). Type /log to open a new one."));
+        context.Say(context.Text("form.module.form_over"));
         return Task.FromResult(true);
     }
 
