@@ -42,34 +42,31 @@ public sealed class AmountPlausibility(ProvinceAreas? provinceAreas = null)
             var n = VnFormat.Money(vnd);
             if (guess > 0)
             {
-                Ask(ctx, s, ctx.T($"❔ {label}: {n} là rất nhỏ. Ý bạn là {VnFormat.Money(guess)} ({VnFormat.MoneyFull(guess)})?",
-                        $"❔ {label}: {n} is very small. Did you mean {VnFormat.Money(guess)} ({VnFormat.MoneyFull(guess)})?"),
-                    new Choice(ctx.T($"Đúng, {VnFormat.Money(guess)}", $"Yes, {VnFormat.Money(guess)}"), $"f:{step}:pl:{guess}"),
-                    new Choice(ctx.T($"Không, đúng là {n}", $"No, it is {n}"), $"f:{step}:pl:{vnd}"));
+                Ask(ctx, s, ctx.Text("form.plausibility.money_too_small_guess", ("label", label), ("n", n), ("guess", VnFormat.Money(guess)), ("guess_full", VnFormat.MoneyFull(guess))),
+                    new Choice(ctx.Text("form.plausibility.yes_guess", ("guess", VnFormat.Money(guess))), $"f:{step}:pl:{guess}"),
+                    new Choice(ctx.Text("form.plausibility.no_as_typed", ("n", n)), $"f:{step}:pl:{vnd}"));
                 return true;
             }
-            Ask(ctx, s, ctx.T($"❔ {label}: {n}{per} là rất nhỏ, đúng chứ?", $"❔ {label}: {n}{per} is very small. Is it right?"),
-                new Choice(ctx.T($"Đúng, giữ {n}", $"Yes, keep {n}"), $"f:{step}:pl:{vnd}"),
-                new Choice(ctx.T("Không, gõ lại số tiền", "No, type it again"), $"f:{step}:pl:no"));
+            Ask(ctx, s, ctx.Text("form.plausibility.money_very_small", ("label", label), ("n", n), ("per", per)),
+                new Choice(ctx.Text("form.plausibility.yes_keep", ("n", n)), $"f:{step}:pl:{vnd}"),
+                new Choice(ctx.Text("form.plausibility.no_retype_money"), $"f:{step}:pl:no"));
             return true;
         }
         if (!inRange)
         {
             var n = VnFormat.Money(vnd);
-            Ask(ctx, s, ctx.T($"❔ {label}: {n}{per} là khá lớn, đúng chứ?", $"❔ {label}: {n}{per} is rather large. Is it right?"),
-                new Choice(ctx.T($"Đúng, giữ {n}", $"Yes, keep {n}"), $"f:{step}:pl:{vnd}"),
-                new Choice(ctx.T("Không, gõ lại số tiền", "No, type it again"), $"f:{step}:pl:no"));
+            Ask(ctx, s, ctx.Text("form.plausibility.money_rather_large", ("label", label), ("n", n), ("per", per)),
+                new Choice(ctx.Text("form.plausibility.yes_keep", ("n", n)), $"f:{step}:pl:{vnd}"),
+                new Choice(ctx.Text("form.plausibility.no_retype_money"), $"f:{step}:pl:no"));
             return true;
         }
         if (field.AtMost is { } otherId && form.Fields.FirstOrDefault(f => f.Id == otherId) is { } other
             && long.TryParse(s.Answer(otherId), NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit > 0 && vnd > limit
             && s.Get(AtMostKey + field.Id) != AtMostMark(s, field, vnd))
         {
-            Ask(ctx, s, ctx.T(
-                    $"❔ {label} ({VnFormat.Money(vnd)}) lớn hơn {other.LabelIn(false)} ({VnFormat.Money(limit)}). Số này đúng chứ?",
-                    $"❔ {label} ({VnFormat.Money(vnd)}) is more than {other.LabelIn(true)} ({VnFormat.Money(limit)}). Is it right?"),
-                new Choice(ctx.T($"Đúng, giữ {VnFormat.Money(vnd)}", $"Yes, keep {VnFormat.Money(vnd)}"), $"f:{step}:plx:{vnd}"),
-                new Choice(ctx.T("Không, gõ lại số tiền", "No, type it again"), $"f:{step}:pl:no"));
+            Ask(ctx, s, ctx.Text("form.plausibility.more_than_other", ("label", label), ("amount", VnFormat.Money(vnd)), ("other", other.LabelIn(ctx.English)), ("other_amount", VnFormat.Money(limit))),
+                new Choice(ctx.Text("form.plausibility.yes_keep", ("n", VnFormat.Money(vnd))), $"f:{step}:plx:{vnd}"),
+                new Choice(ctx.Text("form.plausibility.no_retype_money"), $"f:{step}:pl:no"));
             return true;
         }
         return false;
@@ -101,12 +98,10 @@ public sealed class AmountPlausibility(ProvinceAreas? provinceAreas = null)
         var rounded = VnFormat.Number((long)(km < 100 ? Math.Round(km / 5) * 5 : Math.Round(km / 10) * 10));
         var step = s.Step.ToString(CultureInfo.InvariantCulture);
         s.Misses = 0;
-        ctx.Ask(ctx.T(
-                $"❔ Tọa độ {value} ở xa tỉnh {province.ShortName} khoảng {rounded} km, bạn kiểm tra lại? Chọn giữ tọa độ này, hoặc gõ lại tọa độ.",
-                $"❔ {value} is about {rounded} km from {province.ShortName}; please check. Keep it, or type the coordinates again."),
+        ctx.Ask(ctx.Text("form.plausibility.location_far_from_province", ("coordinates", value), ("province", province.ShortName), ("km", rounded)),
             [
-                new Choice(ctx.T("Đúng, giữ tọa độ này", "Yes, keep it"), $"f:{step}:pl:{value}"),
-                new Choice(ctx.T("Không, gõ lại tọa độ", "No, type it again"), $"f:{step}:pl:no"),
+                new Choice(ctx.Text("form.plausibility.yes_keep_location"), $"f:{step}:pl:{value}"),
+                new Choice(ctx.Text("form.plausibility.no_retype_location"), $"f:{step}:pl:no"),
                 FormText.Back(ctx), FormText.Cancel(ctx),
             ]);
         return true;
@@ -183,7 +178,7 @@ public sealed class AmountPlausibility(ProvinceAreas? provinceAreas = null)
     {
         s.Misses = 0;
         s.Set(PendingKey, string.Join('\n', s.Step.ToString(CultureInfo.InvariantCulture), yes.Data, no.Data));
-        ctx.Ask(question + "\n" + ctx.T("Chọn, gõ \"có\"/\"không\", hoặc gõ lại số tiền.", "Choose, type yes/no, or type the amount again."),
+        ctx.Ask(question + "\n" + ctx.Text("form.plausibility.choose_yes_no_or_retype"),
             [yes, no, FormText.Back(ctx), FormText.Cancel(ctx)]);
     }
 
@@ -200,19 +195,15 @@ public sealed class AmountPlausibility(ProvinceAreas? provinceAreas = null)
         if (field.Bind == "funding_kcqg" && form.Bound("funding_vnd") is { } total
             && long.TryParse(s.Answer(total.Id), NumberStyles.None, CultureInfo.InvariantCulture, out var sum) && vnd > sum)
         {
-            return FieldResult.Refuse(ctx.T(
-                $"Phần KCQG ({VnFormat.Money(vnd)}) không thể lớn hơn kinh phí khuyến công hỗ trợ ({VnFormat.Money(sum)}); phần KCĐP là số còn lại.",
-                $"The KCQG part ({VnFormat.Money(vnd)}) cannot be more than the extension funding ({VnFormat.Money(sum)}); KCĐP is the rest."));
+            return FieldResult.Refuse(ctx.Text("form.plausibility.national_part_over_total", ("national", VnFormat.Money(vnd)), ("total", VnFormat.Money(sum))));
         }
         if (field.Bind == "funding_kcqg" && form.Bound("funding_vnd") is { } whole
             && long.TryParse(s.Answer(whole.Id), NumberStyles.None, CultureInfo.InvariantCulture, out var all) && all > 0 && (vnd == all || vnd == 0))
         {
             // "Cả hai" with the whole amount (or nothing) under KCQG is one source, not both: the figures by source would say KCĐP paid 0 of a "both".
             return FieldResult.Refuse(vnd == all
-                ? ctx.T($"Phần KCQG bằng cả kinh phí hỗ trợ ({VnFormat.Money(all)}): như vậy KCĐP không góp gì, không phải \"cả hai\". Gõ phần KCQG nhỏ hơn {VnFormat.Money(all)}, hoặc \"quay lại\" để chọn nguồn KCQG.",
-                    $"The KCQG part is the whole funding ({VnFormat.Money(all)}): KCĐP pays nothing, so it is not \"both\". Type a smaller KCQG part, or \"back\" to pick KCQG as the source.")
-                : ctx.T("Phần KCQG bằng 0: như vậy KCĐP trả toàn bộ, không phải \"cả hai\". Gõ phần KCQG lớn hơn 0, hoặc \"quay lại\" để chọn nguồn KCĐP.",
-                    "The KCQG part is 0: KCĐP pays it all, so it is not \"both\". Type a KCQG part above 0, or \"back\" to pick KCĐP as the source."));
+                ? ctx.Text("form.plausibility.national_part_is_total", ("total", VnFormat.Money(all)))
+                : ctx.Text("form.plausibility.national_part_zero"));
         }
         if (field.Bind == "funding_vnd" && form.Bound("funding_kcqg") is { } part
             && long.TryParse(s.Answer(part.Id), NumberStyles.None, CultureInfo.InvariantCulture, out var kcqg) && kcqg > vnd)

@@ -43,10 +43,8 @@ public sealed class DateDependentCheck(FormPrompter prompter) : IFormCrossCheck
         }
         s.SetAnswer(provinceField.Id, expected.Id);
         var note = date < FieldReader.MergerDate
-            ? ctx.T($"ℹ Ngày {Text.VnFormat.Date(date)} là trước khi {former.Name} hợp nhất vào {current.Name} (01/07/2025): bản ghi được tính cho {former.Name}, như bạn gõ. Kiểm tra rồi Lưu, hoặc sửa câu tỉnh/thành phố.",
-                $"ℹ {Text.VnFormat.Date(date)} is before {former.Name} was merged into {current.Name} (1/7/2025): the record counts under {former.Name}, as typed. Check, then save.")
-            : ctx.T($"ℹ Ngày {Text.VnFormat.Date(date)} là từ khi {former.Name} đã hợp nhất vào {current.Name} (01/07/2025): bản ghi được tính cho {current.Name}. Kiểm tra rồi Lưu, hoặc sửa câu tỉnh/thành phố.",
-                $"ℹ On {Text.VnFormat.Date(date)} {former.Name} was already part of {current.Name} (1/7/2025): the record counts under {current.Name}. Check, then save.");
+            ? ctx.Text("form.merger.dated_before_merger", ("date", Text.VnFormat.Date(date)), ("former", former.Name), ("current", current.Name))
+            : ctx.Text("form.merger.dated_after_merger", ("date", Text.VnFormat.Date(date)), ("former", former.Name), ("current", current.Name));
         s.Phase = FormPhase.Summary;
         prompter.Prompt(ctx, s, (echo is null ? "" : echo + "\n") + note);
         return true;

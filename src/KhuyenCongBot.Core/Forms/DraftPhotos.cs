@@ -42,7 +42,7 @@ public static class DraftPhotos
     internal static string FilesLine(BotContext ctx, long recordId)
     {
         var files = ctx.Store.Attachments.ForRecord(recordId);
-        return files.Count == 0 ? "" : ctx.T($"📎 {files.Count} tệp minh chứng: ", $"📎 {files.Count} evidence file(s): ")
+        return files.Count == 0 ? "" : ctx.Text("form.photos.evidence_files", ("count", files.Count))
             + string.Join(", ", files.Select(f => $"{f.FileName} ({VnFormat.Number(Math.Max(1, f.Length / 1024))} KB)"));
     }
 }

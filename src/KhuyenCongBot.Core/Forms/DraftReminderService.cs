@@ -3,6 +3,7 @@ using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.Messaging;
 using KhuyenCongBot.Core.Options;
 using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Text;
 using KhuyenCongBot.Core.Time;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,7 @@ public sealed class DraftReminderService(
     FormPrompter prompter,
     CatalogueIndex catalogue,
     IOptions<BotOptions> options,
+    UserTexts texts,
     ILogger<DraftReminderService> logger) : BackgroundService
 {
     /// <summary>How often the drafts are scanned.</summary>
@@ -68,11 +70,9 @@ public sealed class DraftReminderService(
             {
                 continue;
             }
-            var english = store.Users.Get(state.Id)?.Language == "en";
-            var ago = Ago(now - state.UpdatedAt, english);
-            var text = english
-                ? $"⏰ You have {prompter.Describe(session, true, catalogue)} unfinished since {ago}. Reply to continue where you stopped, or /cancel to drop it."
-                : $"⏰ Bạn còn {prompter.Describe(session, false, catalogue)} đang nhập dở từ {ago}. Trả lời để tiếp tục từ chỗ đã dừng, hoặc gõ /huy để bỏ.";
+            var language = store.Users.Get(state.Id)?.Language == "en" ? "en" : UserTexts.Vietnamese;
+            var text = texts.Text(language, "form.reminder.unfinished",
+                ("describe", prompter.Describe(session, language, catalogue)), ("ago", Ago(now - state.UpdatedAt, texts, language)));
             try
             {
                 await sender.SendAsync(state.LastChatId, new Reply { Text = text, Choices = state.LastChoices }, cancellationToken).ConfigureAwait(false);
@@ -98,19 +98,16 @@ public sealed class DraftReminderService(
     }
 
     /// <summary>"45 phút trước", "2 giờ trước", "3 ngày trước".</summary>
-    public static string Ago(TimeSpan span, bool english)
+    public static string Ago(TimeSpan span, UserTexts texts, string language)
     {
         if (span.TotalHours < 1)
         {
-            var m = Math.Max(1, (int)span.TotalMinutes);
-            return english ? $"{m} minutes ago" : $"{m} phút trước";
+            return texts.Text(language, "form.reminder.minutes_ago", ("minutes", Math.Max(1, (int)span.TotalMinutes)));
         }
         if (span.TotalDays < 1)
         {
-            var h = (int)span.TotalHours;
-            return english ? $"{h} hours ago" : $"{h} giờ trước";
+            return texts.Text(language, "form.reminder.hours_ago", ("hours", (int)span.TotalHours));
         }
-        var d = (int)span.TotalDays;
-        return english ? $"{d} days ago" : $"{d} ngày trước";
+        return texts.Text(language, "form.reminder.days_ago", ("days", (int)span.TotalDays));
     }
 }

@@ -39,16 +39,14 @@ public sealed class EvidenceAnswers(FormNavigator navigator, FormPrompter prompt
             await TakePhotoAsync(ctx, s, form, photo, ct).ConfigureAwait(false);
             return;
         }
-        prompter.Prompt(ctx, s, ctx.T("⚠ Câu hiện tại không hỏi ảnh hay vị trí; bot chưa lưu gì từ tin vừa gửi.",
-            "⚠ The current question asks for no photo or location; nothing was kept from that message."), edits: false);
+        prompter.Prompt(ctx, s, ctx.Text("form.evidence.not_asked_now"), edits: false);
     }
 
     private async Task TakePhotoAsync(BotContext ctx, FormSession s, FormDefinition form, IncomingDocument photo, CancellationToken ct)
     {
         if (DraftPhotos.Count(ctx, s) >= DraftPhotos.MaxPhotos)
         {
-            navigator.Refuse(ctx, s, form, ctx.T($"Mỗi bản ghi giữ tối đa {DraftPhotos.MaxPhotos} ảnh. Gõ \"xong\" để sang câu sau.",
-                $"A record keeps at most {DraftPhotos.MaxPhotos} photos. Type \"done\"."));
+            navigator.Refuse(ctx, s, form, ctx.Text("form.evidence.photo_limit", ("max", DraftPhotos.MaxPhotos)));
             return;
         }
         AttachmentInfo info;
@@ -64,13 +62,12 @@ public sealed class EvidenceAnswers(FormNavigator navigator, FormPrompter prompt
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            navigator.Refuse(ctx, s, form, ctx.T("Chưa tải được ảnh về (mạng chập chờn?). Bạn gửi lại ảnh nhé.", "The photo could not be downloaded. Please send it again."));
+            navigator.Refuse(ctx, s, form, ctx.Text("form.evidence.photo_download_failed"));
             return;
         }
         s.Misses = 0;
         var count = DraftPhotos.Count(ctx, s);
-        prompter.Prompt(ctx, s, ctx.T($"📷 Đã nhận ảnh {count} ({VnFormat.Number(Math.Max(1, info.Length / 1024))} KB). Gửi thêm ảnh, hoặc gõ \"xong\".",
-            $"📷 Photo {count} received ({Math.Max(1, info.Length / 1024)} KB). Send more, or type \"done\"."), edits: false);
+        prompter.Prompt(ctx, s, ctx.Text("form.evidence.photo_received", ("count", count), ("kb", Math.Max(1, info.Length / 1024))), edits: false);
     }
 
     /// <summary>A typed word or button at a photo question: "xong" keeps the photos sent, "bỏ qua" drops them; true when handled.</summary>
@@ -86,8 +83,8 @@ public sealed class EvidenceAnswers(FormNavigator navigator, FormPrompter prompt
             if (count == 0)
             {
                 navigator.Refuse(ctx, s, form, field.IsRequired
-                    ? ctx.T("Chưa có ảnh nào. Gửi ít nhất một ảnh.", "No photo yet. Send at least one.")
-                    : ctx.T("Chưa có ảnh nào. Gửi ảnh, hoặc gõ \"bỏ qua\".", "No photo yet. Send one, or type \"skip\"."));
+                    ? ctx.Text("form.evidence.no_photo_required")
+                    : ctx.Text("form.evidence.no_photo_optional"));
                 return true;
             }
             s.SetAnswer(field.Id, count.ToString(CultureInfo.InvariantCulture));

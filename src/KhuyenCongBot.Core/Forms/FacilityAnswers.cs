@@ -23,8 +23,7 @@ public sealed class FacilityAnswers(FormNavigator navigator, FormPrompter prompt
                 // Checked like a typed name: only a facility of the form's province (one the person may log for) is taken.
                 if (ctx.Store.Facilities.Get(id) is not { } facility || !FormScope.MayUseFacility(ctx, s, form, facility))
                 {
-                    prompter.Prompt(ctx, s, ctx.T("⚠ Nút đó không còn dùng được (cơ sở không thuộc tỉnh của phiếu này). Gõ tên cơ sở để tìm.",
-                        "⚠ That button no longer works (the facility is not in this form's province). Type the facility's name to search."), edits: false);
+                    prompter.Prompt(ctx, s, ctx.Text("form.facility.button_other_province"), edits: false);
                     return;
                 }
                 SelectFacility(ctx, s, form, field, facility, null);
@@ -54,13 +53,13 @@ public sealed class FacilityAnswers(FormNavigator navigator, FormPrompter prompt
         if (folded.Replace(" ", "").Length < 2 || query.Length > MaxFacilityName)
         {
             s.Phase = FormPhase.Ask;
-            navigator.Refuse(ctx, s, form, ctx.T($"Tên cơ sở cần từ 2 đến {MaxFacilityName} ký tự.", $"A facility name needs 2 to {MaxFacilityName} characters."));
+            navigator.Refuse(ctx, s, form, ctx.Text("form.facility.name_length", ("max", MaxFacilityName)));
             return;
         }
         var exact = ctx.Store.Facilities.Search(FormScope.FacilityUnits(ctx, s, form), folded, 2, 1.0);
         if (exact.Count == 1)
         {
-            SelectFacility(ctx, s, form, field, exact[0].Facility, ctx.T("(cơ sở đã có trong danh bạ)", "(already in the registry)"));
+            SelectFacility(ctx, s, form, field, exact[0].Facility, ctx.Text("form.facility.already_registered"));
             return;
         }
         s.Set("fq", query);
@@ -140,7 +139,7 @@ public sealed class FacilityAnswers(FormNavigator navigator, FormPrompter prompt
             case FormPhase.NewFacilityCommune:
                 if (verb == "skip")
                 {
-                    navigator.Refuse(ctx, s, form, ctx.T("Xã/phường của cơ sở mới là bắt buộc.", "The new facility's commune is required."));
+                    navigator.Refuse(ctx, s, form, ctx.Text("form.new_facility.commune_required"));
                     return true;
                 }
                 if ((verb == "cm" && int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var ci) ? NewFacilityView.Suggestion(s, ci) : verb == "text" ? input : null) is { } typed)
@@ -163,7 +162,7 @@ public sealed class FacilityAnswers(FormNavigator navigator, FormPrompter prompt
                 {
                     s.Set("nf:village", null);
                 }
-                else if (verb == "text" && FreeTextGuard.Refusal(ctx, s, form, field, input, ctx.T("tên làng nghề", "craft village")) is { } notAVillage)
+                else if (verb == "text" && FreeTextGuard.Refusal(ctx, s, form, field, input, ctx.Text("form.facility.village_name_asked")) is { } notAVillage)
                 {
                     navigator.Refuse(ctx, s, form, notAVillage);
                     return true;
@@ -174,8 +173,7 @@ public sealed class FacilityAnswers(FormNavigator navigator, FormPrompter prompt
                 }
                 else
                 {
-                    navigator.Refuse(ctx, s, form, ctx.T("Tên làng nghề cần từ 2 đến 80 ký tự; gõ \"bỏ qua\" nếu không thuộc làng nghề.",
-                        "A craft village name needs 2 to 80 characters; type \"skip\" if none."));
+                    navigator.Refuse(ctx, s, form, ctx.Text("form.facility.village_name_length"));
                     return true;
                 }
                 navigator.MoveTo(ctx, s, FormPhase.NewFacilityPhone);
@@ -191,13 +189,12 @@ public sealed class FacilityAnswers(FormNavigator navigator, FormPrompter prompt
                 }
                 else
                 {
-                    navigator.Refuse(ctx, s, form, ctx.T("Số điện thoại cần 10 hoặc 11 chữ số, bắt đầu bằng 0 (ví dụ 0912345678); gõ \"bỏ qua\" nếu không có.",
-                        "A phone number has 10 or 11 digits starting with 0 (e.g. 0912345678); type \"skip\" if none."));
+                    navigator.Refuse(ctx, s, form, ctx.Text("form.facility.phone_shape"));
                     return true;
                 }
                 s.SetAnswer(field.Id, "new");
                 s.Set("fname", s.Get("nf:name"));
-                navigator.Advance(ctx, s, form, s.Step, $"✓ {field.LabelIn(ctx.English)}: {s.Get("nf:name")} " + ctx.T("(cơ sở mới, sẽ được thêm khi lưu)", "(new facility, added on saving)"));
+                navigator.Advance(ctx, s, form, s.Step, $"✓ {field.LabelIn(ctx.English)}: {s.Get("nf:name")} " + ctx.Text("form.facility.new_added_on_saving"));
                 return true;
         }
         prompter.Prompt(ctx, s, FormText.NotApplicable(ctx, verb));

@@ -30,8 +30,7 @@ public sealed class FieldAnswers(FormNavigator navigator, FormPrompter prompter,
             case "skip":
                 if (field.IsRequired)
                 {
-                    navigator.Refuse(ctx, s, form, ctx.T($"Câu \"{field.LabelIn(ctx.English)}\" là bắt buộc, không bỏ qua được.",
-                        $"\"{field.LabelIn(ctx.English)}\" is required and cannot be skipped."));
+                    navigator.Refuse(ctx, s, form, ctx.Text("form.answer.required_no_skip", ("label", field.LabelIn(ctx.English))));
                     return;
                 }
                 s.SetAnswer(field.Id, "");
@@ -39,7 +38,7 @@ public sealed class FieldAnswers(FormNavigator navigator, FormPrompter prompter,
                 {
                     DraftPhotos.Drop(ctx);
                 }
-                navigator.Advance(ctx, s, form, s.Step, ctx.T($"⏭ Bỏ qua: {field.LabelIn(ctx.English)}.", $"⏭ Skipped: {field.LabelIn(ctx.English)}."));
+                navigator.Advance(ctx, s, form, s.Step, ctx.Text("form.answer.skipped", ("label", field.LabelIn(ctx.English))));
                 return;
             case "keep" when s.HasAnswer(field.Id):
                 navigator.Advance(ctx, s, form, s.Step, null);
@@ -63,7 +62,7 @@ public sealed class FieldAnswers(FormNavigator navigator, FormPrompter prompter,
         switch (verb)
         {
             case "def" when field.Default is not null:
-                result = FormPrompter.DefaultValue(ctx, field) is { } dv ? FieldResult.Accept(dv) : FieldResult.Refuse(ctx.T("Không có giá trị mặc định.", "No default."));
+                result = FormPrompter.DefaultValue(ctx, field) is { } dv ? FieldResult.Accept(dv) : FieldResult.Refuse(ctx.Text("form.answer.no_default"));
                 break;
             case "today" when field.Kind == FieldType.Date:
                 result = FieldResult.Accept(ctx.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -102,7 +101,7 @@ public sealed class FieldAnswers(FormNavigator navigator, FormPrompter prompter,
                 }
                 break;
             default:
-                prompter.Prompt(ctx, s, ctx.T("Nút đó không dùng được ở câu này.", "That button does not apply here."));
+                prompter.Prompt(ctx, s, ctx.Text("form.answer.button_not_here"));
                 return;
         }
         result = AmountPlausibility.CheckSplit(ctx, s, form, field, result);

@@ -33,18 +33,15 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
         if (field is null)
         {
             var known = candidates.Count > 1
-                ? ctx.T($"Có {candidates.Count} câu hợp với \"{m.Groups["field"].Value.Trim()}\": {string.Join(", ", candidates.Select(f => f.LabelIn(false)))}. Gõ rõ tên câu, ví dụ: sửa {candidates[0].LabelIn(false).ToLowerInvariant()} là …",
-                    $"{candidates.Count} questions match \"{m.Groups["field"].Value.Trim()}\": {string.Join(", ", candidates.Select(f => f.LabelIn(true)))}. Name one, e.g. sửa {candidates[0].LabelIn(false).ToLowerInvariant()} là …")
-                : ctx.T($"Phiếu này không có câu nào là \"{m.Groups["field"].Value.Trim()}\"; chưa sửa gì. Các câu: {string.Join(", ", s.Applicable(form).Select(i => form.Fields[i].LabelIn(false)))}.",
-                    $"This form has no question \"{m.Groups["field"].Value.Trim()}\"; nothing changed. Its questions: {string.Join(", ", s.Applicable(form).Select(i => form.Fields[i].LabelIn(true)))}.");
+                ? ctx.Text("form.correction.several_match", ("count", candidates.Count), ("typed", m.Groups["field"].Value.Trim()), ("labels", string.Join(", ", candidates.Select(f => f.LabelIn(ctx.English)))), ("first", candidates[0].LabelIn(false).ToLowerInvariant()))
+                : ctx.Text("form.correction.no_such_question", ("typed", m.Groups["field"].Value.Trim()), ("labels", string.Join(", ", s.Applicable(form).Select(i => form.Fields[i].LabelIn(ctx.English)))));
             prompter.Prompt(ctx, s, "⚠ " + known, edits: false);
             return true;
         }
         if (field.Kind is FieldType.Facility or FieldType.Project or FieldType.Photo or FieldType.Location or FieldType.Commune)
         {
             var number = s.Applicable(form).IndexOf(form.Fields.IndexOf(field)) + 1;
-            prompter.Prompt(ctx, s, ctx.T($"⚠ Câu \"{field.LabelIn(false)}\" sửa bằng cách chọn lại: ở bảng kiểm tra cuối phiếu gõ \"sửa {number}\".",
-                $"⚠ \"{field.LabelIn(true)}\" is changed by picking again: at the summary, type \"edit {number}\"."), edits: false);
+            prompter.Prompt(ctx, s, ctx.Text("form.correction.choice_by_summary", ("label", field.LabelIn(ctx.English)), ("number", number)), edits: false);
             return true;
         }
         var read = FieldReader.Read(field, value, ctx.Today, ctx.Catalogue, ctx.User, ctx.English);
@@ -54,7 +51,7 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
         }
         if (!read.Ok)
         {
-            prompter.Prompt(ctx, s, ctx.T($"⚠ Chưa sửa \"{field.LabelIn(false)}\": {read.Error}", $"⚠ \"{field.LabelIn(true)}\" not changed: {read.Error}"), edits: false);
+            prompter.Prompt(ctx, s, ctx.Text("form.correction.refused", ("label", field.LabelIn(ctx.English)), ("error", read.Error)), edits: false);
             return true;
         }
         var inFacility = s.Phase is not (FormPhase.Ask or FormPhase.Summary or FormPhase.EditPick);
@@ -66,11 +63,10 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
         s.SetAnswer(field.Id, read.Value);
         var after = prompter.DisplayAnswer(ctx, s, field);
         var echo = before is null
-            ? ctx.T($"✏ Đã ghi {field.LabelIn(false)}: {after} (câu này chưa được hỏi, sẽ không hỏi lại).",
-                $"✏ Noted {field.LabelIn(true)}: {after} (not asked yet; it will not be asked again).")
+            ? ctx.Text("form.correction.noted_ahead", ("label", field.LabelIn(ctx.English)), ("after", after))
             : before == after
-                ? ctx.T($"✏ {field.LabelIn(false)} vẫn là {after} (không đổi).", $"✏ {field.LabelIn(true)} is still {after} (unchanged).")
-                : ctx.T($"✏ Đã sửa {field.LabelIn(false)}: {before} → {after}.", $"✏ Changed {field.LabelIn(true)}: {before} → {after}.");
+                ? ctx.Text("form.correction.unchanged", ("label", field.LabelIn(ctx.English)), ("after", after))
+                : ctx.Text("form.correction.changed", ("label", field.LabelIn(ctx.English)), ("before", before), ("after", after));
         if (inFacility || (s.Phase == FormPhase.Ask && form.Fields.IndexOf(field) != s.Step && s.HasAnswer(form.Fields[s.Step].Id)))
         {
             // A new facility's own steps, or an answer being changed from the summary: the same question again.

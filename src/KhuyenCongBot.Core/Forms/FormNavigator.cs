@@ -39,7 +39,7 @@ public sealed class FormNavigator(FormPrompter prompter, IEnumerable<IFormCrossC
                 prompter.Prompt(ctx, s);
                 return;
             }
-            prompter.Prompt(ctx, s, ctx.T("Đây là câu đầu tiên. Gõ /huy nếu muốn bỏ phiếu này.", "This is the first question. Type /cancel to drop the form."));
+            prompter.Prompt(ctx, s, ctx.Text("form.navigator.already_first"));
             return;
         }
         s.Step = previous;
@@ -61,9 +61,9 @@ public sealed class FormNavigator(FormPrompter prompter, IEnumerable<IFormCrossC
         var text = "⚠ " + error;
         if (s.Misses >= 3)
         {
-            text += "\n" + ctx.T("💡 Ví dụ một câu trả lời đúng: ", "💡 An example of a valid answer: ")
+            text += "\n" + ctx.Text("form.navigator.example_intro")
                 + (StepExample(ctx, s) ?? FieldReader.Example(form.Fields[s.Step], ctx.Today))
-                + ctx.T(". Gõ \"bỏ qua\" nếu câu này không bắt buộc, hoặc /huy để dừng.", ". Type \"skip\" if the question is optional, or /cancel to stop.");
+                + ctx.Text("form.navigator.example_outro");
         }
         prompter.Prompt(ctx, s, text, edits: false);
     }
@@ -73,9 +73,9 @@ public sealed class FormNavigator(FormPrompter prompter, IEnumerable<IFormCrossC
     {
         FormPhase.NewFacilityCommune => "xã Tiên Lữ",
         FormPhase.NewFacilityCommunePick or FormPhase.NewFacilityCommuneConfirm => "1",
-        FormPhase.NewFacilityLegal => ctx.T("hộ kinh doanh", "household"),
+        FormPhase.NewFacilityLegal => ctx.Text("form.navigator.example_legal_form"),
         FormPhase.NewFacilityTaxId => "0101234565",
-        FormPhase.NewFacilityPriority => ctx.T("không", "none"),
+        FormPhase.NewFacilityPriority => ctx.Text("form.navigator.example_priority_group"),
         FormPhase.NewFacilityVillage => "làng gốm Hương Canh",
         FormPhase.NewFacilityPhone => "0912345678",
         _ => null,

@@ -71,19 +71,18 @@ internal static class FormProjects
         var offered = Offered(s);
         var matched = s.Get(MatchedKey) is not null;
         sb.Append('\n').Append(matched
-            ? ctx.T("Các đề án có tên khớp (gõ tên khác để tìm lại):", "Projects whose name matches (type another name to search again):")
-            : ctx.T("Các đề án đang thực hiện của tỉnh cho hoạt động này:", "Open projects of the province for this activity:"));
+            ? ctx.Text("form.project.matching_heading")
+            : ctx.Text("form.project.open_heading"));
         if (!matched && offered.Count > MaxProjectChoices)
         {
-            sb.Append('\n').Append(ctx.T($"(còn {offered.Count - MaxProjectChoices} đề án khác: gõ một phần tên hoặc mã để tìm)",
-                $"({offered.Count - MaxProjectChoices} more: type part of a name or a code to find one)"));
+            sb.Append('\n').Append(ctx.Text("form.project.more_not_shown", ("count", offered.Count - MaxProjectChoices)));
         }
         foreach (var code in Shown(s))
         {
             var p = ctx.Store.Projects.FindByCode(code);
             choices.Add(new Choice(FormText.Clip(code + " – " + (p?.Name ?? ""), FormText.MaxButtonLabel), $"f:{step}:pj:{offered.IndexOf(code)}"));
         }
-        choices.Add(new Choice(ctx.T("Không thuộc đề án nào", "Not part of a project"), $"f:{step}:pj:none", false));
+        choices.Add(new Choice(ctx.Text("form.project.none_choice"), $"f:{step}:pj:none", false));
     }
 
     /// <summary>A button of the list, its number, a code, or "không thuộc đề án nào": the code ("" for none), or the refusal.</summary>
@@ -119,8 +118,7 @@ internal static class FormProjects
             else
             {
                 s.Set(MatchedKey, string.Join('\n', found.Select(p => p.Code)));
-                return (null, ctx.T($"Có {VnFormat.Number(found.Count)} đề án khớp \"{FormText.Clip(input.Trim(), 40)}\"; chọn một trong danh sách (theo số thứ tự).",
-                    $"{found.Count} projects match \"{FormText.Clip(input.Trim(), 40)}\"; pick one from the list."));
+                return (null, ctx.Text("form.project.several_match", ("count", found.Count), ("typed", FormText.Clip(input.Trim(), 40))));
             }
         }
         if (code is not null)
@@ -130,14 +128,13 @@ internal static class FormProjects
         }
         // The same words whether the code does not exist, is another province's or is settled: nothing leaks.
         return (null, verb is "text" or "pj" && input.Trim().Length > 0 && !input.StartsWith("f:", StringComparison.Ordinal)
-            ? ctx.T($"\"{FormText.Clip(input.Trim(), 40)}\" không phải một đề án đang thực hiện của tỉnh cho hoạt động này. Chọn một đề án trong danh sách, hoặc \"Không thuộc đề án nào\".",
-                $"\"{FormText.Clip(input.Trim(), 40)}\" is not an open project of the province for this activity. Pick one from the list, or \"Not part of a project\".")
-            : ctx.T("Chọn một đề án trong danh sách, hoặc \"Không thuộc đề án nào\".", "Pick a project from the list, or \"Not part of a project\"."));
+            ? ctx.Text("form.project.not_open_typed", ("typed", FormText.Clip(input.Trim(), 40)))
+            : ctx.Text("form.project.pick_from_list"));
     }
 
     internal static string Display(BotContext ctx, string? code) =>
         string.IsNullOrEmpty(code)
-            ? ctx.T("Không thuộc đề án nào", "Not part of a project")
+            ? ctx.Text("form.project.none_choice")
             : ctx.Store.Projects.FindByCode(code) is { } p ? $"{p.Code} – {p.Name}" : code;
 
     /// <summary>Before saving: the chosen project is still one the person may link this record to (of the record's province, not settled,
@@ -158,8 +155,7 @@ internal static class FormProjects
         }
         s.Step = form.Fields.IndexOf(field);
         s.Phase = FormPhase.Ask;
-        return ctx.T($"⚠ Đề án {code} không còn là đề án đang thực hiện của tỉnh cho hoạt động này; chọn lại.",
-            $"⚠ Project {code} is no longer an open project of the province for this activity; pick again.");
+        return ctx.Text("form.project.no_longer_open", ("code", code));
     }
 
     /// <summary>The receipt's line on the project, and for a group project the button to log its next facility with the shared answers.</summary>
@@ -171,10 +167,9 @@ internal static class FormProjects
         }
         // The record is written with the conversation state, after this reply is built: it is counted here, not read back.
         var linked = ctx.Store.Records.ByProject(p.Code).Count(r => r.Id != record.Id) + 1;
-        receipt.Append('\n').Append(ctx.T($"📁 Thuộc đề án {p.Code} ({VnFormat.Number(linked)} bản ghi; xem bằng /dean {p.Code}).",
-            $"📁 Part of project {p.Code} ({linked} records; see /project {p.Code})."));
+        receipt.Append('\n').Append(ctx.Text("form.project.linked_note", ("code", p.Code), ("records", linked)));
         return p.Type == ProjectType.Group
-            ? new Choice(ctx.T($"➕ Thêm cơ sở khác cho đề án {p.Code}", $"➕ Another facility for {p.Code}"), "f:again:" + record.Id.ToString(CultureInfo.InvariantCulture))
+            ? new Choice(ctx.Text("form.project.another_facility", ("code", p.Code)), "f:again:" + record.Id.ToString(CultureInfo.InvariantCulture))
             : null;
     }
 }

@@ -10,7 +10,7 @@ using static KhuyenCongBot.Core.Forms.FormText;
 namespace KhuyenCongBot.Core.Forms;
 
 /// <summary>How a form is shown: the activity picker, the current question with its buttons, the summary, the draft question.</summary>
-public sealed class FormPrompter(FormCatalogue forms, BeneficiaryCatalogue beneficiaries, NewFacilityView facilityView)
+public sealed class FormPrompter(FormCatalogue forms, BeneficiaryCatalogue beneficiaries, NewFacilityView facilityView, UserTexts texts)
 {
     /// <summary>Shows the current question (or summary, or picker) again, with an optional line before it.</summary>
     public void Prompt(BotContext ctx, FormSession s, string? before = null, bool edits = true)
@@ -31,18 +31,17 @@ public sealed class FormPrompter(FormCatalogue forms, BeneficiaryCatalogue benef
             var choices = ctx.Catalogue.Activities.Where(a => forms.Get(a.Id) is not null)
                 .Select(a => new Choice(ctx.English ? a.EnglishName : a.ShortName, "f:a:" + a.Id)).ToList();
             choices.Add(Cancel(ctx));
-            return (ctx.T("📝 Ghi nhận hoạt động nào?", "📝 Which activity do you want to log?"), choices);
+            return (ctx.Text("form.prompt.which_activity"), choices);
         }
         var form = forms.Get(s.FormId);
         if (form is null)
         {
-            return (ctx.T("Phiếu này không còn. Gõ /ghi để mở phiếu mới.", "This form no longer exists. Type /log."), []);
+            return (ctx.Text("form.prompt.form_gone"), []);
         }
         if (s.Phase == FormPhase.Draft)
         {
-            return (ctx.T($"Bạn đang nhập dở {Describe(ctx, s)}. Tiếp tục phiếu đó hay bỏ để bắt đầu phiếu mới?",
-                    $"You have {Describe(ctx, s)} unfinished. Continue it, or discard it and start the new one?"),
-                [new(ctx.T("▶ Tiếp tục phiếu dở", "▶ Continue the draft"), "f:dc"), new(ctx.T("🗑 Bỏ phiếu dở, mở phiếu mới", "🗑 Discard it, start new"), "f:dd")]);
+            return (ctx.Text("form.prompt.continue_or_discard", ("describe", Describe(ctx, s))),
+                [new(ctx.Text("form.prompt.continue_draft"), "f:dc"), new(ctx.Text("form.prompt.discard_draft"), "f:dd")]);
         }
         if (s.Phase is FormPhase.Summary or FormPhase.EditPick)
         {
@@ -69,7 +68,7 @@ public sealed class FormPrompter(FormCatalogue forms, BeneficiaryCatalogue benef
         sb.Append("❓ ").Append(field.LabelIn(ctx.English));
         if (!field.IsRequired)
         {
-            sb.Append(ctx.T(" (không bắt buộc)", " (optional)"));
+            sb.Append(ctx.Text("form.prompt.optional_mark"));
         }
         if (field.HelpIn(ctx.English) is { } help)
         {
@@ -89,9 +88,9 @@ public sealed class FormPrompter(FormCatalogue forms, BeneficiaryCatalogue benef
                 }
                 break;
             case FieldType.Date:
-                choices.Add(new Choice(ctx.T("Hôm nay", "Today") + $" ({VnFormat.Date(ctx.Today)[..5]})", $"f:{step}:today", false));
-                choices.Add(new Choice(ctx.T("Hôm qua", "Yesterday") + $" ({VnFormat.Date(ctx.Today.AddDays(-1))[..5]})", $"f:{step}:yday", false));
-                sb.Append('\n').Append(ctx.T("Gõ ngày dạng 15/5 hoặc 15/05/2024.", "Type a date like 15/5 or 15/05/2024."));
+                choices.Add(new Choice(ctx.Text("form.prompt.today") + $" ({VnFormat.Date(ctx.Today)[..5]})", $"f:{step}:today", false));
+                choices.Add(new Choice(ctx.Text("form.prompt.yesterday") + $" ({VnFormat.Date(ctx.Today.AddDays(-1))[..5]})", $"f:{step}:yday", false));
+                sb.Append('\n').Append(ctx.Text("form.prompt.date_hint"));
                 break;
             case FieldType.Province:
                 var allowed = FieldReader.AllowedProvinces(ctx.Catalogue, ctx.User);
@@ -101,21 +100,21 @@ public sealed class FormPrompter(FormCatalogue forms, BeneficiaryCatalogue benef
                 }
                 else
                 {
-                    sb.Append('\n').Append(ctx.T("Gõ tên tỉnh/thành phố (có dấu hoặc không).", "Type the province name."));
+                    sb.Append('\n').Append(ctx.Text("form.prompt.province_hint"));
                 }
                 break;
             case FieldType.Facility:
-                sb.Append('\n').Append(ctx.T("Gõ tên cơ sở (một phần tên cũng được, có dấu hoặc không).", "Type the facility's name (part of it is enough)."));
+                sb.Append('\n').Append(ctx.Text("form.prompt.facility_hint"));
                 var (project, listed) = ProjectFacilityOffer.Of(ctx, s, form);
                 if (listed.Count > 0)
                 {
-                    sb.Append('\n').Append(ctx.T($"Các cơ sở của đề án {project!.Code} chưa có bản ghi:", $"Facilities of project {project!.Code} not logged yet:"));
+                    sb.Append('\n').Append(ctx.Text("form.prompt.project_facilities_heading", ("code", project!.Code)));
                     choices.AddRange(listed.Select(f => new Choice(Clip(f.Name, MaxButtonLabel), $"f:{step}:fid:{f.Id}")));
                 }
                 var recent = FacilityMemory.Recent(ctx, s, form).Where(r => !listed.Any(f => f.Id == r.Id)).ToList();
                 if (recent.Count > 0)
                 {
-                    sb.Append('\n').Append(ctx.T("Hoặc chọn cơ sở bạn ghi gần đây:", "Or pick one you logged recently:"));
+                    sb.Append('\n').Append(ctx.Text("form.prompt.recent_facilities_heading"));
                     choices.AddRange(recent.Select(f => new Choice(Clip(f.Name, MaxButtonLabel), $"f:{step}:fid:{f.Id}")));
                 }
                 break;
@@ -132,22 +131,21 @@ public sealed class FormPrompter(FormCatalogue forms, BeneficiaryCatalogue benef
                 FormProjects.RenderQuestion(ctx, s, step, sb, choices);
                 break;
             case FieldType.Integer when field.Min is { } && field.Max is { }:
-                sb.Append('\n').Append(ctx.T($"Số nguyên từ {VnFormat.Number((long)field.Min)} đến {VnFormat.Number((long)field.Max)}.",
-                    $"A whole number from {field.Min:0} to {field.Max:0}."));
+                sb.Append('\n').Append(ctx.Text("form.prompt.integer_hint", ("min", (long)field.Min), ("max", (long)field.Max)));
                 break;
             case FieldType.Money:
-                sb.Append('\n').Append(ctx.T("Gõ số tiền, ví dụ: 120tr, 1,5 tỷ, 45.000.000.", "Type an amount, e.g. 120tr, 1,5 tỷ, 45.000.000."));
+                sb.Append('\n').Append(ctx.Text("form.prompt.money_hint"));
                 break;
         }
         if (field.Default is not null && field.Kind is not (FieldType.Choice or FieldType.Date) && DefaultValue(ctx, field) is { } dv)
         {
-            choices.Add(new Choice(Clip(ctx.T("Mặc định: ", "Default: ") + FieldReader.Display(field, dv, ctx.Catalogue, ctx.English), MaxButtonLabel), $"f:{step}:def", false));
+            choices.Add(new Choice(Clip(ctx.Text("form.prompt.default_button") + FieldReader.Display(field, dv, ctx.Catalogue, ctx.English), MaxButtonLabel), $"f:{step}:def", false));
         }
         if (current is not null)
         {
             var shown = DisplayAnswer(ctx, s, field);
-            sb.Append('\n').Append(ctx.T("Hiện tại: ", "Now: ")).Append(shown);
-            choices.Add(new Choice(Clip(ctx.T("Giữ: ", "Keep: ") + shown, MaxButtonLabel), $"f:{step}:keep", false));
+            sb.Append('\n').Append(ctx.Text("form.prompt.current_answer")).Append(shown);
+            choices.Add(new Choice(Clip(ctx.Text("form.prompt.keep_button") + shown, MaxButtonLabel), $"f:{step}:keep", false));
         }
         choices.Add(Back(ctx));
         if (!field.IsRequired)
@@ -172,8 +170,8 @@ public sealed class FormPrompter(FormCatalogue forms, BeneficiaryCatalogue benef
         var applicable = s.Applicable(form);
         var sb = new StringBuilder();
         sb.Append(s.EditId is { } id
-            ? ctx.T($"📋 Kiểm tra lại bản ghi số {id} ({Title(ctx, form)}):", $"📋 Check record {id} ({Title(ctx, form)}):")
-            : ctx.T($"📋 Kiểm tra trước khi lưu – {Title(ctx, form)}:", $"📋 Check before saving – {Title(ctx, form)}:"));
+            ? ctx.Text("form.prompt.summary_heading_edit", ("id", id), ("title", Title(ctx, form)))
+            : ctx.Text("form.prompt.summary_heading", ("title", Title(ctx, form))));
         for (var i = 0; i < applicable.Count; i++)
         {
             var field = form.Fields[applicable[i]];
@@ -182,7 +180,7 @@ public sealed class FormPrompter(FormCatalogue forms, BeneficiaryCatalogue benef
         var choices = new List<Choice>();
         if (s.Phase == FormPhase.EditPick)
         {
-            sb.Append("\n\n").Append(ctx.T("Sửa câu nào? Chọn số.", "Which item? Pick a number."));
+            sb.Append("\n\n").Append(ctx.Text("form.prompt.which_item"));
             for (var i = 0; i < applicable.Count; i++)
             {
                 choices.Add(new Choice(Clip($"{form.Fields[applicable[i]].LabelIn(ctx.English)}", MaxButtonLabel), "f:e:" + (i + 1).ToString(CultureInfo.InvariantCulture)));
@@ -191,9 +189,9 @@ public sealed class FormPrompter(FormCatalogue forms, BeneficiaryCatalogue benef
             choices.Add(Cancel(ctx));
             return (sb.ToString(), choices);
         }
-        sb.Append("\n\n").Append(ctx.T("Gõ số của câu cần sửa (ví dụ: 2 hoặc \"sửa 2\"), hoặc \"lưu\" (✅ Lưu) để lưu.", "Type the number of the item to change (e.g. 2 or \"edit 2\"), or \"save\" (✅ Save) to save."));
-        choices.Add(new Choice(ctx.T("✅ Lưu", "✅ Save"), "f:save", false));
-        choices.Add(new Choice(ctx.T("✏ Sửa", "✏ Edit"), "f:edit", false));
+        sb.Append("\n\n").Append(ctx.Text("form.prompt.summary_hint_text"));
+        choices.Add(new Choice(ctx.Text("form.common.save"), "f:save", false));
+        choices.Add(new Choice(ctx.Text("form.common.edit"), "f:edit", false));
         choices.Add(Back(ctx));
         choices.Add(Cancel(ctx));
         return (sb.ToString(), choices);
@@ -213,9 +211,9 @@ public sealed class FormPrompter(FormCatalogue forms, BeneficiaryCatalogue benef
         }
         if (value == "new")
         {
-            var where = (s.Get("nf:commune") is { } c ? ", " + c + (s.Get("nf:cfree") is null ? "" : ctx.T(" (ngoài danh mục)", " (not in the list)")) : "")
+            var where = (s.Get("nf:commune") is { } c ? ", " + c + (s.Get("nf:cfree") is null ? "" : ctx.Text("form.prompt.not_in_list_mark")) : "")
                 + (beneficiaries.LegalForm(s.Get("nf:legal")) is { } legal ? ", " + legal.Label(ctx.English) : "");
-            return (s.Get("nf:name") ?? "?") + ctx.T($" (cơ sở mới{where})", $" (new facility{where})");
+            return (s.Get("nf:name") ?? "?") + ctx.Text("form.prompt.new_facility_mark", ("where", where));
         }
         if (value == "keep")
         {
@@ -227,43 +225,40 @@ public sealed class FormPrompter(FormCatalogue forms, BeneficiaryCatalogue benef
     }
 
     /// <summary>"phiếu Hội chợ, triển lãm (đã trả lời 3/8 câu)", for reminders and the continue-or-discard question.</summary>
-    public string Describe(BotContext ctx, FormSession s) => Describe(s, ctx.English, ctx.Catalogue);
+    public string Describe(BotContext ctx, FormSession s) => Describe(s, ctx.Language, ctx.Catalogue);
 
-    public string Describe(FormSession s, bool english, CatalogueIndex catalogue)
+    /// <summary>The same in <paramref name="language"/> ("vi", "en"), for a reminder sent outside a conversation.</summary>
+    public string Describe(FormSession s, string language, CatalogueIndex catalogue)
     {
+        var english = language == "en";
         var form = forms.Get(s.FormId);
         if (form is null)
         {
-            return english ? "a form" : "một phiếu";
+            return texts.Text(language, "form.prompt.describe_unknown");
         }
         var title = english
             ? form.TitleEn ?? catalogue.Activity(form.Activity)?.EnglishName ?? form.Activity
             : form.Title ?? catalogue.Activity(form.Activity)?.ShortName ?? form.Activity;
         var applicable = s.Applicable(form);
         var answered = applicable.Count(i => s.HasAnswer(form.Fields[i].Id));
-        return english
-            ? $"the form \"{title}\" ({answered}/{applicable.Count} answered)"
-            : $"phiếu \"{title}\" (đã trả lời {answered}/{applicable.Count} câu)";
+        return texts.Text(language, "form.prompt.describe", ("title", title), ("answered", answered), ("total", applicable.Count));
     }
 
     /// <summary>The photo question's line and its "done" button.</summary>
     private static void RenderPhotoQuestion(BotContext ctx, FormSession s, string step, StringBuilder sb, List<Choice> choices)
     {
         var count = DraftPhotos.Count(ctx, s);
-        sb.Append('\n').Append(ctx.T(
-            "📷 Gửi ảnh (chụp hoặc chọn trong thư viện; Telegram: gửi dạng ảnh), mỗi lần một hoặc nhiều ảnh, rồi gõ \"xong\".",
-            "📷 Send photos (camera or gallery), then type \"done\"."));
+        sb.Append('\n').Append(ctx.Text("form.prompt.photo_hint"));
         if (count > 0)
         {
-            sb.Append('\n').Append(ctx.T($"Đã có {count} ảnh.", $"{count} photo(s) so far."));
-            choices.Add(new Choice(ctx.T($"✅ Xong ({count} ảnh)", $"✅ Done ({count})"), $"f:{step}:phd", false));
+            sb.Append('\n').Append(ctx.Text("form.prompt.photos_so_far", ("count", count)));
+            choices.Add(new Choice(ctx.Text("form.prompt.photos_done", ("count", count)), $"f:{step}:phd", false));
         }
     }
 
     /// <summary>The location question's line.</summary>
     private static void RenderLocationQuestion(BotContext ctx, StringBuilder sb) =>
         sb.Append('\n').Append(ctx.HasButtons
-            ? ctx.T("📍 Gửi vị trí (📎 → Vị trí) hoặc gõ tọa độ, ví dụ: 21.0285, 105.8542.", "📍 Share your location (📎 → Location) or type coordinates, e.g. 21.0285, 105.8542.")
-            : ctx.T("📍 Gõ tọa độ (vĩ độ, kinh độ), ví dụ: 21.0285, 105.8542 (trên Google Maps: giữ ngón tay trên điểm để xem tọa độ).",
-                "📍 Type the coordinates (latitude, longitude), e.g. 21.0285, 105.8542."));
+            ? ctx.Text("form.prompt.location_hint_buttons")
+            : ctx.Text("form.prompt.location_hint_text"));
 }

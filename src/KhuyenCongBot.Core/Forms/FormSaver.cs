@@ -42,19 +42,18 @@ public sealed class FormSaver(FormPrompter prompter, IOptions<BotOptions> option
             // The facility id of a new facility is known only now; the state is saved right after, in the same transaction.
             FacilityMemory.Remember(ctx.State, record);
         });
-        var receipt = new StringBuilder(ctx.T($"✅ Đã lưu bản ghi số {id}.", $"✅ Saved as record {id}."))
+        var receipt = new StringBuilder(ctx.Text("form.save.saved", ("id", id)))
             .Append('\n').Append(RecordWriter.Line(record, ctx.Catalogue));
         if (newFacility is not null)
         {
-            receipt.Append('\n').Append(ctx.T($"➕ Đã thêm cơ sở mới \"{newFacility.Name}\" vào danh bạ.", $"➕ New facility \"{newFacility.Name}\" added to the registry."));
+            receipt.Append('\n').Append(ctx.Text("form.save.facility_added", ("name", newFacility.Name)));
         }
         var nextOfGroup = FormProjects.Receipt(ctx, record, receipt);
-        receipt.Append('\n').Append(ctx.T($"Bạn có thể sửa hoặc xóa bản ghi này trong {EditWindowDays} ngày (/cuatoi).",
-            $"You can correct or delete it within {EditWindowDays} days (/my)."));
+        receipt.Append('\n').Append(ctx.Text("form.save.can_change_within", ("days", EditWindowDays)));
         ctx.Ask(receipt.ToString(),
         [
-            nextOfGroup ?? new Choice(ctx.T("➕ Ghi thêm như vậy", "➕ Log another like this"), "f:again:" + id.ToString(CultureInfo.InvariantCulture)),
-            new Choice(ctx.T("📋 Bản ghi của tôi", "📋 My records"), "f:my"),
+            nextOfGroup ?? new Choice(ctx.Text("form.common.log_another"), "f:again:" + id.ToString(CultureInfo.InvariantCulture)),
+            new Choice(ctx.Text("form.common.my_records"), "f:my"),
         ]);
     }
 
@@ -72,7 +71,7 @@ public sealed class FormSaver(FormPrompter prompter, IOptions<BotOptions> option
             if ((f.IsRequired && string.IsNullOrEmpty(answer)) || (answer is { Length: > 0 } && !FieldReader.IsCanonical(f, answer)))
             {
                 s.ClearAnswer(f.Id);
-                AskAgain(ctx, s, i, ctx.T($"⚠ Còn thiếu câu \"{f.LabelIn(ctx.English)}\".", $"⚠ \"{f.LabelIn(ctx.English)}\" is still missing."));
+                AskAgain(ctx, s, i, ctx.Text("form.save.still_missing", ("label", f.LabelIn(ctx.English))));
                 return false;
             }
         }
@@ -81,7 +80,7 @@ public sealed class FormSaver(FormPrompter prompter, IOptions<BotOptions> option
         if (form.Bound("province") is { } pf && !allowed.Any(p => p.Id == (ctx.Catalogue.CurrentOf(s.Answer(pf.Id) ?? "")?.Id ?? s.Answer(pf.Id))))
         {
             s.ClearAnswer(pf.Id);
-            AskAgain(ctx, s, form.Fields.IndexOf(pf), ctx.T("⚠ Tỉnh/thành phố này nằm ngoài phạm vi của bạn; chọn lại.", "⚠ That province is outside your scope; pick again."));
+            AskAgain(ctx, s, form.Fields.IndexOf(pf), ctx.Text("form.save.province_out_of_scope"));
             return false;
         }
         // The facility must be one of the record's province (a province corrected after the facility was picked, a stale button).
@@ -90,8 +89,7 @@ public sealed class FormSaver(FormPrompter prompter, IOptions<BotOptions> option
         {
             s.ClearAnswer(ff.Id);
             s.Set("fname", null);
-            AskAgain(ctx, s, form.Fields.IndexOf(ff), ctx.T($"⚠ Cơ sở \"{chosen.Name}\" không thuộc tỉnh/thành phố của bản ghi; chọn lại cơ sở.",
-                $"⚠ \"{chosen.Name}\" is not in the record's province; pick the facility again."));
+            AskAgain(ctx, s, form.Fields.IndexOf(ff), ctx.Text("form.save.facility_other_province", ("facility", chosen.Name)));
             return false;
         }
         if (FormProjects.NoLongerOpen(ctx, s, form) is { } warning)
@@ -115,14 +113,13 @@ public sealed class FormSaver(FormPrompter prompter, IOptions<BotOptions> option
         if (before is null)
         {
             s.End();
-            ctx.Say(ctx.T($"Bản ghi số {editId} không còn (có thể đã bị xóa). Không có gì thay đổi.", $"Record {editId} no longer exists. Nothing changed."));
+            ctx.Say(ctx.Text("form.save.edited_record_gone", ("id", editId)));
             return;
         }
         if (!RecordWriter.CanChange(before, ctx.User, ctx.Now, EditWindowDays))
         {
             s.End();
-            ctx.Say(ctx.T($"Bản ghi số {editId} đã quá {EditWindowDays} ngày nên không sửa được nữa. Không có gì thay đổi.",
-                $"Record {editId} is older than {EditWindowDays} days; nothing changed."));
+            ctx.Say(ctx.Text("form.save.edit_window_passed", ("id", editId), ("days", EditWindowDays)));
             return;
         }
         var after = before.Clone();
@@ -135,7 +132,7 @@ public sealed class FormSaver(FormPrompter prompter, IOptions<BotOptions> option
             DraftPhotos.MoveToRecord(ctx.Store, ctx.User.Id, after.Id);
             FacilityMemory.Remember(ctx.State, after);
         });
-        ctx.Ask(ctx.T($"✅ Đã sửa bản ghi số {editId}.", $"✅ Record {editId} corrected.") + "\n" + RecordWriter.Line(after, ctx.Catalogue),
-            [new Choice(ctx.T("📋 Bản ghi của tôi", "📋 My records"), "f:my")]);
+        ctx.Ask(ctx.Text("form.save.corrected", ("id", editId)) + "\n" + RecordWriter.Line(after, ctx.Catalogue),
+            [new Choice(ctx.Text("form.common.my_records"), "f:my")]);
     }
 }

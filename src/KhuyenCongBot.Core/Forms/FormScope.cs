@@ -14,9 +14,7 @@ internal static class FormScope
         {
             return false;
         }
-        ctx.Say(ctx.T(
-            "Ghi nhận và sửa bản ghi chỉ dành cho cán bộ khuyến công và quản trị viên. Lãnh đạo, quản lý xem số liệu bằng cách hỏi bot, ví dụ: \"bao nhiêu gian hàng từ đầu năm\".",
-            "Logging and correcting records is for officers and admins. Managers read the figures by asking, e.g. \"how many booths this year\"."));
+        ctx.Say(ctx.Text("form.scope.officers_only"));
         return true;
     }
 

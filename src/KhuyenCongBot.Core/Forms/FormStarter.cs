@@ -30,8 +30,7 @@ public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, Form
         var activity = ctx.Catalogue.FindActivity(arguments) ?? ctx.Catalogue.FindActivityIn(VnText.FoldWords(arguments));
         if (activity is null || forms.Get(activity.Id) is null)
         {
-            ctx.Say(ctx.T($"Không rõ hoạt động \"{FormText.Clip(arguments, 40)}\". Chọn một hoạt động dưới đây.",
-                $"Unknown activity \"{FormText.Clip(arguments, 40)}\". Pick one below."));
+            ctx.Say(ctx.Text("form.start.unknown_activity", ("typed", FormText.Clip(arguments, 40))));
             Start(ctx, "pick");
             return Task.CompletedTask;
         }
@@ -80,8 +79,7 @@ public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, Form
         }
         else if (state.Flow is not null)
         {
-            ctx.Say(ctx.T("Bạn đang có một thao tác khác làm dở. Gõ /huy để hủy nó trước, rồi mở phiếu mới.",
-                "You have another unfinished step. Type /cancel first, then open a new form."));
+            ctx.Say(ctx.Text("form.start.other_step_open"));
             return;
         }
         Launch(ctx, target);
@@ -111,24 +109,23 @@ public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, Form
             var record = ctx.Store.Records.Get(id);
             if (record is null || record.CreatedByUserId != ctx.User.Id || !FormScope.InScope(ctx, record))
             {
-                ctx.Say(ctx.T($"Không tìm thấy bản ghi số {id} của bạn.", $"No record {id} of yours."));
+                ctx.Say(ctx.Text("form.start.no_such_record", ("id", id)));
                 return;
             }
             if (forms.Get(record.ActivityId) is not { } recordForm)
             {
-                ctx.Say(ctx.T("Hoạt động của bản ghi này chưa có mẫu phiếu.", "This record's activity has no form."));
+                ctx.Say(ctx.Text("form.start.activity_without_form"));
                 return;
             }
             if (kind == "edit" && !RecordWriter.CanChange(record, ctx.User, ctx.Now, EditWindowDays))
             {
-                ctx.Say(ctx.T($"Bản ghi số {id} đã quá {EditWindowDays} ngày nên không sửa được nữa. Liên hệ quản trị viên nếu cần điều chỉnh.",
-                    $"Record {id} is older than {EditWindowDays} days and can no longer be changed. Ask an admin."));
+                ctx.Say(ctx.Text("form.start.edit_window_passed", ("id", id), ("days", EditWindowDays)));
                 return;
             }
             Begin(ctx, recordForm, record, kind == "edit");
             return;
         }
-        ctx.Say(ctx.T("Không mở được phiếu này. Gõ /ghi để chọn hoạt động.", "Could not open that form. Type /log to pick an activity."));
+        ctx.Say(ctx.Text("form.start.cannot_open"));
     }
 
     private void Begin(BotContext ctx, FormDefinition form, SupportRecord? from, bool edit)
@@ -157,11 +154,10 @@ public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, Form
             s.SetAnswer(provinceField.Id, only.Id);
         }
         var intro = edit
-            ? ctx.T($"✏ Sửa bản ghi số {from!.Id}.", $"✏ Correcting record {from!.Id}.")
+            ? ctx.Text("form.start.correcting", ("id", from!.Id))
             : from is not null
-                ? ctx.T("➕ Ghi thêm, giữ các câu trả lời chung của bản ghi trước.", "➕ Another one, keeping the shared answers of the last record.")
-                : ctx.T($"📝 Phiếu mới: {FormText.Title(ctx, form)}. Gõ \"quay lại\", \"bỏ qua\" hoặc /huy bất cứ lúc nào.",
-                    $"📝 New form: {FormText.Title(ctx, form)}. Type \"back\", \"skip\" or /cancel at any time.");
+                ? ctx.Text("form.start.another_like")
+                : ctx.Text("form.start.new_form", ("title", FormText.Title(ctx, form)));
         navigator.Advance(ctx, s, form, -1, intro);
     }
 
@@ -179,8 +175,7 @@ public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, Form
         }
         if (activity is null || forms.Get(activity.Id) is not { } form)
         {
-            prompter.Prompt(ctx, s, ctx.T("⚠ Chưa rõ hoạt động nào. Chọn số thứ tự hoặc gõ tên (ví dụ: hội chợ).",
-                "⚠ Which activity? Pick a number or type a name (e.g. trade fair)."));
+            prompter.Prompt(ctx, s, ctx.Text("form.start.which_activity"));
             return;
         }
         Begin(ctx, form, null, false);
@@ -195,7 +190,7 @@ public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, Form
             s.Phase = FormPhases.Parse(s.Get("prevphase"));
             s.Set("prevphase", null);
             s.Set("next", null);
-            prompter.Prompt(ctx, s, ctx.T("▶ Tiếp tục phiếu đang dở.", "▶ Continuing the unfinished form."));
+            prompter.Prompt(ctx, s, ctx.Text("form.start.continuing"));
             return;
         }
         if (input == "f:dd")
@@ -203,7 +198,7 @@ public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, Form
             var next = s.Get("next") ?? "pick";
             s.End();
             DraftPhotos.Drop(ctx);
-            ctx.Say(ctx.T("🗑 Đã bỏ phiếu dở.", "🗑 Draft discarded."));
+            ctx.Say(ctx.Text("form.start.draft_discarded"));
             Launch(ctx, next);
             return;
         }
@@ -228,8 +223,7 @@ public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, Form
             HandleDraft(ctx, s, "f:dd");
             return;
         }
-        prompter.Prompt(ctx, s, ctx.T("⚠ Chưa rõ ý bạn. Gõ \"tiếp\" để tiếp tục phiếu đang dở, \"mới\" để bỏ nó và mở phiếu mới, hoặc \"thôi\" để không mở phiếu mới.",
-            "⚠ Not understood. Type \"continue\" for the unfinished form, \"new\" to drop it and open the new one, or \"cancel\" to open nothing."));
+        prompter.Prompt(ctx, s, ctx.Text("form.start.continue_new_or_stop"));
     }
 
     /// <summary>"thôi" at the draft question: the new form is not opened, the unfinished one stays as it was.</summary>
@@ -239,7 +233,8 @@ public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, Form
         s.Set("prevphase", null);
         s.Set("next", null);
         var form = forms.Get(s.FormId);
-        prompter.Prompt(ctx, s, ctx.T($"↩ Không mở phiếu mới; phiếu {(form is null ? "" : FormText.Title(ctx, form) + " ")}đang dở vẫn giữ nguyên.",
-            $"↩ No new form opened; the unfinished {(form is null ? "form" : FormText.Title(ctx, form))} is kept as it was."));
+        prompter.Prompt(ctx, s, form is null
+            ? ctx.Text("form.start.kept_draft")
+            : ctx.Text("form.start.kept_draft_titled", ("title", FormText.Title(ctx, form))));
     }
 }

@@ -45,16 +45,14 @@ public sealed class FormSummary(FormPrompter prompter, FormSaver saver)
         {
             // "không" to "save?": nothing is saved yet; what to change is offered, and ✖ Hủy drops the form.
             s.Phase = FormPhase.EditPick;
-            prompter.Prompt(ctx, s, ctx.T("Chưa lưu. Chọn câu cần sửa, hoặc ✖ Hủy để bỏ phiếu (⬅ Quay lại để xem lại bản tóm tắt).",
-                "Not saved. Pick the item to change, or ✖ Cancel to drop the form (⬅ Back to the summary)."));
+            prompter.Prompt(ctx, s, ctx.Text("form.summary.pick_item_to_edit"));
             return;
         }
         if (pick is { } number)
         {
             if (number < 1 || number > applicable.Count)
             {
-                prompter.Prompt(ctx, s, ctx.T($"⚠ Không có câu số {number}; các câu được đánh số từ 1 đến {applicable.Count}.",
-                    $"⚠ There is no item {number}; items are numbered 1 to {applicable.Count}."), edits: false);
+                prompter.Prompt(ctx, s, ctx.Text("form.summary.no_such_item", ("number", number), ("count", applicable.Count)), edits: false);
                 return;
             }
             s.Step = applicable[number - 1];
@@ -82,11 +80,9 @@ public sealed class FormSummary(FormPrompter prompter, FormSaver saver)
                 prompter.Prompt(ctx, s);
                 return;
             case "skip":
-                prompter.Prompt(ctx, s, ctx.T("⚠ Phiếu đã đủ câu trả lời; chọn Lưu, hoặc \"sửa N\" để sửa câu N.",
-                    "⚠ The form is complete; choose Save, or \"edit N\" to change item N."), edits: false);
+                prompter.Prompt(ctx, s, ctx.Text("form.summary.complete_choose_save"), edits: false);
                 return;
         }
-        prompter.Prompt(ctx, s, ctx.T("⚠ Chọn ✅ Lưu để lưu, hoặc gõ \"sửa N\" (ví dụ: sửa 2) để sửa câu N.",
-            "⚠ Choose ✅ Save, or type \"edit N\" (e.g. edit 2) to change item N."), edits: false);
+        prompter.Prompt(ctx, s, ctx.Text("form.summary.choose_save"), edits: false);
     }
 }

@@ -10,11 +10,11 @@ public static class FormText
     /// <summary>The longest label of a button a form shows.</summary>
     internal const int MaxButtonLabel = 48;
 
-    internal static Choice Back(BotContext ctx) => new(ctx.T("⬅ Quay lại", "⬅ Back"), "f:back", false);
+    internal static Choice Back(BotContext ctx) => new(ctx.Text("form.common.back"), "f:back", false);
 
-    internal static Choice Skip(BotContext ctx) => new(ctx.T("⏭ Bỏ qua", "⏭ Skip"), "f:skip", false);
+    internal static Choice Skip(BotContext ctx) => new(ctx.Text("form.common.skip"), "f:skip", false);
 
-    internal static Choice Cancel(BotContext ctx) => new(ctx.T("✖ Hủy", "✖ Cancel"), "f:cancel", false);
+    internal static Choice Cancel(BotContext ctx) => new(ctx.Text("form.common.cancel"), "f:cancel", false);
 
     internal static string Clip(string text, int max)
     {
@@ -37,8 +37,8 @@ public static class FormText
     {
         var applicable = s.Applicable(form);
         var position = applicable.IndexOf(s.Step) + 1;
-        var edit = s.EditId is { } id ? ctx.T($" · sửa bản ghi {id}", $" · correcting record {id}") : "";
-        return $"📝 {Title(ctx, form)}{edit} · {ctx.T("câu", "question")} {Math.Max(position, 1)}/{applicable.Count}";
+        var edit = s.EditId is { } id ? ctx.Text("form.common.title_correcting", ("id", id)) : "";
+        return $"📝 {Title(ctx, form)}{edit} · {ctx.Text("form.common.question_word")} {Math.Max(position, 1)}/{applicable.Count}";
     }
 
     /// <summary>Spaces collapsed and trimmed.</summary>
@@ -46,7 +46,6 @@ public static class FormText
 
     /// <summary>A button of another step, or "bỏ qua" at a step of a new facility that must be answered: said plainly.</summary>
     internal static string NotApplicable(BotContext ctx, string verb) => verb == "skip"
-        ? ctx.T("⚠ Bước này là bắt buộc, không bỏ qua được: trả lời câu dưới đây, gõ \"quay lại\" để về bước trước, hoặc /huy để dừng.",
-            "⚠ This step is required and cannot be skipped: answer below, type \"back\" for the previous step, or /cancel to stop.")
-        : ctx.T("Nút đó không dùng được ở bước này.", "That button does not apply here.");
+        ? ctx.Text("form.common.required_step")
+        : ctx.Text("form.common.button_not_here");
 }

@@ -1,15 +1,16 @@
 using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.People;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Forms;
 
 /// <summary>Logging support through conversational forms: /log (/ghi), "ghi hội chợ", /my (/cuatoi), receipts and corrections.</summary>
-public sealed class FormsModule(FormRunner runner, FormStarter starter, FormIntents intents, MyRecords records) : IBotModule
+public sealed class FormsModule(FormRunner runner, FormStarter starter, FormIntents intents, MyRecords records, UserTexts texts) : IBotModule
 {
     public IEnumerable<BotCommand> Commands =>
     [
-        new("log", ["ghi", "nhap"], "Ghi nhận hỗ trợ (mở phiếu)", "Log support (open a form)", Role.Officer, starter.LogCommandAsync, PrivateOnly: true, Writes: true),
-        new("my", ["cuatoi"], "Bản ghi của tôi (xem, sửa, xóa)", "My records (view, correct, delete)", Role.Officer, records.MyCommandAsync, PrivateOnly: true, Writes: true),
+        new("log", ["ghi", "nhap"], texts.Text(UserTexts.Vietnamese, "form.module.log_command"), texts.Text("en", "form.module.log_command"), Role.Officer, starter.LogCommandAsync, PrivateOnly: true, Writes: true),
+        new("my", ["cuatoi"], texts.Text(UserTexts.Vietnamese, "form.module.my_command"), texts.Text("en", "form.module.my_command"), Role.Officer, records.MyCommandAsync, PrivateOnly: true, Writes: true),
     ];
 
     public IEnumerable<IConversationFlow> Flows => [runner.Dialog];
@@ -40,8 +41,7 @@ public sealed class FormsModule(FormRunner runner, FormStarter starter, FormInte
         {
             return Task.FromResult(true);
         }
-        context.Say(context.T("Phiếu đó đã kết thúc (đã lưu hoặc đã hủy). Gõ /ghi để mở phiếu mới.",
-            "That form is over (saved or cancelled). Type /log to open a new one."));
+        context.Say(context.Text("form.module.form_over"));
         return Task.FromResult(true);
     }
 

@@ -40,7 +40,7 @@ public static partial class FreeTextGuard
         FieldType? belongs = null;
         if (IsDate(ctx, text, folded))
         {
-            kind = ctx.T("là một ngày", "is a date");
+            kind = ctx.Text("form.free_text.is_date");
             belongs = FieldType.Date;
         }
         else if (Number().IsMatch(folded) && (VnParse.TryParseInteger(text, out _) || VnParse.TryParseMoney(text, out _)))
@@ -49,34 +49,31 @@ public static partial class FreeTextGuard
             if (listed > 0 && folded.All(char.IsAsciiDigit))
             {
                 // "3" under a list of two: not a name, and not on the list either.
-                return ctx.T($"Số {shown} không có trong danh sách (chọn từ 1 đến {listed}), còn nếu gõ tên thì câu này hỏi {what}.",
-                    $"{shown} is not on the list (pick 1 to {listed}); or type a name: this question asks for the {what}.");
+                return ctx.Text("form.free_text.number_not_listed", ("shown", shown), ("listed", listed), ("what", what));
             }
-            kind = ctx.T("là một con số", "is a number");
+            kind = ctx.Text("form.free_text.is_number");
             belongs = VnParse.TryParseInteger(text, out _) ? FieldType.Integer : FieldType.Money;
         }
         else if (IsCommandWords(ctx, folded))
         {
-            kind = ctx.T($"là tên một lệnh (gõ /{folded.Replace(" ", "", StringComparison.Ordinal)} để dùng lệnh; phiếu vẫn chờ)",
-                $"is a command's name (type /{folded.Replace(" ", "", StringComparison.Ordinal)} to use it; the form waits)");
+            kind = ctx.Text("form.free_text.is_command", ("command", folded.Replace(" ", "", StringComparison.Ordinal)));
         }
         else if (text.Contains('?') || QuestionWords.Any(w => VnText.ContainsWords(folded, w)))
         {
-            kind = ctx.T("trông như một câu hỏi (để hỏi số liệu, gõ câu hỏi đầy đủ, ví dụ \"bao nhiêu gian hàng năm 2024\"; phiếu vẫn chờ)",
-                "looks like a question (to ask for figures, type the whole question, e.g. \"how many booths in 2024\"; the form waits)");
+            kind = ctx.Text("form.free_text.is_question");
         }
         if (kind is null)
         {
             return null;
         }
-        var line = ctx.T($"\"{shown}\" {kind}, còn câu này hỏi {what}.", $"\"{shown}\" {kind}, but this question asks for the {what}.");
+        var line = ctx.Text("form.free_text.wrong_kind", ("shown", shown), ("kind", kind), ("what", what));
         if (belongs is { } type && Elsewhere(ctx, s, form, field, type) is { } where)
         {
             line += " " + where;
         }
         if (field.Example is { Length: > 0 } example && field.Kind != FieldType.Facility)
         {
-            line += ctx.T($" Ví dụ: {example}.", $" E.g. {example}.");
+            line += ctx.Text("form.free_text.example", ("example", example));
         }
         return line;
     }
@@ -100,8 +97,8 @@ public static partial class FreeTextGuard
         }
         var name = other.LabelIn(ctx.English);
         return s.HasAnswer(other.Id)
-            ? ctx.T($"Muốn sửa \"{name}\" thì gõ: sửa {name.ToLowerInvariant()} là …", $"To change \"{name}\", type: sửa {name.ToLowerInvariant()} là …")
-            : ctx.T($"\"{name}\" sẽ được hỏi ở câu sau.", $"\"{name}\" is asked later.");
+            ? ctx.Text("form.free_text.other_question_now", ("name", name), ("name_lower", name.ToLowerInvariant()))
+            : ctx.Text("form.free_text.other_question_later", ("name", name));
     }
 
     [GeneratedRegex(@"^\d[\d\s.,]*\s?(tr|trieu|ty|ti|k|nghin|ngan|d|dong|vnd)?$", RegexOptions.CultureInvariant)]

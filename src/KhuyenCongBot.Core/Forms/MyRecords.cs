@@ -37,8 +37,7 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptio
         {
             // Typed while a form is open (maybe one left open before a restart): its next answer must not surprise anyone.
             ctx.ShownAside = true;
-            ctx.Say(ctx.T($"⏸ Việc đang dở ({prompter.Describe(ctx, open)}) vẫn chờ bạn: gõ \"tiếp\" để xem lại câu hỏi đang dở, hoặc /huy để dừng phiếu.",
-                $"⏸ Your unfinished step ({prompter.Describe(ctx, open)}) is waiting: type \"continue\" to see its question again, or /cancel to stop it."));
+            ctx.Say(ctx.Text("form.my_records.open_step_waits", ("describe", prompter.Describe(ctx, open))));
         }
         return Task.CompletedTask;
     }
@@ -71,22 +70,21 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptio
         var (projectText, projectChoices) = ctx.Module<Projects.Chat.ProjectsModule>() is { } projects
             ? projects.MineSection(ctx) : (null, []);
         // Records and projects are two kinds of buttons: each says what it is (a record to see, a project to move on).
-        projectChoices = projectChoices.Select(c => c with { Label = ctx.T("📁 Chuyển bước đề án ", "📁 Move on ") + c.Label }).ToList();
+        projectChoices = projectChoices.Select(c => c with { Label = ctx.Text("form.my_records.move_project_step") + c.Label }).ToList();
         if (records.Count == 0)
         {
-            ctx.Say(ctx.T("Bạn chưa ghi bản ghi nào. Gõ /ghi để bắt đầu.", "You have no records yet. Type /log to start."));
+            ctx.Say(ctx.Text("form.my_records.none_yet"));
             if (projectText is not null)
             {
                 ctx.Ask(projectText, projectChoices);
             }
             return;
         }
-        var sb = new StringBuilder(ctx.T($"📋 {records.Count} bản ghi gần đây nhất của bạn (sửa/xóa được trong {EditWindowDays} ngày). Chọn một bản ghi 📝 để xem:",
-            $"📋 Your {records.Count} latest records (changeable within {EditWindowDays} days). Pick one:"));
+        var sb = new StringBuilder(ctx.Text("form.my_records.latest_heading", ("count", records.Count), ("days", EditWindowDays)));
         var choices = records.Select(r => new Choice(FormText.Clip("📝 " + RecordWriter.Line(r, ctx.Catalogue), 60), "f:r:" + r.Id.ToString(CultureInfo.InvariantCulture))).ToList();
         if (ctx.State.Flow == FormRunner.FlowName)
         {
-            sb.Append('\n').Append(ctx.T("(Bạn vẫn còn phiếu đang dở; gõ \"tiếp\" để quay lại phiếu đó.)", "(Your unfinished form is kept; type \"continue\" to go back to it.)"));
+            sb.Append('\n').Append(ctx.Text("form.my_records.draft_kept"));
         }
         if (projectText is not null)
         {
@@ -106,7 +104,7 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptio
         var record = ctx.Store.Records.Get(id);
         if (record is null || record.CreatedByUserId != ctx.User.Id || !FormScope.InScope(ctx, record))
         {
-            ctx.Say(ctx.T($"Không tìm thấy bản ghi số {id} của bạn (có thể đã bị xóa).", $"No record {id} of yours (it may have been deleted)."));
+            ctx.Say(ctx.Text("form.my_records.not_found", ("id", id)));
             return null;
         }
         return record;
@@ -118,7 +116,7 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptio
         {
             return;
         }
-        var sb = new StringBuilder(ctx.T($"Bản ghi số {id}", $"Record {id}")).Append(" – ")
+        var sb = new StringBuilder(ctx.Text("form.my_records.record_title", ("id", id))).Append(" – ")
             .Append(ctx.Catalogue.Activity(record.ActivityId)?.ShortName ?? record.ActivityId);
         if (forms.Get(record.ActivityId) is { } form)
         {
@@ -141,24 +139,24 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptio
         {
             sb.Append('\n').Append(files);
         }
-        sb.Append('\n').Append(ctx.T("Ghi lúc ", "Logged at ")).Append(VnFormat.DateTime(record.CreatedAt));
+        sb.Append('\n').Append(ctx.Text("form.my_records.logged_at")).Append(VnFormat.DateTime(record.CreatedAt));
         if (record.UpdatedAt is { } updated)
         {
-            sb.Append(ctx.T(", sửa lúc ", ", corrected at ")).Append(VnFormat.DateTime(updated));
+            sb.Append(ctx.Text("form.my_records.corrected_at")).Append(VnFormat.DateTime(updated));
         }
         var choices = new List<Choice>();
         var key = id.ToString(CultureInfo.InvariantCulture);
         if (RecordWriter.CanChange(record, ctx.User, ctx.Now, EditWindowDays))
         {
-            choices.Add(new Choice(ctx.T("✏ Sửa", "✏ Correct"), "f:re:" + key));
-            choices.Add(new Choice(ctx.T("🗑 Xóa", "🗑 Delete"), "f:rd:" + key));
+            choices.Add(new Choice(ctx.Text("form.my_records.correct_button"), "f:re:" + key));
+            choices.Add(new Choice(ctx.Text("form.my_records.delete_button"), "f:rd:" + key));
         }
         else
         {
-            sb.Append('\n').Append(ctx.T($"Đã quá {EditWindowDays} ngày nên không sửa/xóa được nữa.", $"Older than {EditWindowDays} days: it can no longer be changed."));
+            sb.Append('\n').Append(ctx.Text("form.my_records.edit_window_passed", ("days", EditWindowDays)));
         }
-        choices.Add(new Choice(ctx.T("➕ Ghi thêm như vậy", "➕ Log another like this"), "f:again:" + key));
-        choices.Add(new Choice(ctx.T("📋 Danh sách", "📋 List"), "f:my"));
+        choices.Add(new Choice(ctx.Text("form.common.log_another"), "f:again:" + key));
+        choices.Add(new Choice(ctx.Text("form.my_records.list_button"), "f:my"));
         ctx.Ask(sb.ToString(), choices);
     }
 
@@ -171,7 +169,7 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptio
         }
         if (!RecordWriter.CanChange(record, ctx.User, ctx.Now, EditWindowDays))
         {
-            ctx.Say(ctx.T($"Bản ghi số {id} đã quá {EditWindowDays} ngày nên không xóa được nữa.", $"Record {id} is older than {EditWindowDays} days and cannot be deleted."));
+            ctx.Say(ctx.Text("form.my_records.delete_window_passed", ("id", id), ("days", EditWindowDays)));
             return null;
         }
         return record;
@@ -184,9 +182,8 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptio
             return;
         }
         var key = id.ToString(CultureInfo.InvariantCulture);
-        ctx.Ask(ctx.T($"Xóa bản ghi số {id}?\n{RecordWriter.Line(record, ctx.Catalogue)}\nSố liệu sẽ không còn tính bản ghi này (nhật ký vẫn lưu lại).",
-                $"Delete record {id}?\n{RecordWriter.Line(record, ctx.Catalogue)}\nFigures will no longer count it (the audit trail keeps it)."),
-            [new Choice(ctx.T("🗑 Xóa hẳn", "🗑 Delete"), "f:rdy:" + key), new Choice(ctx.T("Không xóa", "Keep it"), "f:r:" + key)]);
+        ctx.Ask(ctx.Text("form.my_records.confirm_delete", ("id", id), ("line", RecordWriter.Line(record, ctx.Catalogue))),
+            [new Choice(ctx.Text("form.my_records.delete_for_good"), "f:rdy:" + key), new Choice(ctx.Text("form.my_records.keep_button"), "f:r:" + key)]);
     }
 
     private void Delete(BotContext ctx, long id)
@@ -202,9 +199,9 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptio
         // Mine() has just found the record; the delete is written with the state, before this reply goes out.
         ctx.CommitAtomically(() => RecordWriter.Delete(ctx.Store, record, ctx.User.Id, ctx.Now));
         // Its evidence files are kept (never given to another record): the undo brings the record back with them.
-        ctx.Ask(ctx.T($"🗑 Đã xóa bản ghi số {id}.", $"🗑 Record {id} deleted."),
-            [new Choice(ctx.T("↩ Hoàn tác (khôi phục bản ghi)", "↩ Undo (restore the record)"), RestorePrefix + id.ToString(CultureInfo.InvariantCulture)),
-                new Choice(ctx.T("📋 Bản ghi của tôi", "📋 My records"), "f:my")]);
+        ctx.Ask(ctx.Text("form.my_records.deleted", ("id", id)),
+            [new Choice(ctx.Text("form.my_records.undo_button"), RestorePrefix + id.ToString(CultureInfo.InvariantCulture)),
+                new Choice(ctx.Text("form.common.my_records"), "f:my")]);
     }
 
     /// <summary>Restores the person's own record deleted within the correction window; its files were kept.</summary>
@@ -212,7 +209,7 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptio
     {
         if (ctx.Store.Records.Get(id) is not null)
         {
-            ctx.Say(ctx.T($"Bản ghi số {id} vẫn còn, không cần khôi phục.", $"Record {id} is still there."));
+            ctx.Say(ctx.Text("form.my_records.not_deleted", ("id", id)));
             return;
         }
         var deleted = ctx.Store.Audit.ForEntity("record", id.ToString(CultureInfo.InvariantCulture))
@@ -228,8 +225,7 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptio
         if (record is null || record.Id != id || record.CreatedByUserId != ctx.User.Id || !FormScope.InScope(ctx, record)
             || !RecordWriter.CanChange(record, ctx.User, ctx.Now, EditWindowDays))
         {
-            ctx.Say(ctx.T($"Không khôi phục được bản ghi số {id} (không phải bản ghi bạn đã xóa, hoặc đã quá {EditWindowDays} ngày).",
-                $"Record {id} cannot be restored (not one you deleted, or older than {EditWindowDays} days)."));
+            ctx.Say(ctx.Text("form.my_records.cannot_restore", ("id", id), ("days", EditWindowDays)));
             return;
         }
         ctx.CommitAtomically(() => ctx.Store.InTransaction(() =>
@@ -242,12 +238,12 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptio
             });
             return true;
         }));
-        var text = ctx.T($"↩ Đã khôi phục bản ghi số {id}.", $"↩ Record {id} restored.") + "\n" + RecordWriter.Line(record, ctx.Catalogue);
+        var text = ctx.Text("form.my_records.restored", ("id", id)) + "\n" + RecordWriter.Line(record, ctx.Catalogue);
         if (DraftPhotos.FilesLine(ctx, id) is { Length: > 0 } files)
         {
             text += "\n" + files;
         }
-        ctx.Ask(text, [new Choice(ctx.T("📋 Bản ghi của tôi", "📋 My records"), "f:my")]);
+        ctx.Ask(text, [new Choice(ctx.Text("form.common.my_records"), "f:my")]);
     }
 
     /// <summary>The record as the audit trail kept it; the funding split (a struct with a checked constructor) read by hand.</summary>

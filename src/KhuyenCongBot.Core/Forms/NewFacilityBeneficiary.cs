@@ -35,10 +35,8 @@ public sealed class NewFacilityBeneficiary(FormNavigator navigator, BeneficiaryC
                 if (legal is null)
                 {
                     navigator.Refuse(ctx, s, form, verb == "skip"
-                        ? ctx.T("Loại hình của cơ sở mới là bắt buộc (báo cáo theo Nghị định 235 cần nó). Chọn một số.",
-                            "The new facility's legal form is required (reports under Decree 235 need it). Pick a number.")
-                        : ctx.T("Chưa rõ loại hình nào. Chọn một số, hoặc gõ: doanh nghiệp, HTX, tổ hợp tác, hộ kinh doanh, làng nghề.",
-                            "Which legal form? Pick a number, or type: enterprise, cooperative, cooperative group, household, craft village."));
+                        ? ctx.Text("form.new_facility.legal_form_required")
+                        : ctx.Text("form.new_facility.which_legal_form"));
                     return;
                 }
                 s.Set("nf:legal", legal.Id);
@@ -46,7 +44,7 @@ public sealed class NewFacilityBeneficiary(FormNavigator navigator, BeneficiaryC
                 {
                     s.Set("nf:taxid", null);
                 }
-                navigator.MoveTo(ctx, s, AfterLegalForm(s), $"✓ {ctx.T("Loại hình", "Legal form")}: {legal.Label(ctx.English)}");
+                navigator.MoveTo(ctx, s, AfterLegalForm(s), $"✓ {ctx.Text("form.new_facility.legal_form_label")}: {legal.Label(ctx.English)}");
                 return;
             case FormPhase.NewFacilityTaxId:
                 if (verb == "skip")
@@ -67,7 +65,7 @@ public sealed class NewFacilityBeneficiary(FormNavigator navigator, BeneficiaryC
                 {
                     navigator.Refuse(ctx, s, form, check?.Problem is { } problem
                         ? ctx.English ? check.ProblemEn ?? problem : problem
-                        : ctx.T("Gõ mã số thuế (10 chữ số) hoặc \"bỏ qua\".", "Type the tax code (10 digits) or \"skip\"."));
+                        : ctx.Text("form.new_facility.tax_code_hint"));
                     return;
                 }
                 if (TaxIdTaken(ctx, s, number))
@@ -75,9 +73,9 @@ public sealed class NewFacilityBeneficiary(FormNavigator navigator, BeneficiaryC
                     return;
                 }
                 s.Set("nf:taxid", number);
-                navigator.MoveTo(ctx, s, FormPhase.NewFacilityPriority, $"✓ {ctx.T("Mã số", "Number")}: {number}" + (check.Checksummed
-                    ? ctx.T(" (đúng chữ số kiểm tra)", " (check digit correct)")
-                    : ctx.T(" (không có chữ số kiểm tra để đối chiếu, chỉ kiểm tra dạng số)", " (no check digit exists; only its shape was checked)")));
+                navigator.MoveTo(ctx, s, FormPhase.NewFacilityPriority, $"✓ {ctx.Text("form.new_facility.tax_code_label")}: {number}" + (check.Checksummed
+                    ? ctx.Text("form.new_facility.check_digit_ok")
+                    : ctx.Text("form.new_facility.no_check_digit")));
                 return;
             case FormPhase.NewFacilityPriority:
                 var folded = VnText.FoldWords(input);
@@ -98,12 +96,11 @@ public sealed class NewFacilityBeneficiary(FormNavigator navigator, BeneficiaryC
                 };
                 if (groups is null)
                 {
-                    navigator.Refuse(ctx, s, form, ctx.T("Chưa rõ nhóm nào. Chọn một số, hoặc gõ: phụ nữ, dân tộc thiểu số, cả hai, không.",
-                        "Which group? Pick a number, or type: women, ethnic minority, both, none."));
+                    navigator.Refuse(ctx, s, form, ctx.Text("form.new_facility.which_group"));
                     return;
                 }
                 s.Set("nf:prio", string.Join(',', groups.Select(g => g.Id)));
-                navigator.MoveTo(ctx, s, FormPhase.NewFacilityVillage, $"✓ {ctx.T("Nhóm ưu tiên", "Priority group")}: {PriorityText(ctx, groups)}");
+                navigator.MoveTo(ctx, s, FormPhase.NewFacilityVillage, $"✓ {ctx.Text("form.new_facility.priority_group_label")}: {PriorityText(ctx, groups)}");
                 return;
         }
     }
@@ -125,15 +122,14 @@ public sealed class NewFacilityBeneficiary(FormNavigator navigator, BeneficiaryC
         var allowed = FieldReader.AllowedProvinces(ctx.Catalogue, ctx.User).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var visible = allowed.Contains(ctx.Catalogue.CurrentOf(holder.ProvinceId)?.Id ?? holder.ProvinceId);
         var who = visible
-            ? ctx.T($"cơ sở \"{holder.Name}\" ({ctx.Catalogue.Province(holder.ProvinceId)?.ShortName ?? holder.ProvinceId})", $"\"{holder.Name}\" ({ctx.Catalogue.Province(holder.ProvinceId)?.ShortName ?? holder.ProvinceId})")
-            : ctx.T("một cơ sở ở tỉnh/thành phố khác", "a facility in another province");
+            ? ctx.Text("form.new_facility.tax_code_holder", ("name", holder.Name), ("province", ctx.Catalogue.Province(holder.ProvinceId)?.ShortName ?? holder.ProvinceId))
+            : ctx.Text("form.new_facility.tax_code_holder_elsewhere");
         var step = s.Step.ToString(CultureInfo.InvariantCulture);
-        ctx.Ask(ctx.T($"⚠ Mã số {number} đã được ghi cho {who}. Nếu đó chính là cơ sở này, quay lại và chọn cơ sở có sẵn thay vì tạo mới. Vẫn dùng mã này cho \"{s.Get("nf:name")}\"? Hoặc gõ mã khác.",
-                $"⚠ Number {number} is already recorded for {who}. If it is the same facility, go back and pick it instead of creating a new one. Keep this number for \"{s.Get("nf:name")}\" anyway? Or type another."),
-            [new Choice(ctx.T("Vẫn dùng mã này", "Keep this number"), $"f:{step}:tx:ok"), FormText.Skip(ctx), FormText.Back(ctx), FormText.Cancel(ctx)]);
+        ctx.Ask(ctx.Text("form.new_facility.tax_code_taken", ("number", number), ("who", who), ("name", s.Get("nf:name"))),
+            [new Choice(ctx.Text("form.new_facility.keep_tax_code"), $"f:{step}:tx:ok"), FormText.Skip(ctx), FormText.Back(ctx), FormText.Cancel(ctx)]);
         return true;
     }
 
     private static string PriorityText(BotContext ctx, IReadOnlyList<PriorityGroup> groups) =>
-        groups.Count == 0 ? ctx.T("không thuộc nhóm nào", "none") : string.Join(", ", groups.Select(g => g.Label(ctx.English)));
+        groups.Count == 0 ? ctx.Text("form.new_facility.no_priority_group") : string.Join(", ", groups.Select(g => g.Label(ctx.English)));
 }

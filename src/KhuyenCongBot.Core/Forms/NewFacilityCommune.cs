@@ -25,7 +25,7 @@ public sealed class NewFacilityCommune(FormNavigator navigator, FormPrompter pro
         var text = FormText.Clean(typed);
         if (text.Length < 2 || text.Length > 80)
         {
-            navigator.Refuse(ctx, s, form, ctx.T("Tên xã/phường cần từ 2 đến 80 ký tự, ví dụ: xã Tiên Lữ.", "A commune name needs 2 to 80 characters, e.g. xã Tiên Lữ."));
+            navigator.Refuse(ctx, s, form, ctx.Text("form.new_facility.commune_length"));
             return;
         }
         var province = FormScope.FacilityProvince(ctx, s, form);
@@ -65,8 +65,8 @@ public sealed class NewFacilityCommune(FormNavigator navigator, FormPrompter pro
         s.Set("nf:ctyped", null);
         s.Set("nf:cands", null);
         s.Set("nf:cmore", null);
-        var echo = $"✓ {ctx.T("Xã/phường", "Commune")}: {commune}" + (code is null ? "" : ctx.T($" (mã {code})", $" (code {code})"))
-            + (free ? ctx.T(" — ngoài danh mục 2025, giữ như đã gõ", " — not in the 2025 list, kept as typed") : "");
+        var echo = $"✓ {ctx.Text("form.new_facility.commune_label")}: {commune}" + (code is null ? "" : ctx.Text("form.new_facility.commune_code", ("code", code)))
+            + (free ? ctx.Text("form.new_facility.commune_not_listed") : "");
         navigator.MoveTo(ctx, s, FormPhase.NewFacilityLegal, echo);
     }
 
@@ -101,7 +101,7 @@ public sealed class NewFacilityCommune(FormNavigator navigator, FormPrompter pro
         }
         if (verb == "skip")
         {
-            navigator.Refuse(ctx, s, form, ctx.T("Xã/phường của cơ sở mới là bắt buộc.", "The new facility's commune is required."));
+            navigator.Refuse(ctx, s, form, ctx.Text("form.new_facility.commune_required"));
             return;
         }
         prompter.Prompt(ctx, s, FormText.NotApplicable(ctx, verb));

@@ -19,7 +19,7 @@ public sealed class NewFacilityView(CommuneCatalogue communes, BeneficiaryCatalo
         var query = s.Get("fq") ?? "";
         var step = s.Step.ToString(CultureInfo.InvariantCulture);
         var province = FormScope.FacilityProvince(ctx, s, form) is { } pid ? ctx.Catalogue.Province(pid)?.ShortName : null;
-        var where = province is null ? "" : ctx.T($" ở {province}", $" in {province}");
+        var where = province is null ? "" : ctx.Text("form.new_facility.in_province", ("province", province));
         var duplicate = s.Phase == FormPhase.NewFacilityDuplicate;
         var matches = ctx.Store.Facilities.Search(FormScope.FacilityUnits(ctx, s, form), query, duplicate ? 3 : 5,
             duplicate ? FacilitySearch.DuplicateThreshold : FacilitySearch.OfferThreshold);
@@ -29,27 +29,24 @@ public sealed class NewFacilityView(CommuneCatalogue communes, BeneficiaryCatalo
         if (duplicate)
         {
             var named = s.Get("nf:name") ?? query;
-            text = ctx.T($"⚠ Có thể cơ sở \"{named}\" đã có{where}. Chọn nếu đúng là cơ sở đó, hoặc chọn \"Vẫn tạo mới\".",
-                $"⚠ \"{named}\" may already exist{where}. Pick it if it is the same facility, or choose \"Create anyway\".");
-            choices.Add(new Choice(ctx.T("➕ Vẫn tạo mới", "➕ Create anyway"), $"f:{step}:fnew"));
+            text = ctx.Text("form.new_facility.may_exist", ("named", named), ("where", where));
+            choices.Add(new Choice(ctx.Text("form.new_facility.create_anyway"), $"f:{step}:fnew"));
         }
         else
         {
             text = matches.Count > 0
-                ? ctx.T($"🔎 Các cơ sở gần giống \"{query}\"{where}. Chọn một, gõ tên khác để tìm lại, hoặc tạo cơ sở mới.",
-                    $"🔎 Facilities like \"{query}\"{where}. Pick one, type another name to search again, or create a new one.")
-                : ctx.T($"🔎 Chưa có cơ sở nào tên giống \"{query}\"{where}. Tạo cơ sở mới với tên này, hoặc gõ tên khác để tìm lại.",
-                    $"🔎 No facility like \"{query}\"{where}. Create a new one with this name, or type another name.");
+                ? ctx.Text("form.new_facility.similar_found", ("query", query), ("where", where))
+                : ctx.Text("form.new_facility.none_similar", ("query", query), ("where", where));
             // A name typed without capitals or diacritics is offered back written properly first; as typed stays possible.
             if (ProperName(ctx, s, form, query) is { } proper)
             {
-                text += "\n" + ctx.T($"💡 Tên cơ sở thường được viết: \"{proper}\".", $"💡 The name is usually written: \"{proper}\".");
-                choices.Add(new Choice(Clip(ctx.T("➕ Tạo mới: ", "➕ New: ") + proper, MaxButtonLabel), $"f:{step}:fnew:p"));
-                choices.Add(new Choice(Clip(ctx.T("➕ Tạo mới, đúng như đã gõ: ", "➕ New, as typed: ") + query, MaxButtonLabel), $"f:{step}:fnew"));
+                text += "\n" + ctx.Text("form.new_facility.usual_spelling", ("proper", proper));
+                choices.Add(new Choice(Clip(ctx.Text("form.new_facility.create_button") + proper, MaxButtonLabel), $"f:{step}:fnew:p"));
+                choices.Add(new Choice(Clip(ctx.Text("form.new_facility.create_as_typed_button") + query, MaxButtonLabel), $"f:{step}:fnew"));
             }
             else
             {
-                choices.Add(new Choice(Clip(ctx.T("➕ Tạo mới: ", "➕ New: ") + query, MaxButtonLabel), $"f:{step}:fnew"));
+                choices.Add(new Choice(Clip(ctx.Text("form.new_facility.create_button") + query, MaxButtonLabel), $"f:{step}:fnew"));
             }
         }
         choices.Add(Back(ctx));
@@ -71,16 +68,15 @@ public sealed class NewFacilityView(CommuneCatalogue communes, BeneficiaryCatalo
         switch (s.Phase)
         {
             case FormPhase.NewFacilityCommune:
-                question = ctx.T($"➕ Cơ sở mới \"{name}\". Cơ sở ở xã/phường nào? (tên theo danh mục từ 01/07/2025, có dấu hoặc không)",
-                    $"➕ New facility \"{name}\". Which commune/ward is it in? (as named since 1/7/2025)");
+                question = ctx.Text("form.new_facility.ask_commune", ("name", name));
                 AddCommuneSuggestions(ctx, s, form, step, choices);
                 break;
             case FormPhase.NewFacilityVillage:
-                question = ctx.T($"Cơ sở \"{name}\" thuộc làng nghề nào? (không bắt buộc)", $"Which craft village is \"{name}\" in? (optional)");
+                question = ctx.Text("form.new_facility.ask_village", ("name", name));
                 choices.Add(Skip(ctx));
                 break;
             default:
-                question = ctx.T($"Số điện thoại của cơ sở \"{name}\"? (không bắt buộc)", $"Phone number of \"{name}\"? (optional)");
+                question = ctx.Text("form.new_facility.ask_phone", ("name", name));
                 choices.Add(Skip(ctx));
                 break;
         }
@@ -132,22 +128,19 @@ public sealed class NewFacilityView(CommuneCatalogue communes, BeneficiaryCatalo
                     choices.Add(new Choice(Clip(c.Label(ctx.English), MaxButtonLabel), $"f:{step}:cmp:{i}"));
                 }
             }
-            text = ctx.T($"🔎 Các xã/phường của {province} gần giống \"{typed}\". Chọn một, gõ lại tên, hoặc giữ đúng như đã gõ (ghi là ngoài danh mục).",
-                $"🔎 Communes of {province} like \"{typed}\". Pick one, type the name again, or keep it as typed (marked as not in the list).");
+            text = ctx.Text("form.new_facility.similar_communes", ("province", province), ("typed", typed));
             if (int.TryParse(s.Get("nf:cmore"), NumberStyles.None, CultureInfo.InvariantCulture, out var more) && more > 0)
             {
-                text += "\n" + ctx.T($"… và {VnFormat.Number(more)} nơi khác cũng giống: gõ thêm tên để thu hẹp.", $"… and {more} more alike: type more of the name.");
+                text += "\n" + ctx.Text("form.new_facility.more_similar_communes", ("more", more));
             }
-            choices.Add(new Choice(Clip(ctx.T("✎ Giữ như đã gõ: ", "✎ Keep as typed: ") + typed, MaxButtonLabel), $"f:{step}:cmk"));
+            choices.Add(new Choice(Clip(ctx.Text("form.new_facility.keep_commune_typed_button") + typed, MaxButtonLabel), $"f:{step}:cmk"));
         }
         else
         {
             var count = FormScope.FacilityProvince(ctx, s, form) is { } p ? communes.InProvince(p).Count : 0;
-            text = ctx.T($"⚠ \"{typed}\" không có trong danh mục {VnFormat.Number(count)} xã, phường, đặc khu của {province} (từ 01/07/2025). "
-                    + "Giữ đúng như đã gõ (ghi là ngoài danh mục), hay gõ lại tên?",
-                $"⚠ \"{typed}\" is not in the list of {count} communes of {province} (since 1/7/2025). Keep it as typed (marked as not in the list), or type the name again?");
-            choices.Add(new Choice(ctx.T("✎ Giữ như đã gõ", "✎ Keep as typed"), $"f:{step}:cmk"));
-            choices.Add(new Choice(ctx.T("🔁 Gõ lại tên", "🔁 Type it again"), $"f:{step}:cmr"));
+            text = ctx.Text("form.new_facility.commune_not_in_list", ("typed", typed), ("count", count), ("province", province));
+            choices.Add(new Choice(ctx.Text("form.new_facility.keep_typed_button"), $"f:{step}:cmk"));
+            choices.Add(new Choice(ctx.Text("form.new_facility.retype_button"), $"f:{step}:cmr"));
         }
         choices.Add(Back(ctx));
         choices.Add(Cancel(ctx));
@@ -164,24 +157,22 @@ public sealed class NewFacilityView(CommuneCatalogue communes, BeneficiaryCatalo
         switch (s.Phase)
         {
             case FormPhase.NewFacilityLegal:
-                question = ctx.T($"Cơ sở \"{name}\" thuộc loại hình nào?", $"What legal form is \"{name}\"?");
+                question = ctx.Text("form.new_facility.ask_legal_form", ("name", name));
                 var current = s.Get("nf:legal");
                 choices.AddRange(beneficiaries.LegalForms.Select(f =>
                     new Choice((f.Id == current ? "✓ " : "") + f.Label(ctx.English), $"f:{step}:lf:{f.Id}")));
                 break;
             case FormPhase.NewFacilityTaxId:
-                question = ctx.T($"Mã số thuế (hoặc số đăng ký hộ kinh doanh) của \"{name}\"? (không bắt buộc)",
-                    $"Tax code (or household registration number) of \"{name}\"? (optional)");
+                question = ctx.Text("form.new_facility.ask_tax_code", ("name", name));
                 choices.Add(Skip(ctx));
                 break;
             default:
-                question = ctx.T($"\"{name}\" có thuộc nhóm được ưu tiên (Nghị định 235) không? Gõ số, hoặc ví dụ: phụ nữ, dtts.",
-                    $"Is \"{name}\" in a priority group (Decree 235)? Pick a number, or type e.g. women, ethnic minority.");
-                choices.Add(new Choice(ctx.T("Không thuộc nhóm nào", "None"), $"f:{step}:pg:none"));
+                question = ctx.Text("form.new_facility.ask_priority_group", ("name", name));
+                choices.Add(new Choice(ctx.Text("form.new_facility.no_priority_group_choice"), $"f:{step}:pg:none"));
                 choices.AddRange(beneficiaries.PriorityGroups.Select(g => new Choice(g.Label(ctx.English), $"f:{step}:pg:{g.Id}")));
                 if (beneficiaries.PriorityGroups.Count == 2)
                 {
-                    choices.Add(new Choice(ctx.T("Cả hai", "Both"), $"f:{step}:pg:all"));
+                    choices.Add(new Choice(ctx.Text("form.new_facility.both_groups"), $"f:{step}:pg:all"));
                 }
                 choices.Add(Skip(ctx));
                 break;

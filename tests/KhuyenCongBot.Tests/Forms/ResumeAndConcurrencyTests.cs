@@ -76,7 +76,7 @@ public sealed class ResumeAndConcurrencyTests
         var service = new DraftReminderService(
             bot.Store, [sender], bot.Services.GetRequiredService<KhuyenCongBot.Core.Time.BotClock>(), bot.Services.GetRequiredService<FormPrompter>(),
             bot.Catalogue, bot.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KhuyenCongBot.Core.Options.BotOptions>>(),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<DraftReminderService>.Instance);
+            bot.Services.GetRequiredService<KhuyenCongBot.Core.Text.UserTexts>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<DraftReminderService>.Instance);
 
         bot.Time.Advance(TimeSpan.FromMinutes(29));
         Assert.Equal(0, await service.ScanOnceAsync());
