@@ -37,7 +37,7 @@ internal static class ProjectLinkConfirmation
         }
         s.Set(ConfirmedKey, mark);
         var lines = warnings.Select(w => "⚠ " + (ctx.English ? w.En : w.Vi));
-        ctx.Ask(ctx.T("Chưa lưu. Kiểm tra trước khi lưu:", "Not saved yet. Please check:") + "\n" + string.Join("\n", lines) + "\n"
+        PendingConfirmation.Ask(ctx, s, ctx.T("Chưa lưu. Kiểm tra trước khi lưu:", "Not saved yet. Please check:") + "\n" + string.Join("\n", lines) + "\n"
                 + ctx.T("Số liệu đúng như vậy? Chọn \"Đúng, vẫn lưu\", hoặc \"Sửa lại\" để chọn câu cần sửa.", "Is it right? Choose \"Yes, save anyway\", or \"Correct\" to pick the answer to change."),
             [new Choice(ctx.T("Đúng, vẫn lưu", "Yes, save anyway"), "f:save"), new Choice(ctx.T("Sửa lại", "Correct"), "f:edit")]);
         return true;
