@@ -59,11 +59,17 @@ public sealed class FormNavigator(FormPrompter prompter, IEnumerable<IFormCrossC
     {
         s.Misses++;
         var text = "⚠ " + error;
-        if (s.Misses >= 3)
+        var example = s.Misses >= 3 ? StepExample(ctx, s) ?? (s.Phase is FormPhase.Ask or FormPhase.Facility ? FieldReader.Example(form.Fields[s.Step], ctx.Today) : null) : null;
+        if (example is not null)
         {
             text += "\n" + ctx.T("💡 Ví dụ một câu trả lời đúng: ", "💡 An example of a valid answer: ")
-                + (StepExample(ctx, s) ?? FieldReader.Example(form.Fields[s.Step], ctx.Today))
+                + example
                 + ctx.T(". Gõ \"bỏ qua\" nếu câu này không bắt buộc, hoặc /huy để dừng.", ". Type \"skip\" if the question is optional, or /cancel to stop.");
+        }
+        else if (s.Misses >= 3)
+        {
+            // No real answer of this question to show (its own wording is no example): only how to go on.
+            text += "\n" + ctx.Text("form.fix.hint_no_example");
         }
         prompter.Prompt(ctx, s, text, edits: false);
     }
@@ -72,7 +78,7 @@ public sealed class FormNavigator(FormPrompter prompter, IEnumerable<IFormCrossC
     private static string? StepExample(BotContext ctx, FormSession s) => s.Phase switch
     {
         FormPhase.NewFacilityCommune => "xã Tiên Lữ",
-        FormPhase.NewFacilityCommunePick or FormPhase.NewFacilityCommuneConfirm => "1",
+        FormPhase.NewFacilityCommunePick or FormPhase.NewFacilityCommuneConfirm => null,
         FormPhase.NewFacilityLegal => ctx.T("hộ kinh doanh", "household"),
         FormPhase.NewFacilityTaxId => "0101234565",
         FormPhase.NewFacilityPriority => ctx.T("không", "none"),
