@@ -7,7 +7,7 @@ namespace KhuyenCongBot.Core.Forms;
 
 /// <summary>
 /// Before a new record is saved (not a correction): a record of the same province, activity, facility and date with the same
-/// amounts (booths, funding, revenue) is most likely the same support logged twice, which the figures would count twice. It is
+/// amounts (booths, funding, revenue) and the same other answers (the fair's name) is most likely the same support logged twice, which the figures would count twice. It is
 /// named and the officer confirms ("Vẫn lưu thêm") or goes back; a confirmation holds while the answers and that record stay the same.
 /// </summary>
 internal static class DuplicateRecordCheck
@@ -48,6 +48,7 @@ internal static class DuplicateRecordCheck
         {
             if (r.ActivityId == draft.ActivityId && r.Date == draft.Date && r.ProvinceId == draft.ProvinceId && SameFacility(r, draft)
                 && r.Booths == draft.Booths && r.FundingVnd == draft.FundingVnd && r.RevenueVnd == draft.RevenueVnd
+                && SameNames(r, draft)
                 && (found is null || r.Id > found.Id))
             {
                 found = r;
@@ -55,6 +56,10 @@ internal static class DuplicateRecordCheck
         }
         return found;
     }
+
+    /// <summary>The form's other answers both records have (the fair's name…) agree: two fairs of one facility on one day are two records.</summary>
+    private static bool SameNames(SupportRecord a, SupportRecord b) =>
+        b.Extra.All(e => !a.Extra.TryGetValue(e.Key, out var other) || VnText.FoldWords(other) == VnText.FoldWords(e.Value));
 
     private static bool SameFacility(SupportRecord a, SupportRecord b) =>
         a.FacilityId is { } id ? id == b.FacilityId

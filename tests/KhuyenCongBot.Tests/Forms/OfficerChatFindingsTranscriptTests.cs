@@ -95,14 +95,17 @@ public sealed class OfficerChatFindingsTranscriptTests(ITestOutputHelper output)
         Assert.Equal(3, bot.Store.Records.All().Count());
     }
 
-    [Fact]
-    public async Task Another_date_or_amount_is_saved_without_asking()
+    [Theory]
+    [InlineData(5, "4")]
+    [InlineData(6, "21/11")]
+    [InlineData(4, "Hội chợ Xuân")]
+    public async Task Another_fair_date_or_amount_is_saved_without_asking(int line, string answer)
     {
         using var bot = FormTestKit.WithOfficer();
         await Talk(bot, Fair);
         await Say(bot, "lưu");
         var other = (string[])Fair.Clone();
-        other[5] = "4";
+        other[line] = answer;
         await Talk(bot, other);
         Assert.Contains("Đã lưu bản ghi số", await Say(bot, "lưu"));
         Assert.Equal(2, bot.Store.Records.All().Count());
