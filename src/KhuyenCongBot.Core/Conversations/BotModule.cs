@@ -1,3 +1,4 @@
+using KhuyenCongBot.Core.Messaging;
 using KhuyenCongBot.Core.People;
 
 namespace KhuyenCongBot.Core.Conversations;
@@ -44,6 +45,9 @@ public interface IConversationFlow
 
     /// <summary>How to come back to the dialog after something else was answered meanwhile.</summary>
     string ResumeHint(BotContext context) => context.Text("dialog.resume_hint");
+
+    /// <summary>The current step's question as it is asked now (without an earlier error), or null when the flow cannot say.</summary>
+    Reply? CurrentPrompt(BotContext context) => null;
 }
 
 /// <summary>The two kinds of dialog the engine's rules tell apart.</summary>

@@ -210,6 +210,8 @@ public sealed class Dialog<TStep> : IConversationFlow
     string IConversationFlow.ResumeHint(BotContext context) =>
         Resume?.Invoke(context) ?? context.Text("dialog.resume_hint");
 
+    Reply? IConversationFlow.CurrentPrompt(BotContext context) => RowOf(context.State)?.Prompt?.Invoke(context);
+
     private static int ToInt(TStep step) => Convert.ToInt32(step, CultureInfo.InvariantCulture);
 }
 

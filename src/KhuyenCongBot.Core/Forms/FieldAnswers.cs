@@ -117,6 +117,12 @@ public sealed class FieldAnswers(FormNavigator navigator, FormPrompter prompter,
         {
             echo += "\nℹ " + result.Note;
         }
+        if (field.Kind == FieldType.Date && verb == "text" && DateOnly.TryParseExact(result.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var taken)
+            && FieldReader.YearTaken(input, taken, ctx.Today))
+        {
+            // "31/12" has no year: which full date was taken is said, so a wrong year is corrected now.
+            echo += "\nℹ " + ctx.Text("form.fix.date_year", ("typed", input.Trim()), ("date", Text.VnFormat.Date(taken)));
+        }
         navigator.Advance(ctx, s, form, s.Step, echo);
     }
 

@@ -335,8 +335,13 @@ public static class FieldReader
         }
     }
 
-    /// <summary>A typical answer, for the hint after three misses.</summary>
-    public static string Example(FormField field, DateOnly today) => field.Example ?? field.Kind switch
+    /// <summary>True when <paramref name="typed"/>, a day and month without a year, was read as <paramref name="date"/> of another year
+    /// or a day still to come: the officer is told which full date was taken.</summary>
+    public static bool YearTaken(string typed, DateOnly date, DateOnly today) =>
+        !HasYear.IsMatch(typed) && VnText.FoldWords(typed).Any(char.IsAsciiDigit) && (date.Year != today.Year || date > today);
+
+    /// <summary>A typical answer, for the hint after three misses; null where the field has no real example (its own question is none).</summary>
+    public static string? Example(FormField field, DateOnly today) => field.Example ?? field.Kind switch
     {
         FieldType.Integer => ((long)(field.Min ?? 0) + Math.Min(2, (long)((field.Max ?? 10) - (field.Min ?? 0)))).ToString(CultureInfo.InvariantCulture),
         FieldType.Money => "120tr",
@@ -346,6 +351,6 @@ public static class FieldReader
         FieldType.Commune => "xã Tiên Phong",
         FieldType.Facility => "Gốm Phù Lãng",
         FieldType.Location => "21.0285, 105.8542",
-        _ => field.Label,
+        _ => null,
     };
 }

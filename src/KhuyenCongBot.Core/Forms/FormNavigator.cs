@@ -59,11 +59,17 @@ public sealed class FormNavigator(FormPrompter prompter, IEnumerable<IFormCrossC
     {
         s.Misses++;
         var text = "⚠ " + error;
-        if (s.Misses >= 3)
+        var example = s.Misses >= 3 ? StepExample(ctx, s) ?? (s.Phase is FormPhase.Ask or FormPhase.Facility ? FieldReader.Example(form.Fields[s.Step], ctx.Today) : null) : null;
+        if (example is not null)
         {
             text += "\n" + ctx.Text("form.navigator.example_intro")
-                + (StepExample(ctx, s) ?? FieldReader.Example(form.Fields[s.Step], ctx.Today))
+                + example
                 + ctx.Text("form.navigator.example_outro");
+        }
+        else if (s.Misses >= 3)
+        {
+            // No real answer of this question to show (its own wording is no example): only how to go on.
+            text += "\n" + ctx.Text("form.fix.hint_no_example");
         }
         prompter.Prompt(ctx, s, text, edits: false);
     }
@@ -72,7 +78,7 @@ public sealed class FormNavigator(FormPrompter prompter, IEnumerable<IFormCrossC
     private static string? StepExample(BotContext ctx, FormSession s) => s.Phase switch
     {
         FormPhase.NewFacilityCommune => "xã Tiên Lữ",
-        FormPhase.NewFacilityCommunePick or FormPhase.NewFacilityCommuneConfirm => "1",
+        FormPhase.NewFacilityCommunePick or FormPhase.NewFacilityCommuneConfirm => null,
         FormPhase.NewFacilityLegal => ctx.Text("form.navigator.example_legal_form"),
         FormPhase.NewFacilityTaxId => "0101234565",
         FormPhase.NewFacilityPriority => ctx.Text("form.navigator.example_priority_group"),

@@ -45,7 +45,8 @@ public sealed class FormPrompter(FormCatalogue forms, BeneficiaryCatalogue benef
         }
         if (s.Phase is FormPhase.Summary or FormPhase.EditPick)
         {
-            return RenderSummary(ctx, s, form);
+            // A question asked at save time and not answered yet is still the question (after something answered aside).
+            return PendingConfirmation.Shown(s) ?? RenderSummary(ctx, s, form);
         }
         if (s.Step < 0 || s.Step >= form.Fields.Count)
         {

@@ -15,7 +15,7 @@ public sealed class FormSaver(FormPrompter prompter, IOptions<BotOptions> option
 
     internal void Save(BotContext ctx, FormSession s, FormDefinition form)
     {
-        if (!StillValid(ctx, s, form) || ProjectLinkConfirmation.AskFirst(ctx, s, form))
+        if (!StillValid(ctx, s, form) || ProjectLinkConfirmation.AskFirst(ctx, s, form) || DuplicateRecordCheck.AskFirst(ctx, s, form))
         {
             return;
         }

@@ -15,6 +15,15 @@ public sealed class FormSummary(FormPrompter prompter, FormSaver saver)
 
     internal void Handle(BotContext ctx, FormSession s, FormDefinition form, string verb, string arg, bool isButton, string folded)
     {
+        if (PendingConfirmation.Shown(s) is not null)
+        {
+            // The question asked at save time is answered now: a number or label typed means its own choices, not an item of the summary.
+            if (!isButton && PendingConfirmation.Match(s, folded) is { } chosen)
+            {
+                (verb, arg, isButton) = (FormAnswer.Read(s, chosen, true).Verb, "", true);
+            }
+            PendingConfirmation.Clear(s);
+        }
         var applicable = s.Applicable(form);
         int? pick = null;
         if (verb == "e" && int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var n))

@@ -19,6 +19,20 @@ public sealed class FormsModule(FormRunner runner, FormStarter starter, FormInte
 
     public Task<bool> TryHandleTextAsync(BotContext context, string text, CancellationToken cancellationToken)
     {
+        if (!context.Message.IsGroupChat && context.State.Flow is null && FormDrafts.HasKept(context.State)
+            && FormIntents.ResumeWords.Contains(Text.VnText.FoldWords(text)))
+        {
+            // "tiếp" after leaving a form ("thôi" kept its answers): the kept draft goes on, as /ghi → "tiếp" does.
+            var shown = context.Replies.Count;
+            starter.Start(context, "pick");
+            if (context.State.Flow == FormRunner.FlowName && new FormSession(context.State) is { Phase: FormPhase.Draft } draft)
+            {
+                // Not the continue-or-new question: "tiếp" has answered it.
+                context.Replies.RemoveRange(shown, context.Replies.Count - shown);
+                starter.HandleDraft(context, draft, "f:dc");
+            }
+            return Task.FromResult(true);
+        }
         if (context.Message.IsGroupChat || intents.ParseIntent(context.Catalogue, text) is not { } activity)
         {
             return Task.FromResult(false);

@@ -37,7 +37,7 @@ internal static class ProjectLinkConfirmation
         }
         s.Set(ConfirmedKey, mark);
         var lines = warnings.Select(w => "⚠ " + (ctx.English ? w.En : w.Vi));
-        ctx.Ask(ctx.Text("form.project_check.not_saved_heading") + "\n" + string.Join("\n", lines) + "\n"
+        PendingConfirmation.Ask(ctx, s, ctx.Text("form.project_check.not_saved_heading") + "\n" + string.Join("\n", lines) + "\n"
                 + ctx.Text("form.project_check.confirm_hint"),
             [new Choice(ctx.Text("form.project_check.save_anyway"), "f:save"), new Choice(ctx.Text("form.project_check.correct"), "f:edit")]);
         return true;

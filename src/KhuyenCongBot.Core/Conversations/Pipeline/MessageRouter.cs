@@ -92,6 +92,12 @@ public sealed class MessageRouter
                     }
                 }
             }
+            if (_rules.Open(state) is { } open && open.CurrentPrompt(context) is { } question)
+            {
+                // An empty message in a dialog: its current question again, not the last reply (which may hold an earlier error).
+                context.Say(question with { EditsPrevious = false });
+                return;
+            }
             context.Say(context.Text("router.empty_message"));
             RepeatPrompt(context);
             return;

@@ -1,0 +1,71 @@
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.Records;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Forms;
+
+/// <summary>
+/// Before a new record is saved (not a correction): a record of the same province, activity, facility and date with the same
+/// amounts (booths, funding, revenue) and the same other answers (the fair's name) is most likely the same support logged twice, which the figures would count twice. It is
+/// named and the officer confirms ("Vẫn lưu thêm") or goes back; a confirmation holds while the answers and that record stay the same.
+/// </summary>
+internal static class DuplicateRecordCheck
+{
+    /// <summary>The duplicate the officer was asked about last, with the answers then.</summary>
+    internal const string ConfirmedKey = "dupw";
+
+    /// <summary>True, with the question asked, when the record is not to be saved yet.</summary>
+    public static bool AskFirst(BotContext ctx, FormSession s, FormDefinition form)
+    {
+        if (s.EditId is not null)
+        {
+            return false;
+        }
+        var draft = new SupportRecord();
+        RecordWriter.Fill(draft, form, s, ctx.Store);
+        if (Find(ctx, draft) is not { } same)
+        {
+            return false;
+        }
+        var mark = same.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + Answers(s);
+        if (s.Get(ConfirmedKey) == mark)
+        {
+            return false;
+        }
+        s.Set(ConfirmedKey, mark);
+        PendingConfirmation.Ask(ctx, s,
+            ctx.Text("form.fix.duplicate", ("id", same.Id), ("date", VnFormat.Date(same.Date)), ("line", RecordWriter.Line(same, ctx.Catalogue))),
+            [new Choice(ctx.Text("form.fix.save_anyway"), "f:save"), new Choice(ctx.Text("form.fix.go_back"), "f:edit")]);
+        return true;
+    }
+
+    /// <summary>The latest record of the draft's province, activity, date and facility with the same amounts, or null.</summary>
+    private static SupportRecord? Find(BotContext ctx, SupportRecord draft)
+    {
+        SupportRecord? found = null;
+        foreach (var r in ctx.Store.Records.All())
+        {
+            if (r.ActivityId == draft.ActivityId && r.Date == draft.Date && r.ProvinceId == draft.ProvinceId && SameFacility(r, draft)
+                && r.Booths == draft.Booths && r.FundingVnd == draft.FundingVnd && r.RevenueVnd == draft.RevenueVnd
+                && SameNames(r, draft)
+                && (found is null || r.Id > found.Id))
+            {
+                found = r;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>The form's other answers both records have (the fair's name…) agree: two fairs of one facility on one day are two records.</summary>
+    private static bool SameNames(SupportRecord a, SupportRecord b) =>
+        b.Extra.All(e => !a.Extra.TryGetValue(e.Key, out var other) || VnText.FoldWords(other) == VnText.FoldWords(e.Value));
+
+    private static bool SameFacility(SupportRecord a, SupportRecord b) =>
+        a.FacilityId is { } id ? id == b.FacilityId
+        : b.FacilityId is null && VnText.FoldWords(a.FacilityName ?? "") == VnText.FoldWords(b.FacilityName ?? "");
+
+    private static string Answers(FormSession s) =>
+        string.Join("\n", s.State.Data.Where(e => e.Key.StartsWith("a:", StringComparison.Ordinal)).OrderBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => e.Key + "=" + e.Value));
+}
