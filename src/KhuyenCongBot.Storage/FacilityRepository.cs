@@ -222,7 +222,7 @@ internal sealed class FacilityRepository : IFacilityRepository
             var chunk = facilities.Find(BsonExpression.Create(After, last), 0, ReadChunk).ToList();
             foreach (var d in chunk)
             {
-                yield return new FacilityName(d["_id"].AsInt64, Text(d, "Name"), Text(d, "NormalizedName"), Text(d, "ProvinceId"),
+                yield return new FacilityName(d["_id"].AsInt64, Field(d, "Name"), Field(d, "NormalizedName"), Field(d, "ProvinceId"),
                     d["Tokens"].IsArray ? d["Tokens"].AsArray.Where(t => t.IsString).Select(t => t.AsString).ToList() : []);
             }
             if (chunk.Count < ReadChunk)
@@ -233,7 +233,7 @@ internal sealed class FacilityRepository : IFacilityRepository
         }
     }
 
-    private static string Text(BsonDocument d, string field) => d[field].IsString ? d[field].AsString : "";
+    private static string Field(BsonDocument d, string field) => d[field].IsString ? d[field].AsString : "";
 
     private ProvinceWords LoadWords(string provinceId)
     {

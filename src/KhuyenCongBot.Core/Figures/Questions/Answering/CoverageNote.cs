@@ -32,8 +32,10 @@ public static class CoverageNote
         {
             return null;
         }
-        return context.Text(q.From >= ProvinceUnit.MergedOn ? "figures.coverage.former_after_merger" : "figures.coverage.former_across_merger",
-            ("former", former.ShortName), ("current", current.ShortName), ("date", VnFormat.Date(ProvinceUnit.MergedOn)));
+        var date = VnFormat.Date(ProvinceUnit.MergedOn);
+        return q.From >= ProvinceUnit.MergedOn
+            ? context.Text("figures.coverage.former_after_merger", ("former", former.ShortName), ("current", current.ShortName), ("date", date))
+            : context.Text("figures.coverage.former_across_merger", ("former", former.ShortName), ("current", current.ShortName), ("date", date));
     }
 
     /// <summary>
@@ -48,8 +50,9 @@ public static class CoverageNote
         }
         var other = status == RecordStatus.Actual ? RecordStatus.Estimate : RecordStatus.Actual;
         var records = answerer.Lines(q with { Status = other }).Select(l => l.Value.Records).DefaultIfEmpty(0).Max();
-        return records == 0 ? null : context.Text(status == RecordStatus.Actual ? "figures.coverage.estimates_left_out" : "figures.coverage.actuals_left_out",
-            ("count", records));
+        return records == 0 ? null
+            : status == RecordStatus.Actual ? context.Text("figures.coverage.estimates_left_out", ("count", records))
+            : context.Text("figures.coverage.actuals_left_out", ("count", records));
     }
 
     private static string? Coverage(BotContext context, FigureAnswerer answerer, CatalogueIndex catalogue, Question q)
