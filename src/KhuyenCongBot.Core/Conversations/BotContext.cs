@@ -35,6 +35,9 @@ public sealed class BotContext(
 
     public bool English => Language == "en";
 
+    /// <summary>Numbers as the person's language writes them ("1.250" / "1,250", "4,87 tỷ đồng" / "4.87 billion VND").</summary>
+    public NumberText Numbers => NumberText.For(English);
+
     /// <summary>The bot's modules, in order (for /help, and a module that shows another's part, e.g. projects in /cuatoi).</summary>
     public IReadOnlyList<IBotModule> Modules { get; } = modules;
 
