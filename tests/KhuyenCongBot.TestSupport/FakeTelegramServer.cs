@@ -218,6 +218,9 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     /// <summary>The JSON of an update made earlier (to post it to a webhook).</summary>
     public string UpdateJson(int updateId) => _updates.UpdateJson(updateId);
 
+    /// <summary>Whether the bot has not yet confirmed the update (it is still served by getUpdates): it is on its way, being handled, or waits for the next run.</summary>
+    public bool IsPending(int updateId) => _updates.IsPending(updateId);
+
     /// <summary>Takes an update out of the getUpdates queue (for webhook tests that post it themselves).</summary>
     public void Withdraw(int updateId) => _updates.Withdraw(updateId);
 

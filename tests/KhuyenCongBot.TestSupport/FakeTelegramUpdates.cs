@@ -52,6 +52,15 @@ internal sealed class FakeTelegramUpdates(FakeServerSync sync)
         }
     }
 
+    /// <summary>Whether the bot has not yet confirmed <paramref name="updateId"/> (by asking getUpdates for a later offset).</summary>
+    public bool IsPending(int updateId)
+    {
+        lock (sync.Gate)
+        {
+            return _pending.Any(p => p.Id == updateId && !p.Forced);
+        }
+    }
+
     /// <summary>getUpdates: what is pending from the offset on, or an empty list once the timeout passed.</summary>
     public async Task<JsonArray> GetUpdatesAsync(JsonObject fields, CancellationToken aborted)
     {

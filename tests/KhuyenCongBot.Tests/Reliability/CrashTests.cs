@@ -103,7 +103,13 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         var bot = BotProcess.Start(server, db, log, officers.Select(o => o.Id));
         await WaitPolling(server, bot);
         var driving = officers.Select(o => Task.Run(() => o.RunAsync(TimeSpan.FromSeconds(4), stop.Token))).ToList();
-        await Task.Delay(4000);
+        // SIGTERM while forms are in hand, once at least one was saved (on a loaded machine the first form may take longer than 4 s).
+        var started = DateTimeOffset.UtcNow;
+        while (!officers.Any(o => o.ReceiptCount > 0) && DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(90))
+        {
+            await Task.Delay(100);
+        }
+        await Task.Delay(1000);
 
         var (exit, took) = await bot.TerminateAsync(TimeSpan.FromSeconds(12));
         await stop.CancelAsync();

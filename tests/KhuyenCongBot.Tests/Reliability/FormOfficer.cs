@@ -24,6 +24,11 @@ public sealed partial class FormOfficer(FakeTelegramServer server, long id, Func
 
     public List<Receipt> Receipts { get; } = [];
 
+    /// <summary>How many receipts have arrived so far (safe to read while the officer runs).</summary>
+    public int ReceiptCount => Volatile.Read(ref _receiptCount);
+
+    private int _receiptCount;
+
     /// <summary>Markers of forms whose "Lưu" went out but whose receipt never came (the bot died in between).</summary>
     public HashSet<string> Uncertain { get; } = [];
 
@@ -47,6 +52,9 @@ public sealed partial class FormOfficer(FakeTelegramServer server, long id, Func
     /// <summary>Update-to-reply times of the answers that got a reply within the patience window.</summary>
     public List<double> LatenciesMs { get; } = [];
 
+    /// <summary>How long an officer waits for an update the bot has not confirmed before asking where the conversation is.</summary>
+    private static readonly TimeSpan MaxWaitForPending = TimeSpan.FromSeconds(40);
+
     public string Marker => $"Hội chợ thử {id}-{_form}";
 
     public static string MarkerPrefix(long officer) => $"Hội chợ thử {officer}-";
@@ -65,6 +73,13 @@ public sealed partial class FormOfficer(FakeTelegramServer server, long id, Func
             var updateId = server.UserSends(id, next);
             Note($">> [{updateId}] {next}");
             var prompt = await WaitPromptAsync(patience, stop);
+            // Silence while the update is still unconfirmed means a slow or a dead bot: either way this update will be handled (by this
+            // run or the next), so typing /ghi now would only queue behind it and leave the officer answering one reply behind.
+            for (var waited = patience; prompt is null && waited < MaxWaitForPending && server.IsPending(updateId) && !stop.IsCancellationRequested; waited += patience)
+            {
+                Note($".. [{updateId}] still unconfirmed, waiting");
+                prompt = await WaitPromptAsync(patience, stop);
+            }
             if (stop.IsCancellationRequested)
             {
                 return;
@@ -172,6 +187,7 @@ public sealed partial class FormOfficer(FakeTelegramServer server, long id, Func
                     if (ReceiptText().Match(m.Text) is { Success: true } r)
                     {
                         Receipts.Add(new Receipt(id, long.Parse(r.Groups[1].Value, CultureInfo.InvariantCulture), _formStartedInRun, run()));
+                        Interlocked.Increment(ref _receiptCount);
                         NewForm();
                     }
                 }
