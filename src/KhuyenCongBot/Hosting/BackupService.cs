@@ -49,7 +49,17 @@ public sealed class BackupService(IBotStore store, IOptions<BackupOptions> optio
             // The folder holds copies of the whole database (identities included): 0700, its files 0600.
             var folder = PrivateFiles.CreateOwnFolder(options.Value.Folder);
             var path = Backups.UniquePath(folder, $"khuyencong-{clock.Now:yyyyMMdd-HHmmss}", ".db");
-            var report = Backups.BackupTo((LiteDbStore)store, path);
+            DatabaseReport report;
+            try
+            {
+                report = Backups.BackupTo((LiteDbStore)store, path);
+            }
+            catch (StoreOpenException ex)
+            {
+                // The copy did not verify (seen once on a heavily loaded machine): nothing was kept; one more try before giving up.
+                logger.LogWarning("Backup copy did not verify, trying once more: {Error}", ex.Message);
+                report = Backups.BackupTo((LiteDbStore)store, path);
+            }
             Backups.Prune(folder, Pattern, options.Value.Keep, report.Path);
             foreach (var kept in Directory.EnumerateFiles(folder, Pattern))
             {
@@ -137,7 +147,7 @@ public sealed class BackupService(IBotStore store, IOptions<BackupOptions> optio
 }
 
 /// <summary>/saoluu (/backup): an admin gets the latest backup (taken now if there is none) as a document.</summary>
-public sealed class BackupModule(BackupService backups) : IBotModule
+public sealed class BackupModule(BackupService backups, ILogger<BackupModule> logger) : IBotModule
 {
     public IEnumerable<BotCommand> Commands =>
     [
@@ -155,6 +165,8 @@ public sealed class BackupModule(BackupService backups) : IBotModule
         }
         catch (Exception ex) when (ex is StoreOpenException or IOException or UnauthorizedAccessException)
         {
+            // The reply sends the admin to the log: it must be there.
+            logger.LogError("/saoluu failed; the previous backups are kept: {Error}", ex.Message);
             context.Say(context.T(
                 "Sao lưu không thành công (bản sao không kiểm tra được hoặc không ghi được thư mục sao lưu); các bản sao lưu trước vẫn giữ nguyên. Quản trị máy chủ xem nhật ký của bot.",
                 "The backup failed (the copy did not verify or the backup folder is not writable); earlier backups are untouched. Check the bot's log."));
