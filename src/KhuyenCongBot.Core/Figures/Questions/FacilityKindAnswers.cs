@@ -29,7 +29,13 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
         {
             return answerer.Texts.Text(english, "figures.facility.not_found", ("name", q.FacilityName), ("scope", scopes.ShortName(q.Scope, english)));
         }
-        var facility = found[0].Facility;
+        if (Sure(found, q.FacilityName!) is not { } facility)
+        {
+            // Only names that look alike: a history of the wrong facility would be copied into a report as this one's.
+            return answerer.Texts.Text(english, "figures.facility.not_sure", ("name", q.FacilityName), ("scope", scopes.ShortName(q.Scope, english)),
+                ("names", string.Join("; ", found.Select(f => f.Facility.Name + " (" + (catalogue.Province(f.Facility.ProvinceId)?.ShortName ?? f.Facility.ProvinceId) + ")"))),
+                ("example", found[0].Facility.Name));
+        }
         var units = scopes.UnitIds(q.Scope);
         var records = facilities.RecordsOf(facility.Id)
             .Where(r => r.Date >= q.From && r.Date <= q.To && (units is null || units.Contains(r.ProvinceId))
@@ -72,21 +78,45 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
         }
         if (records.Count > 0)
         {
-            var bySource = FundingSources.All
-                .Select(s => (Source: (FundingSource?)s, Sum: records.Sum(r => (decimal)(r.Split is { } split ? split[s] : 0))))
+            // The funding is khuyến công support (KCQG + KCĐP): only those go in its bracket, so that the bracket adds up to it;
+            // the facility's counterpart and other money follow it, outside.
+            string Part(FundingSource? source, decimal sum) => $"{FundingSources.Label(source, english)} {MetricText.Value(Measures.Funding, sum, english)}";
+            decimal SumOf(FundingSource s) => records.Sum(r => (decimal)(r.Split is { } split ? split[s] : 0));
+            var bySource = new[] { FundingSource.Kcqg, FundingSource.Kcdp }
+                .Select(s => (Source: (FundingSource?)s, Sum: SumOf(s)))
                 .Append((null, records.Where(r => r.Split is null).Sum(r => (decimal)r.FundingVnd)))
                 .Where(x => x.Sum > 0)
-                .Select(x => $"{FundingSources.Label(x.Source, english)} {MetricText.Value(Measures.Funding, x.Sum, english)}").ToList();
+                .Select(x => Part(x.Source, x.Sum)).ToList();
+            var besides = new[] { FundingSource.Counterpart, FundingSource.Other }.Where(s => SumOf(s) > 0).Select(s => Part(s, SumOf(s))).ToList();
             sb.Append(texts.Text(english, "figures.facility.total", ("count", records.Count), ("funding", MetricText.Value(Measures.Funding, records.Sum(r => (decimal)r.FundingVnd), english))))
-              .AppendLine(bySource.Count > 0 ? $" ({string.Join(", ", bySource)})." : ".");
+              .Append(bySource.Count > 0 ? $" ({string.Join(", ", bySource)})" : "")
+              .AppendLine(besides.Count > 0 ? "; " + string.Join(", ", besides) + "." : ".");
         }
         sb.AppendLine(texts.Text(english, "figures.answer.period", ("period", FigureAnswerer.PeriodText(q, english))));
-        if (found.Count > 1 && found[1].Score >= found[0].Score - 0.1)
+        var others = found.Where(f => f.Facility.Id != facility.Id && f.Score >= found[0].Score - 0.1).ToList();
+        if (others.Count > 0)
         {
             sb.AppendLine(texts.Text(english, "figures.facility.similar",
-                ("names", string.Join("; ", found.Skip(1).Select(f => f.Facility.Name + " (" + (catalogue.Province(f.Facility.ProvinceId)?.ShortName ?? f.Facility.ProvinceId) + ")")))));
+                ("names", string.Join("; ", others.Select(f => f.Facility.Name + " (" + (catalogue.Province(f.Facility.ProvinceId)?.ShortName ?? f.Facility.ProvinceId) + ")")))));
         }
         return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>
+    /// The facility the name surely means: the only one whose name is the typed name (diacritics and case aside), or else the
+    /// only one whose name holds the typed words whole ("Phú Vinh" in "HTX Mây tre Phú Vinh"). A name that is only close
+    /// ("Công ty ABC", "Nguyễn Văn A" for "Nguyễn Văn Hùng") or fits several facilities means none: the bot asks.
+    /// </summary>
+    public static Facility? Sure(IReadOnlyList<(Facility Facility, double Score)> found, string typed)
+    {
+        var query = VnText.FoldWords(typed);
+        var exact = found.Where(f => VnText.FoldWords(f.Facility.Name) == query).ToList();
+        if (exact.Count > 0)
+        {
+            return exact.Count == 1 ? exact[0].Facility : null;
+        }
+        var holding = found.Where(f => VnText.ContainsWords(VnText.FoldWords(f.Facility.Name), query)).ToList();
+        return holding.Count == 1 ? holding[0].Facility : null;
     }
 
     /// <summary>The measure the top facilities are ranked by: the one asked when it adds up per record, else funding.</summary>
