@@ -10,6 +10,12 @@ public sealed class BreakdownText(Breakdowns breakdowns, PlanLineText plans, Use
     public string Text(Question q, string? activityId, string measure, BreakdownBy by, bool english)
     {
         var rows = breakdowns.Rows(q, activityId, measure, by).Select(r => (r.Key, Label: breakdowns.KeyLabel(r.Key, by, english), r.Value)).ToList();
+        if (by == BreakdownBy.Source && measure == Measures.Funding)
+        {
+            // The support (KCQG, KCĐP, records without a source) first, adding up to the headline; the facility's counterpart and other
+            // money after it, under their own line: the outside tester read "Hạng 1 · Vốn đối ứng" as the largest part of the support.
+            rows = rows.OrderBy(r => IsBesideSupport(r.Key) ? 1 : 0).ToList();
+        }
         var sb = new StringBuilder();
         var what = by switch
         {
@@ -44,12 +50,18 @@ public sealed class BreakdownText(Breakdowns breakdowns, PlanLineText plans, Use
             ? q.Ascending ? texts.Text(english, "figures.breakdown.top_lowest", ("n", n), ("what", what)) : texts.Text(english, "figures.breakdown.top_highest", ("n", n), ("what", what))
             : texts.Text(english, "figures.breakdown.by", ("what", what), ("note", MetricText.StatusNote(texts, q.Status, english))));
         // Rows are bulleted, not numbered: the answer's next-step choices are its one numbered list, so a typed "2" means one thing.
-        // Rows ordered by their figure (provinces, activities, sources: not months or years) say their rank ("Hạng 2 · Hà Nội").
-        var ranked = q.Top is not null || by is not (BreakdownBy.Month or BreakdownBy.Quarter or BreakdownBy.Year);
+        // Rows ordered by their figure (provinces, activities: not months, years or sources, which list the support first) say their rank ("Hạng 2 · Hà Nội").
+        var ranked = q.Top is not null || by is not (BreakdownBy.Month or BreakdownBy.Quarter or BreakdownBy.Year or BreakdownBy.Source);
         // Equal figures share a rank ("Hạng 11" twice, then "Hạng 13"): the outside tester saw two provinces of 56 ranked 11 and 12.
         var (position, rank, previous) = (0, 0, (decimal?)null);
+        var besideSaid = false;
         foreach (var r in shown)
         {
+            if (by == BreakdownBy.Source && measure == Measures.Funding && IsBesideSupport(r.Key) && !besideSaid)
+            {
+                besideSaid = true;
+                sb.AppendLine(texts.Text(english, "figures.breakdown.beside_support"));
+            }
             rank = ++position == 1 || r.Value.Value != previous ? position : rank;
             previous = r.Value.Value;
             sb.Append(RowStart(texts, ranked, rank, english)).Append(r.Label).Append(": ").Append(MetricText.Value(measure, r.Value.Value, english))
@@ -67,8 +79,17 @@ public sealed class BreakdownText(Breakdowns breakdowns, PlanLineText plans, Use
         {
             sb.AppendLine(texts.Text(english, "figures.breakdown.funding_parts"));
         }
+        if (measure == Measures.Facilities && by != BreakdownBy.Source && shown.Count > 1)
+        {
+            // Distinct facilities per row: one facility supported in two quarters (or two activities) counts in each row.
+            sb.AppendLine(texts.Text(english, "figures.breakdown.facilities_overlap", ("what", what),
+                ("sum", english ? NumberText.En.Number((long)shown.Sum(r => r.Value.Value)) : VnFormat.Number((long)shown.Sum(r => r.Value.Value)))));
+        }
         return sb.ToString();
     }
+
+    /// <summary>Money outside khuyến công support: the facility's counterpart and other sources.</summary>
+    private static bool IsBesideSupport(string key) => key is "counterpart" or "other";
 
     /// <summary>A row's estimate note; nothing when a status filter already says what was counted.</summary>
     internal static string RowNote(UserTexts texts, Question q, string measure, FigureValue value, bool english) =>

@@ -202,7 +202,7 @@ public sealed partial class QuestionParser
     [GeneratedRegex(@" (nam |year |in )?(?<y>20[0-9][0-9])(?= )")]
     private static partial Regex BareYearRegex();
 
-    [GeneratedRegex(@"^ (con|the con|vay con|vay|and|what about|how about)(?= )")]
+    [GeneratedRegex(@"^ (con rieng|con|the con|vay con|vay|rieng|chi rieng|tach rieng|and|what about|how about|only)(?= )")]
     private static partial Regex FollowUpRegex();
 
     [GeneratedRegex(@"( thi| the| vay)? sao (a |nhi |vay )?$| thi sao(?= )")]

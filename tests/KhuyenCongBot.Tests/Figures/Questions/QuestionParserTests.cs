@@ -273,6 +273,10 @@ public class QuestionParserTests
     [InlineData("còn quý 2 thì sao", "-", "2026-04-01..2026-06-30", "-", "follow")]
     [InlineData("con Phu Tho thi sao", "-", "-", "p:phu-tho", "follow")]
     [InlineData("what about last month", "-", "2026-10-01..2026-10-31", "-", "follow")]
+    // "riêng …" narrows the previous question (the outside tester's "riêng Phú Thọ" was refused as not understood).
+    [InlineData("riêng Phú Thọ", "-", "-", "p:phu-tho", "follow")]
+    [InlineData("rieng tinh Phu Tho", "-", "-", "p:phu-tho", "follow")]
+    [InlineData("còn riêng năm 2025", "-", "2025-01-01..2025-12-31", "-", "follow")]
     [InlineData("còn doanh thu tư vấn thì sao", "consulting.revenue_vnd", "-", "-", "follow")]
     [InlineData("xin chao", "-", "-", "-", "")]
     [InlineData("hello", "-", "-", "-", "")]
