@@ -39,11 +39,11 @@ public sealed class AmountPlausibility(ProvinceAreas? provinceAreas = null)
             // Typed in millions ("85") or in thousands ("15000" for 15 triệu): offer the reading that falls in the usual range.
             long[] factors = vnd < 1_000 ? [1_000_000, 1_000] : [1_000, 1_000_000];
             var guess = factors.Select(f => vnd * f).FirstOrDefault(g => g >= low && g <= high && (field.Max is null || g <= field.Max));
-            var n = VnFormat.Money(vnd);
+            var n = ctx.Numbers.Money(vnd);
             if (guess > 0)
             {
-                Ask(ctx, s, ctx.Text("form.plausibility.money_too_small_guess", ("label", label), ("n", n), ("guess", VnFormat.Money(guess)), ("guess_full", VnFormat.MoneyFull(guess))),
-                    new Choice(ctx.Text("form.plausibility.yes_guess", ("guess", VnFormat.Money(guess))), $"f:{step}:pl:{guess}"),
+                Ask(ctx, s, ctx.Text("form.plausibility.money_too_small_guess", ("label", label), ("n", n), ("guess", ctx.Numbers.Money(guess)), ("guess_full", ctx.Numbers.MoneyFull(guess))),
+                    new Choice(ctx.Text("form.plausibility.yes_guess", ("guess", ctx.Numbers.Money(guess))), $"f:{step}:pl:{guess}"),
                     new Choice(ctx.Text("form.plausibility.no_as_typed", ("n", n)), $"f:{step}:pl:{vnd}"));
                 return true;
             }
@@ -54,7 +54,7 @@ public sealed class AmountPlausibility(ProvinceAreas? provinceAreas = null)
         }
         if (!inRange)
         {
-            var n = VnFormat.Money(vnd);
+            var n = ctx.Numbers.Money(vnd);
             Ask(ctx, s, ctx.Text("form.plausibility.money_rather_large", ("label", label), ("n", n), ("per", per)),
                 new Choice(ctx.Text("form.plausibility.yes_keep", ("n", n)), $"f:{step}:pl:{vnd}"),
                 new Choice(ctx.Text("form.plausibility.no_retype_money"), $"f:{step}:pl:no"));
@@ -64,8 +64,8 @@ public sealed class AmountPlausibility(ProvinceAreas? provinceAreas = null)
             && long.TryParse(s.Answer(otherId), NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit > 0 && vnd > limit
             && s.Get(AtMostKey + field.Id) != AtMostMark(s, field, vnd))
         {
-            Ask(ctx, s, ctx.Text("form.plausibility.more_than_other", ("label", label), ("amount", VnFormat.Money(vnd)), ("other", other.LabelIn(ctx.English)), ("other_amount", VnFormat.Money(limit))),
-                new Choice(ctx.Text("form.plausibility.yes_keep", ("n", VnFormat.Money(vnd))), $"f:{step}:plx:{vnd}"),
+            Ask(ctx, s, ctx.Text("form.plausibility.more_than_other", ("label", label), ("amount", ctx.Numbers.Money(vnd)), ("other", other.LabelIn(ctx.English)), ("other_amount", ctx.Numbers.Money(limit))),
+                new Choice(ctx.Text("form.plausibility.yes_keep", ("n", ctx.Numbers.Money(vnd))), $"f:{step}:plx:{vnd}"),
                 new Choice(ctx.Text("form.plausibility.no_retype_money"), $"f:{step}:pl:no"));
             return true;
         }
@@ -95,7 +95,7 @@ public sealed class AmountPlausibility(ProvinceAreas? provinceAreas = null)
         {
             return false;
         }
-        var rounded = VnFormat.Number((long)(km < 100 ? Math.Round(km / 5) * 5 : Math.Round(km / 10) * 10));
+        var rounded = ctx.Numbers.Number((long)(km < 100 ? Math.Round(km / 5) * 5 : Math.Round(km / 10) * 10));
         var step = s.Step.ToString(CultureInfo.InvariantCulture);
         s.Misses = 0;
         ctx.Ask(ctx.Text("form.plausibility.location_far_from_province", ("coordinates", value), ("province", province.ShortName), ("km", rounded)),
@@ -195,14 +195,14 @@ public sealed class AmountPlausibility(ProvinceAreas? provinceAreas = null)
         if (field.Bind == "funding_kcqg" && form.Bound("funding_vnd") is { } total
             && long.TryParse(s.Answer(total.Id), NumberStyles.None, CultureInfo.InvariantCulture, out var sum) && vnd > sum)
         {
-            return FieldResult.Refuse(ctx.Text("form.plausibility.national_part_over_total", ("national", VnFormat.Money(vnd)), ("total", VnFormat.Money(sum))));
+            return FieldResult.Refuse(ctx.Text("form.plausibility.national_part_over_total", ("national", ctx.Numbers.Money(vnd)), ("total", ctx.Numbers.Money(sum))));
         }
         if (field.Bind == "funding_kcqg" && form.Bound("funding_vnd") is { } whole
             && long.TryParse(s.Answer(whole.Id), NumberStyles.None, CultureInfo.InvariantCulture, out var all) && all > 0 && (vnd == all || vnd == 0))
         {
             // "Cả hai" with the whole amount (or nothing) under KCQG is one source, not both: the figures by source would say KCĐP paid 0 of a "both".
             return FieldResult.Refuse(vnd == all
-                ? ctx.Text("form.plausibility.national_part_is_total", ("total", VnFormat.Money(all)))
+                ? ctx.Text("form.plausibility.national_part_is_total", ("total", ctx.Numbers.Money(all)))
                 : ctx.Text("form.plausibility.national_part_zero"));
         }
         if (field.Bind == "funding_vnd" && form.Bound("funding_kcqg") is { } part

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Forms;
 
@@ -13,27 +14,25 @@ public static partial class Coordinates
     /// <summary>Vietnam with its islands (Hoàng Sa, Trường Sa), generously: latitude 8–24° N, longitude 102–118° E.</summary>
     public const double MinLatitude = 8, MaxLatitude = 24, MinLongitude = 102, MaxLongitude = 118;
 
-    public static FieldResult Read(string text, bool english)
+    public static FieldResult Read(string text, UserTexts texts, bool english)
     {
         var m = Shape().Match(text.Trim());
         if (!m.Success || !TryNumber(m.Groups["lat"].Value, out var lat) || !TryNumber(m.Groups["lon"].Value, out var lon))
         {
-            return FieldResult.Refuse(english
-                ? "Type the coordinates as latitude, longitude, e.g. 21.0285, 105.8542 (or share your location in Telegram)."
-                : "Gõ tọa độ dạng vĩ độ, kinh độ, ví dụ: 21.0285, 105.8542 (hoặc gửi vị trí trên Telegram: 📎 → Vị trí).");
+            return FieldResult.Refuse(texts.Text(english, "form.coordinates.how_to_type"));
         }
-        return Check(lat, lon, english);
+        return Check(lat, lon, texts, english);
     }
 
     /// <summary>A shared location, checked like a typed one.</summary>
-    public static FieldResult Check(double lat, double lon, bool english)
+    public static FieldResult Check(double lat, double lon, UserTexts texts, bool english)
     {
         if (lat is < MinLatitude or > MaxLatitude || lon is < MinLongitude or > MaxLongitude)
         {
             var swapped = lon is >= MinLatitude and <= MaxLatitude && lat is >= MinLongitude and <= MaxLongitude;
-            return FieldResult.Refuse(english
-                ? $"{Format(lat, lon)} is outside Vietnam{(swapped ? " (latitude and longitude swapped?)" : "")}: latitude 8–24, longitude 102–118."
-                : $"Tọa độ {Format(lat, lon)} nằm ngoài Việt Nam{(swapped ? " (nhầm thứ tự vĩ độ, kinh độ?)" : "")}: vĩ độ từ 8 đến 24, kinh độ từ 102 đến 118.");
+            return FieldResult.Refuse(swapped
+                ? texts.Text(english, "form.coordinates.outside_vietnam_swapped", ("point", Format(lat, lon)))
+                : texts.Text(english, "form.coordinates.outside_vietnam", ("point", Format(lat, lon))));
         }
         return FieldResult.Accept(Format(lat, lon));
     }

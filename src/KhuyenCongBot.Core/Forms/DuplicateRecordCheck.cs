@@ -38,7 +38,7 @@ internal static class DuplicateRecordCheck
         }
         s.Set(ConfirmedKey, mark);
         PendingConfirmation.Ask(ctx, s,
-            ctx.Text("form.fix.duplicate", ("id", same.Id), ("date", VnFormat.Date(same.Date)), ("line", RecordWriter.Line(same, ctx.Catalogue))),
+            ctx.Text("form.fix.duplicate", ("id", same.Id), ("date", VnFormat.Date(same.Date)), ("line", RecordWriter.Line(same, ctx))),
             [new Choice(ctx.Text("form.fix.save_anyway"), "f:save"), new Choice(ctx.Text("form.fix.go_back"), "f:edit")]);
         return true;
     }

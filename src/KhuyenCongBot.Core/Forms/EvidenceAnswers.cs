@@ -20,7 +20,7 @@ public sealed class EvidenceAnswers(FormNavigator navigator, FormPrompter prompt
         var field = s.Step >= 0 && s.Step < form.Fields.Count && s.Phase == FormPhase.Ask ? form.Fields[s.Step] : null;
         if (field?.Kind == FieldType.Location && ctx.Message.Location is { } at)
         {
-            var result = Coordinates.Check(at.Latitude, at.Longitude, ctx.English);
+            var result = Coordinates.Check(at.Latitude, at.Longitude, ctx.Texts, ctx.English);
             if (!result.Ok)
             {
                 navigator.Refuse(ctx, s, form, result.Error!);
@@ -88,7 +88,7 @@ public sealed class EvidenceAnswers(FormNavigator navigator, FormPrompter prompt
                 return true;
             }
             s.SetAnswer(field.Id, count.ToString(CultureInfo.InvariantCulture));
-            navigator.Advance(ctx, s, form, s.Step, $"✓ {field.LabelIn(ctx.English)}: {FieldReader.Display(field, s.Answer(field.Id), ctx.Catalogue, ctx.English)}");
+            navigator.Advance(ctx, s, form, s.Step, $"✓ {field.LabelIn(ctx.English)}: {FieldReader.Display(field, s.Answer(field.Id), ctx.Catalogue, ctx.Texts, ctx.English)}");
             return true;
         }
         if (verb == "skip" && !field.IsRequired)

@@ -74,7 +74,7 @@ public sealed class FieldAnswers(FormNavigator navigator, FormPrompter prompter,
                 result = FieldResult.Accept(field.Choices[i].Value);
                 break;
             case "prov" when field.Kind == FieldType.Province:
-                result = FieldReader.Read(field, ctx.Catalogue.Province(arg)?.Name ?? arg, ctx.Today, ctx.Catalogue, ctx.User, ctx.English);
+                result = FieldReader.Read(field, ctx.Catalogue.Province(arg)?.Name ?? arg, ctx.Today, ctx.Catalogue, ctx.User, ctx.Texts, ctx.English);
                 break;
             case "cm" when field.Kind == FieldType.Commune && int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var ci) && NewFacilityView.Suggestion(s, ci) is { } commune:
                 result = FieldResult.Accept(commune);
@@ -83,7 +83,7 @@ public sealed class FieldAnswers(FormNavigator navigator, FormPrompter prompter,
                 navigator.Refuse(ctx, s, form, notAName);
                 return;
             case "text":
-                result = FieldReader.Read(field, input, ctx.Today, ctx.Catalogue, ctx.User, ctx.English);
+                result = FieldReader.Read(field, input, ctx.Today, ctx.Catalogue, ctx.User, ctx.Texts, ctx.English);
                 if (result.Ok && plausibility.AskIfImplausible(ctx, s, form, field, result.Value))
                 {
                     return;
@@ -93,7 +93,7 @@ public sealed class FieldAnswers(FormNavigator navigator, FormPrompter prompter,
                 prompter.Prompt(ctx, s);
                 return;
             case "pl" or "plx" when field.Kind is FieldType.Money or FieldType.Location:
-                result = FieldReader.Read(field, arg, ctx.Today, ctx.Catalogue, ctx.User, ctx.English);
+                result = FieldReader.Read(field, arg, ctx.Today, ctx.Catalogue, ctx.User, ctx.Texts, ctx.English);
                 AmountPlausibility.NoteConfirmed(s, field, verb, result.Value);
                 if (result.Ok && field.Kind == FieldType.Money && plausibility.AskIfImplausible(ctx, s, form, field, result.Value))
                 {
@@ -112,7 +112,7 @@ public sealed class FieldAnswers(FormNavigator navigator, FormPrompter prompter,
         }
         s.SetAnswer(field.Id, result.Value);
         DateDependentCheck.NoteTyped(ctx, s, field, verb == "text" ? input : null);
-        var echo = $"✓ {field.LabelIn(ctx.English)}: {FieldReader.Display(field, result.Value, ctx.Catalogue, ctx.English)}";
+        var echo = $"✓ {field.LabelIn(ctx.English)}: {FieldReader.Display(field, result.Value, ctx.Catalogue, ctx.Texts, ctx.English)}";
         if (result.Note is not null && field.Kind != FieldType.Money)
         {
             echo += "\nℹ " + result.Note;

@@ -19,95 +19,91 @@ public static class FieldReader
 {
     public static readonly DateOnly MergerDate = new(2025, 7, 1);
 
-    /// <summary>Reads <paramref name="text"/> for <paramref name="field"/> (not for facility fields).</summary>
-    public static FieldResult Read(FormField field, string text, DateOnly today, CatalogueIndex catalogue, BotUser user, bool english)
+    /// <summary>Reads <paramref name="text"/> for <paramref name="field"/> (not for facility fields); what it says is in <paramref name="texts"/>.</summary>
+    public static FieldResult Read(FormField field, string text, DateOnly today, CatalogueIndex catalogue, BotUser user, UserTexts texts, bool english)
     {
         text = text.Trim();
         return field.Kind switch
         {
-            FieldType.Integer => ReadInteger(field, text, english),
-            FieldType.Money => ReadMoney(field, text, english),
-            FieldType.Date => ReadDate(field, text, today, english),
-            FieldType.Choice => ReadChoice(field, text, english),
-            FieldType.Province => ReadProvince(text, catalogue, user, english),
-            FieldType.Text or FieldType.Commune => ReadText(field, text, english),
-            FieldType.Location => Coordinates.Read(text, english),
-            FieldType.Photo => FieldResult.Refuse(english
-                ? "Send a photo (from the camera or the gallery), then type \"done\"; or \"skip\"."
-                : "Gửi ảnh (chụp hoặc chọn trong thư viện), rồi gõ \"xong\"; hoặc \"bỏ qua\"."),
-            _ => FieldResult.Refuse(english ? "This question needs a choice." : "Câu này cần chọn một mục."),
+            FieldType.Integer => ReadInteger(field, text, texts, english),
+            FieldType.Money => ReadMoney(field, text, texts, english),
+            FieldType.Date => ReadDate(field, text, today, texts, english),
+            FieldType.Choice => ReadChoice(field, text, texts, english),
+            FieldType.Province => ReadProvince(text, catalogue, user, texts, english),
+            FieldType.Text or FieldType.Commune => ReadText(field, text, texts, english),
+            FieldType.Location => Coordinates.Read(text, texts, english),
+            FieldType.Photo => FieldResult.Refuse(texts.Text(english, "form.field.photo_needed")),
+            _ => FieldResult.Refuse(texts.Text(english, "form.field.needs_choice")),
         };
     }
 
-    private static string T(bool english, string vi, string en) => english ? en : vi;
-
-    /// <summary>"Số gian hàng phải là số nguyên từ 1 đến 50".</summary>
-    public static string IntegerRule(FormField field, bool english)
+    /// <summary>"Số gian hàng phải là số nguyên từ 1 đến 50" ("… from 1 to 1,000" in English).</summary>
+    public static string IntegerRule(FormField field, UserTexts texts, bool english)
     {
         var label = field.LabelIn(english);
         return (field.Min, field.Max) switch
         {
-            ({ } min, { } max) => T(english, $"{label} phải là số nguyên từ {VnFormat.Number((long)min)} đến {VnFormat.Number((long)max)}",
-                $"{label} must be a whole number from {min:0} to {max:0}"),
-            ({ } min, null) => T(english, $"{label} phải là số nguyên từ {VnFormat.Number((long)min)} trở lên", $"{label} must be a whole number of at least {min:0}"),
-            (null, { } max) => T(english, $"{label} phải là số nguyên không quá {VnFormat.Number((long)max)}", $"{label} must be a whole number up to {max:0}"),
-            _ => T(english, $"{label} phải là số nguyên", $"{label} must be a whole number"),
+            ({ } min, { } max) => texts.Text(english, "form.field.integer_between", ("label", label), ("min", (long)min), ("max", (long)max)),
+            ({ } min, null) => texts.Text(english, "form.field.integer_at_least", ("label", label), ("min", (long)min)),
+            (null, { } max) => texts.Text(english, "form.field.integer_at_most", ("label", label), ("max", (long)max)),
+            _ => texts.Text(english, "form.field.integer", ("label", label)),
         };
     }
 
-    private static FieldResult ReadInteger(FormField field, string text, bool english)
+    private static FieldResult ReadInteger(FormField field, string text, UserTexts texts, bool english)
     {
         if (CountUnitWords.OtherKind(field, text) is { } other)
         {
             // "ba lăm người" at "Số lớp": a count of people is not a count of classes; asked again, not taken as 35 classes.
-            var label = field.LabelIn(english);
-            return FieldResult.Refuse(T(english,
-                $"\"{FormText.Clip(text, 40)}\" là số {other}, còn câu này hỏi {label.ToLowerInvariant()}. ",
-                $"\"{FormText.Clip(text, 40)}\" counts {other}, but this question asks for {label}. ") + IntegerRule(field, english) + ".");
+            return FieldResult.Refuse(texts.Text(english, "form.field.other_unit", ("typed", FormText.Clip(text, 40)), ("other", other),
+                ("label", field.LabelIn(english).ToLowerInvariant()), ("rule", IntegerRule(field, texts, english))));
         }
         if (!VnParse.TryParseInteger(CountUnitWords.Strip(field, text), out var n))
         {
-            return FieldResult.Refuse(T(english, $"Chưa đọc được \"{FormText.Clip(text, 40)}\" thành một số. ", $"Could not read \"{FormText.Clip(text, 40)}\" as a number. ")
-                + IntegerRule(field, english) + ".");
+            return FieldResult.Refuse(texts.Text(english, "form.field.not_a_number", ("typed", FormText.Clip(text, 40)), ("rule", IntegerRule(field, texts, english))));
         }
         if ( (field.Min is { } min && n < min) || (field.Max is { } max && n > max))
         {
-            return FieldResult.Refuse(IntegerRule(field, english) + ".");
+            return FieldResult.Refuse(IntegerRule(field, texts, english) + ".");
         }
         return FieldResult.Accept(n.ToString(CultureInfo.InvariantCulture));
     }
 
-    public static string MoneyRule(FormField field, bool english)
+    /// <summary>"Kinh phí phải là số tiền không quá 5 tỷ đồng, ví dụ: …" ("… up to 5 billion VND, e.g. …" in English).</summary>
+    public static string MoneyRule(FormField field, UserTexts texts, bool english)
     {
         var label = field.LabelIn(english);
-        var range = (field.Min is 0 ? null : field.Min, field.Max) switch
+        var numbers = NumberText.For(english);
+        return (field.Min is 0 ? null : field.Min, field.Max) switch
         {
-            ({ } min, { } max) => T(english, $" từ {VnFormat.Money((long)min)} đến {VnFormat.Money((long)max)}", $" from {VnFormat.Money((long)min)} to {VnFormat.Money((long)max)}"),
-            (null, { } max) => T(english, $" không quá {VnFormat.Money((long)max)}", $" up to {VnFormat.Money((long)max)}"),
-            ({ } min, null) => T(english, $" từ {VnFormat.Money((long)min)} trở lên", $" of at least {VnFormat.Money((long)min)}"),
-            _ => "",
+            ({ } min, { } max) => texts.Text(english, "form.field.money_between", ("label", label), ("min", numbers.Money((long)min)), ("max", numbers.Money((long)max))),
+            (null, { } max) => texts.Text(english, "form.field.money_at_most", ("label", label), ("max", numbers.Money((long)max))),
+            ({ } min, null) => texts.Text(english, "form.field.money_at_least", ("label", label), ("min", numbers.Money((long)min))),
+            _ => texts.Text(english, "form.field.money", ("label", label)),
         };
-        return T(english, $"{label} phải là số tiền{range}, ví dụ: 120tr, 1,5 tỷ, 45.000.000, 500 nghìn",
-            $"{label} must be an amount in VND{range}, e.g. 120tr, 1,5 tỷ, 45.000.000, 500 nghìn");
     }
 
-    private static FieldResult ReadMoney(FormField field, string text, bool english)
+    private static FieldResult ReadMoney(FormField field, string text, UserTexts texts, bool english)
     {
         if (!VnParse.TryParseMoney(text, out var vnd))
         {
-            return FieldResult.Refuse(T(english, $"Chưa đọc được \"{FormText.Clip(text, 40)}\" thành số tiền. ", $"Could not read \"{FormText.Clip(text, 40)}\" as an amount. ")
-                + MoneyRule(field, english) + ".");
+            return FieldResult.Refuse(texts.Text(english, "form.field.not_an_amount", ("typed", FormText.Clip(text, 40)), ("rule", MoneyRule(field, texts, english))));
         }
         if (vnd < 0 || (field.Min is { } min && vnd < min) || (field.Max is { } max && vnd > max))
         {
-            return FieldResult.Refuse(MoneyRule(field, english) + ".");
+            return FieldResult.Refuse(MoneyRule(field, texts, english) + ".");
         }
         return FieldResult.Accept(vnd.ToString(CultureInfo.InvariantCulture), ReadBackMoney(vnd, english));
     }
 
-    /// <summary>"1.500.000.000 đồng (một tỉ năm trăm triệu đồng)".</summary>
+    /// <summary>"1.500.000.000 đồng (một tỉ năm trăm triệu đồng)"; in English "1,500,000,000 VND (1.5 billion VND)".</summary>
     public static string ReadBackMoney(long vnd, bool english)
     {
+        if (english)
+        {
+            var (full, shortly) = (NumberText.En.MoneyFull(vnd), NumberText.En.Money(vnd));
+            return full == shortly ? full : $"{full} ({shortly})";
+        }
         string words;
         try
         {
@@ -117,7 +113,7 @@ public static class FieldReader
         {
             return VnFormat.MoneyFull(vnd);
         }
-        return english ? $"{VnFormat.MoneyFull(vnd)} ({words})" : $"{VnFormat.MoneyFull(vnd)} ({words})";
+        return $"{VnFormat.MoneyFull(vnd)} ({words})";
     }
 
     public static (DateOnly Min, DateOnly Max) DateBounds(FormField field, DateOnly today)
@@ -129,21 +125,18 @@ public static class FieldReader
     }
 
     /// <summary>Why a date is outside what <paramref name="field"/> accepts on <paramref name="today"/>, or null: the same rule for typed answers and imported rows.</summary>
-    public static string? DateProblem(FormField field, DateOnly date, DateOnly today, bool english)
+    public static string? DateProblem(FormField field, DateOnly date, DateOnly today, UserTexts texts, bool english)
     {
         var (min, max) = DateBounds(field, today);
         if (date > max)
         {
             return max == today
-                ? T(english, $"Ngày {VnFormat.Date(date)} chưa tới; ngày phải là hôm nay ({VnFormat.Date(today)}) hoặc trước đó.",
-                    $"{VnFormat.Date(date)} is in the future; the date must be today ({VnFormat.Date(today)}) or earlier.")
-                : T(english, $"Ngày {VnFormat.Date(date)} quá xa; ngày phải trước {VnFormat.Date(max.AddDays(1))}.",
-                    $"{VnFormat.Date(date)} is too far ahead; the date must be before {VnFormat.Date(max.AddDays(1))}.");
+                ? texts.Text(english, "form.field.date_future", ("date", date), ("today", today))
+                : texts.Text(english, "form.field.date_too_far", ("date", date), ("limit", max.AddDays(1)));
         }
         if (date < min)
         {
-            return T(english, $"Ngày {VnFormat.Date(date)} quá cũ; ngày phải từ {VnFormat.Date(min)} trở đi.",
-                $"{VnFormat.Date(date)} is too early; the date must be {VnFormat.Date(min)} or later.");
+            return texts.Text(english, "form.field.date_too_early", ("date", date), ("limit", min));
         }
         return null;
     }
@@ -156,13 +149,11 @@ public static class FieldReader
 
     private static readonly Regex HasYear = new(@"\d{4}|\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*\d{2}\b", RegexOptions.CultureInvariant);
 
-    private static FieldResult ReadDate(FormField field, string text, DateOnly today, bool english)
+    private static FieldResult ReadDate(FormField field, string text, DateOnly today, UserTexts texts, bool english)
     {
         if (!VnParse.TryParseDate(text, today, out var date))
         {
-            return FieldResult.Refuse(T(english,
-                "Ngày chưa đúng. Gõ ngày/tháng/năm (15/05/2024), ngày/tháng (15/5), \"hôm nay\" hoặc \"hôm qua\".",
-                "That is not a date. Type day/month/year (15/05/2024), day/month (15/5), \"hôm nay\" (today) or \"hôm qua\" (yesterday)."));
+            return FieldResult.Refuse(texts.Text(english, "form.field.not_a_date"));
         }
         var (min, max) = DateBounds(field, today);
         // "15/12" typed in January means last December.
@@ -170,14 +161,14 @@ public static class FieldReader
         {
             date = date.AddYears(-1);
         }
-        if (DateProblem(field, date, today, english) is { } problem)
+        if (DateProblem(field, date, today, texts, english) is { } problem)
         {
             return FieldResult.Refuse(problem);
         }
         return FieldResult.Accept(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
-    private static FieldResult ReadChoice(FormField field, string text, bool english)
+    private static FieldResult ReadChoice(FormField field, string text, UserTexts texts, bool english)
     {
         var folded = VnText.FoldWords(text);
         if (folded.Length > 0)
@@ -206,11 +197,10 @@ public static class FieldReader
             }
         }
         var list = string.Join("; ", field.Choices.Select((c, i) => $"{i + 1}. {c.LabelIn(english)}"));
-        return FieldResult.Refuse(T(english, $"Hãy chọn một trong các mục: {list} (gõ số thứ tự hoặc tên).",
-            $"Please pick one of: {list} (type the number or the name)."));
+        return FieldResult.Refuse(texts.Text(english, "form.field.pick_one", ("list", list)));
     }
 
-    private static FieldResult ReadText(FormField field, string text, bool english)
+    private static FieldResult ReadText(FormField field, string text, UserTexts texts, bool english)
     {
         var value = Regex.Replace(text, @"\s+", " ").Trim();
         var label = field.LabelIn(english);
@@ -218,8 +208,7 @@ public static class FieldReader
         var max = (int)(field.Max ?? 200);
         if (value.Length < min || value.Length > max)
         {
-            return FieldResult.Refuse(T(english, $"{label} cần từ {min} đến {max} ký tự (bạn gõ {value.Length}).",
-                $"{label} needs {min} to {max} characters (you typed {value.Length})."));
+            return FieldResult.Refuse(texts.Text(english, "form.field.text_length", ("label", label), ("min", min), ("max", max), ("typed", value.Length)));
         }
         if (field.Pattern is { } pattern)
         {
@@ -235,7 +224,7 @@ public static class FieldReader
             if (!match)
             {
                 var hint = field.PatternHint is { } h ? ": " + h : "";
-                return FieldResult.Refuse(T(english, $"{label} chưa đúng định dạng{hint}.", $"{label} is not in the expected format{hint}."));
+                return FieldResult.Refuse(texts.Text(english, "form.field.bad_format", ("label", label), ("hint", hint)));
             }
         }
         return FieldResult.Accept(value);
@@ -250,14 +239,12 @@ public static class FieldReader
         _ => catalogue.CurrentProvinces.ToList(),
     };
 
-    private static FieldResult ReadProvince(string text, CatalogueIndex catalogue, BotUser user, bool english)
+    private static FieldResult ReadProvince(string text, CatalogueIndex catalogue, BotUser user, UserTexts texts, bool english)
     {
         var unit = catalogue.FindProvince(text) ?? FindFormer(catalogue, text);
         if (unit is null)
         {
-            return FieldResult.Refuse(T(english,
-                $"Không tìm thấy tỉnh/thành phố \"{Short(text)}\". Gõ tên tỉnh, có dấu hoặc không dấu, ví dụ: Phú Thọ, Vinh Phuc, Hà Nội.",
-                $"No province named \"{Short(text)}\". Type a province name, e.g. Phú Thọ, Vinh Phuc, Hà Nội."));
+            return FieldResult.Refuse(texts.Text(english, "form.field.no_province", ("typed", Short(text))));
         }
         var folded = VnText.FoldWords(text);
         var typedFormer = catalogue.Provinces.FirstOrDefault(p => !p.IsCurrent
@@ -267,17 +254,13 @@ public static class FieldReader
         if (!allowed.Any(p => p.Id == current.Id))
         {
             var names = string.Join(", ", allowed.Take(6).Select(p => p.ShortName)) + (allowed.Count > 6 ? "…" : "");
-            return FieldResult.Refuse(T(english,
-                $"Bạn chỉ ghi được bản ghi cho {names}; {current.ShortName} nằm ngoài phạm vi của bạn.",
-                $"You can log records only for {names}; {current.ShortName} is outside your scope."));
+            return FieldResult.Refuse(texts.Text(english, "form.field.outside_scope", ("names", names), ("province", current.ShortName)));
         }
         string? note = null;
         if (typedFormer is not null && typedFormer.Name != current.Name && typedFormer.CurrentId == current.Id
             && VnText.FoldWords(typedFormer.Name) != VnText.FoldWords(current.ShortName))
         {
-            note = T(english,
-                $"{typedFormer.Name} đã hợp nhất vào {current.Name} từ 01/07/2025; bản ghi được lưu cho {current.Name}.",
-                $"{typedFormer.Name} was merged into {current.Name} on 1/7/2025; the record is stored under {current.Name}.");
+            note = texts.Text(english, "form.field.province_merged", ("former", typedFormer.Name), ("current", current.Name));
         }
         return FieldResult.Accept(current.Id, note);
     }
@@ -303,22 +286,22 @@ public static class FieldReader
         _ => true,
     };
 
-    /// <summary>A stored answer as people read it.</summary>
-    public static string Display(FormField field, string? value, CatalogueIndex catalogue, bool english)
+    /// <summary>A stored answer as people read it (numbers and amounts the way the reader's language writes them; dates dd/MM/yyyy).</summary>
+    public static string Display(FormField field, string? value, CatalogueIndex catalogue, UserTexts texts, bool english)
     {
         if (value is null)
         {
-            return english ? "(not answered)" : "(chưa trả lời)";
+            return texts.Text(english, "form.field.not_answered");
         }
         if (value.Length == 0)
         {
-            return english ? "— (skipped)" : "— (bỏ qua)";
+            return texts.Text(english, "form.field.skipped");
         }
         switch (field.Kind)
         {
             case FieldType.Integer:
                 return long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
-                    ? VnFormat.Number(n) + (field.Unit is { } u ? " " + u : "")
+                    ? NumberText.For(english).Number(n) + (field.Unit is { } u ? " " + u : "")
                     : value;
             case FieldType.Money:
                 return long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var vnd) ? ReadBackMoney(vnd, english) : value;
@@ -329,7 +312,7 @@ public static class FieldReader
             case FieldType.Province:
                 return catalogue.Province(value)?.Name ?? value;
             case FieldType.Photo:
-                return english ? value + " photo(s)" : value + " ảnh";
+                return texts.Text(english, "form.field.photos", ("count", value));
             default:
                 return value;
         }

@@ -44,7 +44,7 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
             prompter.Prompt(ctx, s, ctx.Text("form.correction.choice_by_summary", ("label", field.LabelIn(ctx.English)), ("number", number)), edits: false);
             return true;
         }
-        var read = FieldReader.Read(field, value, ctx.Today, ctx.Catalogue, ctx.User, ctx.English);
+        var read = FieldReader.Read(field, value, ctx.Today, ctx.Catalogue, ctx.User, ctx.Texts, ctx.English);
         if (read.Ok)
         {
             read = AmountPlausibility.CheckSplit(ctx, s, form, field, read);

@@ -140,7 +140,7 @@ public sealed class FormPrompter(FormCatalogue forms, BeneficiaryCatalogue benef
         }
         if (field.Default is not null && field.Kind is not (FieldType.Choice or FieldType.Date) && DefaultValue(ctx, field) is { } dv)
         {
-            choices.Add(new Choice(Clip(ctx.Text("form.prompt.default_button") + FieldReader.Display(field, dv, ctx.Catalogue, ctx.English), MaxButtonLabel), $"f:{step}:def", false));
+            choices.Add(new Choice(Clip(ctx.Text("form.prompt.default_button") + FieldReader.Display(field, dv, ctx.Catalogue, ctx.Texts, ctx.English), MaxButtonLabel), $"f:{step}:def", false));
         }
         if (current is not null)
         {
@@ -208,7 +208,7 @@ public sealed class FormPrompter(FormCatalogue forms, BeneficiaryCatalogue benef
         }
         if (field.Kind != FieldType.Facility || string.IsNullOrEmpty(value))
         {
-            return FieldReader.Display(field, value, ctx.Catalogue, ctx.English);
+            return FieldReader.Display(field, value, ctx.Catalogue, ctx.Texts, ctx.English);
         }
         if (value == "new")
         {

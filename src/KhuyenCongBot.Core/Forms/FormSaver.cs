@@ -43,7 +43,7 @@ public sealed class FormSaver(FormPrompter prompter, IOptions<BotOptions> option
             FacilityMemory.Remember(ctx.State, record);
         });
         var receipt = new StringBuilder(ctx.Text("form.save.saved", ("id", id)))
-            .Append('\n').Append(RecordWriter.Line(record, ctx.Catalogue));
+            .Append('\n').Append(RecordWriter.Line(record, ctx));
         if (newFacility is not null)
         {
             receipt.Append('\n').Append(ctx.Text("form.save.facility_added", ("name", newFacility.Name)));
@@ -132,7 +132,7 @@ public sealed class FormSaver(FormPrompter prompter, IOptions<BotOptions> option
             DraftPhotos.MoveToRecord(ctx.Store, ctx.User.Id, after.Id);
             FacilityMemory.Remember(ctx.State, after);
         });
-        ctx.Ask(ctx.Text("form.save.corrected", ("id", editId)) + "\n" + RecordWriter.Line(after, ctx.Catalogue),
+        ctx.Ask(ctx.Text("form.save.corrected", ("id", editId)) + "\n" + RecordWriter.Line(after, ctx),
             [new Choice(ctx.Text("form.common.my_records"), "f:my")]);
     }
 }

@@ -151,6 +151,29 @@ public sealed class FormSession(ConversationState state)
     public List<int> Applicable(FormDefinition form) =>
         Enumerable.Range(0, form.Fields.Count).Where(i => Applies(form, form.Fields[i])).ToList();
 
+    /// <summary>
+    /// Indexes of the fields asked, or still to be asked, given the answers so far: the <see cref="Applicable"/> ones and those whose
+    /// askIf waits on a question not answered yet (counted until that answer rules them out). The question counter counts these, so
+    /// answering goes "7/15, 8/15, 9/13" (the total only shrinks as answers rule questions out) and never "7/12, 8/13".
+    /// </summary>
+    public List<int> Expected(FormDefinition form) =>
+        Enumerable.Range(0, form.Fields.Count).Where(i => Applies(form, form.Fields[i]) || Undecided(form, form.Fields[i])).ToList();
+
+    /// <summary>Whether the field's askIf (or, for a project question, the province it needs) waits on a question not answered yet.</summary>
+    private bool Undecided(FormDefinition form, FormField field, int depth = 0)
+    {
+        if (field.Kind == FieldType.Project)
+        {
+            return string.IsNullOrEmpty(Answer(field.Id)) && Get(ProjectChoicesKey) is null
+                && form.Bound("province") is { } province && !HasAnswer(province.Id);
+        }
+        if (field.AskIf is not { } cond || depth > form.Fields.Count || form.Field(cond.Field) is not { } referenced)
+        {
+            return false;
+        }
+        return !HasAnswer(referenced.Id) && (Applies(form, referenced, depth + 1) || Undecided(form, referenced, depth + 1));
+    }
+
     /// <summary>The first asked field after <paramref name="from"/> that has no answer yet; -1 when all are answered.</summary>
     public int NextMissing(FormDefinition form, int from = -1)
     {

@@ -32,13 +32,16 @@ public static class FormText
             ? form.TitleEn ?? ctx.Catalogue.Activity(form.Activity)?.EnglishName ?? form.Activity
             : form.Title ?? ctx.Catalogue.Activity(form.Activity)?.ShortName ?? form.Activity;
 
-    /// <summary>"📝 Hội chợ · câu 3/8": the form and the question's place among those that apply.</summary>
+    /// <summary>"📝 Hội chợ · câu 3/8": the form and the question's place among those asked or still to be asked
+    /// (<see cref="FormSession.Expected"/>: the number advances by one a question, the total only shrinks as answers rule questions out).
+    /// The province filled in for an officer of one province is not asked, so not counted: the first question asked is "câu 1".</summary>
     internal static string Header(BotContext ctx, FormSession s, FormDefinition form)
     {
-        var applicable = s.Applicable(form);
-        var position = applicable.IndexOf(s.Step) + 1;
+        var filledIn = FieldReader.AllowedProvinces(ctx.Catalogue, ctx.User) is [_] ? form.Bound("province") : null;
+        var expected = s.Expected(form).Where(i => i == s.Step || form.Fields[i] != filledIn).ToList();
+        var position = expected.IndexOf(s.Step) + 1;
         var edit = s.EditId is { } id ? ctx.Text("form.common.title_correcting", ("id", id)) : "";
-        return $"📝 {Title(ctx, form)}{edit} · {ctx.Text("form.common.question_word")} {Math.Max(position, 1)}/{applicable.Count}";
+        return $"📝 {Title(ctx, form)}{edit} · {ctx.Text("form.common.question_word")} {Math.Max(position, 1)}/{expected.Count}";
     }
 
     /// <summary>Spaces collapsed and trimmed.</summary>

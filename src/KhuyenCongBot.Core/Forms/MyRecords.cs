@@ -81,7 +81,7 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptio
             return;
         }
         var sb = new StringBuilder(ctx.Text("form.my_records.latest_heading", ("count", records.Count), ("days", EditWindowDays)));
-        var choices = records.Select(r => new Choice(FormText.Clip("📝 " + RecordWriter.Line(r, ctx.Catalogue), 60), "f:r:" + r.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+        var choices = records.Select(r => new Choice(FormText.Clip("📝 " + RecordWriter.Line(r, ctx), 60), "f:r:" + r.Id.ToString(CultureInfo.InvariantCulture))).ToList();
         if (ctx.State.Flow == FormRunner.FlowName)
         {
             sb.Append('\n').Append(ctx.Text("form.my_records.draft_kept"));
@@ -133,7 +133,7 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptio
         }
         else
         {
-            sb.Append('\n').Append(RecordWriter.Line(record, ctx.Catalogue));
+            sb.Append('\n').Append(RecordWriter.Line(record, ctx));
         }
         if (DraftPhotos.FilesLine(ctx, id) is { Length: > 0 } files)
         {
@@ -182,7 +182,7 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptio
             return;
         }
         var key = id.ToString(CultureInfo.InvariantCulture);
-        ctx.Ask(ctx.Text("form.my_records.confirm_delete", ("id", id), ("line", RecordWriter.Line(record, ctx.Catalogue))),
+        ctx.Ask(ctx.Text("form.my_records.confirm_delete", ("id", id), ("line", RecordWriter.Line(record, ctx))),
             [new Choice(ctx.Text("form.my_records.delete_for_good"), "f:rdy:" + key), new Choice(ctx.Text("form.my_records.keep_button"), "f:r:" + key)]);
     }
 
@@ -238,7 +238,7 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptio
             });
             return true;
         }));
-        var text = ctx.Text("form.my_records.restored", ("id", id)) + "\n" + RecordWriter.Line(record, ctx.Catalogue);
+        var text = ctx.Text("form.my_records.restored", ("id", id)) + "\n" + RecordWriter.Line(record, ctx);
         if (DraftPhotos.FilesLine(ctx, id) is { Length: > 0 } files)
         {
             text += "\n" + files;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.People;
 using KhuyenCongBot.Core.Records;
 using KhuyenCongBot.Core.Storage;
@@ -280,29 +281,31 @@ public static class RecordWriter
     public static bool CanChange(SupportRecord record, BotUser user, DateTimeOffset now, int windowDays) =>
         record.CreatedByUserId == user.Id && now - record.CreatedAt <= TimeSpan.FromDays(windowDays);
 
-    /// <summary>One line per record for lists: "#12 · 15/05/2024 · Hội chợ · Gốm Phù Lãng · 3 gian hàng".</summary>
-    public static string Line(SupportRecord r, CatalogueIndex catalogue)
+    /// <summary>One line per record for lists: "#12 · 15/05/2024 · Hội chợ · Gốm Phù Lãng · 3 gian hàng", in the reader's language
+    /// ("… · 1,300 booths · funding 4.87 billion VND" in English; dates stay dd/MM/yyyy).</summary>
+    public static string Line(SupportRecord r, BotContext ctx)
     {
-        var parts = new List<string> { "#" + r.Id.ToString(CultureInfo.InvariantCulture), VnFormat.Date(r.Date), catalogue.Activity(r.ActivityId)?.ShortName ?? r.ActivityId };
+        var activity = ctx.Catalogue.Activity(r.ActivityId);
+        var parts = new List<string> { "#" + r.Id.ToString(CultureInfo.InvariantCulture), VnFormat.Date(r.Date), (ctx.English ? activity?.EnglishName : activity?.ShortName) ?? r.ActivityId };
         if (r.FacilityName is { } f)
         {
             parts.Add(f);
         }
         if (r.Booths > 0)
         {
-            parts.Add(VnFormat.Number(r.Booths) + " gian hàng");
+            parts.Add(ctx.Text("form.record_line.booths", ("count", (long)r.Booths)));
         }
         if (r.RevenueVnd > 0)
         {
-            parts.Add("doanh thu " + VnFormat.Money(r.RevenueVnd));
+            parts.Add(ctx.Text("form.record_line.revenue", ("amount", ctx.Numbers.Money(r.RevenueVnd))));
         }
         if (r.FundingVnd > 0)
         {
-            parts.Add("kinh phí " + VnFormat.Money(r.FundingVnd));
+            parts.Add(ctx.Text("form.record_line.funding", ("amount", ctx.Numbers.Money(r.FundingVnd))));
         }
         if (r.Split is { Counterpart: > 0 } split)
         {
-            parts.Add("đối ứng " + VnFormat.Money(split.Counterpart));
+            parts.Add(ctx.Text("form.record_line.counterpart", ("amount", ctx.Numbers.Money(split.Counterpart))));
         }
         return string.Join(" · ", parts);
     }

@@ -49,8 +49,10 @@ public sealed class CsvRecordImporter : IRecordImporter
     {
     }
 
-    /// <summary>Builds the catalogue and the forms on first use (lets the seeder use the importer while it builds the catalogue).</summary>
-    internal CsvRecordImporter(IBotStore store, Func<CatalogueIndex> catalogue, BotClock clock, Func<FormCatalogue>? forms = null, IRecordSpreadsheet? sheets = null)
+    /// <summary>Builds the catalogue, the forms and the texts (the reasons a row is refused, in Vietnamese) on first use (lets the seeder
+    /// use the importer while it builds the catalogue); without <paramref name="texts"/>, those of the seeds folder.</summary>
+    internal CsvRecordImporter(IBotStore store, Func<CatalogueIndex> catalogue, BotClock clock, Func<FormCatalogue>? forms = null, IRecordSpreadsheet? sheets = null,
+        Func<UserTexts>? texts = null)
     {
         _store = store;
         _catalogue = new Lazy<CatalogueIndex>(catalogue);
@@ -62,7 +64,8 @@ public sealed class CsvRecordImporter : IRecordImporter
             return new RecordLayout(f, c.Activities.Select(a => a.Id));
         });
         var projects = new ProjectImport(store, () => _catalogue.Value);
-        var rows = new RecordRowReader(() => _catalogue.Value, () => _layout.Value, projects.Find);
+        var userTexts = new Lazy<UserTexts>(texts ?? (() => UserTexts.Load(SeedFiles.Locate(null))));
+        var rows = new RecordRowReader(() => _catalogue.Value, () => _layout.Value, projects.Find, () => userTexts.Value);
         _plans = new PlanImporter(store, () => _catalogue.Value, clock);
         _records = new RecordBatchImporter(store, () => _catalogue.Value, () => _layout.Value, rows, clock, projects);
         _undo = new ImportUndo(store, clock);

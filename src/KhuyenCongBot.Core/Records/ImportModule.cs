@@ -57,9 +57,7 @@ public sealed class ImportModule(IRecordImporter importer, UserTexts texts) : IB
         }
         if (document.Size > MaxBytes)
         {
-            context.Say(context.T(
-                $"Tệp quá lớn ({document.Size / 1024 / 1024} MB); bot nhận tối đa {MaxBytes / 1024 / 1024} MB. Hãy chia nhỏ tệp hoặc dùng lệnh import trên máy chủ.",
-                $"The file is too large; at most {MaxBytes / 1024 / 1024} MB."));
+            context.Say(context.Text("records.import.file_too_large", ("size", document.Size / 1024 / 1024), ("max", MaxBytes / 1024 / 1024)));
             return true;
         }
         byte[] content;
@@ -126,17 +124,17 @@ public sealed class ImportModule(IRecordImporter importer, UserTexts texts) : IB
         {
             if (!long.TryParse(words[^1].TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id) || context.Store.Imports.Get(id) is not { } batch)
             {
-                context.Say(context.T($"Không có đợt nhập \"{arguments.Trim()}\". Gõ /dotnhap để xem các đợt.", $"No such import batch. Type /imports to list them."));
+                context.Say(context.Text("records.import.no_batch_named", ("typed", arguments.Trim())));
                 return Task.CompletedTask;
             }
             if (batch.UndoneAt is not null)
             {
-                context.Say(context.T($"Đợt nhập #{id} đã được hoàn tác ngày {VnFormat.DateTime(batch.UndoneAt.Value)}.", $"Batch #{id} was already undone."));
+                context.Say(context.Text("records.import.undone_on", ("id", id), ("at", batch.UndoneAt.Value)));
                 return Task.CompletedTask;
             }
-            var what = batch.Kind == "plans" ? $"trả lại {batch.Plans.Count} chỉ tiêu kế hoạch như trước" : $"xoá {batch.Added} bản ghi của đợt";
-            context.Ask(context.T($"Hoàn tác đợt nhập #{id} ({batch.FileName}, {VnFormat.DateTime(batch.At)}): {what}. Chắc chắn?",
-                    $"Undo import batch #{id} ({batch.FileName})? This removes what it added."),
+            context.Ask(batch.Kind == "plans"
+                    ? context.Text("records.import.confirm_undo_plans", ("id", id), ("file", batch.FileName), ("at", batch.At), ("count", batch.Plans.Count))
+                    : context.Text("records.import.confirm_undo_records", ("id", id), ("file", batch.FileName), ("at", batch.At), ("count", batch.Added)),
                 [new Choice(context.Text("records.import.undo_choice", ("id", id)), UndoData + id.ToString(CultureInfo.InvariantCulture)),
                  new Choice(context.Text("records.import.keep_choice"), "imp:keep")]);
             return Task.CompletedTask;
@@ -194,9 +192,7 @@ public sealed class ImportModule(IRecordImporter importer, UserTexts texts) : IB
                 ? context.Text("records.import.records_undone", ("id", id), ("removed", result.RecordsRemoved))
                 : result.PlansKept == 0
                     ? context.Text("records.import.plans_undone", ("id", id), ("restored", result.PlansRestored))
-                    // The English text does not say how many targets were kept (they were changed after the import).
-                    : context.T($"Đã hoàn tác đợt nhập #{id}: trả lại {result.PlansRestored} chỉ tiêu kế hoạch; giữ {result.PlansKept} chỉ tiêu đã sửa sau đó.",
-                        $"Batch #{id} undone: {result.PlansRestored} plan targets restored."));
+                    : context.Text("records.import.plans_undone_kept", ("id", id), ("restored", result.PlansRestored), ("kept", result.PlansKept)));
         return Task.FromResult(true);
     }
 }

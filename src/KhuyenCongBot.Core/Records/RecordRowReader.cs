@@ -14,7 +14,7 @@ using static KhuyenCongBot.Core.Records.CsvRecordImporter;
 namespace KhuyenCongBot.Core.Records;
 
 /// <summary>Reading one record row: each column's cell checked against the catalogue and the activity's form.</summary>
-internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<RecordLayout> layout, Func<string, Projects.Project?> findProject)
+internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<RecordLayout> layout, Func<string, Projects.Project?> findProject, Func<UserTexts> texts)
 {
     private CatalogueIndex Catalogue => catalogue();
 
@@ -104,7 +104,7 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
             record.Date = date;
             if (form?.Bound("date") is { } dateField)
             {
-                var problem = FieldReader.DateProblem(dateField, date, demo ? DateOnly.MaxValue.AddDays(-400) : today, english);
+                var problem = FieldReader.DateProblem(dateField, date, demo ? DateOnly.MaxValue.AddDays(-400) : today, texts(), english);
                 if (problem is not null)
                 {
                     problems.Add(problem.TrimEnd('.'));
@@ -220,7 +220,7 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
 
         var note = Cell("note");
         record.Note = note.Length == 0 ? null : note;
-        if (form?.Bound("note") is { } noteField && note.Length > 0 && FieldReader.Read(noteField, note, today, Catalogue, user, english) is { Ok: false } bad)
+        if (form?.Bound("note") is { } noteField && note.Length > 0 && FieldReader.Read(noteField, note, today, Catalogue, user, texts(), english) is { Ok: false } bad)
         {
             problems.Add(bad.Error!.TrimEnd('.'));
         }
@@ -253,7 +253,7 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
             {
                 continue;
             }
-            var read = FieldReader.Read(field, value, today, Catalogue, user, english);
+            var read = FieldReader.Read(field, value, today, Catalogue, user, texts(), english);
             if (!read.Ok)
             {
                 problems.Add($"{column.Id}: {read.Error!.TrimEnd('.')}");
@@ -285,7 +285,7 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
         {
             return 0;
         }
-        var read = FieldReader.Read(field, text, today, Catalogue, user, false);
+        var read = FieldReader.Read(field, text, today, Catalogue, user, texts(), english: false);
         if (!read.Ok)
         {
             problems.Add($"{read.Error!.TrimEnd('.')} (ô ghi '{Short(text)}')");

@@ -23,7 +23,8 @@ public static class RecordsServiceCollectionExtensions
                 () => new CatalogueIndex(store.Catalogue.Activities(), store.Catalogue.Provinces(), store.Catalogue.Regions()),
                 sp.GetRequiredService<BotClock>(),
                 () => FormCatalogue.Load(seeder.SeedsPath, store.Catalogue.Activities().Select(a => a.Id).ToList()),
-                new LazySpreadsheet(() => sp.GetService<IRecordSpreadsheet>()));
+                new LazySpreadsheet(() => sp.GetService<IRecordSpreadsheet>()),
+                () => sp.GetRequiredService<Text.UserTexts>());
         });
         services.AddSingleton(sp => ((CsvRecordImporter)sp.GetRequiredService<IRecordImporter>()).Layout);
         return services;

@@ -94,7 +94,7 @@ public sealed class TypedAnswersTests(ITestOutputHelper output)
     {
         using var bot = FormTestKit.Create();
         var f = Field(bot, form, field);
-        var result = FieldReader.Read(f, typed, FormTestKit.Today, bot.Catalogue, new BotUser { Role = Role.Admin }, false);
+        var result = FieldReader.Read(f, typed, FormTestKit.Today, bot.Catalogue, new BotUser { Role = Role.Admin }, KhuyenCongBot.Tests.Support.TestTexts.Seeds, false);
         Assert.True(result.Ok, result.Error);
         Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Value);
     }
@@ -107,7 +107,7 @@ public sealed class TypedAnswersTests(ITestOutputHelper output)
     public void Funding_sources_are_read_by_the_names_people_use(string typed, string expected)
     {
         using var bot = FormTestKit.Create();
-        var result = FieldReader.Read(Field(bot, "trade_fair", "funding_source"), typed, FormTestKit.Today, bot.Catalogue, new BotUser { Role = Role.Admin }, false);
+        var result = FieldReader.Read(Field(bot, "trade_fair", "funding_source"), typed, FormTestKit.Today, bot.Catalogue, new BotUser { Role = Role.Admin }, KhuyenCongBot.Tests.Support.TestTexts.Seeds, false);
         Assert.True(result.Ok, result.Error);
         Assert.Equal(expected, result.Value);
     }

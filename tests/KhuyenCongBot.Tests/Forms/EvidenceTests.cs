@@ -19,7 +19,7 @@ public sealed class EvidenceTests(ITestOutputHelper output)
     [InlineData("16.5, 112.3", "16.500000,112.300000")]
     public void Typed_coordinates_are_read_in_the_ways_people_write_them(string typed, string stored)
     {
-        var result = Coordinates.Read(typed, english: false);
+        var result = Coordinates.Read(typed, KhuyenCongBot.Tests.Support.TestTexts.Seeds, english: false);
         Assert.True(result.Ok, result.Error);
         Assert.Equal(stored, result.Value);
     }
@@ -32,7 +32,7 @@ public sealed class EvidenceTests(ITestOutputHelper output)
     [InlineData("21.0285, 105.8542, 3", "Gõ tọa độ")]
     public void Coordinates_that_are_not_a_point_in_Vietnam_are_refused_with_the_reason(string typed, string reason)
     {
-        var result = Coordinates.Read(typed, english: false);
+        var result = Coordinates.Read(typed, KhuyenCongBot.Tests.Support.TestTexts.Seeds, english: false);
         Assert.False(result.Ok);
         Assert.Contains(reason, result.Error);
     }

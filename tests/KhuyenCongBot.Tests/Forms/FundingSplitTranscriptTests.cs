@@ -130,7 +130,7 @@ public sealed class FundingSplitTranscriptTests(ITestOutputHelper output)
     {
         using var bot = FormTestKit.WithOfficer();
         var field = bot.Services.GetRequiredService<FormCatalogue>().Get("machinery")!.Field("funding_source")!;
-        var result = FieldReader.Read(field, typed, FormTestKit.Today, bot.Catalogue, new BotUser { Role = Role.Admin }, false);
+        var result = FieldReader.Read(field, typed, FormTestKit.Today, bot.Catalogue, new BotUser { Role = Role.Admin }, KhuyenCongBot.Tests.Support.TestTexts.Seeds, false);
         Assert.True(result.Ok, result.Error);
         Assert.Equal(value, result.Value);
     }
