@@ -162,6 +162,25 @@ public sealed class ActualFiguresTranscriptTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task An_amount_the_estimate_did_not_have_asks_its_source()
+    {
+        using var bot = FormTestKit.WithOfficer();
+        await FormTestKit.Talk(bot, "o1", "ghi hội chợ", "Gốm Phù Lãng", "Hội chợ Xuân", "3", "hôm qua", "bỏ qua", "2", "bỏ qua", "lưu");
+        var logged = Assert.Single(bot.Store.Records.All());
+        Assert.Equal((RecordStatus.Estimate, 0L), (logged.Status, logged.FundingVnd));
+        bot.Time.Advance(TimeSpan.FromDays(10));
+        var transcript = await FormTestKit.Talk(bot, "o1", $"/sua {logged.Id}", "1", "giữ", "50tr");
+        output.WriteLine(transcript);
+        Assert.Contains("❓ Nguồn kinh phí", transcript);
+        var confirm = await bot.Say("2", "o1");
+        output.WriteLine(confirm);
+        Assert.Contains("→ 50 triệu đồng", confirm);
+        await bot.Say("1", "o1");
+        var record = Assert.Single(bot.Store.Records.All());
+        Assert.Equal((RecordStatus.Actual, 3, 50_000_000L, "KCDP"), (record.Status, record.Booths, record.FundingVnd, record.FundingSource));
+    }
+
+    [Fact]
     public async Task The_walk_saved_at_each_step_resumes_there_after_a_restart()
     {
         var folder = Path.Combine(Path.GetTempPath(), "kcb-tests", "actual-" + Guid.NewGuid().ToString("N"));
