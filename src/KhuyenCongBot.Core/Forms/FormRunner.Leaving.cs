@@ -52,7 +52,8 @@ public sealed partial class FormRunner
     public static bool IsGlobal(string data) =>
         data == "f:my" || data.StartsWith("f:again:", StringComparison.Ordinal) || data.StartsWith("f:r:", StringComparison.Ordinal)
         || data.StartsWith("f:re:", StringComparison.Ordinal) || data.StartsWith("f:rd:", StringComparison.Ordinal)
-        || data.StartsWith("f:rdy:", StringComparison.Ordinal) || data.StartsWith(MyRecords.RestorePrefix, StringComparison.Ordinal);
+        || data.StartsWith("f:rdy:", StringComparison.Ordinal) || data.StartsWith(MyRecords.RestorePrefix, StringComparison.Ordinal)
+        || data.StartsWith("f:" + ActualFigures.StartKind + ":", StringComparison.Ordinal);
 
     /// <summary>Handles a global button; false when the data is not one.</summary>
     public bool HandleGlobal(BotContext ctx, string data)

@@ -5,15 +5,16 @@ using KhuyenCongBot.Core.Text;
 namespace KhuyenCongBot.Core.Forms;
 
 /// <summary>Logging support through conversational forms: /log (/ghi), "ghi hội chợ", /my (/cuatoi), receipts and corrections.</summary>
-public sealed class FormsModule(FormRunner runner, FormStarter starter, FormIntents intents, MyRecords records, UserTexts texts) : IBotModule
+public sealed class FormsModule(FormRunner runner, FormStarter starter, FormIntents intents, MyRecords records, ActualFigures actual, UserTexts texts) : IBotModule
 {
     public IEnumerable<BotCommand> Commands =>
     [
         new("log", ["ghi", "nhap"], texts.Text(UserTexts.Vietnamese, "form.module.log_command"), texts.Text("en", "form.module.log_command"), Role.Officer, starter.LogCommandAsync, PrivateOnly: true, Writes: true),
         new("my", ["cuatoi"], texts.Text(UserTexts.Vietnamese, "form.module.my_command"), texts.Text("en", "form.module.my_command"), Role.Officer, records.MyCommandAsync, PrivateOnly: true, Writes: true),
+        new("edit", ["sua"], texts.Text(UserTexts.Vietnamese, "records.actual.edit_command"), texts.Text("en", "records.actual.edit_command"), Role.Officer, records.EditCommandAsync, PrivateOnly: true, Writes: true),
     ];
 
-    public IEnumerable<IConversationFlow> Flows => [runner.Dialog];
+    public IEnumerable<IConversationFlow> Flows => [runner.Dialog, actual.Dialog];
 
     public int TextPriority => 100;
 

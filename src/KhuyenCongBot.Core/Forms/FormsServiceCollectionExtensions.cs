@@ -33,6 +33,7 @@ public static class FormsServiceCollectionExtensions
         services.TryAddSingleton<FormIntents>();
         services.TryAddSingleton<FormStarter>();
         services.TryAddSingleton<MyRecords>();
+        services.TryAddSingleton<ActualFigures>();
         services.TryAddSingleton<FormRunner>();
         services.AddSingleton<IBotModule, FormsModule>();
         services.TryAddSingleton<DraftReminderService>();

@@ -17,7 +17,7 @@ namespace KhuyenCongBot.Core.Forms;
 /// comes back under its own number from the audit trail, with its evidence files (deleting keeps them: the number is never given
 /// again, so they stay its own).
 /// </summary>
-public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptions<BotOptions> options)
+public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, ActualFigures actual, IOptions<BotOptions> options)
 {
     private const int MyListSize = 10;
 
@@ -42,6 +42,25 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptio
         return Task.CompletedTask;
     }
 
+    /// <summary>/edit (/sua) 12: the record's card, with what may be done to it (correct or delete within the window; an estimate
+    /// updated with its actual figures at any time); without a number, the list of /cuatoi.</summary>
+    public Task EditCommandAsync(BotContext ctx, string arguments, CancellationToken ct)
+    {
+        if (FormScope.RefusedAsManager(ctx))
+        {
+            return Task.CompletedTask;
+        }
+        if (long.TryParse(string.Concat(arguments.SkipWhile(c => !char.IsAsciiDigit(c))).TrimEnd(), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            Show(ctx, id);
+        }
+        else
+        {
+            List(ctx);
+        }
+        return Task.CompletedTask;
+    }
+
     /// <summary>A record button ("f:r:12" show, "f:rd:" ask to delete, "f:rdy:" delete, "f:rdu:" restore); false when not one.</summary>
     internal bool HandleButton(BotContext ctx, string kind, long id)
     {
@@ -58,6 +77,9 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptio
                 return true;
             case "rdu":
                 Restore(ctx, id);
+                return true;
+            case ActualFigures.StartKind:
+                actual.Begin(ctx, id);
                 return true;
         }
         return false;
@@ -154,6 +176,12 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, IOptio
         else
         {
             sb.Append('\n').Append(ctx.Text("form.my_records.edit_window_passed", ("days", EditWindowDays)));
+        }
+        if (actual.Offers(ctx, record))
+        {
+            // An estimate becomes actual at any time (the actuals come after the window): its own button, above the others.
+            sb.Append('\n').Append(ctx.Text("records.actual.card_note"));
+            choices.Insert(0, new Choice(ctx.Text("records.actual.button"), "f:" + ActualFigures.StartKind + ":" + key));
         }
         choices.Add(new Choice(ctx.Text("form.common.log_another"), "f:again:" + key));
         choices.Add(new Choice(ctx.Text("form.my_records.list_button"), "f:my"));

@@ -218,8 +218,10 @@ public static class RecordWriter
         });
     }
 
-    /// <summary>Replaces a record with its corrected version and keeps before/after in the audit trail.</summary>
-    public static void Update(IBotStore store, SupportRecord before, SupportRecord after, NewFacility? facility, long userId, DateTimeOffset now)
+    /// <summary>Replaces a record with its corrected version and keeps before/after in the audit trail (as <paramref name="action"/>:
+    /// "update" for a correction, "actual" for an estimate replaced by its actual figures).</summary>
+    public static void Update(IBotStore store, SupportRecord before, SupportRecord after, NewFacility? facility, long userId, DateTimeOffset now,
+        string action = "update")
     {
         store.InTransaction(() =>
         {
@@ -231,7 +233,7 @@ public static class RecordWriter
             store.Records.Update(after);
             store.Audit.Add(new AuditEntry
             {
-                At = now, UserId = userId, Action = "update", Entity = "record",
+                At = now, UserId = userId, Action = action, Entity = "record",
                 EntityId = after.Id.ToString(CultureInfo.InvariantCulture), Before = Json(before), After = Json(after),
             });
             return 0;
