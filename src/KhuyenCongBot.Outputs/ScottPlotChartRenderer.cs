@@ -5,7 +5,7 @@ using ScottPlot;
 
 namespace KhuyenCongBot.Outputs;
 
-/// <summary>Draws the bot's charts as 900x500 PNG images with ScottPlot, Vietnamese labels and number format.</summary>
+/// <summary>Draws the bot's charts as 900x500 PNG images with ScottPlot, Vietnamese labels and number format unless <see cref="ChartWords"/> give the reader's.</summary>
 public sealed class ScottPlotChartRenderer : IChartRenderer
 {
     public const int Width = 900;
@@ -20,15 +20,19 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
     private static readonly Color ReachedColor = Color.FromHex("#1E8449");
     private static readonly Color BehindColor = Color.FromHex("#CA6F1E");
 
+    /// <summary>The words and number format of a chart for a Vietnamese reader.</summary>
+    public static readonly ChartWords Vietnamese = new(NumberText.Vi, "Thực hiện", "Kế hoạch", "Không có số liệu");
+
     public ScottPlotChartRenderer() => ChartFonts.EnsureConfigured();
 
-    public byte[] Bars(string title, string valueLabel, IReadOnlyList<ChartPoint> points)
+    public byte[] Bars(string title, string valueLabel, IReadOnlyList<ChartPoint> points, ChartWords? words = null)
     {
-        var plot = NewPlot(title);
+        words ??= Vietnamese;
+        var plot = NewPlot(title, words.Numbers);
         plot.YLabel(Nfc(valueLabel));
         if (points.Count == 0)
         {
-            return Empty(plot);
+            return Empty(plot, words);
         }
 
         var bars = points.Select((p, i) => new Bar
@@ -37,7 +41,7 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
             Value = Finite(p.Value),
             FillColor = BarColor,
             LineWidth = 0,
-            Label = VnNumber(p.Value),
+            Label = ChartNumber(p.Value, words.Numbers),
         }).ToList();
         var barPlot = plot.Add.Bars(bars);
         barPlot.ValueLabelStyle.FontSize = points.Count > 12 ? 10 : 12;
@@ -47,16 +51,17 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
         return Png(plot);
     }
 
-    public byte[] Progress(string title, IReadOnlyList<(string Label, double Achieved, double Target)> items, string valueLabel = "")
+    public byte[] Progress(string title, IReadOnlyList<(string Label, double Achieved, double Target)> items, string valueLabel = "", ChartWords? words = null)
     {
-        var plot = NewPlot(title);
+        words ??= Vietnamese;
+        var plot = NewPlot(title, words.Numbers);
         if (valueLabel.Length > 0)
         {
             plot.YLabel(Nfc(valueLabel));
         }
         if (items.Count == 0)
         {
-            return Empty(plot);
+            return Empty(plot, words);
         }
 
         const double pair = 2.6;
@@ -69,8 +74,8 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
             achieved = Finite(achieved);
             target = Finite(target);
             var center = i * pair;
-            bars.Add(new Bar { Position = center - 0.5, Value = achieved, Size = 1, FillColor = AchievedColor, LineWidth = 0, Label = VnNumber(achieved) });
-            bars.Add(new Bar { Position = center + 0.5, Value = target, Size = 1, FillColor = TargetColor, LineWidth = 0, Label = VnNumber(target) });
+            bars.Add(new Bar { Position = center - 0.5, Value = achieved, Size = 1, FillColor = AchievedColor, LineWidth = 0, Label = ChartNumber(achieved, words.Numbers) });
+            bars.Add(new Bar { Position = center + 0.5, Value = target, Size = 1, FillColor = TargetColor, LineWidth = 0, Label = ChartNumber(target, words.Numbers) });
             top = Math.Max(top, Math.Max(achieved, target));
             bottom = Math.Min(bottom, Math.Min(achieved, target));
         }
@@ -82,7 +87,7 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
         for (var i = 0; i < items.Count; i++)
         {
             var (_, achieved, target) = items[i];
-            var ratio = PercentText(achieved, target, out var reached);
+            var ratio = PercentText(achieved, target, words.Numbers, out var reached);
             var y = Math.Max(Finite(achieved), Finite(target)) + range * 0.09;
             var text = plot.Add.Text(ratio, i * pair, y);
             text.LabelFontSize = items.Count > 8 ? 11 : 14;
@@ -91,8 +96,8 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
             text.LabelAlignment = Alignment.LowerCenter;
         }
 
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Thực hiện", FillColor = AchievedColor });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Kế hoạch", FillColor = TargetColor });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = words.Achieved, FillColor = AchievedColor });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = words.Target, FillColor = TargetColor });
         plot.ShowLegend(Alignment.UpperRight);
 
         SetCategories(plot, items.Select(x => x.Label).ToList(), step: pair);
@@ -101,7 +106,10 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
     }
 
     /// <summary>Tick and bar labels in Vietnamese format: 1.250, 4,87.</summary>
-    public static string VnNumber(double value)
+    public static string VnNumber(double value) => ChartNumber(value, NumberText.Vi);
+
+    /// <summary>Tick and bar labels as the reader writes numbers: 1.250 and 4,87 in Vietnamese, 1,250 and 4.87 in English.</summary>
+    public static string ChartNumber(double value, NumberText numbers)
     {
         if (!double.IsFinite(value))
         {
@@ -110,13 +118,13 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
         var rounded = Math.Round(value);
         if (Math.Abs(value - rounded) < 1e-9 && Math.Abs(rounded) < long.MaxValue / 2)
         {
-            return VnFormat.Number((long)rounded);
+            return numbers.Number((long)rounded);
         }
-        return Math.Abs(value) < 7.9e27 ? VnFormat.Decimal((decimal)value, 2) : value.ToString("E2", System.Globalization.CultureInfo.InvariantCulture);
+        return Math.Abs(value) < 7.9e27 ? numbers.Decimal((decimal)value, 2) : value.ToString("E2", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>"49,1%" of achieved over target; "—" without a target.</summary>
-    private static string PercentText(double achieved, double target, out bool reached)
+    /// <summary>"49,1%" (English "49.1%") of achieved over target; "—" without a target.</summary>
+    private static string PercentText(double achieved, double target, NumberText numbers, out bool reached)
     {
         reached = false;
         if (!double.IsFinite(achieved) || !double.IsFinite(target) || target <= 0)
@@ -125,7 +133,7 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
         }
         var ratio = achieved / target;
         reached = ratio >= 1;
-        return ratio < 7.9e25 ? VnFormat.Percent((decimal)ratio) : "—";
+        return ratio < 7.9e25 ? numbers.Percent((decimal)ratio) : "—";
     }
 
     /// <summary>The widest a title line may be, in pixels (the image less a margin each side).</summary>
@@ -172,14 +180,14 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
         return second.Length == 0 ? [first] : [first, second];
     }
 
-    private static Plot NewPlot(string title)
+    private static Plot NewPlot(string title, NumberText numbers)
     {
         ChartFonts.EnsureConfigured();
         var plot = new Plot();
         var lines = TitleLines(title);
         plot.Title(string.Join('\n', lines));
         plot.Axes.Title.Label.FontSize = lines.Count > 1 ? TwoLineTitleSize : 18;
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = VnNumber };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = value => ChartNumber(value, numbers) };
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
         return plot;
     }
@@ -216,9 +224,9 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
         plot.Axes.SetLimitsY(low < 0 ? low - span * 0.08 : 0, high + span * headroom);
     }
 
-    private static byte[] Empty(Plot plot)
+    private static byte[] Empty(Plot plot, ChartWords words)
     {
-        var text = plot.Add.Text("Không có số liệu", 0, 0);
+        var text = plot.Add.Text(words.NoData, 0, 0);
         text.LabelFontSize = 20;
         text.LabelAlignment = Alignment.MiddleCenter;
         plot.Axes.SetLimits(-1, 1, -1, 1);

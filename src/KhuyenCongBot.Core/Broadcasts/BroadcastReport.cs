@@ -40,7 +40,7 @@ public static class BroadcastReport
         sb.AppendLine(texts.Text(language, "broadcast.report.failed", ("count", c.Failed)));
         foreach (var (reason, n) in c.FailedByReason.OrderByDescending(kv => kv.Value))
         {
-            sb.AppendLine($"   – {ReasonText(texts, reason, language)}: {VnFormat.Number(n)}");
+            sb.AppendLine($"   – {ReasonText(texts, reason, language)}: {NumberText.For(UserTexts.Resolve(language) != UserTexts.Vietnamese).Number(n)}");
         }
         sb.Append(texts.Text(language, "broadcast.report.acknowledged", ("count", c.Acknowledged)));
         return new Reply

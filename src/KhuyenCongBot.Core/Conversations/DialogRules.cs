@@ -41,7 +41,7 @@ public sealed class DialogRules(
         {
             return false;
         }
-        var minutes = VnFormat.Number((long)idleAfter.TotalMinutes);
+        var minutes = context.Numbers.Number((long)idleAfter.TotalMinutes);
         context.Say(context.Text("dialog.list_closed_after_idle", ("what", what), ("minutes", minutes)));
         return true;
     }

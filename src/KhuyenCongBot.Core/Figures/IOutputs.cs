@@ -5,15 +5,23 @@ namespace KhuyenCongBot.Core.Figures;
 /// <summary>One bar or point of a chart, with its Vietnamese label.</summary>
 public sealed record ChartPoint(string Label, double Value);
 
-/// <summary>Draws PNG charts with Vietnamese labels.</summary>
+/// <summary>
+/// The reader's way of writing a chart's numbers (bar labels, value axis, percentages) and its few fixed words (the legend of a
+/// progress chart, an empty chart's note): an English reader reads "4,87" on a bar as 487.
+/// </summary>
+public sealed record ChartWords(Text.NumberText Numbers, string Achieved, string Target, string NoData);
+
+/// <summary>Draws PNG charts, with Vietnamese labels unless <see cref="ChartWords"/> say otherwise.</summary>
 public interface IChartRenderer
 {
     /// <summary>Bars (by province or by month).</summary>
-    byte[] Bars(string title, string valueLabel, IReadOnlyList<ChartPoint> points);
+    /// <param name="words">The reader's number format and words; null: Vietnamese.</param>
+    byte[] Bars(string title, string valueLabel, IReadOnlyList<ChartPoint> points, ChartWords? words = null);
 
     /// <summary>Progress against plan: achieved vs target per item (one pair of bars each, with the % written).</summary>
     /// <param name="valueLabel">The unit of the value axis ("gian hàng", "triệu đồng").</param>
-    byte[] Progress(string title, IReadOnlyList<(string Label, double Achieved, double Target)> items, string valueLabel = "");
+    /// <param name="words">The reader's number format and words; null: Vietnamese.</param>
+    byte[] Progress(string title, IReadOnlyList<(string Label, double Achieved, double Target)> items, string valueLabel = "", ChartWords? words = null);
 }
 
 /// <summary>Writes .xlsx files: a summary sheet and the underlying records.</summary>

@@ -77,6 +77,23 @@ public sealed class ChartRendererTests
     public void Numbers_on_charts_use_the_Vietnamese_format(double value, string expected) =>
         Assert.Equal(expected, ScottPlotChartRenderer.VnNumber(value));
 
+    [Theory]
+    [InlineData(1250, "1,250")]
+    [InlineData(4.8712, "4.87")]
+    [InlineData(-1500, "-1,500")]
+    [InlineData(1234567.5, "1,234,567.5")]
+    [InlineData(0.25, "0.25")]
+    public void Numbers_on_an_English_readers_chart_use_the_English_format(double value, string expected) =>
+        Assert.Equal(expected, ScottPlotChartRenderer.ChartNumber(value, KhuyenCongBot.Core.Text.NumberText.En));
+
+    [Fact]
+    public void An_English_chart_with_a_legend_and_an_empty_one_still_give_a_png()
+    {
+        var english = new ChartWords(KhuyenCongBot.Core.Text.NumberText.En, "Achieved", "Plan", "No data");
+        AssertPng(Renderer.Progress("Progress against the 2024 plan", [("Hà Nội", 4_870.5, 9_920)], "million VND", english), 900, 500);
+        AssertPng(Renderer.Bars("No figures", "VND", [], english), 900, 500);
+    }
+
     [Fact]
     public void A_font_with_Vietnamese_glyphs_is_installed()
     {

@@ -68,7 +68,7 @@ public sealed class BreakdownText(Breakdowns breakdowns, PlanLineText plans, Use
               .Append(RowNote(texts, q, measure, r.Value, english))
               .Append(q.ComparePlan && by == BreakdownBy.Province ? plans.RowPlan(q, $"{activityId ?? "*"}.{measure}", measure, r.Key, r.Value.Value, english) : "")
               .AppendLine(by == BreakdownBy.Source && r.Key == FundingSources.UnknownKey
-                  ? texts.Text(english, "figures.breakdown.no_source_records", ("count", VnFormat.Number(r.Value.Records)))
+                  ? texts.Text(english, "figures.breakdown.no_source_records", ("count", NumberText.For(english).Number(r.Value.Records)))
                   : "");
         }
         if (rows.Count > shown.Count && q.Top is null)

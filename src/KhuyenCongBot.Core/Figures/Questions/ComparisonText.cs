@@ -57,7 +57,7 @@ public sealed class ComparisonText(IFigureSource figures, QuestionQueries querie
                 return texts.Text(english, "figures.compare.vs_zero", ("vs", vs), ("range", range), ("metric", metricName), ("change", change), ("same", same));
             }
             return texts.Text(english, "figures.compare.vs", ("vs", vs), ("metric", metricName), ("before", beforeText), ("range", range),
-                ("percent", VnFormat.Percent(main.Value.Value / before.Value)), ("change", change), ("same", same));
+                ("percent", NumberText.For(english).Percent(main.Value.Value / before.Value)), ("change", change), ("same", same));
         }
         if (before.Value == 0 && before.Records == 0)
         {
@@ -74,8 +74,8 @@ public sealed class ComparisonText(IFigureSource figures, QuestionQueries querie
         var ratio = main.Value.Value / before.Value;
         return multi
             ? texts.Text(english, "figures.compare.span", ("years", years), ("metric", metricName), ("before", beforeText), ("range", range),
-                ("percent", VnFormat.Percent(ratio)), ("change", change), ("same", same))
+                ("percent", NumberText.For(english).Percent(ratio)), ("change", change), ("same", same))
             : texts.Text(english, "figures.compare.year", ("year", year), ("metric", metricName), ("before", beforeText), ("range", range),
-                ("percent", VnFormat.Percent(ratio)), ("change", change), ("same", same));
+                ("percent", NumberText.For(english).Percent(ratio)), ("change", change), ("same", same));
     }
 }

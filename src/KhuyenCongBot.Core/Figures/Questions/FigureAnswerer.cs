@@ -124,7 +124,7 @@ public sealed class FigureAnswerer
             }
             if (l.Measure == Measures.Trainees)
             {
-                sb.AppendLine(TraineeAnswers.RecordsNote(_figures, Query(q, l.ActivityId, l.Measure), l.Value.Records, english));
+                sb.AppendLine(TraineeAnswers.RecordsNote(Texts, _figures, Query(q, l.ActivityId, l.Measure), l.Value.Records, english));
             }
         }
         else
@@ -154,7 +154,7 @@ public sealed class FigureAnswerer
         if (ScopeResolver.IsMany(q.Scope) && q.Breakdown is null)
         {
             sb.Append(_members.Text(q, activity, measure, lines.Count > 1, english));
-            sb.Append(MemberDifference.Line(_members.Values(q, activity, measure).Select(m => (_scopes.ShortName(m.Scope, english), m.Value.Value)).ToList(), measure, english));
+            sb.Append(MemberDifference.Line(Texts, _members.Values(q, activity, measure).Select(m => (_scopes.ShortName(m.Scope, english), m.Value.Value)).ToList(), measure, english));
         }
         if (q.ComparePlan)
         {

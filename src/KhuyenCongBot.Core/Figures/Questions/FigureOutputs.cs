@@ -23,6 +23,9 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
         {
             rows = rows.Take(Math.Max(n, 3)).ToList();
         }
+        var texts = answerer.Texts;
+        var words = new ChartWords(NumberText.For(english), texts.Text(english, "figures.chart.achieved"), texts.Text(english, "figures.chart.target"),
+            texts.Text(english, "figures.chart.no_data"));
         byte[] png;
         string caption;
         if (q.ComparePlan && by == BreakdownBy.Province)
@@ -31,16 +34,24 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
             var items = rows
                 .Select(r => (r.Label, Achieved: (double)r.Value.Value / scale, Target: (double)(answerer.PlanTarget(q.To.Year, metric, catalogue.UnitsOf(r.Key).ToHashSet()) ?? 0) / scale))
                 .ToList();
-            png = charts.Progress(title + answerer.Texts.Text(english, "figures.outputs.vs_plan"), items, unit);
+            png = charts.Progress(title + answerer.Texts.Text(english, "figures.outputs.vs_plan"), items, unit, words);
             caption = answerer.Texts.Text(english, "figures.outputs.plan_caption");
         }
         else
         {
             var points = rows.Select(r => new ChartPoint(answerer.KeyLabel(r.Key, by, english), (double)r.Value.Value / scale)).ToList();
-            png = charts.Bars(title, unit, points);
-            caption = english
-                ? $"Chart: {MetricText.Title(catalogue, activity, measure, true)} by {by switch { BreakdownBy.Month => "month", BreakdownBy.Quarter => "quarter", BreakdownBy.Year => "year", BreakdownBy.Activity => "activity", BreakdownBy.Source => "funding source", _ => "province" }}, {FigureAnswerer.PeriodText(q, true)}."
-                : $"Biểu đồ: {SourceText.Title(answerer.Texts, catalogue, activity, measure, q.Source)} theo {by switch { BreakdownBy.Month => "tháng", BreakdownBy.Quarter => "quý", BreakdownBy.Year => "năm", BreakdownBy.Activity => "hoạt động", BreakdownBy.Source => "nguồn kinh phí", _ => "tỉnh" }}, {q.PeriodLabel}, {scopes.ShortName(q.Scope)}.";
+            png = charts.Bars(title, unit, points, words);
+            var byWhat = by switch
+            {
+                BreakdownBy.Month => texts.Text(english, "figures.chart.by_month"),
+                BreakdownBy.Quarter => texts.Text(english, "figures.chart.by_quarter"),
+                BreakdownBy.Year => texts.Text(english, "figures.chart.by_year"),
+                BreakdownBy.Activity => texts.Text(english, "figures.chart.by_activity"),
+                BreakdownBy.Source => texts.Text(english, "figures.chart.by_source"),
+                _ => texts.Text(english, "figures.chart.by_province"),
+            };
+            caption = texts.Text(english, "figures.chart.caption", ("title", SourceText.Title(texts, catalogue, activity, measure, q.Source, english)), ("by", byWhat),
+                ("period", FigureAnswerer.PeriodText(q, english)), ("scope", scopes.ShortName(q.Scope, english)));
         }
         return new Reply { Text = caption, Attachment = new Attachment(AttachmentKind.Photo, "bieu-do.png", png, "image/png") };
     }

@@ -65,8 +65,8 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
         {
             var average = top.Value / bottom.Value;
             sb.Append(MetricText.IsMoney(measure)
-                ? (english ? MetricText.MoneyEnglish((long)Math.Round(average)) : VnFormat.Money((long)Math.Round(average)))
-                : VnFormat.Decimal(average, 2) + " " + MetricText.Unit(measure, english));
+                ? NumberText.For(english).Money((long)Math.Round(average))
+                : NumberText.For(english).Decimal(average, 2) + " " + MetricText.Unit(measure, english));
             sb.Append(" (= ").Append(MetricText.Value(measure, top.Value, english)).Append(" / ").Append(MetricText.Value(per, bottom.Value, english)).AppendLine(")");
         }
         if (per == Measures.Facilities)
@@ -89,12 +89,12 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
         var sb = new StringBuilder();
         var period = FigureAnswerer.PeriodText(q, english);
         sb.AppendLine(own
-            ? answerer.Texts.Text(english, "figures.entered.own", ("period", period), ("count", VnFormat.Number(total)))
-            : answerer.Texts.Text(english, "figures.entered.new", ("period", period), ("count", VnFormat.Number(total))));
+            ? answerer.Texts.Text(english, "figures.entered.own", ("period", period), ("count", NumberText.For(english).Number(total)))
+            : answerer.Texts.Text(english, "figures.entered.new", ("period", period), ("count", NumberText.For(english).Number(total))));
         foreach (var (activity, count) in byActivity.Take(12))
         {
             var name = (english ? catalogue.Activity(activity)?.EnglishName : catalogue.Activity(activity)?.ShortName) ?? activity;
-            sb.Append("• ").Append(name).Append(": ").AppendLine(VnFormat.Number(count));
+            sb.Append("• ").Append(name).Append(": ").AppendLine(NumberText.For(english).Number(count));
         }
         sb.AppendLine(answerer.Texts.Text(english, "figures.entered.period", ("from", q.From), ("to", q.To)));
         if (!own)

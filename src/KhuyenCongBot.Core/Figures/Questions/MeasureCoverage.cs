@@ -60,9 +60,7 @@ public static class MeasureCoverage
         var asked = Noun(catalogue, activity.Id, measure, english);
         var recorded = string.Join(", ", Recorded(activity).Select(m => Noun(catalogue, activity.Id, m, english)));
         context.Ask(
-            context.T(
-                $"Dữ liệu không ghi {asked} cho hoạt động {activity.ShortName}, nên bot không đưa số liệu (số 0 ở đây sẽ là sai). Hoạt động này ghi: {recorded}. Bạn muốn xem số nào?",
-                $"The data does not record {asked} for {activity.EnglishName}, so the bot gives no figure (a 0 would be wrong). This activity records: {recorded}. Which one do you want?"),
+            context.Text("figures.coverage.not_recorded", ("asked", asked), ("activity", english ? activity.EnglishName : activity.ShortName), ("recorded", recorded)),
             Recorded(activity).Select(m => new Choice(MetricText.Title(catalogue, activity.Id, m, english), $"fq:m:{activity.Id}.{m}")));
     }
 }

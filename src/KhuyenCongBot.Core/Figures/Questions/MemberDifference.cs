@@ -10,7 +10,7 @@ namespace KhuyenCongBot.Core.Figures.Questions;
 public static class MemberDifference
 {
     /// <summary>The difference line, or "" unless exactly two provinces were named.</summary>
-    public static string Line(IReadOnlyList<(string Name, decimal Value)> members, string measure, bool english)
+    public static string Line(UserTexts texts, IReadOnlyList<(string Name, decimal Value)> members, string measure, bool english)
     {
         if (members.Count != 2)
         {
@@ -19,13 +19,13 @@ public static class MemberDifference
         var (a, b) = (members[0], members[1]);
         if (a.Value == b.Value)
         {
-            return english ? $"Difference: none, {a.Name} and {b.Name} are equal.\n" : $"Chênh lệch: không có, {a.Name} và {b.Name} bằng nhau.\n";
+            return texts.Text(english, "figures.difference.equal", ("a", a.Name), ("b", b.Name)) + "\n";
         }
         var (more, less) = a.Value > b.Value ? (a, b) : (b, a);
         var delta = MetricText.Value(measure, more.Value - less.Value, english);
-        var ratio = less.Value > 0 ? (english ? $" ({VnFormat.Decimal(more.Value / less.Value, 2)} times)" : $" (gấp {VnFormat.Decimal(more.Value / less.Value, 2)} lần)") : "";
-        return english
-            ? $"Difference: {more.Name} has {delta} more than {less.Name}{ratio}.\n"
-            : $"Chênh lệch: {more.Name} nhiều hơn {less.Name} {delta}{ratio}.\n";
+        var ratio = less.Value > 0
+            ? texts.Text(english, "figures.difference.times", ("times", NumberText.For(english).Decimal(more.Value / less.Value, 2)))
+            : "";
+        return texts.Text(english, "figures.difference.more", ("more", more.Name), ("less", less.Name), ("delta", delta), ("ratio", ratio)) + "\n";
     }
 }

@@ -64,25 +64,12 @@ public static class MetricText
             _ => "đồng",
         };
 
-    /// <summary>"1.250 gian hàng", "4,87 tỷ đồng".</summary>
+    /// <summary>"1.250 gian hàng", "4,87 tỷ đồng"; in English "1,250 booths", "4.87 billion VND" (<see cref="NumberText"/>).</summary>
     public static string Value(string measure, decimal value, bool english = false)
     {
         var rounded = (long)Math.Round(value, MidpointRounding.AwayFromZero);
-        return IsMoney(measure) ? (english ? MoneyEnglish(rounded) : VnFormat.Money(rounded)) : VnFormat.Number(rounded) + " " + Unit(measure, english);
-    }
-
-    /// <summary>"4,87 billion VND" (Vietnamese digits, English unit words).</summary>
-    public static string MoneyEnglish(long vnd)
-    {
-        var abs = Math.Abs((decimal)vnd);
-        foreach (var (size, name) in new[] { (1_000_000_000m, "billion"), (1_000_000m, "million") })
-        {
-            if (Math.Round(abs / size, 2, MidpointRounding.AwayFromZero) >= 1m)
-            {
-                return VnFormat.Decimal(vnd / size, 2) + " " + name + " VND";
-            }
-        }
-        return VnFormat.Number(vnd) + " VND";
+        var numbers = NumberText.For(english);
+        return IsMoney(measure) ? numbers.Money(rounded) : numbers.Number(rounded) + " " + Unit(measure, english);
     }
 
     /// <summary>What a status filter counts: " (chỉ tính số ước thực hiện)", " (chỉ tính số chính thức)"; "" without a filter.</summary>

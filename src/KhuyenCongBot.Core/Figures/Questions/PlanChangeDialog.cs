@@ -68,10 +68,10 @@ public sealed class PlanChangeDialog
         var millions = (long)Math.Round(number * 1_000_000m);
         Dialog.Start(context, PlanStep.Confirm, Data(change with { Target = billions }, millions));
         context.Ask(
-            context.Text("figures.plan.no_unit", ("typed", typed), ("title", Title(change))),
+            context.Text("figures.plan.no_unit", ("typed", typed), ("title", Title(context, change))),
             [
-                new Choice(VnFormat.Money(billions), "kh:ok"),
-                new Choice(VnFormat.Money(millions), "kh:alt"),
+                new Choice(context.Numbers.Money(billions), "kh:ok"),
+                new Choice(context.Numbers.Money(millions), "kh:alt"),
                 new Choice(context.Text("figures.plan.cancel"), "kh:no"),
             ]);
     }
@@ -154,7 +154,7 @@ public sealed class PlanChangeDialog
         if (!done.Contains("plausible") && Implausible(context, change) is { } doubt)
         {
             Ask(context, change, done, "plausible", doubt.Text, [
-                new Choice(context.Text("figures.plan.yes_name", ("name", Value(change, change.Target))), "kh:ok"),
+                new Choice(context.Text("figures.plan.yes_name", ("name", Value(context, change, change.Target))), "kh:ok"),
                 new Choice(context.Text("figures.plan.no_retype"), "kh:no"),
             ], doubt.Alternative);
             return;
@@ -162,14 +162,14 @@ public sealed class PlanChangeDialog
         if (before is not null && (long)before.Target == change.Target)
         {
             Close(context, opened);
-            context.Say(context.Text("figures.plan.unchanged", ("year", change.Year), ("province", Province(change)), ("title", Title(change)), ("value", Value(change, change.Target))));
+            context.Say(context.Text("figures.plan.unchanged", ("year", change.Year), ("province", Province(change)), ("title", Title(context, change)), ("value", Value(context, change, change.Target))));
             return;
         }
         if (before is not null && !done.Contains("overwrite"))
         {
-            var old = Value(change, (long)before.Target);
-            var value = Value(change, change.Target);
-            Ask(context, change, done, "overwrite", context.Text("figures.plan.overwrite", ("year", change.Year), ("province", Province(change)), ("title", Title(change)), ("old", old), ("value", value)), [
+            var old = Value(context, change, (long)before.Target);
+            var value = Value(context, change, change.Target);
+            Ask(context, change, done, "overwrite", context.Text("figures.plan.overwrite", ("year", change.Year), ("province", Province(change)), ("title", Title(context, change)), ("old", old), ("value", value)), [
                 new Choice(context.Text("figures.plan.change_to", ("value", value)), "kh:ok"),
                 new Choice(context.Text("figures.plan.keep", ("old", old)), "kh:no"),
             ], null);
@@ -186,7 +186,7 @@ public sealed class PlanChangeDialog
         Dialog.Start(context, PlanStep.Confirm, data);
         if (alt is { } a)
         {
-            choices.Insert(1, new Choice(context.Text("figures.plan.i_meant", ("value", Value(change, a))), "kh:alt"));
+            choices.Insert(1, new Choice(context.Text("figures.plan.i_meant", ("value", Value(context, change, a))), "kh:alt"));
         }
         context.Ask(text, choices);
     }
@@ -205,7 +205,7 @@ public sealed class PlanChangeDialog
         if (MetricText.IsMoney(change.Measure) && change.Target is > 0 and < 1_000_000)
         {
             var millions = change.Target * 1_000_000;
-            return (context.Text("figures.plan.very_small", ("value", Value(change, change.Target)), ("title", Title(change)), ("millions", Value(change, millions))), millions);
+            return (context.Text("figures.plan.very_small", ("value", Value(context, change, change.Target)), ("title", Title(context, change)), ("millions", Value(context, change, millions))), millions);
         }
         var previous = context.Store.Plans.Get(Plan.MakeId(change.Year - 1, change.ProvinceId, change.Metric));
         if (previous is null || previous.Target <= 0 || change.Target <= 0)
@@ -220,8 +220,8 @@ public sealed class PlanChangeDialog
             return null;
         }
         var times = ratio >= 1 ? ratio : 1 / ratio;
-        var how = VnFormat.Number((long)Math.Round(times));
-        var (year, province, before, value) = (change.Year - 1, Province(change), Value(change, (long)previous.Target), Value(change, change.Target));
+        var how = context.Numbers.Number((long)Math.Round(times));
+        var (year, province, before, value) = (change.Year - 1, Province(change), Value(context, change, (long)previous.Target), Value(context, change, change.Target));
         return (ratio >= 1
             ? context.Text("figures.plan.far_above", ("year", year), ("province", province), ("previous", before), ("value", value), ("how", how))
             : context.Text("figures.plan.far_below", ("year", year), ("province", province), ("previous", before), ("value", value), ("how", how)), null);
@@ -237,15 +237,15 @@ public sealed class PlanChangeDialog
             Before = before is null ? null : JsonSerializer.Serialize(before), After = JsonSerializer.Serialize(plan),
         });
         context.Say(before is null
-            ? context.Text("figures.plan.set", ("year", change.Year), ("province", Province(change)), ("title", Title(change)), ("value", Value(change, change.Target)))
-            : context.Text("figures.plan.set_was", ("year", change.Year), ("province", Province(change)), ("title", Title(change)), ("value", Value(change, change.Target)),
-                ("old", Value(change, (long)before.Target))));
+            ? context.Text("figures.plan.set", ("year", change.Year), ("province", Province(change)), ("title", Title(context, change)), ("value", Value(context, change, change.Target)))
+            : context.Text("figures.plan.set_was", ("year", change.Year), ("province", Province(change)), ("title", Title(context, change)), ("value", Value(context, change, change.Target)),
+                ("old", Value(context, change, (long)before.Target))));
     }
 
     private string Province(PlanChange change) => _catalogue.Province(change.ProvinceId)?.ShortName ?? change.ProvinceId;
 
-    private string Title(PlanChange change) => MetricText.Title(_catalogue, change.ActivityId, change.Measure);
+    private string Title(BotContext context, PlanChange change) => MetricText.Title(_catalogue, change.ActivityId, change.Measure, context.English);
 
-    private static string Value(PlanChange change, long value) =>
-        MetricText.IsMoney(change.Measure) ? VnFormat.MoneyFull(value) : MetricText.Value(change.Measure, value);
+    private static string Value(BotContext context, PlanChange change, long value) =>
+        MetricText.IsMoney(change.Measure) ? context.Numbers.MoneyFull(value) : MetricText.Value(change.Measure, value, context.English);
 }

@@ -50,7 +50,7 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
         var pace = ExpectedPace(q.To);
         var sb = new StringBuilder();
         var texts = answerer.Texts;
-        sb.AppendLine(texts.Text(english, "figures.plan_gap.head", ("year", year), ("scope", scopes.ShortName(q.Scope, english)), ("to", q.To), ("pace", VnFormat.Percent(pace))));
+        sb.AppendLine(texts.Text(english, "figures.plan_gap.head", ("year", year), ("scope", scopes.ShortName(q.Scope, english)), ("to", q.To), ("pace", NumberText.For(english).Percent(pace))));
         var metrics = PlannedMetrics(q, units);
         var any = false;
         foreach (var (activity, measure) in metrics)
@@ -66,7 +66,7 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
             var done = Achieved(q, activity, measure, units).Value;
             var left = target - done;
             sb.Append(texts.Text(english, "figures.plan_gap.line", ("title", title), ("target", MetricText.Value(measure, target, english)),
-                ("done", MetricText.Value(measure, done, english)), ("percent", VnFormat.Percent(done / target))));
+                ("done", MetricText.Value(measure, done, english)), ("percent", NumberText.For(english).Percent(done / target))));
             sb.Append(left > 0
                 ? texts.Text(english, "figures.plan_gap.left", ("value", MetricText.Value(measure, left, english)))
                 : texts.Text(english, "figures.plan_gap.reached", ("value", MetricText.Value(measure, -left, english))));
@@ -126,7 +126,7 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
         var single = rows.Count > 0 && rows.All(r => r.Metrics == 1) && PlannedMetrics(q, scopes.UnitIds(q.Scope)).Count == 1;
         var what = single ? SourceText.Title(answerer.Texts, catalogue, rows[0].Lowest.ActivityId, rows[0].Lowest.Measure, q.Source, english)
             : texts.Text(english, "figures.plan_rank.mean");
-        sb.AppendLine(texts.Text(english, "figures.plan_rank.head", ("year", q.To.Year), ("what", what), ("to", q.To), ("pace", VnFormat.Percent(pace))));
+        sb.AppendLine(texts.Text(english, "figures.plan_rank.head", ("year", q.To.Year), ("what", what), ("to", q.To), ("pace", NumberText.For(english).Percent(pace))));
         if (rows.Count == 0)
         {
             sb.AppendLine(texts.Text(english, "figures.plan_rank.none"));
@@ -139,7 +139,7 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
             // Equal percentages share a rank.
             rank = ++position == 1 || r.Ratio != previous ? position : rank;
             previous = r.Ratio;
-            sb.Append(BreakdownText.RowStart(texts, true, rank, english)).Append(name).Append(": ").Append(VnFormat.Percent(r.Ratio));
+            sb.Append(BreakdownText.RowStart(texts, true, rank, english)).Append(name).Append(": ").Append(NumberText.For(english).Percent(r.Ratio));
             if (single)
             {
                 sb.Append($" ({MetricText.Value(r.Lowest.Measure, r.Lowest.Done, english)} / {MetricText.Value(r.Lowest.Measure, r.Lowest.Target, english)})");
@@ -147,7 +147,7 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
             else
             {
                 sb.Append(texts.Text(english, "figures.plan_rank.lowest", ("title", MetricText.Title(catalogue, r.Lowest.ActivityId, r.Lowest.Measure, english)),
-                    ("percent", VnFormat.Percent(r.Lowest.Ratio))));
+                    ("percent", NumberText.For(english).Percent(r.Lowest.Ratio))));
             }
             sb.AppendLine(r.Ratio >= 1 ? texts.Text(english, "figures.plan_rank.reached") : r.Ratio < pace ? texts.Text(english, "figures.plan_rank.behind") : "");
         }

@@ -52,7 +52,7 @@ public sealed class PlanLineText(IBotStore store, CatalogueIndex catalogue, Scop
             counted += texts.Text(english, "figures.plan_line.source_only", ("source", FundingSources.Label(source, english)));
         }
         return texts.Text(english, "figures.plan_line.against", ("year", q.To.Year), ("metric", metricName), ("target", MetricText.Value(main.Measure, t, english)),
-            ("percent", VnFormat.Percent(ratio)), ("counted", counted));
+            ("percent", NumberText.For(english).Percent(ratio)), ("counted", counted));
     }
 
     /// <summary>The provinces with a plan and those counted in the figure without one, when the scope holds several; null when every
@@ -77,6 +77,6 @@ public sealed class PlanLineText(IBotStore store, CatalogueIndex catalogue, Scop
     /// <summary>" – 75% kế hoạch năm (4 cơ sở)" for one province of a breakdown against the plan; " – chưa có kế hoạch" without one.</summary>
     public string RowPlan(Question q, string metric, string measure, string provinceId, decimal done, bool english) =>
         PlanTarget(q.To.Year, metric, catalogue.UnitsOf(provinceId).ToHashSet(StringComparer.Ordinal)) is { } target and > 0
-            ? texts.Text(english, "figures.plan_line.row", ("percent", VnFormat.Percent(done / target)), ("target", MetricText.Value(measure, target, english)))
+            ? texts.Text(english, "figures.plan_line.row", ("percent", NumberText.For(english).Percent(done / target)), ("target", MetricText.Value(measure, target, english)))
             : texts.Text(english, "figures.plan_line.row_no_plan");
 }

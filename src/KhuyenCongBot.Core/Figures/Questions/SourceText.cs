@@ -46,7 +46,7 @@ public static class SourceText
             return "";
         }
         var name = FundingSources.Label(s, english);
-        return texts.Text(english, "figures.source.note", ("records", VnFormat.Number(records)), ("name", name), ("unit", MetricText.Unit(measure, english)));
+        return texts.Text(english, "figures.source.note", ("records", NumberText.For(english).Number(records)), ("name", name), ("unit", MetricText.Unit(measure, english)));
     }
 
     /// <summary>" (nguồn KCQG)" after a period or a scope; "" without a source.</summary>

@@ -11,11 +11,10 @@ namespace KhuyenCongBot.Core.Figures.Questions;
 public static class TraineeAnswers
 {
     /// <summary>"(61 bản ghi đào tạo, trong đó 2 bản ghi không ghi số học viên.)" for a trainees figure of <paramref name="records"/> records.</summary>
-    public static string RecordsNote(IFigureSource figures, FigureQuery query, int records, bool english)
+    public static string RecordsNote(UserTexts texts, IFigureSource figures, FigureQuery query, int records, bool english)
     {
         var without = records == 0 ? 0 : (int)figures.Total(query with { Measure = Measures.TraineesUnknown }).Value;
-        return english
-            ? $"({VnFormat.Number(records)} training records{(without > 0 ? $", of which {VnFormat.Number(without)} record no number of trainees" : "")}.)"
-            : $"({VnFormat.Number(records)} bản ghi đào tạo{(without > 0 ? $", trong đó {VnFormat.Number(without)} bản ghi không ghi số học viên" : "")}.)";
+        var none = without > 0 ? texts.Text(english, "figures.trainees.without_count", ("count", without)) : "";
+        return texts.Text(english, "figures.trainees.records", ("records", records), ("without", none));
     }
 }

@@ -182,14 +182,14 @@ public class QuestionFilterTests(DemoBotFixture fixture) : IClassFixture<DemoBot
         var user = NewUser();
         var answer = await Bot.Say("how many estimated booths in 2024", user, "en");
         var trade = Catalogue.Activity("trade_fair")!;
-        Assert.Contains($"Booths – {trade.EnglishName}: {VnFormat.Number(In("trade_fair", Y24From, Y24To, status: RecordStatus.Estimate).Sum(r => r.Booths))} booths (estimates only)", answer);
+        Assert.Contains($"Booths – {trade.EnglishName}: {NumberText.En.Number(In("trade_fair", Y24From, Y24To, status: RecordStatus.Estimate).Sum(r => r.Booths))} booths (estimates only)", answer);
         Assert.Contains("Period: 2024", answer);
         Assert.Contains("Scope: all provinces", answer);
         Assert.DoesNotContain("gian hàng", answer);
 
         var two = await Bot.Say("booths in Ha Noi and Bac Ninh in the last 3 years", user, "en");
         Assert.Contains("By province:", two);
-        Assert.Contains("• Hà Nội: " + VnFormat.Number(In("trade_fair", new DateOnly(2024, 1, 1), new DateOnly(2026, 11, 26), Catalogue.UnitsOf("ha-noi")).Sum(r => r.Booths)) + " booths", two);
+        Assert.Contains("• Hà Nội: " + NumberText.En.Number(In("trade_fair", new DateOnly(2024, 1, 1), new DateOnly(2026, 11, 26), Catalogue.UnitsOf("ha-noi")).Sum(r => r.Booths)) + " booths", two);
         Assert.Contains("Period: 01/01/2024 to 26/11/2026", two);
         Assert.DoesNotContain("tỉnh", two);
 

@@ -47,9 +47,7 @@ public sealed class FigureResponder(
         if (question.From > context.Today && !question.ComparePlan && question.Kind == QuestionKind.Figure)
         {
             // "gian hàng năm 2030": nothing can have happened yet; "0" would read as a result.
-            context.Say(context.T(
-                $"Kỳ bạn hỏi ({question.PeriodLabel}) chưa bắt đầu (hôm nay là {VnFormat.Date(context.Today)}), nên chưa có số liệu. Bạn có thể hỏi kế hoạch năm (/kehoach) hoặc một kỳ đã qua.",
-                $"The period asked about ({FigureAnswerer.PeriodText(question, true)}) has not started yet, so there are no figures. Ask for the year plan (/plan) or a past period."));
+            context.Say(context.Text("figures.answer.not_started", ("period", FigureAnswerer.PeriodText(question, context.English)), ("today", context.Today)));
             return;
         }
         if (GroupRefusal(context, question.Scope) is { } groupRefusal)

@@ -184,7 +184,7 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
             participations = rows.Where(r => !apart.Any(a => a.Id == r.Key)).Sum(r => r.Value.Value);
             without = context.Text("figures.follow.not_counting", ("activities", string.Join(", ", apart.Select(a => context.English ? a.EnglishName : a.ShortName))));
         }
-        return context.Text("figures.follow.facilities_and_participations", ("without", without), ("count", VnFormat.Number((long)participations)));
+        return context.Text("figures.follow.facilities_and_participations", ("without", without), ("count", context.Numbers.Number((long)participations)));
     }
 
     /// <summary>A new question: what the parser found, with the person's default scope and "from the start of the year" as defaults.</summary>
