@@ -98,7 +98,7 @@ public sealed class ActualFigures
             return;
         }
         data[IndexKey] = first.ToString(CultureInfo.InvariantCulture);
-        ctx.Say(ctx.Text("records.actual.intro", ("id", id), ("line", RecordWriter.Line(record, ctx.Catalogue))));
+        ctx.Say(ctx.Text("records.actual.intro", ("id", id), ("line", RecordWriter.Line(record, ctx))));
         Dialog.Start(ctx, ActualStep.Value, data);
     }
 
@@ -185,7 +185,7 @@ public sealed class ActualFigures
             FieldType.Integer when long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) =>
                 ctx.Numbers.Number(n) + (field.Unit is { } unit ? " " + unit : ""),
             FieldType.Money when long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var vnd) => ctx.Numbers.Money(vnd),
-            _ => FieldReader.Display(field, value, ctx.Catalogue, ctx.English),
+            _ => FieldReader.Display(field, value, ctx.Catalogue, ctx.Texts, ctx.English),
         };
     }
 
@@ -245,7 +245,7 @@ public sealed class ActualFigures
         }
         else
         {
-            var read = FieldReader.Read(field, input, ctx.Today, ctx.Catalogue, ctx.User, ctx.English);
+            var read = FieldReader.Read(field, input, ctx.Today, ctx.Catalogue, ctx.User, ctx.Texts, ctx.English);
             if (!read.Ok)
             {
                 return DialogMove.Stay(read.Error + "\n" + (IsMeasure(field)
@@ -345,7 +345,7 @@ public sealed class ActualFigures
         RecordWriter.Fill(after, form, answers, ctx.Store);
         after.Status = RecordStatus.Actual;
         ctx.CommitAtomically(() => RecordWriter.Update(ctx.Store, before, after, null, ctx.User.Id, ctx.Now, "actual"));
-        ctx.Ask(ctx.Text("records.actual.saved", ("id", id), ("line", RecordWriter.Line(after, ctx.Catalogue))),
+        ctx.Ask(ctx.Text("records.actual.saved", ("id", id), ("line", RecordWriter.Line(after, ctx))),
             [new Choice(ctx.Text("form.common.my_records"), "f:my")]);
     }
 
