@@ -135,7 +135,8 @@ public sealed class FigureResponder(
         }
         var everything = q.WithPeriod(PeriodParser.AllTime(context.Today)) with
         {
-            ActivityId = null, Measure = Measures.Participations, Source = null, Status = null, Breakdown = null, Top = null,
+            // Funding counts every record (participations of every activity leave out those without a facility).
+            ActivityId = null, Measure = Measures.Funding, Source = null, Status = null, Breakdown = null, Top = null,
             ComparePlan = false, CompareLastYear = false, Change = false, VsFrom = null, VsTo = null, VsLabel = null,
         };
         var scope = scopes.ShortName(q.Scope, context.English);
