@@ -88,7 +88,8 @@ public sealed class FigureResponder(
         {
             QuestionMemory.SetLast(context, question with { Output = OutputKind.Text });
             var answer = kinds.Answer(question, context.User, context.Today, context.English);
-            context.Say(question.Beneficiary is not null && notes is { Count: > 0 } ? string.Join("\n", notes) + "\n" + answer : answer);
+            // What was assumed (a period, scope or activity kept from the previous question, a typo read) is said here too.
+            context.Say(notes is { Count: > 0 } ? string.Join("\n", notes) + "\n" + answer : answer);
             return;
         }
         var text = answerer.Answer(question, context.English);
