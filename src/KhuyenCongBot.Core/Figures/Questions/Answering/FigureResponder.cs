@@ -73,6 +73,13 @@ public sealed class FigureResponder(
                 : context.Text("figures.answer.no_ranking_one_province", ("scope", scopes.ShortName(question.Scope, context.English)))];
             question = question with { Top = null, Breakdown = null, Ascending = false };
         }
+        if (ClassAnswers.Asks(question))
+        {
+            // Training classes are read from the records that name them, not from the figures index (only a total).
+            var classes = ClassAnswers.Text(context, answerer, scopes, question);
+            context.Say(notes is { Count: > 0 } ? string.Join("\n", notes) + "\n" + classes : classes);
+            return;
+        }
         if (question.Beneficiary is { } beneficiary)
         {
             // Every way to a figure passes here (typed questions, follow-ups, the buttons under an answer).
