@@ -89,7 +89,7 @@ public sealed class ProjectQuestionReplies(
             (ProjectAsk.Late, _, _) => answers.Late(filter, name, at, english),
             (_, null, { } s) => periodAnswers.SourceList(filter, plainName, s, at, english),
             // "vốn đối ứng các đề án năm 2025": the money, for the projects approved in the period (not their count by step).
-            (ProjectAsk.Overview, { } p, { } s) when store is not null && filters.SourceNamesMoney && !NamesOverview(text) => ProjectSourceAmounts.Answer(context, store!, filter, plainName, s, p, at),
+            (ProjectAsk.Overview, { } p, { } s) when store is not null && (filters.SourceNamesMoney || filters.Measure == Measures.Funding) && !NamesOverview(text) => ProjectSourceAmounts.Answer(context, store!, filter, plainName, s, p, at),
             (_, { } p, _) => answers.Overview(filter, name, at, english) + "\n" + periodAnswers.EventsLine(filter, p, at, english),
             _ => answers.Overview(filter, name, at, english),
         };
