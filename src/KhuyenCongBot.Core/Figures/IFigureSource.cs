@@ -75,7 +75,11 @@ public static class Measures
     public static readonly IReadOnlyList<string> All = [Facilities, Participations, Booths, Projects, Revenue, Funding, Trainees];
 
     /// <summary>Measures read from the records' form answers (an activity's FormMeasures rather than a field of every record).</summary>
-    public static readonly IReadOnlyList<string> FromForms = [Trainees];
+    public static readonly IReadOnlyList<string> FromForms = [Trainees, Classes];
+
+    /// <summary>Training classes: the training form's "classes" answer. Not a measure of the figure sources: only its total is answered, from
+    /// the records that name it (<see cref="Questions.ClassAnswers"/>); imported records name none.</summary>
+    public const string Classes = "classes";
 
     /// <summary>Not asked by people: the records among those counted that name no number of trainees (said under a trainees figure).</summary>
     public const string TraineesUnknown = "trainees_unknown";

@@ -65,6 +65,7 @@ public sealed class ScanFigureSource(IBotStore store, CatalogueIndex catalogue) 
     private IEnumerable<SupportRecord> Matching(FigureQuery q) =>
         store.Records.All().Where(r =>
             (q.ActivityId is null || r.ActivityId == q.ActivityId)
+            && FigureRules.Counts(catalogue, q, r.ActivityId)
             && r.Date >= q.From && r.Date <= q.To
             && (q.ProvinceIds is null || q.ProvinceIds.Contains(r.ProvinceId))
             && (q.Status is null || r.Status == q.Status)

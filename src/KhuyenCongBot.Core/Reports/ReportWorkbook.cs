@@ -76,21 +76,28 @@ public sealed partial class ReportWorkbook(IBotStore store, CatalogueIndex catal
         var rows = new List<IReadOnlyList<object?>>();
         foreach (var (id, name) in keys)
         {
-            rows.Add(sheet.Columns.Select(c => GroupCell(c.Measure, name, byRecord[id].ToList(), byProject[id].ToList(), at)).ToList());
+            rows.Add(sheet.Columns.Select(c => GroupCell(c.Measure, name, byRecord[id].ToList(), byProject[id].ToList(), at, SupportsFacilities)).ToList());
         }
         if (sheet.Total is { } total)
         {
-            rows.Add(sheet.Columns.Select(c => GroupCell(c.Measure, total, records, projects, at)).ToList());
+            rows.Add(sheet.Columns.Select(c => GroupCell(c.Measure, total, records, projects, at, SupportsFacilities)).ToList());
         }
         return rows;
     }
 
+    private bool SupportsFacilities(string activityId) => FigureRules.SupportsFacilities(catalogue, activityId);
+
     /// <summary>One measure over a group's records and projects (the total row uses every record, so distinct facilities stay distinct).</summary>
-    public static object? GroupCell(string measure, string label, IReadOnlyList<SupportRecord> records, IReadOnlyList<Project> projects, DateOnly at)
+    /// <param name="supportsFacilities">Which activities' records are participations of facilities (as the figures count them: information
+    /// and propaganda records are not "lượt cơ sở"); null: every record.</param>
+    public static object? GroupCell(string measure, string label, IReadOnlyList<SupportRecord> records, IReadOnlyList<Project> projects, DateOnly at,
+        Func<string, bool>? supportsFacilities = null)
     {
         switch (measure)
         {
             case "label": return label;
+            case Measures.Participations:
+                return (long)records.Count(r => supportsFacilities?.Invoke(r.ActivityId) != false);
             case Measures.Facilities or Measures.Participations or Measures.Booths or Measures.Revenue or Measures.Funding:
                 return (long)ScanFigureSource.Measure(records, measure, r => r.FundingVnd);
             case "trainees": return records.Sum(r => Trainees(r) ?? 0);

@@ -60,18 +60,22 @@ public sealed class ReportWorkbookTests(ITestOutputHelper output, ReportWorkbook
         var sheet = Sheet(bytes, "Theo hoạt động");
         Assert.Equal("Hoạt động", sheet[0][0]);
         Assert.Equal("Số gian hàng", sheet[0][4]);
+        Assert.Equal("Doanh thu tư vấn (đồng)", sheet[0][6]);
+        Assert.True(records.Where(r => r.ActivityId == "consulting").Sum(r => r.RevenueVnd) > 0);
         foreach (var activity in bot.Catalogue.Activities)
         {
             var row = sheet.Single(r => Equals(r[0], activity.ShortName));
             var mine = records.Where(r => r.ActivityId == activity.Id).ToList();
             Assert.Equal(mine.Where(r => r.FacilityId is not null).Select(r => r.FacilityId).Distinct().Count(), N(row[2]));
-            Assert.Equal(mine.Count, N(row[3]));
+            Assert.Equal(activity.Measures.Contains("facilities") ? mine.Count : 0, N(row[3]));
             Assert.Equal(mine.Sum(r => (long)r.Booths), N(row[4]));
             Assert.Equal(mine.Sum(r => Trainees(r) ?? 0), N(row[5]));
-            Assert.Equal(mine.Sum(r => r.Split?.Kcqg ?? (r.FundingSource == "KCQG" ? r.FundingVnd : 0)), N(row[6]));
-            Assert.Equal(mine.Sum(r => r.Split?.Kcdp ?? (r.FundingSource is "KCĐP" or "KCDP" ? r.FundingVnd : 0)), N(row[7]));
-            Assert.Equal(mine.Sum(r => r.Split?.Counterpart ?? 0), N(row[8]));
-            Assert.Equal(mine.Sum(r => r.FundingVnd), N(row[10]));
+            Assert.Equal(mine.Sum(r => r.Split?.Kcqg ?? (r.FundingSource == "KCQG" ? r.FundingVnd : 0)), N(row[7]));
+            Assert.Equal(mine.Sum(r => r.Split?.Kcdp ?? (r.FundingSource is "KCĐP" or "KCDP" ? r.FundingVnd : 0)), N(row[8]));
+            Assert.Equal(mine.Sum(r => r.Split?.Counterpart ?? 0), N(row[9]));
+            Assert.Equal(mine.Sum(r => r.FundingVnd), N(row[11]));
+            // Consulting records carry revenue: the workbook's revenue column (it had none).
+            Assert.Equal(mine.Sum(r => r.RevenueVnd), N(row[6]));
         }
         // The article's figure, as the workbook shows it.
         Assert.Equal(701, N(sheet.Single(r => Equals(r[0], "Hội chợ, triển lãm"))[4]));
@@ -79,19 +83,22 @@ public sealed class ReportWorkbookTests(ITestOutputHelper output, ReportWorkbook
         var total = sheet[^1];
         Assert.Equal("Tổng cộng", total[0]);
         Assert.Equal(records.Where(r => r.FacilityId is not null).Select(r => r.FacilityId).Distinct().Count(), N(total[2]));
-        Assert.Equal(records.Count, N(total[3]));
-        Assert.Equal(records.Sum(r => r.FundingVnd), N(total[10]));
+        // Participations are the records that support a facility: information and propaganda records are not "lượt cơ sở".
+        Assert.Equal(records.Count(r => r.ActivityId != "information"), N(total[3]));
+        Assert.Equal(records.Sum(r => r.RevenueVnd), N(total[6]));
+        Assert.Equal(records.Sum(r => r.FundingVnd), N(total[11]));
         Assert.Equal(0, N(total[1]));
 
         var provinces = Sheet(bytes, "Theo tỉnh");
         foreach (var group in records.GroupBy(r => bot.Catalogue.CurrentOf(r.ProvinceId)!.Id))
         {
             var row = provinces.Single(r => Equals(r[0], bot.Catalogue.Province(group.Key)!.ShortName));
-            Assert.Equal(group.Count(), N(row[4]));
+            Assert.Equal(group.Count(r => r.ActivityId != "information"), N(row[4]));
             Assert.Equal(group.Sum(r => (long)r.Booths), N(row[5]));
-            Assert.Equal(group.Sum(r => r.FundingVnd), N(row[9]));
+            Assert.Equal(group.Sum(r => r.FundingVnd), N(row[10]));
+            Assert.Equal(group.Sum(r => r.RevenueVnd), N(row[7]));
         }
-        Assert.Equal(records.Count, N(provinces[^1][4]));
+        Assert.Equal(records.Count(r => r.ActivityId != "information"), N(provinces[^1][4]));
     }
 
     [Fact]
@@ -133,12 +140,12 @@ public sealed class ReportWorkbookTests(ITestOutputHelper output, ReportWorkbook
         {
             var row = activities.Single(r => Equals(r[0], bot.Catalogue.Activity(group.Key)!.ShortName));
             Assert.Equal(group.Count(), N(row[1]));
-            Assert.Equal(group.Sum(p => p.Approved.Kcqg + p.Approved.Kcdp), N(row[11]));
-            Assert.Equal(group.Sum(p => p.DisbursedVnd), N(row[12]));
+            Assert.Equal(group.Sum(p => p.Approved.Kcqg + p.Approved.Kcdp), N(row[12]));
+            Assert.Equal(group.Sum(p => p.DisbursedVnd), N(row[13]));
         }
         var total = activities[^1];
         Assert.Equal(projects.Count, N(total[1]));
-        Assert.Equal((double)projects.Sum(p => p.DisbursedVnd) / projects.Sum(p => p.Approved.Kcqg + p.Approved.Kcdp), (double)total[13]!, 9);
+        Assert.Equal((double)projects.Sum(p => p.DisbursedVnd) / projects.Sum(p => p.Approved.Kcqg + p.Approved.Kcdp), (double)total[14]!, 9);
         var late = Sheet(bytes, "Theo tỉnh");
         Assert.Equal(projects.Count(p => p.PlannedEnd < Today && p.AcceptedOn is null), N(late[^1][2]));
     }

@@ -60,7 +60,8 @@ internal sealed class IndexQueries(IndexedRecords index, YearFacilityCounts year
         int[] activities;
         if (q.ActivityId is null)
         {
-            activities = Enumerable.Range(0, index.Series.Count).ToArray();
+            // Participations of every activity: the activities that support facilities only (FigureRules.Counts).
+            activities = Enumerable.Range(0, index.Series.Count).Where(a => FigureRules.Counts(index.Catalogue, q, index.ActivityIds[a])).ToArray();
         }
         else
         {

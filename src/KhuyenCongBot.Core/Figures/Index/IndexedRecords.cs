@@ -18,6 +18,9 @@ internal sealed class IndexedRecords(CatalogueIndex catalogue)
     /// <summary>The unit → province group map as an array (rebuilt when a unit is added).</summary>
     private int[]? _unitGroupArray;
 
+    /// <summary>The catalogue the records are read with (which activities support facilities).</summary>
+    public CatalogueIndex Catalogue => catalogue;
+
     /// <summary>Activity ids by activity number, and each activity's months.</summary>
     public List<string> ActivityIds { get; } = [];
 

@@ -17,7 +17,8 @@ internal sealed class KeptYearSums(IndexedRecords index, YearSets years)
         }
         y1 = Math.Max(y1, index.MinMonth / 12);
         y2 = Math.Min(y2, index.MaxMonth / 12);
-        foreach (var a in by == BreakdownBy.Activity || q.ActivityId is not null ? activities : [-1])
+        // Participations of every activity: per activity, so those without facilities stay out (FigureRules.Counts).
+        foreach (var a in by == BreakdownBy.Activity || q.ActivityId is not null || q.Measure == Measures.Participations ? activities : [-1])
         {
             for (var y = y1; y <= y2; y++)
             {

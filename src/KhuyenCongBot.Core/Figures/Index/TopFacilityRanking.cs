@@ -19,7 +19,9 @@ internal sealed class TopFacilityRanking(IndexedRecords index, YearSets years, B
             {
                 return [];
             }
-            var kept = years.CacheOf(y).Top.GetOrAdd((activity, IndexQueries.KindOf(query.Measure)), _ => Top(query, YearSets.TopKept));
+            // Participations of every activity leave out the activities without facilities: not the same list as the projects' count.
+            var key = activity == -1 && query.Measure == Measures.Participations ? -3 : activity;
+            var kept = years.CacheOf(y).Top.GetOrAdd((key, IndexQueries.KindOf(query.Measure)), _ => Top(query, YearSets.TopKept));
             return kept.GetRange(0, Math.Min(count, kept.Count));
         }
         return Top(query, count);
@@ -39,7 +41,7 @@ internal sealed class TopFacilityRanking(IndexedRecords index, YearSets years, B
         var kept = q.Beneficiary is { } beneficiary ? beneficiaries.Kept(beneficiary) : null;
         for (var a = 0; a < index.Series.Count; a++)
         {
-            if (q.ActivityId is not null && index.ActivityIds[a] != q.ActivityId)
+            if ((q.ActivityId is not null && index.ActivityIds[a] != q.ActivityId) || !FigureRules.Counts(index.Catalogue, q, index.ActivityIds[a]))
             {
                 continue;
             }

@@ -117,7 +117,7 @@ public sealed class FigureAnswerer
         {
             var l = lines[0];
             sb.Append(SourceText.Title(Texts, _catalogue, l.ActivityId, l.Measure, q.Source, english)).Append(": ")
-              .Append(MetricText.Value(l.Measure, l.Value.Value, english)).Append(MetricText.Note(Texts, q.Status, l.Measure, l.Value, english)).AppendLine();
+              .Append(MetricText.Value(_catalogue, l.ActivityId, l.Measure, l.Value.Value, english)).Append(MetricText.Note(Texts, q.Status, l.Measure, l.Value, english)).AppendLine();
             if (SourceText.Note(Texts, q.Source, l.Measure, l.Value.Records, english) is { Length: > 0 } note)
             {
                 sb.AppendLine(note);
@@ -136,7 +136,7 @@ public sealed class FigureAnswerer
             foreach (var l in lines)
             {
                 sb.Append("• ").Append(MetricText.Title(_catalogue, l.ActivityId, l.Measure, english)).Append(": ")
-                  .Append(MetricText.Value(l.Measure, l.Value.Value, english)).Append(q.Status is null ? MetricText.EstimateNote(Texts, l.Measure, l.Value, english) : "").AppendLine();
+                  .Append(MetricText.Value(_catalogue, l.ActivityId, l.Measure, l.Value.Value, english)).Append(q.Status is null ? MetricText.EstimateNote(Texts, l.Measure, l.Value, english) : "").AppendLine();
             }
         }
         var periodText = PeriodText(q, english);

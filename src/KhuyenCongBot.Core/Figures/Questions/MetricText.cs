@@ -17,6 +17,11 @@ public static class MetricText
         {
             return measure == Measures.Facilities && !english ? noun + " (mỗi cơ sở tính một lần, mọi hoạt động)" : noun + (english ? " (all activities)" : " (mọi hoạt động)");
         }
+        if (measure == Measures.Participations && !activity.Measures.Contains(Measures.Facilities))
+        {
+            // Information and propaganda support no facility: their records are "lượt (không gắn với cơ sở)", never "lượt cơ sở".
+            noun = english ? "Records (not tied to a facility)" : "Số lượt (không gắn với cơ sở)";
+        }
         return $"{noun} – {(english ? activity.EnglishName : activity.ShortName)}";
     }
 
@@ -30,6 +35,7 @@ public static class MetricText
             Measures.Projects => "Projects",
             Measures.Revenue => "Revenue",
             Measures.Trainees => "Trainees",
+            Measures.Classes => "Training classes",
             _ => "Funding",
         }
         : measure switch
@@ -40,6 +46,7 @@ public static class MetricText
             Measures.Projects => "Số dự án",
             Measures.Revenue => "Doanh thu",
             Measures.Trainees => "Số học viên",
+            Measures.Classes => "Số lớp",
             _ => "Kinh phí hỗ trợ",
         };
 
@@ -52,6 +59,7 @@ public static class MetricText
             Measures.Booths => "booths",
             Measures.Projects => "projects",
             Measures.Trainees => "trainees",
+            Measures.Classes => "classes",
             _ => "VND",
         }
         : measure switch
@@ -61,8 +69,16 @@ public static class MetricText
             Measures.Booths => "gian hàng",
             Measures.Projects => "dự án",
             Measures.Trainees => "học viên",
+            Measures.Classes => "lớp",
             _ => "đồng",
         };
+
+    /// <summary>The value of an activity's measure: as <see cref="Value(string, decimal, bool)"/>, but "24 lượt" for the records of an activity
+    /// that supports no facility (information, propaganda), which are not "lượt cơ sở".</summary>
+    public static string Value(CatalogueIndex catalogue, string? activityId, string measure, decimal value, bool english = false) =>
+        measure == Measures.Participations && activityId is not null && !FigureRules.SupportsFacilities(catalogue, activityId)
+            ? NumberText.For(english).Number((long)Math.Round(value, MidpointRounding.AwayFromZero)) + (english ? " records" : " lượt")
+            : Value(measure, value, english);
 
     /// <summary>"1.250 gian hàng", "4,87 tỷ đồng"; in English "1,250 booths", "4.87 billion VND" (<see cref="NumberText"/>).</summary>
     public static string Value(string measure, decimal value, bool english = false)

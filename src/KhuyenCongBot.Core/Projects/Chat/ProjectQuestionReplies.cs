@@ -16,7 +16,8 @@ namespace KhuyenCongBot.Core.Projects.Chat;
 /// </summary>
 public sealed class ProjectQuestionReplies(
     ProjectAnswers answers, ProjectPeriodAnswers periodAnswers, ProjectVocabulary vocabulary, CatalogueIndex catalogue, ScopeResolver scopes,
-    QuestionParser questions, AccessPolicy? access, IReadOnlySet<string> knownWords, Beneficiaries.BeneficiaryCatalogue? beneficiaries = null)
+    QuestionParser questions, AccessPolicy? access, IReadOnlySet<string> knownWords, Beneficiaries.BeneficiaryCatalogue? beneficiaries = null,
+    Storage.IBotStore? store = null)
 {
     public void Answer(BotContext context, string text, ProjectRequest request)
     {
@@ -87,6 +88,8 @@ public sealed class ProjectQuestionReplies(
             (ProjectAsk.NotReached, _, _) => answers.NotReached(filter, name, request.Status!.Value, at, english),
             (ProjectAsk.Late, _, _) => answers.Late(filter, name, at, english),
             (_, null, { } s) => periodAnswers.SourceList(filter, plainName, s, at, english),
+            // "vốn đối ứng các đề án năm 2025": the money, for the projects approved in the period (not their count by step).
+            (ProjectAsk.Overview, { } p, { } s) when store is not null && (filters.SourceNamesMoney || filters.Measure == Measures.Funding) && !NamesOverview(text) => ProjectSourceAmounts.Answer(context, store!, filter, plainName, s, p, at),
             (_, { } p, _) => answers.Overview(filter, name, at, english) + "\n" + periodAnswers.EventsLine(filter, p, at, english),
             _ => answers.Overview(filter, name, at, english),
         };
@@ -109,6 +112,9 @@ public sealed class ProjectQuestionReplies(
         }
         return questions.Parse(withoutProjectWords.Trim(), today);
     }
+
+    /// <summary>"tình hình", "tiến độ": the question asks how the projects stand, not their money.</summary>
+    private bool NamesOverview(string text) => vocabulary.Questions.Overview.Any(w => VnText.ContainsWords(VnText.FoldWords(text), w));
 
     /// <summary>"đang thực hiện trong năm 2025": projects in progress during the period, not those that started in it.</summary>
     private static bool Ongoing(string text) => VnText.ContainsWords(VnText.FoldWords(text), "dang");

@@ -36,7 +36,7 @@ public sealed class ProjectsModule : IBotModule
         _names = new ProjectNames(vocabulary, _parser, scopes, questions, knownWords);
         _lookup = new ProjectLookup(_answers, vocabulary, scopes, access, _names);
         _moves = new ProjectMoves(lifecycle, vocabulary, _lookup, _parser, TryHandleTextAsync);
-        _questions = new ProjectQuestionReplies(_answers, new ProjectPeriodAnswers(store, vocabulary), vocabulary, catalogue, scopes, questions, access, knownWords, beneficiaries);
+        _questions = new ProjectQuestionReplies(_answers, new ProjectPeriodAnswers(store, vocabulary), vocabulary, catalogue, scopes, questions, access, knownWords, beneficiaries, store);
         _registration = new ProjectRegistrationFlow(this, catalogue, vocabulary, lifecycle);
         Flows = [_registration.Dialog, _moves.DateDialog];
     }

@@ -24,7 +24,7 @@ internal sealed class ParaphraseExpectation(IReadOnlyList<SupportRecord> records
 
     /// <summary>A number followed by a unit: what a figure looks like in a reply.</summary>
     private static readonly Regex FigurePattern = new(
-        @"\d[\d.,]*\s*(gian hàng|lượt|cơ sở|dự án|tỷ đồng|triệu đồng|nghìn đồng|đồng|%|booths?|facilit|participation|projects?|học viên|trainees?|VND|billion|million)",
+        @"\d[\d.,]*\s*(gian hàng|lượt|cơ sở|dự án|tỷ đồng|triệu đồng|nghìn đồng|đồng|%|booths?|facilit|participation|projects?|học viên|trainees?|lớp|classes|VND|billion|million)",
         RegexOptions.CultureInvariant);
 
     public static bool HasFigure(string reply) => FigurePattern.IsMatch(reply);
@@ -74,6 +74,8 @@ internal sealed class ParaphraseExpectation(IReadOnlyList<SupportRecord> records
         var units = Units(scope);
         IEnumerable<SupportRecord> Select(DateOnly a, DateOnly b, FundingSource? only = null) => records.Where(r =>
             (activity == "*" || r.ActivityId == activity) && r.Date >= a && r.Date <= b
+            // Participations of every activity: the records that support a facility (information and propaganda support none).
+            && (activity != "*" || measure != Measures.Participations || r.FacilityId is not null)
             && (units is null || units.Contains(r.ProvinceId))
             && ((only ?? source) is not { } s || (r.Split is { } split ? split[s] > 0 : FundingSources.Of(r.FundingSource) == s)));
         var value = Value(Select(from, to), measure, source);

@@ -16,7 +16,7 @@ public static class CoverageNote
     public static string? For(BotContext context, FigureAnswerer answerer, CatalogueIndex catalogue, Question q)
     {
         var merger = MergerNote(context, catalogue, q);
-        var notes = new[] { merger, StatusNote(context, answerer, q), merger is null ? Coverage(context, answerer, catalogue, q with { Status = null }) : null }
+        var notes = new[] { merger, StatusNote(context, answerer, q), LeftOut(context, answerer, catalogue, q), merger is null ? Coverage(context, answerer, catalogue, q with { Status = null }) : null }
             .OfType<string>().ToList();
         return notes.Count == 0 ? null : string.Join("\n", notes);
     }
@@ -53,6 +53,24 @@ public static class CoverageNote
         return records == 0 ? null
             : status == RecordStatus.Actual ? context.Text("figures.coverage.estimates_left_out", ("count", records))
             : context.Text("figures.coverage.actuals_left_out", ("count", records));
+    }
+
+    /// <summary>
+    /// Participations of every activity count the records that support a facility; the records of activities without one (information,
+    /// propaganda) in the same period and scope are said in one line with how many (outside tester: "lượt cơ sở" gave 1.440 with 24
+    /// propaganda records in it, while the "cơ sở" answer said 1.416 participations without them).
+    /// </summary>
+    private static string? LeftOut(BotContext context, FigureAnswerer answerer, CatalogueIndex catalogue, Question q)
+    {
+        if (q.ActivityId is not null || q.Measure != Measures.Participations)
+        {
+            return null;
+        }
+        var apart = catalogue.Activities.Where(a => !FigureRules.SupportsFacilities(catalogue, a.Id))
+            .Select(a => (Activity: a, Records: answerer.Lines(q with { ActivityId = a.Id, Breakdown = null, Top = null }).Sum(l => l.Value.Records)))
+            .Where(x => x.Records > 0).ToList();
+        return apart.Count == 0 ? null : context.Text("figures.findings.participations_left_out",
+            ("records", string.Join(", ", apart.Select(x => context.English ? $"{context.Numbers.Number(x.Records)} records of {x.Activity.EnglishName}" : $"{context.Numbers.Number(x.Records)} lượt {x.Activity.ShortName}"))));
     }
 
     private static string? Coverage(BotContext context, FigureAnswerer answerer, CatalogueIndex catalogue, Question q)

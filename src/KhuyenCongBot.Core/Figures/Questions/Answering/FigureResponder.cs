@@ -71,6 +71,13 @@ public sealed class FigureResponder(
                 : context.Text("figures.answer.no_ranking_one_province", ("scope", scopes.ShortName(question.Scope, context.English)))];
             question = question with { Top = null, Breakdown = null, Ascending = false };
         }
+        if (ClassAnswers.Asks(question))
+        {
+            // Training classes are read from the records that name them, not from the figures index (only a total).
+            var classes = ClassAnswers.Text(context, answerer, scopes, question);
+            context.Say(notes is { Count: > 0 } ? string.Join("\n", notes) + "\n" + classes : classes);
+            return;
+        }
         if (question.Beneficiary is { } beneficiary)
         {
             // Every way to a figure passes here (typed questions, follow-ups, the buttons under an answer).
@@ -86,7 +93,8 @@ public sealed class FigureResponder(
         {
             QuestionMemory.SetLast(context, question with { Output = OutputKind.Text });
             var answer = kinds.Answer(question, context.User, context.Today, context.English);
-            context.Say(question.Beneficiary is not null && notes is { Count: > 0 } ? string.Join("\n", notes) + "\n" + answer : answer);
+            // What was assumed (a period, scope or activity kept from the previous question, a typo read) is said here too.
+            context.Say(notes is { Count: > 0 } ? string.Join("\n", notes) + "\n" + answer : answer);
             return;
         }
         var text = answerer.Answer(question, context.English);
@@ -133,7 +141,8 @@ public sealed class FigureResponder(
         }
         var everything = q.WithPeriod(PeriodParser.AllTime(context.Today)) with
         {
-            ActivityId = null, Measure = Measures.Participations, Source = null, Status = null, Breakdown = null, Top = null,
+            // Funding counts every record (participations of every activity leave out those without a facility).
+            ActivityId = null, Measure = Measures.Funding, Source = null, Status = null, Breakdown = null, Top = null,
             ComparePlan = false, CompareLastYear = false, Change = false, VsFrom = null, VsTo = null, VsLabel = null,
         };
         var scope = scopes.ShortName(q.Scope, context.English);

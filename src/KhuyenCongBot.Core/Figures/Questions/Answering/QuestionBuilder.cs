@@ -59,7 +59,10 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
         else
         {
             // A follow-up: "còn ... thì sao", or a metric alone ("doanh thu bao nhiêu") right after a question: keep its period and scope.
-            var metricOnly = last is not null && parts.Period is null && parts.Scope is null && !parts.FollowUpMarker;
+            // Only after a figure: after a plan ranking, a plan gap or a facility's history, a measure asked plainly ("tư vấn bao nhiêu",
+            // "bao nhiêu cơ sở được hỗ trợ") is a new question; it was answered as that ranking again, for the ranking's year and activity,
+            // without a word (outside tester). "còn tư vấn thì sao" still follows the ranking.
+            var metricOnly = last is { Kind: QuestionKind.Figure } && parts.Period is null && parts.Scope is null && !parts.FollowUpMarker;
             var baseQuestion = last is not null && (parts.FollowUpMarker || metricOnly)
                 ? last with { Breakdown = null, Top = null, ComparePlan = false, CompareLastYear = false, Change = false }
                 : null;
@@ -71,7 +74,11 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
             {
                 activity = previous;
             }
-            question = question with { ActivityId = activity, Measure = parts.Measure, Summary = parts.Summary };
+            question = question with
+            {
+                ActivityId = activity, Measure = parts.Measure, Summary = parts.Summary,
+                Kind = parts.Kind != QuestionKind.Figure || baseQuestion is null ? parts.Kind : question.Kind,
+            };
             if (baseQuestion is not null && parts.Source is null && question.Source is not null
                 && !parts.FollowUpMarker && parts.Measure != Measures.Funding)
             {

@@ -14,7 +14,7 @@ internal sealed partial class MeasureReader(CatalogueIndex catalogue, Lexicon le
 {
     /// <summary>Measure priority when several measure words are typed: "lượt" and "gian hàng" over "cơ sở" ("số lượt cơ sở").</summary>
     private static readonly string[] MeasurePriority =
-        [Measures.Revenue, Measures.Funding, Measures.Trainees, Measures.Participations, Measures.Booths, Measures.Projects, Measures.Facilities];
+        [Measures.Revenue, Measures.Funding, Measures.Trainees, Measures.Classes, Measures.Participations, Measures.Booths, Measures.Projects, Measures.Facilities];
 
     private IReadOnlyList<(string Phrase, string Measure)>? _measurePhrases;
 
@@ -94,7 +94,7 @@ internal sealed partial class MeasureReader(CatalogueIndex catalogue, Lexicon le
             {
                 Measures.Booths => "trade_fair",
                 Measures.Projects or Measures.Revenue => "consulting",
-                Measures.Trainees => "training",
+                Measures.Trainees or Measures.Classes => "training",
                 _ => null,
             };
         }
