@@ -29,14 +29,14 @@ public sealed class ProjectsModule : IBotModule
         Beneficiaries.BeneficiaryCatalogue? beneficiaries = null)
     {
         _parser = new ProjectQuestionParser(vocabulary, moves);
-        _answers = new ProjectAnswers(store, queries, vocabulary, catalogue);
+        _answers = new ProjectAnswers(store, queries, vocabulary, catalogue, texts);
         var scopes = new ScopeResolver(catalogue, texts);
         var knownWords = _parser.KnownPhrases().SelectMany(p => p.Split(' ')).Concat(ExtraWords).ToHashSet(StringComparer.Ordinal);
         var questions = new QuestionParser(catalogue, lexicon);
         _names = new ProjectNames(vocabulary, _parser, scopes, questions, knownWords);
         _lookup = new ProjectLookup(_answers, vocabulary, scopes, access, _names);
         _moves = new ProjectMoves(lifecycle, vocabulary, _lookup, _parser, TryHandleTextAsync);
-        _questions = new ProjectQuestionReplies(_answers, new ProjectPeriodAnswers(store, vocabulary), vocabulary, catalogue, scopes, questions, access, knownWords, beneficiaries);
+        _questions = new ProjectQuestionReplies(_answers, new ProjectPeriodAnswers(store, vocabulary, texts), vocabulary, catalogue, scopes, questions, access, knownWords, beneficiaries);
         _registration = new ProjectRegistrationFlow(this, catalogue, vocabulary, lifecycle);
         Flows = [_registration.Dialog, _moves.DateDialog];
     }
