@@ -54,6 +54,19 @@ public sealed partial class ProjectEnglishNumbersTests
     }
 
     [Fact]
+    public async Task A_disbursement_recorded_in_English_says_its_amount_the_English_way()
+    {
+        using var bot = BotHarness.Create(Today, demo: true);
+        bot.AddUser("boss", Role.Admin);
+        var project = bot.Store.Projects.Find(ProjectFilter.Everything)
+            .First(p => p.Status < ProjectStatus.Settled && p.Disbursements.All(d => d.AsOf <= Today) && p.DisbursedVnd + 1_000_000 <= p.Approved.Support);
+        var amount = project.DisbursedVnd + 1_000_000;
+        var reply = await bot.Say($"đề án {project.Code} giải ngân {amount}", "boss", "en");
+        Assert.Contains($"Recorded: project {project.Code} disbursed {NumberText.En.MoneyFull(amount)} as of {VnFormat.Date(Today)}", reply);
+        AssertEnglishNumbers(reply);
+    }
+
+    [Fact]
     public async Task The_Vietnamese_disbursement_reply_keeps_Vietnamese_numbers()
     {
         using var bot = BotHarness.Create(Today, demo: true);
