@@ -274,7 +274,7 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
             {
                 return Fail(ProjectOutcome.Invalid,
                     $"Đề án {project.Code} đã quyết toán: số giải ngân đã chốt ({VnFormat.MoneyFull(project.DisbursedVnd)}), không ghi thêm.",
-                    $"Project {project.Code} is settled: its disbursement ({project.DisbursedVnd} VND) is closed.", project);
+                    $"Project {project.Code} is settled: its disbursement ({NumberText.En.MoneyFull(project.DisbursedVnd)}) is closed.", project);
             }
             // The amount is the total disbursed up to its date: below an earlier total, or above a later one, it is a correction to confirm.
             var earlier = project.Disbursements.Where(d => d.AsOf <= asOf).OrderBy(d => d.AsOf).ThenBy(d => d.At).LastOrDefault();
@@ -282,13 +282,13 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
             if (!confirmed && earlier is not null && amountVnd < earlier.AmountVnd)
             {
                 var vi = $"Số giải ngân là tổng lũy kế: đã ghi {VnFormat.MoneyFull(earlier.AmountVnd)} đến ngày {VnFormat.Date(earlier.AsOf)}, số mới {VnFormat.MoneyFull(amountVnd)} nhỏ hơn. Đây là sửa số đã ghi nhầm? (Số giải ngân thêm thì cộng vào tổng rồi ghi tổng mới.)";
-                var en = $"The amount is the running total: {earlier.AmountVnd} VND was recorded up to {VnFormat.Date(earlier.AsOf)}; the new {amountVnd} VND is lower. Is it a correction?";
+                var en = $"The amount is the running total: {NumberText.En.MoneyFull(earlier.AmountVnd)} was recorded up to {VnFormat.Date(earlier.AsOf)}; the new {NumberText.En.MoneyFull(amountVnd)} is lower. Is it a correction?";
                 return new ProjectResult(ProjectOutcome.NeedsConfirmation, project, vi, en, []);
             }
             if (!confirmed && later is not null && amountVnd > later.AmountVnd)
             {
                 var vi = $"Số giải ngân là tổng lũy kế: đến ngày {VnFormat.Date(later.AsOf)} đã ghi {VnFormat.MoneyFull(later.AmountVnd)}, nhỏ hơn số mới {VnFormat.MoneyFull(amountVnd)} đến ngày {VnFormat.Date(asOf)} (trước đó). Vẫn ghi?";
-                var en = $"The amount is the running total: {later.AmountVnd} VND was recorded up to the later {VnFormat.Date(later.AsOf)}, below the new {amountVnd} VND. Record anyway?";
+                var en = $"The amount is the running total: {NumberText.En.MoneyFull(later.AmountVnd)} was recorded up to the later {VnFormat.Date(later.AsOf)}, below the new {NumberText.En.MoneyFull(amountVnd)}. Record anyway?";
                 return new ProjectResult(ProjectOutcome.NeedsConfirmation, project, vi, en, []);
             }
             if (FundingRules.DisbursedAboveApproved(amountVnd, project.Approved.Support) is { } warning && !confirmed)
@@ -303,7 +303,7 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
             Audit(user, "disburse", project, before, Summary(project));
             var rate = FundingRules.Rate(amountVnd, project.Approved.Support) is { } r ? $", đạt {VnFormat.Percent(r)} kinh phí khuyến công được duyệt" : "";
             return Done(project, $"Đã ghi: đề án {project.Code} giải ngân {VnFormat.MoneyFull(amountVnd)} đến ngày {VnFormat.Date(asOf)}{rate}.",
-                $"Recorded: project {project.Code} disbursed {amountVnd} VND as of {VnFormat.Date(asOf)}.");
+                $"Recorded: project {project.Code} disbursed {NumberText.En.MoneyFull(amountVnd)} as of {VnFormat.Date(asOf)}{EnglishRate(amountVnd, project)}.");
         });
 
     /// <summary>Adds facilities to a project (a group project lists many; a single-facility project at most one).</summary>
@@ -385,6 +385,9 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
     };
 
     private string ProvinceName(string provinceId) => catalogue.Province(provinceId)?.ShortName ?? provinceId;
+
+    private static string EnglishRate(long amountVnd, Project project) =>
+        FundingRules.Rate(amountVnd, project.Approved.Support) is { } r ? $", {NumberText.En.Percent(r)} of the approved support" : "";
 
     private static ProjectResult Done(Project project, string vi, string en, IReadOnlyList<FundingWarning>? warnings = null) =>
         new(ProjectOutcome.Done, project, vi, en, warnings ?? []);

@@ -27,9 +27,10 @@ public static class ProjectLinkCheck
         if (split.Support > 0 && approved > 0 && total > approved)
         {
             var rate = VnFormat.Percent((decimal)total / approved);
+            var en = NumberText.En;
             warnings.Add((
                 $"Kinh phí khuyến công của bản ghi này ({VnFormat.MoneyFull(split.Support)}) đưa tổng đã ghi cho đề án {project.Code} lên {VnFormat.MoneyFull(total)}, vượt kinh phí khuyến công được duyệt ({VnFormat.MoneyFull(approved)}): bằng {rate}.",
-                $"This record's extension support ({VnFormat.MoneyFull(split.Support)}) brings project {project.Code}'s recorded total to {VnFormat.MoneyFull(total)}, above the approved support ({VnFormat.MoneyFull(approved)}): {rate}."));
+                $"This record's extension support ({en.MoneyFull(split.Support)}) brings project {project.Code}'s recorded total to {en.MoneyFull(total)}, above the approved support ({en.MoneyFull(approved)}): {en.Percent((decimal)total / approved)}."));
         }
 
         if (project.Type == ProjectType.Single && OtherFacility(store, project, others, record) is { } listed)
@@ -46,10 +47,11 @@ public static class ProjectLinkCheck
         {
             var programme = project.Programme == ProjectProgramme.National ? "khuyến công quốc gia" : "khuyến công địa phương";
             var recordSources = string.Join(", ", sources.Where(x => x.Item2 > 0).Select(x => $"{x.Item1} {VnFormat.MoneyFull(x.Item2)}"));
+            var recordSourcesEn = string.Join(", ", sources.Where(x => x.Item2 > 0).Select(x => $"{x.Item1} {NumberText.En.MoneyFull(x.Item2)}"));
             var projectSources = string.Join(", ", sources.Where(x => x.Item3 > 0).Select(x => x.Item1));
             warnings.Add((
                 $"Kinh phí của bản ghi là {recordSources}, nhưng đề án {project.Code} ({programme}) được duyệt kinh phí {projectSources}: khác nguồn của đề án.",
-                $"The record's funding is {recordSources}, but project {project.Code} is approved {projectSources} funding: another source than the project's."));
+                $"The record's funding is {recordSourcesEn}, but project {project.Code} is approved {projectSources} funding: another source than the project's."));
         }
 
         if (record.Date != default && record.Date < project.DecisionDate)

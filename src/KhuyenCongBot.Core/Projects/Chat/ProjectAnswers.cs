@@ -8,7 +8,7 @@ using KhuyenCongBot.Core.Text;
 namespace KhuyenCongBot.Core.Projects.Chat;
 
 /// <summary>The answers to managers' questions about projects, over the projects of a scope (recorded unit ids; null = everywhere) as at a date.</summary>
-public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, ProjectVocabulary vocabulary, CatalogueIndex catalogue)
+public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, ProjectVocabulary vocabulary, CatalogueIndex catalogue, UserTexts texts)
 {
     /// <summary>At most this many projects are listed in a reply (the count is always whole).</summary>
     public const int ListSize = 10;
@@ -23,15 +23,10 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         var list = store.Projects.Read(filter)
             .Where(p => p.StatusOn(at) is { } s && s < step)
             .OrderBy(p => p.DecisionDate).ThenBy(p => p.Id).ToList();
-        var name = Step(step, english);
-        var sb = new StringBuilder();
-        if (english)
+        var sb = new StringBuilder(texts.Text(english, "projects.not_reached",
+            ("at", at), ("scope", scopeName), ("count", list.Count), ("approved", approved), ("step", Step(step, english))));
+        if (!english)
         {
-            sb.Append($"As at {VnFormat.Date(at)}, {scopeName}: {list.Count} of {approved} approved projects not yet {name}.");
-        }
-        else
-        {
-            sb.Append($"Tính đến {VnFormat.Date(at)}, {scopeName} có {VnFormat.Number(list.Count)} đề án chưa {name} (trên tổng {VnFormat.Number(approved)} đề án đã phê duyệt)");
             var byStep = list.GroupBy(p => p.StatusOn(at)!.Value).OrderBy(g => g.Key).Select(g => $"{VnFormat.Number(g.Count())} {Step(g.Key, false)}").ToList();
             sb.Append(byStep.Count > 0 ? ": " + string.Join(", ", byStep) + "." : ".");
         }
@@ -42,9 +37,7 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
     public string AtStatus(ProjectFilter filter, string scopeName, ProjectStatus step, DateOnly at, bool english)
     {
         var list = store.Projects.Read(filter).Where(p => p.StatusOn(at) == step).OrderBy(p => p.DecisionDate).ThenBy(p => p.Id).ToList();
-        var sb = new StringBuilder(english
-            ? $"As at {VnFormat.Date(at)}, {scopeName}: {list.Count} projects {Step(step, true)}."
-            : $"Tính đến {VnFormat.Date(at)}, {scopeName} có {VnFormat.Number(list.Count)} đề án ở bước {Step(step, false)}.");
+        var sb = new StringBuilder(texts.Text(english, "projects.at_status", ("at", at), ("scope", scopeName), ("count", list.Count), ("step", Step(step, english))));
         AppendList(sb, list, at, english);
         return sb.ToString();
     }
@@ -55,19 +48,13 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         var open = queries.NotYetAccepted(filter, at).Count;
         if (late.Count == 0)
         {
-            return english
-                ? $"As at {VnFormat.Date(at)}, no project of {scopeName} is behind schedule ({open} not yet accepted, none past its planned end)."
-                : $"Tính đến {VnFormat.Date(at)}, {scopeName} không có đề án nào chậm tiến độ ({VnFormat.Number(open)} đề án chưa nghiệm thu, chưa đề án nào quá ngày kết thúc dự kiến).";
+            return texts.Text(english, "projects.late.none", ("at", at), ("scope", scopeName), ("open", open));
         }
-        var sb = new StringBuilder(english
-            ? $"As at {VnFormat.Date(at)}, {late.Count} projects of {scopeName} are behind schedule (planned end passed, not accepted):"
-            : $"Tính đến {VnFormat.Date(at)}, {scopeName} có {VnFormat.Number(late.Count)} đề án chậm tiến độ (đã quá ngày kết thúc dự kiến mà chưa nghiệm thu):");
+        var sb = new StringBuilder(texts.Text(english, "projects.late.heading", ("at", at), ("scope", scopeName), ("count", late.Count)));
         foreach (var p in late.Take(ListSize))
         {
-            var days = ProjectQueries.DaysLate(p, at);
-            sb.Append('\n').Append(english
-                ? $"• {p.Code} – {p.Name}: planned end {VnFormat.Date(p.PlannedEnd!.Value)}, {days} days late, {Step(p.StatusOn(at)!.Value, true)}"
-                : $"• {p.Code} – {p.Name}: kết thúc dự kiến {VnFormat.Date(p.PlannedEnd!.Value)}, chậm {VnFormat.Number(days)} ngày, bước hiện tại: {Step(p.StatusOn(at)!.Value, false)}");
+            sb.Append('\n').Append(texts.Text(english, "projects.late.line", ("code", p.Code), ("name", p.Name), ("end", p.PlannedEnd!.Value),
+                ("days", ProjectQueries.DaysLate(p, at)), ("step", Step(p.StatusOn(at)!.Value, english))));
         }
         More(sb, late.Count, english);
         return sb.ToString();
@@ -76,21 +63,25 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
     public string Rate(ProjectFilter filter, string scopeName, DateOnly at, bool english)
     {
         var figure = queries.Disbursement(filter, at);
+        var n = NumberText.For(english);
         if (figure.Projects == 0)
         {
-            return english
-                ? $"No project of {scopeName} approved by {VnFormat.Date(at)}, so there is no disbursement rate."
-                : $"{Capital(scopeName)} chưa có đề án nào được phê duyệt đến {VnFormat.Date(at)}, nên chưa có tỷ lệ giải ngân.";
+            // The scope starts the Vietnamese sentence, not the English one.
+            var scope = scopeName;
+            if (!english)
+            {
+                scope = Capital(scope);
+            }
+            return texts.Text(english, "projects.rate.none", ("scope", scope), ("at", at));
         }
         var disbursed = (long)figure.Disbursed;
         var support = (long)figure.Approved.Support;
         var sb = new StringBuilder();
-        sb.Append(english
-            ? $"Disbursement of {scopeName}'s {figure.Projects} projects as at {VnFormat.Date(at)}: {VnFormat.MoneyFull(disbursed)} of {VnFormat.MoneyFull(support)} approved extension support"
-            : $"Giải ngân {VnFormat.Number(figure.Projects)} đề án của {scopeName} tính đến {VnFormat.Date(at)}: {VnFormat.MoneyFull(disbursed)} trên {VnFormat.MoneyFull(support)} kinh phí khuyến công được duyệt");
-        sb.Append($" (KCQG {VnFormat.MoneyFull((long)figure.Approved.Kcqg)}, KCĐP {VnFormat.MoneyFull((long)figure.Approved.Kcdp)})");
-        sb.Append(figure.Rate is { } r ? (english ? $", {VnFormat.Percent(r)}." : $", đạt {VnFormat.Percent(r)}.") : ".");
-        ProjectOverruns.Append(sb, store.Projects.Read(filter), at, english);
+        sb.Append(texts.Text(english, "projects.rate.head", ("scope", scopeName), ("count", figure.Projects), ("at", at),
+            ("disbursed", n.MoneyFull(disbursed)), ("support", n.MoneyFull(support))));
+        sb.Append($" (KCQG {n.MoneyFull((long)figure.Approved.Kcqg)}, KCĐP {n.MoneyFull((long)figure.Approved.Kcdp)})");
+        sb.Append(figure.Rate is { } r ? texts.Text(english, "projects.rate.percent", ("rate", n.Percent(r))) : ".");
+        ProjectOverruns.Append(texts, sb, store.Projects.Read(filter), at, english);
         var year = at.Year;
         // The year's funding plan is of every source: it is not compared with the projects of one source.
         // The plan of the activity asked about ("giải ngân đề án hội chợ": the fairs' funding plan), else the whole year's.
@@ -98,15 +89,12 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         if (plan is > 0)
         {
             var ofYear = store.Projects.Read(filter).Where(p => p.DecisionDate <= at).Sum(p => (decimal)DisbursedInYear(p, year, at));
-            sb.Append('\n').Append(english
-                ? $"Against the {year} funding plan ({VnFormat.MoneyFull((long)plan)}): {VnFormat.MoneyFull((long)ofYear)} disbursed in {year}, {VnFormat.Percent(ofYear / plan.Value)}."
-                : $"So với kế hoạch kinh phí năm {year} ({VnFormat.MoneyFull((long)plan)}): đã giải ngân trong năm {VnFormat.MoneyFull((long)ofYear)}, đạt {VnFormat.Percent(ofYear / plan.Value)}.");
+            sb.Append('\n').Append(texts.Text(english, "projects.rate.plan", ("year", year), ("plan", n.MoneyFull((long)plan)),
+                ("disbursed", n.MoneyFull((long)ofYear)), ("rate", n.Percent(ofYear / plan.Value))));
         }
         else if (filter.Source is null)
         {
-            sb.Append('\n').Append(english
-                ? $"No {year} funding plan is set for {scopeName}, so there is no rate against the year plan (/plan)."
-                : $"Chưa có kế hoạch kinh phí năm {year} cho {scopeName}, nên chưa tính được tỷ lệ so với kế hoạch năm (/kehoach).");
+            sb.Append('\n').Append(texts.Text(english, "projects.rate.no_plan", ("year", year), ("scope", scopeName)));
         }
         return sb.ToString();
     }
@@ -116,36 +104,35 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         var counts = queries.CountByStatus(filter, at);
         var total = counts.Values.Sum();
         var late = queries.Late(filter, at).Count;
-        var parts = Enum.GetValues<ProjectStatus>().Select(s => $"{VnFormat.Number(counts[s])} {Step(s, english)}");
-        return english
-            ? $"As at {VnFormat.Date(at)}, {scopeName}: {total} projects – {string.Join(", ", parts)}; {late} behind schedule."
-            : $"Tính đến {VnFormat.Date(at)}, {scopeName} có {VnFormat.Number(total)} đề án: {string.Join(", ", parts)}; {VnFormat.Number(late)} đề án chậm tiến độ.";
+        var n = NumberText.For(english);
+        var parts = Enum.GetValues<ProjectStatus>().Select(s => $"{n.Number(counts[s])} {Step(s, english)}");
+        return texts.Text(english, "projects.overview", ("at", at), ("scope", scopeName), ("total", total), ("parts", string.Join(", ", parts)), ("late", late));
     }
 
     /// <summary>One project: code, name, decision, programme, type, step with dates, budget, disbursed, facilities.</summary>
     public string One(Project p, DateOnly today, bool english)
     {
+        var n = NumberText.For(english);
         var sb = new StringBuilder();
         sb.Append($"📁 {p.Code} – {p.Name}");
-        sb.Append('\n').Append(english ? "• Decision: " : "• Quyết định phê duyệt: ").Append($"{p.DecisionNumber} ({VnFormat.Date(p.DecisionDate)})");
+        sb.Append('\n').Append(texts.Text(english, "projects.one.decision", ("number", p.DecisionNumber), ("date", p.DecisionDate)));
         sb.Append('\n').Append($"• {vocabulary.Name(p.Programme, english)}; {vocabulary.Name(p.Type, english)}; ")
             .Append(catalogue.Province(p.ProvinceId)?.ShortName ?? p.ProvinceId).Append("; ").Append(catalogue.Activity(p.ActivityId)?.ShortName ?? p.ActivityId);
-        sb.Append('\n').Append(english ? "• Step: " : "• Bước hiện tại: ").Append(Step(p.Status, english));
         var dates = Enum.GetValues<ProjectStatus>().Where(s => s <= p.Status && p.DateOf(s) is not null)
             .Select(s => $"{Step(s, english)} {VnFormat.Date(p.DateOf(s)!.Value)}");
-        sb.Append(" (").Append(string.Join(" → ", dates)).Append(')');
+        sb.Append('\n').Append(texts.Text(english, "projects.one.step", ("step", Step(p.Status, english)), ("dates", string.Join(" → ", dates))));
         AppendMovers(sb, p, english);
         if (p.PlannedEnd is { } end)
         {
-            sb.Append('\n').Append(english ? "• Planned end: " : "• Kết thúc dự kiến: ").Append(VnFormat.Date(end));
+            sb.Append('\n').Append(texts.Text(english, "projects.one.planned_end", ("end", end)));
             if (ProjectQueries.DaysLate(p, today) is > 0 and var days)
             {
-                sb.Append(english ? $" – {days} days late" : $" – chậm {VnFormat.Number(days)} ngày");
+                sb.Append(texts.Text(english, "projects.one.days_late", ("days", days)));
             }
         }
-        sb.Append('\n').Append(english ? "• Approved: " : "• Kinh phí được duyệt: ").Append(Split(p.Approved));
-        var rate = FundingRules.Rate(p.DisbursedVnd, p.Approved.Support) is { } r ? (english ? $" ({VnFormat.Percent(r)})" : $" (đạt {VnFormat.Percent(r)})") : "";
-        sb.Append('\n').Append(english ? "• Disbursed: " : "• Đã giải ngân: ").Append(VnFormat.MoneyFull(p.DisbursedVnd)).Append(rate);
+        sb.Append('\n').Append(texts.Text(english, "projects.one.approved", ("split", Split(texts, p.Approved, english))));
+        var rate = FundingRules.Rate(p.DisbursedVnd, p.Approved.Support) is { } r ? texts.Text(english, "projects.one.rate", ("rate", n.Percent(r))) : "";
+        sb.Append('\n').Append(texts.Text(english, "projects.one.disbursed", ("amount", n.MoneyFull(p.DisbursedVnd)), ("rate", rate)));
         AppendLinks(sb, p, english);
         return sb.ToString();
     }
@@ -159,21 +146,22 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         {
             return;
         }
-        sb.Append('\n').Append(english ? "• Recorded by: " : "• Người ghi các bước: ").AppendJoin("; ", moves.Select(m =>
-            $"{Step(m.To, english)}{(m.Correction ? (english ? " (correction)" : " (sửa)") : "")} – {People.PersonNames.Of(store, m.UserId, english, catalogue)}"
+        var correction = texts.Text(english, "projects.one.correction");
+        var list = string.Join("; ", moves.Select(m =>
+            $"{Step(m.To, english)}{(m.Correction ? correction : "")} – {People.PersonNames.Of(store, m.UserId, english, catalogue)}"
             + (m.UserId == 0 ? "" : ", " + VnFormat.DateTime(m.At))));
+        sb.Append('\n').Append(texts.Text(english, "projects.one.recorded_by", ("moves", list)));
     }
 
     /// <summary>The records linked to the project: how many, their money by source against the approved amounts, and its facilities
     /// (a group project's one a line).</summary>
     private void AppendLinks(StringBuilder sb, Project p, bool english)
     {
+        var n = NumberText.For(english);
         var links = ProjectLinks.Of(store, p);
         if (links.Records.Count == 0)
         {
-            sb.Append('\n').Append(english
-                ? "• Linked records: none yet (log one with /log and pick the project at \"Which project is it part of?\")."
-                : "• Bản ghi hỗ trợ thuộc đề án: chưa có (ghi bằng /ghi, chọn đề án ở câu \"Thuộc đề án nào?\").");
+            sb.Append('\n').Append(texts.Text(english, "projects.links.none"));
         }
         else
         {
@@ -183,22 +171,20 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
             var parts = new List<string>();
             if (split.Support != split.Total || (split.Kcqg > 0 && split.Kcdp > 0))
             {
-                parts.Add((english ? "support " : "khuyến công ") + VnFormat.MoneyFull(split.Support));
+                parts.Add(texts.Text(english, "projects.links.support", ("amount", n.MoneyFull(split.Support))));
             }
             if (FundingRules.Rate(split.Support, p.Approved.Support) is { } r)
             {
-                parts.Add(english ? $"{VnFormat.Percent(r)} of the approved support" : $"bằng {VnFormat.Percent(r)} kinh phí khuyến công được duyệt");
+                parts.Add(texts.Text(english, "projects.links.share", ("rate", n.Percent(r))));
             }
             var detail = parts.Count == 0 ? "" : " (" + string.Join(", ", parts) + ")";
-            sb.Append('\n').Append(english
-                ? $"• Linked records: {links.Records.Count}; money logged: {Split(split)}{detail}."
-                : $"• Bản ghi hỗ trợ thuộc đề án: {VnFormat.Number(links.Records.Count)}; kinh phí đã ghi: {Split(split)}{detail}.");
+            sb.Append('\n').Append(texts.Text(english, "projects.links.records", ("count", links.Records.Count), ("split", Split(texts, split, english)), ("detail", detail)));
         }
         if (links.Facilities.Count == 0)
         {
             return;
         }
-        var count = english ? $"• Facilities ({links.Facilities.Count})" : $"• Cơ sở ({VnFormat.Number(links.Facilities.Count)})";
+        var count = texts.Text(english, "projects.links.facilities", ("count", links.Facilities.Count));
         if (p.Type == ProjectType.Group)
         {
             sb.Append('\n').Append(count).Append(':');
@@ -208,12 +194,12 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
             }
             if (links.Facilities.Count > ListSize)
             {
-                sb.Append('\n').Append(english ? $"   … and {links.Facilities.Count - ListSize} more" : $"   … và {VnFormat.Number(links.Facilities.Count - ListSize)} cơ sở khác");
+                sb.Append('\n').Append(texts.Text(english, "projects.links.more_lines", ("count", links.Facilities.Count - ListSize)));
             }
             return;
         }
         sb.Append('\n').Append(count).Append(": ").Append(string.Join("; ", links.Facilities.Take(5)))
-            .Append(links.Facilities.Count > 5 ? (english ? $" and {links.Facilities.Count - 5} more" : $" và {links.Facilities.Count - 5} cơ sở khác") : "");
+            .Append(links.Facilities.Count > 5 ? texts.Text(english, "projects.links.more", ("count", links.Facilities.Count - 5)) : "");
     }
 
     /// <summary>
@@ -232,21 +218,22 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         var late = running.Count(p => ProjectQueries.DaysLate(p, at) > 0);
         var support = running.Sum(p => p.Approved.Support);
         var disbursed = running.Sum(p => p.DisbursedOn(at));
-        var rate = FundingRules.Rate(disbursed, support) is { } r ? (english ? $" ({VnFormat.Percent(r)})" : $", đạt {VnFormat.Percent(r)}") : "";
-        return english
-            ? $"Projects: {running.Count} running, {accepted} accepted, {late} behind schedule; {VnFormat.MoneyFull(disbursed)} disbursed of {VnFormat.MoneyFull(support)} approved{rate}."
-            : $"Về đề án khuyến công: {VnFormat.Number(running.Count)} đề án thực hiện trong kỳ, {VnFormat.Number(accepted)} đề án đã nghiệm thu, {VnFormat.Number(late)} đề án chậm tiến độ; đã giải ngân {VnFormat.MoneyFull(disbursed)} trên {VnFormat.MoneyFull(support)} kinh phí khuyến công được duyệt{rate}.";
+        var n = NumberText.For(english);
+        var rate = FundingRules.Rate(disbursed, support) is { } r ? texts.Text(english, "projects.report.rate", ("rate", n.Percent(r))) : "";
+        return texts.Text(english, "projects.report", ("running", running.Count), ("accepted", accepted), ("late", late),
+            ("disbursed", n.MoneyFull(disbursed)), ("support", n.MoneyFull(support)), ("rate", rate));
     }
 
-    /// <summary>"KCQG 500.000.000 đồng, KCĐP 0 đồng, đối ứng 200.000.000 đồng" (sources with money only).</summary>
-    public static string Split(FundingSplit s)
+    /// <summary>"KCQG 500.000.000 đồng, KCĐP 0 đồng, đối ứng 200.000.000 đồng" (sources with money only), in the reader's language.</summary>
+    public static string Split(UserTexts texts, FundingSplit s, bool english)
     {
+        var n = NumberText.For(english);
         var parts = new List<string>();
-        if (s.Kcqg > 0) { parts.Add("KCQG " + VnFormat.MoneyFull(s.Kcqg)); }
-        if (s.Kcdp > 0) { parts.Add("KCĐP " + VnFormat.MoneyFull(s.Kcdp)); }
-        if (s.Counterpart > 0) { parts.Add("đối ứng " + VnFormat.MoneyFull(s.Counterpart)); }
-        if (s.Other > 0) { parts.Add("nguồn khác " + VnFormat.MoneyFull(s.Other)); }
-        return parts.Count == 0 ? "0 đồng" : string.Join(", ", parts);
+        if (s.Kcqg > 0) { parts.Add("KCQG " + n.MoneyFull(s.Kcqg)); }
+        if (s.Kcdp > 0) { parts.Add("KCĐP " + n.MoneyFull(s.Kcdp)); }
+        if (s.Counterpart > 0) { parts.Add(texts.Text(english, "projects.split.counterpart", ("amount", n.MoneyFull(s.Counterpart)))); }
+        if (s.Other > 0) { parts.Add(texts.Text(english, "projects.split.other", ("amount", n.MoneyFull(s.Other)))); }
+        return parts.Count == 0 ? n.MoneyFull(0) : string.Join(", ", parts);
     }
 
     /// <summary>The year's funding plan of the units (every province's plan summed); null when none is set.</summary>
@@ -268,17 +255,20 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
     {
         foreach (var p in list.Take(ListSize))
         {
-            var end = p.PlannedEnd is { } e ? (english ? $", planned end {VnFormat.Date(e)}" : $", kết thúc dự kiến {VnFormat.Date(e)}") : "";
+            var end = p.PlannedEnd is { } e ? texts.Text(english, "projects.list.planned_end", ("end", e)) : "";
             sb.Append('\n').Append($"• {p.Code} – {p.Name} ({Step(p.StatusOn(at)!.Value, english)}{end})");
         }
         More(sb, list.Count, english);
     }
 
-    private static void More(StringBuilder sb, int count, bool english)
+    private void More(StringBuilder sb, int count, bool english) => More(texts, sb, count, english);
+
+    /// <summary>"… và 3 đề án khác." after a list cut at <see cref="ListSize"/>.</summary>
+    internal static void More(UserTexts texts, StringBuilder sb, int count, bool english)
     {
         if (count > ListSize)
         {
-            sb.Append('\n').Append(english ? $"… and {count - ListSize} more." : $"… và {VnFormat.Number(count - ListSize)} đề án khác.");
+            sb.Append('\n').Append(texts.Text(english, "projects.more", ("count", count - ListSize)));
         }
     }
 

@@ -99,7 +99,6 @@ internal static class ProjectFacilityPick
     }
 
     /// <summary>The question asking which of several facilities a name meant.</summary>
-    public static string Question(BotContext context, string name, int count) => context.T(
-        $"Có {count} cơ sở khớp \"{name}\". Chọn đúng cơ sở (gõ số thứ tự), hoặc gõ lại tên đầy đủ:",
-        $"{count} facilities match \"{name}\". Pick the right one (its number), or type the full name:");
+    public static string Question(BotContext context, string name, int count) =>
+        context.Text("projects.facility.several_match", ("count", count), ("name", name));
 }

@@ -28,14 +28,17 @@ public sealed class ProjectLookup(ProjectAnswers answers, ProjectVocabulary voca
         }
         if (fromButton)
         {
-            context.Say(context.T("Không tìm thấy đề án này. Gõ /dean để xem các đề án.", "Project not found. Type /project to list projects."));
+            context.Say(context.Text("projects.not_found_list"));
             return null;
         }
-        context.Say(project is null
-            ? context.T($"Không tìm thấy đề án {code.Trim()}. Kiểm tra lại mã (ví dụ KC-2026-07), hoặc gõ /dean để xem các đề án.",
-                $"No project {code.Trim()} found. Check the code, or type /project to list projects.")
-            : context.T($"Đề án {project.Code} có trong hệ thống nhưng thuộc tỉnh/thành khác, ngoài phạm vi của bạn: bot không hiển thị và không cập nhật được đề án này. Gõ /dean để xem các đề án của bạn.",
-                $"Project {project.Code} exists but belongs to another province, outside your scope: it cannot be shown or updated. Type /project for yours."));
+        if (project is null)
+        {
+            context.Say(context.Text("projects.lookup.no_code", ("code", code.Trim())));
+        }
+        else
+        {
+            context.Say(context.Text("projects.lookup.outside_scope", ("code", project.Code)));
+        }
         return null;
     }
 
@@ -72,7 +75,7 @@ public sealed class ProjectLookup(ProjectAnswers answers, ProjectVocabulary voca
     /// <summary>"KC-2026-07 → nghiệm thu": the button moving a project the person may update to its next step (null when settled or not theirs).</summary>
     public Choice? NextStepChoice(BotContext context, Project p) =>
         p.Status < ProjectStatus.Settled && access?.CanLog(context.User, p.ProvinceId) != false
-            ? new Choice(context.T($"{p.Code} → {vocabulary.Name(p.Status + 1).ToLowerInvariant()}", $"{p.Code} → {vocabulary.Name(p.Status + 1, true).ToLowerInvariant()}"),
+            ? new Choice($"{p.Code} → {vocabulary.Name(p.Status + 1, context.English).ToLowerInvariant()}",
                 "pj:n:" + p.Id.ToString(CultureInfo.InvariantCulture))
             : null;
 
@@ -83,13 +86,13 @@ public sealed class ProjectLookup(ProjectAnswers answers, ProjectVocabulary voca
         var (text, choices) = MineSection(context, everyInScope: offerNew);
         if (offerNew && context.User.Role != Role.Manager)
         {
-            choices.Add(new Choice(context.T("Ghi đề án mới", "Register a project"), "pj:new"));
+            choices.Add(new Choice(context.Text("projects.lookup.register"), "pj:new"));
         }
         if (text is null && !offerNew)
         {
             return;
         }
-        context.Ask(text ?? context.T("Chưa có đề án nào trong phạm vi của bạn.", "No projects in your scope yet."), choices);
+        context.Ask(text ?? context.Text("projects.lookup.none_in_scope"), choices);
     }
 
     /// <summary>"📁 Đề án đang theo dõi" and a move-on button per project; null text when there are none.</summary>
@@ -107,12 +110,10 @@ public sealed class ProjectLookup(ProjectAnswers answers, ProjectVocabulary voca
         }
         var lines = open.Take(ProjectAnswers.ListSize).Select(p =>
         {
-            var late = ProjectQueries.DaysLate(p, context.Today) is > 0 and var d ? context.T($", chậm {d} ngày", $", {d} days late") : "";
+            var late = ProjectQueries.DaysLate(p, context.Today) is > 0 and var d ? context.Text("projects.lookup.days_late", ("days", d)) : "";
             return $"• {p.Code} – {p.Name}: {vocabulary.Name(p.Status, context.English).ToLowerInvariant()}{late}";
         });
-        var text = context.T($"📁 Đề án đang theo dõi ({VnFormat.Number(open.Count)}); chọn để chuyển sang bước tiếp:",
-                $"📁 Open projects ({open.Count}); pick one to move it on:")
-            + "\n" + string.Join("\n", lines);
+        var text = context.Text("projects.lookup.open", ("count", open.Count)) + "\n" + string.Join("\n", lines);
         var choices = open.Take(ProjectAnswers.ListSize).Select(p => NextStepChoice(context, p)).OfType<Choice>().ToList();
         return (text, choices);
     }

@@ -42,8 +42,7 @@ public sealed class ProjectMoves
         _handleText = handleText;
         DateDialog = new(DateFlow, [new(DateStep.Date, null, TakeDateAsync)])
         {
-            Description = c => c.T(
-                $"ngày chuyển bước của đề án {c.State.Data.GetValueOrDefault(CodeKey)}", $"the date of project {c.State.Data.GetValueOrDefault(CodeKey)}'s move"),
+            Description = c => c.Text("projects.move.description", ("code", c.State.Data.GetValueOrDefault(CodeKey))),
         };
     }
 
@@ -56,7 +55,7 @@ public sealed class ProjectMoves
     {
         if (problem is not null)
         {
-            context.Say(context.T($"Chưa ghi: {problem}. Ví dụ: đề án {code} đã {_vocabulary.Name(target).ToLowerInvariant()} ngày 15/11.", $"Not recorded: the date was not understood ({problem})."));
+            context.Say(context.Text("projects.move.problem", ("problem", problem), ("code", code), ("step", _vocabulary.Name(target, context.English).ToLowerInvariant())));
             return;
         }
         if (_lookup.Visible(context, code) is not { } project)
@@ -89,9 +88,9 @@ public sealed class ProjectMoves
         var t = ((int)target).ToString(CultureInfo.InvariantCulture);
         context.Ask(result.Text(context.English),
         [
-            new Choice(context.T("Đúng, ghi", "Yes, record it"), $"pj:mc:{id}:{t}:{date.DayNumber.ToString(CultureInfo.InvariantCulture)}"),
-            new Choice(context.T("Sửa ngày", "Another date"), $"pj:md:{id}:{t}"),
-            new Choice(context.T("Không ghi", "Do not record"), "pj:no"),
+            new Choice(context.Text("projects.move.yes_record"), $"pj:mc:{id}:{t}:{date.DayNumber.ToString(CultureInfo.InvariantCulture)}"),
+            new Choice(context.Text("projects.move.another_date"), $"pj:md:{id}:{t}"),
+            new Choice(context.Text("projects.move.do_not_record"), "pj:no"),
         ]);
     }
 
@@ -107,8 +106,8 @@ public sealed class ProjectMoves
         var id = project.Id.ToString(CultureInfo.InvariantCulture);
         context.Ask(result.Text(context.English),
         [
-            new Choice(context.T("Đúng, sửa ngày", "Yes, correct it"), $"pj:rc:{id}:{date.DayNumber.ToString(CultureInfo.InvariantCulture)}"),
-            new Choice(context.T("Không sửa", "Leave it"), "pj:no"),
+            new Choice(context.Text("projects.move.yes_correct"), $"pj:rc:{id}:{date.DayNumber.ToString(CultureInfo.InvariantCulture)}"),
+            new Choice(context.Text("projects.move.leave"), "pj:no"),
         ]);
     }
 
@@ -120,7 +119,7 @@ public sealed class ProjectMoves
             context.Say(result.Text(context.English));
             return;
         }
-        var label = context.T($"✏ Sửa ngày {_vocabulary.Name(p.Status).ToLowerInvariant()}", $"✏ Correct the {_vocabulary.Name(p.Status, true).ToLowerInvariant()} date");
+        var label = context.Text("projects.move.correct_date", ("step", _vocabulary.Name(p.Status, context.English).ToLowerInvariant()));
         context.Ask(result.Text(context.English), [new Choice(label, "pj:rd:" + p.Id.ToString(CultureInfo.InvariantCulture))]);
     }
 
@@ -132,13 +131,17 @@ public sealed class ProjectMoves
             [TargetKey] = ((int)target).ToString(CultureInfo.InvariantCulture),
             [RedateKey] = redate ? "1" : "0",
         });
-        var step = _vocabulary.Name(target).ToLowerInvariant();
-        var question = redate
-            ? context.T($"Đề án {project.Code}: {step} ngày {VnFormat.Date(project.DateOf(target)!.Value)}. Sửa thành ngày nào? Gõ ngày (ví dụ 15/11) hoặc chọn Hôm nay. /huy để thôi.",
-                $"Project {project.Code}: {_vocabulary.Name(target, true).ToLowerInvariant()} on {VnFormat.Date(project.DateOf(target)!.Value)}. Which date instead? /cancel to stop.")
-            : context.T($"Đề án {project.Code} ({_vocabulary.Name(project.Status).ToLowerInvariant()}) → {step}: {step} ngày nào? Gõ ngày (ví dụ 15/11) hoặc chọn Hôm nay. /huy để thôi.",
-                $"Project {project.Code} → {_vocabulary.Name(target, true).ToLowerInvariant()}: on which date? Type it (e.g. 15/11) or pick Today. /cancel to stop.");
-        context.Ask(question, [new Choice(context.T("Hôm nay", "Today"), "pj:today")]);
+        var step = _vocabulary.Name(target, context.English).ToLowerInvariant();
+        string question;
+        if (redate)
+        {
+            question = context.Text("projects.move.ask_redate", ("code", project.Code), ("step", step), ("date", project.DateOf(target)!.Value));
+        }
+        else
+        {
+            question = context.Text("projects.move.ask_date", ("code", project.Code), ("from", _vocabulary.Name(project.Status, context.English).ToLowerInvariant()), ("step", step));
+        }
+        context.Ask(question, [new Choice(context.Text("projects.move.today"), "pj:today")]);
     }
 
     private async Task<DialogMove<DateStep>> TakeDateAsync(DialogTurn turn)
@@ -149,14 +152,14 @@ public sealed class ProjectMoves
         {
             if (VnText.FoldWords(input) is "quay lai" or "back")
             {
-                return DialogMove.End(turn.T("Đã thôi, chưa chuyển bước đề án nào.", "Stopped: no project was moved."));
+                return DialogMove.End(turn.Text("projects.move.stopped"));
             }
             if (_parser.Parse(input, context.Today) is not null)
             {
                 // Another project request typed instead of the date ("đề án KC-2026-07 đã quyết toán ngày 25/11"): this one is
                 // left (nothing was moved) and the new one is done, rather than read as a date that is not one.
                 context.State.Clear();
-                context.Say(turn.T("(Đã bỏ việc đang chờ ngày; chưa chuyển bước đề án nào ở việc đó.)", "(Left the move waiting for a date; nothing was moved.)"));
+                context.Say(turn.Text("projects.move.left_waiting"));
                 await _handleText(context, input, turn.CancellationToken).ConfigureAwait(false);
                 return DialogMove.Handled;
             }
@@ -164,7 +167,7 @@ public sealed class ProjectMoves
         var code = context.State.Data.GetValueOrDefault(CodeKey) ?? "";
         var target = (ProjectStatus)int.Parse(context.State.Data.GetValueOrDefault(TargetKey) ?? "0", CultureInfo.InvariantCulture);
         var redate = context.State.Data.GetValueOrDefault(RedateKey) == "1";
-        var today = new Choice(turn.T("Hôm nay", "Today"), "pj:today");
+        var today = new Choice(turn.Text("projects.move.today"), "pj:today");
         DateOnly date;
         if (turn.IsButton && input == "pj:today")
         {
@@ -172,14 +175,13 @@ public sealed class ProjectMoves
         }
         else if (turn.IsButton || !VnParse.TryParseDate(input, context.Today, out date))
         {
-            context.Ask(turn.T("Bot chưa đọc được ngày. Gõ ngày, ví dụ 15/11 hoặc 15/11/2026; hoặc /huy để thôi.",
-                "Could not read the date. Type e.g. 15/11/2026, or /cancel."), [today]);
+            context.Ask(turn.Text("projects.move.bad_date"), [today]);
             return DialogMove.Handled;
         }
         var result = redate ? _lifecycle.CorrectDate(context.User, code, date, confirmed: false) : _lifecycle.Move(context.User, code, target, date, confirmed: false);
         if (result.Outcome is ProjectOutcome.DateInFuture or ProjectOutcome.DateBeforePreviousStep)
         {
-            context.Ask(result.Text(context.English) + turn.T(" Gõ lại ngày, hoặc /huy.", " Type the date again, or /cancel."), [today]);
+            context.Ask(result.Text(context.English) + turn.Text("projects.move.retype_date"), [today]);
             return DialogMove.Handled;
         }
         context.State.Clear();
@@ -202,12 +204,19 @@ public sealed class ProjectMoves
     {
         if (request.Amount is null)
         {
-            context.Say(context.T($"Chưa ghi: {request.Problem ?? "chưa đọc được số tiền"}.", "Not recorded: the amount was not understood."));
+            if (request.Problem is { } amountProblem)
+            {
+                context.Say(context.Text("projects.disburse.amount_problem", ("problem", amountProblem)));
+            }
+            else
+            {
+                context.Say(context.Text("projects.disburse.amount_unread"));
+            }
             return;
         }
         if (request.Problem is not null)
         {
-            context.Say(context.T($"Chưa ghi: {request.Problem}.", "Not recorded: the date was not understood."));
+            context.Say(context.Text("projects.disburse.date_problem", ("problem", request.Problem)));
             return;
         }
         if (_lookup.Visible(context, request.Code!, fromButton: confirmed) is not { } project)
@@ -219,7 +228,7 @@ public sealed class ProjectMoves
         if (result.Outcome == ProjectOutcome.NeedsConfirmation)
         {
             var data = $"pj:dc:{project.Id}:{request.Amount.Value}:{asOf.DayNumber}";
-            context.Ask(result.Text(context.English), [new Choice(context.T("Đúng, lưu", "Yes, save"), data), new Choice(context.T("Không lưu", "Do not save"), "pj:no")]);
+            context.Ask(result.Text(context.English), [new Choice(context.Text("projects.move.yes_save"), data), new Choice(context.Text("projects.move.do_not_save"), "pj:no")]);
             return;
         }
         context.Say(result.Text(context.English));
@@ -238,7 +247,7 @@ public sealed class ProjectMoves
                 }
                 if (next.Status == ProjectStatus.Settled)
                 {
-                    context.Say(context.T($"Đề án {next.Code} đã quyết toán: không còn bước nào.", $"Project {next.Code} is settled."));
+                    context.Say(context.Text("projects.move.settled", ("code", next.Code)));
                     return true;
                 }
                 AskDate(context, next, next.Status + 1, redate: false);
@@ -260,7 +269,7 @@ public sealed class ProjectMoves
                 {
                     if (redated.Status == ProjectStatus.Approved)
                     {
-                        context.Say(context.T($"Đề án {redated.Code} chưa chuyển bước nào sau phê duyệt.", $"Project {redated.Code} has not moved yet."));
+                        context.Say(context.Text("projects.move.not_moved", ("code", redated.Code)));
                         return true;
                     }
                     AskDate(context, redated, redated.Status, redate: true);
@@ -285,7 +294,7 @@ public sealed class ProjectMoves
     {
         if (project is null)
         {
-            context.Say(context.T("Không tìm thấy đề án này.", "Project not found."));
+            context.Say(context.Text("projects.not_found"));
             return null;
         }
         return _lookup.Visible(context, project.Code, fromButton: true);

@@ -65,10 +65,10 @@ public sealed class ProjectNames(ProjectVocabulary vocabulary, ProjectQuestionPa
         {
             // A disbursement is saved without a question when its code is typed; found by a name, the project is confirmed first.
             var p = matches[0];
-            context.Ask(context.T($"Ghi giải ngân {VnFormat.MoneyFull(amount)} cho đề án {p.Code} – {p.Name}?", $"Record {VnFormat.MoneyFull(amount)} disbursed for project {p.Code} – {p.Name}?"),
+            context.Ask(context.Text("projects.names.confirm_disbursement", ("amount", context.Numbers.MoneyFull(amount)), ("code", p.Code), ("name", p.Name)),
             [
-                new Choice(context.T("Đúng đề án này", "Yes, this project"), $"pj:pk:{p.Id.ToString(CultureInfo.InvariantCulture)}:{Tail(read)}"),
-                new Choice(context.T("Không ghi", "Do not record"), "pj:no"),
+                new Choice(context.Text("projects.names.yes_this"), $"pj:pk:{p.Id.ToString(CultureInfo.InvariantCulture)}:{Tail(read)}"),
+                new Choice(context.Text("projects.move.do_not_record"), "pj:no"),
             ]);
             return true;
         }
@@ -103,24 +103,20 @@ public sealed class ProjectNames(ProjectVocabulary vocabulary, ProjectQuestionPa
     }
 
     private static void NoneFound(BotContext context, string typed) =>
-        context.Say(context.T(
-            $"Không tìm thấy đề án nào có tên hoặc mã chứa \"{Clip(typed.Trim(), 60)}\" trong phạm vi của bạn. Gõ /dean để xem các đề án đang theo dõi, hoặc gõ mã đề án (ví dụ KC-2026-07).",
-            $"No project of your scope has \"{Clip(typed.Trim(), 60)}\" in its name or code. Type /project to list your projects, or type a code (e.g. KC-2026-07)."));
+        context.Say(context.Text("projects.names.none_found", ("typed", Clip(typed.Trim(), 60))));
 
     /// <summary>Several projects match: a numbered list, each button carrying what was asked of the project.</summary>
     private void Choose(BotContext context, string typed, List<Project> matches, ProjectRequest read)
     {
         var shown = matches.Take(ProjectSearch.MaxShown).ToList();
-        var sb = new StringBuilder(context.T($"Có {VnFormat.Number(matches.Count)} đề án trong phạm vi của bạn khớp \"{Clip(typed.Trim(), 60)}\"; chọn một:",
-            $"{matches.Count} projects of your scope match \"{Clip(typed.Trim(), 60)}\"; pick one:"));
+        var sb = new StringBuilder(context.Text("projects.names.several", ("count", matches.Count), ("typed", Clip(typed.Trim(), 60))));
         foreach (var p in shown)
         {
             sb.Append('\n').Append($"• {p.Code} – {p.Name} ({vocabulary.Name(p.Status, context.English).ToLowerInvariant()})");
         }
         if (matches.Count > shown.Count)
         {
-            sb.Append('\n').Append(context.T($"… và {VnFormat.Number(matches.Count - shown.Count)} đề án khác: gõ thêm chữ trong tên, hoặc mã đề án.",
-                $"… and {matches.Count - shown.Count} more: type more of the name, or the code."));
+            sb.Append('\n').Append(context.Text("projects.names.more", ("count", matches.Count - shown.Count)));
         }
         var tail = Tail(read);
         context.Ask(sb.ToString(), shown.Select(p => new Choice(Clip($"{p.Code} – {p.Name}", 60), $"pj:pk:{p.Id.ToString(CultureInfo.InvariantCulture)}:{tail}")).ToList());
@@ -140,7 +136,7 @@ public sealed class ProjectNames(ProjectVocabulary vocabulary, ProjectQuestionPa
         var project = parts.Length >= 4 && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? context.Store.Projects.Get(id) : null;
         if (project is null)
         {
-            context.Say(context.T("Không tìm thấy đề án này. Gõ /dean để xem các đề án.", "Project not found. Type /project to list projects."));
+            context.Say(context.Text("projects.not_found_list"));
             return null;
         }
         if (lookup.Visible(context, project.Code, fromButton: true) is null)

@@ -17,29 +17,21 @@ public static class ProjectOverruns
             .OrderByDescending(x => x.Over).ThenBy(x => x.Project.Id).ToList();
 
     /// <summary>A line per overrun (at most <see cref="ProjectAnswers.ListSize"/>), or one line saying there is none.</summary>
-    public static void Append(StringBuilder sb, IEnumerable<Project> projects, DateOnly at, bool english)
+    public static void Append(UserTexts texts, StringBuilder sb, IEnumerable<Project> projects, DateOnly at, bool english)
     {
         var over = Of(projects, at);
         if (over.Count == 0)
         {
-            sb.Append('\n').Append(english
-                ? "No project disbursed more than its approved support."
-                : "Không đề án nào giải ngân vượt kinh phí khuyến công được duyệt.");
+            sb.Append('\n').Append(texts.Text(english, "projects.overruns.none"));
             return;
         }
-        var total = over.Sum(x => x.Over);
-        sb.Append('\n').Append(english
-            ? $"⚠️ {over.Count} projects disbursed more than their approved support, {VnFormat.MoneyFull(total)} over in all (included in the figure above; check the amounts or the amended decision):"
-            : $"⚠️ {VnFormat.Number(over.Count)} đề án giải ngân vượt kinh phí khuyến công được duyệt, tổng vượt {VnFormat.MoneyFull(total)} (đã tính trong số trên; cần kiểm tra số giải ngân hoặc quyết định điều chỉnh):");
+        var n = NumberText.For(english);
+        sb.Append('\n').Append(texts.Text(english, "projects.overruns.heading", ("count", over.Count), ("total", n.MoneyFull(over.Sum(x => x.Over)))));
         foreach (var (p, disbursed, amount) in over.Take(ProjectAnswers.ListSize))
         {
-            sb.Append('\n').Append(english
-                ? $"• {p.Code} – {p.Name}: disbursed {VnFormat.MoneyFull(disbursed)}, approved {VnFormat.MoneyFull(p.Approved.Support)}, {VnFormat.MoneyFull(amount)} over"
-                : $"• {p.Code} – {p.Name}: đã giải ngân {VnFormat.MoneyFull(disbursed)}, được duyệt {VnFormat.MoneyFull(p.Approved.Support)}, vượt {VnFormat.MoneyFull(amount)}");
+            sb.Append('\n').Append(texts.Text(english, "projects.overruns.line", ("code", p.Code), ("name", p.Name),
+                ("disbursed", n.MoneyFull(disbursed)), ("approved", n.MoneyFull(p.Approved.Support)), ("over", n.MoneyFull(amount))));
         }
-        if (over.Count > ProjectAnswers.ListSize)
-        {
-            sb.Append('\n').Append(english ? $"… and {over.Count - ProjectAnswers.ListSize} more." : $"… và {VnFormat.Number(over.Count - ProjectAnswers.ListSize)} đề án khác.");
-        }
+        ProjectAnswers.More(texts, sb, over.Count, english);
     }
 }

@@ -13,7 +13,7 @@ namespace KhuyenCongBot.Core.Projects.Chat;
 /// money a project's approved budget has ("đề án dùng vốn KCQG"); disbursement is recorded as one khuyến công amount, so it is
 /// given by source only for projects funded by that source alone, and the others are named, not guessed.
 /// </summary>
-public sealed class ProjectPeriodAnswers(IBotStore store, ProjectVocabulary vocabulary)
+public sealed class ProjectPeriodAnswers(IBotStore store, ProjectVocabulary vocabulary, UserTexts texts)
 {
     /// <summary>"đề án nào đã nghiệm thu trong năm 2026": projects whose step date lies in the period (up to <paramref name="to"/>).</summary>
     public string Reached(ProjectFilter filter, string scopeName, ProjectStatus step, Period period, DateOnly to, bool english)
@@ -21,16 +21,14 @@ public sealed class ProjectPeriodAnswers(IBotStore store, ProjectVocabulary voca
         var list = store.Projects.Read(filter)
             .Where(p => step <= p.Status && p.DateOf(step) is { } d && d >= period.From && d <= to)
             .OrderBy(p => p.DateOf(step)).ThenBy(p => p.Id).ToList();
-        var sb = new StringBuilder(english
-            ? $"{Span(period, to, true)}, {scopeName}: {list.Count} projects {Event(step, true)} (by the date of that step recorded on each project; its step today in brackets)."
-            : $"{Span(period, to, false)}, {scopeName} có {VnFormat.Number(list.Count)} đề án {Event(step, false)} (tính theo ngày {Moment(step, false)} ghi trong đề án, nằm trong kỳ; bước hiện tại ghi trong ngoặc).");
+        var sb = new StringBuilder(texts.Text(english, "projects.period.reached", ("span", Span(period, to, english)), ("scope", scopeName),
+            ("count", list.Count), ("event", Event(step, english)), ("moment", Moment(step, english))));
         foreach (var p in list.Take(ProjectAnswers.ListSize))
         {
-            sb.Append('\n').Append(english
-                ? $"• {p.Code} – {p.Name}: {Moment(step, true)} {VnFormat.Date(p.DateOf(step)!.Value)} (now {Step(p.Status, true)})"
-                : $"• {p.Code} – {p.Name}: {Moment(step, false)} {VnFormat.Date(p.DateOf(step)!.Value)} (hiện: {Step(p.Status, false)})");
+            sb.Append('\n').Append(texts.Text(english, "projects.period.reached_line", ("code", p.Code), ("name", p.Name),
+                ("moment", Moment(step, english)), ("day", p.DateOf(step)!.Value), ("step", Step(p.Status, english))));
         }
-        More(sb, list.Count, english);
+        ProjectAnswers.More(texts, sb, list.Count, english);
         return sb.ToString();
     }
 
@@ -40,16 +38,14 @@ public sealed class ProjectPeriodAnswers(IBotStore store, ProjectVocabulary voca
         var list = store.Projects.Read(filter)
             .Where(p => p.StartedOn is { } s && s <= to && p.Status >= ProjectStatus.InProgress && !(p.AcceptedOn is { } a && a < period.From))
             .OrderBy(p => p.StartedOn).ThenBy(p => p.Id).ToList();
-        var sb = new StringBuilder(english
-            ? $"{Span(period, to, true)}, {scopeName}: {list.Count} projects were in progress at some time (started by {VnFormat.Date(to)}, not accepted before {VnFormat.Date(period.From)})."
-            : $"{Span(period, to, false)}, {scopeName} có {VnFormat.Number(list.Count)} đề án đang thực hiện trong kỳ (bắt đầu thực hiện đến {VnFormat.Date(to)}, chưa nghiệm thu trước {VnFormat.Date(period.From)}).");
+        var sb = new StringBuilder(texts.Text(english, "projects.period.ongoing", ("span", Span(period, to, english)), ("scope", scopeName),
+            ("count", list.Count), ("to", to), ("from", period.From)));
         foreach (var p in list.Take(ProjectAnswers.ListSize))
         {
-            sb.Append('\n').Append(english
-                ? $"• {p.Code} – {p.Name}: started {VnFormat.Date(p.StartedOn!.Value)} (now {Step(p.Status, true)})"
-                : $"• {p.Code} – {p.Name}: bắt đầu {VnFormat.Date(p.StartedOn!.Value)} (hiện: {Step(p.Status, false)})");
+            sb.Append('\n').Append(texts.Text(english, "projects.period.ongoing_line", ("code", p.Code), ("name", p.Name),
+                ("day", p.StartedOn!.Value), ("step", Step(p.Status, english))));
         }
-        More(sb, list.Count, english);
+        ProjectAnswers.More(texts, sb, list.Count, english);
         return sb.ToString();
     }
 
@@ -57,21 +53,18 @@ public sealed class ProjectPeriodAnswers(IBotStore store, ProjectVocabulary voca
     public string DisbursedIn(ProjectFilter filter, string scopeName, Period period, DateOnly to, bool english)
     {
         var moved = store.Projects.Read(filter).Select(p => In(p, period.From, to)).Where(x => x != 0).ToList();
-        var sum = moved.Sum();
-        return english
-            ? $"{Span(period, to, true)}, {scopeName} disbursed {VnFormat.MoneyFull(sum)} of khuyến công money on {moved.Count} projects (the disbursement reports dated in the period)."
-            : $"{Span(period, to, false)}, {scopeName} giải ngân {VnFormat.MoneyFull(sum)} kinh phí khuyến công cho {VnFormat.Number(moved.Count)} đề án (tính theo các lần báo số giải ngân có ngày trong kỳ).";
+        return texts.Text(english, "projects.period.disbursed", ("span", Span(period, to, english)), ("scope", scopeName),
+            ("amount", NumberText.For(english).MoneyFull(moved.Sum())), ("count", moved.Count));
     }
 
     /// <summary>Events of the period for the overview: how many projects were approved, started, accepted and settled in it.</summary>
     public string EventsLine(ProjectFilter filter, Period period, DateOnly to, bool english)
     {
         var projects = store.Projects.Read(filter);
+        var n = NumberText.For(english);
         var parts = Enum.GetValues<ProjectStatus>().Select(s =>
-            $"{VnFormat.Number(projects.Count(p => s <= p.Status && p.DateOf(s) is { } d && d >= period.From && d <= to))} {Event(s, english)}");
-        return english
-            ? $"{Span(period, to, true)}: {string.Join(", ", parts)}."
-            : $"{Span(period, to, false)}: {string.Join(", ", parts)}.";
+            $"{n.Number(projects.Count(p => s <= p.Status && p.DateOf(s) is { } d && d >= period.From && d <= to))} {Event(s, english)}");
+        return $"{Span(period, to, english)}: {string.Join(", ", parts)}.";
     }
 
     /// <summary>
@@ -82,19 +75,23 @@ public sealed class ProjectPeriodAnswers(IBotStore store, ProjectVocabulary voca
     public string SourceRate(ProjectFilter filter, string scopeName, FundingSource source, Period? period, DateOnly at, bool english)
     {
         var projects = store.Projects.Read(filter).Where(p => p.DecisionDate <= at).ToList();
-        var label = Money(source, english);
+        var label = Money(texts, source, english);
         var approved = projects.Sum(p => p.Approved[source]);
+        var n = NumberText.For(english);
+        // The scope starts a Vietnamese sentence, not an English one.
+        var scopeFirst = scopeName;
+        if (!english)
+        {
+            scopeFirst = Capital(scopeName);
+        }
         if (projects.Count == 0)
         {
-            return english
-                ? $"No project of {scopeName} with {label} money approved by {VnFormat.Date(at)}."
-                : $"{Capital(scopeName)} chưa có đề án nào có {label} được phê duyệt đến {VnFormat.Date(at)}.";
+            return texts.Text(english, "projects.source.none", ("scope", scopeFirst), ("label", label), ("at", at));
         }
         if (source is FundingSource.Counterpart or FundingSource.Other)
         {
-            return english
-                ? $"The bot records the disbursement of khuyến công money (KCQG, KCĐP) only, not of {label}: no figure. {projects.Count} projects of {scopeName} have {VnFormat.MoneyFull(approved)} of {label} approved (as at {VnFormat.Date(at)})."
-                : $"Bot chỉ ghi số giải ngân kinh phí khuyến công (KCQG, KCĐP), không ghi giải ngân {label}, nên không có số giải ngân theo nguồn này. {Capital(scopeName)} có {VnFormat.Number(projects.Count)} đề án có {label} được duyệt, tổng {VnFormat.MoneyFull(approved)} (tính đến {VnFormat.Date(at)}).";
+            return texts.Text(english, "projects.source.not_recorded", ("label", label), ("scope", scopeFirst), ("count", projects.Count),
+                ("approved", n.MoneyFull(approved)), ("at", at));
         }
         var other = source == FundingSource.Kcqg ? FundingSource.Kcdp : FundingSource.Kcqg;
         var alone = projects.Where(p => p.Approved[other] == 0).ToList();
@@ -102,24 +99,21 @@ public sealed class ProjectPeriodAnswers(IBotStore store, ProjectVocabulary voca
         var sb = new StringBuilder();
         var aloneApproved = alone.Sum(p => p.Approved[source]);
         var aloneDisbursed = alone.Sum(p => p.DisbursedOn(at));
-        var rate = FundingRules.Rate(aloneDisbursed, aloneApproved) is { } r ? (english ? $", {VnFormat.Percent(r)}" : $", đạt {VnFormat.Percent(r)}") : "";
+        var rate = FundingRules.Rate(aloneDisbursed, aloneApproved) is { } r ? texts.Text(english, "projects.source.rate", ("rate", n.Percent(r))) : "";
         if (period is { } p1)
         {
             var inPeriod = alone.Sum(p => In(p, p1.From, at));
-            sb.Append(english
-                ? $"{Span(p1, at, true)}, {scopeName} disbursed {VnFormat.MoneyFull(inPeriod)} of {label} (projects funded by {label} alone; reports dated in the period).\n"
-                : $"{Span(p1, at, false)}, {scopeName} giải ngân {VnFormat.MoneyFull(inPeriod)} {label} (các đề án chỉ dùng {label}; tính theo các lần báo số giải ngân có ngày trong kỳ).\n");
+            sb.Append(texts.Text(english, "projects.source.in_period", ("span", Span(p1, at, english)), ("scope", scopeName),
+                ("amount", n.MoneyFull(inPeriod)), ("label", label))).Append('\n');
         }
-        sb.Append(english
-            ? $"{label} disbursed by {VnFormat.Date(at)}, {scopeName}: {VnFormat.MoneyFull(aloneDisbursed)} of {VnFormat.MoneyFull(aloneApproved)} approved on the {alone.Count} projects funded by {label} alone{rate}."
-            : $"Giải ngân {label} của {scopeName} tính đến {VnFormat.Date(at)}: {VnFormat.MoneyFull(aloneDisbursed)} trên {VnFormat.MoneyFull(aloneApproved)} {label} được duyệt của {VnFormat.Number(alone.Count)} đề án chỉ dùng {label}{rate}.");
+        sb.Append(texts.Text(english, "projects.source.rate_line", ("label", label), ("scope", scopeName), ("at", at),
+            ("disbursed", n.MoneyFull(aloneDisbursed)), ("approved", n.MoneyFull(aloneApproved)), ("count", alone.Count), ("rate", rate)));
         if (mixed.Count > 0)
         {
-            sb.Append('\n').Append(english
-                ? $"{mixed.Count} projects mix KCQG and KCĐP ({VnFormat.MoneyFull(mixed.Sum(p => p.Approved[source]))} of {label} approved) and disbursed {VnFormat.MoneyFull(mixed.Sum(p => p.DisbursedOn(at)))} in all: their disbursement is not recorded by source, so it is not in the figure above."
-                : $"{VnFormat.Number(mixed.Count)} đề án dùng cả KCQG và KCĐP ({VnFormat.MoneyFull(mixed.Sum(p => p.Approved[source]))} {label} được duyệt) đã giải ngân tổng {VnFormat.MoneyFull(mixed.Sum(p => p.DisbursedOn(at)))}: số giải ngân của các đề án này không ghi tách theo nguồn, nên không tính vào số trên.");
+            sb.Append('\n').Append(texts.Text(english, "projects.source.mixed", ("count", mixed.Count), ("approved", n.MoneyFull(mixed.Sum(p => p.Approved[source]))),
+                ("label", label), ("disbursed", n.MoneyFull(mixed.Sum(p => p.DisbursedOn(at))))));
         }
-        ProjectOverruns.Append(sb, alone, at, english);
+        ProjectOverruns.Append(texts, sb, alone, at, english);
         return sb.ToString();
     }
 
@@ -127,60 +121,50 @@ public sealed class ProjectPeriodAnswers(IBotStore store, ProjectVocabulary voca
     public string SourceList(ProjectFilter filter, string scopeName, FundingSource source, DateOnly at, bool english)
     {
         var list = store.Projects.Read(filter).Where(p => p.DecisionDate <= at).OrderByDescending(p => p.DecisionDate).ThenBy(p => p.Id).ToList();
-        var label = Money(source, english);
-        var sb = new StringBuilder(english
-            ? $"As at {VnFormat.Date(at)}, {scopeName}: {list.Count} projects with {label} money approved, {VnFormat.MoneyFull(list.Sum(p => p.Approved[source]))} in all:"
-            : $"Tính đến {VnFormat.Date(at)}, {scopeName} có {VnFormat.Number(list.Count)} đề án có {label} được duyệt, tổng {VnFormat.MoneyFull(list.Sum(p => p.Approved[source]))}:");
+        var label = Money(texts, source, english);
+        var n = NumberText.For(english);
+        var sb = new StringBuilder(texts.Text(english, "projects.source.list", ("at", at), ("scope", scopeName), ("count", list.Count),
+            ("label", label), ("total", n.MoneyFull(list.Sum(p => p.Approved[source])))));
         foreach (var p in list.Take(ProjectAnswers.ListSize))
         {
-            sb.Append('\n').Append($"• {p.Code} – {p.Name}: {label} {VnFormat.MoneyFull(p.Approved[source])} ({Step(p.StatusOn(at)!.Value, english)})");
+            sb.Append('\n').Append($"• {p.Code} – {p.Name}: {label} {n.MoneyFull(p.Approved[source])} ({Step(p.StatusOn(at)!.Value, english)})");
         }
-        More(sb, list.Count, english);
+        ProjectAnswers.More(texts, sb, list.Count, english);
         return sb.ToString();
     }
 
     /// <summary>The money of a source as a sentence names it: "vốn KCQG", "vốn KCĐP", "vốn đối ứng", "nguồn khác".</summary>
-    public static string Money(FundingSource source, bool english) => english ? FundingSources.Label(source, true) : source switch
+    public static string Money(UserTexts texts, FundingSource source, bool english) => source switch
     {
-        FundingSource.Kcqg => "vốn KCQG",
-        FundingSource.Kcdp => "vốn KCĐP",
-        FundingSource.Counterpart => "vốn đối ứng",
-        _ => "nguồn khác",
+        FundingSource.Kcqg => texts.Text(english, "projects.source.kcqg"),
+        FundingSource.Kcdp => texts.Text(english, "projects.source.kcdp"),
+        FundingSource.Counterpart => texts.Text(english, "projects.source.counterpart"),
+        _ => texts.Text(english, "projects.source.other"),
     };
 
     /// <summary>What a project disbursed between two dates: the amount reported at the end less the amount before the start.</summary>
     public static long In(Project p, DateOnly from, DateOnly to) => Math.Max(0, p.DisbursedOn(to) - p.DisbursedOn(from.AddDays(-1)));
 
     /// <summary>"Trong năm 2026 (01/01/2026 – 26/11/2026)".</summary>
-    private static string Span(Period period, DateOnly to, bool english) =>
-        english
-            ? $"In {period.Label} ({VnFormat.Date(period.From)} – {VnFormat.Date(to)})"
-            : $"Trong {period.Label} ({VnFormat.Date(period.From)} – {VnFormat.Date(to)})";
+    private string Span(Period period, DateOnly to, bool english) =>
+        texts.Text(english, "projects.period.span", ("period", period.Label), ("from", period.From), ("to", to));
 
     /// <summary>The step as something that happened: "được phê duyệt", "bắt đầu thực hiện", "nghiệm thu", "quyết toán".</summary>
     private string Event(ProjectStatus s, bool english) => s switch
     {
-        ProjectStatus.Approved => english ? "approved" : "được phê duyệt",
-        ProjectStatus.InProgress => english ? "started" : "bắt đầu thực hiện",
-        _ => english ? Step(s, true) : Step(s, false),
+        ProjectStatus.Approved => texts.Text(english, "projects.event.approved"),
+        ProjectStatus.InProgress => texts.Text(english, "projects.event.started"),
+        _ => Step(s, english),
     };
 
     /// <summary>The step's date as named in a line: "phê duyệt", "bắt đầu thực hiện", "nghiệm thu", "quyết toán".</summary>
     private string Moment(ProjectStatus s, bool english) => s switch
     {
-        ProjectStatus.InProgress => english ? "started" : "bắt đầu thực hiện",
+        ProjectStatus.InProgress => texts.Text(english, "projects.event.started"),
         _ => Step(s, english),
     };
 
     private string Step(ProjectStatus s, bool english) => vocabulary.Name(s, english).ToLowerInvariant();
-
-    private static void More(StringBuilder sb, int count, bool english)
-    {
-        if (count > ProjectAnswers.ListSize)
-        {
-            sb.Append('\n').Append(english ? $"… and {count - ProjectAnswers.ListSize} more." : $"… và {VnFormat.Number(count - ProjectAnswers.ListSize)} đề án khác.");
-        }
-    }
 
     private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

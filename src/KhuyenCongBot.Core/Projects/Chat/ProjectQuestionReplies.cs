@@ -26,24 +26,18 @@ public sealed class ProjectQuestionReplies(
         if (unknown.Count > 0 && NamesASource(text))
         {
             // "giải ngân vốn ODA": a source the bot does not know must not be dropped (the figure of every source would be given).
-            context.Say(context.T(
-                $"Bot chưa hiểu nguồn vốn \"{SourceWords(text, unknown)}\" trong câu hỏi về đề án, nên chưa trả lời số nào. Các nguồn bot biết: khuyến công quốc gia (KCQG, trung ương), khuyến công địa phương (KCĐP, địa phương), vốn đối ứng, nguồn khác. Ví dụ: \"giải ngân vốn địa phương bao nhiêu\", \"đề án nào dùng vốn KCQG\".",
-                $"The bot did not understand the funding source \"{SourceWords(text, unknown)}\" in that question about projects. Sources: national (KCQG), provincial (KCĐP), counterpart, other."));
+            context.Say(context.Text("projects.ask.unknown_source", ("typed", SourceWords(text, unknown))));
             return;
         }
         if (unknown.Count > 0)
         {
-            context.Say(context.T(
-                $"Bot chưa hiểu \"{string.Join(" ", unknown)}\" trong câu hỏi về đề án, nên chưa trả lời số nào. Ví dụ hỏi: \"bao nhiêu đề án chưa nghiệm thu\", \"đề án nào chậm tiến độ ở Phú Thọ\", \"giải ngân đạt bao nhiêu %\".",
-                $"The bot did not understand \"{string.Join(" ", unknown)}\" in that question about projects. E.g. \"how many projects not yet accepted\"."));
+            context.Say(context.Text("projects.ask.unknown", ("typed", string.Join(" ", unknown))));
             return;
         }
         var filters = FiltersOf(text, context.Today);
         if (UnusedFilters(context, filters) is { Count: > 0 } unused)
         {
-            context.Say(context.T(
-                $"Câu hỏi về đề án chưa lọc được theo {string.Join(", ", unused)}, nên bot chưa trả lời số nào (số của mọi đề án sẽ sai với câu hỏi). Bạn hỏi không kèm điều kiện đó, ví dụ: \"bao nhiêu đề án chưa nghiệm thu\", hoặc xem từng đề án bằng /dean.",
-                $"Project questions cannot be filtered by {string.Join(", ", unused)} yet, so no figure is given. Ask without it, e.g. \"how many projects not yet accepted\", or see each project with /dean."));
+            context.Say(context.Text("projects.ask.unused_filter", ("filters", string.Join(", ", unused))));
             return;
         }
         var scope = parts.Scope is null or "own" ? scopes.DefaultScope(context.User) : parts.Scope;
@@ -62,8 +56,7 @@ public sealed class ProjectQuestionReplies(
         {
             if (period.From > context.Today)
             {
-                context.Say(context.T($"Kỳ bạn hỏi ({period.Label}) chưa bắt đầu (hôm nay là {VnFormat.Date(context.Today)}), nên chưa có số liệu đề án.",
-                    $"The period asked about has not started yet (today is {VnFormat.Date(context.Today)})."));
+                context.Say(context.Text("projects.ask.period_not_started", ("period", period.Label), ("today", context.Today)));
                 return;
             }
             at = period.To < at ? period.To : at;
@@ -73,9 +66,9 @@ public sealed class ProjectQuestionReplies(
         var activity = filters.ActivityId is { } id ? catalogue.Activity(id) : null;
         var plainName = activity is null ? scopes.ShortName(scope, english)
             : context.Text("projects.scope_of_activity", ("scope", scopes.ShortName(scope, english)),
-                ("activity", english ? activity.EnglishName : Lower(activity.ShortName)));
+                ("activity", ActivityName(activity, english)));
         var name = plainName
-            + (source is { } named ? context.T($" (đề án có {ProjectPeriodAnswers.Money(named, false)})", $" (projects with {ProjectPeriodAnswers.Money(named, true)} money)") : "");
+            + (source is { } named ? context.Text("projects.ask.with_source", ("money", ProjectPeriodAnswers.Money(context.Texts, named, english))) : "");
         var filter = new ProjectFilter(units, ActivityId: activity?.Id, Source: source);
         var answer = (request.Ask, period, source) switch
         {
@@ -95,8 +88,8 @@ public sealed class ProjectQuestionReplies(
         };
         if (parts.Corrections.Count > 0)
         {
-            answer = context.T("Bot hiểu " + string.Join(", ", parts.Corrections.Select(c => $"\"{c.Typed}\" là \"{c.Read}\"")) + ".\n",
-                "Read " + string.Join(", ", parts.Corrections.Select(c => $"\"{c.Typed}\" as \"{c.Read}\"")) + ".\n") + answer;
+            var read = parts.Corrections.Select(c => context.Text("projects.ask.read_as_item", ("typed", c.Typed), ("read", c.Read)));
+            answer = context.Text("projects.ask.read_as", ("corrections", string.Join(", ", read))) + "\n" + answer;
         }
         context.Say(answer);
     }
@@ -134,6 +127,16 @@ public sealed class ProjectQuestionReplies(
     private static bool NamesASource(string text) =>
         VnText.ContainsWords(VnText.FoldWords(text), "von") || VnText.ContainsWords(VnText.FoldWords(text), "nguon") || VnText.ContainsWords(VnText.FoldWords(text), "source");
 
+    /// <summary>The activity as named inside a sentence: its English name, or its short name in lower case.</summary>
+    private static string ActivityName(Catalogue.Activity activity, bool english)
+    {
+        if (english)
+        {
+            return activity.EnglishName;
+        }
+        return Lower(activity.ShortName);
+    }
+
     /// <summary>"Máy móc thiết bị" → "máy móc thiết bị" (inside a sentence).</summary>
     private static string Lower(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
@@ -147,7 +150,7 @@ public sealed class ProjectQuestionReplies(
         if (filters.FacilityGroup is { } group)
         {
             // "hợp tác xã", "do phụ nữ làm chủ": by name, never the id ("cooperative").
-            unused.Add(string.Join(context.T(" và ", " and "), group.Split('+').Select(id => BeneficiaryText.Name(beneficiaries, id, context.English))));
+            unused.Add(string.Join(context.Text("projects.ask.and"), group.Split('+').Select(id => BeneficiaryText.Name(beneficiaries, id, context.English))));
         }
         return unused;
     }

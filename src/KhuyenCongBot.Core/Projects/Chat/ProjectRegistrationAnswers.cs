@@ -58,8 +58,7 @@ internal sealed class ProjectRegistrationAnswers(CatalogueIndex catalogue, Proje
         var today = context.Today;
         if (!VnParse.TryParseDate(text, today, out var decided) || decided > today || decided < ProjectLifecycle.MinDate)
         {
-            return context.T($"Ngày quyết định phải là một ngày từ {VnFormat.Date(ProjectLifecycle.MinDate)} đến hôm nay ({VnFormat.Date(today)}), ví dụ 15/3/{today.Year}.",
-                "The decision date must be a date up to today.");
+            return context.Text("projects.register.decision_date", ("min", ProjectLifecycle.MinDate), ("today", today), ("year", today.Year));
         }
         Set(context, RegistrationStep.DecisionDate, decided.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         return null;
@@ -78,14 +77,14 @@ internal sealed class ProjectRegistrationAnswers(CatalogueIndex catalogue, Proje
                 }
                 if (context.Store.Projects.FindByCode(text) is not null)
                 {
-                    return context.T($"Mã đề án {text} đã có. Gõ mã khác (mỗi đề án một mã).", $"Code {text} is already used.");
+                    return context.Text("projects.register.code_taken", ("code", text));
                 }
                 Set(context, step, text);
                 return null;
             case RegistrationStep.Name:
                 if (text.Length < 3 || text.Length > ProjectLifecycle.MaxNameLength)
                 {
-                    return context.T($"Tên đề án dài 3 đến {ProjectLifecycle.MaxNameLength} ký tự.", "The name has 3 to 300 characters.");
+                    return context.Text("projects.register.name_length", ("max", ProjectLifecycle.MaxNameLength));
                 }
                 Set(context, step, text);
                 return null;
@@ -94,8 +93,7 @@ internal sealed class ProjectRegistrationAnswers(CatalogueIndex catalogue, Proje
                 var (numberText, dateText) = SplitDecision(text);
                 if (numberText.Length > 100 || DecisionNumber(numberText) is not { } number)
                 {
-                    return context.T("Số quyết định có dạng số/ký hiệu, ví dụ 123/QĐ-SCT hoặc 45/2026/QĐ-UBND.",
-                        "A decision number looks like number/symbol, e.g. 123/QĐ-SCT or 45/2026/QĐ-UBND.");
+                    return context.Text("projects.register.decision_number");
                 }
                 if (dateText is not null && TakeDecisionDate(context, dateText) is { } dateProblem)
                 {
@@ -115,7 +113,7 @@ internal sealed class ProjectRegistrationAnswers(CatalogueIndex catalogue, Proje
                     : vocabulary.FindProgramme(text);
                 if (programme is null || !Enum.IsDefined(programme.Value))
                 {
-                    return context.T("Chọn khuyến công quốc gia (KCQG) hoặc khuyến công địa phương (KCĐP).", "Pick national or local.");
+                    return context.Text("projects.register.programme");
                 }
                 Set(context, step, ((int)programme.Value).ToString(CultureInfo.InvariantCulture));
                 return null;
@@ -125,7 +123,7 @@ internal sealed class ProjectRegistrationAnswers(CatalogueIndex catalogue, Proje
                     : vocabulary.FindType(text);
                 if (type is null || !Types(context).Contains(type.Value))
                 {
-                    return context.T($"Chọn một loại trong danh sách: {string.Join("; ", Types(context).Select(t => vocabulary.Name(t, false)))}.", "Pick a type from the list.");
+                    return context.Text("projects.register.type", ("types", string.Join("; ", Types(context).Select(t => vocabulary.Name(t, context.English)))));
                 }
                 Set(context, step, ((int)type.Value).ToString(CultureInfo.InvariantCulture));
                 return null;
@@ -133,7 +131,7 @@ internal sealed class ProjectRegistrationAnswers(CatalogueIndex catalogue, Proje
                 var activity = isButton && text.StartsWith("pj:act:", StringComparison.Ordinal) ? catalogue.Activity(text[7..]) : catalogue.FindActivity(text);
                 if (activity is null)
                 {
-                    return context.T("Chọn một hoạt động trong danh sách (gõ số thứ tự hoặc tên).", "Pick an activity from the list.");
+                    return context.Text("projects.register.activity");
                 }
                 Set(context, step, activity.Id);
                 return null;
@@ -142,11 +140,11 @@ internal sealed class ProjectRegistrationAnswers(CatalogueIndex catalogue, Proje
                 var current = unit is null ? null : catalogue.CurrentOf(unit.Id) ?? unit;
                 if (current is null)
                 {
-                    return context.T($"Không tìm thấy tỉnh/thành phố \"{text}\". Gõ tên tỉnh, ví dụ Phú Thọ.", $"No province \"{text}\".");
+                    return context.Text("projects.register.no_province", ("typed", text));
                 }
                 if (!FieldReader.AllowedProvinces(catalogue, context.User).Any(p => p.Id == current.Id))
                 {
-                    return context.T($"Bạn không ghi được đề án của {current.ShortName}: ngoài phạm vi của bạn.", $"{current.ShortName} is outside your scope.");
+                    return context.Text("projects.register.province_outside", ("province", current.ShortName));
                 }
                 Set(context, step, current.Id);
                 return null;
@@ -156,7 +154,7 @@ internal sealed class ProjectRegistrationAnswers(CatalogueIndex catalogue, Proje
                 var none = isButton ? text == "pj:zero" : VnText.FoldWords(text) is "bo qua" or "khong" or "khong co" or "skip" or "none";
                 if (!(step == RegistrationStep.Counterpart && none) && (!VnParse.TryParseMoney(text, out vnd) || !FundingSplit.IsValidPart(vnd) || (step == RegistrationStep.Approved && vnd == 0)))
                 {
-                    return context.T("Bot chưa đọc được số tiền. Gõ ví dụ 500 triệu, 1,2 tỷ, 450000000.", "Could not read the amount (e.g. 500 triệu, 1,2 tỷ).");
+                    return context.Text("projects.register.amount");
                 }
                 return ProjectRegistrationChecks.AskBack(context, step, vnd.ToString(CultureInfo.InvariantCulture), s => Get(context, s))
                     ?? SetTaken(context, step, vnd.ToString(CultureInfo.InvariantCulture));
@@ -164,8 +162,7 @@ internal sealed class ProjectRegistrationAnswers(CatalogueIndex catalogue, Proje
                 var decision = DateOnly.ParseExact(Get(context, RegistrationStep.DecisionDate)!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
                 if (!VnParse.TryParseDate(text, today, out var end) || end < decision || end.Year > today.Year + 10)
                 {
-                    return context.T($"Ngày kết thúc dự kiến phải là một ngày từ ngày quyết định ({VnFormat.Date(decision)}), ví dụ 30/11/{today.Year}.",
-                        "The planned end must be a date after the decision.");
+                    return context.Text("projects.register.planned_end", ("decision", decision), ("year", today.Year));
                 }
                 return ProjectRegistrationChecks.AskBack(context, step, end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s => Get(context, s))
                     ?? SetTaken(context, step, end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -198,20 +195,19 @@ internal sealed class ProjectRegistrationAnswers(CatalogueIndex catalogue, Proje
             : text.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(n => n.Length > 0).ToList();
         if (names is null)
         {
-            return context.T("Nút này không dùng cho câu hỏi hiện tại; trả lời câu hỏi dưới đây.", "That button is not for this question.");
+            return context.Text("projects.register.wrong_button");
         }
         context.State.Data.Remove(ProjectFacilityPick.PendingKey);
         if (Type(context) == ProjectType.Single && names.Count > 1)
         {
-            return context.T("Đề án điểm hỗ trợ một cơ sở: gõ tên một cơ sở (đề án nhiều cơ sở là đề án nhóm).", "A single-facility project supports one facility.");
+            return context.Text("projects.register.single_one_facility");
         }
         var outcome = ProjectFacilityPick.Resolve(context, catalogue, province, names);
         if (outcome.Missing.Count > 0 || (outcome.Ids.Count == 0 && outcome.Ambiguous is null))
         {
             var missing = outcome.Missing;
-            return context.T(
-                $"Không tìm thấy cơ sở {string.Join(", ", missing.Select(m => $"\"{m}\""))} ở {catalogue.Province(province)?.ShortName}. Gõ lại đúng tên cơ sở đã ghi (hoặc ghi cơ sở bằng /ghi trước), hoặc \"bỏ qua\".",
-                $"No facility {string.Join(", ", missing)} found. Type the names again, or \"skip\".");
+            return context.Text("projects.register.facility_missing", ("names", string.Join(", ", missing.Select(m => $"\"{m}\""))),
+                ("province", catalogue.Province(province)?.ShortName));
         }
         if (outcome.Ambiguous is { } ambiguous)
         {
@@ -247,16 +243,25 @@ internal sealed class ProjectRegistrationAnswers(CatalogueIndex catalogue, Proje
     public string Summary(BotContext context, bool english)
     {
         var p = Draft(context);
-        var sb = new StringBuilder(english ? "Check the project, then save:" : "Kiểm tra đề án rồi bấm Lưu:");
-        sb.Append('\n').Append($"• {(english ? "Code" : "Mã")}: {p.Code}");
-        sb.Append('\n').Append($"• {(english ? "Name" : "Tên")}: {p.Name}");
-        sb.Append('\n').Append($"• {(english ? "Decision" : "Quyết định")}: {p.DecisionNumber} ({VnFormat.Date(p.DecisionDate)})");
+        var texts = context.Texts;
+        var sb = new StringBuilder(texts.Text(english, "projects.summary.heading"));
+        sb.Append('\n').Append(texts.Text(english, "projects.summary.code", ("code", p.Code)));
+        sb.Append('\n').Append(texts.Text(english, "projects.summary.name", ("name", p.Name)));
+        sb.Append('\n').Append(texts.Text(english, "projects.summary.decision", ("number", p.DecisionNumber), ("date", p.DecisionDate)));
         sb.Append('\n').Append($"• {vocabulary.Name(p.Programme, english)}; {vocabulary.Name(p.Type, english)}");
-        sb.Append('\n').Append($"• {(english ? "Activity" : "Hoạt động")}: {catalogue.Activity(p.ActivityId)?.ShortName}; {catalogue.Province(p.ProvinceId)?.ShortName}");
-        sb.Append('\n').Append($"• {(english ? "Approved" : "Kinh phí được duyệt")}: {ProjectAnswers.Split(p.Approved)} ({VnWords.Money(p.Approved.Support)} khuyến công)");
-        sb.Append('\n').Append($"• {(english ? "Planned end" : "Kết thúc dự kiến")}: {VnFormat.Date(p.PlannedEnd!.Value)}");
+        sb.Append('\n').Append(texts.Text(english, "projects.summary.activity", ("activity", catalogue.Activity(p.ActivityId)?.ShortName),
+            ("province", catalogue.Province(p.ProvinceId)?.ShortName)));
+        // The support in words as the reader reads amounts: "năm trăm triệu đồng" / "500 million VND".
+        var support = VnWords.Money(p.Approved.Support);
+        if (english)
+        {
+            support = NumberText.En.Money(p.Approved.Support);
+        }
+        sb.Append('\n').Append(texts.Text(english, "projects.summary.approved", ("split", ProjectAnswers.Split(texts, p.Approved, english)), ("support", support)));
+        sb.Append('\n').Append(texts.Text(english, "projects.summary.planned_end", ("end", p.PlannedEnd!.Value)));
         var facilities = p.FacilityIds.Select(id => context.Store.Facilities.Get(id)?.Name).OfType<string>().ToList();
-        sb.Append('\n').Append($"• {(english ? "Facilities" : "Cơ sở")}: ").Append(facilities.Count == 0 ? (english ? "none yet" : "chưa có (thêm sau)") : string.Join("; ", facilities));
+        var names = facilities.Count == 0 ? texts.Text(english, "projects.summary.no_facilities") : string.Join("; ", facilities);
+        sb.Append('\n').Append(texts.Text(english, "projects.summary.facilities", ("names", names)));
         return sb.ToString();
     }
 }

@@ -33,8 +33,8 @@ internal static class ProjectRegistrationChecks
     /// <summary>The yes/no buttons while an answer of <paramref name="step"/> waits for one.</summary>
     public static List<Choice> Choices(BotContext context, RegistrationStep step) => Pending(context, step) is null ? [] :
     [
-        new Choice(context.T("Đúng, giữ như vậy", "Yes, keep it"), Yes),
-        new Choice(context.T("Không, gõ lại", "No, type it again"), No),
+        new Choice(context.Text("projects.register.keep"), Yes),
+        new Choice(context.Text("projects.register.retype"), No),
     ];
 
     /// <summary>The question to ask back about <paramref name="value"/> (kept waiting), or null when it is taken as it is.</summary>
@@ -42,15 +42,13 @@ internal static class ProjectRegistrationChecks
     {
         var question = step switch
         {
-            RegistrationStep.PlannedEnd when Date(value) is var end && end < context.Today => context.T(
-                $"Ngày kết thúc dự kiến {VnFormat.Date(end)} đã qua (hôm nay {VnFormat.Date(context.Today)}): nếu chưa nghiệm thu, đề án sẽ được tính là chậm tiến độ {(context.Today.DayNumber - end.DayNumber).ToString(CultureInfo.InvariantCulture)} ngày. Ngày này đúng chứ?",
-                $"The planned end {VnFormat.Date(end)} has passed (today {VnFormat.Date(context.Today)}): the project will count as late. Is it right?"),
-            RegistrationStep.Approved when Vnd(value) < SmallestApproved => context.T(
-                $"Kinh phí được duyệt {FieldReader.ReadBackMoney(Vnd(value), false)} là rất nhỏ (số tiền tính bằng đồng; ví dụ 300 triệu). Số này đúng chứ?",
-                $"The approved amount {FieldReader.ReadBackMoney(Vnd(value), true)} is very small. Is it right?"),
-            RegistrationStep.Counterpart when answer(RegistrationStep.Approved) is { } approved && Vnd(value) > Vnd(approved) => context.T(
-                $"Vốn đối ứng {FieldReader.ReadBackMoney(Vnd(value), false)} lớn hơn kinh phí khuyến công được duyệt {FieldReader.ReadBackMoney(Vnd(approved), false)} (gấp {VnFormat.Decimal((decimal)Vnd(value) / Vnd(approved))} lần). Số này đúng chứ?",
-                $"Counterpart funding {FieldReader.ReadBackMoney(Vnd(value), true)} is more than the approved support {FieldReader.ReadBackMoney(Vnd(approved), true)}. Is it right?"),
+            RegistrationStep.PlannedEnd when Date(value) is var end && end < context.Today => context.Text("projects.register.check.past_end",
+                ("end", end), ("today", context.Today), ("days", context.Today.DayNumber - end.DayNumber)),
+            RegistrationStep.Approved when Vnd(value) < SmallestApproved => context.Text("projects.register.check.small_amount",
+                ("amount", FieldReader.ReadBackMoney(Vnd(value), context.English))),
+            RegistrationStep.Counterpart when answer(RegistrationStep.Approved) is { } approved && Vnd(value) > Vnd(approved) => context.Text("projects.register.check.counterpart_above",
+                ("amount", FieldReader.ReadBackMoney(Vnd(value), context.English)), ("approved", FieldReader.ReadBackMoney(Vnd(approved), context.English)),
+                ("times", context.Numbers.Decimal((decimal)Vnd(value) / Vnd(approved)))),
             _ => null,
         };
         if (question is not null)
@@ -63,11 +61,11 @@ internal static class ProjectRegistrationChecks
     /// <summary>The line read back once an answer is taken (dates with their year, amounts in words), or null.</summary>
     public static string? Echo(BotContext context, RegistrationStep step, string? value) => value is null ? null : step switch
     {
-        RegistrationStep.DecisionDate => context.T("✓ Ngày quyết định: ", "✓ Decision date: ") + VnFormat.Date(Date(value)),
-        RegistrationStep.PlannedEnd => context.T("✓ Kết thúc dự kiến: ", "✓ Planned end: ") + VnFormat.Date(Date(value)),
-        RegistrationStep.Approved => context.T("✓ Kinh phí khuyến công được duyệt: ", "✓ Approved support: ") + FieldReader.ReadBackMoney(Vnd(value), context.English),
-        RegistrationStep.Counterpart => context.T("✓ Vốn đối ứng: ", "✓ Counterpart funding: ")
-            + (Vnd(value) == 0 ? context.T("không có", "none") : FieldReader.ReadBackMoney(Vnd(value), context.English)),
+        RegistrationStep.DecisionDate => context.Text("projects.register.echo.decision_date", ("date", Date(value))),
+        RegistrationStep.PlannedEnd => context.Text("projects.register.echo.planned_end", ("date", Date(value))),
+        RegistrationStep.Approved => context.Text("projects.register.echo.approved", ("amount", FieldReader.ReadBackMoney(Vnd(value), context.English))),
+        RegistrationStep.Counterpart => context.Text("projects.register.echo.counterpart",
+            ("amount", Vnd(value) == 0 ? context.Text("projects.register.echo.none") : FieldReader.ReadBackMoney(Vnd(value), context.English))),
         _ => null,
     };
 

@@ -51,8 +51,8 @@ internal sealed class ProjectRegistrationFlow
             Enum.GetValues<RegistrationStep>().Select(step =>
                 new DialogStep<RegistrationStep>(step, c => Prompt(c, step, null), turn => Answer(turn, step)) { Kind = DialogKind.Form }))
         {
-            Description = c => c.T("đề án mới đang ghi dở", "a project being registered"),
-            Resume = c => c.T("gõ tiếp câu trả lời để ghi tiếp đề án, hoặc /huy để bỏ", "answer to go on with the project, or /cancel"),
+            Description = c => c.Text("projects.register.description"),
+            Resume = c => c.Text("projects.register.resume"),
         };
     }
 
@@ -96,7 +96,7 @@ internal sealed class ProjectRegistrationFlow
         }
         // A button of another step (an old message, forged data) is not an answer to this one.
         var error = isButton && !ButtonsOf(step).Any(b => text.StartsWith(b, StringComparison.Ordinal))
-            ? context.T("Nút này không dùng cho câu hỏi hiện tại; trả lời câu hỏi dưới đây.", "That button is not for this question.")
+            ? context.Text("projects.register.wrong_button")
             : step == RegistrationStep.Confirm ? Confirm(context, text, isButton) : _answers.Take(context, step, text, isButton);
         if (error is not null)
         {
@@ -117,8 +117,8 @@ internal sealed class ProjectRegistrationFlow
         var echo = ProjectRegistrationChecks.Echo(context, step, _answers.Get(context, step));
         if (step == RegistrationStep.Programme && next > RegistrationStep.Type)
         {
-            echo = context.T("✓ Loại đề án: ", "✓ Project type: ") + _vocabulary.Name(_answers.Type(context), context.English)
-                + context.T($" (loại duy nhất của {_vocabulary.Name(_answers.Programme(context), false)})", "");
+            echo = context.Text("projects.register.echo.only_type", ("type", _vocabulary.Name(_answers.Type(context), context.English)),
+                ("programme", _vocabulary.Name(_answers.Programme(context), context.English)));
         }
         return echo is null ? next : DialogMove.Go(next, echo + "\n" + Prompt(context, next, null).Text);
     }
@@ -170,31 +170,27 @@ internal sealed class ProjectRegistrationFlow
         var today = context.Today;
         var prefix = error is null ? "" : "⚠️ " + error + "\n";
         var n = (int)step + 1;
-        var (vi, en, choices) = step switch
+        var (question, choices) = step switch
         {
-            RegistrationStep.Code => ("Mã đề án? (ví dụ KC-2026-07)", "Project code? (e.g. KC-2026-07)", new List<Choice>()),
-            RegistrationStep.Name => ("Tên đề án?", "Project name?", []),
-            RegistrationStep.DecisionNumber => ("Số quyết định phê duyệt? (ví dụ 123/QĐ-SCT)", "Approving decision number? (e.g. 123/QĐ-SCT)", []),
-            RegistrationStep.DecisionDate => ($"Ngày quyết định phê duyệt? (ví dụ 15/3/{today.Year})", $"Decision date? (e.g. 15/3/{today.Year})", []),
-            RegistrationStep.Programme => ("Chương trình?", "Programme?",
+            RegistrationStep.Code => (context.Text("projects.register.ask.code"), new List<Choice>()),
+            RegistrationStep.Name => (context.Text("projects.register.ask.name"), []),
+            RegistrationStep.DecisionNumber => (context.Text("projects.register.ask.decision_number"), []),
+            RegistrationStep.DecisionDate => (context.Text("projects.register.ask.decision_date", ("year", today.Year)), []),
+            RegistrationStep.Programme => (context.Text("projects.register.ask.programme"),
                 Enum.GetValues<ProjectProgramme>().Select(p => new Choice(_vocabulary.Name(p, context.English), "pj:prog:" + (int)p)).ToList()),
-            RegistrationStep.Type => ("Loại đề án?", "Project type?",
+            RegistrationStep.Type => (context.Text("projects.register.ask.type"),
                 _answers.Types(context).Select(t => new Choice(_vocabulary.Name(t, context.English), "pj:type:" + (int)t)).ToList()),
-            RegistrationStep.Activity => ("Hoạt động khuyến công của đề án?", "Activity of the project?",
+            RegistrationStep.Activity => (context.Text("projects.register.ask.activity"),
                 _catalogue.Activities.Select(a => new Choice(a.ShortName, "pj:act:" + a.Id)).ToList()),
-            RegistrationStep.Province => ("Tỉnh/thành phố của đề án? (gõ tên, ví dụ Phú Thọ)", "Province of the project? (type its name)", []),
-            RegistrationStep.Approved => (
-                $"Kinh phí khuyến công được duyệt ({(_answers.Programme(context) == ProjectProgramme.National ? "KCQG" : "KCĐP")})? (ví dụ 500 triệu, 1,2 tỷ)",
-                "Approved extension funding? (e.g. 500 triệu, 1,2 tỷ)", []),
-            RegistrationStep.Counterpart => ("Vốn đối ứng của cơ sở? (ví dụ 300 triệu; 0 hoặc \"bỏ qua\" nếu không có)", "Counterpart funding? (0 or \"skip\" if none)",
-                [new Choice(context.T("Không có", "None"), "pj:zero")]),
-            RegistrationStep.PlannedEnd => ($"Ngày kết thúc dự kiến? (ví dụ 30/11/{today.Year})", $"Planned end date? (e.g. 30/11/{today.Year})", []),
-            RegistrationStep.Facilities => (_answers.Type(context) == ProjectType.Single
-                    ? "Cơ sở được hỗ trợ? (gõ tên cơ sở đã có trong danh sách; \"bỏ qua\" để thêm sau)"
-                    : "Các cơ sở được hỗ trợ? (gõ tên, cách nhau bằng dấu \";\"; \"bỏ qua\" để thêm sau)",
-                "Supported facilities? (names separated by \";\", or \"skip\")", [new Choice(context.T("Bỏ qua", "Skip"), "pj:skip")]),
-            _ => (_answers.Summary(context, false), _answers.Summary(context, true),
-                [new Choice(context.T("Lưu đề án", "Save"), "pj:save"), new Choice(context.T("Hủy", "Cancel"), "pj:drop")]),
+            RegistrationStep.Province => (context.Text("projects.register.ask.province"), []),
+            RegistrationStep.Approved => (context.Text("projects.register.ask.approved",
+                ("source", _answers.Programme(context) == ProjectProgramme.National ? "KCQG" : "KCĐP")), []),
+            RegistrationStep.Counterpart => (context.Text("projects.register.ask.counterpart"),
+                [new Choice(context.Text("projects.register.none"), "pj:zero")]),
+            RegistrationStep.PlannedEnd => (context.Text("projects.register.ask.planned_end", ("year", today.Year)), []),
+            RegistrationStep.Facilities => (FacilitiesQuestion(context), [new Choice(context.Text("projects.register.skip"), "pj:skip")]),
+            _ => (_answers.Summary(context, context.English),
+                [new Choice(context.Text("projects.register.save"), "pj:save"), new Choice(context.Text("projects.register.cancel"), "pj:drop")]),
         };
         if (ProjectRegistrationChecks.Choices(context, step) is { Count: > 0 } yesNo)
         {
@@ -205,9 +201,19 @@ internal sealed class ProjectRegistrationFlow
             choices = [.. ProjectFacilityPick.Choices(context, _catalogue, _answers.Get(context, RegistrationStep.Province) ?? ""), .. choices];
         }
         var last = (int)RegistrationStep.Confirm;
-        var head = step == RegistrationStep.Confirm ? "" : context.T($"📁 Đề án mới – bước {n}/{last}: ", $"📁 New project – step {n}/{last}: ");
-        var tail = step is RegistrationStep.Confirm or RegistrationStep.Code ? "" : context.T(" (\"quay lại\" để sửa bước trước, /huy để bỏ)", " (\"back\" for the previous step, /cancel to drop)");
-        return new Reply { Text = prefix + head + context.T(vi, en) + tail, Choices = choices };
+        var head = step == RegistrationStep.Confirm ? "" : context.Text("projects.register.head", ("n", n), ("last", last));
+        var tail = step is RegistrationStep.Confirm or RegistrationStep.Code ? "" : context.Text("projects.register.tail");
+        return new Reply { Text = prefix + head + question + tail, Choices = choices };
+    }
+
+    /// <summary>The facilities question: one facility for a single-facility project, several for a group project.</summary>
+    private string FacilitiesQuestion(BotContext context)
+    {
+        if (_answers.Type(context) == ProjectType.Single)
+        {
+            return context.Text("projects.register.ask.facility");
+        }
+        return context.Text("projects.register.ask.facilities");
     }
 
     /// <summary>The summary's answer: save, drop, or the problem with it. Saved or dropped, the dialog is left and the reply given here.</summary>
@@ -217,22 +223,22 @@ internal sealed class ProjectRegistrationFlow
         if ((isButton && text == "pj:drop") || (!isButton && folded is "huy" or "khong" or "cancel"))
         {
             context.State.Clear();
-            context.Say(context.T("Đã bỏ đề án đang ghi; không lưu gì.", "Dropped; nothing saved."));
+            context.Say(context.Text("projects.register.dropped"));
             return null;
         }
         if (!((isButton && text == "pj:save") || (!isButton && folded is "luu" or "luu de an" or "co" or "ok" or "dong y" or "save" or "yes")))
         {
-            return context.T("Bấm Lưu đề án để lưu, Hủy để bỏ, hoặc \"quay lại\" để sửa.", "Press Save, Cancel, or \"back\".");
+            return context.Text("projects.register.confirm_hint");
         }
         var result = _lifecycle.Register(context.User, _answers.Draft(context), confirmed: true);
         context.State.Clear();
         if (!result.Ok)
         {
-            context.Say(context.T("Chưa lưu: ", "Not saved: ") + result.Text(context.English));
+            context.Say(context.Text("projects.register.not_saved", ("reason", result.Text(context.English))));
             return null;
         }
         var choices = result.Project is { } saved && _module.NextStepChoice(context, saved) is { } next ? new List<Choice> { next } : [];
-        context.Ask(result.Text(context.English) + context.T(" Chuyển bước: \"đề án " + result.Project!.Code + " đang thực hiện ngày …\", hoặc /dean.", ""), choices);
+        context.Ask(result.Text(context.English) + context.Text("projects.register.saved_next", ("code", result.Project!.Code)), choices);
         return null;
     }
 }

@@ -29,14 +29,14 @@ public sealed class ProjectsModule : IBotModule
         Beneficiaries.BeneficiaryCatalogue? beneficiaries = null)
     {
         _parser = new ProjectQuestionParser(vocabulary, moves);
-        _answers = new ProjectAnswers(store, queries, vocabulary, catalogue);
+        _answers = new ProjectAnswers(store, queries, vocabulary, catalogue, texts);
         var scopes = new ScopeResolver(catalogue, texts);
         var knownWords = _parser.KnownPhrases().SelectMany(p => p.Split(' ')).Concat(ExtraWords).ToHashSet(StringComparer.Ordinal);
         var questions = new QuestionParser(catalogue, lexicon);
         _names = new ProjectNames(vocabulary, _parser, scopes, questions, knownWords);
         _lookup = new ProjectLookup(_answers, vocabulary, scopes, access, _names);
         _moves = new ProjectMoves(lifecycle, vocabulary, _lookup, _parser, TryHandleTextAsync);
-        _questions = new ProjectQuestionReplies(_answers, new ProjectPeriodAnswers(store, vocabulary), vocabulary, catalogue, scopes, questions, access, knownWords, beneficiaries, store);
+        _questions = new ProjectQuestionReplies(_answers, new ProjectPeriodAnswers(store, vocabulary, texts), vocabulary, catalogue, scopes, questions, access, knownWords, beneficiaries, store);
         _registration = new ProjectRegistrationFlow(this, catalogue, vocabulary, lifecycle);
         Flows = [_registration.Dialog, _moves.DateDialog];
     }
@@ -147,12 +147,12 @@ public sealed class ProjectsModule : IBotModule
     {
         if (context.Message.IsGroupChat)
         {
-            context.Say(context.T("Ghi đề án trong tin nhắn riêng với bot nhé.", "Register projects in a private chat with the bot."));
+            context.Say(context.Text("projects.module.group_chat"));
             return;
         }
         if (context.User.Role == Role.Manager)
         {
-            context.Say(context.T("Tài khoản lãnh đạo chỉ xem số liệu; cán bộ hoặc quản trị viên ghi đề án.", "Managers view figures; officers and admins register projects."));
+            context.Say(context.Text("projects.module.manager"));
             return;
         }
         _registration.Start(context);
@@ -167,7 +167,7 @@ public sealed class ProjectsModule : IBotModule
                 StartRegistration(context);
                 return;
             case "no":
-                context.Say(context.T("Không lưu gì.", "Nothing saved."));
+                context.Say(context.Text("projects.module.nothing_saved"));
                 return;
             case "pk":
                 // A project picked from the projects matching a name: what was asked of it ("pj:pk:ID:o|m:STEP:DAY|d:AMOUNT:DAY").
@@ -181,7 +181,7 @@ public sealed class ProjectsModule : IBotModule
         {
             return;
         }
-        context.Say(context.T("Nút này không còn dùng được. Gõ /dean để xem các đề án.", "This button no longer works. Type /project."));
+        context.Say(context.Text("projects.module.stale_button"));
     }
 
     /// <summary>
@@ -204,8 +204,7 @@ public sealed class ProjectsModule : IBotModule
             context.ShownAside = request.Ask == ProjectAsk.Move;
             return true;
         }
-        context.Say(context.T($"\"{Clip(text)}\" là một lệnh về đề án, không phải câu trả lời: chưa làm, vì đề án mới đang ghi dở. Ghi xong (hoặc /huy) rồi gõ lại lệnh đó.",
-            $"\"{Clip(text)}\" is a project command, not an answer: not done while the new project is being registered. Finish it (or /cancel), then type the command again."));
+        context.Say(context.Text("projects.module.command_inside", ("typed", Clip(text))));
         return true;
     }
 
