@@ -90,14 +90,14 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
             : $"Giải ngân {VnFormat.Number(figure.Projects)} đề án của {scopeName} tính đến {VnFormat.Date(at)}: {VnFormat.MoneyFull(disbursed)} trên {VnFormat.MoneyFull(support)} kinh phí khuyến công được duyệt");
         sb.Append($" (KCQG {VnFormat.MoneyFull((long)figure.Approved.Kcqg)}, KCĐP {VnFormat.MoneyFull((long)figure.Approved.Kcdp)})");
         sb.Append(figure.Rate is { } r ? (english ? $", {VnFormat.Percent(r)}." : $", đạt {VnFormat.Percent(r)}.") : ".");
-        ProjectOverruns.Append(sb, store.Projects.Read(filter), at, english);
+        ProjectOverruns.Append(sb, queries.Overruns(filter, at), at, english);
         var year = at.Year;
         // The year's funding plan is of every source: it is not compared with the projects of one source.
         // The plan of the activity asked about ("giải ngân đề án hội chợ": the fairs' funding plan), else the whole year's.
         var plan = filter.Source is null ? PlanTarget(year, filter.ProvinceIds, filter.ActivityId) : null;
         if (plan is > 0)
         {
-            var ofYear = store.Projects.Read(filter).Where(p => p.DecisionDate <= at).Sum(p => (decimal)DisbursedInYear(p, year, at));
+            var ofYear = queries.DisbursedInYear(filter, at);
             sb.Append('\n').Append(english
                 ? $"Against the {year} funding plan ({VnFormat.MoneyFull((long)plan)}): {VnFormat.MoneyFull((long)ofYear)} disbursed in {year}, {VnFormat.Percent(ofYear / plan.Value)}."
                 : $"So với kế hoạch kinh phí năm {year} ({VnFormat.MoneyFull((long)plan)}): đã giải ngân trong năm {VnFormat.MoneyFull((long)ofYear)}, đạt {VnFormat.Percent(ofYear / plan.Value)}.");
