@@ -9,18 +9,28 @@ namespace KhuyenCongBot.Storage;
 /// <remarks>
 /// Loaded on first use; kept current by the repository's writes, each published once its transaction commits (a rolled-back
 /// write is never seen). A load that overlaps a commit is read again, so it never keeps a state older than a published write.
-/// The objects held are never handed out: readers get copies.
+/// The objects held are handed out to questions only (<see cref="ProjectRepository.Read"/>), never to be changed.
+/// The projects are also held per recorded unit (<see cref="ProjectGroup"/>): a write replaces the groups of the units of the
+/// project before and after it, with their cached figures; the other groups are kept as they are.
 /// </remarks>
 internal sealed class CommittedProjects
 {
     private readonly object _gate = new();
-    private Project[]? _byId;
+    private Snapshot? _held;
     private long _generation;
 
+    /// <summary>The committed projects in id order, and per unit.</summary>
+    private sealed record Snapshot(Project[] ById, IReadOnlyDictionary<string, ProjectGroup> ByUnit);
+
     /// <summary>The committed projects, loaded with <paramref name="read"/> when not held yet. Callers must not change them.</summary>
-    public Project[] All(Func<IEnumerable<Project>> read)
+    public Project[] All(Func<IEnumerable<Project>> read) => Held(read).ById;
+
+    /// <summary>The groups of the units that have committed projects, by unit id.</summary>
+    public IReadOnlyDictionary<string, ProjectGroup> Groups(Func<IEnumerable<Project>> read) => Held(read).ByUnit;
+
+    private Snapshot Held(Func<IEnumerable<Project>> read)
     {
-        if (Volatile.Read(ref _byId) is { } held)
+        if (Volatile.Read(ref _held) is { } held)
         {
             return held;
         }
@@ -28,15 +38,36 @@ internal sealed class CommittedProjects
         {
             var seen = Interlocked.Read(ref _generation);
             var loaded = read().OrderBy(p => p.Id).ToArray();
+            var snapshot = new Snapshot(loaded, loaded.GroupBy(p => p.ProvinceId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => new ProjectGroup(g.Key, g.ToArray()), StringComparer.Ordinal));
             lock (_gate)
             {
                 if (_generation == seen)
                 {
-                    Volatile.Write(ref _byId, loaded);
-                    return loaded;
+                    Volatile.Write(ref _held, snapshot);
+                    return snapshot;
                 }
             }
         }
+    }
+
+    /// <summary>The snapshot after a change of <paramref name="next"/>'s projects: the groups of <paramref name="units"/> built again, the others kept.</summary>
+    private static Snapshot With(Snapshot held, Project[] next, params string?[] units)
+    {
+        var byUnit = new Dictionary<string, ProjectGroup>(held.ByUnit, StringComparer.Ordinal);
+        foreach (var unit in units.OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            var projects = next.Where(p => string.Equals(p.ProvinceId, unit, StringComparison.Ordinal)).ToArray();
+            if (projects.Length == 0)
+            {
+                byUnit.Remove(unit);
+            }
+            else
+            {
+                byUnit[unit] = new ProjectGroup(unit, projects);
+            }
+        }
+        return new Snapshot(next, byUnit);
     }
 
     /// <summary>Publishes a committed write (an added or changed project): a copy replaces the held one.</summary>
@@ -45,14 +76,17 @@ internal sealed class CommittedProjects
         lock (_gate)
         {
             Interlocked.Increment(ref _generation);
-            if (_byId is not { } held)
+            if (_held is not { } snapshot)
             {
                 return;
             }
+            var held = snapshot.ById;
             var at = Array.BinarySearch(held, written, ById.Instance);
             Project[] next;
+            string? before = null;
             if (at >= 0)
             {
+                before = held[at].ProvinceId;
                 next = (Project[])held.Clone();
                 next[at] = written;
             }
@@ -64,7 +98,7 @@ internal sealed class CommittedProjects
                 next[at] = written;
                 Array.Copy(held, at, next, at + 1, held.Length - at);
             }
-            Volatile.Write(ref _byId, next);
+            Volatile.Write(ref _held, With(snapshot, next, before, written.ProvinceId));
         }
     }
 
@@ -74,9 +108,10 @@ internal sealed class CommittedProjects
         lock (_gate)
         {
             Interlocked.Increment(ref _generation);
-            if (_byId is { } held)
+            if (_held is { } snapshot)
             {
-                Volatile.Write(ref _byId, held.Where(p => p.Id != id).ToArray());
+                var removed = snapshot.ById.FirstOrDefault(p => p.Id == id);
+                Volatile.Write(ref _held, With(snapshot, snapshot.ById.Where(p => p.Id != id).ToArray(), removed?.ProvinceId));
             }
         }
     }
@@ -87,7 +122,7 @@ internal sealed class CommittedProjects
         lock (_gate)
         {
             Interlocked.Increment(ref _generation);
-            Volatile.Write(ref _byId, null);
+            Volatile.Write(ref _held, null);
         }
     }
 

@@ -95,13 +95,7 @@ internal sealed class FacilityNameIndex(Func<IEnumerable<FacilityName>> read, Co
             _lock.ExitReadLock();
         }
         // As FacilitySearch.Find: the score of the folded name, best first, then by name; equal ones in the order read.
-        return candidates
-            .Select(c => (c.Id, c.Name, Score: FacilitySearch.Score(folded, c.Folded)))
-            .Where(x => x.Score >= threshold)
-            .OrderByDescending(x => x.Score).ThenBy(x => x.Name, StringComparer.Ordinal)
-            .Take(limit)
-            .Select(x => (x.Id, x.Score))
-            .ToList();
+        return new FacilityScorer(folded).Best(candidates, limit, threshold);
     }
 
     /// <summary>

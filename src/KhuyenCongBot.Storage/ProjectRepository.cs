@@ -126,6 +126,30 @@ internal sealed class ProjectRepository : IProjectRepository
     public IReadOnlyList<Project> Read(ProjectFilter filter) =>
         _store.InTransactionNow ? FindInFile(filter) : Committed(filter, copy: false);
 
+    /// <inheritdoc />
+    public IReadOnlyList<ProjectGroup> Groups(IReadOnlySet<string>? provinceIds)
+    {
+        if (_store.InTransactionNow)
+        {
+            return FindInFile(new ProjectFilter(provinceIds)).GroupBy(p => p.ProvinceId, StringComparer.Ordinal)
+                .Select(g => new ProjectGroup(g.Key, g.ToArray())).ToList();
+        }
+        var groups = _committed.Groups(() => Col.FindAll());
+        if (provinceIds is null)
+        {
+            return groups.Values.ToList();
+        }
+        var found = new List<ProjectGroup>();
+        foreach (var unit in provinceIds)
+        {
+            if (groups.TryGetValue(unit, out var group))
+            {
+                found.Add(group);
+            }
+        }
+        return found;
+    }
+
     private List<Project> Committed(ProjectFilter filter, bool copy)
     {
         var found = new List<Project>();

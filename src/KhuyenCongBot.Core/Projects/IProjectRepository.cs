@@ -50,6 +50,12 @@ public interface IProjectRepository
     /// </summary>
     IReadOnlyList<Project> Read(ProjectFilter filter);
 
+    /// <summary>
+    /// The projects of the units (null = every unit) as one group per unit that has any, for questions that add up figures per unit
+    /// and keep them until a project of the unit is saved (<see cref="ProjectGroup"/>); inside a transaction, new groups read from the file.
+    /// </summary>
+    IReadOnlyList<ProjectGroup> Groups(IReadOnlySet<string>? provinceIds);
+
     /// <summary>Projects that list a facility.</summary>
     IReadOnlyList<Project> ForFacility(long facilityId);
 

@@ -47,12 +47,57 @@ public sealed class ProjectQueries(IBotStore store, CatalogueIndex catalogue)
             : DaysLate(p, at);
 
     /// <summary>Disbursed against approved khuyến công support for the projects approved on or before <paramref name="at"/>.</summary>
+    /// <remarks>Added up from each unit's figures, kept until a project of the unit is saved (<see cref="ProjectGroup"/>).</remarks>
     public DisbursementFigure Disbursement(ProjectFilter filter, DateOnly at)
     {
-        var projects = store.Projects.Read(filter).Where(p => p.DecisionDate <= at).ToList();
-        var approved = FundingTotals.Sum(projects.Select(p => p.Approved));
-        var disbursed = projects.Sum(p => (decimal)p.DisbursedOn(at));
-        return new DisbursementFigure(projects.Count, approved, disbursed, FundingRules.Rate(disbursed, approved.Support));
+        var (count, approved, disbursed) = (0, default(FundingTotals), 0m);
+        foreach (var unit in UnitDisbursements(filter, at))
+        {
+            count += unit.Projects;
+            approved = new FundingTotals(approved.Kcqg + unit.Approved.Kcqg, approved.Kcdp + unit.Approved.Kcdp,
+                approved.Counterpart + unit.Approved.Counterpart, approved.Other + unit.Approved.Other);
+            disbursed += unit.Disbursed;
+        }
+        return new DisbursementFigure(count, approved, disbursed, FundingRules.Rate(disbursed, approved.Support));
+    }
+
+    /// <summary>What the projects approved on or before <paramref name="at"/> disbursed in its year up to that date (each project's
+    /// amount at the date less its amount at the end of the year before, never below 0).</summary>
+    public decimal DisbursedInYear(ProjectFilter filter, DateOnly at) => UnitDisbursements(filter, at).Sum(u => u.InYear);
+
+    /// <summary>The projects approved on or before <paramref name="at"/> whose disbursement then is above their approved support
+    /// (in no particular order: <see cref="Chat.ProjectOverruns"/> orders them).</summary>
+    public IReadOnlyList<Project> Overruns(ProjectFilter filter, DateOnly at) => UnitDisbursements(filter, at).SelectMany(u => u.Over).ToList();
+
+    /// <summary>One unit's disbursement figures for a filter (its units aside) and a date.</summary>
+    private sealed record UnitDisbursement(int Projects, FundingTotals Approved, decimal Disbursed, decimal InYear, Project[] Over);
+
+    private List<UnitDisbursement> UnitDisbursements(ProjectFilter filter, DateOnly at)
+    {
+        var rest = filter with { ProvinceIds = null };
+        return store.Projects.Groups(filter.ProvinceIds).Select(g => g.Derived((Figure: nameof(UnitDisbursement), Filter: rest, At: at), Compute)).ToList();
+
+        static UnitDisbursement Compute((string Figure, ProjectFilter Filter, DateOnly At) key, IReadOnlyList<Project> projects)
+        {
+            var (count, approved, disbursed, inYear, over) = (0, default(FundingTotals), 0m, 0m, new List<Project>());
+            foreach (var p in projects)
+            {
+                if (!key.Filter.Matches(p) || p.DecisionDate > key.At)
+                {
+                    continue;
+                }
+                var now = p.DisbursedOn(key.At);
+                count++;
+                approved = approved.Add(p.Approved);
+                disbursed += now;
+                inYear += Math.Max(0, now - p.DisbursedOn(new DateOnly(key.At.Year - 1, 12, 31)));
+                if (now - p.Approved.Support > 0)
+                {
+                    over.Add(p);
+                }
+            }
+            return new UnitDisbursement(count, approved, disbursed, inYear, [.. over]);
+        }
     }
 
     /// <summary>Projects at each step on a date (projects approved by then).</summary>

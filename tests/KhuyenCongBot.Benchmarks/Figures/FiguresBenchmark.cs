@@ -19,15 +19,18 @@ public static class FiguresBenchmark
     /// <summary>Hook for the question parser alone (question text -> parsed question): the parse column of the second table.</summary>
     public static Func<BenchContext, Func<string, object>>? CreateParser { get; set; }
 
-    /// <param name="ProjectsOnly">`--only projects`: the project (đề án) questions alone, reply table only, no SQLite and no second index build.</param>
-    private sealed record Options(int Records, int ScanReps, int SqliteReps, int IndexReps, int Busy, string? Output, bool ProjectsOnly);
+    /// <param name="ProjectsOnly">`--only projects`: the project (đề án) questions alone, reply table only, no SQLite and no second index build;
+    /// `--only "disbursement rate,facility history"`: those questions (names of the table, comma-separated) alone, the same way.</param>
+    private sealed record Options(int Records, int ScanReps, int SqliteReps, int IndexReps, int Busy, string? Output, bool ProjectsOnly, string[]? Named);
 
     public static int Run(string[] args)
     {
+        var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
         var o = new Options(
             Arg(args, "--records", 1_000_000), Arg(args, "--scan-reps", 3), Arg(args, "--sqlite-reps", 20), Arg(args, "--index-reps", 500), Arg(args, "--busy", 0),
             args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault(),
-            args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault() == "projects");
+            only is not null,
+            only is null or "projects" ? null : only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         var seeds = SeedFiles.Locate(null);
         var catalogue = new CatalogueIndex(SeedFiles.Activities(seeds), SeedFiles.Provinces(seeds), SeedFiles.Regions(seeds));
         var dir = Path.Combine(Path.GetTempPath(), "kcbot-bench-" + Environment.ProcessId);
@@ -110,7 +113,8 @@ public static class FiguresBenchmark
             GC.Collect();
             Log($"index built in {coldBuild?.TotalSeconds:F1} s (again {index.BuildTime.TotalSeconds:F1} s), {index.Count:N0} records, {Mb(indexBytes)}");
 
-            var all = BenchQueries.Create(catalogue).Where(q => !o.ProjectsOnly || q.IsProjectQuestion).ToList();
+            var all = BenchQueries.Create(catalogue)
+                .Where(q => !o.ProjectsOnly || (o.Named is { } named ? named.Contains(q.Name) : q.IsProjectQuestion)).ToList();
             // The figure-source table times the figures; questions that read records (facility history) are timed as replies only.
             var queries = all.Where(q => !q.ReplyOnly).ToList();
             var sources = new (string Name, IFigureSource Source, int Reps)[]

@@ -81,14 +81,14 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
             ("disbursed", n.MoneyFull(disbursed)), ("support", n.MoneyFull(support))));
         sb.Append($" (KCQG {n.MoneyFull((long)figure.Approved.Kcqg)}, KCĐP {n.MoneyFull((long)figure.Approved.Kcdp)})");
         sb.Append(figure.Rate is { } r ? texts.Text(english, "projects.rate.percent", ("rate", n.Percent(r))) : ".");
-        ProjectOverruns.Append(texts, sb, store.Projects.Read(filter), at, english);
+        ProjectOverruns.Append(texts, sb, queries.Overruns(filter, at), at, english);
         var year = at.Year;
         // The year's funding plan is of every source: it is not compared with the projects of one source.
         // The plan of the activity asked about ("giải ngân đề án hội chợ": the fairs' funding plan), else the whole year's.
         var plan = filter.Source is null ? PlanTarget(year, filter.ProvinceIds, filter.ActivityId) : null;
         if (plan is > 0)
         {
-            var ofYear = store.Projects.Read(filter).Where(p => p.DecisionDate <= at).Sum(p => (decimal)DisbursedInYear(p, year, at));
+            var ofYear = queries.DisbursedInYear(filter, at);
             sb.Append('\n').Append(texts.Text(english, "projects.rate.plan", ("year", year), ("plan", n.MoneyFull((long)plan)),
                 ("disbursed", n.MoneyFull((long)ofYear)), ("rate", n.Percent(ofYear / plan.Value))));
         }
