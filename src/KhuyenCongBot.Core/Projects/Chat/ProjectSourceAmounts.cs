@@ -24,7 +24,7 @@ public static class ProjectSourceAmounts
     {
         var list = ApprovedIn(store, filter, source, period, to);
         var numbers = context.Numbers;
-        var money = ProjectPeriodAnswers.Money(source, context.English);
+        var money = ProjectPeriodAnswers.Money(context.Texts, source, context.English);
         var sb = new StringBuilder(context.Text("projects.findings.source_in_period",
             ("money", money.Length == 0 ? money : char.ToUpperInvariant(money[0]) + money[1..]), ("period", period.Label),
             ("from", VnFormat.Date(period.From)), ("to", VnFormat.Date(to)), ("scope", scopeName),
