@@ -26,7 +26,8 @@ public sealed record PeriodDisbursement(int Projects, long Support, long Disburs
         {
             return null;
         }
-        var running = period.To > today;
+        // "/baocao năm 2026" arrives cut at today (the figures' running period): a period ending today has not ended either.
+        var running = period.To >= today;
         var at = running ? today : period.To;
         var from = new DateOnly(period.From.Year, 1, 1);
         var counted = projects.Where(p => p.DecisionDate >= from && p.DecisionDate <= at).ToList();
@@ -57,5 +58,7 @@ public sealed record PeriodDisbursement(int Projects, long Support, long Disburs
 
     /// <summary>"(Tính các đề án được phê duyệt từ 01/01/2026 đến 26/11/2026, số đã giải ngân đến 26/11/2026; kỳ chưa kết thúc.)"</summary>
     public string Basis(UserTexts texts, bool english) =>
-        texts.Text(english, Running ? "projects.disburse.basis_running" : "projects.disburse.basis", ("from", From), ("at", At));
+        Running
+            ? texts.Text(english, "projects.disburse.basis_running", ("from", From), ("at", At))
+            : texts.Text(english, "projects.disburse.basis", ("from", From), ("at", At));
 }
