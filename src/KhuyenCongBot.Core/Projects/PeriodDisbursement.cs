@@ -37,24 +37,27 @@ public sealed record PeriodDisbursement(int Projects, long Support, long Disburs
     }
 
     /// <summary>The sentence with the figure of a scope ("Giải ngân 12 đề án của Phú Thọ: …") and the line saying which projects it counts.</summary>
-    public string Sentence(UserTexts texts, bool english, string scopeName) =>
-        (Projects == 0 ? texts.Text(english, "projects.disburse.none", ("scope", scopeName)) : Figure(texts, english, "projects.disburse.figure", ("scope", scopeName)))
-        + "\n" + Basis(texts, english);
-
-    /// <summary>The report paragraph's sentence ("Đã giải ngân … của 12 đề án, đạt 68,1%.") and the line saying which projects it counts.</summary>
-    public string ReportSentence(UserTexts texts, bool english) =>
-        Figure(texts, english, "projects.disburse.report_figure") + " " + Basis(texts, english);
-
-    private string Figure(UserTexts texts, bool english, string key, params (string Name, object? Value)[] more)
+    public string Sentence(UserTexts texts, bool english, string scopeName)
     {
         var n = NumberText.For(english);
-        (string, object?)[] args =
-        [
-            ("projects", n.Number(Projects)), ("disbursed", n.MoneyFull(Disbursed)), ("support", n.MoneyFull(Support)),
-            ("rate", Rate is { } r ? texts.Text(english, "projects.disburse.rate", ("percent", n.Percent(r))) : ""), .. more,
-        ];
-        return texts.Text(english, key, args);
+        var figure = Projects == 0
+            ? texts.Text(english, "projects.disburse.none", ("scope", scopeName))
+            : texts.Text(english, "projects.disburse.figure", ("scope", scopeName), ("projects", n.Number(Projects)),
+                ("disbursed", n.MoneyFull(Disbursed)), ("support", n.MoneyFull(Support)), ("rate", RateText(texts, english)));
+        return figure + "\n" + Basis(texts, english);
     }
+
+    /// <summary>The report paragraph's sentence ("Đã giải ngân … của 12 đề án, đạt 68,1%.") and the line saying which projects it counts.</summary>
+    public string ReportSentence(UserTexts texts, bool english)
+    {
+        var n = NumberText.For(english);
+        return texts.Text(english, "projects.disburse.report_figure", ("projects", n.Number(Projects)),
+                ("disbursed", n.MoneyFull(Disbursed)), ("support", n.MoneyFull(Support)), ("rate", RateText(texts, english)))
+            + " " + Basis(texts, english);
+    }
+
+    private string RateText(UserTexts texts, bool english) =>
+        Rate is { } r ? texts.Text(english, "projects.disburse.rate", ("percent", NumberText.For(english).Percent(r))) : "";
 
     /// <summary>"(Tính các đề án được phê duyệt từ 01/01/2026 đến 26/11/2026, số đã giải ngân đến 26/11/2026; kỳ chưa kết thúc.)"</summary>
     public string Basis(UserTexts texts, bool english) =>
