@@ -66,18 +66,6 @@ public sealed class ProjectPeriodSourceTranscriptTests
     }
 
     [Fact]
-    public async Task Disbursed_in_a_year_is_what_the_reports_dated_in_it_add()
-    {
-        using var bot = Demo();
-        var projects = All(bot);
-        var moved = projects.Select(p => Math.Max(0, ReportedAt(p, Today) - ReportedAt(p, new DateOnly(2025, 12, 31)))).Where(x => x > 0).ToList();
-        Assert.NotEmpty(moved);
-        var reply = await bot.Say("giải ngân năm 2026 được bao nhiêu", "sep");
-        Assert.Contains($"giải ngân {VnFormat.MoneyFull(moved.Sum())} kinh phí khuyến công cho {VnFormat.Number(moved.Count)} đề án", reply);
-        Assert.Contains("có ngày trong kỳ", reply);
-    }
-
-    [Fact]
     public async Task A_project_over_its_approved_amount_is_named_with_the_amount_over()
     {
         using var bot = Demo();

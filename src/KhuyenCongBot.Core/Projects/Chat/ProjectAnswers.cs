@@ -204,24 +204,28 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
 
     /// <summary>
     /// The report paragraph's sentence on projects: those running in the period (approved by its end, not settled before its start),
-    /// accepted, late, and disbursed against approved support as at its end; null when there are none.
+    /// accepted and late; then the disbursement of the period's projects (<see cref="PeriodDisbursement"/>, the figure the question
+    /// "giải ngân năm 2025" gives) with the line saying which projects it counts. Null when the period has not started (no figure
+    /// at all) or has no project; a running period is counted up to today.
     /// </summary>
-    public string? ReportSentence(IReadOnlySet<string>? units, Period period, DateOnly today, bool english)
+    public string? ReportSentence(IReadOnlySet<string>? units, Period period, DateOnly today, bool english, UserTexts texts)
     {
-        var at = period.To < today ? period.To : today;
-        var running = store.Projects.Read(Filter(units)).Where(p => p.DecisionDate <= at && !(p.SettledOn is { } s && s < period.From)).ToList();
+        var projects = store.Projects.Read(Filter(units));
+        if (PeriodDisbursement.Of(projects, period, today) is not { } disbursement)
+        {
+            return null;
+        }
+        var at = disbursement.At;
+        var running = projects.Where(p => p.DecisionDate <= at && !(p.SettledOn is { } s && s < period.From)).ToList();
         if (running.Count == 0)
         {
             return null;
         }
         var accepted = running.Count(p => p.StatusOn(at) >= ProjectStatus.Accepted);
         var late = running.Count(p => ProjectQueries.DaysLate(p, at) > 0);
-        var support = running.Sum(p => p.Approved.Support);
-        var disbursed = running.Sum(p => p.DisbursedOn(at));
         var n = NumberText.For(english);
-        var rate = FundingRules.Rate(disbursed, support) is { } r ? texts.Text(english, "projects.report.rate", ("rate", n.Percent(r))) : "";
-        return texts.Text(english, "projects.report", ("running", running.Count), ("accepted", accepted), ("late", late),
-            ("disbursed", n.MoneyFull(disbursed)), ("support", n.MoneyFull(support)), ("rate", rate));
+        return texts.Text(english, "projects.disburse.report_counts", ("running", n.Number(running.Count)), ("accepted", n.Number(accepted)), ("late", n.Number(late)))
+            + " " + disbursement.ReportSentence(texts, english);
     }
 
     /// <summary>"KCQG 500.000.000 đồng, KCĐP 0 đồng, đối ứng 200.000.000 đồng" (sources with money only), in the reader's language.</summary>

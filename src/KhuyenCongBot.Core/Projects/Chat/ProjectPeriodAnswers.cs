@@ -9,7 +9,7 @@ namespace KhuyenCongBot.Core.Projects.Chat;
 /// <summary>
 /// The answers where a period or a funding source changes what is asked. A period on a lifecycle question is when the step
 /// happened ("đề án nào đã nghiệm thu trong năm 2026": accepted within 2026, whatever their step today; "bắt đầu trong 6 tháng
-/// đầu năm": started then; "giải ngân năm 2025": disbursed within 2025), never the step at the period's end. A source is the
+/// đầu năm": started then; "giải ngân năm 2025": the disbursement of the projects approved in 2025, as /baocao gives it), never the step at the period's end. A source is the
 /// money a project's approved budget has ("đề án dùng vốn KCQG"); disbursement is recorded as one khuyến công amount, so it is
 /// given by source only for projects funded by that source alone, and the others are named, not guessed.
 /// </summary>
@@ -49,13 +49,12 @@ public sealed class ProjectPeriodAnswers(IBotStore store, ProjectVocabulary voca
         return sb.ToString();
     }
 
-    /// <summary>"giải ngân năm 2025 bao nhiêu": what was disbursed within the period (the reports dated in it), by how many projects.</summary>
-    public string DisbursedIn(ProjectFilter filter, string scopeName, Period period, DateOnly to, bool english)
-    {
-        var moved = store.Projects.Read(filter).Select(p => In(p, period.From, to)).Where(x => x != 0).ToList();
-        return texts.Text(english, "projects.period.disbursed", ("span", Span(period, to, english)), ("scope", scopeName),
-            ("amount", NumberText.For(english).MoneyFull(moved.Sum())), ("count", moved.Count));
-    }
+    /// <summary>
+    /// "giải ngân năm 2025 bao nhiêu": the disbursement of the period's projects, the same computation as the /baocao paragraph
+    /// (<see cref="PeriodDisbursement"/>), with the line saying which projects it counts; empty when the period has not started.
+    /// </summary>
+    public string DisbursedIn(ProjectFilter filter, string scopeName, Period period, DateOnly today, UserTexts texts, bool english) =>
+        PeriodDisbursement.Of(store.Projects.Read(filter), period, today) is { } figure ? figure.Sentence(texts, english, scopeName) : "";
 
     /// <summary>Events of the period for the overview: how many projects were approved, started, accepted and settled in it.</summary>
     public string EventsLine(ProjectFilter filter, Period period, DateOnly to, bool english)

@@ -94,7 +94,10 @@ public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, 
             return NamesProjects(text) || alone || vocabulary.Statuses.FindAll(text).Count > 0 ? new ProjectRequest(ProjectAsk.One, code) : null;
         }
         var projectWord = vocabulary.ProjectWords.Any(w => VnText.ContainsWords(folded, w));
-        if (disbursement && (text.Contains('%') || Has(folded, words.Rate)))
+        // "giải ngân năm 2025", "giải ngân năm 2025 Phú Thọ", "kinh phí đã giải ngân 2025": disbursement is the projects' (recorded on
+        // them), whatever the word order; it was left to the figures, which read it as the records' support funding (another figure).
+        // Only "giải ngân 300 triệu" without a code (an amount told, not asked) goes on.
+        if (disbursement && (text.Contains('%') || Has(folded, words.Rate) || IsQuestion(text, folded) || ReadAmount(text, today) is not { Amount: not null }))
         {
             return new ProjectRequest(ProjectAsk.Rate);
         }

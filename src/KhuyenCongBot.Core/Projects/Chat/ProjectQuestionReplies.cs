@@ -73,7 +73,8 @@ public sealed class ProjectQuestionReplies(
         var answer = (request.Ask, period, source) switch
         {
             (ProjectAsk.Rate, _, { } s) => periodAnswers.SourceRate(filter, plainName, s, period, at, english),
-            (ProjectAsk.Rate, { } p, _) => periodAnswers.DisbursedIn(filter, name, p, at, english) + "\n" + answers.Rate(filter, name, at, english),
+            // "giải ngân năm 2025": the period's projects, as /baocao counts them (one computation), not every project's figure as at its end.
+            (ProjectAsk.Rate, { } p, _) => periodAnswers.DisbursedIn(filter, name, p, context.Today, context.Texts, english),
             (ProjectAsk.Rate, _, _) => answers.Rate(filter, name, at, english),
             (ProjectAsk.AtStatus, { } p, _) when request.Status == ProjectStatus.InProgress && Ongoing(text) => periodAnswers.Ongoing(filter, name, p, at, english),
             (ProjectAsk.AtStatus, { } p, _) => periodAnswers.Reached(filter, name, request.Status!.Value, p, at, english),

@@ -17,6 +17,7 @@ namespace KhuyenCongBot.Core.Projects.Chat;
 public sealed class ProjectsModule : IBotModule
 {
     private readonly ProjectQuestionParser _parser;
+    private readonly UserTexts _texts;
     private readonly ProjectAnswers _answers;
     private readonly ProjectLookup _lookup;
     private readonly ProjectMoves _moves;
@@ -28,6 +29,7 @@ public sealed class ProjectsModule : IBotModule
         ProjectLifecycle lifecycle, ProjectQueries queries, Storage.IBotStore store, UserTexts texts, Lexicon? lexicon = null, AccessPolicy? access = null,
         Beneficiaries.BeneficiaryCatalogue? beneficiaries = null)
     {
+        _texts = texts;
         _parser = new ProjectQuestionParser(vocabulary, moves);
         _answers = new ProjectAnswers(store, queries, vocabulary, catalogue, texts);
         var scopes = new ScopeResolver(catalogue, texts);
@@ -116,7 +118,7 @@ public sealed class ProjectsModule : IBotModule
 
     /// <summary>The report paragraph's sentence on the projects of a scope in a period (null when there are none).</summary>
     public string? ReportSentence(IReadOnlySet<string>? units, Period period, DateOnly today, bool english) =>
-        _answers.ReportSentence(units, period, today, english);
+        _answers.ReportSentence(units, period, today, english, _texts);
 
     internal Choice? NextStepChoice(BotContext context, Project p) => _lookup.NextStepChoice(context, p);
 

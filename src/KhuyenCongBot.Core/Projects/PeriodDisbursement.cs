@@ -1,0 +1,67 @@
+using KhuyenCongBot.Core.Funding;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Projects;
+
+/// <summary>
+/// The disbursement of a period's projects, the one definition the report paragraph (/baocao) and the question ("giải ngân năm
+/// 2025 đạt bao nhiêu %") share: the projects of the period's year(s) – approved from 1 January of the period's first year up to
+/// its end – with what they had disbursed by its end, against their approved khuyến công support (KCQG + KCĐP). A provincial
+/// report gives the funding of the year's projects (Decree 45/2012, 235/2025: the year's plan approves the year's projects),
+/// so a project approved in 2024 is in 2024's figure, not again in 2025's. A running period is counted up to today.
+/// </summary>
+/// <param name="Projects">The projects counted.</param>
+/// <param name="Support">Their approved khuyến công support.</param>
+/// <param name="Disbursed">What they had disbursed by <paramref name="At"/>.</param>
+/// <param name="Rate">Disbursed / support; null when no support was approved.</param>
+/// <param name="From">The first decision date counted (1 January of the period's first year).</param>
+/// <param name="At">The period's end, or today while it runs.</param>
+/// <param name="Running">Whether the period has not ended yet (counted up to today).</param>
+public sealed record PeriodDisbursement(int Projects, long Support, long Disbursed, decimal? Rate, DateOnly From, DateOnly At, bool Running)
+{
+    /// <summary>The figure of a period; null when the period has not started (no figure at all).</summary>
+    public static PeriodDisbursement? Of(IEnumerable<Project> projects, Period period, DateOnly today)
+    {
+        if (period.From > today)
+        {
+            return null;
+        }
+        // "/baocao năm 2026" arrives cut at today (the figures' running period): a period ending today has not ended either.
+        var running = period.To >= today;
+        var at = running ? today : period.To;
+        var from = new DateOnly(period.From.Year, 1, 1);
+        var counted = projects.Where(p => p.DecisionDate >= from && p.DecisionDate <= at).ToList();
+        var support = counted.Sum(p => p.Approved.Support);
+        var disbursed = counted.Sum(p => p.DisbursedOn(at));
+        return new PeriodDisbursement(counted.Count, support, disbursed, FundingRules.Rate(disbursed, support), from, at, running);
+    }
+
+    /// <summary>The sentence with the figure of a scope ("Giải ngân 12 đề án của Phú Thọ: …") and the line saying which projects it counts.</summary>
+    public string Sentence(UserTexts texts, bool english, string scopeName)
+    {
+        var n = NumberText.For(english);
+        var figure = Projects == 0
+            ? texts.Text(english, "projects.disburse.none", ("scope", scopeName))
+            : texts.Text(english, "projects.disburse.figure", ("scope", scopeName), ("projects", n.Number(Projects)),
+                ("disbursed", n.MoneyFull(Disbursed)), ("support", n.MoneyFull(Support)), ("rate", RateText(texts, english)));
+        return figure + "\n" + Basis(texts, english);
+    }
+
+    /// <summary>The report paragraph's sentence ("Đã giải ngân … của 12 đề án, đạt 68,1%.") and the line saying which projects it counts.</summary>
+    public string ReportSentence(UserTexts texts, bool english)
+    {
+        var n = NumberText.For(english);
+        return texts.Text(english, "projects.disburse.report_figure", ("projects", n.Number(Projects)),
+                ("disbursed", n.MoneyFull(Disbursed)), ("support", n.MoneyFull(Support)), ("rate", RateText(texts, english)))
+            + " " + Basis(texts, english);
+    }
+
+    private string RateText(UserTexts texts, bool english) =>
+        Rate is { } r ? texts.Text(english, "projects.disburse.rate", ("percent", NumberText.For(english).Percent(r))) : "";
+
+    /// <summary>"(Tính các đề án được phê duyệt từ 01/01/2026 đến 26/11/2026, số đã giải ngân đến 26/11/2026; kỳ chưa kết thúc.)"</summary>
+    public string Basis(UserTexts texts, bool english) =>
+        Running
+            ? texts.Text(english, "projects.disburse.basis_running", ("from", From), ("at", At))
+            : texts.Text(english, "projects.disburse.basis", ("from", From), ("at", At));
+}
