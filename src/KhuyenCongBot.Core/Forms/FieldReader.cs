@@ -165,8 +165,9 @@ public static class FieldReader
                 "That is not a date. Type day/month/year (15/05/2024), day/month (15/5), \"hôm nay\" (today) or \"hôm qua\" (yesterday)."));
         }
         var (min, max) = DateBounds(field, today);
-        // "15/12" typed in January means last December.
-        if (date > max && !HasYear.IsMatch(text) && date.AddYears(-1) >= min)
+        // A day and month without a year is the latest such day not after today ("15/12" typed on 26/11 is last December), for
+        // every date question: a day still to come is typed with its year.
+        if (date > today && !HasYear.IsMatch(text) && date.AddYears(-1) >= min)
         {
             date = date.AddYears(-1);
         }
