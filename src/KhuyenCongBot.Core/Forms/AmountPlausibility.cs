@@ -26,6 +26,10 @@ public sealed class AmountPlausibility(ProvinceAreas? provinceAreas = null)
         {
             return AskIfFar(ctx, s, form, field, value);
         }
+        if (field.Kind == FieldType.Date)
+        {
+            return AskIfLongAgo(ctx, s, field, value, echo);
+        }
         if (field.Kind != FieldType.Money || !long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var vnd) || vnd <= 0)
         {
             return false;
@@ -107,6 +111,27 @@ public sealed class AmountPlausibility(ProvinceAreas? provinceAreas = null)
         return true;
     }
 
+    /// <summary>How many years back a date is asked back before it is taken ("01/01/2019" for "01/01/2029"?).</summary>
+    public const int LongAgoYears = 2;
+
+    /// <summary>True, with a yes/retype question asked, when the date <paramref name="value"/> is more than
+    /// <see cref="LongAgoYears"/> years before today: a record that old is rare, a slipped year is not. Never refused.</summary>
+    private static bool AskIfLongAgo(BotContext ctx, FormSession s, FormField field, string value, string? echo)
+    {
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            || date >= ctx.Today.AddYears(-LongAgoYears))
+        {
+            return false;
+        }
+        var step = s.Step.ToString(CultureInfo.InvariantCulture);
+        var shown = VnFormat.Date(date);
+        var question = ctx.Text("sforms.date.long_ago", ("label", field.LabelIn(ctx.English)), ("date", shown), ("years", LongAgoYears));
+        AskYesNo(ctx, s, echo is null ? question : echo + "\n" + question,
+            new Choice(ctx.Text("sforms.date.yes_keep", ("date", shown)), $"f:{step}:pl:{value}"),
+            new Choice(ctx.Text("sforms.date.no_retype"), $"f:{step}:pl:no"), "sforms.date.choose_yes_no_or_retype");
+        return true;
+    }
+
     /// <summary>What a confirmation of an amount outside its usual range holds to: the amount and the count it is per.</summary>
     private static string RangeMark(FormSession s, FormField field, long vnd) =>
         vnd.ToString(CultureInfo.InvariantCulture) + "|" + (field.Plausible?.Per is { } per ? s.Answer(per) : "");
@@ -174,11 +199,11 @@ public sealed class AmountPlausibility(ProvinceAreas? provinceAreas = null)
     }
 
     /// <summary>Asks a yes/no question about the current answer; a "có"/"không" typed later still answers it (<see cref="PendingAnswer"/>).</summary>
-    internal static void AskYesNo(BotContext ctx, FormSession s, string question, Choice yes, Choice no)
+    internal static void AskYesNo(BotContext ctx, FormSession s, string question, Choice yes, Choice no, string footerKey = "form.plausibility.choose_yes_no_or_retype")
     {
         s.Misses = 0;
         s.Set(PendingKey, string.Join('\n', s.Step.ToString(CultureInfo.InvariantCulture), yes.Data, no.Data));
-        ctx.Ask(question + "\n" + ctx.Text("form.plausibility.choose_yes_no_or_retype"),
+        ctx.Ask(question + "\n" + ctx.Text(footerKey),
             [yes, no, FormText.Back(ctx), FormText.Cancel(ctx)]);
     }
 

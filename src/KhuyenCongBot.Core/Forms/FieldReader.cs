@@ -156,8 +156,9 @@ public static class FieldReader
             return FieldResult.Refuse(texts.Text(english, "form.field.not_a_date"));
         }
         var (min, max) = DateBounds(field, today);
-        // "15/12" typed in January means last December.
-        if (date > max && !HasYear.IsMatch(text) && date.AddYears(-1) >= min)
+        // A day and month without a year is the latest such day not after today ("15/12" typed on 26/11 is last December), for
+        // every date question: a day still to come is typed with its year.
+        if (date > today && !HasYear.IsMatch(text) && date.AddYears(-1) >= min)
         {
             date = date.AddYears(-1);
         }

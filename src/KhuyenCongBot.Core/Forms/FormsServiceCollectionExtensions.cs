@@ -21,6 +21,7 @@ public static class FormsServiceCollectionExtensions
         // The checks between answers run before the summary, in this order; another one is one more line here.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFormCrossCheck, AmountCrossCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFormCrossCheck, DateDependentCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFormCrossCheck, FutureDateCheck>());
         services.TryAddSingleton<FormNavigator>();
         services.TryAddSingleton<NewFacilityCommune>();
         services.TryAddSingleton<NewFacilityBeneficiary>();

@@ -217,6 +217,12 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
                 problems.Add($"trạng thái '{Short(statusText)}' không hợp lệ (ước hoặc chính thức)");
                 break;
         }
+        if (!demo && record.Status == RecordStatus.Actual && record.Date > today)
+        {
+            // The form's rule: a day still to come is an estimate ("ước thực hiện"), never an actual figure.
+            problems.Add($"ngày {VnFormat.Date(record.Date)} chưa tới (hôm nay {VnFormat.Date(today)}): số liệu chính thức chỉ ghi việc đã diễn ra; "
+                + "ghi 'ước' ở cột trạng thái hoặc sửa ngày");
+        }
 
         var note = Cell("note");
         record.Note = note.Length == 0 ? null : note;

@@ -148,7 +148,7 @@ public sealed class OfficerChatFindingsTranscriptTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("20/12", "→ 20/12/2026")]
+    [InlineData("20/12", "→ 20/12/2025")]
     [InlineData("15/5", null)]
     [InlineData("15/05/2024", null)]
     public async Task A_date_this_year_to_come_is_said_and_a_past_one_or_one_with_its_year_is_not(string typed, string? said)

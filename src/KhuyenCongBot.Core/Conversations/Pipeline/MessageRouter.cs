@@ -126,8 +126,9 @@ public sealed class MessageRouter
         {
             if (mapped is not null && DialogRules.IsAside(state, mapped))
             {
+                var before = DialogMark(state);
                 await DispatchToModulesAsync(context, mapped, ct).ConfigureAwait(false);
-                context.ShownAside = true;
+                context.ShownAside = DialogMark(context.State) == before;
                 return;
             }
             if (mapped is null && DialogRules.IsCancelWord(flow, text))
@@ -192,8 +193,11 @@ public sealed class MessageRouter
         {
             if (DialogRules.IsAside(context.State, data))
             {
+                var before = DialogMark(context.State);
                 await DispatchToModulesAsync(context, data, ct).ConfigureAwait(false);
-                context.ShownAside = true;
+                // A button answered aside that moved the dialog itself ("✏ Sửa" of /cuatoi asking "continue or discard the open
+                // form?") showed the dialog's own question: its choices are the dialog's, not aside ones.
+                context.ShownAside = DialogMark(context.State) == before;
                 return;
             }
             await flow.ContinueAsync(context, data, true, ct).ConfigureAwait(false);
@@ -201,6 +205,11 @@ public sealed class MessageRouter
         }
         await DispatchToModulesAsync(context, data, ct).ConfigureAwait(false);
     }
+
+    /// <summary>Where the open dialog stands (its flow, step and own data), to notice that something answered aside moved it.</summary>
+    private static string DialogMark(ConversationState state) =>
+        state.Flow + "|" + state.Step + "|" + string.Join("\n", state.Data.Where(e => !e.Key.StartsWith('~'))
+            .OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Key + "=" + e.Value));
 
     /// <summary>A button (or a typed pick) no open dialog takes: the first module that knows it.</summary>
     private async Task DispatchToModulesAsync(BotContext context, string data, CancellationToken ct)
