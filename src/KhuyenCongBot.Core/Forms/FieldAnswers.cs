@@ -95,7 +95,7 @@ public sealed class FieldAnswers(FormNavigator navigator, FormPrompter prompter,
             case "pl" when field.Kind == FieldType.Date:
                 // A date long ago, confirmed: taken as it was read (its bounds were checked then, and again here).
                 result = DateOnly.TryParseExact(arg, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var kept)
-                    && FieldReader.DateProblem(field, kept, ctx.Today, ctx.English) is null
+                    && FieldReader.DateProblem(field, kept, ctx.Today, ctx.Texts, ctx.English) is null
                     ? FieldResult.Accept(arg) : FieldResult.Refuse(ctx.Text("form.answer.button_not_here"));
                 break;
             case "pl" or "plx" when field.Kind is FieldType.Money or FieldType.Location:
