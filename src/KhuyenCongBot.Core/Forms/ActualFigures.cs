@@ -34,6 +34,7 @@ public sealed class ActualFigures
     public const string FlowName = "record:actual";
 
     /// <summary>The record card's button: "f:ra:12".</summary>
+    /// <summary>The record card's button kind ("f:ra:12"; written as a literal where the button is made, so the forged-callback test finds it).</summary>
     internal const string StartKind = "ra";
 
     private const string IdKey = "id", VersionKey = "ver", IndexKey = "i", EstimatePrefix = "e:";

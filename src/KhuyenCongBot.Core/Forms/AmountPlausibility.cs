@@ -128,7 +128,7 @@ public sealed class AmountPlausibility(ProvinceAreas? provinceAreas = null)
         var question = ctx.Text("sforms.date.long_ago", ("label", field.LabelIn(ctx.English)), ("date", shown), ("years", LongAgoYears));
         AskYesNo(ctx, s, echo is null ? question : echo + "\n" + question,
             new Choice(ctx.Text("sforms.date.yes_keep", ("date", shown)), $"f:{step}:pl:{value}"),
-            new Choice(ctx.Text("sforms.date.no_retype"), $"f:{step}:pl:no"), "sforms.date.choose_yes_no_or_retype");
+            new Choice(ctx.Text("sforms.date.no_retype"), $"f:{step}:pl:no"), ctx.Text("sforms.date.choose_yes_no_or_retype"));
         return true;
     }
 
@@ -199,11 +199,11 @@ public sealed class AmountPlausibility(ProvinceAreas? provinceAreas = null)
     }
 
     /// <summary>Asks a yes/no question about the current answer; a "có"/"không" typed later still answers it (<see cref="PendingAnswer"/>).</summary>
-    internal static void AskYesNo(BotContext ctx, FormSession s, string question, Choice yes, Choice no, string footerKey = "form.plausibility.choose_yes_no_or_retype")
+    internal static void AskYesNo(BotContext ctx, FormSession s, string question, Choice yes, Choice no, string? footer = null)
     {
         s.Misses = 0;
         s.Set(PendingKey, string.Join('\n', s.Step.ToString(CultureInfo.InvariantCulture), yes.Data, no.Data));
-        ctx.Ask(question + "\n" + ctx.Text(footerKey),
+        ctx.Ask(question + "\n" + (footer ?? ctx.Text("form.plausibility.choose_yes_no_or_retype")),
             [yes, no, FormText.Back(ctx), FormText.Cancel(ctx)]);
     }
 

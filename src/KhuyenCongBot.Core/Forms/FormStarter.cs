@@ -217,6 +217,13 @@ public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, Form
         var named = folded.Length == 0 ? null
             : intents.ParseIntent(ctx.Catalogue, input) is { Length: > 0 } intent ? ctx.Catalogue.Activity(intent)
             : ctx.Catalogue.FindActivity(input) ?? ctx.Catalogue.FindActivityIn(folded);
+        if (named is not null && named.Id == s.FormId)
+        {
+            // The unfinished form's own activity ("hội chợ" with a fair form open): read as going on with it, never as throwing it
+            // away (an outside tester lost a draft so); "mới" or the button still starts afresh.
+            HandleDraft(ctx, s, "f:dc");
+            return;
+        }
         if (named is not null && forms.Get(named.Id) is not null)
         {
             s.Set("next", "a:" + named.Id);

@@ -181,7 +181,7 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, Actual
         {
             // An estimate becomes actual at any time (the actuals come after the window): its own button, above the others.
             sb.Append('\n').Append(ctx.Text("records.actual.card_note"));
-            choices.Insert(0, new Choice(ctx.Text("records.actual.button"), "f:" + ActualFigures.StartKind + ":" + key));
+            choices.Insert(0, new Choice(ctx.Text("records.actual.button"), "f:ra:" + key));
         }
         choices.Add(new Choice(ctx.Text("form.common.log_another"), "f:again:" + key));
         choices.Add(new Choice(ctx.Text("form.my_records.list_button"), "f:my"));

@@ -119,6 +119,21 @@ public sealed class TypedAnswersTests(ITestOutputHelper output)
     }
 
     [Theory]
+    [InlineData("hội chợ")]
+    [InlineData("hoi cho")]
+    public async Task Typing_the_unfinished_forms_own_activity_at_continue_or_new_goes_on_with_it(string typed)
+    {
+        // An outside tester typed "hoi cho" there and lost the fair form in hand without being asked.
+        using var bot = FormTestKit.WithOfficer();
+        await FormTestKit.Talk(bot, "o1", "ghi hội chợ", "Gốm Phù Lãng");
+        Assert.Contains("Tiếp tục phiếu đó hay bỏ", await bot.Say("/ghi máy móc", "o1"));
+        var reply = await bot.Say(typed, "o1");
+        Assert.DoesNotContain("Đã bỏ phiếu dở", reply);
+        var state = bot.Store.Conversations.Get(bot.Store.Users.FindByIdentity("terminal:o1")!.Id)!;
+        Assert.Equal("trade_fair", new FormSession(state).FormId);
+    }
+
+    [Theory]
     [InlineData("máy móc")]
     [InlineData("Máy móc thiết bị")]
     [InlineData("ghi máy móc")]

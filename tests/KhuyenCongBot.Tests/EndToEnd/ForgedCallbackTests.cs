@@ -156,6 +156,7 @@ public sealed class ForgedCallbackTests(ForgedCallbackBot fx) : IClassFixture<Fo
         ["f:re:"] = new(PT, ["/huy"], fx => "f:re:" + fx.ForeignRecordId, "Không tìm thấy bản ghi"),
         ["f:rd:"] = new(PT, ["/huy"], fx => "f:rd:" + fx.ForeignRecordId, "Không tìm thấy bản ghi"),
         ["f:rdy:"] = new(PT, ["/huy"], fx => "f:rdy:" + fx.ForeignRecordId, "Không tìm thấy bản ghi"),
+        ["f:ra:"] = new(PT, ["/huy"], fx => "f:ra:" + fx.ForeignRecordId, "Không tìm thấy bản ghi"),
         ["f:again:"] = new(PT, ["/huy", "/ghi", "/huy"], fx => "f:again:" + fx.ForeignRecordId, "Không tìm thấy bản ghi"),
         // Figures: the question a button acts on is the presser's own, checked again (here one stored before a narrower scope).
         ["fq:by:p"] = new(PT, [], _ => "fq:by:p", "chỉ được xem số liệu"),
