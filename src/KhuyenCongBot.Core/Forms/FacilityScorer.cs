@@ -18,6 +18,16 @@ public sealed class FacilityScorer
     private readonly string[] _words;
     private readonly int[] _letters = new int[Letters];
 
+    /// <summary>
+    /// Per name word met, its <see cref="FacilitySearch.WordScore"/> against each query word: a search's candidates share most of their
+    /// words (the legal form, the trade), so each distinct word is compared with the query's words once, not once per candidate.
+    /// </summary>
+    private readonly Dictionary<string, double[]> _wordScores = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double[]>.AlternateLookup<ReadOnlySpan<char>> _wordScoresBySpan;
+
+    /// <summary>Name words whose scores are kept at most (a scorer is made per search; this only bounds an odd one).</summary>
+    private const int MaxWordsKept = 4_096;
+
     /// <summary>Letters counted one by one (folded names: a–z and digits); any other character shares the last slot.</summary>
     private const int Letters = 37;
 
@@ -25,6 +35,7 @@ public sealed class FacilityScorer
     {
         _query = foldedQuery;
         _words = foldedQuery.Split(' ');
+        _wordScoresBySpan = _wordScores.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var c in foldedQuery)
         {
             _letters[Slot(c)]++;
@@ -110,34 +121,54 @@ public sealed class FacilityScorer
     /// <summary>The word part of <see cref="FacilitySearch.Score"/>: the query's words matched in the name's, 0 below 3/4.</summary>
     private double WordsScore(string name)
     {
-        var nameWords = 1;
-        foreach (var c in name)
+        var words = _words;
+        Span<double> best = words.Length <= 64 ? stackalloc double[words.Length] : new double[words.Length];
+        best.Clear();
+        var nameWords = 0;
+        var rest = name.AsSpan();
+        while (true)
         {
-            if (c == ' ')
+            var space = rest.IndexOf(' ');
+            var nw = space < 0 ? rest : rest[..space];
+            nameWords++;
+            var scores = ScoresOf(nw);
+            for (var i = 0; i < words.Length; i++)
             {
-                nameWords++;
+                best[i] = Math.Max(best[i], scores[i]);
             }
+            if (space < 0)
+            {
+                break;
+            }
+            rest = rest[(space + 1)..];
         }
+        // Summed in the query's word order, as FacilitySearch.Score does (the same sum to the last bit).
         var matched = 0.0;
-        foreach (var qw in _words)
+        foreach (var b in best)
         {
-            var best = 0.0;
-            var rest = name.AsSpan();
-            while (true)
-            {
-                var space = rest.IndexOf(' ');
-                var nw = space < 0 ? rest : rest[..space];
-                best = Math.Max(best, WordScore(qw, nw));
-                if (space < 0)
-                {
-                    break;
-                }
-                rest = rest[(space + 1)..];
-            }
-            matched += best;
+            matched += b;
         }
-        var coverage = matched / _words.Length;
-        return coverage >= 0.75 ? 0.55 + 0.3 * coverage * Math.Min(1.0, (double)_words.Length / nameWords + 0.5) : 0;
+        var coverage = matched / words.Length;
+        return coverage >= 0.75 ? 0.55 + 0.3 * coverage * Math.Min(1.0, (double)words.Length / nameWords + 0.5) : 0;
+    }
+
+    /// <summary>A name word's <see cref="WordScore"/> against each query word, computed once per distinct word.</summary>
+    private double[] ScoresOf(ReadOnlySpan<char> nameWord)
+    {
+        if (_wordScoresBySpan.TryGetValue(nameWord, out var held))
+        {
+            return held;
+        }
+        var scores = new double[_words.Length];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] = WordScore(_words[i], nameWord);
+        }
+        if (_wordScores.Count < MaxWordsKept)
+        {
+            _wordScoresBySpan.TryAdd(nameWord, scores);
+        }
+        return scores;
     }
 
     /// <summary><see cref="FacilitySearch.WordScore"/> over a span of the name.</summary>
