@@ -173,7 +173,7 @@ internal sealed class FacilityNameIndex(Func<IEnumerable<FacilityName>> read, Co
         public Dictionary<string, List<int>> Words { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Built on use, forgotten when a facility of the unit is added.</summary>
-        public ProvinceWords? Vocabulary;
+        public UnitWordOrder? Order;
     }
 
     /// <summary>The facilities held, numbered in the order taken in; read under the read lock, changed under the write lock.</summary>
@@ -188,6 +188,7 @@ internal sealed class FacilityNameIndex(Func<IEnumerable<FacilityName>> read, Co
         private readonly List<int> _sameName = [];
         private readonly Dictionary<string, int> _byName = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Unit> _unitsById = new(StringComparer.Ordinal);
+        private readonly AllUnitWords _allWords = new();
 
         public void Put(FacilityName f)
         {
@@ -233,6 +234,7 @@ internal sealed class FacilityNameIndex(Func<IEnumerable<FacilityName>> read, Co
                 if (!unit.Words.TryGetValue(token, out var list))
                 {
                     unit.Words[token] = list = [];
+                    _allWords.Add(token);
                 }
                 var at = list.Count;
                 while (at > 0 && Ids[list[at - 1]] > f.Id)
@@ -241,7 +243,7 @@ internal sealed class FacilityNameIndex(Func<IEnumerable<FacilityName>> read, Co
                 }
                 list.Insert(at, n);
             }
-            unit.Vocabulary = null;
+            Volatile.Write(ref unit.Order, null);
         }
 
         /// <summary>Gives back the room the lists grew into while loading.</summary>
@@ -264,8 +266,9 @@ internal sealed class FacilityNameIndex(Func<IEnumerable<FacilityName>> read, Co
         /// <summary>The candidates a search scores, in the order read: the whole name typed, then the plan's words, batch by batch.</summary>
         public List<(long Id, string Name, string Folded)> Candidates(List<string> provinces, string folded, Comparison<string> keyOrder)
         {
-            var seen = new HashSet<int>();
-            var read = new List<int>();
+            // Sized for the budget: grown step by step they allocated several times what they hold.
+            var seen = new HashSet<int>(FacilitySearchPlan.MaxCandidates + 1);
+            var read = new List<int>(FacilitySearchPlan.MaxCandidates + 1);
             // The whole name typed: always offered, whatever the budget.
             if (_byName.TryGetValue(folded, out var n))
             {
@@ -278,8 +281,8 @@ internal sealed class FacilityNameIndex(Func<IEnumerable<FacilityName>> read, Co
                 }
             }
             var budget = FacilitySearchPlan.MaxCandidates;
-            var inBatch = new HashSet<int>();
-            foreach (var batch in FacilitySearchPlan.Batches(provinces, folded, p => VocabularyOf(p, keyOrder)))
+            var inBatch = new HashSet<int>(FacilitySearchPlan.MaxCandidates);
+            foreach (var batch in FacilitySearchPlan.Batches(folded, word => CountOf(provinces, word), word => KeysOf(provinces, word, keyOrder)))
             {
                 if (budget <= 0)
                 {
@@ -318,7 +321,7 @@ internal sealed class FacilityNameIndex(Func<IEnumerable<FacilityName>> read, Co
         public bool Cut(List<string> provinces, string folded, Comparison<string> keyOrder)
         {
             var budget = FacilitySearchPlan.MaxCandidates;
-            foreach (var batch in FacilitySearchPlan.Batches(provinces, folded, p => VocabularyOf(p, keyOrder)))
+            foreach (var batch in FacilitySearchPlan.Batches(folded, word => CountOf(provinces, word), word => KeysOf(provinces, word, keyOrder)))
             {
                 if (budget <= 0)
                 {
@@ -335,22 +338,23 @@ internal sealed class FacilityNameIndex(Func<IEnumerable<FacilityName>> read, Co
             return false;
         }
 
-        /// <summary>A unit's words as the file's word counts list them (in the order of their keys), built once per change of the unit.</summary>
-        private ProvinceWords VocabularyOf(string provinceId, Comparison<string> keyOrder)
+        /// <summary>The units' words a typed word matches, in the order the file's plan reads them (<see cref="FacilitySearchPlan.Batches(List{string}, string, Func{string, ProvinceWords})"/>).</summary>
+        private List<WordKey> KeysOf(List<string> provinces, string word, Comparison<string> keyOrder) =>
+            _allWords.KeysOf(provinces, word, p => _unitsById.TryGetValue(p, out var unit) ? (OrderOf(unit, keyOrder), unit.Words) : null);
+
+        private long CountOf(List<string> provinces, string word) =>
+            _allWords.CountOf(provinces, word, p => _unitsById.TryGetValue(p, out var unit) ? unit.Words : null);
+
+        /// <summary>A unit's words in the order of their keys, built once per change of the unit.</summary>
+        private static UnitWordOrder OrderOf(Unit unit, Comparison<string> keyOrder)
         {
-            if (!_unitsById.TryGetValue(provinceId, out var unit))
-            {
-                return new ProvinceWords([], [], []);
-            }
-            if (Volatile.Read(ref unit.Vocabulary) is { } held)
+            if (Volatile.Read(ref unit.Order) is { } held)
             {
                 return held;
             }
-            var keys = unit.Words.Keys.Select(w => (Word: w, Key: provinceId + "|" + w)).ToArray();
-            Array.Sort(keys, (a, b) => keyOrder(a.Key, b.Key));
-            var words = new ProvinceWords(keys.Select(k => k.Word).ToArray(), keys.Select(k => unit.Words[k.Word].Count).ToArray(), []);
-            Volatile.Write(ref unit.Vocabulary, words);
-            return words;
+            var order = UnitWordOrder.Of(unit.Id, unit.Words.Keys, keyOrder);
+            Volatile.Write(ref unit.Order, order);
+            return order;
         }
     }
 }

@@ -25,13 +25,26 @@ internal static class FacilitySearchPlan
     /// </summary>
     public static List<List<WordKey>> Batches(List<string> provinces, string folded, Func<string, ProvinceWords> vocabulary)
     {
+        var read = new Dictionary<string, List<WordKey>>(StringComparer.Ordinal);
+        List<WordKey> KeysOf(string word) => read.TryGetValue(word, out var keys) ? keys : read[word] = WordKeys(provinces, word, vocabulary);
+        return Batches(folded, word => KeysOf(word).Sum(k => (long)k.Count), KeysOf);
+    }
+
+    /// <summary>
+    /// <see cref="Batches(List{string}, string, Func{string, ProvinceWords})"/> with, per typed word, the facilities of the units' words it
+    /// matches (<paramref name="countOf"/>: the sum of their keys' counts) and those keys (<paramref name="keysOf"/>: what
+    /// <see cref="WordKeys"/> gives, the units in their order, each unit's words in its key order, the typed word itself with no
+    /// facility where a unit lacks it), asked only for the words chosen.
+    /// </summary>
+    public static List<List<WordKey>> Batches(string folded, Func<string, long> countOf, Func<string, List<WordKey>> keysOf)
+    {
         var typed = folded.Split(' ');
-        var words = typed.GroupBy(w => w).Select(g => (Keys: WordKeys(provinces, g.Key, vocabulary), Times: g.Count()))
-            .OrderBy(w => w.Keys.Sum(k => (long)k.Count)).ToList();
+        var words = typed.GroupBy(w => w).Select(g => (Word: g.Key, Count: countOf(g.Key), Times: g.Count()))
+            .OrderBy(w => w.Count).ToList();
         var chosen = new List<List<WordKey>>();
         for (var (i, covered) = (0, 0); i < words.Count && covered < FacilitySearch.WordsToCover(typed.Length); i++)
         {
-            chosen.Add(words[i].Keys);
+            chosen.Add(keysOf(words[i].Word));
             covered += words[i].Times;
         }
         var keys = chosen.SelectMany(w => w).GroupBy(k => (k.Province, k.Token)).Select(g => g.MaxBy(k => k.Score))
