@@ -54,6 +54,8 @@ public sealed class FiguresIndex : IFigureSource, IFacilityFigures, IEnteredFigu
             }
             _records.TrimExcess();
             _entered.TrimExcess();
+            // What the beneficiary filters need of each facility, read now rather than by the first question with a filter.
+            _beneficiaries.Prepare();
         }
         finally
         {
