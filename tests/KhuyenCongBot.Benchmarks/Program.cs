@@ -14,6 +14,8 @@ public static class Program
                 FiguresBenchmark.CreateAnswerer ??= EngineAnswerer.Create;
                 FiguresBenchmark.CreateParser ??= EngineAnswerer.CreateParser;
                 return WithBotGcSettings(args) ?? FiguresBenchmark.Run(args[1..]);
+            case "history":
+                return HistoryProfile.Run(args[1..]);
             case "pipeline":
                 return Pipeline.PipelineBenchmark.Run(args[1..]);
             case "engine":
