@@ -106,9 +106,12 @@ public sealed class ProjectPeriodAnswers(IBotStore store, ProjectVocabulary voca
         }
         var alone = parts.Alone(source);
         var rate = FundingRules.Rate(alone.Disbursed, alone.Of(source)) is { } r ? texts.Text(english, "projects.source.rate", ("rate", n.Percent(r))) : "";
-        var sb = new StringBuilder(texts.Text(english, figure is null ? "projects.source.rate_line" : "disbursement.source_period_line", ("label", label),
-            ("scope", scopeName), ("at", at), ("period", period?.Label ?? ""), ("disbursed", n.MoneyFull(alone.Disbursed)),
-            ("approved", n.MoneyFull(alone.Of(source))), ("count", alone.Projects), ("rate", rate)));
+        var (disbursed, approved) = (n.MoneyFull(alone.Disbursed), n.MoneyFull(alone.Of(source)));
+        var sb = new StringBuilder(period is null
+            ? texts.Text(english, "projects.source.rate_line", ("label", label), ("scope", scopeName), ("at", at), ("disbursed", disbursed),
+                ("approved", approved), ("count", alone.Projects), ("rate", rate))
+            : texts.Text(english, "disbursement.source_period_line", ("label", label), ("scope", scopeName), ("period", period.Label),
+                ("disbursed", disbursed), ("approved", approved), ("count", alone.Projects), ("rate", rate)));
         if (parts.Both.Projects > 0)
         {
             sb.Append('\n').Append(texts.Text(english, "projects.source.mixed", ("count", parts.Both.Projects), ("approved", n.MoneyFull(parts.Both.Of(source))),
