@@ -17,7 +17,9 @@ namespace KhuyenCongBot.Core.Projects;
 /// <param name="From">The first decision date counted (1 January of the period's first year).</param>
 /// <param name="At">The period's end, or today while it runs.</param>
 /// <param name="Running">Whether the period has not ended yet (counted up to today).</param>
-public sealed record PeriodDisbursement(int Projects, long Support, long Disbursed, decimal? Rate, DateOnly From, DateOnly At, bool Running)
+/// <param name="Sources">The same projects split by the source of their approved support (for "giải ngân vốn KCQG năm 2025").</param>
+public sealed record PeriodDisbursement(int Projects, long Support, long Disbursed, decimal? Rate, DateOnly From, DateOnly At, bool Running,
+    DisbursementBySource Sources)
 {
     /// <summary>The figure of a period; null when the period has not started (no figure at all).</summary>
     public static PeriodDisbursement? Of(IEnumerable<Project> projects, Period period, DateOnly today)
@@ -31,9 +33,10 @@ public sealed record PeriodDisbursement(int Projects, long Support, long Disburs
         var at = running ? today : period.To;
         var from = new DateOnly(period.From.Year, 1, 1);
         var counted = projects.Where(p => p.DecisionDate >= from && p.DecisionDate <= at).ToList();
-        var support = counted.Sum(p => p.Approved.Support);
-        var disbursed = counted.Sum(p => p.DisbursedOn(at));
-        return new PeriodDisbursement(counted.Count, support, disbursed, FundingRules.Rate(disbursed, support), from, at, running);
+        var sources = DisbursementBySource.Of(counted, at);
+        var support = sources.All.Support;
+        var disbursed = sources.All.Disbursed;
+        return new PeriodDisbursement(counted.Count, support, disbursed, FundingRules.Rate(disbursed, support), from, at, running, sources);
     }
 
     /// <summary>The sentence with the figure of a scope ("Giải ngân 12 đề án của Phú Thọ: …") and the line saying which projects it counts.</summary>

@@ -61,16 +61,24 @@ public sealed class ProjectQueries(IBotStore store, CatalogueIndex catalogue)
         return new DisbursementFigure(count, approved, disbursed, FundingRules.Rate(disbursed, approved.Support));
     }
 
-    /// <summary>What the projects approved on or before <paramref name="at"/> disbursed in its year up to that date (each project's
-    /// amount at the date less its amount at the end of the year before, never below 0).</summary>
-    public decimal DisbursedInYear(ProjectFilter filter, DateOnly at) => UnitDisbursements(filter, at).Sum(u => u.InYear);
+    /// <summary>The projects approved in the year of <paramref name="at"/> up to that date, with what they had disbursed by then:
+    /// the figure of <see cref="PeriodDisbursement"/> for the running year (what "giải ngân năm 2026" gives), from the kept unit figures.</summary>
+    public DisbursementPart YearsProjects(ProjectFilter filter, DateOnly at)
+    {
+        var (count, kcqg, kcdp, disbursed) = (0, 0L, 0L, 0L);
+        foreach (var unit in UnitDisbursements(filter, at))
+        {
+            (count, kcqg, kcdp, disbursed) = (count + unit.Year.Projects, kcqg + unit.Year.Kcqg, kcdp + unit.Year.Kcdp, disbursed + unit.Year.Disbursed);
+        }
+        return new DisbursementPart(count, kcqg, kcdp, disbursed);
+    }
 
     /// <summary>The projects approved on or before <paramref name="at"/> whose disbursement then is above their approved support
     /// (in no particular order: <see cref="Chat.ProjectOverruns"/> orders them).</summary>
     public IReadOnlyList<Project> Overruns(ProjectFilter filter, DateOnly at) => UnitDisbursements(filter, at).SelectMany(u => u.Over).ToList();
 
     /// <summary>One unit's disbursement figures for a filter (its units aside) and a date.</summary>
-    private sealed record UnitDisbursement(int Projects, FundingTotals Approved, decimal Disbursed, decimal InYear, Project[] Over);
+    private sealed record UnitDisbursement(int Projects, FundingTotals Approved, decimal Disbursed, DisbursementPart Year, Project[] Over);
 
     private List<UnitDisbursement> UnitDisbursements(ProjectFilter filter, DateOnly at)
     {
@@ -79,7 +87,8 @@ public sealed class ProjectQueries(IBotStore store, CatalogueIndex catalogue)
 
         static UnitDisbursement Compute((string Figure, ProjectFilter Filter, DateOnly At) key, IReadOnlyList<Project> projects)
         {
-            var (count, approved, disbursed, inYear, over) = (0, default(FundingTotals), 0m, 0m, new List<Project>());
+            var (count, approved, disbursed, year, over) = (0, default(FundingTotals), 0m, DisbursementPart.None, new List<Project>());
+            var yearStart = new DateOnly(key.At.Year, 1, 1);
             foreach (var p in projects)
             {
                 if (!key.Filter.Matches(p) || p.DecisionDate > key.At)
@@ -90,13 +99,16 @@ public sealed class ProjectQueries(IBotStore store, CatalogueIndex catalogue)
                 count++;
                 approved = approved.Add(p.Approved);
                 disbursed += now;
-                inYear += Math.Max(0, now - p.DisbursedOn(new DateOnly(key.At.Year - 1, 12, 31)));
+                if (p.DecisionDate >= yearStart)
+                {
+                    year = year.Add(p, key.At);
+                }
                 if (now - p.Approved.Support > 0)
                 {
                     over.Add(p);
                 }
             }
-            return new UnitDisbursement(count, approved, disbursed, inYear, [.. over]);
+            return new UnitDisbursement(count, approved, disbursed, year, [.. over]);
         }
     }
 

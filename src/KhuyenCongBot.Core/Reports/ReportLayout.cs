@@ -36,6 +36,7 @@ public sealed class ReportLayout
         ["funding.none"] = CellKind.Money,
         ["projects.count"] = CellKind.Number,
         ["projects.late"] = CellKind.Number,
+        ["projects.disbursement_count"] = CellKind.Number,
         ["projects.approved_vnd"] = CellKind.Money,
         ["projects.disbursed_vnd"] = CellKind.Money,
         ["projects.rate"] = CellKind.Percent,

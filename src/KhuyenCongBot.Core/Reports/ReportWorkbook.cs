@@ -21,7 +21,8 @@ public interface IReportWorkbookWriter
 
 /// <summary>
 /// Builds the period's report workbook from the layout (seeds/reports/report.json): records dated in the period and in scope,
-/// projects as at the period's end (or today, for a period still running).
+/// projects as at the period's end (or today, for a period still running). The disbursement columns of a row are the figure the
+/// /baocao paragraph and the question "giải ngân năm 2025" give for its projects (<see cref="PeriodDisbursement"/>).
 /// </summary>
 public sealed partial class ReportWorkbook(IBotStore store, CatalogueIndex catalogue, ReportLayout layout, ProjectVocabulary vocabulary)
 {
@@ -38,7 +39,8 @@ public sealed partial class ReportWorkbook(IBotStore store, CatalogueIndex catal
             .Where(r => r.Date >= period.From && r.Date <= period.To && (units is null || units.Contains(r.ProvinceId)))
             .ToList();
         // Read only: the committed projects themselves (a copy of each was made for nothing).
-        var projects = store.Projects.Read(new ProjectFilter(units))
+        var scoped = store.Projects.Read(new ProjectFilter(units));
+        var projects = scoped
             .Where(p => p.DecisionDate <= at && !(p.SettledOn is { } settled && settled < period.From))
             .OrderBy(p => p.DecisionDate).ThenBy(p => p.Id).ToList();
         var sheets = new List<ReportSheet>();
@@ -46,9 +48,9 @@ public sealed partial class ReportWorkbook(IBotStore store, CatalogueIndex catal
         {
             var rows = sheet.Rows switch
             {
-                "activity" => GroupRows(sheet, catalogue.Activities.Select(a => (a.Id, a.ShortName)), records, projects, at,
+                "activity" => GroupRows(sheet, catalogue.Activities.Select(a => (a.Id, a.ShortName)), records, projects, scoped, period, today,
                     r => r.ActivityId, p => p.ActivityId),
-                "province" => GroupRows(sheet, Provinces(units, records, projects), records, projects, at,
+                "province" => GroupRows(sheet, Provinces(units, records, projects), records, projects, scoped, period, today,
                     r => Current(r.ProvinceId), p => Current(p.ProvinceId)),
                 _ => projects.Select(p => (IReadOnlyList<object?>)sheet.Columns.Select(c => ProjectCell(p, c.Measure, at)).ToList()).ToList(),
             };
@@ -69,18 +71,23 @@ public sealed partial class ReportWorkbook(IBotStore store, CatalogueIndex catal
     }
 
     private List<IReadOnlyList<object?>> GroupRows(ReportSheetLayout sheet, IEnumerable<(string Id, string Name)> keys, List<SupportRecord> records,
-        List<Project> projects, DateOnly at, Func<SupportRecord, string> recordKey, Func<Project, string> projectKey)
+        List<Project> projects, IReadOnlyList<Project> scoped, Period period, DateOnly today, Func<SupportRecord, string> recordKey,
+        Func<Project, string> projectKey)
     {
+        var at = period.To < today ? period.To : today;
         var byRecord = records.ToLookup(recordKey);
         var byProject = projects.ToLookup(projectKey);
+        var byScoped = scoped.ToLookup(projectKey);
         var rows = new List<IReadOnlyList<object?>>();
         foreach (var (id, name) in keys)
         {
-            rows.Add(sheet.Columns.Select(c => GroupCell(c.Measure, name, byRecord[id].ToList(), byProject[id].ToList(), at, SupportsFacilities)).ToList());
+            var disbursement = PeriodDisbursement.Of(byScoped[id], period, today);
+            rows.Add(sheet.Columns.Select(c => GroupCell(c.Measure, name, byRecord[id].ToList(), byProject[id].ToList(), at, SupportsFacilities, disbursement)).ToList());
         }
         if (sheet.Total is { } total)
         {
-            rows.Add(sheet.Columns.Select(c => GroupCell(c.Measure, total, records, projects, at, SupportsFacilities)).ToList());
+            var disbursement = PeriodDisbursement.Of(scoped, period, today);
+            rows.Add(sheet.Columns.Select(c => GroupCell(c.Measure, total, records, projects, at, SupportsFacilities, disbursement)).ToList());
         }
         return rows;
     }
@@ -90,8 +97,10 @@ public sealed partial class ReportWorkbook(IBotStore store, CatalogueIndex catal
     /// <summary>One measure over a group's records and projects (the total row uses every record, so distinct facilities stay distinct).</summary>
     /// <param name="supportsFacilities">Which activities' records are participations of facilities (as the figures count them: information
     /// and propaganda records are not "lượt cơ sở"); null: every record.</param>
+    /// <param name="disbursement">The disbursement of the group's projects of the period (<see cref="PeriodDisbursement"/>); null (empty
+    /// cells) when the period has not started.</param>
     public static object? GroupCell(string measure, string label, IReadOnlyList<SupportRecord> records, IReadOnlyList<Project> projects, DateOnly at,
-        Func<string, bool>? supportsFacilities = null)
+        Func<string, bool>? supportsFacilities = null, PeriodDisbursement? disbursement = null)
     {
         switch (measure)
         {
@@ -108,11 +117,11 @@ public sealed partial class ReportWorkbook(IBotStore store, CatalogueIndex catal
             case "funding.none": return records.Where(r => RecordFunding.SplitOf(r) is null).Sum(r => r.FundingVnd);
             case "projects.count": return (long)projects.Count;
             case "projects.late": return (long)projects.Count(p => ProjectQueries.DaysLate(p, at) > 0);
-            case "projects.approved_vnd": return projects.Sum(p => p.Approved.Support);
-            case "projects.disbursed_vnd": return projects.Sum(p => p.DisbursedOn(at));
-            case "projects.rate":
-                var support = projects.Sum(p => (decimal)p.Approved.Support);
-                return FundingRules.Rate(projects.Sum(p => (decimal)p.DisbursedOn(at)), support);
+            // The period's projects (approved from 1 January of its year to its end), as /baocao and "giải ngân năm 2025" count them.
+            case "projects.disbursement_count": return disbursement is null ? null : (long)disbursement.Projects;
+            case "projects.approved_vnd": return disbursement?.Support;
+            case "projects.disbursed_vnd": return disbursement?.Disbursed;
+            case "projects.rate": return disbursement?.Rate;
             default: throw new ArgumentOutOfRangeException(nameof(measure), measure, "unknown report measure");
         }
     }

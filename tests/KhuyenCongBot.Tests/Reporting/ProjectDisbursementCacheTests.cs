@@ -25,14 +25,15 @@ public sealed class ProjectDisbursementCacheTests(ITestOutputHelper output)
     private static long At(Project p, DateOnly d) =>
         p.Disbursements.Where(x => x.AsOf <= d).OrderBy(x => x.AsOf).ThenBy(x => x.At).Select(x => x.AmountVnd).LastOrDefault();
 
-    /// <summary>What the rate question must say, from LINQ over copies of the projects: disbursed and approved support, and disbursed in 2026.</summary>
+    /// <summary>What the rate question must say, from LINQ over copies of the projects: disbursed and approved support, and what the
+    /// projects approved in 2026 disbursed (compared with the year's plan).</summary>
     private static (long Disbursed, long Support, long InYear) Expected(BotHarness bot, string? province)
     {
         var units = province is null ? null : bot.Catalogue.UnitsOf(province).ToHashSet();
         var projects = bot.Store.Projects.Find(ProjectFilter.Everything)
             .Where(p => (units is null || units.Contains(p.ProvinceId)) && p.DecisionDate <= Today).ToList();
         return (projects.Sum(p => At(p, Today)), projects.Sum(p => p.Approved.Support),
-            projects.Sum(p => Math.Max(0, At(p, Today) - At(p, new DateOnly(2025, 12, 31)))));
+            projects.Where(p => p.DecisionDate.Year == Today.Year).Sum(p => At(p, Today)));
     }
 
     private static void AssertRate(string answer, (long Disbursed, long Support, long InYear) e, bool plan)
@@ -41,7 +42,7 @@ public sealed class ProjectDisbursementCacheTests(ITestOutputHelper output)
         Assert.Contains($"đạt {VnFormat.Percent((decimal)e.Disbursed / e.Support)}", answer);
         if (plan)
         {
-            Assert.Contains($"đã giải ngân trong năm {VnFormat.MoneyFull(e.InYear)}", answer);
+            Assert.Contains($"(đến 26/11/2026) đã giải ngân {VnFormat.MoneyFull(e.InYear)}, bằng", answer);
         }
     }
 

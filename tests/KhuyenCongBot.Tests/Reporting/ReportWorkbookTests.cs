@@ -135,17 +135,23 @@ public sealed class ReportWorkbookTests(ITestOutputHelper output, ReportWorkbook
             Assert.Equal(p.FacilityIds.Count, N(row[17]));
         }
 
+        // The disbursement columns: the year's projects (approved from 1 January to today), as /baocao and "giải ngân năm 2026" count them.
+        var years = bot.Store.Projects.Find(ProjectFilter.Everything).Where(p => p.DecisionDate >= period.From && p.DecisionDate <= Today).ToList();
         var activities = Sheet(bytes, "Theo hoạt động");
+        Assert.Equal("Đề án tính giải ngân (phê duyệt từ đầu năm đến cuối kỳ)", activities[0][12]);
         foreach (var group in projects.GroupBy(p => p.ActivityId))
         {
             var row = activities.Single(r => Equals(r[0], bot.Catalogue.Activity(group.Key)!.ShortName));
             Assert.Equal(group.Count(), N(row[1]));
-            Assert.Equal(group.Sum(p => p.Approved.Kcqg + p.Approved.Kcdp), N(row[12]));
-            Assert.Equal(group.Sum(p => p.DisbursedVnd), N(row[13]));
+            var ofYear = years.Where(p => p.ActivityId == group.Key).ToList();
+            Assert.Equal(ofYear.Count, N(row[12]));
+            Assert.Equal(ofYear.Sum(p => p.Approved.Kcqg + p.Approved.Kcdp), N(row[13]));
+            Assert.Equal(ofYear.Sum(p => p.DisbursedVnd), N(row[14]));
         }
         var total = activities[^1];
         Assert.Equal(projects.Count, N(total[1]));
-        Assert.Equal((double)projects.Sum(p => p.DisbursedVnd) / projects.Sum(p => p.Approved.Kcqg + p.Approved.Kcdp), (double)total[14]!, 9);
+        Assert.Equal(years.Count, N(total[12]));
+        Assert.Equal((double)years.Sum(p => p.DisbursedVnd) / years.Sum(p => p.Approved.Kcqg + p.Approved.Kcdp), (double)total[15]!, 9);
         var late = Sheet(bytes, "Theo tỉnh");
         Assert.Equal(projects.Count(p => p.PlannedEnd < Today && p.AcceptedOn is null), N(late[^1][2]));
     }

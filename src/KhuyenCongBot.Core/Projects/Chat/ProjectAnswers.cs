@@ -83,14 +83,17 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         sb.Append(figure.Rate is { } r ? texts.Text(english, "projects.rate.percent", ("rate", n.Percent(r))) : ".");
         ProjectOverruns.Append(texts, sb, queries.Overruns(filter, at), at, english);
         var year = at.Year;
+        // The year's plan funds the year's projects: compared with what the projects approved in the year had disbursed by the date
+        // (the figure "giải ngân năm 2026" gives, PeriodDisbursement), said apart from the figure above (every project so far).
         // The year's funding plan is of every source: it is not compared with the projects of one source.
         // The plan of the activity asked about ("giải ngân đề án hội chợ": the fairs' funding plan), else the whole year's.
         var plan = filter.Source is null ? PlanTarget(year, filter.ProvinceIds, filter.ActivityId) : null;
         if (plan is > 0)
         {
-            var ofYear = queries.DisbursedInYear(filter, at);
-            sb.Append('\n').Append(texts.Text(english, "projects.rate.plan", ("year", year), ("plan", n.MoneyFull((long)plan)),
-                ("disbursed", n.MoneyFull((long)ofYear)), ("rate", n.Percent(ofYear / plan.Value))));
+            var ofYear = queries.YearsProjects(filter, at);
+            sb.Append('\n').Append(texts.Text(english, "disbursement.year_plan", ("year", year), ("plan", n.MoneyFull((long)plan)),
+                ("count", ofYear.Projects), ("at", at), ("disbursed", n.MoneyFull(ofYear.Disbursed)), ("rate", n.Percent(ofYear.Disbursed / plan.Value)),
+                ("total", figure.Projects)));
         }
         else if (filter.Source is null)
         {
@@ -248,10 +251,6 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         var plans = store.Plans.ForYear(year).Where(p => p.Metric == metric && (units is null || units.Contains(p.ProvinceId))).ToList();
         return plans.Count == 0 ? null : plans.Sum(p => p.Target);
     }
-
-    /// <summary>What a project disbursed within a year, up to a date: the amount reported at the date less the amount at the end of the year before.</summary>
-    public static long DisbursedInYear(Project p, int year, DateOnly at) =>
-        Math.Max(0, p.DisbursedOn(at) - p.DisbursedOn(new DateOnly(year - 1, 12, 31)));
 
     private string Step(ProjectStatus s, bool english) => vocabulary.Name(s, english).ToLowerInvariant();
 

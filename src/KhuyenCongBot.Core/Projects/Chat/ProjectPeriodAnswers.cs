@@ -67,53 +67,63 @@ public sealed class ProjectPeriodAnswers(IBotStore store, ProjectVocabulary voca
     }
 
     /// <summary>
-    /// "giải ngân vốn địa phương bao nhiêu": the disbursement of the projects funded by that source alone against their approved
-    /// amount of it; projects that mix KCQG and KCĐP are named apart (their disbursement is not recorded by source); counterpart
-    /// and other money have no disbursement recorded, so only what was approved is given.
+    /// "giải ngân vốn địa phương bao nhiêu", "giải ngân nguồn KCQG năm 2025": the disbursement of the projects funded by that source
+    /// alone against their approved amount of it; projects that mix KCQG and KCĐP are named apart (their disbursement is not recorded
+    /// by source), and the line of both sources gives the figure the question without a source gives, so the parts add up to it.
+    /// With a period the projects are the period's (<see cref="PeriodDisbursement"/>, as /baocao and "giải ngân năm 2025" count
+    /// them), else every project approved by <paramref name="at"/>. Counterpart and other money have no disbursement recorded, so
+    /// only what was approved is given.
     /// </summary>
-    public string SourceRate(ProjectFilter filter, string scopeName, FundingSource source, Period? period, DateOnly at, bool english)
+    public string SourceRate(ProjectFilter filter, string scopeName, FundingSource source, Period? period, DateOnly at, DateOnly today, bool english)
     {
-        var projects = store.Projects.Read(filter).Where(p => p.DecisionDate <= at).ToList();
+        // Every project of the scope (and activity), whatever its sources: the parts and their total come from the same set.
+        var all = store.Projects.Read(filter with { Source = null });
+        var figure = period is { } p0 ? PeriodDisbursement.Of(all, p0, today) : null;
+        if (period is not null && figure is null)
+        {
+            return "";
+        }
+        var counted = figure is null ? all.Where(p => p.DecisionDate <= at).ToList()
+            : all.Where(p => p.DecisionDate >= figure.From && p.DecisionDate <= figure.At).ToList();
+        at = figure?.At ?? at;
+        var parts = figure?.Sources ?? DisbursementBySource.Of(counted, at);
+        var withSource = counted.Where(p => p.Approved[source] > 0).ToList();
         var label = Money(texts, source, english);
-        var approved = projects.Sum(p => p.Approved[source]);
         var n = NumberText.For(english);
         // The scope starts a Vietnamese sentence, not an English one.
-        var scopeFirst = scopeName;
-        if (!english)
+        var scopeFirst = english ? scopeName : Capital(scopeName);
+        var basis = figure is null ? "" : "\n" + figure.Basis(texts, english);
+        if (withSource.Count == 0)
         {
-            scopeFirst = Capital(scopeName);
-        }
-        if (projects.Count == 0)
-        {
-            return texts.Text(english, "projects.source.none", ("scope", scopeFirst), ("label", label), ("at", at));
+            return figure is null
+                ? texts.Text(english, "projects.source.none", ("scope", scopeFirst), ("label", label), ("at", at))
+                : texts.Text(english, "disbursement.source_none_period", ("scope", scopeFirst), ("label", label), ("from", figure.From), ("at", at));
         }
         if (source is FundingSource.Counterpart or FundingSource.Other)
         {
-            return texts.Text(english, "projects.source.not_recorded", ("label", label), ("scope", scopeFirst), ("count", projects.Count),
-                ("approved", n.MoneyFull(approved)), ("at", at));
+            return texts.Text(english, "projects.source.not_recorded", ("label", label), ("scope", scopeFirst), ("count", withSource.Count),
+                ("approved", n.MoneyFull(withSource.Sum(p => p.Approved[source]))), ("at", at)) + basis;
         }
+        var alone = parts.Alone(source);
+        var rate = FundingRules.Rate(alone.Disbursed, alone.Of(source)) is { } r ? texts.Text(english, "projects.source.rate", ("rate", n.Percent(r))) : "";
+        var (disbursed, approved) = (n.MoneyFull(alone.Disbursed), n.MoneyFull(alone.Of(source)));
+        var sb = new StringBuilder(period is null
+            ? texts.Text(english, "projects.source.rate_line", ("label", label), ("scope", scopeName), ("at", at), ("disbursed", disbursed),
+                ("approved", approved), ("count", alone.Projects), ("rate", rate))
+            : texts.Text(english, "disbursement.source_period_line", ("label", label), ("scope", scopeName), ("period", english ? PeriodLabels.DescribeEnglish(period.From, period.To) : period.Label),
+                ("disbursed", disbursed), ("approved", approved), ("count", alone.Projects), ("rate", rate)));
+        if (parts.Both.Projects > 0)
+        {
+            sb.Append('\n').Append(texts.Text(english, "projects.source.mixed", ("count", parts.Both.Projects), ("approved", n.MoneyFull(parts.Both.Of(source))),
+                ("label", label), ("disbursed", n.MoneyFull(parts.Both.Disbursed))));
+        }
+        var total = parts.All;
+        var totalRate = FundingRules.Rate(total.Disbursed, total.Support) is { } t ? texts.Text(english, "projects.source.rate", ("rate", n.Percent(t))) : "";
+        sb.Append('\n').Append(texts.Text(english, "disbursement.source_total", ("count", total.Projects), ("disbursed", n.MoneyFull(total.Disbursed)),
+            ("support", n.MoneyFull(total.Support)), ("rate", totalRate)));
         var other = source == FundingSource.Kcqg ? FundingSource.Kcdp : FundingSource.Kcqg;
-        var alone = projects.Where(p => p.Approved[other] == 0).ToList();
-        var mixed = projects.Where(p => p.Approved[other] > 0).ToList();
-        var sb = new StringBuilder();
-        var aloneApproved = alone.Sum(p => p.Approved[source]);
-        var aloneDisbursed = alone.Sum(p => p.DisbursedOn(at));
-        var rate = FundingRules.Rate(aloneDisbursed, aloneApproved) is { } r ? texts.Text(english, "projects.source.rate", ("rate", n.Percent(r))) : "";
-        if (period is { } p1)
-        {
-            var inPeriod = alone.Sum(p => In(p, p1.From, at));
-            sb.Append(texts.Text(english, "projects.source.in_period", ("span", Span(p1, at, english)), ("scope", scopeName),
-                ("amount", n.MoneyFull(inPeriod)), ("label", label))).Append('\n');
-        }
-        sb.Append(texts.Text(english, "projects.source.rate_line", ("label", label), ("scope", scopeName), ("at", at),
-            ("disbursed", n.MoneyFull(aloneDisbursed)), ("approved", n.MoneyFull(aloneApproved)), ("count", alone.Count), ("rate", rate)));
-        if (mixed.Count > 0)
-        {
-            sb.Append('\n').Append(texts.Text(english, "projects.source.mixed", ("count", mixed.Count), ("approved", n.MoneyFull(mixed.Sum(p => p.Approved[source]))),
-                ("label", label), ("disbursed", n.MoneyFull(mixed.Sum(p => p.DisbursedOn(at))))));
-        }
-        ProjectOverruns.Append(texts, sb, alone, at, english);
-        return sb.ToString();
+        ProjectOverruns.Append(texts, sb, withSource.Where(p => p.Approved[other] == 0).ToList(), at, english);
+        return sb + basis;
     }
 
     /// <summary>"đề án nào dùng vốn KCQG": the projects with money from the source, with that money, newest decision first.</summary>
@@ -141,12 +151,9 @@ public sealed class ProjectPeriodAnswers(IBotStore store, ProjectVocabulary voca
         _ => texts.Text(english, "projects.source.other"),
     };
 
-    /// <summary>What a project disbursed between two dates: the amount reported at the end less the amount before the start.</summary>
-    public static long In(Project p, DateOnly from, DateOnly to) => Math.Max(0, p.DisbursedOn(to) - p.DisbursedOn(from.AddDays(-1)));
-
     /// <summary>"Trong năm 2026 (01/01/2026 – 26/11/2026)".</summary>
     private string Span(Period period, DateOnly to, bool english) =>
-        texts.Text(english, "projects.period.span", ("period", period.Label), ("from", period.From), ("to", to));
+        texts.Text(english, "projects.period.span", ("period", english ? PeriodLabels.DescribeEnglish(period.From, period.To) : period.Label), ("from", period.From), ("to", to));
 
     /// <summary>The step as something that happened: "được phê duyệt", "bắt đầu thực hiện", "nghiệm thu", "quyết toán".</summary>
     private string Event(ProjectStatus s, bool english) => s switch

@@ -72,7 +72,7 @@ public sealed class ProjectQuestionReplies(
         var filter = new ProjectFilter(units, ActivityId: activity?.Id, Source: source);
         var answer = (request.Ask, period, source) switch
         {
-            (ProjectAsk.Rate, _, { } s) => periodAnswers.SourceRate(filter, plainName, s, period, at, english),
+            (ProjectAsk.Rate, _, { } s) => periodAnswers.SourceRate(filter, plainName, s, period, at, context.Today, english),
             // "giải ngân năm 2025": the period's projects, as /baocao counts them (one computation), not every project's figure as at its end.
             (ProjectAsk.Rate, { } p, _) => periodAnswers.DisbursedIn(filter, name, p, context.Today, context.Texts, english),
             (ProjectAsk.Rate, _, _) => answers.Rate(filter, name, at, english),
