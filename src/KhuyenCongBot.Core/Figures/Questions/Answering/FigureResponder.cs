@@ -17,7 +17,8 @@ public sealed class FigureResponder(
     KindAnswerer kinds,
     FigureOutputs outputs,
     People.AccessPolicy? access,
-    Beneficiaries.BeneficiaryCatalogue? beneficiaries)
+    Beneficiaries.BeneficiaryCatalogue? beneficiaries,
+    Storage.IBotStore? store = null)
 {
     /// <summary>In a group chat: why the figures of <paramref name="scope"/> may not be shown there (some member may not see them), or null.</summary>
     public string? GroupRefusal(BotContext context, string scope)
@@ -85,6 +86,12 @@ public sealed class FigureResponder(
             if (!BeneficiaryText.Applies(question.Kind) || question.ComparePlan || BeneficiaryText.TwoLegalForms(names, beneficiary))
             {
                 context.Say(BeneficiaryText.Refusal(context, names, beneficiary));
+                return;
+            }
+            if (NotRecorded(beneficiary) is { } missing)
+            {
+                // "bao nhiêu làng nghề": no facility of the directory is recorded as one, so a count would be a "0" that means "not kept".
+                context.Say(context.Text("figures.findings.group_not_recorded", ("name", BeneficiaryText.Name(names, missing, context.English))));
                 return;
             }
             notes = [.. notes ?? [], BeneficiaryText.Note(context, names, beneficiary)];
@@ -187,5 +194,23 @@ public sealed class FigureResponder(
         choices.Add(new Choice(context.Text("figures.next.chart"), "fq:chart"));
         choices.Add(new Choice(context.Text("figures.next.excel"), "fq:xlsx"));
         return choices;
+    }
+
+    /// <summary>The legal form or priority group of <paramref name="filter"/> that no facility of the directory records, or null.</summary>
+    private string? NotRecorded(string filter)
+    {
+        if (store is null)
+        {
+            return null;
+        }
+        foreach (var id in filter.Split('+'))
+        {
+            var legal = beneficiaries?.LegalForm(id) is not null;
+            if (!store.Facilities.All().Any(f => legal ? f.LegalForm == id : f.PriorityGroups?.Contains(id) == true))
+            {
+                return id;
+            }
+        }
+        return null;
     }
 }
