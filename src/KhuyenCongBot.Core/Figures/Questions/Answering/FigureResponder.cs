@@ -37,6 +37,14 @@ public sealed class FigureResponder(
     public void Respond(BotContext context, Question question, string? scopeName, IReadOnlyList<string>? notes = null, string? footer = null)
     {
         question = RunningPeriod.Clip(question, context.Today);
+        if (scopes.IsFormerSameName(question.Scope) && question.To >= ProvinceUnit.MergedOn)
+        {
+            // "Phú Thọ cũ" after 1/7/2025: the merged province's records carry the same name, the former part cannot be told apart.
+            var (_, id) = ScopeResolver.Split(question.Scope);
+            context.Say(context.Text("figures.findings.former_after_merger", ("name", catalogue.Province(id)!.ShortName),
+                ("date", VnFormat.Date(ProvinceUnit.MergedOn)), ("others", string.Join(", ", catalogue.FormerUnitsOf(id).Select(f => f.ShortName)))));
+            return;
+        }
         if (MeasureCoverage.Untracked(catalogue, question) is { } untracked)
         {
             // "doanh thu hội chợ": fairs record no revenue; "0 đồng" would read as a result. The buttons answer the activity's measures
