@@ -42,8 +42,10 @@ internal static class PeriodBuilders
         if (IsPrevious(m.Groups["k"].Value))
         {
             first = first.AddMonths(-1);
+            return Period.Of(first, PeriodLabels.EndOfMonth(first.Year, first.Month));
         }
-        return Period.Of(first, PeriodLabels.EndOfMonth(first.Year, first.Month));
+        // "tháng này": up to today, for every measure (a record dated later this month is not done yet).
+        return new Period(first, today, $"tháng {first.Month}/{first.Year} tính đến nay");
     }
 
     /// <summary>The explicit year of a match ("2024", "năm nay", "năm ngoái"), or null when none was written.</summary>
@@ -247,6 +249,38 @@ internal static class PeriodBuilders
         var m1 = VnParse.Int(m.Groups["m1"].Value);
         var m2 = VnParse.Int(m.Groups["m2"].Value);
         return m1 > m2 ? null : WholeMonths(m1, m2, ExplicitYearOf(m, today), today);
+    }
+
+    /// <summary>"quý 1 đến quý 3 năm 2025", "tháng 3/2025 đến tháng 6/2025": from the first day of the first part to the last day of the last.</summary>
+    public static Period? PartRange(Match m, DateOnly today)
+    {
+        static int QuarterOf(string q) => q switch { "i" => 1, "ii" => 2, "iii" => 3, "iv" => 4, var digits => VnParse.Int(digits) };
+        var quarters = m.Groups["q1"].Success;
+        var (first, last) = quarters
+            ? (QuarterOf(m.Groups["q1"].Value) * 3 - 2, QuarterOf(m.Groups["q2"].Value) * 3)
+            : (VnParse.Int(m.Groups["m1"].Value), VnParse.Int(m.Groups["m2"].Value));
+        var endYear = ExplicitYearOf(m, today);
+        int? startYear = m.Groups["y1"].Success ? VnParse.Int(m.Groups["y1"].Value) : endYear;
+        if (startYear is null)
+        {
+            // No year written: this year, or last year if the range would start after today.
+            var range = first > last ? null : WholeMonths(first, last, null, today);
+            return range is null ? null : Labelled(range, quarters);
+        }
+        var y2 = endYear ?? startYear.Value;
+        var from = new DateOnly(startYear.Value, first, 1);
+        var to = PeriodLabels.EndOfMonth(y2, last);
+        return from > to ? null : Labelled(Period.Of(from, to), quarters);
+    }
+
+    private static Period Labelled(Period p, bool quarters)
+    {
+        if (!quarters || p.From.Month % 3 != 1 || p.To.Month % 3 != 0 || p.From.Year != p.To.Year)
+        {
+            return p;
+        }
+        var (q1, q2) = ((p.From.Month + 2) / 3, p.To.Month / 3);
+        return q1 == q2 ? p : new Period(p.From, p.To, $"từ quý {PeriodLabels.Roman(q1)} đến quý {PeriodLabels.Roman(q2)}/{p.To.Year}");
     }
 
     public static Period? SingleDate(Match m, DateOnly today) =>

@@ -19,6 +19,7 @@ internal static class PeriodRules
     private const string Year2 = "(?<y2>(?:19|20|21)[0-9]{2})";
     private const string YT = @"(?:(?:\s*[/\-]\s*|\s+)(?:nam\s+|of\s+|in\s+)?" + Year + @"|\s+nam\s+(?<rel>nay|ngoai|truoc nua|truoc|roi|kia))?";
     private const string YTAfterNam = @"(?:(?:\s*[/\-]\s*|\s+)" + Year + @"|\s+(?<rel>nay|ngoai|truoc nua|truoc|roi|kia))?";
+    private const string Y1 = @"(?:(?:\s*[/\-]\s*|\s+)(?:nam\s+)?(?<y1>(?:19|20|21)[0-9]{2}))?";
     private const string DateEnd = @"(?![0-9]|[/.\-][0-9])";
 
     private static string Date(string x, bool spaced) =>
@@ -55,6 +56,10 @@ internal static class PeriodRules
         new(R($@"{B}(?:tu|from|between)\s+(?:ngay\s+)?{Date("1", true)}\s*(?:den|toi|-|to|and|until)\s*(?:ngay\s+)?(?:(?<now>nay|hien nay|hom nay)|{Date("2", true)}){DateEnd}(?![a-z])"), PeriodBuilders.Range),
         new(R($@"(?<![0-9/.\-]){Date("1", false)}\s+(?:-|den|toi)\s+{Date("2", false)}{DateEnd}"), PeriodBuilders.Range),
         new(R($@"{B}tu thang (?<m1>1[0-2]|0?[1-9])\s*(?:den|toi|-)\s*(?:thang\s+)?(?<m2>1[0-2]|0?[1-9]){YT}{E}"), PeriodBuilders.MonthRange),
+        // "quý 1 đến quý 3 năm 2025", "từ quý 1/2025 đến hết quý 3", "tháng 3 đến tháng 6 năm 2025", "tháng 3/2025 - tháng 6/2025":
+        // one period from the first's start to the last's end.
+        new(R($@"{B}(?:tu\s+)?(?:quy (?<q1>iv|iii|ii|i|[1-4])|q(?<q1>[1-4])){Y1}\s*(?:den|toi|-)\s*(?:het\s+)?(?:quy (?<q2>iv|iii|ii|i|[1-4])|q(?<q2>[1-4])){YT}{E}"), PeriodBuilders.PartRange),
+        new(R($@"{B}(?:tu\s+)?thang (?<m1>1[0-2]|0?[1-9]){Y1}\s*(?:den|toi|-)\s*(?:het\s+)?thang (?<m2>1[0-2]|0?[1-9]){YT}{E}"), PeriodBuilders.PartRange),
         new(R($@"{B}(?:tu|ke tu|since|from)\s+(?:quy (?<q>iv|iii|ii|i|[1-4])|q(?<q>[1-4])|quarter (?<q>[1-4])|thang (?<m>1[0-2]|0?[1-9])|month (?<m>1[0-2]|0?[1-9])){YT}(?:\s+(?:den|toi|to|until)\s+(?:nay|hien nay|hien tai|bay gio|hom nay|now|today|date))?{E}"), PeriodBuilders.SincePart),
         new(R($@"(?<![0-9/.\-]){Date("1", false)}{DateEnd}(?![a-z])|{B}ngay\s+{Date("1", true)}{DateEnd}(?![a-z])"), PeriodBuilders.SingleDate),
     ];

@@ -16,6 +16,8 @@ public sealed class BreakdownText(Breakdowns breakdowns, PlanLineText plans, Use
             // money after it, under their own line: the outside tester read "Hạng 1 · Vốn đối ứng" as the largest part of the support.
             rows = rows.OrderBy(r => IsBesideSupport(r.Key) ? 1 : 0).ToList();
         }
+        // "24 lượt" for information and propaganda (no facility), never "lượt cơ sở" (outside tester, issue 13).
+        string Value(decimal value) => MetricText.Value(breakdowns.Catalogue, by == BreakdownBy.Activity ? null : activityId, measure, value, english);
         var sb = new StringBuilder();
         var what = by switch
         {
@@ -36,12 +38,12 @@ public sealed class BreakdownText(Breakdowns breakdowns, PlanLineText plans, Use
             var most = q.Ascending ? texts.Text(english, "figures.breakdown.lowest") : texts.Text(english, "figures.breakdown.highest");
             // Vietnamese starts the sentence with the word ("Tỉnh, thành phố có số liệu cao nhất"), English puts it after "The".
             sb.Append(texts.Text(english, "figures.breakdown.top_one", ("what", english ? what : Capital(what)), ("most", most)))
-              .Append(first.Label).Append(" – ").Append(MetricText.Value(measure, first.Value.Value, english))
+              .Append(first.Label).Append(" – ").Append(Value(first.Value.Value))
               .Append(RowNote(texts, q, measure, first.Value, english)).AppendLine(".");
             if (rows.Count > 1)
             {
                 sb.AppendLine(texts.Text(english, "figures.breakdown.next",
-                    ("rows", string.Join("; ", rows.Skip(1).Take(3).Select(r => $"{r.Label} – {MetricText.Value(measure, r.Value.Value, english)}")))));
+                    ("rows", string.Join("; ", rows.Skip(1).Take(3).Select(r => $"{r.Label} – {Value(r.Value.Value)}")))));
             }
             return sb.ToString();
         }
@@ -64,7 +66,7 @@ public sealed class BreakdownText(Breakdowns breakdowns, PlanLineText plans, Use
             }
             rank = ++position == 1 || r.Value.Value != previous ? position : rank;
             previous = r.Value.Value;
-            sb.Append(RowStart(texts, ranked, rank, english)).Append(r.Label).Append(": ").Append(MetricText.Value(measure, r.Value.Value, english))
+            sb.Append(RowStart(texts, ranked, rank, english)).Append(r.Label).Append(": ").Append(Value(r.Value.Value))
               .Append(RowNote(texts, q, measure, r.Value, english))
               .Append(q.ComparePlan && by == BreakdownBy.Province ? plans.RowPlan(q, $"{activityId ?? "*"}.{measure}", measure, r.Key, r.Value.Value, english) : "")
               .AppendLine(by == BreakdownBy.Source && r.Key == FundingSources.UnknownKey

@@ -7,6 +7,9 @@ namespace KhuyenCongBot.Core.Figures.Questions;
 /// <summary>The rows of a breakdown (by province, activity, month, quarter, year or source): values, labels, gaps and planned provinces shown, ordered.</summary>
 public sealed class Breakdowns(IFigureSource figures, IBotStore store, CatalogueIndex catalogue, ScopeResolver scopes, QuestionQueries queries, MemberFigures members, UserTexts texts)
 {
+    /// <summary>The catalogue the rows are labelled from.</summary>
+    public CatalogueIndex Catalogue => catalogue;
+
     /// <summary>Breakdown rows with labels, ordered and cut to the question's top N.</summary>
     public IReadOnlyList<(string Key, string Label, FigureValue Value)> Rows(Question q, string? activityId, string measure, BreakdownBy by)
     {

@@ -58,7 +58,7 @@ public sealed class FiguresModule : IBotModule
         var kinds = new KindAnswerer(figures, store, catalogue, _scopes, answerer, zone);
         _builder = new QuestionBuilder(catalogue, _parser, _scopes, answerer, memory);
         _responder = new FigureResponder(catalogue, _scopes, answerer, kinds, new FigureOutputs(answerer, _scopes, catalogue, charts, spreadsheets),
-            access, beneficiaries);
+            access, beneficiaries, store);
         _reports = new FigureReports(_parser, _scopes, new ReportWriter(figures, answerer, _scopes, catalogue), _responder, workbook, workbookWriter);
         _clarification = new FigureClarification(_scopes);
         Flows = [FigureClarification.Table(HandleButton, HandleQuestion)];

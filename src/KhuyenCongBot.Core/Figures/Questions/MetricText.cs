@@ -73,6 +73,12 @@ public static class MetricText
             _ => "đồng",
         };
 
+    /// <summary>The unit of an activity's measure: "lượt" for the records of an activity that supports no facility, else <see cref="Unit(string, bool)"/>.</summary>
+    public static string Unit(CatalogueIndex catalogue, string? activityId, string measure, bool english = false) =>
+        measure == Measures.Participations && activityId is not null && !FigureRules.SupportsFacilities(catalogue, activityId)
+            ? (english ? "records" : "lượt")
+            : Unit(measure, english);
+
     /// <summary>The value of an activity's measure: as <see cref="Value(string, decimal, bool)"/>, but "24 lượt" for the records of an activity
     /// that supports no facility (information, propaganda), which are not "lượt cơ sở".</summary>
     public static string Value(CatalogueIndex catalogue, string? activityId, string measure, decimal value, bool english = false) =>

@@ -57,11 +57,18 @@ public sealed partial class QuestionParser
         var parts = new QuestionParts { QuestionWords = text.Contains('?') };
         // "2021-2025" would fold to "2021 2025": keep it a range; "07/2025", "T7/2025" are months.
         text = YearDashYearRegex().Replace(text, "$1 đến $2");
+        // "tháng 3 - tháng 6/2025", "quý 1 – quý 3": a range (the dash would be lost to folding).
+        text = PartDashPartRegex().Replace(text, " đến ");
         text = MonthSlashYearRegex().Replace(text, " tháng $1 năm $2 ");
         var folded = _normaliser.Expand(VnText.FoldWords(text));
         folded = _normaliser.Correct(folded, parts);
         var s = " " + _scope.ApplyPlaceAliases(folded) + " ";
         KindRecognisers.Read(ref s, parts, today, Patterns);
+        if (parts.FacilityName is { } facility)
+        {
+            // Quoted and searched as typed ("Công ty ABC"), never as the folded, corrected words.
+            parts.FacilityName = FacilityQuestionRecogniser.AsTyped(text, facility);
+        }
 
         if (FollowUpRegex().Match(s) is { Success: true } follow)
         {
@@ -166,6 +173,11 @@ public sealed partial class QuestionParser
         {
             parts.Period = period;
             s = matched.Length > 0 ? Remove(" " + text + " ", matched) : " " + text + " ";
+            if (period.Label.StartsWith("lũy kế", StringComparison.Ordinal) && CumulativeWordRegex().Match(s) is { Success: true } word)
+            {
+                // "lũy kế kinh phí đến hết quý 3 năm 2024": the cumulative word apart from its "đến hết quý 3" says the same.
+                s = Cut(s, word);
+            }
             return;
         }
         var year = BareYearRegex().Match(s);
@@ -198,6 +210,12 @@ public sealed partial class QuestionParser
 
     [GeneratedRegex(@"(?<![0-9/.\-])((?:19|20)[0-9]{2})\s*[-–—]\s*((?:19|20)[0-9]{2})(?![0-9])")]
     private static partial Regex YearDashYearRegex();
+
+    [GeneratedRegex(@" (so |tong |tinh )?(luy ke|cong don)(?= )")]
+    private static partial Regex CumulativeWordRegex();
+
+    [GeneratedRegex(@"(?<=(?<![\p{L}0-9])(?:tháng|thang|quý|quy|[TtQq])\s*(?:[0-9]{1,2}|IV|III|II|I|iv|iii|ii|i)(?:\s*/\s*(?:19|20)[0-9]{2})?)\s*[-–—]\s*(?=(?:tháng|thang|quý|quy|[TtQq])\s*(?:[0-9]|I|V|i|v))", RegexOptions.IgnoreCase)]
+    private static partial Regex PartDashPartRegex();
 
     [GeneratedRegex(@" (nam |year |in )?(?<y>20[0-9][0-9])(?= )")]
     private static partial Regex BareYearRegex();

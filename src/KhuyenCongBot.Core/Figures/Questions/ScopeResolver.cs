@@ -45,6 +45,9 @@ public sealed class ScopeResolver(CatalogueIndex catalogue, UserTexts texts)
             .ToList();
     }
 
+    /// <summary>"f:phu-tho": the former province whose name and id the merged one kept ("Phú Thọ cũ"); its id's records after the merger are the merged province's.</summary>
+    public bool IsFormerSameName(string scope) => Split(scope) is ("f", var id) && catalogue.Province(id) is { IsCurrent: true };
+
     /// <summary>Whether a scope covers more than one current unit (so a breakdown by province makes sense).</summary>
     public bool IsMultiProvince(string scope) => Split(scope).Kind is "all" or "r" or "m";
 
@@ -62,6 +65,10 @@ public sealed class ScopeResolver(CatalogueIndex catalogue, UserTexts texts)
                 var name = unit?.ShortName ?? id;
                 var former = catalogue.FormerUnitsOf(id).Select(f => f.ShortName).ToList();
                 return former.Count == 0 ? name : texts.Text(english, "figures.scope.with_former", ("name", name), ("former", string.Join(", ", former)));
+            case "f" when IsFormerSameName(scope):
+                var kept = catalogue.Province(id)!.ShortName;
+                return texts.Text(english, "figures.findings.scope_former_same_name", ("name", kept), ("date", VnFormat.Date(ProvinceUnit.MergedOn)),
+                    ("others", string.Join(", ", catalogue.FormerUnitsOf(id).Select(f => f.ShortName))));
             case "f":
                 var old = catalogue.Province(id);
                 var current = old is null ? null : catalogue.CurrentOf(old.Id);
@@ -84,6 +91,7 @@ public sealed class ScopeResolver(CatalogueIndex catalogue, UserTexts texts)
         var (kind, id) = Split(scope);
         return kind switch
         {
+            "f" when IsFormerSameName(scope) => texts.Text(english, "figures.findings.former_short", ("name", catalogue.Province(id)!.ShortName)),
             "p" or "f" => catalogue.Province(id)?.ShortName ?? id,
             "m" => JoinNames(Members(scope).Select(m => ShortName(m, english)).ToList(), english),
             "r" => english ? catalogue.Region(id)?.Name ?? id : LowerFirst(catalogue.Region(id)?.Name ?? id),

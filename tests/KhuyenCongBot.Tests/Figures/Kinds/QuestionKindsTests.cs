@@ -155,7 +155,7 @@ public class QuestionKindsTests(DemoBotFixture fixture) : IClassFixture<DemoBotF
         var answer = await Bot.Say("tôi đã ghi bao nhiêu bản ghi tháng này", id);
         var expected = Bot.Store.Records.All().Count(r => r.CreatedByUserId == user.Id && r.CreatedAt.ToOffset(Vietnam).Month == 11);
         Assert.Equal(3, expected);
-        Assert.Contains($"Số bản ghi bạn đã nhập (tháng 11/2026, theo ngày nhập): {expected} bản ghi", answer);
+        Assert.Contains($"Số bản ghi bạn đã nhập (tháng 11/2026 tính đến nay, theo ngày nhập): {expected} bản ghi", answer);
     }
 
     [Fact]

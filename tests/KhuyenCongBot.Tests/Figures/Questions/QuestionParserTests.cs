@@ -278,6 +278,17 @@ public class QuestionParserTests
     [InlineData("rieng tinh Phu Tho", "-", "-", "p:phu-tho", "follow")]
     [InlineData("còn riêng năm 2025", "-", "2025-01-01..2025-12-31", "-", "follow")]
     [InlineData("còn doanh thu tư vấn thì sao", "consulting.revenue_vnd", "-", "-", "follow")]
+    // Outside tester (issue 13): a cumulative period with the measure inside it and the place after; ranges of quarters and months.
+    [InlineData("lũy kế kinh phí đến hết quý 3 năm 2024 Phú Thọ", "*.funding_vnd", "2024-01-01..2024-09-30", "p:phu-tho", "")]
+    [InlineData("luy ke kinh phi den het quy 3 nam 2024 phu tho", "*.funding_vnd", "2024-01-01..2024-09-30", "p:phu-tho", "")]
+    [InlineData("kinh phí quý 1 đến quý 3 năm 2025", "*.funding_vnd", "2025-01-01..2025-09-30", "-", "")]
+    [InlineData("kinh phí từ quý 1 đến quý 3", "*.funding_vnd", "2026-01-01..2026-09-30", "-", "")]
+    [InlineData("gian hàng từ tháng 3 đến tháng 6 năm 2025", "trade_fair.booths", "2025-03-01..2025-06-30", "-", "")]
+    [InlineData("gian hàng tháng 3 - tháng 6/2025", "trade_fair.booths", "2025-03-01..2025-06-30", "-", "")]
+    [InlineData("gian hàng tháng 3/2025 – tháng 6/2025", "trade_fair.booths", "2025-03-01..2025-06-30", "-", "")]
+    [InlineData("gian hàng quý 4/2024 đến quý 2/2025", "trade_fair.booths", "2024-10-01..2025-06-30", "-", "")]
+    [InlineData("gian hàng tháng này", "trade_fair.booths", "2026-11-01..2026-11-26", "-", "")]
+    [InlineData("kinh phí tháng này", "*.funding_vnd", "2026-11-01..2026-11-26", "-", "")]
     [InlineData("xin chao", "-", "-", "-", "")]
     [InlineData("hello", "-", "-", "-", "")]
     [InlineData("asdfgh qwerty", "-", "-", "-", "")]
@@ -294,6 +305,18 @@ public class QuestionParserTests
     [InlineData("asdfgh qwerty")]
     [InlineData("hello")]
     public void NonsenseIsEmpty(string text) => Assert.True(Parser.Parse(text, Today).IsEmpty);
+
+    [Theory]
+    // Outside tester (issue 13): "abc" was corrected to "bac" and the name quoted back as "cong ty bac".
+    [InlineData("Công ty ABC đã được hỗ trợ những gì", "Công ty ABC")]
+    [InlineData("HTX Mây tre đan Phú Vinh đã được hỗ trợ những gì", "HTX Mây tre đan Phú Vinh")]
+    [InlineData("lịch sử hỗ trợ của công ty Hnag Xanh", "công ty Hnag Xanh")]
+    public void A_facility_name_is_kept_as_typed(string text, string name)
+    {
+        var parts = Parser.Parse(text, Today);
+        Assert.Equal(name, parts.FacilityName);
+        Assert.Empty(parts.Corrections);
+    }
 
     [Fact]
     public void QuestionRoundTripsAsCompactJson()

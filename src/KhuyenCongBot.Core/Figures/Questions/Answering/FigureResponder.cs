@@ -17,7 +17,8 @@ public sealed class FigureResponder(
     KindAnswerer kinds,
     FigureOutputs outputs,
     People.AccessPolicy? access,
-    Beneficiaries.BeneficiaryCatalogue? beneficiaries)
+    Beneficiaries.BeneficiaryCatalogue? beneficiaries,
+    Storage.IBotStore? store = null)
 {
     /// <summary>In a group chat: why the figures of <paramref name="scope"/> may not be shown there (some member may not see them), or null.</summary>
     public string? GroupRefusal(BotContext context, string scope)
@@ -36,6 +37,14 @@ public sealed class FigureResponder(
     public void Respond(BotContext context, Question question, string? scopeName, IReadOnlyList<string>? notes = null, string? footer = null)
     {
         question = RunningPeriod.Clip(question, context.Today);
+        if (scopes.IsFormerSameName(question.Scope) && question.To >= ProvinceUnit.MergedOn)
+        {
+            // "Phú Thọ cũ" after 1/7/2025: the merged province's records carry the same name, the former part cannot be told apart.
+            var (_, id) = ScopeResolver.Split(question.Scope);
+            context.Say(context.Text("figures.findings.former_after_merger", ("name", catalogue.Province(id)!.ShortName),
+                ("date", VnFormat.Date(ProvinceUnit.MergedOn)), ("others", string.Join(", ", catalogue.FormerUnitsOf(id).Select(f => f.ShortName)))));
+            return;
+        }
         if (MeasureCoverage.Untracked(catalogue, question) is { } untracked)
         {
             // "doanh thu hội chợ": fairs record no revenue; "0 đồng" would read as a result. The buttons answer the activity's measures
@@ -85,6 +94,12 @@ public sealed class FigureResponder(
             if (!BeneficiaryText.Applies(question.Kind) || question.ComparePlan || BeneficiaryText.TwoLegalForms(names, beneficiary))
             {
                 context.Say(BeneficiaryText.Refusal(context, names, beneficiary));
+                return;
+            }
+            if (NotRecorded(beneficiary) is { } missing)
+            {
+                // "bao nhiêu làng nghề": no facility of the directory is recorded as one, so a count would be a "0" that means "not kept".
+                context.Say(context.Text("figures.findings.group_not_recorded", ("name", BeneficiaryText.Name(names, missing, context.English))));
                 return;
             }
             notes = [.. notes ?? [], BeneficiaryText.Note(context, names, beneficiary)];
@@ -187,5 +202,23 @@ public sealed class FigureResponder(
         choices.Add(new Choice(context.Text("figures.next.chart"), "fq:chart"));
         choices.Add(new Choice(context.Text("figures.next.excel"), "fq:xlsx"));
         return choices;
+    }
+
+    /// <summary>The legal form or priority group of <paramref name="filter"/> that no facility of the directory records, or null.</summary>
+    private string? NotRecorded(string filter)
+    {
+        if (store is null)
+        {
+            return null;
+        }
+        foreach (var id in filter.Split('+'))
+        {
+            var legal = beneficiaries?.LegalForm(id) is not null;
+            if (!store.Facilities.All().Any(f => legal ? f.LegalForm == id : f.PriorityGroups?.Contains(id) == true))
+            {
+                return id;
+            }
+        }
+        return null;
     }
 }

@@ -17,7 +17,8 @@ public static class RunningPeriod
         }
         var clipped = q.WithPeriod(UpToToday(q.Period, today));
         // Two periods compared ("tháng này so với tháng trước"): the second is cut to as many days as the first has so far.
-        if (clipped.To != q.To && q.VsFrom is { } vf && q.VsTo is { } vt)
+        // "tháng này" already ends today: its comparison is cut the same way.
+        if ((clipped.To != q.To || (q.To == today && q.From < today)) && q.VsFrom is { } vf && q.VsTo is { } vt)
         {
             clipped = clipped with { VsTo = DateOnly.FromDayNumber(Math.Min(vt.DayNumber, vf.DayNumber + (clipped.To.DayNumber - clipped.From.DayNumber))) };
         }

@@ -64,13 +64,21 @@ internal sealed partial class QuestionNormaliser(CatalogueIndex catalogue, Lexic
     }
 
     /// <summary>Replaces a word the bot does not know by the one known word it is one keystroke away from ("hnag" → "hang"), and notes it.</summary>
+    /// <remarks>
+    /// A facility's name ("Công ty ABC đã được hỗ trợ những gì") is a proper name, not a word to correct: "abc" is not "bac".
+    /// Its words are left as typed (<see cref="FacilityQuestionRecogniser.NameSpan"/>).
+    /// </remarks>
     public string Correct(string folded, QuestionParts parts)
     {
         var tokens = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var name = FacilityQuestionRecogniser.NameSpan(" " + string.Join(' ', tokens) + " ");
+        var start = 1;
         for (var i = 0; i < tokens.Length; i++)
         {
             var t = tokens[i];
-            if (t.Length < 3 || t.Any(char.IsDigit) || KnownWords.Contains(t))
+            var inName = name is { } n && start >= n.Start && start < n.Start + n.Length;
+            start += t.Length + 1;
+            if (inName || t.Length < 3 || t.Any(char.IsDigit) || KnownWords.Contains(t))
             {
                 continue;
             }

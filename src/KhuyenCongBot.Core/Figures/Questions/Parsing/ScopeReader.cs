@@ -9,7 +9,7 @@ namespace KhuyenCongBot.Core.Figures.Questions;
 /// former (a former province keeps its own name and counts what was recorded under it). Extra names of places
 /// (seeds/lexicon/places.json: "Hanoi", "Bac Ninh province") are turned into the catalogue's before the recognisers run.
 /// </summary>
-internal sealed class ScopeReader(CatalogueIndex catalogue, Lexicon lexicon)
+internal sealed partial class ScopeReader(CatalogueIndex catalogue, Lexicon lexicon)
 {
     // Folded once (they were folded at every question: a quarter of the parse's time).
     private readonly Lazy<List<(string Phrase, Region Region)>> _regionPhrases = new(() => catalogue.Regions
@@ -79,7 +79,16 @@ internal sealed class ScopeReader(CatalogueIndex catalogue, Lexicon lexicon)
             }
         }
         found = found.OrderBy(f => f.At).ToList();
-        if (found.Count == 1)
+        if (found.Count == 1 && !found[0].Former && SharesItsName(found[0].Id) && FormerWordRegex().Match(s) is { Success: true } old
+            && asked.Contains(" " + VnText.FoldWords(found[0].Name) + " cu ", StringComparison.Ordinal))
+        {
+            // "Phú Thọ cũ": the former province whose name the merged one kept, not the merged one (its records carry the same id
+            // until 1/7/2025; the answer refuses what comes after, see FormerSameName).
+            parts.Scope = "f:" + found[0].Id;
+            parts.ScopeName = found[0].Name + " cũ";
+            s = WorkingText.Cut(s, old);
+        }
+        else if (found.Count == 1)
         {
             parts.Scope = (found[0].Former ? "f:" : "p:") + found[0].Id;
             parts.ScopeName = found[0].Name;
@@ -107,4 +116,11 @@ internal sealed class ScopeReader(CatalogueIndex catalogue, Lexicon lexicon)
         }
         return s.Trim();
     }
+
+    /// <summary>Whether a current province kept the name (and id) of one of the former provinces merged into it (Phú Thọ, Bắc Ninh).</summary>
+    private bool SharesItsName(string id) => catalogue.Provinces.Any(p => !p.IsCurrent && p.Id == id)
+        || (catalogue.Province(id) is { IsCurrent: true } && catalogue.FormerUnitsOf(id).Count > 0 && !catalogue.FormerUnitsOf(id).Any(f => f.Id == id));
+
+    [System.Text.RegularExpressions.GeneratedRegex(" cu(?= )")]
+    private static partial System.Text.RegularExpressions.Regex FormerWordRegex();
 }

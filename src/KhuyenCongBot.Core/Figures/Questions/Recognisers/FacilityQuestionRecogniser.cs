@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Figures.Questions;
 
@@ -15,6 +16,29 @@ public static partial class FacilityQuestionRecogniser
     {
         "top", "co", "so", "doanh", "nghiep", "htx", "hop", "tac", "xa", "facilities", "nao", "duoc", "ho", "tro", "nhan", "nhieu", "cao", "lon", "nhat", "most", "the", "which",
     };
+
+    /// <summary>Where the facility's name is in a facility-history question (folded, padded with spaces), or null: its words are not typo-corrected.</summary>
+    public static (int Start, int Length)? NameSpan(string s) =>
+        HistoryRegex().Match(s) is { Success: true } m ? (m.Groups["name"].Index, m.Groups["name"].Length) : null;
+
+    /// <summary>The words of <paramref name="original"/> that fold to <paramref name="folded"/> ("Công ty ABC" for "cong ty abc"), to quote a name as typed.</summary>
+    public static string AsTyped(string original, string folded)
+    {
+        var words = original.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var acc = "";
+            for (var j = i; j < words.Length && acc.Length < folded.Length; j++)
+            {
+                acc = (acc + " " + VnText.FoldWords(words[j])).Trim();
+                if (acc == folded)
+                {
+                    return string.Join(' ', words[i..(j + 1)]).Trim(',', '.', '?', '!', ':', ';', '"', '\'');
+                }
+            }
+        }
+        return folded;
+    }
 
     public static void Read(ref string s, QuestionParts parts)
     {
