@@ -85,7 +85,7 @@ public sealed class ImportModule(IRecordImporter importer, UserTexts texts) : IB
             return true;
         }
         // Who imported, as people read it in the list of imports (never a raw identity such as "telegram:123").
-        var by = People.PersonNames.Of(context.User, false, context.Catalogue);
+        var by = People.PersonNames.Of(context.User, context.Texts, false, context.Catalogue);
         var result = importer.Import(content, new ImportOptions(context.User.Id, by, document.FileName, WantsDuplicates(context.Message.Text)));
         var summary = result.Summary(document.FileName,
             "gửi lại tệp kèm chú thích \"nhập cả dòng trùng\"", "/dotnhap huy {id}", maxErrors: 20);
