@@ -63,11 +63,11 @@ public sealed class CsvRecordImporter : IRecordImporter
             var f = forms?.Invoke() ?? FormCatalogue.Load(SeedFiles.Locate(null), c.Activities.Select(a => a.Id).ToList());
             return new RecordLayout(f, c.Activities.Select(a => a.Id));
         });
-        var projects = new ProjectImport(store, () => _catalogue.Value);
         _texts = new Lazy<UserTexts>(texts ?? (() => UserTexts.Load(SeedFiles.Locate(null))));
+        var projects = new ProjectImport(store, () => _catalogue.Value, () => _texts.Value);
         var rows = new RecordRowReader(() => _catalogue.Value, () => _layout.Value, projects.Find, () => _texts.Value);
-        _plans = new PlanImporter(store, () => _catalogue.Value, clock);
-        _records = new RecordBatchImporter(store, () => _catalogue.Value, () => _layout.Value, rows, clock, projects);
+        _plans = new PlanImporter(store, () => _catalogue.Value, clock, () => _texts.Value);
+        _records = new RecordBatchImporter(store, () => _catalogue.Value, () => _layout.Value, rows, clock, projects, () => _texts.Value);
         _undo = new ImportUndo(store, clock);
     }
 
