@@ -7,16 +7,16 @@ namespace KhuyenCongBot.Core.Records;
 /// <summary>Formats import results and errors for people, from the texts (seeds/texts, keys "records.summary.*").</summary>
 public static class ImportErrorText
 {
-    /// <summary>"12: reason": a row's error for logs and test messages (people read <see cref="Summary"/>).</summary>
-    public static string Describe(this ImportError error) => $"{error.Line}: {error.Reason}";
+    /// <summary>"dòng 12: reason": a row's error for logs and test messages, in Vietnamese (people read <see cref="Summary"/>).</summary>
+    public static string Describe(this ImportError error) => $"dòng {error.Line}: {error.Reason}";
 
-    /// <summary>Every error on its own line, at most <paramref name="max"/> of them, then "… +N": for logs and test messages.</summary>
+    /// <summary>Every error on its own line, at most <paramref name="max"/> of them, then "... và N dòng khác": for logs and test messages.</summary>
     public static string Describe(this ImportResult result, int max = 20)
     {
         var lines = result.Errors.Take(max).Select(Describe).ToList();
         if (result.Errors.Count > max)
         {
-            lines.Add($"… +{result.Errors.Count - max}");
+            lines.Add($"... và {result.Errors.Count - max} dòng lỗi khác");
         }
         return string.Join("\n", lines);
     }

@@ -68,7 +68,7 @@ public static partial class InlineVietnamese
         ["src/KhuyenCongBot.Storage/LiteDbStore.cs"] = 4,
         ["src/KhuyenCongBot.Core/Time/BotClock.cs"] = 1,
 
-        // File formats and stored data: column headers, sheet names, a move's history note, exceptions never shown as such.
+        // File formats and stored data: column headers, sheet names, a move's history note; exceptions and test/log descriptions never shown as such.
         ["src/KhuyenCongBot.Core/Projects/ProjectCsv.cs"] = 15,
         ["src/KhuyenCongBot.Core/Records/RecordLayout.cs"] = 25,
         ["src/KhuyenCongBot.Core/Records/RecordRowReader.cs"] = 1,
@@ -81,6 +81,7 @@ public static partial class InlineVietnamese
         ["src/KhuyenCongBot.Core/Projects/ProjectLifecycle.cs"] = 1,
         ["src/KhuyenCongBot.Core/Projects/IProjectRepository.cs"] = 1,
         ["src/KhuyenCongBot.Core/Funding/FundingSplit.cs"] = 1,
+        ["src/KhuyenCongBot.Core/Records/ImportErrorText.cs"] = 2,
         ["src/KhuyenCongBot.Core/Projects/Chat/ProjectAnswers.cs"] = 2,
         ["src/KhuyenCongBot.Core/Projects/Chat/ProjectRegistrationFlow.cs"] = 1,
 
