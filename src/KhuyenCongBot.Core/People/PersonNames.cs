@@ -1,5 +1,6 @@
 using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.People;
 
@@ -11,15 +12,15 @@ namespace KhuyenCongBot.Core.People;
 public static class PersonNames
 {
     /// <summary>The name of the person with this id in the store (a person no longer there is named by role only: "một người dùng đã xóa").</summary>
-    public static string Of(IBotStore store, long userId, bool english, CatalogueIndex? catalogue = null) =>
-        userId == 0 ? Nobody(english) : Of(store.Users.Get(userId), english, catalogue);
+    public static string Of(IBotStore store, long userId, UserTexts texts, bool english, CatalogueIndex? catalogue = null) =>
+        userId == 0 ? Nobody(texts, english) : Of(store.Users.Get(userId), texts, english, catalogue);
 
     /// <summary>A person's readable name (see the class).</summary>
-    public static string Of(BotUser? user, bool english, CatalogueIndex? catalogue = null)
+    public static string Of(BotUser? user, UserTexts texts, bool english, CatalogueIndex? catalogue = null)
     {
         if (user is null)
         {
-            return english ? "a removed user" : "một người dùng đã xóa";
+            return texts.Text(english, "people.names.removed");
         }
         var name = user.DisplayName?.Trim() ?? "";
         if (!IsRawIdentity(name, user))
@@ -28,9 +29,9 @@ public static class PersonNames
         }
         var role = user.Role switch
         {
-            Role.Admin => english ? "admin" : "quản trị viên",
-            Role.Manager => english ? "manager" : "lãnh đạo",
-            _ => english ? "officer" : "cán bộ khuyến công",
+            Role.Admin => texts.Text(english, "people.names.admin"),
+            Role.Manager => texts.Text(english, "people.names.manager"),
+            _ => texts.Text(english, "people.names.officer"),
         };
         var scope = user.ScopeKind switch
         {
@@ -42,7 +43,7 @@ public static class PersonNames
     }
 
     /// <summary>What was done by no person (user 0): the command line, the demo data, an import run on the server.</summary>
-    public static string Nobody(bool english) => english ? "command line / data import" : "dòng lệnh / nhập dữ liệu";
+    public static string Nobody(UserTexts texts, bool english) => texts.Text(english, "people.names.nobody");
 
     /// <summary>Empty, one of the person's identities ("telegram:123") or its id part ("123", "local"), or shaped like one.</summary>
     public static bool IsRawIdentity(string name, BotUser? user = null)

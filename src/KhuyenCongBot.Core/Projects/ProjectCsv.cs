@@ -85,23 +85,24 @@ public static class ProjectCsv
     }
 
     /// <summary>Every project of the store, in code order.</summary>
-    public static void Write(TextWriter csv, IBotStore store, CatalogueIndex catalogue)
+    public static void Write(TextWriter csv, IBotStore store, CatalogueIndex catalogue, UserTexts texts)
     {
         CsvText.WriteRow(csv, Columns);
         foreach (var p in store.Projects.Read(ProjectFilter.Everything).OrderBy(p => p.NormalizedCode, StringComparer.Ordinal))
         {
-            CsvText.WriteRow(csv, Cells(p, store, catalogue, withNames: true));
+            CsvText.WriteRow(csv, Cells(p, store, catalogue, withNames: true, texts));
         }
     }
 
-    /// <summary>A project's cells (<paramref name="withNames"/> false: without who moved it, to compare two databases' copies).</summary>
-    public static IReadOnlyList<string> Cells(Project p, IBotStore store, CatalogueIndex catalogue, bool withNames)
+    /// <summary>A project's cells (<paramref name="withNames"/> false: without who moved it, to compare two databases' copies; true: named
+    /// with <paramref name="texts"/>, in Vietnamese).</summary>
+    public static IReadOnlyList<string> Cells(Project p, IBotStore store, CatalogueIndex catalogue, bool withNames, UserTexts? texts = null)
     {
         static string D(DateOnly? d) => d is { } x ? VnFormat.Date(x) : "";
         static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
         var facilities = p.FacilityIds.Select(id => store.Facilities.Get(id)?.Name).OfType<string>().Select(n => n.Replace(";", ",", StringComparison.Ordinal));
         var history = p.History.Select(h => new MoveCell(h.From is { } f ? Statuses[(int)f] : null, Statuses[(int)h.To], h.Date is { } d ? VnFormat.Date(d) : null,
-            h.At, h.Correction ? true : null, h.Note, withNames ? (h.UserId == 0 ? null : PersonNames.Of(store, h.UserId, false, catalogue)) : null));
+            h.At, h.Correction ? true : null, h.Note, withNames && texts is not null ? (h.UserId == 0 ? null : PersonNames.Of(store, h.UserId, texts, false, catalogue)) : null));
         var disbursements = p.Disbursements.Select(d => new DisbursementCell(d.AmountVnd, VnFormat.Date(d.AsOf), d.At));
         return new[]
         {

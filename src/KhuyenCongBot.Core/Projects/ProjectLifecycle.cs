@@ -26,12 +26,17 @@ public enum ProjectOutcome
     NeedsConfirmation,
 }
 
-/// <summary>The result: the project as saved (Done), or why nothing was saved, in Vietnamese and English.</summary>
-public sealed record ProjectResult(ProjectOutcome Outcome, Project? Project, string Vi, string En, IReadOnlyList<FundingWarning> Warnings)
+/// <summary>The result: the project as saved (Done), or why nothing was saved; its message is rendered from the texts
+/// (seeds/texts, keys "projects.life.*") in the reader's language when asked for (<see cref="Text"/>).</summary>
+public sealed record ProjectResult(ProjectOutcome Outcome, Project? Project, Func<bool, string> Message, IReadOnlyList<FundingWarning> Warnings)
 {
     public bool Ok => Outcome == ProjectOutcome.Done;
 
-    public string Text(bool english) => english ? En : Vi;
+    public string Vi => Message(false);
+
+    public string En => Message(true);
+
+    public string Text(bool english) => Message(english);
 }
 
 /// <summary>
@@ -43,7 +48,7 @@ public sealed record ProjectResult(ProjectOutcome Outcome, Project? Project, str
 /// Each request reads, checks and writes inside one store transaction, so two officers moving the same project at the same
 /// moment are served one after the other, the second seeing the first's move.
 /// </remarks>
-public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueIndex catalogue, AccessPolicy access, ProjectVocabulary vocabulary)
+public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueIndex catalogue, AccessPolicy access, ProjectVocabulary vocabulary, UserTexts texts)
 {
     public const int MaxNameLength = 300;
 
@@ -56,18 +61,16 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
         var problems = new ProjectDraftRules(store, clock, catalogue).Problems(draft);
         if (problems.Count > 0)
         {
-            return Fail(ProjectOutcome.Invalid, string.Join(" ", problems.Select(p => p.Vi)), string.Join(" ", problems.Select(p => p.En)));
+            return Fail(ProjectOutcome.Invalid, e => string.Join(" ", problems.Select(p => e ? p.En : p.Vi)));
         }
         if (!access.CanLog(user, draft.ProvinceId))
         {
-            return Fail(ProjectOutcome.NotAllowed,
-                $"Bạn không ghi được đề án của {ProvinceName(draft.ProvinceId)}: cán bộ chỉ ghi đề án của tỉnh mình.",
-                $"You may not register projects of {ProvinceName(draft.ProvinceId)}.");
+            return Fail(ProjectOutcome.NotAllowed, e => texts.Text(e, "projects.life.register_not_allowed", ("province", ProvinceName(draft.ProvinceId))));
         }
         var warnings = FundingRules.Check(draft.Approved, draft.DisbursedVnd);
         if (warnings.Count > 0 && !confirmed)
         {
-            return new ProjectResult(ProjectOutcome.NeedsConfirmation, null, string.Join(" ", warnings.Select(w => w.Vi)), string.Join(" ", warnings.Select(w => w.En)), warnings);
+            return new ProjectResult(ProjectOutcome.NeedsConfirmation, null, e => string.Join(" ", warnings.Select(w => e ? w.En : w.Vi)), warnings);
         }
         var now = clock.Now;
         var project = draft.Clone();
@@ -99,12 +102,10 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
         }
         catch (DuplicateProjectCodeException)
         {
-            return Fail(ProjectOutcome.DuplicateCode,
-                $"Mã đề án {project.Code} đã có. Kiểm tra lại mã (mỗi đề án một mã).",
-                $"Project code {project.Code} is already used.");
+            return Fail(ProjectOutcome.DuplicateCode, e => texts.Text(e, "projects.life.duplicate_code", ("code", project.Code)));
         }
-        return Done(project, $"Đã ghi đề án {project.Code}: {project.Name} ({vocabulary.Name(ProjectStatus.Approved).ToLowerInvariant()} ngày {VnFormat.Date(project.DecisionDate)}).",
-            $"Registered project {project.Code}: {project.Name}.", warnings);
+        return Done(project, e => texts.Text(e, "projects.life.registered", ("code", project.Code), ("name", project.Name),
+            ("step", Step(ProjectStatus.Approved, e)), ("date", project.DecisionDate)), warnings);
     }
 
     /// <summary>Moves a project to the next step on a date. Not <paramref name="confirmed"/>: every check runs and nothing is saved; a move
@@ -113,47 +114,37 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
         InTransaction(code, user, project =>
         {
             var current = project.Status;
-            var name = vocabulary.Name(target).ToLowerInvariant();
             if (target == current)
             {
-                var on = project.DateOf(current) is { } d ? $" từ ngày {VnFormat.Date(d)}" : "";
-                return Fail(ProjectOutcome.AlreadyThere, $"Đề án {project.Code} đã ở bước {name}{on}; không thay đổi gì.",
-                    $"Project {project.Code} is already {vocabulary.Name(target, true).ToLowerInvariant()}; nothing changed.", project);
+                return Fail(ProjectOutcome.AlreadyThere, e => project.DateOf(current) is { } d
+                    ? texts.Text(e, "projects.life.already_since", ("code", project.Code), ("step", Step(target, e)), ("since", d))
+                    : texts.Text(e, "projects.life.already", ("code", project.Code), ("step", Step(target, e))), project);
             }
             if (target < current)
             {
                 return Fail(ProjectOutcome.Backwards,
-                    $"Đề án {project.Code} đang ở bước {vocabulary.Name(current).ToLowerInvariant()}; không chuyển lùi về {name} được. Nếu đã ghi nhầm, nhờ quản trị viên sửa (có ghi lý do).",
-                    $"Project {project.Code} is {vocabulary.Name(current, true).ToLowerInvariant()}; it cannot go back to {vocabulary.Name(target, true).ToLowerInvariant()}. If it was recorded by mistake, an admin can correct it.",
-                    project);
+                    e => texts.Text(e, "projects.life.backwards", ("code", project.Code), ("current", Step(current, e)), ("target", Step(target, e))), project);
             }
             if (target > current + 1)
             {
-                var next = current + 1;
-                return Fail(ProjectOutcome.SkipsAStep,
-                    $"Đề án {project.Code} đang ở bước {vocabulary.Name(current).ToLowerInvariant()}; cần ghi bước {vocabulary.Name(next).ToLowerInvariant()} (với ngày) trước khi {name}.",
-                    $"Project {project.Code} is {vocabulary.Name(current, true).ToLowerInvariant()}; record {vocabulary.Name(next, true).ToLowerInvariant()} (with its date) first.",
-                    project);
+                return Fail(ProjectOutcome.SkipsAStep, e => texts.Text(e, "projects.life.skips_a_step", ("code", project.Code), ("current", Step(current, e)),
+                    ("next", Step(current + 1, e)), ("target", Step(target, e))), project);
             }
             var today = clock.Today;
             if (date > today)
             {
                 return Fail(ProjectOutcome.DateInFuture,
-                    $"Ngày {VnFormat.Date(date)} chưa tới (hôm nay {VnFormat.Date(today)}). Ghi bước {name} khi đã diễn ra, hoặc gõ ngày có năm (ví dụ 15/11/{today.Year}).",
-                    $"{VnFormat.Date(date)} is in the future (today is {VnFormat.Date(today)}).", project);
+                    e => texts.Text(e, "projects.life.move_in_future", ("date", date), ("today", today), ("step", Step(target, e)), ("year", today.Year)), project);
             }
             var previous = project.DateOf(current)!.Value;
             if (date < previous)
             {
-                return Fail(ProjectOutcome.DateBeforePreviousStep,
-                    $"Ngày {name} {VnFormat.Date(date)} trước ngày {vocabulary.Name(current).ToLowerInvariant()} {VnFormat.Date(previous)}; kiểm tra lại ngày.",
-                    $"{VnFormat.Date(date)} is before the {vocabulary.Name(current, true).ToLowerInvariant()} date {VnFormat.Date(previous)}.", project);
+                return Fail(ProjectOutcome.DateBeforePreviousStep, e => BeforePrevious(e, target, date, current, previous), project);
             }
             if (!confirmed)
             {
-                return new ProjectResult(ProjectOutcome.NeedsConfirmation, project,
-                    $"Sẽ ghi: đề án {project.Code} – {project.Name}: {vocabulary.Name(current).ToLowerInvariant()} → {name}, ngày {VnFormat.Date(date)}, người ghi: {PersonNames.Of(user, false, catalogue)}. Ghi như vậy?",
-                    $"To record: project {project.Code} – {project.Name}: {vocabulary.Name(current, true).ToLowerInvariant()} → {vocabulary.Name(target, true).ToLowerInvariant()} on {VnFormat.Date(date)}, by {PersonNames.Of(user, true, catalogue)}. Record it?", []);
+                return new ProjectResult(ProjectOutcome.NeedsConfirmation, project, e => texts.Text(e, "projects.life.move_confirm", ("code", project.Code),
+                    ("name", project.Name), ("from", Step(current, e)), ("to", Step(target, e)), ("date", date), ("by", PersonNames.Of(user, texts, e, catalogue))), []);
             }
             var before = Summary(project);
             project.SetDate(target, date);
@@ -162,10 +153,11 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
             project.UpdatedAt = clock.Now;
             store.Projects.Update(project);
             Audit(user, "move", project, before, Summary(project));
-            var late = target == ProjectStatus.Accepted && project.PlannedEnd is { } end && date > end
-                ? $" (chậm {date.DayNumber - end.DayNumber} ngày so với kế hoạch {VnFormat.Date(end)})" : "";
-            return Done(project, $"Đã ghi: đề án {project.Code} {name} ngày {VnFormat.Date(date)}{late}.",
-                $"Recorded: project {project.Code} {vocabulary.Name(target, true).ToLowerInvariant()} on {VnFormat.Date(date)}.");
+            var late = target == ProjectStatus.Accepted && project.PlannedEnd is { } end && date > end ? end : (DateOnly?)null;
+            return Done(project, e => late is { } planned
+                ? texts.Text(e, "projects.life.moved_late", ("code", project.Code), ("step", Step(target, e)), ("date", date),
+                    ("days", date.DayNumber - planned.DayNumber), ("planned", planned))
+                : texts.Text(e, "projects.life.moved", ("code", project.Code), ("step", Step(target, e)), ("date", date)));
         });
 
     /// <summary>Corrects the date of the project's last move (a date typed wrong), between the step before's date and today, audited and
@@ -177,31 +169,26 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
             var name = vocabulary.Name(step).ToLowerInvariant();
             if (step == ProjectStatus.Approved || project.DateOf(step) is not { } old)
             {
-                return Fail(ProjectOutcome.Invalid, $"Đề án {project.Code} chưa chuyển bước nào sau phê duyệt; ngày quyết định sửa cùng quyết định (nhờ quản trị viên).",
-                    $"Project {project.Code} has not moved since its approval.", project);
+                return Fail(ProjectOutcome.Invalid, e => texts.Text(e, "projects.life.not_moved_yet", ("code", project.Code)), project);
             }
             var previous = project.DateOf(step - 1)!.Value;
-            if (date > clock.Today)
+            var today = clock.Today;
+            if (date > today)
             {
-                return Fail(ProjectOutcome.DateInFuture, $"Ngày {VnFormat.Date(date)} chưa tới (hôm nay {VnFormat.Date(clock.Today)}).",
-                    $"{VnFormat.Date(date)} is in the future.", project);
+                return Fail(ProjectOutcome.DateInFuture, e => texts.Text(e, "projects.life.in_future_today", ("date", date), ("today", today)), project);
             }
             if (date < previous)
             {
-                return Fail(ProjectOutcome.DateBeforePreviousStep,
-                    $"Ngày {name} {VnFormat.Date(date)} trước ngày {vocabulary.Name(step - 1).ToLowerInvariant()} {VnFormat.Date(previous)}; kiểm tra lại ngày.",
-                    $"{VnFormat.Date(date)} is before the {vocabulary.Name(step - 1, true).ToLowerInvariant()} date {VnFormat.Date(previous)}.", project);
+                return Fail(ProjectOutcome.DateBeforePreviousStep, e => BeforePrevious(e, step, date, step - 1, previous), project);
             }
             if (date == old)
             {
-                return Fail(ProjectOutcome.AlreadyThere, $"Đề án {project.Code} đã ghi {name} ngày {VnFormat.Date(old)}; không thay đổi gì.",
-                    $"Project {project.Code} is already recorded {vocabulary.Name(step, true).ToLowerInvariant()} on {VnFormat.Date(old)}.", project);
+                return Fail(ProjectOutcome.AlreadyThere, e => texts.Text(e, "projects.life.same_date", ("code", project.Code), ("step", Step(step, e)), ("date", old)), project);
             }
             if (!confirmed)
             {
-                return new ProjectResult(ProjectOutcome.NeedsConfirmation, project,
-                    $"Sẽ sửa: đề án {project.Code} – {project.Name}: ngày {name} {VnFormat.Date(old)} → {VnFormat.Date(date)}, người sửa: {PersonNames.Of(user, false, catalogue)}. Sửa như vậy?",
-                    $"To correct: project {project.Code} – {project.Name}: {vocabulary.Name(step, true).ToLowerInvariant()} date {VnFormat.Date(old)} → {VnFormat.Date(date)}, by {PersonNames.Of(user, true, catalogue)}. Correct it?", []);
+                return new ProjectResult(ProjectOutcome.NeedsConfirmation, project, e => texts.Text(e, "projects.life.redate_confirm", ("code", project.Code),
+                    ("name", project.Name), ("step", Step(step, e)), ("old", old), ("date", date), ("by", PersonNames.Of(user, texts, e, catalogue))), []);
             }
             var before = Summary(project);
             project.SetDate(step, date);
@@ -213,8 +200,7 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
             project.UpdatedAt = clock.Now;
             store.Projects.Update(project);
             Audit(user, "redate", project, before, Summary(project));
-            return Done(project, $"Đã sửa: đề án {project.Code} {name} ngày {VnFormat.Date(date)} (trước ghi {VnFormat.Date(old)}).",
-                $"Corrected: project {project.Code} {vocabulary.Name(step, true).ToLowerInvariant()} on {VnFormat.Date(date)} (was {VnFormat.Date(old)}).");
+            return Done(project, e => texts.Text(e, "projects.life.redated", ("code", project.Code), ("step", Step(step, e)), ("date", date), ("old", old)));
         });
 
     /// <summary>An admin moves a project back to an earlier step (a mistake corrected): later steps' dates are cleared, the reason kept.</summary>
@@ -222,20 +208,18 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
     {
         if (admin.Role != Role.Admin || !admin.Active)
         {
-            return Fail(ProjectOutcome.NotAllowed, "Chỉ quản trị viên được sửa lùi bước của đề án.", "Only an admin can move a project back.");
+            return Fail(ProjectOutcome.NotAllowed, e => texts.Text(e, "projects.life.admin_only"));
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return Fail(ProjectOutcome.Invalid, "Cần ghi lý do sửa (ví dụ: ghi nhầm ngày nghiệm thu).", "A correction needs a reason.");
+            return Fail(ProjectOutcome.Invalid, e => texts.Text(e, "projects.life.reason_needed"));
         }
         return InTransaction(code, admin, project =>
         {
             var current = project.Status;
             if (backTo >= current)
             {
-                return Fail(ProjectOutcome.Invalid,
-                    $"Sửa chỉ dùng để lùi bước: đề án {project.Code} đang ở bước {vocabulary.Name(current).ToLowerInvariant()}.",
-                    $"A correction moves a project back; {project.Code} is {vocabulary.Name(current, true).ToLowerInvariant()}.", project);
+                return Fail(ProjectOutcome.Invalid, e => texts.Text(e, "projects.life.correct_backwards_only", ("code", project.Code), ("step", Step(current, e))), project);
             }
             var before = Summary(project);
             for (var s = backTo + 1; s <= current; s++)
@@ -247,8 +231,7 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
             project.UpdatedAt = clock.Now;
             store.Projects.Update(project);
             Audit(admin, "correct", project, before, Summary(project));
-            return Done(project, $"Đã sửa: đề án {project.Code} trở về bước {vocabulary.Name(backTo).ToLowerInvariant()} (lý do: {reason.Trim()}).",
-                $"Corrected: project {project.Code} is back to {vocabulary.Name(backTo, true).ToLowerInvariant()}.");
+            return Done(project, e => texts.Text(e, "projects.life.corrected", ("code", project.Code), ("step", Step(backTo, e)), ("reason", reason.Trim())));
         });
     }
 
@@ -258,42 +241,38 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
         {
             if (!FundingSplit.IsValidPart(amountVnd))
             {
-                return Fail(ProjectOutcome.Invalid, "Số tiền giải ngân không hợp lệ.", "The amount disbursed is not valid.", project);
+                return Fail(ProjectOutcome.Invalid, e => texts.Text(e, "projects.life.amount_invalid"), project);
             }
             if (asOf > clock.Today)
             {
-                return Fail(ProjectOutcome.DateInFuture, $"Ngày {VnFormat.Date(asOf)} chưa tới.", $"{VnFormat.Date(asOf)} is in the future.", project);
+                return Fail(ProjectOutcome.DateInFuture, e => texts.Text(e, "projects.life.in_future", ("date", asOf)), project);
             }
             if (asOf < project.DecisionDate)
             {
                 return Fail(ProjectOutcome.DateBeforePreviousStep,
-                    $"Ngày {VnFormat.Date(asOf)} trước ngày phê duyệt {VnFormat.Date(project.DecisionDate)}.",
-                    $"{VnFormat.Date(asOf)} is before the approval {VnFormat.Date(project.DecisionDate)}.", project);
+                    e => texts.Text(e, "projects.life.before_approval", ("date", asOf), ("approved", project.DecisionDate)), project);
             }
             if (project.Status == ProjectStatus.Settled)
             {
                 return Fail(ProjectOutcome.Invalid,
-                    $"Đề án {project.Code} đã quyết toán: số giải ngân đã chốt ({VnFormat.MoneyFull(project.DisbursedVnd)}), không ghi thêm.",
-                    $"Project {project.Code} is settled: its disbursement ({NumberText.En.MoneyFull(project.DisbursedVnd)}) is closed.", project);
+                    e => texts.Text(e, "projects.life.settled_closed", ("code", project.Code), ("amount", NumberText.For(e).MoneyFull(project.DisbursedVnd))), project);
             }
             // The amount is the total disbursed up to its date: below an earlier total, or above a later one, it is a correction to confirm.
             var earlier = project.Disbursements.Where(d => d.AsOf <= asOf).OrderBy(d => d.AsOf).ThenBy(d => d.At).LastOrDefault();
             var later = project.Disbursements.Where(d => d.AsOf > asOf).OrderBy(d => d.AsOf).ThenBy(d => d.At).FirstOrDefault();
             if (!confirmed && earlier is not null && amountVnd < earlier.AmountVnd)
             {
-                var vi = $"Số giải ngân là tổng lũy kế: đã ghi {VnFormat.MoneyFull(earlier.AmountVnd)} đến ngày {VnFormat.Date(earlier.AsOf)}, số mới {VnFormat.MoneyFull(amountVnd)} nhỏ hơn. Đây là sửa số đã ghi nhầm? (Số giải ngân thêm thì cộng vào tổng rồi ghi tổng mới.)";
-                var en = $"The amount is the running total: {NumberText.En.MoneyFull(earlier.AmountVnd)} was recorded up to {VnFormat.Date(earlier.AsOf)}; the new {NumberText.En.MoneyFull(amountVnd)} is lower. Is it a correction?";
-                return new ProjectResult(ProjectOutcome.NeedsConfirmation, project, vi, en, []);
+                return new ProjectResult(ProjectOutcome.NeedsConfirmation, project, e => texts.Text(e, "projects.life.total_lower",
+                    ("recorded", NumberText.For(e).MoneyFull(earlier.AmountVnd)), ("on", earlier.AsOf), ("amount", NumberText.For(e).MoneyFull(amountVnd))), []);
             }
             if (!confirmed && later is not null && amountVnd > later.AmountVnd)
             {
-                var vi = $"Số giải ngân là tổng lũy kế: đến ngày {VnFormat.Date(later.AsOf)} đã ghi {VnFormat.MoneyFull(later.AmountVnd)}, nhỏ hơn số mới {VnFormat.MoneyFull(amountVnd)} đến ngày {VnFormat.Date(asOf)} (trước đó). Vẫn ghi?";
-                var en = $"The amount is the running total: {NumberText.En.MoneyFull(later.AmountVnd)} was recorded up to the later {VnFormat.Date(later.AsOf)}, below the new {NumberText.En.MoneyFull(amountVnd)}. Record anyway?";
-                return new ProjectResult(ProjectOutcome.NeedsConfirmation, project, vi, en, []);
+                return new ProjectResult(ProjectOutcome.NeedsConfirmation, project, e => texts.Text(e, "projects.life.total_above_later", ("on", later.AsOf),
+                    ("recorded", NumberText.For(e).MoneyFull(later.AmountVnd)), ("amount", NumberText.For(e).MoneyFull(amountVnd)), ("date", asOf)), []);
             }
             if (FundingRules.DisbursedAboveApproved(amountVnd, project.Approved.Support) is { } warning && !confirmed)
             {
-                return new ProjectResult(ProjectOutcome.NeedsConfirmation, project, warning.Vi, warning.En, [warning]);
+                return new ProjectResult(ProjectOutcome.NeedsConfirmation, project, e => e ? warning.En : warning.Vi, [warning]);
             }
             var before = Summary(project);
             project.Disbursements.Add(new Disbursement { AmountVnd = amountVnd, AsOf = asOf, UserId = user.Id, At = clock.Now });
@@ -301,9 +280,11 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
             project.UpdatedAt = clock.Now;
             store.Projects.Update(project);
             Audit(user, "disburse", project, before, Summary(project));
-            var rate = FundingRules.Rate(amountVnd, project.Approved.Support) is { } r ? $", đạt {VnFormat.Percent(r)} kinh phí khuyến công được duyệt" : "";
-            return Done(project, $"Đã ghi: đề án {project.Code} giải ngân {VnFormat.MoneyFull(amountVnd)} đến ngày {VnFormat.Date(asOf)}{rate}.",
-                $"Recorded: project {project.Code} disbursed {NumberText.En.MoneyFull(amountVnd)} as of {VnFormat.Date(asOf)}{EnglishRate(amountVnd, project)}.");
+            var rate = FundingRules.Rate(amountVnd, project.Approved.Support);
+            return Done(project, e => rate is { } r
+                ? texts.Text(e, "projects.life.disbursed_rate", ("code", project.Code), ("amount", NumberText.For(e).MoneyFull(amountVnd)), ("date", asOf),
+                    ("rate", NumberText.For(e).Percent(r)))
+                : texts.Text(e, "projects.life.disbursed", ("code", project.Code), ("amount", NumberText.For(e).MoneyFull(amountVnd)), ("date", asOf)));
         });
 
     /// <summary>Adds facilities to a project (a group project lists many; a single-facility project at most one).</summary>
@@ -314,21 +295,18 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
             var unknown = ids.Where(id => store.Facilities.Get(id) is null).ToList();
             if (unknown.Count > 0)
             {
-                return Fail(ProjectOutcome.Invalid, $"Không có cơ sở số {string.Join(", ", unknown)}.", $"No facility {string.Join(", ", unknown)}.", project);
+                return Fail(ProjectOutcome.Invalid, e => texts.Text(e, "projects.life.no_facility", ("ids", string.Join(", ", unknown))), project);
             }
             if (project.Type == ProjectType.Single && project.FacilityIds.Count + ids.Count > 1)
             {
-                return Fail(ProjectOutcome.Invalid,
-                    $"Đề án {project.Code} là đề án điểm: hỗ trợ một cơ sở. Đề án hỗ trợ nhiều cơ sở là đề án nhóm.",
-                    $"Project {project.Code} supports a single facility.", project);
+                return Fail(ProjectOutcome.Invalid, e => texts.Text(e, "projects.life.single_facility", ("code", project.Code)), project);
             }
             var before = Summary(project);
             project.FacilityIds.AddRange(ids);
             project.UpdatedAt = clock.Now;
             store.Projects.Update(project);
             Audit(user, "facilities", project, before, Summary(project));
-            return Done(project, $"Đã thêm {ids.Count} cơ sở vào đề án {project.Code} (tổng {project.FacilityIds.Count} cơ sở).",
-                $"Added {ids.Count} facilities to project {project.Code}.");
+            return Done(project, e => texts.Text(e, "projects.life.facilities_added", ("count", ids.Count), ("code", project.Code), ("total", project.FacilityIds.Count)));
         });
 
     private ProjectResult InTransaction(string code, BotUser user, Func<Project, ProjectResult> work) =>
@@ -337,20 +315,18 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
             var project = store.Projects.FindByCode(code);
             if (project is null)
             {
-                var shown = string.IsNullOrWhiteSpace(code) ? "(trống)" : code.Trim();
-                return Fail(ProjectOutcome.NotFound, $"Không tìm thấy đề án mã {shown}. Kiểm tra lại mã (ví dụ KC-2026-07).", $"No project with code {shown}.");
+                return Fail(ProjectOutcome.NotFound, e => string.IsNullOrWhiteSpace(code)
+                    ? texts.Text(e, "projects.life.no_code")
+                    : texts.Text(e, "projects.life.not_found", ("code", code.Trim())));
             }
             if (user.Role == Role.Manager)
             {
-                return Fail(ProjectOutcome.NotAllowed,
-                    $"Bạn không cập nhật được đề án {project.Code}: lãnh đạo, quản lý chỉ xem đề án và số liệu; cán bộ khuyến công của tỉnh cập nhật đề án.",
-                    $"You may not update project {project.Code}: managers see projects and figures; the province's officers update them.");
+                return Fail(ProjectOutcome.NotAllowed, e => texts.Text(e, "projects.life.manager_not_allowed", ("code", project.Code)));
             }
             if (!access.CanLog(user, project.ProvinceId))
             {
                 return Fail(ProjectOutcome.NotAllowed,
-                    $"Bạn không cập nhật được đề án {project.Code} của {ProvinceName(project.ProvinceId)}: cán bộ chỉ cập nhật đề án của tỉnh mình.",
-                    $"You may not update project {project.Code} of {ProvinceName(project.ProvinceId)}.");
+                    e => texts.Text(e, "projects.life.other_province", ("code", project.Code), ("province", ProvinceName(project.ProvinceId))));
             }
             return work(project);
         });
@@ -386,11 +362,14 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
 
     private string ProvinceName(string provinceId) => catalogue.Province(provinceId)?.ShortName ?? provinceId;
 
-    private static string EnglishRate(long amountVnd, Project project) =>
-        FundingRules.Rate(amountVnd, project.Approved.Support) is { } r ? $", {NumberText.En.Percent(r)} of the approved support" : "";
+    /// <summary>A step's name as a sentence shows it ("đang thực hiện" / "in progress").</summary>
+    private string Step(ProjectStatus status, bool english) => vocabulary.Name(status, english).ToLowerInvariant();
 
-    private static ProjectResult Done(Project project, string vi, string en, IReadOnlyList<FundingWarning>? warnings = null) =>
-        new(ProjectOutcome.Done, project, vi, en, warnings ?? []);
+    private string BeforePrevious(bool english, ProjectStatus step, DateOnly date, ProjectStatus previous, DateOnly previousDate) =>
+        texts.Text(english, "projects.life.before_previous", ("step", Step(step, english)), ("date", date), ("previous", Step(previous, english)), ("before", previousDate));
 
-    private static ProjectResult Fail(ProjectOutcome outcome, string vi, string en, Project? project = null) => new(outcome, project, vi, en, []);
+    private static ProjectResult Done(Project project, Func<bool, string> message, IReadOnlyList<FundingWarning>? warnings = null) =>
+        new(ProjectOutcome.Done, project, message, warnings ?? []);
+
+    private static ProjectResult Fail(ProjectOutcome outcome, Func<bool, string> message, Project? project = null) => new(outcome, project, message, []);
 }

@@ -63,13 +63,15 @@ public sealed class CsvRecordImporter : IRecordImporter
             var f = forms?.Invoke() ?? FormCatalogue.Load(SeedFiles.Locate(null), c.Activities.Select(a => a.Id).ToList());
             return new RecordLayout(f, c.Activities.Select(a => a.Id));
         });
-        var projects = new ProjectImport(store, () => _catalogue.Value);
-        var userTexts = new Lazy<UserTexts>(texts ?? (() => UserTexts.Load(SeedFiles.Locate(null))));
-        var rows = new RecordRowReader(() => _catalogue.Value, () => _layout.Value, projects.Find, () => userTexts.Value);
-        _plans = new PlanImporter(store, () => _catalogue.Value, clock);
-        _records = new RecordBatchImporter(store, () => _catalogue.Value, () => _layout.Value, rows, clock, projects);
+        _texts = new Lazy<UserTexts>(texts ?? (() => UserTexts.Load(SeedFiles.Locate(null))));
+        var projects = new ProjectImport(store, () => _catalogue.Value, () => _texts.Value);
+        var rows = new RecordRowReader(() => _catalogue.Value, () => _layout.Value, projects.Find, () => _texts.Value);
+        _plans = new PlanImporter(store, () => _catalogue.Value, clock, () => _texts.Value);
+        _records = new RecordBatchImporter(store, () => _catalogue.Value, () => _layout.Value, rows, clock, projects, () => _texts.Value);
         _undo = new ImportUndo(store, clock);
     }
+
+    private readonly Lazy<UserTexts> _texts;
 
     private CatalogueIndex Catalogue => _catalogue.Value;
 
@@ -206,7 +208,7 @@ public sealed class CsvRecordImporter : IRecordImporter
         }
     }
 
-    public void ExportProjects(TextWriter csv) => Projects.ProjectCsv.Write(csv, _store, Catalogue);
+    public void ExportProjects(TextWriter csv) => Projects.ProjectCsv.Write(csv, _store, Catalogue, _texts.Value);
 
     /// <summary>dd/MM/yyyy (also d/M/yyyy) or yyyy-MM-dd.</summary>
     internal static bool TryParseDate(string text, out DateOnly date) =>

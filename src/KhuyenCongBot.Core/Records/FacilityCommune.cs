@@ -1,4 +1,5 @@
 using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Records;
 
@@ -9,7 +10,7 @@ namespace KhuyenCongBot.Core.Records;
 internal sealed record FacilityCommune(string? Code, bool NotInList)
 {
     /// <summary>Null for an empty cell; a code not in the province's list is a problem of the row.</summary>
-    public static FacilityCommune? Read(string cell, SupportRecord record, CatalogueIndex catalogue, Lazy<CommuneCatalogue> communes, List<string> problems)
+    public static FacilityCommune? Read(string cell, SupportRecord record, CatalogueIndex catalogue, Lazy<CommuneCatalogue> communes, List<string> problems, UserTexts texts)
     {
         if (cell.Length == 0)
         {
@@ -26,8 +27,8 @@ internal sealed record FacilityCommune(string? Code, bool NotInList)
         var current = catalogue.CurrentOf(record.ProvinceId)?.Id ?? record.ProvinceId;
         if (communes.Value.ByCode(cell) is not { } commune || commune.ProvinceId != current)
         {
-            problems.Add($"mã xã/phường '{RecordRowReader.Short(cell)}' không có trong danh sách xã/phường năm 2025 của "
-                + $"{catalogue.Province(current)?.ShortName ?? current} (để trống, hoặc ghi {RecordLayout.CommuneNotInList} nếu xã không có trong danh sách)");
+            problems.Add(texts.Text(false, "records.rows.unknown_commune_code", ("text", RecordRowReader.Short(cell)), ("province", catalogue.Province(current)?.ShortName ?? current),
+                ("none", RecordLayout.CommuneNotInList)));
             return null;
         }
         return new FacilityCommune(commune.Code, false);

@@ -1,4 +1,5 @@
 using KhuyenCongBot.Core.Beneficiaries;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Records;
 
@@ -16,7 +17,7 @@ public sealed record FacilityProfile(string? LegalForm, string? TaxId, List<stri
     public static readonly IReadOnlyList<string> Groups = ["women_owned", "ethnic_minority_owned"];
 
     /// <summary>Reads the three cells; null when all are empty. Problems are added in Vietnamese.</summary>
-    public static FacilityProfile? Read(string legalForm, string taxId, string groups, List<string> problems)
+    public static FacilityProfile? Read(string legalForm, string taxId, string groups, List<string> problems, UserTexts texts)
     {
         if (legalForm.Length == 0 && taxId.Length == 0 && groups.Length == 0)
         {
@@ -28,7 +29,7 @@ public sealed record FacilityProfile(string? LegalForm, string? TaxId, List<stri
             legal = LegalForms.FirstOrDefault(f => f == legalForm.Trim());
             if (legal is null)
             {
-                problems.Add($"loại hình cơ sở '{legalForm}' không có (dùng: {string.Join(", ", LegalForms)})");
+                problems.Add(texts.Text(false, "records.rows.bad_legal_form", ("text", legalForm), ("forms", string.Join(", ", LegalForms))));
             }
         }
         string? number = null;
@@ -43,7 +44,7 @@ public sealed record FacilityProfile(string? LegalForm, string? TaxId, List<stri
             var check = TaxIds.Check(taxId, kind);
             if (!check.Ok)
             {
-                problems.Add("mã số thuế cơ sở: " + check.Problem);
+                problems.Add(texts.Text(false, "records.rows.bad_tax_id", ("problem", check.Problem)));
             }
             number = check.Normalized;
         }
@@ -59,7 +60,7 @@ public sealed record FacilityProfile(string? LegalForm, string? TaxId, List<stri
                 }
                 if (!Groups.Contains(g))
                 {
-                    problems.Add($"nhóm ưu tiên '{g}' không có (dùng: {string.Join(", ", Groups)}, hoặc none)");
+                    problems.Add(texts.Text(false, "records.rows.bad_group", ("text", g), ("groups", string.Join(", ", Groups))));
                 }
                 else if (!read.Contains(g))
                 {

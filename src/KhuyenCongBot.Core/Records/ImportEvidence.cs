@@ -18,7 +18,7 @@ internal static class ImportEvidence
     public static bool IsPlainName(string name) => name.Length is > 0 and <= 255 && name.IndexOfAny(['/', '\\', ':', '\0']) < 0 && name != "." && name != "..";
 
     /// <summary>The files found for each record to import (by its place in <paramref name="names"/>), and a note for those not found.</summary>
-    public static List<(string Name, byte[] Bytes)>[] Gather(IReadOnlyList<IReadOnlyList<string>> names, Func<string, byte[]?>? source, List<string> notes)
+    public static List<(string Name, byte[] Bytes)>[] Gather(IReadOnlyList<IReadOnlyList<string>> names, Func<string, byte[]?>? source, List<string> notes, UserTexts texts)
     {
         var found = new List<(string, byte[])>[names.Count];
         var listed = names.Sum(n => n.Count);
@@ -28,8 +28,7 @@ internal static class ImportEvidence
         }
         if (source is null)
         {
-            notes.Add($"cột files ghi {VnFormat.Number(listed)} tệp minh chứng nhưng tệp không được gửi kèm, nên bản ghi được nhập không có tệp "
-                + "(nhập bằng lệnh import với thư mục <tên tệp>-minh-chung bên cạnh tệp để gắn lại)");
+            notes.Add(texts.Text(false, "records.notes.files_not_sent", ("count", listed)));
             return found.Select(_ => new List<(string, byte[])>()).ToArray();
         }
         var missing = new List<string>();
@@ -50,8 +49,8 @@ internal static class ImportEvidence
         }
         if (missing.Count > 0)
         {
-            notes.Add($"không thấy {VnFormat.Number(missing.Count)} trong {VnFormat.Number(listed)} tệp minh chứng cột files ghi ("
-                + string.Join(", ", missing.Take(5)) + (missing.Count > 5 ? ", …" : "") + "); các bản ghi đó được nhập không có tệp này");
+            notes.Add(texts.Text(false, "records.notes.files_missing", ("missing", missing.Count), ("count", listed),
+                ("files", string.Join(", ", missing.Take(5)) + (missing.Count > 5 ? ", …" : ""))));
         }
         return found;
     }

@@ -85,36 +85,16 @@ public sealed class ImportModule(IRecordImporter importer, UserTexts texts) : IB
             return true;
         }
         // Who imported, as people read it in the list of imports (never a raw identity such as "telegram:123").
-        var by = People.PersonNames.Of(context.User, false, context.Catalogue);
+        var by = People.PersonNames.Of(context.User, context.Texts, false, context.Catalogue);
         var result = importer.Import(content, new ImportOptions(context.User.Id, by, document.FileName, WantsDuplicates(context.Message.Text)));
-        var summary = result.Summary(document.FileName,
-            "gửi lại tệp kèm chú thích \"nhập cả dòng trùng\"", "/dotnhap huy {id}", maxErrors: 20);
+        var summary = result.Summary(context.Texts, context.Language, document.FileName, context.Text("records.summary.chat_allow_hint"), "/dotnhap huy {id}",
+            maxErrors: 20);
         if (result.Ok && result.Batch is not null)
         {
-            summary += " Số liệu đã được cập nhật.";
+            summary += " " + context.Text("records.summary.figures_updated");
         }
-        context.Say(context.English ? EnglishSummary(result, document.FileName) : summary);
+        context.Say(summary);
         return true;
-    }
-
-    private static string EnglishSummary(ImportResult result, string fileName)
-    {
-        if (!result.Ok)
-        {
-            var sb = new StringBuilder($"Nothing imported: {result.Errors.Count} bad rows in {fileName}. Fix them and send again:");
-            foreach (var e in result.Errors.Take(20))
-            {
-                sb.Append("\n• line ").Append(e.Line).Append(": ").Append(e.Reason);
-            }
-            return sb.ToString();
-        }
-        if (result.Batch is { } batch)
-        {
-            return $"Imported {result.Imported} rows from {fileName} (batch #{batch.Id}); {result.Duplicates} duplicate rows skipped. Undo: /imports huy {batch.Id}.";
-        }
-        return result.ImportedBefore is { } before
-            ? $"Nothing imported: this file was imported on {VnFormat.DateTime(before.At)} (batch #{before.Id}); {result.Duplicates} duplicate rows. To import it again, send it with the caption \"allow duplicates\"."
-            : $"Nothing new: all {result.Duplicates} rows are already there. To import them anyway, send the file with the caption \"allow duplicates\".";
     }
 
     private Task ImportsAsync(BotContext context, string arguments, CancellationToken ct)
@@ -149,14 +129,14 @@ public sealed class ImportModule(IRecordImporter importer, UserTexts texts) : IB
         foreach (var b in batches)
         {
             sb.Append("\n#").Append(b.Id).Append(" · ").Append(VnFormat.DateTime(b.At)).Append(" · ").Append(b.FileName)
-                .Append(" · ").Append(VnFormat.Number(b.Added)).Append(b.Kind == "plans" ? " chỉ tiêu" : " bản ghi");
+                .Append(" · ").Append(b.Kind == "plans" ? context.Text("records.list.plans", ("count", b.Added)) : context.Text("records.list.records", ("count", b.Added)));
             if (b.Duplicates > 0)
             {
-                sb.Append(", ").Append(VnFormat.Number(b.Duplicates)).Append(" dòng trùng bỏ qua");
+                sb.Append(", ").Append(context.Text("records.list.duplicates", ("count", b.Duplicates)));
             }
             if (b.UndoneAt is { } at)
             {
-                sb.Append(" · đã hoàn tác ").Append(VnFormat.DateTime(at));
+                sb.Append(" · ").Append(context.Text("records.list.undone", ("at", at)));
             }
         }
         sb.Append('\n').Append(context.Text("records.import.undo_hint"));

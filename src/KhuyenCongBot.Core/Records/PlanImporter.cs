@@ -15,7 +15,7 @@ using static KhuyenCongBot.Core.Records.RecordRowReader;
 namespace KhuyenCongBot.Core.Records;
 
 /// <summary>Plans: one row per (year, province, measure), read and saved as one undoable batch.</summary>
-internal sealed class PlanImporter(IBotStore store, Func<CatalogueIndex> catalogue, BotClock clock)
+internal sealed class PlanImporter(IBotStore store, Func<CatalogueIndex> catalogue, BotClock clock, Func<UserTexts> texts)
 {
     private CatalogueIndex Catalogue => catalogue();
 
@@ -24,12 +24,12 @@ internal sealed class PlanImporter(IBotStore store, Func<CatalogueIndex> catalog
         var errors = new List<ImportError>();
         if (rows.Count == 0)
         {
-            return Failed(1, $"tệp rỗng; dòng đầu phải là tiêu đề: {string.Join(",", PlanColumns)}");
+            return Failed(1, texts().Text(false, "records.rows.empty_file", ("header", string.Join(",", PlanColumns))));
         }
         var header = rows[0].Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
         if (header.Count < PlanColumns.Count || !header.Take(PlanColumns.Count).SequenceEqual(PlanColumns))
         {
-            return Failed(rows[0].Line, $"dòng tiêu đề phải là: {string.Join(",", PlanColumns)}");
+            return Failed(rows[0].Line, texts().Text(false, "records.plans.header", ("header", string.Join(",", PlanColumns))));
         }
         var plans = new List<(int Line, Plan Plan)>();
         var seen = new Dictionary<string, int>();
@@ -45,7 +45,7 @@ internal sealed class PlanImporter(IBotStore store, Func<CatalogueIndex> catalog
             {
                 if (seen.TryGetValue(plan.Id, out var first))
                 {
-                    problems.Add($"trùng kế hoạch với dòng {first}");
+                    problems.Add(texts().Text(false, "records.plans.repeated", ("line", first)));
                 }
                 else
                 {
@@ -65,7 +65,7 @@ internal sealed class PlanImporter(IBotStore store, Func<CatalogueIndex> catalog
         }
         if (plans.Count == 0)
         {
-            return Failed(1, "tệp không có dòng dữ liệu nào") with { Kind = "plans" };
+            return Failed(1, texts().Text(false, "records.rows.no_data")) with { Kind = "plans" };
         }
         var hash = Hash(rows);
         var before = store.Imports.WithHash(hash).FirstOrDefault();
@@ -108,19 +108,19 @@ internal sealed class PlanImporter(IBotStore store, Func<CatalogueIndex> catalog
         var yearOk = int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2100;
         if (!yearOk)
         {
-            problems.Add($"năm '{Short(yearText)}' không hợp lệ (2000-2100)");
+            problems.Add(texts().Text(false, "records.plans.bad_year", ("text", Short(yearText))));
         }
 
         var provinceText = row[1].Trim();
         var province = provinceText.Length == 0 ? null : Catalogue.FindProvince(provinceText);
         if (province is null)
         {
-            problems.Add(provinceText.Length == 0 ? "thiếu tỉnh/thành phố" : $"không tìm thấy tỉnh/thành phố '{Short(provinceText)}'");
+            problems.Add(provinceText.Length == 0 ? texts().Text(false, "records.rows.no_province") : texts().Text(false, "records.rows.unknown_province", ("text", Short(provinceText))));
         }
         else if (!province.IsCurrent)
         {
             var current = Catalogue.CurrentOf(province.Id);
-            problems.Add($"'{provinceText}' là tỉnh cũ; kế hoạch lập theo đơn vị hiện nay ({current?.Name ?? "?"})");
+            problems.Add(texts().Text(false, "records.plans.former_province", ("text", provinceText), ("current", current?.Name ?? "?")));
         }
 
         var metric = row[2].Trim();
@@ -129,26 +129,26 @@ internal sealed class PlanImporter(IBotStore store, Func<CatalogueIndex> catalog
         var measure = dot > 0 ? metric[(dot + 1)..] : "";
         if (dot <= 0)
         {
-            problems.Add($"chỉ tiêu '{Short(metric)}' không hợp lệ (dạng hoạt_động.đơn_vị, ví dụ trade_fair.booths)");
+            problems.Add(texts().Text(false, "records.plans.bad_metric", ("text", Short(metric))));
         }
         else if (activity is null)
         {
-            problems.Add($"chỉ tiêu '{Short(metric)}': không có hoạt động '{Short(metric[..dot])}'");
+            problems.Add(texts().Text(false, "records.plans.unknown_activity", ("text", Short(metric)), ("activity", Short(metric[..dot]))));
         }
         else if (!Measures.All.Contains(measure) || (activity.Measures.Count > 0 && !activity.Measures.Contains(measure) && !activity.FormMeasures.Contains(measure)))
         {
-            problems.Add($"chỉ tiêu '{Short(metric)}': đơn vị đo '{measure}' không dùng cho hoạt động {activity.Id}");
+            problems.Add(texts().Text(false, "records.plans.measure_not_used", ("text", Short(metric)), ("measure", measure), ("activity", activity.Id)));
         }
 
         long target = 0;
         var targetText = row[3].Trim();
         if (targetText.Length == 0)
         {
-            problems.Add("thiếu chỉ tiêu kế hoạch");
+            problems.Add(texts().Text(false, "records.plans.no_target"));
         }
         else if (!TryParseNonNegative(targetText, out target) || target > MaxPlanTarget)
         {
-            problems.Add($"chỉ tiêu kế hoạch '{Short(targetText)}' không hợp lệ (số nguyên không âm, tối đa {VnFormat.Number(MaxPlanTarget)})");
+            problems.Add(texts().Text(false, "records.plans.bad_target", ("text", Short(targetText)), ("max", MaxPlanTarget)));
         }
         if (problems.Count > 0 || province is null || activity is null)
         {

@@ -3,6 +3,7 @@ using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.People;
 using KhuyenCongBot.Core.Projects;
 using KhuyenCongBot.Core.Storage;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Records;
 
@@ -12,7 +13,7 @@ namespace KhuyenCongBot.Core.Records;
 /// (never overwritten, never doubled), the new ones shown to the record rows (their project_code cells) before they are saved,
 /// then added in the batch's transaction.
 /// </summary>
-internal sealed class ProjectImport(IBotStore store, Func<CatalogueIndex> catalogue)
+internal sealed class ProjectImport(IBotStore store, Func<CatalogueIndex> catalogue, Func<UserTexts> texts)
 {
     /// <summary>The projects of the file being imported, by normalised code, while its record rows are read.</summary>
     private Dictionary<string, Project>? _pending;
@@ -30,7 +31,7 @@ internal sealed class ProjectImport(IBotStore store, Func<CatalogueIndex> catalo
         var text = CsvDecoding.Decode(content, out var problem);
         if (text is null)
         {
-            return new Plan([], 0, [new ImportError(1, $"tệp đề án {fileName}: {problem}")]);
+            return new Plan([], 0, [new ImportError(1, texts().Text(false, "records.projects.in_file", ("file", fileName), ("problem", problem)))]);
         }
         var errors = new List<ImportError>();
         var rows = ProjectCsv.Read(CsvText.Read(new StringReader(text)).ToList(), catalogue(), errors);
@@ -44,15 +45,14 @@ internal sealed class ProjectImport(IBotStore store, Func<CatalogueIndex> catalo
             }
             else if (Differences(existing, row) is { Count: > 0 } differ)
             {
-                errors.Add(new ImportError(row.Line, $"đề án {existing.Code} đã có trong cơ sở dữ liệu nhưng khác ở: {string.Join(", ", differ)}; "
-                    + "bot không ghi đè đề án đã có. Đổi mã trong tệp nếu đó là đề án khác, hoặc xóa dòng này nếu đề án đã có là đúng"));
+                errors.Add(new ImportError(row.Line, texts().Text(false, "records.projects.differs", ("code", existing.Code), ("columns", string.Join(", ", differ)))));
             }
             else
             {
                 same++;
             }
         }
-        return new Plan(toAdd, same, errors.Select(e => e with { Reason = $"tệp đề án {fileName}: {e.Reason}" }).ToList());
+        return new Plan(toAdd, same, errors.Select(e => e with { Reason = texts().Text(false, "records.projects.in_file", ("file", fileName), ("problem", e.Reason)) }).ToList());
     }
 
     /// <summary>The columns in which the stored project and the file's differ (who moved it aside: ids do not travel).</summary>

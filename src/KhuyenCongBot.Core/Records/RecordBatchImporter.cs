@@ -15,7 +15,7 @@ namespace KhuyenCongBot.Core.Records;
 
 /// <summary>Record rows: the header mapped, duplicates found, all saved as one undoable batch (for <see cref="CsvRecordImporter"/>, under its batch lock).</summary>
 internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> catalogue, Func<RecordLayout> layout, RecordRowReader rowReader, BotClock clock,
-    ProjectImport projectImport)
+    ProjectImport projectImport, Func<UserTexts> texts)
 {
     private readonly IBotStore _store = store;
     private readonly RecordRowReader _rows = rowReader;
@@ -32,7 +32,7 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
     public ImportResult Import(IReadOnlyList<CsvText.Row> rows, ImportOptions options)
     {
         // The projects that came with the records (an export's projects file) are read first: the rows' project_code cells name them.
-        var projects = options.Projects is { } file ? projectImport.Read(file, options.ProjectsFileName ?? "đề án") : null;
+        var projects = options.Projects is { } file ? projectImport.Read(file, options.ProjectsFileName ?? texts().Text(false, "records.notes.projects_file")) : null;
         if (projects is { Errors.Count: > 0 })
         {
             return new ImportResult(0, projects.Errors);
@@ -52,7 +52,7 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
     {
         if (rows.Count == 0)
         {
-            return Failed(1, $"tệp rỗng; dòng đầu phải là tiêu đề: {string.Join(",", RecordColumns)}");
+            return Failed(1, texts().Text(false, "records.rows.empty_file", ("header", string.Join(",", RecordColumns))));
         }
         var errors = new List<ImportError>();
         var columns = _rows.MapHeader(rows[0], errors);
@@ -73,7 +73,7 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
             }
             var problems = new List<string>();
             var record = _rows.ParseRecord(row, columns, today, options.Source == "demo", problems, notes, out var village, out var phone, out var profile);
-            var commune = communeAt < 0 ? null : FacilityCommune.Read(CellSafety.Restore(row[communeAt]).Trim(), record, Catalogue, _communes, problems);
+            var commune = communeAt < 0 ? null : FacilityCommune.Read(CellSafety.Restore(row[communeAt]).Trim(), record, Catalogue, _communes, problems, texts());
             if (problems.Count > 0)
             {
                 errors.Add(new ImportError(row.Line, string.Join("; ", problems)));
@@ -89,12 +89,12 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
         }
         if (parsed.Count == 0 && projects is null)
         {
-            return Failed(1, "tệp không có dòng dữ liệu nào");
+            return Failed(1, texts().Text(false, "records.rows.no_data"));
         }
         var hash = Hash(rows);
         var before = _store.Imports.WithHash(hash).FirstOrDefault();
         var duplicates = DuplicateLines(parsed);
-        var noteLines = notes.Select(n => $"{n.Key} ({n.Value} dòng)").ToList();
+        var noteLines = notes.Select(n => texts().Text(false, "records.notes.rows", ("note", n.Key), ("count", n.Value))).ToList();
         ProjectNotes(projects, options, noteLines);
         if (!options.AllowDuplicates && before is not null)
         {
@@ -103,10 +103,10 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
         var toAdd = options.AllowDuplicates ? parsed : parsed.Where(p => !duplicates.Contains(p.Line)).ToList();
         var skipped = options.AllowDuplicates ? [] : duplicates;
         // The evidence files the rows list, from the folder that came with the file (an export's files folder).
-        var evidence = ImportEvidence.Gather(toAdd.Select(p => p.Files).ToList(), options.Evidence, noteLines);
+        var evidence = ImportEvidence.Gather(toAdd.Select(p => p.Files).ToList(), options.Evidence, noteLines, texts());
         if (options.DryRun && evidence.Sum(e => e.Count) is > 0 and var willAttach)
         {
-            noteLines.Add($"sẽ gắn lại {VnFormat.Number(willAttach)} tệp minh chứng (cột files)");
+            noteLines.Add(texts().Text(false, "records.notes.will_attach", ("count", willAttach)));
         }
         if (options.DryRun || (toAdd.Count == 0 && projects is not { ToAdd.Count: > 0 }))
         {
@@ -142,11 +142,11 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
             var attached = toAdd.Select((p, i) => ImportEvidence.Attach(_store.Attachments, p.Record.Id, evidence[i], options.UserId, now, refused)).Sum();
             if (attached > 0)
             {
-                noteLines.Add($"đã gắn lại {VnFormat.Number(attached)} tệp minh chứng vào các bản ghi (cột files)");
+                noteLines.Add(texts().Text(false, "records.notes.attached", ("count", attached)));
             }
             if (refused.Count > 0)
             {
-                noteLines.Add($"{VnFormat.Number(refused.Count)} tệp minh chứng không gắn được: " + string.Join("; ", refused.Take(5)) + (refused.Count > 5 ? "; …" : ""));
+                noteLines.Add(texts().Text(false, "records.notes.not_attached", ("count", refused.Count), ("files", string.Join("; ", refused.Take(5)) + (refused.Count > 5 ? "; …" : ""))));
             }
             batch.FirstRecordId = list.Count == 0 ? 0 : list.Min(r => r.Id);
             batch.LastRecordId = list.Count == 0 ? 0 : list.Max(r => r.Id);
@@ -184,14 +184,20 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
     }
 
     /// <summary>"sẽ thêm / đã thêm 3 đề án (tệp …); 2 đề án đã có, giống hệt: bỏ qua".</summary>
-    private static void ProjectNotes(ProjectImport.Plan? projects, ImportOptions options, List<string> notes)
+    private void ProjectNotes(ProjectImport.Plan? projects, ImportOptions options, List<string> notes)
     {
         if (projects is null)
         {
             return;
         }
-        notes.Add($"{(options.DryRun ? "sẽ thêm" : "thêm")} {VnFormat.Number(projects.ToAdd.Count)} đề án từ tệp {options.ProjectsFileName}"
-            + (projects.Same > 0 ? $"; {VnFormat.Number(projects.Same)} đề án đã có, giống hệt: bỏ qua" : ""));
+        var (count, file, same) = (projects.ToAdd.Count, options.ProjectsFileName, projects.Same);
+        notes.Add((options.DryRun, same > 0) switch
+        {
+            (true, true) => texts().Text(false, "records.notes.projects_will_add_same", ("count", count), ("file", file), ("same", same)),
+            (true, false) => texts().Text(false, "records.notes.projects_will_add", ("count", count), ("file", file)),
+            (false, true) => texts().Text(false, "records.notes.projects_added_same", ("count", count), ("file", file), ("same", same)),
+            _ => texts().Text(false, "records.notes.projects_added", ("count", count), ("file", file)),
+        });
     }
 
     /// <summary>A facility of a project by name: found in the province (or the unit it was merged into), else added.</summary>

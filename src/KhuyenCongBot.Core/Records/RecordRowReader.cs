@@ -29,7 +29,8 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
         var missing = RecordLayout.BaseColumns.Where(c => !columns.Contains(c)).Select(c => c.Id).ToList();
         if (columns.Take(RecordColumns.Count).All(c => c is null))
         {
-            errors.Add(new ImportError(header.Line, $"dòng tiêu đề phải là: {expected} (có thể thêm các cột chi tiết như {string.Join(", ", Layout.Columns.Where(c => c.IsExtra).Take(4).Select(c => c.Id))}…)"));
+            errors.Add(new ImportError(header.Line, texts().Text(false, "records.rows.header_expected", ("expected", expected),
+                ("extras", string.Join(", ", Layout.Columns.Where(c => c.IsExtra).Take(4).Select(c => c.Id))))));
             return null;
         }
         if (missing.Count > 0 || unknown.Count > 0)
@@ -37,19 +38,20 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
             var parts = new List<string>();
             if (missing.Count > 0)
             {
-                parts.Add("thiếu cột " + string.Join(", ", missing));
+                parts.Add(texts().Text(false, "records.rows.missing_columns", ("columns", string.Join(", ", missing))));
             }
             if (unknown.Count > 0)
             {
-                parts.Add("cột không có: " + string.Join(", ", unknown.Select(u => $"'{u.Trim()}'")) + " (các cột được dùng: " + string.Join(", ", Layout.Columns.Select(c => c.Id)) + ")");
+                parts.Add(texts().Text(false, "records.rows.unknown_columns", ("unknown", string.Join(", ", unknown.Select(u => $"'{u.Trim()}'"))),
+                    ("known", string.Join(", ", Layout.Columns.Select(c => c.Id)))));
             }
-            errors.Add(new ImportError(header.Line, $"dòng tiêu đề: {string.Join("; ", parts)}; dòng tiêu đề phải bắt đầu bằng {expected}"));
+            errors.Add(new ImportError(header.Line, texts().Text(false, "records.rows.header_problems", ("problems", string.Join("; ", parts)), ("expected", expected))));
             return null;
         }
         var twice = columns.OfType<RecordColumn>().GroupBy(c => c.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (twice.Count > 0)
         {
-            errors.Add(new ImportError(header.Line, "dòng tiêu đề: cột lặp lại " + string.Join(", ", twice)));
+            errors.Add(new ImportError(header.Line, texts().Text(false, "records.rows.header_repeated", ("columns", string.Join(", ", twice)))));
             return null;
         }
         return columns;
@@ -66,7 +68,7 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
                 var value = CellSafety.Restore(row[i]).Trim();
                 if (value.Contains('\uFFFD'))
                 {
-                    problems.Add($"cột {column.Id} có ký tự hỏng (�): tệp đã bị đổi mã chữ trước đó");
+                    problems.Add(texts().Text(false, "records.rows.broken_characters", ("column", column.Id)));
                 }
                 cells[column.Id] = value;
             }
@@ -75,7 +77,7 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
         {
             if (row.Fields[i].Trim().Length > 0)
             {
-                problems.Add($"dòng có {row.Fields.Count} ô nhưng tiêu đề chỉ có {columns.Length} cột (thiếu dấu ngoặc kép quanh một ô có dấu phẩy?)");
+                problems.Add(texts().Text(false, "records.rows.too_many_cells", ("cells", row.Fields.Count), ("columns", columns.Length)));
                 break;
             }
         }
@@ -88,7 +90,7 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
         var activity = activityText.Length == 0 ? null : Catalogue.FindActivity(activityText);
         if (activity is null)
         {
-            problems.Add(activityText.Length == 0 ? "thiếu hoạt động" : $"không tìm thấy hoạt động '{Short(activityText)}'");
+            problems.Add(activityText.Length == 0 ? texts().Text(false, "records.rows.no_activity") : texts().Text(false, "records.rows.unknown_activity", ("text", Short(activityText))));
         }
         else
         {
@@ -113,20 +115,20 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
         }
         else
         {
-            problems.Add(dateText.Length == 0 ? "thiếu ngày" : $"ngày '{Short(dateText)}' không hợp lệ (dd/MM/yyyy hoặc yyyy-MM-dd)");
+            problems.Add(dateText.Length == 0 ? texts().Text(false, "records.rows.no_date") : texts().Text(false, "records.rows.bad_date", ("text", Short(dateText))));
         }
 
         var provinceText = Cell("province");
         var province = provinceText.Length == 0 ? null : Catalogue.FindProvince(provinceText);
         if (province is null)
         {
-            problems.Add(provinceText.Length == 0 ? "thiếu tỉnh/thành phố" : $"không tìm thấy tỉnh/thành phố '{Short(provinceText)}'");
+            problems.Add(provinceText.Length == 0 ? texts().Text(false, "records.rows.no_province") : texts().Text(false, "records.rows.unknown_province", ("text", Short(provinceText))));
         }
         else if (!province.IsCurrent && record.Date >= FieldReader.MergerDate && Catalogue.CurrentOf(province.Id) is { } current && current.Id != province.Id)
         {
             // As in the forms: from 1/7/2025 a former province is recorded under the unit it was merged into.
             record.ProvinceId = current.Id;
-            var key = $"{province.Name} đã hợp nhất vào {current.Name} từ 01/07/2025: bản ghi từ ngày đó lưu cho {current.Name}";
+            var key = texts().Text(false, "records.rows.merged_province", ("former", province.Name), ("current", current.Name));
             notes[key] = notes.GetValueOrDefault(key) + 1;
         }
         else
@@ -138,24 +140,24 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
         record.FacilityName = facility.Length == 0 ? null : facility;
         if (facility.Length > 0 && (VnText.FoldWords(facility).Replace(" ", "").Length < 2 || facility.Length > FieldReader.MaxFacilityName))
         {
-            problems.Add($"tên cơ sở cần từ 2 đến {FieldReader.MaxFacilityName} ký tự (ô này có {facility.Length})");
+            problems.Add(texts().Text(false, "records.rows.facility_length", ("max", FieldReader.MaxFacilityName), ("length", facility.Length)));
         }
         else if (facility.Length == 0 && form?.Bound("facility") is { IsRequired: true })
         {
-            problems.Add($"thiếu tên cơ sở (phiếu {form.Title ?? form.Activity} bắt buộc có cơ sở)");
+            problems.Add(texts().Text(false, "records.rows.no_facility", ("form", form.Title ?? form.Activity)));
         }
         var commune = Cell("commune");
         record.Commune = commune.Length == 0 ? null : commune;
         if (commune.Length > FieldReader.MaxPlaceName)
         {
-            problems.Add($"tên xã/phường dài quá {FieldReader.MaxPlaceName} ký tự");
+            problems.Add(texts().Text(false, "records.rows.commune_too_long", ("max", FieldReader.MaxPlaceName)));
         }
         var villageText = Cell("craft_village");
         if (villageText.Length > 0)
         {
             if (villageText.Length is < 2 or > FieldReader.MaxPlaceName)
             {
-                problems.Add($"tên làng nghề cần từ 2 đến {FieldReader.MaxPlaceName} ký tự");
+                problems.Add(texts().Text(false, "records.rows.village_length", ("max", FieldReader.MaxPlaceName)));
             }
             village = villageText;
         }
@@ -165,14 +167,14 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
             phone = PhoneNumber.Normalize(phoneText);
             if (phone is null)
             {
-                problems.Add($"số điện thoại cơ sở '{Short(phoneText)}' cần 10 hoặc 11 chữ số, bắt đầu bằng 0");
+                problems.Add(texts().Text(false, "records.rows.bad_phone", ("text", Short(phoneText))));
             }
         }
-        profile = FacilityProfile.Read(Cell("legal_form"), Cell("tax_id"), Cell("priority_groups"), problems);
+        profile = FacilityProfile.Read(Cell("legal_form"), Cell("tax_id"), Cell("priority_groups"), problems, texts());
 
-        record.Booths = (int)Bound(form, "booths", "số gian hàng", Cell("booths"), today, user, problems);
-        record.RevenueVnd = Bound(form, "revenue_vnd", "doanh thu", Cell("revenue_vnd"), today, user, problems);
-        record.FundingVnd = Bound(form, "funding_vnd", "kinh phí", Cell("funding_vnd"), today, user, problems);
+        record.Booths = (int)Bound(form, "booths", texts().Text(false, "records.rows.what_booths"), Cell("booths"), today, user, problems);
+        record.RevenueVnd = Bound(form, "revenue_vnd", texts().Text(false, "records.rows.what_revenue"), Cell("revenue_vnd"), today, user, problems);
+        record.FundingVnd = Bound(form, "funding_vnd", texts().Text(false, "records.rows.what_funding"), Cell("funding_vnd"), today, user, problems);
 
         var sourceText = Cell("funding_source");
         switch (VnText.FoldWords(sourceText).Replace(" ", ""))
@@ -187,20 +189,20 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
                 record.FundingSource = "KCDP";
                 break;
             default:
-                problems.Add($"nguồn kinh phí '{Short(sourceText)}' không hợp lệ (KCQG, KCĐP hoặc để trống)");
+                problems.Add(texts().Text(false, "records.rows.bad_source", ("text", Short(sourceText))));
                 break;
         }
         // With the split columns filled, they say where the money came from (KCQG and KCĐP together name no single source).
         var hasSplit = RecordLayout.SplitColumns.Any(c => Cell(c.Id).Length > 0);
         if (!hasSplit && record.FundingVnd > 0 && record.FundingSource is null && form?.Bound("funding_source") is not null)
         {
-            problems.Add("có kinh phí nhưng thiếu nguồn kinh phí (KCQG hoặc KCĐP)");
+            problems.Add(texts().Text(false, "records.rows.funding_without_source"));
         }
         else if (!hasSplit && record.FundingVnd == 0 && record.FundingSource is not null && Cell("funding_vnd").Trim().Length == 0)
         {
             // Only when the amount was left empty: an amount already refused above (too large, or on an unknown activity)
             // is not "missing" as well.
-            problems.Add("có nguồn kinh phí nhưng không có kinh phí");
+            problems.Add(texts().Text(false, "records.rows.source_without_funding"));
         }
         ReadSplit(record, form, Cell, today, user, problems);
 
@@ -214,14 +216,13 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
                 record.Status = RecordStatus.Estimate;
                 break;
             default:
-                problems.Add($"trạng thái '{Short(statusText)}' không hợp lệ (ước hoặc chính thức)");
+                problems.Add(texts().Text(false, "records.rows.bad_status", ("text", Short(statusText))));
                 break;
         }
         if (!demo && record.Status == RecordStatus.Actual && record.Date > today)
         {
             // The form's rule: a day still to come is an estimate ("ước thực hiện"), never an actual figure.
-            problems.Add($"ngày {VnFormat.Date(record.Date)} chưa tới (hôm nay {VnFormat.Date(today)}): số liệu chính thức chỉ ghi việc đã diễn ra; "
-                + "ghi 'ước' ở cột trạng thái hoặc sửa ngày");
+            problems.Add(texts().Text(false, "records.rows.actual_in_future", ("date", record.Date), ("today", today)));
         }
 
         var note = Cell("note");
@@ -232,7 +233,7 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
         }
         else if (note.Length > 500)
         {
-            problems.Add("ghi chú dài quá 500 ký tự");
+            problems.Add(texts().Text(false, "records.rows.note_too_long", ("max", 500)));
         }
 
         ReadProject(record, Cell("project_code"), problems);
@@ -252,7 +253,7 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
             }
             if (form is not null && field is null)
             {
-                problems.Add($"cột {column.Id} không dùng cho hoạt động {form.Activity} (phiếu {form.Title ?? form.Activity} không hỏi)");
+                problems.Add(texts().Text(false, "records.rows.column_not_used", ("column", column.Id), ("activity", form.Activity), ("form", form.Title ?? form.Activity)));
                 continue;
             }
             if (field is null)
@@ -278,13 +279,13 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
         {
             if (field is { IsRequired: true })
             {
-                problems.Add($"thiếu {what} (phiếu {form!.Title ?? form.Activity} bắt buộc)");
+                problems.Add(texts().Text(false, "records.rows.required_missing", ("what", what), ("form", form!.Title ?? form.Activity)));
             }
             return 0;
         }
         if (form is not null && field is null)
         {
-            problems.Add($"cột {bind} không dùng cho hoạt động {form.Activity} (phiếu {form.Title ?? form.Activity} không hỏi {what})");
+            problems.Add(texts().Text(false, "records.rows.column_not_asked", ("column", bind), ("activity", form.Activity), ("form", form.Title ?? form.Activity), ("what", what)));
             return 0;
         }
         if (field is null)
@@ -294,7 +295,7 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
         var read = FieldReader.Read(field, text, today, Catalogue, user, texts(), english: false);
         if (!read.Ok)
         {
-            problems.Add($"{read.Error!.TrimEnd('.')} (ô ghi '{Short(text)}')");
+            problems.Add(texts().Text(false, "records.rows.cell_problem", ("problem", read.Error!.TrimEnd('.')), ("text", Short(text))));
             return 0;
         }
         return long.Parse(read.Value, CultureInfo.InvariantCulture);
@@ -324,9 +325,10 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
             };
             var text = cell(columns[i].Id);
             var found = new List<string>();
+            var header = columns[i].Header.Replace(" (đồng)", "", StringComparison.Ordinal);
             parts[i] = text.Length == 0 ? 0
-                : Bound(form, form?.Bound(bind) is null ? "funding_vnd" : bind, columns[i].Header.Replace(" (đồng)", "", StringComparison.Ordinal), text, today, user, found);
-            problems.AddRange(found.Select(p => $"cột {columns[i].Id} ({columns[i].Header.Replace(" (đồng)", "", StringComparison.Ordinal)}): {p}"));
+                : Bound(form, form?.Bound(bind) is null ? "funding_vnd" : bind, header, text, today, user, found);
+            problems.AddRange(found.Select(p => texts().Text(false, "records.rows.split_cell", ("column", columns[i].Id), ("header", header), ("problem", p))));
         }
         if (problems.Count > 0)
         {
@@ -334,12 +336,12 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
         }
         if (!Funding.FundingSplit.TryCreate(parts[0], parts[1], parts[2], parts[3], out var split))
         {
-            problems.Add("số tiền theo nguồn không hợp lệ");
+            problems.Add(texts().Text(false, "records.rows.bad_split"));
             return;
         }
         if (cell("funding_vnd").Length > 0 && record.FundingVnd != split.Support)
         {
-            problems.Add($"kinh phí {VnFormat.MoneyFull(record.FundingVnd)} khác tổng KCQG + KCĐP ({VnFormat.MoneyFull(split.Support)})");
+            problems.Add(texts().Text(false, "records.rows.split_differs", ("funding", VnFormat.MoneyFull(record.FundingVnd)), ("support", VnFormat.MoneyFull(split.Support))));
             return;
         }
         RecordFunding.Set(record, split);
@@ -357,18 +359,18 @@ internal sealed class RecordRowReader(Func<CatalogueIndex> catalogue, Func<Recor
         }
         if (findProject(code) is not { } project)
         {
-            problems.Add($"không có đề án mã '{Short(code)}' (kiểm tra mã bằng /dean, hoặc để trống ô project_code nếu bản ghi không thuộc đề án nào)");
+            problems.Add(texts().Text(false, "records.rows.no_project", ("code", Short(code))));
             return;
         }
         var units = record.ProvinceId.Length == 0 ? [] : Catalogue.UnitsOf(Catalogue.CurrentOf(record.ProvinceId)?.Id ?? record.ProvinceId);
         if (record.ProvinceId.Length > 0 && !units.Contains(project.ProvinceId))
         {
-            problems.Add($"đề án {project.Code} là đề án của {Catalogue.Province(project.ProvinceId)?.ShortName ?? project.ProvinceId}, không phải của tỉnh/thành phố của bản ghi");
+            problems.Add(texts().Text(false, "records.rows.project_other_province", ("code", project.Code), ("province", Catalogue.Province(project.ProvinceId)?.ShortName ?? project.ProvinceId)));
             return;
         }
         if (record.ActivityId.Length > 0 && project.ActivityId != record.ActivityId)
         {
-            problems.Add($"đề án {project.Code} là đề án {Catalogue.Activity(project.ActivityId)?.ShortName ?? project.ActivityId}, khác hoạt động của bản ghi");
+            problems.Add(texts().Text(false, "records.rows.project_other_activity", ("code", project.Code), ("activity", Catalogue.Activity(project.ActivityId)?.ShortName ?? project.ActivityId)));
             return;
         }
         record.ProjectCode = project.Code;

@@ -20,7 +20,7 @@ public static class AdminVerbs
         var importer = services.GetRequiredService<IRecordImporter>();
         var result = importer.Import(content, new ImportOptions(0, by, fileName, allowDuplicates, dryRun, Evidence: evidence,
             Projects: projects?.Content, ProjectsFileName: projects?.Name));
-        return (result.Ok ? 0 : BotApp.ExitData, result.Summary(fileName, AllowHint, UndoHint));
+        return (result.Ok ? 0 : BotApp.ExitData, result.Summary(services.GetRequiredService<UserTexts>(), UserTexts.Vietnamese, fileName, AllowHint, UndoHint));
     }
 
     public static (int Exit, string Text) Undo(IServiceProvider services, long batchId, string by)

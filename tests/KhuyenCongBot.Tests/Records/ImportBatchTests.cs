@@ -41,7 +41,7 @@ public sealed class ImportBatchTests
             Assert.Equal(0, again.Imported);
             Assert.Equal(first.Batch!.Id, again.ImportedBefore!.Id);
             Assert.Equal(2, again.Duplicates);
-            var text = again.Summary("records (1).csv", "--allow-duplicates", "import --undo {id}");
+            var text = again.Summary(KhuyenCongBot.Tests.Support.TestTexts.Seeds, "vi", "records (1).csv", "--allow-duplicates", "import --undo {id}");
             Assert.Contains("đã nhập ngày 26/11/2026", text);
             Assert.Contains("2 dòng trùng", text);
             Assert.Equal(2, store.Records.Count());
@@ -105,7 +105,7 @@ public sealed class ImportBatchTests
             var result = importer.Import(Csv(Row1, Row3, Row2, Row3), Options("thang-8.csv"));
             Assert.Equal(1, result.Imported);
             Assert.Equal([2, 4, 5], result.DuplicateLines);
-            Assert.Contains("bỏ qua 3 dòng trùng với dữ liệu đã có (dòng 2, 4, 5)", result.Summary("thang-8.csv", "--allow-duplicates", "import --undo {id}"));
+            Assert.Contains("bỏ qua 3 dòng trùng với dữ liệu đã có (dòng 2, 4, 5)", result.Summary(KhuyenCongBot.Tests.Support.TestTexts.Seeds, "vi", "thang-8.csv", "--allow-duplicates", "import --undo {id}"));
             Assert.Equal(3, store.Records.Count());
         }
     }
@@ -167,7 +167,7 @@ public sealed class ImportBatchTests
             Assert.Equal("vinh-phuc", records[0].ProvinceId); // before 1/7/2025: as recorded
             Assert.Equal("phu-tho", records[1].ProvinceId);
             Assert.Contains("Vĩnh Phúc đã hợp nhất vào Phú Thọ từ 01/07/2025", Assert.Single(result.Notes));
-            Assert.Contains("Lưu ý: Vĩnh Phúc đã hợp nhất vào Phú Thọ", result.Summary("records.csv", "x", "y"));
+            Assert.Contains("Lưu ý: Vĩnh Phúc đã hợp nhất vào Phú Thọ", result.Summary(KhuyenCongBot.Tests.Support.TestTexts.Seeds, "vi", "records.csv", "x", "y"));
         }
     }
 

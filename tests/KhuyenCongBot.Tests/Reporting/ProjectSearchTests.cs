@@ -45,6 +45,6 @@ public sealed class ProjectSearchTests
     public void A_person_is_named_by_their_name_else_by_role_and_province(string displayName, string expected)
     {
         var user = new BotUser { DisplayName = displayName, Role = Role.Officer, ScopeKind = ScopeKind.Province, ScopeId = "phu-tho", Identities = ["terminal:local"] };
-        Assert.Equal(expected, PersonNames.Of(user, false, RecordsTestKit.Catalogue));
+        Assert.Equal(expected, PersonNames.Of(user, KhuyenCongBot.Tests.Support.TestTexts.Seeds, false, RecordsTestKit.Catalogue));
     }
 }

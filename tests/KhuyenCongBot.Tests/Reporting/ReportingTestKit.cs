@@ -67,7 +67,7 @@ internal sealed class ProjectWorld : IDisposable
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
         Clock = new BotClock(Time, BotClock.FindZone("Asia/Ho_Chi_Minh"));
         Access = new AccessPolicy(ReportingTestKit.Catalogue, Store, new GroupRoster(Store), KhuyenCongBot.Tests.Support.TestTexts.Seeds);
-        Lifecycle = new ProjectLifecycle(Store, Clock, ReportingTestKit.Catalogue, Access, ReportingTestKit.Vocabulary);
+        Lifecycle = new ProjectLifecycle(Store, Clock, ReportingTestKit.Catalogue, Access, ReportingTestKit.Vocabulary, KhuyenCongBot.Tests.Support.TestTexts.Seeds);
         Queries = new ProjectQueries(Store, ReportingTestKit.Catalogue);
         Admin = AddUser("Quản trị", Role.Admin, ScopeKind.All, null);
         PhuTho = AddUser("Cán bộ Phú Thọ", Role.Officer, ScopeKind.Province, "phu-tho");

@@ -151,7 +151,7 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         }
         var correction = texts.Text(english, "projects.one.correction");
         var list = string.Join("; ", moves.Select(m =>
-            $"{Step(m.To, english)}{(m.Correction ? correction : "")} – {People.PersonNames.Of(store, m.UserId, english, catalogue)}"
+            $"{Step(m.To, english)}{(m.Correction ? correction : "")} – {People.PersonNames.Of(store, m.UserId, texts, english, catalogue)}"
             + (m.UserId == 0 ? "" : ", " + VnFormat.DateTime(m.At))));
         sb.Append('\n').Append(texts.Text(english, "projects.one.recorded_by", ("moves", list)));
     }
