@@ -184,7 +184,7 @@ public sealed class ActualFigures
         return field.Kind switch
         {
             FieldType.Integer when long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) =>
-                ctx.Numbers.Number(n) + (field.Unit is { } unit ? " " + unit : ""),
+                ctx.Numbers.Number(n) + (field.UnitIn(ctx.English) is { } unit ? " " + unit : ""),
             FieldType.Money when long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var vnd) => ctx.Numbers.Money(vnd),
             _ => FieldReader.Display(field, value, ctx.Catalogue, ctx.Texts, ctx.English),
         };

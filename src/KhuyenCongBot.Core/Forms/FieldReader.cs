@@ -302,7 +302,7 @@ public static class FieldReader
         {
             case FieldType.Integer:
                 return long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
-                    ? NumberText.For(english).Number(n) + (field.Unit is { } u ? " " + u : "")
+                    ? NumberText.For(english).Number(n) + (field.UnitIn(english) is { } u ? " " + u : "")
                     : value;
             case FieldType.Money:
                 return long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var vnd) ? ReadBackMoney(vnd, english) : value;

@@ -115,6 +115,11 @@ public sealed class FormCatalogue
         {
             throw new SeedException(file, $"hoạt động \"{form.Activity}\" không có trong danh mục (seeds/catalogue/activities.json)");
         }
+        if (!string.IsNullOrWhiteSpace(form.Title) && string.IsNullOrWhiteSpace(form.TitleEn))
+        {
+            // An English reader sees the form's title, hints and units in English (Vietnamese stays the default).
+            throw new SeedException(file, "có title nhưng thiếu titleEn (tên phiếu tiếng Anh)");
+        }
         if (form.Fields.Count == 0)
         {
             throw new SeedException(file, "mẫu phiếu không có trường nào (fields)");
@@ -142,6 +147,14 @@ public sealed class FormCatalogue
             if (string.IsNullOrWhiteSpace(f.Label))
             {
                 throw Bad("thiếu label");
+            }
+            if (!string.IsNullOrWhiteSpace(f.Help) && string.IsNullOrWhiteSpace(f.HelpEn))
+            {
+                throw Bad("có help nhưng thiếu helpEn (lời giúp tiếng Anh)");
+            }
+            if (!string.IsNullOrWhiteSpace(f.Unit) && string.IsNullOrWhiteSpace(f.UnitEn))
+            {
+                throw Bad("có unit nhưng thiếu unitEn (đơn vị tiếng Anh)");
             }
             if (!Enum.TryParse<FieldType>(f.Type, true, out var kind) || !Enum.IsDefined(kind) || f.Type.Any(char.IsDigit))
             {

@@ -73,6 +73,9 @@ public sealed class FormField
     /// <summary>Unit after a number ("gian hàng"), for display and tolerant input.</summary>
     public string? Unit { get; set; }
 
+    /// <summary>The unit for an English reader ("booths"); required with <see cref="Unit"/>.</summary>
+    public string? UnitEn { get; set; }
+
     /// <summary>Money: the id of another money field of the form this amount is not expected to exceed (support above the
     /// facility's total investment); a larger amount is asked back, not refused.</summary>
     public string? AtMost { get; set; }
@@ -98,6 +101,8 @@ public sealed class FormField
     public string LabelIn(bool english) => english && !string.IsNullOrWhiteSpace(LabelEn) ? LabelEn! : Label;
 
     public string? HelpIn(bool english) => english && !string.IsNullOrWhiteSpace(HelpEn) ? HelpEn : Help;
+
+    public string? UnitIn(bool english) => english && !string.IsNullOrWhiteSpace(UnitEn) ? UnitEn : Unit;
 }
 
 /// <summary>One option of a choice field: the stored value and its label.</summary>

@@ -147,11 +147,11 @@ public sealed class BackupService(IBotStore store, IOptions<BackupOptions> optio
 }
 
 /// <summary>/saoluu (/backup): an admin gets the latest backup (taken now if there is none) as a document.</summary>
-public sealed class BackupModule(BackupService backups, ILogger<BackupModule> logger) : IBotModule
+public sealed class BackupModule(BackupService backups, Core.Text.UserTexts texts, ILogger<BackupModule> logger) : IBotModule
 {
     public IEnumerable<BotCommand> Commands =>
     [
-        new("backup", ["saoluu"], "Sao lưu dữ liệu và gửi bản sao lưu", "Back up the database and send the file", Role.Admin, SendAsync, PrivateOnly: true),
+        new("backup", ["saoluu"], texts.Text(Core.Text.UserTexts.Vietnamese, "host.command_backup"), texts.Text("en", "host.command_backup"), Role.Admin, SendAsync, PrivateOnly: true),
     ];
 
     private Task SendAsync(BotContext context, string arguments, CancellationToken ct)
@@ -159,7 +159,7 @@ public sealed class BackupModule(BackupService backups, ILogger<BackupModule> lo
         string path;
         try
         {
-            path = arguments.Trim().Equals("moi", StringComparison.OrdinalIgnoreCase) || arguments.Trim().Equals("mới", StringComparison.OrdinalIgnoreCase)
+            path = Core.Text.VnText.FoldWords(arguments) is "moi" or "new"
                 ? backups.BackupNow()
                 : backups.Latest() ?? backups.BackupNow();
         }
@@ -167,17 +167,13 @@ public sealed class BackupModule(BackupService backups, ILogger<BackupModule> lo
         {
             // The reply sends the admin to the log: it must be there.
             logger.LogError("/saoluu failed; the previous backups are kept: {Error}", ex.Message);
-            context.Say(context.T(
-                "Sao lưu không thành công (bản sao không kiểm tra được hoặc không ghi được thư mục sao lưu); các bản sao lưu trước vẫn giữ nguyên. Quản trị máy chủ xem nhật ký của bot.",
-                "The backup failed (the copy did not verify or the backup folder is not writable); earlier backups are untouched. Check the bot's log."));
+            context.Say(context.Text("host.backup.failed"));
             return Task.CompletedTask;
         }
         var bytes = File.ReadAllBytes(path);
         context.Say(new Reply
         {
-            Text = context.T(
-                $"Bản sao lưu {Path.GetFileName(path)} ({Core.Text.VnFormat.Number(bytes.Length / 1024)} KB). Gõ /saoluu mới để sao lưu ngay.",
-                $"Backup {Path.GetFileName(path)} ({bytes.Length / 1024:N0} KB). Type /backup moi for a fresh one."),
+            Text = context.Text("host.backup.sent", ("file", Path.GetFileName(path)), ("kb", (long)(bytes.Length / 1024))),
             Attachment = new Attachment(AttachmentKind.Document, Path.GetFileName(path), bytes, "application/octet-stream") { Confidential = true },
         });
         return Task.CompletedTask;

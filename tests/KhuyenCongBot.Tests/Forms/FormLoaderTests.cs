@@ -35,6 +35,8 @@ public sealed class FormLoaderTests : IDisposable
     [InlineData("""{ "id": "booths", "type": "number", "label": "Số gian hàng" }""", "booths", "kiểu \"number\" không được hỗ trợ")]
     [InlineData("""{ "type": "text", "label": "Tên" }""", "trường thứ 3", "thiếu id")]
     [InlineData("""{ "id": "fair", "type": "text" }""", "fair", "thiếu label")]
+    [InlineData("""{ "id": "fair", "type": "text", "label": "Tên", "help": "Tên hội chợ." }""", "fair", "thiếu helpEn")]
+    [InlineData("""{ "id": "booths", "type": "integer", "label": "Số", "unit": "gian hàng" }""", "booths", "thiếu unitEn")]
     [InlineData("""{ "id": "booths", "type": "integer", "label": "Số", "min": 50, "max": 1 }""", "booths", "min (50) lớn hơn max (1)")]
     [InlineData("""{ "id": "fair", "type": "choice", "label": "Loại", "min": 1 }""", "fair", "min/max không dùng")]
     [InlineData("""{ "id": "src", "type": "text", "label": "Nguồn", "askIf": { "field": "nope", "op": "eq", "value": "1" } }""", "src", "\"nope\" không có")]

@@ -32,4 +32,19 @@ public sealed class BackupCommandTests
         Assert.Contains("chỉ dành cho quản trị viên", reply);
         Assert.False(Directory.Exists(folder));
     }
+
+    [Fact]
+    public async Task An_English_admin_gets_the_backup_reply_in_English_and_backup_new_takes_a_fresh_one()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "kcb-tests", Guid.NewGuid().ToString("N"));
+        using var bot = BotHarness.Create(new DateOnly(2026, 11, 26), settings: new Dictionary<string, string?> { ["Backup:Folder"] = folder });
+        bot.AddUser("admin", Role.Admin);
+        var reply = await bot.Say("/backup", "admin", "en");
+        Assert.Matches(@"^Backup \S+ \([\d,]+ KB\)\. Type /backup new for a fresh one\.", reply);
+        Assert.DoesNotContain("Bản sao lưu", reply);
+        var before = Directory.GetFiles(folder).Length;
+        Assert.StartsWith("Backup ", await bot.Say("/backup new", "admin", "en"));
+        Assert.True(Directory.GetFiles(folder).Length > before, "'/backup new' takes a fresh backup");
+        Assert.StartsWith("Bản sao lưu ", await bot.Say("/saoluu", "admin"));
+    }
 }

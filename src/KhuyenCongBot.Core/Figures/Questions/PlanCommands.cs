@@ -28,10 +28,7 @@ public sealed class PlanCommands
     /// <summary>The confirmations of a plan change (overwrite, implausible amount, unit, near province name).</summary>
     public IConversationFlow Flow => changes.Dialog;
 
-    private const string Usage =
-        "Cách dùng:\n/kehoach 2026 – xem kế hoạch năm 2026 (/kehoach 2026 Phú Thọ – của một tỉnh)\n/kehoach 2026 Phú Thọ gian hàng 120 – đặt kế hoạch (quản trị viên)\n"
-        + "Chỉ tiêu gõ bằng chữ (gian hàng, cơ sở máy móc, doanh thu tư vấn 9,92 tỷ, kinh phí) hoặc mã <hoạt động>.<đại lượng>, ví dụ trade_fair.booths, machinery.facilities, consulting.revenue_vnd (doanh thu nhập như 9,92 tỷ).\n"
-        + "Có thể nhập cả tệp plans.csv (year,province,metric,target) bằng lệnh import của chương trình.";
+    private static string Usage(BotContext context) => context.Text("plans.usage");
 
     public Task HandleAsync(BotContext context, string arguments, CancellationToken cancellationToken)
     {
@@ -40,12 +37,12 @@ public sealed class PlanCommands
         if (tokens.Length == 0)
         {
             List(context, context.Today.Year);
-            context.Say(Usage);
+            context.Say(Usage(context));
             return Task.CompletedTask;
         }
         if (!int.TryParse(tokens[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 2000 || year > 2100)
         {
-            context.Say("Năm không hợp lệ: \"" + tokens[0] + "\".\n" + Usage);
+            context.Say(context.Text("plans.bad_year", ("typed", tokens[0])) + "\n" + Usage(context));
             return Task.CompletedTask;
         }
         if (tokens.Length == 1)
@@ -65,7 +62,7 @@ public sealed class PlanCommands
             var (province, measureWords) = SplitProvince(tokens[1..]);
             if (province is not null && measureWords.Length > 0 && MeasureOf(measureWords) is not null)
             {
-                context.Say($"Thiếu số kế hoạch sau \"{string.Join(' ', measureWords)}\" (ví dụ: /kehoach {year} {province.ShortName} gian hàng 150).");
+                context.Say(context.Text("plans.amount_missing", ("words", string.Join(' ', measureWords)), ("year", year), ("province", province.ShortName)));
                 return Task.CompletedTask;
             }
             UnknownProvince(context, string.Join(' ', ProvinceWords(tokens[1..])), line);
@@ -73,7 +70,7 @@ public sealed class PlanCommands
         }
         if (!context.IsAdmin)
         {
-            context.Say("Chỉ quản trị viên được đặt kế hoạch; bạn không có quyền đặt. Bạn xem kế hoạch bằng /kehoach " + year + ".");
+            context.Say(context.Text("plans.admins_only_set", ("year", year)));
             return Task.CompletedTask;
         }
         Set(context, year, tokens[1..], line);
@@ -90,14 +87,14 @@ public sealed class PlanCommands
         }
         if (metricIndex < 1 || metricIndex == tokens.Length - 1)
         {
-            context.Say("Thiếu tỉnh, chỉ tiêu hoặc số kế hoạch.\n" + Usage);
+            context.Say(context.Text("plans.missing_parts") + "\n" + Usage(context));
             return;
         }
         var provinceText = string.Join(' ', tokens[..metricIndex]);
         var province = catalogue.FindProvince(provinceText);
         if (province is null)
         {
-            context.Say($"Không có tỉnh/thành phố \"{provinceText}\" trong danh mục.");
+            context.Say(context.Text("plans.unknown_province", ("text", provinceText)));
             return;
         }
         Set(context, year, province, tokens[metricIndex].ToLowerInvariant(), string.Join(' ', tokens[(metricIndex + 1)..]));
@@ -110,7 +107,7 @@ public sealed class PlanCommands
         var amountAt = PlanWords.AmountStart(tokens, from: 0);
         if (amountAt < 1)
         {
-            context.Say("Thiếu tỉnh, chỉ tiêu hoặc số kế hoạch.\n" + Usage);
+            context.Say(context.Text("plans.missing_parts") + "\n" + Usage(context));
             return;
         }
         var (province, measureWords) = SplitProvince(tokens[..amountAt]);
@@ -121,14 +118,14 @@ public sealed class PlanCommands
         }
         if (measureWords.Length == 0)
         {
-            context.Say("Thiếu chỉ tiêu (ví dụ: gian hàng, cơ sở máy móc, doanh thu tư vấn, kinh phí).\n" + Usage);
+            context.Say(context.Text("plans.measure_missing") + "\n" + Usage(context));
             return;
         }
         var words = string.Join(' ', measureWords);
         var found = MeasureOf(measureWords);
         if (found is not { } metric)
         {
-            context.Say($"Bot chưa hiểu chỉ tiêu \"{words}\". Ví dụ: \"gian hàng\", \"cơ sở máy móc\", \"doanh thu tư vấn\", \"kinh phí\"; hoặc mã như trade_fair.booths.\n" + Usage);
+            context.Say(context.Text("plans.measure_not_understood", ("words", words)) + "\n" + Usage(context));
             return;
         }
         Set(context, year, province, $"{metric.ActivityId}.{metric.Measure}", PlanWords.WithoutUnit(tokens[amountAt..]));
@@ -191,14 +188,14 @@ public sealed class PlanCommands
     /// command again with it (never used without asking).</summary>
     private void UnknownProvince(BotContext context, string text, string line)
     {
-        var message = $"Không có tỉnh/thành phố \"{text}\" trong danh mục.";
+        var message = context.Text("plans.unknown_province", ("text", text));
         var at = line.IndexOf(text, StringComparison.Ordinal);
         if (PlanWords.Nearest(catalogue, text) is not { } near || text.Length == 0 || at < 0)
         {
-            context.Say(message + " Bạn gõ tên hiện nay của tỉnh/thành (sau sáp nhập 2025) hoặc mã tỉnh.");
+            context.Say(message + context.Text("plans.type_current_name"));
             return;
         }
-        changes.OfferProvince(context, message + $" Có phải ý bạn là {near.ShortName}?", near, line[..at] + near.ShortName + line[(at + text.Length)..]);
+        changes.OfferProvince(context, message + context.Text("plans.did_you_mean", ("name", near.ShortName)), near, line[..at] + near.ShortName + line[(at + text.Length)..]);
     }
 
     /// <summary>The one activity a measure belongs to (booths: fairs; revenue: consulting), or null when it is shared.</summary>
@@ -217,8 +214,9 @@ public sealed class PlanCommands
         if ((activity is null && activityId != "*") || !Measures.All.Contains(measure) || (activity is not null && !activity.Measures.Contains(measure)))
         {
             context.Say(activity is not null && !activity.Measures.Contains(measure) && Measures.All.Contains(measure)
-                ? $"Hoạt động {activity.ShortName} không có chỉ tiêu {MeasureWord(measure)} để đặt kế hoạch. Chỉ tiêu của {activity.ShortName}: {string.Join(", ", activity.Measures.Select(MeasureWord))}."
-                : $"Chưa hiểu chỉ tiêu \"{metric}\". Gõ chỉ tiêu bằng lời, ví dụ: /kehoach 2027 Phú Thọ gian hàng 150; /kehoach 2027 Phú Thọ kinh phí máy móc 2 tỷ.");
+                ? context.Text("plans.activity_has_no_measure", ("activity", context.English ? activity.EnglishName : activity.ShortName),
+                    ("measure", MeasureWord(context, measure)), ("measures", string.Join(", ", activity.Measures.Select(m => MeasureWord(context, m)))))
+                : context.Text("plans.metric_not_understood", ("metric", metric)));
             return;
         }
         if (!province.IsCurrent)
@@ -227,9 +225,8 @@ public sealed class PlanCommands
             // to its current unit's plan and the country's (outside tester: "/kehoach 2026 Vĩnh Phúc gian hàng 50").
             var current = catalogue.CurrentOf(province.Id);
             context.Say(current is null
-                ? $"{province.ShortName} không còn là đơn vị hành chính từ 01/07/2025: kế hoạch đặt theo 34 tỉnh, thành phố hiện nay."
-                : $"{province.ShortName} đã hợp nhất vào {current.ShortName} từ 01/07/2025: kế hoạch đặt theo đơn vị hiện nay. "
-                  + $"Xem kế hoạch của {current.ShortName}: /kehoach {year} {current.ShortName}");
+                ? context.Text("plans.former_gone", ("province", province.ShortName))
+                : context.Text("plans.former_merged", ("province", province.ShortName), ("current", current.ShortName), ("year", year)));
             return;
         }
         var change = new PlanChange(year, province.Id, metric, 0);
@@ -243,7 +240,9 @@ public sealed class PlanCommands
         }
         if (!ok || target < 0)
         {
-            context.Say($"Số kế hoạch \"{amountText}\" không hợp lệ" + (MetricText.IsMoney(measure) ? " (ví dụ: 9,92 tỷ; 500 triệu; 120000000)." : " (ví dụ: 120)."));
+            context.Say(MetricText.IsMoney(measure)
+                ? context.Text("plans.bad_amount_money", ("typed", amountText))
+                : context.Text("plans.bad_amount", ("typed", amountText)));
             return;
         }
         changes.Propose(context, change with { Target = target });
@@ -264,8 +263,8 @@ public sealed class PlanCommands
         if (provinceId is not null && units is not null && !units.Contains(provinceId))
         {
             // Not "no plan": the plan may exist, the person may not see it (outside tester, officer of Phú Thọ asking Bắc Ninh's).
-            context.Say($"Kế hoạch của {catalogue.Province(provinceId)?.ShortName ?? provinceId} ngoài phạm vi của bạn ({scopes.ShortName(scopes.DefaultScope(context.User))}): "
-                + $"bạn xem được kế hoạch trong phạm vi của mình, ví dụ /kehoach {year}.");
+            context.Say(context.Text("plans.outside_scope", ("province", catalogue.Province(provinceId)?.ShortName ?? provinceId),
+                ("scope", scopes.ShortName(scopes.DefaultScope(context.User), context.English)), ("year", year)));
             return;
         }
         var all = context.Store.Plans.ForYear(year)
@@ -278,49 +277,48 @@ public sealed class PlanCommands
         var stale = all.Except(plans).ToList();
         if (plans.Count == 0)
         {
-            context.Say($"Chưa có kế hoạch năm {year} trong phạm vi của bạn.");
+            context.Say(context.Text("plans.none", ("year", year)));
             return;
         }
-        var scopeName = provinceId is not null ? catalogue.Province(provinceId)?.ShortName ?? provinceId : scopes.ShortName(scopes.DefaultScope(context.User));
-        var sb = new StringBuilder($"Kế hoạch năm {year} ({scopeName}):\n");
+        var scopeName = provinceId is not null ? catalogue.Province(provinceId)?.ShortName ?? provinceId : scopes.ShortName(scopes.DefaultScope(context.User), context.English);
+        var sb = new StringBuilder(context.Text("plans.list_head", ("year", year), ("scope", scopeName))).Append('\n');
         foreach (var group in plans.GroupBy(p => p.Metric))
         {
             var dot = group.Key.IndexOf('.');
             var measure = dot < 0 ? group.Key : group.Key[(dot + 1)..];
             var activity = dot <= 0 ? null : group.Key[..dot];
-            var name = Measures.All.Contains(measure) ? MetricText.Title(catalogue, activity == "*" ? null : activity, measure) : group.Key;
+            var name = Measures.All.Contains(measure) ? MetricText.Title(catalogue, activity == "*" ? null : activity, measure, context.English) : group.Key;
             if (group.Count() == 1)
             {
                 // One province: its plan, without a "total" that would read as the country's; named when the list covers more.
                 var only = group.First();
                 var whose = provinceId is null && !scopes.DefaultScope(context.User).StartsWith("p:", StringComparison.Ordinal)
-                    ? $" (chỉ {catalogue.Province(only.ProvinceId)?.ShortName ?? only.ProvinceId} có kế hoạch này)" : "";
-                sb.Append("• ").Append(name).Append(": ").Append(Format(measure, only.Target)).AppendLine(whose);
+                    ? context.Text("plans.only_one", ("province", catalogue.Province(only.ProvinceId)?.ShortName ?? only.ProvinceId)) : "";
+                sb.Append("• ").Append(name).Append(": ").Append(Format(context, measure, only.Target)).AppendLine(whose);
                 continue;
             }
-            sb.Append("• ").Append(name).Append(": tổng ")
-              .Append(Format(measure, group.Sum(p => p.Target))).Append(" – ")
-              .AppendLine(string.Join("; ", group.Take(8).Select(p => $"{catalogue.Province(p.ProvinceId)?.ShortName ?? p.ProvinceId} {Format(measure, p.Target)}"))
-                  + (group.Count() > 8 ? $"; và {group.Count() - 8} tỉnh khác" : ""));
+            sb.Append("• ").Append(name).Append(": ").Append(context.Text("plans.total")).Append(' ')
+              .Append(Format(context, measure, group.Sum(p => p.Target))).Append(" – ")
+              .AppendLine(string.Join("; ", group.Take(8).Select(p => $"{catalogue.Province(p.ProvinceId)?.ShortName ?? p.ProvinceId} {Format(context, measure, p.Target)}"))
+                  + (group.Count() > 8 ? context.Text("plans.more_provinces", ("count", group.Count() - 8)) : ""));
         }
         if (stale.Count > 0)
         {
-            sb.Append("(Không tính kế hoạch đặt cho tỉnh cũ, đã hợp nhất từ 01/07/2025: ")
-              .Append(string.Join("; ", stale.Select(p => $"{catalogue.Province(p.ProvinceId)?.ShortName ?? p.ProvinceId} {p.Metric} {Format(MeasureOfMetric(p.Metric), p.Target)}")))
-              .AppendLine(".)");
+            sb.AppendLine(context.Text("plans.stale", ("plans",
+                string.Join("; ", stale.Select(p => $"{catalogue.Province(p.ProvinceId)?.ShortName ?? p.ProvinceId} {p.Metric} {Format(context, MeasureOfMetric(p.Metric), p.Target)}")))));
         }
         context.Say(sb.ToString().TrimEnd());
     }
 
-    private static string MeasureWord(string measure) => measure switch
+    private static string MeasureWord(BotContext context, string measure) => measure switch
     {
-        Measures.Revenue => "doanh thu",
-        Measures.Funding => "kinh phí",
-        _ => MetricText.Unit(measure, false),
+        Measures.Revenue => context.Text("plans.measure_revenue"),
+        Measures.Funding => context.Text("plans.measure_funding"),
+        _ => MetricText.Unit(measure, context.English),
     };
 
     private static string MeasureOfMetric(string metric) => metric.IndexOf('.') is var dot and >= 0 ? metric[(dot + 1)..] : metric;
 
-    private static string Format(string measure, decimal value) =>
-        MetricText.IsMoney(measure) ? VnFormat.Money((long)value) : VnFormat.Number((long)value);
+    private static string Format(BotContext context, string measure, decimal value) =>
+        MetricText.IsMoney(measure) ? context.Numbers.Money((long)value) : context.Numbers.Number((long)value);
 }

@@ -8,7 +8,8 @@ namespace KhuyenCongBot.Core.Figures.Questions;
 public sealed class ReportWriter(IFigureSource figures, FigureAnswerer answerer, ScopeResolver scopes, CatalogueIndex catalogue)
 {
     /// <param name="source">Only the records funded by this source (said in the paragraph); null for all.</param>
-    public string Write(Period period, string scope, Funding.FundingSource? source = null)
+    /// <param name="english">The paragraph for an English reader (<see cref="ReportParagraphEnglish"/>); the Vietnamese one is what goes into provincial reports.</param>
+    public string Write(Period period, string scope, Funding.FundingSource? source = null, bool english = false)
     {
         var q = new Question { Summary = true, Scope = scope, Source = source }.WithPeriod(period);
         FigureValue V(string activity, string measure) => figures.Total(answerer.Query(q, activity, measure));
@@ -27,6 +28,10 @@ public sealed class ReportWriter(IFigureSource figures, FigureAnswerer answerer,
         // "cả nước" only when every current province has records in the period (outside tester: the demo's first half of 2024 holds
         // the 18 northern units only, and the paragraph said "ngành công thương cả nước"); a merged province says it includes its
         // former provinces' records.
+        if (english)
+        {
+            return ReportParagraphEnglish.Write(Gather(q, period, scope, all), machinery, cleaner, booths, fairTurns, award, trademark, projects, revenue);
+        }
         var (where, coverage) = Where(q, scope);
         var estimate = all.Sum(v => v.EstimatePart);
         var total = all.Sum(v => v.Value);
@@ -121,6 +126,44 @@ public sealed class ReportWriter(IFigureSource figures, FigureAnswerer answerer,
         return sb.ToString();
     }
 
+    /// <summary>What the English paragraph needs besides the eight main figures.</summary>
+    private ReportParagraphEnglish.Context Gather(Question q, Period period, string scope, FigureValue[] all)
+    {
+        var (kind, _) = ScopeResolver.Split(scope);
+        var where = kind == "p" ? scopes.Label(scope, true) : scopes.ShortName(scope, true);
+        var recorded = kind is "all" or "" ? Recorded(q) : null;
+        var current = catalogue.Provinces.Count(p => p.IsCurrent);
+        var names = recorded is { Count: > 0 } && recorded.Count < current
+            ? catalogue.Provinces.Where(p => p.IsCurrent && recorded.Contains(p.Id)).Select(p => p.ShortName).ToList()
+            : null;
+        var revenue = all[^1];
+        decimal? target = null, before = null;
+        var basePeriod = period.SamePeriodLastYear();
+        if (revenue.Value > 0)
+        {
+            target = answerer.PlanTarget(period.To.Year, "consulting." + Measures.Revenue, scopes.UnitIds(scope));
+            before = figures.Total(answerer.Query(q, "consulting", Measures.Revenue, basePeriod)).Value;
+        }
+        var others = catalogue.Activities.Skip(6)
+            .Select(a => (a, v: figures.Total(answerer.Query(q, a.Id, Measures.Participations))))
+            .Where(x => x.v.Value > 0)
+            .Select(x => (x.a.EnglishName, (long)x.v.Value, x.a.Measures.Contains(Measures.Facilities)))
+            .ToList();
+        return new ReportParagraphEnglish.Context(period, names is null ? where : null, names, current, q.Source,
+            all.Sum(v => v.EstimatePart), all.Sum(v => v.Value), target, before, basePeriod.To.Year, others);
+    }
+
+    /// <summary>The current provinces with records of any activity in the period.</summary>
+    private HashSet<string> Recorded(Question q)
+    {
+        var current = catalogue.Provinces.Where(p => p.IsCurrent).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        return catalogue.Activities
+            .SelectMany(a => figures.Breakdown(answerer.Query(q, a.Id, Measures.Participations), BreakdownBy.Province))
+            .Where(kv => kv.Value.Records > 0 && current.Contains(kv.Key))
+            .Select(kv => kv.Key)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Who the paragraph speaks for, and for the whole country with provinces missing, the sentence naming those counted.</summary>
     private (string Where, string? Coverage) Where(Question q, string scope)
     {
@@ -134,11 +177,7 @@ public sealed class ReportWriter(IFigureSource figures, FigureAnswerer answerer,
             return (scopes.ShortName(scope), null);
         }
         var current = catalogue.Provinces.Where(p => p.IsCurrent).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var recorded = catalogue.Activities
-            .SelectMany(a => figures.Breakdown(answerer.Query(q, a.Id, Measures.Participations), BreakdownBy.Province))
-            .Where(kv => kv.Value.Records > 0 && current.Contains(kv.Key))
-            .Select(kv => kv.Key)
-            .ToHashSet(StringComparer.Ordinal);
+        var recorded = Recorded(q);
         if (recorded.Count == 0 || recorded.Count >= current.Count)
         {
             return (scopes.ShortName(scope), null);

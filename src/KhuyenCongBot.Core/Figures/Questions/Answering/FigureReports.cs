@@ -69,7 +69,7 @@ public sealed class FigureReports(
             context.Say(Workbook(context, summary));
             return;
         }
-        var paragraph = reports.Write(period, scope, parts.Source);
+        var paragraph = reports.Write(period, scope, parts.Source, context.English);
         if (parts.Source is null && context.Module<Projects.Chat.ProjectsModule>()?.ReportSentence(scopes.UnitIds(scope), period, context.Today, context.English) is { } projects)
         {
             paragraph += "\n" + projects;
