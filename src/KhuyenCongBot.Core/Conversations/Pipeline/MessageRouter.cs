@@ -158,7 +158,7 @@ public sealed class MessageRouter
         if (IsListNumber(text) && state.LastChoices.Count > 0 && (!message.IsGroupChat || LoadStateStep.InChatOf(state, message)))
         {
             // "6" under a list of two: the list is still open, the number is not in it.
-            context.Say(context.Text("router.number_out_of_range", ("text", text), ("count", state.LastChoices.Count)));
+            context.Ask(context.Text("router.number_out_of_range", ("text", text), ("count", state.LastChoices.Count)), [.. state.LastChoices]);
             return;
         }
         if (IsListNumber(text))
