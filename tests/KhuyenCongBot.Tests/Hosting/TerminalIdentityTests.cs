@@ -75,7 +75,7 @@ public sealed class TerminalIdentityTests(ITestOutputHelper output) : IDisposabl
         Assert.Equal(0, changed.Code);
         Assert.Contains("Người dùng 'pt1' trước đây là cán bộ khuyến công (Phú Thọ); theo --role/--province nay là lãnh đạo, quản lý (Hà Nội)", changed.Error);
         var list = await Chat("/nguoidung pt1\n");
-        Assert.Contains("pt1 (lãnh đạo, quản lý, Hà Nội)", list.Output);
+        Assert.Contains("pt1 (lãnh đạo/quản lý, Hà Nội)", list.Output);
     }
 
     public void Dispose()
