@@ -86,7 +86,10 @@ public sealed class CoreModule(UserTexts texts) : IBotModule
     {
         if (context.State.Flow is null)
         {
-            context.Say(context.Text("help.nothing_to_cancel"));
+            // A form left earlier keeps its answers as a draft: "nothing to cancel" alone made the draft's return at /ghi a surprise.
+            context.Say(context.State.Data.Keys.Any(k => k.StartsWith(ConversationState.KeptPrefix, StringComparison.Ordinal))
+                ? context.Text("help.nothing_open_draft_kept")
+                : context.Text("help.nothing_to_cancel"));
             return Task.CompletedTask;
         }
         if (context.Modules.SelectMany(m => m.Flows).FirstOrDefault(f => f.Name == context.State.Flow) is { } flow && flow.Leave(context))

@@ -105,6 +105,20 @@ public sealed partial class SmallDialogRepliesTests
         Assert.Contains("chọn để chuyển sang bước tiếp", await bot.Say("/dean", "ad"));
     }
 
+    [Fact]
+    public async Task Cancel_with_only_a_kept_draft_says_the_draft_is_kept_not_that_nothing_is_there()
+    {
+        using var bot = FormTestKit.WithOfficer();
+        await FormTestKit.Talk(bot, "o1", "ghi hội chợ", "Gốm Phù Lãng", "Hội chợ Xuân", "/ghi máy móc", "thôi");
+        var cancelled = await bot.Say("/huy", "o1");
+        Assert.Contains("Phiếu nhập dở trước đó vẫn được giữ", cancelled);
+        Assert.DoesNotContain("Không có thao tác nào đang làm dở", cancelled);
+        Assert.Contains("Bạn đang nhập dở", await bot.Say("/ghi", "o1"));
+
+        using var fresh = FormTestKit.WithOfficer();
+        Assert.Contains("Không có thao tác nào đang làm dở", await fresh.Say("/huy", "o1"));
+    }
+
     private static decimal? Plan(BotHarness bot, int year) =>
         bot.Store.Plans.ForYear(year).FirstOrDefault(p => p.ProvinceId == "phu-tho" && p.Metric == "trade_fair.booths")?.Target;
 
