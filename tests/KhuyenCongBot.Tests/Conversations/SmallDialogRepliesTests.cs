@@ -119,6 +119,22 @@ public sealed partial class SmallDialogRepliesTests
         Assert.Contains("Không có thao tác nào đang làm dở", await fresh.Say("/huy", "o1"));
     }
 
+    [Theory]
+    [InlineData("danh sách")]
+    [InlineData("danh sach")]
+    [InlineData("ds")]
+    public async Task List_words_typed_as_a_broadcasts_text_show_the_list_instead_of_asking_whom_to_send_them_to(string typed)
+    {
+        using var bot = BotHarness.Create(Today);
+        bot.AddUser("admin", Role.Admin);
+        Assert.Contains("Soạn thông báo", await bot.Say("/thongbao"));
+        var listed = await bot.Say(typed);
+        Assert.DoesNotContain("Gửi cho ai?", listed);
+        Assert.Equal(await bot.Say("/thongbao danh sach"), listed);
+        var admin = bot.Store.Users.FindByIdentity("terminal:admin")!;
+        Assert.Null(bot.Store.Conversations.Get(admin.Id)?.Flow);
+    }
+
     private static decimal? Plan(BotHarness bot, int year) =>
         bot.Store.Plans.ForYear(year).FirstOrDefault(p => p.ProvinceId == "phu-tho" && p.Metric == "trade_fair.booths")?.Target;
 
