@@ -135,6 +135,21 @@ public sealed partial class SmallDialogRepliesTests
         Assert.Null(bot.Store.Conversations.Get(admin.Id)?.Flow);
     }
 
+    [Theory]
+    [InlineData("ko")]
+    [InlineData("k")]
+    [InlineData("không")]
+    public async Task A_short_no_at_the_optional_project_question_means_no_project(string no)
+    {
+        using var bot = BotHarness.Create(Today, demo: true);
+        bot.AddUser("o1", Role.Officer, "phu-tho");
+        await bot.Say("/ghi", "o1");
+        Assert.Contains("Thuộc đề án nào?", await bot.Say("hoi cho", "o1"));
+        var next = await bot.Say(no, "o1");
+        Assert.Contains("✓ Thuộc đề án nào?: Không thuộc đề án nào", next);
+        Assert.Contains("❓ Cơ sở", next);
+    }
+
     private static decimal? Plan(BotHarness bot, int year) =>
         bot.Store.Plans.ForYear(year).FirstOrDefault(p => p.ProvinceId == "phu-tho" && p.Metric == "trade_fair.booths")?.Target;
 
