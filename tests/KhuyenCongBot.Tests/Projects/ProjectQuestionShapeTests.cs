@@ -13,7 +13,7 @@ public sealed class ProjectQuestionShapeTests
     [InlineData("tỉnh nào có tỷ lệ giải ngân thấp nhất", "xếp hạng các tỉnh")]
     [InlineData("giai ngan theo tinh", "chia theo tỉnh")]
     [InlineData("giải ngân năm 2025 theo quý", "chia theo tháng, quý, năm")]
-    [InlineData("kinh phi trung binh mot de an", "bình quân, trung bình")]
+    [InlineData("kinh phi trung binh mot de an", "tính bình quân, trung bình")]
     [InlineData("giải ngân năm 2025 so với cùng kỳ", "so sánh")]
     public async Task A_project_question_the_bot_cannot_shape_gives_no_figure_and_says_what(string question, string said)
     {
