@@ -45,6 +45,9 @@ public sealed class BroadcastComposer
     /// <summary>The composer's dialog: opened by /thongbao, continued by the engine.</summary>
     public Dialog<ComposeStep> Dialog { get; }
 
+    /// <summary>Shows the scheduled and recent broadcasts (set by the module): "danh sách" typed as the text opens it.</summary>
+    public Action<BotContext>? ShowList { get; set; }
+
     private Dialog<ComposeStep> ComposeDialog() => new(ComposeFlow,
     [
         new(ComposeStep.Body, BodyPrompt, TakeBodyAsync) { Kind = DialogKind.Form, TakesAnyText = true },
@@ -100,6 +103,13 @@ public sealed class BroadcastComposer
         if (text.Length == 0)
         {
             return DialogMove.Stay(turn.Text("broadcast.needs_text"));
+        }
+        if (doc is null && ShowList is { } list && VnText.FoldWords(text) is "danh sach" or "ds" or "list" or "xem danh sach")
+        {
+            // "/thongbao" then "danh sách": the list of broadcasts, as "/thongbao danh sach" gives it, not a broadcast of two words.
+            context.State.Clear();
+            list(context);
+            return DialogMove.Handled;
         }
         if (text.Length > 3500)
         {

@@ -19,6 +19,7 @@ public sealed class BroadcastModule : IBotModule
         this.repository = repository;
         _compose = composer.Dialog;
         _confirmed = confirmed;
+        composer.ShowList = confirmed.List;
     }
 
     private readonly UserTexts texts;

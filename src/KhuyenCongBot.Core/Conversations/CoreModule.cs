@@ -16,8 +16,33 @@ public sealed class CoreModule(UserTexts texts) : IBotModule
 
     private const string English = "en";
 
+    /// <summary>Before the figures: a bare invitation code typed by someone already registered.</summary>
+    public int TextPriority => 0;
+
+    /// <summary>A code the bot made, typed alone by someone already registered: said what happened to it, not read as a figures question.</summary>
+    public Task<bool> TryHandleTextAsync(BotContext context, string text, CancellationToken cancellationToken)
+    {
+        if (!InvitationService.LooksLikeCode(text) || context.Store.Invitations.Get(text.Trim().ToUpperInvariant()) is null)
+        {
+            return Task.FromResult(false);
+        }
+        SayCodeNotUsed(context, text.Trim());
+        return Task.FromResult(true);
+    }
+
+    /// <summary>"/start CODE" or a bare code from a registered person: the code is left for whom it was made (never redeemed on top of a
+    /// role), and they are told so instead of nothing.</summary>
+    private static void SayCodeNotUsed(BotContext context, string code) =>
+        context.Say(context.Text("help.start_code_registered", ("code", code.ToUpperInvariant()),
+            ("role", Texts.RoleName(context, context.User.Role)), ("scope", context.Access?.ScopeName(context.User, context.Language) ?? "")));
+
     private Task StartAsync(BotContext context, string arguments, CancellationToken ct)
     {
+        if (InvitationUnknownUserHandler.CodeIn("/start " + arguments) is { Length: > 0 } code && InvitationService.LooksLikeCode(code))
+        {
+            SayCodeNotUsed(context, code);
+            return Task.CompletedTask;
+        }
         var name = People.PersonNames.IsRawIdentity(context.User.DisplayName.Trim(), context.User) ? "" : " " + context.User.DisplayName.Trim();
         context.Say(context.Text("help.start_hello", ("name", name)));
         return HelpAsync(context, arguments, ct);
@@ -61,7 +86,10 @@ public sealed class CoreModule(UserTexts texts) : IBotModule
     {
         if (context.State.Flow is null)
         {
-            context.Say(context.Text("help.nothing_to_cancel"));
+            // A form left earlier keeps its answers as a draft: "nothing to cancel" alone made the draft's return at /ghi a surprise.
+            context.Say(context.State.Data.Keys.Any(k => k.StartsWith(ConversationState.KeptPrefix, StringComparison.Ordinal))
+                ? context.Text("help.nothing_open_draft_kept")
+                : context.Text("help.nothing_to_cancel"));
             return Task.CompletedTask;
         }
         if (context.Modules.SelectMany(m => m.Flows).FirstOrDefault(f => f.Name == context.State.Flow) is { } flow && flow.Leave(context))

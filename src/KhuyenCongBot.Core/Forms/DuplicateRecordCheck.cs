@@ -29,7 +29,7 @@ internal static class DuplicateRecordCheck
         RecordWriter.Fill(draft, form, s, ctx.Store);
         if (Find(ctx, draft) is not { } same)
         {
-            return false;
+            return EstimateFirst(ctx, s, draft);
         }
         var mark = same.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + Answers(s);
         if (s.Get(ConfirmedKey) == mark)
@@ -39,6 +39,42 @@ internal static class DuplicateRecordCheck
         s.Set(ConfirmedKey, mark);
         PendingConfirmation.Ask(ctx, s,
             ctx.Text("form.fix.duplicate", ("id", same.Id), ("date", VnFormat.Date(same.Date)), ("line", RecordWriter.Line(same, ctx))),
+            [new Choice(ctx.Text("form.fix.save_anyway"), "f:save"), new Choice(ctx.Text("form.fix.go_back"), "f:edit")]);
+        return true;
+    }
+
+    /// <summary>
+    /// An actual record whose estimate was logged before (same province, activity, facility and other answers, dated within a month):
+    /// saved beside it, both would be counted ("3 gian hàng ước" + "5 chính thức" = 8). The officer is shown the estimate and how to
+    /// replace it (/sua), or saves this as another support.
+    /// </summary>
+    private static bool EstimateFirst(BotContext ctx, FormSession s, SupportRecord draft)
+    {
+        if (draft.Status != RecordStatus.Actual)
+        {
+            return false;
+        }
+        SupportRecord? estimate = null;
+        foreach (var r in ctx.Store.Records.ByUser(ctx.User.Id, RecentRecords))
+        {
+            if (r.Status == RecordStatus.Estimate && r.ActivityId == draft.ActivityId && r.ProvinceId == draft.ProvinceId && SameFacility(r, draft)
+                && Math.Abs(r.Date.DayNumber - draft.Date.DayNumber) <= 31 && SameNames(r, draft) && (estimate is null || r.Id > estimate.Id))
+            {
+                estimate = r;
+            }
+        }
+        if (estimate is null)
+        {
+            return false;
+        }
+        var mark = "e" + estimate.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + Answers(s);
+        if (s.Get(ConfirmedKey) == mark)
+        {
+            return false;
+        }
+        s.Set(ConfirmedKey, mark);
+        PendingConfirmation.Ask(ctx, s,
+            ctx.Text("form.fix.estimate_exists", ("id", estimate.Id), ("date", VnFormat.Date(estimate.Date)), ("line", RecordWriter.Line(estimate, ctx))),
             [new Choice(ctx.Text("form.fix.save_anyway"), "f:save"), new Choice(ctx.Text("form.fix.go_back"), "f:edit")]);
         return true;
     }

@@ -91,7 +91,8 @@ internal static class FormProjects
         var offered = Offered(s);
         string? code = null;
         var folded = VnText.FoldWords(input);
-        if (verb == "pj" && arg == "none" || verb == "text" && NoProjectWords.Contains(folded))
+        // "ko", "k", "không" as for any yes/no: the optional project question's no ("thôi" leaves the form instead).
+        if (verb == "pj" && arg == "none" || verb == "text" && (NoProjectWords.Contains(folded) || (ChoiceMatcher.NoWords.Contains(folded) && folded != "thoi")))
         {
             code = "";
         }

@@ -39,7 +39,10 @@ public sealed partial class PeopleModule
             };
         }),
         new(InviteStep.Scope, c => Reply.Of(c.Text("people.which_figures_may_person")) with { Choices = ScopeChoices(c) },
-            turn => ChooseScope(turn, InviteStep.Province, (kind, id) => Invite(turn.Context, InvitedRole(turn), kind, id))),
+            // A province's name typed at the scope question ("Hà Nội") means "one province: Hà Nội", not a wrong answer.
+            turn => !turn.IsButton && catalogue.FindProvince(turn.Input) is not null && FindProvince(turn.Context, turn.Input, out _) is { } typed
+                ? Invite(turn.Context, InvitedRole(turn), ScopeKind.Province, typed.Id)
+                : ChooseScope(turn, InviteStep.Province, (kind, id) => Invite(turn.Context, InvitedRole(turn), kind, id))),
         new(InviteStep.Province, ProvincePrompt, turn => FindProvince(turn.Context, turn.Input, out var error) is { } province
             ? Invite(turn.Context, InvitedRole(turn), ScopeKind.Province, province.Id)
             : DialogMove.Stay(error)),

@@ -227,6 +227,7 @@ public sealed class AdminChannelService(IServiceProvider services, IBotStore sto
         var userId = request["user"]?.GetValue<string>() ?? "local";
         var language = request["lang"]?.GetValue<string>() ?? "vi";
         string? province = null;
+        string? notice = null;
         if (request["province"]?.GetValue<string>() is { } name)
         {
             province = catalogue.FindProvince(name)?.CurrentId;
@@ -239,7 +240,11 @@ public sealed class AdminChannelService(IServiceProvider services, IBotStore sto
         try
         {
             var role = request["role"]?.GetValue<string>() is { } asked ? BotApp.ParseRole(asked) : (Role?)null;
-            TerminalUsers.Ensure(store, clock, userId, role, province);
+            var user = TerminalUsers.Ensure(store, clock, userId, role, province, out var before);
+            if (before is { } was)
+            {
+                notice = TerminalUsers.ChangeNotice(userId, was, user, id => catalogue.Province(id)?.ShortName ?? id);
+            }
         }
         catch (ConfigurationException ex)
         {
@@ -248,6 +253,10 @@ public sealed class AdminChannelService(IServiceProvider services, IBotStore sto
         }
         var hello = Hello();
         hello["ready"] = true;
+        if (notice is not null)
+        {
+            hello["notice"] = notice;
+        }
         await AdminFrames.WriteAsync(stream, hello, ct).ConfigureAwait(false);
         while (await AdminFrames.ReadAsync(stream, ct).ConfigureAwait(false) is { } frame)
         {

@@ -56,7 +56,11 @@ internal static class ChatVerb
                 province = catalogue.FindProvince(name)?.CurrentId
                     ?? throw new ConfigurationException($"--province: không có tỉnh/thành '{name}'.");
             }
-            TerminalUsers.Ensure(store, services.GetRequiredService<BotClock>(), userId, role, province);
+            var user = TerminalUsers.Ensure(store, services.GetRequiredService<BotClock>(), userId, role, province, out var before);
+            if (before is { } was)
+            {
+                await error.WriteLineAsync(TerminalUsers.ChangeNotice(userId, was, user, id => catalogue.Province(id)?.ShortName ?? id));
+            }
             var channel = new TerminalChannel(engine, services.GetRequiredService<IOptions<StorageOptions>>(), services.GetRequiredService<UserTexts>(), input, output);
             var code = await channel.RunAsync(userId, language, reading.Token);
             leaving = true;
@@ -111,6 +115,10 @@ internal static class ChatVerb
             return ready?["exit"]?.GetValue<int>() ?? ExitInUse;
         }
         var today = ready["today"]?.GetValue<string>();
+        if (ready["notice"]?.GetValue<string>() is { } notice)
+        {
+            await error.WriteLineAsync(notice);
+        }
         await error.WriteLineAsync($"Cơ sở dữ liệu {Path.GetFullPath(database)} đang do {owner.Describe()} giữ: terminal này trò chuyện qua tiến trình đó (ngày của bot: {today}).");
         if (commandLine.Get("--today") is { } asked && asked != today)
         {

@@ -18,8 +18,13 @@ public static class TerminalUsers
     public const string OfficerNeedsProvince =
         "--role officer cần --province: cán bộ khuyến công làm việc cho một tỉnh/thành, ví dụ --role officer --province \"Phú Thọ\".";
 
-    public static BotUser Ensure(IBotStore store, BotClock clock, string userId, Role? role, string? provinceId)
+    public static BotUser Ensure(IBotStore store, BotClock clock, string userId, Role? role, string? provinceId) =>
+        Ensure(store, clock, userId, role, provinceId, out _);
+
+    /// <param name="before">The stored role and province when --role changed them (said to the operator and kept in the audit trail).</param>
+    public static BotUser Ensure(IBotStore store, BotClock clock, string userId, Role? role, string? provinceId, out (Role Role, string? ProvinceId)? before)
     {
+        before = null;
         if (role == Role.Officer && provinceId is null)
         {
             throw new ConfigurationException(OfficerNeedsProvince);
@@ -50,6 +55,14 @@ public static class TerminalUsers
         }
         else if (role is { } asked && (user.Role != asked || user.ScopeKind != scopeKind || user.ScopeId != provinceId))
         {
+            // The terminal is the operator's tool and may set a role, but never silently: the operator is told what it replaced,
+            // and the audit trail keeps it as it keeps an admin's change made with /nguoidung.
+            before = (user.Role, user.ScopeKind == ScopeKind.Province ? user.ScopeId : null);
+            store.Audit.Add(new AuditEntry
+            {
+                At = clock.Now, UserId = user.Id, Action = "terminal-role", Entity = "user", EntityId = user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Before = $"{user.Role} {user.ScopeId}".TrimEnd(), After = $"{asked} {provinceId}".TrimEnd(),
+            });
             user.Role = asked;
             user.ScopeKind = scopeKind;
             user.ScopeId = provinceId;
@@ -57,4 +70,13 @@ public static class TerminalUsers
         }
         return user;
     }
+
+    /// <summary>"Người dùng 'local' trước đây là quản trị viên (cả nước); theo --role/--province nay là cán bộ khuyến công (Phú Thọ)."</summary>
+    public static string ChangeNotice(string userId, (Role Role, string? ProvinceId) before, BotUser now, Func<string, string> provinceName) =>
+        $"Người dùng '{userId}' trước đây là {Describe(before.Role, before.ProvinceId, provinceName)}; theo --role/--province nay là "
+        + $"{Describe(now.Role, now.ScopeKind == ScopeKind.Province ? now.ScopeId : null, provinceName)} (đã ghi vào nhật ký thay đổi).";
+
+    private static string Describe(Role role, string? provinceId, Func<string, string> provinceName) =>
+        (role switch { Role.Admin => "quản trị viên", Role.Manager => "lãnh đạo, quản lý", _ => "cán bộ khuyến công" })
+        + " (" + (provinceId is null ? "cả nước" : provinceName(provinceId)) + ")";
 }

@@ -16,7 +16,8 @@ public sealed class DialogRulesTranscriptTests(ITestOutputHelper output)
     /// <summary>A list-choice dialog: who opens it, with what, and the line it repeats when it does not understand an answer.</summary>
     /// <param name="LeftWithLine">Whether leaving it for a figures question says so in one line ("Đã đóng danh sách"): the figures'
     /// own clarification reads the question as its answer, a new question, with nothing to announce.</param>
-    public sealed record Dialog(string Name, string User, Role Role, string Open, string Opened, string Trap, bool LeftWithLine = true)
+    /// <param name="Before">A message that leads to the dialog's list (the broadcast's text before "Gửi cho ai?").</param>
+    public sealed record Dialog(string Name, string User, Role Role, string Open, string Opened, string Trap, bool LeftWithLine = true, string? Before = null)
     {
         public override string ToString() => Name;
     }
@@ -27,6 +28,8 @@ public sealed class DialogRulesTranscriptTests(ITestOutputHelper output)
         new("invite", "ad", Role.Admin, "/moi", "vai trò nào", "Bạn chọn một vai trò"),
         new("log-pick", "o1", Role.Officer, "/ghi", "Ghi nhận hoạt động nào", "Chưa rõ hoạt động"),
         // The figures' "which figure?" (FigureClarification): anything typed instead is a new question, so its prompt never comes back.
+        new("plan-confirm", "ad", Role.Admin, "/kehoach 2027 Phú Thọ gian hàng 170", "Đổi thành 170 gian hàng?", "Bạn chọn một dòng trong danh sách",
+            Before: "/kehoach 2027 Phú Thọ gian hàng 150"),
         new("figures-clarify", "ad", Role.Admin, "quý 2 năm 2024 bao nhiêu", "Bạn muốn xem số liệu nào", "Bạn muốn xem số liệu nào", LeftWithLine: false),
     ];
 
@@ -70,12 +73,21 @@ public sealed class DialogRulesTranscriptTests(ITestOutputHelper output)
 
     private Task<string> Say(IChatDriver bot, string user, string text) => bot.SayLoggedAsync(output, user, text);
 
+    private async Task<string> OpenAsync(IChatDriver bot, Dialog dialog)
+    {
+        if (dialog.Before is { } before)
+        {
+            await Say(bot, dialog.User, before);
+        }
+        return await Say(bot, dialog.User, dialog.Open);
+    }
+
     [Theory]
     [MemberData(nameof(ChannelsAndDialogs))]
     public async Task A_figures_question_while_a_list_is_pending_is_answered_and_the_list_is_left(string channel, Dialog dialog)
     {
         await using var bot = await StartAsync(channel);
-        Assert.Contains(dialog.Opened, await Say(bot, dialog.User, dialog.Open));
+        Assert.Contains(dialog.Opened, await OpenAsync(bot, dialog));
         var answer = await Say(bot, dialog.User, "bao nhiêu gian hàng năm 2024");
         Assert.Contains("Số gian hàng", answer);
         if (dialog.LeftWithLine)
@@ -92,7 +104,7 @@ public sealed class DialogRulesTranscriptTests(ITestOutputHelper output)
     public async Task A_command_while_a_list_is_pending_works_and_its_choices_answer_the_next_number(string channel, Dialog dialog)
     {
         await using var bot = await StartAsync(channel);
-        await Say(bot, dialog.User, dialog.Open);
+        Assert.Contains(dialog.Opened, await OpenAsync(bot, dialog));
         var report = await Say(bot, dialog.User, "/baocao 6 tháng đầu năm 2024");
         Assert.Contains("6 tháng đầu năm 2024", report);
         Assert.Contains("Đã đóng danh sách", report);
@@ -109,7 +121,7 @@ public sealed class DialogRulesTranscriptTests(ITestOutputHelper output)
     public async Task Another_commands_words_while_a_list_is_pending_are_answered(string channel, Dialog dialog)
     {
         await using var bot = await StartAsync(channel);
-        await Say(bot, dialog.User, dialog.Open);
+        Assert.Contains(dialog.Opened, await OpenAsync(bot, dialog));
         var report = await Say(bot, dialog.User, "báo cáo 6 tháng đầu năm 2024");
         Assert.Contains("6 tháng đầu năm 2024", report);
         Assert.DoesNotContain(dialog.Trap, report);
@@ -121,7 +133,7 @@ public sealed class DialogRulesTranscriptTests(ITestOutputHelper output)
     public async Task An_idle_list_ends_by_itself_and_a_late_number_does_not_act_on_it(string channel, Dialog dialog)
     {
         await using var bot = await StartAsync(channel);
-        await Say(bot, dialog.User, dialog.Open);
+        Assert.Contains(dialog.Opened, await OpenAsync(bot, dialog));
         bot.Advance(TimeSpan.FromMinutes(31));
         var late = await Say(bot, dialog.User, "1");
         Assert.Contains("đã đóng vì không dùng quá 30 phút", late);
@@ -134,7 +146,7 @@ public sealed class DialogRulesTranscriptTests(ITestOutputHelper output)
     public async Task A_list_still_takes_its_own_pick_before_it_is_idle(string channel, Dialog dialog)
     {
         await using var bot = await StartAsync(channel);
-        await Say(bot, dialog.User, dialog.Open);
+        Assert.Contains(dialog.Opened, await OpenAsync(bot, dialog));
         bot.Advance(TimeSpan.FromMinutes(29));
         var picked = await Say(bot, dialog.User, "1");
         Assert.DoesNotContain("đã đóng", picked);

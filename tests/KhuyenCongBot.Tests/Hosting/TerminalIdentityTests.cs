@@ -64,6 +64,20 @@ public sealed class TerminalIdentityTests(ITestOutputHelper output) : IDisposabl
         Assert.Contains("Chưa có người dùng 'moi'", stranger.Error);
     }
 
+    [Fact]
+    public async Task Changing_a_stored_users_role_from_the_command_line_is_said_and_audited()
+    {
+        Assert.Equal(0, (await Chat("/help\n", "--user", "pt1", "--role", "officer", "--province", "Phú Thọ")).Code);
+        var same = await Chat("/help\n", "--user", "pt1", "--role", "officer", "--province", "Phú Thọ");
+        Assert.DoesNotContain("trước đây là", same.Error);
+
+        var changed = await Chat("/help\n", "--user", "pt1", "--role", "manager", "--province", "Hà Nội");
+        Assert.Equal(0, changed.Code);
+        Assert.Contains("Người dùng 'pt1' trước đây là cán bộ khuyến công (Phú Thọ); theo --role/--province nay là lãnh đạo, quản lý (Hà Nội)", changed.Error);
+        var list = await Chat("/nguoidung pt1\n");
+        Assert.Contains("pt1 (lãnh đạo/quản lý, Hà Nội)", list.Output);
+    }
+
     public void Dispose()
     {
         try

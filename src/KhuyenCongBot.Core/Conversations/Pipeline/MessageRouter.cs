@@ -155,6 +155,12 @@ public sealed class MessageRouter
             await DispatchButtonAsync(context, mapped, ct).ConfigureAwait(false);
             return;
         }
+        if (IsListNumber(text) && state.LastChoices.Count > 0 && (!message.IsGroupChat || LoadStateStep.InChatOf(state, message)))
+        {
+            // "6" under a list of two: the list is still open, the number is not in it.
+            context.Ask(context.Text("router.number_out_of_range", ("text", text), ("count", state.LastChoices.Count)), [.. state.LastChoices]);
+            return;
+        }
         if (IsListNumber(text))
         {
             // "2" with no list open: the list it was meant for has closed (done, left, idle, or another list replaced it).

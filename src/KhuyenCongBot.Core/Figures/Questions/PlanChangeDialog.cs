@@ -169,7 +169,7 @@ public sealed class PlanChangeDialog
         {
             var old = Value(context, change, (long)before.Target);
             var value = Value(context, change, change.Target);
-            Ask(context, change, done, "overwrite", context.Text("figures.plan.overwrite", ("year", change.Year), ("province", Province(change)), ("title", Title(context, change)), ("old", old), ("value", value)), [
+            Ask(context, change, done, "overwrite", OverwriteText(context, change, before.Target, old, value), [
                 new Choice(context.Text("figures.plan.change_to", ("value", value)), "kh:ok"),
                 new Choice(context.Text("figures.plan.keep", ("old", old)), "kh:no"),
             ], null);
@@ -207,24 +207,49 @@ public sealed class PlanChangeDialog
             var millions = change.Target * 1_000_000;
             return (context.Text("figures.plan.very_small", ("value", Value(context, change, change.Target)), ("title", Title(context, change)), ("millions", Value(context, change, millions))), millions);
         }
+        if (context.Store.Plans.Get(Plan.MakeId(change.Year, change.ProvinceId, change.Metric)) is not null)
+        {
+            // A plan being replaced is the reference: the overwrite question says how far the new amount is from it.
+            return null;
+        }
         var previous = context.Store.Plans.Get(Plan.MakeId(change.Year - 1, change.ProvinceId, change.Metric));
-        if (previous is null || previous.Target <= 0 || change.Target <= 0)
+        if (previous is null || Far(context, change, previous.Target) is not { } far)
         {
             return null;
         }
-        var ratio = change.Target / previous.Target;
-        var gap = Math.Abs(change.Target - previous.Target);
-        var far = (ratio >= 10 || ratio <= 0.1m) && (MetricText.IsMoney(change.Measure) || gap >= 20);
-        if (!far)
+        var (year, province, before, value) = (change.Year - 1, Province(change), Value(context, change, (long)previous.Target), Value(context, change, change.Target));
+        return (far.Above
+            ? context.Text("figures.plan.far_above", ("year", year), ("province", province), ("previous", before), ("value", value), ("how", far.How))
+            : context.Text("figures.plan.far_below", ("year", year), ("province", province), ("previous", before), ("value", value), ("how", far.How)), null);
+    }
+
+    /// <summary>Ten times above or below the reference (and, for counts, at least 20 apart): how many times, written for the reader.</summary>
+    private static (bool Above, string How)? Far(BotContext context, PlanChange change, decimal reference)
+    {
+        if (reference <= 0 || change.Target <= 0)
+        {
+            return null;
+        }
+        var ratio = change.Target / reference;
+        var gap = Math.Abs(change.Target - reference);
+        if (!((ratio >= 10 || ratio <= 0.1m) && (MetricText.IsMoney(change.Measure) || gap >= 20)))
         {
             return null;
         }
         var times = ratio >= 1 ? ratio : 1 / ratio;
-        var how = context.Numbers.Number((long)Math.Round(times));
-        var (year, province, before, value) = (change.Year - 1, Province(change), Value(context, change, (long)previous.Target), Value(context, change, change.Target));
-        return (ratio >= 1
-            ? context.Text("figures.plan.far_above", ("year", year), ("province", province), ("previous", before), ("value", value), ("how", how))
-            : context.Text("figures.plan.far_below", ("year", year), ("province", province), ("previous", before), ("value", value), ("how", how)), null);
+        return (ratio >= 1, context.Numbers.Number((long)Math.Round(times)));
+    }
+
+    /// <summary>"Đổi thành …?", saying how many times the new amount is when it is far from the plan it replaces.</summary>
+    private string OverwriteText(BotContext context, PlanChange change, decimal current, string old, string value)
+    {
+        (string, object?)[] args = [("year", change.Year), ("province", Province(change)), ("title", Title(context, change)), ("old", old), ("value", value)];
+        return Far(context, change, current) switch
+        {
+            { Above: true } f => context.Text("figures.plan.overwrite_far_above", [.. args, ("how", f.How)]),
+            { } f => context.Text("figures.plan.overwrite_far_below", [.. args, ("how", f.How)]),
+            null => context.Text("figures.plan.overwrite", args),
+        };
     }
 
     private void Save(BotContext context, PlanChange change, Plan? before)

@@ -56,6 +56,12 @@ public sealed class PlanCommands
             List(context, year, viewProvince.Id);
             return Task.CompletedTask;
         }
+        if (tokens[^1].Length > 1 && tokens[^1][0] is '-' or '−' && PlanWords.AmountStart([tokens[^1][1..]], from: 0) == 0)
+        {
+            // "/kehoach 2027 Phú Thọ gian hàng -5": the minus was read as part of a province name before.
+            context.Say(context.Text("figures.plan.negative", ("typed", tokens[^1])));
+            return Task.CompletedTask;
+        }
         if (!tokens.Skip(1).Any(t => t.Contains('.')) && PlanWords.AmountStart(tokens) < 0)
         {
             // No amount: a view of one province, or a plan line without its number.

@@ -113,8 +113,11 @@ public sealed class ProjectLookup(ProjectAnswers answers, ProjectVocabulary voca
             var late = ProjectQueries.DaysLate(p, context.Today) is > 0 and var d ? context.Text("projects.lookup.days_late", ("days", d)) : "";
             return $"• {p.Code} – {p.Name}: {vocabulary.Name(p.Status, context.English).ToLowerInvariant()}{late}";
         });
-        var text = context.Text("projects.lookup.open", ("count", open.Count)) + "\n" + string.Join("\n", lines);
         var choices = open.Take(ProjectAnswers.ListSize).Select(p => NextStepChoice(context, p)).OfType<Choice>().ToList();
+        // "chọn để chuyển sang bước tiếp" only above buttons to choose: a manager (or a list no one here can move) gets the list alone.
+        var text = (choices.Count > 0
+            ? context.Text("projects.lookup.open", ("count", open.Count))
+            : context.Text("projects.lookup.open_view", ("count", open.Count), ("code", open[0].Code))) + "\n" + string.Join("\n", lines);
         return (text, choices);
     }
 }

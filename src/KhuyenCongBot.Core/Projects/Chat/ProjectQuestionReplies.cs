@@ -34,6 +34,13 @@ public sealed class ProjectQuestionReplies(
             context.Say(context.Text("projects.ask.unknown", ("typed", string.Join(" ", unknown))));
             return;
         }
+        if (Unanswered(context, parts) is { } shape)
+        {
+            // "tỉnh nào giải ngân cao nhất", "giải ngân theo tỉnh", "kinh phí trung bình một đề án": answering the whole scope's single
+            // figure would read as the province ranked first, or as the average; say what is not answered and what is.
+            context.Say(context.Text("projects.ask.unanswered_shape", ("what", shape)));
+            return;
+        }
         var filters = FiltersOf(text, context.Today);
         if (UnusedFilters(context, filters) is { Count: > 0 } unused)
         {
@@ -154,5 +161,25 @@ public sealed class ProjectQuestionReplies(
             unused.Add(string.Join(context.Text("projects.ask.and"), group.Split('+').Select(id => BeneficiaryText.Name(beneficiaries, id, context.English))));
         }
         return unused;
+    }
+
+    /// <summary>What the question asks that project answers do not give (a breakdown, a ranking, an average, a comparison); null when none.</summary>
+    private static string? Unanswered(BotContext context, QuestionParts parts)
+    {
+        if (parts.Kind is QuestionKind.Average || parts.PerMeasure is not null)
+        {
+            return context.Text("projects.ask.shape_average");
+        }
+        if (parts.Top is not null || parts.Kind is QuestionKind.PlanRanking or QuestionKind.TopFacilities)
+        {
+            return context.Text("projects.ask.shape_ranking");
+        }
+        if (parts.Breakdown is { } by)
+        {
+            return by is BreakdownBy.Month or BreakdownBy.Quarter or BreakdownBy.Year
+                ? context.Text("projects.ask.shape_by_period")
+                : context.Text("projects.ask.shape_by_group");
+        }
+        return parts.CompareLastYear || parts.VsPeriod is not null || parts.CompareYear is not null ? context.Text("projects.ask.shape_compare") : null;
     }
 }

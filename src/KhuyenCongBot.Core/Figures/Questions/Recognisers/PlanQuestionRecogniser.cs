@@ -32,7 +32,7 @@ public static partial class PlanQuestionRecogniser
         }
     }
 
-    [GeneratedRegex(@" ((cac )?(tinh|dia phuong)( thanh)?( nao)? ((chua|khong|da) (dat|hoan thanh|dat duoc|vuot)|(nao )?(dat|hoan thanh|vuot))( duoc)? (ke hoach|chi tieu)( nam)?|tien do (thuc hien )?(ke hoach|chi tieu)( nam)?(?<mid>( \w+){0,4}?)( cua)? (cac|tung|theo|moi|theo tung) (tinh|dia phuong)( thanh)?|(ty le|phan tram|%) (dat |hoan thanh )?(ke hoach|chi tieu)( nam)?(?<mid>( \w+){0,4}?)( cua)? (cac|tung|theo|moi|theo tung) (tinh|dia phuong)( thanh)?|xep hang (tien do|ke hoach|muc dat ke hoach)( cac tinh)?|(which )?provinces? (are )?(behind|below|under) (the )?plan|plan progress by province)(?= )")]
+    [GeneratedRegex(@" ((cac )?(tinh|dia phuong)( thanh)?( nao)? ((chua|khong|da) (dat|hoan thanh|dat duoc|vuot)|(nao )?(dat|hoan thanh|vuot))( duoc)? (ke hoach|chi tieu)( nam)?|tien do (thuc hien )?(ke hoach|chi tieu)( nam)?(?<mid>( \w+){0,4}?)( cua)? (cac|tung|theo|moi|theo tung) (tinh|dia phuong)( thanh)?|(ty le|phan tram|%) (dat |hoan thanh )?(ke hoach|chi tieu)( nam)?(?<mid>( \w+){0,4}?)( cua)? (cac|tung|theo|moi|theo tung) (tinh|dia phuong)( thanh)?|(tinh|dia phuong)( thanh)?( nao)? (dat |co )?(ty le|ti le|phan tram|%) (dat |hoan thanh )?(ke hoach|chi tieu)( nam)?|xep hang (tien do|ke hoach|muc dat ke hoach)( cac tinh)?|(which )?provinces? (are )?(behind|below|under) (the )?plan|plan progress by province)(?= )")]
     private static partial Regex RankingRegex();
 
     [GeneratedRegex(@" (con thieu|con lai|con can|con phai|thieu|how (much|many) (more|is left|are left))(?= )")]
