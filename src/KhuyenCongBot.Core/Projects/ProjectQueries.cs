@@ -77,15 +77,27 @@ public sealed class ProjectQueries(IBotStore store, CatalogueIndex catalogue)
     /// (in no particular order: <see cref="Chat.ProjectOverruns"/> orders them).</summary>
     public IReadOnlyList<Project> Overruns(ProjectFilter filter, DateOnly at) => UnitDisbursements(filter, at).SelectMany(u => u.Over).ToList();
 
+    /// <summary>The units (as recorded) with projects approved in the year of <paramref name="at"/> up to that date: those a year
+    /// plan must cover before the projects' disbursement is compared with it.</summary>
+    public IReadOnlyList<string> UnitsWithYearsProjects(ProjectFilter filter, DateOnly at)
+    {
+        var rest = filter with { ProvinceIds = null };
+        return store.Projects.Groups(filter.ProvinceIds)
+            .Where(g => g.Derived((Figure: nameof(UnitDisbursement), Filter: rest, At: at), ComputeUnit).Year.Projects > 0)
+            .Select(g => g.ProvinceId).ToList();
+    }
+
     /// <summary>One unit's disbursement figures for a filter (its units aside) and a date.</summary>
     private sealed record UnitDisbursement(int Projects, FundingTotals Approved, decimal Disbursed, DisbursementPart Year, Project[] Over);
 
     private List<UnitDisbursement> UnitDisbursements(ProjectFilter filter, DateOnly at)
     {
         var rest = filter with { ProvinceIds = null };
-        return store.Projects.Groups(filter.ProvinceIds).Select(g => g.Derived((Figure: nameof(UnitDisbursement), Filter: rest, At: at), Compute)).ToList();
+        return store.Projects.Groups(filter.ProvinceIds).Select(g => g.Derived((Figure: nameof(UnitDisbursement), Filter: rest, At: at), ComputeUnit)).ToList();
+    }
 
-        static UnitDisbursement Compute((string Figure, ProjectFilter Filter, DateOnly At) key, IReadOnlyList<Project> projects)
+    private static UnitDisbursement ComputeUnit((string Figure, ProjectFilter Filter, DateOnly At) key, IReadOnlyList<Project> projects)
+    {
         {
             var (count, approved, disbursed, year, over) = (0, default(FundingTotals), 0m, DisbursementPart.None, new List<Project>());
             var yearStart = new DateOnly(key.At.Year, 1, 1);

@@ -49,4 +49,23 @@ public sealed class ProjectQuestionShapeTests
         Assert.Contains(first, reply);
         Assert.DoesNotContain("cao nhất: Ninh Bình", reply);
     }
+
+    [Fact]
+    public async Task A_plan_of_one_province_is_not_set_against_the_whole_countrys_projects()
+    {
+        using var bot = BotHarness.Create(new DateOnly(2026, 11, 26), demo: true);
+        bot.AddUser("ad", Role.Admin);
+        bot.Store.Plans.ForYear(2026).Where(p => p.Metric == "*.funding_vnd").ToList().ForEach(p => bot.Store.Plans.Delete(p.Id));
+        await bot.Say("/kehoach 2026 ha noi kinh phi 5 ty", "ad");
+
+        var country = await bot.Say("giai ngan dat bao nhieu %", "ad");
+        Assert.Contains("Chưa so được với kế hoạch kinh phí năm 2026", country);
+        Assert.DoesNotContain("kế hoạch năm. Số", country);
+        Assert.DoesNotMatch(@"bằng \d+(,\d+)?% kế hoạch năm", country);
+
+        // Hà Nội alone: its own plan is the right reference.
+        var hanoi = await bot.Say("giai ngan Ha Noi dat bao nhieu %", "ad");
+        Assert.Contains("So với kế hoạch kinh phí năm 2026 (5.000.000.000 đồng)", hanoi);
+        Assert.DoesNotContain("Chưa so được", hanoi);
+    }
 }

@@ -88,7 +88,15 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         // The year's funding plan is of every source: it is not compared with the projects of one source.
         // The plan of the activity asked about ("giải ngân đề án hội chợ": the fairs' funding plan), else the whole year's.
         var plan = filter.Source is null ? PlanTarget(year, filter.ProvinceIds, filter.ActivityId) : null;
-        if (plan is > 0)
+        if (plan is > 0 && Uncovered(year, filter, at) is { Count: > 0 } uncovered)
+        {
+            // A plan set for Hà Nội alone was set against the whole country's projects ("đạt 130%"): as with the figures, a plan is
+            // compared only when it covers every province whose projects are counted.
+            sb.Append('\n').Append(texts.Text(english, "disbursement.plan_partial", ("year", year),
+                ("missing", string.Join(", ", uncovered.Take(4).Select(u => catalogue.Province(u)?.ShortName ?? u)) + (uncovered.Count > 4 ? ", …" : "")),
+                ("count", uncovered.Count)));
+        }
+        else if (plan is > 0)
         {
             var ofYear = queries.YearsProjects(filter, at);
             sb.Append('\n').Append(texts.Text(english, "disbursement.year_plan", ("year", year), ("plan", n.MoneyFull((long)plan)),
@@ -241,6 +249,15 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         if (s.Counterpart > 0) { parts.Add(texts.Text(english, "projects.split.counterpart", ("amount", n.MoneyFull(s.Counterpart)))); }
         if (s.Other > 0) { parts.Add(texts.Text(english, "projects.split.other", ("amount", n.MoneyFull(s.Other)))); }
         return parts.Count == 0 ? n.MoneyFull(0) : string.Join(", ", parts);
+    }
+
+    /// <summary>The provinces whose projects of the year are counted but which have no plan of the year's metric.</summary>
+    private List<string> Uncovered(int year, ProjectFilter filter, DateOnly at)
+    {
+        var metric = filter.ActivityId is null ? PlanMetric : filter.ActivityId + "." + Measures.Funding;
+        var planned = store.Plans.ForYear(year).Where(p => p.Metric == metric && p.Target > 0).Select(p => p.ProvinceId).ToHashSet(StringComparer.Ordinal);
+        return queries.UnitsWithYearsProjects(filter, at).Select(u => catalogue.CurrentOf(u)?.Id ?? u).Distinct()
+            .Where(u => !planned.Contains(u)).Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The year's funding plan of the units (every province's plan summed); null when none is set.</summary>
