@@ -243,12 +243,12 @@ public sealed class PlanChangeDialog
     /// <summary>"Đổi thành …?", saying how many times the new amount is when it is far from the plan it replaces.</summary>
     private string OverwriteText(BotContext context, PlanChange change, decimal current, string old, string value)
     {
-        (string, object?)[] args = [("year", change.Year), ("province", Province(change)), ("title", Title(context, change)), ("old", old), ("value", value)];
+        var (year, province, title) = (change.Year, Province(change), Title(context, change));
         return Far(context, change, current) switch
         {
-            { Above: true } f => context.Text("figures.plan.overwrite_far_above", [.. args, ("how", f.How)]),
-            { } f => context.Text("figures.plan.overwrite_far_below", [.. args, ("how", f.How)]),
-            null => context.Text("figures.plan.overwrite", args),
+            { Above: true } f => context.Text("figures.plan.overwrite_far_above", ("year", year), ("province", province), ("title", title), ("old", old), ("value", value), ("how", f.How)),
+            { } f => context.Text("figures.plan.overwrite_far_below", ("year", year), ("province", province), ("title", title), ("old", old), ("value", value), ("how", f.How)),
+            null => context.Text("figures.plan.overwrite", ("year", year), ("province", province), ("title", title), ("old", old), ("value", value)),
         };
     }
 
