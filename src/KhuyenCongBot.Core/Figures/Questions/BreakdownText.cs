@@ -81,6 +81,12 @@ public sealed class BreakdownText(Breakdowns breakdowns, PlanLineText plans, Use
         {
             sb.AppendLine(texts.Text(english, "figures.breakdown.funding_parts"));
         }
+        if (by == BreakdownBy.Source && measure != Measures.Funding && shown.Count > 1)
+        {
+            // Booths, facilities, trainees cannot be split by source: a record funded by both counts in both rows (outside tester:
+            // KCĐP 101 + KCQG 45 = 146 gian hàng under a total of 136, with nothing said).
+            sb.AppendLine(texts.Text(english, "figures.breakdown.source_overlap"));
+        }
         if (measure == Measures.Facilities && by != BreakdownBy.Source && shown.Count > 1)
         {
             // Distinct facilities per row: one facility supported in two quarters (or two activities) counts in each row.

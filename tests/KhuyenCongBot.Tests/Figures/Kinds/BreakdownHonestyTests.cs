@@ -42,4 +42,14 @@ public class BreakdownHonestyTests(DemoBotFixture fixture) : IClassFixture<DemoB
         Assert.True(sum > whole);
         Assert.Contains($"được đếm ở mỗi quý, nên cộng các dòng ({VnFormat.Number(sum)})", answer);
     }
+
+    [Fact]
+    public async Task A_count_by_source_says_a_record_of_both_sources_counts_in_both_rows_and_money_does_not()
+    {
+        var booths = await Bot.Say("gian hàng năm 2025 theo nguồn kinh phí", NewUser());
+        Assert.Contains("Chia theo nguồn kinh phí", booths);
+        Assert.Contains("được tính ở cả hai dòng", booths);
+        var money = await Bot.Say("kinh phí năm 2025 theo nguồn", NewUser());
+        Assert.DoesNotContain("được tính ở cả hai dòng", money);
+    }
 }
