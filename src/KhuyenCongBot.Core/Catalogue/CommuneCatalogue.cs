@@ -283,5 +283,12 @@ public sealed partial class CommuneCatalogue
 
     /// <summary>Reads and checks seeds/catalogue/communes.json against the catalogue's current units (<see cref="CommuneSeedFile"/>);
     /// throws <see cref="SeedException"/> naming the file.</summary>
-    public static CommuneCatalogue Load(string seedsPath, CatalogueIndex catalogue) => new(CommuneSeedFile.Read(seedsPath, catalogue), catalogue);
+    public static CommuneCatalogue Load(string seedsPath, CatalogueIndex catalogue)
+    {
+        var communes = CommuneSeedFile.Read(seedsPath, catalogue);
+        return new(communes, catalogue) { Former = CommuneFormerMap.Read(seedsPath, catalogue, communes) };
+    }
+
+    /// <summary>The former province of each commune of a merged unit (seeds/catalogue/commune-former.json).</summary>
+    public CommuneFormerMap Former { get; init; } = CommuneFormerMap.Empty;
 }

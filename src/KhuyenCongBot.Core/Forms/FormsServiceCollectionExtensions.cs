@@ -22,6 +22,7 @@ public static class FormsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFormCrossCheck, AmountCrossCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFormCrossCheck, DateDependentCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFormCrossCheck, FutureDateCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFormCrossCheck, CommuneMergerCheck>());
         services.TryAddSingleton<FormNavigator>();
         services.TryAddSingleton<NewFacilityCommune>();
         services.TryAddSingleton<NewFacilityBeneficiary>();

@@ -79,6 +79,11 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
                 errors.Add(new ImportError(row.Line, string.Join("; ", problems)));
                 continue;
             }
+            if (options.Source != "demo")
+            {
+                // The demo's rows name their former provinces themselves (its generator's communes are not real places).
+                ImportedMergerRows.File(record, commune?.Code, Catalogue, _communes, notes, texts());
+            }
             record.Source = options.Source;
             parsed.Add(new ParsedRecord(row.Line, record, Fingerprint(record, PhotoFields), village, phone, profile,
                 filesAt < 0 ? [] : ImportEvidence.Names(CellSafety.Restore(row[filesAt])), commune));
