@@ -32,6 +32,7 @@ public static partial class InlineVietnamese
         // Checks of the seed files, for whoever installs the bot (Vietnamese, at start).
         ["src/KhuyenCongBot.Core/Beneficiaries/BeneficiaryCatalogue.cs"] = 6,
         ["src/KhuyenCongBot.Core/Catalogue/CommuneSeedFile.cs"] = 13,
+        ["src/KhuyenCongBot.Core/Catalogue/CommuneFormerMap.cs"] = 7,
         ["src/KhuyenCongBot.Core/Catalogue/SeedFiles.cs"] = 5,
         ["src/KhuyenCongBot.Core/Figures/Questions/Lexicon.cs"] = 19,
         ["src/KhuyenCongBot.Core/Forms/FormCatalogue.cs"] = 46,
