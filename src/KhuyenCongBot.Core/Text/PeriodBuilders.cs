@@ -108,8 +108,13 @@ internal static class PeriodBuilders
         {
             first = first.AddMonths(-3);
         }
-        return WholeMonths(first.Month, first.Month + 2, first.Year, today);
+        var quarter = WholeMonths(first.Month, first.Month + 2, first.Year, today);
+        return IsPrevious(m.Groups["k"].Value) ? quarter : ToToday(quarter, today);
     }
+
+    /// <summary>"năm nay", "quý này" (like "tháng này"): up to today, for every measure (a record dated later is not done yet).</summary>
+    private static Period ToToday(Period p, DateOnly today) =>
+        today >= p.From && today < p.To ? new Period(p.From, today, p.Label + " tính đến nay") : p;
 
     public static Period? Months(Match m, DateOnly today)
     {
@@ -193,13 +198,12 @@ internal static class PeriodBuilders
     }
 
     /// <summary>"năm nay", "năm ngoái"; "năm kia", "năm trước nữa", "the year before last": two years back (Vietnam's today).</summary>
-    public static Period? RelativeYear(Match m, DateOnly today) =>
-        WholeMonths(1, 12, m.Groups["k"].Value switch
-        {
-            "kia" or "truoc nua" or "before" or "2" => today.Year - 2,
-            var k when IsPrevious(k) => today.Year - 1,
-            _ => today.Year,
-        }, today);
+    public static Period? RelativeYear(Match m, DateOnly today) => m.Groups["k"].Value switch
+    {
+        "kia" or "truoc nua" or "before" or "2" => WholeMonths(1, 12, today.Year - 2, today),
+        var k when IsPrevious(k) => WholeMonths(1, 12, today.Year - 1, today),
+        _ => ToToday(WholeMonths(1, 12, today.Year, today), today),
+    };
 
     public static Period? ExplicitYear(Match m, DateOnly today)
     {
@@ -271,6 +275,23 @@ internal static class PeriodBuilders
         var from = new DateOnly(startYear.Value, first, 1);
         var to = PeriodLabels.EndOfMonth(y2, last);
         return from > to ? null : Labelled(Period.Of(from, to), quarters);
+    }
+
+    /// <summary>"q1 và q2 2024": one period when the second part follows the first, else none (two periods are not summed).</summary>
+    public static Period? NeighbourPair(Match m, DateOnly today)
+    {
+        static int QuarterOf(string q) => q switch { "i" => 1, "ii" => 2, "iii" => 3, "iv" => 4, var digits => VnParse.Int(digits) };
+        var next = m.Groups["q1"].Success
+            ? QuarterOf(m.Groups["q2"].Value) == QuarterOf(m.Groups["q1"].Value) + 1
+            : VnParse.Int(m.Groups["m2"].Value) == VnParse.Int(m.Groups["m1"].Value) + 1;
+        return next && !m.Groups["y1"].Success ? PartRange(m, today) : null;
+    }
+
+    /// <summary>"năm 24": 2024 (a two-digit year is of this century).</summary>
+    public static Period? TwoDigitYear(Match m, DateOnly today)
+    {
+        var y = 2000 + VnParse.Int(m.Groups["yy"].Value);
+        return y > today.Year + 1 ? null : WholeMonths(1, 12, y, today);
     }
 
     private static Period Labelled(Period p, bool quarters)
