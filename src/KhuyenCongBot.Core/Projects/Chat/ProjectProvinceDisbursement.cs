@@ -80,9 +80,10 @@ public static class ProjectProvinceDisbursement
         else
         {
             var first = ordered[0];
-            var order = context.Text(byRate ? "figures2.disburse.by_rate" : "figures2.disburse.by_amount");
-            var key = ascending ? "figures2.disburse.lowest" : "figures2.disburse.highest";
-            sb.Append(context.Text(key, ("name", first.Name), ("order", order), ("scope", scopeName), ("span", span)));
+            var order = byRate ? context.Text("figures2.disburse.by_rate") : context.Text("figures2.disburse.by_amount");
+            sb.Append(ascending
+                ? context.Text("figures2.disburse.lowest", ("name", first.Name), ("order", order), ("scope", scopeName), ("span", span))
+                : context.Text("figures2.disburse.highest", ("name", first.Name), ("order", order), ("scope", scopeName), ("span", span)));
         }
         for (var i = 0; i < shown; i++)
         {
