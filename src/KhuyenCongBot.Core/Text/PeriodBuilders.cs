@@ -108,13 +108,8 @@ internal static class PeriodBuilders
         {
             first = first.AddMonths(-3);
         }
-        var quarter = WholeMonths(first.Month, first.Month + 2, first.Year, today);
-        return IsPrevious(m.Groups["k"].Value) ? quarter : ToToday(quarter, today);
+        return WholeMonths(first.Month, first.Month + 2, first.Year, today);
     }
-
-    /// <summary>"năm nay", "quý này" (like "tháng này"): up to today, for every measure (a record dated later is not done yet).</summary>
-    private static Period ToToday(Period p, DateOnly today) =>
-        today >= p.From && today < p.To ? new Period(p.From, today, p.Label + " tính đến nay") : p;
 
     public static Period? Months(Match m, DateOnly today)
     {
@@ -198,12 +193,13 @@ internal static class PeriodBuilders
     }
 
     /// <summary>"năm nay", "năm ngoái"; "năm kia", "năm trước nữa", "the year before last": two years back (Vietnam's today).</summary>
-    public static Period? RelativeYear(Match m, DateOnly today) => m.Groups["k"].Value switch
-    {
-        "kia" or "truoc nua" or "before" or "2" => WholeMonths(1, 12, today.Year - 2, today),
-        var k when IsPrevious(k) => WholeMonths(1, 12, today.Year - 1, today),
-        _ => ToToday(WholeMonths(1, 12, today.Year, today), today),
-    };
+    public static Period? RelativeYear(Match m, DateOnly today) =>
+        WholeMonths(1, 12, m.Groups["k"].Value switch
+        {
+            "kia" or "truoc nua" or "before" or "2" => today.Year - 2,
+            var k when IsPrevious(k) => today.Year - 1,
+            _ => today.Year,
+        }, today);
 
     public static Period? ExplicitYear(Match m, DateOnly today)
     {

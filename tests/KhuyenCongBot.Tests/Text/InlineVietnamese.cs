@@ -109,7 +109,7 @@ public static partial class InlineVietnamese
         ["src/KhuyenCongBot.Core/Projects/ProjectMoveParser.cs"] = 2,
         ["src/KhuyenCongBot.Core/Records/CsvRecordImporter.cs"] = 4,
         ["src/KhuyenCongBot.Core/Records/CsvText.cs"] = 4,
-        ["src/KhuyenCongBot.Core/Text/PeriodBuilders.cs"] = 18,
+        ["src/KhuyenCongBot.Core/Text/PeriodBuilders.cs"] = 17,
         ["src/KhuyenCongBot.Core/Text/PeriodLabels.cs"] = 9,
         ["src/KhuyenCongBot.Core/Text/PeriodParser.cs"] = 1,
         ["src/KhuyenCongBot.Storage/AttachmentStore.cs"] = 4,
