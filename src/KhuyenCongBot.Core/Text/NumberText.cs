@@ -45,6 +45,21 @@ public sealed class NumberText
     /// <summary>Full amount: 1500000000 -> "1.500.000.000 đồng" / "1,500,000,000 VND".</summary>
     public string MoneyFull(long vnd) => Number(vnd) + " " + currency;
 
+    /// <summary>The amount <see cref="Money"/> shows, in đồng: 107.804.000.000 -> 107.800.000.000 ("107,8 tỷ đồng").</summary>
+    public long MoneyShown(long vnd)
+    {
+        var abs = Math.Abs((decimal)vnd);
+        foreach (var (size, _) in units)
+        {
+            var rounded = Math.Round(abs / size, 2, MidpointRounding.AwayFromZero);
+            if (rounded >= 1m && (size > 1_000m || abs >= 1_000m))
+            {
+                return (long)(Math.Round(vnd / size, 2, MidpointRounding.AwayFromZero) * size);
+            }
+        }
+        return vnd;
+    }
+
     /// <summary>Short amount as reports write it: 4870000000 -> "4,87 tỷ đồng" / "4.87 billion VND"; 120000000 -> "120 triệu đồng".</summary>
     /// <remarks>An amount that rounds up to the next unit moves to it: 999.999.999 -> "1 tỷ đồng", not "1.000 triệu đồng".</remarks>
     public string Money(long vnd)

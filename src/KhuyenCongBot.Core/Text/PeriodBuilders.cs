@@ -273,6 +273,23 @@ internal static class PeriodBuilders
         return from > to ? null : Labelled(Period.Of(from, to), quarters);
     }
 
+    /// <summary>"q1 và q2 2024": one period when the second part follows the first, else none (two periods are not summed).</summary>
+    public static Period? NeighbourPair(Match m, DateOnly today)
+    {
+        static int QuarterOf(string q) => q switch { "i" => 1, "ii" => 2, "iii" => 3, "iv" => 4, var digits => VnParse.Int(digits) };
+        var next = m.Groups["q1"].Success
+            ? QuarterOf(m.Groups["q2"].Value) == QuarterOf(m.Groups["q1"].Value) + 1
+            : VnParse.Int(m.Groups["m2"].Value) == VnParse.Int(m.Groups["m1"].Value) + 1;
+        return next && !m.Groups["y1"].Success ? PartRange(m, today) : null;
+    }
+
+    /// <summary>"năm 24": 2024 (a two-digit year is of this century).</summary>
+    public static Period? TwoDigitYear(Match m, DateOnly today)
+    {
+        var y = 2000 + VnParse.Int(m.Groups["yy"].Value);
+        return y > today.Year + 1 ? null : WholeMonths(1, 12, y, today);
+    }
+
     private static Period Labelled(Period p, bool quarters)
     {
         if (!quarters || p.From.Month % 3 != 1 || p.To.Month % 3 != 0 || p.From.Year != p.To.Year)

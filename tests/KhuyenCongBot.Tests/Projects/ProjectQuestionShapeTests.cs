@@ -9,9 +9,9 @@ namespace KhuyenCongBot.Tests.Projects;
 public sealed class ProjectQuestionShapeTests
 {
     [Theory]
-    [InlineData("tinh nao giai ngan cao nhat", "xếp hạng các tỉnh")]
-    [InlineData("tỉnh nào có tỷ lệ giải ngân thấp nhất", "xếp hạng các tỉnh")]
-    [InlineData("giai ngan theo tinh", "chia theo tỉnh")]
+    // "tỉnh nào giải ngân cao nhất", "giải ngân theo tỉnh": answered per province since (FiguresByProvinceTests).
+    [InlineData("giải ngân năm 2025 theo hoạt động", "chia theo tỉnh, hoạt động")]
+    [InlineData("giải ngân theo tỉnh so với cùng kỳ", "chia theo tỉnh, hoạt động")]
     [InlineData("giải ngân năm 2025 theo quý", "chia theo tháng, quý, năm")]
     [InlineData("kinh phi trung binh mot de an", "tính bình quân, trung bình")]
     [InlineData("giải ngân năm 2025 so với cùng kỳ", "so sánh")]

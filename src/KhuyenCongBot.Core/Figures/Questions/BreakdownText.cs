@@ -77,6 +77,10 @@ public sealed class BreakdownText(Breakdowns breakdowns, PlanLineText plans, Use
         {
             sb.AppendLine(texts.Text(english, "figures.breakdown.more", ("count", rows.Count - shown.Count)));
         }
+        if (RoundingNote(measure, by, rows.Select(r => (r.Key, r.Value.Value)).ToList(), shown.Count, q.Top, english) is { } rounding)
+        {
+            sb.AppendLine(rounding);
+        }
         if (by == BreakdownBy.Source && measure == Measures.Funding && shown.Any(r => r.Key is "counterpart" or "other"))
         {
             sb.AppendLine(texts.Text(english, "figures.breakdown.funding_parts"));
@@ -94,6 +98,24 @@ public sealed class BreakdownText(Breakdowns breakdowns, PlanLineText plans, Use
                 ("sum", english ? NumberText.En.Number((long)shown.Sum(r => r.Value.Value)) : VnFormat.Number((long)shown.Sum(r => r.Value.Value)))));
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Money rows shown rounded ("107,8 tỷ") may add up to more or less than the total rounded from the exact sum (outside tester:
+    /// 107,8 + 103,16 + 95,37 = 306,33 under a total of 306,32): one line says so with both; the exact figures are never changed.
+    /// Only for every row of a breakdown that adds up to the total (not a top N, not the money beside the support).
+    /// </summary>
+    private string? RoundingNote(string measure, BreakdownBy by, List<(string Key, decimal Value)> rows, int shown, int? top, bool english)
+    {
+        if (!MetricText.IsMoney(measure) || top is not null || shown < rows.Count || rows.Count < 2)
+        {
+            return null;
+        }
+        var parts = rows.Where(r => !(by == BreakdownBy.Source && IsBesideSupport(r.Key))).Select(r => (long)Math.Round(r.Value, MidpointRounding.AwayFromZero)).ToList();
+        var n = NumberText.For(english);
+        var (exact, rowsShown) = (parts.Sum(), parts.Sum(n.MoneyShown));
+        return n.MoneyShown(exact) == rowsShown ? null
+            : texts.Text(english, "figures2.breakdown.rounding", ("rows", n.Money(rowsShown)), ("total", n.Money(exact)), ("exact", n.MoneyFull(exact)));
     }
 
     /// <summary>Money outside khuyến công support: the facility's counterpart and other sources.</summary>

@@ -19,7 +19,34 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
     {
         var units = scopes.UnitIds(q.Scope)?.Select(u => catalogue.CurrentOf(u)?.Id ?? u).Distinct().ToList()
             ?? catalogue.CurrentProvinces.Select(p => p.Id).ToList();
-        return string.IsNullOrWhiteSpace(q.FacilityName) ? [] : store.Facilities.Search(units, q.FacilityName, 4, FacilitySearch.OfferThreshold);
+        if (string.IsNullOrWhiteSpace(q.FacilityName))
+        {
+            return [];
+        }
+        var found = store.Facilities.Search(units, q.FacilityName, 4, FacilitySearch.OfferThreshold);
+        if (WithoutGenericWord(q.FacilityName) is not { } bare)
+        {
+            return found;
+        }
+        // "cơ sở Vũ Minh Hiền": "cơ sở" is what officers call any facility, so the name is looked for without it too ("Hộ kinh
+        // doanh Vũ Minh Hiền" was not among the four names offered, other "Cơ sở …" names were).
+        return found.Concat(store.Facilities.Search(units, bare, 4, FacilitySearch.OfferThreshold))
+            .GroupBy(f => f.Facility.Id).Select(g => g.MaxBy(f => f.Score))
+            .OrderByDescending(f => f.Score).ThenBy(f => f.Facility.Name, StringComparer.Ordinal).Take(4).ToList();
+    }
+
+    /// <summary>The words of "cơ sở …" ("facility …") after that generic word, or null when the name does not start with it.</summary>
+    public static string? WithoutGenericWord(string typed)
+    {
+        var folded = VnText.FoldWords(typed);
+        foreach (var generic in (string[])["co so ", "facility "])
+        {
+            if (folded.StartsWith(generic, StringComparison.Ordinal) && folded.Length > generic.Length)
+            {
+                return folded[generic.Length..];
+            }
+        }
+        return null;
     }
 
     public string History(Question q, bool english)
@@ -116,6 +143,10 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
             return exact.Count == 1 ? exact[0].Facility : null;
         }
         var holding = found.Where(f => VnText.ContainsWords(VnText.FoldWords(f.Facility.Name), query)).ToList();
+        if (holding.Count == 0 && WithoutGenericWord(typed) is { } bare)
+        {
+            holding = found.Where(f => VnText.ContainsWords(VnText.FoldWords(f.Facility.Name), bare)).ToList();
+        }
         return holding.Count == 1 ? holding[0].Facility : null;
     }
 

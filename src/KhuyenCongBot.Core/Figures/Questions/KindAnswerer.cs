@@ -74,6 +74,7 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
             sb.AppendLine(answerer.Texts.Text(english, "figures.average.facilities_once"));
         }
         AppendPeriodAndScope(sb, q, english);
+        sb.Append(AverageRows.Text(answerer, q, activity, measure, per, english));
         return sb.ToString().TrimEnd();
     }
 

@@ -34,7 +34,9 @@ public sealed class ProjectQuestionReplies(
             context.Say(context.Text("projects.ask.unknown", ("typed", string.Join(" ", unknown))));
             return;
         }
-        if (Unanswered(context, parts) is { } shape)
+        // "giải ngân theo tỉnh", "tỉnh nào giải ngân cao nhất": a row per province, the same definition as the single figure.
+        var byProvince = request.Ask == ProjectAsk.Rate && ByProvince(parts);
+        if (!byProvince && Unanswered(context, parts) is { } shape)
         {
             // "tỉnh nào giải ngân cao nhất", "giải ngân theo tỉnh", "kinh phí trung bình một đề án": answering the whole scope's single
             // figure would read as the province ranked first, or as the average; say what is not answered and what is.
@@ -69,6 +71,22 @@ public sealed class ProjectQuestionReplies(
             at = period.To < at ? period.To : at;
         }
         var english = context.English;
+        if (byProvince && filters.Source is null && store is not null)
+        {
+            var rateWords = VnText.FoldWords(text);
+            var byRate = text.Contains('%') || RateWords.Any(w => VnText.ContainsWords(rateWords, w));
+            var projects = store.Projects.Read(new ProjectFilter(units, ActivityId: filters.ActivityId));
+            var scopeName = filters.ActivityId is { } a && catalogue.Activity(a) is { } act
+                ? context.Text("projects.scope_of_activity", ("scope", scopes.ShortName(scope, english)), ("activity", ActivityName(act, english)))
+                : scopes.ShortName(scope, english);
+            context.Say(ProjectProvinceDisbursement.Answer(context, projects, catalogue, scopeName, period, at, byRate, parts.Top, parts.Ascending));
+            return;
+        }
+        if (byProvince)
+        {
+            context.Say(context.Text("projects.ask.unanswered_shape", ("what", context.Text("projects.ask.shape_by_group"))));
+            return;
+        }
         var source = filters.Source;
         var activity = filters.ActivityId is { } id ? catalogue.Activity(id) : null;
         var plainName = activity is null ? scopes.ShortName(scope, english)
@@ -162,6 +180,14 @@ public sealed class ProjectQuestionReplies(
         }
         return unused;
     }
+
+    /// <summary>A breakdown or ranking by province with nothing else the project answers do not give (no average, comparison).</summary>
+    private static bool ByProvince(QuestionParts parts) =>
+        parts.Breakdown == BreakdownBy.Province && parts.Kind == QuestionKind.Figure
+        && parts.PerMeasure is null && !parts.CompareLastYear && parts.VsPeriod is null && parts.CompareYear is null;
+
+    /// <summary>Words that rank disbursement by its rate rather than its amount.</summary>
+    private static readonly string[] RateWords = ["ty le", "ti le", "phan tram", "rate", "percent"];
 
     /// <summary>What the question asks that project answers do not give (a breakdown, a ranking, an average, a comparison); null when none.</summary>
     private static string? Unanswered(BotContext context, QuestionParts parts)

@@ -1,0 +1,129 @@
+using System.Text;
+using KhuyenCongBot.Core.Catalogue;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Figures;
+using KhuyenCongBot.Core.Funding;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Projects.Chat;
+
+/// <summary>
+/// "giải ngân theo tỉnh", "tỉnh nào giải ngân cao nhất", "tỉnh nào có tỷ lệ giải ngân thấp nhất", "giai ngan nam 2026 theo tinh":
+/// the disbursement of each current province of the scope (its former units counted in it), with the same definition as the single
+/// figure – with a period the period's projects (<see cref="PeriodDisbursement"/>), without one every project approved by the date
+/// (<see cref="ProjectQueries.Disbursement"/>) – so the rows add up to the scope's figure, which closes the list.
+/// A ranking by "tỷ lệ"/"%" orders by the rate (provinces with no approved support last, unranked), otherwise by the amount.
+/// </summary>
+public static class ProjectProvinceDisbursement
+{
+    /// <summary>Rows shown for "tỉnh nào … cao nhất" (the first is the answer, the next ones its context).</summary>
+    public const int ShownForWhich = 5;
+
+    /// <summary>One province's figure.</summary>
+    public sealed record Row(string ProvinceId, string Name, int Projects, long Disbursed, long Support)
+    {
+        public decimal? Rate => FundingRules.Rate(Disbursed, Support);
+    }
+
+    /// <summary>The rows of the scope's projects, one per current province with a project counted (in no particular order).</summary>
+    public static List<Row> Rows(IEnumerable<Project> projects, CatalogueIndex catalogue, Period? period, DateOnly at, DateOnly today)
+    {
+        var rows = new List<Row>();
+        foreach (var g in projects.GroupBy(p => catalogue.CurrentOf(p.ProvinceId)?.Id ?? p.ProvinceId))
+        {
+            var list = g.ToList();
+            var (count, disbursed, support) = period is { } p0 && PeriodDisbursement.Of(list, p0, today) is { } f
+                ? (f.Projects, f.Disbursed, f.Support)
+                : Plain(list, at);
+            if (count > 0)
+            {
+                var unit = catalogue.Province(g.Key);
+                rows.Add(new Row(g.Key, unit?.ShortName ?? g.Key, count, disbursed, support));
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>As <see cref="ProjectQueries.Disbursement"/>: every project approved by <paramref name="at"/>, disbursed by then.</summary>
+    private static (int Count, long Disbursed, long Support) Plain(List<Project> projects, DateOnly at)
+    {
+        var counted = projects.Where(p => p.DecisionDate <= at).ToList();
+        return (counted.Count, counted.Sum(p => p.DisbursedOn(at)), counted.Sum(p => p.Approved.Support));
+    }
+
+    /// <summary>The reply; <paramref name="top"/> null for a breakdown (every province), else a ranking.</summary>
+    public static string Answer(BotContext context, IEnumerable<Project> projects, CatalogueIndex catalogue, string scopeName, Period? period,
+        DateOnly at, bool byRate, int? top, bool ascending)
+    {
+        var english = context.English;
+        var n = NumberText.For(english);
+        var rows = Rows(projects, catalogue, period, at, context.Today);
+        var span = period is null
+            ? context.Text("figures2.disburse.span_at", ("at", at))
+            : english ? PeriodLabels.DescribeEnglish(period.From, period.To) : period.Label;
+        if (rows.Count == 0)
+        {
+            return context.Text("figures2.disburse.none", ("scope", scopeName), ("span", span));
+        }
+        var ordered = Order(rows, byRate, ascending && top is not null).ToList();
+        var shown = top switch
+        {
+            null => ordered.Count,
+            1 => Math.Min(ShownForWhich, ordered.Count),
+            var t => Math.Min(t.Value, ordered.Count),
+        };
+        var sb = new StringBuilder();
+        if (top is null)
+        {
+            sb.Append(context.Text("figures2.disburse.by_province_head", ("scope", scopeName), ("span", span), ("count", rows.Count)));
+        }
+        else
+        {
+            var first = ordered[0];
+            var order = byRate ? context.Text("figures2.disburse.by_rate") : context.Text("figures2.disburse.by_amount");
+            sb.Append(ascending
+                ? context.Text("figures2.disburse.lowest", ("name", first.Name), ("order", order), ("scope", scopeName), ("span", span))
+                : context.Text("figures2.disburse.highest", ("name", first.Name), ("order", order), ("scope", scopeName), ("span", span)));
+        }
+        for (var i = 0; i < shown; i++)
+        {
+            sb.Append('\n').Append(Line(context, n, i + 1, ordered[i]));
+        }
+        if (shown < ordered.Count)
+        {
+            sb.Append('\n').Append(context.Text("figures2.disburse.more", ("count", ordered.Count - shown)));
+        }
+        var unrated = byRate ? rows.Count(r => r.Rate is null) : 0;
+        if (unrated > 0)
+        {
+            sb.Append('\n').Append(context.Text("figures2.disburse.unrated", ("count", unrated)));
+        }
+        var total = new Row("", "", rows.Sum(r => r.Projects), rows.Sum(r => r.Disbursed), rows.Sum(r => r.Support));
+        sb.Append('\n').Append(context.Text("figures2.disburse.total", ("count", rows.Count), ("scope", scopeName), ("projects", total.Projects),
+            ("disbursed", n.MoneyFull(total.Disbursed)), ("support", n.MoneyFull(total.Support)), ("rate", RateText(context, n, total))));
+        sb.Append('\n').Append(period is { } p && PeriodDisbursement.Of(projects, p, context.Today) is { } figure
+            ? figure.Basis(context.Texts, english)
+            : context.Text("figures2.disburse.basis_at", ("at", at)));
+        return sb.ToString();
+    }
+
+    /// <summary>Highest first (lowest first when asked); by rate, provinces without approved support go last.</summary>
+    private static IEnumerable<Row> Order(List<Row> rows, bool byRate, bool ascending)
+    {
+        if (byRate)
+        {
+            var rated = rows.Where(r => r.Rate is not null);
+            var sorted = ascending ? rated.OrderBy(r => r.Rate).ThenBy(r => r.Disbursed) : rated.OrderByDescending(r => r.Rate).ThenByDescending(r => r.Disbursed);
+            return sorted.ThenBy(r => r.ProvinceId, StringComparer.Ordinal).Concat(rows.Where(r => r.Rate is null).OrderBy(r => r.ProvinceId, StringComparer.Ordinal));
+        }
+        var byAmount = ascending ? rows.OrderBy(r => r.Disbursed) : rows.OrderByDescending(r => r.Disbursed);
+        return byAmount.ThenBy(r => r.ProvinceId, StringComparer.Ordinal);
+    }
+
+    private static string Line(BotContext context, NumberText n, int rank, Row row) =>
+        context.Text("figures2.disburse.line", ("rank", rank), ("name", row.Name), ("disbursed", n.MoneyFull(row.Disbursed)),
+            ("support", n.MoneyFull(row.Support)), ("projects", row.Projects), ("rate", RateText(context, n, row)));
+
+    private static string RateText(BotContext context, NumberText n, Row row) =>
+        row.Rate is { } r ? context.Text("figures2.disburse.rate", ("percent", n.Percent(r))) : "";
+}
