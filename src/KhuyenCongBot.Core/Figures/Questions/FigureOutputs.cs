@@ -26,7 +26,9 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
             // The rows the answer's text names (the first and the next three for "the most"; the top n otherwise), and the title says
             // so: the chart of "which province has the most booths" showed three provinces under "all provinces" while the text named four.
             rows = rows.Take(n == 1 ? 4 : n).ToList();
-            scope = texts.Text(english, q.Ascending ? "en2.chart.lowest" : "en2.chart.highest", ("scope", scope), ("n", rows.Count));
+            scope = q.Ascending
+                ? texts.Text(english, "en2.chart.lowest", ("scope", scope), ("n", rows.Count))
+                : texts.Text(english, "en2.chart.highest", ("scope", scope), ("n", rows.Count));
         }
         var title = $"{SourceText.Title(texts, catalogue, activity, measure, q.Source, english)}{MetricText.StatusNote(texts, q.Status, english)} – {FigureAnswerer.PeriodText(q, english)} – {scope}";
         var words = new ChartWords(NumberText.For(english), texts.Text(english, "figures.chart.achieved"), texts.Text(english, "figures.chart.target"),
