@@ -105,6 +105,25 @@ public sealed class EnglishReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_projects_examples_shown_to_an_English_reader_are_English_and_each_is_answered()
+    {
+        using var bot = Bot();
+        var reply = await Say(bot, "which province disbursed the most");
+        var examples = Regex.Matches(reply, "\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["disbursement rate Ha Noi", "disbursement 2025 Phu Tho", "how many projects not yet accepted in Ha Noi"], examples);
+        foreach (var example in examples)
+        {
+            var answer = await Say(bot, example);
+            Assert.DoesNotContain("did not understand", answer);
+            Assert.DoesNotContain("does not yet", answer);
+            Assert.Matches(@"\d", answer);
+        }
+        var rate = await Say(bot, "disbursement rate");
+        Assert.Contains("Disbursement of the 48 projects of all provinces as at 26/11/2026", rate);
+        Assert.DoesNotContain("provinces's", rate);
+    }
+
+    [Fact]
     public async Task How_much_a_province_got_after_an_average_is_its_amount_not_the_average_again()
     {
         using var bot = Bot();
