@@ -24,6 +24,9 @@ public sealed partial class MiniExcelSpreadsheetWriter : ISpreadsheetWriter, IRe
     public const string RecordsSheet = "Bản ghi";
     public const string ProjectsSheet = "Đề án";
 
+    /// <summary>The records sheet's name in a workbook for an English reader (seeds/texts "en2.sheet.records"): read back as the records too.</summary>
+    public const string EnglishRecordsSheet = "Records";
+
     private static readonly Lazy<(RecordLayout Layout, CatalogueIndex Catalogue, BeneficiaryCatalogue Beneficiaries)> Defaults = new(() =>
     {
         var seeds = SeedFiles.Locate(null);
@@ -58,6 +61,12 @@ public sealed partial class MiniExcelSpreadsheetWriter : ISpreadsheetWriter, IRe
         return Save(summary, records, catalogue, id => store?.Facilities.Get(id), null, null);
     }
 
+    public byte[] Write(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, CatalogueIndex catalogue, SheetNames sheetNames)
+    {
+        var store = _services?.GetService<IBotStore>();
+        return Save(summary, records, catalogue, id => store?.Facilities.Get(id), null, null, sheetNames);
+    }
+
     public byte[] WriteRecords(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, Func<long, Facility?> facilities, Func<long, string?>? files = null,
         IReadOnlyList<IReadOnlyList<object?>>? projects = null)
     {
@@ -66,12 +75,12 @@ public sealed partial class MiniExcelSpreadsheetWriter : ISpreadsheetWriter, IRe
     }
 
     private byte[] Save(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, CatalogueIndex catalogue, Func<long, Facility?> facilities,
-        Func<long, string?>? files, IReadOnlyList<IReadOnlyList<object?>>? projects)
+        Func<long, string?>? files, IReadOnlyList<IReadOnlyList<object?>>? projects, SheetNames? names = null)
     {
         var sheets = new Dictionary<string, object>
         {
-            [SummarySheet] = SummaryRows(summary),
-            [RecordsSheet] = RecordRows(records, catalogue, facilities, files),
+            [names?.Summary ?? SummarySheet] = SummaryRows(summary),
+            [names?.Records ?? RecordsSheet] = RecordRows(records, catalogue, facilities, files),
         };
         if (projects is not null)
         {
@@ -135,7 +144,7 @@ public sealed partial class MiniExcelSpreadsheetWriter : ISpreadsheetWriter, IRe
     {
         using var stream = new MemoryStream(xlsx, writable: false);
         var names = stream.GetSheetNames();
-        var rows = ReadSheet(stream, names.Contains(RecordsSheet) ? RecordsSheet : names.FirstOrDefault());
+        var rows = ReadSheet(stream, names.Contains(RecordsSheet) ? RecordsSheet : names.Contains(EnglishRecordsSheet) ? EnglishRecordsSheet : names.FirstOrDefault());
         return rows.Count == 0 ? rows : ProfileIds(rows);
     }
 

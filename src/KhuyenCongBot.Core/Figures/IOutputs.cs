@@ -30,4 +30,11 @@ public interface ISpreadsheetWriter
     /// <param name="summary">Rows of the summary sheet (first row is the header).</param>
     /// <param name="records">The records in scope, written in the import/export columns with Vietnamese headers.</param>
     byte[] Write(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, Catalogue.CatalogueIndex catalogue);
+
+    /// <summary>The same, with the summary and records sheets named in the reader's language (<paramref name="sheetNames"/>).</summary>
+    byte[] Write(IReadOnlyList<IReadOnlyList<string>> summary, IEnumerable<SupportRecord> records, Catalogue.CatalogueIndex catalogue, SheetNames sheetNames) =>
+        Write(summary, records, catalogue);
 }
+
+/// <summary>The names of the summary and records sheets of a figures spreadsheet ("Tổng hợp", "Bản ghi"; "Summary", "Records").</summary>
+public sealed record SheetNames(string Summary, string Records);

@@ -11,11 +11,16 @@ namespace KhuyenCongBot.Core.Forms;
 internal static class CountUnitWords
 {
     private static readonly string[] CountUnits =
-        ["nguoi", "hoc vien", "hv", "gian hang", "gian", "co so", "may", "chiec", "cai", "bo", "lop", "doanh nghiep", "san pham"];
+        ["nguoi", "hoc vien", "hv", "gian hang", "gian", "co so", "may", "chiec", "cai", "bo", "lop", "doanh nghiep", "san pham",
+         // The same in English ("two booths", "35 trainees", "three machines").
+         "people", "persons", "person", "trainees", "trainee", "participants", "booths", "booth", "facilities", "facility", "enterprises", "businesses",
+         "machines", "machine", "units", "unit", "pieces", "sets", "set", "classes", "class", "products", "product"];
 
     /// <summary>Count words that name the same kind of thing; a count typed with a word of another kind is not this field's count.</summary>
     private static readonly string[][] UnitKinds =
-        [["nguoi", "hoc vien", "hv"], ["gian hang", "gian"], ["co so", "doanh nghiep"], ["may"], ["lop"], ["san pham"]];
+        [["nguoi", "hoc vien", "hv", "people", "persons", "person", "trainees", "trainee", "participants"], ["gian hang", "gian", "booths", "booth"],
+         ["co so", "doanh nghiep", "facilities", "facility", "enterprises", "businesses"], ["may", "machines", "machine"], ["lop", "classes", "class"],
+         ["san pham", "products", "product"]];
 
     private static int KindOf(string folded) => Array.FindIndex(UnitKinds, kind => kind.Contains(folded));
 

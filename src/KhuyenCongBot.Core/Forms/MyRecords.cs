@@ -139,7 +139,7 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, Actual
             return;
         }
         var sb = new StringBuilder(ctx.Text("form.my_records.record_title", ("id", id))).Append(" – ")
-            .Append(ctx.Catalogue.Activity(record.ActivityId)?.ShortName ?? record.ActivityId);
+            .Append(ctx.Catalogue.Activity(record.ActivityId) is { } activity ? ctx.English && activity.EnglishName.Length > 0 ? activity.EnglishName : activity.ShortName : record.ActivityId);
         if (forms.Get(record.ActivityId) is { } form)
         {
             var s = new FormSession(new ConversationState());

@@ -5,14 +5,20 @@ namespace KhuyenCongBot.Core.Reports;
 /// <summary>How a cell is written: text, a whole number, an amount in đồng, a percentage (a fraction), a date.</summary>
 public enum CellKind { Text, Number, Money, Percent, Date }
 
-/// <summary>One column of a report sheet: its header and the measure (or project field) it shows.</summary>
-public sealed record ReportColumn(string Header, string Measure)
+/// <summary>One column of a report sheet: its header, the measure (or project field) it shows, and its header for an English reader (optional).</summary>
+public sealed record ReportColumn(string Header, string Measure, string? HeaderEn = null)
 {
     public CellKind Kind => ReportLayout.KindOf(Measure);
 }
 
-/// <summary>One sheet: title, what a row is (activity, province, project), its columns, and the label of its total row (none when null).</summary>
-public sealed record ReportSheetLayout(string Title, string Rows, IReadOnlyList<ReportColumn> Columns, string? Total);
+/// <summary>One sheet: title, what a row is (activity, province, project), its columns, and the label of its total row (none when null);
+/// the title and total label for an English reader (optional: the Vietnamese ones when not given).</summary>
+public sealed record ReportSheetLayout(string Title, string Rows, IReadOnlyList<ReportColumn> Columns, string? Total, string? TitleEn = null, string? TotalEn = null)
+{
+    public string TitleIn(bool english) => english && TitleEn is { Length: > 0 } en ? en : Title;
+
+    public string? TotalIn(bool english) => english && TotalEn is { Length: > 0 } en ? en : Total;
+}
 
 /// <summary>The layout of the period's report workbook, read from seeds/reports/report.json and checked at start.</summary>
 public sealed class ReportLayout
@@ -96,11 +102,16 @@ public sealed class ReportLayout
         foreach (var (s, i) in file.Sheets.Select((s, i) => (s, i + 1)))
         {
             var title = s.Title?.Trim() ?? "";
-            if (title.Length is 0 or > 31 || title.IndexOfAny(['[', ']', ':', '*', '?', '/', '\\']) >= 0)
+            var titleEn = string.IsNullOrWhiteSpace(s.TitleEn) ? null : s.TitleEn.Trim();
+            foreach (var name in titleEn is null ? new[] { title } : new[] { title, titleEn })
             {
-                throw new SeedException(path, $"sheet {i}: tên \"{title}\" phải dài 1–31 ký tự, không có [ ] : * ? / \\");
+                if (name.Length is 0 or > 31 || name.IndexOfAny(['[', ']', ':', '*', '?', '/', '\\']) >= 0)
+                {
+                    throw new SeedException(path, $"sheet {i}: tên \"{name}\" phải dài 1–31 ký tự, không có [ ] : * ? / \\");
+                }
             }
-            if (sheets.Any(x => string.Equals(x.Title, title, StringComparison.OrdinalIgnoreCase)))
+            if (sheets.Any(x => string.Equals(x.Title, title, StringComparison.OrdinalIgnoreCase)
+                || (titleEn is not null && string.Equals(x.TitleIn(true), titleEn, StringComparison.OrdinalIgnoreCase))))
             {
                 throw new SeedException(path, $"sheet {i}: tên \"{title}\" trùng");
             }
@@ -124,13 +135,14 @@ public sealed class ReportLayout
                 {
                     throw new SeedException(path, $"sheet \"{title}\", cột \"{c.Header}\": không biết measure \"{c.Measure}\" (có: {string.Join(", ", allowed.Keys)})");
                 }
-                columns.Add(new ReportColumn(c.Header.Trim(), c.Measure));
+                columns.Add(new ReportColumn(c.Header.Trim(), c.Measure, string.IsNullOrWhiteSpace(c.HeaderEn) ? null : c.HeaderEn.Trim()));
             }
             if (s.Total is not null && s.Rows == "project")
             {
                 throw new SeedException(path, $"sheet \"{title}\": danh sách đề án không có dòng tổng");
             }
-            sheets.Add(new ReportSheetLayout(title, s.Rows!, columns, string.IsNullOrWhiteSpace(s.Total) ? null : s.Total.Trim()));
+            sheets.Add(new ReportSheetLayout(title, s.Rows!, columns, string.IsNullOrWhiteSpace(s.Total) ? null : s.Total.Trim(), titleEn,
+                string.IsNullOrWhiteSpace(s.TotalEn) ? null : s.TotalEn.Trim()));
         }
         var stem = string.IsNullOrWhiteSpace(file.FileName) ? "bao-cao" : file.FileName.Trim();
         if (stem.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_'))
@@ -149,14 +161,17 @@ public sealed class ReportLayout
     private sealed class SheetFile
     {
         public string? Title { get; set; }
+        public string? TitleEn { get; set; }
         public string? Rows { get; set; }
         public string? Total { get; set; }
+        public string? TotalEn { get; set; }
         public List<ColumnFile>? Columns { get; set; }
     }
 
     private sealed class ColumnFile
     {
         public string? Header { get; set; }
+        public string? HeaderEn { get; set; }
         public string? Measure { get; set; }
     }
 }

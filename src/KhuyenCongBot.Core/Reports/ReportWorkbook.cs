@@ -32,7 +32,9 @@ public sealed partial class ReportWorkbook(IBotStore store, CatalogueIndex catal
     public string FileName(Period period) => $"{layout.FileStem}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.xlsx";
 
     /// <param name="units">Recorded unit ids in scope; null for everything.</param>
-    public IReadOnlyList<ReportSheet> Build(Period period, IReadOnlySet<string>? units, DateOnly today)
+    /// <param name="english">For an English reader: the layout's English titles, headers and total labels, activities, programmes, types
+    /// and steps by their English names (the Vietnamese workbook is unchanged).</param>
+    public IReadOnlyList<ReportSheet> Build(Period period, IReadOnlySet<string>? units, DateOnly today, bool english = false)
     {
         var at = period.To < today ? period.To : today;
         var records = store.Records.All()
@@ -48,16 +50,19 @@ public sealed partial class ReportWorkbook(IBotStore store, CatalogueIndex catal
         {
             var rows = sheet.Rows switch
             {
-                "activity" => GroupRows(sheet, catalogue.Activities.Select(a => (a.Id, a.ShortName)), records, projects, scoped, period, today,
-                    r => r.ActivityId, p => p.ActivityId),
+                "activity" => GroupRows(sheet, catalogue.Activities.Select(a => (a.Id, ActivityName(a, english))), records, projects, scoped, period, today,
+                    r => r.ActivityId, p => p.ActivityId, english),
                 "province" => GroupRows(sheet, Provinces(units, records, projects), records, projects, scoped, period, today,
-                    r => Current(r.ProvinceId), p => Current(p.ProvinceId)),
-                _ => projects.Select(p => (IReadOnlyList<object?>)sheet.Columns.Select(c => ProjectCell(p, c.Measure, at)).ToList()).ToList(),
+                    r => Current(r.ProvinceId), p => Current(p.ProvinceId), english),
+                _ => projects.Select(p => (IReadOnlyList<object?>)sheet.Columns.Select(c => ProjectCell(p, c.Measure, at, english)).ToList()).ToList(),
             };
-            sheets.Add(new ReportSheet(sheet.Title, sheet.Columns, rows));
+            var columns = english ? sheet.Columns.Select(c => c.HeaderEn is { Length: > 0 } en ? c with { Header = en } : c).ToList() : sheet.Columns;
+            sheets.Add(new ReportSheet(sheet.TitleIn(english), columns, rows));
         }
         return sheets;
     }
+
+    private static string ActivityName(Catalogue.Activity a, bool english) => english && a.EnglishName.Length > 0 ? a.EnglishName : a.ShortName;
 
     private string Current(string provinceId) => catalogue.CurrentOf(provinceId)?.Id ?? provinceId;
 
@@ -72,7 +77,7 @@ public sealed partial class ReportWorkbook(IBotStore store, CatalogueIndex catal
 
     private List<IReadOnlyList<object?>> GroupRows(ReportSheetLayout sheet, IEnumerable<(string Id, string Name)> keys, List<SupportRecord> records,
         List<Project> projects, IReadOnlyList<Project> scoped, Period period, DateOnly today, Func<SupportRecord, string> recordKey,
-        Func<Project, string> projectKey)
+        Func<Project, string> projectKey, bool english)
     {
         var at = period.To < today ? period.To : today;
         var byRecord = records.ToLookup(recordKey);
@@ -84,7 +89,7 @@ public sealed partial class ReportWorkbook(IBotStore store, CatalogueIndex catal
             var disbursement = PeriodDisbursement.Of(byScoped[id], period, today);
             rows.Add(sheet.Columns.Select(c => GroupCell(c.Measure, name, byRecord[id].ToList(), byProject[id].ToList(), at, SupportsFacilities, disbursement)).ToList());
         }
-        if (sheet.Total is { } total)
+        if (sheet.TotalIn(english) is { } total)
         {
             var disbursement = PeriodDisbursement.Of(scoped, period, today);
             rows.Add(sheet.Columns.Select(c => GroupCell(c.Measure, total, records, projects, at, SupportsFacilities, disbursement)).ToList());
@@ -141,7 +146,7 @@ public sealed partial class ReportWorkbook(IBotStore store, CatalogueIndex catal
             ? fromNote : null;
     }
 
-    private object? ProjectCell(Project p, string field, DateOnly at)
+    private object? ProjectCell(Project p, string field, DateOnly at, bool english)
     {
         var status = p.StatusOn(at) ?? ProjectStatus.Approved;
         return field switch
@@ -150,11 +155,11 @@ public sealed partial class ReportWorkbook(IBotStore store, CatalogueIndex catal
             "name" => p.Name,
             "decision_number" => p.DecisionNumber,
             "decision_date" => p.DecisionDate.ToDateTime(TimeOnly.MinValue),
-            "programme" => vocabulary.Name(p.Programme),
-            "type" => vocabulary.Name(p.Type),
+            "programme" => vocabulary.Name(p.Programme, english),
+            "type" => vocabulary.Name(p.Type, english),
             "province" => catalogue.Province(p.ProvinceId)?.ShortName ?? p.ProvinceId,
-            "activity" => catalogue.Activity(p.ActivityId)?.ShortName ?? p.ActivityId,
-            "status" => vocabulary.Name(status),
+            "activity" => catalogue.Activity(p.ActivityId) is { } activity ? ActivityName(activity, english) : p.ActivityId,
+            "status" => vocabulary.Name(status, english),
             "status_date" => p.DateOf(status)?.ToDateTime(TimeOnly.MinValue),
             "planned_end" => p.PlannedEnd?.ToDateTime(TimeOnly.MinValue),
             // Also for a project accepted late: the days from its planned end to its acceptance (the report looks back on the period).

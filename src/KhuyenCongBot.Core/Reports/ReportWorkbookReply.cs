@@ -14,12 +14,12 @@ public static class ReportWorkbookReply
         {
             return Messaging.Reply.Of(texts.Text(english, "reports.workbook.unavailable"));
         }
-        var sheets = workbook.Build(period, units, today);
+        var sheets = workbook.Build(period, units, today, english);
         var bytes = writer.Write(sheets);
         var titles = string.Join(", ", sheets.Select(s => s.Title));
         return new Messaging.Reply
         {
-            Text = texts.Text(english, "reports.workbook.sent", ("period", period.Label), ("scope", scopeName), ("sheets", titles)),
+            Text = texts.Text(english, "reports.workbook.sent", ("period", english ? PeriodLabels.DescribeEnglish(period.From, period.To) : period.Label), ("scope", scopeName), ("sheets", titles)),
             Attachment = new Messaging.Attachment(Messaging.AttachmentKind.Document, workbook.FileName(period), bytes, ContentType),
         };
     }

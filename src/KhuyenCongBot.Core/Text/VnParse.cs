@@ -25,7 +25,8 @@ public static partial class VnParse
             var digits = new string(s.Where(char.IsAsciiDigit).ToArray());
             return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
         }
-        return VnNumberWords.TryParse(s.Split(' '), out value);
+        // "two", "twenty-five": English words are no Vietnamese number words, so they are read for everyone.
+        return VnNumberWords.TryParse(s.Split(' '), out value) || EnNumberWords.TryParse(s.Split(' '), out value);
     }
 
     /// <summary>Money in đồng: "120tr", "1,5 tỷ", "1 tỉ 200 triệu", "45.000.000", "45000000", "500 nghìn", "500k", "2.5 ty".</summary>
@@ -193,7 +194,9 @@ public static partial class VnParse
             var t = tokens[i];
             if (t.IsNumber)
             {
-                if (!TryParseAmount(t.Text, out var number))
+                // "12.5 million", "1.5bn": before an English scale word "." is the decimal point ("12.500" alone is twelve thousand five hundred).
+                var english = i + 1 < tokens.Count && EnglishScale(tokens[i + 1]);
+                if (!(english ? TryParseEnglishAmount(t.Text, out var number) : TryParseAmount(t.Text, out number)))
                 {
                     return false;
                 }
@@ -203,7 +206,7 @@ public static partial class VnParse
                     number *= 100;
                     i++;
                 }
-                if (i < tokens.Count && !tokens[i].IsNumber && Units.TryGetValue(tokens[i].Text, out var unit))
+                if (i < tokens.Count && !tokens[i].IsNumber && (Units.TryGetValue(tokens[i].Text, out var unit) || EnNumberWords.Scales.TryGetValue(tokens[i].Text, out unit)))
                 {
                     if (unit >= lastUnit)
                     {
@@ -256,12 +259,46 @@ public static partial class VnParse
                 total += value;
                 lastUnit = Math.Min(lastUnit, SmallestScale(words));
             }
+            else if (EnNumberWords.IsNumberWord(t.Text))
+            {
+                // "two million", "five hundred thousand".
+                var words = new List<string>();
+                while (i < tokens.Count && !tokens[i].IsNumber && EnNumberWords.IsNumberWord(tokens[i].Text))
+                {
+                    words.Add(tokens[i].Text);
+                    i++;
+                }
+                if (!EnNumberWords.TryParse(words, out var value) || value >= lastUnit)
+                {
+                    return false;
+                }
+                total += value;
+                lastUnit = Math.Min(lastUnit, EnNumberWords.Scales.TryGetValue(words[^1], out var scale) ? scale : 1);
+            }
             else
             {
                 return false;
             }
         }
         return true;
+    }
+
+    private static bool EnglishScale(Token t) => !t.IsNumber && !Units.ContainsKey(t.Text) && EnNumberWords.Scales.ContainsKey(t.Text);
+
+    /// <summary>A number before an English scale word: "12.5", "12.500" (12,5), "1,500" (1500), "1,5" (1,5 as Vietnamese write it).</summary>
+    private static bool TryParseEnglishAmount(string text, out decimal value)
+    {
+        var dots = text.Count(c => c == '.');
+        var commas = text.Count(c => c == ',');
+        if (dots == 1 && commas == 0)
+        {
+            return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        }
+        if (dots <= 1 && commas >= 1 && GroupedBy(text.Split('.')[0], ',', 1))
+        {
+            return decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        }
+        return TryParseAmount(text, out value);
     }
 
     private static long SmallestScale(List<string> words) => words[^1] switch

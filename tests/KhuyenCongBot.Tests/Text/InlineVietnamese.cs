@@ -73,7 +73,6 @@ public static partial class InlineVietnamese
         ["src/KhuyenCongBot.Core/Projects/ProjectCsv.cs"] = 15,
         ["src/KhuyenCongBot.Core/Records/RecordLayout.cs"] = 25,
         ["src/KhuyenCongBot.Core/Records/RecordRowReader.cs"] = 1,
-        ["src/KhuyenCongBot.Core/Figures/Questions/FigureOutputs.cs"] = 1,
         ["src/KhuyenCongBot.Outputs/MiniExcelSpreadsheetWriter.cs"] = 4,
         ["src/KhuyenCongBot.Outputs/ChartFonts.cs"] = 1,
         ["src/KhuyenCongBot.Outputs/ScottPlotChartRenderer.cs"] = 1,

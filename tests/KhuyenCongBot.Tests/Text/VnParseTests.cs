@@ -32,6 +32,15 @@ public class VnParseTests
     [InlineData("bốn tư", 44L)]
     [InlineData("một trăm rưỡi", 150L)]
     [InlineData("hai trăm ba lăm", 235L)]
+    // English words (outside tester: "two booths" was refused): read for everyone, no Vietnamese number word is one of them.
+    [InlineData("two", 2L)]
+    [InlineData("Three", 3L)]
+    [InlineData("ten", 10L)]
+    [InlineData("twelve", 12L)]
+    [InlineData("twenty-five", 25L)]
+    [InlineData("twenty five", 25L)]
+    [InlineData("one hundred and five", 105L)]
+    [InlineData("three thousand", 3000L)]
     public void Integer_valid(string text, long expected)
     {
         Assert.True(VnParse.TryParseInteger(text, out var value));
@@ -50,6 +59,10 @@ public class VnParseTests
     [InlineData("hai ba")]
     [InlineData("99999999999999999999")]
     [InlineData("trăm")]
+    [InlineData("five five")]
+    [InlineData("twelve five")]
+    [InlineData("hundred")]
+    [InlineData("two ba")]
     public void Integer_invalid(string? text)
     {
         Assert.False(VnParse.TryParseInteger(text, out _));
@@ -94,6 +107,24 @@ public class VnParseTests
     [InlineData("1 ty hai tram trieu", 1_200_000_000L)]
     [InlineData("0", 0L)]
     [InlineData("120tr.", 120_000_000L)]
+    // Typed the English way (outside tester: refused with "Could not read"); "." before an English scale word is the decimal point.
+    [InlineData("12.5 million", 12_500_000L)]
+    [InlineData("1.5 billion", 1_500_000_000L)]
+    [InlineData("500 thousand", 500_000L)]
+    [InlineData("12.5m", 12_500_000L)]
+    [InlineData("1.5bn", 1_500_000_000L)]
+    [InlineData("12.5 million VND", 12_500_000L)]
+    [InlineData("12.500 million", 12_500_000L)]
+    [InlineData("1,500 million", 1_500_000_000L)]
+    [InlineData("1,5 million", 1_500_000L)]
+    [InlineData("2 million 500 thousand", 2_500_000L)]
+    [InlineData("two million", 2_000_000L)]
+    [InlineData("five hundred thousand", 500_000L)]
+    [InlineData("1 billion 200 million", 1_200_000_000L)]
+    // The Vietnamese "." groups thousands everywhere else: "12.500" is twelve thousand five hundred, also before a Vietnamese unit.
+    [InlineData("12.500", 12_500L)]
+    [InlineData("12.500 tr", 12_500_000_000L)]
+    [InlineData("12.500k", 12_500_000L)]
     public void Money_valid(string text, long expected)
     {
         Assert.True(VnParse.TryParseMoney(text, out var vnd), text);
@@ -118,6 +149,9 @@ public class VnParseTests
     [InlineData("5 tr 5 tr")]
     [InlineData("rưỡi")]
     [InlineData("1/2 tỷ")]
+    [InlineData("12.5")]
+    [InlineData("million")]
+    [InlineData("5 million 2 billion")]
     public void Money_invalid(string? text)
     {
         Assert.False(VnParse.TryParseMoney(text, out _));

@@ -15,16 +15,22 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
         }
         var (activity, measure) = answerer.Primary(q);
         var by = q.Breakdown ?? (scopes.IsMultiProvince(q.Scope) ? BreakdownBy.Province : q.To.Year - q.From.Year >= 2 ? BreakdownBy.Year : BreakdownBy.Month);
-        var title = $"{SourceText.Title(answerer.Texts, catalogue, activity, measure, q.Source, english)}{MetricText.StatusNote(answerer.Texts, q.Status, english)} – {FigureAnswerer.PeriodText(q, english)} – {scopes.ShortName(q.Scope, english)}";
-        var unit = MetricText.IsMoney(measure) ? answerer.Texts.Text(english, "figures.outputs.million_vnd")
+        var texts = answerer.Texts;
+        var unit = MetricText.IsMoney(measure) ? texts.Text(english, "figures.outputs.million_vnd")
             : MetricText.Unit(catalogue, by == BreakdownBy.Activity ? null : activity, measure, english);
         var scale = MetricText.IsMoney(measure) ? 1_000_000d : 1d;
         var rows = answerer.BreakdownRows(q, activity, measure, by);
+        var scope = scopes.ShortName(q.Scope, english);
         if (q.Top is { } n && by is not (BreakdownBy.Month or BreakdownBy.Year))
         {
-            rows = rows.Take(Math.Max(n, 3)).ToList();
+            // The rows the answer's text names (the first and the next three for "the most"; the top n otherwise), and the title says
+            // so: the chart of "which province has the most booths" showed three provinces under "all provinces" while the text named four.
+            rows = rows.Take(n == 1 ? 4 : n).ToList();
+            scope = q.Ascending
+                ? texts.Text(english, "en2.chart.lowest", ("scope", scope), ("n", rows.Count))
+                : texts.Text(english, "en2.chart.highest", ("scope", scope), ("n", rows.Count));
         }
-        var texts = answerer.Texts;
+        var title = $"{SourceText.Title(texts, catalogue, activity, measure, q.Source, english)}{MetricText.StatusNote(texts, q.Status, english)} – {FigureAnswerer.PeriodText(q, english)} – {scope}";
         var words = new ChartWords(NumberText.For(english), texts.Text(english, "figures.chart.achieved"), texts.Text(english, "figures.chart.target"),
             texts.Text(english, "figures.chart.no_data"));
         byte[] png;
@@ -52,7 +58,7 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
                 _ => texts.Text(english, "figures.chart.by_province"),
             };
             caption = texts.Text(english, "figures.chart.caption", ("title", SourceText.Title(texts, catalogue, activity, measure, q.Source, english)), ("by", byWhat),
-                ("period", FigureAnswerer.PeriodText(q, english)), ("scope", scopes.ShortName(q.Scope, english)));
+                ("period", FigureAnswerer.PeriodText(q, english)), ("scope", scope));
         }
         return new Reply { Text = caption, Attachment = new Attachment(AttachmentKind.Photo, "bieu-do.png", png, "image/png") };
     }
@@ -63,13 +69,22 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
         {
             return Reply.Of(answerer.Texts.Text(english, "figures.outputs.no_spreadsheets"));
         }
+        var texts = answerer.Texts;
+        // Headers, titles, units, the period and scope in the reader's language; numbers and dates are written the same way in both (the
+        // writer makes the numbers numbers), so a Vietnamese reader's workbook is what it was.
         var summary = new List<IReadOnlyList<string>>
         {
-            new[] { "Chỉ tiêu", "Giá trị", "Trong đó ước thực hiện", "Đơn vị", "Thời gian", "Từ ngày", "Đến ngày", "Phạm vi" },
+            new[]
+            {
+                texts.Text(english, "en2.sheet.metric"), texts.Text(english, "en2.sheet.value"), texts.Text(english, "en2.sheet.estimate_part"),
+                texts.Text(english, "en2.sheet.unit"), texts.Text(english, "en2.sheet.period"), texts.Text(english, "en2.sheet.from"),
+                texts.Text(english, "en2.sheet.to"), texts.Text(english, "en2.sheet.scope"),
+            },
         };
+        var scope = scopes.ShortName(q.Scope, english);
         foreach (var line in answerer.Lines(q))
         {
-            summary.Add(Row(SourceText.Title(answerer.Texts, catalogue, line.ActivityId, line.Measure, q.Source), line.Measure, line.Value, q));
+            summary.Add(Row(SourceText.Title(texts, catalogue, line.ActivityId, line.Measure, q.Source, english), line.Measure, line.Value, q, scope, english));
         }
         var (activity, measure) = answerer.Primary(q);
         if (q.Breakdown is { } by)
@@ -77,11 +92,14 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
             summary.Add(new[] { "" });
             foreach (var r in answerer.BreakdownRows(q, activity, measure, by))
             {
-                summary.Add(Row($"{SourceText.Title(answerer.Texts, catalogue, activity, measure, q.Source)} – {r.Label}", measure, r.Value, q));
+                var label = answerer.KeyLabel(r.Key, by, english);
+                // A province's row is that province's figure: its scope is the province, not the question's ("cả nước").
+                var rowScope = by == BreakdownBy.Province ? label : scope;
+                summary.Add(Row($"{SourceText.Title(texts, catalogue, activity, measure, q.Source, english)} – {label}", measure, r.Value, q, rowScope, english));
             }
         }
         var records = answerer.RecordsOf(q).ToList();
-        var bytes = sheets.Write(summary, records, catalogue);
+        var bytes = sheets.Write(summary, records, catalogue, new SheetNames(texts.Text(english, "en2.sheet.summary"), texts.Text(english, "en2.sheet.records")));
         var name = $"so-lieu-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}.xlsx";
         var text = answerer.Texts.Text(english, "figures.outputs.spreadsheet", ("count", records.Count), ("period", FigureAnswerer.PeriodText(q, english)),
             ("scope", scopes.ShortName(q.Scope, english)), ("status", MetricText.StatusNote(answerer.Texts, q.Status, english)), ("source", SourceText.Suffix(answerer.Texts, q.Source, english)));
@@ -92,15 +110,15 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
         };
     }
 
-    private IReadOnlyList<string> Row(string title, string measure, FigureValue value, Question q) =>
+    private static IReadOnlyList<string> Row(string title, string measure, FigureValue value, Question q, string scope, bool english) =>
     [
         title,
         VnFormat.Number((long)value.Value),
         VnFormat.Number((long)value.EstimatePart),
-        MetricText.Unit(measure),
-        q.PeriodLabel,
+        MetricText.Unit(measure, english),
+        FigureAnswerer.PeriodText(q, english),
         VnFormat.Date(q.From),
         VnFormat.Date(q.To),
-        scopes.ShortName(q.Scope),
+        scope,
     ];
 }

@@ -72,12 +72,15 @@ public sealed class FiguresModule : IBotModule
         "tỉnh nào nhiều gian hàng nhất năm 2024",
     ];
 
-    private static readonly IReadOnlyList<string> ExamplesEn =
+    /// <summary>The same examples for an English reader (each answered with a figure: <c>EnglishExamplesTests</c>).</summary>
+    public static readonly IReadOnlyList<string> ExamplesEn =
     [
         "how many booths this year",
         "consulting revenue first half 2024 vs plan",
         "which province has the most booths in 2024",
     ];
+
+    public static IReadOnlyList<string> ExamplesFor(BotContext context) => context.English ? ExamplesEn : Examples;
 
     public int TextPriority => 900;
 

@@ -56,7 +56,18 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
         var sb = new StringBuilder();
         var perName = MetricText.Unit(per, english);
         var title = SourceText.Title(answerer.Texts, catalogue, activity, measure, q.Source, english);
-        sb.Append(answerer.Texts.Text(english, "figures.average.head", ("title", title), ("per", perName)));
+        // "per facility", never "per facilities" (outside tester).
+        var perOne = per switch
+        {
+            Measures.Facilities => answerer.Texts.Text(english, "en2.per.facility"),
+            Measures.Participations => answerer.Texts.Text(english, "en2.per.participation"),
+            Measures.Booths => answerer.Texts.Text(english, "en2.per.booth"),
+            Measures.Projects => answerer.Texts.Text(english, "en2.per.project"),
+            Measures.Trainees => answerer.Texts.Text(english, "en2.per.trainee"),
+            Measures.Classes => answerer.Texts.Text(english, "en2.per.class"),
+            _ => perName,
+        };
+        sb.Append(answerer.Texts.Text(english, "figures.average.head", ("title", title), ("per", perOne)));
         if (bottom.Value == 0)
         {
             sb.AppendLine(answerer.Texts.Text(english, "figures.average.none", ("per", perName)));

@@ -34,7 +34,8 @@ public sealed class PhrasePatterns
         Change = Make($@" ({Alt(c["change"])})(?= )");
         CompareWord = Make($@" (hay )?({compare})( giua| between)?(?= )");
         CompareWith = Make($@" (voi|va|and|with|to|against|{versus}) ((nam |year )?(?<year>(19|20)[0-9]{{2}})|{previous}|(the )?(?:{same})( (?:{previous}))?)(?= )");
-        Top = Make($@" ((?:{top}) (?<n>[0-9]{{1,2}})( (?<what>{What}))?|(?<m>[0-9]{{1,2}}) (?<what>{What})( \w+)? ({most}|{top}|(?<low>{least})))(?= )");
+        // "top 5 provinces by booths": the "by" before the measure belongs to the ranking.
+        Top = Make($@" ((?:{top}) (?<n>[0-9]{{1,2}})( (?<what>{What}))?( by)?|(?<m>[0-9]{{1,2}}) (?<what>{What})( \w+)? ({most}|{top}|(?<low>{least})))(?= )");
         BareTop = Make($@" ({top}|(?<rank>{Alt(r["rank"])}))( (cac )?(?<what>tinh thanh|{What}))?(?= )");
         Most = Make($@" ({most}|(?<low>{least}))(?= )");
         AnySuperlative = Make($@" (nhat|{most}|{least}|{top})(?= )");

@@ -48,6 +48,13 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
             if (last is not null && parts.HasModifier)
             {
                 question = Merge(last, parts, context);
+                if (last.Kind == QuestionKind.Average && parts.Kind != QuestionKind.Average && !parts.FollowUpMarker && AsksAnAmount(text))
+                {
+                    // "funding per facility on average in 2025" then "how much did Vinh Phuc get in 2024": the amount it got, not the
+                    // average again (outside tester: "Average … per facilities: 243.76 million VND" where the total, 5.61 billion, was asked).
+                    var (activity, measure, _) = KindAnswerer.AverageParts(last);
+                    question = question with { Kind = QuestionKind.Figure, PerMeasure = null, ActivityId = activity, Measure = measure };
+                }
                 var kept = parts.Source is null && question.Source is { } source ? context.Text("figures.follow.kept_source", ("source", FundingSources.Label(source, context.English))) : "";
                 notes.Add(context.Text("figures.follow.previous_question", ("metric", MetricName(question, context.English)), ("kept", kept)));
             }
@@ -155,6 +162,12 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
         }
         return folded;
     }
+
+    /// <summary>"how much did X get", "được bao nhiêu", "nhận bao nhiêu": a question of its own about an amount, no follow-up of an average.</summary>
+    private static bool AsksAnAmount(string text) => AmountVerbs.IsMatch(VnText.FoldWords(text));
+
+    private static readonly System.Text.RegularExpressions.Regex AmountVerbs =
+        new(@"(^| )(get|got|gets|receive|received|spend|spent|was given|were given|duoc bao nhieu|nhan bao nhieu|nhan duoc|chi bao nhieu|het bao nhieu)( |$)");
 
     private static bool NamesAYear(string text) => YearWords.IsMatch(VnText.FoldWords(text));
 

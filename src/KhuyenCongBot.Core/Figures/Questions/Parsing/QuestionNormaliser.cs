@@ -78,7 +78,7 @@ internal sealed partial class QuestionNormaliser(CatalogueIndex catalogue, Lexic
             var t = tokens[i];
             var inName = name is { } n && start >= n.Start && start < n.Start + n.Length;
             start += t.Length + 1;
-            if (inName || t.Length < 3 || t.Any(char.IsDigit) || KnownWords.Contains(t))
+            if (inName || t.Length < 3 || t.Any(char.IsDigit) || KnownWords.Contains(t) || EnglishWords.NotTypos.Contains(t))
             {
                 continue;
             }
