@@ -20,4 +20,8 @@ internal sealed class InvitationRepository(LiteDatabase db) : IInvitationReposit
         Col.Find(Query.Or(Query.EQ(nameof(Invitation.LinkUserId), userId), Query.EQ(nameof(Invitation.CreatedByUserId), userId)))
             .Where(i => i.UsedAt is null && i.RevokedAt is null)
             .ToList();
+
+    public IReadOnlyList<Invitation> Pending(DateTimeOffset now) =>
+        Col.FindAll().Where(i => i.UsedAt is null && i.RevokedAt is null && i.LinkUserId is null && i.ExpiresAt > now)
+            .OrderBy(i => i.ExpiresAt).ToList();
 }

@@ -72,7 +72,7 @@ public sealed class DraftReminderService(
             }
             var language = store.Users.Get(state.Id)?.Language == "en" ? "en" : UserTexts.Vietnamese;
             var text = texts.Text(language, "form.reminder.unfinished",
-                ("describe", prompter.Describe(session, language, catalogue)), ("ago", Ago(now - state.UpdatedAt, texts, language)));
+                ("describe", prompter.Describe(session, language, catalogue, store.Users.Get(state.Id))), ("ago", Ago(now - state.UpdatedAt, texts, language)));
             try
             {
                 await sender.SendAsync(state.LastChatId, new Reply { Text = text, Choices = state.LastChoices }, cancellationToken).ConfigureAwait(false);

@@ -49,6 +49,8 @@ internal static class FormProjects
         if (s.Answer(field.Id) is { Length: > 0 } chosen && !open.Any(p => p.Code == chosen) && chosen != s.Get("pjorig"))
         {
             s.ClearAnswer(field.Id);
+            // Never dropped silently: the summary's "Thuộc đề án" line goes, and the officer is told why.
+            ctx.Say(ctx.Text("dialogs2.project_link_dropped", ("code", chosen)));
         }
     }
 

@@ -4,6 +4,7 @@ using KhuyenCongBot.Core.Beneficiaries;
 using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.People;
 using KhuyenCongBot.Core.Text;
 using static KhuyenCongBot.Core.Forms.FormText;
 
@@ -226,10 +227,10 @@ public sealed class FormPrompter(FormCatalogue forms, BeneficiaryCatalogue benef
     }
 
     /// <summary>"phiếu Hội chợ, triển lãm (đã trả lời 3/8 câu)", for reminders and the continue-or-discard question.</summary>
-    public string Describe(BotContext ctx, FormSession s) => Describe(s, ctx.Language, ctx.Catalogue);
+    public string Describe(BotContext ctx, FormSession s) => Describe(s, ctx.Language, ctx.Catalogue, ctx.User);
 
     /// <summary>The same in <paramref name="language"/> ("vi", "en"), for a reminder sent outside a conversation.</summary>
-    public string Describe(FormSession s, string language, CatalogueIndex catalogue)
+    public string Describe(FormSession s, string language, CatalogueIndex catalogue, BotUser? user)
     {
         var english = language == "en";
         var form = forms.Get(s.FormId);
@@ -240,9 +241,10 @@ public sealed class FormPrompter(FormCatalogue forms, BeneficiaryCatalogue benef
         var title = english
             ? form.TitleEn ?? catalogue.Activity(form.Activity)?.EnglishName ?? form.Activity
             : form.Title ?? catalogue.Activity(form.Activity)?.ShortName ?? form.Activity;
-        var applicable = s.Applicable(form);
-        var answered = applicable.Count(i => s.HasAnswer(form.Fields[i].Id));
-        return texts.Text(language, "form.prompt.describe", ("title", title), ("answered", answered), ("total", applicable.Count));
+        // The same questions as the counter "câu 1/10" (not "đã trả lời 1/9" for the province the bot filled in).
+        var counted = Counted(catalogue, user, s, form);
+        var answered = counted.Count(i => s.HasAnswer(form.Fields[i].Id));
+        return texts.Text(language, "form.prompt.describe", ("title", title), ("answered", answered), ("total", counted.Count));
     }
 
     /// <summary>The photo question's line and its "done" button.</summary>

@@ -20,6 +20,7 @@ public sealed partial class FormRunner
         new("resume", ResumeWord) { AppliesAt = phase => phase != FormPhase.Draft },
         new("form-gone", FormGone) { AppliesAt = Opened },
         new("field-index", FieldIndex) { AppliesAt = Opened },
+        new("scope-changed", ScopeChanged) { AppliesAt = Answering },
         new("evidence", Evidence) { AppliesAt = Answering },
         new("correction", Correction) { AppliesAt = Answering },
         new("activity-intent", ActivityIntent) { AppliesAt = phase => phase == FormPhase.Ask },
@@ -82,6 +83,13 @@ public sealed partial class FormRunner
         }
         navigator.Advance(turn.Context, s, form, -1, null);
         return DialogMove.Handled;
+    }
+
+    /// <summary>The officer's province changed while the form was open: said, and the province's questions asked again (<see cref="FormScopeChange"/>).</summary>
+    private DialogMove<FormPhase>? ScopeChanged(DialogTurn turn)
+    {
+        var s = new FormSession(turn.State);
+        return FormScopeChange.Changed(turn.Context, s, FormOf(s), navigator) ? DialogMove.Handled : null;
     }
 
     /// <summary>A photo or a location sent is evidence for the photo or location question (<see cref="EvidenceAnswers"/>).</summary>

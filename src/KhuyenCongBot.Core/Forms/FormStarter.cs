@@ -136,6 +136,7 @@ public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, Form
         ctx.State.Flow = FormRunner.FlowName;
         s.FormId = form.Activity;
         s.MarkLayout();
+        s.Set(FormScopeChange.Key, FormScopeChange.Stamp(ctx.User));
         if (from is not null)
         {
             RecordWriter.Load(from, form, s, f => edit || f.Repeat);

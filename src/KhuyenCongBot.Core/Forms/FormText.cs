@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using KhuyenCongBot.Core.Catalogue;
 using KhuyenCongBot.Core.Conversations;
 using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.People;
 
 namespace KhuyenCongBot.Core.Forms;
 
@@ -35,10 +37,19 @@ public static class FormText
     /// <summary>"📝 Hội chợ · câu 3/8": the form and the question's place among those asked or still to be asked
     /// (<see cref="FormSession.Expected"/>: the number advances by one a question, the total only shrinks as answers rule questions out).
     /// The province filled in for an officer of one province is not asked, so not counted: the first question asked is "câu 1".</summary>
+    /// <summary>
+    /// The questions the counter counts: those asked or still to be asked, less the province when the bot fills it in (a
+    /// one-province officer). "câu 1/10" and "đã trả lời 0/10 câu" count the same questions.
+    /// </summary>
+    internal static List<int> Counted(CatalogueIndex catalogue, BotUser? user, FormSession s, FormDefinition form)
+    {
+        var filledIn = user is not null && FieldReader.AllowedProvinces(catalogue, user) is [_] ? form.Bound("province") : null;
+        return s.Expected(form).Where(i => i == s.Step || form.Fields[i] != filledIn).ToList();
+    }
+
     internal static string Header(BotContext ctx, FormSession s, FormDefinition form)
     {
-        var filledIn = FieldReader.AllowedProvinces(ctx.Catalogue, ctx.User) is [_] ? form.Bound("province") : null;
-        var expected = s.Expected(form).Where(i => i == s.Step || form.Fields[i] != filledIn).ToList();
+        var expected = Counted(ctx.Catalogue, ctx.User, s, form);
         var position = expected.IndexOf(s.Step) + 1;
         var edit = s.EditId is { } id ? ctx.Text("form.common.title_correcting", ("id", id)) : "";
         return $"📝 {Title(ctx, form)}{edit} · {ctx.Text("form.common.question_word")} {Math.Max(position, 1)}/{expected.Count}";

@@ -262,6 +262,15 @@ public sealed partial class InvitationService(IBotStore store, BotClock clock, I
         return admin is { Active: true, Role: Role.Admin } ? admin : null;
     }
 
+    /// <summary>The invitations that can still be redeemed (for /moi danh sach and /nguoidung).</summary>
+    public IReadOnlyList<Invitation> Pending() => store.Invitations.Pending(clock.Now);
+
+    /// <summary>The reason written on a code an admin cancelled with /moi huy.</summary>
+    public const string RevokedByAdmin = "admin";
+
+    /// <summary>An admin cancels an unused code (/moi huy CODE); audited like every change.</summary>
+    public void RevokeByAdmin(Invitation invitation, BotUser admin) => Revoke(invitation, admin.Id, RevokedByAdmin);
+
     private void Revoke(Invitation invitation, long byUserId, string reason)
     {
         var before = Describe(invitation);

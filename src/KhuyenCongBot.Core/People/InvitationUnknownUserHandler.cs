@@ -24,6 +24,9 @@ public sealed class InvitationUnknownUserHandler(IBotStore store, InvitationServ
         {
             RedeemOutcome.Registered => Welcome(user!, language),
             RedeemOutcome.LockedOut => texts.Text(language, "people.code_locked_out", ("minutes", minutes)),
+            // Cancelled by an admin (/moi huy): as clear as an expired code, not "a newer code was made".
+            RedeemOutcome.Revoked when store.Invitations.Get(code.Trim().ToUpperInvariant())?.RevokedReason == InvitationService.RevokedByAdmin
+                => texts.Text(language, "dialogs2.code_revoked_by_admin"),
             RedeemOutcome.Revoked => texts.Text(language, "people.code_revoked"),
             RedeemOutcome.Deactivated => texts.Text(language, "people.code_deactivated"),
             RedeemOutcome.Expired => texts.Text(language, "people.code_expired"),

@@ -17,6 +17,10 @@ public sealed partial class PeopleModule
 {
     private Task InviteAsync(BotContext context, string arguments, CancellationToken ct)
     {
+        if (InviteCodes(context, arguments))
+        {
+            return Task.CompletedTask;
+        }
         _invite.Start(context, InviteStep.Role);
         return Task.CompletedTask;
     }

@@ -118,6 +118,7 @@ public sealed partial class PeopleModule
         {
             sb.Append(context.Text("people.users_showing_first", ("max_listed", MaxListed)));
         }
+        sb.Append(PendingInvitesLine(context));
         sb.Append(context.Text("people.users_pick_one"));
         return Reply.Of(sb.ToString()) with
         {

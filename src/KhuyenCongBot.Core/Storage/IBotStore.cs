@@ -133,6 +133,9 @@ public interface IInvitationRepository
 
     /// <summary>Codes neither used nor cancelled that <paramref name="userId"/> made or that link an account to them.</summary>
     IReadOnlyList<Invitation> Outstanding(long userId);
+
+    /// <summary>Invitations (not link codes) neither used, cancelled nor expired at <paramref name="now"/>, the soonest to expire first.</summary>
+    IReadOnlyList<Invitation> Pending(DateTimeOffset now);
 }
 
 public interface IConversationRepository

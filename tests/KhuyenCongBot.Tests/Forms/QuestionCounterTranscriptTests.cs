@@ -47,6 +47,28 @@ public sealed partial class QuestionCounterTranscriptTests(ITestOutputHelper out
         Assert.Equal(shown[^1].Total, shown[^1].Number);
     }
 
+    /// <summary>An outside tester saw "câu 1/10" and, for the same draft, "(đã trả lời 1/9 câu)" with nothing answered (finding 11).</summary>
+    [Fact]
+    public async Task The_draft_line_counts_the_same_questions_as_the_counter()
+    {
+        using var bot = FormTestKit.WithOfficer();
+        await bot.Say("ghi máy móc", "o1");
+        await bot.Say("phu lang", "o1");
+        var reply = await bot.Say("1", "o1");
+        var second = Counter().Match(reply);
+        Assert.True(second.Success, reply);
+        Assert.Equal("2", second.Groups["n"].Value);
+        var stopped = await bot.Say("/huy", "o1");
+        var again = await bot.Say("/ghi", "o1");
+        output.WriteLine(reply + "\n" + stopped + "\n" + again);
+        var kept = Described().Match(again);
+        Assert.True(kept.Success, again);
+        Assert.Equal("1/" + second.Groups["total"].Value, kept.Groups["count"].Value);
+    }
+
+    [GeneratedRegex(@"đã trả lời (?<count>\d+/\d+) câu")]
+    private static partial Regex Described();
+
     [GeneratedRegex(@"· câu (?<n>\d+)/(?<total>\d+)\n❓ (?<question>[^\n(]+)")]
     private static partial Regex Counter();
 }

@@ -200,7 +200,7 @@ public sealed class ProjectMoves
         return DialogMove.Handled;
     }
 
-    public void Disburse(BotContext context, ProjectRequest request, bool confirmed = false)
+    public void Disburse(BotContext context, ProjectRequest request, bool confirmed = false, bool fromButton = false)
     {
         if (request.Amount is null)
         {
@@ -219,7 +219,7 @@ public sealed class ProjectMoves
             context.Say(context.Text("projects.disburse.date_problem", ("problem", request.Problem)));
             return;
         }
-        if (_lookup.Visible(context, request.Code!, fromButton: confirmed) is not { } project)
+        if (_lookup.Visible(context, request.Code!, fromButton: confirmed || fromButton) is not { } project)
         {
             return;
         }
@@ -284,6 +284,11 @@ public sealed class ProjectMoves
             case "dc" when parts.Length == 5 && project is not null && long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var amount)
                 && Day(parts[4]) is { } asOf:
                 Disburse(context, new ProjectRequest(ProjectAsk.Disburse, project.Code, Date: asOf, Amount: amount), confirmed: true);
+                return true;
+            case DisbursementCorrection.Recheck when parts.Length == 5 && project is not null
+                && long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var newAmount) && Day(parts[4]) is { } correctedAsOf:
+                // A corrected amount ("không, 238 triệu") is checked like a typed one: a warning it needs is still asked.
+                Disburse(context, new ProjectRequest(ProjectAsk.Disburse, project.Code, Date: correctedAsOf, Amount: newAmount), fromButton: true);
                 return true;
         }
         return false;

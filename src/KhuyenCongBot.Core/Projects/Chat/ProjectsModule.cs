@@ -72,6 +72,10 @@ public sealed class ProjectsModule : IBotModule
 
     public Task<bool> TryHandleTextAsync(BotContext context, string text, CancellationToken cancellationToken)
     {
+        if (DisbursementCorrection.TryHandle(context, text))
+        {
+            return Task.FromResult(true);
+        }
         if (_parser.Parse(text, context.Today) is not { } request)
         {
             return Task.FromResult(false);
