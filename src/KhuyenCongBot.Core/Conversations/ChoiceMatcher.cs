@@ -20,7 +20,7 @@ public static class ChoiceMatcher
     /// <summary>Folded words that say no.</summary>
     public static readonly IReadOnlySet<string> NoWords = new HashSet<string>(StringComparer.Ordinal)
     {
-        "khong", "ko", "k", "kg", "hong", "no", "n", "nope", "thoi", "khong a", "da khong", "khong dau", "chua",
+        "khong", "ko", "k", "kg", "hong", "no", "n", "nope", "khong a", "da khong", "khong dau", "chua",
     };
 
     /// <summary>The data of the choice <paramref name="text"/> picks, or null when it picks none (or more than one).</summary>
@@ -93,7 +93,7 @@ public static class ChoiceMatcher
     {
         var yes = YesWords.Contains(folded);
         var no = NoWords.Contains(folded);
-        if ((!yes && !no) || numbered.Count != 2)
+        if ((!yes && !no) || numbered.Count < 2)
         {
             return null;
         }
@@ -102,15 +102,39 @@ public static class ChoiceMatcher
         {
             return null;
         }
-        return no ? negative[0].Data : numbered.First(c => c != negative[0]).Data;
+        // Two choices: one says no, the other yes. More ("Đúng, ghi / Sửa ngày / Không ghi"): a yes picks the one choice that says yes,
+        // a no the one that says "Không …" (not a "Hủy", which may drop more than the question asked).
+        var others = numbered.Where(c => c != negative[0]).ToList();
+        if (others.Count == 1)
+        {
+            return no ? negative[0].Data : others[0].Data;
+        }
+        if (no)
+        {
+            var label = VnText.FoldWords(negative[0].Label);
+            return label.StartsWith("khong ", StringComparison.Ordinal) || label.StartsWith("no ", StringComparison.Ordinal)
+                || label.StartsWith("do not ", StringComparison.Ordinal) ? negative[0].Data : null;
+        }
+        return others.Where(c => IsAffirmative(c.Label)).ToList() is [var only] ? only.Data : null;
+    }
+
+    /// <summary>Whether a choice's label says yes ("Đúng, ghi", "✅ Lưu", "Có", "Yes, save"): read with its diacritics, so that
+    /// "Cơ sở …" is not "Có" and "Dừng" is not "Đúng".</summary>
+    public static bool IsAffirmative(string label)
+    {
+        var start = label.AsSpan().TrimStart(" ✅✔☑👍💾".AsSpan()).ToString().ToLowerInvariant();
+        string[] words = ["đúng", "có", "lưu", "xác nhận", "đồng ý", "yes", "ok", "save", "confirm"];
+        return !IsNegative(label) && words.Any(w => start.StartsWith(w, StringComparison.Ordinal)
+            && (start.Length == w.Length || !char.IsLetter(start[w.Length])));
     }
 
     /// <summary>Whether a choice's label says no ("Không xóa", "✖ Hủy", "No").</summary>
     public static bool IsNegative(string label)
     {
         var folded = VnText.FoldWords(label);
-        return folded is "khong" or "no" or "huy" or "thoi" or "cancel" or "keep it"
+        return folded is "khong" or "no" or "huy" or "thoi" or "cancel" or "keep it" or "leave it"
             || folded.StartsWith("khong ", StringComparison.Ordinal) || folded.StartsWith("huy ", StringComparison.Ordinal)
+            || folded.StartsWith("do not ", StringComparison.Ordinal) || folded.StartsWith("dont ", StringComparison.Ordinal) || folded.StartsWith("don t ", StringComparison.Ordinal)
             || folded.StartsWith("no ", StringComparison.Ordinal) || folded.StartsWith("dung lai", StringComparison.Ordinal);
     }
 

@@ -37,7 +37,7 @@ public sealed class ActualFigures
     /// <summary>The record card's button kind ("f:ra:12"; written as a literal where the button is made, so the forged-callback test finds it).</summary>
     internal const string StartKind = "ra";
 
-    private const string IdKey = "id", VersionKey = "ver", IndexKey = "i", EstimatePrefix = "e:";
+    private const string IdKey = "id", VersionKey = "ver", IndexKey = "i", EstimatePrefix = "e:", PendingKey = "pv";
     private const string Keep = "ra:keep", Save = "ra:save", Redo = "ra:redo", Cancel = "ra:cancel", ChoicePrefix = "ra:v:";
 
     private readonly FormCatalogue _forms;
@@ -175,7 +175,7 @@ public sealed class ActualFigures
         turn.IsButton && turn.Input == Cancel ? DialogMove.End(Cancelled(turn.Context)) : null;
 
     /// <summary>A value as short as a button shows it: "3 gian hàng", "120 triệu đồng", "—".</summary>
-    private static string Short(BotContext ctx, FormField field, string? value)
+    internal static string Short(BotContext ctx, FormField field, string? value)
     {
         if (string.IsNullOrEmpty(value))
         {
@@ -198,6 +198,10 @@ public sealed class ActualFigures
         }
         var s = walk.Session;
         var estimate = s.Get(EstimatePrefix + field.Id);
+        if (ctx.State.Data.GetValueOrDefault(PendingKey) is { } pending)
+        {
+            return ActualPlausibility.Question(ctx, field, estimate, pending, new Choice(ctx.Text("records.actual.cancel_button"), Cancel, false));
+        }
         var choices = new List<Choice>();
         var text = new StringBuilder();
         if (IsMeasure(field))
@@ -230,6 +234,11 @@ public sealed class ActualFigures
         var (form, s, i) = (walk.Form, walk.Session, walk.Index);
         var input = turn.Input.Trim();
         var folded = VnText.FoldWords(input);
+        if (ctx.State.Data.Remove(PendingKey, out var pending) && ActualPlausibility.Answer(turn, pending) is { } decided)
+        {
+            // The answer to "số chính thức khác xa số ước, đúng chứ?": the figure confirmed (or the reading offered), or typed again.
+            return decided.Length == 0 ? DialogMove.Stay() : Take(ctx, form, s, i, field, decided);
+        }
         string value;
         if (input == Keep || (!turn.IsButton && IsMeasure(field) && folded is "giu" or "giu nguyen" or "keep" or "nhu cu" or "khong doi" or "giu so uoc"))
         {
@@ -254,7 +263,18 @@ public sealed class ActualFigures
                     : ctx.Text("records.actual.ask_choice", ("label", field.LabelIn(ctx.English)))));
             }
             value = read.Value;
+            if (ActualPlausibility.Doubtful(field, s.Get(EstimatePrefix + field.Id), value))
+            {
+                ctx.State.Data[PendingKey] = value;
+                return DialogMove.Stay();
+            }
         }
+        return Take(ctx, form, s, i, field, value);
+    }
+
+    /// <summary>The field's actual value taken: the next measure asked, or the confirmation when none is left.</summary>
+    private static DialogMove<ActualStep> Take(BotContext ctx, FormDefinition form, FormSession s, int i, FormField field, string value)
+    {
         s.SetAnswer(field.Id, value);
         var next = Next(form, s, i);
         if (next < 0)

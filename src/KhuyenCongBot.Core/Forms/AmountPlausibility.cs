@@ -64,9 +64,22 @@ public sealed class AmountPlausibility(ProvinceAreas? provinceAreas = null)
                 new Choice(ctx.Text("form.plausibility.no_retype_money"), $"f:{step}:pl:no"));
             return true;
         }
-        if (field.AtMost is { } otherId && form.Fields.FirstOrDefault(f => f.Id == otherId) is { } other
-            && long.TryParse(s.Answer(otherId), NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit > 0 && vnd > limit
-            && s.Get(AtMostKey + field.Id) != AtMostMark(s, field, vnd))
+        if (field.AtMost is { } wholeId && form.Fields.FirstOrDefault(f => f.Id == wholeId) is { } whole
+            && long.TryParse(s.Answer(wholeId), NumberStyles.None, CultureInfo.InvariantCulture, out var investment) && investment > 0 && vnd <= investment
+            && Support(s, form, field) is { } support && vnd + support.Vnd > investment
+            && s.Get(AtMostKey + field.Id) != AtMostMark(s, form, field, vnd))
+        {
+            // The facility's counterpart and the support are both parts of its investment: together they cannot pass it either.
+            Ask(ctx, s, ctx.Text("form.plausibility.sum_more_than_other", ("label", label), ("amount", ctx.Numbers.Money(vnd)),
+                    ("support_label", support.Field.LabelIn(ctx.English)), ("support", ctx.Numbers.Money(support.Vnd)), ("sum", ctx.Numbers.Money(vnd + support.Vnd)),
+                    ("other", whole.LabelIn(ctx.English)), ("other_amount", ctx.Numbers.Money(investment))),
+                new Choice(ctx.Text("form.plausibility.yes_keep", ("n", ctx.Numbers.Money(vnd))), $"f:{step}:plx:{vnd}"),
+                new Choice(ctx.Text("form.plausibility.no_retype_money"), $"f:{step}:pl:no"));
+            return true;
+        }
+        if (field.AtMost is { } atMostId && form.Fields.FirstOrDefault(f => f.Id == atMostId) is { } other
+            && long.TryParse(s.Answer(atMostId), NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit > 0 && vnd > limit
+            && s.Get(AtMostKey + field.Id) != AtMostMark(s, form, field, vnd))
         {
             Ask(ctx, s, ctx.Text("form.plausibility.more_than_other", ("label", label), ("amount", ctx.Numbers.Money(vnd)), ("other", other.LabelIn(ctx.English)), ("other_amount", ctx.Numbers.Money(limit))),
                 new Choice(ctx.Text("form.plausibility.yes_keep", ("n", ctx.Numbers.Money(vnd))), $"f:{step}:plx:{vnd}"),
@@ -136,17 +149,24 @@ public sealed class AmountPlausibility(ProvinceAreas? provinceAreas = null)
     private static string RangeMark(FormSession s, FormField field, long vnd) =>
         vnd.ToString(CultureInfo.InvariantCulture) + "|" + (field.Plausible?.Per is { } per ? s.Answer(per) : "");
 
-    /// <summary>What a confirmation of an amount above another holds to: both amounts.</summary>
-    private static string AtMostMark(FormSession s, FormField field, long vnd) =>
-        vnd.ToString(CultureInfo.InvariantCulture) + "|" + (field.AtMost is { } other ? s.Answer(other) : "");
+    /// <summary>What a confirmation of an amount above another holds to: both amounts (and, for the counterpart, the support).</summary>
+    private static string AtMostMark(FormSession s, FormDefinition form, FormField field, long vnd) =>
+        vnd.ToString(CultureInfo.InvariantCulture) + "|" + (field.AtMost is { } other ? s.Answer(other) : "")
+        + (Support(s, form, field) is { } support ? "|" + support.Vnd.ToString(CultureInfo.InvariantCulture) : "");
+
+    /// <summary>For the facility's counterpart funding: the support amount of the same record (funding_vnd), when answered.</summary>
+    private static (FormField Field, long Vnd)? Support(FormSession s, FormDefinition form, FormField field) =>
+        field.Bind == "funding_counterpart" && form.Bound("funding_vnd") is { } funding && funding != field
+        && long.TryParse(s.Answer(funding.Id), NumberStyles.None, CultureInfo.InvariantCulture, out var vnd) && vnd > 0
+            ? (funding, vnd) : null;
 
     /// <summary>The officer confirmed an amount ("pl": outside its range; "plx": above the other amount): kept while the figures it
     /// was compared with stay the same.</summary>
-    internal static void NoteConfirmed(FormSession s, FormField field, string verb, string value)
+    internal static void NoteConfirmed(FormSession s, FormDefinition form, FormField field, string verb, string value)
     {
         if (field.Kind == FieldType.Money && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var vnd))
         {
-            s.Set((verb == "plx" ? AtMostKey : RangeKey) + field.Id, verb == "plx" ? AtMostMark(s, field, vnd) : RangeMark(s, field, vnd));
+            s.Set((verb == "plx" ? AtMostKey : RangeKey) + field.Id, verb == "plx" ? AtMostMark(s, form, field, vnd) : RangeMark(s, field, vnd));
         }
     }
 
@@ -157,8 +177,8 @@ public sealed class AmountPlausibility(ProvinceAreas? provinceAreas = null)
         {
             if (s.Answer(field.Id) is { Length: > 0 } value)
             {
-                NoteConfirmed(s, field, "pl", value);
-                NoteConfirmed(s, field, "plx", value);
+                NoteConfirmed(s, form, field, "pl", value);
+                NoteConfirmed(s, form, field, "plx", value);
             }
         }
     }

@@ -98,45 +98,7 @@ public static class FacilitySearch
     /// <summary>Typos tolerated in a query word: 2 from 7 letters, 1 from 4, else none.</summary>
     public static int TyposAllowed(string queryWord) => queryWord.Length >= 7 ? 2 : queryWord.Length >= 4 ? 1 : 0;
 
-    /// <summary>Edit distance (insert, delete, substitute, swap of neighbours).</summary>
-    /// <remarks>Three rows of the table, on the stack for names up to 256 characters: no allocation per comparison.</remarks>
-    public static int Levenshtein(string a, string b)
-    {
-        if (a.Length == 0)
-        {
-            return b.Length;
-        }
-        if (b.Length == 0)
-        {
-            return a.Length;
-        }
-        var width = b.Length + 1;
-        Span<int> rows = width * 3 <= 768 ? stackalloc int[width * 3] : new int[width * 3];
-        var before = rows[..width];
-        var previous = rows.Slice(width, width);
-        var current = rows.Slice(2 * width, width);
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var d = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d = Math.Min(d, before[j - 2] + 1);
-                }
-                current[j] = d;
-            }
-            var recycled = before;
-            before = previous;
-            previous = current;
-            current = recycled;
-        }
-        return previous[b.Length];
-    }
+    /// <summary>Edit distance (insert, delete, substitute, swap of neighbours): the bounded table of
+    /// <see cref="FacilityScorer.BoundedDistance"/> with no bound, so there is one copy of the table.</summary>
+    public static int Levenshtein(string a, string b) => FacilityScorer.BoundedDistance(a, b, int.MaxValue);
 }

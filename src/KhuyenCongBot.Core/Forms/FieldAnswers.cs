@@ -100,7 +100,7 @@ public sealed class FieldAnswers(FormNavigator navigator, FormPrompter prompter,
                 break;
             case "pl" or "plx" when field.Kind is FieldType.Money or FieldType.Location:
                 result = FieldReader.Read(field, arg, ctx.Today, ctx.Catalogue, ctx.User, ctx.Texts, ctx.English);
-                AmountPlausibility.NoteConfirmed(s, field, verb, result.Value);
+                AmountPlausibility.NoteConfirmed(s, form, field, verb, result.Value);
                 if (result.Ok && field.Kind == FieldType.Money && plausibility.AskIfImplausible(ctx, s, form, field, result.Value))
                 {
                     return;

@@ -21,7 +21,7 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
         var m = Correction().Match(input.Trim());
         if (!m.Success)
         {
-            return false;
+            return TryReopen(ctx, s, form, input);
         }
         var named = VnText.FoldWords(m.Groups["field"].Value);
         var value = m.Groups["value"].Value.Trim();
@@ -78,6 +78,65 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
         return true;
     }
 
+    /// <summary>
+    /// "sửa ngày", "đổi số gian hàng" with no new value (as the bot's own advice says: gõ "sửa ngày"): that question is asked again,
+    /// and the form goes on from there. Not where a name is being typed ("Sửa chữa cơ khí Minh Long" may be a facility's name), and
+    /// only when the words name one question of the form.
+    /// </summary>
+    private bool TryReopen(BotContext ctx, FormSession s, FormDefinition form, string input)
+    {
+        if (s.Phase == FormPhase.Ask && NumberedEdit().Match(VnText.FoldWords(input)) is { Success: true } numbered)
+        {
+            // "sửa 3", "sửa câu 3" in the middle of the form, as at the summary: that question again (numbered as the summary shows them).
+            var applicable = s.Applicable(form);
+            var n = int.Parse(numbered.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (n < 1 || n > applicable.Count)
+            {
+                prompter.Prompt(ctx, s, ctx.Text("form.summary.no_such_item", ("number", n), ("count", applicable.Count)), edits: false);
+                return true;
+            }
+            s.Step = applicable[n - 1];
+            s.Misses = 0;
+            prompter.Prompt(ctx, s);
+            return true;
+        }
+        var m = BareCorrection().Match(input.Trim());
+        if (!m.Success || (s.Phase == FormPhase.Ask && s.Step >= 0 && s.Step < form.Fields.Count
+            && form.Fields[s.Step].Kind is FieldType.Text or FieldType.Facility or FieldType.Commune))
+        {
+            return false;
+        }
+        var named = VnText.FoldWords(m.Groups["field"].Value);
+        if (Find(s, form, named) is not ({ } field, _) || !NamesWhole(field, named))
+        {
+            return false;
+        }
+        var index = form.Fields.IndexOf(field);
+        if (field.Kind is FieldType.Facility or FieldType.Project or FieldType.Photo or FieldType.Location or FieldType.Commune)
+        {
+            var number = s.Applicable(form).IndexOf(index) + 1;
+            prompter.Prompt(ctx, s, ctx.Text("form.correction.choice_by_summary", ("label", field.LabelIn(ctx.English)), ("number", number)), edits: false);
+            return true;
+        }
+        s.Step = index;
+        s.Phase = FormPhase.Ask;
+        s.Misses = 0;
+        prompter.Prompt(ctx, s);
+        return true;
+    }
+
+    /// <summary>Whether every word of <paramref name="named"/> (folded) is in the question's label ("ngày" for its one date question).</summary>
+    private static bool NamesWhole(FormField field, string named)
+    {
+        if (field.Kind == FieldType.Date && (named == "ngay" || named == "date" || named.StartsWith("ngay ", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+        var label = (VnText.FoldWords(field.Label) + " " + VnText.FoldWords(field.LabelEn ?? "")).Split(' ');
+        var words = named.Split(' ').Where(w => !Generic.Contains(w)).ToList();
+        return words.Count > 0 && words.All(label.Contains);
+    }
+
     /// <summary>An amount far outside the usual range is asked back at its own question ("Ý bạn là 85 triệu?"); the form goes on from there.</summary>
     private bool AskedBack(BotContext ctx, FormSession s, FormDefinition form, FormField field, string value)
     {
@@ -122,4 +181,13 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
     [GeneratedRegex(@"^(?:(?:nhầm|nham|xin lỗi|xin loi)\s*[,.:!-]*\s*(?:(?:sửa lại|sua lai|sửa|sua|đổi|doi|chỉnh|chinh)\s+)?|(?:sửa lại|sua lai|sửa|sua|đổi lại|doi lai|đổi|doi|chỉnh|chinh)\s+)(?<field>[^\d,:=][^,:=]*?)(?:\s*[:=]\s*|\s+(?:là|la|thành|thanh)\s+)(?<value>.+)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Correction();
+
+    /// <summary>"sua 3", "sua cau 3" (folded): the question numbered so.</summary>
+    [GeneratedRegex(@"^(?:sua|sua lai|doi|edit)\s+(?:cau\s+|so\s+)?([0-9]{1,2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedEdit();
+
+    /// <summary>"sửa ngày", "đổi lại số gian hàng": a question named, no value.</summary>
+    [GeneratedRegex(@"^(?:sửa lại|sua lai|sửa|sua|đổi lại|doi lai|đổi|doi|chỉnh|chinh)\s+(?<field>[^\d,:=][^,:=]*)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareCorrection();
 }

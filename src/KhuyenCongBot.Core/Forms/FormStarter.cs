@@ -15,6 +15,10 @@ namespace KhuyenCongBot.Core.Forms;
 /// <remarks>Session keys of the draft question: next (the form asked for), prevphase (where the unfinished form was).</remarks>
 public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, FormNavigator navigator, FormIntents intents, IOptions<BotOptions> options)
 {
+    /// <summary>A draft with at most this many answers is dropped when another activity is typed at "continue or start anew?";
+    /// one with more is only dropped by the button, its number or "bỏ"/"mới".</summary>
+    private const int KeptWithoutAsking = 2;
+
     private static readonly string[] NewWords = ["moi", "phieu moi", "mo phieu moi", "bat dau moi", "bo", "bo phieu do", "new", "discard"];
 
     private int EditWindowDays => options.Value.EditWindowDays;
@@ -228,6 +232,13 @@ public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, Form
         if (named is not null && forms.Get(named.Id) is not null)
         {
             s.Set("next", "a:" + named.Id);
+            if (forms.Get(s.FormId) is { } open && s.Applicable(open).Count(i => s.HasAnswer(open.Fields[i].Id)) is var answered and > KeptWithoutAsking)
+            {
+                // An impatient repeat of "ghi hội chợ" would throw away a long draft with no undo (an outside tester lost 7 answers so):
+                // said what would be lost; the button, its number or "bỏ"/"mới" discards.
+                prompter.Prompt(ctx, s, ctx.Text("form.start.confirm_discard", ("answered", answered), ("new", FormText.Title(ctx, forms.Get(named.Id)!))));
+                return;
+            }
             HandleDraft(ctx, s, "f:dd");
             return;
         }

@@ -121,15 +121,42 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, Actual
     /// sees or changes the records of the old one); otherwise the same polite "not found" whatever the reason, so that forged
     /// button data tells nothing about other people's records.
     /// </summary>
-    private static SupportRecord? Mine(BotContext ctx, long id)
+    private SupportRecord? Mine(BotContext ctx, long id)
     {
         var record = ctx.Store.Records.Get(id);
+        if (record is null && Restorable(ctx, id) is { } deleted)
+        {
+            // Deleted by this person, still within the window: the undo of the receipt is offered again (it closed at the next message).
+            ctx.Ask(ctx.Text("form.my_records.deleted_by_you", ("id", id), ("at", deleted.At), ("line", RecordWriter.Line(deleted.Record, ctx))),
+                [new Choice(ctx.Text("form.my_records.undo_button"), RestorePrefix + id.ToString(CultureInfo.InvariantCulture)),
+                    new Choice(ctx.Text("form.common.my_records"), "f:my")]);
+            return null;
+        }
         if (record is null || record.CreatedByUserId != ctx.User.Id || !FormScope.InScope(ctx, record))
         {
             ctx.Say(ctx.Text("form.my_records.not_found", ("id", id)));
             return null;
         }
         return record;
+    }
+
+    /// <summary>The person's own record as they deleted it (the audit trail's copy) and when, while it may still be restored: in their
+    /// provinces and within the correction window; null otherwise.</summary>
+    private (SupportRecord Record, DateTimeOffset At)? Restorable(BotContext ctx, long id)
+    {
+        var deleted = ctx.Store.Audit.ForEntity("record", id.ToString(CultureInfo.InvariantCulture))
+            .Where(e => e.Action == "delete" && e.UserId == ctx.User.Id && e.Before is not null).OrderByDescending(e => e.At).FirstOrDefault();
+        SupportRecord? record = null;
+        try
+        {
+            record = deleted is null ? null : FromAudit(deleted.Before!);
+        }
+        catch (JsonException)
+        {
+        }
+        return record is null || deleted is null || record.Id != id || record.CreatedByUserId != ctx.User.Id || !FormScope.InScope(ctx, record)
+            || !RecordWriter.CanChange(record, ctx.User, ctx.Now, EditWindowDays)
+            ? null : (record, deleted.At);
     }
 
     private void Show(BotContext ctx, long id)
@@ -240,18 +267,7 @@ public sealed class MyRecords(FormCatalogue forms, FormPrompter prompter, Actual
             ctx.Say(ctx.Text("form.my_records.not_deleted", ("id", id)));
             return;
         }
-        var deleted = ctx.Store.Audit.ForEntity("record", id.ToString(CultureInfo.InvariantCulture))
-            .Where(e => e.Action == "delete" && e.UserId == ctx.User.Id && e.Before is not null).OrderByDescending(e => e.At).FirstOrDefault();
-        SupportRecord? record = null;
-        try
-        {
-            record = deleted is null ? null : FromAudit(deleted.Before!);
-        }
-        catch (JsonException)
-        {
-        }
-        if (record is null || record.Id != id || record.CreatedByUserId != ctx.User.Id || !FormScope.InScope(ctx, record)
-            || !RecordWriter.CanChange(record, ctx.User, ctx.Now, EditWindowDays))
+        if (Restorable(ctx, id) is not { Record: var record })
         {
             ctx.Say(ctx.Text("form.my_records.cannot_restore", ("id", id), ("days", EditWindowDays)));
             return;

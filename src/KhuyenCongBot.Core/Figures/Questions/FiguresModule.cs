@@ -139,6 +139,11 @@ public sealed class FiguresModule : IBotModule
             UnderstandingReplies.NotUnderstood(context, parts.Unknown, parts.HasMetric ? null : Examples);
             return;
         }
+        if (parts.Second is { } second)
+        {
+            UnderstandingReplies.TwoAtOnce(context, parts, second);
+            return;
+        }
         if ((parts.Greeting || parts.Thanks) && !parts.HasMetric && !parts.HasModifier)
         {
             UnderstandingReplies.SmallTalk(context, parts.Thanks && !parts.Greeting);

@@ -174,6 +174,10 @@ public sealed class QuestionParts
     /// <summary>"bình quân mỗi gian hàng": the measure to divide by.</summary>
     public string? PerMeasure { get; set; }
 
+    /// <summary>Two things asked at once ("kinh phí máy móc và hội chợ", "gian hàng và kinh phí"): the second activity's id or
+    /// measure, answered by no figure (one of the two would be dropped without a word).</summary>
+    public (string? ActivityId, string? Measure)? Second { get; set; }
+
     /// <summary>"HTX … đã được hỗ trợ những gì": the facility's name as typed (folded).</summary>
     public string? FacilityName { get; set; }
 

@@ -25,6 +25,21 @@ internal static class UnderstandingReplies
             FiguresModule.ExamplesFor(context).Select((e, i) => new Choice(e, "fq:ex:" + i)));
     }
 
+    /// <summary>
+    /// Two activities or two measures in one question ("kinh phí máy móc và hội chợ"): no figure (one of the two would be dropped, or
+    /// a sum made that nobody checked); what was read is said, and how to ask each in turn (the second as a follow-up).
+    /// </summary>
+    public static void TwoAtOnce(BotContext context, QuestionParts parts, (string? ActivityId, string? Measure) second)
+    {
+        var english = context.English;
+        string Name(string? activityId, string? measure) => activityId is not null
+            ? (context.Catalogue.Activity(activityId) is { } a ? (english ? a.EnglishName : a.ShortName) : activityId)
+            : MetricText.Noun(measure ?? Measures.Funding, english);
+        var first = second.ActivityId is not null ? Name(parts.ActivityId, null) : Name(null, parts.Measure);
+        var other = Name(second.ActivityId, second.Measure);
+        context.Say(context.Text("figures.two_at_once", ("first", first), ("other", other), ("other_lower", other.ToLowerInvariant())));
+    }
+
     /// <summary>A greeting or thanks without a question.</summary>
     public static void SmallTalk(BotContext context, bool thanks)
     {

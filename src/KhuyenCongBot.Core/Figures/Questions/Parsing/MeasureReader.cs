@@ -53,6 +53,11 @@ internal sealed partial class MeasureReader(CatalogueIndex catalogue, Lexicon le
                 break;
             }
         }
+        // "gian hàng và kinh phí hội chợ", "số cơ sở và kinh phí": a second measure joined to the first is a second question.
+        if (parts.Measure is { } first && SecondMeasure(s, first) is { } second)
+        {
+            parts.Second = (null, second);
+        }
         // "kinh phí hỗ trợ các cơ sở", "doanh thu của doanh nghiệp": the beneficiaries' words say who, not what to count.
         if (parts.Measure is not null and not Measures.Facilities)
         {
@@ -87,6 +92,13 @@ internal sealed partial class MeasureReader(CatalogueIndex catalogue, Lexicon le
             {
                 s = Remove(s, again.Phrase);
             }
+            // "kinh phí máy móc và hội chợ": a second activity. Its words may be filler otherwise ("hội chợ" reads as "hỏi cho").
+            // Not when one's words are in the other's full name ("tư vấn sản xuất sạch hơn": consulting is part of cleaner production).
+            if (FindActivityPhrase(s) is { } other && other.Id != activity.Id && !NamesEachOther(activity, other))
+            {
+                parts.Second ??= (other.Id, null);
+                s = Remove(s, other.Phrase);
+            }
         }
         if (parts.ActivityId is null)
         {
@@ -102,6 +114,30 @@ internal sealed partial class MeasureReader(CatalogueIndex catalogue, Lexicon le
         {
             parts.Summary = false;
         }
+    }
+
+    /// <summary>Whether one activity's words are part of the other's full name ("tư vấn" in "Sản xuất sạch hơn (đánh giá, tư vấn, …)").</summary>
+    private bool NamesEachOther((string Id, string Phrase) a, (string Id, string Phrase) b) =>
+        VnText.ContainsWords(VnText.FoldWords(catalogue.Activity(a.Id)?.Name ?? ""), b.Phrase)
+        || VnText.ContainsWords(VnText.FoldWords(catalogue.Activity(b.Id)?.Name ?? ""), a.Phrase);
+
+    /// <summary>Another measure than <paramref name="first"/> joined to it in <paramref name="s"/> ("gian hàng và kinh phí"), or null.</summary>
+    private string? SecondMeasure(string s, string first) =>
+        MeasurePhrases.FirstOrDefault(m => m.Measure != first && Joined(s, m.Phrase)).Measure;
+
+    /// <summary>Whether <paramref name="phrase"/> (a measure's words) stands in <paramref name="s"/> joined to what comes before or
+    /// after it by "và", "với", "cùng", "and" or a comma: "gian hàng và kinh phí", "kinh phí, số cơ sở".</summary>
+    private static bool Joined(string s, string phrase)
+    {
+        if (!VnText.ContainsWords(s, phrase))
+        {
+            return false;
+        }
+        var padded = " " + s.Replace(",", " , ", StringComparison.Ordinal) + " ";
+        string[] joins = ["va", "voi", "cung", "and", ",", "so voi"];
+        return joins.Any(j => padded.Contains(" " + j + " " + phrase + " ", StringComparison.Ordinal)
+            || padded.Contains(" " + j + " so " + phrase + " ", StringComparison.Ordinal)
+            || padded.Contains(" " + phrase + " " + j + " ", StringComparison.Ordinal));
     }
 
     public (string Id, string Phrase)? FindActivityPhrase(string s)

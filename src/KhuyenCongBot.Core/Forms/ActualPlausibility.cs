@@ -1,0 +1,98 @@
+using System.Globalization;
+using KhuyenCongBot.Core.Conversations;
+using KhuyenCongBot.Core.Messaging;
+using KhuyenCongBot.Core.Text;
+
+namespace KhuyenCongBot.Core.Forms;
+
+/// <summary>
+/// The actual figure typed for an estimate is asked back, before it is taken, when it is far from the estimate (ten times more or
+/// less) or, for an amount, below <see cref="AmountPlausibility.SmallestPlausibleVnd"/>: "4" typed for 4 triệu would otherwise
+/// become an official "4 đồng" in every total. Never refused (the actual may really be that far off). An amount typed in millions
+/// or thousands is offered its reading closest to the estimate ("Ý bạn là 4 triệu đồng?").
+/// </summary>
+internal static class ActualPlausibility
+{
+    private const string TakePrefix = "ra:ok:", Retype = "ra:no";
+
+    /// <summary>How far from the estimate an actual may be, either way, before it is asked back.</summary>
+    private const long Factor = 10;
+
+    /// <summary>Whether <paramref name="value"/> (an integer or an amount in đồng) is to be asked back before it is taken.</summary>
+    public static bool Doubtful(FormField field, string? estimate, string value)
+    {
+        if (field.Kind is not (FieldType.Money or FieldType.Integer) || !TryLong(value, out var actual) || actual <= 0)
+        {
+            return false;
+        }
+        if (field.Kind == FieldType.Money && actual < AmountPlausibility.SmallestPlausibleVnd)
+        {
+            return true;
+        }
+        return TryLong(estimate, out var e) && e > 0 && (actual >= e * Factor || actual * Factor <= e);
+    }
+
+    /// <summary>The question: the figure typed against the estimate, with "yes, this", the reading offered, and "type again".</summary>
+    public static Reply Question(BotContext ctx, FormField field, string? estimate, string pending, Choice cancel)
+    {
+        var label = field.LabelIn(ctx.English);
+        var actual = ActualFigures.Short(ctx, field, pending);
+        var text = TryLong(estimate, out var e) && e > 0
+            ? ctx.Text("records.actual.far_from_estimate", ("label", label), ("actual", actual), ("estimate", ActualFigures.Short(ctx, field, estimate)))
+            : ctx.Text("records.actual.very_small", ("label", label), ("actual", actual));
+        var choices = new List<Choice>();
+        if (Guess(field, estimate, pending) is { } guess)
+        {
+            choices.Add(new Choice(ctx.Text("records.actual.guess_button", ("guess", ctx.Numbers.Money(guess))), TakePrefix + guess.ToString(CultureInfo.InvariantCulture)));
+        }
+        choices.Add(new Choice(ctx.Text("records.actual.yes_as_typed", ("actual", actual)), TakePrefix + pending));
+        choices.Add(new Choice(ctx.Text("records.actual.no_retype"), Retype));
+        choices.Add(cancel);
+        return new Reply { Text = text + "\n" + ctx.Text("records.actual.far_hint"), Choices = choices };
+    }
+
+    /// <summary>
+    /// The answer to the question: the value to take, "" to ask the figure again, or null when the message answers something else
+    /// (a new figure typed: read as the field's answer, and checked again).
+    /// </summary>
+    public static string? Answer(DialogTurn turn, string pending)
+    {
+        if (turn.IsButton)
+        {
+            if (turn.Input == Retype)
+            {
+                return "";
+            }
+            // Only the two values the question offered: the figure typed and the reading of it (a forged button takes nothing).
+            return turn.Input.StartsWith(TakePrefix, StringComparison.Ordinal) && turn.Input[TakePrefix.Length..] is var taken
+                && (taken == pending || IsGuessOf(taken, pending))
+                ? taken : null;
+        }
+        var folded = VnText.FoldWords(turn.Input);
+        return ChoiceMatcher.YesWords.Contains(folded) ? pending : ChoiceMatcher.NoWords.Contains(folded) ? "" : null;
+    }
+
+    /// <summary>An amount typed in millions or thousands ("4", "4500"): its reading nearest the estimate, within
+    /// <see cref="Factor"/> of it; the reading in millions when there is no estimate.</summary>
+    private static long? Guess(FormField field, string? estimate, string pending)
+    {
+        if (field.Kind != FieldType.Money || !TryLong(pending, out var typed) || typed <= 0 || typed >= 1_000_000)
+        {
+            return null;
+        }
+        long[] readings = typed < AmountPlausibility.SmallestPlausibleVnd ? [typed * 1_000_000, typed * 1_000] : [typed * 1_000];
+        if (!TryLong(estimate, out var e) || e <= 0)
+        {
+            return readings[0];
+        }
+        var near = readings.Where(r => r < e * Factor && r * Factor > e).OrderBy(r => Math.Abs(Math.Log((double)r / e))).ToList();
+        return near.Count > 0 ? near[0] : null;
+    }
+
+    /// <summary>Whether <paramref name="taken"/> is a reading of <paramref name="pending"/> in millions or thousands.</summary>
+    private static bool IsGuessOf(string taken, string pending) =>
+        TryLong(taken, out var t) && TryLong(pending, out var p) && p > 0 && p < 1_000_000 && (t == p * 1_000_000 || t == p * 1_000);
+
+    private static bool TryLong(string? text, out long value) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+}
