@@ -115,7 +115,7 @@ public static class ProjectCsv
     }
 
     /// <summary>The projects of a projects file, checked; each bad line says why (in Vietnamese) in <paramref name="errors"/>.</summary>
-    public static List<ProjectRow> Read(IReadOnlyList<CsvText.Row> rows, CatalogueIndex catalogue, List<ImportError> errors)
+    public static List<ProjectRow> Read(IReadOnlyList<CsvText.Row> rows, CatalogueIndex catalogue, List<ImportError> errors, UserTexts texts)
     {
         var result = new List<ProjectRow>();
         if (rows.Count == 0 || !IsProjectsHeader(rows[0]))
@@ -135,7 +135,7 @@ public static class ProjectCsv
         {
             var problems = new List<string>();
             string Cell(string c) => CellSafety.Restore(row[at[c]]).Trim();
-            var p = ReadOne(Cell, catalogue, problems);
+            var p = ReadOne(Cell, catalogue, problems, texts);
             if (p is not null && !codes.Add(p.NormalizedCode))
             {
                 problems.Add($"mã đề án {p.Code} lặp lại trong tệp");
@@ -151,12 +151,12 @@ public static class ProjectCsv
         return result;
     }
 
-    private static Project? ReadOne(Func<string, string> cell, CatalogueIndex catalogue, List<string> problems)
+    private static Project? ReadOne(Func<string, string> cell, CatalogueIndex catalogue, List<string> problems, UserTexts texts)
     {
         var code = cell("code");
         if (ProjectCode.Problem(code) is { } bad)
         {
-            problems.Add($"mã đề án '{code}': {bad.Vi}");
+            problems.Add($"mã đề án '{code}': {ProjectCode.Explain(bad, texts, english: false)}");
             return null;
         }
         DateOnly? Date(string c, bool required = false)
