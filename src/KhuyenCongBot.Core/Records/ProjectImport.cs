@@ -34,7 +34,7 @@ internal sealed class ProjectImport(IBotStore store, Func<CatalogueIndex> catalo
             return new Plan([], 0, [new ImportError(1, texts().Text(english, "records.projects.in_file", ("file", fileName), ("problem", problem)))]);
         }
         var errors = new List<ImportError>();
-        var rows = ProjectCsv.Read(CsvText.Read(new StringReader(text)).ToList(), catalogue(), errors, texts());
+        var rows = ProjectCsv.Read(CsvText.Read(new StringReader(text)).ToList(), catalogue(), errors, texts(), english);
         var toAdd = new List<ProjectRow>();
         var same = 0;
         foreach (var row in rows)

@@ -70,7 +70,7 @@ public static partial class InlineVietnamese
         ["src/KhuyenCongBot.Core/Time/BotClock.cs"] = 1,
 
         // File formats and stored data: column headers, sheet names, a move's history note; exceptions and test/log descriptions never shown as such.
-        ["src/KhuyenCongBot.Core/Projects/ProjectCsv.cs"] = 15,
+        ["src/KhuyenCongBot.Core/Projects/ProjectCsv.cs"] = 4,
         ["src/KhuyenCongBot.Core/Records/RecordLayout.cs"] = 25,
         ["src/KhuyenCongBot.Core/Records/RecordRowReader.cs"] = 1,
         ["src/KhuyenCongBot.Core/Figures/Questions/FigureOutputs.cs"] = 1,
