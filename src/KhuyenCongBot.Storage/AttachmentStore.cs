@@ -1,6 +1,5 @@
 using System.Globalization;
 using KhuyenCongBot.Core.Attachments;
-using KhuyenCongBot.Core.Text;
 using LiteDB;
 
 namespace KhuyenCongBot.Storage;
@@ -41,21 +40,17 @@ internal sealed class AttachmentStore : IAttachmentStore
         var bytes = ReadLimited(content);
         if (bytes.Length == 0)
         {
-            throw new AttachmentRejectedException("Tệp rỗng, không có gì để lưu.", "The file is empty.");
+            throw new AttachmentRejectedException(AttachmentRejection.Empty);
         }
         var sniffed = AttachmentTypes.Sniff(bytes.AsSpan(0, Math.Min(bytes.Length, AttachmentTypes.SniffLength)));
         if (sniffed is null)
         {
-            throw new AttachmentRejectedException(
-                "Chỉ lưu được ảnh (JPEG, PNG, WebP, HEIC) hoặc tệp PDF; tệp này không phải các loại đó.",
-                "Only photos (JPEG, PNG, WebP, HEIC) or PDF files can be kept; this file is none of them.");
+            throw new AttachmentRejectedException(AttachmentRejection.NotPhotoOrPdf);
         }
         var declared = AttachmentTypes.Normalize(contentType);
         if (declared is not null && declared != sniffed)
         {
-            throw new AttachmentRejectedException(
-                $"Tệp ghi là {declared} nhưng nội dung là {sniffed}; gửi lại tệp gốc.",
-                $"The file says {declared} but its content is {sniffed}; send the original file.");
+            throw new AttachmentRejectedException(AttachmentRejection.TypeMismatch, declared, sniffed);
         }
         var name = CleanName(fileName, sniffed);
         var id = $"{Prefix}{recordId.ToString(CultureInfo.InvariantCulture)}/{Guid.NewGuid():N}";
@@ -111,9 +106,7 @@ internal sealed class AttachmentStore : IAttachmentStore
         {
             if (buffer.Length + read > MaxBytes)
             {
-                throw new AttachmentRejectedException(
-                    $"Tệp lớn hơn {VnFormat.Number(MaxBytes / (1024 * 1024))} MB, không lưu được; gửi ảnh nhỏ hơn (Telegram: gửi dạng ảnh, không gửi dạng tệp gốc).",
-                    $"The file is larger than {MaxBytes / (1024 * 1024)} MB; send a smaller one.");
+                throw new AttachmentRejectedException(AttachmentRejection.TooLarge, maxBytes: MaxBytes);
             }
             buffer.Write(chunk, 0, read);
         }

@@ -40,10 +40,36 @@ public interface IAttachmentStore
     int DeleteForRecord(long recordId);
 }
 
-/// <summary>A file was refused; nothing was stored. The message says why, in Vietnamese (<see cref="English"/> in English).</summary>
-public sealed class AttachmentRejectedException(string message, string english) : Exception(message)
+/// <summary>Why a file was refused.</summary>
+public enum AttachmentRejection
 {
-    public string English { get; } = english;
+    /// <summary>No bytes.</summary>
+    Empty,
+
+    /// <summary>Neither a photo (JPEG, PNG, WebP, HEIC) nor a PDF.</summary>
+    NotPhotoOrPdf,
+
+    /// <summary>Its declared type is not what its content is.</summary>
+    TypeMismatch,
+
+    /// <summary>Above the store's size limit.</summary>
+    TooLarge,
+}
+
+/// <summary>A file was refused; nothing was stored. <see cref="Say"/> says why, in the reader's language.</summary>
+public sealed class AttachmentRejectedException(AttachmentRejection reason, string? declared = null, string? sniffed = null, long maxBytes = 0)
+    : Exception($"Attachment refused: {reason} ({declared} / {sniffed}, limit {maxBytes} bytes).")
+{
+    public AttachmentRejection Reason { get; } = reason;
+
+    /// <summary>Why the file was refused, for people.</summary>
+    public string Say(Text.UserTexts texts, bool english) => Reason switch
+    {
+        AttachmentRejection.Empty => texts.Text(english, "attachment.empty"),
+        AttachmentRejection.NotPhotoOrPdf => texts.Text(english, "attachment.not_photo_or_pdf"),
+        AttachmentRejection.TypeMismatch => texts.Text(english, "attachment.type_mismatch", ("declared", declared), ("sniffed", sniffed)),
+        _ => texts.Text(english, "attachment.too_large", ("mb", maxBytes / (1024 * 1024))),
+    };
 }
 
 /// <summary>The kinds of evidence files accepted, recognised by their first bytes (a renamed file is recognised for what it is).</summary>

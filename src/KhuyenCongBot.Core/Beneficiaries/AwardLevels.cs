@@ -46,23 +46,23 @@ public sealed class AwardLevels
     public IReadOnlyList<AwardLevel> On(DateOnly date) => Levels.Where(l => Exists(l, date)).ToList();
 
     /// <summary>Null when the level existed on the award date; otherwise why not, in Vietnamese and English.</summary>
-    public (string Vi, string En)? Check(string levelId, DateOnly awardDate)
+    public (string Vi, string En)? Check(UserTexts texts, string levelId, DateOnly awardDate)
     {
+        static (string Vi, string En) Both(Func<bool, string> text) => (text(false), text(true));
+        static string NameOf(AwardLevel l, bool english) => english && l.NameEn.Length > 0 ? l.NameEn : l.Name;
+        string Names(IEnumerable<AwardLevel> levels, bool english) => string.Join(", ", levels.Select(l => english ? NameOf(l, true) : l.Name.ToLowerInvariant()));
         var level = Level(levelId);
         if (level is null)
         {
-            var names = string.Join(", ", Levels.Select(l => l.Name.ToLowerInvariant()));
-            return ($"Không có cấp bình chọn \"{levelId}\" (các cấp: {names}).", $"There is no award level \"{levelId}\".");
+            return Both(e => texts.Text(e, "award.unknown_level", ("level", levelId), ("names", Names(Levels, e))));
         }
         if (level.Until is { } until && awardDate > until)
         {
-            var others = string.Join(", ", On(awardDate).Select(l => l.Name.ToLowerInvariant()));
-            return ($"{level.Name} chỉ có đến ngày {VnFormat.Date(until)}; ngày {VnFormat.Date(awardDate)} chỉ còn {others}.",
-                $"{level.NameEn} existed until {until.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}; on {awardDate.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} only {string.Join(", ", On(awardDate).Select(l => l.NameEn))}.");
+            return Both(e => texts.Text(e, "award.level_until", ("name", NameOf(level, e)), ("until", until), ("date", awardDate), ("others", Names(On(awardDate), e))));
         }
         if (level.From is { } from && awardDate < from)
         {
-            return ($"{level.Name} chỉ có từ ngày {VnFormat.Date(from)}.", $"{level.NameEn} exists from {from.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}.");
+            return Both(e => texts.Text(e, "award.level_from", ("name", NameOf(level, e)), ("from", from)));
         }
         return null;
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Beneficiaries;
 
@@ -24,13 +25,47 @@ public enum TaxIdKind
 /// <param name="Normalized">The number as stored ("0100109106-001"), null when empty or refused.</param>
 /// <param name="Kind">What it was recognised as.</param>
 /// <param name="Checksummed">True when a check digit confirmed it; false when only its shape was plausible (no public checksum exists).</param>
-/// <param name="Problem">Why it was refused, in Vietnamese.</param>
-/// <param name="ProblemEn">The same in English.</param>
-public sealed record TaxIdCheck(bool Ok, string? Normalized, TaxIdKind? Kind, bool Checksummed, string? Problem, string? ProblemEn)
+/// <param name="Problem">Why it was refused (<see cref="Say"/> tells people).</param>
+/// <param name="Typed">The number the problem is about, as typed (or its ten digits).</param>
+public sealed record TaxIdCheck(bool Ok, string? Normalized, TaxIdKind? Kind, bool Checksummed, TaxIdProblem? Problem, string? Typed)
 {
     public static readonly TaxIdCheck Empty = new(true, null, null, false, null, null);
 
-    internal static TaxIdCheck Refused(string vi, string en) => new(false, null, null, false, vi, en);
+    internal static TaxIdCheck Refused(TaxIdProblem problem, string typed = "") => new(false, null, null, false, problem, typed);
+
+    /// <summary>Why the number was refused, in the reader's language; null when it was not.</summary>
+    public string? Say(UserTexts texts, bool english) => Problem switch
+    {
+        null => null,
+        TaxIdProblem.CraftVillage => texts.Text(english, "taxid.craft_village"),
+        TaxIdProblem.CheckDigit => texts.Text(english, "taxid.check_digit", ("number", Typed)),
+        TaxIdProblem.BranchZero => texts.Text(english, "taxid.branch_zero", ("number", Typed)),
+        TaxIdProblem.PersonalIdNotHousehold => texts.Text(english, "taxid.personal_id_not_household"),
+        TaxIdProblem.NotHouseholdNumber => texts.Text(english, "taxid.not_household_number", ("typed", Typed)),
+        _ => texts.Text(english, "taxid.not_tax_code", ("typed", Typed)),
+    };
+}
+
+/// <summary>Why a tax or registration number was refused.</summary>
+public enum TaxIdProblem
+{
+    /// <summary>A craft village has no number.</summary>
+    CraftVillage,
+
+    /// <summary>Ten digits whose check digit does not match.</summary>
+    CheckDigit,
+
+    /// <summary>A branch number "-000".</summary>
+    BranchZero,
+
+    /// <summary>Twelve digits (a personal id) for a legal form that is not a business household.</summary>
+    PersonalIdNotHousehold,
+
+    /// <summary>A household's answer that is no number it may have.</summary>
+    NotHouseholdNumber,
+
+    /// <summary>An answer that is no tax code.</summary>
+    NotTaxCode,
 }
 
 /// <summary>Checks Vietnamese tax and registration numbers.</summary>
@@ -53,9 +88,7 @@ public static partial class TaxIds
         }
         if (kind == RegistrationKind.None)
         {
-            return TaxIdCheck.Refused(
-                "Làng nghề không có mã số thuế hay số đăng ký; bỏ qua câu này (mã số thuế ghi cho từng cơ sở trong làng nghề).",
-                "A craft village has no tax or registration number; skip this question.");
+            return TaxIdCheck.Refused(TaxIdProblem.CraftVillage);
         }
         var m = TaxCodeShape().Match(raw);
         if (m.Success)
@@ -64,15 +97,11 @@ public static partial class TaxIds
             var branch = m.Groups["branch"].Success ? m.Groups["branch"].Value : null;
             if (!CheckDigitOk(main))
             {
-                return TaxIdCheck.Refused(
-                    $"Mã số thuế {main} không đúng: chữ số kiểm tra (chữ số cuối) không khớp. Kiểm tra lại từng chữ số trên giấy đăng ký.",
-                    $"Tax code {main} is not valid: its check digit (the last one) does not match. Check every digit.");
+                return TaxIdCheck.Refused(TaxIdProblem.CheckDigit, main);
             }
             if (branch == "000")
             {
-                return TaxIdCheck.Refused(
-                    $"Mã số thuế chi nhánh {main}-000 không hợp lệ: ba số cuối từ 001 đến 999.",
-                    $"Branch tax code {main}-000 is not valid: the last three digits run from 001 to 999.");
+                return TaxIdCheck.Refused(TaxIdProblem.BranchZero, main);
             }
             return branch is null
                 ? new TaxIdCheck(true, main, TaxIdKind.TaxCode, true, null, null)
@@ -82,9 +111,7 @@ public static partial class TaxIds
         {
             if (kind != RegistrationKind.Household)
             {
-                return TaxIdCheck.Refused(
-                    "12 chữ số là số định danh cá nhân; doanh nghiệp, hợp tác xã, tổ hợp tác dùng mã số thuế 10 chữ số (chi nhánh: 10 chữ số - 3 chữ số).",
-                    "12 digits is a personal id; enterprises and cooperatives have a 10-digit tax code (branches: 10 digits - 3 digits).");
+                return TaxIdCheck.Refused(TaxIdProblem.PersonalIdNotHousehold);
             }
             return new TaxIdCheck(true, raw, TaxIdKind.PersonalId, false, null, null);
         }
@@ -92,13 +119,7 @@ public static partial class TaxIds
         {
             return new TaxIdCheck(true, raw, TaxIdKind.HouseholdRegistration, false, null, null);
         }
-        return kind == RegistrationKind.Household
-            ? TaxIdCheck.Refused(
-                $"\"{text!.Trim()}\" không giống mã số thuế (10 chữ số), số định danh cá nhân (12 chữ số) hay số giấy chứng nhận đăng ký hộ kinh doanh (ví dụ 01A8001234).",
-                $"\"{text!.Trim()}\" does not look like a tax code (10 digits), a personal id (12 digits) or a household registration number (e.g. 01A8001234).")
-            : TaxIdCheck.Refused(
-                $"\"{text!.Trim()}\" không phải mã số thuế: cần 10 chữ số, chi nhánh thêm \"-\" và 3 chữ số (ví dụ 0100109106-001).",
-                $"\"{text!.Trim()}\" is not a tax code: 10 digits, branches add \"-\" and 3 digits (e.g. 0100109106-001).");
+        return TaxIdCheck.Refused(kind == RegistrationKind.Household ? TaxIdProblem.NotHouseholdNumber : TaxIdProblem.NotTaxCode, text!.Trim());
     }
 
     /// <summary>Whether the last of ten digits is the check digit of the first nine.</summary>

@@ -57,7 +57,7 @@ public sealed class EvidenceAnswers(FormNavigator navigator, FormPrompter prompt
         }
         catch (AttachmentRejectedException rejected)
         {
-            navigator.Refuse(ctx, s, form, ctx.English ? rejected.English : rejected.Message);
+            navigator.Refuse(ctx, s, form, rejected.Say(ctx.Texts, ctx.English));
             return;
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !ct.IsCancellationRequested)

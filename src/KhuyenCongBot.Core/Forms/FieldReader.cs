@@ -325,15 +325,15 @@ public static class FieldReader
         !HasYear.IsMatch(typed) && VnText.FoldWords(typed).Any(char.IsAsciiDigit) && (date.Year != today.Year || date > today);
 
     /// <summary>A typical answer, for the hint after three misses; null where the field has no real example (its own question is none).</summary>
-    public static string? Example(FormField field, DateOnly today) => field.Example ?? field.Kind switch
+    public static string? Example(FormField field, DateOnly today, UserTexts texts, bool english) => field.Example ?? field.Kind switch
     {
         FieldType.Integer => ((long)(field.Min ?? 0) + Math.Min(2, (long)((field.Max ?? 10) - (field.Min ?? 0)))).ToString(CultureInfo.InvariantCulture),
         FieldType.Money => "120tr",
         FieldType.Date => VnFormat.Date(today)[..5],
         FieldType.Choice => field.Choices[0].Label,
-        FieldType.Province => "Phú Thọ",
-        FieldType.Commune => "xã Tiên Phong",
-        FieldType.Facility => "Gốm Phù Lãng",
+        FieldType.Province => texts.Text(english, "forms.example.province"),
+        FieldType.Commune => texts.Text(english, "forms.example.commune"),
+        FieldType.Facility => texts.Text(english, "forms.example.facility"),
         FieldType.Location => "21.0285, 105.8542",
         _ => null,
     };

@@ -59,7 +59,7 @@ public sealed class FormNavigator(FormPrompter prompter, IEnumerable<IFormCrossC
     {
         s.Misses++;
         var text = "⚠ " + error;
-        var example = s.Misses >= 3 ? StepExample(ctx, s) ?? (s.Phase is FormPhase.Ask or FormPhase.Facility ? FieldReader.Example(form.Fields[s.Step], ctx.Today) : null) : null;
+        var example = s.Misses >= 3 ? StepExample(ctx, s) ?? (s.Phase is FormPhase.Ask or FormPhase.Facility ? FieldReader.Example(form.Fields[s.Step], ctx.Today, ctx.Texts, ctx.English) : null) : null;
         if (example is not null)
         {
             text += "\n" + ctx.Text("form.navigator.example_intro")
@@ -77,12 +77,12 @@ public sealed class FormNavigator(FormPrompter prompter, IEnumerable<IFormCrossC
     /// <summary>The example for a new facility's own questions (its commune, type, number...), not the facility field's.</summary>
     private static string? StepExample(BotContext ctx, FormSession s) => s.Phase switch
     {
-        FormPhase.NewFacilityCommune => "xã Tiên Lữ",
+        FormPhase.NewFacilityCommune => ctx.Text("forms.example.new_facility_commune"),
         FormPhase.NewFacilityCommunePick or FormPhase.NewFacilityCommuneConfirm => null,
         FormPhase.NewFacilityLegal => ctx.Text("form.navigator.example_legal_form"),
         FormPhase.NewFacilityTaxId => "0101234565",
         FormPhase.NewFacilityPriority => ctx.Text("form.navigator.example_priority_group"),
-        FormPhase.NewFacilityVillage => "làng gốm Hương Canh",
+        FormPhase.NewFacilityVillage => ctx.Text("forms.example.village"),
         FormPhase.NewFacilityPhone => "0912345678",
         _ => null,
     };

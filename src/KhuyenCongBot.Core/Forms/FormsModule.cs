@@ -60,8 +60,7 @@ public sealed class FormsModule(FormRunner runner, FormStarter starter, FormInte
         return Task.FromResult(true);
     }
 
+    /// <summary>The help's examples, one a line of their text (none for a manager, who does not log records).</summary>
     public IEnumerable<string> HelpExamples(BotContext context) =>
-        context.User.Role == Role.Manager ? [] : context.English
-            ? ["log trade fair", "/my – your records"]
-            : ["ghi hội chợ", "thêm hỗ trợ máy móc", "/cuatoi – bản ghi của tôi"];
+        context.User.Role == Role.Manager ? [] : context.Text("forms.help.examples").Split('\n');
 }

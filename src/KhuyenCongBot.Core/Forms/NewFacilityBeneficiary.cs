@@ -63,9 +63,7 @@ public sealed class NewFacilityBeneficiary(FormNavigator navigator, BeneficiaryC
                 var check = verb == "text" ? beneficiaries.CheckNumber(s.Get("nf:legal"), input) : null;
                 if (check is not { Ok: true, Normalized: { } number })
                 {
-                    navigator.Refuse(ctx, s, form, check?.Problem is { } problem
-                        ? ctx.English ? check.ProblemEn ?? problem : problem
-                        : ctx.Text("form.new_facility.tax_code_hint"));
+                    navigator.Refuse(ctx, s, form, check?.Say(ctx.Texts, ctx.English) ?? ctx.Text("form.new_facility.tax_code_hint"));
                     return;
                 }
                 if (TaxIdTaken(ctx, s, number))

@@ -25,7 +25,7 @@ internal static class ProjectLinkConfirmation
         }
         var draft = s.EditId is { } editId && ctx.Store.Records.Get(editId) is { } before ? before.Clone() : new SupportRecord();
         RecordWriter.Fill(draft, form, s, ctx.Store);
-        var warnings = ProjectLinkCheck.Warnings(ctx.Store, project, draft, s.EditId, newLink: s.Get("pjorig") != project.Code);
+        var warnings = ProjectLinkCheck.Warnings(ctx.Texts, ctx.Store, project, draft, s.EditId, newLink: s.Get("pjorig") != project.Code);
         if (warnings.Count == 0)
         {
             return false;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Funding;
@@ -23,38 +22,34 @@ public sealed record FundingWarning(FundingWarningKind Kind, string Vi, string E
 public static class FundingRules
 {
     /// <summary>Support (KCQG + KCĐP) above the facility's total investment (when it is known).</summary>
-    public static FundingWarning? SupportAboveInvestment(FundingSplit funding, long? totalInvestmentVnd)
+    public static FundingWarning? SupportAboveInvestment(UserTexts texts, FundingSplit funding, long? totalInvestmentVnd)
     {
         if (totalInvestmentVnd is not { } total || funding.Support <= total)
         {
             return null;
         }
-        return new FundingWarning(FundingWarningKind.SupportAboveInvestment,
-            $"Kinh phí khuyến công hỗ trợ ({VnFormat.MoneyFull(funding.Support)}: KCQG {VnFormat.MoneyFull(funding.Kcqg)}, KCĐP {VnFormat.MoneyFull(funding.Kcdp)}) "
-            + $"lớn hơn tổng vốn đầu tư của cơ sở ({VnFormat.MoneyFull(total)}). Kiểm tra lại số tiền; nếu đúng, xác nhận để lưu.",
-            $"Extension support ({Plain(funding.Support)} VND: national {Plain(funding.Kcqg)}, provincial {Plain(funding.Kcdp)}) is above the facility's "
-            + $"total investment ({Plain(total)} VND). Check the amounts; confirm to save if they are right.");
+        string Say(bool e) => texts.Text(e, "funding.rules.support_above_investment", ("support", NumberText.For(e).MoneyFull(funding.Support)),
+            ("kcqg", NumberText.For(e).MoneyFull(funding.Kcqg)), ("kcdp", NumberText.For(e).MoneyFull(funding.Kcdp)), ("total", NumberText.For(e).MoneyFull(total)));
+        return new FundingWarning(FundingWarningKind.SupportAboveInvestment, Say(false), Say(true));
     }
 
     /// <summary>Disbursed above approved.</summary>
-    public static FundingWarning? DisbursedAboveApproved(long disbursedVnd, long approvedVnd)
+    public static FundingWarning? DisbursedAboveApproved(UserTexts texts, long disbursedVnd, long approvedVnd)
     {
         if (disbursedVnd <= approvedVnd)
         {
             return null;
         }
-        return new FundingWarning(FundingWarningKind.DisbursedAboveApproved,
-            $"Số đã giải ngân ({VnFormat.MoneyFull(disbursedVnd)}) lớn hơn kinh phí được duyệt ({VnFormat.MoneyFull(approvedVnd)}). Kiểm tra lại; nếu đúng, xác nhận để lưu.",
-            $"The amount disbursed ({Plain(disbursedVnd)} VND) is above the amount approved ({Plain(approvedVnd)} VND). Check it; confirm to save if it is right.");
+        string Say(bool e) => texts.Text(e, "funding.rules.disbursed_above_approved", ("disbursed", NumberText.For(e).MoneyFull(disbursedVnd)),
+            ("approved", NumberText.For(e).MoneyFull(approvedVnd)));
+        return new FundingWarning(FundingWarningKind.DisbursedAboveApproved, Say(false), Say(true));
     }
 
     /// <summary>Every warning for a project's amounts: support against the investment, disbursed against approved support.</summary>
-    public static IReadOnlyList<FundingWarning> Check(FundingSplit approved, long disbursedVnd, long? totalInvestmentVnd = null) =>
-        new[] { SupportAboveInvestment(approved, totalInvestmentVnd), DisbursedAboveApproved(disbursedVnd, approved.Support) }
+    public static IReadOnlyList<FundingWarning> Check(UserTexts texts, FundingSplit approved, long disbursedVnd, long? totalInvestmentVnd = null) =>
+        new[] { SupportAboveInvestment(texts, approved, totalInvestmentVnd), DisbursedAboveApproved(texts, disbursedVnd, approved.Support) }
             .OfType<FundingWarning>().ToList();
 
     /// <summary>Disbursed as a share of approved (0.491 = 49,1%); null when nothing was approved (no rate, rather than a false 0 %).</summary>
     public static decimal? Rate(decimal disbursed, decimal approved) => approved <= 0 ? null : disbursed / approved;
-
-    private static string Plain(long vnd) => vnd.ToString("#,0", CultureInfo.InvariantCulture);
 }

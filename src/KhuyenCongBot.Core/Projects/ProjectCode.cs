@@ -57,21 +57,27 @@ public static class ProjectCode
         return sb.ToString();
     }
 
-    /// <summary>Null when the code can be a project code; otherwise why not (Vietnamese, English).</summary>
-    public static (string Vi, string En)? Problem(string? code)
+    /// <summary>Null when the code can be a project code; otherwise why not (<see cref="Explain"/> says it to people).</summary>
+    public static ProjectCodeProblem? Problem(string? code)
     {
         var normalized = Normalize(code);
         if (normalized.Length < 3 || normalized.Length > MaxLength)
         {
-            return ($"Mã đề án phải dài 3 đến {MaxLength} ký tự, gồm chữ, số và dấu \"-\" hoặc \"/\" (ví dụ KC-2026-07).",
-                $"A project code has 3 to {MaxLength} characters: letters, digits, \"-\" or \"/\" (e.g. KC-2026-07).");
+            return ProjectCodeProblem.Length;
         }
         if (!normalized.Any(char.IsAsciiDigit) || !normalized.Any(char.IsAsciiLetter))
         {
-            return ("Mã đề án cần có cả chữ và số (ví dụ KC-2026-07).", "A project code has letters and digits (e.g. KC-2026-07).");
+            return ProjectCodeProblem.LettersAndDigits;
         }
         return null;
     }
+
+    /// <summary>Why a code cannot be a project code, in the reader's language.</summary>
+    public static string Explain(ProjectCodeProblem problem, UserTexts texts, bool english) => problem switch
+    {
+        ProjectCodeProblem.Length => texts.Text(english, "project.code.length", ("max", MaxLength)),
+        _ => texts.Text(english, "project.code.letters_and_digits"),
+    };
 
     private static void TrimDash(StringBuilder sb)
     {
@@ -80,4 +86,14 @@ public static class ProjectCode
             sb.Length--;
         }
     }
+}
+
+/// <summary>Why a text cannot be a project code.</summary>
+public enum ProjectCodeProblem
+{
+    /// <summary>Shorter than 3 or longer than <see cref="ProjectCode.MaxLength"/> characters.</summary>
+    Length,
+
+    /// <summary>Without a digit or without a letter.</summary>
+    LettersAndDigits,
 }

@@ -114,20 +114,20 @@ public static class ProjectCsv
         }.Select(c => CellSafety.Neutralise(c)).ToList();
     }
 
-    /// <summary>The projects of a projects file, checked; each bad line says why (in Vietnamese) in <paramref name="errors"/>.</summary>
-    public static List<ProjectRow> Read(IReadOnlyList<CsvText.Row> rows, CatalogueIndex catalogue, List<ImportError> errors)
+    /// <summary>The projects of a projects file, checked; each bad line says why (in the reader's language) in <paramref name="errors"/>.</summary>
+    public static List<ProjectRow> Read(IReadOnlyList<CsvText.Row> rows, CatalogueIndex catalogue, List<ImportError> errors, UserTexts texts, bool english)
     {
         var result = new List<ProjectRow>();
         if (rows.Count == 0 || !IsProjectsHeader(rows[0]))
         {
-            errors.Add(new ImportError(1, "dòng đầu của tệp đề án phải là tiêu đề: " + string.Join(",", Columns)));
+            errors.Add(new ImportError(1, texts.Text(english, "project.csv.header", ("columns", string.Join(",", Columns)))));
             return result;
         }
         var header = rows[0].Fields.Select(ColumnOf).ToList();
         var at = Columns.ToDictionary(c => c, c => header.IndexOf(c));
         if (at.Where(kv => kv.Value < 0).Select(kv => kv.Key).ToList() is { Count: > 0 } missing)
         {
-            errors.Add(new ImportError(1, "tệp đề án thiếu cột: " + string.Join(", ", missing)));
+            errors.Add(new ImportError(1, texts.Text(english, "project.csv.missing_columns", ("columns", string.Join(", ", missing)))));
             return result;
         }
         var codes = new HashSet<string>(StringComparer.Ordinal);
@@ -135,10 +135,10 @@ public static class ProjectCsv
         {
             var problems = new List<string>();
             string Cell(string c) => CellSafety.Restore(row[at[c]]).Trim();
-            var p = ReadOne(Cell, catalogue, problems);
+            var p = ReadOne(Cell, catalogue, problems, texts, english);
             if (p is not null && !codes.Add(p.NormalizedCode))
             {
-                problems.Add($"mã đề án {p.Code} lặp lại trong tệp");
+                problems.Add(texts.Text(english, "project.csv.code_repeated", ("code", p.Code)));
             }
             if (problems.Count > 0 || p is null)
             {
@@ -151,12 +151,12 @@ public static class ProjectCsv
         return result;
     }
 
-    private static Project? ReadOne(Func<string, string> cell, CatalogueIndex catalogue, List<string> problems)
+    private static Project? ReadOne(Func<string, string> cell, CatalogueIndex catalogue, List<string> problems, UserTexts texts, bool english)
     {
         var code = cell("code");
         if (ProjectCode.Problem(code) is { } bad)
         {
-            problems.Add($"mã đề án '{code}': {bad.Vi}");
+            problems.Add(texts.Text(english, "project.csv.bad_code", ("code", code), ("problem", ProjectCode.Explain(bad, texts, english))));
             return null;
         }
         DateOnly? Date(string c, bool required = false)
@@ -170,7 +170,7 @@ public static class ProjectCsv
             {
                 return d;
             }
-            problems.Add($"{c} '{text}' không phải ngày (dd/MM/yyyy)");
+            problems.Add(texts.Text(english, "project.csv.bad_date", ("column", c), ("text", text)));
             return null;
         }
         long Amount(string c)
@@ -179,7 +179,7 @@ public static class ProjectCsv
             {
                 return v;
             }
-            problems.Add($"{c} '{cell(c)}' không phải số tiền");
+            problems.Add(texts.Text(english, "project.csv.bad_amount", ("column", c), ("text", cell(c))));
             return 0;
         }
         int Index(string c, string[] values)
@@ -187,22 +187,22 @@ public static class ProjectCsv
             var i = Array.IndexOf(values, cell(c).ToLowerInvariant());
             if (i < 0)
             {
-                problems.Add($"{c} '{cell(c)}' phải là một trong: {string.Join(", ", values)}");
+                problems.Add(texts.Text(english, "project.csv.not_one_of", ("column", c), ("text", cell(c)), ("values", string.Join(", ", values))));
             }
             return Math.Max(i, 0);
         }
         var province = catalogue.Province(cell("province")) ?? catalogue.FindProvince(cell("province"));
         if (province is null)
         {
-            problems.Add($"không có tỉnh/thành '{cell("province")}'");
+            problems.Add(texts.Text(english, "project.csv.unknown_province", ("text", cell("province"))));
         }
         if (catalogue.Activity(cell("activity")) is null)
         {
-            problems.Add($"không có hoạt động '{cell("activity")}'");
+            problems.Add(texts.Text(english, "project.csv.unknown_activity", ("text", cell("activity"))));
         }
         if (cell("name").Length is 0 or > ProjectLifecycle.MaxNameLength)
         {
-            problems.Add($"tên đề án phải có, dài tối đa {ProjectLifecycle.MaxNameLength} ký tự");
+            problems.Add(texts.Text(english, "project.csv.name_length", ("max", ProjectLifecycle.MaxNameLength)));
         }
         var p = new Project
         {
@@ -235,7 +235,7 @@ public static class ProjectCsv
         }
         catch (Exception ex) when (ex is JsonException or FormatException or NotSupportedException)
         {
-            problems.Add("cột history/disbursements không đọc được (để nguyên như bot đã xuất)");
+            problems.Add(texts.Text(english, "project.csv.history_unreadable"));
         }
         if (p.History.Count == 0)
         {

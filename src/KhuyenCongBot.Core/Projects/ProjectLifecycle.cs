@@ -58,7 +58,7 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
     /// <summary>Registers an approved project. <paramref name="confirmed"/>: the officer confirmed the amount warnings.</summary>
     public ProjectResult Register(BotUser user, Project draft, bool confirmed = false)
     {
-        var problems = new ProjectDraftRules(store, clock, catalogue).Problems(draft);
+        var problems = new ProjectDraftRules(store, clock, catalogue, texts).Problems(draft);
         if (problems.Count > 0)
         {
             return Fail(ProjectOutcome.Invalid, e => string.Join(" ", problems.Select(p => e ? p.En : p.Vi)));
@@ -67,7 +67,7 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
         {
             return Fail(ProjectOutcome.NotAllowed, e => texts.Text(e, "projects.life.register_not_allowed", ("province", ProvinceName(draft.ProvinceId))));
         }
-        var warnings = FundingRules.Check(draft.Approved, draft.DisbursedVnd);
+        var warnings = FundingRules.Check(texts, draft.Approved, draft.DisbursedVnd);
         if (warnings.Count > 0 && !confirmed)
         {
             return new ProjectResult(ProjectOutcome.NeedsConfirmation, null, e => string.Join(" ", warnings.Select(w => e ? w.En : w.Vi)), warnings);
@@ -270,7 +270,7 @@ public sealed class ProjectLifecycle(IBotStore store, BotClock clock, CatalogueI
                 return new ProjectResult(ProjectOutcome.NeedsConfirmation, project, e => texts.Text(e, "projects.life.total_above_later", ("on", later.AsOf),
                     ("recorded", NumberText.For(e).MoneyFull(later.AmountVnd)), ("amount", NumberText.For(e).MoneyFull(amountVnd)), ("date", asOf)), []);
             }
-            if (FundingRules.DisbursedAboveApproved(amountVnd, project.Approved.Support) is { } warning && !confirmed)
+            if (FundingRules.DisbursedAboveApproved(texts, amountVnd, project.Approved.Support) is { } warning && !confirmed)
             {
                 return new ProjectResult(ProjectOutcome.NeedsConfirmation, project, e => e ? warning.En : warning.Vi, [warning]);
             }

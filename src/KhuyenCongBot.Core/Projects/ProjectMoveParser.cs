@@ -8,7 +8,7 @@ namespace KhuyenCongBot.Core.Projects;
 /// <param name="Target">The step named.</param>
 /// <param name="Date">The date named; null when none was (ask for it) or it was not understood (see <paramref name="DateProblem"/>).</param>
 /// <param name="DateProblem">Why the date was not taken ("31/2" is no date, two dates named), in Vietnamese; null when fine or absent.</param>
-public sealed record ProjectMoveRequest(string Code, ProjectStatus Target, DateOnly? Date, string? DateProblem);
+public sealed record ProjectMoveRequest(string Code, ProjectStatus Target, DateOnly? Date, ProjectParseProblem? DateProblem);
 
 /// <summary>
 /// Reads the chat phrasing of a project's move: "đề án KC-2026-07 đã nghiệm thu ngày 15/11", "de an kc-2026-07 nghiem thu
@@ -103,7 +103,7 @@ public sealed partial class ProjectMoveParser(ProjectVocabulary vocabulary)
     private static bool LooksLikeCodeAfterWord(string token) =>
         token.Any(char.IsAsciiDigit) && ProjectCode.Problem(token) is null && !DateInText().IsMatch(VnText.Fold(token));
 
-    private static (DateOnly? Date, string? Problem) ReadDate(string rest, DateOnly today)
+    private static (DateOnly? Date, ProjectParseProblem? Problem) ReadDate(string rest, DateOnly today)
     {
         var text = VnText.Fold(rest);
         var found = DateInText().Matches(text).Select(m => m.Value.Trim()).Distinct().ToList();
@@ -113,9 +113,9 @@ public sealed partial class ProjectMoveParser(ProjectVocabulary vocabulary)
         }
         if (found.Count > 1)
         {
-            return (null, $"có {found.Count} ngày ({string.Join(", ", found)}); chỉ ghi một ngày cho mỗi bước");
+            return (null, new ProjectParseProblem(ProjectParseProblemKind.SeveralDates, string.Join(", ", found), found.Count));
         }
-        return VnParse.TryParseDate(found[0], today, out var date) ? (date, null) : (null, $"\"{found[0]}\" không phải ngày hợp lệ");
+        return VnParse.TryParseDate(found[0], today, out var date) ? (date, null) : (null, new ProjectParseProblem(ProjectParseProblemKind.BadDate, found[0]));
     }
 
     private static string CleanToken(string token) => token.Trim(',', ';', ':', '!', '(', ')', '"', '\'', '“', '”', '…').TrimEnd('.');

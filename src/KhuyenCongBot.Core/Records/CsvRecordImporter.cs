@@ -85,7 +85,7 @@ public sealed class CsvRecordImporter : IRecordImporter
         {
             if (_sheets is null)
             {
-                return Failed(1, "tệp .xlsx: bot này không đọc được Excel; xuất ra CSV UTF-8 rồi nhập");
+                return Failed(1, _texts.Value.Text(options.English, "csv.xlsx_unsupported"));
             }
             try
             {
@@ -93,17 +93,17 @@ public sealed class CsvRecordImporter : IRecordImporter
                 // The projects sheet of an .xlsx export: its projects come first, as a projects file beside it would (one given wins).
                 if (options.Projects is null && !(rows.Count > 0 && Projects.ProjectCsv.IsProjectsHeader(rows[0])) && _sheets.ReadProjectRows(content) is { Count: > 0 } projectRows)
                 {
-                    options = options with { Projects = ProjectSheet(projectRows), ProjectsFileName = options.FileName + " (trang Đề án)" };
+                    options = options with { Projects = ProjectSheet(projectRows), ProjectsFileName = _texts.Value.Text(options.English, "csv.projects_sheet", ("file", options.FileName)) };
                 }
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                return Failed(1, "tệp Excel hỏng hoặc không đọc được (" + ex.Message + ")");
+                return Failed(1, _texts.Value.Text(options.English, "csv.xlsx_broken", ("error", ex.Message)));
             }
         }
         else
         {
-            var text = CsvDecoding.Decode(content, out var problem);
+            var text = CsvDecoding.Decode(content, _texts.Value, options.English, out var problem);
             if (text is null)
             {
                 return Failed(1, problem!);
@@ -126,7 +126,7 @@ public sealed class CsvRecordImporter : IRecordImporter
         var rows = CsvText.Read(csv).ToList();
         lock (_batchGate)
         {
-            return _records.Import(rows, new ImportOptions(userId, source, source == "demo" ? "records.csv (dữ liệu mẫu)" : "records.csv", AllowDuplicates: true, Source: source));
+            return _records.Import(rows, new ImportOptions(userId, source, source == "demo" ? _texts.Value.Text(false, "csv.demo_file") : "records.csv", AllowDuplicates: true, Source: source));
         }
     }
 

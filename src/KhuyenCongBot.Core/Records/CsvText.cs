@@ -1,4 +1,5 @@
 using System.Text;
+using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Records;
 
@@ -111,8 +112,8 @@ public static class CsvText
 /// <summary>The text of an imported file: UTF-8 (with or without a byte-order mark) or UTF-16 with a mark; anything else is refused.</summary>
 public static class CsvDecoding
 {
-    /// <summary>Decodes <paramref name="bytes"/>; on failure returns null and the reason (which line holds the first bad byte).</summary>
-    public static string? Decode(byte[] bytes, out string? problem)
+    /// <summary>Decodes <paramref name="bytes"/>; on failure returns null and the reason (which line holds the first bad byte), in the reader's language.</summary>
+    public static string? Decode(byte[] bytes, UserTexts texts, bool english, out string? problem)
     {
         problem = null;
         if (bytes.Length >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF))
@@ -124,7 +125,7 @@ public static class CsvDecoding
             }
             catch (DecoderFallbackException)
             {
-                problem = "tệp UTF-16 bị hỏng (ký tự không hợp lệ); lưu lại tệp dạng \"CSV UTF-8\"";
+                problem = texts.Text(english, "csv.utf16_broken");
                 return null;
             }
         }
@@ -134,7 +135,7 @@ public static class CsvDecoding
             var text = new UTF8Encoding(false, true).GetString(bytes, start, bytes.Length - start);
             if (text.IndexOf('\0') >= 0)
             {
-                problem = "tệp chứa ký tự NUL: không phải tệp văn bản CSV (có thể là UTF-16 không có BOM hoặc tệp nhị phân); lưu lại dạng \"CSV UTF-8\"";
+                problem = texts.Text(english, "csv.nul_character");
                 return null;
             }
             return text;
@@ -144,8 +145,7 @@ public static class CsvDecoding
             _ = ex;
             var at = FirstInvalid(bytes, start);
             var line = 1 + bytes.Take(Math.Max(0, Math.Min(at, bytes.Length))).Count(b => b == (byte)'\n');
-            problem = $"tệp không phải UTF-8 (byte lạ ở dòng {line}; có thể là Windows-1258, TCVN3 hay Latin-1): chữ Việt sẽ bị hỏng nên không nhập. " +
-                "Lưu lại tệp dạng \"CSV UTF-8\" (Excel: Save As → CSV UTF-8) rồi nhập lại";
+            problem = texts.Text(english, "csv.not_utf8", ("line", line));
             return null;
         }
     }

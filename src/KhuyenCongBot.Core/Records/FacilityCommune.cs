@@ -10,7 +10,7 @@ namespace KhuyenCongBot.Core.Records;
 internal sealed record FacilityCommune(string? Code, bool NotInList)
 {
     /// <summary>Null for an empty cell; a code not in the province's list is a problem of the row.</summary>
-    public static FacilityCommune? Read(string cell, SupportRecord record, CatalogueIndex catalogue, Lazy<CommuneCatalogue> communes, List<string> problems, UserTexts texts)
+    public static FacilityCommune? Read(string cell, SupportRecord record, CatalogueIndex catalogue, Lazy<CommuneCatalogue> communes, List<string> problems, UserTexts texts, bool english)
     {
         if (cell.Length == 0)
         {
@@ -27,7 +27,7 @@ internal sealed record FacilityCommune(string? Code, bool NotInList)
         var current = catalogue.CurrentOf(record.ProvinceId)?.Id ?? record.ProvinceId;
         if (communes.Value.ByCode(cell) is not { } commune || commune.ProvinceId != current)
         {
-            problems.Add(texts.Text(false, "records.rows.unknown_commune_code", ("text", RecordRowReader.Short(cell)), ("province", catalogue.Province(current)?.ShortName ?? current),
+            problems.Add(texts.Text(english, "records.rows.unknown_commune_code", ("text", RecordRowReader.Short(cell)), ("province", catalogue.Province(current)?.ShortName ?? current),
                 ("none", RecordLayout.CommuneNotInList)));
             return null;
         }

@@ -17,7 +17,7 @@ public sealed record FacilityProfile(string? LegalForm, string? TaxId, List<stri
     public static readonly IReadOnlyList<string> Groups = ["women_owned", "ethnic_minority_owned"];
 
     /// <summary>Reads the three cells; null when all are empty. Problems are added in Vietnamese.</summary>
-    public static FacilityProfile? Read(string legalForm, string taxId, string groups, List<string> problems, UserTexts texts)
+    public static FacilityProfile? Read(string legalForm, string taxId, string groups, List<string> problems, UserTexts texts, bool english)
     {
         if (legalForm.Length == 0 && taxId.Length == 0 && groups.Length == 0)
         {
@@ -29,7 +29,7 @@ public sealed record FacilityProfile(string? LegalForm, string? TaxId, List<stri
             legal = LegalForms.FirstOrDefault(f => f == legalForm.Trim());
             if (legal is null)
             {
-                problems.Add(texts.Text(false, "records.rows.bad_legal_form", ("text", legalForm), ("forms", string.Join(", ", LegalForms))));
+                problems.Add(texts.Text(english, "records.rows.bad_legal_form", ("text", legalForm), ("forms", string.Join(", ", LegalForms))));
             }
         }
         string? number = null;
@@ -44,7 +44,7 @@ public sealed record FacilityProfile(string? LegalForm, string? TaxId, List<stri
             var check = TaxIds.Check(taxId, kind);
             if (!check.Ok)
             {
-                problems.Add(texts.Text(false, "records.rows.bad_tax_id", ("problem", check.Problem)));
+                problems.Add(texts.Text(english, "records.rows.bad_tax_id", ("problem", check.Say(texts, english))));
             }
             number = check.Normalized;
         }
@@ -60,7 +60,7 @@ public sealed record FacilityProfile(string? LegalForm, string? TaxId, List<stri
                 }
                 if (!Groups.Contains(g))
                 {
-                    problems.Add(texts.Text(false, "records.rows.bad_group", ("text", g), ("groups", string.Join(", ", Groups))));
+                    problems.Add(texts.Text(english, "records.rows.bad_group", ("text", g), ("groups", string.Join(", ", Groups))));
                 }
                 else if (!read.Contains(g))
                 {

@@ -41,7 +41,11 @@ public interface IRecordImporter
 /// <param name="Projects">The projects file that came with the records (an export's "…-de-an.csv"), imported first in the same batch; null for none.</param>
 /// <param name="ProjectsFileName">Its name, for messages.</param>
 public sealed record ImportOptions(long UserId, string By, string FileName, bool AllowDuplicates = false, bool DryRun = false, string Source = "import",
-    Func<string, byte[]?>? Evidence = null, byte[]? Projects = null, string? ProjectsFileName = null);
+    Func<string, byte[]?>? Evidence = null, byte[]? Projects = null, string? ProjectsFileName = null, string Language = Text.UserTexts.Vietnamese)
+{
+    /// <summary>Whether the reasons a row is refused and the notes are written in English (the importing person's language).</summary>
+    public bool English => Text.UserTexts.Resolve(Language) == "en";
+}
 
 /// <summary>What an import did: rows imported, or the bad rows with line numbers and reasons; duplicates, notes, the batch.</summary>
 public sealed record ImportResult(int Imported, IReadOnlyList<ImportError> Errors)

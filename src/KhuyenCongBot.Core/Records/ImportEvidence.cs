@@ -18,7 +18,7 @@ internal static class ImportEvidence
     public static bool IsPlainName(string name) => name.Length is > 0 and <= 255 && name.IndexOfAny(['/', '\\', ':', '\0']) < 0 && name != "." && name != "..";
 
     /// <summary>The files found for each record to import (by its place in <paramref name="names"/>), and a note for those not found.</summary>
-    public static List<(string Name, byte[] Bytes)>[] Gather(IReadOnlyList<IReadOnlyList<string>> names, Func<string, byte[]?>? source, List<string> notes, UserTexts texts)
+    public static List<(string Name, byte[] Bytes)>[] Gather(IReadOnlyList<IReadOnlyList<string>> names, Func<string, byte[]?>? source, List<string> notes, UserTexts texts, bool english)
     {
         var found = new List<(string, byte[])>[names.Count];
         var listed = names.Sum(n => n.Count);
@@ -28,7 +28,7 @@ internal static class ImportEvidence
         }
         if (source is null)
         {
-            notes.Add(texts.Text(false, "records.notes.files_not_sent", ("count", listed)));
+            notes.Add(texts.Text(english, "records.notes.files_not_sent", ("count", listed)));
             return found.Select(_ => new List<(string, byte[])>()).ToArray();
         }
         var missing = new List<string>();
@@ -49,7 +49,7 @@ internal static class ImportEvidence
         }
         if (missing.Count > 0)
         {
-            notes.Add(texts.Text(false, "records.notes.files_missing", ("missing", missing.Count), ("count", listed),
+            notes.Add(texts.Text(english, "records.notes.files_missing", ("missing", missing.Count), ("count", listed),
                 ("files", string.Join(", ", missing.Take(5)) + (missing.Count > 5 ? ", …" : ""))));
         }
         return found;
@@ -57,7 +57,7 @@ internal static class ImportEvidence
 
     /// <summary>Attaches a record's files in their order (one tick apart, so an export names them as before); returns how many were kept.</summary>
     public static int Attach(IAttachmentStore store, long recordId, IReadOnlyList<(string Name, byte[] Bytes)> files, long userId, DateTimeOffset at,
-        List<string> refused)
+        List<string> refused, UserTexts texts, bool english)
     {
         var kept = 0;
         for (var i = 0; i < files.Count; i++)
@@ -70,7 +70,7 @@ internal static class ImportEvidence
             }
             catch (AttachmentRejectedException ex)
             {
-                refused.Add($"{files[i].Name}: {ex.Message.TrimEnd('.')}");
+                refused.Add($"{files[i].Name}: {ex.Say(texts, english).TrimEnd('.')}");
             }
         }
         return kept;

@@ -86,7 +86,7 @@ public sealed class ImportModule(IRecordImporter importer, UserTexts texts) : IB
         }
         // Who imported, as people read it in the list of imports (never a raw identity such as "telegram:123").
         var by = People.PersonNames.Of(context.User, context.Texts, false, context.Catalogue);
-        var result = importer.Import(content, new ImportOptions(context.User.Id, by, document.FileName, WantsDuplicates(context.Message.Text)));
+        var result = importer.Import(content, new ImportOptions(context.User.Id, by, document.FileName, WantsDuplicates(context.Message.Text), Language: context.Language));
         var summary = result.Summary(context.Texts, context.Language, document.FileName, context.Text("records.summary.chat_allow_hint"), "/dotnhap huy {id}",
             maxErrors: 20);
         if (result.Ok && result.Batch is not null)

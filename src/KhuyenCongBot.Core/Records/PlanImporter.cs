@@ -21,15 +21,16 @@ internal sealed class PlanImporter(IBotStore store, Func<CatalogueIndex> catalog
 
     internal ImportResult ImportPlanRows(IReadOnlyList<CsvText.Row> rows, ImportOptions options)
     {
+        var english = options.English;
         var errors = new List<ImportError>();
         if (rows.Count == 0)
         {
-            return Failed(1, texts().Text(false, "records.rows.empty_file", ("header", string.Join(",", PlanColumns))));
+            return Failed(1, texts().Text(english, "records.rows.empty_file", ("header", string.Join(",", PlanColumns))));
         }
         var header = rows[0].Fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
         if (header.Count < PlanColumns.Count || !header.Take(PlanColumns.Count).SequenceEqual(PlanColumns))
         {
-            return Failed(rows[0].Line, texts().Text(false, "records.plans.header", ("header", string.Join(",", PlanColumns))));
+            return Failed(rows[0].Line, texts().Text(english, "records.plans.header", ("header", string.Join(",", PlanColumns))));
         }
         var plans = new List<(int Line, Plan Plan)>();
         var seen = new Dictionary<string, int>();
@@ -40,12 +41,12 @@ internal sealed class PlanImporter(IBotStore store, Func<CatalogueIndex> catalog
                 continue;
             }
             var problems = new List<string>();
-            var plan = ParsePlan(row, problems);
+            var plan = ParsePlan(row, problems, english);
             if (plan is not null && problems.Count == 0)
             {
                 if (seen.TryGetValue(plan.Id, out var first))
                 {
-                    problems.Add(texts().Text(false, "records.plans.repeated", ("line", first)));
+                    problems.Add(texts().Text(english, "records.plans.repeated", ("line", first)));
                 }
                 else
                 {
@@ -65,7 +66,7 @@ internal sealed class PlanImporter(IBotStore store, Func<CatalogueIndex> catalog
         }
         if (plans.Count == 0)
         {
-            return Failed(1, texts().Text(false, "records.rows.no_data")) with { Kind = "plans" };
+            return Failed(1, texts().Text(english, "records.rows.no_data")) with { Kind = "plans" };
         }
         var hash = Hash(rows);
         var before = store.Imports.WithHash(hash).FirstOrDefault();
@@ -102,25 +103,25 @@ internal sealed class PlanImporter(IBotStore store, Func<CatalogueIndex> catalog
         return new ImportResult(toSet.Count, []) { Kind = "plans", Rows = plans.Count, DuplicateLines = skipped, Batch = batch, ImportedBefore = before };
     }
 
-    private Plan? ParsePlan(CsvText.Row row, List<string> problems)
+    private Plan? ParsePlan(CsvText.Row row, List<string> problems, bool english)
     {
         var yearText = row[0].Trim();
         var yearOk = int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2100;
         if (!yearOk)
         {
-            problems.Add(texts().Text(false, "records.plans.bad_year", ("text", Short(yearText))));
+            problems.Add(texts().Text(english, "records.plans.bad_year", ("text", Short(yearText))));
         }
 
         var provinceText = row[1].Trim();
         var province = provinceText.Length == 0 ? null : Catalogue.FindProvince(provinceText);
         if (province is null)
         {
-            problems.Add(provinceText.Length == 0 ? texts().Text(false, "records.rows.no_province") : texts().Text(false, "records.rows.unknown_province", ("text", Short(provinceText))));
+            problems.Add(provinceText.Length == 0 ? texts().Text(english, "records.rows.no_province") : texts().Text(english, "records.rows.unknown_province", ("text", Short(provinceText))));
         }
         else if (!province.IsCurrent)
         {
             var current = Catalogue.CurrentOf(province.Id);
-            problems.Add(texts().Text(false, "records.plans.former_province", ("text", provinceText), ("current", current?.Name ?? "?")));
+            problems.Add(texts().Text(english, "records.plans.former_province", ("text", provinceText), ("current", current?.Name ?? "?")));
         }
 
         var metric = row[2].Trim();
@@ -129,26 +130,26 @@ internal sealed class PlanImporter(IBotStore store, Func<CatalogueIndex> catalog
         var measure = dot > 0 ? metric[(dot + 1)..] : "";
         if (dot <= 0)
         {
-            problems.Add(texts().Text(false, "records.plans.bad_metric", ("text", Short(metric))));
+            problems.Add(texts().Text(english, "records.plans.bad_metric", ("text", Short(metric))));
         }
         else if (activity is null)
         {
-            problems.Add(texts().Text(false, "records.plans.unknown_activity", ("text", Short(metric)), ("activity", Short(metric[..dot]))));
+            problems.Add(texts().Text(english, "records.plans.unknown_activity", ("text", Short(metric)), ("activity", Short(metric[..dot]))));
         }
         else if (!Measures.All.Contains(measure) || (activity.Measures.Count > 0 && !activity.Measures.Contains(measure) && !activity.FormMeasures.Contains(measure)))
         {
-            problems.Add(texts().Text(false, "records.plans.measure_not_used", ("text", Short(metric)), ("measure", measure), ("activity", activity.Id)));
+            problems.Add(texts().Text(english, "records.plans.measure_not_used", ("text", Short(metric)), ("measure", measure), ("activity", activity.Id)));
         }
 
         long target = 0;
         var targetText = row[3].Trim();
         if (targetText.Length == 0)
         {
-            problems.Add(texts().Text(false, "records.plans.no_target"));
+            problems.Add(texts().Text(english, "records.plans.no_target"));
         }
         else if (!TryParseNonNegative(targetText, out target) || target > MaxPlanTarget)
         {
-            problems.Add(texts().Text(false, "records.plans.bad_target", ("text", Short(targetText)), ("max", MaxPlanTarget)));
+            problems.Add(texts().Text(english, "records.plans.bad_target", ("text", Short(targetText)), ("max", MaxPlanTarget)));
         }
         if (problems.Count > 0 || province is null || activity is null)
         {

@@ -26,15 +26,15 @@ internal sealed class ProjectImport(IBotStore store, Func<CatalogueIndex> catalo
         _pending?.GetValueOrDefault(ProjectCode.Normalize(code)) ?? store.Projects.FindByCode(code);
 
     /// <summary>Reads the projects file; its lines' errors name the file.</summary>
-    public Plan Read(byte[] content, string fileName)
+    public Plan Read(byte[] content, string fileName, bool english)
     {
-        var text = CsvDecoding.Decode(content, out var problem);
+        var text = CsvDecoding.Decode(content, texts(), english, out var problem);
         if (text is null)
         {
-            return new Plan([], 0, [new ImportError(1, texts().Text(false, "records.projects.in_file", ("file", fileName), ("problem", problem)))]);
+            return new Plan([], 0, [new ImportError(1, texts().Text(english, "records.projects.in_file", ("file", fileName), ("problem", problem)))]);
         }
         var errors = new List<ImportError>();
-        var rows = ProjectCsv.Read(CsvText.Read(new StringReader(text)).ToList(), catalogue(), errors);
+        var rows = ProjectCsv.Read(CsvText.Read(new StringReader(text)).ToList(), catalogue(), errors, texts(), english);
         var toAdd = new List<ProjectRow>();
         var same = 0;
         foreach (var row in rows)
@@ -45,14 +45,14 @@ internal sealed class ProjectImport(IBotStore store, Func<CatalogueIndex> catalo
             }
             else if (Differences(existing, row) is { Count: > 0 } differ)
             {
-                errors.Add(new ImportError(row.Line, texts().Text(false, "records.projects.differs", ("code", existing.Code), ("columns", string.Join(", ", differ)))));
+                errors.Add(new ImportError(row.Line, texts().Text(english, "records.projects.differs", ("code", existing.Code), ("columns", string.Join(", ", differ)))));
             }
             else
             {
                 same++;
             }
         }
-        return new Plan(toAdd, same, errors.Select(e => e with { Reason = texts().Text(false, "records.projects.in_file", ("file", fileName), ("problem", e.Reason)) }).ToList());
+        return new Plan(toAdd, same, errors.Select(e => e with { Reason = texts().Text(english, "records.projects.in_file", ("file", fileName), ("problem", e.Reason)) }).ToList());
     }
 
     /// <summary>The columns in which the stored project and the file's differ (who moved it aside: ids do not travel).</summary>

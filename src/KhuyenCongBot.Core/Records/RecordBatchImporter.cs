@@ -32,7 +32,7 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
     public ImportResult Import(IReadOnlyList<CsvText.Row> rows, ImportOptions options)
     {
         // The projects that came with the records (an export's projects file) are read first: the rows' project_code cells name them.
-        var projects = options.Projects is { } file ? projectImport.Read(file, options.ProjectsFileName ?? texts().Text(false, "records.notes.projects_file")) : null;
+        var projects = options.Projects is { } file ? projectImport.Read(file, options.ProjectsFileName ?? texts().Text(options.English, "records.notes.projects_file"), options.English) : null;
         if (projects is { Errors.Count: > 0 })
         {
             return new ImportResult(0, projects.Errors);
@@ -50,12 +50,13 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
 
     private ImportResult ImportRows(IReadOnlyList<CsvText.Row> rows, ImportOptions options, ProjectImport.Plan? projects)
     {
+        var english = options.English;
         if (rows.Count == 0)
         {
-            return Failed(1, texts().Text(false, "records.rows.empty_file", ("header", string.Join(",", RecordColumns))));
+            return Failed(1, texts().Text(english, "records.rows.empty_file", ("header", string.Join(",", RecordColumns))));
         }
         var errors = new List<ImportError>();
-        var columns = _rows.MapHeader(rows[0], errors);
+        var columns = _rows.MapHeader(rows[0], errors, english);
         if (columns is null)
         {
             return new ImportResult(0, errors);
@@ -72,8 +73,8 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
                 continue;
             }
             var problems = new List<string>();
-            var record = _rows.ParseRecord(row, columns, today, options.Source == "demo", problems, notes, out var village, out var phone, out var profile);
-            var commune = communeAt < 0 ? null : FacilityCommune.Read(CellSafety.Restore(row[communeAt]).Trim(), record, Catalogue, _communes, problems, texts());
+            var record = _rows.ParseRecord(row, columns, today, options.Source == "demo", problems, notes, english, out var village, out var phone, out var profile);
+            var commune = communeAt < 0 ? null : FacilityCommune.Read(CellSafety.Restore(row[communeAt]).Trim(), record, Catalogue, _communes, problems, texts(), english);
             if (problems.Count > 0)
             {
                 errors.Add(new ImportError(row.Line, string.Join("; ", problems)));
@@ -94,12 +95,12 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
         }
         if (parsed.Count == 0 && projects is null)
         {
-            return Failed(1, texts().Text(false, "records.rows.no_data"));
+            return Failed(1, texts().Text(english, "records.rows.no_data"));
         }
         var hash = Hash(rows);
         var before = _store.Imports.WithHash(hash).FirstOrDefault();
         var duplicates = DuplicateLines(parsed);
-        var noteLines = notes.Select(n => texts().Text(false, "records.notes.rows", ("note", n.Key), ("count", n.Value))).ToList();
+        var noteLines = notes.Select(n => texts().Text(english, "records.notes.rows", ("note", n.Key), ("count", n.Value))).ToList();
         ProjectNotes(projects, options, noteLines);
         if (!options.AllowDuplicates && before is not null)
         {
@@ -108,10 +109,10 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
         var toAdd = options.AllowDuplicates ? parsed : parsed.Where(p => !duplicates.Contains(p.Line)).ToList();
         var skipped = options.AllowDuplicates ? [] : duplicates;
         // The evidence files the rows list, from the folder that came with the file (an export's files folder).
-        var evidence = ImportEvidence.Gather(toAdd.Select(p => p.Files).ToList(), options.Evidence, noteLines, texts());
+        var evidence = ImportEvidence.Gather(toAdd.Select(p => p.Files).ToList(), options.Evidence, noteLines, texts(), english);
         if (options.DryRun && evidence.Sum(e => e.Count) is > 0 and var willAttach)
         {
-            noteLines.Add(texts().Text(false, "records.notes.will_attach", ("count", willAttach)));
+            noteLines.Add(texts().Text(english, "records.notes.will_attach", ("count", willAttach)));
         }
         if (options.DryRun || (toAdd.Count == 0 && projects is not { ToAdd.Count: > 0 }))
         {
@@ -144,14 +145,14 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
                 batch.ProjectIds = projectImport.Add(projects.ToAdd, batch.Id, options.UserId, now, (province, name) => FacilityFor(facilities, province, name, now));
             }
             var refused = new List<string>();
-            var attached = toAdd.Select((p, i) => ImportEvidence.Attach(_store.Attachments, p.Record.Id, evidence[i], options.UserId, now, refused)).Sum();
+            var attached = toAdd.Select((p, i) => ImportEvidence.Attach(_store.Attachments, p.Record.Id, evidence[i], options.UserId, now, refused, texts(), english)).Sum();
             if (attached > 0)
             {
-                noteLines.Add(texts().Text(false, "records.notes.attached", ("count", attached)));
+                noteLines.Add(texts().Text(english, "records.notes.attached", ("count", attached)));
             }
             if (refused.Count > 0)
             {
-                noteLines.Add(texts().Text(false, "records.notes.not_attached", ("count", refused.Count), ("files", string.Join("; ", refused.Take(5)) + (refused.Count > 5 ? "; …" : ""))));
+                noteLines.Add(texts().Text(english, "records.notes.not_attached", ("count", refused.Count), ("files", string.Join("; ", refused.Take(5)) + (refused.Count > 5 ? "; …" : ""))));
             }
             batch.FirstRecordId = list.Count == 0 ? 0 : list.Min(r => r.Id);
             batch.LastRecordId = list.Count == 0 ? 0 : list.Max(r => r.Id);
@@ -191,6 +192,7 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
     /// <summary>"sẽ thêm / đã thêm 3 đề án (tệp …); 2 đề án đã có, giống hệt: bỏ qua".</summary>
     private void ProjectNotes(ProjectImport.Plan? projects, ImportOptions options, List<string> notes)
     {
+        var english = options.English;
         if (projects is null)
         {
             return;
@@ -198,10 +200,10 @@ internal sealed class RecordBatchImporter(IBotStore store, Func<CatalogueIndex> 
         var (count, file, same) = (projects.ToAdd.Count, options.ProjectsFileName, projects.Same);
         notes.Add((options.DryRun, same > 0) switch
         {
-            (true, true) => texts().Text(false, "records.notes.projects_will_add_same", ("count", count), ("file", file), ("same", same)),
-            (true, false) => texts().Text(false, "records.notes.projects_will_add", ("count", count), ("file", file)),
-            (false, true) => texts().Text(false, "records.notes.projects_added_same", ("count", count), ("file", file), ("same", same)),
-            _ => texts().Text(false, "records.notes.projects_added", ("count", count), ("file", file)),
+            (true, true) => texts().Text(english, "records.notes.projects_will_add_same", ("count", count), ("file", file), ("same", same)),
+            (true, false) => texts().Text(english, "records.notes.projects_will_add", ("count", count), ("file", file)),
+            (false, true) => texts().Text(english, "records.notes.projects_added_same", ("count", count), ("file", file), ("same", same)),
+            _ => texts().Text(english, "records.notes.projects_added", ("count", count), ("file", file)),
         });
     }
 

@@ -68,8 +68,8 @@ public sealed class AttachmentStoreTests : IDisposable
         using var store = new LiteDbStore(_path);
         var max = store.Attachments.MaxBytes;
         var ex = Assert.Throws<AttachmentRejectedException>(() => store.Attachments.Put(3, "big.jpg", "image/jpeg", new MemoryStream(Jpeg((int)max + 1)), 5, At));
-        Assert.Contains("10 MB", ex.Message);
-        Assert.Contains("10 MB", ex.English);
+        Assert.Contains("10 MB", ex.Say(Support.TestTexts.Seeds, english: false));
+        Assert.Contains("10 MB", ex.Say(Support.TestTexts.Seeds, english: true));
         Assert.Empty(store.Attachments.ForRecord(3));
         Assert.Equal(0, store.Database.GetCollection(AttachmentStore.ChunksCollection).Count());
         // Exactly the limit is fine.
@@ -85,7 +85,7 @@ public sealed class AttachmentStoreTests : IDisposable
     {
         using var store = new LiteDbStore(":memory:");
         var ex = Assert.Throws<AttachmentRejectedException>(() => store.Attachments.Put(4, "x", contentType, new MemoryStream(bytes), 5, At));
-        Assert.Contains(reason, ex.Message);
+        Assert.Contains(reason, ex.Say(Support.TestTexts.Seeds, english: false));
         Assert.Empty(store.Attachments.ForRecord(4));
     }
 

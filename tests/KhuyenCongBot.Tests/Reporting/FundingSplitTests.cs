@@ -70,7 +70,7 @@ public sealed class FundingSplitTests
     public void Support_above_the_facilitys_total_investment_is_a_warning_to_confirm(long kcqg, long kcdp, long investment, bool warns)
     {
         // Counterpart funding is the facility's own money: it never makes support exceed the investment.
-        var warning = FundingRules.SupportAboveInvestment(new FundingSplit(kcqg, kcdp, 900_000_000), investment);
+        var warning = FundingRules.SupportAboveInvestment(Support.TestTexts.Seeds, new FundingSplit(kcqg, kcdp, 900_000_000), investment);
         Assert.Equal(warns, warning is not null);
         if (warning is not null)
         {
@@ -85,7 +85,7 @@ public sealed class FundingSplitTests
     [Fact]
     public void An_unknown_investment_gives_no_warning()
     {
-        Assert.Null(FundingRules.SupportAboveInvestment(new FundingSplit(1_000_000_000, 0), null));
+        Assert.Null(FundingRules.SupportAboveInvestment(Support.TestTexts.Seeds, new FundingSplit(1_000_000_000, 0), null));
     }
 
     [Theory]
@@ -95,9 +95,9 @@ public sealed class FundingSplitTests
     [InlineData(1, 0, true)]
     public void Disbursed_above_approved_is_a_warning_to_confirm(long disbursed, long approved, bool warns)
     {
-        var warning = FundingRules.DisbursedAboveApproved(disbursed, approved);
+        var warning = FundingRules.DisbursedAboveApproved(Support.TestTexts.Seeds, disbursed, approved);
         Assert.Equal(warns, warning is not null);
-        Assert.Equal(warns, FundingRules.Check(new FundingSplit(approved, 0), disbursed).Any(w => w.Kind == FundingWarningKind.DisbursedAboveApproved));
+        Assert.Equal(warns, FundingRules.Check(Support.TestTexts.Seeds, new FundingSplit(approved, 0), disbursed).Any(w => w.Kind == FundingWarningKind.DisbursedAboveApproved));
     }
 
     [Theory]

@@ -105,7 +105,7 @@ public sealed class ProjectParsingTests
         var move = new ProjectMoveParser(ReportingTestKit.Vocabulary).Parse(text, Today);
         Assert.NotNull(move);
         Assert.Null(move.Date);
-        Assert.Contains(problem, move.DateProblem);
+        Assert.Contains(problem, move.DateProblem?.Say(Support.TestTexts.Seeds, english: false));
     }
 
     [Theory]

@@ -31,6 +31,7 @@ public static partial class InlineVietnamese
         ["src/KhuyenCongBot.Core/Text/VnText.cs"] = 7,
 
         // Checks of the seed files, for whoever installs the bot (Vietnamese, at start).
+        ["src/KhuyenCongBot.Core/Beneficiaries/AwardLevels.cs"] = 1,
         ["src/KhuyenCongBot.Core/Beneficiaries/BeneficiaryCatalogue.cs"] = 6,
         ["src/KhuyenCongBot.Core/Catalogue/CommuneSeedFile.cs"] = 13,
         ["src/KhuyenCongBot.Core/Catalogue/CommuneFormerMap.cs"] = 7,
@@ -71,7 +72,7 @@ public static partial class InlineVietnamese
         ["src/KhuyenCongBot.Core/Time/BotClock.cs"] = 1,
 
         // File formats and stored data: column headers, sheet names, a move's history note; exceptions and test/log descriptions never shown as such.
-        ["src/KhuyenCongBot.Core/Projects/ProjectCsv.cs"] = 15,
+        ["src/KhuyenCongBot.Core/Projects/ProjectCsv.cs"] = 4,
         ["src/KhuyenCongBot.Core/Records/RecordLayout.cs"] = 25,
         ["src/KhuyenCongBot.Core/Records/RecordRowReader.cs"] = 1,
         ["src/KhuyenCongBot.Outputs/MiniExcelSpreadsheetWriter.cs"] = 4,
@@ -87,8 +88,6 @@ public static partial class InlineVietnamese
         ["src/KhuyenCongBot.Core/Projects/Chat/ProjectRegistrationFlow.cs"] = 1,
 
         // Still inline and read by people (issue 16): to move to seeds/texts, then lower or remove the line here.
-        ["src/KhuyenCongBot.Core/Beneficiaries/AwardLevels.cs"] = 4,
-        ["src/KhuyenCongBot.Core/Beneficiaries/TaxIds.cs"] = 6,
         ["src/KhuyenCongBot.Core/Figures/FundingSources.cs"] = 4,
         ["src/KhuyenCongBot.Core/Figures/Questions/Answering/CoverageNote.cs"] = 1,
         ["src/KhuyenCongBot.Core/Figures/Questions/Answering/RunningPeriod.cs"] = 2,
@@ -98,22 +97,9 @@ public static partial class InlineVietnamese
         ["src/KhuyenCongBot.Core/Figures/Questions/Parsing/ScopeReader.cs"] = 2,
         ["src/KhuyenCongBot.Core/Figures/Questions/PlanCommands.cs"] = 29,
         ["src/KhuyenCongBot.Core/Figures/Questions/ReportWriter.cs"] = 24,
-        ["src/KhuyenCongBot.Core/Forms/FieldReader.cs"] = 3,
-        ["src/KhuyenCongBot.Core/Forms/FormNavigator.cs"] = 2,
-        ["src/KhuyenCongBot.Core/Forms/FormsModule.cs"] = 1,
-        ["src/KhuyenCongBot.Core/Funding/FundingRules.cs"] = 3,
-        ["src/KhuyenCongBot.Core/Projects/Chat/ProjectQuestionParser.cs"] = 3,
-        ["src/KhuyenCongBot.Core/Projects/Chat/ProjectsModule.cs"] = 4,
-        ["src/KhuyenCongBot.Core/Projects/ProjectCode.cs"] = 2,
-        ["src/KhuyenCongBot.Core/Projects/ProjectDraftRules.cs"] = 13,
-        ["src/KhuyenCongBot.Core/Projects/ProjectLinkCheck.cs"] = 8,
-        ["src/KhuyenCongBot.Core/Projects/ProjectMoveParser.cs"] = 2,
-        ["src/KhuyenCongBot.Core/Records/CsvRecordImporter.cs"] = 4,
-        ["src/KhuyenCongBot.Core/Records/CsvText.cs"] = 4,
         ["src/KhuyenCongBot.Core/Text/PeriodBuilders.cs"] = 17,
         ["src/KhuyenCongBot.Core/Text/PeriodLabels.cs"] = 9,
         ["src/KhuyenCongBot.Core/Text/PeriodParser.cs"] = 1,
-        ["src/KhuyenCongBot.Storage/AttachmentStore.cs"] = 4,
     };
 
     /// <summary>The lines with a Vietnamese literal in one file's text (comment lines left out), numbered from 1.</summary>

@@ -51,11 +51,11 @@ public sealed class ProjectMoves
 
     /// <summary>A move typed in chat: checked, then shown to confirm (a date is asked when none was typed). The project's current step
     /// typed with another date offers to correct that date.</summary>
-    public void Move(BotContext context, string code, ProjectStatus target, DateOnly? date, string? problem)
+    public void Move(BotContext context, string code, ProjectStatus target, DateOnly? date, ProjectParseProblem? problem)
     {
         if (problem is not null)
         {
-            context.Say(context.Text("projects.move.problem", ("problem", problem), ("code", code), ("step", _vocabulary.Name(target, context.English).ToLowerInvariant())));
+            context.Say(context.Text("projects.move.problem", ("problem", problem.Say(context.Texts, context.English)), ("code", code), ("step", _vocabulary.Name(target, context.English).ToLowerInvariant())));
             return;
         }
         if (_lookup.Visible(context, code) is not { } project)
@@ -206,7 +206,7 @@ public sealed class ProjectMoves
         {
             if (request.Problem is { } amountProblem)
             {
-                context.Say(context.Text("projects.disburse.amount_problem", ("problem", amountProblem)));
+                context.Say(context.Text("projects.disburse.amount_problem", ("problem", amountProblem.Say(context.Texts, context.English))));
             }
             else
             {
@@ -216,7 +216,7 @@ public sealed class ProjectMoves
         }
         if (request.Problem is not null)
         {
-            context.Say(context.Text("projects.disburse.date_problem", ("problem", request.Problem)));
+            context.Say(context.Text("projects.disburse.date_problem", ("problem", request.Problem.Say(context.Texts, context.English))));
             return;
         }
         if (_lookup.Visible(context, request.Code!, fromButton: confirmed || fromButton) is not { } project)

@@ -41,7 +41,7 @@ public enum ProjectAsk
 /// <param name="Date">The date named (Move, Disburse); null when none.</param>
 /// <param name="Amount">The amount (Disburse).</param>
 /// <param name="Problem">Why a date or amount was not taken (Vietnamese); null when fine.</param>
-public sealed record ProjectRequest(ProjectAsk Ask, string? Code = null, ProjectStatus? Status = null, DateOnly? Date = null, long? Amount = null, string? Problem = null);
+public sealed record ProjectRequest(ProjectAsk Ask, string? Code = null, ProjectStatus? Status = null, DateOnly? Date = null, long? Amount = null, ProjectParseProblem? Problem = null);
 
 /// <summary>
 /// Reads the chat phrasings about projects: managers' questions ("bao nhiêu đề án chưa nghiệm thu", "đề án nào chậm tiến độ",
@@ -79,7 +79,7 @@ public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, 
             if (disbursement && !IsQuestion(text, folded) && moves.Parse(text, today) is not null)
             {
                 // "đã nghiệm thu ngày 15/11 và giải ngân 600 triệu": two things in one message; doing one would lose the other silently.
-                return new ProjectRequest(ProjectAsk.Disburse, code, Problem: "câu có cả chuyển bước và giải ngân; bạn gõ từng việc một tin (ví dụ: \"đề án " + code + " đã nghiệm thu ngày 15/11\", rồi \"đề án " + code + " giải ngân 600 triệu\")");
+                return new ProjectRequest(ProjectAsk.Disburse, code, Problem: new ProjectParseProblem(ProjectParseProblemKind.MoveAndDisburse, code));
             }
             if (disbursement && !IsQuestion(text, folded) && ReadAmount(text, today) is { } amount)
             {
@@ -185,7 +185,7 @@ public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, 
         PeriodParser.TryFind(token, new DateOnly(2026, 1, 1), out _, out var matched) && matched.Trim().Length == token.Length;
 
     /// <summary>"giải ngân 300 triệu", "giải ngân được 1,2 tỷ đến ngày 20/11": the amount after the word, and a date if one is named.</summary>
-    private (long? Amount, DateOnly? Date, string? Problem)? ReadAmount(string text, DateOnly today)
+    private (long? Amount, DateOnly? Date, ProjectParseProblem? Problem)? ReadAmount(string text, DateOnly today)
     {
         var folded = VnText.Fold(text);
         var at = vocabulary.Questions.Disbursement.Select(w => folded.IndexOf(w, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
@@ -197,7 +197,7 @@ public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, 
         var word = vocabulary.Questions.Disbursement.First(w => rest.StartsWith(w, StringComparison.Ordinal));
         rest = rest[word.Length..];
         DateOnly? date = null;
-        string? problem = null;
+        ProjectParseProblem? problem = null;
         var dateMatch = DatePart().Match(rest);
         if (dateMatch.Success)
         {
@@ -207,7 +207,7 @@ public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, 
             }
             else
             {
-                problem = $"\"{dateMatch.Groups["d"].Value}\" không phải ngày hợp lệ";
+                problem = new ProjectParseProblem(ProjectParseProblemKind.BadDate, dateMatch.Groups["d"].Value);
             }
             rest = rest[..dateMatch.Index] + " " + rest[(dateMatch.Index + dateMatch.Length)..];
         }
@@ -215,7 +215,7 @@ public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, 
         if (rest.StartsWith("them ", StringComparison.Ordinal))
         {
             // "giải ngân thêm 100 triệu": the bot keeps the total disbursed so far, not an increment.
-            return (null, date, "bot ghi tổng số đã giải ngân đến nay, không ghi số \"thêm\"; gõ tổng số (ví dụ: giải ngân 300 triệu)");
+            return (null, date, new ProjectParseProblem(ProjectParseProblemKind.Increment));
         }
         return VnParse.TryParseMoney(rest, out var vnd) ? (vnd, date, problem) : null;
     }

@@ -73,7 +73,7 @@ internal sealed class ProjectRegistrationAnswers(CatalogueIndex catalogue, Proje
             case RegistrationStep.Code:
                 if (ProjectCode.Problem(text) is { } problem)
                 {
-                    return context.T(problem.Vi, problem.En);
+                    return ProjectCode.Explain(problem, context.Texts, context.English);
                 }
                 if (context.Store.Projects.FindByCode(text) is not null)
                 {

@@ -56,15 +56,14 @@ public sealed class ProjectsModule : IBotModule
 
     public IEnumerable<BotCommand> Commands =>
     [
-        new("project", ["dean", "projects"], "Đề án khuyến công: xem, ghi đề án mới, chuyển bước", "Projects: list, register, move on", Role.Officer, ListCommandAsync,
-            ViewOnlyVi: "Đề án khuyến công: xem danh sách, tiến độ", ViewOnlyEn: "Projects: list and progress", Writes: true),
+        new("project", ["dean", "projects"], _texts.Text(UserTexts.Vietnamese, "project.command"), _texts.Text("en", "project.command"), Role.Officer, ListCommandAsync,
+            ViewOnlyVi: _texts.Text(UserTexts.Vietnamese, "project.command_view_only"), ViewOnlyEn: _texts.Text("en", "project.command_view_only"), Writes: true),
     ];
 
-    public IEnumerable<string> HelpExamples(BotContext context) => context.User.Role == Role.Manager
-        ? context.English ? ["how many projects not yet accepted"] : ["bao nhiêu đề án chưa nghiệm thu", "đề án nào chậm tiến độ", "giải ngân đạt bao nhiêu %"]
-        : context.English
-        ? ["how many projects not yet accepted", "project KC-2026-07 accepted on 15/11"]
-        : ["bao nhiêu đề án chưa nghiệm thu", "đề án nào chậm tiến độ", "giải ngân đạt bao nhiêu %", "đề án KC-2026-07 đã nghiệm thu ngày 15/11", "/dean – ghi đề án mới"];
+    /// <summary>The help's examples, one a line of their text.</summary>
+    public IEnumerable<string> HelpExamples(BotContext context) => (context.User.Role == Role.Manager
+        ? context.Text("project.help.examples_manager")
+        : context.Text("project.help.examples_officer")).Split('\n');
 
     /// <summary>A project request that names projects ("đề án …", "giải ngân …"): a bare code-shaped answer ("AB-12") inside another dialog stays its answer.</summary>
     public bool IsClearIntent(BotContext context, string text) =>
