@@ -17,7 +17,7 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
         var by = q.Breakdown ?? (scopes.IsMultiProvince(q.Scope) ? BreakdownBy.Province : q.To.Year - q.From.Year >= 2 ? BreakdownBy.Year : BreakdownBy.Month);
         var title = $"{SourceText.Title(answerer.Texts, catalogue, activity, measure, q.Source, english)}{MetricText.StatusNote(answerer.Texts, q.Status, english)} – {FigureAnswerer.PeriodText(q, english)} – {scopes.ShortName(q.Scope, english)}";
         var unit = MetricText.IsMoney(measure) ? answerer.Texts.Text(english, "figures.outputs.million_vnd")
-            : MetricText.Unit(catalogue, by == BreakdownBy.Activity ? null : activity, measure, english);
+            : MetricText.Unit(answerer.Texts, catalogue, by == BreakdownBy.Activity ? null : activity, measure, english);
         var scale = MetricText.IsMoney(measure) ? 1_000_000d : 1d;
         var rows = answerer.BreakdownRows(q, activity, measure, by);
         if (q.Top is { } n && by is not (BreakdownBy.Month or BreakdownBy.Year))
@@ -97,7 +97,7 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
         title,
         VnFormat.Number((long)value.Value),
         VnFormat.Number((long)value.EstimatePart),
-        MetricText.Unit(measure),
+        MetricText.Unit(answerer.Texts, measure),
         q.PeriodLabel,
         VnFormat.Date(q.From),
         VnFormat.Date(q.To),

@@ -64,19 +64,12 @@ public sealed class FiguresModule : IBotModule
         Flows = [FigureClarification.Table(HandleButton, HandleQuestion)];
     }
 
-    /// <summary>Example questions that work, shown when a question is not understood.</summary>
-    public static readonly IReadOnlyList<string> Examples =
+    /// <summary>Example questions that work in the reader's language, shown when a question is not understood (button "fq:ex:&lt;index&gt;" asks it).</summary>
+    public static IReadOnlyList<string> Examples(BotContext context) =>
     [
-        "bao nhiêu gian hàng từ đầu năm",
-        "doanh thu tư vấn 6 tháng đầu năm 2024 đạt bao nhiêu % kế hoạch",
-        "tỉnh nào nhiều gian hàng nhất năm 2024",
-    ];
-
-    private static readonly IReadOnlyList<string> ExamplesEn =
-    [
-        "how many booths this year",
-        "consulting revenue first half 2024 vs plan",
-        "which province has the most booths in 2024",
+        context.Text("examples.figures.booths_this_year"),
+        context.Text("examples.figures.revenue_vs_plan"),
+        context.Text("examples.figures.most_booths"),
     ];
 
     public int TextPriority => 900;
@@ -92,8 +85,9 @@ public sealed class FiguresModule : IBotModule
     public IEnumerable<IConversationFlow> Flows { get; }
 
     public IEnumerable<string> HelpExamples(BotContext context) => context.English
-        ? ExamplesEn
-        : [.. Examples, "bn co so duoc ho tro may moc quy 1", "so sánh gian hàng năm nay với năm ngoái", "kinh phí 3 năm qua theo từng năm", "báo cáo 6 tháng đầu năm 2024"];
+        ? Examples(context)
+        : [.. Examples(context), context.Text("examples.figures.unaccented"), context.Text("examples.figures.compare_last_year"),
+            context.Text("examples.figures.three_years"), context.Text("examples.figures.report_half_year")];
 
     public Task<bool> TryHandleTextAsync(BotContext context, string text, CancellationToken cancellationToken)
     {
@@ -133,7 +127,7 @@ public sealed class FiguresModule : IBotModule
         }
         if (parts.Unknown.Count > 0)
         {
-            UnderstandingReplies.NotUnderstood(context, parts.Unknown, parts.HasMetric ? null : Examples);
+            UnderstandingReplies.NotUnderstood(context, parts.Unknown, parts.HasMetric ? null : Examples(context));
             return;
         }
         if ((parts.Greeting || parts.Thanks) && !parts.HasMetric && !parts.HasModifier)
@@ -143,7 +137,7 @@ public sealed class FiguresModule : IBotModule
         }
         if (parts.Kind != QuestionKind.Figure)
         {
-            _responder.Respond(context, _builder.Fill(new Question(), parts, context), null);
+            _responder.Respond(context, _builder.Fill(new Question(), parts, context));
             return;
         }
         if (parts.IsEmpty || (!parts.HasMetric && !parts.HasModifier && !parts.QuestionWords))
@@ -156,14 +150,14 @@ public sealed class FiguresModule : IBotModule
             _clarification.AskMetric(context, _builder.Fill(new Question(), parts, context));
             return;
         }
-        _responder.Respond(context, built.Question, parts.Scope == "own" ? null : parts.ScopeName, built.Notes, built.Footer);
+        _responder.Respond(context, built.Question, built.Notes, built.Footer);
     }
 
     private void HandleButton(BotContext context, string data)
     {
-        if (data.StartsWith("fq:ex:", StringComparison.Ordinal) && int.TryParse(data[6..], out var ex) && ex >= 0 && ex < Examples.Count)
+        if (data.StartsWith("fq:ex:", StringComparison.Ordinal) && int.TryParse(data[6..], out var ex) && ex >= 0 && ex < Examples(context).Count)
         {
-            HandleQuestion(context, context.English ? ExamplesEn[ex] : Examples[ex]);
+            HandleQuestion(context, Examples(context)[ex]);
             return;
         }
         var pending = QuestionMemory.Pending(context);
@@ -204,12 +198,12 @@ public sealed class FiguresModule : IBotModule
                 context.Say(context.Text("figures.button.expired"));
                 return;
         }
-        _responder.Respond(context, q, null);
+        _responder.Respond(context, q);
     }
 
     private static void NotUnderstood(BotContext context)
     {
-        var examples = context.English ? ExamplesEn : Examples;
+        var examples = Examples(context);
         context.Ask(
             context.Text("figures.understanding.question_not_understood"),
             examples.Select((e, i) => new Choice(e, "fq:ex:" + i)));

@@ -10,7 +10,7 @@ internal static class UnderstandingReplies
     public static void NotUnderstood(BotContext context, IReadOnlyList<string> unknown, IReadOnlyList<string>? examples)
     {
         var quoted = string.Join(", ", unknown.Select(u => $"\"{u}\""));
-        examples ??= FiguresModule.Examples;
+        examples ??= FiguresModule.Examples(context);
         context.Ask(
             context.Text("figures.understanding.not_understood", ("quoted", quoted), ("holds", context.Text("figures.understanding.holds"))),
             examples.Select((e, i) => new Choice(e, "fq:ex:" + i)));
@@ -21,7 +21,7 @@ internal static class UnderstandingReplies
     {
         context.Ask(
             context.Text("figures.understanding.not_held", ("what", what), ("holds", context.Text("figures.understanding.holds"))),
-            FiguresModule.Examples.Select((e, i) => new Choice(e, "fq:ex:" + i)));
+            FiguresModule.Examples(context).Select((e, i) => new Choice(e, "fq:ex:" + i)));
     }
 
     /// <summary>A greeting or thanks without a question.</summary>
@@ -31,6 +31,6 @@ internal static class UnderstandingReplies
             thanks
                 ? context.Text("figures.understanding.thanks")
                 : context.Text("figures.understanding.hello", ("holds", context.Text("figures.understanding.holds"))),
-            FiguresModule.Examples.Select((e, i) => new Choice(e, "fq:ex:" + i)));
+            FiguresModule.Examples(context).Select((e, i) => new Choice(e, "fq:ex:" + i)));
     }
 }
