@@ -51,18 +51,18 @@ public static class FundingSources
 
     public static string KeyOfCode(byte code) => Key(code == 0 ? null : (FundingSource)(code - 1));
 
-    /// <summary>"KCQG", "KCĐP", "Vốn đối ứng", "Nguồn khác", "Không rõ nguồn".</summary>
-    public static string Label(FundingSource? source, bool english = false) => source switch
+    /// <summary>"KCQG", "KCĐP", "Vốn đối ứng", "Nguồn khác", "Không rõ nguồn" (seeds/texts, funding.label.*).</summary>
+    public static string Label(UserTexts texts, FundingSource? source, bool english = false) => source switch
     {
-        FundingSource.Kcqg => english ? "National (KCQG)" : "KCQG",
-        FundingSource.Kcdp => english ? "Provincial (KCĐP)" : "KCĐP",
-        FundingSource.Counterpart => english ? "Counterpart funding" : "Vốn đối ứng",
-        FundingSource.Other => english ? "Other sources" : "Nguồn khác",
-        _ => english ? "Source not recorded" : "Không rõ nguồn",
+        FundingSource.Kcqg => texts.Text(english, "funding.label.kcqg"),
+        FundingSource.Kcdp => texts.Text(english, "funding.label.kcdp"),
+        FundingSource.Counterpart => texts.Text(english, "funding.label.counterpart"),
+        FundingSource.Other => texts.Text(english, "funding.label.other"),
+        _ => texts.Text(english, "funding.label.none"),
     };
 
     /// <summary>The label of a breakdown key.</summary>
-    public static string LabelOfKey(string key, bool english = false) => Label(FromKey(key), english);
+    public static string LabelOfKey(UserTexts texts, string key, bool english = false) => Label(texts, FromKey(key), english);
 
     public static FundingSource? FromKey(string key) => key switch
     {

@@ -88,15 +88,6 @@ public static partial class InlineVietnamese
         ["src/KhuyenCongBot.Core/Projects/Chat/ProjectRegistrationFlow.cs"] = 1,
 
         // Still inline and read by people (issue 16): to move to seeds/texts, then lower or remove the line here.
-        ["src/KhuyenCongBot.Core/Figures/FundingSources.cs"] = 4,
-        ["src/KhuyenCongBot.Core/Figures/Questions/Answering/CoverageNote.cs"] = 1,
-        ["src/KhuyenCongBot.Core/Figures/Questions/Answering/RunningPeriod.cs"] = 2,
-        ["src/KhuyenCongBot.Core/Figures/Questions/BeneficiaryText.cs"] = 2,
-        ["src/KhuyenCongBot.Core/Figures/Questions/FiguresModule.cs"] = 4,
-        ["src/KhuyenCongBot.Core/Figures/Questions/MetricText.cs"] = 18,
-        ["src/KhuyenCongBot.Core/Figures/Questions/Parsing/ScopeReader.cs"] = 2,
-        ["src/KhuyenCongBot.Core/Figures/Questions/PlanCommands.cs"] = 29,
-        ["src/KhuyenCongBot.Core/Figures/Questions/ReportWriter.cs"] = 24,
         ["src/KhuyenCongBot.Core/Text/PeriodBuilders.cs"] = 17,
         ["src/KhuyenCongBot.Core/Text/PeriodLabels.cs"] = 9,
         ["src/KhuyenCongBot.Core/Text/PeriodParser.cs"] = 1,

@@ -31,11 +31,9 @@ internal static class BeneficiaryText
         var ids = filter.Split('+');
         var legal = ids.FirstOrDefault(id => catalogue?.LegalForm(id) is not null);
         var groups = ids.Where(id => id != legal).Select(id => Name(catalogue, id, context.English)).ToList();
-        var vi = (legal is null ? "cơ sở" : "cơ sở có loại hình " + Name(catalogue, legal, false))
-            + (groups.Count == 0 ? "" : (legal is null ? " " : ", ") + string.Join(" và ", groups));
-        var en = (legal is null ? "facilities" : "facilities registered as " + Name(catalogue, legal, true))
-            + (groups.Count == 0 ? "" : (legal is null ? " " : ", ") + string.Join(" and ", groups));
-        var counted = context.English ? en : vi;
+        var counted = (legal is null ? context.Text("beneficiary.counted.facilities")
+                : context.Text("beneficiary.counted.legal_form", ("form", Name(catalogue, legal, context.English))))
+            + (groups.Count == 0 ? "" : (legal is null ? " " : ", ") + string.Join(context.Text("figures.beneficiaries.and"), groups));
         return legal is not null && groups.Count > 0 ? context.Text("figures.beneficiaries.only_no_form_or_group", ("counted", counted))
             : legal is not null ? context.Text("figures.beneficiaries.only_no_form", ("counted", counted))
             : context.Text("figures.beneficiaries.only_no_group", ("counted", counted));

@@ -17,7 +17,7 @@ public sealed class BreakdownText(Breakdowns breakdowns, PlanLineText plans, Use
             rows = rows.OrderBy(r => IsBesideSupport(r.Key) ? 1 : 0).ToList();
         }
         // "24 lượt" for information and propaganda (no facility), never "lượt cơ sở" (outside tester, issue 13).
-        string Value(decimal value) => MetricText.Value(breakdowns.Catalogue, by == BreakdownBy.Activity ? null : activityId, measure, value, english);
+        string Value(decimal value) => MetricText.Value(texts, breakdowns.Catalogue, by == BreakdownBy.Activity ? null : activityId, measure, value, english);
         var sb = new StringBuilder();
         var what = by switch
         {

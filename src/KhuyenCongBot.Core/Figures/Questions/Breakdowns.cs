@@ -107,7 +107,7 @@ public sealed class Breakdowns(IFigureSource figures, IBotStore store, Catalogue
 
     public string KeyLabel(string key, BreakdownBy by, bool english = false) => by switch
     {
-        BreakdownBy.Source => FundingSources.LabelOfKey(key, english),
+        BreakdownBy.Source => FundingSources.LabelOfKey(texts, key, english),
         BreakdownBy.Quarter => QuarterLabel(key, english),
         BreakdownBy.Province or BreakdownBy.RecordedProvince => catalogue.Province(key)?.ShortName ?? key,
         BreakdownBy.Activity => (english ? catalogue.Activity(key)?.EnglishName : catalogue.Activity(key)?.ShortName) ?? key,

@@ -33,7 +33,7 @@ public sealed class ComparisonText(IFigureSource figures, QuestionQueries querie
         var delta = main.Value.Value - before.Value;
         var multi = basePeriod.From.Year < basePeriod.To.Year && q.VsFrom is null;
         var years = $"{basePeriod.From.Year}–{basePeriod.To.Year}";
-        var deltaText = MetricText.Value(main.Measure, Math.Abs(delta), english);
+        var deltaText = MetricText.Value(texts, main.Measure, Math.Abs(delta), english);
         var change = delta == 0 ? texts.Text(english, "figures.compare.no_change")
             : delta > 0 ? texts.Text(english, "figures.compare.up", ("value", deltaText)) : texts.Text(english, "figures.compare.down", ("value", deltaText));
         // With a status filter both sides count the same kind of records; say so.
@@ -44,7 +44,7 @@ public sealed class ComparisonText(IFigureSource figures, QuestionQueries querie
             _ => "",
         };
         // The earlier figure; in Vietnamese with how much of it is estimated when no status filter says it.
-        var beforeText = MetricText.Value(main.Measure, before.Value, english) + (english || q.Status is not null ? "" : MetricText.EstimateNote(texts, main.Measure, before));
+        var beforeText = MetricText.Value(texts, main.Measure, before.Value, english) + (english || q.Status is not null ? "" : MetricText.EstimateNote(texts, main.Measure, before));
         if (q.VsFrom is not null)
         {
             var vs = english ? PeriodLabels.DescribeEnglish(basePeriod.From, basePeriod.To) : basePeriod.Label;

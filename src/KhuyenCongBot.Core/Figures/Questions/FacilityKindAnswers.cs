@@ -83,15 +83,15 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
             sb.Append("• ").Append(VnFormat.Date(r.Date)).Append(" – ").Append(activity);
             if (r.Booths > 0)
             {
-                sb.Append(" – ").Append(MetricText.Value(Measures.Booths, r.Booths, english));
+                sb.Append(" – ").Append(MetricText.Value(texts, Measures.Booths, r.Booths, english));
             }
             if (r.Split is { IsZero: false } split)
             {
-                sb.Append(" – ").Append(SourceText.Parts(split, english));
+                sb.Append(" – ").Append(SourceText.Parts(texts, split, english));
             }
             else if (r.FundingVnd > 0)
             {
-                sb.Append(" – ").Append(MetricText.Value(Measures.Funding, r.FundingVnd, english));
+                sb.Append(" – ").Append(MetricText.Value(texts, Measures.Funding, r.FundingVnd, english));
             }
             if (r.Status == RecordStatus.Estimate)
             {
@@ -107,7 +107,7 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
         {
             // The funding is khuyến công support (KCQG + KCĐP): only those go in its bracket, so that the bracket adds up to it;
             // the facility's counterpart and other money follow it, outside.
-            string Part(FundingSource? source, decimal sum) => $"{FundingSources.Label(source, english)} {MetricText.Value(Measures.Funding, sum, english)}";
+            string Part(FundingSource? source, decimal sum) => $"{FundingSources.Label(texts, source, english)} {MetricText.Value(texts, Measures.Funding, sum, english)}";
             decimal SumOf(FundingSource s) => records.Sum(r => (decimal)(r.Split is { } split ? split[s] : 0));
             var bySource = new[] { FundingSource.Kcqg, FundingSource.Kcdp }
                 .Select(s => (Source: (FundingSource?)s, Sum: SumOf(s)))
@@ -115,7 +115,7 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
                 .Where(x => x.Sum > 0)
                 .Select(x => Part(x.Source, x.Sum)).ToList();
             var besides = new[] { FundingSource.Counterpart, FundingSource.Other }.Where(s => SumOf(s) > 0).Select(s => Part(s, SumOf(s))).ToList();
-            sb.Append(texts.Text(english, "figures.facility.total", ("count", records.Count), ("funding", MetricText.Value(Measures.Funding, records.Sum(r => (decimal)r.FundingVnd), english))))
+            sb.Append(texts.Text(english, "figures.facility.total", ("count", records.Count), ("funding", MetricText.Value(texts, Measures.Funding, records.Sum(r => (decimal)r.FundingVnd), english))))
               .Append(bySource.Count > 0 ? $" ({string.Join(", ", bySource)})" : "")
               .AppendLine(besides.Count > 0 ? "; " + string.Join(", ", besides) + "." : ".");
         }
@@ -181,7 +181,7 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
         {
             var f = store.Facilities.Get(id);
             var place = f is null ? "" : " (" + (catalogue.Province(f.ProvinceId)?.ShortName ?? f.ProvinceId) + ")";
-            sb.Append(BreakdownText.RowStart(texts, true, ++rank, english)).Append(f?.Name ?? $"#{id}").Append(place).Append(": ").Append(MetricText.Value(measure, value.Value, english))
+            sb.Append(BreakdownText.RowStart(texts, true, ++rank, english)).Append(f?.Name ?? $"#{id}").Append(place).Append(": ").Append(MetricText.Value(texts, measure, value.Value, english))
               .AppendLine(texts.Text(english, "figures.facility.top_records", ("count", value.Records)));
         }
         return sb.ToString().TrimEnd();

@@ -117,7 +117,7 @@ public sealed class FigureAnswerer
         {
             var l = lines[0];
             sb.Append(SourceText.Title(Texts, _catalogue, l.ActivityId, l.Measure, q.Source, english)).Append(": ")
-              .Append(MetricText.Value(_catalogue, l.ActivityId, l.Measure, l.Value.Value, english)).Append(MetricText.Note(Texts, q.Status, l.Measure, l.Value, english)).AppendLine();
+              .Append(MetricText.Value(Texts, _catalogue, l.ActivityId, l.Measure, l.Value.Value, english)).Append(MetricText.Note(Texts, q.Status, l.Measure, l.Value, english)).AppendLine();
             if (SourceText.Note(Texts, q.Source, l.Measure, l.Value.Records, english) is { Length: > 0 } note)
             {
                 sb.AppendLine(note);
@@ -135,8 +135,8 @@ public sealed class FigureAnswerer
             sb.Append(title).Append(MetricText.StatusNote(Texts, q.Status, english)).Append(SourceText.Suffix(Texts, q.Source, english)).AppendLine(":");
             foreach (var l in lines)
             {
-                sb.Append("• ").Append(MetricText.Title(_catalogue, l.ActivityId, l.Measure, english)).Append(": ")
-                  .Append(MetricText.Value(_catalogue, l.ActivityId, l.Measure, l.Value.Value, english)).Append(q.Status is null ? MetricText.EstimateNote(Texts, l.Measure, l.Value, english) : "").AppendLine();
+                sb.Append("• ").Append(MetricText.Title(Texts, _catalogue, l.ActivityId, l.Measure, english)).Append(": ")
+                  .Append(MetricText.Value(Texts, _catalogue, l.ActivityId, l.Measure, l.Value.Value, english)).Append(q.Status is null ? MetricText.EstimateNote(Texts, l.Measure, l.Value, english) : "").AppendLine();
             }
         }
         var periodText = PeriodText(q, english);
@@ -164,7 +164,7 @@ public sealed class FigureAnswerer
                 : [];
             // One line per planned measure; the same line twice ("plans are set per year") is said once.
             foreach (var planText in (planned.Count > 0 ? planned : [main])
-                .Select(line => _plans.PlanLine(q, line, lines.Count > 1 ? ", " + MetricText.Title(_catalogue, line.ActivityId, line.Measure, english) : "", english,
+                .Select(line => _plans.PlanLine(q, line, lines.Count > 1 ? ", " + MetricText.Title(Texts, _catalogue, line.ActivityId, line.Measure, english) : "", english,
                     () => _figures.Breakdown(Query(q, line.ActivityId, line.Measure), BreakdownBy.Province).Where(kv => kv.Value.Value != 0).Select(kv => kv.Key)))
                 .Distinct(StringComparer.Ordinal))
             {

@@ -17,7 +17,7 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
         var by = q.Breakdown ?? (scopes.IsMultiProvince(q.Scope) ? BreakdownBy.Province : q.To.Year - q.From.Year >= 2 ? BreakdownBy.Year : BreakdownBy.Month);
         var texts = answerer.Texts;
         var unit = MetricText.IsMoney(measure) ? texts.Text(english, "figures.outputs.million_vnd")
-            : MetricText.Unit(catalogue, by == BreakdownBy.Activity ? null : activity, measure, english);
+            : MetricText.Unit(texts, catalogue, by == BreakdownBy.Activity ? null : activity, measure, english);
         var scale = MetricText.IsMoney(measure) ? 1_000_000d : 1d;
         var rows = answerer.BreakdownRows(q, activity, measure, by);
         var scope = scopes.ShortName(q.Scope, english);
@@ -110,12 +110,12 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
         };
     }
 
-    private static IReadOnlyList<string> Row(string title, string measure, FigureValue value, Question q, string scope, bool english) =>
+    private IReadOnlyList<string> Row(string title, string measure, FigureValue value, Question q, string scope, bool english) =>
     [
         title,
         VnFormat.Number((long)value.Value),
         VnFormat.Number((long)value.EstimatePart),
-        MetricText.Unit(measure, english),
+        MetricText.Unit(answerer.Texts, measure, english),
         FigureAnswerer.PeriodText(q, english),
         VnFormat.Date(q.From),
         VnFormat.Date(q.To),

@@ -64,23 +64,16 @@ public sealed class FiguresModule : IBotModule
         Flows = [FigureClarification.Table(HandleButton, HandleQuestion)];
     }
 
-    /// <summary>Example questions that work, shown when a question is not understood.</summary>
-    public static readonly IReadOnlyList<string> Examples =
-    [
-        "bao nhiêu gian hàng từ đầu năm",
-        "doanh thu tư vấn 6 tháng đầu năm 2024 đạt bao nhiêu % kế hoạch",
-        "tỉnh nào nhiều gian hàng nhất năm 2024",
-    ];
+    /// <summary>Example questions that work in the reader's language, shown when a question is not understood (button "fq:ex:&lt;index&gt;" asks it).</summary>
+    public static IReadOnlyList<string> Examples(BotContext context) => ExamplesIn(context.Texts, context.English);
 
-    /// <summary>The same examples for an English reader (each answered with a figure: <c>EnglishExamplesTests</c>).</summary>
-    public static readonly IReadOnlyList<string> ExamplesEn =
+    /// <summary>The same in one language (each answered with a figure: <c>EnglishReaderTests</c>, <c>NonsenseGetsThreeExamplesThatWork</c>).</summary>
+    public static IReadOnlyList<string> ExamplesIn(Text.UserTexts texts, bool english) =>
     [
-        "how many booths this year",
-        "consulting revenue first half 2024 vs plan",
-        "which province has the most booths in 2024",
+        texts.Text(english, "examples.figures.booths_this_year"),
+        texts.Text(english, "examples.figures.revenue_vs_plan"),
+        texts.Text(english, "examples.figures.most_booths"),
     ];
-
-    public static IReadOnlyList<string> ExamplesFor(BotContext context) => context.English ? ExamplesEn : Examples;
 
     public int TextPriority => 900;
 
@@ -95,8 +88,9 @@ public sealed class FiguresModule : IBotModule
     public IEnumerable<IConversationFlow> Flows { get; }
 
     public IEnumerable<string> HelpExamples(BotContext context) => context.English
-        ? ExamplesEn
-        : [.. Examples, "bn co so duoc ho tro may moc quy 1", "so sánh gian hàng năm nay với năm ngoái", "kinh phí 3 năm qua theo từng năm", "báo cáo 6 tháng đầu năm 2024"];
+        ? Examples(context)
+        : [.. Examples(context), context.Text("examples.figures.unaccented"), context.Text("examples.figures.compare_last_year"),
+            context.Text("examples.figures.three_years"), context.Text("examples.figures.report_half_year")];
 
     public Task<bool> TryHandleTextAsync(BotContext context, string text, CancellationToken cancellationToken)
     {
@@ -136,7 +130,7 @@ public sealed class FiguresModule : IBotModule
         }
         if (parts.Unknown.Count > 0)
         {
-            UnderstandingReplies.NotUnderstood(context, parts.Unknown, parts.HasMetric ? null : Examples);
+            UnderstandingReplies.NotUnderstood(context, parts.Unknown, parts.HasMetric ? null : Examples(context));
             return;
         }
         if (parts.Second is { } second)
@@ -151,7 +145,7 @@ public sealed class FiguresModule : IBotModule
         }
         if (parts.Kind != QuestionKind.Figure)
         {
-            _responder.Respond(context, _builder.Fill(new Question(), parts, context), null);
+            _responder.Respond(context, _builder.Fill(new Question(), parts, context));
             return;
         }
         if (parts.IsEmpty || (!parts.HasMetric && !parts.HasModifier && !parts.QuestionWords))
@@ -164,14 +158,14 @@ public sealed class FiguresModule : IBotModule
             _clarification.AskMetric(context, _builder.Fill(new Question(), parts, context));
             return;
         }
-        _responder.Respond(context, built.Question, parts.Scope == "own" ? null : parts.ScopeName, built.Notes, built.Footer);
+        _responder.Respond(context, built.Question, built.Notes, built.Footer);
     }
 
     private void HandleButton(BotContext context, string data)
     {
-        if (data.StartsWith("fq:ex:", StringComparison.Ordinal) && int.TryParse(data[6..], out var ex) && ex >= 0 && ex < Examples.Count)
+        if (data.StartsWith("fq:ex:", StringComparison.Ordinal) && int.TryParse(data[6..], out var ex) && ex >= 0 && ex < Examples(context).Count)
         {
-            HandleQuestion(context, context.English ? ExamplesEn[ex] : Examples[ex]);
+            HandleQuestion(context, Examples(context)[ex]);
             return;
         }
         var pending = QuestionMemory.Pending(context);
@@ -212,12 +206,12 @@ public sealed class FiguresModule : IBotModule
                 context.Say(context.Text("figures.button.expired"));
                 return;
         }
-        _responder.Respond(context, q, null);
+        _responder.Respond(context, q);
     }
 
     private static void NotUnderstood(BotContext context)
     {
-        var examples = context.English ? ExamplesEn : Examples;
+        var examples = Examples(context);
         context.Ask(
             context.Text("figures.understanding.question_not_understood"),
             examples.Select((e, i) => new Choice(e, "fq:ex:" + i)));

@@ -15,11 +15,11 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
     private readonly IEnteredFigures _entered = figures as IEnteredFigures ?? new ScanFigureSource(store, catalogue);
 
     /// <summary>The default period of a kind when the question names none.</summary>
-    public static Period DefaultPeriod(QuestionKind kind, DateOnly today) => kind switch
+    public static Period DefaultPeriod(UserTexts texts, QuestionKind kind, DateOnly today) => kind switch
     {
         QuestionKind.FacilityHistory or QuestionKind.OwnRecords => PeriodParser.AllTime(today),
-        QuestionKind.NewRecords => PeriodParser.TryFind("tuan nay", today, out var week, out _) ? week : RunningPeriod.YearToDate(today),
-        _ => RunningPeriod.YearToDate(today),
+        QuestionKind.NewRecords => PeriodParser.TryFind("tuan nay", today, out var week, out _) ? week : RunningPeriod.YearToDate(texts, today),
+        _ => RunningPeriod.YearToDate(texts, today),
     };
 
     public string Answer(Question q, BotUser user, DateOnly today, bool english) => q.Kind switch
@@ -54,7 +54,7 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
         var top = figures.Total(answerer.Query(q, activity, measure));
         var bottom = figures.Total(answerer.Query(q, activity, per));
         var sb = new StringBuilder();
-        var perName = MetricText.Unit(per, english);
+        var perName = MetricText.Unit(answerer.Texts, per, english);
         var title = SourceText.Title(answerer.Texts, catalogue, activity, measure, q.Source, english);
         // "per facility", never "per facilities" (outside tester).
         var perOne = per switch
@@ -77,8 +77,8 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
             var average = top.Value / bottom.Value;
             sb.Append(MetricText.IsMoney(measure)
                 ? NumberText.For(english).Money((long)Math.Round(average))
-                : NumberText.For(english).Decimal(average, 2) + " " + MetricText.Unit(measure, english));
-            sb.Append(" (= ").Append(MetricText.Value(measure, top.Value, english)).Append(" / ").Append(MetricText.Value(per, bottom.Value, english)).AppendLine(")");
+                : NumberText.For(english).Decimal(average, 2) + " " + MetricText.Unit(answerer.Texts, measure, english));
+            sb.Append(" (= ").Append(MetricText.Value(answerer.Texts, measure, top.Value, english)).Append(" / ").Append(MetricText.Value(answerer.Texts, per, bottom.Value, english)).AppendLine(")");
         }
         if (per == Measures.Facilities)
         {

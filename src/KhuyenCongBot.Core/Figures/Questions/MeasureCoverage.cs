@@ -46,9 +46,9 @@ public static class MeasureCoverage
     }
 
     /// <summary>"Doanh thu" → "doanh thu"; "Số gian hàng" → "số gian hàng".</summary>
-    public static string Noun(CatalogueIndex catalogue, string activityId, string measure, bool english)
+    public static string Noun(Text.UserTexts texts, CatalogueIndex catalogue, string activityId, string measure, bool english)
     {
-        var title = MetricText.Title(catalogue, activityId, measure, english);
+        var title = MetricText.Title(texts, catalogue, activityId, measure, english);
         var noun = title.Split(" – ")[0];
         return noun.Length == 0 ? noun : char.ToLowerInvariant(noun[0]) + noun[1..];
     }
@@ -57,10 +57,10 @@ public static class MeasureCoverage
     public static void Say(BotContext context, CatalogueIndex catalogue, Activity activity, string measure)
     {
         var english = context.English;
-        var asked = Noun(catalogue, activity.Id, measure, english);
-        var recorded = string.Join(", ", Recorded(activity).Select(m => Noun(catalogue, activity.Id, m, english)));
+        var asked = Noun(context.Texts, catalogue, activity.Id, measure, english);
+        var recorded = string.Join(", ", Recorded(activity).Select(m => Noun(context.Texts, catalogue, activity.Id, m, english)));
         context.Ask(
             context.Text("figures.coverage.not_recorded", ("asked", asked), ("activity", english ? activity.EnglishName : activity.ShortName), ("recorded", recorded)),
-            Recorded(activity).Select(m => new Choice(MetricText.Title(catalogue, activity.Id, m, english), $"fq:m:{activity.Id}.{m}")));
+            Recorded(activity).Select(m => new Choice(MetricText.Title(context.Texts, catalogue, activity.Id, m, english), $"fq:m:{activity.Id}.{m}")));
     }
 }

@@ -22,7 +22,7 @@ public static class MemberDifference
             return texts.Text(english, "figures.difference.equal", ("a", a.Name), ("b", b.Name)) + "\n";
         }
         var (more, less) = a.Value > b.Value ? (a, b) : (b, a);
-        var delta = MetricText.Value(measure, more.Value - less.Value, english);
+        var delta = MetricText.Value(texts, measure, more.Value - less.Value, english);
         var ratio = less.Value > 0
             ? texts.Text(english, "figures.difference.times", ("times", NumberText.For(english).Decimal(more.Value / less.Value, 2)))
             : "";

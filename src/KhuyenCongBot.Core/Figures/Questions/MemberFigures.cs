@@ -17,12 +17,12 @@ public sealed class MemberFigures(IFigureSource figures, QuestionQueries queries
         var sb = new StringBuilder(texts.Text(english, "figures.members.head"));
         if (namedMetric)
         {
-            sb.Append(" (").Append(MetricText.Title(catalogue, activityId, measure, english)).Append(')');
+            sb.Append(" (").Append(MetricText.Title(texts, catalogue, activityId, measure, english)).Append(')');
         }
         sb.AppendLine(":");
         foreach (var (scope, value) in Values(q, activityId, measure))
         {
-            sb.Append("• ").Append(scopes.ShortName(scope, english)).Append(": ").Append(MetricText.Value(measure, value.Value, english))
+            sb.Append("• ").Append(scopes.ShortName(scope, english)).Append(": ").Append(MetricText.Value(texts, measure, value.Value, english))
               .AppendLine(BreakdownText.RowNote(texts, q, measure, value, english));
         }
         if (measure == Measures.Facilities)

@@ -9,89 +9,68 @@ public static class MetricText
     public static bool IsMoney(string measure) => measure is Measures.Revenue or Measures.Funding;
 
     /// <summary>"Số gian hàng – Hội chợ, triển lãm".</summary>
-    public static string Title(CatalogueIndex catalogue, string? activityId, string measure, bool english = false)
+    public static string Title(UserTexts texts, CatalogueIndex catalogue, string? activityId, string measure, bool english = false)
     {
-        var noun = Noun(measure, english);
+        var noun = Noun(texts, measure, english);
         var activity = activityId is null ? null : catalogue.Activity(activityId);
         if (activity is null)
         {
-            return measure == Measures.Facilities && !english ? noun + " (mỗi cơ sở tính một lần, mọi hoạt động)" : noun + (english ? " (all activities)" : " (mọi hoạt động)");
+            return measure == Measures.Facilities
+                ? texts.Text(english, "metric.title.facilities_all", ("noun", noun))
+                : texts.Text(english, "metric.title.all_activities", ("noun", noun));
         }
         if (measure == Measures.Participations && !activity.Measures.Contains(Measures.Facilities))
         {
             // Information and propaganda support no facility: their records are "lượt (không gắn với cơ sở)", never "lượt cơ sở".
-            noun = english ? "Records (not tied to a facility)" : "Số lượt (không gắn với cơ sở)";
+            noun = texts.Text(english, "metric.noun.records_no_facility");
         }
         return $"{noun} – {(english ? activity.EnglishName : activity.ShortName)}";
     }
 
     /// <summary>The name of a measure alone: "Số gian hàng", "Kinh phí hỗ trợ".</summary>
-    public static string Noun(string measure, bool english = false) => english
-        ? measure switch
-        {
-            Measures.Facilities => "Facilities supported",
-            Measures.Participations => "Facility participations",
-            Measures.Booths => "Booths",
-            Measures.Projects => "Projects",
-            Measures.Revenue => "Revenue",
-            Measures.Trainees => "Trainees",
-            Measures.Classes => "Training classes",
-            _ => "Funding",
-        }
-        : measure switch
-        {
-            Measures.Facilities => "Số cơ sở được hỗ trợ",
-            Measures.Participations => "Số lượt cơ sở",
-            Measures.Booths => "Số gian hàng",
-            Measures.Projects => "Số dự án",
-            Measures.Revenue => "Doanh thu",
-            Measures.Trainees => "Số học viên",
-            Measures.Classes => "Số lớp",
-            _ => "Kinh phí hỗ trợ",
-        };
+    public static string Noun(UserTexts texts, string measure, bool english = false) => measure switch
+    {
+        Measures.Facilities => texts.Text(english, "metric.noun.facilities"),
+        Measures.Participations => texts.Text(english, "metric.noun.participations"),
+        Measures.Booths => texts.Text(english, "metric.noun.booths"),
+        Measures.Projects => texts.Text(english, "metric.noun.projects"),
+        Measures.Revenue => texts.Text(english, "metric.noun.revenue"),
+        Measures.Trainees => texts.Text(english, "metric.noun.trainees"),
+        Measures.Classes => texts.Text(english, "metric.noun.classes"),
+        _ => texts.Text(english, "metric.noun.funding"),
+    };
 
     /// <summary>Unit word after a count: "gian hàng", "lượt cơ sở".</summary>
-    public static string Unit(string measure, bool english = false) => english
-        ? measure switch
-        {
-            Measures.Facilities => "facilities",
-            Measures.Participations => "participations",
-            Measures.Booths => "booths",
-            Measures.Projects => "projects",
-            Measures.Trainees => "trainees",
-            Measures.Classes => "classes",
-            _ => "VND",
-        }
-        : measure switch
-        {
-            Measures.Facilities => "cơ sở",
-            Measures.Participations => "lượt cơ sở",
-            Measures.Booths => "gian hàng",
-            Measures.Projects => "dự án",
-            Measures.Trainees => "học viên",
-            Measures.Classes => "lớp",
-            _ => "đồng",
-        };
+    public static string Unit(UserTexts texts, string measure, bool english = false) => measure switch
+    {
+        Measures.Facilities => texts.Text(english, "metric.unit.facilities"),
+        Measures.Participations => texts.Text(english, "metric.unit.participations"),
+        Measures.Booths => texts.Text(english, "metric.unit.booths"),
+        Measures.Projects => texts.Text(english, "metric.unit.projects"),
+        Measures.Trainees => texts.Text(english, "metric.unit.trainees"),
+        Measures.Classes => texts.Text(english, "metric.unit.classes"),
+        _ => texts.Text(english, "metric.unit.money"),
+    };
 
-    /// <summary>The unit of an activity's measure: "lượt" for the records of an activity that supports no facility, else <see cref="Unit(string, bool)"/>.</summary>
-    public static string Unit(CatalogueIndex catalogue, string? activityId, string measure, bool english = false) =>
+    /// <summary>The unit of an activity's measure: "lượt" for the records of an activity that supports no facility, else <see cref="Unit(UserTexts, string, bool)"/>.</summary>
+    public static string Unit(UserTexts texts, CatalogueIndex catalogue, string? activityId, string measure, bool english = false) =>
         measure == Measures.Participations && activityId is not null && !FigureRules.SupportsFacilities(catalogue, activityId)
-            ? (english ? "records" : "lượt")
-            : Unit(measure, english);
+            ? texts.Text(english, "metric.unit.records")
+            : Unit(texts, measure, english);
 
-    /// <summary>The value of an activity's measure: as <see cref="Value(string, decimal, bool)"/>, but "24 lượt" for the records of an activity
+    /// <summary>The value of an activity's measure: as <see cref="Value(UserTexts, string, decimal, bool)"/>, but "24 lượt" for the records of an activity
     /// that supports no facility (information, propaganda), which are not "lượt cơ sở".</summary>
-    public static string Value(CatalogueIndex catalogue, string? activityId, string measure, decimal value, bool english = false) =>
+    public static string Value(UserTexts texts, CatalogueIndex catalogue, string? activityId, string measure, decimal value, bool english = false) =>
         measure == Measures.Participations && activityId is not null && !FigureRules.SupportsFacilities(catalogue, activityId)
-            ? NumberText.For(english).Number((long)Math.Round(value, MidpointRounding.AwayFromZero)) + (english ? " records" : " lượt")
-            : Value(measure, value, english);
+            ? NumberText.For(english).Number((long)Math.Round(value, MidpointRounding.AwayFromZero)) + " " + texts.Text(english, "metric.unit.records")
+            : Value(texts, measure, value, english);
 
     /// <summary>"1.250 gian hàng", "4,87 tỷ đồng"; in English "1,250 booths", "4.87 billion VND" (<see cref="NumberText"/>).</summary>
-    public static string Value(string measure, decimal value, bool english = false)
+    public static string Value(UserTexts texts, string measure, decimal value, bool english = false)
     {
         var rounded = (long)Math.Round(value, MidpointRounding.AwayFromZero);
         var numbers = NumberText.For(english);
-        return IsMoney(measure) ? numbers.Money(rounded) : numbers.Number(rounded) + " " + Unit(measure, english);
+        return IsMoney(measure) ? numbers.Money(rounded) : numbers.Number(rounded) + " " + Unit(texts, measure, english);
     }
 
     /// <summary>What a status filter counts: " (chỉ tính số ước thực hiện)", " (chỉ tính số chính thức)"; "" without a filter.</summary>
@@ -117,6 +96,6 @@ public static class MetricText
         {
             return texts.Text(english, "figures.metric.estimate");
         }
-        return texts.Text(english, "figures.metric.partly_estimated", ("value", Value(measure, value.EstimatePart, english)));
+        return texts.Text(english, "figures.metric.partly_estimated", ("value", Value(texts, measure, value.EstimatePart, english)));
     }
 }

@@ -269,8 +269,8 @@ public sealed class PlanChangeDialog
 
     private string Province(PlanChange change) => _catalogue.Province(change.ProvinceId)?.ShortName ?? change.ProvinceId;
 
-    private string Title(BotContext context, PlanChange change) => MetricText.Title(_catalogue, change.ActivityId, change.Measure, context.English);
+    private string Title(BotContext context, PlanChange change) => MetricText.Title(context.Texts, _catalogue, change.ActivityId, change.Measure, context.English);
 
     private static string Value(BotContext context, PlanChange change, long value) =>
-        MetricText.IsMoney(change.Measure) ? context.Numbers.MoneyFull(value) : MetricText.Value(change.Measure, value, context.English);
+        MetricText.IsMoney(change.Measure) ? context.Numbers.MoneyFull(value) : MetricText.Value(context.Texts, change.Measure, value, context.English);
 }

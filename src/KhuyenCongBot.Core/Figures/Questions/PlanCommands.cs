@@ -293,7 +293,7 @@ public sealed class PlanCommands
             var dot = group.Key.IndexOf('.');
             var measure = dot < 0 ? group.Key : group.Key[(dot + 1)..];
             var activity = dot <= 0 ? null : group.Key[..dot];
-            var name = Measures.All.Contains(measure) ? MetricText.Title(catalogue, activity == "*" ? null : activity, measure, context.English) : group.Key;
+            var name = Measures.All.Contains(measure) ? MetricText.Title(context.Texts, catalogue, activity == "*" ? null : activity, measure, context.English) : group.Key;
             if (group.Count() == 1)
             {
                 // One province: its plan, without a "total" that would read as the country's; named when the list covers more.
@@ -320,7 +320,7 @@ public sealed class PlanCommands
     {
         Measures.Revenue => context.Text("plans.measure_revenue"),
         Measures.Funding => context.Text("plans.measure_funding"),
-        _ => MetricText.Unit(measure, context.English),
+        _ => MetricText.Unit(context.Texts, measure, context.English),
     };
 
     private static string MeasureOfMetric(string metric) => metric.IndexOf('.') is var dot and >= 0 ? metric[(dot + 1)..] : metric;

@@ -44,7 +44,7 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
     public string Gap(Question q, DateOnly today, bool english)
     {
         // "năm nay" runs to 31/12: what is done, and the time elapsed, are counted up to today.
-        q = q.WithPeriod(RunningPeriod.UpToToday(q.Period, today));
+        q = q.WithPeriod(RunningPeriod.UpToToday(answerer.Texts, q.Period, today));
         var units = scopes.UnitIds(q.Scope);
         var year = q.To.Year;
         var pace = ExpectedPace(q.To);
@@ -65,17 +65,17 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
             any = true;
             var done = Achieved(q, activity, measure, units).Value;
             var left = target - done;
-            sb.Append(texts.Text(english, "figures.plan_gap.line", ("title", title), ("target", MetricText.Value(measure, target, english)),
-                ("done", MetricText.Value(measure, done, english)), ("percent", NumberText.For(english).Percent(done / target))));
+            sb.Append(texts.Text(english, "figures.plan_gap.line", ("title", title), ("target", MetricText.Value(texts, measure, target, english)),
+                ("done", MetricText.Value(texts, measure, done, english)), ("percent", NumberText.For(english).Percent(done / target))));
             sb.Append(left > 0
-                ? texts.Text(english, "figures.plan_gap.left", ("value", MetricText.Value(measure, left, english)))
-                : texts.Text(english, "figures.plan_gap.reached", ("value", MetricText.Value(measure, -left, english))));
+                ? texts.Text(english, "figures.plan_gap.left", ("value", MetricText.Value(texts, measure, left, english)))
+                : texts.Text(english, "figures.plan_gap.reached", ("value", MetricText.Value(texts, measure, -left, english))));
             var expected = target * pace;
             if (left > 0 && pace < 1)
             {
                 sb.Append(done >= expected
                     ? texts.Text(english, "figures.plan_gap.ahead")
-                    : texts.Text(english, "figures.plan_gap.behind", ("value", MetricText.Value(measure, expected - done, english))));
+                    : texts.Text(english, "figures.plan_gap.behind", ("value", MetricText.Value(texts, measure, expected - done, english))));
             }
             sb.AppendLine();
         }
@@ -85,7 +85,7 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
         }
         if (any && q.Source is { } source)
         {
-            sb.AppendLine(texts.Text(english, "figures.plan_gap.source_only", ("source", FundingSources.Label(source, english))));
+            sb.AppendLine(texts.Text(english, "figures.plan_gap.source_only", ("source", FundingSources.Label(texts, source, english))));
         }
         return sb.ToString().TrimEnd();
     }
@@ -118,7 +118,7 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
 
     public string Ranking(Question q, DateOnly today, bool english)
     {
-        q = q.WithPeriod(RunningPeriod.UpToToday(q.Period, today));
+        q = q.WithPeriod(RunningPeriod.UpToToday(answerer.Texts, q.Period, today));
         var pace = ExpectedPace(q.To);
         var rows = Progress(q);
         var sb = new StringBuilder();
@@ -142,11 +142,11 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
             sb.Append(BreakdownText.RowStart(texts, true, rank, english)).Append(name).Append(": ").Append(NumberText.For(english).Percent(r.Ratio));
             if (single)
             {
-                sb.Append($" ({MetricText.Value(r.Lowest.Measure, r.Lowest.Done, english)} / {MetricText.Value(r.Lowest.Measure, r.Lowest.Target, english)})");
+                sb.Append($" ({MetricText.Value(texts, r.Lowest.Measure, r.Lowest.Done, english)} / {MetricText.Value(texts, r.Lowest.Measure, r.Lowest.Target, english)})");
             }
             else
             {
-                sb.Append(texts.Text(english, "figures.plan_rank.lowest", ("title", MetricText.Title(catalogue, r.Lowest.ActivityId, r.Lowest.Measure, english)),
+                sb.Append(texts.Text(english, "figures.plan_rank.lowest", ("title", MetricText.Title(texts, catalogue, r.Lowest.ActivityId, r.Lowest.Measure, english)),
                     ("percent", NumberText.For(english).Percent(r.Lowest.Ratio))));
             }
             sb.AppendLine(r.Ratio >= 1 ? texts.Text(english, "figures.plan_rank.reached") : r.Ratio < pace ? texts.Text(english, "figures.plan_rank.behind") : "");
@@ -156,7 +156,7 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
         sb.AppendLine(texts.Text(english, "figures.plan_rank.summary", ("below", below), ("total", rows.Count), ("behind", behind)));
         if (q.Source is { } source)
         {
-            sb.AppendLine(texts.Text(english, "figures.plan_gap.source_only", ("source", FundingSources.Label(source, english))));
+            sb.AppendLine(texts.Text(english, "figures.plan_gap.source_only", ("source", FundingSources.Label(texts, source, english))));
         }
         return sb.ToString().TrimEnd();
     }

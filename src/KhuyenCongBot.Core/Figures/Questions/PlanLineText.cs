@@ -32,7 +32,7 @@ public sealed class PlanLineText(IBotStore store, CatalogueIndex catalogue, Scop
         if (target is not { } t || t == 0)
         {
             return texts.Text(english, "figures.plan_line.no_plan", ("year", q.To.Year),
-                ("metric", metricName.Length > 0 ? metricName[2..] : MetricText.Title(catalogue, main.ActivityId, main.Measure ?? "", english)));
+                ("metric", metricName.Length > 0 ? metricName[2..] : MetricText.Title(texts, catalogue, main.ActivityId, main.Measure ?? "", english)));
         }
         if (Unplanned(q.To.Year, metric, q.Scope, unitsWithFigures) is { } gap)
         {
@@ -49,9 +49,9 @@ public sealed class PlanLineText(IBotStore store, CatalogueIndex catalogue, Scop
         };
         if (q.Source is { } source)
         {
-            counted += texts.Text(english, "figures.plan_line.source_only", ("source", FundingSources.Label(source, english)));
+            counted += texts.Text(english, "figures.plan_line.source_only", ("source", FundingSources.Label(texts, source, english)));
         }
-        return texts.Text(english, "figures.plan_line.against", ("year", q.To.Year), ("metric", metricName), ("target", MetricText.Value(main.Measure, t, english)),
+        return texts.Text(english, "figures.plan_line.against", ("year", q.To.Year), ("metric", metricName), ("target", MetricText.Value(texts, main.Measure, t, english)),
             ("percent", NumberText.For(english).Percent(ratio)), ("counted", counted));
     }
 
@@ -77,6 +77,6 @@ public sealed class PlanLineText(IBotStore store, CatalogueIndex catalogue, Scop
     /// <summary>" – 75% kế hoạch năm (4 cơ sở)" for one province of a breakdown against the plan; " – chưa có kế hoạch" without one.</summary>
     public string RowPlan(Question q, string metric, string measure, string provinceId, decimal done, bool english) =>
         PlanTarget(q.To.Year, metric, catalogue.UnitsOf(provinceId).ToHashSet(StringComparer.Ordinal)) is { } target and > 0
-            ? texts.Text(english, "figures.plan_line.row", ("percent", NumberText.For(english).Percent(done / target)), ("target", MetricText.Value(measure, target, english)))
+            ? texts.Text(english, "figures.plan_line.row", ("percent", NumberText.For(english).Percent(done / target)), ("target", MetricText.Value(texts, measure, target, english)))
             : texts.Text(english, "figures.plan_line.row_no_plan");
 }

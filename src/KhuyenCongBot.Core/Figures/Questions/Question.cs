@@ -108,9 +108,6 @@ public sealed class QuestionParts
     /// <summary>A scope named in the text ("all", "r:bac", "p:phu-tho", "f:bac-giang"), or "own" for "tỉnh tôi".</summary>
     public string? Scope { get; set; }
 
-    /// <summary>The words that named the scope, for refusals.</summary>
-    public string? ScopeName { get; set; }
-
     public bool ComparePlan { get; set; }
     public bool CompareLastYear { get; set; }
     public int? CompareYear { get; set; }

@@ -25,7 +25,8 @@ public static class ReportParagraphEnglish
         decimal? RevenueTarget,
         decimal? RevenueBefore,
         int BaseYear,
-        IReadOnlyList<(string Name, long Count, bool Facilities)> Others);
+        IReadOnlyList<(string Name, long Count, bool Facilities)> Others,
+        UserTexts Texts);
 
     public static string Write(Context c, FigureValue machinery, FigureValue cleaner, FigureValue booths, FigureValue fairTurns,
         FigureValue award, FigureValue trademark, FigureValue projects, FigureValue revenue)
@@ -41,7 +42,7 @@ public static class ReportParagraphEnglish
             .Append($"the industry and trade sector of {where} ");
         if (c.Source is { } s)
         {
-            sb.Append($"(counting only activities funded from {FundingSources.Label(s, true)}) ");
+            sb.Append($"(counting only activities funded from {FundingSources.Label(c.Texts, s, true)}) ");
         }
         if (c.Total == 0)
         {

@@ -7,6 +7,9 @@ namespace KhuyenCongBot.Core.Figures.Questions;
 /// <summary>Writes the paragraph a manager pastes into a report, in the style of the Northern-region conference article, from the data.</summary>
 public sealed class ReportWriter(IFigureSource figures, FigureAnswerer answerer, ScopeResolver scopes, CatalogueIndex catalogue)
 {
+    /// <summary>The Vietnamese paragraph's texts (report.vi.*): it is what goes into provincial reports, whatever the reader's language.</summary>
+    private const string Vi = UserTexts.Vietnamese;
+
     /// <param name="source">Only the records funded by this source (said in the paragraph); null for all.</param>
     /// <param name="english">The paragraph for an English reader (<see cref="ReportParagraphEnglish"/>); the Vietnamese one is what goes into provincial reports.</param>
     public string Write(Period period, string scope, Funding.FundingSource? source = null, bool english = false)
@@ -32,19 +35,23 @@ public sealed class ReportWriter(IFigureSource figures, FigureAnswerer answerer,
         {
             return ReportParagraphEnglish.Write(Gather(q, period, scope, all), machinery, cleaner, booths, fairTurns, award, trademark, projects, revenue);
         }
+        var t = answerer.Texts;
         var (where, coverage) = Where(q, scope);
         var estimate = all.Sum(v => v.EstimatePart);
         var total = all.Sum(v => v.Value);
-        var basis = estimate == 0 ? "theo số liệu chính thức" : estimate >= total ? "theo báo cáo ước thực hiện" : "theo báo cáo (một phần số liệu là ước thực hiện)";
+        var basis = estimate == 0 ? t.Text(Vi, "report.vi.basis_actual")
+            : estimate >= total ? t.Text(Vi, "report.vi.basis_estimate")
+            : t.Text(Vi, "report.vi.basis_partly");
         var sb = new StringBuilder();
-        sb.Append($"{Capital(basis)} {period.Label} ({VnFormat.Date(period.From)} – {VnFormat.Date(period.To)}), ngành công thương {where} ");
+        sb.Append(t.Text(Vi, "report.vi.opening", ("basis", Capital(basis)), ("period", period.Label),
+            ("from", VnFormat.Date(period.From)), ("to", VnFormat.Date(period.To)), ("where", where)));
         if (source is { } s)
         {
-            sb.Append($"(chỉ tính các hoạt động có kinh phí nguồn {FundingSources.Label(s)}) ");
+            sb.Append(t.Text(Vi, "report.vi.source_only", ("source", FundingSources.Label(t, s))));
         }
         if (total == 0)
         {
-            sb.Append("chưa ghi nhận kết quả hỗ trợ khuyến công nào trong kỳ.");
+            sb.Append(t.Text(Vi, "report.vi.nothing"));
             return sb.ToString();
         }
 
@@ -53,71 +60,71 @@ public sealed class ReportWriter(IFigureSource figures, FigureAnswerer answerer,
         var first = new List<string>();
         if (machinery.Value > 0)
         {
-            first.Add($"{N(machinery)} cơ sở công nghiệp nông thôn ứng dụng máy móc thiết bị tiên tiến vào dây chuyền sản xuất công nghiệp - tiểu thủ công nghiệp");
+            first.Add(t.Text(Vi, "report.vi.machinery", ("count", N(machinery))));
         }
         if (cleaner.Value > 0)
         {
-            first.Add($"{N(cleaner)} cơ sở công nghiệp nông thôn được hỗ trợ đánh giá sản xuất sạch hơn");
+            first.Add(t.Text(Vi, "report.vi.cleaner", ("count", N(cleaner))));
         }
         if (first.Count > 0)
         {
-            sentences.Add(("", "giúp " + string.Join(" và ", first)));
+            sentences.Add(("", t.Text(Vi, "report.vi.helped", ("items", string.Join(t.Text(Vi, "report.vi.and"), first)))));
         }
         if (booths.Value > 0 || fairTurns.Value > 0)
         {
-            sentences.Add(("Đồng thời, ", booths.Value > 0
-                ? $"hỗ trợ được {N(booths)} gian hàng tiêu chuẩn cho {N(fairTurns)} lượt cơ sở công nghiệp nông thôn tham gia các hội chợ triển lãm trong nước"
-                : $"hỗ trợ {N(fairTurns)} lượt cơ sở công nghiệp nông thôn tham gia các hội chợ triển lãm trong nước"));
+            sentences.Add((t.Text(Vi, "report.vi.fairs_connective"), booths.Value > 0
+                ? t.Text(Vi, "report.vi.fairs_booths", ("booths", N(booths)), ("turns", N(fairTurns)))
+                : t.Text(Vi, "report.vi.fairs_turns", ("turns", N(fairTurns)))));
         }
         var third = new List<string>();
         if (award.Value > 0)
         {
-            third.Add($"tổ chức bình chọn sản phẩm công nghiệp nông thôn tiêu biểu cho {N(award)} lượt cơ sở");
+            third.Add(t.Text(Vi, "report.vi.award", ("count", N(award))));
         }
         if (trademark.Value > 0)
         {
-            third.Add($"hỗ trợ đăng ký nhãn hiệu và trưng bày quảng bá sản phẩm cho {N(trademark)} cơ sở công nghiệp nông thôn");
+            third.Add(t.Text(Vi, "report.vi.trademark", ("count", N(trademark))));
         }
         if (third.Count > 0)
         {
-            sentences.Add(("Ngoài ra, ", string.Join("; ", third)));
+            sentences.Add((t.Text(Vi, "report.vi.third_connective"), string.Join("; ", third)));
         }
         if (projects.Value > 0 || revenue.Value > 0)
         {
-            var consulting = new StringBuilder($"tư vấn phát triển công nghiệp cho {N(projects)} dự án");
+            var consulting = new StringBuilder(t.Text(Vi, "report.vi.consulting", ("count", N(projects))));
             if (revenue.Value > 0)
             {
-                consulting.Append($", với doanh thu đạt {VnFormat.Money((long)revenue.Value)}");
+                consulting.Append(t.Text(Vi, "report.vi.consulting_revenue", ("money", VnFormat.Money((long)revenue.Value))));
                 var target = answerer.PlanTarget(period.To.Year, "consulting." + Measures.Revenue, scopes.UnitIds(scope));
                 if (target is > 0)
                 {
-                    consulting.Append($", đạt {VnFormat.Percent(revenue.Value / target.Value)} kế hoạch năm");
+                    consulting.Append(t.Text(Vi, "report.vi.consulting_plan", ("percent", VnFormat.Percent(revenue.Value / target.Value))));
                 }
                 var basePeriod = period.SamePeriodLastYear();
                 var before = figures.Total(answerer.Query(q, "consulting", Measures.Revenue, basePeriod));
                 if (before.Value > 0)
                 {
-                    consulting.Append($", đạt {VnFormat.Percent(revenue.Value / before.Value)} so với cùng kỳ năm {basePeriod.To.Year}");
+                    consulting.Append(t.Text(Vi, "report.vi.consulting_same_period", ("percent", VnFormat.Percent(revenue.Value / before.Value)), ("year", basePeriod.To.Year)));
                 }
             }
-            sentences.Add(("Bên cạnh đó, ngành công thương đã ", consulting.ToString()));
+            sentences.Add((t.Text(Vi, "report.vi.consulting_connective"), consulting.ToString()));
         }
         var others = catalogue.Activities.Skip(6)
             .Select(a => (a, v: figures.Total(answerer.Query(q, a.Id, Measures.Participations))))
             .Where(x => x.v.Value > 0)
             .Select(x => x.a.Measures.Contains(Measures.Facilities)
-                ? $"{LowerFirst(x.a.ShortName)} {N(x.v)} lượt cơ sở"
+                ? t.Text(Vi, "report.vi.other_facilities", ("activity", LowerFirst(x.a.ShortName)), ("count", N(x.v)))
                 // Information and propaganda are not tied to a facility: their records are not "lượt cơ sở" (outside tester).
-                : $"{LowerFirst(x.a.ShortName)} {N(x.v)} lượt (không gắn với cơ sở)")
+                : t.Text(Vi, "report.vi.other_records", ("activity", LowerFirst(x.a.ShortName)), ("count", N(x.v))))
             .ToList();
         if (others.Count > 0)
         {
-            sentences.Add(("Các hoạt động khác: ", "hỗ trợ " + string.Join("; ", others)));
+            sentences.Add((t.Text(Vi, "report.vi.others_connective"), t.Text(Vi, "report.vi.others", ("items", string.Join("; ", others)))));
         }
         for (var i = 0; i < sentences.Count; i++)
         {
             var (connective, body) = sentences[i];
-            sb.Append(i == 0 ? "đã " + body : (i > 0 ? " " : "") + connective + body).Append('.');
+            sb.Append(i == 0 ? t.Text(Vi, "report.vi.first", ("body", body)) : (i > 0 ? " " : "") + connective + body).Append('.');
         }
         if (coverage is not null)
         {
@@ -150,7 +157,7 @@ public sealed class ReportWriter(IFigureSource figures, FigureAnswerer answerer,
             .Select(x => (x.a.EnglishName, (long)x.v.Value, x.a.Measures.Contains(Measures.Facilities)))
             .ToList();
         return new ReportParagraphEnglish.Context(period, names is null ? where : null, names, current, q.Source,
-            all.Sum(v => v.EstimatePart), all.Sum(v => v.Value), target, before, basePeriod.To.Year, others);
+            all.Sum(v => v.EstimatePart), all.Sum(v => v.Value), target, before, basePeriod.To.Year, others, answerer.Texts);
     }
 
     /// <summary>The current provinces with records of any activity in the period.</summary>
@@ -183,8 +190,9 @@ public sealed class ReportWriter(IFigureSource figures, FigureAnswerer answerer,
             return (scopes.ShortName(scope), null);
         }
         var names = catalogue.Provinces.Where(p => p.IsCurrent && recorded.Contains(p.Id)).Select(p => p.ShortName);
-        return ($"{VnFormat.Number(recorded.Count)} tỉnh, thành phố có số liệu",
-            $"(Số liệu gồm {VnFormat.Number(recorded.Count)}/{VnFormat.Number(current.Count)} tỉnh, thành phố có bản ghi trong kỳ: {string.Join(", ", names)}; các tỉnh, thành phố khác chưa có bản ghi.)");
+        var t = answerer.Texts;
+        return (t.Text(Vi, "report.vi.where_recorded", ("count", VnFormat.Number(recorded.Count))),
+            t.Text(Vi, "report.vi.coverage", ("count", VnFormat.Number(recorded.Count)), ("total", VnFormat.Number(current.Count)), ("names", string.Join(", ", names))));
     }
 
     private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];

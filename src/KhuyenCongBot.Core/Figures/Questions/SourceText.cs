@@ -10,15 +10,15 @@ public static class SourceText
     /// <summary>"Kinh phí hỗ trợ nguồn KCQG (mọi hoạt động)", "Số gian hàng – Hội chợ, triển lãm (nguồn KCĐP)"; the plain title without a source.</summary>
     public static string Title(UserTexts texts, CatalogueIndex catalogue, string? activityId, string measure, FundingSource? source, bool english = false)
     {
-        var title = MetricText.Title(catalogue, activityId, measure, english);
+        var title = MetricText.Title(texts, catalogue, activityId, measure, english);
         if (source is not { } s)
         {
             return title;
         }
-        var name = FundingSources.Label(s, english);
+        var name = FundingSources.Label(texts, s, english);
         if (measure == Measures.Funding)
         {
-            var plain = MetricText.Noun(Measures.Funding, english);
+            var plain = MetricText.Noun(texts, Measures.Funding, english);
             if (!title.StartsWith(plain, StringComparison.Ordinal))
             {
                 return title;
@@ -45,16 +45,16 @@ public static class SourceText
         {
             return "";
         }
-        var name = FundingSources.Label(s, english);
-        return texts.Text(english, "figures.source.note", ("records", NumberText.For(english).Number(records)), ("name", name), ("unit", MetricText.Unit(measure, english)));
+        var name = FundingSources.Label(texts, s, english);
+        return texts.Text(english, "figures.source.note", ("records", NumberText.For(english).Number(records)), ("name", name), ("unit", MetricText.Unit(texts, measure, english)));
     }
 
     /// <summary>" (nguồn KCQG)" after a period or a scope; "" without a source.</summary>
     public static string Suffix(UserTexts texts, FundingSource? source, bool english = false) =>
-        source is { } s ? texts.Text(english, "figures.source.suffix", ("name", FundingSources.Label(s, english))) : "";
+        source is { } s ? texts.Text(english, "figures.source.suffix", ("name", FundingSources.Label(texts, s, english))) : "";
 
     /// <summary>"KCQG 100 triệu đồng, KCĐP 50 triệu đồng, Vốn đối ứng 80 triệu đồng": the parts above 0, in report order.</summary>
-    public static string Parts(FundingSplit split, bool english = false) =>
+    public static string Parts(UserTexts texts, FundingSplit split, bool english = false) =>
         string.Join(", ", FundingSources.All.Where(s => split[s] > 0)
-            .Select(s => FundingSources.Label(s, english) + " " + MetricText.Value(Measures.Funding, split[s], english)));
+            .Select(s => FundingSources.Label(texts, s, english) + " " + MetricText.Value(texts, Measures.Funding, split[s], english)));
 }

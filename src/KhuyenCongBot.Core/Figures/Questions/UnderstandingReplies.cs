@@ -10,8 +10,7 @@ internal static class UnderstandingReplies
     public static void NotUnderstood(BotContext context, IReadOnlyList<string> unknown, IReadOnlyList<string>? examples)
     {
         var quoted = string.Join(", ", unknown.Select(u => $"\"{u}\""));
-        // An English reader gets the English examples (the buttons "fq:ex:N" answer the same list in the reader's language).
-        examples = context.English ? FiguresModule.ExamplesEn : examples ?? FiguresModule.Examples;
+        examples ??= FiguresModule.Examples(context);
         context.Ask(
             context.Text("figures.understanding.not_understood", ("quoted", quoted), ("holds", context.Text("figures.understanding.holds"))),
             examples.Select((e, i) => new Choice(e, "fq:ex:" + i)));
@@ -22,7 +21,7 @@ internal static class UnderstandingReplies
     {
         context.Ask(
             context.Text("figures.understanding.not_held", ("what", what), ("holds", context.Text("figures.understanding.holds"))),
-            FiguresModule.ExamplesFor(context).Select((e, i) => new Choice(e, "fq:ex:" + i)));
+            FiguresModule.Examples(context).Select((e, i) => new Choice(e, "fq:ex:" + i)));
     }
 
     /// <summary>
@@ -34,7 +33,7 @@ internal static class UnderstandingReplies
         var english = context.English;
         string Name(string? activityId, string? measure) => activityId is not null
             ? (context.Catalogue.Activity(activityId) is { } a ? (english ? a.EnglishName : a.ShortName) : activityId)
-            : MetricText.Noun(measure ?? Measures.Funding, english);
+            : MetricText.Noun(context.Texts, measure ?? Measures.Funding, english);
         var first = second.ActivityId is not null ? Name(parts.ActivityId, null) : Name(null, parts.Measure);
         var other = Name(second.ActivityId, second.Measure);
         context.Say(context.Text("figures.two_at_once", ("first", first), ("other", other), ("other_lower", other.ToLowerInvariant())));
@@ -47,6 +46,6 @@ internal static class UnderstandingReplies
             thanks
                 ? context.Text("figures.understanding.thanks")
                 : context.Text("figures.understanding.hello", ("holds", context.Text("figures.understanding.holds"))),
-            FiguresModule.ExamplesFor(context).Select((e, i) => new Choice(e, "fq:ex:" + i)));
+            FiguresModule.Examples(context).Select((e, i) => new Choice(e, "fq:ex:" + i)));
     }
 }

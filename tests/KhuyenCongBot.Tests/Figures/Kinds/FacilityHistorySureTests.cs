@@ -74,8 +74,8 @@ public class FacilityHistorySureTests(DemoBotFixture fixture) : IClassFixture<De
             // The counterpart money is the facility's own: after the support, never inside its bracket.
             var totalLine = answer.Split('\n').Single(l => l.StartsWith("Tổng:", StringComparison.Ordinal));
             var bracket = totalLine.Contains('(') ? totalLine[totalLine.IndexOf('(')..(totalLine.IndexOf(')') + 1)] : "";
-            Assert.DoesNotContain(FundingSources.Label(FundingSource.Counterpart), bracket);
-            Assert.Contains("; " + FundingSources.Label(FundingSource.Counterpart) + " " + VnFormat.Money(counterpart), totalLine);
+            Assert.DoesNotContain(FundingSources.Label(KhuyenCongBot.Tests.Support.TestTexts.Seeds, FundingSource.Counterpart), bracket);
+            Assert.Contains("; " + FundingSources.Label(KhuyenCongBot.Tests.Support.TestTexts.Seeds, FundingSource.Counterpart) + " " + VnFormat.Money(counterpart), totalLine);
         }
     }
 }

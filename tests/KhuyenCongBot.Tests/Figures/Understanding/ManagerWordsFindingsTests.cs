@@ -39,7 +39,7 @@ public sealed class ManagerWordsFindingsTests
         var units = bot.Catalogue.UnitsOf("phu-tho").ToHashSet();
         var sum = bot.Store.Records.All().Where(r => units.Contains(r.ProvinceId) && r.Date >= new DateOnly(2024, 1, 1) && r.Date <= new DateOnly(2024, 9, 30))
             .Sum(r => r.FundingVnd);
-        Assert.Contains(MetricText.Value(Measures.Funding, sum), answer);
+        Assert.Contains(MetricText.Value(KhuyenCongBot.Tests.Support.TestTexts.Seeds, Measures.Funding, sum), answer);
         Assert.Contains("01/01/2024 – 30/09/2024", answer);
     }
 
@@ -53,7 +53,7 @@ public sealed class ManagerWordsFindingsTests
         var (a, b) = (DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
         var answer = await bot.Say(text, "m");
         var sum = bot.Store.Records.All().Where(r => r.Date >= a && r.Date <= b).Sum(r => r.FundingVnd);
-        Assert.Contains(MetricText.Value(Measures.Funding, sum), answer);
+        Assert.Contains(MetricText.Value(KhuyenCongBot.Tests.Support.TestTexts.Seeds, Measures.Funding, sum), answer);
         Assert.Contains($"({VnFormat.Date(a)} – {VnFormat.Date(b)})", answer);
     }
 
@@ -66,7 +66,7 @@ public sealed class ManagerWordsFindingsTests
         var units = bot.Catalogue.UnitsOf("phu-tho").ToHashSet();
         var merged = bot.Store.Records.All().Where(r => units.Contains(r.ProvinceId) && r.Date.Year == 2024).Sum(r => r.FundingVnd);
         Assert.NotEqual(own, merged);
-        Assert.Contains(MetricText.Value(Measures.Funding, own), answer);
+        Assert.Contains(MetricText.Value(KhuyenCongBot.Tests.Support.TestTexts.Seeds, Measures.Funding, own), answer);
         Assert.Contains("Phú Thọ cũ", answer);
         var after = await bot.Say("kinh phí Phú Thọ cũ năm 2025", "m");
         Assert.Contains("không tách được", after);

@@ -83,21 +83,21 @@ internal sealed class ParaphraseExpectation(IReadOnlyList<SupportRecord> records
         switch (kind)
         {
             case "v":
-                return [MetricText.Value(measure, value)];
+                return [MetricText.Value(KhuyenCongBot.Tests.Support.TestTexts.Seeds, measure, value)];
             case "vs":
                 // vs=PERIOD: the second period compared with (any period, not only a year before).
                 var (vsFrom, vsTo) = PeriodOf(f.First(x => x.StartsWith("vs=", StringComparison.Ordinal))[3..]);
                 var other = Value(Select(vsFrom, vsTo), measure, source);
                 // Nothing in the other period: no percentage, only the figure asked about.
-                return other == 0 ? [MetricText.Value(measure, value)]
-                    : [MetricText.Value(measure, value), MetricText.Value(measure, other), VnFormat.Percent(value / other)];
+                return other == 0 ? [MetricText.Value(KhuyenCongBot.Tests.Support.TestTexts.Seeds, measure, value)]
+                    : [MetricText.Value(KhuyenCongBot.Tests.Support.TestTexts.Seeds, measure, value), MetricText.Value(KhuyenCongBot.Tests.Support.TestTexts.Seeds, measure, other), VnFormat.Percent(value / other)];
             case "each":
                 // One line per source named: "KCQG: 31,88 tỷ đồng".
-                return sources!.Select(x => SourceLabels[x] + ": " + MetricText.Value(measure, Value(Select1(x), measure, x))).ToList();
+                return sources!.Select(x => SourceLabels[x] + ": " + MetricText.Value(KhuyenCongBot.Tests.Support.TestTexts.Seeds, measure, Value(Select1(x), measure, x))).ToList();
             case "yoy":
                 var before = Value(Select(from.AddYears(-1), to.AddYears(-1)), measure, source);
                 // Nothing the year before: no percentage can be given, only the figure.
-                return before == 0 ? [MetricText.Value(measure, value)] : [MetricText.Value(measure, value), VnFormat.Percent(value / before)];
+                return before == 0 ? [MetricText.Value(KhuyenCongBot.Tests.Support.TestTexts.Seeds, measure, value)] : [MetricText.Value(KhuyenCongBot.Tests.Support.TestTexts.Seeds, measure, value), VnFormat.Percent(value / before)];
             case "plan":
                 var metric = $"{activity}.{measure}";
                 var target = plans.Where(p => p.Year == from.Year && p.Metric == metric && (units is null || units.Contains(p.Province))).Sum(p => p.Target);
@@ -106,15 +106,15 @@ internal sealed class ParaphraseExpectation(IReadOnlyList<SupportRecord> records
                 var top = Select(from, to).GroupBy(r => catalogue.CurrentOf(r.ProvinceId)!.Id)
                     .Select(g => (Id: g.Key, Value: Value(g, measure, source)))
                     .OrderByDescending(x => x.Value).ThenBy(x => x.Id, StringComparer.Ordinal).First();
-                return [catalogue.Province(top.Id)!.ShortName, MetricText.Value(measure, top.Value)];
+                return [catalogue.Province(top.Id)!.ShortName, MetricText.Value(KhuyenCongBot.Tests.Support.TestTexts.Seeds, measure, top.Value)];
             case "avg":
                 // f[1] is the numerator's measure; the denominator's is named by per=...
                 var per = MeasureOf(f.First(x => x.StartsWith("per=", StringComparison.Ordinal))[4..]);
-                return [MetricText.Value(measure, value), MetricText.Value(per, Value(Select(from, to), per, source))];
+                return [MetricText.Value(KhuyenCongBot.Tests.Support.TestTexts.Seeds, measure, value), MetricText.Value(KhuyenCongBot.Tests.Support.TestTexts.Seeds, per, Value(Select(from, to), per, source))];
             case "topfac":
                 var best = Select(from, to).Where(r => r.FacilityId is not null).GroupBy(r => r.FacilityId)
                     .Select(g => (Name: g.First().FacilityName!, Value: Value(g, measure, source))).OrderByDescending(x => x.Value).First();
-                return [best.Name, MetricText.Value(measure, best.Value)];
+                return [best.Name, MetricText.Value(KhuyenCongBot.Tests.Support.TestTexts.Seeds, measure, best.Value)];
             case "planrank":
                 var lowest = Select(from, to).GroupBy(r => catalogue.CurrentOf(r.ProvinceId)!.Id)
                     .Select(g => (Id: g.Key, Value: Value(g, measure, source),

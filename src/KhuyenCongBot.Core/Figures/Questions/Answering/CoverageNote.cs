@@ -70,7 +70,8 @@ public static class CoverageNote
             .Select(a => (Activity: a, Records: answerer.Lines(q with { ActivityId = a.Id, Breakdown = null, Top = null }).Sum(l => l.Value.Records)))
             .Where(x => x.Records > 0).ToList();
         return apart.Count == 0 ? null : context.Text("figures.findings.participations_left_out",
-            ("records", string.Join(", ", apart.Select(x => context.English ? $"{context.Numbers.Number(x.Records)} records of {x.Activity.EnglishName}" : $"{context.Numbers.Number(x.Records)} lượt {x.Activity.ShortName}"))));
+            ("records", string.Join(", ", apart.Select(x => context.Text("metric.records_of", ("count", context.Numbers.Number(x.Records)),
+                ("activity", context.English ? x.Activity.EnglishName : x.Activity.ShortName))))));
     }
 
     private static string? Coverage(BotContext context, FigureAnswerer answerer, CatalogueIndex catalogue, Question q)

@@ -53,9 +53,9 @@ public sealed class FigureReports(
             context.Say(context.Text("figures.report.period_not_read"));
             return;
         }
-        var period = parts.Period ?? RunningPeriod.YearToDate(context.Today);
+        var period = parts.Period ?? RunningPeriod.YearToDate(context.Texts, context.Today);
         // A running period is reported up to today (its same-period comparison then covers the same dates a year earlier).
-        period = RunningPeriod.UpToToday(period, context.Today);
+        period = RunningPeriod.UpToToday(context.Texts, period, context.Today);
         var scope = parts.Scope is null or "own" ? scopes.DefaultScope(context.User) : parts.Scope;
         if ((responder.GroupRefusal(context, scope) ?? scopes.Refusal(context.User, scope, context.English)) is { } refusal)
         {

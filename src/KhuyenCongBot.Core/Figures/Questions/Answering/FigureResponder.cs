@@ -34,9 +34,9 @@ public sealed class FigureResponder(
     }
 
     /// <summary>Answers a question understood: every way to a figure passes here (typed questions, follow-ups, the buttons under an answer).</summary>
-    public void Respond(BotContext context, Question question, string? scopeName, IReadOnlyList<string>? notes = null, string? footer = null)
+    public void Respond(BotContext context, Question question, IReadOnlyList<string>? notes = null, string? footer = null)
     {
-        question = RunningPeriod.Clip(question, context.Today);
+        question = RunningPeriod.Clip(context.Texts, question, context.Today);
         if (scopes.IsFormerSameName(question.Scope) && question.To >= ProvinceUnit.MergedOn)
         {
             // "Phú Thọ cũ" after 1/7/2025: the merged province's records carry the same name, the former part cannot be told apart.

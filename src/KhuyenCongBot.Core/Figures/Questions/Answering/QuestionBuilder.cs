@@ -29,7 +29,7 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
         {
             var word = AsTyped(text, folded.StartsWith("so ", StringComparison.Ordinal) ? folded[3..] : folded);
             var countedActivity = catalogue.Activity(parts.ActivityId ?? "");
-            notes.Add(context.Text("figures.follow.word_counts", ("word", word), ("unit", MetricText.Unit(counted, context.English)),
+            notes.Add(context.Text("figures.follow.word_counts", ("word", word), ("unit", MetricText.Unit(context.Texts, counted, context.English)),
                 ("activity", context.English ? countedActivity?.EnglishName : countedActivity?.ShortName)));
         }
         if (last is not null && parts.Period is { } asked && !NamesAYear(text) && !RelativeToToday(text) && (parts.FollowUpMarker || !parts.HasMetric)
@@ -55,7 +55,7 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
                     var (activity, measure, _) = KindAnswerer.AverageParts(last);
                     question = question with { Kind = QuestionKind.Figure, PerMeasure = null, ActivityId = activity, Measure = measure };
                 }
-                var kept = parts.Source is null && question.Source is { } source ? context.Text("figures.follow.kept_source", ("source", FundingSources.Label(source, context.English))) : "";
+                var kept = parts.Source is null && question.Source is { } source ? context.Text("figures.follow.kept_source", ("source", FundingSources.Label(context.Texts, source, context.English))) : "";
                 notes.Add(context.Text("figures.follow.previous_question", ("metric", MetricName(question, context.English)), ("kept", kept)));
             }
             else
@@ -103,7 +103,7 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
             var keptActivity = activity is not null && parts.ActivityId is null ? catalogue.Activity(activity) : null;
             if (baseQuestion is not null && parts.Period is null)
             {
-                var kept = parts.Source is null && question.Source is { } source ? context.Text("figures.follow.kept_source", ("source", FundingSources.Label(source, context.English))) : "";
+                var kept = parts.Source is null && question.Source is { } source ? context.Text("figures.follow.kept_source", ("source", FundingSources.Label(context.Texts, source, context.English))) : "";
                 var keptPeriod = FigureAnswerer.PeriodText(question, context.English);
                 var keptScope = scopes.ShortName(question.Scope, context.English);
                 notes.Add(keptActivity is null
@@ -119,7 +119,7 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
                 }
                 if (baseQuestion is not null && parts.Source is null && question.Source is { } keptSource)
                 {
-                    notes.Add(context.Text("figures.follow.same_source", ("source", FundingSources.Label(keptSource, context.English))));
+                    notes.Add(context.Text("figures.follow.same_source", ("source", FundingSources.Label(context.Texts, keptSource, context.English))));
                 }
             }
         }
@@ -182,7 +182,7 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
         ? answerer.Texts.Text(english, "figures.follow.summary")
         : q.Measure is null
             ? (english ? catalogue.Activity(q.ActivityId ?? "")?.EnglishName : catalogue.Activity(q.ActivityId ?? "")?.ShortName) ?? ""
-            : MetricText.Title(catalogue, q.ActivityId, q.Measure, english);
+            : MetricText.Title(answerer.Texts, catalogue, q.ActivityId, q.Measure, english);
 
     /// <summary>
     /// "cơ sở" typed alone may mean facilities (each once) or participations (each time): the answer counts facilities and,
@@ -211,7 +211,7 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
     public Question Fill(Question q, QuestionParts parts, BotContext context)
     {
         // "năm nào nhiều gian hàng nhất" without a period: every year so far.
-        var period = parts.Period ?? (parts.Breakdown == BreakdownBy.Year ? PeriodParser.AllTime(context.Today) : KindAnswerer.DefaultPeriod(parts.Kind, context.Today));
+        var period = parts.Period ?? (parts.Breakdown == BreakdownBy.Year ? PeriodParser.AllTime(context.Today) : KindAnswerer.DefaultPeriod(answerer.Texts, parts.Kind, context.Today));
         return q.WithPeriod(period) with
         {
             ActivityId = parts.ActivityId,

@@ -9,13 +9,13 @@ public static class RunningPeriod
     /// A comparison with last year over a period still running ("năm nay", "quý này") counts up to today and compares with the
     /// same dates a year earlier: eleven months of this year against twelve of last year would read as a fall.
     /// </summary>
-    public static Question Clip(Question q, DateOnly today)
+    public static Question Clip(UserTexts texts, Question q, DateOnly today)
     {
         if (!(q.CompareLastYear || q.Change))
         {
             return q;
         }
-        var clipped = q.WithPeriod(UpToToday(q.Period, today));
+        var clipped = q.WithPeriod(UpToToday(texts, q.Period, today));
         // Two periods compared ("tháng này so với tháng trước"): the second is cut to as many days as the first has so far.
         // "tháng này" already ends today: its comparison is cut the same way.
         if ((clipped.To != q.To || (q.To == today && q.From < today)) && q.VsFrom is { } vf && q.VsTo is { } vt)
@@ -26,9 +26,13 @@ public static class RunningPeriod
     }
 
     /// <summary>A period still running on <paramref name="today"/> cut at today ("từ đầu năm 2026 đến nay"); any other period as it is.</summary>
-    public static Period UpToToday(Period period, DateOnly today) => today < period.From || today >= period.To
+    /// <remarks>The label is the Vietnamese one every <see cref="Period"/> carries (an English reply describes the dates instead).</remarks>
+    public static Period UpToToday(UserTexts texts, Period period, DateOnly today) => today < period.From || today >= period.To
         ? period
-        : new Period(period.From, today, period.From == new DateOnly(today.Year, 1, 1) ? YearToDate(today).Label : period.Label + " tính đến nay");
+        : new Period(period.From, today, period.From == new DateOnly(today.Year, 1, 1)
+            ? YearToDate(texts, today).Label
+            : texts.Text(UserTexts.Vietnamese, "period.so_far", ("period", period.Label)));
 
-    public static Period YearToDate(DateOnly today) => new(new DateOnly(today.Year, 1, 1), today, $"từ đầu năm {today.Year} đến nay");
+    public static Period YearToDate(UserTexts texts, DateOnly today) =>
+        new(new DateOnly(today.Year, 1, 1), today, texts.Text(UserTexts.Vietnamese, "period.year_to_date", ("year", today.Year)));
 }

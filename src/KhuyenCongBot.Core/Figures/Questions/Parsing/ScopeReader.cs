@@ -32,10 +32,9 @@ internal sealed partial class ScopeReader(CatalogueIndex catalogue, Lexicon lexi
 
     public void Read(ref string s, QuestionParts parts)
     {
-        if (Take(ref s, lexicon.AllScope) is { } all)
+        if (Take(ref s, lexicon.AllScope) is not null)
         {
             parts.Scope = "all";
-            parts.ScopeName = all;
             return;
         }
         if (Take(ref s, lexicon.OwnScope) is not null)
@@ -48,7 +47,6 @@ internal sealed partial class ScopeReader(CatalogueIndex catalogue, Lexicon lexi
             if (phrase.Length > 0 && VnText.ContainsWords(s, phrase))
             {
                 parts.Scope = "r:" + region.Id;
-                parts.ScopeName = region.Name;
                 s = Remove(s, phrase);
                 return;
             }
@@ -85,19 +83,16 @@ internal sealed partial class ScopeReader(CatalogueIndex catalogue, Lexicon lexi
             // "Phú Thọ cũ": the former province whose name the merged one kept, not the merged one (its records carry the same id
             // until 1/7/2025; the answer refuses what comes after, see FormerSameName).
             parts.Scope = "f:" + found[0].Id;
-            parts.ScopeName = found[0].Name + " cũ";
             s = WorkingText.Cut(s, old);
         }
         else if (found.Count == 1)
         {
             parts.Scope = (found[0].Former ? "f:" : "p:") + found[0].Id;
-            parts.ScopeName = found[0].Name;
         }
         else if (found.Count > 1)
         {
             // Several provinces: "m:phu-tho,bac-ninh" (each id current or former, as in the catalogue).
             parts.Scope = ScopeResolver.Many(found.Select(f => f.Id));
-            parts.ScopeName = string.Join(", ", found.Take(found.Count - 1).Select(f => f.Name)) + " và " + found[^1].Name;
         }
     }
 
