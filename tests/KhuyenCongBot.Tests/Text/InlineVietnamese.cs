@@ -22,7 +22,7 @@ public static partial class InlineVietnamese
         ["src/KhuyenCongBot.Core/Conversations/LeavingWords.cs"] = 1,
         ["src/KhuyenCongBot.Core/Figures/Questions/Answering/QuestionBuilder.cs"] = 1,
         ["src/KhuyenCongBot.Core/Figures/Questions/PlanChangeDialog.cs"] = 1,
-        ["src/KhuyenCongBot.Core/Figures/Questions/QuestionParser.cs"] = 7,
+        ["src/KhuyenCongBot.Core/Figures/Questions/QuestionParser.cs"] = 8,
         ["src/KhuyenCongBot.Core/Forms/Coordinates.cs"] = 1,
         ["src/KhuyenCongBot.Core/Forms/FormCorrections.cs"] = 2,
         ["src/KhuyenCongBot.Core/Projects/Chat/ProjectRegistrationAnswers.cs"] = 2,

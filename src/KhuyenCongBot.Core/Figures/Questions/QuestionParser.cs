@@ -134,8 +134,18 @@ public sealed partial class QuestionParser
         }
         _leftover.ReadSocial(ref s, parts);
         _leftover.Read(s, text, parts);
+        if (parts.Second is null && parts.HasMetric && CommaBetweenWordsRegex().IsMatch(text))
+        {
+            // "gian hàng, kinh phí hội chợ 2025": a comma joins two things as "và" does (folding drops it). Read once more with the
+            // comma as "và"; two names of one activity ("Hội chợ, triển lãm") stay one.
+            parts.Second = Parse(CommaBetweenWordsRegex().Replace(text, " và "), today).Second;
+        }
         return parts;
     }
+
+    /// <summary>A comma between two words (not "1,5": a decimal).</summary>
+    [GeneratedRegex(@"(?<=\p{L})\s*,\s*(?=\p{L})")]
+    private static partial Regex CommaBetweenWordsRegex();
 
     /// <summary>"ước thực hiện" / "chính thức" (or "không tính số ước"): which records to count.</summary>
     private static void ReadStatus(ref string s, QuestionParts parts)

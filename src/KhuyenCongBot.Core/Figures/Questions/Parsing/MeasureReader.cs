@@ -43,6 +43,7 @@ internal sealed partial class MeasureReader(CatalogueIndex catalogue, Lexicon le
                 break;
             }
         }
+        var unread = s;
         foreach (var (phrase, measure) in parts.MeasureWord is null ? MeasurePhrases : [])
         {
             if (VnText.ContainsWords(s, phrase))
@@ -54,7 +55,7 @@ internal sealed partial class MeasureReader(CatalogueIndex catalogue, Lexicon le
             }
         }
         // "gian hàng và kinh phí hội chợ", "số cơ sở và kinh phí": a second measure joined to the first is a second question.
-        if (parts.Measure is { } first && SecondMeasure(s, first) is { } second)
+        if (parts.Measure is { } first && SecondMeasure(unread, first) is { } second)
         {
             parts.Second = (null, second);
         }
@@ -122,22 +123,33 @@ internal sealed partial class MeasureReader(CatalogueIndex catalogue, Lexicon le
         || VnText.ContainsWords(VnText.FoldWords(catalogue.Activity(b.Id)?.Name ?? ""), a.Phrase);
 
     /// <summary>Another measure than <paramref name="first"/> joined to it in <paramref name="s"/> ("gian hàng và kinh phí"), or null.</summary>
-    private string? SecondMeasure(string s, string first) =>
-        MeasurePhrases.FirstOrDefault(m => m.Measure != first && Joined(s, m.Phrase)).Measure;
+    private string? SecondMeasure(string s, string first)
+    {
+        FacilityWords ??= MeasurePhrases.Where(m => m.Measure == Measures.Facilities).Select(m => m.Phrase).ToHashSet(StringComparer.Ordinal);
+        var firstPhrases = MeasurePhrases.Where(m => m.Measure == first).Select(m => m.Phrase).ToList();
+        return MeasurePhrases.FirstOrDefault(m => m.Measure != first && Joined(s, m.Phrase, firstPhrases)).Measure;
+    }
+
+    /// <summary>The words of the facilities measure ("cơ sở"), which also name who was supported.</summary>
+    private HashSet<string>? FacilityWords { get; set; }
 
     /// <summary>Whether <paramref name="phrase"/> (a measure's words) stands in <paramref name="s"/> joined to what comes before or
     /// after it by "và", "với", "cùng", "and" or a comma: "gian hàng và kinh phí", "kinh phí, số cơ sở".</summary>
-    private static bool Joined(string s, string phrase)
+    private bool Joined(string s, string phrase, IReadOnlyList<string> firstPhrases)
     {
         if (!VnText.ContainsWords(s, phrase))
         {
             return false;
         }
-        var padded = " " + s.Replace(",", " , ", StringComparison.Ordinal) + " ";
-        string[] joins = ["va", "voi", "cung", "and", ",", "so voi"];
-        return joins.Any(j => padded.Contains(" " + j + " " + phrase + " ", StringComparison.Ordinal)
-            || padded.Contains(" " + j + " so " + phrase + " ", StringComparison.Ordinal)
-            || padded.Contains(" " + phrase + " " + j + " ", StringComparison.Ordinal));
+        var padded = " " + s + " ";
+        string[] joins = ["va", "voi", "cung", "and", "so voi"];
+        string[] between = ["", "so ", "bao nhieu ", "so luong ", "how many ", "the "];
+        // After the join ("gian hàng và bao nhiêu cơ sở"); before it ("cơ sở và kinh phí"), the facilities' words only when the first
+        // measure follows the join ("kinh phí hỗ trợ các cơ sở và hộ kinh doanh" names who got the money, not a second measure).
+        return joins.Any(j => between.Any(b => padded.Contains(" " + j + " " + b + phrase + " ", StringComparison.Ordinal)
+            || (FacilityWords?.Contains(phrase) == true
+                ? firstPhrases.Any(f => padded.Contains(" " + phrase + " " + j + " " + b + f + " ", StringComparison.Ordinal))
+                : padded.Contains(" " + phrase + " " + j + " ", StringComparison.Ordinal))));
     }
 
     public (string Id, string Phrase)? FindActivityPhrase(string s)
