@@ -21,6 +21,10 @@ namespace KhuyenCongBot.Core.Projects;
 public sealed record PeriodDisbursement(int Projects, long Support, long Disbursed, decimal? Rate, DateOnly From, DateOnly At, bool Running,
     DisbursementBySource Sources)
 {
+    /// <summary>What projects approved before <see cref="From"/> disbursed within the period (between From and At), and how many
+    /// did: not in this figure, said beside it, so that money paid out in the year is never silently missing from every year.</summary>
+    public (int Projects, long Disbursed) Earlier { get; init; }
+
     /// <summary>The figure of a period; null when the period has not started (no figure at all).</summary>
     public static PeriodDisbursement? Of(IEnumerable<Project> projects, Period period, DateOnly today)
     {
@@ -36,7 +40,13 @@ public sealed record PeriodDisbursement(int Projects, long Support, long Disburs
         var sources = DisbursementBySource.Of(counted, at);
         var support = sources.All.Support;
         var disbursed = sources.All.Disbursed;
-        return new PeriodDisbursement(counted.Count, support, disbursed, FundingRules.Rate(disbursed, support), from, at, running, sources);
+        var earlier = projects.Where(p => p.DecisionDate < from)
+            .Select(p => p.DisbursedOn(at) - p.DisbursedOn(from.AddDays(-1)))
+            .Where(d => d > 0).ToList();
+        return new PeriodDisbursement(counted.Count, support, disbursed, FundingRules.Rate(disbursed, support), from, at, running, sources)
+        {
+            Earlier = (earlier.Count, earlier.Sum()),
+        };
     }
 
     /// <summary>The sentence with the figure of a scope ("Giải ngân 12 đề án của Phú Thọ: …") and the line saying which projects it counts.</summary>
@@ -47,7 +57,17 @@ public sealed record PeriodDisbursement(int Projects, long Support, long Disburs
             ? texts.Text(english, "projects.disburse.none", ("scope", scopeName))
             : texts.Text(english, "projects.disburse.figure", ("scope", scopeName), ("projects", n.Number(Projects)),
                 ("disbursed", n.MoneyFull(Disbursed)), ("support", n.MoneyFull(Support)), ("rate", RateText(texts, english)));
-        return figure + "\n" + Basis(texts, english);
+        return figure + "\n" + Basis(texts, english) + EarlierLine(texts, english);
+    }
+
+    /// <summary>"Ngoài ra, 3 đề án phê duyệt trước 01/01/2025 đã giải ngân thêm … trong kỳ (không tính ở trên)."; "" when none did.</summary>
+    public string EarlierLine(UserTexts texts, bool english)
+    {
+        var n = NumberText.For(english);
+        return Earlier.Disbursed > 0
+            ? "\n" + texts.Text(english, "projects.disburse.earlier_within", ("projects", n.Number(Earlier.Projects)), ("from", From),
+                ("amount", n.MoneyFull(Earlier.Disbursed)), ("at", At))
+            : "";
     }
 
     /// <summary>The report paragraph's sentence ("Đã giải ngân … của 12 đề án, đạt 68,1%.") and the line saying which projects it counts.</summary>
