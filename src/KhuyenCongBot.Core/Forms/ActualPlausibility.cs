@@ -72,8 +72,8 @@ internal static class ActualPlausibility
         return ChoiceMatcher.YesWords.Contains(folded) ? pending : ChoiceMatcher.NoWords.Contains(folded) ? "" : null;
     }
 
-    /// <summary>An amount typed in millions or thousands ("4", "4500"): its reading nearest the estimate, within
-    /// <see cref="Factor"/> of it; the reading in millions when there is no estimate.</summary>
+    /// <summary>An amount typed in millions or thousands ("4", "4500"): its reading nearest the estimate, within a hundred
+    /// times of it; the reading in millions when there is no estimate.</summary>
     private static long? Guess(FormField field, string? estimate, string pending)
     {
         if (field.Kind != FieldType.Money || !TryLong(pending, out var typed) || typed <= 0 || typed >= 1_000_000)
@@ -85,7 +85,8 @@ internal static class ActualPlausibility
         {
             return readings[0];
         }
-        var near = readings.Where(r => r < e * Factor && r * Factor > e).OrderBy(r => Math.Abs(Math.Log((double)r / e))).ToList();
+        // "4" for an estimate of 45 triệu: 4 triệu is over ten times off too, but far nearer than 4 đồng or 4 nghìn; offered.
+        var near = readings.Where(r => r < e * Factor * Factor && r * Factor * Factor > e).OrderBy(r => Math.Abs(Math.Log((double)r / e))).ToList();
         return near.Count > 0 ? near[0] : null;
     }
 

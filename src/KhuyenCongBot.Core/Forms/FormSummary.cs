@@ -41,7 +41,7 @@ public sealed class FormSummary(FormPrompter prompter, FormSaver saver)
             {
                 pick = bare;
             }
-            else if ((SaveWords.Contains(folded) || ChoiceMatcher.YesWords.Contains(folded)) && s.Phase == FormPhase.Summary)
+            else if ((SaveWords.Contains(folded) || (ChoiceMatcher.YesWords.Contains(folded) && folded != "y")) && s.Phase == FormPhase.Summary)
             {
                 verb = "save";
             }

@@ -64,7 +64,7 @@ public sealed class FormDialogTableTests(ITestOutputHelper output)
         using var bot = FormTestKit.Create();
         var dialog = FormDialog(bot);
         Assert.Equal(
-            ["reminder", "receipt-buttons", "leave", "resume", "form-gone", "field-index", "evidence", "correction", "activity-intent", "stale-button"],
+            ["reminder", "receipt-buttons", "leave", "resume", "form-gone", "field-index", "scope-changed", "evidence", "correction", "activity-intent", "stale-button"],
             dialog.Rules.Select(r => r.Name));
         var rule = dialog.Rules.ToDictionary(r => r.Name);
         Assert.All(Enum.GetValues<FormPhase>(), p => Assert.True(rule["leave"].AppliesAt(p)));

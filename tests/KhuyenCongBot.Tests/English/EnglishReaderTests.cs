@@ -108,7 +108,8 @@ public sealed class EnglishReaderTests(ITestOutputHelper output)
     public async Task The_projects_examples_shown_to_an_English_reader_are_English_and_each_is_answered()
     {
         using var bot = Bot();
-        var reply = await Say(bot, "which province disbursed the most");
+        // A shape of project question not answered yet (a ranking by province is answered since h-figures).
+        var reply = await Say(bot, "giải ngân năm 2025 theo quý");
         var examples = Regex.Matches(reply, "\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(["disbursement rate Ha Noi", "disbursement 2025 Phu Tho", "how many projects not yet accepted in Ha Noi"], examples);
         foreach (var example in examples)

@@ -53,6 +53,8 @@ public sealed class SecondStrangerFindingsTests(ITestOutputHelper output)
         var id = Assert.Single(bot.Store.Records.All()).Id;
         var asked = await Talk(bot, $"/sua {id}", "1", "giữ", "4");
         Assert.Contains("khác xa số ước thực hiện", asked);
+        // 4 triệu is thirty times off the estimate, but nearer than 4 đồng: offered first.
+        Assert.Contains("1. Ý tôi là 4 triệu", asked);
         var again = await Talk(bot, "không");
         Assert.Contains("Gõ số chính thức", again);
         Assert.DoesNotContain("Ước thực hiện → Chính thức", again);

@@ -40,7 +40,7 @@ internal static class AverageRows
                 rows = rows.Take(n).ToList();
             }
         }
-        var perName = MetricText.Unit(per, english);
+        var perName = MetricText.Unit(texts, per, english);
         var numbers = NumberText.For(english);
         var sb = new StringBuilder();
         sb.AppendLine(texts.Text(english, "figures2.average.by", ("what", BreakdownWord(texts, by, english)), ("per", perName)));
@@ -55,8 +55,8 @@ internal static class AverageRows
             var average = r.Top / r.Bottom;
             sb.Append(MetricText.IsMoney(measure)
                 ? numbers.Money((long)Math.Round(average, MidpointRounding.AwayFromZero))
-                : numbers.Decimal(average, 2) + " " + MetricText.Unit(measure, english));
-            sb.Append(" (= ").Append(MetricText.Value(measure, r.Top, english)).Append(" / ").Append(MetricText.Value(per, r.Bottom, english)).AppendLine(")");
+                : numbers.Decimal(average, 2) + " " + MetricText.Unit(texts, measure, english));
+            sb.Append(" (= ").Append(MetricText.Value(texts, measure, r.Top, english)).Append(" / ").Append(MetricText.Value(texts, per, r.Bottom, english)).AppendLine(")");
         }
         return sb.ToString();
     }
