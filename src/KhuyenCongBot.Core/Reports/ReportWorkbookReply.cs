@@ -19,7 +19,7 @@ public static class ReportWorkbookReply
         var titles = string.Join(", ", sheets.Select(s => s.Title));
         return new Messaging.Reply
         {
-            Text = texts.Text(english, "reports.workbook.sent", ("period", english ? PeriodLabels.DescribeEnglish(period.From, period.To) : period.Label), ("scope", scopeName), ("sheets", titles)),
+            Text = texts.Text(english, "reports.workbook.sent", ("period", period.Text(texts, english)), ("scope", scopeName), ("sheets", titles)),
             Attachment = new Messaging.Attachment(Messaging.AttachmentKind.Document, workbook.FileName(period), bytes, ContentType),
         };
     }

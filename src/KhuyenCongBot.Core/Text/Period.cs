@@ -1,9 +1,20 @@
 namespace KhuyenCongBot.Core.Text;
 
-/// <summary>A span of days, both ends included, with the Vietnamese label used in answers ("6 tháng đầu năm 2024").</summary>
-public sealed record Period(DateOnly From, DateOnly To, string Label)
+/// <summary>A span of days, both ends included, with its label (<see cref="PeriodLabel"/>), shown in the reader's language by <see cref="Text(UserTexts, string)"/>: "6 tháng đầu năm 2024", "first 6 months of 2024".</summary>
+public sealed record Period(DateOnly From, DateOnly To, PeriodLabel Label)
 {
+    /// <summary>A period with its label written out (a test's, or an older version's stored label): see <see cref="PeriodLabel.OfText"/>.</summary>
+    public Period(DateOnly from, DateOnly to, string label) : this(from, to, PeriodLabel.OfText(label))
+    {
+    }
+
     public int Year => To.Year;
+
+    /// <summary>The label in <paramref name="language"/> ("vi", "en"…): "quý I/2024", "Q1 2024".</summary>
+    public string Text(UserTexts texts, string language) => PeriodLabelText.Show(texts, language, Label, From, To);
+
+    /// <summary>The label in English or in Vietnamese, for code that carries the reader's language as a flag.</summary>
+    public string Text(UserTexts texts, bool english) => Text(texts, english ? "en" : UserTexts.Vietnamese);
 
     /// <summary>The same period one year earlier ("cùng kỳ năm trước"); 29/2 becomes 28/2.</summary>
     /// <remarks>

@@ -10,13 +10,13 @@ internal static class PeriodBuilders
 {
     public static Period? Day(Match m, DateOnly today)
     {
-        var (date, name) = m.Groups["k"].Value switch
+        var (date, key) = m.Groups["k"].Value switch
         {
-            "hom qua" or "yesterday" => (today.AddDays(-1), "hôm qua"),
-            "hom kia" => (today.AddDays(-2), "hôm kia"),
-            _ => (today, "hôm nay"),
+            "hom qua" or "yesterday" => (today.AddDays(-1), "period.yesterday"),
+            "hom kia" => (today.AddDays(-2), "period.day_before_yesterday"),
+            _ => (today, "period.today"),
         };
-        return new Period(date, date, $"{name} ({VnFormat.Date(date)})");
+        return new Period(date, date, PeriodLabel.Of(key, date));
     }
 
     public static Period? AllTime(Match m, DateOnly today) => PeriodParser.AllTime(today);
@@ -33,7 +33,7 @@ internal static class PeriodBuilders
             monday = monday.AddDays(-7);
         }
         var sunday = monday.AddDays(6);
-        return new Period(monday, sunday, $"{(previous ? "tuần trước" : "tuần này")} ({PeriodLabels.Span(monday, sunday)})");
+        return new Period(monday, sunday, PeriodLabel.Of(previous ? "period.last_week" : "period.this_week", monday, sunday));
     }
 
     public static Period? RelativeMonth(Match m, DateOnly today)
@@ -45,7 +45,7 @@ internal static class PeriodBuilders
             return Period.Of(first, PeriodLabels.EndOfMonth(first.Year, first.Month));
         }
         // "tháng này": up to today, for every measure (a record dated later this month is not done yet).
-        return new Period(first, today, $"tháng {first.Month}/{first.Year} tính đến nay");
+        return new Period(first, today, PeriodLabel.Of("period.so_far", PeriodLabel.Of("period.month", first.Month, first.Year)));
     }
 
     /// <summary>The explicit year of a match ("2024", "năm nay", "năm ngoái"), or null when none was written.</summary>
@@ -90,7 +90,7 @@ internal static class PeriodBuilders
     {
         var end = m.Groups["q"].Success ? Quarter(m, today)! : Month(m, today)!;
         var from = new DateOnly(end.From.Year, 1, 1);
-        return new Period(from, end.To, $"lũy kế từ đầu năm {from.Year} đến hết {end.Label}");
+        return new Period(from, end.To, PeriodLabel.Of("period.cumulative", from.Year, end.Label));
     }
 
     /// <summary>"từ tháng 7 đến nay", "từ quý 2/2025 đến nay", "since July": from the first day of that month or quarter to today.</summary>
@@ -98,7 +98,7 @@ internal static class PeriodBuilders
     {
         var start = m.Groups["q"].Success ? Quarter(m, today)! : Month(m, today)!;
         return start.From > today ? null
-            : new Period(start.From, today, $"từ {start.Label} đến nay ({PeriodLabels.Span(start.From, today)})");
+            : new Period(start.From, today, PeriodLabel.Of("period.since", start.Label, start.From, today));
     }
 
     public static Period? RelativeQuarter(Match m, DateOnly today)
@@ -126,13 +126,13 @@ internal static class PeriodBuilders
         {
             return null;
         }
-        var (from, unit) = m.Groups["u"].Value switch
+        var (from, key) = m.Groups["u"].Value switch
         {
-            "ngay" or "days" => (today.AddDays(1 - n), "ngày"),
-            "tuan" or "weeks" => (today.AddDays(1 - 7 * n), "tuần"),
-            _ => (today.AddMonths(-n).AddDays(1), "tháng"),
+            "ngay" or "days" => (today.AddDays(1 - n), "period.last_days"),
+            "tuan" or "weeks" => (today.AddDays(1 - 7 * n), "period.last_weeks"),
+            _ => (today.AddMonths(-n).AddDays(1), "period.last_months"),
         };
-        return new Period(from, today, $"{n} {unit} qua ({PeriodLabels.Span(from, today)})");
+        return new Period(from, today, PeriodLabel.Of(key, n, from, today));
     }
 
     /// <summary>"3 năm qua": the last N calendar years up to today, this year included (01/01/2024 – 26/11/2026).</summary>
@@ -144,14 +144,14 @@ internal static class PeriodBuilders
             return null;
         }
         var from = new DateOnly(today.Year - n + 1, 1, 1);
-        return new Period(from, today, $"{n} năm qua, từ năm {from.Year} đến nay");
+        return new Period(from, today, PeriodLabel.Of("period.last_years", n, from.Year));
     }
 
     /// <summary>"từ năm 2020 đến nay", "since 2020".</summary>
     public static Period? SinceYear(Match m, DateOnly today)
     {
         var y = VnParse.Int(m.Groups["y"].Value);
-        return y < 2000 || y > today.Year ? null : new Period(new DateOnly(y, 1, 1), today, $"từ năm {y} đến nay");
+        return y < 2000 || y > today.Year ? null : new Period(new DateOnly(y, 1, 1), today, PeriodLabel.Of("period.since_year", y));
     }
 
     /// <summary>"giai đoạn 2021-2025", "từ 2020 đến 2024": whole years.</summary>
@@ -163,7 +163,7 @@ internal static class PeriodBuilders
         {
             return null;
         }
-        return new Period(new DateOnly(y1, 1, 1), new DateOnly(y2, 12, 31), $"giai đoạn {y1}–{y2}");
+        return new Period(new DateOnly(y1, 1, 1), new DateOnly(y2, 12, 31), PeriodLabel.Of("period.year_range", y1, y2));
     }
 
     public static Period? YearToDate(Match m, DateOnly today)
@@ -187,7 +187,7 @@ internal static class PeriodBuilders
         }
         var from = new DateOnly(year, 1, 1);
         var label = to.Year == year && to != new DateOnly(year, 12, 31)
-            ? $"từ đầu năm {year} đến {VnFormat.Date(to)}"
+            ? PeriodLabel.Of("period.year_to", year, to)
             : PeriodLabels.Describe(from, to);
         return new Period(from, to, label);
     }
@@ -241,7 +241,7 @@ internal static class PeriodBuilders
         {
             from = from.AddYears(-1);
         }
-        return from > to ? null : new Period(from, to, $"từ {VnFormat.Date(from)} đến {VnFormat.Date(to)}");
+        return from > to ? null : new Period(from, to, PeriodLabel.Of("period.range", from, to));
     }
 
     public static Period? MonthRange(Match m, DateOnly today)
@@ -297,9 +297,9 @@ internal static class PeriodBuilders
             return p;
         }
         var (q1, q2) = ((p.From.Month + 2) / 3, p.To.Month / 3);
-        return q1 == q2 ? p : new Period(p.From, p.To, $"từ quý {PeriodLabels.Roman(q1)} đến quý {PeriodLabels.Roman(q2)}/{p.To.Year}");
+        return q1 == q2 ? p : new Period(p.From, p.To, PeriodLabel.Of("period.quarter_range", q1, q2, p.To.Year));
     }
 
     public static Period? SingleDate(Match m, DateOnly today) =>
-        TryDate(m, "1", today.Year, out var date) ? new Period(date, date, "ngày " + VnFormat.Date(date)) : null;
+        TryDate(m, "1", today.Year, out var date) ? new Period(date, date, PeriodLabel.Of("period.day", date)) : null;
 }

@@ -1,6 +1,6 @@
 namespace KhuyenCongBot.Core.Text;
 
-/// <summary>Vietnamese labels of periods, built from dates: "tháng 5/2024", "quý I/2024", "6 tháng đầu năm 2024".</summary>
+/// <summary>The labels of periods built from dates (<see cref="Describe"/>: "tháng 5/2024", "quý I/2024", "6 tháng đầu năm 2024"), and the dates' pieces they show.</summary>
 public static class PeriodLabels
 {
     private static readonly string[] Romans = ["I", "II", "III", "IV"];
@@ -15,12 +15,12 @@ public static class PeriodLabels
 
     internal static DateOnly EndOfMonth(int year, int month) => new(year, month, DateTime.DaysInMonth(year, month));
 
-    /// <summary>The label a report would use for the days from..to.</summary>
-    public static string Describe(DateOnly from, DateOnly to)
+    /// <summary>The label a report would use for the days from..to: a day, a year, a month, a quarter, the first or last months of a year, a range of months, a week, or the two dates.</summary>
+    public static PeriodLabel Describe(DateOnly from, DateOnly to)
     {
         if (from == to)
         {
-            return "ngày " + VnFormat.Date(from);
+            return PeriodLabel.Of("period.day", from);
         }
         var wholeMonths = from.Day == 1 && to == EndOfMonth(to.Year, to.Month) && from.Year == to.Year;
         if (wholeMonths)
@@ -29,59 +29,34 @@ public static class PeriodLabels
             var months = to.Month - from.Month + 1;
             if (months == 12)
             {
-                return $"năm {y}";
+                return PeriodLabel.Of("period.year", y);
             }
             if (months == 1)
             {
-                return $"tháng {from.Month}/{y}";
+                return PeriodLabel.Of("period.month", from.Month, y);
             }
             if (months == 3 && from.Month % 3 == 1)
             {
-                return $"quý {Roman((from.Month + 2) / 3)}/{y}";
+                return PeriodLabel.Of("period.quarter", (from.Month + 2) / 3, y);
             }
             if (from.Month == 1)
             {
-                return $"{months} tháng đầu năm {y}";
+                return PeriodLabel.Of("period.first_months", months, y);
             }
             if (to.Month == 12)
             {
-                return $"{months} tháng cuối năm {y}";
+                return PeriodLabel.Of("period.last_months_of_year", months, y);
             }
-            return $"từ tháng {from.Month} đến tháng {to.Month}/{y}";
+            return PeriodLabel.Of("period.month_range", from.Month, to.Month, y);
         }
         if (to.DayNumber - from.DayNumber == 6 && from.DayOfWeek == DayOfWeek.Monday)
         {
-            return "tuần " + Span(from, to);
+            return PeriodLabel.Of("period.week", from, to);
         }
-        return $"từ {VnFormat.Date(from)} đến {VnFormat.Date(to)}";
+        return PeriodLabel.Of("period.range", from, to);
     }
 
-    private static readonly string[] EnglishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-    /// <summary>The English label of the days from..to: "2024", "Q1 2024", "May 2024", "January–June 2024", "2021–2025", or "01/03/2024 to 15/05/2024".</summary>
-    public static string DescribeEnglish(DateOnly from, DateOnly to)
-    {
-        if (from == to)
-        {
-            return VnFormat.Date(from);
-        }
-        if (from.Day == 1 && to == EndOfMonth(to.Year, to.Month))
-        {
-            if (from.Month == 1 && to.Month == 12)
-            {
-                return from.Year == to.Year ? $"{from.Year}" : $"{from.Year}–{to.Year}";
-            }
-            if (from.Year == to.Year)
-            {
-                var months = to.Month - from.Month + 1;
-                return months switch
-                {
-                    1 => $"{EnglishMonths[from.Month - 1]} {from.Year}",
-                    3 when from.Month % 3 == 1 => $"Q{(from.Month + 2) / 3} {from.Year}",
-                    _ => $"{EnglishMonths[from.Month - 1]}–{EnglishMonths[to.Month - 1]} {from.Year}",
-                };
-            }
-        }
-        return $"{VnFormat.Date(from)} to {VnFormat.Date(to)}";
-    }
+    /// <summary>The label of the days from..to from the dates alone, all records (from <see cref="PeriodParser.Beginning"/>) named so.</summary>
+    internal static PeriodLabel FromDates(DateOnly from, DateOnly to) =>
+        from == PeriodParser.Beginning ? PeriodLabel.Of("period.all_time", to) : Describe(from, to);
 }

@@ -119,5 +119,5 @@ public static class PeriodParser
     public static readonly DateOnly Beginning = new(2000, 1, 1);
 
     /// <summary>Every record up to <paramref name="today"/>: "từ trước đến nay".</summary>
-    public static Period AllTime(DateOnly today) => new(Beginning, today, $"từ trước đến nay (mọi số liệu đến {VnFormat.Date(today)})");
+    public static Period AllTime(DateOnly today) => new(Beginning, today, PeriodLabel.Of("period.all_time", today));
 }

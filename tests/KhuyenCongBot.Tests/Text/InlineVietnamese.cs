@@ -22,7 +22,7 @@ public static partial class InlineVietnamese
         ["src/KhuyenCongBot.Core/Conversations/LeavingWords.cs"] = 1,
         ["src/KhuyenCongBot.Core/Figures/Questions/Answering/QuestionBuilder.cs"] = 1,
         ["src/KhuyenCongBot.Core/Figures/Questions/PlanChangeDialog.cs"] = 1,
-        ["src/KhuyenCongBot.Core/Figures/Questions/QuestionParser.cs"] = 8,
+        ["src/KhuyenCongBot.Core/Figures/Questions/QuestionParser.cs"] = 6,
         ["src/KhuyenCongBot.Core/Forms/Coordinates.cs"] = 1,
         ["src/KhuyenCongBot.Core/Forms/FormCorrections.cs"] = 2,
         ["src/KhuyenCongBot.Core/Projects/Chat/ProjectRegistrationAnswers.cs"] = 2,
@@ -86,11 +86,6 @@ public static partial class InlineVietnamese
         ["src/KhuyenCongBot.Core/Records/ImportErrorText.cs"] = 2,
         ["src/KhuyenCongBot.Core/Projects/Chat/ProjectAnswers.cs"] = 2,
         ["src/KhuyenCongBot.Core/Projects/Chat/ProjectRegistrationFlow.cs"] = 1,
-
-        // Still inline and read by people (issue 16): to move to seeds/texts, then lower or remove the line here.
-        ["src/KhuyenCongBot.Core/Text/PeriodBuilders.cs"] = 17,
-        ["src/KhuyenCongBot.Core/Text/PeriodLabels.cs"] = 9,
-        ["src/KhuyenCongBot.Core/Text/PeriodParser.cs"] = 1,
     };
 
     /// <summary>The lines with a Vietnamese literal in one file's text (comment lines left out), numbered from 1.</summary>

@@ -1,11 +1,14 @@
 using System.Globalization;
 using KhuyenCongBot.Core.Text;
+using KhuyenCongBot.Tests.Support;
 
 namespace KhuyenCongBot.Tests.Text;
 
 public class PeriodParserTests
 {
     private static DateOnly D(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Vi(Period p) => p.Text(TestTexts.Seeds, "vi");
 
     // today is 2026-11-26 (a Thursday) unless the row says otherwise.
     [Theory]
@@ -120,7 +123,7 @@ public class PeriodParserTests
         Assert.True(PeriodParser.TryFind(text, new DateOnly(2026, 11, 26), out var period, out var m), text);
         Assert.Equal(D(from), period.From);
         Assert.Equal(D(to), period.To);
-        Assert.Equal(label, period.Label);
+        Assert.Equal(label, Vi(period));
         Assert.Equal(matched, m);
         Assert.Contains(m, text);
     }
@@ -147,7 +150,7 @@ public class PeriodParserTests
     public void Week_label_across_years()
     {
         Assert.True(PeriodParser.TryFind("tuan nay", D("2026-01-01"), out var period, out _));
-        Assert.Equal("tuần này (29/12/2025–04/01/2026)", period.Label);
+        Assert.Equal("tuần này (29/12/2025–04/01/2026)", Vi(period));
     }
 
     [Theory]
@@ -182,7 +185,7 @@ public class PeriodParserTests
     {
         var folded = VnText.FoldWords("Số gian hàng quý I/2024");
         Assert.True(PeriodParser.TryFind(folded, new DateOnly(2026, 11, 26), out var period, out var matched));
-        Assert.Equal("quý I/2024", period.Label);
+        Assert.Equal("quý I/2024", Vi(period));
         Assert.Equal("quy i 2024", matched);
     }
 
@@ -200,14 +203,14 @@ public class PeriodParserTests
     public void Same_period_last_year(string from, string to, string expFrom, string expTo, string label)
     {
         var last = new Period(D(from), D(to), "x").SamePeriodLastYear();
-        Assert.Equal((D(expFrom), D(expTo), label), (last.From, last.To, last.Label));
+        Assert.Equal((D(expFrom), D(expTo), label), (last.From, last.To, Vi(last)));
     }
 
     [Fact]
     public void Same_period_last_year_of_parsed_ytd()
     {
         Assert.True(PeriodParser.TryFind("tu dau nam", new DateOnly(2026, 11, 26), out var period, out _));
-        Assert.Equal("từ 01/01/2025 đến 26/11/2025", period.SamePeriodLastYear().Label);
+        Assert.Equal("từ 01/01/2025 đến 26/11/2025", Vi(period.SamePeriodLastYear()));
     }
 
     [Theory]

@@ -34,7 +34,7 @@ public static class ClassAnswers
         var training = q with { ActivityId = "training" };
         var records = answerer.RecordsOf(training).ToList();
         var known = records.Select(Classes).OfType<long>().ToList();
-        var period = FigureAnswerer.PeriodText(q, english);
+        var period = FigureAnswerer.PeriodText(context.Texts, q, english);
         var scope = scopes.ShortName(q.Scope, english);
         if (records.Count == 0)
         {

@@ -11,7 +11,7 @@ public sealed class ComparisonText(IFigureSource figures, QuestionQueries querie
     {
         if (q.VsFrom is { } vf && q.VsTo is { } vt)
         {
-            return new Period(vf, vt, q.VsLabel ?? "");
+            return new Period(vf, vt, q.VsLabel ?? PeriodLabel.Empty);
         }
         var period = q.Period;
         // A period of several years ("3 năm qua", "giai đoạn 2021-2025") is compared with the same span just before it.
@@ -47,7 +47,7 @@ public sealed class ComparisonText(IFigureSource figures, QuestionQueries querie
         var beforeText = MetricText.Value(texts, main.Measure, before.Value, english) + (english || q.Status is not null ? "" : MetricText.EstimateNote(texts, main.Measure, before));
         if (q.VsFrom is not null)
         {
-            var vs = english ? PeriodLabels.DescribeEnglish(basePeriod.From, basePeriod.To) : basePeriod.Label;
+            var vs = basePeriod.Text(texts, english);
             if (before.Value == 0 && before.Records == 0)
             {
                 change = texts.Text(english, "figures.compare.no_comparison");

@@ -119,7 +119,7 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
               .Append(bySource.Count > 0 ? $" ({string.Join(", ", bySource)})" : "")
               .AppendLine(besides.Count > 0 ? "; " + string.Join(", ", besides) + "." : ".");
         }
-        sb.AppendLine(texts.Text(english, "figures.answer.period", ("period", FigureAnswerer.PeriodText(q, english))));
+        sb.AppendLine(texts.Text(english, "figures.answer.period", ("period", FigureAnswerer.PeriodText(answerer.Texts, q, english))));
         var others = found.Where(f => f.Facility.Id != facility.Id && f.Score >= found[0].Score - 0.1).ToList();
         if (others.Count > 0)
         {
@@ -168,7 +168,7 @@ public sealed class FacilityKindAnswers(IFacilityFigures facilities, IBotStore s
         var texts = answerer.Texts;
         // Vietnamese writes the measure in lower case inside the sentence ("3 cơ sở có kinh phí hỗ trợ … cao nhất").
         var named = english ? title : LowerFirst(title);
-        var (period, scope) = (FigureAnswerer.PeriodText(q, english), scopes.ShortName(q.Scope, english));
+        var (period, scope) = (FigureAnswerer.PeriodText(answerer.Texts, q, english), scopes.ShortName(q.Scope, english));
         sb.AppendLine(n == 1
             ? texts.Text(english, "figures.facility.top_one", ("title", named), ("period", period), ("scope", scope))
             : texts.Text(english, "figures.facility.top_many", ("n", n), ("title", named), ("period", period), ("scope", scope)));

@@ -43,9 +43,8 @@ public sealed class FigureAnswerer
 
     public FigureQuery Query(Question q, string? activityId, string measure, Period? period = null) => _queries.Query(q, activityId, measure, period);
 
-    /// <summary>"năm 2024", or its English label.</summary>
-    public static string PeriodText(Question q, bool english) => !english ? q.PeriodLabel
-        : q.From == PeriodParser.Beginning ? $"all records up to {VnFormat.Date(q.To)}" : PeriodLabels.DescribeEnglish(q.From, q.To);
+    /// <summary>"năm 2024", or its English label "2024".</summary>
+    public static string PeriodText(UserTexts texts, Question q, bool english) => q.Period.Text(texts, english);
 
     /// <summary>The (activity, measure) pairs a question covers: one, an activity's measures, or the whole summary.</summary>
     public IReadOnlyList<(string? ActivityId, string Measure)> Metrics(Question q)
@@ -139,7 +138,7 @@ public sealed class FigureAnswerer
                   .Append(MetricText.Value(Texts, _catalogue, l.ActivityId, l.Measure, l.Value.Value, english)).Append(q.Status is null ? MetricText.EstimateNote(Texts, l.Measure, l.Value, english) : "").AppendLine();
             }
         }
-        var periodText = PeriodText(q, english);
+        var periodText = PeriodText(Texts, q, english);
         if (!periodText.Contains(VnFormat.Date(q.To), StringComparison.Ordinal))
         {
             periodText += " (" + VnFormat.Date(q.From) + " – " + VnFormat.Date(q.To) + ")";

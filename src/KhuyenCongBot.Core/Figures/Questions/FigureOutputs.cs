@@ -30,7 +30,7 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
                 ? texts.Text(english, "en2.chart.lowest", ("scope", scope), ("n", rows.Count))
                 : texts.Text(english, "en2.chart.highest", ("scope", scope), ("n", rows.Count));
         }
-        var title = $"{SourceText.Title(texts, catalogue, activity, measure, q.Source, english)}{MetricText.StatusNote(texts, q.Status, english)} – {FigureAnswerer.PeriodText(q, english)} – {scope}";
+        var title = $"{SourceText.Title(texts, catalogue, activity, measure, q.Source, english)}{MetricText.StatusNote(texts, q.Status, english)} – {FigureAnswerer.PeriodText(answerer.Texts, q, english)} – {scope}";
         var words = new ChartWords(NumberText.For(english), texts.Text(english, "figures.chart.achieved"), texts.Text(english, "figures.chart.target"),
             texts.Text(english, "figures.chart.no_data"));
         byte[] png;
@@ -58,7 +58,7 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
                 _ => texts.Text(english, "figures.chart.by_province"),
             };
             caption = texts.Text(english, "figures.chart.caption", ("title", SourceText.Title(texts, catalogue, activity, measure, q.Source, english)), ("by", byWhat),
-                ("period", FigureAnswerer.PeriodText(q, english)), ("scope", scope));
+                ("period", FigureAnswerer.PeriodText(answerer.Texts, q, english)), ("scope", scope));
         }
         return new Reply { Text = caption, Attachment = new Attachment(AttachmentKind.Photo, "bieu-do.png", png, "image/png") };
     }
@@ -101,7 +101,7 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
         var records = answerer.RecordsOf(q).ToList();
         var bytes = sheets.Write(summary, records, catalogue, new SheetNames(texts.Text(english, "en2.sheet.summary"), texts.Text(english, "en2.sheet.records")));
         var name = $"so-lieu-{q.From:yyyyMMdd}-{q.To:yyyyMMdd}.xlsx";
-        var text = answerer.Texts.Text(english, "figures.outputs.spreadsheet", ("count", records.Count), ("period", FigureAnswerer.PeriodText(q, english)),
+        var text = answerer.Texts.Text(english, "figures.outputs.spreadsheet", ("count", records.Count), ("period", FigureAnswerer.PeriodText(answerer.Texts, q, english)),
             ("scope", scopes.ShortName(q.Scope, english)), ("status", MetricText.StatusNote(answerer.Texts, q.Status, english)), ("source", SourceText.Suffix(answerer.Texts, q.Source, english)));
         return new Reply
         {
@@ -116,7 +116,7 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
         VnFormat.Number((long)value.Value),
         VnFormat.Number((long)value.EstimatePart),
         MetricText.Unit(answerer.Texts, measure, english),
-        FigureAnswerer.PeriodText(q, english),
+        FigureAnswerer.PeriodText(answerer.Texts, q, english),
         VnFormat.Date(q.From),
         VnFormat.Date(q.To),
         scope,

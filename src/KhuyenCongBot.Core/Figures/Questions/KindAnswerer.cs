@@ -99,7 +99,7 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
         var byActivity = _entered.EnteredByActivity(own ? user.Id : null, units, from, to);
         var total = byActivity.Sum(kv => kv.Value);
         var sb = new StringBuilder();
-        var period = FigureAnswerer.PeriodText(q, english);
+        var period = FigureAnswerer.PeriodText(answerer.Texts, q, english);
         sb.AppendLine(own
             ? answerer.Texts.Text(english, "figures.entered.own", ("period", period), ("count", NumberText.For(english).Number(total)))
             : answerer.Texts.Text(english, "figures.entered.new", ("period", period), ("count", NumberText.For(english).Number(total))));
@@ -129,7 +129,7 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
 
     internal void AppendPeriodAndScope(StringBuilder sb, Question q, bool english)
     {
-        var period = FigureAnswerer.PeriodText(q, english) + " (" + VnFormat.Date(q.From) + " – " + VnFormat.Date(q.To) + ")";
+        var period = FigureAnswerer.PeriodText(answerer.Texts, q, english) + " (" + VnFormat.Date(q.From) + " – " + VnFormat.Date(q.To) + ")";
         sb.AppendLine(answerer.Texts.Text(english, "figures.answer.period", ("period", period)));
         sb.AppendLine(answerer.Texts.Text(english, "figures.answer.scope", ("scope", scopes.Label(q.Scope, english))));
     }

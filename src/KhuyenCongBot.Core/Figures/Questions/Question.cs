@@ -23,7 +23,8 @@ public sealed record Question
 
     [JsonPropertyName("f")] public DateOnly From { get; init; }
     [JsonPropertyName("t")] public DateOnly To { get; init; }
-    [JsonPropertyName("l")] public string PeriodLabel { get; init; } = "";
+    /// <summary>The period's label (a text key and its values; a string in what older versions stored: see <see cref="Text.PeriodLabel"/>).</summary>
+    [JsonPropertyName("l")] public PeriodLabel PeriodLabel { get; init; } = PeriodLabel.Empty;
 
     /// <summary>"all", "r:&lt;region&gt;", "p:&lt;current unit&gt;", "f:&lt;former unit&gt;", "m:&lt;unit&gt;,&lt;unit&gt;" (several units, current or former).</summary>
     [JsonPropertyName("sc")] public string Scope { get; init; } = "all";
@@ -56,7 +57,7 @@ public sealed record Question
     /// <summary>The second period of a comparison of two periods ("quý 3 năm nay so với quý 3 năm ngoái"); null for the same period a year before.</summary>
     [JsonPropertyName("vf")] public DateOnly? VsFrom { get; init; }
     [JsonPropertyName("vt")] public DateOnly? VsTo { get; init; }
-    [JsonPropertyName("vl")] public string? VsLabel { get; init; }
+    [JsonPropertyName("vl")] public PeriodLabel? VsLabel { get; init; }
 
     /// <summary>An average's denominator ("mỗi gian hàng": booths); the measure is its numerator.</summary>
     [JsonPropertyName("pm")] public string? PerMeasure { get; init; }

@@ -183,7 +183,7 @@ public sealed partial class QuestionParser
         {
             parts.Period = period;
             s = matched.Length > 0 ? Remove(" " + text + " ", matched) : " " + text + " ";
-            if (period.Label.StartsWith("lũy kế", StringComparison.Ordinal) && CumulativeWordRegex().Match(s) is { Success: true } word)
+            if (period.Label.Key == "period.cumulative" && CumulativeWordRegex().Match(s) is { Success: true } word)
             {
                 // "lũy kế kinh phí đến hết quý 3 năm 2024": the cumulative word apart from its "đến hết quý 3" says the same.
                 s = Cut(s, word);
@@ -195,7 +195,7 @@ public sealed partial class QuestionParser
         {
             var y = int.Parse(year.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
             var to = y == today.Year ? today : new DateOnly(y, 12, 31);
-            parts.Period = new Period(new DateOnly(y, 1, 1), to, y == today.Year ? $"từ đầu năm {y} đến nay" : $"năm {y}");
+            parts.Period = new Period(new DateOnly(y, 1, 1), to, y == today.Year ? PeriodLabel.Of("period.year_to_date", y) : PeriodLabel.Of("period.year", y));
             s = Cut(s, year);
         }
     }

@@ -38,7 +38,7 @@ public static class ReportParagraphEnglish
             : "According to reported figures (partly estimates)";
         var where = c.Recorded is { } recorded ? $"{n.Number(recorded.Count)} provinces and cities with data" : c.Where;
         var sb = new StringBuilder();
-        sb.Append($"{basis} for {PeriodLabels.DescribeEnglish(c.Period.From, c.Period.To)} ({VnFormat.Date(c.Period.From)} – {VnFormat.Date(c.Period.To)}), ")
+        sb.Append($"{basis} for {c.Period.Text(c.Texts, true)} ({VnFormat.Date(c.Period.From)} – {VnFormat.Date(c.Period.To)}), ")
             .Append($"the industry and trade sector of {where} ");
         if (c.Source is { } s)
         {

@@ -43,7 +43,7 @@ public sealed class ReportWriter(IFigureSource figures, FigureAnswerer answerer,
             : estimate >= total ? t.Text(Vi, "report.vi.basis_estimate")
             : t.Text(Vi, "report.vi.basis_partly");
         var sb = new StringBuilder();
-        sb.Append(t.Text(Vi, "report.vi.opening", ("basis", Capital(basis)), ("period", period.Label),
+        sb.Append(t.Text(Vi, "report.vi.opening", ("basis", Capital(basis)), ("period", period.Text(t, Vi)),
             ("from", VnFormat.Date(period.From)), ("to", VnFormat.Date(period.To)), ("where", where)));
         if (source is { } s)
         {

@@ -110,7 +110,7 @@ public sealed class ProjectPeriodAnswers(IBotStore store, ProjectVocabulary voca
         var sb = new StringBuilder(period is null
             ? texts.Text(english, "projects.source.rate_line", ("label", label), ("scope", scopeName), ("at", at), ("disbursed", disbursed),
                 ("approved", approved), ("count", alone.Projects), ("rate", rate))
-            : texts.Text(english, "disbursement.source_period_line", ("label", label), ("scope", scopeName), ("period", english ? PeriodLabels.DescribeEnglish(period.From, period.To) : period.Label),
+            : texts.Text(english, "disbursement.source_period_line", ("label", label), ("scope", scopeName), ("period", period.Text(texts, english)),
                 ("disbursed", disbursed), ("approved", approved), ("count", alone.Projects), ("rate", rate)));
         if (parts.Both.Projects > 0)
         {
@@ -153,7 +153,7 @@ public sealed class ProjectPeriodAnswers(IBotStore store, ProjectVocabulary voca
 
     /// <summary>"Trong năm 2026 (01/01/2026 – 26/11/2026)".</summary>
     private string Span(Period period, DateOnly to, bool english) =>
-        texts.Text(english, "projects.period.span", ("period", english ? PeriodLabels.DescribeEnglish(period.From, period.To) : period.Label), ("from", period.From), ("to", to));
+        texts.Text(english, "projects.period.span", ("period", period.Text(texts, english)), ("from", period.From), ("to", to));
 
     /// <summary>The step as something that happened: "được phê duyệt", "bắt đầu thực hiện", "nghiệm thu", "quyết toán".</summary>
     private string Event(ProjectStatus s, bool english) => s switch

@@ -60,7 +60,7 @@ public static class ProjectProvinceDisbursement
         var rows = Rows(projects, catalogue, period, at, context.Today);
         var span = period is null
             ? context.Text("figures2.disburse.span_at", ("at", at))
-            : english ? PeriodLabels.DescribeEnglish(period.From, period.To) : period.Label;
+            : period.Text(context.Texts, english);
         if (rows.Count == 0)
         {
             return context.Text("figures2.disburse.none", ("scope", scopeName), ("span", span));

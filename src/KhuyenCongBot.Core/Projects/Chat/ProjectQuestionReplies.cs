@@ -65,7 +65,7 @@ public sealed class ProjectQuestionReplies(
         {
             if (period.From > context.Today)
             {
-                context.Say(context.Text("projects.ask.period_not_started", ("period", period.Label), ("today", context.Today)));
+                context.Say(context.Text("projects.ask.period_not_started", ("period", period.Text(context.Texts, context.English)), ("today", context.Today)));
                 return;
             }
             at = period.To < at ? period.To : at;

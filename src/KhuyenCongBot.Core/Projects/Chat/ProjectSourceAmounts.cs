@@ -26,7 +26,7 @@ public static class ProjectSourceAmounts
         var numbers = context.Numbers;
         var money = ProjectPeriodAnswers.Money(context.Texts, source, context.English);
         var sb = new StringBuilder(context.Text("projects.findings.source_in_period",
-            ("money", money.Length == 0 ? money : char.ToUpperInvariant(money[0]) + money[1..]), ("period", period.Label),
+            ("money", money.Length == 0 ? money : char.ToUpperInvariant(money[0]) + money[1..]), ("period", period.Text(context.Texts, context.English)),
             ("from", VnFormat.Date(period.From)), ("to", VnFormat.Date(to)), ("scope", scopeName),
             ("amount", numbers.MoneyFull(list.Sum(p => p.Approved[source]))), ("count", numbers.Number(list.Count))));
         foreach (var p in list.Take(ProjectAnswers.ListSize))

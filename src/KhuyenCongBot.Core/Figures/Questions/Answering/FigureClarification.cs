@@ -66,7 +66,7 @@ public sealed class FigureClarification(ScopeResolver scopes)
     {
         Open(context, pending);
         context.Ask(
-            context.Text("figures.clarify.which_figure", ("period", FigureAnswerer.PeriodText(pending, context.English)), ("scope", scopes.ShortName(pending.Scope, context.English))),
+            context.Text("figures.clarify.which_figure", ("period", FigureAnswerer.PeriodText(context.Texts, pending, context.English)), ("scope", scopes.ShortName(pending.Scope, context.English))),
             [
                 new Choice(context.Text("figures.clarify.booths"), "fq:m:trade_fair.booths"),
                 new Choice(context.Text("figures.clarify.participations"), "fq:m:*.participations"),

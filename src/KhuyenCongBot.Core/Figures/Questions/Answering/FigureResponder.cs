@@ -56,7 +56,7 @@ public sealed class FigureResponder(
         if (question.From > context.Today && !question.ComparePlan && question.Kind == QuestionKind.Figure)
         {
             // "gian hàng năm 2030": nothing can have happened yet; "0" would read as a result.
-            context.Say(context.Text("figures.answer.not_started", ("period", FigureAnswerer.PeriodText(question, context.English)), ("today", context.Today)));
+            context.Say(context.Text("figures.answer.not_started", ("period", FigureAnswerer.PeriodText(context.Texts, question, context.English)), ("today", context.Today)));
             return;
         }
         if (GroupRefusal(context, question.Scope) is { } groupRefusal)

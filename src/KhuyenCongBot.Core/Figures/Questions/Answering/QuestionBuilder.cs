@@ -104,7 +104,7 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
             if (baseQuestion is not null && parts.Period is null)
             {
                 var kept = parts.Source is null && question.Source is { } source ? context.Text("figures.follow.kept_source", ("source", FundingSources.Label(context.Texts, source, context.English))) : "";
-                var keptPeriod = FigureAnswerer.PeriodText(question, context.English);
+                var keptPeriod = FigureAnswerer.PeriodText(context.Texts, question, context.English);
                 var keptScope = scopes.ShortName(question.Scope, context.English);
                 notes.Add(keptActivity is null
                     ? context.Text("figures.follow.same_period_scope", ("period", keptPeriod), ("scope", keptScope), ("kept", kept))

@@ -26,13 +26,12 @@ public static class RunningPeriod
     }
 
     /// <summary>A period still running on <paramref name="today"/> cut at today ("từ đầu năm 2026 đến nay"); any other period as it is.</summary>
-    /// <remarks>The label is the Vietnamese one every <see cref="Period"/> carries (an English reply describes the dates instead).</remarks>
     public static Period UpToToday(UserTexts texts, Period period, DateOnly today) => today < period.From || today >= period.To
         ? period
         : new Period(period.From, today, period.From == new DateOnly(today.Year, 1, 1)
             ? YearToDate(texts, today).Label
-            : texts.Text(UserTexts.Vietnamese, "period.so_far", ("period", period.Label)));
+            : PeriodLabel.Of("period.so_far", period.Label));
 
     public static Period YearToDate(UserTexts texts, DateOnly today) =>
-        new(new DateOnly(today.Year, 1, 1), today, texts.Text(UserTexts.Vietnamese, "period.year_to_date", ("year", today.Year)));
+        new(new DateOnly(today.Year, 1, 1), today, PeriodLabel.Of("period.year_to_date", today.Year));
 }
