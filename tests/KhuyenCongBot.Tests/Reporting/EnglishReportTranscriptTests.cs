@@ -46,7 +46,7 @@ public sealed class EnglishReportTranscriptTests(ITestOutputHelper output)
         using var bot = Bot();
         var paragraph = Paragraph(await bot.Say("/baocao 6 tháng đầu năm 2024", "a", "en"));
         output.WriteLine(paragraph);
-        Assert.StartsWith("According to estimated figures for January–June 2024 (01/01/2024 – 30/06/2024), the industry and trade sector of 18 provinces", paragraph);
+        Assert.StartsWith("According to estimated figures for first 6 months of 2024 (01/01/2024 – 30/06/2024), the industry and trade sector of 18 provinces", paragraph);
         Assert.Contains("supported 701 standard booths for 296 participations", paragraph);
         Assert.Contains("with revenue of 4.87 billion VND, 49.1% of the year plan, 153.7% of the same period of 2023", paragraph);
         Assert.Contains("(Figures cover 18/34 provinces and cities with records in the period:", paragraph);
