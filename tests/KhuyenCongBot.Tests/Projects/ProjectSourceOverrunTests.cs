@@ -51,10 +51,13 @@ public sealed class ProjectSourceOverrunTests
     {
         var (bot, project, texts) = Start(72_000_000);
         using var _ = bot;
-        var warnings = ProjectLinkCheck.Warnings(texts, bot.Store, project, Fair(300_000_000, 0), null, newLink: true).Select(w => w.Vi).ToList();
+        var warnings = ProjectLinkCheck.Warnings(texts, bot.Store, project, Fair(300_000_000, 240_000_000), null, newLink: true).Select(w => w.Vi).ToList();
         var kcqg = Recorded(bot, s => s.Kcqg) + 300_000_000;
         Assert.Equal(372_000_000, kcqg);
-        Assert.Contains(warnings, w => w.Contains("vượt kinh phí khuyến công được duyệt (410.000.000 đồng)", StringComparison.Ordinal));
+        var total = Recorded(bot, s => s.Support) + 540_000_000;
+        Assert.Contains(warnings, w => w.Contains($"lên {VnFormat.MoneyFull(total)}, vượt kinh phí khuyến công được duyệt (410.000.000 đồng)", StringComparison.Ordinal));
+        // KCĐP: 240 triệu of 315 approved, not over.
+        Assert.DoesNotContain(warnings, w => w.Contains("Phần KCĐP", StringComparison.Ordinal));
         Assert.Contains($"Phần KCQG đã ghi cho đề án KC-2026-77 lên {VnFormat.MoneyFull(kcqg)}, vượt kinh phí KCQG được duyệt ({VnFormat.MoneyFull(95_000_000)}): bằng {VnFormat.Percent(kcqg / 95_000_000m)}.", warnings);
     }
 
