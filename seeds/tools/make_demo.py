@@ -69,7 +69,7 @@ UNITS = [
                            ("chả mực", "Hạ Long", "phường Hồng Hà"), ("ba kích", "Ba Chẽ", "xã Thanh Sơn")]),
     ]),
     ("bac-ninh", "Bắc Ninh", [
-        ("Bắc Ninh", 6, [("đồ gỗ mỹ nghệ", "Đồng Kỵ", "phường Đồng Kỵ"), ("gốm", "Phù Lãng", "xã Phù Lãng"),
+        ("Bắc Ninh", 6, [("đồ gỗ mỹ nghệ", "Đồng Kỵ", "phường Đồng Nguyên"), ("gốm", "Phù Lãng", "xã Phù Lãng"),
                          ("đúc đồng", "Đại Bái", "xã Đại Bái"), ("tranh dân gian", "Đông Hồ", "xã Song Hồ"),
                          ("giấy", "Phong Khê", "phường Phong Khê"), ("thép", "Đa Hội", "phường Châu Khê"),
                          ("mộc", "Phù Khê", "phường Phù Khê")]),
@@ -559,8 +559,50 @@ def make_plans(rng, records):
     return plans
 
 
+def former_of_commune():
+    """The former province a commune named in a merged unit lies in, as the bot reads it (CommuneFormerMap.FormerOfName): a 2025
+    commune of that name in the unit first (seeds/catalogue/communes.json, commune-former.json by code), else an old commune name
+    only one former province had; None when it cannot be told. Keyed by the former province's name."""
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "catalogue")
+    with open(os.path.join(here, "communes.json"), encoding="utf-8") as fh:
+        communes = {p["province"]: p["communes"] for p in json.load(fh)["provinces"]}
+    with open(os.path.join(here, "commune-former.json"), encoding="utf-8") as fh:
+        units = json.load(fh)["units"]
+    by_former = {}
+    for u in units:
+        of_code = {code: f for f, codes in u["former"].items() for code in codes}
+        named = {}
+        for c in communes.get(u["province"], []):
+            named.setdefault(fold(c["name"]), []).append(of_code.get(c["code"]))
+        old = {fold(n): f for f, names in u["oldNames"].items() for n in names}
+        for f in u["former"]:
+            by_former[f] = (named, old)
+
+    def former(province, commune):
+        if province not in by_former or not commune:
+            return province
+        named, old = by_former[province]
+        key = fold(commune)
+        for kind in ("xa ", "phuong ", "thi tran ", "dac khu "):
+            if key.startswith(kind):
+                key = key[len(kind):]
+                break
+        return named[key][0] if len(named.get(key, [])) == 1 else old.get(key)
+    return former
+
+
+def check_communes(records):
+    """A record dated before the merger names a commune of its former province, or one the bot cannot place; never a commune the
+    bot reads as another former province's ("phường Đồng Kỵ" of old Bắc Ninh folds to Bắc Giang's "xã Đồng Kỳ": the village is
+    now in phường Đồng Nguyên, named so)."""
+    former = former_of_commune()
+    wrong = [(r["province"], r["commune"]) for r in records if r["date"] < MERGER and former(r["province"], r["commune"]) not in (None, r["province"])]
+    assert not wrong, f"pre-merger rows with a commune of another former province: {sorted(set(wrong))}"
+
+
 def check(records):
     """Asserts the article's figures before anything is written."""
+    check_communes(records)
     def sel(a, start, end):
         return [r for r in records if r["activity"] == a and start <= r["date"] <= end]
     s, e = dt.date(2024, 1, 1), dt.date(2024, 6, 30)

@@ -35,19 +35,20 @@ public sealed class ScottPlotChartRenderer : IChartRenderer
             return Empty(plot, words);
         }
 
-        var bars = points.Select((p, i) => new Bar
+        // A point without a value (NaN: a month not yet come) keeps its place and label, with no bar and no number.
+        var bars = points.Select((p, i) => (p, i)).Where(x => double.IsFinite(x.p.Value)).Select(x => new Bar
         {
-            Position = i,
-            Value = Finite(p.Value),
+            Position = x.i,
+            Value = Finite(x.p.Value),
             FillColor = BarColor,
             LineWidth = 0,
-            Label = ChartNumber(p.Value, words.Numbers),
+            Label = ChartNumber(x.p.Value, words.Numbers),
         }).ToList();
         var barPlot = plot.Add.Bars(bars);
         barPlot.ValueLabelStyle.FontSize = points.Count > 12 ? 10 : 12;
 
         SetCategories(plot, points.Select(p => p.Label).ToList(), step: 1);
-        FinishValueAxis(plot, bars.Max(b => b.Value), bars.Min(b => b.Value), headroom: 0.12);
+        FinishValueAxis(plot, bars.Count == 0 ? 0 : bars.Max(b => b.Value), bars.Count == 0 ? 0 : bars.Min(b => b.Value), headroom: 0.12);
         return Png(plot);
     }
 

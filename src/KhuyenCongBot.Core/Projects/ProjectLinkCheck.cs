@@ -31,6 +31,20 @@ public static class ProjectLinkCheck
                 ("total", NumberText.For(e).MoneyFull(total)), ("approved", NumberText.For(e).MoneyFull(approved)), ("rate", NumberText.For(e).Percent((decimal)total / approved)))));
         }
 
+        // Per source too (outside tester): KCQG 372 triệu against 95 triệu approved was said only as the total over the total, and a
+        // project whose total fits while one source is overdrawn was not flagged at all.
+        foreach (var (kcqg, part, partApproved) in new[] { (true, split.Kcqg, project.Approved.Kcqg), (false, split.Kcdp, project.Approved.Kcdp) })
+        {
+            var partTotal = others.Sum(r => RecordFunding.SplitOf(r) is { } o ? (kcqg ? o.Kcqg : o.Kcdp) : 0) + part;
+            if (part > 0 && partApproved > 0 && partTotal > partApproved)
+            {
+                var source = RecordLayout.FundingSourceName(kcqg ? "kcqg" : "kcdp");
+                warnings.Add(Both(e => texts.Text(e, "hfig.link.source_above_approved", ("source", source), ("code", project.Code),
+                    ("total", NumberText.For(e).MoneyFull(partTotal)), ("approved", NumberText.For(e).MoneyFull(partApproved)),
+                    ("rate", NumberText.For(e).Percent((decimal)partTotal / partApproved)))));
+            }
+        }
+
         if (project.Type == ProjectType.Single && OtherFacility(store, project, others, record) is { } listed)
         {
             warnings.Add(Both(e => texts.Text(e, "project.link.other_facility", ("code", project.Code), ("listed", listed), ("facility", record.FacilityName))));

@@ -66,6 +66,12 @@ public sealed class BreakdownText(Breakdowns breakdowns, PlanLineText plans, Use
             }
             rank = ++position == 1 || r.Value.Value != previous ? position : rank;
             previous = r.Value.Value;
+            if (Breakdowns.NotYet(q, r.Key, by))
+            {
+                // "Tháng 12/2026: — (chưa đến)": a month after today is not a month with nothing.
+                sb.Append(RowStart(texts, ranked, rank, english)).Append(r.Label).Append(": ").AppendLine(texts.Text(english, "hfig.breakdown.not_yet"));
+                continue;
+            }
             sb.Append(RowStart(texts, ranked, rank, english)).Append(r.Label).Append(": ").Append(Value(r.Value.Value))
               .Append(RowNote(texts, q, measure, r.Value, english))
               .Append(q.ComparePlan && by == BreakdownBy.Province ? plans.RowPlan(q, $"{activityId ?? "*"}.{measure}", measure, r.Key, r.Value.Value, english) : "")

@@ -36,6 +36,8 @@ public sealed class Breakdowns(IFigureSource figures, IBotStore store, Catalogue
             rows = rows.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
             if (q.Top is not null)
             {
+                // "tháng nào ít nhất năm nay": a month not yet come is no month with the fewest.
+                rows = rows.Where(r => !NotYet(q, r.Key, by)).ToList();
                 rows = (q.Ascending ? rows.OrderBy(r => r.Value.Value) : rows.OrderByDescending(r => r.Value.Value)).ToList();
             }
         }
@@ -53,12 +55,39 @@ public sealed class Breakdowns(IFigureSource figures, IBotStore store, Catalogue
     private static IEnumerable<KeyValuePair<string, FigureValue>> EveryBucket(Question q, IReadOnlyList<KeyValuePair<string, FigureValue>> found, BreakdownBy by)
     {
         var known = found.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-        var keys = ChronologicalKeys(q.From, q.To, by).ToList();
+        // A period cut at today ("năm nay") still lists its months up to the end as asked: those after today as not yet come.
+        var keys = ChronologicalKeys(q.From, q.AskedTo ?? q.To, by).ToList();
         if (q.From <= PeriodParser.Beginning)
         {
             keys = keys.SkipWhile(k => !known.ContainsKey(k)).ToList();
         }
         return keys.Select(k => new KeyValuePair<string, FigureValue>(k, known.GetValueOrDefault(k)));
+    }
+
+    /// <summary>
+    /// A month, quarter or year of a period cut at today (<see cref="Question.AskedTo"/>) that starts after today: not yet come,
+    /// shown as "—" with no bar, never as a 0 that reads "nothing happened".
+    /// </summary>
+    public static bool NotYet(Question q, string key, BreakdownBy by) =>
+        q.AskedTo is not null && FigureRules.IsChronological(by) && BucketStart(key) is { } start && start > q.To;
+
+    /// <summary>The first day of a "yyyy", "yyyy-MM" or "yyyy-Qn" key.</summary>
+    private static DateOnly? BucketStart(string key)
+    {
+        if (key.Length < 4 || !int.TryParse(key.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year))
+        {
+            return null;
+        }
+        if (key.Length == 4)
+        {
+            return new DateOnly(year, 1, 1);
+        }
+        if (key.Length == 7 && key[5] == 'Q' && key[6] is >= '1' and <= '4')
+        {
+            return new DateOnly(year, (key[6] - '1') * 3 + 1, 1);
+        }
+        return key.Length == 7 && int.TryParse(key.AsSpan(5, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var month) && month is >= 1 and <= 12
+            ? new DateOnly(year, month, 1) : null;
     }
 
     /// <summary>The keys of the months, quarters or years that a period touches, in order.</summary>

@@ -46,7 +46,11 @@ public static class ClassAnswers
         }
         var lines = new List<string>
         {
-            context.Text("figures.findings.classes_value", ("value", numbers.Number(known.Sum()))),
+            // Only some records name their classes: the headline says "ít nhất … (chỉ 1/7 bản ghi có số lớp)", never a figure that looks
+            // complete (outside tester: "2 lớp" for a year of 7 training records, the caveat only below it).
+            known.Count < records.Count
+                ? context.Text("hfig.classes.partial_value", ("value", numbers.Number(known.Sum())), ("known", numbers.Number(known.Count)), ("records", numbers.Number(records.Count)))
+                : context.Text("figures.findings.classes_value", ("value", numbers.Number(known.Sum()))),
             context.Text("figures.answer.period", ("period", period + " (" + VnFormat.Date(q.From) + " – " + VnFormat.Date(q.To) + ")")),
             context.Text("figures.answer.scope", ("scope", scopes.Label(q.Scope, english))),
         };

@@ -46,7 +46,10 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
         }
         else
         {
-            var points = rows.Select(r => new ChartPoint(answerer.KeyLabel(r.Key, by, english), (double)r.Value.Value / scale)).ToList();
+            // A month after today gets no bar (NaN) and says "(chưa đến)" under it: a bar at 0 would read "nothing happened".
+            var points = rows.Select(r => Breakdowns.NotYet(q, r.Key, by)
+                ? new ChartPoint(texts.Text(english, "hfig.breakdown.not_yet_label", ("label", answerer.KeyLabel(r.Key, by, english))), double.NaN)
+                : new ChartPoint(answerer.KeyLabel(r.Key, by, english), (double)r.Value.Value / scale)).ToList();
             png = charts.Bars(title, unit, points, words);
             var byWhat = by switch
             {
@@ -95,7 +98,9 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
                 var label = answerer.KeyLabel(r.Key, by, english);
                 // A province's row is that province's figure: its scope is the province, not the question's ("cả nước").
                 var rowScope = by == BreakdownBy.Province ? label : scope;
-                summary.Add(Row($"{SourceText.Title(texts, catalogue, activity, measure, q.Source, english)} – {label}", measure, r.Value, q, rowScope, english));
+                var row = Row($"{SourceText.Title(texts, catalogue, activity, measure, q.Source, english)} – {label}", measure, r.Value, q, rowScope, english);
+                // A month after today: "— (chưa đến)" in the value's cell, no 0 that a sum or a chart of the sheet would take as a result.
+                summary.Add(Breakdowns.NotYet(q, r.Key, by) ? [row[0], texts.Text(english, "hfig.breakdown.not_yet"), "", .. row.Skip(3)] : row);
             }
         }
         var records = answerer.RecordsOf(q).ToList();

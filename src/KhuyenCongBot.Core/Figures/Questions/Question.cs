@@ -51,6 +51,12 @@ public sealed record Question
 
     [JsonIgnore] public Period Period => new(From, To, PeriodLabel);
 
+    /// <summary>
+    /// The end of the period as asked when it was cut at today ("năm nay": 31/12, <see cref="To"/> today); null when not cut.
+    /// A breakdown lists the months after today up to it as not yet come, never as zeros.
+    /// </summary>
+    [JsonPropertyName("at")] public DateOnly? AskedTo { get; init; }
+
     /// <summary>What kind of answer (issue 13): a figure, or plan gap, plan ranking, average, facility history, own or new records.</summary>
     [JsonPropertyName("k")] public QuestionKind Kind { get; init; }
 
@@ -68,7 +74,7 @@ public sealed record Question
     /// <summary>Only facilities of this legal form or priority group ("cooperative", "women_owned"): see <see cref="FigureQuery.Beneficiary"/>.</summary>
     [JsonPropertyName("bn")] public string? Beneficiary { get; init; }
 
-    public Question WithPeriod(Period period) => this with { From = period.From, To = period.To, PeriodLabel = period.Label };
+    public Question WithPeriod(Period period) => this with { From = period.From, To = period.To, PeriodLabel = period.Label, AskedTo = null };
 
     private static readonly JsonSerializerOptions Json = new()
     {

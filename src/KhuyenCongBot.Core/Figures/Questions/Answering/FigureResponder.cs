@@ -117,6 +117,10 @@ public sealed class FigureResponder(
         {
             footer = footer is null ? noData : footer + "\n" + noData;
         }
+        if (AfterToday.Note(context, answerer, question) is { } later)
+        {
+            footer = footer is null ? later : footer + "\n" + later;
+        }
         if (notes is { Count: > 0 })
         {
             text = string.Join("\n", notes) + "\n" + text;

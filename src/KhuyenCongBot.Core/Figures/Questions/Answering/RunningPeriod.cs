@@ -6,16 +6,23 @@ namespace KhuyenCongBot.Core.Figures.Questions;
 public static class RunningPeriod
 {
     /// <summary>
-    /// A comparison with last year over a period still running ("năm nay", "quý này") counts up to today and compares with the
-    /// same dates a year earlier: eleven months of this year against twelve of last year would read as a fall.
+    /// A period still running on today ("năm nay", "quý này", "năm 2026" asked in 2026) counts up to today, and a comparison with
+    /// last year compares the same dates a year earlier: eleven months of this year against twelve of last year would read as a
+    /// fall, and a record dated after today (an estimate entered ahead) is not done yet. The end as asked is kept in
+    /// <see cref="Question.AskedTo"/>: a breakdown lists the months after today as not yet come.
     /// </summary>
     public static Question Clip(UserTexts texts, Question q, DateOnly today)
     {
-        if (!(q.CompareLastYear || q.Change))
+        if (q.AskedTo is not null)
         {
             return q;
         }
-        var clipped = q.WithPeriod(UpToToday(texts, q.Period, today));
+        var cut = UpToToday(texts, q.Period, today);
+        var clipped = cut.To == q.To ? q : q.WithPeriod(cut) with { AskedTo = q.To };
+        if (!(q.CompareLastYear || q.Change))
+        {
+            return clipped;
+        }
         // Two periods compared ("tháng này so với tháng trước"): the second is cut to as many days as the first has so far.
         // "tháng này" already ends today: its comparison is cut the same way.
         if ((clipped.To != q.To || (q.To == today && q.From < today)) && q.VsFrom is { } vf && q.VsTo is { } vt)
