@@ -46,7 +46,7 @@ public sealed class Lexicon
     public IReadOnlyList<(string Phrase, string What)> Unsupported { get; private init; } = [];
 
     /// <summary>What the bot does not hold, said to an English reader: the part of the key after " | "
-    /// ("unsupported:số công nhân, lao động | the number of workers"), by the Vietnamese part.</summary>
+    /// ("unsupported:&lt;Vietnamese&gt; | the number of workers"), by the Vietnamese part.</summary>
     public IReadOnlyDictionary<string, string> UnsupportedEnglish { get; private init; } = new Dictionary<string, string>();
 
     /// <summary>(phrase, legal form or priority group id of seeds/catalogue/beneficiaries.json: "cooperative", "women_owned"), longest first.</summary>

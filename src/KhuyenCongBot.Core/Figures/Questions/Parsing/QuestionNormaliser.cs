@@ -22,7 +22,7 @@ internal sealed partial class QuestionNormaliser(CatalogueIndex catalogue, Lexic
         {
             var token = tokens[i];
             var t = token;
-            // "in May 2025", "from April to May", "May 2025": the month. Folded, "may" is also "máy" (a machine) and "mấy" (how many):
+            // "in May 2025", "from April to May", "May 2025": the month. Folded, "may" is also a machine and "how many" in Vietnamese:
             // only after an English word of time or before a year.
             if (t == "may" && (previous is "in" or "of" or "during" or "since" or "from" or "until" or "through" or "to"
                 || (i + 1 < tokens.Length && tokens[i + 1].Length == 4 && tokens[i + 1].StartsWith("20", StringComparison.Ordinal) && tokens[i + 1].All(char.IsAsciiDigit))))

@@ -77,7 +77,7 @@ internal sealed partial class ScopeReader(CatalogueIndex catalogue, Lexicon lexi
             }
         }
         found = found.OrderBy(f => f.At).ToList();
-        // "former Vinh Phuc", "the former province of Phu Tho": the English "cũ", before the name.
+        // "former Vinh Phuc", "the former province of Phu Tho": the English word for "cu" (former), before the name.
         var formerEnglish = found.Count == 1 && FormerEnglishRegex().Matches(asked).Any(m => m.Index + m.Length == found[0].At)
             && FormerEnglishRegex().Match(s) is { Success: true } fe ? fe : null;
         if (found.Count == 1 && !found[0].Former && SharesItsName(found[0].Id) && formerEnglish is not null)
