@@ -4,7 +4,7 @@ using KhuyenCongBot.Core.Text;
 
 namespace KhuyenCongBot.Core.Broadcasts;
 
-/// <summary>Reads a moment typed in Vietnamese: "8h sáng mai", "20/12 14:00", "14h30 thứ hai", "2 tiếng nữa", "tối nay 20h".</summary>
+/// <summary>Reads a moment typed in Vietnamese: "8h sáng mai", "20/12 14:00", "14h30 thứ hai", "2 tiếng nữa", "tối nay 20h"; or in English: "tomorrow 8am", "Friday at 9", "in 2 hours".</summary>
 public static partial class VnDateTimeParser
 {
     /// <summary>Parses <paramref name="text"/> relative to <paramref name="now"/> (bot time zone); the result has now's offset.</summary>
@@ -12,7 +12,7 @@ public static partial class VnDateTimeParser
     public static bool TryParse(string? text, DateTimeOffset now, out DateTimeOffset at)
     {
         at = default;
-        var t = Strip(VnText.Fold(text)).Replace(',', ' ').Trim();
+        var t = FromEnglish(Strip(VnText.Fold(text)).Replace(',', ' ').Trim());
         if (t.Length == 0)
         {
             return false;
@@ -150,6 +150,44 @@ public static partial class VnDateTimeParser
         at = new DateTimeOffset(local, now.Offset);
         return true;
     }
+
+    /// <summary>"tomorrow 8am", "Friday at 9", "in 2 hours", "tonight 8pm": the English words as the Vietnamese ones this parser reads.</summary>
+    internal static string FromEnglish(string t)
+    {
+        t = EnglishRelative().Replace(t, m => "sau " + m.Groups["n"].Value + " " + (m.Groups["u"].Value[0] switch { 'h' => "tieng", 'd' => "ngay", _ => "phut" }));
+        t = AmPm().Replace(t, m =>
+        {
+            var h = int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture);
+            var pm = m.Groups["p"].Value.StartsWith('p');
+            h = h == 12 ? (pm ? 12 : 0) : pm ? h + 12 : h;
+            return string.Create(CultureInfo.InvariantCulture, $"{h}:{(m.Groups["m"].Success ? m.Groups["m"].Value : "00")}");
+        });
+        t = AtHour().Replace(t, m => "luc " + m.Groups["h"].Value + "h");
+        foreach (var (en, vi) in EnglishWords)
+        {
+            t = Regex.Replace(t, $@"(?<![\p{{L}}]){en}(?![\p{{L}}])", vi);
+        }
+        return Regex.Replace(t, @"\s+", " ").Trim();
+    }
+
+    private static readonly (string En, string Vi)[] EnglishWords =
+    [
+        ("the day after tomorrow", "ngay kia"), ("day after tomorrow", "ngay kia"), ("tomorrow", "mai"), ("today", "hom nay"),
+        ("tonight", "toi nay"), ("this morning", "sang nay"), ("this afternoon", "chieu nay"), ("this evening", "toi nay"),
+        ("in the morning", "sang"), ("in the afternoon", "chieu"), ("in the evening", "toi"), ("morning", "sang"), ("afternoon", "chieu"),
+        ("evening", "toi"), ("at noon", "12h trua"), ("noon", "12h trua"), ("midday", "12h trua"), ("monday", "thu hai"), ("tuesday", "thu ba"),
+        ("wednesday", "thu tu"), ("thursday", "thu nam"), ("friday", "thu sau"), ("saturday", "thu bay"), ("sunday", "chu nhat"),
+        ("next", ""), ("this", ""), ("on", ""), ("at", "luc"), ("o clock", "h"), ("oclock", "h"),
+    ];
+
+    [GeneratedRegex(@"^(?:in\s+(?<n>\d{1,3})\s*(?<u>hours?|hrs?|minutes?|mins?|days?)|(?<n>\d{1,3})\s*(?<u>hours?|hrs?|minutes?|mins?|days?)\s+from now)$")]
+    private static partial Regex EnglishRelative();
+
+    [GeneratedRegex(@"(?<![\d:])(?<h>1[0-2]|0?[1-9])(?::(?<m>[0-5][0-9]))?\s*(?<p>am|pm|a\.m\.|p\.m\.)(?![\p{L}])")]
+    private static partial Regex AmPm();
+
+    [GeneratedRegex(@"(?<![\p{L}])at\s+(?<h>1[0-9]|2[0-3]|0?[0-9])(?![\d:/\p{L}])")]
+    private static partial Regex AtHour();
 
     private const string Marked = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
     private const string Plain = "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd";

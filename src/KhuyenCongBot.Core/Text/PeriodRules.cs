@@ -49,7 +49,7 @@ internal static class PeriodRules
         new(R($@"{B}(?:trong\s+)?(?<n>[0-9]{{1,2}}) nam (?:qua|gan day|gan nhat|vua qua|tro lai day){E}|{B}(?:the\s+)?(?:last|past) (?<n>[0-9]{{1,2}}) years{E}"), PeriodBuilders.RollingYears),
         new(R($@"{B}(?:tu|from|since)\s+(?:nam\s+|year\s+)?{Year}(?:\s+(?:den|toi|to|until)\s+(?:nay|hien nay|hien tai|bay gio|now|today|date))?{DateEnd}(?![a-z])"), PeriodBuilders.SinceYear),
         new(R($@"(?:{B}(?:(?:luy ke|cong don)\s+)?(?:giai doan|thoi ky|period|tu|from|between)\s+(?:nam\s+|year\s+)?|(?<![a-z0-9/.\-])(?:nam\s+)?){Year1}\s*(?:-|den|toi|to|and|until)\s*(?:nam\s+|year\s+)?{Year2}{DateEnd}(?![a-z])|{B}giai doan\s+{Year1}\s+{Year2}{DateEnd}(?![a-z])"), PeriodBuilders.YearRange),
-        new(R($@"{B}(?:(?:luy ke|tinh|tu dau nam(?: {Year})?|cong don)\s+(?:den|toi)(?:\s+het)?|(?:den|toi) het|luy ke|(?:up to|until|through) (?:the end of )?)\s+(?:quy (?<q>iv|iii|ii|i|[1-4])|q(?<q>[1-4])|quarter (?<q>[1-4])|thang (?<m>1[0-2]|0?[1-9])|month (?<m>1[0-2]|0?[1-9])){YT}{E}"), PeriodBuilders.Cumulative),
+        new(R($@"{B}(?:(?:luy ke|tinh|tu dau nam(?: {Year})?|cong don)\s+(?:den|toi)(?:\s+het)?|(?:den|toi) het|luy ke|(?:cumulative(?:ly)? (?:up )?to|up to|until|through)(?: the end of)?)\s+(?:quy (?<q>iv|iii|ii|i|[1-4])|q(?<q>[1-4])|quarter (?<q>[1-4])|thang (?<m>1[0-2]|0?[1-9])|month (?<m>1[0-2]|0?[1-9])){YT}{E}"), PeriodBuilders.Cumulative),
         new(R($@"{B}(?:(?:luy ke )?tu dau nam|luy ke|year to date|ytd){YTAfterNam}(?:\s+(?:den|toi)\s+(?:(?<now>nay|hien nay|hien tai|hom nay|bay gio)|(?:ngay\s+)?{Date("2", true)}))?(?:{E}|{DateEnd})"), PeriodBuilders.YearToDate),
         new(R($@"{B}(?:nam (?<k>nay|ngoai|truoc nua|truoc|qua|roi|kia)|(?<k>this|last|previous) year|the year (?<k>before) last|(?<k>2) years ago){E}"), PeriodBuilders.RelativeYear),
         new(R($@"(?:{B}(?:ca nam|nam|in|year)\s+|(?<![a-z0-9/.\-])){Year}{DateEnd}(?![a-z])"), PeriodBuilders.ExplicitYear),
@@ -58,8 +58,8 @@ internal static class PeriodRules
         new(R($@"{B}tu thang (?<m1>1[0-2]|0?[1-9])\s*(?:den|toi|-)\s*(?:thang\s+)?(?<m2>1[0-2]|0?[1-9]){YT}{E}"), PeriodBuilders.MonthRange),
         // "quý 1 đến quý 3 năm 2025", "từ quý 1/2025 đến hết quý 3", "tháng 3 đến tháng 6 năm 2025", "tháng 3/2025 - tháng 6/2025":
         // one period from the first's start to the last's end.
-        new(R($@"{B}(?:tu\s+)?(?:quy (?<q1>iv|iii|ii|i|[1-4])|q(?<q1>[1-4])){Y1}\s*(?:den|toi|-)\s*(?:het\s+)?(?:quy (?<q2>iv|iii|ii|i|[1-4])|q(?<q2>[1-4])){YT}{E}"), PeriodBuilders.PartRange),
-        new(R($@"{B}(?:tu\s+)?thang (?<m1>1[0-2]|0?[1-9]){Y1}\s*(?:den|toi|-)\s*(?:het\s+)?thang (?<m2>1[0-2]|0?[1-9]){YT}{E}"), PeriodBuilders.PartRange),
+        new(R($@"{B}(?:(?:tu|from)\s+)?(?:quy (?<q1>iv|iii|ii|i|[1-4])|q(?<q1>[1-4])){Y1}\s*(?:den|toi|-|to|until|through)\s*(?:het\s+|the end of\s+)?(?:quy (?<q2>iv|iii|ii|i|[1-4])|q(?<q2>[1-4])){YT}{E}"), PeriodBuilders.PartRange),
+        new(R($@"{B}(?:(?:tu|from)\s+)?thang (?<m1>1[0-2]|0?[1-9]){Y1}\s*(?:den|toi|-|to|until|through)\s*(?:het\s+|the end of\s+)?thang (?<m2>1[0-2]|0?[1-9]){YT}{E}"), PeriodBuilders.PartRange),
         // "q1 và q2 2024", "tháng 3 và tháng 4": two neighbouring quarters or months are one period (others are not read).
         new(R($@"{B}(?:quy (?<q1>iv|iii|ii|i|[1-4])|q(?<q1>[1-4])){Y1}\s*(?:va|and|,)\s*(?:quy (?<q2>iv|iii|ii|i|[1-4])|q(?<q2>[1-4])){YT}{E}"), PeriodBuilders.NeighbourPair),
         new(R($@"{B}thang (?<m1>1[0-2]|0?[1-9]){Y1}\s*(?:va|and|,)\s*thang (?<m2>1[0-2]|0?[1-9]){YT}{E}"), PeriodBuilders.NeighbourPair),

@@ -29,6 +29,21 @@ public sealed class VnDateTimeParserTests
     [InlineData("30 phút nữa", "26/11/2026 09:30")]
     [InlineData("lúc 16h ngày 30/11", "30/11/2026 16:00")]
     [InlineData("9 giờ rưỡi sáng mai", "27/11/2026 09:30")]
+    // English (an English-speaking admin scheduling an announcement; before, each was "Could not read the time").
+    [InlineData("tomorrow 8am", "27/11/2026 08:00")]
+    [InlineData("8am tomorrow", "27/11/2026 08:00")]
+    [InlineData("tomorrow at 8", "27/11/2026 08:00")]
+    [InlineData("tomorrow at 8:30", "27/11/2026 08:30")]
+    [InlineData("tomorrow morning", "27/11/2026 08:00")]
+    [InlineData("today 3pm", "26/11/2026 15:00")]
+    [InlineData("tonight 8pm", "26/11/2026 20:00")]
+    [InlineData("Friday 9am", "27/11/2026 09:00")]
+    [InlineData("next Monday at 7:30 am", "30/11/2026 07:30")]
+    [InlineData("20/12 2pm", "20/12/2026 14:00")]
+    [InlineData("in 2 hours", "26/11/2026 11:00")]
+    [InlineData("30 minutes from now", "26/11/2026 09:30")]
+    [InlineData("12pm", "26/11/2026 12:00")]
+    [InlineData("tomorrow at noon", "27/11/2026 12:00")]
     public void Reads_a_moment(string text, string expected)
     {
         Assert.True(VnDateTimeParser.TryParse(text, Now, out var at), text);

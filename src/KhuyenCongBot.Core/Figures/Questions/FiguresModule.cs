@@ -125,7 +125,7 @@ public sealed class FiguresModule : IBotModule
         }
         if (parts.Unsupported is { } unsupported)
         {
-            UnderstandingReplies.CannotAnswer(context, unsupported);
+            UnderstandingReplies.CannotAnswer(context, context.English && parts.UnsupportedEnglish is { } english ? english : unsupported);
             return;
         }
         if (parts.Unknown.Count > 0)

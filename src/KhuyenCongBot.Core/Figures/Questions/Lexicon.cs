@@ -45,6 +45,10 @@ public sealed class Lexicon
     /// <summary>(phrase, what the bot does not hold, as said in the reply).</summary>
     public IReadOnlyList<(string Phrase, string What)> Unsupported { get; private init; } = [];
 
+    /// <summary>What the bot does not hold, said to an English reader: the part of the key after " | "
+    /// ("unsupported:&lt;Vietnamese&gt; | the number of workers"), by the Vietnamese part.</summary>
+    public IReadOnlyDictionary<string, string> UnsupportedEnglish { get; private init; } = new Dictionary<string, string>();
+
     /// <summary>(phrase, legal form or priority group id of seeds/catalogue/beneficiaries.json: "cooperative", "women_owned"), longest first.</summary>
     public IReadOnlyList<(string Phrase, string Group)> FacilityGroups { get; private init; } = [];
 
@@ -113,7 +117,9 @@ public sealed class Lexicon
         var sources = Pairs(folder, "sources", sourceFile.Where(kv => kv.Key != "breakdown").ToDictionary(), SourceOf, "kcqg, kcdp, counterpart, other hoặc breakdown");
         var intents = files["intents"];
         var unsupported = Pairs(folder, "intents", intents.Where(kv => kv.Key.StartsWith("unsupported:", StringComparison.Ordinal)).ToDictionary(),
-            key => key.Length > "unsupported:".Length ? key["unsupported:".Length..] : null, "unsupported:<điều bot không có>");
+            key => key.Length > "unsupported:".Length ? key["unsupported:".Length..].Split(" | ")[0].Trim() : null, "unsupported:<điều bot không có>[ | <in English>]");
+        var unsupportedEnglish = intents.Keys.Where(k => k.StartsWith("unsupported:", StringComparison.Ordinal) && k.Contains(" | ", StringComparison.Ordinal))
+            .Select(k => k["unsupported:".Length..].Split(" | ")).ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.Ordinal);
         CheckKeys(folder, "intents", intents.Keys, k => k is "greeting" or "thanks" || (k.StartsWith("unsupported:", StringComparison.Ordinal) && k.Length > 12)
             || (k.StartsWith("group:", StringComparison.Ordinal) && k.Length > 6), "greeting, thanks, unsupported:<...>, group:<...>");
         var groups = Pairs(folder, "intents", intents.Where(kv => kv.Key.StartsWith("group:", StringComparison.Ordinal)).ToDictionary(), key => key[6..], "group:<mã loại hình hoặc nhóm ưu tiên trong seeds/catalogue/beneficiaries.json>");
@@ -159,6 +165,7 @@ public sealed class Lexicon
             Greetings = Longest(intents.GetValueOrDefault("greeting") ?? []),
             Thanks = Longest(intents.GetValueOrDefault("thanks") ?? []),
             Unsupported = unsupported,
+            UnsupportedEnglish = unsupportedEnglish,
             FacilityGroups = groups,
             Places = places,
             Shorthand = shorthand,

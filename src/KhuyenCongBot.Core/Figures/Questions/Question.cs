@@ -157,6 +157,9 @@ public sealed class QuestionParts
     /// <summary>Data the bot does not hold was asked for ("công nhân" → "số công nhân, lao động").</summary>
     public string? Unsupported { get; set; }
 
+    /// <summary><see cref="Unsupported"/> in English (seeds/lexicon/intents.json), for an English reader; null when not written.</summary>
+    public string? UnsupportedEnglish { get; set; }
+
     /// <summary>A legal form or priority group of facilities named ("hợp tác xã", "do phụ nữ làm chủ"): its id in seeds/catalogue/beneficiaries.json.</summary>
     public string? FacilityGroup { get; set; }
 

@@ -195,7 +195,11 @@ internal sealed partial class MeasureReader(CatalogueIndex catalogue, Lexicon le
                 {
                     continue;
                 }
-                parts.Unsupported ??= what;
+                if (parts.Unsupported is null)
+                {
+                    parts.Unsupported = what;
+                    parts.UnsupportedEnglish = lexicon.UnsupportedEnglish.GetValueOrDefault(what);
+                }
                 s = text[..at] + text[end..];
                 break;
             }

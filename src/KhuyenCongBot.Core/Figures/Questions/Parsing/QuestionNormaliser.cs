@@ -16,10 +16,20 @@ internal sealed partial class QuestionNormaliser(CatalogueIndex catalogue, Lexic
     public string Expand(string folded)
     {
         var sb = new StringBuilder();
-        foreach (var token in folded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var previous = "";
+        var tokens = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < tokens.Length; i++)
         {
+            var token = tokens[i];
             var t = token;
-            if (lexicon.Shorthand.TryGetValue(t, out var full))
+            // "in May 2025", "from April to May", "May 2025": the month. Folded, "may" is also a machine and "how many" in Vietnamese:
+            // only after an English word of time or before a year.
+            if (t == "may" && (previous is "in" or "of" or "during" or "since" or "from" or "until" or "through" or "to"
+                || (i + 1 < tokens.Length && tokens[i + 1].Length == 4 && tokens[i + 1].StartsWith("20", StringComparison.Ordinal) && tokens[i + 1].All(char.IsAsciiDigit))))
+            {
+                t = "thang 5";
+            }
+            else if (lexicon.Shorthand.TryGetValue(t, out var full))
             {
                 t = full;
             }
@@ -36,6 +46,7 @@ internal sealed partial class QuestionNormaliser(CatalogueIndex catalogue, Lexic
                 t = ms.Groups[1].Value + " thang";
             }
             sb.Append(t).Append(' ');
+            previous = token;
         }
         return sb.ToString().TrimEnd();
     }

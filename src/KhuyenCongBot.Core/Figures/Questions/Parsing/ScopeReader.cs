@@ -77,7 +77,20 @@ internal sealed partial class ScopeReader(CatalogueIndex catalogue, Lexicon lexi
             }
         }
         found = found.OrderBy(f => f.At).ToList();
-        if (found.Count == 1 && !found[0].Former && SharesItsName(found[0].Id) && FormerWordRegex().Match(s) is { Success: true } old
+        // "former Vinh Phuc", "the former province of Phu Tho": the English word for "cu" (former), before the name.
+        var formerEnglish = found.Count == 1 && FormerEnglishRegex().Matches(asked).Any(m => m.Index + m.Length == found[0].At)
+            && FormerEnglishRegex().Match(s) is { Success: true } fe ? fe : null;
+        if (found.Count == 1 && !found[0].Former && SharesItsName(found[0].Id) && formerEnglish is not null)
+        {
+            parts.Scope = "f:" + found[0].Id;
+            s = WorkingText.Cut(s, formerEnglish);
+        }
+        else if (found.Count == 1 && found[0].Former && formerEnglish is not null)
+        {
+            parts.Scope = "f:" + found[0].Id;
+            s = WorkingText.Cut(s, formerEnglish);
+        }
+        else if (found.Count == 1 && !found[0].Former && SharesItsName(found[0].Id) && FormerWordRegex().Match(s) is { Success: true } old
             && asked.Contains(" " + VnText.FoldWords(found[0].Name) + " cu ", StringComparison.Ordinal))
         {
             // "Phú Thọ cũ": the former province whose name the merged one kept, not the merged one (its records carry the same id
@@ -115,6 +128,9 @@ internal sealed partial class ScopeReader(CatalogueIndex catalogue, Lexicon lexi
     /// <summary>Whether a current province kept the name (and id) of one of the former provinces merged into it (Phú Thọ, Bắc Ninh).</summary>
     private bool SharesItsName(string id) => catalogue.Provinces.Any(p => !p.IsCurrent && p.Id == id)
         || (catalogue.Province(id) is { IsCurrent: true } && catalogue.FormerUnitsOf(id).Count > 0 && !catalogue.FormerUnitsOf(id).Any(f => f.Id == id));
+
+    [System.Text.RegularExpressions.GeneratedRegex(" (the )?former( province| city)?( of)?(?= )")]
+    private static partial System.Text.RegularExpressions.Regex FormerEnglishRegex();
 
     [System.Text.RegularExpressions.GeneratedRegex(" cu(?= )")]
     private static partial System.Text.RegularExpressions.Regex FormerWordRegex();

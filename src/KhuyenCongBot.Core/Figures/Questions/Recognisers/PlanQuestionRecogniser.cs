@@ -17,7 +17,9 @@ public static partial class PlanQuestionRecogniser
         {
             parts.Kind = QuestionKind.PlanRanking;
             parts.Ascending = ranking.Value.Contains(" chua ", StringComparison.Ordinal) || ranking.Value.Contains(" khong ", StringComparison.Ordinal)
-                || ranking.Value.Contains("behind", StringComparison.Ordinal) || ranking.Value.Contains("below", StringComparison.Ordinal) || ranking.Value.Contains("under", StringComparison.Ordinal);
+                || ranking.Value.Contains("behind", StringComparison.Ordinal) || ranking.Value.Contains("below", StringComparison.Ordinal) || ranking.Value.Contains("under", StringComparison.Ordinal)
+                || ranking.Value.Contains(" not ", StringComparison.Ordinal) || ranking.Value.Contains(" n t ", StringComparison.Ordinal)
+                || ranking.Value.Contains("furthest", StringComparison.Ordinal) || ranking.Value.Contains("farthest", StringComparison.Ordinal) || ranking.Value.Contains("most behind", StringComparison.Ordinal);
             // Keep the metric's words typed inside the phrase ("tiến độ kế hoạch gian hàng các tỉnh").
             s = s[..ranking.Index] + " " + ranking.Groups["mid"].Value + " " + s[(ranking.Index + ranking.Length)..];
             s = PlanWordsRegex().Replace(s, " ");
@@ -32,7 +34,7 @@ public static partial class PlanQuestionRecogniser
         }
     }
 
-    [GeneratedRegex(@" ((cac )?(tinh|dia phuong)( thanh)?( nao)? ((chua|khong|da) (dat|hoan thanh|dat duoc|vuot)|(nao )?(dat|hoan thanh|vuot))( duoc)? (ke hoach|chi tieu)( nam)?|tien do (thuc hien )?(ke hoach|chi tieu)( nam)?(?<mid>( \w+){0,4}?)( cua)? (cac|tung|theo|moi|theo tung) (tinh|dia phuong)( thanh)?|(ty le|phan tram|%) (dat |hoan thanh )?(ke hoach|chi tieu)( nam)?(?<mid>( \w+){0,4}?)( cua)? (cac|tung|theo|moi|theo tung) (tinh|dia phuong)( thanh)?|(tinh|dia phuong)( thanh)?( nao)? (dat |co )?(ty le|ti le|phan tram|%) (dat |hoan thanh )?(ke hoach|chi tieu)( nam)?|xep hang (tien do|ke hoach|muc dat ke hoach)( cac tinh)?|(which )?provinces? (are )?(behind|below|under) (the )?plan|plan progress by province)(?= )")]
+    [GeneratedRegex(@" ((cac )?(tinh|dia phuong)( thanh)?( nao)? ((chua|khong|da) (dat|hoan thanh|dat duoc|vuot)|(nao )?(dat|hoan thanh|vuot))( duoc)? (ke hoach|chi tieu)( nam)?|tien do (thuc hien )?(ke hoach|chi tieu)( nam)?(?<mid>( \w+){0,4}?)( cua)? (cac|tung|theo|moi|theo tung) (tinh|dia phuong)( thanh)?|(ty le|phan tram|%) (dat |hoan thanh )?(ke hoach|chi tieu)( nam)?(?<mid>( \w+){0,4}?)( cua)? (cac|tung|theo|moi|theo tung) (tinh|dia phuong)( thanh)?|(tinh|dia phuong)( thanh)?( nao)? (dat |co )?(ty le|ti le|phan tram|%) (dat |hoan thanh )?(ke hoach|chi tieu)( nam)?|xep hang (tien do|ke hoach|muc dat ke hoach)( cac tinh)?|(which )?provinces? (are )?(behind|below|under) (the |their |its )?plan|plan progress by province|(which )?provinces? (have |has )?(not |n t )?(yet )?(reached|met|achieved|hit|completed) (the |their |its )?(plan|target)( yet)?|((which )?provinces? (is |are )?)?(furthest|farthest|most behind) (from |on )?(the |their |its )?(plan|target)|(percent|percentage|share|%) of (the )?(plan|target)( reached| achieved)? (by|for each|per|of each) province|(plan|target) (progress|achievement|completion) (by|for each|per|of each) province)(?= )")]
     private static partial Regex RankingRegex();
 
     [GeneratedRegex(@" (con thieu|con lai|con can|con phai|thieu|how (much|many) (more|is left|are left))(?= )")]

@@ -16,6 +16,6 @@ public static partial class QuarterBreakdownRecogniser
         }
     }
 
-    [GeneratedRegex(@" ((chia |phan )?theo (tung |cac )?quy|tung quy|cac quy|moi quy|by quarters?|per quarter|quarterly)(?! [0-9ivx])(?= )")]
+    [GeneratedRegex(@" ((chia |phan )?theo (tung |cac )?quy|tung quy|cac quy|moi quy|by quarters?|per quarter|quarterly)(?! ([0-9]|i|ii|iii|iv)(?![0-9a-z]))(?= )")]
     private static partial Regex QuarterRegex();
 }

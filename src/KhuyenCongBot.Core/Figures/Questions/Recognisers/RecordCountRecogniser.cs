@@ -26,7 +26,7 @@ public static partial class RecordCountRecogniser
         }
     }
 
-    [GeneratedRegex(@" ((toi|minh|em|tui|i|i have|i ve)( da)? (ghi|nhap|khai bao|tao|log|logged|entered|recorded|added)( duoc)?|(ban ghi|records?) (cua toi|cua minh|cua em|toi da ghi|toi ghi|minh ghi|em ghi)|my records)(?= )")]
+    [GeneratedRegex(@" ((toi|minh|em|tui|i|i have|i ve)( da)? (ghi|nhap|khai bao|tao|log|logged|enter|entered|record|recorded|add|added|input|inputted|submit|submitted)( duoc)?|(ban ghi|records?) (cua toi|cua minh|cua em|toi da ghi|toi ghi|minh ghi|em ghi)|my records)(?= )")]
     private static partial Regex OwnRegex();
 
     [GeneratedRegex(@" ((ban ghi|records?) (moi|vua ghi|vua nhap|duoc (ghi|nhap|tao)( moi)?)( duoc (ghi|nhap|tao))?|new records|records (entered|added))(?= )")]
