@@ -99,4 +99,24 @@ public sealed class SideListNumberTests(ITestOutputHelper output)
         Assert.DoesNotContain("Theo tỉnh", picked);
         Assert.DoesNotContain("gian hàng", picked);
     }
+
+    [Fact]
+    public async Task Tiep_at_the_actual_figures_question_after_a_figures_question_shows_it_again_and_the_number_answers_it()
+    {
+        // The outside tester's second case: "/sua N" → "🔄 Cập nhật số chính thức" → a figures question → "tiếp" was "Chưa đọc được
+        // 'tiếp' thành một số".
+        using var bot = Forms.FormTestKit.WithOfficer();
+        await Forms.FormTestKit.Talk(bot, "o1", "ghi hội chợ", "Gốm Phù Lãng", "Hội chợ Xuân", "3", "hôm qua", "120tr", "1", "2", "bỏ qua", "lưu");
+        var id = Assert.Single(bot.Store.Records.All()).Id;
+        bot.Time.Advance(TimeSpan.FromDays(10));
+        Assert.Contains("Số ước: 3 gian hàng", await Say(bot, $"/sua {id}", "o1") + await Say(bot, "1", "o1"));
+        Assert.Contains("Việc đang dở", await Say(bot, "bao nhiêu gian hàng năm 2026", "o1"));
+        var again = await Say(bot, "tiếp", "o1");
+        Assert.Contains("Số ước: 3 gian hàng", again);
+        Assert.DoesNotContain("Chưa đọc được", again);
+        var taken = await Say(bot, "4", "o1");
+        Assert.DoesNotContain("Biểu đồ", taken);
+        Assert.DoesNotContain("Chưa đọc được", taken);
+        Assert.Equal(3, Assert.Single(bot.Store.Records.All()).Booths);
+    }
 }
