@@ -61,11 +61,8 @@ public sealed class DialogRules(
     public void AfterCommand(BotContext context, BotCommand command, IBotModule? module, string? flowBefore, ConversationState? before = null)
     {
         var state = context.State;
-        if (before is not null && flowBefore == Forms.FormRunner.FlowName && state.Flow is not null && state.Flow != flowBefore
-            && Forms.FormDrafts.KeepFrom(before, state))
+        if (KeepsFormUnder(context, before))
         {
-            // Another dialog opened over a form (/nguoidung, /thongbao…): the form's answers stay as a draft for the next /ghi.
-            context.Say(context.Text("dialog.form_kept_as_draft"));
             return;
         }
         if (command.Name == "cancel" || flowBefore is null || state.Flow != flowBefore || Open(state) is not { } flow
@@ -74,6 +71,20 @@ public sealed class DialogRules(
             return;
         }
         Waits(context, flow);
+    }
+
+    /// <summary>Another dialog opened over a form (/nguoidung, /thongbao, a project's step picked from /cuatoi): the form's answers
+    /// <paramref name="before"/> stay as a draft for the next /ghi or "tiếp", said in one line. True when so.</summary>
+    public static bool KeepsFormUnder(BotContext context, ConversationState? before)
+    {
+        var state = context.State;
+        if (before?.Flow != Forms.FormRunner.FlowName || state.Flow is null || state.Flow == before.Flow
+            || !Forms.FormDrafts.KeepFrom(before, state))
+        {
+            return false;
+        }
+        context.Say(context.Text("dialog.form_kept_as_draft"));
+        return true;
     }
 
     /// <summary>Rule 2 as words: "hủy", "huỷ bỏ", "thôi", "dừng lại", "thoát", "cancel" typed alone (<see cref="LeavingWords"/>) leave
@@ -144,6 +155,32 @@ public sealed class DialogRules(
         }
     }
 
+    /// <summary>After a pick from a list shown aside was answered: a list it showed is the one a number picks from next, and the
+    /// dialog says it waits; an answer without a list asks the dialog's question again, so the next number is its answer.</summary>
+    public void AfterAsidePick(BotContext context, IConversationFlow flow)
+    {
+        if (!context.Replies.Any(r => r.Choices.Count > 0) && flow.CurrentPrompt(context) is { } question)
+        {
+            context.ShownAside = false;
+            context.Say(question with { EditsPrevious = false });
+            return;
+        }
+        Waits(context, flow);
+    }
+
+    /// <summary>"tiếp" typed in a dialog other than a form (a form reads it itself), at a step that does not take any text: its
+    /// question again, with its own choices, after something else was answered meanwhile. True when it was shown.</summary>
+    public bool ShowsPromptAgain(BotContext context, IConversationFlow flow, string text)
+    {
+        if (flow.Name == Forms.FormRunner.FlowName || flow.TakesAnyText(context.State)
+            || !Forms.FormIntents.ResumeWords.Contains(VnText.FoldWords(text)) || flow.CurrentPrompt(context) is not { } question)
+        {
+            return false;
+        }
+        context.Say(question with { EditsPrevious = false });
+        return true;
+    }
+
     private static void Leave(BotContext context, IConversationFlow flow)
     {
         var what = flow.Describe(context);
@@ -154,6 +191,15 @@ public sealed class DialogRules(
     private static void Waits(BotContext context, IConversationFlow flow)
     {
         context.ShownAside = true;
+        if (context.Replies.Any(r => r.Choices.Count > 0))
+        {
+            // A list was shown aside: a number typed next picks from it (the list seen last), and "tiếp" brings the question back.
+            var hint = flow.Name == Forms.FormRunner.FlowName || flow.TakesAnyText(context.State)
+                ? flow.ResumeHint(context)
+                : context.Text("dialog.resume_word_hint");
+            context.Say(context.Text("dialog.waiting_after_list", ("describe", flow.Describe(context)), ("resume_hint", hint)));
+            return;
+        }
         context.Say(context.Text("dialog.waiting_aside", ("describe", flow.Describe(context)), ("resume_hint", flow.ResumeHint(context))));
     }
 }

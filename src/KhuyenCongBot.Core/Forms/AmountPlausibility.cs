@@ -201,6 +201,24 @@ public sealed class AmountPlausibility(ProvinceAreas? provinceAreas = null)
         return ChoiceMatcher.YesWords.Contains(folded) ? parts[1] : ChoiceMatcher.NoWords.Contains(folded) ? parts[2] : null;
     }
 
+    /// <summary>"không, 120tr" (or "không 120tr") typed at an amount question still open: the no and the amount retyped at once, so
+    /// the amount that follows is the answer (an outside tester's natural reply was refused as "not an amount"); otherwise the input.</summary>
+    internal static string WithoutLeadingNo(FormSession s, string input)
+    {
+        if (s.Get(PendingKey) is null)
+        {
+            return input;
+        }
+        var trimmed = input.Trim();
+        var cut = trimmed.IndexOf(',') is var comma and > 0 ? comma : trimmed.IndexOf(' ');
+        if (cut <= 0)
+        {
+            return input;
+        }
+        var rest = trimmed[(cut + 1)..].Trim();
+        return ChoiceMatcher.NoWords.Contains(VnText.FoldWords(trimmed[..cut])) && rest.Any(char.IsAsciiDigit) ? rest : input;
+    }
+
     /// <summary>The usual range of the field's amounts (seeds/forms "plausible"), multiplied by the count it is per ("cho 2 gian hàng").</summary>
     private static (long Low, long High, string Per) PlausibleBounds(FormSession s, FormDefinition form, FormField field)
     {

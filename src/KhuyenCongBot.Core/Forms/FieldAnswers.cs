@@ -12,6 +12,10 @@ public sealed class FieldAnswers(FormNavigator navigator, FormPrompter prompter,
     internal void Handle(BotContext ctx, FormSession s, FormDefinition form, string verb, string arg, string input, bool isButton)
     {
         var field = form.Fields[s.Step];
+        if (!isButton && field.Kind == FieldType.Money && AmountPlausibility.WithoutLeadingNo(s, input) is var retyped && retyped != input)
+        {
+            (verb, input) = ("text", retyped);
+        }
         if (AmountPlausibility.PendingAnswer(s, input) is { } picked && !isButton && picked.Split(':', 4) is [_, _, var pv, ..] pickedParts)
         {
             // "có" to the amount question asked before something else was answered in between.

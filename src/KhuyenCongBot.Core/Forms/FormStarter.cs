@@ -195,6 +195,12 @@ public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, Form
             s.Phase = FormPhases.Parse(s.Get("prevphase"));
             s.Set("prevphase", null);
             s.Set("next", null);
+            // The officer's province changed while the draft waited (or at this very question): said in one line, and the
+            // province's questions asked again before anything else, as mid-form.
+            if (forms.Get(s.FormId) is { } form && FormScopeChange.Changed(ctx, s, form, navigator))
+            {
+                return;
+            }
             prompter.Prompt(ctx, s, ctx.Text("form.start.continuing"));
             return;
         }

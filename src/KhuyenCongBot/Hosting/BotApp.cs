@@ -126,6 +126,11 @@ public static class BotApp
         {
             "restore" => $"dừng tiến trình đó trước{kill} rồi chạy lại restore: khôi phục cần tệp không ai dùng",
             "run" => $"mỗi cơ sở dữ liệu chỉ một bot chạy; dừng tiến trình đó trước{kill}, hoặc dùng Storage:DatabasePath khác",
+            // A second terminal beside a chat or bot that did not take it (still starting, or its admin channel is not available):
+            // never "kill" a terminal someone may be typing in.
+            "chat" when owner?.Verb is "run" or "chat" =>
+                "đó là một cửa sổ chat (hoặc bot) khác chưa nhận cửa sổ thứ hai (có thể vẫn đang nạp dữ liệu mẫu); chờ cửa sổ đó hiện dấu nhắc "
+                + "rồi chạy lại lệnh này, hoặc thoát nó (gõ /thoat hoặc Ctrl+D) rồi chạy lại; không mất dữ liệu nào",
             _ when owner?.Verb is "run" or "chat" => $"tiến trình đó không nhận lệnh qua kênh quản trị; dừng nó trước{kill} rồi chạy lại",
             _ => $"chờ tiến trình đó xong (hoặc dừng nó{kill}) rồi chạy lại",
         };

@@ -30,7 +30,7 @@ internal static class ChatVerb
         var language = ParseLanguage(commandLine.Get("--lang"));
         var userId = commandLine.Get("--user") ?? TerminalUsers.DefaultUserId;
         var database = DatabasePath(configuration);
-        if (OwnerOf(database) is { } owner)
+        if (OwnerOf(database) is { } found && await ReadyOwnerAsync(database, found, error, ct) is { } owner)
         {
             return await JoinChatAsync(commandLine, database, owner, userId, role, language, configuration, input, output, error, ct);
         }
@@ -85,6 +85,42 @@ internal static class ChatVerb
             await host.StopAsync(CancellationToken.None);
         }
     }
+
+    /// <summary>How long a second chat waits for a chat or bot that holds the database but does not take a second terminal yet
+    /// (it is still starting: the first run of --demo loads the demo data for about half a minute, longer on a busy machine).</summary>
+    internal static TimeSpan JoinWait { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>The owner to join: at once when it takes a second terminal; while a chat or bot is still starting, after waiting for it
+    /// (said in one line; nothing is asked of the other terminal); null when it stopped meanwhile, so this chat opens the database itself.
+    /// An outside tester was told to kill the first terminal while it was only loading the demo data.</summary>
+    internal static async Task<DatabaseOwner?> ReadyOwnerAsync(string database, DatabaseOwner owner, TextWriter error, CancellationToken ct)
+    {
+        if (owner.Socket is not null || owner.Verb is not ("chat" or "run"))
+        {
+            return owner;
+        }
+        await error.WriteLineAsync(StartingOwnerWait(Path.GetFullPath(database), owner));
+        var until = DateTimeOffset.UtcNow + JoinWait;
+        while (DateTimeOffset.UtcNow < until)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+            if (OwnerOf(database) is not { } now)
+            {
+                return null;
+            }
+            if (now.Socket is not null)
+            {
+                return now;
+            }
+        }
+        return OwnerOf(database);
+    }
+
+    /// <summary>One line while another chat (or the bot) that holds the database is still starting.</summary>
+    internal static string StartingOwnerWait(string database, DatabaseOwner owner) =>
+        $"⏳ Một cửa sổ {(owner.Verb == "run" ? "bot" : "chat")} khác đang mở dữ liệu {database} và chưa sẵn sàng: {owner.Describe()}; "
+        + "lần đầu chạy --demo cần khoảng nửa phút để nạp dữ liệu mẫu. Cửa sổ này chờ rồi tự vào chung; không cần dừng cửa sổ kia, "
+        + "không mất dữ liệu nào (Ctrl+C để thôi chờ).";
 
     /// <summary>A second terminal on a database another process owns: the lines go to that process's engine.</summary>
     internal static async Task<int> JoinChatAsync(CommandLine commandLine, string database, DatabaseOwner owner, string userId, Role? role, string language,

@@ -126,9 +126,11 @@ public sealed class MessageRouter
         {
             if (mapped is not null && DialogRules.IsAside(state, mapped))
             {
-                var before = DialogMark(state);
-                await DispatchToModulesAsync(context, mapped, ct).ConfigureAwait(false);
-                context.ShownAside = DialogMark(context.State) == before;
+                await PickAsideAsync(context, flow, mapped, ct).ConfigureAwait(false);
+                return;
+            }
+            if (mapped is null && _rules.ShowsPromptAgain(context, flow, text))
+            {
                 return;
             }
             if (mapped is null && DialogRules.IsCancelWord(flow, text))
@@ -199,11 +201,7 @@ public sealed class MessageRouter
         {
             if (DialogRules.IsAside(context.State, data))
             {
-                var before = DialogMark(context.State);
-                await DispatchToModulesAsync(context, data, ct).ConfigureAwait(false);
-                // A button answered aside that moved the dialog itself ("✏ Sửa" of /cuatoi asking "continue or discard the open
-                // form?") showed the dialog's own question: its choices are the dialog's, not aside ones.
-                context.ShownAside = DialogMark(context.State) == before;
+                await PickAsideAsync(context, flow, data, ct).ConfigureAwait(false);
                 return;
             }
             await flow.ContinueAsync(context, data, true, ct).ConfigureAwait(false);
@@ -212,9 +210,31 @@ public sealed class MessageRouter
         await DispatchToModulesAsync(context, data, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Where the open dialog stands (its flow, step and own data), to notice that something answered aside moved it.</summary>
+    /// <summary>A button, or a number typed, from a list shown aside of the open dialog (the list the person saw last): its module
+    /// answers, and the dialog then says it still waits, or asks its question again when the answer showed no list.</summary>
+    private async Task PickAsideAsync(BotContext context, IConversationFlow flow, string data, CancellationToken ct)
+    {
+        var before = DialogMark(context.State);
+        var held = context.State.Clone();
+        await DispatchToModulesAsync(context, data, ct).ConfigureAwait(false);
+        if (DialogRules.KeepsFormUnder(context, held))
+        {
+            return;
+        }
+        // A button answered aside that moved the dialog itself ("✏ Sửa" of /cuatoi asking "continue or discard the open
+        // form?") showed the dialog's own question: its choices are the dialog's, not aside ones.
+        context.ShownAside = DialogMark(context.State) == before;
+        if (context.ShownAside)
+        {
+            _rules.AfterAsidePick(context, flow);
+        }
+    }
+
+    /// <summary>Where the open dialog stands (its flow, step and own data), to notice that something answered aside moved it. The
+    /// figures' memory of the last question (rewritten by every figures answer, also one given aside) is not the dialog's.</summary>
     private static string DialogMark(ConversationState state) =>
-        state.Flow + "|" + state.Step + "|" + string.Join("\n", state.Data.Where(e => !e.Key.StartsWith('~'))
+        state.Flow + "|" + state.Step + "|" + string.Join("\n", state.Data
+            .Where(e => !e.Key.StartsWith('~') && !e.Key.StartsWith(Figures.Questions.QuestionMemory.KeyPrefix, StringComparison.Ordinal))
             .OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Key + "=" + e.Value));
 
     /// <summary>A button (or a typed pick) no open dialog takes: the first module that knows it.</summary>

@@ -10,6 +10,9 @@ namespace KhuyenCongBot.Core.Figures.Questions;
 /// <param name="followUp">How long the last question may be built on (<see cref="FiguresOptions.FollowUpMinutes"/>).</param>
 public sealed class QuestionMemory(TimeSpan followUp)
 {
+    /// <summary>What every key of this memory starts with (it is never a dialog's own data).</summary>
+    public const string KeyPrefix = "q:";
+
     /// <summary>ConversationState.Data key of the last answered question (compact JSON), for follow-ups and buttons.</summary>
     public const string LastKey = "q:last";
 
