@@ -8,8 +8,8 @@ namespace KhuyenCongBot.Tests.Conversations;
 
 /// <summary>
 /// The rules of issue 16 on an import batch's undo confirmation ("Hoàn tác đợt nhập #1 …: xoá 2 bản ghi của đợt. Chắc chắn?") on the
-/// terminal, Telegram and Zalo: a figures question or a command while it is shown is answered and undoes nothing; "không", "thôi" and
-/// "hủy" keep the batch; "ok", "có" and the undo choice undo it.
+/// terminal, Telegram and Zalo: a figures question or a command while it is shown is answered and undoes nothing; "không" keeps the batch, and so
+/// do the leaving words "thôi", "hủy", "dừng lại" (they answer the question's no); "ok", "có" and the undo choice undo it.
 /// <para>
 /// The file is sent as a person sends it: a document on Telegram (fetched with getFile), a document on the terminal. Zalo's Bot API
 /// has no file messages (its events are text, image and sticker; a file comes as "message.unsupported.received" with nothing of the
@@ -32,7 +32,7 @@ public sealed class ImportConfirmationTranscriptTests(ITestOutputHelper output)
         var data = new TheoryData<string, string, int>();
         foreach (var channel in new[] { "terminal", "telegram", "zalo" })
         {
-            foreach (var (word, left) in new[] { ("không", 2), ("thôi", 2), ("hủy", 2), ("ok", 0), ("có", 0) })
+            foreach (var (word, left) in new[] { ("không", 2), ("thôi", 2), ("hủy", 2), ("dừng lại", 2), ("ok", 0), ("có", 0) })
             {
                 data.Add(channel, word, left);
             }
@@ -112,9 +112,16 @@ public sealed class ImportConfirmationTranscriptTests(ITestOutputHelper output)
     {
         await using var bot = await WithBatchAsync(channel);
         Assert.Contains("Chắc chắn?", await Say(bot, "/dotnhap huy 1"));
-        await Say(bot, typed);
+        var reply = await Say(bot, typed);
         Assert.Equal(left, bot.Store.Records.Count());
         Assert.Equal(left == 0, bot.Store.Imports.Get(1)!.UndoneAt is not null);
+        if (left == 2)
+        {
+            // A no or a leaving word answers the question (it was not "nothing to cancel"), and a late "1" undoes nothing.
+            Assert.Contains("Đã giữ nguyên, không hoàn tác", reply);
+            await Say(bot, "1");
+            Assert.Equal(2, bot.Store.Records.Count());
+        }
     }
 
     [Theory]
