@@ -81,6 +81,17 @@ public sealed class FakeZaloServer : IAsyncDisposable
     public string UserSendsUnsupported(string userId) =>
         Enqueue("message.unsupported.received", Message(NextId(), userId, userId, "PRIVATE", null, null));
 
+    /// <summary>
+    /// A person sends a file (a CSV, a spreadsheet). Zalo's Bot API describes only text, image and sticker messages; anything else
+    /// (files, voice, contact cards) is delivered as "message.unsupported.received" with no content: no file id, no URL, not even
+    /// its name (<paramref name="fileName"/> is for the test's reader only). So the bot can never download a file sent on Zalo.
+    /// </summary>
+    public string UserSendsFile(string userId, string fileName)
+    {
+        _ = fileName;
+        return UserSendsUnsupported(userId);
+    }
+
     /// <summary>Queues an update with this event and message (its message_id is kept); pushes it to the webhook when one is set.</summary>
     public string Enqueue(string eventName, JsonObject message) => _updates.Enqueue(eventName, message);
 

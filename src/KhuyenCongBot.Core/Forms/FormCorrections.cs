@@ -87,15 +87,22 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
     {
         if (s.Phase == FormPhase.Ask && NumberedEdit().Match(VnText.FoldWords(input)) is { Success: true } numbered)
         {
-            // "sửa 3", "sửa câu 3" in the middle of the form, as at the summary: that question again (numbered as the summary shows them).
-            var applicable = s.Applicable(form);
+            // "sửa 3", "sửa câu 3" in the middle of the form: that question again, numbered as the "câu N/M" header the person last saw
+            // (without the province the bot fills in for a one-province officer, which the summary numbers as its line 1).
+            var counted = FormText.Counted(ctx.Catalogue, ctx.User, s, form);
             var n = int.Parse(numbered.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (n < 1 || n > applicable.Count)
+            if (n < 1 || n > counted.Count)
             {
-                prompter.Prompt(ctx, s, ctx.Text("form.summary.no_such_item", ("number", n), ("count", applicable.Count)), edits: false);
+                prompter.Prompt(ctx, s, ctx.Text("form.summary.no_such_item", ("number", n), ("count", counted.Count)), edits: false);
                 return true;
             }
-            s.Step = applicable[n - 1];
+            if (!s.Applicable(form).Contains(counted[n - 1]))
+            {
+                // A question counted ahead that an answer still to come may rule out: not asked yet, so the current one again.
+                prompter.Prompt(ctx, s);
+                return true;
+            }
+            s.Step = counted[n - 1];
             s.Misses = 0;
             prompter.Prompt(ctx, s);
             return true;

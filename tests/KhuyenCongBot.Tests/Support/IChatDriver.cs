@@ -32,4 +32,12 @@ public interface IChatDriver : IAsyncDisposable
 
     /// <summary>Picks a choice: presses the button labelled <paramref name="label"/> on Telegram, types <paramref name="number"/> on Zalo.</summary>
     Task<IReadOnlyList<string>> ChooseAsync(string user, int number, string label);
+
+    /// <summary>
+    /// The person sends a file (a CSV or XLSX to import) with an optional caption; returns the bot's messages. Telegram: a message
+    /// with a document (file_id), which the bot fetches with getFile and the file download path. Zalo: its Bot API has no file
+    /// messages (only text, image and sticker events); a file arrives as "message.unsupported.received" with nothing of the file in
+    /// it, so the bot cannot import it and says what it can read.
+    /// </summary>
+    Task<IReadOnlyList<string>> SendFileAsync(string user, string fileName, byte[] content, string? caption = null);
 }

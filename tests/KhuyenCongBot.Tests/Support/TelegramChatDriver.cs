@@ -66,5 +66,11 @@ public sealed class TelegramChatDriver : IChatDriver
         return (await Bot.Press(id, message, label)).Select(m => m.ToString()).ToList();
     }
 
+    public async Task<IReadOnlyList<string>> SendFileAsync(string user, string fileName, byte[] content, string? caption = null)
+    {
+        var id = IdOf(user);
+        return (await Bot.Deliver(id, () => Bot.Server.UserSendsDocument(id, fileName, content, caption))).Select(m => m.ToString()).ToList();
+    }
+
     public ValueTask DisposeAsync() => Bot.DisposeAsync();
 }

@@ -1,3 +1,4 @@
+using KhuyenCongBot.Core.Messaging;
 using KhuyenCongBot.Core.People;
 using KhuyenCongBot.Core.Storage;
 
@@ -32,6 +33,22 @@ public sealed class TerminalChatDriver(BotHarness harness) : IChatDriver
     public async Task<IReadOnlyList<string>> SayAsync(string user, string text)
     {
         var reply = await Harness.Say(text, user);
+        if (!_received.TryGetValue(user, out var list))
+        {
+            _received[user] = list = [];
+        }
+        list.Add(reply);
+        return [reply];
+    }
+
+    public async Task<IReadOnlyList<string>> SendFileAsync(string user, string fileName, byte[] content, string? caption = null)
+    {
+        var replies = await Harness.Send(new Incoming
+        {
+            Channel = "terminal", ChatId = user, UserId = user, Text = caption, LanguageCode = "vi",
+            Document = new IncomingDocument(fileName, content.Length, _ => Task.FromResult<Stream>(new MemoryStream(content))),
+        });
+        var reply = string.Join("\n", replies.Select(r => TextRendering.Render(r, TestTexts.Seeds, "vi")));
         if (!_received.TryGetValue(user, out var list))
         {
             _received[user] = list = [];

@@ -174,6 +174,16 @@ public sealed class ZaloChatDriver : IChatDriver
         return Fake.SentTo(user).Skip(before).Select(m => m.ToString()).ToList();
     }
 
+    /// <summary>Zalo's Bot API has no file messages: the person's file reaches the bot as "message.unsupported.received" (see
+    /// <see cref="FakeZaloServer.UserSendsFile"/>); returns what the bot answered.</summary>
+    public async Task<IReadOnlyList<string>> SendFileAsync(string user, string fileName, byte[] content, string? caption = null)
+    {
+        var before = Fake.SentTo(user).Count;
+        var id = Fake.UserSendsFile(user, fileName);
+        await WaitHandledAsync(id);
+        return Fake.SentTo(user).Skip(before).Select(m => m.ToString()).ToList();
+    }
+
     /// <summary>Waits until the bot has handled (and answered) the message with this id.</summary>
     public Task WaitHandledAsync(string messageId, TimeSpan? timeout = null) =>
         _handled.GetOrAdd(messageId, _ => NewSignal()).Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(10));

@@ -171,6 +171,13 @@ public sealed class MessageRouter
         }
         if (LeavingWords.Are(text))
         {
+            if ((!message.IsGroupChat || LoadStateStep.InChatOf(state, message)) && MapToChoice(state, "khong") is { } no)
+            {
+                // "hủy", "thôi" at a yes/no question ("Hoàn tác đợt nhập #1 … Chắc chắn?"): its "no", as "không" picks it (nothing
+                // is done, and the question is answered), rather than "nothing to cancel" with the question still answerable by "1".
+                await DispatchButtonAsync(context, no, ct).ConfigureAwait(false);
+                return;
+            }
             // "thôi", "dừng lại" with nothing open: said so, rather than read as a figures question not understood.
             await DispatchCommandAsync(context, "/huy", ct).ConfigureAwait(false);
             return;
