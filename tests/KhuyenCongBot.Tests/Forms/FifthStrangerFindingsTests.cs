@@ -62,4 +62,31 @@ public sealed class FifthStrangerFindingsTests(ITestOutputHelper output)
         var record = Assert.Single(bot.Store.Records.All());
         Assert.Equal((RecordStatus.Actual, 10_000_000L, 20_000_000L), (record.Status, record.Split!.Value.Kcqg, record.Split.Value.Kcdp));
     }
+
+    /// <summary>A fair logged under Vĩnh Phúc (typed) on 10/03/2025, before it merged into Phú Thọ.</summary>
+    private static readonly string[] FairInVinhPhucBeforeMerger =
+        ["/ghi", "hội chợ", "phu lang", "1", "Hội chợ CNNT khu vực phía Bắc", "3", "10/03/2025", "120tr", "2", "1", "bỏ qua", "sửa 1", "vinh phuc"];
+
+    [Theory]
+    [InlineData("edit")]
+    [InlineData("another")]
+    public async Task A_record_of_a_former_province_moved_past_the_merger_by_a_later_edit_goes_under_the_merged_province(string how)
+    {
+        using var bot = FormTestKit.WithOfficer();
+        var typed = await Talk(bot, FairInVinhPhucBeforeMerger);
+        Assert.Contains("được tính cho Vĩnh Phúc", typed);
+        await Talk(bot, "lưu");
+        var first = Assert.Single(bot.Store.Records.All());
+        Assert.Equal("vinh-phuc", first.ProvinceId);
+
+        // "✏ Sửa" from the record's card, or "➕ Ghi thêm như vậy" (which keeps the date), then the date moved to 2026.
+        var opened = how == "edit"
+            ? await Talk(bot, $"/sua {first.Id}", "✏ Sửa", "sửa ngày là 12/08/2026")
+            : await Talk(bot, "➕ Ghi thêm như vậy", "phu lang", "1", "3", "sửa ngày là 12/08/2026", "120tr", "bỏ qua");
+        Assert.Contains("Phú Thọ", opened);
+        Assert.DoesNotContain("1. Tỉnh/thành phố: Vĩnh Phúc", opened[opened.LastIndexOf("12/08/2026", StringComparison.Ordinal)..]);
+        await Talk(bot, "lưu");
+        var moved = bot.Store.Records.All().OrderBy(r => r.Id).Last();
+        Assert.Equal((new DateOnly(2026, 8, 12), "phu-tho"), (moved.Date, moved.ProvinceId));
+    }
 }
