@@ -263,13 +263,37 @@ public sealed class ActualFigures
                     : ctx.Text("records.actual.ask_choice", ("label", field.LabelIn(ctx.English)))));
             }
             value = read.Value;
+            if (SplitRefused(ctx, s, form, field, value) is { } refusedTyped)
+            {
+                return refusedTyped;
+            }
             if (ActualPlausibility.Doubtful(field, s.Get(EstimatePrefix + field.Id), value))
             {
                 ctx.State.Data[PendingKey] = value;
                 return DialogMove.Stay();
             }
+            return Take(ctx, form, s, i, field, value);
         }
-        return Take(ctx, form, s, i, field, value);
+        return SplitRefused(ctx, s, form, field, value) ?? Take(ctx, form, s, i, field, value);
+    }
+
+    /// <summary>The KCQG part of an amount from both sources checked as the form checks it: above the amount, equal to it or nothing
+    /// is refused (the record would otherwise be saved under one source, silently); an amount lowered under the part clears it.</summary>
+    private static DialogMove<ActualStep>? SplitRefused(BotContext ctx, FormSession s, FormDefinition form, FormField field, string value)
+    {
+        if (field.Kind != FieldType.Money)
+        {
+            return null;
+        }
+        var total = form.Bound("funding_vnd") is { } whole ? s.Answer(whole.Id) : null;
+        var money = long.TryParse(total, NumberStyles.None, CultureInfo.InvariantCulture, out var vnd) ? ctx.Numbers.Money(vnd) : "";
+        if (field.Bind == "funding_kcqg" && (value.Length == 0 || value == "0" || value == total))
+        {
+            // The form's own refusals advise "quay lại" to change the source, which this walk does not offer.
+            return DialogMove.Stay("⚠ " + ctx.Text("records.actual.national_part_between", ("total", money)));
+        }
+        var result = AmountPlausibility.CheckSplit(ctx, s, form, field, FieldResult.Accept(value));
+        return result.Ok ? null : DialogMove.Stay("⚠ " + result.Error + "\n" + ctx.Text("records.actual.ask_hint"));
     }
 
     /// <summary>The field's actual value taken: the next measure asked, or the confirmation when none is left.</summary>

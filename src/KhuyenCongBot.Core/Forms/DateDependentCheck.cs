@@ -30,6 +30,13 @@ public sealed class DateDependentCheck(FormPrompter prompter) : IFormCrossCheck
 
     public bool Asks(BotContext ctx, FormSession s, FormDefinition form, string? echo)
     {
+        if (s.Get(TypedFormerKey) is null && form.Bound("province") is { } answered
+            && ctx.Catalogue.Province(s.Answer(answered.Id) ?? "") is { IsCurrent: false } loaded)
+        {
+            // A form opened from a saved record ("✏ Sửa", "➕ Ghi thêm như vậy") of a former unit: its date is checked the same way,
+            // so a date moved past 1/7/2025 does not leave the record under a unit that no longer exists.
+            s.Set(TypedFormerKey, loaded.Id);
+        }
         if (s.Get(TypedFormerKey) is not { } formerId || form.Bound("province") is not { } provinceField || form.Bound("date") is not { } dateField
             || !DateOnly.TryParseExact(s.Answer(dateField.Id), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             || ctx.Catalogue.Province(formerId) is not { } former || ctx.Catalogue.CurrentOf(formerId) is not { } current)

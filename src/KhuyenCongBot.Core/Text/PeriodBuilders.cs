@@ -197,6 +197,7 @@ internal static class PeriodBuilders
         WholeMonths(1, 12, m.Groups["k"].Value switch
         {
             "kia" or "truoc nua" or "before" or "2" => today.Year - 2,
+            "toi" or "sau" or "sang" or "next" => today.Year + 1,
             var k when IsPrevious(k) => today.Year - 1,
             _ => today.Year,
         }, today);

@@ -14,6 +14,18 @@ public sealed class ComparisonText(IFigureSource figures, QuestionQueries querie
             return new Period(vf, vt, q.VsLabel ?? PeriodLabel.Empty);
         }
         var period = q.Period;
+        if (q.CompareYear is { } later && later > q.To.Year)
+        {
+            // "so sánh năm 2024 và năm 2025": the same period of the later year named, not the year before (which nobody asked).
+            var shift = later - q.To.Year;
+            var from = q.From.AddYears(shift);
+            var to = q.To.AddYears(shift);
+            if (q.To.Day == DateTime.DaysInMonth(q.To.Year, q.To.Month))
+            {
+                to = new DateOnly(to.Year, to.Month, DateTime.DaysInMonth(to.Year, to.Month));
+            }
+            return Period.Of(from, to);
+        }
         // A period of several years ("3 năm qua", "giai đoạn 2021-2025") is compared with the same span just before it.
         var span = q.To.Year - q.From.Year + 1;
         var years = q.CompareYear is null && span > 1 ? span : Math.Max(1, q.To.Year - (q.CompareYear ?? q.To.Year - 1));

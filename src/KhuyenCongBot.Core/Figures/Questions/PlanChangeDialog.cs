@@ -140,7 +140,8 @@ public sealed class PlanChangeDialog
         var change = new PlanChange(int.Parse(data[YearKey], CultureInfo.InvariantCulture), data[ProvinceKey], data[MetricKey], target);
         var done = data[CheckedKey].Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
         // Whatever was asked is now answered: a unit picked or an amount confirmed settles plausibility; a change confirmed, overwriting.
-        done.Add(data.ContainsKey(AltKey) ? "plausible" : data.GetValueOrDefault("asked", "plausible"));
+        // A unit picked for a bare number ("9,92" → tỷ) settles only the unit: the amount is then checked like one typed with it.
+        done.Add(data.GetValueOrDefault("asked") ?? (data.ContainsKey(AltKey) ? "unit" : "plausible"));
         Check(context, change, done, opened: true);
         return DialogMove.Handled;
     }

@@ -92,12 +92,19 @@ public sealed class PlanChangeDialogTests
     public async Task A_money_amount_without_its_unit_asks_which_unit_and_blames_no_province(string pick, long expected)
     {
         using var bot = Bot();
+        Assert.Contains("Đã đặt kế hoạch", await bot.Say("/kehoach 2026 Hà Nội doanh thu tư vấn 880 triệu", "ad"));
         var asked = await bot.Say("/kehoach 2027 Hà Nội doanh thu tư vấn 9,92", "ad");
         Assert.Contains("\"9,92\" thiếu đơn vị", asked);
         Assert.DoesNotContain("Không có tỉnh", asked);
         Assert.Null(Target(bot, 2027, "ha-noi", "consulting.revenue_vnd"));
 
-        Assert.Contains("Đã đặt kế hoạch", await bot.Say(pick, "ad"));
+        // The unit picked settles the unit only: 9,92 tỷ is 11 times Hà Nội's 2026 plan (880 triệu), 9,92 triệu 89 times under it,
+        // and either is asked back as it would be when typed with its unit (a tester's 9,92 tỷ was saved at once).
+        var far = await bot.Say(pick, "ad");
+        Assert.Contains("Kế hoạch năm 2026 của Hà Nội là 880.000.000 đồng", far);
+        Assert.Null(Target(bot, 2027, "ha-noi", "consulting.revenue_vnd"));
+
+        Assert.Contains("Đã đặt kế hoạch", await bot.Say("có", "ad"));
         Assert.Equal(expected, Target(bot, 2027, "ha-noi", "consulting.revenue_vnd"));
     }
 

@@ -33,6 +33,17 @@ public static partial class TwoPeriodRecogniser
             {
                 continue;
             }
+            if (YearlessRegex().IsMatch(leftMatched) && OwnYearRegex().Match(matched) is { Success: true }
+                && left.LastIndexOf(leftMatched, StringComparison.Ordinal) is var at and >= 0)
+            {
+                // "quý 1 và quý 2 năm 2024", "6 tháng đầu năm và 6 tháng cuối năm 2025": one year at the end names both periods
+                // (read alone, "quý 1" would be this year's).
+                var dated = leftMatched + (leftMatched.EndsWith(" nam", StringComparison.Ordinal) ? " " : " nam ") + vs.From.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (PeriodParser.TryFind(dated, today, out var own, out _) && own.From.Year == vs.From.Year)
+                {
+                    left = left[..at] + dated + left[(at + leftMatched.Length)..];
+                }
+            }
             if (IsWholeYear(vs))
             {
                 // "so với (năm) 2023": the same period of that year, as the parser's year comparison reads it.
@@ -52,6 +63,14 @@ public static partial class TwoPeriodRecogniser
 
     /// <summary>"so với năm 2023", "so với năm ngoái": the parser's year comparison reads them (the same period of that year).</summary>
     private static bool IsWholeYear(Text.Period p) => p.From == new DateOnly(p.From.Year, 1, 1) && p.To == new DateOnly(p.From.Year, 12, 31);
+
+    /// <summary>A part of a year with no year of its own: "quý 1", "tháng 3", "6 tháng đầu năm", "nửa cuối năm".</summary>
+    [GeneratedRegex("^((thang|quy|q|t) ?([0-9]{1,2}|i{1,3}|iv)|([0-9]{1,2}|sau|chin) thang (dau|cuoi)( nam)?|nua (dau|cuoi)( nam)?)$")]
+    private static partial Regex YearlessRegex();
+
+    /// <summary>A period that names its year: "năm 2024", "quý 2/2024", "năm ngoái".</summary>
+    [GeneratedRegex("(19|20)[0-9]{2}|nam (nay|ngoai|truoc|kia|qua)")]
+    private static partial Regex OwnYearRegex();
 
     [GeneratedRegex("[0-9]{4}")]
     private static partial Regex FourDigitsRegex();
