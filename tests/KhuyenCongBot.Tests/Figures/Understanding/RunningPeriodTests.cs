@@ -132,7 +132,7 @@ public sealed class RunningPeriodTests(ITestOutputHelper output)
         var q = new Question
         {
             ActivityId = "trade_fair", Measure = Measures.Booths, From = new DateOnly(2026, 1, 1), To = new DateOnly(2026, 12, 31),
-            PeriodLabel = "năm 2026", Breakdown = BreakdownBy.Month, Output = OutputKind.Chart,
+            PeriodLabel = Period.Of(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)).Label, Breakdown = BreakdownBy.Month, Output = OutputKind.Chart,
         };
         outputs.Chart(RunningPeriod.Clip(texts, q, Today), english: false);
         Assert.Equal(12, chart.Points.Count);

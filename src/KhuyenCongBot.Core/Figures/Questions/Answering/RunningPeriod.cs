@@ -17,6 +17,7 @@ public static class RunningPeriod
         {
             return q;
         }
+        q = RunningFirst(q, today);
         var cut = UpToToday(texts, q.Period, today);
         var clipped = cut.To == q.To ? q : q.WithPeriod(cut) with { AskedTo = q.To };
         if (!(q.CompareLastYear || q.Change))
@@ -27,9 +28,44 @@ public static class RunningPeriod
         // "tháng này" already ends today: its comparison is cut the same way.
         if ((clipped.To != q.To || (q.To == today && q.From < today)) && q.VsFrom is { } vf && q.VsTo is { } vt)
         {
-            clipped = clipped with { VsTo = DateOnly.FromDayNumber(Math.Min(vt.DayNumber, vf.DayNumber + (clipped.To.DayNumber - clipped.From.DayNumber))) };
+            var vsTo = DateOnly.FromDayNumber(Math.Min(vt.DayNumber, vf.DayNumber + (clipped.To.DayNumber - clipped.From.DayNumber)));
+            // The label names the days counted ("từ 01/09/2026 đến 26/09/2026"), not the whole month it was asked as.
+            clipped = clipped with { VsTo = vsTo, VsLabel = vsTo == vt ? q.VsLabel : Period.Of(vf, vsTo).Label };
         }
         return clipped;
+    }
+
+    /// <summary>
+    /// Two periods named in either order ("tháng 9 và tháng 11" on 26/11, "năm 2025 và năm 2026", "năm ngoái và năm nay"): the one
+    /// still running is the one asked about, cut at today and compared like for like, so the order typed does not change the answer.
+    /// </summary>
+    private static Question RunningFirst(Question q, DateOnly today)
+    {
+        bool Running(DateOnly from, DateOnly to) => from <= today && today < to;
+        if (Running(q.From, q.To))
+        {
+            return q;
+        }
+        if (q.VsFrom is { } vf && q.VsTo is { } vt && Running(vf, vt))
+        {
+            var asked = q.Period;
+            return q.WithPeriod(new Period(vf, vt, q.VsLabel ?? Period.Of(vf, vt).Label)) with { VsFrom = asked.From, VsTo = asked.To, VsLabel = asked.Label };
+        }
+        if (q.CompareYear is { } later && later > q.To.Year && q.From.Year == q.To.Year)
+        {
+            var shift = later - q.To.Year;
+            var to = q.To.AddYears(shift);
+            if (q.To.Day == DateTime.DaysInMonth(q.To.Year, q.To.Month))
+            {
+                to = new DateOnly(to.Year, to.Month, DateTime.DaysInMonth(to.Year, to.Month));
+            }
+            var from = q.From.AddYears(shift);
+            if (Running(from, to))
+            {
+                return q.WithPeriod(Period.Of(from, to)) with { CompareYear = q.To.Year };
+            }
+        }
+        return q;
     }
 
     /// <summary>A period still running on <paramref name="today"/> cut at today ("từ đầu năm 2026 đến nay"); any other period as it is.</summary>

@@ -44,12 +44,21 @@ public static partial class TwoPeriodRecogniser
                     left = left[..at] + dated + left[(at + leftMatched.Length)..];
                 }
             }
+            if (PeriodParser.TryFind(left.Trim(), today, out var asked, out _) && asked.From == vs.From && asked.To == vs.To)
+            {
+                // "quý trước với quý trước nữa": both sides read as one period ("nữa" not understood); a period compared with itself
+                // ("đạt 100%, không thay đổi") is no answer: said not understood.
+                parts.Unknown.Add(rest);
+                s = left + " ";
+                return;
+            }
             if (IsWholeYear(vs))
             {
                 // "so với (năm) 2023": the same period of that year, as the parser's year comparison reads it.
                 parts.CompareLastYear = true;
                 // "so với năm trước" is the year before whatever the period; only a typed year names one.
-                parts.CompareYear = FourDigitsRegex().IsMatch(matched) ? vs.From.Year : null;
+                // "năm ngoái", "năm nay", "năm kia" name a year from today's ("năm kia và năm ngoái" is 2024 with 2025).
+                parts.CompareYear = FourDigitsRegex().IsMatch(matched) || TodayYearRegex().IsMatch(matched) ? vs.From.Year : null;
             }
             else
             {
@@ -71,6 +80,9 @@ public static partial class TwoPeriodRecogniser
     /// <summary>A period that names its year: "năm 2024", "quý 2/2024", "năm ngoái".</summary>
     [GeneratedRegex("(19|20)[0-9]{2}|nam (nay|ngoai|truoc|kia|qua)")]
     private static partial Regex OwnYearRegex();
+
+    [GeneratedRegex("nam (nay|ngoai|kia|qua|roi)")]
+    private static partial Regex TodayYearRegex();
 
     [GeneratedRegex("[0-9]{4}")]
     private static partial Regex FourDigitsRegex();
