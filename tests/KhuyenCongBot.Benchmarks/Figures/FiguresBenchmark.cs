@@ -230,8 +230,9 @@ public static class FiguresBenchmark
             $"load average before: {LoadAverage()}");
         report.AppendLine();
         var worst = (P95: 0.0, Question: "");
-        report.AppendLine("| question | index p50 / p95 | parse p50 / p95 / p99 | reply first | reply p50 / p95 / p99 | allocated per reply; GCs gen0/1/2 (pauses) | reply |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|---|");
+        report.AppendLine("| question | index p50 / p95 | parse p50 / p95 / p99 | reply first | reply p50 / p95 / p99 | allocated per reply; GCs gen0/1/2 (pauses) | reply as expected | reply |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---|---|");
+        var unexpected = new List<string>();
         // The first reply pays for what the index builds on first use (a year's facility sets or top list).
         var firsts = new Dictionary<string, (double Ms, string Reply)>();
         foreach (var q in queries)
@@ -254,7 +255,12 @@ public static class FiguresBenchmark
             }
             var parsed = parse is null ? "n/a" : Ms(Measure(() => parse(q.Question), reps));
             var indexed = timings.TryGetValue(("FiguresIndex", q.Name), out var i) ? Ms((i.P50, i.P95)) : "—";
-            report.AppendLine($"| {q.Question} | {indexed} | {parsed} | {first:F1} | {Ms(t)} | {gcs} | {reply.ReplaceLineEndings(" ").Replace("|", "\\|")} |");
+            var check = ReplyCheck.Check(q.Expect, reply);
+            if (check is not null)
+            {
+                unexpected.Add($"{q.Name} ({check})");
+            }
+            report.AppendLine($"| {q.Question} | {indexed} | {parsed} | {first:F1} | {Ms(t)} | {gcs} | {check ?? "yes"} | {reply.ReplaceLineEndings(" ").Replace("|", "\\|")} |");
             Log($"reply {q.Name,-45} first {first,7:F1} p50 {t.P50,7:F3} p95 {t.P95,7:F3} p99 {t.P99,7:F3} ms; parse {parsed}; {gcs}");
             if (t.P95 > worst.P95)
             {
@@ -263,6 +269,9 @@ public static class FiguresBenchmark
         }
         report.AppendLine();
         report.AppendLine($"Worst reply p95: {worst.P95:F3} ms ({worst.Question}).");
+        report.AppendLine($"Replies as expected (a figure, or the refusal asked for; ReplyCheck): {queries.Count - unexpected.Count}/{queries.Count}"
+            + (unexpected.Count == 0 ? "." : "; not: " + string.Join("; ", unexpected) + "."));
+        Log($"replies as expected: {queries.Count - unexpected.Count}/{queries.Count} {string.Join("; ", unexpected)}");
     }
 
     /// <summary>
