@@ -63,8 +63,8 @@ public static partial class FacilityQuestionRecogniser
 
     [GeneratedRegex(@" ((lich su|qua trinh) ho tro (cua |cho )?(?<name>(" + Kinds + @")( [a-z0-9]+){1,8})|(?<name>(" + Kinds + @")( [a-z0-9]+){1,8}?)( da)?( duoc)?( da)? (ho tro|nhan)( duoc)?( nhung)? (gi|nhung gi|nhung hoat dong nao|hoat dong nao|nhung khoan nao|nhung nao|bao nhieu lan|nhung lan nao))(?= )"
         // "Vũ Minh Hiền được hỗ trợ những gì": a name without its legal form, from the start of the message (not a place, a period,
-        // a person asking or a measure).
-        + @"|^ (?!(tinh|thanh pho|tp|ca nuoc|toi|minh|ban|chung toi|em|nam|quy|thang|gian hang|kinh phi|de an|du an|hoi cho|cac|nhung|may|bao nhieu|khuyen cong) )(?<name>[a-z]+( [a-z0-9]+){1,5}?)( da)?( duoc)?( da)? (ho tro|nhan)( duoc)?( nhung)? (gi|nhung gi|nhung hoat dong nao|hoat dong nao|nhung khoan nao|nhung lan nao)(?= )")]
+        // a person asking or a measure; "máy" is machinery, "mây tre" the rattan-and-bamboo trade of a name).
+        + @"|^ (?!(tinh|thanh pho|tp|ca nuoc|toi|minh|ban|chung toi|em|nam|quy|thang|gian hang|kinh phi|de an|du an|hoi cho|cac|nhung|may(?! tre)|bao nhieu|khuyen cong) )(?<name>[a-z]+( [a-z0-9]+){1,5}?)( da)?( duoc)?( da)? (ho tro|nhan)( duoc)?( nhung)? (gi|nhung gi|nhung hoat dong nao|hoat dong nao|nhung khoan nao|nhung lan nao)(?= )")]
     private static partial Regex HistoryRegex();
 
     [GeneratedRegex(@" (top (?<n>[0-9]{1,2} )?(co so|doanh nghiep|htx|hop tac xa|facilities)( duoc ho tro| nhan)?|(?<n>[0-9]{1,2}) (co so|doanh nghiep|htx|hop tac xa)( duoc ho tro| nhan| co)? (nhieu|cao|lon)( \w+){0,3} nhat|(?<one>(co so|doanh nghiep|htx|hop tac xa) nao)( duoc ho tro| nhan| co)? (nhieu|cao|lon)( \w+){0,3} nhat|which facilit(y|ies)( \w+){0,3} (the )?most)(?= )")]
