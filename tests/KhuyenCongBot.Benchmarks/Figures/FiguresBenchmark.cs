@@ -20,7 +20,8 @@ public static class FiguresBenchmark
     public static Func<BenchContext, Func<string, object>>? CreateParser { get; set; }
 
     /// <param name="ProjectsOnly">`--only projects`: the project (đề án) questions alone, reply table only, no SQLite and no second index build;
-    /// `--only "disbursement rate,facility history"`: those questions (names of the table, comma-separated) alone, the same way.</param>
+    /// `--only "disbursement rate,facility history"`: those questions (names of the table, comma-separated) alone, the same way;
+    /// `--only replies`: every question, reply table only (no SQLite, one index build: the quickest full reply table on a busy machine).</param>
     private sealed record Options(int Records, int ScanReps, int SqliteReps, int IndexReps, int Busy, string? Output, bool ProjectsOnly, string[]? Named);
 
     public static int Run(string[] args)
@@ -30,7 +31,7 @@ public static class FiguresBenchmark
             Arg(args, "--records", 1_000_000), Arg(args, "--scan-reps", 3), Arg(args, "--sqlite-reps", 20), Arg(args, "--index-reps", 500), Arg(args, "--busy", 0),
             args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault(),
             only is not null,
-            only is null or "projects" ? null : only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            only is null or "projects" or "replies" ? null : only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         var seeds = SeedFiles.Locate(null);
         var catalogue = new CatalogueIndex(SeedFiles.Activities(seeds), SeedFiles.Provinces(seeds), SeedFiles.Regions(seeds));
         var dir = Path.Combine(Path.GetTempPath(), "kcbot-bench-" + Environment.ProcessId);
@@ -114,7 +115,7 @@ public static class FiguresBenchmark
             Log($"index built in {coldBuild?.TotalSeconds:F1} s (again {index.BuildTime.TotalSeconds:F1} s), {index.Count:N0} records, {Mb(indexBytes)}");
 
             var all = BenchQueries.Create(catalogue)
-                .Where(q => !o.ProjectsOnly || (o.Named is { } named ? named.Contains(q.Name) : q.IsProjectQuestion)).ToList();
+                .Where(q => !o.ProjectsOnly || (o.Named is { } named ? named.Contains(q.Name) : q.IsProjectQuestion || only == "replies")).ToList();
             // The figure-source table times the figures; questions that read records (facility history) are timed as replies only.
             var queries = all.Where(q => !q.ReplyOnly).ToList();
             var sources = new (string Name, IFigureSource Source, int Reps)[]
