@@ -30,7 +30,7 @@ public static class Program
                 return Communes.CommunesBenchmark.Run(args[1..]);
             default:
                 Console.WriteLine("usage: dotnet run -c Release --project tests/KhuyenCongBot.Benchmarks -- <figures|history|broadcast|pipeline|memory|facilities|communes>");
-                Console.WriteLine("  figures [--records 1000000] [--index-reps 500] [--sqlite-reps 20] [--scan-reps 3] [--busy 0 (threads kept spinning)] [--only projects] [--out file.md]");
+                Console.WriteLine("  figures [--records 1000000] [--index-reps 500] [--sqlite-reps 20] [--scan-reps 3] [--busy 0 (threads kept spinning)] [--only projects|replies|name,name] [--out file.md]");
                 Console.WriteLine("  history [--records 100000] (the facility-history reply taken apart; the data file is kept in the temp folder)");
                 Console.WriteLine("  broadcast [--recipients 10000] [--small-recipients 2000] [--latency-ms 50] [--scenarios default,restart,crash,rate30,rate35] [--out file.md]");
                 Console.WriteLine("  memory [--db existing.db] [--users 10000] [--records 1000000] [--seconds 20] [--rounds 20] [--no-probe] [--out file.md]");

@@ -9,7 +9,9 @@ namespace KhuyenCongBot.Benchmarks.Figures;
 /// <param name="By">Null for a single total, else the breakdown asked for.</param>
 /// <param name="ReplyOnly">Timed only from question text to reply (it reads records, not a figure of the sources' table).</param>
 /// <param name="IndexOnly">Not asked of the SQLite baseline (one funding source per row, no facility registry): counterpart and beneficiary filters.</param>
-public sealed record BenchQuery(string Name, string Question, FigureQuery Query, BreakdownBy? By = null, bool ReplyOnly = false, bool IndexOnly = false)
+/// <param name="Expect">What the reply must hold (<see cref="ReplyCheck"/>): null for any figure, a text the reply names, "none:TEXT" for a refusal.</param>
+public sealed record BenchQuery(string Name, string Question, FigureQuery Query, BreakdownBy? By = null, bool ReplyOnly = false, bool IndexOnly = false,
+    string? Expect = null)
 {
     public IReadOnlyList<KeyValuePair<string, FigureValue>> Run(IFigureSource source) =>
         By is { } by ? source.Breakdown(Query, by) : [new("", source.Total(Query))];
@@ -125,6 +127,37 @@ public static class BenchQueries
                 new(null, Measures.Funding, D(2026, 1, 1), Today, phuTho), BreakdownBy.Source, IndexOnly: true),
             new("trainees 2025", "Năm 2025 đào tạo được bao nhiêu học viên?",
                 new("training", Measures.Participations, D(2025, 1, 1), D(2025, 12, 31)), ReplyOnly: true),
+            // Session 27: the questions added to issue 13 since the last run, timed from text to reply (each checked: ReplyCheck).
+            new("KCĐP funding Q1 2026", "Kinh phí KCĐP quý 1 năm 2026",
+                new(null, Measures.Funding, D(2026, 1, 1), D(2026, 3, 31), Source: FundingSource.Kcdp), Expect: "KCĐP"),
+            new("booths cumulative to September 2025", "Gian hàng lũy kế đến tháng 9 năm 2025",
+                new("trade_fair", Measures.Booths, D(2025, 1, 1), D(2025, 9, 30)), Expect: "30/09/2025"),
+            new("funding this month against last month", "Kinh phí tháng này so với tháng trước",
+                new(null, Measures.Funding, D(2026, 4, 1), D(2026, 4, 30)), Expect: "tháng 4/2026"),
+            new("booths left to the 2026 plan", "Còn thiếu bao nhiêu gian hàng để đạt kế hoạch",
+                new("trade_fair", Measures.Booths, D(2026, 1, 1), Today), ReplyOnly: true, Expect: "Còn thiếu"),
+            new("provinces under the booths plan, ranked by %", "Tỉnh nào chưa đạt kế hoạch gian hàng",
+                new("trade_fair", Measures.Booths, D(2026, 1, 1), Today), BreakdownBy.Province, ReplyOnly: true, Expect: "Chưa đạt kế hoạch"),
+            new("average funding per booth 2024 by province", "Kinh phí bình quân mỗi gian hàng năm 2024 theo tỉnh",
+                new("trade_fair", Measures.Funding, D(2024, 1, 1), D(2024, 12, 31)), BreakdownBy.Province, ReplyOnly: true, Expect: "bình quân mỗi gian hàng"),
+            new("average funding per facility 2025 by month", "Trung bình mỗi cơ sở từng tháng năm 2025",
+                new(null, Measures.Facilities, D(2025, 1, 1), D(2025, 12, 31)), BreakdownBy.Month, ReplyOnly: true, Expect: "bình quân mỗi cơ sở"),
+            new("facility history without the legal form", "Mây tre đan Phú Vinh được hỗ trợ những gì",
+                new(null, Measures.Participations, D(2017, 1, 1), D(2026, 12, 31)), ReplyOnly: true, Expect: "lần hỗ trợ"),
+            new("disbursement by province", "Giải ngân theo tỉnh",
+                new(null, Measures.Projects, D(2026, 1, 1), Today), ReplyOnly: true, Expect: "1. "),
+            new("province disbursing most", "Tỉnh nào giải ngân cao nhất",
+                new(null, Measures.Projects, D(2026, 1, 1), Today), ReplyOnly: true),
+            new("disbursement 2025 with the earlier projects' line", "Giải ngân năm 2025",
+                new(null, Measures.Projects, D(2025, 1, 1), D(2025, 12, 31)), ReplyOnly: true, Expect: "phê duyệt trước 01/01/2025"),
+            new("booths 'năm 24'", "Gian hàng năm 24",
+                new("trade_fair", Measures.Booths, D(2024, 1, 1), D(2024, 12, 31)), Expect: "năm 2024"),
+            new("booths 'q1 và q2 2024'", "Gian hàng q1 và q2 2024",
+                new("trade_fair", Measures.Booths, D(2024, 1, 1), D(2024, 6, 30)), Expect: "30/06/2024"),
+            new("two at once (refused)", "Kinh phí máy móc và hội chợ năm 2025",
+                new(null, Measures.Funding, D(2025, 1, 1), D(2025, 12, 31)), ReplyOnly: true, Expect: "none:hai thứ cùng lúc"),
+            new("not a figures question", "Chào bot, khỏe không?",
+                new(null, Measures.Funding, D(2026, 1, 1), Today), ReplyOnly: true, Expect: "none:"),
         ];
     }
 }

@@ -20,7 +20,8 @@ public static class FiguresBenchmark
     public static Func<BenchContext, Func<string, object>>? CreateParser { get; set; }
 
     /// <param name="ProjectsOnly">`--only projects`: the project (đề án) questions alone, reply table only, no SQLite and no second index build;
-    /// `--only "disbursement rate,facility history"`: those questions (names of the table, comma-separated) alone, the same way.</param>
+    /// `--only "disbursement rate,facility history"`: those questions (names of the table, comma-separated) alone, the same way;
+    /// `--only replies`: every question, reply table only (no SQLite, one index build: the quickest full reply table on a busy machine).</param>
     private sealed record Options(int Records, int ScanReps, int SqliteReps, int IndexReps, int Busy, string? Output, bool ProjectsOnly, string[]? Named);
 
     public static int Run(string[] args)
@@ -30,7 +31,7 @@ public static class FiguresBenchmark
             Arg(args, "--records", 1_000_000), Arg(args, "--scan-reps", 3), Arg(args, "--sqlite-reps", 20), Arg(args, "--index-reps", 500), Arg(args, "--busy", 0),
             args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault(),
             only is not null,
-            only is null or "projects" ? null : only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            only is null or "projects" or "replies" ? null : only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         var seeds = SeedFiles.Locate(null);
         var catalogue = new CatalogueIndex(SeedFiles.Activities(seeds), SeedFiles.Provinces(seeds), SeedFiles.Regions(seeds));
         var dir = Path.Combine(Path.GetTempPath(), "kcbot-bench-" + Environment.ProcessId);
@@ -114,7 +115,7 @@ public static class FiguresBenchmark
             Log($"index built in {coldBuild?.TotalSeconds:F1} s (again {index.BuildTime.TotalSeconds:F1} s), {index.Count:N0} records, {Mb(indexBytes)}");
 
             var all = BenchQueries.Create(catalogue)
-                .Where(q => !o.ProjectsOnly || (o.Named is { } named ? named.Contains(q.Name) : q.IsProjectQuestion)).ToList();
+                .Where(q => !o.ProjectsOnly || (o.Named is { } named ? named.Contains(q.Name) : q.IsProjectQuestion || only == "replies")).ToList();
             // The figure-source table times the figures; questions that read records (facility history) are timed as replies only.
             var queries = all.Where(q => !q.ReplyOnly).ToList();
             var sources = new (string Name, IFigureSource Source, int Reps)[]
@@ -230,8 +231,9 @@ public static class FiguresBenchmark
             $"load average before: {LoadAverage()}");
         report.AppendLine();
         var worst = (P95: 0.0, Question: "");
-        report.AppendLine("| question | index p50 / p95 | parse p50 / p95 / p99 | reply first | reply p50 / p95 / p99 | allocated per reply; GCs gen0/1/2 (pauses) | reply |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|---|");
+        report.AppendLine("| question | index p50 / p95 | parse p50 / p95 / p99 | reply first | reply p50 / p95 / p99 | allocated per reply; GCs gen0/1/2 (pauses) | reply as expected | reply |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---|---|");
+        var unexpected = new List<string>();
         // The first reply pays for what the index builds on first use (a year's facility sets or top list).
         var firsts = new Dictionary<string, (double Ms, string Reply)>();
         foreach (var q in queries)
@@ -254,7 +256,12 @@ public static class FiguresBenchmark
             }
             var parsed = parse is null ? "n/a" : Ms(Measure(() => parse(q.Question), reps));
             var indexed = timings.TryGetValue(("FiguresIndex", q.Name), out var i) ? Ms((i.P50, i.P95)) : "—";
-            report.AppendLine($"| {q.Question} | {indexed} | {parsed} | {first:F1} | {Ms(t)} | {gcs} | {reply.ReplaceLineEndings(" ").Replace("|", "\\|")} |");
+            var check = ReplyCheck.Check(q.Expect, reply);
+            if (check is not null)
+            {
+                unexpected.Add($"{q.Name} ({check})");
+            }
+            report.AppendLine($"| {q.Question} | {indexed} | {parsed} | {first:F1} | {Ms(t)} | {gcs} | {check ?? "yes"} | {reply.ReplaceLineEndings(" ").Replace("|", "\\|")} |");
             Log($"reply {q.Name,-45} first {first,7:F1} p50 {t.P50,7:F3} p95 {t.P95,7:F3} p99 {t.P99,7:F3} ms; parse {parsed}; {gcs}");
             if (t.P95 > worst.P95)
             {
@@ -263,6 +270,9 @@ public static class FiguresBenchmark
         }
         report.AppendLine();
         report.AppendLine($"Worst reply p95: {worst.P95:F3} ms ({worst.Question}).");
+        report.AppendLine($"Replies as expected (a figure, or the refusal asked for; ReplyCheck): {queries.Count - unexpected.Count}/{queries.Count}"
+            + (unexpected.Count == 0 ? "." : "; not: " + string.Join("; ", unexpected) + "."));
+        Log($"replies as expected: {queries.Count - unexpected.Count}/{queries.Count} {string.Join("; ", unexpected)}");
     }
 
     /// <summary>

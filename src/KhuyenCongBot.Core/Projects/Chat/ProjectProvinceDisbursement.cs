@@ -25,23 +25,44 @@ public static class ProjectProvinceDisbursement
         public decimal? Rate => FundingRules.Rate(Disbursed, Support);
     }
 
-    /// <summary>The rows of the scope's projects, one per current province with a project counted (in no particular order).</summary>
-    public static List<Row> Rows(IEnumerable<Project> projects, CatalogueIndex catalogue, Period? period, DateOnly at, DateOnly today)
+    /// <summary>The rows of the scope's projects, one per current province with a project counted (in no particular order):
+    /// each recorded unit's figure is kept in its <see cref="ProjectGroup"/> (as the disbursement rate's are), so a save recomputes
+    /// only its unit's, and the units merged into one province are added up.</summary>
+    /// <param name="groups">The scope's recorded units (<see cref="IProjectRepository.Groups"/>).</param>
+    /// <param name="rest">The filter besides the units (the activity).</param>
+    public static List<Row> Rows(IReadOnlyList<ProjectGroup> groups, ProjectFilter rest, CatalogueIndex catalogue, Period? period, DateOnly at, DateOnly today)
     {
-        var rows = new List<Row>();
-        foreach (var g in projects.GroupBy(p => catalogue.CurrentOf(p.ProvinceId)?.Id ?? p.ProvinceId))
+        var key = (Figure: nameof(ProjectProvinceDisbursement), Filter: rest with { ProvinceIds = null }, From: period?.From, To: period?.To, At: at, Today: today);
+        var byProvince = new Dictionary<string, (int Count, long Disbursed, long Support)>(StringComparer.Ordinal);
+        foreach (var g in groups)
         {
-            var list = g.ToList();
-            var (count, disbursed, support) = period is { } p0 && PeriodDisbursement.Of(list, p0, today) is { } f
-                ? (f.Projects, f.Disbursed, f.Support)
-                : Plain(list, at);
+            var unit = g.Derived(key, Unit);
+            var id = catalogue.CurrentOf(g.ProvinceId)?.Id ?? g.ProvinceId;
+            var sum = byProvince.GetValueOrDefault(id);
+            byProvince[id] = (sum.Count + unit.Count, sum.Disbursed + unit.Disbursed, sum.Support + unit.Support);
+        }
+        var rows = new List<Row>();
+        foreach (var (id, (count, disbursed, support)) in byProvince)
+        {
             if (count > 0)
             {
-                var unit = catalogue.Province(g.Key);
-                rows.Add(new Row(g.Key, unit?.ShortName ?? g.Key, count, disbursed, support));
+                rows.Add(new Row(id, catalogue.Province(id)?.ShortName ?? id, count, disbursed, support));
             }
         }
         return rows;
+    }
+
+    private sealed record UnitFigure(int Count, long Disbursed, long Support);
+
+    private static UnitFigure Unit((string Figure, ProjectFilter Filter, DateOnly? From, DateOnly? To, DateOnly At, DateOnly Today) key,
+        IReadOnlyList<Project> projects)
+    {
+        var list = projects.Where(key.Filter.Matches).ToList();
+        var (count, disbursed, support) = key is { From: { } from, To: { } to }
+            && PeriodDisbursement.Of(list, new Period(from, to, ""), key.Today) is { } f
+            ? (f.Projects, f.Disbursed, f.Support)
+            : Plain(list, key.At);
+        return new UnitFigure(count, disbursed, support);
     }
 
     /// <summary>As <see cref="ProjectQueries.Disbursement"/>: every project approved by <paramref name="at"/>, disbursed by then.</summary>
@@ -52,12 +73,12 @@ public static class ProjectProvinceDisbursement
     }
 
     /// <summary>The reply; <paramref name="top"/> null for a breakdown (every province), else a ranking.</summary>
-    public static string Answer(BotContext context, IEnumerable<Project> projects, CatalogueIndex catalogue, string scopeName, Period? period,
-        DateOnly at, bool byRate, int? top, bool ascending)
+    public static string Answer(BotContext context, IReadOnlyList<ProjectGroup> groups, ProjectFilter rest, CatalogueIndex catalogue, string scopeName,
+        Period? period, DateOnly at, bool byRate, int? top, bool ascending)
     {
         var english = context.English;
         var n = NumberText.For(english);
-        var rows = Rows(projects, catalogue, period, at, context.Today);
+        var rows = Rows(groups, rest, catalogue, period, at, context.Today);
         var span = period is null
             ? context.Text("figures2.disburse.span_at", ("at", at))
             : period.Text(context.Texts, english);
@@ -101,7 +122,8 @@ public static class ProjectProvinceDisbursement
         var total = new Row("", "", rows.Sum(r => r.Projects), rows.Sum(r => r.Disbursed), rows.Sum(r => r.Support));
         sb.Append('\n').Append(context.Text("figures2.disburse.total", ("count", rows.Count), ("scope", scopeName), ("projects", total.Projects),
             ("disbursed", n.MoneyFull(total.Disbursed)), ("support", n.MoneyFull(total.Support)), ("rate", RateText(context, n, total))));
-        sb.Append('\n').Append(period is { } p && PeriodDisbursement.Of(projects, p, context.Today) is { } figure
+        // The basis line depends on the period and today only, not on the projects.
+        sb.Append('\n').Append(period is { } p && PeriodDisbursement.Of([], p, context.Today) is { } figure
             ? figure.Basis(context.Texts, english)
             : context.Text("figures2.disburse.basis_at", ("at", at)));
         return sb.ToString();

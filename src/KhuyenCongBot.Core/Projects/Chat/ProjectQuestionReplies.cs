@@ -75,11 +75,11 @@ public sealed class ProjectQuestionReplies(
         {
             var rateWords = VnText.FoldWords(text);
             var byRate = text.Contains('%') || RateWords.Any(w => VnText.ContainsWords(rateWords, w));
-            var projects = store.Projects.Read(new ProjectFilter(units, ActivityId: filters.ActivityId));
+            var groups = store.Projects.Groups(units);
             var scopeName = filters.ActivityId is { } a && catalogue.Activity(a) is { } act
                 ? context.Text("projects.scope_of_activity", ("scope", scopes.ShortName(scope, english)), ("activity", ActivityName(act, english)))
                 : scopes.ShortName(scope, english);
-            context.Say(ProjectProvinceDisbursement.Answer(context, projects, catalogue, scopeName, period, at, byRate, parts.Top, parts.Ascending));
+            context.Say(ProjectProvinceDisbursement.Answer(context, groups, new ProjectFilter(ActivityId: filters.ActivityId), catalogue, scopeName, period, at, byRate, parts.Top, parts.Ascending));
             return;
         }
         if (byProvince)

@@ -23,6 +23,8 @@ public sealed class KindRecogniserTests
     [InlineData("kinh phí bình quân mỗi gian hàng", "Average", "*.funding_vnd", "-", "-")]
     [InlineData("kinh phí trung bình mỗi cơ sở năm 2025", "Average", "*.funding_vnd", "2025-01-01..2025-12-31", "-")]
     [InlineData("HTX mây tre đan Phú Vinh đã được hỗ trợ những gì", "FacilityHistory", "-", "-", "-")]
+    [InlineData("Mây tre đan Phú Vinh được hỗ trợ những gì", "FacilityHistory", "-", "-", "-")]
+    [InlineData("may tre dan Phu Vinh duoc ho tro nhung gi", "FacilityHistory", "-", "-", "-")]
     [InlineData("top 5 cơ sở nhận nhiều kinh phí nhất năm 2025", "TopFacilities", "*.funding_vnd", "2025-01-01..2025-12-31", "-")]
     [InlineData("tôi đã ghi bao nhiêu bản ghi tháng này", "OwnRecords", "-", "2026-11-01..2026-11-26", "-")]
     [InlineData("tuần này có bao nhiêu bản ghi mới", "NewRecords", "-", "2026-11-23..2026-11-29", "-")]

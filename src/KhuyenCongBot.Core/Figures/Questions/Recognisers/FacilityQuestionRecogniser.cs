@@ -63,8 +63,8 @@ public static partial class FacilityQuestionRecogniser
 
     [GeneratedRegex(@" ((lich su|qua trinh) ho tro (cua |cho )?(?<name>(" + Kinds + @")( [a-z0-9]+){1,8})|(?<name>(" + Kinds + @")( [a-z0-9]+){1,8}?)( da)?( duoc)?( da)? (ho tro|nhan)( duoc)?( nhung)? (gi|nhung gi|nhung hoat dong nao|hoat dong nao|nhung khoan nao|nhung nao|bao nhieu lan|nhung lan nao))(?= )"
         // "Vũ Minh Hiền được hỗ trợ những gì": a name without its legal form, from the start of the message (not a place, a period,
-        // a person asking or a measure).
-        + @"|^ (?!(tinh|thanh pho|tp|ca nuoc|toi|minh|ban|chung toi|em|nam|quy|thang|gian hang|kinh phi|de an|du an|hoi cho|cac|nhung|may|bao nhieu|khuyen cong) )(?<name>[a-z]+( [a-z0-9]+){1,5}?)( da)?( duoc)?( da)? (ho tro|nhan)( duoc)?( nhung)? (gi|nhung gi|nhung hoat dong nao|hoat dong nao|nhung khoan nao|nhung lan nao)(?= )"
+        // a person asking or a measure; "máy" is machinery, "mây tre" the rattan-and-bamboo trade of a name).
+        + @"|^ (?!(tinh|thanh pho|tp|ca nuoc|toi|minh|ban|chung toi|em|nam|quy|thang|gian hang|kinh phi|de an|du an|hoi cho|cac|nhung|may(?! tre)|bao nhieu|khuyen cong) )(?<name>[a-z]+( [a-z0-9]+){1,5}?)( da)?( duoc)?( da)? (ho tro|nhan)( duoc)?( nhung)? (gi|nhung gi|nhung hoat dong nao|hoat dong nao|nhung khoan nao|nhung lan nao)(?= )"
         // English: "support history of Vu Minh Hien", "what has HTX Dong Tien received", "what support did Vu Minh Hien get".
         + @"| (support )?history of (the )?(?<name>[a-z]+( [a-z0-9]+){1,8})(?= )"
         + @"| what (support )?(has|have|did) (?!(the province|province|we|our|you|i|they|it) )(the )?(?<name>[a-z]+( [a-z0-9]+){1,6}?) (received|receive|got|get|been given)( so far)?(?= )")]
