@@ -25,6 +25,10 @@ public sealed record PeriodDisbursement(int Projects, long Support, long Disburs
     /// did: not in this figure, said beside it, so that money paid out in the year is never silently missing from every year.</summary>
     public (int Projects, long Disbursed) Earlier { get; init; }
 
+    /// <summary>For a period shorter than its year ("tháng 11", "quý 2"): its first day and what every project (of any year)
+    /// paid out between it and <see cref="At"/>. The figure itself counts from 1 January, so it is not the month's alone: said.</summary>
+    public (DateOnly From, int Projects, long Disbursed)? Within { get; init; }
+
     /// <summary>The figure of a period; null when the period has not started (no figure at all).</summary>
     public static PeriodDisbursement? Of(IEnumerable<Project> projects, Period period, DateOnly today)
     {
@@ -43,9 +47,16 @@ public sealed record PeriodDisbursement(int Projects, long Support, long Disburs
         var earlier = projects.Where(p => p.DecisionDate < from)
             .Select(p => p.DisbursedOn(at) - p.DisbursedOn(from.AddDays(-1)))
             .Where(d => d > 0).ToList();
+        (DateOnly, int, long)? within = null;
+        if (period.From > from)
+        {
+            var paid = projects.Select(p => p.DisbursedOn(at) - p.DisbursedOn(period.From.AddDays(-1))).Where(d => d > 0).ToList();
+            within = (period.From, paid.Count, paid.Sum());
+        }
         return new PeriodDisbursement(counted.Count, support, disbursed, FundingRules.Rate(disbursed, support), from, at, running, sources)
         {
             Earlier = (earlier.Count, earlier.Sum()),
+            Within = within,
         };
     }
 
@@ -57,7 +68,19 @@ public sealed record PeriodDisbursement(int Projects, long Support, long Disburs
             ? texts.Text(english, "projects.disburse.none", ("scope", scopeName))
             : texts.Text(english, "projects.disburse.figure", ("scope", scopeName), ("projects", n.Number(Projects)),
                 ("disbursed", n.MoneyFull(Disbursed)), ("support", n.MoneyFull(Support)), ("rate", RateText(texts, english)));
-        return figure + "\n" + Basis(texts, english) + EarlierLine(texts, english);
+        return figure + "\n" + Basis(texts, english) + EarlierLine(texts, english) + WithinLine(texts, english);
+    }
+
+    /// <summary>"Riêng từ 01/11/2026 đến 26/11/2026: …" for a period shorter than its year; "" otherwise.</summary>
+    public string WithinLine(UserTexts texts, bool english)
+    {
+        if (Within is not { } w)
+        {
+            return "";
+        }
+        var n = NumberText.For(english);
+        return "\n" + texts.Text(english, "projects.disburse.within_period", ("from", w.From), ("at", At),
+            ("projects", n.Number(w.Projects)), ("amount", n.MoneyFull(w.Disbursed)), ("year_from", From));
     }
 
     /// <summary>"Ngoài ra, 3 đề án phê duyệt trước 01/01/2025 đã giải ngân thêm … trong kỳ (không tính ở trên)."; "" when none did.</summary>

@@ -33,4 +33,24 @@ public sealed class TwoPeriodOrderTests(ITestOutputHelper output)
         Assert.Contains("từ 01/09/2026 đến 26/09/2026", reply);
         Assert.DoesNotContain("So với tháng 9/2026", reply);
     }
+
+    [Fact]
+    public async Task A_months_disbursement_says_the_figure_is_the_years_and_gives_the_months_own()
+    {
+        var month = await Ask("giải ngân tháng 11");
+        var year = await Ask("giải ngân năm 2026");
+        // The figure itself is the year's projects (one definition with /baocao); for a month it now says so, with the month's own.
+        Assert.Equal(year.Split('\n')[0], month.Split('\n')[0]);
+        Assert.Contains("không phải riêng kỳ bạn hỏi. Riêng từ 01/11/2026 đến 26/11/2026", month);
+        Assert.DoesNotContain("không phải riêng kỳ bạn hỏi", year);
+    }
+
+    [Fact]
+    public async Task A_former_province_beside_the_province_it_merged_into_is_not_compared_as_if_apart()
+    {
+        var reply = await Ask("so sánh Vĩnh Phúc và Phú Thọ gian hàng 2024");
+        Assert.Contains("Số của Phú Thọ đã gồm số của Vĩnh Phúc", reply);
+        Assert.DoesNotContain("Chênh lệch", reply);
+        Assert.Contains("Chênh lệch", await Ask("so sánh Hà Nội và Phú Thọ gian hàng 2024"));
+    }
 }

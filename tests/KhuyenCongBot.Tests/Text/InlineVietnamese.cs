@@ -52,7 +52,7 @@ public static partial class InlineVietnamese
         ["src/KhuyenCongBot/Hosting/AdminVerbs.cs"] = 20,
         ["src/KhuyenCongBot/Hosting/BackupService.cs"] = 4,
         ["src/KhuyenCongBot/Hosting/BotApp.cs"] = 18,
-        ["src/KhuyenCongBot/Hosting/ChatVerb.cs"] = 7,
+        ["src/KhuyenCongBot/Hosting/ChatVerb.cs"] = 10,
         ["src/KhuyenCongBot/Hosting/CommandLine.cs"] = 6,
         ["src/KhuyenCongBot/Hosting/ConfigurationCheck.cs"] = 27,
         ["src/KhuyenCongBot/Hosting/ConfigurationValueChecks.cs"] = 12,

@@ -153,7 +153,7 @@ public sealed class FigureAnswerer
         if (ScopeResolver.IsMany(q.Scope) && q.Breakdown is null)
         {
             sb.Append(_members.Text(q, activity, measure, lines.Count > 1, english));
-            sb.Append(MemberDifference.Line(Texts, _members.Values(q, activity, measure).Select(m => (_scopes.ShortName(m.Scope, english), m.Value.Value)).ToList(), measure, english));
+            sb.Append(_members.Overlap(q.Scope) is not null ? "" : MemberDifference.Line(Texts, _members.Values(q, activity, measure).Select(m => (_scopes.ShortName(m.Scope, english), m.Value.Value)).ToList(), measure, english));
         }
         if (q.ComparePlan)
         {

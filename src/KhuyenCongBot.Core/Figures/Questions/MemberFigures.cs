@@ -29,6 +29,27 @@ public sealed class MemberFigures(IFigureSource figures, QuestionQueries queries
         {
             sb.AppendLine(texts.Text(english, "figures.members.facilities_once"));
         }
+        if (Overlap(q.Scope) is { } overlap)
+        {
+            sb.AppendLine(texts.Text(english, "figures.members.overlap", ("whole", scopes.ShortName(overlap.Whole, english)), ("part", scopes.ShortName(overlap.Part, english))));
+        }
         return sb.ToString();
+    }
+
+    /// <summary>A former province named beside the province it merged into ("Vĩnh Phúc và Phú Thọ"): the merged one's figure already
+    /// holds the former one's, so the rows overlap and their difference means nothing.</summary>
+    public (string Whole, string Part)? Overlap(string scope)
+    {
+        var members = scopes.Members(scope);
+        foreach (var part in members)
+        {
+            var (_, id) = ScopeResolver.Split(part);
+            if (catalogue.Province(id) is { IsCurrent: false } && catalogue.CurrentOf(id) is { } current
+                && members.FirstOrDefault(m => ScopeResolver.Split(m).Id == current.Id) is { } whole)
+            {
+                return (whole, part);
+            }
+        }
+        return null;
     }
 }

@@ -150,7 +150,7 @@ public class QuestionParserTests
     // "so sánh A với B": B is the comparison, never the period asked about.
     [InlineData("so sanh gian hang 2024 voi 2023", "trade_fair.booths", Y24, "-", "yoy2023")]
     [InlineData("so sánh kinh phí 6 tháng đầu năm 2024 và 2023", "*.funding_vnd", H124, "-", "yoy2023")]
-    [InlineData("so sanh gian hang nam nay voi nam ngoai", "trade_fair.booths", Y26, "-", "yoy")]
+    [InlineData("so sanh gian hang nam nay voi nam ngoai", "trade_fair.booths", Y26, "-", "yoy2025")]
     [InlineData("so sánh doanh thu tư vấn năm nay và năm trước", "consulting.revenue_vnd", Y26, "-", "yoy")]
     [InlineData("so sanh gian hang 2024 va 2022", "trade_fair.booths", Y24, "-", "yoy2022")]
     [InlineData("so sánh giữa năm 2024 và năm 2023 về gian hàng", "trade_fair.booths", Y24, "-", "yoy2023")]

@@ -44,21 +44,23 @@ public static partial class TwoPeriodRecogniser
                     left = left[..at] + dated + left[(at + leftMatched.Length)..];
                 }
             }
-            if (PeriodParser.TryFind(left.Trim(), today, out var asked, out _) && asked.From == vs.From && asked.To == vs.To)
+            var hasAsked = PeriodParser.TryFind(left.Trim(), today, out var asked, out _);
+            if (IsWholeYear(vs))
+            {
+                // "so với (năm) 2023": the same period of that year, as the parser's year comparison reads it. "năm ngoái", "năm kia"
+                // name a year from today's ("năm kia và năm ngoái" is 2024 with 2025), unless that is the year asked about: "năm 2025
+                // so với năm ngoái" means the year before 2025, as "so với năm trước" always does.
+                parts.CompareLastYear = true;
+                var named = FourDigitsRegex().IsMatch(matched) || TodayYearRegex().IsMatch(matched) ? vs.From.Year : (int?)null;
+                parts.CompareYear = named is { } y && !FourDigitsRegex().IsMatch(matched) && hasAsked && asked.To.Year == y ? null : named;
+            }
+            else if (hasAsked && asked.From == vs.From && asked.To == vs.To)
             {
                 // "quý trước với quý trước nữa": both sides read as one period ("nữa" not understood); a period compared with itself
                 // ("đạt 100%, không thay đổi") is no answer: said not understood.
                 parts.Unknown.Add(rest);
                 s = left + " ";
                 return;
-            }
-            if (IsWholeYear(vs))
-            {
-                // "so với (năm) 2023": the same period of that year, as the parser's year comparison reads it.
-                parts.CompareLastYear = true;
-                // "so với năm trước" is the year before whatever the period; only a typed year names one.
-                // "năm ngoái", "năm nay", "năm kia" name a year from today's ("năm kia và năm ngoái" is 2024 with 2025).
-                parts.CompareYear = FourDigitsRegex().IsMatch(matched) || TodayYearRegex().IsMatch(matched) ? vs.From.Year : null;
             }
             else
             {
