@@ -6,7 +6,7 @@ namespace KhuyenCongBot.Core.Text;
 /// year, year_to_date, since_year: the year; month, quarter: the month or quarter and the year; first_months, last_months_of_year:
 /// how many and the year; month_range, quarter_range: the first and last month or quarter and the year; year_to: the year and the
 /// last day; year_range: the two years; last_days, last_weeks, last_months: how many and the two dates; last_years: how many and the
-/// first year; so_far: the label; cumulative: the year and the label of the end; since: the label of the start and the two dates.
+/// first year; so_far: the label; first_days_of: the label of the whole period and the last day counted; cumulative: the year and the label of the end; since: the label of the start and the two dates.
 /// </summary>
 internal static class PeriodLabelText
 {
@@ -60,6 +60,7 @@ internal static class PeriodLabelText
         "period.last_years" => t.Text(lang, "period.last_years", ("n", l.Int(0)), ("year", l.Int(1))),
         "period.so_far" => Inner(t, lang, l.Label(0)) is { } p ? t.Text(lang, "period.so_far", ("period", p)) : null,
         "period.cumulative" => Inner(t, lang, l.Label(1)) is { } end ? t.Text(lang, "period.cumulative", ("year", l.Int(0)), ("end", end)) : null,
+        "period.first_days_of" => Inner(t, lang, l.Label(0)) is { } whole ? t.Text(lang, "period.first_days_of", ("period", whole), ("to", l.Date(1))) : null,
         "period.since" => Inner(t, lang, l.Label(0)) is { } start ? t.Text(lang, "period.since", ("start", start), ("span", Span(l, 1))) : null,
         _ => null,
     };

@@ -30,8 +30,8 @@ public sealed class TwoPeriodOrderTests(ITestOutputHelper output)
     public async Task A_finished_month_cut_to_the_running_months_days_says_the_days_it_counts()
     {
         var reply = await Ask("so sánh gian hàng tháng 11 và tháng 9 năm nay");
-        Assert.Contains("từ 01/09/2026 đến 26/09/2026", reply);
-        Assert.DoesNotContain("So với tháng 9/2026", reply);
+        Assert.Contains("So với tháng 9/2026 (cùng số ngày, đến 26/09/2026)", reply);
+        Assert.DoesNotContain("So với tháng 9/2026 (122", reply);
     }
 
     [Fact]

@@ -29,8 +29,8 @@ public static class RunningPeriod
         if ((clipped.To != q.To || (q.To == today && q.From < today)) && q.VsFrom is { } vf && q.VsTo is { } vt)
         {
             var vsTo = DateOnly.FromDayNumber(Math.Min(vt.DayNumber, vf.DayNumber + (clipped.To.DayNumber - clipped.From.DayNumber)));
-            // The label names the days counted ("từ 01/09/2026 đến 26/09/2026"), not the whole month it was asked as.
-            clipped = clipped with { VsTo = vsTo, VsLabel = vsTo == vt ? q.VsLabel : Period.Of(vf, vsTo).Label };
+            // The label says the days counted ("tháng 9/2026, đến 26/09/2026"), not the whole month it was asked as.
+            clipped = clipped with { VsTo = vsTo, VsLabel = vsTo == vt ? q.VsLabel : PeriodLabel.Of("period.first_days_of", q.VsLabel ?? Period.Of(vf, vt).Label, vsTo) };
         }
         return clipped;
     }
