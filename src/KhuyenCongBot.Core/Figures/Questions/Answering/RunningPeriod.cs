@@ -36,17 +36,13 @@ public static class RunningPeriod
     }
 
     /// <summary>
-    /// Two periods named in either order ("tháng 9 và tháng 11" on 26/11, "năm 2025 và năm 2026", "năm ngoái và năm nay"): the one
-    /// still running is the one asked about, cut at today and compared like for like, so the order typed does not change the answer.
+    /// Two periods named in either order ("quý 1 và quý 2 năm 2024", "tháng 9 và tháng 11" on 26/11, "năm 2024 và năm 2025"): the later
+    /// one is the one asked about and compared with the earlier, so "tăng"/"giảm" runs forward in time whatever the order typed, and a
+    /// period still running is cut at today and compared like for like.
     /// </summary>
     private static Question RunningFirst(Question q, DateOnly today)
     {
-        bool Running(DateOnly from, DateOnly to) => from <= today && today < to;
-        if (Running(q.From, q.To))
-        {
-            return q;
-        }
-        if (q.VsFrom is { } vf && q.VsTo is { } vt && Running(vf, vt))
+        if (q.VsFrom is { } vf && q.VsTo is { } vt && vf > q.From)
         {
             var asked = q.Period;
             return q.WithPeriod(new Period(vf, vt, q.VsLabel ?? Period.Of(vf, vt).Label)) with { VsFrom = asked.From, VsTo = asked.To, VsLabel = asked.Label };
@@ -60,7 +56,7 @@ public static class RunningPeriod
                 to = new DateOnly(to.Year, to.Month, DateTime.DaysInMonth(to.Year, to.Month));
             }
             var from = q.From.AddYears(shift);
-            if (Running(from, to))
+            if (from <= today)
             {
                 return q.WithPeriod(Period.Of(from, to)) with { CompareYear = q.To.Year };
             }
