@@ -23,26 +23,48 @@ public static class Backups
         {
             PrivateFiles.CreateFolder(dir);
         }
-        var temp = full + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".tmp";
+        // A name nobody else can be writing: two bots (or two processes) backing up into one folder in the same second
+        // computed the same target, and one truncated the other's copy or failed on its name.
+        var temp = full + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8] + ".tmp";
         try
         {
             store.Exclusive(() =>
             {
                 store.Checkpoint();
                 using var source = new FileStream(Path.GetFullPath(store.Path_), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-                using var copy = PrivateFiles.Create(temp);
+                using var copy = PrivateFiles.CreateNew(temp);
                 source.CopyTo(copy);
                 copy.Flush(flushToDisk: true);
             });
             var report = DatabaseInspector.Inspect(temp);
-            File.Move(temp, full, overwrite: false);
-            return report with { Path = full };
+            return report with { Path = MoveToFreeName(temp, full) };
         }
         finally
         {
             if (File.Exists(temp))
             {
                 File.Delete(temp);
+            }
+        }
+    }
+
+    /// <summary>Gives the checked copy <paramref name="target"/>'s name, or "-2", "-3"... when another backup took it meanwhile; never overwrites.</summary>
+    private static string MoveToFreeName(string temp, string target)
+    {
+        var folder = Path.GetDirectoryName(target) ?? ".";
+        var stem = Path.GetFileNameWithoutExtension(target);
+        var extension = Path.GetExtension(target);
+        var candidate = target;
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                File.Move(temp, candidate, overwrite: false);
+                return candidate;
+            }
+            catch (IOException) when (attempt < 100 && File.Exists(candidate))
+            {
+                candidate = UniquePath(folder, stem, extension);
             }
         }
     }

@@ -117,6 +117,17 @@ public static class PrivateFiles
         return stream;
     }
 
+    /// <summary>Creates <paramref name="path"/> for writing, 0600; throws <see cref="IOException"/> when it already exists (never shares or empties another's file).</summary>
+    public static FileStream CreateNew(string path)
+    {
+        var options = new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = FileMode;
+        }
+        return new FileStream(path, options);
+    }
+
     /// <summary>Writes a whole file, created 0600.</summary>
     public static void WriteAllBytes(string path, byte[] content)
     {

@@ -85,6 +85,7 @@ public sealed class TelegramBotFixture : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["Storage:DatabasePath"] = Path.Combine(folder, "bot.db"),
+            ["Backup:Folder"] = Path.Combine(folder, "backups"),
             ["Storage:LoadDemoData"] = options.Demo ? "true" : "false",
             ["Storage:OutputPath"] = Path.Combine(folder, "out"),
             ["Telegram:BotToken"] = server.Token,

@@ -200,6 +200,36 @@ public sealed class RestoreTests : IDisposable
         Assert.All(files, f => Assert.Equal(60, Backups.Verify(f)));
     }
 
+    [Fact]
+    public async Task Two_bots_backing_up_into_one_folder_in_the_same_second_each_get_their_own_checked_copy()
+    {
+        // CI saw "/saoluu" fail: two test bots shared the default folder and the same fake clock, so both wrote "khuyencong-20261126-090000.db"
+        // through the same temporary name. Each backup must succeed, under its own name, holding its own database.
+        var backup = await DatabaseAndBackup();
+        var other = Path.Combine(_folder, "other.db");
+        File.Copy(backup, other);
+        using (var copy = new LiteDbStore(other))
+        {
+            copy.Records.Add(new SupportRecord { ActivityId = "trade_fair", ProvinceId = "phu-tho", FacilityName = "Cơ sở khác", Booths = 1, Date = new DateOnly(2026, 11, 20), Source = "form" });
+        }
+        var frozen = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
+        var clock = new Core.Time.BotClock(frozen, Core.Time.BotClock.FindZone("Asia/Ho_Chi_Minh"));
+        var options = Microsoft.Extensions.Options.Options.Create(new BackupOptions { Folder = Path.Combine(_folder, "shared"), Keep = 1000 });
+        using var first = new LiteDbStore(Db);
+        using var second = new LiteDbStore(other);
+        BackupService Service(LiteDbStore s) => new(s, options, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<BackupService>.Instance);
+        var services = new[] { Service(first), Service(second) };
+        var reports = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => services[i % 2].BackupWithReport())));
+
+        Assert.Equal(16, reports.Select(r => r.Path).Distinct().Count());
+        foreach (var (report, i) in reports.Select((r, i) => (r, i)))
+        {
+            Assert.Equal(i % 2 == 0 ? 60 : 61, report.Records);
+            Assert.Equal(report.Records, Backups.Verify(report.Path));
+        }
+        Assert.Empty(Directory.GetFiles(Path.Combine(_folder, "shared"), "*.tmp"));
+    }
+
     private static Core.Time.BotClock RecordsClock() =>
         new(TimeProvider.System, Core.Time.BotClock.FindZone("Asia/Ho_Chi_Minh"));
 

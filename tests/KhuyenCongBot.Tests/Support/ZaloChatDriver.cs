@@ -88,6 +88,7 @@ public sealed class ZaloChatDriver : IChatDriver
         var config = new Dictionary<string, string?>
         {
             ["Storage:DatabasePath"] = Path.Combine(folder, "bot.db"),
+            ["Backup:Folder"] = Path.Combine(folder, "backups"),
             ["Storage:LoadDemoData"] = options.Demo ? "true" : "false",
             ["Storage:OutputPath"] = Path.Combine(folder, "out"),
             ["Zalo:BotToken"] = fake.Token,
