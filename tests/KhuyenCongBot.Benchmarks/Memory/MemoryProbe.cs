@@ -76,6 +76,7 @@ internal static class MemoryProbe
         var store = new LiteDbStore(db);
         var index = new FiguresIndex(store, catalogue);
         Row($"new store, index built ({index.Count:N0} records, {index.BuildTime.TotalSeconds:F1} s)");
+        var parts = IndexParts(index, store, catalogue);
         ByUserStage(store, sb, Row);
         var withOne = GC.GetTotalMemory(true);
         var second = new FiguresIndex(store, catalogue);
@@ -87,7 +88,37 @@ internal static class MemoryProbe
         GC.KeepAlive(index);
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"Reading every record kept {cache / 1048576} MB of managed heap in the open store (LiteDB's page cache), released when the store was dropped; one figures index is {indexBytes / 1048576} MB (heap growth of a second build).");
+        sb.AppendLine();
+        sb.Append(parts);
         Console.Write(sb.ToString());
         return 0;
+    }
+
+    /// <summary>The index's parts as <see cref="HeapSizer"/> estimates them: per field of the records, then per other part, then per type.</summary>
+    private static string IndexParts(FiguresIndex index, LiteDbStore store, CatalogueIndex catalogue)
+    {
+        const System.Reflection.BindingFlags Own = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public;
+        var sizer = new HeapSizer([store, catalogue]);
+        var sb = new StringBuilder("Figures index by part (estimated from its objects, each counted once under the first part that holds it):\n\n| part | MB |\n|---|---:|\n");
+        var records = typeof(FiguresIndex).GetField("_records", Own)!.GetValue(index)!;
+        var total = 0L;
+        void Part(string name, object? value)
+        {
+            var bytes = sizer.Measure(value);
+            total += bytes;
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {bytes / 1048576.0:F1} |");
+        }
+        foreach (var f in records.GetType().GetFields(Own))
+        {
+            Part("records." + f.Name.Replace("<", "", StringComparison.Ordinal).Split('>')[0], f.GetValue(records));
+        }
+        foreach (var f in typeof(FiguresIndex).GetFields(Own).Where(f => f.Name is not ("_records" or "_store" or "_lock")))
+        {
+            Part(f.Name, f.GetValue(index));
+        }
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| **total** | **{total / 1048576.0:F1}** |");
+        sb.AppendLine();
+        sb.Append(sizer.TypeTable(12));
+        return sb.ToString();
     }
 }
