@@ -3,18 +3,23 @@ using System.Runtime.InteropServices;
 
 namespace KhuyenCongBot.Core.Figures;
 
-/// <summary>One record in the index, as compact as the figures need (80 bytes).</summary>
+/// <summary>One record in the index, as compact as the figures need (48 bytes; 1,000,000 records: 48 MB).</summary>
+/// <remarks>
+/// The parts of the funding by source are not in the entry: most records have at most one part, equal to the support total,
+/// which <see cref="Split"/> says; the others' four parts are in their bucket's <see cref="MonthBucket.Splits"/>
+/// (<see cref="MonthBucket.FundingUnder"/>, <see cref="MonthBucket.PartsOf"/>). With the four parts in the entry it was 80 bytes.
+/// </remarks>
 [StructLayout(LayoutKind.Sequential)]
 internal struct IndexEntry
 {
+    /// <summary><see cref="Split"/> of a record whose parts are all 0 (no split, or one of 0).</summary>
+    public const int NoParts = -1;
+
     public long Id;
     public long Revenue;
 
     /// <summary>The support total (<see cref="Records.SupportRecord.FundingVnd"/>).</summary>
     public long Funding;
-
-    /// <summary>The parts by source (<see cref="Records.RecordFunding.SplitOf"/>; 0 without a split).</summary>
-    public long Kcqg, Kcdp, Counterpart, Other;
     public int Day;
 
     /// <summary>Dense facility number, or -1 when the record names no facility.</summary>
@@ -23,6 +28,13 @@ internal struct IndexEntry
 
     /// <summary>Trainees of a training record (<see cref="Reports.ReportWorkbook.Trainees"/>), or -1 when the record names no number of them.</summary>
     public int Trainees;
+
+    /// <summary>
+    /// The parts by source (<see cref="Records.RecordFunding.SplitOf"/>): <see cref="NoParts"/>; -1 - c when source code c (1..4)
+    /// has a part equal to <see cref="Funding"/> and the others none; else (0 and above) the slot of the four parts in the bucket's
+    /// <see cref="MonthBucket.Splits"/>.
+    /// </summary>
+    public int Split;
     public ushort Unit;
     public bool Estimate;
 
@@ -32,17 +44,6 @@ internal struct IndexEntry
     /// <summary>Whether the record counts under a source code (<see cref="FundingSources.Code(Funding.FundingSource)"/>; 0 = no source).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly bool Under(int code) => code == 0 ? Sources == 0 : (Sources & (1 << (code - 1))) != 0;
-
-    /// <summary>The funding the record adds under a source code: that source's part, or the support total for code 0.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly long FundingUnder(int code) => code switch
-    {
-        1 => Kcqg,
-        2 => Kcdp,
-        3 => Counterpart,
-        4 => Other,
-        _ => Funding,
-    };
 }
 
 /// <summary>Sums of the additive measures over a set of records, in total and for estimates only.</summary>
@@ -100,13 +101,76 @@ internal sealed class MonthBucket
     /// <summary>Sums per funding source code (0 = no source): a record funded by several sources is in each of them, with that source's part as funding.</summary>
     public readonly Sums[] BySource = new Sums[FundingSources.Codes];
 
+    /// <summary>The four parts (KCQG, KCĐP, counterpart, other) of the entries whose <see cref="IndexEntry.Split"/> is a slot: slot s at 4 s.</summary>
+    public long[] Splits = [];
+    public int SplitCount;
+
+    /// <summary>The funding an entry of this bucket adds under a source code: that source's part (1..4), or the support total for code 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long FundingUnder(in IndexEntry e, int code)
+    {
+        if ((uint)(code - 1) >= 4)
+        {
+            return e.Funding;
+        }
+        var s = e.Split;
+        return s >= 0 ? Splits[4 * s + code - 1] : s == -1 - code ? e.Funding : 0;
+    }
+
+    /// <summary>The entry's parts (KCQG, KCĐP, counterpart, other).</summary>
+    public (long Kcqg, long Kcdp, long Counterpart, long Other) PartsOf(in IndexEntry e) =>
+        (FundingUnder(e, 1), FundingUnder(e, 2), FundingUnder(e, 3), FundingUnder(e, 4));
+
+    /// <summary>Adds an entry with its parts by source (sets its <see cref="IndexEntry.Split"/>).</summary>
+    public void Add(IndexEntry e, long kcqg, long kcdp, long counterpart, long other)
+    {
+        var nonZero = (kcqg != 0 ? 1 : 0) + (kcdp != 0 ? 1 : 0) + (counterpart != 0 ? 1 : 0) + (other != 0 ? 1 : 0);
+        if (nonZero == 0)
+        {
+            e.Split = IndexEntry.NoParts;
+        }
+        else if (nonZero == 1 && (kcqg | kcdp | counterpart | other) == e.Funding)
+        {
+            e.Split = -1 - (kcqg != 0 ? 1 : kcdp != 0 ? 2 : counterpart != 0 ? 3 : 4);
+        }
+        else
+        {
+            if (4 * (SplitCount + 1) > Splits.Length)
+            {
+                Array.Resize(ref Splits, Math.Max(16, Splits.Length * 2));
+            }
+            (Splits[4 * SplitCount], Splits[4 * SplitCount + 1], Splits[4 * SplitCount + 2], Splits[4 * SplitCount + 3]) = (kcqg, kcdp, counterpart, other);
+            e.Split = SplitCount++;
+        }
+        Add(e);
+    }
+
+    /// <summary>Frees an entry's slot of parts: the last slot moves into it.</summary>
+    private void FreeSplit(int slot)
+    {
+        var last = --SplitCount;
+        if (slot != last)
+        {
+            Array.Copy(Splits, 4 * last, Splits, 4 * slot, 4);
+            for (var i = 0; i < Count; i++)
+            {
+                if (Items[i].Split == last)
+                {
+                    Items[i].Split = slot;
+                    break;
+                }
+            }
+        }
+        Array.Clear(Splits, 4 * last, 4);
+    }
+
     private void AddBySource(in IndexEntry e, int sign)
     {
         for (var c = 0; c < FundingSources.Codes; c++)
         {
             if (e.Under(c))
             {
-                BySource[c].Add(e, sign, e.FundingUnder(c));
+                BySource[c].Add(e, sign, FundingUnder(e, c));
             }
         }
     }
@@ -114,7 +178,7 @@ internal sealed class MonthBucket
     /// <summary>The distinct facilities of the bucket, built by the first question that needs them and dropped by any change.</summary>
     public FacilitySets? Facilities;
 
-    public void Add(in IndexEntry e)
+    private void Add(in IndexEntry e)
     {
         if (Count == Items.Length)
         {
@@ -160,6 +224,10 @@ internal sealed class MonthBucket
                 Facilities = null;
                 Items[i] = Items[--Count];
                 Items[Count] = default;
+                if (e.Split >= 0)
+                {
+                    FreeSplit(e.Split);
+                }
                 return true;
             }
         }
@@ -218,9 +286,27 @@ internal sealed class ActivitySeries
     {
         foreach (var bucket in Months)
         {
-            if (bucket is not null && bucket.Items.Length > bucket.Count)
+            if (bucket is null)
+            {
+                continue;
+            }
+            if (bucket.Items.Length > bucket.Count)
             {
                 Array.Resize(ref bucket.Items, Math.Max(bucket.Count, 1));
+            }
+            if (bucket.Splits.Length > 4 * bucket.SplitCount)
+            {
+                Array.Resize(ref bucket.Splits, 4 * bucket.SplitCount);
+            }
+            // Units are numbered as the records name them: a bucket's array grew by doubling to the highest unit it holds.
+            var units = bucket.ByUnit.Length;
+            while (units > 0 && bucket.ByUnit[units - 1].Count == 0)
+            {
+                units--;
+            }
+            if (units < bucket.ByUnit.Length)
+            {
+                Array.Resize(ref bucket.ByUnit, units);
             }
         }
     }

@@ -47,10 +47,22 @@ public sealed class FiguresIndex : IFigureSource, IFacilityFigures, IEnteredFigu
             // Subscribed before reading so no change is lost; a change during the build waits for the lock,
             // and adding a record already read replaces it (adds are idempotent by record id).
             store.Records.Changed += OnChanged;
+            var read = 0;
             foreach (var record in store.Records.All())
             {
                 Insert(record);
                 _maxBuiltId = Math.Max(_maxBuiltId, record.Id);
+                if (++read % CollectEvery == 0)
+                {
+                    // The buckets grow by doubling: the arrays they leave are large objects, kept until a full collection;
+                    // left to the GC they reached the size of the index itself by the end of the build (peak memory).
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+                }
+            }
+            if (read >= CollectEvery)
+            {
+                // The trimmed copies below then take the space of the arrays the growth left.
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
             }
             _records.TrimExcess();
             _entered.TrimExcess();
@@ -63,6 +75,9 @@ public sealed class FiguresIndex : IFigureSource, IFacilityFigures, IEnteredFigu
         }
         BuildTime = watch.Elapsed;
     }
+
+    /// <summary>Records read by the first build between two full collections (peak memory at start, see the build).</summary>
+    internal const int CollectEvery = 200_000;
 
     /// <summary>How long the first build from the store took (reading the store included).</summary>
     public TimeSpan BuildTime { get; }

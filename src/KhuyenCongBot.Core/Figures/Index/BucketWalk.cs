@@ -176,18 +176,18 @@ internal readonly struct BucketWalk(IndexedRecords index, FigureQuery q, Breakdo
                 {
                     if (e.Under(c) && (source < 0 || c == source))
                     {
-                        Count(e, c, c, all, est);
+                        Count(bucket, e, c, c, all, est);
                     }
                 }
                 continue;
             }
-            Count(e, fixedGroup >= 0 ? fixedGroup : GroupOfUnit(e.Unit), source, all, est);
+            Count(bucket, e, fixedGroup >= 0 ? fixedGroup : GroupOfUnit(e.Unit), source, all, est);
         }
     }
 
     /// <summary>Adds one entry to a group; <paramref name="code"/> is the source whose part is its funding (-1: the support total).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Count(in IndexEntry e, int g, int code, DistinctMarks all, DistinctMarks est)
+    private void Count(MonthBucket bucket, in IndexEntry e, int g, int code, DistinctMarks all, DistinctMarks est)
     {
         acc.Records[g]++;
         long v;
@@ -209,7 +209,7 @@ internal readonly struct BucketWalk(IndexedRecords index, FigureQuery q, Breakdo
                 return;
             case MeasureKind.Booths: v = e.Booths; break;
             case MeasureKind.Revenue: v = e.Revenue; break;
-            case MeasureKind.Funding: v = code >= 0 ? e.FundingUnder(code) : e.Funding; break;
+            case MeasureKind.Funding: v = code >= 0 ? bucket.FundingUnder(e, code) : e.Funding; break;
             case MeasureKind.Trainees: v = Math.Max(e.Trainees, 0); break;
             case MeasureKind.NoTrainees: v = e.Trainees < 0 ? 1 : 0; break;
             default: v = 1; break;

@@ -37,7 +37,7 @@ internal sealed class IndexedRecords(CatalogueIndex catalogue)
     /// <summary>Per dense facility number: its facility id and where its records are (for one facility's history).</summary>
     public List<long> FacilityIds { get; } = [];
 
-    public List<FacilityRecords> FacilityPlaces { get; } = [];
+    public List<int[]> FacilityPlaces { get; } = [];
 
     /// <summary>How many distinct facilities the records name (dense numbers run below it).</summary>
     public int Facilities => _facilityIndex.Count;
@@ -81,12 +81,12 @@ internal sealed class IndexedRecords(CatalogueIndex catalogue)
             facility = _facilityIndex.Count;
             _facilityIndex[fid] = facility;
             FacilityIds.Add(fid);
-            FacilityPlaces.Add(new FacilityRecords());
+            FacilityPlaces.Add([]);
         }
         var month = MonthOf(r.Date);
         if (facility >= 0)
         {
-            FacilityPlaces[facility].Add(FacilityRecords.Pack(a, month));
+            FacilityPlaces[facility] = FacilityRecords.With(FacilityPlaces[facility], FacilityRecords.Pack(a, month));
         }
         MinMonth = Math.Min(MinMonth, month);
         MaxMonth = Math.Max(MaxMonth, month);
@@ -97,9 +97,8 @@ internal sealed class IndexedRecords(CatalogueIndex catalogue)
             Id = r.Id, Day = r.Date.DayNumber, Unit = unit, Facility = facility,
             Booths = r.Booths, Trainees = Reports.ReportWorkbook.Trainees(r) is { } t ? (int)Math.Min(t, int.MaxValue) : -1,
             Revenue = r.RevenueVnd, Funding = r.FundingVnd, Estimate = r.Status == RecordStatus.Estimate,
-            Kcqg = split.Kcqg, Kcdp = split.Kcdp, Counterpart = split.Counterpart, Other = split.Other,
             Sources = RecordFunding.Mask(r),
-        });
+        }, split.Kcqg, split.Kcdp, split.Counterpart, split.Other);
         Count++;
         return (a, unit, facility);
     }
@@ -115,19 +114,18 @@ internal sealed class IndexedRecords(CatalogueIndex catalogue)
         Count--;
         if (removed.Facility >= 0)
         {
-            FacilityPlaces[removed.Facility].Remove(FacilityRecords.Pack(activity, MonthOf(r.Date)));
+            FacilityPlaces[removed.Facility] = FacilityRecords.Without(FacilityPlaces[removed.Facility], FacilityRecords.Pack(activity, MonthOf(r.Date)));
         }
         return true;
     }
 
-    /// <summary>Drops the spare capacity of the buckets and facility lists after the first build.</summary>
+    /// <summary>Drops the spare capacity of the buckets after the first build.</summary>
     public void TrimExcess()
     {
         foreach (var series in Series)
         {
             series.TrimExcess();
         }
-        FacilityPlaces.ForEach(f => f.TrimExcess());
     }
 
     private ushort UnitOf(string provinceId)

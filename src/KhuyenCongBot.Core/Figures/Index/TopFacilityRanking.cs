@@ -98,7 +98,7 @@ internal sealed class TopFacilityRanking(IndexedRecords index, YearSets years, B
             {
                 MeasureKind.Booths => e.Booths,
                 MeasureKind.Revenue => e.Revenue,
-                MeasureKind.Funding => source >= 0 ? e.FundingUnder(source) : e.Funding,
+                MeasureKind.Funding => source >= 0 ? bucket.FundingUnder(e, source) : e.Funding,
                 MeasureKind.Trainees => Math.Max(e.Trainees, 0),
                 MeasureKind.NoTrainees => e.Trainees < 0 ? 1 : 0,
                 _ => 1,
