@@ -10,12 +10,13 @@ public static class KindRecognisers
     public static readonly IReadOnlyList<string> Words =
     [
         .. PlanQuestionRecogniser.Words, .. AverageRecogniser.Words,
-        .. FacilityQuestionRecogniser.Words, .. RecordCountRecogniser.Words, .. QuarterBreakdownRecogniser.Words,
+        .. FacilityQuestionRecogniser.Words, .. RecordCountRecogniser.Words, .. QuarterBreakdownRecogniser.Words, .. MissingRecogniser.Words,
     ];
 
     /// <param name="s">Folded text padded with spaces (" ... "), as the parser keeps it.</param>
     public static void Read(ref string s, QuestionParts parts, DateOnly today, PhrasePatterns patterns)
     {
+        MissingRecogniser.Read(ref s, parts);
         RecordCountRecogniser.Read(ref s, parts);
         FacilityQuestionRecogniser.Read(ref s, parts);
         PlanQuestionRecogniser.Read(ref s, parts);

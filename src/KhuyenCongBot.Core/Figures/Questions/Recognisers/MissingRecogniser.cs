@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+
+namespace KhuyenCongBot.Core.Figures.Questions;
+
+/// <summary>
+/// "tỉnh nào không có gian hàng năm 2025", "hoạt động nào chưa có kinh phí năm nay", "which provinces had no booths in 2025": the
+/// provinces (activities) in scope whose figure is zero. It had been refused ("câu hỏi về những gì không có") or, in English, "did
+/// not understand 'no'"; the bot knows the provinces and activities, so it can list those with nothing recorded.
+/// </summary>
+public static partial class MissingRecogniser
+{
+    public static readonly IReadOnlyList<string> Words =
+        ["nao", "khong", "chua", "which", "what", "provinces", "province", "activities", "activity", "no", "not", "any", "had", "have", "has"];
+
+    public static void Read(ref string s, QuestionParts parts)
+    {
+        if (parts.Kind != QuestionKind.Figure)
+        {
+            return;
+        }
+        var m = VietnameseRegex().Match(s);
+        if (!m.Success)
+        {
+            m = EnglishRegex().Match(s);
+        }
+        if (!m.Success)
+        {
+            return;
+        }
+        parts.Kind = QuestionKind.Missing;
+        parts.Breakdown = m.Groups["activity"].Success ? BreakdownBy.Activity : BreakdownBy.Province;
+        s = KindRecognisers.Cut(s, m);
+    }
+
+    [GeneratedRegex(@" (?:(?:nhung|cac) )?(?:(?<province>tinh thanh pho|tinh thanh|tinh|thanh pho|dia phuong)|(?<activity>hoat dong|noi dung)) nao(?: ma)?(?: (?:van|hien|con|hien van|hien nay))? (?:khong|chua)(?: (?:he|tung))?(?: (?:co|duoc|tham gia|nhan|ghi))?(?: (?:duoc|ban ghi|so lieu))?(?= )")]
+    private static partial Regex VietnameseRegex();
+
+    [GeneratedRegex(@" (?:(?:which|what) (?:(?<province>provinces?|cities|localities)|(?<activity>activities|activity))(?: (?:had|have|has|got|received|recorded|saw)(?: no| zero)| (?:did not|didn t|didnt|have not|haven t|has not|hasn t) (?:have|had|get|got|receive|record|hold)(?: any)?)|(?:(?<province>provinces?)|(?<activity>activities)) (?:with|having) no)(?= )")]
+    private static partial Regex EnglishRegex();
+}
