@@ -16,10 +16,10 @@ public static class KindRecognisers
     /// <param name="s">Folded text padded with spaces (" ... "), as the parser keeps it.</param>
     public static void Read(ref string s, QuestionParts parts, DateOnly today, PhrasePatterns patterns)
     {
-        MissingRecogniser.Read(ref s, parts);
         RecordCountRecogniser.Read(ref s, parts);
         FacilityQuestionRecogniser.Read(ref s, parts);
         PlanQuestionRecogniser.Read(ref s, parts);
+        MissingRecogniser.Read(ref s, parts);
         AverageRecogniser.Read(ref s, parts);
         QuarterBreakdownRecogniser.Read(ref s, parts);
         TwoPeriodRecogniser.Read(ref s, parts, today, patterns);
