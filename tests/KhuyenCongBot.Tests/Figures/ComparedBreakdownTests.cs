@@ -109,6 +109,10 @@ public sealed class ComparedBreakdownTests(ITestOutputHelper output)
         var kcqg = Assert.Single(sources.Split('\n'), l => l.StartsWith("• KCQG: ", StringComparison.Ordinal));
         Assert.StartsWith($"• KCQG: {NumberText.Vi.Money(Kcqg(2025))}", kcqg);
         Assert.Contains($" – năm 2024: {NumberText.Vi.Money(Kcqg(2024))}", kcqg);
+        // The support first, the facility's counterpart money after its own line.
+        var lines = sources.Split('\n').ToList();
+        Assert.True(lines.FindIndex(l => l.StartsWith("• KCQG", StringComparison.Ordinal)) < lines.FindIndex(l => l.StartsWith("Ngoài kinh phí hỗ trợ", StringComparison.Ordinal)));
+        Assert.True(lines.FindIndex(l => l.StartsWith("Ngoài kinh phí hỗ trợ", StringComparison.Ordinal)) < lines.FindIndex(l => l.StartsWith("• Vốn đối ứng", StringComparison.Ordinal)));
     }
 
     [Fact]

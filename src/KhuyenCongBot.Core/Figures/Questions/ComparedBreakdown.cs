@@ -62,8 +62,8 @@ public sealed class ComparedBreakdown(Breakdowns breakdowns, CatalogueIndex cata
         var list = keys.Select(k => new ComparedRow(k, later.GetValueOrDefault(k), q.From, q.To, k, earlier.GetValueOrDefault(k), basePeriod.From, basePeriod.To, false)).ToList();
         if (by == BreakdownBy.Source)
         {
-            // Sources in their fixed order (the support first), as the breakdown lists them.
-            return list;
+            // The support (KCQG, KCĐP, no source) first, the facility's counterpart and other money after it, as the breakdown lists them.
+            return list.OrderBy(r => r.Key is "counterpart" or "other" ? 1 : 0).ThenByDescending(r => r.Now.Value).ThenByDescending(r => r.Before.Value).ToList();
         }
         return list.OrderByDescending(r => r.Now.Value).ThenByDescending(r => r.Before.Value)
             .ThenBy(r => breakdowns.KeyLabel(r.Key, by), StringComparer.Ordinal).ToList();

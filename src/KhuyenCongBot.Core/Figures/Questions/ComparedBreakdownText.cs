@@ -43,7 +43,9 @@ public sealed class ComparedBreakdownText(ComparedBreakdown compared, Breakdowns
                 ("now", Value(r.Now.Value) + BreakdownText.RowNote(texts, q, measure, r.Now, english)),
                 ("base", baseLabel),
                 ("before", Value(r.Before.Value) + BreakdownText.RowNote(texts, q, measure, r.Before, english)),
-                ("change", Change(texts, measure, r.Now, r.Before, english))));
+                ("change", Change(texts, measure, r.Now, r.Before, english)))
+                + (by == BreakdownBy.Source && r.Key == FundingSources.UnknownKey
+                    ? texts.Text(english, "figures.breakdown.no_source_records", ("count", NumberText.For(english).Number(r.Now.Records))) : ""));
         }
         var merged = compared.MergedShown(q, rows.Select(r => r.Key), by);
         if (merged.Count > 0)

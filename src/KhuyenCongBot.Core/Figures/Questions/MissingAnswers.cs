@@ -43,11 +43,18 @@ public sealed class MissingAnswers(IFigureSource figures, CatalogueIndex catalog
             var provinces = Provinces(catalogue, scopes, q.Scope);
             var values = Values(q, measure, BreakdownBy.Province);
             var missing = provinces.Where(p => IsZero(values.GetValueOrDefault(p.Id), byRecords)).ToList();
-            if (missing.Count == 0)
+            if (provinces.Count == 1)
+            {
+                // An officer's one province ("tỉnh nào không có …" asked within Phú Thọ): whether it has, not "1/1 tỉnh".
+                sb.AppendLine(missing.Count == 0
+                    ? Texts.Text(english, "hmiss.one_has", ("scope", scope), ("metric", metric), ("period", period))
+                    : Texts.Text(english, "hmiss.one_missing", ("scope", scope), ("metric", metric), ("period", period)));
+            }
+            else if (missing.Count == 0)
             {
                 sb.AppendLine(Texts.Text(english, "hmiss.provinces_none", ("total", provinces.Count), ("metric", metric), ("period", period), ("scope", scope)));
             }
-            else
+            if (missing.Count > 0 && provinces.Count > 1)
             {
                 sb.AppendLine(Texts.Text(english, "hmiss.provinces", ("count", missing.Count), ("total", provinces.Count), ("metric", metric), ("period", period), ("scope", scope),
                     ("names", string.Join(", ", missing.Select(p => p.ShortName)))));
@@ -58,7 +65,10 @@ public sealed class MissingAnswers(IFigureSource figures, CatalogueIndex catalog
                     var nothing = missing.Where(p => IsZero(any.GetValueOrDefault(p.Id), byRecords: true)).Select(p => p.ShortName).ToList();
                     if (nothing.Count > 0)
                     {
-                        sb.AppendLine(Texts.Text(english, "hmiss.nothing_at_all", ("count", nothing.Count), ("names", string.Join(", ", nothing))));
+                        // Every one of them recorded nothing at all: said in one line, not the same names twice.
+                        sb.AppendLine(nothing.Count == missing.Count
+                            ? Texts.Text(english, "hmiss.nothing_at_all_every")
+                            : Texts.Text(english, "hmiss.nothing_at_all", ("count", nothing.Count), ("names", string.Join(", ", nothing))));
                     }
                 }
             }
