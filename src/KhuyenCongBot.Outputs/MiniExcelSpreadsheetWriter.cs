@@ -93,7 +93,8 @@ public sealed partial class MiniExcelSpreadsheetWriter : ISpreadsheetWriter, IRe
         return stream.ToArray();
     }
 
-    [GeneratedRegex(@"^\d{1,3}(\.\d{3})*$")]
+    // A difference may be negative ("-122" in a comparison's workbook): a number too, never text marked against formulas.
+    [GeneratedRegex(@"^-?\d{1,3}(\.\d{3})*$")]
     private static partial Regex VnInteger();
 
     /// <summary>The summary rows padded to the widest row; whole numbers written the Vietnamese way ("1.250") become numbers.</summary>
@@ -104,7 +105,7 @@ public sealed partial class MiniExcelSpreadsheetWriter : ISpreadsheetWriter, IRe
     }
 
     private static object? SummaryCell(string text, bool header) =>
-        !header && VnInteger().IsMatch(text) && long.TryParse(text.Replace(".", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+        !header && VnInteger().IsMatch(text) && long.TryParse(text.Replace(".", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
             ? n
             : CellSafety.Neutralise(text);
 

@@ -26,6 +26,7 @@ public sealed class FigureAnswerer
     private readonly MemberFigures _members;
     private readonly Breakdowns _breakdowns;
     private readonly BreakdownText _breakdownText;
+    private readonly ComparedBreakdownText _comparedText;
 
     public FigureAnswerer(IFigureSource figures, IBotStore store, CatalogueIndex catalogue, ScopeResolver scopes, UserTexts texts)
     {
@@ -36,7 +37,15 @@ public sealed class FigureAnswerer
         _members = new MemberFigures(figures, _queries, scopes, catalogue, texts);
         _breakdowns = new Breakdowns(figures, store, catalogue, scopes, _queries, _members, texts);
         _breakdownText = new BreakdownText(_breakdowns, _plans, texts);
+        Compared = new ComparedBreakdown(_breakdowns, catalogue);
+        _comparedText = new ComparedBreakdownText(Compared, _breakdowns, texts);
     }
+
+    /// <summary>The rows of a comparison of two periods broken down.</summary>
+    public ComparedBreakdown Compared { get; }
+
+    /// <summary>A figure of the question's scope and filters, in its period or another.</summary>
+    public FigureValue Total(Question q, string? activityId, string measure, Period? period = null) => _figures.Total(Query(q, activityId, measure, period));
 
     /// <summary>The texts of seeds/texts that answers are written with.</summary>
     public UserTexts Texts { get; }
@@ -150,7 +159,9 @@ public sealed class FigureAnswerer
         var main = lines.FirstOrDefault(l => l.ActivityId == activity && l.Measure == measure)
             ?? new AnswerLine(activity, measure, _figures.Total(Query(q, activity, measure)));
         var comparedMetric = lines.Count > 1 ? ", " + SourceText.Title(Texts, _catalogue, activity, measure, q.Source, english) : "";
-        if (ScopeResolver.IsMany(q.Scope) && q.Breakdown is null)
+        // Two periods compared and broken down (or several provinces named): every row shows both periods and the difference.
+        var compared = ComparedBreakdown.Applies(q);
+        if (ScopeResolver.IsMany(q.Scope) && q.Breakdown is null && !compared)
         {
             sb.Append(_members.Text(q, activity, measure, lines.Count > 1, english));
             sb.Append(_members.Overlap(q.Scope) is not null ? "" : MemberDifference.Line(Texts, _members.Values(q, activity, measure).Select(m => (_scopes.ShortName(m.Scope, english), m.Value.Value)).ToList(), measure, english));
@@ -174,7 +185,15 @@ public sealed class FigureAnswerer
         {
             sb.AppendLine(_comparison.YearLine(q, main, comparedMetric, english));
         }
-        if (q.Breakdown is { } by)
+        if (compared && (q.Breakdown ?? (ScopeResolver.IsMany(q.Scope) ? BreakdownBy.Province : null)) is { } rowsBy)
+        {
+            sb.Append(_comparedText.Text(q, activity, measure, rowsBy, english));
+            if (ScopeResolver.IsMany(q.Scope) && _members.Overlap(q.Scope) is { } overlap)
+            {
+                sb.AppendLine(Texts.Text(english, "figures.members.overlap", ("whole", _scopes.ShortName(overlap.Whole, english)), ("part", _scopes.ShortName(overlap.Part, english))));
+            }
+        }
+        else if (q.Breakdown is { } by)
         {
             sb.Append(_breakdownText.Text(q, activity, measure, by, english));
         }

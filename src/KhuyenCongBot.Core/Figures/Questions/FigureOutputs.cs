@@ -35,6 +35,10 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
             texts.Text(english, "figures.chart.no_data"));
         byte[] png;
         string caption;
+        if (ComparedBreakdown.Applies(q))
+        {
+            return new ComparedOutputs(answerer, catalogue, this).Chart(q, activity, measure, by, unit, scale, scope, charts, english);
+        }
         if (q.ComparePlan && by == BreakdownBy.Province)
         {
             var metric = $"{activity ?? "*"}.{measure}";
@@ -90,6 +94,10 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
             summary.Add(Row(SourceText.Title(texts, catalogue, line.ActivityId, line.Measure, q.Source, english), line.Measure, line.Value, q, scope, english));
         }
         var (activity, measure) = answerer.Primary(q);
+        if (ComparedBreakdown.Applies(q))
+        {
+            return new ComparedOutputs(answerer, catalogue, this).Spreadsheet(q, activity, measure, summary, scope, sheets, english);
+        }
         if (q.Breakdown is { } by)
         {
             summary.Add(new[] { "" });
@@ -98,7 +106,11 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
                 var label = answerer.KeyLabel(r.Key, by, english);
                 // A province's row is that province's figure: its scope is the province, not the question's ("cả nước").
                 var rowScope = by == BreakdownBy.Province ? label : scope;
-                var row = Row($"{SourceText.Title(texts, catalogue, activity, measure, q.Source, english)} – {label}", measure, r.Value, q, rowScope, english);
+                // A month's (quarter's) row carries its own dates, not the whole period's.
+                var (from, to) = FigureRules.IsChronological(by)
+                    ? ComparedBreakdown.BucketDates(r.Key, q.From, Breakdowns.NotYet(q, r.Key, by) ? q.AskedTo ?? q.To : q.To) : (q.From, q.To);
+                var row = Row($"{SourceText.Title(texts, catalogue, activity, measure, q.Source, english)} – {label}", measure, r.Value, q, rowScope, english, from, to,
+                    FigureRules.IsChronological(by) ? label : null);
                 // A month after today: "— (chưa đến)" in the value's cell, no 0 that a sum or a chart of the sheet would take as a result.
                 summary.Add(Breakdowns.NotYet(q, r.Key, by) ? [row[0], texts.Text(english, "hfig.breakdown.not_yet"), "", .. row.Skip(3)] : row);
             }
@@ -115,15 +127,16 @@ public sealed class FigureOutputs(FigureAnswerer answerer, ScopeResolver scopes,
         };
     }
 
-    private IReadOnlyList<string> Row(string title, string measure, FigureValue value, Question q, string scope, bool english) =>
+    internal IReadOnlyList<string> Row(string title, string measure, FigureValue value, Question q, string scope, bool english,
+        DateOnly? from = null, DateOnly? to = null, string? period = null) =>
     [
         title,
         VnFormat.Number((long)value.Value),
         VnFormat.Number((long)value.EstimatePart),
         MetricText.Unit(answerer.Texts, measure, english),
-        FigureAnswerer.PeriodText(answerer.Texts, q, english),
-        VnFormat.Date(q.From),
-        VnFormat.Date(q.To),
+        period ?? FigureAnswerer.PeriodText(answerer.Texts, q, english),
+        VnFormat.Date(from ?? q.From),
+        VnFormat.Date(to ?? q.To),
         scope,
     ];
 }

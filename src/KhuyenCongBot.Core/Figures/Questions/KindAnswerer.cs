@@ -12,6 +12,7 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
 {
     private readonly PlanKindAnswers _plans = new(figures, store, catalogue, scopes, answerer);
     private readonly FacilityKindAnswers _facilities = new(figures as IFacilityFigures ?? new ScanFigureSource(store, catalogue), store, catalogue, scopes, answerer);
+    private readonly MissingAnswers _missing = new(figures, catalogue, scopes, answerer);
     private readonly IEnteredFigures _entered = figures as IEnteredFigures ?? new ScanFigureSource(store, catalogue);
 
     /// <summary>The default period of a kind when the question names none.</summary>
@@ -31,6 +32,7 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
         QuestionKind.TopFacilities => _facilities.Top(q, english),
         QuestionKind.OwnRecords => Entered(q, user, own: true, english),
         QuestionKind.NewRecords => Entered(q, user, own: false, english),
+        QuestionKind.Missing => _missing.Answer(q, today, english),
         _ => answerer.Answer(q, english),
     };
 

@@ -221,4 +221,7 @@ public enum QuestionKind
 
     /// <summary>"tuần này có bao nhiêu bản ghi mới": by the date entered, within the person's provinces.</summary>
     NewRecords = 7,
+
+    /// <summary>"tỉnh nào không có gian hàng năm 2025", "hoạt động nào chưa có kinh phí": the provinces (activities) with nothing recorded.</summary>
+    Missing = 20,
 }

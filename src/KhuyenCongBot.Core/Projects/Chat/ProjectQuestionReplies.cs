@@ -36,7 +36,9 @@ public sealed class ProjectQuestionReplies(
         }
         // "giải ngân theo tỉnh", "tỉnh nào giải ngân cao nhất": a row per province, the same definition as the single figure.
         var byProvince = request.Ask == ProjectAsk.Rate && ByProvince(parts);
-        if (!byProvince && Unanswered(context, parts) is { } shape)
+        // "tỉnh nào chưa có đề án năm 2026": the provinces of the scope with no project approved in the period.
+        var missing = parts.Kind == QuestionKind.Missing && parts.Breakdown == BreakdownBy.Province && store is not null;
+        if (!byProvince && !missing && Unanswered(context, parts) is { } shape)
         {
             // "tỉnh nào giải ngân cao nhất", "giải ngân theo tỉnh", "kinh phí trung bình một đề án": answering the whole scope's single
             // figure would read as the province ranked first, or as the average; say what is not answered and what is.
@@ -71,6 +73,11 @@ public sealed class ProjectQuestionReplies(
             at = period.To < at ? period.To : at;
         }
         var english = context.English;
+        if (missing)
+        {
+            context.Say(ProjectMissing.Answer(context, store!, catalogue, scopes, scope, new ProjectFilter(units, ActivityId: filters.ActivityId, Source: filters.Source), period, at));
+            return;
+        }
         if (byProvince && filters.Source is null && store is not null)
         {
             var rateWords = VnText.FoldWords(text);

@@ -15,7 +15,8 @@ namespace KhuyenCongBot.Tests.Figures.Understanding;
 /// <c>none</c> — no figure at all (not understood, cannot answer, small talk, a question asked back);
 /// <c>KIND MEASURE ACTIVITY PERIOD SCOPE [src=kcqg|kcdp]</c> with KIND <c>v</c> (the value), <c>top1</c> (the first province
 /// and its value), <c>yoy</c> (the % of the same period a year before), <c>plan</c> (the % of the year plan), <c>vs</c> (both values
-/// and the % of the period named by <c>vs=PERIOD</c>), <c>each</c> (one "KCQG: …" line per source of <c>src=kcqg,kcdp</c>);
+/// and the % of the period named by <c>vs=PERIOD</c>), <c>each</c> (one "KCQG: …" line per source of <c>src=kcqg,kcdp</c>),
+/// <c>missing</c> (the provinces of the scope with nothing of the measure), <c>missingact</c> (the activities with nothing of it);
 /// a leading <c>~</c> (rows whose engine part is issue 13b's): the right figure, or no figure at all — never a wrong one.
 /// </summary>
 internal sealed class ParaphraseExpectation(IReadOnlyList<SupportRecord> records, IReadOnlyList<(int Year, string Province, string Metric, decimal Target)> plans, CatalogueIndex catalogue)
@@ -121,6 +122,18 @@ internal sealed class ParaphraseExpectation(IReadOnlyList<SupportRecord> records
                         Target: plans.Where(p => p.Year == from.Year && p.Metric == $"{activity}.{measure}" && catalogue.UnitsOf(g.Key).Contains(p.Province)).Sum(p => p.Target)))
                     .Where(x => x.Target > 0).OrderBy(x => x.Value / x.Target).First();
                 return [catalogue.Province(lowest.Id)!.ShortName + ": " + VnFormat.Percent(lowest.Value / lowest.Target)];
+            case "missing":
+                // The present provinces of the scope with nothing of the measure in the period: "16/34 tỉnh, thành phố … : A, B".
+                var withSome = Select(from, to).GroupBy(r => catalogue.CurrentOf(r.ProvinceId)!.Id).Where(g => Value(g, measure, source) != 0).Select(g => g.Key).ToHashSet();
+                var inScope = catalogue.CurrentProvinces.Where(p => units is null || units.Contains(p.Id)).ToList();
+                var zero = inScope.Where(p => !withSome.Contains(p.Id)).Select(p => p.ShortName).ToList();
+                return zero.Count == 0 ? [$"Cả {inScope.Count} tỉnh, thành phố"] : [$"{zero.Count}/{inScope.Count} tỉnh, thành phố", .. zero];
+            case "missingact":
+                // The activities (of the measure) with nothing of it in the period.
+                var acts = catalogue.Activities.Where(a => a.Measures.Contains(measure)).ToList();
+                var none = acts.Where(a => Value(records.Where(r => r.ActivityId == a.Id && r.Date >= from && r.Date <= to && (units is null || units.Contains(r.ProvinceId))), measure, source) == 0)
+                    .Select(a => a.ShortName).ToList();
+                return none.Count == 0 ? [$"Cả {acts.Count} hoạt động"] : [$"{none.Count}/{acts.Count} hoạt động", .. none];
             default:
                 throw new FormatException($"unknown kind '{kind}'");
         }

@@ -249,7 +249,9 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
             CompareLastYear = parts.CompareLastYear || (last.CompareLastYear && !parts.ComparePlan && parts.Period is null && parts.Scope is null),
             CompareYear = parts.CompareYear ?? (parts.CompareLastYear ? null : last.CompareYear),
             Change = parts.Change,
-            Breakdown = parts.Breakdown ?? (parts.Top is null && parts.Output == OutputKind.Text && !parts.ComparePlan && !parts.CompareLastYear ? last.Breakdown : null),
+            // "xuất excel", "biểu đồ" after a breakdown: the table just shown (a comparison by month exported without its months had
+            // lost what the manager asked for); not after a top N, whose rows the file would not cut the same way.
+            Breakdown = parts.Breakdown ?? (parts.Top is null && (parts.Output == OutputKind.Text || last.Top is null) && !parts.ComparePlan && !parts.CompareLastYear ? last.Breakdown : null),
             Top = parts.Top,
             Ascending = parts.Ascending,
             Output = parts.Output,

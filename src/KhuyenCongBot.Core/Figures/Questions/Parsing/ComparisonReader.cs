@@ -12,7 +12,7 @@ namespace KhuyenCongBot.Core.Figures.Questions;
 internal sealed partial class ComparisonReader(PhrasePatterns patterns)
 {
     /// <summary>The patterns written here, whose words the typo corrector knows.</summary>
-    public static IEnumerable<Regex> Own => [PlanRegex()];
+    public static IEnumerable<Regex> Own => [PlanRegex(), YearAndYearRegex()];
 
     public void Read(ref string s, QuestionParts parts)
     {
@@ -71,7 +71,28 @@ internal sealed partial class ComparisonReader(PhrasePatterns patterns)
                 s = Cut(s, with);
             }
         }
+        ReadYearAndYear(ref s, parts);
     }
+
+    /// <summary>
+    /// "gian hàng năm 2024 và 2025", "kinh phí 2024 và năm 2025" with no word of comparison: two years named are two periods, the
+    /// later compared with the earlier (both figures and the difference), never "2025" not understood. "giai đoạn 2021 và 2025",
+    /// "between 2024 and 2025" stay a span.
+    /// </summary>
+    private static void ReadYearAndYear(ref string s, QuestionParts parts)
+    {
+        if (parts.CompareLastYear || parts.ComparePlan || YearAndYearRegex().Match(s) is not { Success: true } pair)
+        {
+            return;
+        }
+        parts.CompareLastYear = true;
+        parts.CompareYear = int.Parse(pair.Groups["year"].Value, CultureInfo.InvariantCulture);
+        var tail = pair.Groups["tail"];
+        s = s[..tail.Index] + " " + s[(tail.Index + tail.Length)..];
+    }
+
+    [GeneratedRegex(@"(?<!(?:tu|from|between|giai doan|thoi ky|period|den|to)(?: nam| year)?) (?:19|20)[0-9]{2}(?<tail> (?:va|and|voi|with) (?:nam |year )?(?<year>(?:19|20)[0-9]{2}))(?= )")]
+    private static partial Regex YearAndYearRegex();
 
     // "kế hoạch năm" is the plan of the year asked about; "kế hoạch năm nay/ngoái…" leaves the period ("năm nay") to be read.
     [GeneratedRegex(@" ((dat |vuot )?(duoc )?(bao nhieu )?(phan tram |ty le |%)?(hoan thanh )?(so voi |so voi |cua |of |against |vs |versus |compared (?:to|with|against) )?(the )?(ke hoach|chi tieu|plan|target|annual plan|year plan)(( nam(?! nay| ngoai| truoc| kia| sau| toi| qua| hien tai)| year)(?! [0-9]))?)(?= )")]

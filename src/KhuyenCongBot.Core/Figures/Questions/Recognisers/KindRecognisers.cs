@@ -10,7 +10,7 @@ public static class KindRecognisers
     public static readonly IReadOnlyList<string> Words =
     [
         .. PlanQuestionRecogniser.Words, .. AverageRecogniser.Words,
-        .. FacilityQuestionRecogniser.Words, .. RecordCountRecogniser.Words, .. QuarterBreakdownRecogniser.Words,
+        .. FacilityQuestionRecogniser.Words, .. RecordCountRecogniser.Words, .. QuarterBreakdownRecogniser.Words, .. MissingRecogniser.Words,
     ];
 
     /// <param name="s">Folded text padded with spaces (" ... "), as the parser keeps it.</param>
@@ -19,6 +19,7 @@ public static class KindRecognisers
         RecordCountRecogniser.Read(ref s, parts);
         FacilityQuestionRecogniser.Read(ref s, parts);
         PlanQuestionRecogniser.Read(ref s, parts);
+        MissingRecogniser.Read(ref s, parts);
         AverageRecogniser.Read(ref s, parts);
         QuarterBreakdownRecogniser.Read(ref s, parts);
         TwoPeriodRecogniser.Read(ref s, parts, today, patterns);
