@@ -74,6 +74,14 @@ public sealed class PlanRankingText(PlanKindAnswers plans, CatalogueIndex catalo
         var below = rows.Count(r => r.Ratio < 1);
         var behind = rows.Count(r => r.Ratio < pace);
         sb.AppendLine(Texts.Text(english, "figures.plan_rank.summary", ("below", below), ("total", rows.Count), ("behind", behind)));
+        if (single)
+        {
+            // The provinces ranked added up: their achievement against the sum of their plans.
+            var (done, target) = (rows.Sum(r => r.Lowest.Done), rows.Sum(r => r.Lowest.Target));
+            var unit = rows[0].Lowest.Measure;
+            sb.AppendLine(Texts.Text(english, "hplan.rank.total", ("count", rows.Count), ("done", MetricText.Value(Texts, unit, done, english)),
+                ("target", MetricText.Value(Texts, unit, target, english)), ("percent", NumberText.For(english).Percent(done / target))));
+        }
         if (asked && answerer.Coverage.Of(year, $"{activity ?? "*"}.{measure}", q.Scope) is { Partial: true } cover)
         {
             sb.AppendLine(Texts.Text(english, "hplan.rank.missing", ("count", cover.Missing.Count), ("total", cover.Total), ("title", title), ("year", year),
@@ -101,14 +109,14 @@ public sealed class PlanRankingText(PlanKindAnswers plans, CatalogueIndex catalo
                 : others.Count == 0 ? null
                 : Texts.Text(english, "hplan.rank.only_not_met", ("count", shown.Count), ("met", others.Count), ("names", names));
         }
-        var key = reach == PlanReach.Exceeded ? "exceeded" : "met";
+        var over = reach == PlanReach.Exceeded;
         if (shown.Count == 0)
         {
             var best = rows.MaxBy(r => r.Ratio)!;
-            return Texts.Text(english, $"hplan.rank.none_{key}", ("total", rows.Count), ("name", catalogue.Province(best.ProvinceId)?.ShortName ?? best.ProvinceId),
+            return Texts.Text(english, over ? "hplan.rank.none_exceeded" : "hplan.rank.none_met", ("total", rows.Count), ("name", catalogue.Province(best.ProvinceId)?.ShortName ?? best.ProvinceId),
                 ("percent", NumberText.For(english).Percent(best.Ratio)));
         }
-        return others.Count == 0 ? null : Texts.Text(english, $"hplan.rank.only_{key}", ("count", shown.Count), ("total", rows.Count), ("others", others.Count));
+        return others.Count == 0 ? null : Texts.Text(english, over ? "hplan.rank.only_exceeded" : "hplan.rank.only_met", ("count", shown.Count), ("total", rows.Count), ("others", others.Count));
     }
 
     /// <summary>"Các chỉ tiêu đã có kế hoạch năm 2025: …" — what a plan question can be asked about instead.</summary>
