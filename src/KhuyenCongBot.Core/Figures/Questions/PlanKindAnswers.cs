@@ -76,13 +76,16 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
                     ("done", MetricText.Value(texts, measure, done, english)), ("percent", NumberText.For(english).Percent(done / target))));
             sb.Append(left > 0
                 ? texts.Text(english, "figures.plan_gap.left", ("value", MetricText.Value(texts, measure, left, english)))
+                : left == 0 ? texts.Text(english, "hplan.gap.exactly")
                 : texts.Text(english, "figures.plan_gap.reached", ("value", MetricText.Value(texts, measure, -left, english))));
             var expected = target * pace;
             if (left > 0 && pace < 1)
             {
-                sb.Append(done >= expected
-                    ? texts.Text(english, "figures.plan_gap.ahead")
-                    : texts.Text(english, "figures.plan_gap.behind", ("value", MetricText.Value(texts, measure, expected - done, english))));
+                // "Chậm hơn tiến độ thời gian 0 cơ sở" (outside tester): behind by less than one unit is on pace.
+                var behindBy = expected - done;
+                sb.Append(done >= expected ? texts.Text(english, "figures.plan_gap.ahead")
+                    : !MetricText.IsMoney(measure) && behindBy < 0.5m ? texts.Text(english, "hplan.gap.on_pace")
+                    : texts.Text(english, "figures.plan_gap.behind", ("value", MetricText.Value(texts, measure, behindBy, english))));
             }
             sb.AppendLine();
         }

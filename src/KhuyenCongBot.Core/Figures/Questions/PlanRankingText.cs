@@ -36,6 +36,10 @@ public sealed class PlanRankingText(PlanKindAnswers plans, CatalogueIndex catalo
         var what = single ? SourceText.Title(Texts, catalogue, rows.Count > 0 ? rows[0].Lowest.ActivityId : activity, rows.Count > 0 ? rows[0].Lowest.Measure : measure, q.Source, english)
             : Texts.Text(english, "figures.plan_rank.mean");
         sb.AppendLine(Texts.Text(english, "figures.plan_rank.head", ("year", year), ("what", what), ("to", q.To), ("pace", NumberText.For(english).Percent(pace))));
+        if (q.Ascending && rows.Count > 1)
+        {
+            sb.AppendLine(Texts.Text(english, "hplan.rank.lowest_first"));
+        }
         if (rows.Count == 0)
         {
             sb.AppendLine(Texts.Text(english, "figures.plan_rank.none"));
@@ -55,7 +59,10 @@ public sealed class PlanRankingText(PlanKindAnswers plans, CatalogueIndex catalo
             // Equal percentages share a rank.
             rank = ++position == 1 || r.Ratio != previous ? position : rank;
             previous = r.Ratio;
-            sb.Append(BreakdownText.RowStart(Texts, true, rank, english)).Append(name).Append(": ").Append(NumberText.For(english).Percent(r.Ratio));
+            // Lowest first ("chưa đạt"): "Hạng 1" read as the best province (outside tester); the rank counts from the highest, out of all.
+            sb.Append(q.Ascending ? Texts.Text(english, "hplan.rank.row_of", ("rank", 1 + rows.Count(o => o.Ratio > r.Ratio)), ("total", rows.Count))
+                    : BreakdownText.RowStart(Texts, true, rank, english))
+                .Append(name).Append(": ").Append(NumberText.For(english).Percent(r.Ratio));
             if (single)
             {
                 sb.Append($" ({MetricText.Value(Texts, r.Lowest.Measure, r.Lowest.Done, english)} / {MetricText.Value(Texts, r.Lowest.Measure, r.Lowest.Target, english)})");

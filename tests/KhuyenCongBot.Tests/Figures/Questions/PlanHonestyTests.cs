@@ -71,7 +71,10 @@ public sealed class PlanHonestyTests
         var notMet = await bot.Say("tỉnh nào chưa đạt kế hoạch gian hàng", "m");
         Assert.DoesNotContain($"Lai Châu: {laiChau}", notMet);
         Assert.Contains("Chỉ liệt kê 17 tỉnh chưa đạt; 1 tỉnh đã đạt: Lai Châu.", notMet);
-        Assert.DoesNotContain("Hạng 18", notMet);
+        Assert.DoesNotContain("· Lai Châu:", notMet);
+        // Lowest first, each ranked from the highest: never "Hạng 1" for the worst province.
+        Assert.Contains("• Hạng 18/18 · ", notMet);
+        Assert.DoesNotContain("• Hạng 1 ·", notMet);
 
         var met = await bot.Say("tỉnh nào đã đạt kế hoạch gian hàng", "m");
         Assert.Contains($"• Hạng 1 · Lai Châu: {laiChau}", met);
