@@ -120,10 +120,16 @@ public sealed class PlanRankingText(PlanKindAnswers plans, CatalogueIndex catalo
         if (shown.Count == 0)
         {
             var best = rows.MaxBy(r => r.Ratio)!;
-            return Texts.Text(english, over ? "hplan.rank.none_exceeded" : "hplan.rank.none_met", ("total", rows.Count), ("name", catalogue.Province(best.ProvinceId)?.ShortName ?? best.ProvinceId),
-                ("percent", NumberText.For(english).Percent(best.Ratio)));
+            (string, object?)[] closest = [("total", rows.Count), ("name", catalogue.Province(best.ProvinceId)?.ShortName ?? best.ProvinceId),
+                ("percent", NumberText.For(english).Percent(best.Ratio))];
+            return over ? Texts.Text(english, "hplan.rank.none_exceeded", closest) : Texts.Text(english, "hplan.rank.none_met", closest);
         }
-        return others.Count == 0 ? null : Texts.Text(english, over ? "hplan.rank.only_exceeded" : "hplan.rank.only_met", ("count", shown.Count), ("total", rows.Count), ("others", others.Count));
+        if (others.Count == 0)
+        {
+            return null;
+        }
+        (string, object?)[] counts = [("count", shown.Count), ("total", rows.Count), ("others", others.Count)];
+        return over ? Texts.Text(english, "hplan.rank.only_exceeded", counts) : Texts.Text(english, "hplan.rank.only_met", counts);
     }
 
     /// <summary>"Các chỉ tiêu đã có kế hoạch năm 2025: …" — what a plan question can be asked about instead.</summary>
