@@ -120,16 +120,16 @@ public sealed class PlanRankingText(PlanKindAnswers plans, CatalogueIndex catalo
         if (shown.Count == 0)
         {
             var best = rows.MaxBy(r => r.Ratio)!;
-            (string, object?)[] closest = [("total", rows.Count), ("name", catalogue.Province(best.ProvinceId)?.ShortName ?? best.ProvinceId),
-                ("percent", NumberText.For(english).Percent(best.Ratio))];
-            return over ? Texts.Text(english, "hplan.rank.none_exceeded", closest) : Texts.Text(english, "hplan.rank.none_met", closest);
+            var (name, percent) = (catalogue.Province(best.ProvinceId)?.ShortName ?? best.ProvinceId, NumberText.For(english).Percent(best.Ratio));
+            return over ? Texts.Text(english, "hplan.rank.none_exceeded", ("total", rows.Count), ("name", name), ("percent", percent))
+                : Texts.Text(english, "hplan.rank.none_met", ("total", rows.Count), ("name", name), ("percent", percent));
         }
         if (others.Count == 0)
         {
             return null;
         }
-        (string, object?)[] counts = [("count", shown.Count), ("total", rows.Count), ("others", others.Count)];
-        return over ? Texts.Text(english, "hplan.rank.only_exceeded", counts) : Texts.Text(english, "hplan.rank.only_met", counts);
+        return over ? Texts.Text(english, "hplan.rank.only_exceeded", ("count", shown.Count), ("total", rows.Count), ("others", others.Count))
+            : Texts.Text(english, "hplan.rank.only_met", ("count", shown.Count), ("total", rows.Count), ("others", others.Count));
     }
 
     /// <summary>"Các chỉ tiêu đã có kế hoạch năm 2025: …" — what a plan question can be asked about instead.</summary>
