@@ -39,7 +39,7 @@ public sealed class ProjectQuestionShapeTests
 
     [Theory]
     [InlineData("tinh nao dat ty le ke hoach gian hang cao nhat 2025", "Hạng 1 · Hà Tĩnh: 97,1%")]
-    [InlineData("tỉnh nào đạt tỷ lệ kế hoạch gian hàng thấp nhất năm 2025", "Hạng 1 · Lai Châu: 80%")]
+    [InlineData("tỉnh nào đạt tỷ lệ kế hoạch gian hàng thấp nhất năm 2025", "Hạng 18/18 · Lai Châu: 80%")]
     public async Task The_rate_of_plan_ranking_is_by_percent_not_by_booths(string question, string first)
     {
         using var bot = BotHarness.Create(new DateOnly(2026, 11, 26), demo: true);

@@ -32,7 +32,8 @@ public sealed class FigureAnswerer
     {
         (_figures, _store, _catalogue, _scopes, Texts) = (figures, store, catalogue, scopes, texts);
         _queries = new QuestionQueries(scopes);
-        _plans = new PlanLineText(store, catalogue, scopes, texts);
+        Coverage = new PlanCoverage(figures, store, catalogue, scopes);
+        _plans = new PlanLineText(store, catalogue, texts, Coverage);
         _comparison = new ComparisonText(figures, _queries, texts);
         _members = new MemberFigures(figures, _queries, scopes, catalogue, texts);
         _breakdowns = new Breakdowns(figures, store, catalogue, scopes, _queries, _members, texts);
@@ -46,6 +47,9 @@ public sealed class FigureAnswerer
 
     /// <summary>A figure of the question's scope and filters, in its period or another.</summary>
     public FigureValue Total(Question q, string? activityId, string measure, Period? period = null) => _figures.Total(Query(q, activityId, measure, period));
+
+    /// <summary>Which provinces of a scope a year plan covers.</summary>
+    public PlanCoverage Coverage { get; }
 
     /// <summary>The texts of seeds/texts that answers are written with.</summary>
     public UserTexts Texts { get; }
@@ -175,7 +179,7 @@ public sealed class FigureAnswerer
             // One line per planned measure; the same line twice ("plans are set per year") is said once.
             foreach (var planText in (planned.Count > 0 ? planned : [main])
                 .Select(line => _plans.PlanLine(q, line, lines.Count > 1 ? ", " + MetricText.Title(Texts, _catalogue, line.ActivityId, line.Measure, english) : "", english,
-                    () => _figures.Breakdown(Query(q, line.ActivityId, line.Measure), BreakdownBy.Province).Where(kv => kv.Value.Value != 0).Select(kv => kv.Key)))
+                    units => _figures.Total(Query(q, line.ActivityId, line.Measure) with { ProvinceIds = units })))
                 .Distinct(StringComparer.Ordinal))
             {
                 sb.AppendLine(planText);

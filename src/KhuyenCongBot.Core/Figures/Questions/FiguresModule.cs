@@ -155,7 +155,14 @@ public sealed class FiguresModule : IBotModule
         }
         if (_builder.Build(context, text, parts) is not { } built)
         {
-            _clarification.AskMetric(context, _builder.Fill(new Question(), parts, context));
+            var filled = _builder.Fill(new Question(), parts, context);
+            if (filled.ComparePlan && filled.From > context.Today)
+            {
+                // "kế hoạch năm 2027": a year not begun has no figure to pick; its plans, whichever are set, are the answer.
+                _responder.Respond(context, filled);
+                return;
+            }
+            _clarification.AskMetric(context, filled);
             return;
         }
         _responder.Respond(context, built.Question, built.Notes, built.Footer);

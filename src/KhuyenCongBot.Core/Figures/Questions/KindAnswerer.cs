@@ -11,6 +11,9 @@ namespace KhuyenCongBot.Core.Figures.Questions;
 public sealed class KindAnswerer(IFigureSource figures, IBotStore store, CatalogueIndex catalogue, ScopeResolver scopes, FigureAnswerer answerer, TimeZoneInfo zone)
 {
     private readonly PlanKindAnswers _plans = new(figures, store, catalogue, scopes, answerer);
+    private PlanRankingText? _ranking;
+
+    private PlanRankingText Rankings => _ranking ??= new PlanRankingText(_plans, catalogue, scopes, answerer);
     private readonly FacilityKindAnswers _facilities = new(figures as IFacilityFigures ?? new ScanFigureSource(store, catalogue), store, catalogue, scopes, answerer);
     private readonly MissingAnswers _missing = new(figures, catalogue, scopes, answerer);
     private readonly IEnteredFigures _entered = figures as IEnteredFigures ?? new ScanFigureSource(store, catalogue);
@@ -26,7 +29,7 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
     public string Answer(Question q, BotUser user, DateOnly today, bool english) => q.Kind switch
     {
         QuestionKind.PlanGap => _plans.Gap(q, today, english),
-        QuestionKind.PlanRanking => _plans.Ranking(q, today, english),
+        QuestionKind.PlanRanking => Rankings.Ranking(q, today, english),
         QuestionKind.Average => Average(q, english),
         QuestionKind.FacilityHistory => _facilities.History(q, english),
         QuestionKind.TopFacilities => _facilities.Top(q, english),
@@ -35,6 +38,9 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
         QuestionKind.Missing => _missing.Answer(q, today, english),
         _ => answerer.Answer(q, english),
     };
+
+    /// <summary>A plan question about a period not begun: the plan if set, no achieved figure, no "0 %", no time pace.</summary>
+    public string PlanNotStarted(Question q, DateOnly today, bool english) => Rankings.NotStarted(q, today, english);
 
     /// <summary>Numerator and denominator of an average: "mỗi gian hàng" is about fairs, "mỗi dự án" about consulting.</summary>
     public static (string? ActivityId, string Measure, string Per) AverageParts(Question q)

@@ -30,7 +30,7 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
             .Select(Split).ToList();
     }
 
-    private static (string? ActivityId, string Measure) Split(string metric)
+    internal static (string? ActivityId, string Measure) Split(string metric)
     {
         var dot = metric.IndexOf('.');
         var activity = metric[..dot];
@@ -38,7 +38,7 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
     }
 
     /// <summary>The year's achievement of one metric (1/1 up to the question's end) in a set of units.</summary>
-    private FigureValue Achieved(Question q, string? activity, string measure, IReadOnlySet<string>? units) =>
+    internal FigureValue Achieved(Question q, string? activity, string measure, IReadOnlySet<string>? units) =>
         figures.Total(answerer.Query(q, activity, measure, new Period(new DateOnly(q.To.Year, 1, 1), q.To, "")) with { ProvinceIds = units });
 
     public string Gap(Question q, DateOnly today, bool english)
@@ -57,25 +57,35 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
         {
             var metric = $"{activity ?? "*"}.{measure}";
             var title = SourceText.Title(answerer.Texts, catalogue, activity, measure, q.Source, english);
-            if (answerer.PlanTarget(year, metric, units) is not { } target || target == 0)
+            if (answerer.Coverage.Of(year, metric, q.Scope) is not { } cover)
             {
                 sb.AppendLine(texts.Text(english, "figures.plan_gap.no_plan", ("title", title), ("year", year)));
                 continue;
             }
             any = true;
-            var done = Achieved(q, activity, measure, units).Value;
+            var target = cover.Target;
+            // Only some provinces have this plan: what they did against their plan, the others named (never the country's against theirs).
+            var done = Achieved(q, activity, measure, cover.Partial ? cover.PlannedUnits : units).Value;
             var left = target - done;
-            sb.Append(texts.Text(english, "figures.plan_gap.line", ("title", title), ("target", MetricText.Value(texts, measure, target, english)),
-                ("done", MetricText.Value(texts, measure, done, english)), ("percent", NumberText.For(english).Percent(done / target))));
+            sb.Append(cover.Partial
+                ? texts.Text(english, "hplan.gap.partial_line", ("title", title), ("target", MetricText.Value(texts, measure, target, english)),
+                    ("planned_count", cover.Planned.Count), ("total", cover.Total), ("planned", answerer.Coverage.Names(cover.Planned)),
+                    ("missing_count", cover.Missing.Count), ("missing", answerer.Coverage.Names(cover.Missing)),
+                    ("done", MetricText.Value(texts, measure, done, english)), ("percent", NumberText.For(english).Percent(done / target)))
+                : texts.Text(english, "figures.plan_gap.line", ("title", title), ("target", MetricText.Value(texts, measure, target, english)),
+                    ("done", MetricText.Value(texts, measure, done, english)), ("percent", NumberText.For(english).Percent(done / target))));
             sb.Append(left > 0
                 ? texts.Text(english, "figures.plan_gap.left", ("value", MetricText.Value(texts, measure, left, english)))
+                : left == 0 ? texts.Text(english, "hplan.gap.exactly")
                 : texts.Text(english, "figures.plan_gap.reached", ("value", MetricText.Value(texts, measure, -left, english))));
             var expected = target * pace;
             if (left > 0 && pace < 1)
             {
-                sb.Append(done >= expected
-                    ? texts.Text(english, "figures.plan_gap.ahead")
-                    : texts.Text(english, "figures.plan_gap.behind", ("value", MetricText.Value(texts, measure, expected - done, english))));
+                // "Chậm hơn tiến độ thời gian 0 cơ sở" (outside tester): behind by less than one unit is on pace.
+                var behindBy = expected - done;
+                sb.Append(done >= expected ? texts.Text(english, "figures.plan_gap.ahead")
+                    : !MetricText.IsMoney(measure) && behindBy < 0.5m ? texts.Text(english, "hplan.gap.on_pace")
+                    : texts.Text(english, "figures.plan_gap.behind", ("value", MetricText.Value(texts, measure, behindBy, english))));
             }
             sb.AppendLine();
         }
@@ -114,50 +124,5 @@ public sealed class PlanKindAnswers(IFigureSource figures, IBotStore store, Cata
             result.Add(new ProvinceProgress(province.Key, rows.Average(r => r.Ratio), rows.Count, rows[0]));
         }
         return (q.Ascending ? result.OrderBy(r => r.Ratio) : result.OrderByDescending(r => r.Ratio)).ThenBy(r => r.ProvinceId, StringComparer.Ordinal).ToList();
-    }
-
-    public string Ranking(Question q, DateOnly today, bool english)
-    {
-        q = q.WithPeriod(RunningPeriod.UpToToday(answerer.Texts, q.Period, today));
-        var pace = ExpectedPace(q.To);
-        var rows = Progress(q);
-        var sb = new StringBuilder();
-        var texts = answerer.Texts;
-        var single = rows.Count > 0 && rows.All(r => r.Metrics == 1) && PlannedMetrics(q, scopes.UnitIds(q.Scope)).Count == 1;
-        var what = single ? SourceText.Title(answerer.Texts, catalogue, rows[0].Lowest.ActivityId, rows[0].Lowest.Measure, q.Source, english)
-            : texts.Text(english, "figures.plan_rank.mean");
-        sb.AppendLine(texts.Text(english, "figures.plan_rank.head", ("year", q.To.Year), ("what", what), ("to", q.To), ("pace", NumberText.For(english).Percent(pace))));
-        if (rows.Count == 0)
-        {
-            sb.AppendLine(texts.Text(english, "figures.plan_rank.none"));
-            return sb.ToString().TrimEnd();
-        }
-        var (position, rank, previous) = (0, 0, (decimal?)null);
-        foreach (var r in rows.Take(40))
-        {
-            var name = catalogue.Province(r.ProvinceId)?.ShortName ?? r.ProvinceId;
-            // Equal percentages share a rank.
-            rank = ++position == 1 || r.Ratio != previous ? position : rank;
-            previous = r.Ratio;
-            sb.Append(BreakdownText.RowStart(texts, true, rank, english)).Append(name).Append(": ").Append(NumberText.For(english).Percent(r.Ratio));
-            if (single)
-            {
-                sb.Append($" ({MetricText.Value(texts, r.Lowest.Measure, r.Lowest.Done, english)} / {MetricText.Value(texts, r.Lowest.Measure, r.Lowest.Target, english)})");
-            }
-            else
-            {
-                sb.Append(texts.Text(english, "figures.plan_rank.lowest", ("title", MetricText.Title(texts, catalogue, r.Lowest.ActivityId, r.Lowest.Measure, english)),
-                    ("percent", NumberText.For(english).Percent(r.Lowest.Ratio))));
-            }
-            sb.AppendLine(r.Ratio >= 1 ? texts.Text(english, "figures.plan_rank.reached") : r.Ratio < pace ? texts.Text(english, "figures.plan_rank.behind") : "");
-        }
-        var below = rows.Count(r => r.Ratio < 1);
-        var behind = rows.Count(r => r.Ratio < pace);
-        sb.AppendLine(texts.Text(english, "figures.plan_rank.summary", ("below", below), ("total", rows.Count), ("behind", behind)));
-        if (q.Source is { } source)
-        {
-            sb.AppendLine(texts.Text(english, "figures.plan_gap.source_only", ("source", FundingSources.Label(texts, source, english))));
-        }
-        return sb.ToString().TrimEnd();
     }
 }

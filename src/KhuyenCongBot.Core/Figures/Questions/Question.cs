@@ -74,6 +74,12 @@ public sealed record Question
     /// <summary>Only facilities of this legal form or priority group ("cooperative", "women_owned"): see <see cref="FigureQuery.Beneficiary"/>.</summary>
     [JsonPropertyName("bn")] public string? Beneficiary { get; init; }
 
+    /// <summary>A plan ranking asked about the provinces that have not met the plan ("chưa đạt"), met it or exceeded it: only those are listed.</summary>
+    [JsonPropertyName("pr")] public PlanReach Reach { get; init; }
+
+    /// <summary>"ước (thực hiện) cả năm": the whole year's estimated result. The bot does not forecast: the figure to date, the plan and what is left.</summary>
+    [JsonPropertyName("wy")] public bool WholeYear { get; init; }
+
     public Question WithPeriod(Period period) => this with { From = period.From, To = period.To, PeriodLabel = period.Label, AskedTo = null };
 
     private static readonly JsonSerializerOptions Json = new()
@@ -188,13 +194,22 @@ public sealed class QuestionParts
     /// <summary>"HTX … đã được hỗ trợ những gì": the facility's name as typed (folded).</summary>
     public string? FacilityName { get; set; }
 
+    /// <summary>"tỉnh nào chưa đạt / đã đạt / vượt kế hoạch": which provinces a plan ranking lists.</summary>
+    public PlanReach Reach { get; set; }
+
+    /// <summary>"ước cả năm", "ước thực hiện cả năm": the whole year's estimated result (not the estimate records only).</summary>
+    public bool WholeYear { get; set; }
+
     public bool HasMetric => ActivityId is not null || Measure is not null || Summary;
 
     public bool HasModifier => Period is not null || Scope is not null || ComparePlan || CompareLastYear || Change
-        || Breakdown is not null || Top is not null || Output != OutputKind.Text || Status is not null || BothStatuses || Source is not null || VsPeriod is not null;
+        || Breakdown is not null || Top is not null || Output != OutputKind.Text || Status is not null || BothStatuses || Source is not null || VsPeriod is not null || WholeYear;
 
     public bool IsEmpty => !HasMetric && !HasModifier && !QuestionWords;
 }
+
+/// <summary>Which provinces a plan ranking lists: all, those that have not met the year plan, met it, or exceeded it.</summary>
+public enum PlanReach { All = 0, NotMet = 1, Met = 2, Exceeded = 3 }
 
 /// <summary>What a question asks for besides a plain figure.</summary>
 public enum QuestionKind

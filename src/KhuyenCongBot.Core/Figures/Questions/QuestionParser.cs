@@ -43,7 +43,7 @@ public sealed partial class QuestionParser
         _sources = new SourceReader(_lexicon);
         _breakdowns = new BreakdownReader(patterns);
         _measure = new MeasureReader(catalogue, _lexicon);
-        Regex[] own = [.. ComparisonReader.Own, .. BreakdownReader.Own, EstimateRegex(), ActualRegex(), ExcludeEstimatesRegex(), AllActivitiesRegex(),
+        Regex[] own = [.. ComparisonReader.Own, .. BreakdownReader.Own, EstimateRegex(), WholeYearRegex(), ActualRegex(), ExcludeEstimatesRegex(), AllActivitiesRegex(),
             FollowUpRegex(), FollowUpTailRegex(), .. patterns.All];
         _normaliser = new QuestionNormaliser(catalogue, _lexicon, own);
         _leftover = new LeftoverReader(_lexicon, _normaliser);
@@ -156,6 +156,13 @@ public sealed partial class QuestionParser
             s = Cut(s, exclude);
             return;
         }
+        if (WholeYearRegex().Match(s) is { Success: true } wholeYear)
+        {
+            // "ước cả năm 2026", "ước thực hiện cả năm": the year's estimated result as reports write it, not the estimate records
+            // only (which gave "0 gian hàng (chỉ tính số ước thực hiện)"). "cả năm 2026" stays for the period.
+            parts.WholeYear = true;
+            s = s[..wholeYear.Index] + " " + wholeYear.Groups["year"].Value + s[(wholeYear.Index + wholeYear.Length)..];
+        }
         var estimate = EstimateRegex().Match(s);
         if (estimate.Success)
         {
@@ -202,6 +209,9 @@ public sealed partial class QuestionParser
 
     [GeneratedRegex(@" (chi (tinh |lay |xem |dem )?|rieng |only )?(so |phan |the )?(uoc thuc hien|uoc tinh|uoc|uth|estimates|estimated|estimate|provisional)( figures| numbers| only)?(?= )")]
     private static partial Regex EstimateRegex();
+
+    [GeneratedRegex(@" (so |con so )?(uoc tinh thuc hien|uoc thuc hien|uoc tinh|uoc dat|uoc|du kien|du bao)( thuc hien| dat| dat duoc)? (?<year>ca nam)(?= )| (?<year>ca nam) (uoc tinh|uoc dat|uoc thuc hien|uoc)(?= )| (the )?(estimated |projected |expected )(full year|whole year)( figures?)?(?= )| (the )?(full year|whole year) (estimate|projection|forecast)s?(?= )")]
+    private static partial Regex WholeYearRegex();
 
     [GeneratedRegex(@" (chi (tinh |lay |xem |dem )?|rieng |only )?(so |phan |the )?(chinh thuc|actuals|actual|official)( figures| numbers| only)?(?= )")]
     private static partial Regex ActualRegex();

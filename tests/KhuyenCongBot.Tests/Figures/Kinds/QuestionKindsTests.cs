@@ -85,8 +85,12 @@ public class QuestionKindsTests(DemoBotFixture fixture) : IClassFixture<DemoBotF
             .GroupBy(p => Catalogue.CurrentOf(p.ProvinceId)!.Id)
             .Select(g => (Id: g.Key, Ratio: In(new DateOnly(2026, 1, 1), Today, "trade_fair").Where(r => Catalogue.UnitsOf(g.Key).Contains(r.ProvinceId)).Sum(r => r.Booths) / g.Sum(p => p.Target)))
             .OrderBy(x => x.Ratio).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
-        Assert.Contains($"• Hạng 1 · {Catalogue.Province(ranked[0].Id)!.ShortName}: {VnFormat.Percent(ranked[0].Ratio)}", answer);
-        Assert.Contains($"• Hạng 2 · {Catalogue.Province(ranked[1].Id)!.ShortName}: {VnFormat.Percent(ranked[1].Ratio)}", answer);
+        // Lowest first, each ranked from the highest ("Hạng 1" read as the best province: outside tester).
+        string Row(int i) => $"• Hạng {1 + ranked.Count(x => x.Ratio > ranked[i].Ratio)}/{ranked.Count} · {Catalogue.Province(ranked[i].Id)!.ShortName}: {VnFormat.Percent(ranked[i].Ratio)}";
+        Assert.Contains(Row(0) + " (", answer);
+        Assert.Contains(Row(1) + " (", answer);
+        Assert.True(answer.IndexOf(Row(0), StringComparison.Ordinal) < answer.IndexOf(Row(1), StringComparison.Ordinal));
+        Assert.DoesNotContain("• Hạng 1 ·", answer);
         Assert.Contains("tiến độ thời gian: 90,4% của năm", answer);
         Assert.Contains($"Chưa đạt kế hoạch năm: {ranked.Count(x => x.Ratio < 1)}/{ranked.Count} tỉnh", answer);
         Assert.Equal(0.904m, Math.Round(PlanKindAnswers.ExpectedPace(Today), 3));

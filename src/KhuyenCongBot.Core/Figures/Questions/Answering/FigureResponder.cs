@@ -36,6 +36,12 @@ public sealed class FigureResponder(
     /// <summary>Answers a question understood: every way to a figure passes here (typed questions, follow-ups, the buttons under an answer).</summary>
     public void Respond(BotContext context, Question question, IReadOnlyList<string>? notes = null, string? footer = null)
     {
+        if (question.WholeYear && question.Kind == QuestionKind.Figure && question.From.Year == question.To.Year)
+        {
+            // "ước cả năm 2026": the whole year, counted up to today when it is still running.
+            var year = question.To.Year;
+            question = question.WithPeriod(new Period(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), PeriodLabel.Of("period.year", year)));
+        }
         question = RunningPeriod.Clip(context.Texts, question, context.Today);
         if (scopes.IsFormerSameName(question.Scope) && question.To >= ProvinceUnit.MergedOn)
         {
@@ -70,6 +76,21 @@ public sealed class FigureResponder(
             QuestionMemory.SetLast(context, own);
             context.Ask(refusal, [new Choice(context.Text("figures.answer.see_own_scope", ("scope", scopes.ShortName(own.Scope, context.English))), "fq:again")]);
             return;
+        }
+        if (question.From > context.Today && (question.ComparePlan || question.Kind is QuestionKind.PlanGap or QuestionKind.PlanRanking))
+        {
+            // "tiến độ kế hoạch gian hàng năm 2027": nothing done yet, no time gone; "0 … đạt 0%" would read as a result.
+            QuestionMemory.SetLast(context, question with { Output = OutputKind.Text });
+            var plan = kinds.PlanNotStarted(question, context.Today, context.English);
+            context.Say(notes is { Count: > 0 } ? string.Join("\n", notes) + "\n" + plan : plan);
+            return;
+        }
+        if (question.WholeYear && question.Kind == QuestionKind.Figure)
+        {
+            // "ước cả năm 2026": the bot does not forecast; the figure to date (its estimate part said), the plan and what is left.
+            notes = [.. notes ?? [], question.To.Year == context.Today.Year
+                ? context.Text("hplan.whole_year.running", ("year", question.To.Year), ("today", question.To))
+                : context.Text("hplan.whole_year.done", ("year", question.To.Year))];
         }
         if (question.Kind == QuestionKind.Figure && question.Top is not null && question.Breakdown == BreakdownBy.Province && !scopes.IsMultiProvince(question.Scope))
         {

@@ -218,13 +218,15 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
             Measure = parts.Measure,
             Summary = parts.Summary,
             Scope = parts.Scope is null or "own" ? scopes.DefaultScope(context.User) : parts.Scope,
-            ComparePlan = parts.ComparePlan,
+            ComparePlan = parts.ComparePlan || parts.WholeYear,
             CompareLastYear = parts.CompareLastYear,
             CompareYear = parts.CompareYear,
             Change = parts.Change,
             Breakdown = parts.Breakdown,
             Top = parts.Top,
             Ascending = parts.Ascending,
+            Reach = parts.Reach,
+            WholeYear = parts.WholeYear,
             Output = parts.Output,
             Status = parts.Status,
             Source = parts.Source,
@@ -245,7 +247,10 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
         return q with
         {
             Scope = parts.Scope is null ? last.Scope : parts.Scope == "own" ? scopes.DefaultScope(context.User) : parts.Scope,
-            ComparePlan = parts.ComparePlan || (last.ComparePlan && !parts.CompareLastYear && parts.Period is null && parts.Scope is null),
+            ComparePlan = parts.ComparePlan || parts.WholeYear || (last.ComparePlan && !parts.CompareLastYear && parts.Period is null && parts.Scope is null),
+            // "tỉnh nào chưa đạt kế hoạch gian hàng" then "còn tư vấn thì sao": still the provinces that have not met it.
+            Reach = parts.Kind == QuestionKind.PlanRanking || last.Kind != QuestionKind.PlanRanking ? parts.Reach : last.Reach,
+            WholeYear = parts.WholeYear || (last.WholeYear && parts.Period is null),
             CompareLastYear = parts.CompareLastYear || (last.CompareLastYear && !parts.ComparePlan && parts.Period is null && parts.Scope is null),
             CompareYear = parts.CompareYear ?? (parts.CompareLastYear ? null : last.CompareYear),
             Change = parts.Change,
@@ -253,7 +258,7 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
             // lost what the manager asked for); not after a top N, whose rows the file would not cut the same way.
             Breakdown = parts.Breakdown ?? (parts.Top is null && (parts.Output == OutputKind.Text || last.Top is null) && !parts.ComparePlan && !parts.CompareLastYear ? last.Breakdown : null),
             Top = parts.Top,
-            Ascending = parts.Ascending,
+            Ascending = parts.Ascending || (parts.Kind != QuestionKind.PlanRanking && last.Kind == QuestionKind.PlanRanking && last.Ascending),
             Output = parts.Output,
             Status = parts.BothStatuses ? null : parts.Status ?? last.Status,
             Source = parts.Source ?? last.Source,

@@ -95,6 +95,6 @@ internal sealed partial class ComparisonReader(PhrasePatterns patterns)
     private static partial Regex YearAndYearRegex();
 
     // "kế hoạch năm" is the plan of the year asked about; "kế hoạch năm nay/ngoái…" leaves the period ("năm nay") to be read.
-    [GeneratedRegex(@" ((dat |vuot )?(duoc )?(bao nhieu )?(phan tram |ty le |%)?(hoan thanh )?(so voi |so voi |cua |of |against |vs |versus |compared (?:to|with|against) )?(the )?(ke hoach|chi tieu|plan|target|annual plan|year plan)(( nam(?! nay| ngoai| truoc| kia| sau| toi| qua| hien tai)| year)(?! [0-9]))?)(?= )")]
+    [GeneratedRegex(@" ((dat |vuot )?(duoc )?(bao nhieu )?(ty le phan tram |ti le phan tram |phan tram |ty le |ti le |%)?(hoan thanh )?(so voi |so voi |cua |of |against |vs |versus |compared (?:to|with|against) )?(the )?(ke hoach|chi tieu|plan|target|annual plan|year plan)(( nam(?! nay| ngoai| truoc| kia| sau| toi| qua| hien tai)| year)(?! [0-9]))?)(?= )")]
     private static partial Regex PlanRegex();
 }
