@@ -43,6 +43,11 @@ internal static partial class EnglishPlural
         for (var i = 1; i < words.Length && i <= 3; i++)
         {
             var word = words[i];
+            if (word == "people")
+            {
+                words[i] = "person";
+                return string.Join(' ', words) + literal[m.Length..];
+            }
             if (word.Length < 3 || !word.EndsWith('s') || NotPlurals.Contains(word))
             {
                 continue;

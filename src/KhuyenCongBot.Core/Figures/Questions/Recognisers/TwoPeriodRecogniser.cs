@@ -109,7 +109,7 @@ public static partial class TwoPeriodRecogniser
     [GeneratedRegex("(19|20)[0-9]{2}|nam (nay|ngoai|truoc|kia|qua)|(this|last) year")]
     private static partial Regex OwnYearRegex();
 
-    [GeneratedRegex("nam (nay|ngoai|kia|qua|roi)")]
+    [GeneratedRegex("nam (nay|ngoai|kia|qua|roi)|(this|last|previous) year|year before last")]
     private static partial Regex TodayYearRegex();
 
     [GeneratedRegex("[0-9]{4}")]
