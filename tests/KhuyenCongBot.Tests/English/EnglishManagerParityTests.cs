@@ -56,6 +56,14 @@ public sealed class EnglishManagerParityTests(DemoBotFixture fixture, ITestOutpu
     }
 
     [Fact]
+    public async Task The_earlier_figure_of_a_comparison_says_how_much_of_it_is_estimated_in_English_too()
+    {
+        // Outside tester 6 (F5): "(1,422 booths, …)" in English where Vietnamese says "1.422 gian hàng (trong đó 701 gian hàng ước thực hiện)".
+        var reply = await Ask("compare booths 2025 with 2024");
+        Assert.Contains("(1,422 booths (of which 701 booths estimated), 01/01/2024", reply);
+    }
+
+    [Fact]
     public async Task A_question_about_what_is_missing_is_refused_in_English()
     {
         var reply = await Ask("which provinces have no projects in 2026");
