@@ -28,6 +28,7 @@ public sealed class EnglishManagerParityTests(DemoBotFixture fixture, ITestOutpu
     [InlineData("how much national funding was disbursed in 2026", "National (KCQG) disbursed, 2026")]
     [InlineData("which projects use national funds", "projects with National (KCQG) money approved")]
     [InlineData("which projects are funded by the province", "projects with Provincial (KCĐP) money approved")]
+    [InlineData("projects funded by national money", "projects with National (KCQG) money approved")]
     public async Task Project_questions_naming_a_source_in_English_are_answered_by_that_source(string text, string expected)
     {
         var reply = await Ask(text);
