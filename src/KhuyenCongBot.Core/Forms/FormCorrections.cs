@@ -33,7 +33,7 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
         if (field is null)
         {
             var known = candidates.Count > 1
-                ? ctx.Text("form.correction.several_match", ("count", candidates.Count), ("typed", m.Groups["field"].Value.Trim()), ("labels", string.Join(", ", candidates.Select(f => f.LabelIn(ctx.English)))), ("first", candidates[0].LabelIn(false).ToLowerInvariant()))
+                ? ctx.Text("form.correction.several_match", ("count", candidates.Count), ("typed", m.Groups["field"].Value.Trim()), ("labels", string.Join(", ", candidates.Select(f => f.LabelIn(ctx.English)))), ("first", candidates[0].LabelIn(ctx.English).ToLowerInvariant()))
                 : ctx.Text("form.correction.no_such_question", ("typed", m.Groups["field"].Value.Trim()), ("labels", string.Join(", ", s.Applicable(form).Select(i => form.Fields[i].LabelIn(ctx.English)))));
             prompter.Prompt(ctx, s, "⚠ " + known, edits: false);
             return true;
@@ -185,7 +185,7 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
     }
 
     /// <summary>"nhầm, X là Y", "nhầm sửa X thành Y", "sửa X là Y", "đổi X thành Y" (a "nhầm" or a "sửa"/"đổi" is needed: "X là Y" alone may be a name).</summary>
-    [GeneratedRegex(@"^(?:(?:nhầm|nham|xin lỗi|xin loi)\s*[,.:!-]*\s*(?:(?:sửa lại|sua lai|sửa|sua|đổi|doi|chỉnh|chinh)\s+)?|(?:sửa lại|sua lai|sửa|sua|đổi lại|doi lai|đổi|doi|chỉnh|chinh)\s+)(?<field>[^\d,:=][^,:=]*?)(?:\s*[:=]\s*|\s+(?:là|la|thành|thanh)\s+)(?<value>.+)$",
+    [GeneratedRegex(@"^(?:(?:nhầm|nham|xin lỗi|xin loi)\s*[,.:!-]*\s*(?:(?:sửa lại|sua lai|sửa|sua|đổi|doi|chỉnh|chinh)\s+)?|(?:sửa lại|sua lai|sửa|sua|đổi lại|doi lai|đổi|doi|chỉnh|chinh)\s+|(?:change|correct|set)\s+(?:the\s+)?(?=.*\s(?:to|is)\s))(?<field>[^\d,:=][^,:=]*?)(?:\s*[:=]\s*|\s+(?:là|la|thành|thanh|to|is)\s+)(?<value>.+)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Correction();
 
@@ -194,7 +194,7 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
     private static partial Regex NumberedEdit();
 
     /// <summary>"sửa ngày", "đổi lại số gian hàng": a question named, no value.</summary>
-    [GeneratedRegex(@"^(?:sửa lại|sua lai|sửa|sua|đổi lại|doi lai|đổi|doi|chỉnh|chinh)\s+(?<field>[^\d,:=][^,:=]*)$",
+    [GeneratedRegex(@"^(?:sửa lại|sua lai|sửa|sua|đổi lại|doi lai|đổi|doi|chỉnh|chinh|change|correct)\s+(?:the\s+)?(?<field>[^\d,:=][^,:=]*)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BareCorrection();
 }

@@ -87,7 +87,7 @@ public sealed class ImportModule(IRecordImporter importer, UserTexts texts) : IB
         // Who imported, as people read it in the list of imports (never a raw identity such as "telegram:123").
         var by = People.PersonNames.Of(context.User, context.Texts, false, context.Catalogue);
         var result = importer.Import(content, new ImportOptions(context.User.Id, by, document.FileName, WantsDuplicates(context.Message.Text), Language: context.Language));
-        var summary = result.Summary(context.Texts, context.Language, document.FileName, context.Text("records.summary.chat_allow_hint"), "/dotnhap huy {id}",
+        var summary = result.Summary(context.Texts, context.Language, document.FileName, context.Text("records.summary.chat_allow_hint"), context.English ? "/imports undo {id}" : "/dotnhap huy {id}",
             maxErrors: 20);
         if (result.Ok && result.Batch is not null)
         {
@@ -113,8 +113,8 @@ public sealed class ImportModule(IRecordImporter importer, UserTexts texts) : IB
                 return Task.CompletedTask;
             }
             context.Ask(batch.Kind == "plans"
-                    ? context.Text("records.import.confirm_undo_plans", ("id", id), ("file", batch.FileName), ("at", batch.At), ("count", batch.Plans.Count))
-                    : context.Text("records.import.confirm_undo_records", ("id", id), ("file", batch.FileName), ("at", batch.At), ("count", batch.Added)),
+                    ? context.Text("records.import.confirm_undo_plans", ("id", id), ("file", FileName(context, batch)), ("at", batch.At), ("count", batch.Plans.Count))
+                    : context.Text("records.import.confirm_undo_records", ("id", id), ("file", FileName(context, batch)), ("at", batch.At), ("count", batch.Added)),
                 [new Choice(context.Text("records.import.undo_choice", ("id", id)), UndoData + id.ToString(CultureInfo.InvariantCulture)),
                  new Choice(context.Text("records.import.keep_choice"), "imp:keep")]);
             return Task.CompletedTask;
@@ -128,7 +128,7 @@ public sealed class ImportModule(IRecordImporter importer, UserTexts texts) : IB
         var sb = new StringBuilder(context.Text("records.import.latest"));
         foreach (var b in batches)
         {
-            sb.Append("\n#").Append(b.Id).Append(" · ").Append(VnFormat.DateTime(b.At)).Append(" · ").Append(b.FileName)
+            sb.Append("\n#").Append(b.Id).Append(" · ").Append(VnFormat.DateTime(b.At)).Append(" · ").Append(FileName(context, b))
                 .Append(" · ").Append(b.Kind == "plans" ? context.Text("records.list.plans", ("count", b.Added)) : context.Text("records.list.records", ("count", b.Added)));
             if (b.Duplicates > 0)
             {
@@ -143,6 +143,10 @@ public sealed class ImportModule(IRecordImporter importer, UserTexts texts) : IB
         context.Say(sb.ToString());
         return Task.CompletedTask;
     }
+
+    /// <summary>The batch's file as the reader reads it: the demo batch was named in Vietnamese when the demo data was loaded.</summary>
+    private static string FileName(BotContext context, ImportBatch batch) =>
+        batch.FileName == context.Texts.Text(false, "csv.demo_file") ? context.Text("csv.demo_file") : batch.FileName;
 
     public Task<bool> TryHandleButtonAsync(BotContext context, string data, CancellationToken cancellationToken)
     {

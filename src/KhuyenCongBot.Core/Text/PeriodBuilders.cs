@@ -24,6 +24,9 @@ internal static class PeriodBuilders
 
     private static bool IsPrevious(string k) => k is not ("nay" or "this");
 
+    /// <summary>"trước nữa", "before last": the one before the previous.</summary>
+    private static bool IsBeforeLast(string k) => k is "truoc nua" or "before last";
+
     public static Period? Week(Match m, DateOnly today)
     {
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
@@ -41,7 +44,8 @@ internal static class PeriodBuilders
         var first = new DateOnly(today.Year, today.Month, 1);
         if (IsPrevious(m.Groups["k"].Value))
         {
-            first = first.AddMonths(-1);
+            // "tháng trước nữa", "the month before last": two months back.
+            first = first.AddMonths(IsBeforeLast(m.Groups["k"].Value) ? -2 : -1);
             return Period.Of(first, PeriodLabels.EndOfMonth(first.Year, first.Month));
         }
         // "tháng này": up to today, for every measure (a record dated later this month is not done yet).
@@ -57,7 +61,7 @@ internal static class PeriodBuilders
         }
         if (m.Groups["rel"].Success)
         {
-            return m.Groups["rel"].Value switch { "nay" => today.Year, "kia" or "truoc nua" => today.Year - 2, _ => today.Year - 1 };
+            return m.Groups["rel"].Value switch { "nay" or "this" => today.Year, "kia" or "truoc nua" => today.Year - 2, _ => today.Year - 1 };
         }
         return null;
     }
@@ -106,7 +110,7 @@ internal static class PeriodBuilders
         var first = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1);
         if (IsPrevious(m.Groups["k"].Value))
         {
-            first = first.AddMonths(-3);
+            first = first.AddMonths(IsBeforeLast(m.Groups["k"].Value) ? -6 : -3);
         }
         return WholeMonths(first.Month, first.Month + 2, first.Year, today);
     }
@@ -114,7 +118,7 @@ internal static class PeriodBuilders
     public static Period? Months(Match m, DateOnly today)
     {
         var n = m.Groups["n"].Success ? VnParse.Int(m.Groups["n"].Value) : 6;
-        var last = m.Groups["dir"].Value is "cuoi" or "second" || m.Groups["h"].Value == "2";
+        var last = m.Groups["dir"].Value is "cuoi" or "second" or "last" or "final" || m.Groups["h"].Value == "2";
         var year = ExplicitYearOf(m, today);
         return last ? WholeMonths(13 - n, 12, year, today) : WholeMonths(1, n, year, today);
     }

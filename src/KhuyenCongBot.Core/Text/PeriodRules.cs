@@ -17,7 +17,7 @@ internal static class PeriodRules
     private const string Year = "(?<y>(?:19|20|21)[0-9]{2})";
     private const string Year1 = "(?<y1>(?:19|20|21)[0-9]{2})";
     private const string Year2 = "(?<y2>(?:19|20|21)[0-9]{2})";
-    private const string YT = @"(?:(?:\s*[/\-]\s*|\s+)(?:nam\s+|of\s+|in\s+)?" + Year + @"|\s+nam\s+(?<rel>nay|ngoai|truoc nua|truoc|roi|kia))?";
+    private const string YT = @"(?:(?:\s*[/\-]\s*|\s+)(?:nam\s+|of\s+|in\s+)?" + Year + @"|\s+nam\s+(?<rel>nay|ngoai|truoc nua|truoc|roi|kia)|\s+(?:of\s+)?(?<rel>this|last) year)?";
     private const string YTAfterNam = @"(?:(?:\s*[/\-]\s*|\s+)" + Year + @"|\s+(?<rel>nay|ngoai|truoc nua|truoc|roi|kia))?";
     private const string Y1 = @"(?:(?:\s*[/\-]\s*|\s+)(?:nam\s+)?(?<y1>(?:19|20|21)[0-9]{2}))?";
     private const string DateEnd = @"(?![0-9]|[/.\-][0-9])";
@@ -36,21 +36,23 @@ internal static class PeriodRules
         new(R($"{B}(?<k>hom nay|hom qua|hom kia|today|yesterday){E}"), PeriodBuilders.Day),
         new(R($@"{B}(?:tu (?:truoc|xua|khi bat dau|luc bat dau) (?:den|toi) (?:nay|gio|hien nay|hien tai)|tu truoc toi nay|toan bo thoi gian|tat ca cac nam|all time|of all time|since the beginning){E}"), PeriodBuilders.AllTime),
         new(R($@"{B}(?:tuan(?: le)? (?<k>nay|truoc|roi|qua|vua qua)|(?<k>this|last|previous) week){E}"), PeriodBuilders.Week),
-        new(R($@"{B}(?:thang (?<k>nay|truoc|roi|vua qua)|(?<k>this|last|previous) month){E}"), PeriodBuilders.RelativeMonth),
+        new(R($@"{B}(?:thang (?<k>truoc nua|nay|truoc|roi|vua qua)|(?<k>this|last|previous) month|(?:the )?month (?<k>before last)){E}"), PeriodBuilders.RelativeMonth),
         new(R($@"{B}thang (?<m>1[0-2]|0?[1-9]){YT}{E}"), PeriodBuilders.Month),
         new(R($@"{B}(?:quy (?<q>iv|iii|ii|i|[1-4])|q(?<q>[1-4])|quarter (?<q>[1-4])){YT}{E}"), PeriodBuilders.Quarter),
-        new(R($@"{B}(?:quy (?<k>nay|truoc|roi|vua qua)|(?<k>this|last|previous) quarter){E}"), PeriodBuilders.RelativeQuarter),
+        new(R($@"{B}(?:quy (?<k>truoc nua|nay|truoc|roi|vua qua)|(?<k>this|last|previous) quarter|(?:the )?quarter (?<k>before last)){E}"), PeriodBuilders.RelativeQuarter),
         new(R($@"{B}(?<n>1[0-2]|[1-9]) thang (?<dir>dau|cuoi) nam{YTAfterNam}{E}"), PeriodBuilders.Months),
         new(R($@"{B}nua (?<dir>dau|cuoi) nam{YTAfterNam}{E}"), PeriodBuilders.Months),
         new(R($@"{B}(?<n>6|9) thang{YT}{E}"), PeriodBuilders.Months),
         new(R($@"{B}(?:(?<dir>first|second) half(?: of)?|h(?<h>[12])){YT}{E}"), PeriodBuilders.Months),
         new(R($@"{B}first (?<n>1[0-2]|[1-9]) months{YT}{E}"), PeriodBuilders.Months),
+        // "the last 6 months of 2023": the year's last months (without a year, "last 6 months" is the rolling period below).
+        new(R($@"{B}(?<dir>last|final) (?<n>1[0-2]|[1-9]) months (?:of|in) (?:the year )?{Year}{E}"), PeriodBuilders.Months),
         new(R($@"{B}(?<n>[0-9]{{1,3}}) (?<u>ngay|tuan|thang) (?:qua|gan day|gan nhat|vua qua){E}|{B}(?:last|past) (?<n>[0-9]{{1,3}}) (?<u>days|weeks|months){E}"), PeriodBuilders.Rolling),
         new(R($@"{B}(?:trong\s+)?(?<n>[0-9]{{1,2}}) nam (?:qua|gan day|gan nhat|vua qua|tro lai day){E}|{B}(?:the\s+)?(?:last|past) (?<n>[0-9]{{1,2}}) years{E}"), PeriodBuilders.RollingYears),
         new(R($@"{B}(?:tu|from|since)\s+(?:nam\s+|year\s+)?{Year}(?:\s+(?:den|toi|to|until)\s+(?:nay|hien nay|hien tai|bay gio|now|today|date))?{DateEnd}(?![a-z])"), PeriodBuilders.SinceYear),
         new(R($@"(?:{B}(?:(?:luy ke|cong don)\s+)?(?:giai doan|thoi ky|period|tu|from|between)\s+(?:nam\s+|year\s+)?|(?<![a-z0-9/.\-])(?:nam\s+)?){Year1}\s*(?:-|den|toi|to|and|until)\s*(?:nam\s+|year\s+)?{Year2}{DateEnd}(?![a-z])|{B}giai doan\s+{Year1}\s+{Year2}{DateEnd}(?![a-z])"), PeriodBuilders.YearRange),
         new(R($@"{B}(?:(?:luy ke|tinh|tu dau nam(?: {Year})?|cong don)\s+(?:den|toi)(?:\s+het)?|(?:den|toi) het|luy ke|(?:cumulative(?:ly)? (?:up )?to|up to|until|through)(?: the end of)?)\s+(?:quy (?<q>iv|iii|ii|i|[1-4])|q(?<q>[1-4])|quarter (?<q>[1-4])|thang (?<m>1[0-2]|0?[1-9])|month (?<m>1[0-2]|0?[1-9])){YT}{E}"), PeriodBuilders.Cumulative),
-        new(R($@"{B}(?:(?:luy ke )?tu dau nam|luy ke|year to date|ytd){YTAfterNam}(?:\s+(?:den|toi)\s+(?:(?<now>nay|hien nay|hien tai|hom nay|bay gio)|(?:ngay\s+)?{Date("2", true)}))?(?:{E}|{DateEnd})"), PeriodBuilders.YearToDate),
+        new(R($@"{B}(?:(?:luy ke )?tu dau nam|luy ke|year to date|ytd|(?:since|from) (?:the )?(?:beginning|start) of (?:the |this )?year){YTAfterNam}(?:\s+(?:den|toi)\s+(?:(?<now>nay|hien nay|hien tai|hom nay|bay gio)|(?:ngay\s+)?{Date("2", true)}))?(?:{E}|{DateEnd})"), PeriodBuilders.YearToDate),
         new(R($@"{B}(?:nam (?<k>nay|ngoai|truoc nua|truoc|qua|roi|kia)|nam (?<k>toi|sau)(?! (?:da|ghi|nhap|co|lam|duoc|muon|can|hoi|xem))|(?<k>sang) nam|(?<k>this|last|previous|next) year|the year (?<k>before) last|(?<k>2) years ago){E}"), PeriodBuilders.RelativeYear),
         new(R($@"(?:{B}(?:ca nam|nam|in|year)\s+|(?<![a-z0-9/.\-])){Year}{DateEnd}(?![a-z])"), PeriodBuilders.ExplicitYear),
         new(R($@"{B}(?:tu|from|between)\s+(?:ngay\s+)?{Date("1", true)}\s*(?:den|toi|-|to|and|until)\s*(?:ngay\s+)?(?:(?<now>nay|hien nay|hom nay)|{Date("2", true)}){DateEnd}(?![a-z])"), PeriodBuilders.Range),

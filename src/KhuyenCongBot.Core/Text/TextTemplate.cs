@@ -99,11 +99,14 @@ internal sealed class TextTemplate
             }
         }
         var sb = new StringBuilder();
+        var one = false;
         foreach (var part in _parts)
         {
             if (part.Name is null)
             {
-                sb.Append(part.Literal);
+                // English: "1 projects" → "1 project" (Vietnamese nouns have no plural).
+                sb.Append(one ? EnglishPlural.AfterOne(part.Literal!) : part.Literal);
+                one = false;
                 continue;
             }
             var found = false;
@@ -111,6 +114,7 @@ internal sealed class TextTemplate
             {
                 if (name == part.Name)
                 {
+                    one = language != UserTexts.Vietnamese && EnglishPlural.IsOne(value);
                     sb.Append(Show(language, key, part, value));
                     found = true;
                     break;

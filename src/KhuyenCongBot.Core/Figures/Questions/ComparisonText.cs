@@ -55,8 +55,8 @@ public sealed class ComparisonText(IFigureSource figures, QuestionQueries querie
             RecordStatus.Actual => texts.Text(english, "figures.compare.both_actual"),
             _ => "",
         };
-        // The earlier figure; in Vietnamese with how much of it is estimated when no status filter says it.
-        var beforeText = MetricText.Value(texts, main.Measure, before.Value, english) + (english || q.Status is not null ? "" : MetricText.EstimateNote(texts, main.Measure, before));
+        // The earlier figure, with how much of it is estimated when no status filter says it (in English too: "171 booths (estimate)").
+        var beforeText = MetricText.Value(texts, main.Measure, before.Value, english) + (q.Status is not null ? "" : MetricText.EstimateNote(texts, main.Measure, before, english));
         if (q.VsFrom is not null)
         {
             var vs = basePeriod.Text(texts, english);

@@ -128,7 +128,7 @@ public sealed class ProjectAnswers(IBotStore store, ProjectQueries queries, Proj
         sb.Append($"📁 {p.Code} – {p.Name}");
         sb.Append('\n').Append(texts.Text(english, "projects.one.decision", ("number", p.DecisionNumber), ("date", p.DecisionDate)));
         sb.Append('\n').Append($"• {vocabulary.Name(p.Programme, english)}; {vocabulary.Name(p.Type, english)}; ")
-            .Append(catalogue.Province(p.ProvinceId)?.ShortName ?? p.ProvinceId).Append("; ").Append(catalogue.Activity(p.ActivityId)?.ShortName ?? p.ActivityId);
+            .Append(catalogue.Province(p.ProvinceId)?.ShortName ?? p.ProvinceId).Append("; ").Append(catalogue.Activity(p.ActivityId) is { } activity ? (english && activity.EnglishName.Length > 0 ? activity.EnglishName : activity.ShortName) : p.ActivityId);
         var dates = Enum.GetValues<ProjectStatus>().Where(s => s <= p.Status && p.DateOf(s) is not null)
             .Select(s => $"{Step(s, english)} {VnFormat.Date(p.DateOf(s)!.Value)}");
         sb.Append('\n').Append(texts.Text(english, "projects.one.step", ("step", Step(p.Status, english)), ("dates", string.Join(" → ", dates))));

@@ -52,7 +52,8 @@ public sealed record ProjectRequest(ProjectAsk Ask, string? Code = null, Project
 /// Null for anything else: a question must name projects ("đề án") with a step, lateness, disbursement or an overview word,
 /// or name a project code. "bao nhiêu đề án tư vấn 2024" (no step) stays a figures question (consulting projects).
 /// </remarks>
-public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, ProjectMoveParser moves)
+/// <param name="sources">The folded phrases that name a funding source (seeds/lexicon/sources.json): "which projects use national funds".</param>
+public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, ProjectMoveParser moves, IReadOnlyList<string>? sources = null)
 {
     public ProjectRequest? Parse(string? text, DateOnly today)
     {
@@ -119,7 +120,9 @@ public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, 
         var steps = vocabulary.Statuses.FindAll(words.Estimate.Aggregate(" " + folded + " ", (t, w) => t.Replace(" " + w + " ", " ", StringComparison.Ordinal)));
         if (steps.Count == 1 && ProjectVocabulary.StatusOf(steps[0]) is { } status)
         {
-            var not = VnText.ContainsWords(folded, "chua") || VnText.ContainsWords(folded, "not yet");
+            // "chưa nghiệm thu", "not yet accepted", "have not been accepted yet", "haven't been settled".
+            var not = VnText.ContainsWords(folded, "chua") || VnText.ContainsWords(folded, "not") || VnText.ContainsWords(folded, "n t")
+                || VnText.ContainsWords(folded, "yet to be");
             return new ProjectRequest(not ? ProjectAsk.NotReached : ProjectAsk.AtStatus, Status: status);
         }
         if (steps.Count == 0 && Has(folded, words.Overview))
@@ -129,6 +132,12 @@ public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, 
         // "số đề án khuyến công năm 2025", "bao nhiêu đề án": "đề án" (not the English "projects", not "dự án") without "tư vấn" is the
         // khuyến công projects, whose overview is answered; it was answered as consulting projects, another thing.
         if (steps.Count == 0 && VnText.ContainsWords(folded, "de an") && !Has(folded, words.Consulting))
+        {
+            return new ProjectRequest(ProjectAsk.Overview);
+        }
+        // "which projects use national funds", "projects funded by the province": projects named with a funding source are the
+        // khuyến công projects (consulting projects have no source), listed as "đề án nào dùng vốn KCQG" lists them.
+        if (steps.Count == 0 && !Has(folded, words.Consulting) && sources is not null && Has(folded, sources))
         {
             return new ProjectRequest(ProjectAsk.Overview);
         }

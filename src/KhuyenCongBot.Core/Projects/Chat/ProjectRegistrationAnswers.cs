@@ -249,7 +249,7 @@ internal sealed class ProjectRegistrationAnswers(CatalogueIndex catalogue, Proje
         sb.Append('\n').Append(texts.Text(english, "projects.summary.name", ("name", p.Name)));
         sb.Append('\n').Append(texts.Text(english, "projects.summary.decision", ("number", p.DecisionNumber), ("date", p.DecisionDate)));
         sb.Append('\n').Append($"• {vocabulary.Name(p.Programme, english)}; {vocabulary.Name(p.Type, english)}");
-        sb.Append('\n').Append(texts.Text(english, "projects.summary.activity", ("activity", catalogue.Activity(p.ActivityId)?.ShortName),
+        sb.Append('\n').Append(texts.Text(english, "projects.summary.activity", ("activity", catalogue.Activity(p.ActivityId) is { } activity && english && activity.EnglishName.Length > 0 ? activity.EnglishName : catalogue.Activity(p.ActivityId)?.ShortName),
             ("province", catalogue.Province(p.ProvinceId)?.ShortName)));
         // The support in words as the reader reads amounts: "năm trăm triệu đồng" / "500 million VND".
         var support = VnWords.Money(p.Approved.Support);

@@ -181,7 +181,7 @@ internal sealed class ProjectRegistrationFlow
             RegistrationStep.Type => (context.Text("projects.register.ask.type"),
                 _answers.Types(context).Select(t => new Choice(_vocabulary.Name(t, context.English), "pj:type:" + (int)t)).ToList()),
             RegistrationStep.Activity => (context.Text("projects.register.ask.activity"),
-                _catalogue.Activities.Select(a => new Choice(a.ShortName, "pj:act:" + a.Id)).ToList()),
+                _catalogue.Activities.Select(a => new Choice(context.English && a.EnglishName.Length > 0 ? a.EnglishName : a.ShortName, "pj:act:" + a.Id)).ToList()),
             RegistrationStep.Province => (context.Text("projects.register.ask.province"), []),
             RegistrationStep.Approved => (context.Text("projects.register.ask.approved",
                 ("source", _answers.Programme(context) == ProjectProgramme.National ? "KCQG" : "KCĐP")), []),

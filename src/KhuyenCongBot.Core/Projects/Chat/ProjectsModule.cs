@@ -30,7 +30,7 @@ public sealed class ProjectsModule : IBotModule
         Beneficiaries.BeneficiaryCatalogue? beneficiaries = null)
     {
         _texts = texts;
-        _parser = new ProjectQuestionParser(vocabulary, moves);
+        _parser = new ProjectQuestionParser(vocabulary, moves, (lexicon ?? Lexicon.Default).Sources.Select(x => x.Phrase).ToList());
         _answers = new ProjectAnswers(store, queries, vocabulary, catalogue, texts);
         var scopes = new ScopeResolver(catalogue, texts);
         var knownWords = _parser.KnownPhrases().SelectMany(p => p.Split(' ')).Concat(ExtraWords).ToHashSet(StringComparer.Ordinal);
@@ -46,7 +46,7 @@ public sealed class ProjectsModule : IBotModule
     /// <summary>Words of project questions that are neither steps nor question phrases ("nào", "có", "đã"): not "not understood".</summary>
     private static readonly string[] ExtraWords =
         ["nao", "nhung", "cac", "co", "da", "dang", "duoc", "chua", "bao", "nhieu", "may", "the", "so", "ma", "khong", "hien", "nay", "cua", "va", "how", "many", "which", "are", "is", "not", "yet", "what",
-         "von", "nguon", "dung", "su", "tu", "bang", "with", "money", "use"];
+         "von", "nguon", "dung", "su", "tu", "bang", "with", "money", "use", "using", "uses", "been", "have", "has", "by", "do", "does", "funded", "financed", "haven", "hasn", "t"];
 
     public int TextPriority => 50;
 

@@ -53,6 +53,6 @@ internal sealed partial class SourceReader(Lexicon lexicon)
         }
     }
 
-    [GeneratedRegex(@"\b(ngan sach|kinh phi|von|budget)\b")]
+    [GeneratedRegex(@"\b(ngan sach|kinh phi|von|budget|funds?|funding|money)\b")]
     private static partial Regex MoneyWordsRegex();
 }

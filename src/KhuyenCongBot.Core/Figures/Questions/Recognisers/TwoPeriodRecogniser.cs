@@ -28,6 +28,15 @@ public static partial class TwoPeriodRecogniser
                 continue;
             }
             var rest = right.Trim();
+            if (BeforeRegex().Match(rest) is { Success: true } before && PeriodParser.TryFind(left.Trim(), today, out var later, out _)
+                && Previous(later, before.Groups["u"].Value, today) is { } earlier)
+            {
+                // "quý trước so với quý trước đó", "last quarter compared with the quarter before": the one before the period asked.
+                parts.VsPeriod = earlier;
+                parts.CompareLastYear = true;
+                s = left + " " + rest[before.Length..] + " ";
+                return;
+            }
             if (!PeriodParser.TryFind(rest, today, out var vs, out var matched) || matched.Length == 0
                 || !rest.StartsWith(matched, StringComparison.Ordinal) || patterns.SamePeriodStart.IsMatch(rest))
             {
@@ -72,6 +81,23 @@ public static partial class TwoPeriodRecogniser
         }
     }
 
+    /// <summary>The quarter or month before <paramref name="p"/> (a whole quarter or month, or one running), as the parser names it; null otherwise.</summary>
+    private static Text.Period? Previous(Text.Period p, string unit, DateOnly today)
+    {
+        var quarter = unit is "quarter" or "quy";
+        if (p.From.Day != 1 || (quarter && (p.From.Month - 1) % 3 != 0) || p.To > p.From.AddMonths(quarter ? 3 : 1).AddDays(-1))
+        {
+            return null;
+        }
+        var from = p.From.AddMonths(quarter ? -3 : -1);
+        var phrase = quarter ? $"quy {(from.Month - 1) / 3 + 1} nam {from.Year}" : $"thang {from.Month} nam {from.Year}";
+        return PeriodParser.TryFind(phrase, today, out var previous, out _) ? previous : null;
+    }
+
+    /// <summary>"the quarter before", "the month before (that)", "quý trước đó", "tháng liền trước": the one before the period asked.</summary>
+    [GeneratedRegex("^(?:(?:the )?(?<u>quarter|month) before(?: that| it)?|(?<u>quy|thang) (?:truoc do|lien truoc|ngay truoc do))(?= |$)", RegexOptions.ExplicitCapture)]
+    private static partial Regex BeforeRegex();
+
     /// <summary>"so với năm 2023", "so với năm ngoái": the parser's year comparison reads them (the same period of that year).</summary>
     private static bool IsWholeYear(Text.Period p) => p.From == new DateOnly(p.From.Year, 1, 1) && p.To == new DateOnly(p.From.Year, 12, 31);
 
@@ -80,10 +106,10 @@ public static partial class TwoPeriodRecogniser
     private static partial Regex YearlessRegex();
 
     /// <summary>A period that names its year: "năm 2024", "quý 2/2024", "năm ngoái".</summary>
-    [GeneratedRegex("(19|20)[0-9]{2}|nam (nay|ngoai|truoc|kia|qua)")]
+    [GeneratedRegex("(19|20)[0-9]{2}|nam (nay|ngoai|truoc|kia|qua)|(this|last) year")]
     private static partial Regex OwnYearRegex();
 
-    [GeneratedRegex("nam (nay|ngoai|kia|qua|roi)")]
+    [GeneratedRegex("nam (nay|ngoai|kia|qua|roi)|(this|last|previous) year|year before last")]
     private static partial Regex TodayYearRegex();
 
     [GeneratedRegex("[0-9]{4}")]
