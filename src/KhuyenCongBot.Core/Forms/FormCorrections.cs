@@ -33,7 +33,7 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
         if (field is null)
         {
             var known = candidates.Count > 1
-                ? ctx.Text("form.correction.several_match", ("count", candidates.Count), ("typed", m.Groups["field"].Value.Trim()), ("labels", string.Join(", ", candidates.Select(f => f.LabelIn(ctx.English)))), ("first", candidates[0].LabelIn(false).ToLowerInvariant()))
+                ? ctx.Text("form.correction.several_match", ("count", candidates.Count), ("typed", m.Groups["field"].Value.Trim()), ("labels", string.Join("; ", candidates.Select(f => f.LabelIn(ctx.English)))), ("examples", Examples(ctx, s, form, candidates)))
                 : ctx.Text("form.correction.no_such_question", ("typed", m.Groups["field"].Value.Trim()), ("labels", string.Join(", ", s.Applicable(form).Select(i => form.Fields[i].LabelIn(ctx.English)))));
             prompter.Prompt(ctx, s, "⚠ " + known, edits: false);
             return true;
@@ -174,6 +174,11 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
             return (date, [date]);
         }
         var words = named.Split(' ').Where(w => w.Length > 1 && !Generic.Contains(w)).ToList();
+        // "số máy": the start of one question's label ("Số máy/thiết bị") names it, though "máy" is in another label too.
+        if (words.Count > 0 && labels.Where(l => StartsWithWords(l.Label, named) || StartsWithWords(l.En, named)).Select(l => l.Field).ToList() is [var start])
+        {
+            return (start, [start]);
+        }
         var scored = labels.Select(l => (l.Field, Score: words.Count(w => l.Label.Split(' ').Contains(w) || l.En.Split(' ').Contains(w))))
             .Where(x => x.Score > 0).OrderByDescending(x => x.Score).ToList();
         if (scored.Count == 0)
@@ -182,6 +187,33 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
         }
         var best = scored.Where(x => x.Score == scored[0].Score).Select(x => x.Field).ToList();
         return best.Count == 1 ? (best[0], best) : (null, best);
+    }
+
+    private static bool StartsWithWords(string label, string named) =>
+        label == named || label.StartsWith(named + " ", StringComparison.Ordinal);
+
+    /// <summary>"sửa máy móc là …, sửa số máy là …": for each question the words could name (two at most), the first words of its label
+    /// that name it alone, as a correction reads them (a label's comma would end the question's name there).</summary>
+    private static string Examples(BotContext ctx, FormSession s, FormDefinition form, List<FormField> candidates)
+    {
+        var examples = new List<string>();
+        foreach (var field in candidates)
+        {
+            // Its label up to a comma or slash ("máy móc", "số máy"), else the whole label, else its first words that are enough.
+            var label = field.LabelIn(ctx.English);
+            var words = label.Split([' ', ',', '/', '(', ')', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
+            var phrases = new[] { label.Split([',', '/', '(', ';', ':'])[0].Trim(), string.Join(' ', words) }
+                .Concat(Enumerable.Range(Math.Min(2, words.Length), Math.Max(0, words.Length - 1)).Select(n => string.Join(' ', words.Take(n))));
+            if (phrases.Select(p => p.ToLowerInvariant()).FirstOrDefault(p => p.Length > 0 && Find(s, form, VnText.FoldWords(p)).Field == field) is { } phrase)
+            {
+                examples.Add(ctx.Text("hforms.correction.example", ("name", phrase)));
+            }
+            if (examples.Count == 2)
+            {
+                break;
+            }
+        }
+        return string.Join(ctx.Text("hforms.correction.example_or"), examples);
     }
 
     /// <summary>"nhầm, X là Y", "nhầm sửa X thành Y", "sửa X là Y", "đổi X thành Y" (a "nhầm" or a "sửa"/"đổi" is needed: "X là Y" alone may be a name).</summary>
