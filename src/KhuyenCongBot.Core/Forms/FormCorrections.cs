@@ -174,8 +174,9 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
             return (date, [date]);
         }
         var words = named.Split(' ').Where(w => w.Length > 1 && !Generic.Contains(w)).ToList();
-        // "số máy": the start of one question's label ("Số máy/thiết bị") names it, though "máy" is in another label too.
-        if (words.Count > 0 && labels.Where(l => StartsWithWords(l.Label, named) || StartsWithWords(l.En, named)).Select(l => l.Field).ToList() is [var start])
+        // "số máy": the start of one question's label ("Số máy/thiết bị") names it, though "máy" is in another label too. Two words at
+        // least: "vốn" alone starts "Vốn đối ứng" but is as much the "vốn" of "Tổng vốn đầu tư".
+        if (words.Count > 0 && named.Contains(' ') && labels.Where(l => StartsWithWords(l.Label, named) || StartsWithWords(l.En, named)).Select(l => l.Field).ToList() is [var start])
         {
             return (start, [start]);
         }

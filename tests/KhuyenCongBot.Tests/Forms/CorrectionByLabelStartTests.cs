@@ -44,4 +44,17 @@ public sealed class CorrectionByLabelStartTests(ITestOutputHelper output)
         Assert.Contains("✏ Đã sửa Số máy/thiết bị: 2 máy → 4 máy.", await Talk(bot, "sửa số máy là 4"));
         Assert.Contains("✏ Đã sửa Máy móc, thiết bị được hỗ trợ: máy sấy → máy nghiền.", await Talk(bot, "sửa máy móc là máy nghiền"));
     }
+
+    [Fact]
+    public async Task One_word_that_starts_one_label_but_is_in_another_is_still_asked()
+    {
+        using var bot = FormTestKit.WithOfficer();
+        await Talk(bot, "ghi máy móc", "Gốm Phù Lãng", "máy sấy", "2", "500tr");
+        // "vốn" starts "Vốn đối ứng của cơ sở" but is as much the "vốn" of "Tổng vốn đầu tư của cơ sở".
+        var ambiguous = await Talk(bot, "nhầm, vốn là 300tr");
+        Assert.Contains("Có 2 câu hợp với \"vốn\"", ambiguous);
+        Assert.Contains("sửa tổng vốn đầu tư của cơ sở là …", ambiguous);
+        Assert.Contains("sửa vốn đối ứng của cơ sở là …", ambiguous);
+        Assert.Contains("✏ Đã sửa Tổng vốn đầu tư của cơ sở: 500.000.000 đồng", await Talk(bot, "sửa tổng vốn đầu tư của cơ sở là 300tr"));
+    }
 }
