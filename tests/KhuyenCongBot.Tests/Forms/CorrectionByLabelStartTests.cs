@@ -46,6 +46,18 @@ public sealed class CorrectionByLabelStartTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_slip_with_its_unit_written_out_corrects_the_question_of_that_unit()
+    {
+        // A seventh outside tester: "nhầm, 6 gian hàng" at the date question was read as the date ("⚠ Ngày chưa đúng").
+        using var bot = FormTestKit.WithOfficer();
+        Assert.Contains("❓ Ngày tham gia", await Talk(bot, "ghi hội chợ", "Gốm Phù Lãng", "Hội chợ Xuân", "8"));
+        var fixedBooths = await Talk(bot, "nhầm, 6 gian hàng");
+        Assert.Contains("✏ Đã sửa Số gian hàng: 8 gian hàng → 6 gian hàng.", fixedBooths);
+        Assert.DoesNotContain("Ngày chưa đúng", fixedBooths);
+        Assert.Contains("❓ Ngày tham gia", fixedBooths);
+    }
+
+    [Fact]
     public async Task One_word_that_starts_one_label_but_is_in_another_is_still_asked()
     {
         using var bot = FormTestKit.WithOfficer();
