@@ -241,7 +241,7 @@ public sealed class ActualFigures
         var (form, s, i) = (walk.Form, walk.Session, walk.Index);
         var input = turn.Input.Trim();
         var folded = VnText.FoldWords(input);
-        if (ctx.State.Data.Remove(PendingKey, out var pending) && ActualPlausibility.Answer(turn, pending) is { } decided)
+        if (ctx.State.Data.Remove(PendingKey, out var pending) && ActualPlausibility.Answer(turn, pending, field, s.Get(EstimatePrefix + field.Id)) is { } decided)
         {
             // The answer to "số chính thức khác xa số ước, đúng chứ?": the figure confirmed (or the reading offered), or typed again.
             return decided.Length == 0 ? DialogMove.Stay() : Take(ctx, form, s, i, field, decided);

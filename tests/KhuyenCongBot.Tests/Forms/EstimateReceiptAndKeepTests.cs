@@ -61,6 +61,24 @@ public sealed class EstimateReceiptAndKeepTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Yes_to_a_tiny_actual_amount_takes_the_reading_offered_as_in_the_form()
+    {
+        // A seventh outside tester: in the form "450" → "Ý bạn là 450 triệu đồng?" → "có" takes 450 triệu; here "40" → "Đúng là 40
+        // đồng?" → "có" took 40 đồng, one tap from saving it as the official funding. The question is now the form's.
+        using var bot = FormTestKit.WithOfficer();
+        await Talk(bot, EstimatedFairFromBoth);
+        await Talk(bot, "lưu");
+        var id = Assert.Single(bot.Store.Records.All()).Id;
+        var asked = await Talk(bot, $"/sua {id}", "1", "giữ", "40");
+        Assert.Contains("Ý bạn là 40 triệu đồng?", asked);
+        Assert.DoesNotContain("Đúng là 40 đồng?", asked);
+        var taken = await Talk(bot, "có");
+        Assert.Contains("❓ Trong đó phần KCQG", taken);
+        Assert.Contains("kinh phí hỗ trợ mới (40 triệu đồng)", taken);
+        // Left: "40" checked against the KCQG part before it was asked back cleared the part (20 triệu would fit 40 triệu).
+    }
+
+    [Fact]
     public async Task A_total_the_estimated_part_still_fits_keeps_the_keep_button()
     {
         using var bot = FormTestKit.WithOfficer();
