@@ -137,6 +137,23 @@ public sealed class DialogRules(
     public static bool IsAside(ConversationState state, string data) =>
         state.Data.ContainsKey(AsideKey) && state.LastChoices.Any(c => c.Data == data);
 
+    /// <summary>A list number ("12") the list shown aside does not have, typed after the bot said a number picks from that list: not
+    /// taken silently as the paused question's answer ("Số gian hàng: 12"); said not to be in the list, with how to reach the question,
+    /// and the list stays the one a number picks from. True when so.</summary>
+    public static bool NumberNotInAsideList(BotContext context, IConversationFlow flow, string text)
+    {
+        var state = context.State;
+        var count = state.LastChoices.Count(c => c.Numbered);
+        if (!state.Data.ContainsKey(AsideKey) || count == 0)
+        {
+            return false;
+        }
+        context.ShownAside = true;
+        context.Ask(context.Text("hforms.aside.number_not_in_list", ("text", text.TrimEnd('.', ')')), ("count", count),
+            ("describe", flow.Describe(context))), [.. state.LastChoices]);
+        return true;
+    }
+
     /// <summary>After the message: remembers whether the choices just shown belong to the dialog or to something answered aside.</summary>
     public static void NoteChoices(BotContext context, bool shownAside)
     {

@@ -208,6 +208,13 @@ public sealed class ActualFigures
         {
             var shown = Short(ctx, field, s.Answer(field.Id));
             text.Append(ctx.Text("records.actual.ask", ("label", field.LabelIn(ctx.English)), ("estimate", Short(ctx, field, estimate))));
+            if (!ActualSplit.KeepFits(ctx, s, walk.Form, field, s.Answer(field.Id)))
+            {
+                // No "Giữ: —" that would be refused: the estimate's KCQG part does not fit the new amount, so it is asked.
+                text.Append('\n').Append(ActualSplit.AskPart(ctx, s, walk.Form, estimate));
+                choices.Add(new Choice(ctx.Text("records.actual.cancel_button"), Cancel, false));
+                return new Reply { Text = text.ToString(), Choices = choices };
+            }
             if (s.Answer(field.Id) != estimate)
             {
                 text.Append('\n').Append(ctx.Text("records.actual.typed_before", ("value", shown)));
@@ -234,7 +241,7 @@ public sealed class ActualFigures
         var (form, s, i) = (walk.Form, walk.Session, walk.Index);
         var input = turn.Input.Trim();
         var folded = VnText.FoldWords(input);
-        if (ctx.State.Data.Remove(PendingKey, out var pending) && ActualPlausibility.Answer(turn, pending) is { } decided)
+        if (ctx.State.Data.Remove(PendingKey, out var pending) && ActualPlausibility.Answer(turn, pending, field, s.Get(EstimatePrefix + field.Id)) is { } decided)
         {
             // The answer to "số chính thức khác xa số ước, đúng chứ?": the figure confirmed (or the reading offered), or typed again.
             return decided.Length == 0 ? DialogMove.Stay() : Take(ctx, form, s, i, field, decided);
@@ -263,9 +270,9 @@ public sealed class ActualFigures
                     : ctx.Text("records.actual.ask_choice", ("label", field.LabelIn(ctx.English)))));
             }
             value = read.Value;
-            if (SplitRefused(ctx, s, form, field, value) is { } refusedTyped)
+            if (ActualSplit.Refusal(ctx, s, form, field, value) is { } refusedTyped)
             {
-                return refusedTyped;
+                return DialogMove.Stay(refusedTyped);
             }
             if (ActualPlausibility.Doubtful(field, s.Get(EstimatePrefix + field.Id), value))
             {
@@ -274,26 +281,7 @@ public sealed class ActualFigures
             }
             return Take(ctx, form, s, i, field, value);
         }
-        return SplitRefused(ctx, s, form, field, value) ?? Take(ctx, form, s, i, field, value);
-    }
-
-    /// <summary>The KCQG part of an amount from both sources checked as the form checks it: above the amount, equal to it or nothing
-    /// is refused (the record would otherwise be saved under one source, silently); an amount lowered under the part clears it.</summary>
-    private static DialogMove<ActualStep>? SplitRefused(BotContext ctx, FormSession s, FormDefinition form, FormField field, string value)
-    {
-        if (field.Kind != FieldType.Money)
-        {
-            return null;
-        }
-        var total = form.Bound("funding_vnd") is { } whole ? s.Answer(whole.Id) : null;
-        var money = long.TryParse(total, NumberStyles.None, CultureInfo.InvariantCulture, out var vnd) ? ctx.Numbers.Money(vnd) : "";
-        if (field.Bind == "funding_kcqg" && (value.Length == 0 || value == "0" || value == total))
-        {
-            // The form's own refusals advise "quay lại" to change the source, which this walk does not offer.
-            return DialogMove.Stay("⚠ " + ctx.Text("records.actual.national_part_between", ("total", money)));
-        }
-        var result = AmountPlausibility.CheckSplit(ctx, s, form, field, FieldResult.Accept(value));
-        return result.Ok ? null : DialogMove.Stay("⚠ " + result.Error + "\n" + ctx.Text("records.actual.ask_hint"));
+        return ActualSplit.Refusal(ctx, s, form, field, value) is { } refused ? DialogMove.Stay(refused) : Take(ctx, form, s, i, field, value);
     }
 
     /// <summary>The field's actual value taken: the next measure asked, or the confirmation when none is left.</summary>

@@ -37,15 +37,23 @@ internal static class ActualPlausibility
     {
         var label = field.LabelIn(ctx.English);
         var actual = ActualFigures.Short(ctx, field, pending);
-        var text = TryLong(estimate, out var e) && e > 0
-            ? ctx.Text("records.actual.far_from_estimate", ("label", label), ("actual", actual), ("estimate", ActualFigures.Short(ctx, field, estimate)))
-            : ctx.Text("records.actual.very_small", ("label", label), ("actual", actual));
+        var far = TryLong(estimate, out var e) && e > 0;
+        var reading = Guess(field, estimate, pending);
+        // With a reading to offer, the question is the form's ("Ý bạn là 40 triệu đồng?"), so "có" means the same in both: the reading.
+        var text = reading is { } offered
+            ? far
+                ? ctx.Text("hforms.actual.far_guess", ("label", label), ("actual", actual), ("estimate", ActualFigures.Short(ctx, field, estimate)), ("guess", ctx.Numbers.Money(offered)))
+                : ctx.Text("hforms.actual.small_guess", ("label", label), ("actual", actual), ("guess", ctx.Numbers.Money(offered)))
+            : far
+                ? ctx.Text("records.actual.far_from_estimate", ("label", label), ("actual", actual), ("estimate", ActualFigures.Short(ctx, field, estimate)))
+                : ctx.Text("records.actual.very_small", ("label", label), ("actual", actual));
         var choices = new List<Choice>();
-        if (Guess(field, estimate, pending) is { } guess)
+        if (reading is { } guess)
         {
             choices.Add(new Choice(ctx.Text("records.actual.guess_button", ("guess", ctx.Numbers.Money(guess))), TakePrefix + guess.ToString(CultureInfo.InvariantCulture)));
         }
-        choices.Add(new Choice(ctx.Text("records.actual.yes_as_typed", ("actual", actual)), TakePrefix + pending));
+        // Beside a reading, the figure as typed is not labelled as the "yes" ("Đúng, 40 đồng"): "có" answers "Ý bạn là …?".
+        choices.Add(new Choice(reading is null ? ctx.Text("records.actual.yes_as_typed", ("actual", actual)) : ctx.Text("hforms.actual.keep_as_typed", ("actual", actual)), TakePrefix + pending));
         choices.Add(new Choice(ctx.Text("records.actual.no_retype"), Retype));
         choices.Add(cancel);
         return new Reply { Text = text + "\n" + ctx.Text("records.actual.far_hint"), Choices = choices };
@@ -55,7 +63,7 @@ internal static class ActualPlausibility
     /// The answer to the question: the value to take, "" to ask the figure again, or null when the message answers something else
     /// (a new figure typed: read as the field's answer, and checked again).
     /// </summary>
-    public static string? Answer(DialogTurn turn, string pending)
+    public static string? Answer(DialogTurn turn, string pending, FormField field, string? estimate)
     {
         if (turn.IsButton)
         {
@@ -69,7 +77,9 @@ internal static class ActualPlausibility
                 ? taken : null;
         }
         var folded = VnText.FoldWords(turn.Input);
-        return ChoiceMatcher.YesWords.Contains(folded) ? pending : ChoiceMatcher.NoWords.Contains(folded) ? "" : null;
+        // "có" answers the question asked: "Ý bạn là 40 triệu đồng?" when a reading was offered, "Đúng là 40 đồng?" otherwise.
+        var yes = Guess(field, estimate, pending) is { } guess ? guess.ToString(CultureInfo.InvariantCulture) : pending;
+        return ChoiceMatcher.YesWords.Contains(folded) ? yes : ChoiceMatcher.NoWords.Contains(folded) ? "" : null;
     }
 
     /// <summary>An amount typed in millions or thousands ("4", "4500"): its reading nearest the estimate, within a hundred

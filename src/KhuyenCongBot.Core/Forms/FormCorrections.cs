@@ -21,7 +21,7 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
         var m = Correction().Match(input.Trim());
         if (!m.Success)
         {
-            return TryReopen(ctx, s, form, input);
+            return ByUnit(s, form, input) is { } byUnit ? Correct(ctx, s, form, byUnit.Field, byUnit.Value) : TryReopen(ctx, s, form, input);
         }
         var named = VnText.FoldWords(m.Groups["field"].Value);
         var value = m.Groups["value"].Value.Trim();
@@ -30,14 +30,36 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
             return false;
         }
         var (field, candidates) = Find(s, form, named);
-        if (field is null)
+        return field is null ? NotFound(ctx, s, form, m.Groups["field"].Value.Trim(), candidates) : Correct(ctx, s, form, field, value);
+    }
+
+    /// <summary>"nhầm, 6 gian hàng": no question named, but the unit written out is the unit of one question of the form (its count).</summary>
+    private static (FormField Field, string Value)? ByUnit(FormSession s, FormDefinition form, string input)
+    {
+        if (UnitCorrection().Match(input.Trim()) is not { Success: true } m)
         {
-            var known = candidates.Count > 1
-                ? ctx.Text("form.correction.several_match", ("count", candidates.Count), ("typed", m.Groups["field"].Value.Trim()), ("labels", string.Join(", ", candidates.Select(f => f.LabelIn(ctx.English)))), ("first", candidates[0].LabelIn(ctx.English).ToLowerInvariant()))
-                : ctx.Text("form.correction.no_such_question", ("typed", m.Groups["field"].Value.Trim()), ("labels", string.Join(", ", s.Applicable(form).Select(i => form.Fields[i].LabelIn(ctx.English)))));
-            prompter.Prompt(ctx, s, "⚠ " + known, edits: false);
-            return true;
+            return null;
         }
+        var unit = VnText.FoldWords(m.Groups["unit"].Value);
+        return s.Applicable(form).Select(i => form.Fields[i])
+            .Where(f => f.Kind == FieldType.Integer && (VnText.FoldWords(f.Unit) == unit || VnText.FoldWords(f.UnitEn) == unit)).ToList() is [var only]
+            ? (only, m.Groups["value"].Value)
+            : null;
+    }
+
+    /// <summary>A correction whose words name no question, or several: nothing changed, said with the questions (and examples that work).</summary>
+    private bool NotFound(BotContext ctx, FormSession s, FormDefinition form, string typed, List<FormField> candidates)
+    {
+        var known = candidates.Count > 1
+            ? ctx.Text("form.correction.several_match", ("count", candidates.Count), ("typed", typed), ("labels", string.Join("; ", candidates.Select(f => f.LabelIn(ctx.English)))), ("examples", Examples(ctx, s, form, candidates)))
+            : ctx.Text("form.correction.no_such_question", ("typed", typed), ("labels", string.Join(", ", s.Applicable(form).Select(i => form.Fields[i].LabelIn(ctx.English)))));
+        prompter.Prompt(ctx, s, "⚠ " + known, edits: false);
+        return true;
+    }
+
+    /// <summary>The question <paramref name="field"/> gets <paramref name="value"/> (read as that question reads it), and the form goes on.</summary>
+    private bool Correct(BotContext ctx, FormSession s, FormDefinition form, FormField field, string value)
+    {
         if (field.Kind is FieldType.Facility or FieldType.Project or FieldType.Photo or FieldType.Location or FieldType.Commune)
         {
             var number = s.Applicable(form).IndexOf(form.Fields.IndexOf(field)) + 1;
@@ -174,6 +196,12 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
             return (date, [date]);
         }
         var words = named.Split(' ').Where(w => w.Length > 1 && !Generic.Contains(w)).ToList();
+        // "số máy": the start of one question's label ("Số máy/thiết bị") names it, though "máy" is in another label too. Two words at
+        // least: "vốn" alone starts "Vốn đối ứng" but is as much the "vốn" of "Tổng vốn đầu tư".
+        if (words.Count > 0 && named.Contains(' ') && labels.Where(l => StartsWithWords(l.Label, named) || StartsWithWords(l.En, named)).Select(l => l.Field).ToList() is [var start])
+        {
+            return (start, [start]);
+        }
         var scored = labels.Select(l => (l.Field, Score: words.Count(w => l.Label.Split(' ').Contains(w) || l.En.Split(' ').Contains(w))))
             .Where(x => x.Score > 0).OrderByDescending(x => x.Score).ToList();
         if (scored.Count == 0)
@@ -184,10 +212,41 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
         return best.Count == 1 ? (best[0], best) : (null, best);
     }
 
+    private static bool StartsWithWords(string label, string named) =>
+        label == named || label.StartsWith(named + " ", StringComparison.Ordinal);
+
+    /// <summary>"sửa máy móc là …, sửa số máy là …": for each question the words could name (two at most), the first words of its label
+    /// that name it alone, as a correction reads them (a label's comma would end the question's name there).</summary>
+    private static string Examples(BotContext ctx, FormSession s, FormDefinition form, List<FormField> candidates)
+    {
+        var examples = new List<string>();
+        foreach (var field in candidates)
+        {
+            // Its label up to a comma or slash ("máy móc", "số máy"), else the whole label, else its first words that are enough.
+            var label = field.LabelIn(ctx.English);
+            var words = label.Split([' ', ',', '/', '(', ')', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
+            var phrases = new[] { label.Split([',', '/', '(', ';', ':'])[0].Trim(), string.Join(' ', words) }
+                .Concat(Enumerable.Range(Math.Min(2, words.Length), Math.Max(0, words.Length - 1)).Select(n => string.Join(' ', words.Take(n))));
+            if (phrases.Select(p => p.ToLowerInvariant()).FirstOrDefault(p => p.Length > 0 && Find(s, form, VnText.FoldWords(p)).Field == field) is { } phrase)
+            {
+                examples.Add(ctx.Text("hforms.correction.example", ("name", phrase)));
+            }
+            if (examples.Count == 2)
+            {
+                break;
+            }
+        }
+        return string.Join(ctx.Text("hforms.correction.example_or"), examples);
+    }
+
     /// <summary>"nhầm, X là Y", "nhầm sửa X thành Y", "sửa X là Y", "đổi X thành Y" (a "nhầm" or a "sửa"/"đổi" is needed: "X là Y" alone may be a name).</summary>
     [GeneratedRegex(@"^(?:(?:nhầm|nham|xin lỗi|xin loi)\s*[,.:!-]*\s*(?:(?:sửa lại|sua lai|sửa|sua|đổi|doi|chỉnh|chinh)\s+)?|(?:sửa lại|sua lai|sửa|sua|đổi lại|doi lai|đổi|doi|chỉnh|chinh)\s+|(?:change|correct|set)\s+(?:the\s+)?(?=.*\s(?:to|is)\s))(?<field>[^\d,:=][^,:=]*?)(?:\s*[:=]\s*|\s+(?:là|la|thành|thanh|to|is)\s+)(?<value>.+)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Correction();
+
+    /// <summary>"nhầm, 6 gian hàng", "nham 6 may": a "nhầm" and a number with its unit, no question named.</summary>
+    [GeneratedRegex(@"^(?:nhầm|nham|xin lỗi|xin loi)\s*[,.:!-]*\s*(?<value>\d{1,6})\s+(?<unit>[^\d,:=]+?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UnitCorrection();
 
     /// <summary>"sua 3", "sua cau 3" (folded): the question numbered so.</summary>
     [GeneratedRegex(@"^(?:sua|sua lai|doi|edit)\s+(?:cau\s+|so\s+)?([0-9]{1,2})$", RegexOptions.CultureInvariant)]

@@ -43,13 +43,18 @@ public sealed class FormSaver(FormPrompter prompter, IOptions<BotOptions> option
             FacilityMemory.Remember(ctx.State, record);
         });
         var receipt = new StringBuilder(ctx.Text("form.save.saved", ("id", id)))
-            .Append('\n').Append(RecordWriter.Line(record, ctx));
+            .Append('\n').Append(RecordWriter.Line(record, ctx, withStatus: true));
         if (newFacility is not null)
         {
             receipt.Append('\n').Append(ctx.Text("form.save.facility_added", ("name", newFacility.Name)));
         }
         var nextOfGroup = FormProjects.Receipt(ctx, record, receipt);
         receipt.Append('\n').Append(ctx.Text("form.save.can_change_within", ("days", EditWindowDays)));
+        if (record.Status == RecordStatus.Estimate)
+        {
+            // The receipt is what the person keeps of the save: an estimate says so, and how it becomes the official figure.
+            receipt.Append('\n').Append(ctx.Text("hforms.save.estimate_hint", ("id", id)));
+        }
         ctx.Ask(receipt.ToString(),
         [
             nextOfGroup ?? new Choice(ctx.Text("form.common.log_another"), "f:again:" + id.ToString(CultureInfo.InvariantCulture)),
@@ -132,7 +137,7 @@ public sealed class FormSaver(FormPrompter prompter, IOptions<BotOptions> option
             DraftPhotos.MoveToRecord(ctx.Store, ctx.User.Id, after.Id);
             FacilityMemory.Remember(ctx.State, after);
         });
-        ctx.Ask(ctx.Text("form.save.corrected", ("id", editId)) + "\n" + RecordWriter.Line(after, ctx),
+        ctx.Ask(ctx.Text("form.save.corrected", ("id", editId)) + "\n" + RecordWriter.Line(after, ctx, withStatus: true),
             [new Choice(ctx.Text("form.common.my_records"), "f:my")]);
     }
 }

@@ -285,7 +285,7 @@ public static class RecordWriter
 
     /// <summary>One line per record for lists: "#12 · 15/05/2024 · Hội chợ · Gốm Phù Lãng · 3 gian hàng", in the reader's language
     /// ("… · 1,300 booths · funding 4.87 billion VND" in English; dates stay dd/MM/yyyy).</summary>
-    public static string Line(SupportRecord r, BotContext ctx)
+    public static string Line(SupportRecord r, BotContext ctx, bool withStatus = false)
     {
         var activity = ctx.Catalogue.Activity(r.ActivityId);
         var parts = new List<string> { "#" + r.Id.ToString(CultureInfo.InvariantCulture), VnFormat.Date(r.Date), (ctx.English ? activity?.EnglishName : activity?.ShortName) ?? r.ActivityId };
@@ -308,6 +308,10 @@ public static class RecordWriter
         if (r.Split is { Counterpart: > 0 } split)
         {
             parts.Add(ctx.Text("form.record_line.counterpart", ("amount", ctx.Numbers.Money(split.Counterpart))));
+        }
+        if (withStatus && r.Status == RecordStatus.Estimate)
+        {
+            parts.Add(ctx.Text("hforms.record_line.estimate"));
         }
         return string.Join(" · ", parts);
     }

@@ -101,12 +101,14 @@ public sealed partial class PeopleModule
     private static DialogMove<UsersStep> WithTarget(DialogTurn turn, Func<BotUser, DialogMove<UsersStep>> next) =>
         Target(turn.Context) is { } target ? next(target) : DialogMove.End(turn.Text("people.that_user_no_longer"));
 
+    /// <summary>The people listed by /nguoidung, by name whatever their state: deactivating someone does not move them (a number read in
+    /// the list before keeps naming the same person).</summary>
     private List<BotUser> Listed(BotContext context, string filterText)
     {
         var filter = VnText.FoldWords(filterText);
         return context.Store.Users.All()
             .Where(u => filter.Length == 0 || VnText.FoldWords($"{u.DisplayName} {access.ScopeName(u, "vi")} {Texts.RoleName(texts, UserTexts.Vietnamese, u.Role)} {string.Join(' ', u.Identities)}").Contains(filter, StringComparison.Ordinal))
-            .OrderByDescending(u => u.Active).ThenBy(u => u.DisplayName, StringComparer.Ordinal).ToList();
+            .OrderBy(u => u.DisplayName, StringComparer.Ordinal).ThenBy(u => u.Id).ToList();
     }
 
     private Reply UserList(BotContext context)

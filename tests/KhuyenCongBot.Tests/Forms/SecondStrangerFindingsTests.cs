@@ -58,7 +58,8 @@ public sealed class SecondStrangerFindingsTests(ITestOutputHelper output)
         var again = await Talk(bot, "không");
         Assert.Contains("Gõ số chính thức", again);
         Assert.DoesNotContain("Ước thực hiện → Chính thức", again);
-        var kept = await Talk(bot, "4", "có");
+        // "Đúng, 4 đồng" keeps the figure as typed ("có" takes the reading offered, as the form's "Ý bạn là …?": a seventh tester).
+        var kept = await Talk(bot, "4", "2");
         Assert.Contains("→ 4 đồng", kept);
         // A booth count ten times the estimate is asked back too.
         using var other = FormTestKit.WithOfficer();

@@ -144,6 +144,10 @@ public sealed class MessageRouter
                 await _rules.AnswerAsideAsync(context, flow, () => HandleIdleTextAsync(context, text, ct)).ConfigureAwait(false);
                 return;
             }
+            if (mapped is null && IsBareNumber(text) && DialogRules.NumberNotInAsideList(context, flow, text))
+            {
+                return;
+            }
             await flow.ContinueAsync(context, mapped ?? text, mapped is not null, ct).ConfigureAwait(false);
             return;
         }
@@ -188,6 +192,10 @@ public sealed class MessageRouter
     /// <summary>A number as typed to pick from a list ("2", "12."), not a year or an amount.</summary>
     private static bool IsListNumber(string text) =>
         text.TrimEnd('.', ')') is { Length: > 0 and <= 2 } digits && digits.All(char.IsAsciiDigit);
+
+    /// <summary>A number typed alone ("12", "150", "1.500.000"), as one would answer a numbered list or a question asking a number.</summary>
+    private static bool IsBareNumber(string text) =>
+        text.TrimEnd('.', ')') is { Length: > 0 and <= 20 } digits && char.IsAsciiDigit(digits[0]) && digits.All(c => char.IsAsciiDigit(c) || c is '.' or ',');
 
     /// <summary>Free text with no dialog open (or answered aside of one): the modules in priority order.</summary>
     private async Task HandleIdleTextAsync(BotContext context, string text, CancellationToken ct)

@@ -213,7 +213,24 @@ public sealed class FiguresModule : IBotModule
                 context.Say(context.Text("figures.button.expired"));
                 return;
         }
+        var shown = context.State.LastChoices.ToList();
         _responder.Respond(context, q);
+        KeepNumbers(context, shown, data);
+    }
+
+    /// <summary>The next steps offered after a figure ("1. Theo tháng … 5. Tải Excel") lost the one just picked, so every number after
+    /// it moved: "4" read in the list above picked what had been 5. A step picked from that list answers with the same list, in the
+    /// same order (a step already applied gives the same answer again), so a number read in it keeps meaning the same step.</summary>
+    private static void KeepNumbers(BotContext context, List<Choice> shown, string picked)
+    {
+        static bool NextStep(string data) => data is "fq:by:p" or "fq:by:m" or "fq:by:y" or "fq:by:a" or "fq:cmp:plan" or "fq:cmp:yoy" or "fq:chart" or "fq:xlsx";
+        var last = context.Replies.FindLastIndex(r => r.Choices.Count > 0);
+        if (last < 0 || !shown.Any(c => c.Data == picked) || !shown.All(c => NextStep(c.Data))
+            || !context.Replies[last].Choices.All(c => NextStep(c.Data) && shown.Any(s => s.Data == c.Data)))
+        {
+            return;
+        }
+        context.Replies[last] = context.Replies[last] with { Choices = shown };
     }
 
     private static void NotUnderstood(BotContext context)

@@ -25,6 +25,11 @@ public sealed class QuestionBuilder(CatalogueIndex catalogue, QuestionParser par
         {
             notes.Add(context.Text("figures.follow.read_as", ("corrections", string.Join(", ", parts.Corrections.Select(c => context.Text("figures.follow.read_one", ("typed", c.Typed), ("read", c.Read)))))));
         }
+        if (parts.Scope == "own" && context.User.ScopeKind != People.ScopeKind.Province)
+        {
+            // "của tỉnh", "tỉnh mình" from someone who works for no one province: their whole scope, and how to ask for one province.
+            notes.Add(context.Text("hforms.own_scope.not_one_province", ("scope", scopes.ShortName(scopes.DefaultScope(context.User), context.English))));
+        }
         if (parts.MeasureWord is { } folded && parts.Measure is { } counted)
         {
             var word = AsTyped(text, folded.StartsWith("so ", StringComparison.Ordinal) ? folded[3..] : folded);

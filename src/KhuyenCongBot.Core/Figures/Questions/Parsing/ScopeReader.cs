@@ -107,6 +107,12 @@ internal sealed partial class ScopeReader(CatalogueIndex catalogue, Lexicon lexi
             // Several provinces: "m:phu-tho,bac-ninh" (each id current or former, as in the catalogue).
             parts.Scope = ScopeResolver.Many(found.Select(f => f.Id));
         }
+        else if (OwnProvinceRegex().Match(s) is { Success: true } own)
+        {
+            // "bao nhiêu gian hàng của tỉnh năm nay": "của tỉnh" with no province named after it is the asker's own, as "tỉnh mình".
+            parts.Scope = "own";
+            s = WorkingText.Cut(s, own);
+        }
     }
 
     /// <summary>Extra names of places (seeds/lexicon/places.json: "Hanoi", "Bac Ninh province") become the catalogue's name.</summary>
@@ -131,6 +137,9 @@ internal sealed partial class ScopeReader(CatalogueIndex catalogue, Lexicon lexi
 
     [System.Text.RegularExpressions.GeneratedRegex(" (the )?former( province| city)?( of)?(?= )")]
     private static partial System.Text.RegularExpressions.Regex FormerEnglishRegex();
+
+    [System.Text.RegularExpressions.GeneratedRegex(" (cua tinh|tinh ta)(?= )(?! (nao|cac|tung|khac|do|kia|ban)(?= ))")]
+    private static partial System.Text.RegularExpressions.Regex OwnProvinceRegex();
 
     [System.Text.RegularExpressions.GeneratedRegex(" cu(?= )")]
     private static partial System.Text.RegularExpressions.Regex FormerWordRegex();
