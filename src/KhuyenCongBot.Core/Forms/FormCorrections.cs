@@ -21,7 +21,7 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
         var m = Correction().Match(input.Trim());
         if (!m.Success)
         {
-            return TryReopen(ctx, s, form, input);
+            return TryValueOnly(ctx, s, form, input) || TryReopen(ctx, s, form, input);
         }
         var named = VnText.FoldWords(m.Groups["field"].Value);
         var value = m.Groups["value"].Value.Trim();

@@ -25,6 +25,7 @@ public static partial class InlineVietnamese
         ["src/KhuyenCongBot.Core/Figures/Questions/QuestionParser.cs"] = 6,
         ["src/KhuyenCongBot.Core/Forms/Coordinates.cs"] = 1,
         ["src/KhuyenCongBot.Core/Forms/FormCorrections.cs"] = 2,
+        ["src/KhuyenCongBot.Core/Forms/FormCorrections.ValueOnly.cs"] = 1,
         ["src/KhuyenCongBot.Core/Projects/Chat/ProjectRegistrationAnswers.cs"] = 2,
         ["src/KhuyenCongBot.Core/Reports/ReportWorkbook.cs"] = 1,
         ["src/KhuyenCongBot.Core/Text/VnSpelling.cs"] = 3,
