@@ -76,6 +76,11 @@ public sealed class BotContext(
     /// <summary>Set by <see cref="DialogRules"/> when this message was answered aside of an open dialog that waits.</summary>
     internal bool ShownAside { get; set; }
 
+    /// <summary>Set by a module that, answering a pick aside of the open dialog, showed that dialog's own question (✏ Sửa of a record
+    /// whose correction is open resumes it; the form's "continue or discard?" asked again): its choices are the dialog's, not aside
+    /// ones, even when the dialog's data did not change.</summary>
+    internal bool ShowedDialogQuestion { get; set; }
+
     /// <summary>Writes staged by <see cref="CommitAtomically"/>, run by the engine in the transaction that saves the state.</summary>
     internal List<Action> StagedWrites { get; } = [];
 

@@ -241,10 +241,16 @@ public sealed class ActualFigures
         var (form, s, i) = (walk.Form, walk.Session, walk.Index);
         var input = turn.Input.Trim();
         var folded = VnText.FoldWords(input);
-        if (ctx.State.Data.Remove(PendingKey, out var pending) && ActualPlausibility.Answer(turn, pending, field, s.Get(EstimatePrefix + field.Id)) is { } decided)
+        if (ctx.State.Data.GetValueOrDefault(PendingKey) is { } asked && ActualPlausibility.YesToTiny(turn, field, s.Get(EstimatePrefix + field.Id), asked))
         {
-            // The answer to "số chính thức khác xa số ước, đúng chứ?": the figure confirmed (or the reading offered), or typed again.
-            return decided.Length == 0 ? DialogMove.Stay() : Take(ctx, form, s, i, field, decided);
+            // "có" to "Đúng là 5 đồng?": a yes word never makes an amount that small official; its button (or number) does.
+            return DialogMove.Stay(ctx.Text("records.actual.tiny_yes_refused", ("actual", Short(ctx, field, asked))));
+        }
+        if (ctx.State.Data.Remove(PendingKey, out var pending) && ActualPlausibility.Answer(turn, field, s.Get(EstimatePrefix + field.Id), pending) is { } decided)
+        {
+            // The answer to "số chính thức khác xa số ước …": the reading offered (or the figure as typed), or typed again; a KCQG part
+            // so taken is checked against the amount as one typed is.
+            return decided.Length == 0 ? DialogMove.Stay() : SplitRefused(ctx, s, form, field, decided) ?? Take(ctx, form, s, i, field, decided);
         }
         string value;
         if (input == Keep || (!turn.IsButton && IsMeasure(field) && folded is "giu" or "giu nguyen" or "keep" or "nhu cu" or "khong doi" or "giu so uoc"))

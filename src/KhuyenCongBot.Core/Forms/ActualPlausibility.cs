@@ -32,38 +32,45 @@ internal static class ActualPlausibility
         return TryLong(estimate, out var e) && e > 0 && (actual >= e * Factor || actual * Factor <= e);
     }
 
-    /// <summary>The question: the figure typed against the estimate, with "yes, this", the reading offered, and "type again".</summary>
+    /// <summary>
+    /// The question. With a reading of the amount to offer, asked as the form asks it ("Ý bạn là 40 triệu đồng?": "có" is that
+    /// reading in both, an outside tester found "có" took "40 đồng" here); otherwise "Đúng là …?". Then "type again" and cancel.
+    /// </summary>
     public static Reply Question(BotContext ctx, FormField field, string? estimate, string pending, Choice cancel)
     {
         var label = field.LabelIn(ctx.English);
         var actual = ActualFigures.Short(ctx, field, pending);
         var far = TryLong(estimate, out var e) && e > 0;
-        var reading = Guess(field, estimate, pending);
-        // With a reading to offer, the question is the form's ("Ý bạn là 40 triệu đồng?"), so "có" means the same in both: the reading.
-        var text = reading is { } offered
-            ? far
-                ? ctx.Text("hforms.actual.far_guess", ("label", label), ("actual", actual), ("estimate", ActualFigures.Short(ctx, field, estimate)), ("guess", ctx.Numbers.Money(offered)))
-                : ctx.Text("hforms.actual.small_guess", ("label", label), ("actual", actual), ("guess", ctx.Numbers.Money(offered)))
-            : far
-                ? ctx.Text("records.actual.far_from_estimate", ("label", label), ("actual", actual), ("estimate", ActualFigures.Short(ctx, field, estimate)))
-                : ctx.Text("records.actual.very_small", ("label", label), ("actual", actual));
         var choices = new List<Choice>();
-        if (reading is { } guess)
+        string text;
+        if (Guess(field, estimate, pending) is { } guess)
         {
-            choices.Add(new Choice(ctx.Text("records.actual.guess_button", ("guess", ctx.Numbers.Money(guess))), TakePrefix + guess.ToString(CultureInfo.InvariantCulture)));
+            var (money, full) = (ctx.Numbers.Money(guess), ctx.Numbers.MoneyFull(guess));
+            text = far
+                ? ctx.Text("records.actual.far_guess", ("label", label), ("actual", actual), ("estimate", ActualFigures.Short(ctx, field, estimate)), ("guess", money), ("guess_full", full))
+                : ctx.Text("records.actual.small_guess", ("label", label), ("actual", actual), ("guess", money), ("guess_full", full));
+            choices.Add(new Choice(ctx.Text("form.plausibility.yes_guess", ("guess", money)), TakePrefix + guess.ToString(CultureInfo.InvariantCulture)));
+            choices.Add(new Choice(ctx.Text("form.plausibility.no_as_typed", ("n", actual)), TakePrefix + pending));
+            choices.Add(new Choice(ctx.Text("records.actual.no_retype"), Retype));
+            choices.Add(cancel);
+            return new Reply { Text = text + "\n" + ctx.Text("records.actual.guess_hint", ("guess", money)), Choices = choices };
         }
-        // Beside a reading, the figure as typed is not labelled as the "yes" ("Đúng, 40 đồng"): "có" answers "Ý bạn là …?".
-        choices.Add(new Choice(reading is null ? ctx.Text("records.actual.yes_as_typed", ("actual", actual)) : ctx.Text("hforms.actual.keep_as_typed", ("actual", actual)), TakePrefix + pending));
+        text = far
+            ? ctx.Text("records.actual.far_from_estimate", ("label", label), ("actual", actual), ("estimate", ActualFigures.Short(ctx, field, estimate)))
+            : ctx.Text("records.actual.very_small", ("label", label), ("actual", actual));
+        choices.Add(new Choice(ctx.Text("records.actual.yes_as_typed", ("actual", actual)), TakePrefix + pending));
         choices.Add(new Choice(ctx.Text("records.actual.no_retype"), Retype));
         choices.Add(cancel);
-        return new Reply { Text = text + "\n" + ctx.Text("records.actual.far_hint"), Choices = choices };
+        var hint = Tiny(field, pending) ? ctx.Text("records.actual.tiny_hint") : ctx.Text("records.actual.far_hint");
+        return new Reply { Text = text + "\n" + hint, Choices = choices };
     }
 
     /// <summary>
     /// The answer to the question: the value to take, "" to ask the figure again, or null when the message answers something else
-    /// (a new figure typed: read as the field's answer, and checked again).
+    /// (a new figure typed: read as the field's answer, and checked again). A yes word takes the reading offered, never an amount
+    /// under <see cref="AmountPlausibility.SmallestPlausibleVnd"/> (that one only by its own button or number).
     /// </summary>
-    public static string? Answer(DialogTurn turn, string pending, FormField field, string? estimate)
+    public static string? Answer(DialogTurn turn, FormField field, string? estimate, string pending)
     {
         if (turn.IsButton)
         {
@@ -77,10 +84,21 @@ internal static class ActualPlausibility
                 ? taken : null;
         }
         var folded = VnText.FoldWords(turn.Input);
-        // "có" answers the question asked: "Ý bạn là 40 triệu đồng?" when a reading was offered, "Đúng là 40 đồng?" otherwise.
-        var yes = Guess(field, estimate, pending) is { } guess ? guess.ToString(CultureInfo.InvariantCulture) : pending;
-        return ChoiceMatcher.YesWords.Contains(folded) ? yes : ChoiceMatcher.NoWords.Contains(folded) ? "" : null;
+        if (ChoiceMatcher.YesWords.Contains(folded))
+        {
+            return Guess(field, estimate, pending) is { } guess ? guess.ToString(CultureInfo.InvariantCulture) : pending;
+        }
+        return ChoiceMatcher.NoWords.Contains(folded) ? "" : null;
     }
+
+    /// <summary>A yes word typed (also when the engine read it as the "Đúng, 1 đồng" of a yes/no pair) where it would take an amount
+    /// under <see cref="AmountPlausibility.SmallestPlausibleVnd"/> (no reading of it to offer): not taken, the question stays.</summary>
+    public static bool YesToTiny(DialogTurn turn, FormField field, string? estimate, string pending) =>
+        turn.Context.Message.ButtonData is null && ChoiceMatcher.YesWords.Contains(VnText.FoldWords(turn.Context.Message.Text ?? ""))
+        && Tiny(field, pending) && Guess(field, estimate, pending) is null;
+
+    private static bool Tiny(FormField field, string pending) =>
+        field.Kind == FieldType.Money && TryLong(pending, out var vnd) && vnd < AmountPlausibility.SmallestPlausibleVnd;
 
     /// <summary>An amount typed in millions or thousands ("4", "4500"): its reading nearest the estimate, within a hundred
     /// times of it; the reading in millions when there is no estimate.</summary>

@@ -14,7 +14,8 @@ public static class FacilityNameStyle
         ["htx"] = "HTX", ["tnhh"] = "TNHH", ["cp"] = "CP", ["dntn"] = "DNTN", ["tm"] = "TM", ["dv"] = "DV", ["xnk"] = "XNK", ["mtv"] = "MTV",
     };
 
-    /// <summary>The name written properly, or null when <paramref name="typed"/> already has capitals and diacritics or nothing would change.</summary>
+    /// <summary>The name written properly, or null when <paramref name="typed"/> already has capitals and diacritics, nothing would
+    /// change, or the diacritics could be given back to some of its words only (or with a tone that cannot be told).</summary>
     public static string? Suggest(string typed, IEnumerable<string> knownNames)
     {
         var words = typed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -23,6 +24,8 @@ public static class FacilityNameStyle
             return null;
         }
         var forms = SurfaceForms(knownNames);
+        var restored = false;
+        var unsure = false;
         var sb = new StringBuilder();
         for (var i = 0; i < words.Length; i++)
         {
@@ -36,19 +39,30 @@ public static class FacilityNameStyle
             else if (forms.TryGetValue(key, out var seen))
             {
                 // The most frequent way the word is written; a word typed with diacritics keeps them.
+                var ranked = seen.GroupBy(p => p.Key.ToLowerInvariant(), StringComparer.Ordinal)
+                    .Select(g => (Lower: g.Key, Count: g.Sum(p => p.Value))).OrderByDescending(g => g.Count).ToList();
                 var best = seen.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).First().Key;
                 written = HasDiacritics(word) ? WithCaseOf(word.ToLowerInvariant(), best) : best;
+                // "luong" written both "Lương" and "lượng" about as often: which one is meant cannot be told.
+                unsure |= !HasDiacritics(word) && ranked.Count > 1 && ranked[0].Count < 2 * ranked[1].Count;
+                restored |= !HasDiacritics(word) && HasDiacritics(written);
             }
             else
             {
-                // An unknown word in a name is most likely a proper name.
+                // An unknown word in a name is most likely a proper name; typed without diacritics, it may need some nobody knows.
                 written = Capitalised(word.ToLowerInvariant());
+                unsure |= !HasDiacritics(word) && word.Length > 1 && word.All(char.IsAsciiLetter);
             }
             if (i == 0)
             {
                 written = Capitalised(written);
             }
             sb.Append(i == 0 ? "" : " ").Append(written);
+        }
+        if (restored && unsure)
+        {
+            // Half written back ("Hoi Cho Hang Viet Nam Chat Lương Cao", a wrong tone among words left bare): not offered.
+            return null;
         }
         var suggestion = sb.ToString();
         return suggestion == string.Join(' ', words) ? null : suggestion;

@@ -21,7 +21,7 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
         var m = Correction().Match(input.Trim());
         if (!m.Success)
         {
-            return ByUnit(s, form, input) is { } byUnit ? Correct(ctx, s, form, byUnit.Field, byUnit.Value) : TryReopen(ctx, s, form, input);
+            return TryValueOnly(ctx, s, form, input) || TryReopen(ctx, s, form, input);
         }
         var named = VnText.FoldWords(m.Groups["field"].Value);
         var value = m.Groups["value"].Value.Trim();
@@ -31,20 +31,6 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
         }
         var (field, candidates) = Find(s, form, named);
         return field is null ? NotFound(ctx, s, form, m.Groups["field"].Value.Trim(), candidates) : Correct(ctx, s, form, field, value);
-    }
-
-    /// <summary>"nhầm, 6 gian hàng": no question named, but the unit written out is the unit of one question of the form (its count).</summary>
-    private static (FormField Field, string Value)? ByUnit(FormSession s, FormDefinition form, string input)
-    {
-        if (UnitCorrection().Match(input.Trim()) is not { Success: true } m)
-        {
-            return null;
-        }
-        var unit = VnText.FoldWords(m.Groups["unit"].Value);
-        return s.Applicable(form).Select(i => form.Fields[i])
-            .Where(f => f.Kind == FieldType.Integer && (VnText.FoldWords(f.Unit) == unit || VnText.FoldWords(f.UnitEn) == unit)).ToList() is [var only]
-            ? (only, m.Groups["value"].Value)
-            : null;
     }
 
     /// <summary>A correction whose words name no question, or several: nothing changed, said with the questions (and examples that work).</summary>
@@ -243,10 +229,6 @@ public sealed partial class FormCorrections(FormNavigator navigator, FormPrompte
     [GeneratedRegex(@"^(?:(?:nhầm|nham|xin lỗi|xin loi)\s*[,.:!-]*\s*(?:(?:sửa lại|sua lai|sửa|sua|đổi|doi|chỉnh|chinh)\s+)?|(?:sửa lại|sua lai|sửa|sua|đổi lại|doi lai|đổi|doi|chỉnh|chinh)\s+|(?:change|correct|set)\s+(?:the\s+)?(?=.*\s(?:to|is)\s))(?<field>[^\d,:=][^,:=]*?)(?:\s*[:=]\s*|\s+(?:là|la|thành|thanh|to|is)\s+)(?<value>.+)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Correction();
-
-    /// <summary>"nhầm, 6 gian hàng", "nham 6 may": a "nhầm" and a number with its unit, no question named.</summary>
-    [GeneratedRegex(@"^(?:nhầm|nham|xin lỗi|xin loi)\s*[,.:!-]*\s*(?<value>\d{1,6})\s+(?<unit>[^\d,:=]+?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex UnitCorrection();
 
     /// <summary>"sua 3", "sua cau 3" (folded): the question numbered so.</summary>
     [GeneratedRegex(@"^(?:sua|sua lai|doi|edit)\s+(?:cau\s+|so\s+)?([0-9]{1,2})$", RegexOptions.CultureInvariant)]

@@ -41,8 +41,7 @@ public sealed class FormPrompter(FormCatalogue forms, BeneficiaryCatalogue benef
         }
         if (s.Phase == FormPhase.Draft)
         {
-            return (ctx.Text("form.prompt.continue_or_discard", ("describe", Describe(ctx, s))),
-                [new(ctx.Text("form.prompt.continue_draft"), "f:dc"), new(ctx.Text("form.prompt.discard_draft"), "f:dd")]);
+            return RenderDraftQuestion(ctx, s, form);
         }
         if (s.Phase is FormPhase.Summary or FormPhase.EditPick)
         {
@@ -245,6 +244,30 @@ public sealed class FormPrompter(FormCatalogue forms, BeneficiaryCatalogue benef
         var counted = Counted(catalogue, user, s, form);
         var answered = counted.Count(i => s.HasAnswer(form.Fields[i].Id));
         return texts.Text(language, "form.prompt.describe", ("title", title), ("answered", answered), ("total", counted.Count));
+    }
+
+    /// <summary>"Continue the unfinished form or drop it?", naming a correction left open as one (not "phiếu … 10/10 câu") and a
+    /// record to correct as what the second button opens (not "mở phiếu mới").</summary>
+    private (string, List<Choice>) RenderDraftQuestion(BotContext ctx, FormSession s, FormDefinition form)
+    {
+        var next = s.Get("next") ?? "";
+        long? editTarget = next.StartsWith("edit:", StringComparison.Ordinal)
+            && long.TryParse(next[5..], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        if (s.EditId is null && editTarget is null)
+        {
+            return (ctx.Text("form.prompt.continue_or_discard", ("describe", Describe(ctx, s))),
+                [new(ctx.Text("form.prompt.continue_draft"), "f:dc"), new(ctx.Text("form.prompt.discard_draft"), "f:dd")]);
+        }
+        var open = s.EditId is { } editing
+            ? ctx.Text("form.edit_draft.open_edit", ("id", editing), ("title", Title(ctx, form)))
+            : ctx.Text("form.edit_draft.open_new", ("describe", Describe(ctx, s)));
+        var question = editTarget is { } target
+            ? ctx.Text("form.edit_draft.question_edit", ("open", open), ("id", target))
+            : ctx.Text("form.edit_draft.question_new", ("open", open));
+        var discard = editTarget is { } opens
+            ? ctx.Text("form.edit_draft.discard_for_edit", ("id", opens))
+            : ctx.Text("form.prompt.discard_draft");
+        return (question, [new(ctx.Text("form.prompt.continue_draft"), "f:dc"), new(discard, "f:dd")]);
     }
 
     /// <summary>The photo question's line and its "done" button.</summary>

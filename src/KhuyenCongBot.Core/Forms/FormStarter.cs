@@ -66,9 +66,19 @@ public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, Form
         if (state.Flow == FormRunner.FlowName)
         {
             var s = new FormSession(state);
+            if (s.EditId is { } editing && s.Phase != FormPhase.Pick && s.FormId is not null
+                && target == "edit:" + editing.ToString(CultureInfo.InvariantCulture))
+            {
+                // ✏ Sửa of the record whose correction is open (left open, maybe before a restart): that correction goes on, rather
+                // than "continue or discard?" about itself (an outside tester was sent round in a loop there).
+                ctx.ShowedDialogQuestion = true;
+                Continue(ctx, s, ctx.Text("form.edit_draft.resumed", ("id", editing)));
+                return;
+            }
             if (s.Phase == FormPhase.Draft)
             {
                 s.Set("next", target);
+                ctx.ShowedDialogQuestion = true;
                 prompter.Prompt(ctx, s);
                 return;
             }
@@ -77,6 +87,7 @@ public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, Form
                 s.Set("next", target);
                 s.Set("prevphase", FormPhases.Name(s.Phase));
                 s.Phase = FormPhase.Draft;
+                ctx.ShowedDialogQuestion = true;
                 prompter.Prompt(ctx, s);
                 return;
             }
@@ -191,25 +202,18 @@ public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, Form
     {
         if (input == "f:dc")
         {
-            s.Set(FormDrafts.RestoredKey, null);
-            s.Phase = FormPhases.Parse(s.Get("prevphase"));
-            s.Set("prevphase", null);
-            s.Set("next", null);
-            // The officer's province changed while the draft waited (or at this very question): said in one line, and the
-            // province's questions asked again before anything else, as mid-form.
-            if (forms.Get(s.FormId) is { } form && FormScopeChange.Changed(ctx, s, form, navigator))
-            {
-                return;
-            }
-            prompter.Prompt(ctx, s, ctx.Text("form.start.continuing"));
+            Continue(ctx, s, ctx.Text("form.start.continuing"));
             return;
         }
         if (input == "f:dd")
         {
             var next = s.Get("next") ?? "pick";
+            var edit = s.EditId;
             s.End();
             DraftPhotos.Drop(ctx);
-            ctx.Say(ctx.Text("form.start.draft_discarded"));
+            ctx.Say(edit is { } dropped
+                ? ctx.Text("form.edit_draft.discarded", ("id", dropped))
+                : ctx.Text("form.start.draft_discarded"));
             Launch(ctx, next);
             return;
         }
@@ -249,6 +253,25 @@ public sealed class FormStarter(FormCatalogue forms, FormPrompter prompter, Form
             return;
         }
         prompter.Prompt(ctx, s, ctx.Text("form.start.continue_new_or_stop"));
+    }
+
+    /// <summary>The unfinished form goes on where it was (from the draft question, or at once), with a line before its question.</summary>
+    private void Continue(BotContext ctx, FormSession s, string line)
+    {
+        if (s.Phase == FormPhase.Draft)
+        {
+            s.Set(FormDrafts.RestoredKey, null);
+            s.Phase = FormPhases.Parse(s.Get("prevphase"));
+            s.Set("prevphase", null);
+            s.Set("next", null);
+        }
+        // The officer's province changed while the draft waited (or at this very question): said in one line, and the
+        // province's questions asked again before anything else, as mid-form.
+        if (forms.Get(s.FormId) is { } form && FormScopeChange.Changed(ctx, s, form, navigator))
+        {
+            return;
+        }
+        prompter.Prompt(ctx, s, line);
     }
 
     /// <summary>"thôi" at the draft question: the new form is not opened, the unfinished one stays as it was.</summary>

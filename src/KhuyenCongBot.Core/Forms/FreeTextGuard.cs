@@ -62,12 +62,25 @@ public static partial class FreeTextGuard
         {
             kind = ctx.Text("form.free_text.is_question");
         }
+        var owner = kind is null ? ChoiceOwner(form, field, folded) : null;
+        if (owner is not null)
+        {
+            // "KCĐP", "chính thức", "cả hai" typed ahead: another question's answer, not a fair's or a facility's name.
+            kind = ctx.Text("form.free_text.is_choice_answer", ("label", owner.LabelIn(ctx.English)));
+        }
         if (kind is null)
         {
             return null;
         }
         var line = ctx.Text("form.free_text.wrong_kind", ("shown", shown), ("kind", kind), ("what", what));
-        if (belongs is { } type && Elsewhere(ctx, s, form, field, type) is { } where)
+        if (owner is not null)
+        {
+            var name = owner.LabelIn(ctx.English);
+            line += " " + (s.HasAnswer(owner.Id)
+                ? ctx.Text("form.free_text.other_question_now", ("name", name), ("name_lower", name.ToLowerInvariant()))
+                : ctx.Text("form.free_text.other_question_later", ("name", name)));
+        }
+        else if (belongs is { } type && Elsewhere(ctx, s, form, field, type, text) is { } where)
         {
             line += " " + where;
         }
@@ -78,6 +91,14 @@ public static partial class FreeTextGuard
         return line;
     }
 
+    /// <summary>The funding source or figure status question whose choice <paramref name="folded"/> is, whole (its value, label or an
+    /// alias: "kcdp", "khuyen cong dia phuong (kcdp)", "chinh thuc"); null when it names none. Other choices ("cơ khí", "website") may
+    /// well begin a facility's or a product's name.</summary>
+    private static FormField? ChoiceOwner(FormDefinition form, FormField field, string folded) =>
+        form.Fields.FirstOrDefault(f => f != field && f.Kind == FieldType.Choice && f.Bind is "funding_source" or "status"
+            && f.Choices.Any(c => VnText.FoldWords(c.Value) == folded || VnText.FoldWords(c.Label) == folded
+                || VnText.FoldWords(c.LabelEn ?? "") == folded || c.Aliases.Any(a => VnText.FoldWords(a) == folded)));
+
     private static bool IsDate(BotContext ctx, string text, string folded) =>
         (folded.Any(char.IsAsciiDigit) || DayWords.Contains(folded) || DayWords.Any(w => folded == "ngay " + w))
         && VnParse.TryParseDate(text, ctx.Today, out _);
@@ -87,10 +108,14 @@ public static partial class FreeTextGuard
         || ctx.Modules.SelectMany(m => m.Commands).SelectMany(c => c.Aliases.Prepend(c.Name)).Any(n => n.Length > 2 && n == folded);
 
     /// <summary>Where a date or a number belongs in this form: the question after, or how to correct the one already answered.</summary>
-    private static string? Elsewhere(BotContext ctx, FormSession s, FormDefinition form, FormField field, FieldType type)
+    private static string? Elsewhere(BotContext ctx, FormSession s, FormDefinition form, FormField field, FieldType type, string text)
     {
-        var kinds = type == FieldType.Date ? [FieldType.Date] : new[] { FieldType.Integer, FieldType.Money };
-        var other = s.Applicable(form).Select(i => form.Fields[i]).FirstOrDefault(f => f != field && kinds.Contains(f.Kind));
+        // An amount ("45 trieu") belongs to a money question, never to a count ("Số gian hàng", an outside tester was pointed there);
+        // a plain number to a count it fits (1 to 50 booths) or to an amount.
+        var plain = VnParse.TryParseInteger(text, out var n) ? n : (long?)null;
+        var other = s.Applicable(form).Select(i => form.Fields[i]).FirstOrDefault(f => f != field && (type == FieldType.Date
+            ? f.Kind == FieldType.Date
+            : f.Kind == FieldType.Money || (f.Kind == FieldType.Integer && plain is { } count && count >= (f.Min ?? 0) && count <= (f.Max ?? decimal.MaxValue))));
         if (other is null)
         {
             return null;

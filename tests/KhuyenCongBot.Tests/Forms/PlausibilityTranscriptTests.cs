@@ -64,12 +64,16 @@ public sealed class PlausibilityTranscriptTests(ITestOutputHelper output)
 /// <summary>A new facility's name typed without capitals or diacritics is offered back written properly.</summary>
 public sealed class FacilityNameStyleTests(ITestOutputHelper output)
 {
-    private static readonly string[] Known = ["Xưởng mộc Thành Công", "Cơ sở gốm Đạt Thành", "HTX Mây tre đan Phú Thọ", "Cơ sở mộc Thành Lợi"];
+    private static readonly string[] Known =
+        ["Xưởng mộc Thành Công", "Cơ sở gốm Đạt Thành", "HTX Mây tre đan Phú Thọ", "Cơ sở mộc Thành Lợi", "Hộ kinh doanh Lương Văn Tâm", "Xưởng chè chất lượng"];
 
     [Theory]
     [InlineData("xuong moc thanh dat", "Xưởng mộc Thành Đạt")]
     [InlineData("xưởng mộc thành đạt", "Xưởng mộc Thành Đạt")]
-    [InlineData("htx may tre dan hung son", "HTX Mây tre đan Hung Son")]
+    [InlineData("htx may tre dan hung son", null)] // "Hung Son" would stay bare beside "Mây tre đan": half written back, not offered
+    [InlineData("htx may tre dan", "HTX Mây tre đan")]
+    [InlineData("Hoi cho Hang Viet Nam chat luong cao", null)] // stranger 7 F5: "Hoi Cho Hang Viet Nam Chat Lương Cao"
+    [InlineData("xuong moc thanh luong", null)] // "Lương" (a name) or "lượng": cannot be told
     [InlineData("Xưởng mộc Thành Đạt", null)]
     public void Names_are_written_the_way_registered_names_write_their_words(string typed, string? expected) =>
         Assert.Equal(expected, FacilityNameStyle.Suggest(typed, Known));

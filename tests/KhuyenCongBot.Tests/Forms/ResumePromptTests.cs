@@ -14,9 +14,11 @@ public sealed class ResumePromptTests(ITestOutputHelper output)
         using var bot = FormTestKit.WithOfficer();
         await FormTestKit.Talk(bot, "o1", OneFair);
         await FormTestKit.Talk(bot, "o1", "/cuatoi", "1", "1");
-        var transcript = await FormTestKit.Talk(bot, "o1", "/cuatoi", "1", "1", "2");
+        // ✏ Sửa of the record whose correction is open goes on with it (no "continue or discard?" about itself any more).
+        var transcript = await FormTestKit.Talk(bot, "o1", "/cuatoi", "1", "1");
         output.WriteLine(transcript);
         Assert.DoesNotContain("đã kết thúc", transcript);
-        Assert.Contains("Kiểm tra lại bản ghi số", transcript[transcript.LastIndexOf("> 2", StringComparison.Ordinal)..]);
+        Assert.Contains("Bạn đang sửa dở bản ghi số", transcript);
+        Assert.Contains("Kiểm tra lại bản ghi số", transcript[transcript.LastIndexOf("> 1", StringComparison.Ordinal)..]);
     }
 }

@@ -34,7 +34,8 @@ public sealed class SecondStrangerFindingsTests(ITestOutputHelper output)
         var id = Assert.Single(bot.Store.Records.All()).Id;
         var asked = await Talk(bot, $"/sua {id}", "1", "giữ", "100");
         Assert.Contains("khác xa số ước thực hiện", asked);
-        Assert.Contains("Ý tôi là 100 triệu", asked);
+        Assert.Contains("Ý bạn là 100 triệu đồng", asked);
+        Assert.Contains("1. Đúng, 100 triệu", asked);
         // Nothing is taken yet: the confirmation is not shown.
         Assert.DoesNotContain("Ước thực hiện → Chính thức", asked);
 
@@ -46,7 +47,7 @@ public sealed class SecondStrangerFindingsTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task An_actual_amount_confirmed_with_yes_is_taken_as_typed_and_no_asks_again()
+    public async Task An_actual_amount_confirmed_with_yes_takes_the_reading_offered_and_no_asks_again()
     {
         using var bot = FormTestKit.WithOfficer();
         await Talk(bot, EstimatedFair);
@@ -54,13 +55,14 @@ public sealed class SecondStrangerFindingsTests(ITestOutputHelper output)
         var asked = await Talk(bot, $"/sua {id}", "1", "giữ", "4");
         Assert.Contains("khác xa số ước thực hiện", asked);
         // 4 triệu is thirty times off the estimate, but nearer than 4 đồng: offered first.
-        Assert.Contains("1. Ý tôi là 4 triệu", asked);
+        Assert.Contains("Ý bạn là 4 triệu đồng", asked);
+        Assert.Contains("1. Đúng, 4 triệu", asked);
         var again = await Talk(bot, "không");
         Assert.Contains("Gõ số chính thức", again);
         Assert.DoesNotContain("Ước thực hiện → Chính thức", again);
-        // "Đúng, 4 đồng" keeps the figure as typed ("có" takes the reading offered, as the form's "Ý bạn là …?": a seventh tester).
-        var kept = await Talk(bot, "4", "2");
-        Assert.Contains("→ 4 đồng", kept);
+        // "có" is "yes, you read my slip right", as in the form (stranger 7 F3: it had taken 4 đồng here).
+        var kept = await Talk(bot, "4", "có");
+        Assert.Contains("→ 4 triệu đồng", kept);
         // A booth count ten times the estimate is asked back too.
         using var other = FormTestKit.WithOfficer();
         await FormTestKit.Talk(other, "o1", EstimatedFair);

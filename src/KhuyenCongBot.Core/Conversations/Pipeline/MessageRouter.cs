@@ -238,7 +238,7 @@ public sealed class MessageRouter
         }
         // A button answered aside that moved the dialog itself ("✏ Sửa" of /cuatoi asking "continue or discard the open
         // form?") showed the dialog's own question: its choices are the dialog's, not aside ones.
-        context.ShownAside = DialogMark(context.State) == before;
+        context.ShownAside = !context.ShowedDialogQuestion && DialogMark(context.State) == before;
         if (context.ShownAside)
         {
             _rules.AfterAsidePick(context, flow);
