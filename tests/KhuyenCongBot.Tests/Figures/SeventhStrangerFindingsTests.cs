@@ -81,4 +81,49 @@ public sealed class SeventhStrangerFindingsTests(ITestOutputHelper output)
         var percent = Math.Round(100m * Math.Abs(now - before) / before, 1).ToString("0.#", CultureInfo.InvariantCulture).Replace('.', ',');
         Assert.Contains($"{(now < before ? "giảm" : "tăng")} {N(Math.Abs(now - before))} gian hàng ({(now < before ? "giảm" : "tăng")} {percent}%)", reply);
     }
+
+    [Theory]
+    [InlineData("đào tạo nghề cho bao nhiêu lao động nông thôn 2025", "số học viên đào tạo nghề năm 2025")]
+    [InlineData("bao nhiêu lao động được đào tạo nghề năm 2025", "số học viên đào tạo nghề năm 2025")]
+    [InlineData("kinh fi KCDP năm 2025", "kinh phí KCĐP năm 2025")]
+    [InlineData("gian hag 2025", "gian hàng 2025")]
+    [InlineData("kinh phí 2025 bao nhiêu tỉ", "kinh phí 2025")]
+    [InlineData("lũy kế gian hàng từ đầu năm", "gian hàng từ đầu năm")]
+    [InlineData("lũy kế gian hàng đến tháng 9/2025", "gian hàng lũy kế đến tháng 9 năm 2025")]
+    public async Task Everyday_wordings_give_the_same_figure_as_the_plain_question(string typed, string plain)
+    {
+        var (bot, reply) = await Ask(typed);
+        using var _ = bot;
+        var (other, expected) = await Ask(plain);
+        using var __ = other;
+        Assert.DoesNotContain("chưa hiểu", reply);
+        Assert.DoesNotContain("không có số liệu", reply);
+        // The figure's line (a note in brackets may come first, saying how a word was read).
+        static string Figure(string text) => text.Split('\n').First(l => !l.StartsWith('('));
+        Assert.Equal(Figure(expected), Figure(reply));
+    }
+
+    [Theory]
+    [InlineData("trung bình mỗi tháng bao nhiêu gian hàng năm 2025")]
+    [InlineData("gian hang trung binh moi tinh 2025")]
+    public async Task Averages_per_month_or_province_are_refused_saying_which_averages_the_bot_gives(string question)
+    {
+        var (bot, reply) = await Ask(question);
+        using var _ = bot;
+        Assert.Contains("bình quân mỗi cơ sở, mỗi gian hàng", reply);
+        Assert.DoesNotContain("Số gian hàng –", reply);
+        Assert.DoesNotContain("chưa hiểu \"2025\"", reply);
+    }
+
+    [Theory]
+    [InlineData("binh quan gian hang moi co so hoi cho 2025", false)]
+    [InlineData("binh quan kinh phi moi co so may moc 2025", false)]
+    [InlineData("kinh phí bình quân mỗi cơ sở năm 2025", true)]
+    public async Task The_note_about_support_tied_to_no_facility_is_only_under_every_activitys_total(string question, bool note)
+    {
+        var (bot, reply) = await Ask(question);
+        using var _ = bot;
+        Assert.Contains("Mỗi cơ sở tính một lần", reply);
+        Assert.Equal(note, reply.Contains("thông tin, tuyên truyền", StringComparison.Ordinal));
+    }
 }
