@@ -10,7 +10,7 @@ namespace KhuyenCongBot.Core.Projects;
 /// </summary>
 public sealed class ProjectQuestionWords
 {
-    private static readonly string[] Keys = ["late", "disbursement", "rate", "overview", "register", "estimate", "consulting"];
+    private static readonly string[] Keys = ["late", "disbursement", "rate", "overview", "register", "estimate", "consulting", "alias", "aliasContext"];
 
     public static readonly ProjectQuestionWords Empty = new(new Dictionary<string, IReadOnlyList<string>>());
 
@@ -30,6 +30,12 @@ public sealed class ProjectQuestionWords
     /// <summary>"tư vấn": words that make "đề án" the consulting activity's projects (a figures question), not the khuyến công projects.</summary>
     public IReadOnlyList<string> Consulting => Get("consulting");
 
+    /// <summary>"dự án": what managers also call the khuyến công projects, and the consulting activity's projects too.</summary>
+    public IReadOnlyList<string> Alias => Get("alias");
+
+    /// <summary>"khuyến công", "KCQG": words that make an <see cref="Alias"/> the khuyến công projects ("dự án khuyến công", "dự án KCQG").</summary>
+    public IReadOnlyList<string> AliasContext => Get("aliasContext");
+
     /// <summary>Every phrase of every list (for telling a question's own words from words the bot did not understand).</summary>
     public IEnumerable<string> All => _words.Values.SelectMany(v => v);
 
@@ -40,7 +46,7 @@ public sealed class ProjectQuestionWords
     {
         if (section is null)
         {
-            throw new SeedException(path, "thiếu \"questions\" (cách hỏi về đề án: late, disbursement, rate, overview, register, estimate, consulting)");
+            throw new SeedException(path, "thiếu \"questions\" (cách hỏi về đề án: late, disbursement, rate, overview, register, estimate, consulting, alias, aliasContext)");
         }
         var words = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var key in Keys)

@@ -92,6 +92,13 @@ public static class MetricText
         {
             return value.Value == 0 ? "" : texts.Text(english, "figures.metric.actual");
         }
+        if (!FigureRules.IsAdditive(measure))
+        {
+            // Distinct facilities: the estimate part counts those with an estimate record, many of which also have actual ones, so
+            // it is not a "trong đó" (a tester read "55 cơ sở, trong đó 43 ước thực hiện" as 12 official; the bot's own official
+            // count was 29).
+            return texts.Text(english, "figures.metric.facilities_with_estimates", ("value", Value(texts, measure, value.EstimatePart, english)));
+        }
         if (value.EstimatePart >= value.Value)
         {
             return texts.Text(english, "figures.metric.estimate");

@@ -186,11 +186,21 @@ public sealed partial class QuestionParser
     private static void ReadPeriod(ref string s, QuestionParts parts, DateOnly today)
     {
         var text = SpacesRegex().Replace(s.Trim(), " ");
+        // "lũy kế gian hàng đến tháng 9/2025": the cumulative word away from its "đến tháng 9" is put back before it, so the period
+        // reads as cumulative (a tester got "not understood: lũy kế, đến").
+        if (CumulativeWordRegex().Match(" " + text + " ") is { Success: true } apart
+            && CumulativeToRegex().Match(" " + text + " ", apart.Index + apart.Length) is { Success: true } until && until.Index > apart.Index + apart.Length)
+        {
+            var spaced = " " + text + " ";
+            text = (spaced[..apart.Index] + spaced[(apart.Index + apart.Length)..until.Index] + " luy ke" + spaced[until.Index..]).Trim();
+            text = SpacesRegex().Replace(text, " ");
+        }
         if (PeriodParser.TryFind(text, today, out var period, out var matched))
         {
             parts.Period = period;
             s = matched.Length > 0 ? Remove(" " + text + " ", matched) : " " + text + " ";
-            if (period.Label.Key == "period.cumulative" && CumulativeWordRegex().Match(s) is { Success: true } word)
+            // "lũy kế gian hàng từ đầu năm": a year so far is cumulative already.
+            if (period.Label.Key is "period.cumulative" or "period.year_to_date" or "period.since" or "period.since_year" or "period.so_far" or "period.year_to" && CumulativeWordRegex().Match(s) is { Success: true } word)
             {
                 // "lũy kế kinh phí đến hết quý 3 năm 2024": the cumulative word apart from its "đến hết quý 3" says the same.
                 s = Cut(s, word);
@@ -233,6 +243,9 @@ public sealed partial class QuestionParser
 
     [GeneratedRegex(@" (so |tong |tinh )?(luy ke|cong don)(?= )")]
     private static partial Regex CumulativeWordRegex();
+
+    [GeneratedRegex(@" (den|toi)( het)? (thang|quy|q[1-4]|month|quarter)")]
+    private static partial Regex CumulativeToRegex();
 
     [GeneratedRegex(@"(?<=(?<![\p{L}0-9])(?:tháng|thang|quý|quy|[TtQq])\s*(?:[0-9]{1,2}|IV|III|II|I|iv|iii|ii|i)(?:\s*/\s*(?:19|20)[0-9]{2})?)\s*[-–—]\s*(?=(?:tháng|thang|quý|quy|[TtQq])\s*(?:[0-9]|I|V|i|v))", RegexOptions.IgnoreCase)]
     private static partial Regex PartDashPartRegex();

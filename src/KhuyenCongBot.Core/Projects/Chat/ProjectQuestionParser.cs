@@ -144,6 +144,43 @@ public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, 
         return null;
     }
 
+    /// <summary>
+    /// "dự án khuyến công", "dự án KCQG", "dự án nào chậm tiến độ", "giải ngân dự án": the khuyến công projects (đề án), written "de an"
+    /// for the rest of the parsing; "dự án tư vấn" and a bare "dự án" stay the consulting activity's projects (a figures question, whose
+    /// answer names them). A tester got "115 dự án" (consulting) for "bao nhiêu dự án khuyến công năm 2025" and "0 dự án" for "dự án KCQG".
+    /// </summary>
+    public string AsProjects(string text)
+    {
+        var words = vocabulary.Questions;
+        var folded = VnText.FoldWords(text);
+        if (!Has(folded, words.Alias) || Has(folded, words.Consulting) || VnText.ContainsWords(folded, "ke hoach")
+            || !(Has(folded, words.AliasContext) || Has(folded, words.Late) || Has(folded, words.Disbursement) || Has(folded, words.Overview)
+                || vocabulary.Statuses.FindAll(text).Count > 0))
+        {
+            return text;
+        }
+        var tokens = text.Split(' ');
+        foreach (var alias in words.Alias)
+        {
+            var parts = alias.Split(' ');
+            for (var i = 0; i + parts.Length <= tokens.Length; i++)
+            {
+                if (Enumerable.Range(0, parts.Length).All(k => VnText.FoldWords(tokens[i + k]) == parts[k]))
+                {
+                    // The alias becomes "de an"; its last word keeps what follows it ("án?" -> "an?").
+                    var tail = tokens[i + parts.Length - 1];
+                    var punctuation = tail[tail.TrimEnd('?', '.', ',', '!', ':', ';').Length..];
+                    for (var k = 0; k < parts.Length; k++)
+                    {
+                        tokens[i + k] = "";
+                    }
+                    tokens[i] = "de an" + punctuation;
+                }
+            }
+        }
+        return string.Join(' ', tokens.Where(t => t.Length > 0));
+    }
+
     /// <summary>Whether the text names projects ("đề án", "project").</summary>
     public bool NamesProjects(string text)
     {

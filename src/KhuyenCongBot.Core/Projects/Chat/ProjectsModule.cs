@@ -66,8 +66,11 @@ public sealed class ProjectsModule : IBotModule
         : context.Text("project.help.examples_officer")).Split('\n');
 
     /// <summary>A project request that names projects ("đề án …", "giải ngân …"): a bare code-shaped answer ("AB-12") inside another dialog stays its answer.</summary>
-    public bool IsClearIntent(BotContext context, string text) =>
-        _parser.Parse(text, context.Today) is { } request && (request.Ask != ProjectAsk.One || _parser.NamesProjects(text));
+    public bool IsClearIntent(BotContext context, string text)
+    {
+        text = _parser.AsProjects(text);
+        return _parser.Parse(text, context.Today) is { } request && (request.Ask != ProjectAsk.One || _parser.NamesProjects(text));
+    }
 
     public Task<bool> TryHandleTextAsync(BotContext context, string text, CancellationToken cancellationToken)
     {
@@ -75,6 +78,7 @@ public sealed class ProjectsModule : IBotModule
         {
             return Task.FromResult(true);
         }
+        text = _parser.AsProjects(text);
         if (_parser.Parse(text, context.Today) is not { } request)
         {
             return Task.FromResult(false);

@@ -84,7 +84,12 @@ public static class CoverageNote
         var name = context.English ? activity.EnglishName : activity.ShortName;
         if (!HasRecords(answerer, q))
         {
-            return context.Text("figures.coverage.no_records", ("activity", name));
+            // A filter (source, status, group of facilities) that keeps none of the period's records is not "no records": a tester read
+            // "chưa có bản ghi Tư vấn nào" under "dự án tư vấn nguồn KCQG", while 115 consulting records (none with KCQG money) were there.
+            var unfiltered = q with { Source = null, Status = null, Beneficiary = null };
+            return unfiltered != q && HasRecords(answerer, unfiltered)
+                ? context.Text("figures.coverage.none_match", ("activity", name))
+                : context.Text("figures.coverage.no_records", ("activity", name));
         }
         if (q.To.Year == q.From.Year || q.To.Year - q.From.Year > 20)
         {

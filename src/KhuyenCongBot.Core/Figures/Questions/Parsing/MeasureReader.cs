@@ -177,9 +177,18 @@ internal sealed partial class MeasureReader(CatalogueIndex catalogue, Lexicon le
         string? spansOf = null;
         var asked = s;
         string? activityPhrase = null;
+        // "đào tạo nghề cho bao nhiêu lao động nông thôn": with its activity named, "lao động" is that activity's measure (the trainees,
+        // measures.json "trainees@training"), not the workers the bot does not hold (a tester got "no data" or the figure by word order).
+        string? activityOfText = null;
         foreach (var (phrase, what) in lexicon.Unsupported)
         {
             var text = s;
+            if (lexicon.ActivityMeasures.Any(m => m.Phrase == phrase)
+                && (activityOfText ??= FindActivityPhrase(asked)?.Id ?? "") is { Length: > 0 } named
+                && lexicon.ActivityMeasures.Any(m => m.Phrase == phrase && m.ActivityId == named))
+            {
+                continue;
+            }
             foreach (var at in Occurrences(text, phrase))
             {
                 if (!ReferenceEquals(spansOf, text))
