@@ -250,7 +250,8 @@ public sealed class ActualFigures
         {
             // The answer to "số chính thức khác xa số ước …": the reading offered (or the figure as typed), or typed again; a KCQG part
             // so taken is checked against the amount as one typed is.
-            return decided.Length == 0 ? DialogMove.Stay() : SplitRefused(ctx, s, form, field, decided) ?? Take(ctx, form, s, i, field, decided);
+            return decided.Length == 0 ? DialogMove.Stay()
+                : ActualSplit.Refusal(ctx, s, form, field, decided) is { } refusedTaken ? DialogMove.Stay(refusedTaken) : Take(ctx, form, s, i, field, decided);
         }
         string value;
         if (input == Keep || (!turn.IsButton && IsMeasure(field) && folded is "giu" or "giu nguyen" or "keep" or "nhu cu" or "khong doi" or "giu so uoc"))
