@@ -65,13 +65,14 @@ public sealed class EnglishManagerParityTests(DemoBotFixture fixture, ITestOutpu
     }
 
     [Fact]
-    public async Task A_question_about_what_is_missing_is_refused_in_English()
+    public async Task A_question_about_what_is_missing_is_answered_in_English()
     {
+        // Refused in English at first (a Vietnamese reason inside), then answered from what was recorded (h-compare): in English.
         var reply = await Ask("which provinces have no projects in 2026");
-        Assert.Contains("does not hold this data", reply);
-        Assert.Contains("booths by province in 2025", reply);
+        Assert.Contains("have no record of", reply);
+        Assert.Contains("does not mean no support was given", reply);
         Assert.DoesNotContain("câu hỏi", reply);
-        Assert.DoesNotContain("gian hàng", reply);
+        Assert.DoesNotContain("chưa có", reply);
     }
 
     [Fact]

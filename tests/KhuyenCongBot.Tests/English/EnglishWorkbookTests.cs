@@ -49,7 +49,7 @@ public sealed class EnglishWorkbookTests(ITestOutputHelper output)
         var file = (await File(bot, "booths in 2025 by province excel", "en")).Attachment!.Content;
         Assert.Equal(["Summary", "Records"], SheetNames(file));
         var summary = Sheet(file, "Summary");
-        Assert.Equal(["Metric", "Value", "Of which estimated", "Unit", "Period", "From", "To", "Scope"], summary[0]);
+        Assert.Equal(["Metric", "Value", "Of which estimated (facility rows: facilities with estimate records)", "Unit", "Period", "From", "To", "Scope"], summary[0]);
         Assert.Equal(["Booths – Trade fairs and exhibitions", "1300", "0", "booths", "2025", "01/01/2025", "31/12/2025", "all provinces"], summary[1]);
         var ninhBinh = Assert.Single(summary, r => r[0] == "Booths – Trade fairs and exhibitions – Ninh Bình");
         Assert.Equal(["189", "booths", "2025", "Ninh Bình"], new[] { ninhBinh[1], ninhBinh[3], ninhBinh[4], ninhBinh[7] });
@@ -67,7 +67,7 @@ public sealed class EnglishWorkbookTests(ITestOutputHelper output)
         var file = (await File(bot, "gian hàng năm 2025 theo tỉnh excel", "vi")).Attachment!.Content;
         Assert.Equal(["Tổng hợp", "Bản ghi"], SheetNames(file));
         var summary = Sheet(file, "Tổng hợp");
-        Assert.Equal(["Chỉ tiêu", "Giá trị", "Trong đó ước thực hiện", "Đơn vị", "Thời gian", "Từ ngày", "Đến ngày", "Phạm vi"], summary[0]);
+        Assert.Equal(["Chỉ tiêu", "Giá trị", "Trong đó ước thực hiện (dòng cơ sở: số cơ sở có bản ghi ước)", "Đơn vị", "Thời gian", "Từ ngày", "Đến ngày", "Phạm vi"], summary[0]);
         Assert.Equal(["Số gian hàng – Hội chợ, triển lãm", "1300", "0", "gian hàng", "năm 2025", "01/01/2025", "31/12/2025", "cả nước"], summary[1]);
         var ninhBinh = Assert.Single(summary, r => r[0] == "Số gian hàng – Hội chợ, triển lãm – Ninh Bình");
         Assert.Equal(["189", "gian hàng", "năm 2025", "Ninh Bình"], new[] { ninhBinh[1], ninhBinh[3], ninhBinh[4], ninhBinh[7] });

@@ -70,7 +70,7 @@ public sealed class EstimateReceiptAndKeepTests(ITestOutputHelper output)
         await Talk(bot, "lưu");
         var id = Assert.Single(bot.Store.Records.All()).Id;
         var asked = await Talk(bot, $"/sua {id}", "1", "giữ", "40");
-        Assert.Contains("Ý bạn là 40 triệu đồng?", asked);
+        Assert.Contains("Ý bạn là 40 triệu đồng", asked);
         Assert.DoesNotContain("Đúng là 40 đồng?", asked);
         var taken = await Talk(bot, "có");
         Assert.Contains("❓ Trong đó phần KCQG", taken);

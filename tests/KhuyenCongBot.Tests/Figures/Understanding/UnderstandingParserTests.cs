@@ -66,7 +66,7 @@ public class UnderstandingParserTests
     [InlineData("vốn đối ứng của cơ sở năm 2025", FundingSource.Counterpart, "*.funding_vnd")]
     [InlineData("kinh phí đối ứng máy móc năm 2024", FundingSource.Counterpart, "machinery.funding_vnd")]
     [InlineData("von doi ung nam 2024", FundingSource.Counterpart, "*.funding_vnd")]
-    [InlineData("counterpart funding in 2025", FundingSource.Counterpart, "-")]
+    [InlineData("counterpart funding in 2025", FundingSource.Counterpart, "*.funding_vnd")]
     [InlineData("kinh phí nguồn khác năm 2025", FundingSource.Other, "*.funding_vnd")]
     [InlineData("kinh phí xử lý ô nhiễm nguồn khác năm 2024", FundingSource.Other, "pollution.funding_vnd")]
     [InlineData("kinh phí từ các nguồn khác năm 2024", FundingSource.Other, "*.funding_vnd")]
