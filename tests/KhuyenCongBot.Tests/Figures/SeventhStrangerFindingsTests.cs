@@ -86,7 +86,6 @@ public sealed class SeventhStrangerFindingsTests(ITestOutputHelper output)
     [InlineData("đào tạo nghề cho bao nhiêu lao động nông thôn 2025", "số học viên đào tạo nghề năm 2025")]
     [InlineData("bao nhiêu lao động được đào tạo nghề năm 2025", "số học viên đào tạo nghề năm 2025")]
     [InlineData("kinh fi KCDP năm 2025", "kinh phí KCĐP năm 2025")]
-    [InlineData("gian hag 2025", "gian hàng 2025")]
     [InlineData("kinh phí 2025 bao nhiêu tỉ", "kinh phí 2025")]
     [InlineData("lũy kế gian hàng từ đầu năm", "gian hàng từ đầu năm")]
     [InlineData("lũy kế gian hàng đến tháng 9/2025", "gian hàng lũy kế đến tháng 9 năm 2025")]
