@@ -125,4 +125,20 @@ public sealed class SeventhStrangerFindingsTests(ITestOutputHelper output)
         Assert.Contains("Mỗi cơ sở tính một lần", reply);
         Assert.Equal(note, reply.Contains("thông tin, tuyên truyền", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("giải ngân 2025", "giải ngân năm 2025")]
+    [InlineData("tinh hinh giai ngan 2025", "giải ngân năm 2025")]
+    [InlineData("tien do giai ngan 2026", "giải ngân năm 2026")]
+    public async Task Disbursement_with_a_bare_year_is_the_projects_disbursement(string typed, string plain)
+    {
+        // An eighth tester: "giải ngân 2025" gave "Kinh phí hỗ trợ (mọi hoạt động): 103,16 tỷ đồng", 22 times the disbursement.
+        var (bot, reply) = await Ask(typed);
+        using var _ = bot;
+        var (other, expected) = await Ask(plain);
+        using var __ = other;
+        Assert.DoesNotContain("Kinh phí hỗ trợ (mọi hoạt động)", reply);
+        Assert.Contains("đề án", reply);
+        Assert.Equal(expected.Split('\n')[0], reply.Split('\n')[0]);
+    }
 }

@@ -51,8 +51,9 @@ public sealed class ComparisonText(IFigureSource figures, QuestionQueries querie
         if (delta != 0 && before.Value != 0)
         {
             // The change in per cent too: a tester asking "tăng bao nhiêu %" got only "đạt 91,4%", easy to paste as "tăng 91,4%".
-            change += texts.Text(english, delta > 0 ? "figures.compare.up_percent" : "figures.compare.down_percent",
-                ("percent", NumberText.For(english).Percent(Math.Abs(delta) / before.Value)));
+            var percent = NumberText.For(english).Percent(Math.Abs(delta) / before.Value);
+            change += delta > 0 ? texts.Text(english, "figures.compare.up_percent", ("percent", percent))
+                : texts.Text(english, "figures.compare.down_percent", ("percent", percent));
         }
         // With a status filter both sides count the same kind of records; say so.
         var same = q.Status switch

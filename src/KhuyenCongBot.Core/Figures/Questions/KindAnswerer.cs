@@ -92,7 +92,9 @@ public sealed class KindAnswerer(IFigureSource figures, IBotStore store, Catalog
         {
             // The total takes in support tied to no facility (information, propaganda) only over every activity; under one activity's
             // booths or machinery funding that line was wrong (outside tester).
-            sb.AppendLine(answerer.Texts.Text(english, activity is null ? "figures.average.facilities_once" : "figures.average.facilities_once_only"));
+            sb.AppendLine(activity is null
+                ? answerer.Texts.Text(english, "figures.average.facilities_once")
+                : answerer.Texts.Text(english, "figures.average.facilities_once_only"));
         }
         AppendPeriodAndScope(sb, q, english);
         sb.Append(AverageRows.Text(answerer, q, activity, measure, per, english));

@@ -263,8 +263,17 @@ public sealed partial class ProjectQuestionParser(ProjectVocabulary vocabulary, 
             // "giải ngân thêm 100 triệu": the bot keeps the total disbursed so far, not an increment.
             return (null, date, new ProjectParseProblem(ProjectParseProblemKind.Increment));
         }
+        // "giải ngân 2025", "tiến độ giải ngân 2026": a year, not an amount (a tester got the year's support funding, 22 times the
+        // disbursement, because "2025" was read as 2.025 đồng told and the question left to the figures).
+        if (BareYear().IsMatch(rest))
+        {
+            return null;
+        }
         return VnParse.TryParseMoney(rest, out var vnd) ? (vnd, date, problem) : null;
     }
+
+    [GeneratedRegex(@"^(?:nam\s+)?(?:19|20)[0-9]{2}\b(?!\s*(?:trieu|tr|ty|ti|dong|d|nghin|ngan|k|vnd|million|billion)\b)")]
+    private static partial Regex BareYear();
 
     private static string Clean(string token) => token.Trim(',', ';', ':', '!', '?', '(', ')', '"', '\'', '“', '”', '…').TrimEnd('.');
 
